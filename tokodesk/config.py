@@ -1,0 +1,119 @@
+"""Paths and declared settings. Plain Python: imported by the CLI, the services and the UI alike."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+WIB = ZoneInfo("Asia/Jakarta")
+KEYRING_SERVICE = "tokodesk"
+
+
+def data_dir() -> Path:
+    """The data folder: `TOKODESK_HOME`, else the platform's per-user app-data folder."""
+    env = os.environ.get("TOKODESK_HOME")
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        return base / "TokoDesk"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "TokoDesk"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "tokodesk"
+
+
+def ensure_data_dir() -> Path:
+    """Create the data folder private to the user (0700): it holds the database and the logs."""
+    path = data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+    return path
+
+
+def database_url() -> str:
+    return os.environ.get("TOKODESK_DB") or f"sqlite:///{data_dir() / 'tokodesk.db'}"
+
+
+def station_id() -> str:
+    """Who acts, for the audit trail: user@host, or TOKODESK_STATION when several stations share a login."""
+    station = os.environ.get("TOKODESK_STATION")
+    if station:
+        return station
+    try:
+        user = getpass.getuser()
+    except Exception:  # getpass raises on some service accounts; the host still identifies the desk
+        user = "user"
+    return f"{user}@{socket.gethostname()}"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+    label: str
+    help: str = ""
+    choices: tuple[str, ...] = ()
+
+    def coerce(self, value: Any) -> Any:
+        if value is None:
+            return self.default
+        if self.type is bool:
+            if isinstance(value, str):
+                return value.strip().lower() in {"1", "true", "yes", "on", "ya"}
+            return bool(value)
+        value = self.type(value)
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.label}: {value!r} is not one of {', '.join(self.choices)}")
+        return value
+
+
+# App-wide settings (stored in the AppSetting table). Channel settings are columns of the Channel row;
+# their labels live in CHANNEL_SETTING_LABELS so the wizard, the Channel tab and the CLI say the same thing.
+APP_SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("language", str, "system", "Language", "system, en or id", ("system", "en", "id")),
+        Setting("label_printer", str, "", "Label printer", "Printer name; empty uses the system default"),
+        Setting("label_size", str, "100x150", "Label size", "", ("100x150", "100x100", "a6", "a4")),
+        Setting("label_orientation", str, "portrait", "Orientation", "", ("portrait", "landscape")),
+        Setting("label_margin_mm", float, 0.0, "Label margin (mm)"),
+        Setting("document_printer", str, "", "Document printer", "For invoices, manifests and picklists"),
+        Setting("label_order", str, "courier", "Print labels in order of", "", ("courier", "sku", "deadline")),
+        Setting("tray_notifications", bool, True, "Notify when new orders arrive"),
+    )
+}
+
+CHANNEL_SETTING_LABELS: dict[str, str] = {
+    "name": "Channel name",
+    "warehouse_id": "Source warehouse",
+    "order_sync_from": "Order sync from",
+    "return_sync_from": "Return sync from",
+    "business_model": "Business model",
+    "ready_to_ship_at": "Ready to ship at",
+    "use_marketplace_label": "Use marketplace shipping label",
+    "orders_on_invoice": "Orders on invoice number",
+    "inventory_sync": "Inventory sync",
+    "inventory_method": "Inventory sync method",
+    "push_zero_below": "Push 0 when available is below",
+    "recon_enabled": "Daily reconciliation",
+    "recon_hour": "Reconciliation hour (WIB)",
+    "recon_autofix": "Fix mismatches automatically",
+    "sku_pull_mode": "SKU pull mode",
+    "map_strip_prefix": "Strip prefix when mapping",
+    "map_strip_suffix": "Strip suffix when mapping",
+}
+
+# Production hosts; a channel may point elsewhere (the sandbox, staging).
+TOKOPEDIA_API_BASE = "https://fs.tokopedia.net"
+TOKOPEDIA_AUTH_URL = "https://accounts.tokopedia.com"
+TIKTOKSHOP_API_BASE = "https://open-api.tiktokglobalshop.com"
+TIKTOKSHOP_AUTH_URL = "https://auth.tiktok-shops.com"

@@ -1,0 +1,352 @@
+"""What any marketplace offers TokoDesk, in plain dataclasses.
+
+`services/` and `ui/` only ever see this module: the Tokopedia FS adapter (legacy, the seed's API) and the
+TikTok Shop Partner adapter (the live "Tokopedia & Shop" API) both implement `Marketplace`. Where the two differ
+in kind (an acknowledge step, HTML vs PDF labels, per-order vs per-warehouse hand-over), the adapter says so in
+its `Capabilities` instead of the services assuming Tokopedia.
+
+Identifiers are strings everywhere: TikTok Shop ids are opaque strings and Tokopedia's int64 ids fit in text,
+so one set of database columns serves both.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+# A progress callback receives (done, total or None, message); a cancel check returns True to stop.
+Progress = Callable[[int, "int | None", str], None]
+CancelCheck = Callable[[], bool]
+
+
+class OrderState(str, enum.Enum):
+    """TokoDesk's internal order states (DESIGN.md §5)."""
+
+    AWAITING_PAYMENT = "awaiting_payment"
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    PACKED = "packed"
+    READY_TO_SHIP = "ready_to_ship"
+    AWAITING_PICKUP = "awaiting_pickup"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    COMPLETED = "completed"
+    RETURNED = "returned"
+    ON_HOLD = "on_hold"
+    CANCELLED = "cancelled"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# States in which the marketplace still expects the seller to do something.
+OPEN_STATES = frozenset(
+    {
+        OrderState.AWAITING_PAYMENT,
+        OrderState.NEW,
+        OrderState.ACKNOWLEDGED,
+        OrderState.PACKED,
+        OrderState.READY_TO_SHIP,
+        OrderState.AWAITING_PICKUP,
+        OrderState.SHIPPED,
+        OrderState.ON_HOLD,
+    }
+)
+# Stock of these orders is reserved: sold but still on the shelf.
+RESERVING_STATES = frozenset(
+    {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP, OrderState.ON_HOLD}
+)
+# Stock of these orders has left the shelf.
+SHIPPED_STATES = frozenset(
+    {OrderState.AWAITING_PICKUP, OrderState.SHIPPED, OrderState.DELIVERED, OrderState.COMPLETED}
+)
+
+
+class ShipMethod(str, enum.Enum):
+    PICKUP = "pickup"  # the courier collects the parcel
+    DROPOFF = "dropoff"  # the seller hands the parcel in at the courier's counter
+    OWN_COURIER = "own_courier"  # the seller ships and types the AWB
+
+
+class LabelFormat(str, enum.Enum):
+    HTML = "html"
+    PDF = "pdf"
+
+
+class HandoverChoice(str, enum.Enum):
+    PER_ORDER = "per_order"  # Tokopedia FS: the seller calls pick-up or drops off, per order
+    PER_WAREHOUSE = "per_warehouse"  # TikTok Shop ID: the warehouse's collection method decides
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    marketplace: str  # "tokopedia" | "tiktokshop"
+    display_name: str  # what a seller and a buyer see: never "TikTok" in Indonesia
+    has_acknowledge: bool
+    label_format: LabelFormat
+    handover: HandoverChoice
+    cancel_by_reason_name: bool  # TikTok Shop: reason names; Tokopedia: numeric reason codes
+    stock_per_product: bool  # TikTok Shop: one stock call per product with every warehouse of the SKU
+    stock_batch_max: int
+    order_window_max: timedelta | None  # longest order-list range in one request (None: no limit)
+    has_booking_code: bool
+
+
+@dataclass
+class Warehouse:
+    warehouse_id: str
+    name: str = ""
+    is_default: bool = False
+    collection_method: str = ""  # TikTok Shop: PICKUP / DROP_OFF from Seller Center
+
+
+@dataclass
+class Shop:
+    shop_id: str
+    name: str
+    url: str = ""
+    is_open: bool = True
+    warehouses: list[Warehouse] = field(default_factory=list)
+    region: str = "ID"
+
+
+@dataclass
+class Product:
+    """One marketplace product or variant. A variant parent without its own SKU is not sellable."""
+
+    product_id: str
+    name: str
+    sku: str  # the marketplace's SKU text ("other.sku" on Tokopedia, "seller_sku" on TikTok Shop); may be ""
+    parent_id: str | None = None
+    is_parent: bool = False
+    price: int = 0  # rupiah
+    stock: int | None = None  # marketplace stock, summed over warehouses
+    status: str = ""
+    sku_id: str = ""  # TikTok Shop's SKU id (stock updates address it); empty on Tokopedia
+    warehouse_ids: list[str] = field(default_factory=list)
+
+    @property
+    def sellable(self) -> bool:
+        return not self.is_parent
+
+
+@dataclass
+class OrderLine:
+    product_id: str
+    sku: str
+    name: str
+    quantity: int
+    price: int = 0  # rupiah per unit
+    sku_id: str = ""
+    line_ids: list[str] = field(default_factory=list)  # TikTok Shop: one line item per unit
+
+
+@dataclass
+class Recipient:
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    district: str = ""
+    city: str = ""
+    province: str = ""
+    postal_code: str = ""
+
+
+@dataclass
+class Order:
+    order_id: str
+    invoice: str
+    marketplace_status: str  # the marketplace's own code, as text ("220", "AWAITING_SHIPMENT")
+    state: OrderState
+    created_at: datetime
+    updated_at: datetime | None = None
+    buyer_name: str = ""
+    recipient: Recipient = field(default_factory=Recipient)
+    courier: str = ""
+    service: str = ""
+    booking_code: str | None = None
+    awb: str | None = None
+    package_id: str | None = None
+    warehouse_id: str | None = None
+    accept_deadline: datetime | None = None
+    ship_deadline: datetime | None = None
+    total_amount: int = 0
+    shipping_fee: int = 0
+    cod_amount: int = 0
+    commerce_platform: str = ""  # TikTok Shop ID: TOKOPEDIA | TIKTOK_SHOP
+    buyer_note: str = ""
+    lines: list[OrderLine] = field(default_factory=list)
+
+
+@dataclass
+class ShipmentInfo:
+    order_id: str
+    booking_code: str | None = None
+    awb: str | None = None
+    courier: str = ""
+    marketplace_status: str | None = None
+
+
+@dataclass
+class Label:
+    content: bytes
+    content_type: str  # "text/html" or "application/pdf"
+    tracking_number: str | None = None
+
+
+@dataclass(frozen=True)
+class CancelReason:
+    code: str  # "1".."8" on Tokopedia, a reason name on TikTok Shop
+    label: str
+    needs_close_date: bool = False  # Tokopedia code 4: shop closed until a date, with a note
+    max_text: int = 512
+    needs_text: bool = True
+
+
+@dataclass
+class CancelRequest:
+    reason: CancelReason
+    text: str = ""
+    shop_close_end: datetime | None = None
+    shop_close_note: str = ""
+
+
+@dataclass
+class StockRow:
+    product_id: str
+    sku: str
+    quantity: int
+    sku_id: str = ""
+    warehouse_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StockRowResult:
+    product_id: str
+    sku: str
+    quantity: int
+    ok: bool
+    message: str = ""
+    retryable: bool = False  # rate-limited row ("ERR_TOO_MANY_REQUEST"): send again after the reset
+
+
+@dataclass
+class StockResult:
+    rows: list[StockRowResult] = field(default_factory=list)
+    requests: int = 0
+
+    @property
+    def accepted(self) -> list[StockRowResult]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def failed(self) -> list[StockRowResult]:
+        return [r for r in self.rows if not r.ok]
+
+
+@dataclass
+class StockLevel:
+    product_id: str
+    sku: str
+    quantity: int
+    sku_id: str = ""
+
+
+class MarketplaceError(Exception):
+    """A marketplace answered with an error (or could not be reached).
+
+    `str()` is written for a seller: what went wrong and what to do. Never carries a secret.
+    """
+
+    def __init__(self, reason: str, error_code: str = "", http_status: int | None = None, *, retryable: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.error_code = error_code
+        self.http_status = http_status
+        self.retryable = retryable
+
+    def __str__(self) -> str:
+        return f"{self.reason} ({self.error_code})" if self.error_code else self.reason
+
+
+class AuthError(MarketplaceError):
+    """Credentials rejected, token expired beyond refresh, shop not linked or not authorised."""
+
+
+class NotReachable(MarketplaceError):
+    """No answer: DNS, refused connection, timeout on a read."""
+
+
+class OutcomeUnknown(MarketplaceError):
+    """A non-idempotent call was sent but its answer was lost (timeout, dropped connection, 5xx).
+
+    The caller must not simply repeat it: re-read the order on the marketplace and decide from its state.
+    """
+
+
+@runtime_checkable
+class Marketplace(Protocol):
+    capabilities: Capabilities
+
+    def shop_info(self) -> Shop:
+        """The shop this channel is bound to; raises AuthError when credentials or the link are wrong."""
+
+    def list_products(self, progress: Progress | None = None, cancel: CancelCheck | None = None) -> Iterator[Product]:
+        """Every product and variant of the shop, page by page."""
+
+    def list_orders(
+        self,
+        start: datetime,
+        end: datetime,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> Iterator[list[Order | InvalidOrder]]:
+        """Orders in [start, end), one list per page. Long ranges are split as the API needs.
+
+        A malformed order does not stop the pull: it is yielded as an `InvalidOrder` (see below) in the page.
+        """
+
+    def get_order(self, order_id: str | None = None, invoice: str | None = None) -> Order:
+        """One order by marketplace id or invoice number."""
+
+    def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
+        """Several orders, in as few calls as the API allows (status refresh)."""
+
+    def cancel_reasons(self, order: Order) -> list[CancelReason]:
+        """The reasons the marketplace accepts for cancelling this order in its current state."""
+
+    def acknowledge(self, order_id: str) -> None:
+        """Accept a new order. Raises OutcomeUnknown when the answer was lost."""
+
+    def reject(self, order: Order, request: CancelRequest) -> None:
+        """Cancel (NACK) an order with a reason."""
+
+    def ship(self, order: Order, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
+        """Hand the order over: request pick-up, record a drop-off, or confirm shipping with an AWB."""
+
+    def shipping_label(self, order: Order, mark_printed: bool = False) -> Label:
+        """The marketplace's own label (HTML on Tokopedia, PDF on TikTok Shop)."""
+
+    def booking_code(self, order_id: str) -> str | None:
+        """The booking code the courier scans (drop-off), once the marketplace has issued it."""
+
+    def update_stock(self, rows: Sequence[StockRow], cancel: CancelCheck | None = None) -> StockResult:
+        """Overwrite stock; batched and paced inside. Every row comes back with its own result."""
+
+    def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
+        """The marketplace's current stock of these products (reconciliation)."""
+
+    def close(self) -> None:
+        """Release the HTTP session."""
+
+
+@dataclass
+class InvalidOrder:
+    """An order the marketplace sent that could not be read; the pull records it and goes on."""
+
+    order_id: str
+    reason: str
+    raw: dict | None = None

@@ -1,0 +1,107 @@
+"""Open the database: SQLite in the data folder by default, PostgreSQL for several stations.
+
+SQLite runs in WAL mode with a busy timeout so a worker thread's short write does not fail a reader on the GUI
+thread with "database is locked" (Vorta #1032/#1081 is the lesson).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+import peewee as pw
+
+from tokodesk import config
+from tokodesk.store.migrations import migrate
+from tokodesk.store.models import db
+
+log = logging.getLogger(__name__)
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "busy_timeout": 10000,  # ms
+    "foreign_keys": 1,
+    "synchronous": "normal",  # safe with WAL; a power cut loses at most the last commits, never corrupts
+    "cache_size": -16000,  # 16 MB
+}
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or migrated; the message says why and what to do."""
+
+
+def make_database(url: str) -> pw.Database:
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        # sqlite:///relative/path, sqlite:////absolute/path, sqlite:///C:/Windows/path, sqlite:///:memory:
+        path = unquote(url.split("://", 1)[1][1:] if url.startswith("sqlite:///") else parsed.path)
+        if path == ":memory:":
+            pass
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    if parsed.scheme in ("postgres", "postgresql"):
+        query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+        return pw.PostgresqlDatabase(
+            unquote(parsed.path.lstrip("/")),
+            user=unquote(parsed.username) if parsed.username else None,
+            password=unquote(parsed.password) if parsed.password else None,
+            host=parsed.hostname or None,
+            port=parsed.port or None,
+            autoconnect=True,
+            **query,
+        )
+    raise DatabaseError(
+        f"TOKODESK_DB has an unknown scheme {parsed.scheme!r}: use sqlite:///PATH or postgresql://user@host/dbname"
+    )
+
+
+def database_path(database: pw.Database | None = None) -> str:
+    database = database or db.obj
+    if isinstance(database, pw.SqliteDatabase):
+        return str(database.database)
+    if database is None:
+        return ""
+    return f"postgresql://{database.connect_params.get('host') or 'localhost'}/{database.database}"
+
+
+def open_database(url: str | None = None, *, run_migrations: bool = True) -> pw.Database:
+    """Bind the models to the database at `url` (default: TOKODESK_DB or the data folder) and migrate it."""
+    if url is None:
+        config.ensure_data_dir()
+        url = config.database_url()
+    database = make_database(url)
+    try:
+        database.connect(reuse_if_open=True)
+    except pw.OperationalError as exc:
+        raise DatabaseError(_explain_connect_error(url, exc)) from exc
+    db.initialize(database)
+    if run_migrations:
+        try:
+            migrate(database)
+        except pw.ProgrammingError as exc:
+            raise DatabaseError(
+                f"TokoDesk could not create or update its tables: {exc}. "
+                "The database user needs the right to CREATE tables in this database."
+            ) from exc
+    return database
+
+
+def close_database() -> None:
+    if db.obj is not None and not db.obj.is_closed():
+        db.obj.close()
+
+
+def _explain_connect_error(url: str, exc: Exception) -> str:
+    parsed = urlparse(url)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if parsed.scheme.startswith("postgres"):
+        where = f"{parsed.hostname or 'localhost'}:{parsed.port or 5432}"
+        if "password" in text or "authentication" in text:
+            return f"PostgreSQL at {where} refused the user {parsed.username!r}: {text}. Check the user and password."
+        if "does not exist" in text:
+            return f"PostgreSQL at {where}: {text}. Create the database first (createdb) or fix its name."
+        return f"Cannot reach PostgreSQL at {where}: {text}. Is the server running and reachable from this PC?"
+    return f"Cannot open the database {unquote(parsed.path)}: {text}. Check that the folder exists and is writable."

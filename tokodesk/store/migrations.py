@@ -1,0 +1,103 @@
+"""Numbered schema migrations behind a SchemaVersion row.
+
+Migration 1 creates the tables as the models declare them. Every later migration brings a database made by an
+older TokoDesk up to date and must be a no-op on one created fresh by migration 1 (hence `add_column_if_missing`).
+Before any migration runs on an existing SQLite file, a copy of the file is taken next to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import peewee as pw
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
+from playhouse.migrate import migrate as run_ops
+
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+
+def _migrator(database: pw.Database) -> SchemaMigrator:
+    if isinstance(database, pw.SqliteDatabase):
+        return SqliteMigrator(database)
+    return PostgresqlMigrator(database)
+
+
+def add_column_if_missing(database: pw.Database, model: type[pw.Model], name: str) -> None:
+    table = model._meta.table_name
+    existing = {c.name for c in database.get_columns(table)}
+    if name in existing:
+        return
+    field = model._meta.fields[name]
+    run_ops(_migrator(database).add_column(table, field.column_name, field))
+
+
+def _m1_initial(database: pw.Database) -> None:
+    database.create_tables(m.ALL_MODELS, safe=True)
+
+
+def _m2_stations(database: pw.Database) -> None:
+    # 0.1 databases had no optimistic version or change cursor on orders; several stations need both.
+    add_column_if_missing(database, m.Order, "version")
+    add_column_if_missing(database, m.Order, "local_updated_at")
+    add_column_if_missing(database, m.Action, "station")
+    add_column_if_missing(database, m.Action, "version")
+    database.create_tables([m.SyncLease], safe=True)
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "order_local_updated_at" ON "order" ("local_updated_at")')
+
+
+def _m3_queue_index(database: pw.Database) -> None:
+    # The queue filters by state and sorts by deadline/creation; this index keeps the first load fast at 100k orders.
+    database.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "order_channel_state_created" ON "order" ("channel_id", "state", "created_at")'
+    )
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
+    (1, "initial schema", _m1_initial),
+    (2, "several stations: order version, change cursor, sync lease", _m2_stations),
+    (3, "queue index", _m3_queue_index),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(database: pw.Database) -> int:
+    if not database.table_exists(m.SchemaVersion._meta.table_name):
+        return 0
+    row = m.SchemaVersion.select(pw.fn.MAX(m.SchemaVersion.version)).scalar()
+    return int(row or 0)
+
+
+def backup_sqlite(database: pw.SqliteDatabase, version: int) -> Path | None:
+    path = Path(database.database)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}.{stamp}.bak{path.suffix}")
+    # A checkpoint first, so the copy holds what the WAL file still had.
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy2(path, target)
+    log.info("database backed up to %s before migrating from schema %d", target, version)
+    return target
+
+
+def migrate(database: pw.Database) -> int:
+    """Run the pending migrations; return the schema version reached."""
+    with database.bind_ctx(m.ALL_MODELS):
+        version = current_version(database)
+        pending = [mig for mig in MIGRATIONS if mig[0] > version]
+        if not pending:
+            return version
+        if version > 0 and isinstance(database, pw.SqliteDatabase):
+            backup_sqlite(database, version)
+        for number, title, func in pending:
+            with database.atomic():
+                log.info("migrating database to schema %d (%s)", number, title)
+                func(database)
+                m.SchemaVersion.create(version=number)
+        return pending[-1][0]

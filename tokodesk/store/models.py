@@ -1,0 +1,307 @@
+"""The peewee models of DESIGN.md §4.
+
+Times are naive UTC datetimes in the database (SQLite and PostgreSQL agree on those); the UI converts to WIB.
+Money is integer rupiah. Marketplace ids are text so both marketplaces fit the same columns.
+No secret is ever stored here: client secrets and tokens live in the OS keyring (`tokodesk.credentials`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import peewee as pw
+
+db = pw.DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the form every DateTimeField holds."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class JSONField(pw.TextField):
+    """JSON in a text column: portable across SQLite and PostgreSQL."""
+
+    def db_value(self, value):  # noqa: ANN001, ANN201 - peewee hook
+        return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def python_value(self, value):  # noqa: ANN001, ANN201 - peewee hook
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class SchemaVersion(BaseModel):
+    version = pw.IntegerField()
+    applied_at = pw.DateTimeField(default=utcnow)
+
+
+class AppSetting(BaseModel):
+    """App-wide settings declared in `tokodesk.config.APP_SETTINGS`; the value is JSON."""
+
+    key = pw.CharField(primary_key=True)
+    value = JSONField(null=True)
+
+
+class Channel(BaseModel):
+    """One marketplace shop and its settings (the seed's "Channel Maintenance"). No secrets here."""
+
+    name = pw.CharField(unique=True)
+    marketplace = pw.CharField(default="tiktokshop")  # tokopedia | tiktokshop
+    shop_name = pw.CharField(default="")
+    # Tokopedia FS
+    fs_id = pw.CharField(default="")
+    client_id = pw.CharField(default="")
+    shop_id = pw.CharField(default="")
+    # TikTok Shop
+    app_key = pw.CharField(default="")
+    service_id = pw.CharField(default="")
+    shop_cipher = pw.CharField(default="")
+    # endpoints (defaults are the production hosts; the sandbox and tests stand in)
+    api_base = pw.CharField(default="")
+    auth_url = pw.CharField(default="")
+    # channel maintenance
+    warehouse_id = pw.CharField(default="")
+    order_sync_from = pw.DateTimeField(null=True)
+    return_sync_from = pw.DateTimeField(null=True)
+    business_model = pw.CharField(default="pickup")  # pickup | dropoff | own_courier
+    ready_to_ship_at = pw.CharField(default="pack")  # pack | manifest
+    use_marketplace_label = pw.BooleanField(default=False)
+    orders_on_invoice = pw.BooleanField(default=False)
+    inventory_sync = pw.BooleanField(default=True)
+    inventory_method = pw.CharField(default="delta")  # delta | full
+    push_zero_below = pw.IntegerField(null=True)  # push 0 when available is below this
+    recon_enabled = pw.BooleanField(default=True)
+    recon_hour = pw.IntegerField(default=6)  # WIB
+    recon_autofix = pw.BooleanField(default=False)
+    sku_pull_mode = pw.CharField(default="create")  # create | map_only
+    map_strip_prefix = pw.CharField(default="")
+    map_strip_suffix = pw.CharField(default="")
+    orders_every_min = pw.IntegerField(default=5)
+    statuses_every_min = pw.IntegerField(default=15)
+    inventory_every_min = pw.IntegerField(default=30)
+    last_order_pull_to = pw.DateTimeField(null=True)  # end of the last successful order window
+    inventory_dirty_at = pw.DateTimeField(null=True)  # a stock change waits to be pushed
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class Product(BaseModel):
+    """A marketplace product or variant as last pulled."""
+
+    channel = pw.ForeignKeyField(Channel, backref="products", on_delete="CASCADE")
+    product_id = pw.CharField()
+    parent_id = pw.CharField(null=True)
+    is_parent = pw.BooleanField(default=False)
+    sku = pw.CharField(default="", index=True)
+    sku_id = pw.CharField(default="")
+    name = pw.CharField(default="")
+    price = pw.BigIntegerField(default=0)
+    stock = pw.IntegerField(null=True)
+    status = pw.CharField(default="")
+    warehouse_ids = JSONField(null=True)
+    pulled_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "product_id"), True),)
+
+
+class StockItem(BaseModel):
+    """The seller's own stock, by the seller's SKU."""
+
+    seller_sku = pw.CharField(unique=True)
+    name = pw.CharField(default="")
+    on_hand = pw.IntegerField(default=0)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
+class SkuMapping(BaseModel):
+    """Marketplace SKU + product id <-> seller SKU (the seed's "channel mapping")."""
+
+    channel = pw.ForeignKeyField(Channel, backref="mappings", on_delete="CASCADE")
+    product_id = pw.CharField()
+    marketplace_sku = pw.CharField(default="")
+    sku_id = pw.CharField(default="")
+    seller_sku = pw.CharField(null=True, index=True)  # None: in the unmapped queue
+    buffer = pw.IntegerField(default=0)
+    last_pushed_qty = pw.IntegerField(null=True)  # last value the marketplace accepted
+    last_pushed_at = pw.DateTimeField(null=True)
+    last_push_status = pw.CharField(default="")
+    marketplace_stock = pw.IntegerField(null=True)  # as last read back
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "product_id"), True),)
+
+
+class Order(BaseModel):
+    channel = pw.ForeignKeyField(Channel, backref="orders", on_delete="CASCADE")
+    order_id = pw.CharField()
+    invoice = pw.CharField(default="", index=True)
+    marketplace_status = pw.CharField(default="")
+    state = pw.CharField(index=True)
+    buyer_name = pw.CharField(default="")
+    recipient_name = pw.CharField(default="")
+    recipient_phone = pw.CharField(default="")
+    recipient_address = pw.TextField(default="")
+    recipient_district = pw.CharField(default="")
+    recipient_city = pw.CharField(default="")
+    recipient_province = pw.CharField(default="")
+    recipient_postal_code = pw.CharField(default="")
+    courier = pw.CharField(default="")
+    service = pw.CharField(default="")
+    booking_code = pw.CharField(null=True)
+    awb = pw.CharField(null=True)
+    package_id = pw.CharField(null=True)
+    warehouse_id = pw.CharField(null=True)
+    total_amount = pw.BigIntegerField(default=0)
+    shipping_fee = pw.BigIntegerField(default=0)
+    cod_amount = pw.BigIntegerField(default=0)
+    commerce_platform = pw.CharField(default="")
+    buyer_note = pw.TextField(default="")
+    created_at = pw.DateTimeField(index=True)  # on the marketplace
+    updated_at = pw.DateTimeField(null=True)  # on the marketplace
+    accept_deadline = pw.DateTimeField(null=True)
+    ship_deadline = pw.DateTimeField(null=True)
+    packed_at = pw.DateTimeField(null=True)
+    packed_by = pw.CharField(default="")
+    label_printed_at = pw.DateTimeField(null=True)
+    handed_over_at = pw.DateTimeField(null=True)
+    stock_taken = pw.BooleanField(default=False)  # on-hand already reduced for this order's lines
+    # flags a packer sees at a glance
+    changed_outside = pw.BooleanField(default=False)
+    has_unmapped = pw.BooleanField(default=False)
+    action_failed = pw.BooleanField(default=False)
+    problem = pw.TextField(default="")
+    # several stations: an optimistic version and a cheap "what changed since" cursor
+    version = pw.IntegerField(default=1)
+    local_updated_at = pw.DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        indexes = ((("channel", "order_id"), True),)
+
+
+class OrderLine(BaseModel):
+    order = pw.ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
+    line_no = pw.IntegerField(default=0)
+    product_id = pw.CharField(default="")
+    sku = pw.CharField(default="", index=True)
+    sku_id = pw.CharField(default="")
+    name = pw.CharField(default="")
+    quantity = pw.IntegerField(default=1)
+    price = pw.BigIntegerField(default=0)
+    seller_sku = pw.CharField(null=True, index=True)
+
+
+class OrderEvent(BaseModel):
+    """The audit trail: who did what to which order, when, and with what result."""
+
+    order = pw.ForeignKeyField(Order, backref="events", on_delete="CASCADE")
+    at = pw.DateTimeField(default=utcnow, index=True)
+    who = pw.CharField(default="")  # user@station, or "marketplace" for changes seen on a pull
+    kind = pw.CharField()  # pulled, status_changed, ack, nack, pack, ship, label_printed, ...
+    detail = pw.TextField(default="")
+    ok = pw.BooleanField(default=True)
+
+
+class Action(BaseModel):
+    """The outbox: a marketplace mutation, written in the same transaction as the local change."""
+
+    channel = pw.ForeignKeyField(Channel, backref="actions", on_delete="CASCADE")
+    order = pw.ForeignKeyField(Order, null=True, backref="actions", on_delete="CASCADE")
+    kind = pw.CharField()  # ack | nack | ship | stock
+    payload = JSONField(null=True)
+    status = pw.CharField(default="pending", index=True)  # pending | sent | done | failed | unknown
+    attempts = pw.IntegerField(default=0)
+    error = pw.TextField(default="")
+    station = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+
+class SyncRun(BaseModel):
+    channel = pw.ForeignKeyField(Channel, backref="sync_runs", on_delete="CASCADE")
+    kind = pw.CharField()  # skus | orders | statuses | inventory | recon
+    started_at = pw.DateTimeField(default=utcnow, index=True)
+    finished_at = pw.DateTimeField(null=True)
+    status = pw.CharField(default="running")  # running | ok | partial | failed | cancelled
+    window_from = pw.DateTimeField(null=True)
+    window_to = pw.DateTimeField(null=True)
+    fetched = pw.IntegerField(default=0)
+    created = pw.IntegerField(default=0)
+    updated = pw.IntegerField(default=0)
+    failed = pw.IntegerField(default=0)
+    errors = JSONField(null=True)
+    station = pw.CharField(default="")
+
+
+class SyncLease(BaseModel):
+    """Who runs a sync kind for a channel right now (one run at a time, across processes and stations)."""
+
+    channel = pw.ForeignKeyField(Channel, on_delete="CASCADE")
+    kind = pw.CharField()
+    holder = pw.CharField()
+    expires_at = pw.DateTimeField()
+
+    class Meta:
+        indexes = ((("channel", "kind"), True),)
+
+
+class StockPush(BaseModel):
+    """One row of one stock push, kept 30 days."""
+
+    channel = pw.ForeignKeyField(Channel, on_delete="CASCADE")
+    product_id = pw.CharField()
+    marketplace_sku = pw.CharField(default="")
+    seller_sku = pw.CharField(default="")
+    quantity = pw.IntegerField()
+    status = pw.CharField(default="pending", index=True)  # pending | sent | accepted | failed
+    message = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow, index=True)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
+class ReconReport(BaseModel):
+    channel = pw.ForeignKeyField(Channel, on_delete="CASCADE")
+    created_at = pw.DateTimeField(default=utcnow, index=True)
+    checked = pw.IntegerField(default=0)
+    mismatches = pw.IntegerField(default=0)
+    fixed = pw.IntegerField(default=0)
+    status = pw.CharField(default="ok")
+    error = pw.TextField(default="")
+
+
+class ReconLine(BaseModel):
+    report = pw.ForeignKeyField(ReconReport, backref="lines", on_delete="CASCADE")
+    product_id = pw.CharField()
+    marketplace_sku = pw.CharField(default="")
+    seller_sku = pw.CharField(default="")
+    marketplace_qty = pw.IntegerField(null=True)
+    expected_qty = pw.IntegerField(null=True)
+    difference = pw.IntegerField(default=0)
+    cause = pw.CharField(default="")  # push_failed | sale_not_pulled | edited_on_marketplace | unmapped
+    fixed = pw.BooleanField(default=False)
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion,
+    AppSetting,
+    Channel,
+    Product,
+    StockItem,
+    SkuMapping,
+    Order,
+    OrderLine,
+    OrderEvent,
+    Action,
+    SyncRun,
+    SyncLease,
+    StockPush,
+    ReconReport,
+    ReconLine,
+]
