@@ -1,0 +1,80 @@
+"""Shared fixtures. Every test gets its own data folder and database; unit tests get an in-memory keyring.
+
+Tests marked `system` use the real parts the machine has (the Secret Service keyring in the D-Bus session that
+./scripts/test starts, CUPS, PostgreSQL). Under CI=true a missing real part fails the test instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TOKODESK_LANG", "en")
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A test double for the OS keyring. Used only by tests; the app itself has no plain fallback."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.store:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.store[(service, username)]
+
+
+def need_real_part(available: bool, what: str) -> None:
+    """Skip a system test when the part is missing on a developer's machine; fail under CI=true."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is not available, and CI=true requires it (./scripts/test installs and starts it)")
+    pytest.skip(f"{what} is not available here")
+
+
+@pytest.fixture(autouse=True)
+def tokodesk_home(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    monkeypatch.setenv("TOKODESK_HOME", str(home))
+    monkeypatch.delenv("TOKODESK_DB", raising=False)
+    monkeypatch.setenv("TOKODESK_STATION", "tester@desk1")
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(request):
+    """Unit tests never touch the desktop's keyring; system tests (marked `system`) use the real one."""
+    if request.node.get_closest_marker("system") or request.node.get_closest_marker("real_keyring"):
+        yield None
+        return
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def database(tmp_path):
+    """A fresh, migrated SQLite database bound to the models."""
+    from tokodesk.store.connection import close_database, open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
+    yield db
+    close_database()
