@@ -7,7 +7,6 @@ thread with "database is locked" (Vorta #1032/#1081 is the lesson).
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 

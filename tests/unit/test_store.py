@@ -1,0 +1,104 @@
+import os
+import stat
+from datetime import datetime
+
+import peewee as pw
+import pytest
+
+from tokodesk import config
+from tokodesk.store import migrations
+from tokodesk.store.connection import DatabaseError, close_database, open_database
+from tokodesk.store.models import Channel, Order, OrderLine, SchemaVersion, db
+
+
+def _order(channel, order_id, **kw):
+    return Order.create(channel=channel, order_id=order_id, state="new", created_at=datetime(2026, 11, 25), **kw)
+
+
+def test_fresh_database_is_at_latest_schema_in_wal_mode(database):
+    assert migrations.current_version(database) == migrations.LATEST
+    assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_channel_and_order_id_are_unique_together(database):
+    a = Channel.create(name="A")
+    b = Channel.create(name="B")
+    _order(a, "123")
+    _order(b, "123")  # the same marketplace id in another channel is another order
+    with pytest.raises(pw.IntegrityError), db.atomic():
+        _order(a, "123")
+    assert Order.select().count() == 2
+
+
+def test_order_lines_cascade_with_their_order(database):
+    ch = Channel.create(name="A")
+    order = _order(ch, "1")
+    OrderLine.create(order=order, sku="SKU-1", quantity=2)
+    order.delete_instance()
+    assert OrderLine.select().count() == 0
+
+
+def test_migrate_from_older_schema_keeps_data_and_backs_up(tmp_path):
+    path = tmp_path / "old.db"
+    database = open_database(f"sqlite:///{path}")
+    # Make this database look like a 0.1 one: schema 1, without the columns migration 2 adds.
+    ch = Channel.create(name="Toko Lama", shop_id="42")
+    _order(ch, "9001", invoice="INV/20261125/MPL/1")
+    for column in ("version", "local_updated_at"):
+        database.execute_sql(f'DROP INDEX IF EXISTS "order_{column}"')
+        database.execute_sql(f'ALTER TABLE "order" DROP COLUMN "{column}"')
+    SchemaVersion.delete().where(SchemaVersion.version > 1).execute()
+    close_database()
+
+    database = open_database(f"sqlite:///{path}")
+    assert migrations.current_version(database) == migrations.LATEST
+    backups = list(tmp_path.glob("old.v1.*.bak.db"))
+    assert len(backups) == 1 and backups[0].stat().st_size > 0
+    order = Order.get(Order.order_id == "9001")
+    assert order.invoice == "INV/20261125/MPL/1" and order.channel.name == "Toko Lama"
+    assert order.version == 1  # the added column got its default for old rows
+    columns = {c.name for c in database.get_columns("order")}
+    assert {"version", "local_updated_at"} <= columns
+    close_database()
+
+
+def test_no_backup_for_a_new_database(tmp_path):
+    open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    close_database()
+    assert not list(tmp_path.glob("*.bak.db"))
+
+
+def test_every_model_column_exists_after_migrations(database):
+    from tokodesk.store.models import ALL_MODELS
+
+    for model in ALL_MODELS:
+        columns = {c.name for c in database.get_columns(model._meta.table_name)}
+        assert {f.column_name for f in model._meta.sorted_fields} <= columns, model.__name__
+
+
+def test_data_folder_is_private(tokodesk_home):
+    path = config.ensure_data_dir()
+    assert path == tokodesk_home
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o700
+
+
+def test_default_database_lives_in_the_data_folder(tokodesk_home):
+    database = open_database()
+    try:
+        assert os.path.dirname(database.database) == str(tokodesk_home)
+    finally:
+        close_database()
+
+
+def test_unknown_database_scheme_is_explained(monkeypatch):
+    monkeypatch.setenv("TOKODESK_DB", "mysql://x/y")
+    with pytest.raises(DatabaseError, match="sqlite:///PATH or postgresql://"):
+        open_database()
+
+
+def test_unreachable_postgres_is_explained():
+    with pytest.raises(DatabaseError, match="Cannot reach PostgreSQL at 127.0.0.1:1"):
+        open_database("postgresql://nobody@127.0.0.1:1/tokodesk")

@@ -1,0 +1,246 @@
+"""`tokodesk channel add|list|show|test|remove`: the channel (one shop) and its credentials."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timezone
+
+from tokodesk.errors import UserError
+
+MODELS = ("pickup", "dropoff", "own_courier")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("channel", help="add, list, show, test or remove a channel (a marketplace shop)")
+    csub = parser.add_subparsers(dest="channel_command", metavar="ACTION", required=True)
+
+    add = csub.add_parser("add", help="add a channel; the secret is read from standard input into the OS keyring")
+    add.add_argument("name")
+    add.add_argument("--marketplace", choices=["tokopedia", "tiktokshop"], default="tokopedia")
+    add.add_argument("--fs-id", help="Tokopedia: the FS ID (App ID) of your app")
+    add.add_argument("--client-id", help="Tokopedia: the client ID")
+    add.add_argument("--shop-id", help="Tokopedia: the shop ID (from the seller panel URL)")
+    add.add_argument("--client-secret-stdin", action="store_true", help="Tokopedia: read the client secret from stdin")
+    add.add_argument("--app-key", help="Tokopedia & Shop: the app key from Partner Center")
+    add.add_argument("--app-secret-stdin", action="store_true", help="Tokopedia & Shop: read the app secret from stdin")
+    add.add_argument("--service-id", help="Tokopedia & Shop: the service ID (for the consent link)")
+    add.add_argument("--model", choices=MODELS, default="pickup", help="business model (default: pickup)")
+    add.add_argument("--api-base", default="", help="API base URL (default: the production host)")
+    add.add_argument("--auth-url", default="", help="auth base URL (default: the production host)")
+    add.add_argument("--warehouse-id", default="", help="source warehouse id")
+    add.add_argument(
+        "--order-sync-from",
+        default=None,
+        help="first date to pull orders from, YYYY-MM-DD or ISO time (default: 3 days ago, the most the API serves)",
+    )
+    add.set_defaults(func=run_add)
+
+    lst = csub.add_parser("list", help="list the channels")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=run_list)
+
+    show = csub.add_parser("show", help="show a channel's settings (never its secrets)")
+    show.add_argument("name")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+
+    test = csub.add_parser("test", help="fetch a token and the shop info; say what is wrong if it fails")
+    test.add_argument("name")
+    test.set_defaults(func=run_test)
+
+    rm = csub.add_parser("remove", help="remove a channel, its data and its secrets")
+    rm.add_argument("name")
+    rm.add_argument("--yes", action="store_true", help="do not ask")
+    rm.set_defaults(func=run_remove)
+
+    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+
+
+def _open_db() -> None:
+    from tokodesk.store.connection import open_database
+
+    open_database()
+
+
+def _parse_when(text: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"--order-sync-from: {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-24)") from exc
+    if when.tzinfo is None:
+        from tokodesk.config import WIB
+
+        when = when.replace(tzinfo=WIB)  # a date typed by a seller is a date in WIB
+    return when.astimezone(timezone.utc)
+
+
+def _read_secret(what: str) -> str:
+    if sys.stdin is None or sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass(f"{what}: ")
+    else:
+        secret = sys.stdin.readline()
+    secret = secret.strip()
+    if not secret:
+        raise UserError(f"the {what} is empty: pipe it on standard input, e.g. `printf %s \"$SECRET\" | tokodesk ...`")
+    return secret
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from tokodesk import credentials
+    from tokodesk.store.models import Channel, db
+
+    name = args.name.strip()
+    if not name or ":" in name:
+        raise UserError("the channel name must not be empty or contain ':'")
+    fields: dict = {"name": name, "marketplace": args.marketplace, "business_model": args.model,
+                    "api_base": args.api_base.rstrip("/"), "auth_url": args.auth_url.rstrip("/"),
+                    "warehouse_id": args.warehouse_id}
+    if args.marketplace == "tokopedia":
+        missing = [opt for opt, val in (("--fs-id", args.fs_id), ("--client-id", args.client_id),
+                                        ("--shop-id", args.shop_id)) if not val]
+        if missing:
+            raise UserError(f"a Tokopedia channel needs {', '.join(missing)}")
+        if not args.client_secret_stdin:
+            raise UserError("give --client-secret-stdin and pipe the client secret on standard input")
+        if not str(args.fs_id).strip().isdigit() or not str(args.shop_id).strip().isdigit():
+            raise UserError("--fs-id and --shop-id are numbers (the shop ID is in your seller panel's URL)")
+        fields.update(fs_id=args.fs_id.strip(), client_id=args.client_id.strip(), shop_id=args.shop_id.strip())
+        secret_kind, secret_label = "client_secret", "client secret"
+    else:
+        missing = [opt for opt, val in (("--app-key", args.app_key), ("--service-id", args.service_id)) if not val]
+        if missing:
+            raise UserError(f"a Tokopedia & Shop channel needs {', '.join(missing)}")
+        if not args.app_secret_stdin:
+            raise UserError("give --app-secret-stdin and pipe the app secret on standard input")
+        fields.update(app_key=args.app_key.strip(), service_id=args.service_id.strip())
+        secret_kind, secret_label = "app_secret", "app secret"
+
+    from tokodesk.services.orders import validate_order_sync_from
+
+    marketplace = _capabilities(args.marketplace)
+    now = datetime.now(timezone.utc)
+    sync_from = _parse_when(args.order_sync_from) if args.order_sync_from else None
+    try:
+        fields["order_sync_from"] = validate_order_sync_from(sync_from, marketplace, now=now)
+    except ValueError as exc:
+        raise UserError(f"--order-sync-from: {exc}") from exc
+
+    _open_db()
+    if Channel.select().where(Channel.name == name).exists():
+        raise UserError(
+            f"a channel named {name!r} exists already; pick another name or `tokodesk channel remove {name}`"
+        )
+    secret = _read_secret(secret_label)
+    credentials.set_secret(name, secret_kind, secret)  # keyring first: a failure leaves no channel without a secret
+    try:
+        with db.atomic():
+            Channel.create(**fields)
+    except Exception:
+        credentials.delete_secret(name, secret_kind)
+        raise
+    print(f"Channel {name!r} added ({marketplace.display_name}). The {secret_label} is in the OS keyring.")
+    if args.marketplace == "tiktokshop":
+        print(f"Next: `tokodesk channel authorize {name}` to link your shop.")
+    else:
+        print(f"Next: `tokodesk channel test {name}`.")
+    return 0
+
+
+def _capabilities(marketplace: str):  # noqa: ANN202 - returns base.Capabilities
+    if marketplace == "tokopedia":
+        from tokodesk.marketplace.tokopedia import CAPABILITIES
+    else:
+        from tokodesk.marketplace.tiktokshop import CAPABILITIES
+    return CAPABILITIES
+
+
+def _channel_dict(channel) -> dict:  # noqa: ANN001
+    from tokodesk.store.models import Channel
+
+    out = {}
+    for name in Channel._meta.fields:
+        value = getattr(channel, name)
+        if isinstance(value, datetime):
+            value = value.replace(tzinfo=timezone.utc).isoformat()
+        out[name] = value
+    return out
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from tokodesk.store.models import Channel
+
+    _open_db()
+    rows = [_channel_dict(c) for c in Channel.select().order_by(Channel.name)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("No channels yet. Add one with `tokodesk channel add` or open the window to run the setup wizard.")
+        return 0
+    for row in rows:
+        shop = row["shop_name"] or row["shop_id"] or row["shop_cipher"] or "-"
+        print(f"{row['name']}\t{row['marketplace']}\tshop {shop}\t{row['business_model']}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from tokodesk.config import CHANNEL_SETTING_LABELS
+    from tokodesk.services.channels import get_channel
+
+    _open_db()
+    channel = get_channel(args.name)
+    data = _channel_dict(channel)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for key, value in data.items():
+        print(f"{CHANNEL_SETTING_LABELS.get(key, key)}: {'' if value is None else value}")
+    return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable
+    from tokodesk.services.channels import adapter_for, get_channel
+    from tokodesk.store.models import db
+
+    _open_db()
+    channel = get_channel(args.name)
+    adapter = adapter_for(channel)
+    try:
+        shop = adapter.shop_info()
+    except AuthError as exc:
+        print(f"Credentials problem: {exc}", file=sys.stderr)
+        return 1
+    except NotReachable as exc:
+        print(f"Cannot reach the marketplace: {exc}", file=sys.stderr)
+        return 1
+    except MarketplaceError as exc:
+        print(f"The marketplace refused: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        adapter.close()
+    with db.atomic():
+        channel.shop_name = shop.name
+        channel.save()
+    print(f"OK: connected to {shop.name!r} (shop {shop.shop_id}), {len(shop.warehouses)} warehouse(s).")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from tokodesk import credentials
+    from tokodesk.services.channels import get_channel
+    from tokodesk.store.models import db
+
+    _open_db()
+    channel = get_channel(args.name)
+    if not args.yes:
+        raise UserError(f"removing {channel.name!r} deletes its orders and mappings here; add --yes to confirm")
+    with db.atomic():
+        channel.delete_instance(recursive=True)
+    credentials.forget_channel(channel.name)
+    print(f"Channel {channel.name!r} removed.")
+    return 0

@@ -1,0 +1,28 @@
+"""The Qt part of `tokodesk self-test`: the platform plugin, printers, and (optionally) the main window."""
+
+from __future__ import annotations
+
+import os
+
+
+def check_qt(open_window: bool = False) -> tuple[bool, str]:
+    """Start Qt (offscreen when there is no display) and report the platform and the printers Qt sees."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name == "posix":
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["tokodesk-self-test"])
+    printers = QPrinterInfo.availablePrinterNames()
+    detail = f"PySide6 {pyside_version}, platform {app.platformName()}; printers: {', '.join(printers) or 'none'}"
+    if open_window:
+        from tokodesk.ui.main_window import MainWindow
+
+        window = MainWindow()
+        window.show()
+        app.processEvents()  # self-test only: no event loop runs here, the window must get one paint
+        tabs = window.tab_titles() if hasattr(window, "tab_titles") else []
+        window.close()
+        detail += f"; main window opened with tabs {', '.join(tabs)}"
+    return True, detail
