@@ -1,0 +1,396 @@
+"""The Tokopedia FS Open API client: `Marketplace` for the seed's API (research file tokopedia-api.md).
+
+Transport concerns (token, envelope, pacing, retries) live in `transport.py`; JSON shapes in `parsing.py`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+import requests
+
+from tokodesk import config
+from tokodesk.marketplace.base import (
+    AuthError,
+    CancelCheck,
+    CancelReason,
+    CancelRequest,
+    Capabilities,
+    HandoverChoice,
+    InvalidOrder,
+    Label,
+    LabelFormat,
+    MarketplaceError,
+    NotReachable,
+    Order,
+    Product,
+    Progress,
+    ShipmentInfo,
+    ShipMethod,
+    Shop,
+    StockLevel,
+    StockResult,
+    StockRow,
+)
+from tokodesk.marketplace.tokopedia import parsing
+from tokodesk.marketplace.tokopedia.reasons import nack_body, reasons_for
+from tokodesk.marketplace.tokopedia.stock import push_stock
+from tokodesk.marketplace.tokopedia.transport import Transport
+from tokodesk.marketplace.tokopedia.windows import MAX_WINDOW, windows_for
+
+log = logging.getLogger(__name__)
+
+CAPABILITIES = Capabilities(
+    marketplace="tokopedia",
+    display_name="Tokopedia",
+    has_acknowledge=True,
+    label_format=LabelFormat.HTML,
+    handover=HandoverChoice.PER_ORDER,
+    cancel_by_reason_name=False,
+    stock_per_product=False,
+    stock_batch_max=100,
+    order_window_max=MAX_WINDOW,
+    has_booking_code=True,
+)
+
+ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
+PRODUCT_PAGE = 50  # per_page max of product info
+READ_STOCK_CHUNK = 50
+PICKUP_AFTER_ACK_S = 5.0  # the spec asks to wait ~5 s after ACK before requesting pick-up
+MIN_SPLIT_S = 3600  # ORD_API_009 ("too big, reduce the interval"): halve windows down to an hour
+
+# Rate-limit keys: Tokopedia limits per endpoint, so ids in the path do not make a new endpoint.
+E_ORDERS = "GET /v2/order/list"
+E_ORDER = "GET /v2/fs/{fs_id}/order"
+E_ACK = "POST /v1/order/{order_id}/fs/{fs_id}/ack"
+E_NACK = "POST /v1/order/{order_id}/fs/{fs_id}/nack"
+E_STATUS = "POST /v1/order/{order_id}/fs/{fs_id}/status"
+E_PICKUP = "POST /inventory/v1/fs/{fs_id}/pick-up"
+E_LABEL = "GET /v1/order/{order_id}/fs/{fs_id}/shipping-label"
+E_BOOKING = "GET /v1/fs/{fs_id}/fulfillment_order"
+E_PRODUCTS = "GET /inventory/v1/fs/{fs_id}/product/info"
+E_SHOP = "GET /v1/shop/fs/{fs_id}/shop-info"
+
+
+def _numeric_id(value: str, what: str) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{what} must be a number, not {value!r}") from None
+
+
+class TokopediaClient:
+    """One Tokopedia FS channel. Not thread-safe: use it from one worker lane at a time (DESIGN.md §2)."""
+
+    capabilities = CAPABILITIES
+
+    def __init__(
+        self,
+        channel_name: str,
+        fs_id: str | int,
+        client_id: str,
+        shop_id: str | int,
+        api_base: str,
+        auth_url: str,
+        *,
+        client_secret: str | None = None,
+        timeout: float = 20,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.channel_name = channel_name
+        self.fs_id = parsing.ident(fs_id)
+        self.shop_id = parsing.ident(shop_id)
+        if not self.fs_id:
+            raise ValueError("The FS ID (App ID) of the channel is empty: copy it from the Tokopedia Developer "
+                             "Console.")
+        self.http = Transport(
+            channel_name,
+            client_id,
+            client_secret,
+            api_base or config.TOKOPEDIA_API_BASE,
+            auth_url or config.TOKOPEDIA_AUTH_URL,
+            timeout=timeout,
+            session=session,
+            sleep=sleep,
+            clock=clock,
+        )
+        self._order_page = ORDER_PAGE
+        self._acked_at: dict[str, float] = {}
+
+    @classmethod
+    def from_channel(cls, channel: Any, **kwargs: Any) -> TokopediaClient:
+        """From a store `Channel` row; the secret comes from the keyring unless given."""
+        return cls(
+            channel.name,
+            channel.fs_id,
+            channel.client_id,
+            channel.shop_id,
+            channel.api_base or config.TOKOPEDIA_API_BASE,
+            channel.auth_url or config.TOKOPEDIA_AUTH_URL,
+            **kwargs,
+        )
+
+    def _call(self, method: str, path: str, endpoint: str, action: str, **kwargs: Any) -> Any:
+        return self.http.call(method, path, endpoint=endpoint, action=action, **kwargs)
+
+    # -- shop and products -----------------------------------------------------------------------------------
+
+    def shop_info(self) -> Shop:
+        params = {"shop_id": self.shop_id} if self.shop_id else None
+        data = self._call("GET", f"/v1/shop/fs/{self.fs_id}/shop-info", E_SHOP, "read shop info", params=params)
+        shops = [parsing.shop(s) for s in (data if isinstance(data, list) else [data] if data else [])]
+        for shop in shops:
+            if not self.shop_id or shop.shop_id == self.shop_id:
+                return shop
+        raise AuthError(
+            f"Shop {self.shop_id} is not linked to your FS ID / app {self.fs_id}: check the shop ID of the channel "
+            "(the linked shops are: " + (", ".join(s.shop_id for s in shops) or "none") + ").",
+            "",
+            None,
+        )
+
+    def _product_page(self, params: dict) -> list:
+        data = self._call("GET", f"/inventory/v1/fs/{self.fs_id}/product/info", E_PRODUCTS, "read products",
+                          params=params)
+        if data is None:
+            return []
+        if not isinstance(data, list):
+            raise MarketplaceError("Tokopedia sent the product list in an unexpected form", "", 200)
+        return data
+
+    def list_products(self, progress: Progress | None = None, cancel: CancelCheck | None = None) -> Iterator[Product]:
+        parent_of: dict[str, str] = {}
+        held: dict[str, Product] = {}  # variant children seen before their parent
+        seen: set[str] = set()
+        page = count = 0
+        while True:
+            if cancel is not None and cancel():
+                return
+            page += 1
+            data = self._product_page({"shop_id": self.shop_id, "page": page, "per_page": PRODUCT_PAGE})
+            if not data:
+                break
+            for raw in data:
+                try:
+                    item = parsing.product(raw)
+                except (parsing.BadData, TypeError, ValueError) as exc:
+                    log.warning("skipping an unreadable Tokopedia product on page %d: %s", page, exc)
+                    continue
+                if item.product_id in seen:
+                    continue
+                seen.add(item.product_id)
+                count += 1
+                if item.is_parent:
+                    children = parsing.children_of(raw)
+                    parent_of.update((c, item.product_id) for c in children)
+                    yield item
+                    for child_id in children:
+                        if child_id in held:
+                            child = held.pop(child_id)
+                            child.parent_id = item.product_id
+                            yield child
+                elif item.product_id in parent_of:
+                    item.parent_id = parent_of[item.product_id]
+                    yield item
+                elif parsing.is_variant_child(raw):
+                    held[item.product_id] = item
+                else:
+                    yield item
+            if progress is not None:
+                progress(count, None, f"Products: {count} read (page {page})")
+        for orphan in held.values():
+            log.warning("Tokopedia variant %s has no parent in the product list", orphan.product_id)
+            yield orphan
+
+    def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
+        ids = list(dict.fromkeys(parsing.ident(p) for p in product_ids if parsing.ident(p)))
+        levels: list[StockLevel] = []
+        for i in range(0, len(ids), READ_STOCK_CHUNK):
+            chunk = ids[i : i + READ_STOCK_CHUNK]
+            for raw in self._product_page({"product_id": ",".join(chunk)}):
+                try:
+                    levels.append(parsing.stock_level(raw))
+                except (parsing.BadData, TypeError, ValueError) as exc:
+                    log.warning("skipping an unreadable Tokopedia stock record: %s", exc)
+        return levels
+
+    def update_stock(self, rows: Sequence[StockRow], cancel: CancelCheck | None = None) -> StockResult:
+        return push_stock(self.http, f"/inventory/v1/fs/{self.fs_id}/stock/update", self.shop_id, rows, cancel)
+
+    # -- orders ----------------------------------------------------------------------------------------------
+
+    def _orders_page(self, start: int, end: int, page: int) -> list:
+        params = {"fs_id": self.fs_id, "from_date": start, "to_date": end, "page": page, "per_page": self._order_page}
+        if self.shop_id:
+            params["shop_id"] = self.shop_id
+        try:
+            data = self._call("GET", "/v2/order/list", E_ORDERS, "read orders", params=params)
+        except MarketplaceError as err:
+            # per_page 100 comes from the TokoCabang doc only (UNCONFIRMED for other shops): fall back to 50 once.
+            if err.error_code in {"ORD_DLV_016", "ORD_DLV_017"} and self._order_page > 50 and page == 1:
+                log.info("Tokopedia refused per_page=%d; using 50", self._order_page)
+                self._order_page = 50
+                return self._orders_page(start, end, page)
+            raise
+        if data is None:
+            return []
+        if not isinstance(data, list):
+            raise MarketplaceError("Tokopedia sent the order list in an unexpected form", "", 200)
+        return data
+
+    def list_orders(
+        self,
+        start: datetime,
+        end: datetime,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> Iterator[list[Order | InvalidOrder]]:
+        pending = windows_for(start, end)
+        total = len(pending)
+        done = fetched = 0
+        seen: set[str] = set()  # to_date inclusive or not is UNCONFIRMED: windows touch, so drop a boundary repeat
+        while pending:
+            window_start, window_end = pending.pop(0)
+            page = 0
+            while True:
+                if cancel is not None and cancel():
+                    return
+                page += 1
+                try:
+                    data = self._orders_page(window_start, window_end, page)
+                except MarketplaceError as err:
+                    if err.error_code == "ORD_API_009" and window_end - window_start > MIN_SPLIT_S:
+                        middle = (window_start + window_end) // 2
+                        pending[0:0] = [(window_start, middle), (middle, window_end)]
+                        total += 1
+                        log.info("Tokopedia says too many orders; splitting the window at %d", middle)
+                        break
+                    raise
+                if not data:
+                    done += 1
+                    break
+                batch: list[Order | InvalidOrder] = []
+                for raw in data:
+                    item = parsing.parse_or_invalid(raw)
+                    if item.order_id and item.order_id in seen:
+                        continue
+                    if item.order_id:
+                        seen.add(item.order_id)
+                    batch.append(item)
+                fetched += len(batch)
+                if batch:
+                    yield batch
+                if progress is not None:
+                    progress(done, total, f"Orders: {fetched} read (window {done + 1} of {total}, page {page})")
+        if progress is not None:
+            progress(done, total, f"Orders: {fetched} read")
+
+    def get_order(self, order_id: str | None = None, invoice: str | None = None) -> Order:
+        if bool(order_id) == bool(invoice):
+            raise ValueError("Give either an order ID or an invoice number, not both and not neither.")
+        params = {"order_id": str(order_id)} if order_id else {"invoice_num": str(invoice)}
+        data = self._call("GET", f"/v2/fs/{self.fs_id}/order", E_ORDER, f"read order {order_id or invoice}",
+                          params=params)
+        if isinstance(data, list):
+            data = data[0] if data else None
+        if not isinstance(data, dict):
+            raise MarketplaceError(f"Tokopedia has no order {order_id or invoice}", "ORD_API_008", 200)
+        item = parsing.parse_or_invalid(data, parsing.order_from_single)
+        if isinstance(item, InvalidOrder):
+            raise MarketplaceError(f"Tokopedia sent order {order_id or invoice} in a form TokoDesk cannot read: "
+                                   f"{item.reason}", "", 200)
+        return item
+
+    def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
+        """One call per order (the API has no batch read); an order Tokopedia no longer knows is left out."""
+        orders = []
+        for order_id in dict.fromkeys(str(i) for i in order_ids):
+            try:
+                orders.append(self.get_order(order_id=order_id))
+            except MarketplaceError as err:
+                if err.error_code != "ORD_API_008" or isinstance(err, (AuthError, NotReachable)):
+                    raise
+                log.warning("Tokopedia has no order %s any more", order_id)
+        return orders
+
+    def cancel_reasons(self, order: Order) -> list[CancelReason]:
+        return reasons_for(order.state)
+
+    # -- order actions (mutations: never retried on a lost answer) ---------------------------------------------
+
+    def acknowledge(self, order_id: str) -> None:
+        _numeric_id(order_id, "Order ID")
+        self._call("POST", f"/v1/order/{order_id}/fs/{self.fs_id}/ack", E_ACK, f"accept order {order_id}",
+                   idempotent=False)
+        self._acked_at[str(order_id)] = self.http.clock()
+
+    def reject(self, order: Order, request: CancelRequest) -> None:
+        body = nack_body(request)  # raises InvalidCancelRequest before anything is sent
+        self._call("POST", f"/v1/order/{order.order_id}/fs/{self.fs_id}/nack", E_NACK,
+                   f"reject order {order.order_id}", json_body=body, idempotent=False)
+
+    def ship(self, order: Order, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
+        method = ShipMethod(method)
+        if method is ShipMethod.OWN_COURIER:
+            number = (awb or "").strip()
+            if not number:
+                raise ValueError("Type the AWB (resi number) of your own courier before confirming the shipment.")
+            self._call("POST", f"/v1/order/{order.order_id}/fs/{self.fs_id}/status", E_STATUS,
+                       f"confirm shipping of order {order.order_id}",
+                       json_body={"order_status": 500, "shipping_ref_num": number}, idempotent=False)
+            return ShipmentInfo(order.order_id, booking_code=order.booking_code, awb=number, courier=order.courier,
+                                marketplace_status="500")
+        if method is ShipMethod.PICKUP:
+            acked = self._acked_at.get(order.order_id)
+            if acked is not None:
+                wait = PICKUP_AFTER_ACK_S - (self.http.clock() - acked)
+                if wait > 0:
+                    self.http.sleep(wait)
+            body = {"order_id": _numeric_id(order.order_id, "Order ID"),
+                    "shop_id": _numeric_id(self.shop_id, "Shop ID")}
+            self._call("POST", f"/inventory/v1/fs/{self.fs_id}/pick-up", E_PICKUP,
+                       f"request pick-up of order {order.order_id}", json_body=body, idempotent=False)
+            return ShipmentInfo(order.order_id, booking_code=order.booking_code, awb=order.awb, courier=order.courier)
+        # Drop-off: the courier's counter scans the booking code; Tokopedia needs no call for it.
+        code = self.booking_code(order.order_id)
+        if not code:
+            raise MarketplaceError(
+                f"Tokopedia has not issued a booking code for order {order.order_id} yet, so the parcel cannot be "
+                "dropped off. Try again in a few minutes, or request a pick-up.",
+                "",
+                None,
+                retryable=True,
+            )
+        return ShipmentInfo(order.order_id, booking_code=code, awb=order.awb, courier=order.courier)
+
+    def shipping_label(self, order: Order, mark_printed: bool = False) -> Label:
+        # printed defaults to 1 on Tokopedia, which flags the order as printed in Seller Center: always say it.
+        content = self._call("GET", f"/v1/order/{order.order_id}/fs/{self.fs_id}/shipping-label", E_LABEL,
+                             f"read the label of order {order.order_id}",
+                             params={"printed": 1 if mark_printed else 0}, html=True)
+        if not isinstance(content, bytes) or not content.strip():
+            raise MarketplaceError(f"Tokopedia sent no label for order {order.order_id}", "", 200)
+        return Label(content=content, content_type="text/html", tracking_number=order.awb)
+
+    def booking_code(self, order_id: str) -> str | None:
+        data = self._call("GET", f"/v1/fs/{self.fs_id}/fulfillment_order", E_BOOKING,
+                          f"read the booking code of order {order_id}", params={"order_id": str(order_id)})
+        entries = parsing.get(data, "order_data") or []
+        for entry in entries:
+            entry_id = parsing.ident(parsing.get(entry, "order", "order_id")) or parsing.ident(
+                parsing.get(entry, "booking_data", "order_id"))
+            if entry_id and entry_id != str(order_id):
+                continue
+            code = parsing.text(parsing.get(entry, "booking_data", "booking_code"))
+            if code:
+                return code
+        return None
+
+    def close(self) -> None:
+        self.http.close()

@@ -1,0 +1,443 @@
+"""HTTP for the Tokopedia FS API: token, envelope, rate limits, retries (research §1, §2; DESIGN.md §3).
+
+One `Transport` per channel, used from one worker lane at a time. Reads are retried (jittered backoff on 5xx and
+lost connections, the reset time on 429); a mutation whose answer was lost raises `OutcomeUnknown` and is never
+repeated here, because Tokopedia may already have done it.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import urllib3.exceptions
+
+from tokodesk import credentials
+from tokodesk.logsetup import register_secret
+from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
+from tokodesk.marketplace.tokopedia.parsing import get
+
+log = logging.getLogger(__name__)
+
+READ_RETRIES = 3  # after the first try: 4 attempts in all
+RATE_LIMIT_RETRIES = 5
+BACKOFF_BASE_S = 0.5
+BACKOFF_CAP_S = 8.0
+MAX_WAIT_S = 60.0  # a header asking for longer is not trusted beyond this
+DEFAULT_429_WAIT_S = 1.0
+# Tokopedia's docs say 30 days, its news 2 weeks; without expires_in assume the shorter (a 401 refreshes anyway).
+DEFAULT_TOKEN_LIFETIME = timedelta(days=14)
+
+NOT_LINKED = {"RBAC_MDLW_001", "ORD_USC_015", "ORD_USC_024", "PRD_USC_001"}
+NOT_GRANTED = {"RBAC_MDLW_002", "RBAC_USC_012"}
+
+_HTTP_WORDS = {
+    400: "Tokopedia refused the request as malformed",
+    403: "Tokopedia refused access",
+    404: "Tokopedia does not know this address (check the channel's API address)",
+    429: "Tokopedia is limiting requests; try again in a minute",
+    500: "Tokopedia's server had an error; try again later",
+    502: "Tokopedia is unavailable right now; try again later",
+    503: "Tokopedia is unavailable right now; try again later",
+    504: "Tokopedia did not answer in time; try again later",
+}
+
+
+@dataclass
+class Limits:
+    """The X-Ratelimit-* headers of the last answer from one endpoint."""
+
+    limit: str = ""
+    remaining: int | None = None
+    reset_after: float | None = None  # seconds until one request is regained
+    full_reset_after: float | None = None  # seconds until the whole quota is back
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return abs(float(value)) if value not in (None, "") else None  # "-0.000000" while requests remain
+    except ValueError:
+        return None
+
+
+def read_limits(headers: Any) -> Limits | None:
+    if not any(k.lower().startswith("x-ratelimit") for k in headers):
+        return None
+    remaining = _float(headers.get("X-Ratelimit-Remaining"))
+    return Limits(
+        limit=headers.get("X-Ratelimit-Limit", ""),
+        remaining=None if remaining is None else int(remaining),
+        reset_after=_float(headers.get("X-Ratelimit-Reset-After")),
+        full_reset_after=_float(headers.get("X-Ratelimit-Full-Reset-After")),
+    )
+
+
+def _http_words(status: int) -> str:
+    if status in _HTTP_WORDS:
+        return _HTTP_WORDS[status]
+    if status >= 500:
+        return f"Tokopedia's server had an error (HTTP {status}); try again later"
+    return f"Tokopedia answered HTTP {status}"
+
+
+def _status_number(value: Any) -> int | None:
+    """The leading number of the `{status: "400 Bad Request"}` envelope variant."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value[:3].isdigit():
+        return int(value[:3])
+    return None
+
+
+def parse_envelope(resp: requests.Response) -> Any:
+    """`data` of any envelope variant of research §2, or a MarketplaceError carrying reason, code and HTTP status.
+
+    Which non-zero numeric `error_code` on a 200 means failure is UNCONFIRMED: the tolerant reading treats a code
+    as an error only when the answer is not 2xx or carries no data.
+    """
+    status = resp.status_code
+    try:
+        body = resp.json()
+    except ValueError:
+        body = None
+    ok_http = 200 <= status < 300
+    if not isinstance(body, dict):
+        if ok_http and body is not None:
+            return body
+        if ok_http:
+            raise MarketplaceError("Tokopedia answered with something that is not JSON", "", status)
+        raise MarketplaceError(_http_words(status), "", status, retryable=status >= 500 or status == 429)
+    header = get(body, "header") or {}
+    has_data = any(isinstance(k, str) and k.lower() == "data" for k in body)
+    data = get(body, "data")
+    code = get(header, "error_code")
+    if code is None:
+        code = get(body, "error_code")
+    code_text = "" if code in (None, "", 0, "0") else str(code)
+    errors = get(body, "error_message")
+    if isinstance(errors, str):
+        errors = [errors]
+    errors = [str(e) for e in errors or [] if e]
+    env_status = _status_number(get(body, "status"))
+    failed = not ok_http or (env_status is not None and env_status >= 400)
+    failed = failed or (data is None and (bool(code_text) or bool(errors)))
+    if not failed:
+        if not has_data and not header:
+            return body  # a bare object; tolerated rather than guessed at
+        return data
+    reason = (
+        str(get(header, "reason") or "").strip()
+        or "; ".join(errors)
+        or str(get(header, "messages") or "").strip()
+        or _http_words(status)
+    )
+    http_status = status if not ok_http else (env_status or status)
+    raise MarketplaceError(reason, code_text, http_status, retryable=http_status >= 500 or http_status == 429)
+
+
+def _never_sent(exc: requests.RequestException) -> bool:
+    """True when the request certainly did not reach Tokopedia (no connection was made)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(exc, requests.exceptions.ConnectionError) and exc.args:
+        cause = getattr(exc.args[0], "reason", exc.args[0])
+        return isinstance(cause, urllib3.exceptions.NewConnectionError)
+    return False
+
+
+def _cause_words(exc: requests.RequestException) -> str:
+    if isinstance(exc, requests.exceptions.Timeout):
+        return "no answer in time"
+    if _never_sent(exc):
+        cause = getattr(exc.args[0], "reason", None) if exc.args else None
+        if "resolution" in type(cause).__name__.lower() or "Name or service" in str(cause):
+            return "the host name could not be found"
+        return "the connection was refused"
+    return "the connection was dropped"
+
+
+class Transport:
+    def __init__(
+        self,
+        channel_name: str,
+        client_id: str,
+        client_secret: str | None,
+        api_base: str,
+        auth_url: str,
+        *,
+        timeout: float,
+        session: requests.Session | None,
+        sleep: Callable[[float], None],
+        clock: Callable[[], float],
+        rng: random.Random | None = None,
+    ) -> None:
+        self.channel_name = channel_name
+        self.client_id = client_id
+        self._secret = client_secret
+        if client_secret:
+            register_secret(client_secret)
+        self.api_base = api_base.rstrip("/")
+        self.auth_url = auth_url.rstrip("/")
+        self.timeout = timeout
+        self._own_session = session is None
+        self.session = session or requests.Session()
+        self.sleep = sleep
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self._token: credentials.Token | None = None
+        self._token_lock = threading.Lock()
+        self._not_before: dict[str, float] = {}
+        self.limits: dict[str, Limits] = {}
+        self.requests_sent = 0
+
+    # -- token -----------------------------------------------------------------------------------------------
+
+    def access_token(self) -> str:
+        with self._token_lock:
+            if self._token is not None and self._token.valid():
+                return self._token.access_token
+            cached = None
+            try:
+                cached = credentials.load_token(self.channel_name)
+            except credentials.CredentialError as exc:
+                log.warning("cannot read the cached token of %s: %s", self.channel_name, exc)
+            if cached is not None and cached.valid():
+                self._token = cached
+                return cached.access_token
+            self._token = self._fetch_token()
+            try:
+                credentials.save_token(self.channel_name, self._token)
+            except credentials.CredentialError as exc:  # the token still works from memory for this session
+                log.warning("cannot cache the token of %s in the keyring: %s", self.channel_name, exc)
+            return self._token.access_token
+
+    def drop_token(self) -> None:
+        with self._token_lock:
+            self._token = None
+            try:
+                credentials.delete_secret(self.channel_name, "token")
+            except credentials.CredentialError as exc:
+                log.warning("cannot forget the cached token of %s: %s", self.channel_name, exc)
+
+    def _client_secret(self) -> str:
+        if not self._secret:
+            self._secret = credentials.get_client_secret(self.channel_name)
+        if not self._secret:
+            raise AuthError(
+                f"No client secret is stored for channel '{self.channel_name}'. Enter it again in the channel "
+                "settings (Tokopedia Developer Console, App: client secret)."
+            )
+        return self._secret
+
+    def _fetch_token(self) -> credentials.Token:
+        secret = self._client_secret()
+        url = f"{self.auth_url}/token"
+        for attempt in range(READ_RETRIES + 1):
+            try:
+                resp = self.session.post(
+                    url,
+                    params={"grant_type": "client_credentials"},
+                    auth=(self.client_id, secret),
+                    data=b"",
+                    timeout=self.timeout,
+                )
+            except requests.exceptions.InvalidURL as exc:
+                raise NotReachable(f"The sign-in address '{self.auth_url}' is not a valid URL: fix the channel's "
+                                   "auth URL.") from exc
+            except requests.RequestException as exc:
+                if attempt < READ_RETRIES:
+                    self._backoff(attempt)
+                    continue
+                raise self._unreachable(self.auth_url, exc) from exc
+            self.requests_sent += 1
+            if resp.status_code in (400, 401):
+                raise AuthError(
+                    "Tokopedia did not accept the client ID or client secret (wrong client ID or secret). Copy both "
+                    "again from the Tokopedia Developer Console.",
+                    "",
+                    resp.status_code,
+                )
+            if resp.status_code == 429 or resp.status_code >= 500:
+                if attempt < READ_RETRIES:
+                    self._backoff(attempt)
+                    continue
+                raise MarketplaceError("Tokopedia's sign-in service is unavailable; try again later", "",
+                                       resp.status_code, retryable=True)
+            try:
+                body = resp.json()
+            except ValueError:
+                body = None
+            token = get(body, "access_token") if isinstance(body, dict) else None
+            if resp.status_code != 200 or not token:
+                raise MarketplaceError("Tokopedia's sign-in service gave no access token", "", resp.status_code)
+            register_secret(str(token))
+            expires_in = get(body, "expires_in")
+            try:
+                lifetime = timedelta(seconds=float(expires_in)) if expires_in else DEFAULT_TOKEN_LIFETIME
+            except (TypeError, ValueError):
+                lifetime = DEFAULT_TOKEN_LIFETIME
+            log.info("fetched a new Tokopedia token for %s (valid %s)", self.channel_name, lifetime)
+            return credentials.Token(access_token=str(token), expires_at=datetime.now(timezone.utc) + lifetime)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop always returns or raises
+
+    # -- pacing ----------------------------------------------------------------------------------------------
+
+    def _pace(self, endpoint: str) -> None:
+        wait = self._not_before.get(endpoint, 0.0) - self.clock()
+        if wait > 0:
+            self.sleep(wait)
+
+    def _note_limits(self, endpoint: str, resp: requests.Response) -> None:
+        limits = read_limits(resp.headers)
+        if limits is None:
+            return
+        self.limits[endpoint] = limits
+        if limits.remaining is not None and limits.remaining <= 0:
+            wait = limits.reset_after or limits.full_reset_after or 0.0
+            if wait > 0:
+                self._not_before[endpoint] = self.clock() + min(wait, MAX_WAIT_S)
+
+    def wait_for_full_quota(self, endpoint: str) -> float:
+        """Sleep until the endpoint's whole quota is back (bulk calls weigh one request per row)."""
+        limits = self.limits.get(endpoint)
+        wait = DEFAULT_429_WAIT_S
+        if limits is not None:
+            wait = limits.full_reset_after or limits.reset_after or DEFAULT_429_WAIT_S
+        wait = min(wait, MAX_WAIT_S)
+        self.sleep(wait)
+        self._not_before.pop(endpoint, None)
+        return wait
+
+    def _backoff(self, attempt: int) -> None:
+        delay = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt)
+        self.sleep(delay * self.rng.uniform(0.5, 1.0))
+
+    def _unreachable(self, base: str, exc: requests.RequestException) -> NotReachable:
+        host = urlsplit(base).netloc or base
+        return NotReachable(
+            f"Cannot reach Tokopedia at {host}: {_cause_words(exc)}. Check the internet connection "
+            "(or the channel's API address) and try again.",
+            retryable=True,
+        )
+
+    # -- calls -----------------------------------------------------------------------------------------------
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        endpoint: str,
+        action: str,
+        params: dict | None = None,
+        json_body: Any = None,
+        idempotent: bool = True,
+        html: bool = False,
+    ) -> Any:
+        """Send one API call and return its `data` (or the HTML bytes when `html`); raises MarketplaceError."""
+        url = f"{self.api_base}{path}"
+        attempt = rate_waits = 0
+        refreshed = False
+        while True:
+            self._pace(endpoint)
+            headers = {"Authorization": f"Bearer {self.access_token()}", "Accept": "application/json"}
+            try:
+                resp = self.session.request(method, url, params=params, json=json_body, headers=headers,
+                                            timeout=self.timeout)
+            except requests.exceptions.InvalidURL as exc:
+                raise NotReachable(f"The API address '{self.api_base}' is not a valid URL: fix the channel's API "
+                                   "address.") from exc
+            except requests.RequestException as exc:
+                if not idempotent and not _never_sent(exc):
+                    raise OutcomeUnknown(
+                        f"The answer to '{action}' was lost ({_cause_words(exc)}). Tokopedia may or may not have "
+                        "done it: the order is read again before anything is repeated.",
+                        "",
+                        None,
+                    ) from exc
+                if attempt < READ_RETRIES:
+                    self._backoff(attempt)
+                    attempt += 1
+                    continue
+                raise self._unreachable(self.api_base, exc) from exc
+            self.requests_sent += 1
+            self._note_limits(endpoint, resp)
+            if resp.status_code == 429:
+                # A throttled call was not carried out, so even a mutation may be sent again.
+                if rate_waits < RATE_LIMIT_RETRIES:
+                    rate_waits += 1
+                    limits = self.limits.get(endpoint)
+                    wait = (limits and (limits.reset_after or limits.full_reset_after)) or DEFAULT_429_WAIT_S
+                    log.info("rate limited on %s; waiting %.2fs", endpoint, wait)
+                    self.sleep(min(wait, MAX_WAIT_S))
+                    self._not_before.pop(endpoint, None)
+                    continue
+                raise MarketplaceError(_HTTP_WORDS[429], "", 429, retryable=True)
+            if resp.status_code == 401:
+                if not refreshed:
+                    refreshed = True
+                    self.drop_token()
+                    continue
+                raise AuthError(
+                    "Tokopedia rejected the credentials even with a fresh token: check the client ID and client "
+                    "secret of this channel.",
+                    "",
+                    401,
+                )
+            if html and 200 <= resp.status_code < 300:
+                kind = resp.headers.get("Content-Type", "")
+                if "json" not in kind and not resp.content.lstrip().startswith(b"{"):
+                    return resp.content
+            try:
+                data = parse_envelope(resp)
+            except MarketplaceError as err:
+                self._raise_mapped(err, idempotent, action)
+                if attempt < READ_RETRIES:  # a retryable read: _raise_mapped returned
+                    self._backoff(attempt)
+                    attempt += 1
+                    continue
+                raise
+            if html and isinstance(data, str) and "<" in data:
+                return data.encode("utf-8")
+            return data
+
+    def _raise_mapped(self, err: MarketplaceError, idempotent: bool, action: str) -> None:
+        """Raise the typed error for a failed answer; return only when a read may be retried."""
+        if err.error_code in NOT_LINKED or (err.http_status == 403 and err.error_code.startswith("RBAC_MDLW_001")):
+            raise AuthError(
+                "This shop is not linked to your FS ID / app: check the shop ID and FS ID of the channel, or ask "
+                "Tokopedia to link the shop to your app.",
+                err.error_code,
+                err.http_status,
+            ) from err
+        if err.error_code in NOT_GRANTED:
+            raise AuthError(
+                "The shop owner has not granted this app permission: ask the owner to approve the app in "
+                "Tokopedia Seller, then try again.",
+                err.error_code,
+                err.http_status,
+            ) from err
+        if err.http_status == 403:
+            raise AuthError(f"Tokopedia refused access: {err.reason}", err.error_code, 403) from err
+        status = err.http_status or 0
+        if status >= 500:
+            if not idempotent:
+                raise OutcomeUnknown(
+                    f"Tokopedia failed while doing '{action}' ({err.reason}). It may or may not have been done: "
+                    "the order is read again before anything is repeated.",
+                    err.error_code,
+                    status,
+                ) from err
+            return
+        raise err
+
+    def close(self) -> None:
+        if self._own_session:
+            self.session.close()
