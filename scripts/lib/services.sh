@@ -4,12 +4,15 @@
 CUPS_QUEUE=TokoDesk-PDF
 CUPS_PDF_DIR=/var/spool/tokodesk-cups-pdf
 
+cups_running() { lpstat -r 2>/dev/null | grep -q "is running"; }  # lpstat -r exits 0 either way
+
 start_cups() {
+  local -; set +e +o pipefail  # a part that fails to start is reported, not fatal to the script
   if ! command -v cupsd >/dev/null 2>&1 || ! command -v lpadmin >/dev/null 2>&1; then
     echo "scripts/test: CUPS is not installed; the printing system tests cannot run" >&2
     return 0
   fi
-  if [ "$(id -u)" -ne 0 ] && ! lpstat -r >/dev/null 2>&1; then
+  if [ "$(id -u)" -ne 0 ] && ! cups_running; then
     echo "scripts/test: CUPS is not running and starting it needs root; the printing tests cannot run" >&2
     return 0
   fi
@@ -22,17 +25,19 @@ start_cups() {
       pkill -x cupsd 2>/dev/null; sleep 0.5
     fi
   fi
-  if ! lpstat -r >/dev/null 2>&1; then
+  if ! cups_running; then
     (/usr/sbin/cupsd || cupsd) >/dev/null 2>&1
-    for _ in $(seq 1 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 1 50); do cups_running && break; sleep 0.1; done
   fi
-  if ! lpstat -r >/dev/null 2>&1; then
+  if ! cups_running; then
     echo "scripts/test: cupsd did not start" >&2
     return 0
   fi
   if ! lpstat -p "$CUPS_QUEUE" >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
-    ppd=$(lpinfo -m 2>/dev/null | awk '/CUPS-PDF_opt.ppd/ {print $1; exit}')
-    [ -n "$ppd" ] || ppd=$(lpinfo -m 2>/dev/null | awk '/CUPS-PDF/ {print $1; exit}')
+    local models ppd
+    models=$(lpinfo -m 2>/dev/null)
+    ppd=$(printf '%s\n' "$models" | awk '/CUPS-PDF_opt.ppd/ {print $1}' | head -n 1)
+    [ -n "$ppd" ] || ppd=$(printf '%s\n' "$models" | awk '/CUPS-PDF/ {print $1}' | head -n 1)
     if [ -n "$ppd" ]; then
       lpadmin -p "$CUPS_QUEUE" -v cups-pdf:/ -E -m "$ppd" || echo "scripts/test: could not add the $CUPS_QUEUE queue" >&2
     else
@@ -46,6 +51,7 @@ start_cups() {
 
 PG_PORT=55432
 start_postgres() {
+  local -; set +e +o pipefail
   local bindir
   bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$bindir" ]; then
