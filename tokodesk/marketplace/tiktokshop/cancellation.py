@@ -1,0 +1,182 @@
+"""Cancellations: the seller's own (by reason name) and the buyer's requests (research file §5).
+
+The seller reasons for Indonesia depend on the order status; a reason that does not fit is refused by the API
+(25001021), so the list offered is exactly the one the status allows. The buyer's requests are searched, then
+approved or rejected with one of the reasons the API offers for that very request. Approve and reject carry an
+idempotency key, so a lost answer is repeated with the same key instead of being left unknown.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tokodesk.marketplace.base import CancelReason, MarketplaceError
+from tokodesk.marketplace.tiktokshop.orders import utc_time
+from tokodesk.marketplace.tiktokshop.transport import Transport
+
+CANCEL = "/return_refund/202309/cancellations"
+SEARCH = "/return_refund/202309/cancellations/search"
+APPROVE = "/return_refund/202309/cancellations/{cancel_id}/approve"
+REJECT = "/return_refund/202309/cancellations/{cancel_id}/reject"
+REJECT_REASONS = "/return_refund/202309/reject_reasons"
+
+_OUT_OF_STOCK = "Stok habis / Out of stock"
+_WRONG_PRICE = "Harga salah / Wrong price"
+# Reason names by order status (Indonesia; `seller_cancel_paid_reason_address_not_deliver` was removed Aug 2025).
+SELLER_REASONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "UNPAID": (
+        ("seller_cancel_unpaid_reason_out_of_stock", _OUT_OF_STOCK),
+        ("seller_cancel_unpaid_reason_wrong_price", _WRONG_PRICE),
+        (
+            "seller_cancel_unpaid_reason_buyer_hasnt_paid_within_time_allowed",
+            "Pembeli belum membayar tepat waktu / Buyer has not paid in time",
+        ),
+    ),
+    "ON_HOLD": (
+        ("seller_cancel_reason_out_of_stock", _OUT_OF_STOCK),
+        ("seller_cancel_reason_wrong_price", _WRONG_PRICE),
+    ),
+    "AWAITING_SHIPMENT": (
+        ("seller_cancel_reason_out_of_stock", _OUT_OF_STOCK),
+        ("seller_cancel_reason_wrong_price", _WRONG_PRICE),
+    ),
+}
+
+PENDING = "CANCELLATION_REQUEST_PENDING"
+# The docs spell the final state both ways; both mean the same.
+_STATUS_ALIASES = {"CANCELLATION_REQUEST_CANCELLED": "CANCELLATION_REQUEST_CANCEL"}
+
+
+def seller_reasons(status: str) -> list[CancelReason]:
+    return [CancelReason(code=name, label=label, needs_text=False) for name, label in SELLER_REASONS.get(status, ())]
+
+
+@dataclass
+class CancellationRequest:
+    cancel_id: str
+    order_id: str
+    cancel_type: str
+    role: str
+    status: str
+    reason: str
+    reason_text: str
+    line_item_ids: list[str] = field(default_factory=list)
+    next_actions: list[tuple[str, datetime | None]] = field(default_factory=list)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.status == PENDING
+
+
+def seller_cancel(api: Transport, order_id: str, status: str, reason_name: str) -> dict:
+    allowed = {name for name, _ in SELLER_REASONS.get(status, ())}
+    if not allowed:
+        raise MarketplaceError(
+            f"Order {order_id} cannot be cancelled by the seller in status {status or 'unknown'}. "
+            "If the buyer asked to cancel, answer the buyer's request instead."
+        )
+    if reason_name not in allowed:
+        raise MarketplaceError(
+            f"The reason '{reason_name}' is not allowed for an order in status {status}; choose one of: "
+            f"{', '.join(sorted(allowed))}."
+        )
+    return api.call(
+        "POST", CANCEL, body={"order_id": order_id, "cancel_reason": reason_name}, idempotent=False,
+        what=f"cancel order {order_id}",
+    )
+
+
+def _parse_request(raw: dict) -> CancellationRequest:
+    status = str(raw.get("cancel_status") or "")
+    return CancellationRequest(
+        cancel_id=str(raw.get("cancel_id") or ""),
+        order_id=str(raw.get("order_id") or ""),
+        cancel_type=str(raw.get("cancel_type") or ""),
+        role=str(raw.get("role") or ""),
+        status=_STATUS_ALIASES.get(status, status),
+        reason=str(raw.get("cancel_reason") or ""),
+        reason_text=str(raw.get("cancel_reason_text") or ""),
+        line_item_ids=[
+            str(i.get("order_line_item_id")) for i in raw.get("cancel_line_items") or [] if isinstance(i, dict)
+        ],
+        next_actions=[
+            (str(a.get("action") or ""), utc_time(a.get("deadline")))
+            for a in raw.get("seller_next_action_response") or []
+            if isinstance(a, dict)
+        ],
+        created_at=utc_time(raw.get("create_time")),
+        updated_at=utc_time(raw.get("update_time")),
+    )
+
+
+def search_requests(
+    api: Transport,
+    *,
+    order_ids: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    cancel_types: Sequence[str] = ("BUYER_CANCEL",),
+    page_size: int = 50,
+) -> list[CancellationRequest]:
+    """Buyer (or any) cancellation requests, every page."""
+    body: dict = {"locale": "id-ID"}
+    if order_ids:
+        body["order_ids"] = list(order_ids)
+    if statuses:
+        body["cancel_status"] = list(statuses)
+    if cancel_types:
+        body["cancel_types"] = list(cancel_types)
+    found: list[CancellationRequest] = []
+    token = None
+    while True:
+        query = {"page_size": page_size, "page_token": token, "sort_field": "create_time", "sort_order": "ASC"}
+        data = api.call("POST", SEARCH, query=query, body=body, what="cancellation requests")
+        found.extend(_parse_request(c) for c in data.get("cancellations") or [] if isinstance(c, dict))
+        token = data.get("next_page_token")
+        if not token:
+            return found
+
+
+def reject_reasons(api: Transport, cancel_id: str) -> list[CancelReason]:
+    data = api.call(
+        "GET", REJECT_REASONS, query={"return_or_cancel_id": cancel_id, "locale": "id-ID"}, what="reject reasons"
+    )
+    return [
+        CancelReason(code=str(r.get("name")), label=str(r.get("text") or r.get("name")), needs_text=False)
+        for r in data.get("reasons") or []
+        if isinstance(r, dict) and r.get("name")
+    ]
+
+
+def approve_request(api: Transport, cancel_id: str, idempotency_key: str | None = None) -> None:
+    # The key makes a repeat harmless, so this call may be retried like a read.
+    api.call(
+        "POST", APPROVE.format(cancel_id=cancel_id), query={"idempotency_key": idempotency_key or str(uuid.uuid4())},
+        body={}, what="approve cancellation",
+    )
+
+
+def reject_request(
+    api: Transport,
+    cancel_id: str,
+    reason_name: str,
+    comment: str = "",
+    idempotency_key: str | None = None,
+) -> None:
+    allowed = reject_reasons(api, cancel_id)
+    if allowed and reason_name not in {r.code for r in allowed}:
+        raise MarketplaceError(
+            f"The reason '{reason_name}' is not offered for this cancellation request; choose one of: "
+            f"{', '.join(r.code for r in allowed)}."
+        )
+    body: dict = {"reject_reason": reason_name}
+    if comment:
+        body["comment"] = comment
+    api.call(
+        "POST", REJECT.format(cancel_id=cancel_id), query={"idempotency_key": idempotency_key or str(uuid.uuid4())},
+        body=body, what="reject cancellation",
+    )

@@ -1,0 +1,438 @@
+"""`TikTokShopClient`: the "Tokopedia & Shop" marketplace through the TikTok Shop Partner API (202309+).
+
+Implements `base.Marketplace`; see the sibling modules for the parts (signing, auth, transport, orders, fulfilment,
+cancellation, products). What differs from the Tokopedia FS adapter is declared in `CAPABILITIES`: no acknowledge
+step, PDF labels, hand-over decided per warehouse, cancellation by reason name, stock per product.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import requests
+
+from tokodesk import config, credentials
+from tokodesk.marketplace.base import (
+    AuthError,
+    CancelCheck,
+    CancelReason,
+    CancelRequest,
+    Capabilities,
+    HandoverChoice,
+    InvalidOrder,
+    Label,
+    LabelFormat,
+    MarketplaceError,
+    Order,
+    OutcomeUnknown,
+    Product,
+    Progress,
+    ShipmentInfo,
+    ShipMethod,
+    Shop,
+    StockLevel,
+    StockResult,
+    StockRow,
+    Warehouse,
+)
+from tokodesk.marketplace.tiktokshop import cancellation, fulfilment, products
+from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
+from tokodesk.marketplace.tiktokshop.errors import NAME
+from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid, parse_order
+from tokodesk.marketplace.tiktokshop.transport import Transport
+
+log = logging.getLogger(__name__)
+
+CAPABILITIES = Capabilities(
+    marketplace="tiktokshop",
+    display_name=NAME,
+    has_acknowledge=False,
+    label_format=LabelFormat.PDF,
+    handover=HandoverChoice.PER_WAREHOUSE,
+    cancel_by_reason_name=True,
+    stock_per_product=True,
+    stock_batch_max=products.UPDATE_SKUS_MAX,
+    order_window_max=None,
+    has_booking_code=False,
+)
+
+SHOPS = "/authorization/202309/shops"
+WAREHOUSES = "/logistics/202309/warehouses"
+ORDER_SEARCH = "/order/202309/orders/search"
+ORDER_DETAIL = "/order/202309/orders"
+
+DETAIL_BATCH = 50
+ORDER_PAGE_SIZE = 50
+# Update times can drift outside a search window (research §3): each window reaches back this far, and the pull
+# de-duplicates by order id.
+WINDOW_OVERLAP = timedelta(minutes=10)
+WINDOW_SPAN = timedelta(days=7)
+
+
+@dataclass
+class AuthorizedShop:
+    shop_id: str
+    name: str
+    region: str
+    seller_type: str
+    cipher: str
+    code: str = ""
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+class TikTokShopClient:
+    capabilities = CAPABILITIES
+
+    def __init__(
+        self,
+        channel_name: str,
+        app_key: str,
+        service_id: str,
+        shop_cipher: str,
+        api_base: str = config.TIKTOKSHOP_API_BASE,
+        auth_url: str = config.TIKTOKSHOP_AUTH_URL,
+        *,
+        app_secret: str | None = None,
+        timeout: float = 30,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
+        preferred_warehouse: str = "",
+    ) -> None:
+        if not app_key:
+            raise AuthError("The channel has no app key. Copy the App key from the app's page in Partner Center.")
+        self.channel_name = channel_name
+        self.app_key = app_key
+        self.service_id = service_id
+        self.preferred_warehouse = preferred_warehouse
+        self.sleep = sleep
+        self._secret = app_secret
+        self.session = session or requests.Session()
+        self._own_session = session is None
+        self.tokens = TokenKeeper(
+            channel_name, app_key, self._app_secret, auth_url or config.TIKTOKSHOP_AUTH_URL, self.session,
+            timeout=timeout, clock=clock,
+        )
+        self.api = Transport(
+            app_key=app_key, app_secret=self._app_secret, api_base=api_base or config.TIKTOKSHOP_API_BASE,
+            shop_cipher=shop_cipher, tokens=self.tokens, session=self.session, timeout=timeout, sleep=sleep,
+            clock=clock,
+        )
+        self._sku_products: dict[str, str] = {}  # sku id -> TikTok product id, learnt from list_products
+
+    @classmethod
+    def from_channel(cls, channel: Any, **kwargs: Any) -> TikTokShopClient:
+        """From a `store.models.Channel` row (no secrets there: the app secret comes from the keyring)."""
+        return cls(
+            channel.name,
+            channel.app_key,
+            channel.service_id,
+            channel.shop_cipher,
+            channel.api_base or config.TIKTOKSHOP_API_BASE,
+            channel.auth_url or config.TIKTOKSHOP_AUTH_URL,
+            preferred_warehouse=kwargs.pop("preferred_warehouse", getattr(channel, "warehouse_id", "") or ""),
+            **kwargs,
+        )
+
+    def _app_secret(self) -> str:
+        if not self._secret:
+            self._secret = credentials.get_secret(self.channel_name, "app_secret")
+        if not self._secret:
+            raise AuthError(
+                f"No app secret is stored for channel '{self.channel_name}'. Add it again with "
+                f"`tokodesk channel add {self.channel_name} --marketplace tiktokshop ... --app-secret-stdin`."
+            )
+        return self._secret
+
+    @property
+    def shop_cipher(self) -> str:
+        return self.api.shop_cipher
+
+    def use_shop(self, cipher: str) -> None:
+        self.api.shop_cipher = cipher
+
+    # -- authorization ------------------------------------------------------------------------------------------
+    def consent_url(self, state: str | None = None) -> str:
+        return consent_url(self.service_id, state)
+
+    def authorize(self, code_or_url: str) -> list[AuthorizedShop]:
+        """Exchange the pasted code / redirect URL for tokens (stored in the keyring); return the shops it covers."""
+        self.tokens.exchange_code(code_or_url)
+        return self.authorized_shops()
+
+    def authorized_shops(self) -> list[AuthorizedShop]:
+        data = self.api.call("GET", SHOPS, shop=False, what="authorized shops")
+        return [
+            AuthorizedShop(
+                shop_id=str(s.get("id") or ""),
+                name=str(s.get("name") or ""),
+                region=str(s.get("region") or ""),
+                seller_type=str(s.get("seller_type") or ""),
+                cipher=str(s.get("cipher") or ""),
+                code=str(s.get("code") or ""),
+            )
+            for s in data.get("shops") or []
+            if isinstance(s, dict)
+        ]
+
+    # -- shop ---------------------------------------------------------------------------------------------------
+    def warehouses(self) -> list[Warehouse]:
+        data = self.api.call("GET", WAREHOUSES, what="warehouses")
+        out = []
+        for w in data.get("warehouses") or []:
+            if not isinstance(w, dict) or str(w.get("type") or "SALES_WAREHOUSE") != "SALES_WAREHOUSE":
+                continue
+            if str(w.get("effect_status") or "ENABLED") == "DISABLED":
+                continue
+            out.append(
+                Warehouse(
+                    warehouse_id=str(w.get("id") or ""),
+                    name=str(w.get("name") or ""),
+                    is_default=bool(w.get("is_default")),
+                    collection_method=str(w.get("collection_method") or w.get("handover_method") or ""),
+                )
+            )
+        return out
+
+    def shop_info(self) -> Shop:
+        shops = self.authorized_shops()
+        if not self.shop_cipher:
+            if len(shops) != 1:
+                raise AuthError(
+                    f"The authorization covers {len(shops)} shops; pick one for channel '{self.channel_name}'."
+                )
+            self.use_shop(shops[0].cipher)
+        match = next((s for s in shops if s.cipher == self.shop_cipher), None)
+        if match is None:
+            raise AuthError(
+                f"The authorization no longer covers the shop chosen for channel '{self.channel_name}'. Authorize "
+                "again and pick the shop."
+            )
+        return Shop(shop_id=match.shop_id, name=match.name, region=match.region or "ID", warehouses=self.warehouses())
+
+    # -- orders -------------------------------------------------------------------------------------------------
+    def _search_page(self, body: dict, page_token: str | None) -> dict:
+        query = {"page_size": ORDER_PAGE_SIZE, "page_token": page_token, "sort_field": "update_time",
+                 "sort_order": "ASC"}
+        return self.api.call("POST", ORDER_SEARCH, query=query, body=body, what="order search")
+
+    def list_orders(
+        self,
+        start: datetime,
+        end: datetime,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
+    ) -> Iterator[list[Order | InvalidOrder]]:
+        """Orders updated in [start, end), by update-time windows that overlap, each order once."""
+        start, end = _aware(start), _aware(end)
+        seen: set[str] = set()
+        done = 0
+        window_start = start
+        while window_start < end:
+            window_end = min(window_start + WINDOW_SPAN, end)
+            body = {
+                "update_time_ge": int((window_start - WINDOW_OVERLAP).timestamp()),
+                "update_time_lt": int(window_end.timestamp()),
+            }
+            token = None
+            while True:
+                if cancel and cancel():
+                    return
+                data = self._search_page(body, token)
+                page: list[Order | InvalidOrder] = []
+                for raw in data.get("orders") or []:
+                    key = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") is not None else None
+                    if key is not None and key in seen:
+                        continue
+                    if key is not None:
+                        seen.add(key)
+                    page.append(parse_or_invalid(raw))
+                done += len(page)
+                if progress:
+                    progress(done, None, f"{done} orders read")
+                if page:
+                    yield page
+                token = data.get("next_page_token")
+                if not token:
+                    break
+            window_start = window_end
+
+    def order_details(self, order_ids: Sequence[str]) -> list[dict]:
+        """Raw order details, ≤50 ids a call."""
+        ids = [str(i) for i in dict.fromkeys(order_ids)]
+        out: list[dict] = []
+        for i in range(0, len(ids), DETAIL_BATCH):
+            data = self.api.call("GET", ORDER_DETAIL, query={"ids": ids[i : i + DETAIL_BATCH]}, what="order detail")
+            out.extend(o for o in data.get("orders") or [] if isinstance(o, dict))
+        return out
+
+    def _raw_order(self, order_id: str) -> dict:
+        for raw in self.order_details([order_id]):
+            if str(raw.get("id")) == str(order_id):
+                return raw
+        raise MarketplaceError(f"Order {order_id} was not found on {NAME}.")
+
+    def get_order(self, order_id: str | None = None, invoice: str | None = None) -> Order:
+        wanted = order_id or invoice  # the order id is the invoice number here
+        if not wanted:
+            raise ValueError("give an order id or an invoice number")
+        return parse_order(self._raw_order(str(wanted)))
+
+    def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
+        out = []
+        for raw in self.order_details(order_ids):
+            parsed = parse_or_invalid(raw)
+            if isinstance(parsed, InvalidOrder):
+                log.warning("order %s could not be read: %s", parsed.order_id, parsed.reason)
+                continue
+            out.append(parsed)
+        return out
+
+    # -- acknowledge / cancel -----------------------------------------------------------------------------------
+    def acknowledge(self, order_id: str) -> None:
+        raise MarketplaceError(
+            f"{NAME} has no acknowledge step: paid orders are shipped straight from 'Awaiting shipment' "
+            f"(order {order_id})."
+        )
+
+    def cancel_reasons(self, order: Order) -> list[CancelReason]:
+        return cancellation.seller_reasons(order.marketplace_status)
+
+    def reject(self, order: Order, request: CancelRequest) -> None:
+        raw = self._raw_order(order.order_id)
+        status = str(raw.get("status") or "")
+        if status in ("CANCELLED", "CANCEL"):
+            return  # already cancelled (by the buyer, Seller Center, or a lost answer): the intent holds
+        try:
+            cancellation.seller_cancel(self.api, order.order_id, status, request.reason.code)
+        except OutcomeUnknown:
+            if self._status_now(order.order_id) in ("CANCELLED", "CANCEL"):
+                return
+            raise
+
+    def cancellation_requests(self, order_ids: Sequence[str] = (), pending_only: bool = True):  # noqa: ANN201
+        statuses = (cancellation.PENDING,) if pending_only else ()
+        return cancellation.search_requests(self.api, order_ids=order_ids, statuses=statuses)
+
+    def cancellation_reject_reasons(self, cancel_id: str) -> list[CancelReason]:
+        return cancellation.reject_reasons(self.api, cancel_id)
+
+    def approve_cancellation(self, cancel_id: str, idempotency_key: str | None = None) -> None:
+        cancellation.approve_request(self.api, cancel_id, idempotency_key)
+
+    def reject_cancellation(self, cancel_id: str, reason_name: str, comment: str = "",
+                            idempotency_key: str | None = None) -> None:
+        cancellation.reject_request(self.api, cancel_id, reason_name, comment, idempotency_key)
+
+    # -- shipping -----------------------------------------------------------------------------------------------
+    def _status_now(self, order_id: str) -> str | None:
+        try:
+            return str(self._raw_order(order_id).get("status") or "")
+        except MarketplaceError:
+            return None
+
+    def ship(self, order: Order, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
+        if order.marketplace_status == "ON_HOLD":
+            fulfilment.check_shippable({"id": order.order_id, "status": "ON_HOLD"})
+        raw = self._raw_order(order.order_id)
+        try:
+            return fulfilment.ship_package(self.api, raw, method, awb)
+        except OutcomeUnknown:
+            try:
+                again = self._raw_order(order.order_id)
+            except MarketplaceError:
+                raise
+            if str(again.get("status") or "") in fulfilment.ALREADY_HANDED_OVER:
+                return fulfilment.ship_package(self.api, again, method, awb)  # reports, does not ship again
+            raise
+
+    def ship_many(
+        self, orders: Sequence[Order], method: ShipMethod, awbs: dict[str, str] | None = None
+    ) -> dict[str, ShipmentInfo | MarketplaceError]:
+        """Batch Ship Package; one result per order id (a ShipmentInfo, or the error for that order)."""
+        results: dict[str, ShipmentInfo | MarketplaceError] = {}
+        raws = {str(r.get("id")): r for r in self.order_details([o.order_id for o in orders])}
+        entries = []
+        for order in orders:
+            raw = raws.get(order.order_id)
+            if raw is None:
+                results[order.order_id] = MarketplaceError(f"Order {order.order_id} was not found on {NAME}.")
+                continue
+            status = str(raw.get("status") or "")
+            try:
+                if status in fulfilment.ALREADY_HANDED_OVER:
+                    results[order.order_id] = fulfilment.ship_package(self.api, raw, method)
+                    continue
+                fulfilment.check_shippable(raw)
+                body = fulfilment.ship_body(raw, method, (awbs or {}).get(order.order_id))
+                entries.append((order.order_id, fulfilment.package_of(raw), body))
+            except MarketplaceError as exc:
+                results[order.order_id] = exc
+        outcome = fulfilment.ship_packages(self.api, entries)
+        unknown = [oid for oid, err in outcome.items() if isinstance(err, OutcomeUnknown)]
+        after = {str(r.get("id")): r for r in self.order_details(unknown)} if unknown else {}
+        for order_id, package_id, body in entries:
+            err = outcome.get(order_id)
+            if isinstance(err, OutcomeUnknown):
+                raw = after.get(order_id)
+                if raw is None or str(raw.get("status") or "") not in fulfilment.ALREADY_HANDED_OVER:
+                    results[order_id] = err
+                    continue
+            elif err is not None:
+                results[order_id] = err
+                continue
+            info = ShipmentInfo(order_id, marketplace_status="AWAITING_COLLECTION",
+                                awb=(body.get("self_shipment") or {}).get("tracking_number"))
+            try:
+                pkg = fulfilment.package_info(self.api, package_id)
+                info.awb = pkg.tracking_number or info.awb
+                info.courier = pkg.shipping_provider
+            except MarketplaceError:
+                pass
+            results[order_id] = info
+        return results
+
+    def handover_slots(self, package_id: str) -> fulfilment.HandoverSlots:
+        return fulfilment.handover_slots(self.api, package_id)
+
+    def package_info(self, package_id: str) -> fulfilment.PackageInfo:
+        return fulfilment.package_info(self.api, package_id)
+
+    def tracking(self, order_id: str) -> list[fulfilment.TrackingEvent]:
+        return fulfilment.tracking(self.api, order_id)
+
+    def shipping_label(self, order: Order, mark_printed: bool = False) -> Label:
+        # `mark_printed` has no counterpart here: the API keeps no printed flag.
+        package_id = order.package_id or fulfilment.package_of(self._raw_order(order.order_id))
+        return fulfilment.shipping_label(self.api, package_id, self.sleep)
+
+    def booking_code(self, order_id: str) -> str | None:
+        return None  # no booking codes: the label's tracking number is what the courier scans
+
+    # -- products and stock -------------------------------------------------------------------------------------
+    def list_products(self, progress: Progress | None = None, cancel: CancelCheck | None = None) -> Iterator[Product]:
+        for product in products.search_products(self.api, progress, cancel):
+            if product.parent_id:
+                self._sku_products[product.sku_id] = product.parent_id
+            yield product
+
+    def update_stock(self, rows: Sequence[StockRow], cancel: CancelCheck | None = None) -> StockResult:
+        return products.update_stock(
+            self.api, rows, preferred_warehouse=self.preferred_warehouse, known_products=self._sku_products.get,
+            cancel=cancel,
+        )
+
+    def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
+        return products.read_stock(self.api, product_ids)
+
+    def close(self) -> None:
+        if self._own_session:
+            self.session.close()
