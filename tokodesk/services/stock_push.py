@@ -1,0 +1,295 @@
+"""`tokodesk sync inventory`: push each mapped SKU's available quantity to the marketplace.
+
+* **delta** (the default): only the SKUs whose available differs from `SkuMapping.last_pushed_qty`, the last value
+  the marketplace *accepted*. A row that failed keeps its old `last_pushed_qty`, so the next delta push sends it
+  again; a lost answer is the same (an overwrite is idempotent, so resending it is safe).
+* **full**: every mapped, stocked SKU.
+
+All rows go to the adapter in one call: it batches ≤100 rows a request, paces by the rate limit and resends rows
+that came back `ERR_TOO_MANY_REQUEST` after the reset. Each row gets a `StockPush` log row that walks
+pending → sent → accepted | failed (+ the marketplace's message); log rows older than 30 days are pruned.
+`StockPush` is the outbox of stock updates: the intent is written before the request leaves.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from tokodesk.marketplace import base
+from tokodesk.services import inventory
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+KEEP_PUSH_LOG = timedelta(days=30)
+MESSAGE_MAX = 500
+
+PENDING = "pending"
+SENT = "sent"
+ACCEPTED = "accepted"
+FAILED = "failed"
+
+
+@dataclass
+class PushRow:
+    product_id: str
+    marketplace_sku: str
+    seller_sku: str
+    quantity: int
+    ok: bool = False
+    message: str = ""
+
+
+@dataclass
+class PushOutcome:
+    method: str
+    considered: int = 0  # mapped, stocked SKUs of the channel
+    unchanged: int = 0  # delta: already what the marketplace accepted last
+    untracked: int = 0  # mapped to a seller SKU with no stock count: never pushed
+    requests: int = 0
+    rows: list[PushRow] = field(default_factory=list)
+    error: str = ""  # the whole push failed (auth, unreachable): every row says so too
+    cancelled: bool = False
+    pruned: int = 0
+
+    @property
+    def sent(self) -> int:
+        return len(self.rows)
+
+    @property
+    def accepted(self) -> int:
+        return sum(1 for r in self.rows if r.ok)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.rows if not r.ok)
+
+    def to_json(self) -> dict:
+        return {
+            "method": self.method,
+            "considered": self.considered,
+            "unchanged": self.unchanged,
+            "untracked": self.untracked,
+            "sent": self.sent,
+            "accepted": self.accepted,
+            "failed": self.failed,
+            "requests": self.requests,
+            "error": self.error,
+            "cancelled": self.cancelled,
+            "failed_rows": [
+                {"product_id": r.product_id, "sku": r.marketplace_sku, "seller_sku": r.seller_sku,
+                 "quantity": r.quantity, "message": r.message}
+                for r in self.rows if not r.ok
+            ][:200],
+        }
+
+
+def prune_push_log(channel: m.Channel | None = None, *, now: datetime | None = None) -> int:
+    query = m.StockPush.delete().where(m.StockPush.created_at < (now or m.utcnow()) - KEEP_PUSH_LOG)
+    if channel is not None:
+        query = query.where(m.StockPush.channel == channel.id)
+    return query.execute()
+
+
+def push_stock(
+    channel: m.Channel,
+    adapter: base.Marketplace,
+    *,
+    method: str | None = None,
+    quantities: dict[str, int] | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> PushOutcome:
+    """Push the channel's stock; returns what was sent and what the marketplace said per row.
+
+    `quantities` (product_id → quantity) pushes exactly those values instead (the reconciliation's auto-fix).
+    """
+    method = method or channel.inventory_method or "delta"
+    if method not in ("delta", "full"):
+        raise ValueError(f"inventory method must be delta or full, not {method!r}")
+    started = m.utcnow()
+    outcome = PushOutcome(method=method)
+    outcome.pruned = prune_push_log(channel, now=started)
+    outcome.untracked = inventory.untracked_mappings(channel)
+
+    levels = inventory.compute_availability(channel, product_ids=list(quantities) if quantities is not None else None)
+    outcome.considered = len(levels)
+    if quantities is not None:
+        chosen = [(lv, quantities[lv.product_id]) for lv in levels]
+    elif method == "full":
+        chosen = [(lv, lv.available) for lv in levels]
+    else:
+        chosen = [(lv, lv.available) for lv in levels if lv.needs_push]
+    outcome.unchanged = outcome.considered - len(chosen)
+    if not chosen:
+        if quantities is None:
+            inventory.clear_inventory_dirty(channel, if_before=started)
+        return outcome
+
+    if progress:
+        progress(0, len(chosen), f"pushing {len(chosen)} stock rows ({method})")
+    log_ids = _write_pending(channel, chosen, started)
+    _set_status(log_ids, SENT)
+    warehouses = [channel.warehouse_id] if channel.warehouse_id else []
+    stock_rows = [
+        base.StockRow(product_id=lv.product_id, sku=lv.marketplace_sku, quantity=qty, sku_id=lv.sku_id,
+                      warehouse_ids=list(warehouses))
+        for lv, qty in chosen
+    ]
+    answers: dict[str, base.StockRowResult] = {}
+    try:
+        result = adapter.update_stock(stock_rows, cancel=cancel)
+        outcome.requests = result.requests
+        for row in result.rows:
+            answers[str(row.product_id)] = row
+    except base.MarketplaceError as exc:
+        outcome.error = str(exc)
+        log.warning("stock push of %s failed: %s", channel.name, exc)
+    if cancel is not None and cancel() and len(answers) < len(chosen):
+        outcome.cancelled = True
+
+    now = m.utcnow()
+    for lv, qty in chosen:
+        answer = answers.get(lv.product_id)
+        if answer is not None:
+            ok, message = bool(answer.ok), answer.message or ""
+            if ok and answer.quantity != qty:
+                # The adapter echoes what it sent; a different number would mean our bookkeeping is off.
+                ok, message = False, f"marketplace confirmed {answer.quantity}, not {qty}"
+        elif outcome.error:
+            ok, message = False, f"not sent: {outcome.error}"
+        elif outcome.cancelled:
+            ok, message = False, "not sent: the push was cancelled"
+        else:
+            ok, message = False, "no answer from the marketplace for this row"
+        outcome.rows.append(PushRow(lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, ok, message[:MESSAGE_MAX]))
+    _record_answers(channel, chosen, log_ids, outcome.rows, now)
+
+    if not outcome.error and not outcome.cancelled and quantities is None:
+        inventory.clear_inventory_dirty(channel, if_before=started)
+    if progress:
+        progress(len(chosen), len(chosen), f"{outcome.accepted} accepted, {outcome.failed} failed")
+    log.info(
+        "stock push %s (%s): %d sent, %d accepted, %d failed, %d requests",
+        channel.name, method, outcome.sent, outcome.accepted, outcome.failed, outcome.requests,
+    )
+    return outcome
+
+
+def _write_pending(
+    channel: m.Channel, chosen: Sequence[tuple[inventory.Availability, int]], now: datetime
+) -> list[int]:
+    database = m.StockPush._meta.database
+    ids: list[int] = []
+    with database.atomic():
+        for lv, qty in chosen:
+            ids.append(
+                m.StockPush.insert(
+                    channel=channel.id,
+                    product_id=lv.product_id,
+                    marketplace_sku=lv.marketplace_sku,
+                    seller_sku=lv.seller_sku,
+                    quantity=qty,
+                    status=PENDING,
+                    created_at=now,
+                    updated_at=now,
+                ).execute()
+            )
+    return ids
+
+
+def _set_status(ids: Sequence[int], status: str, message: str | None = None) -> None:
+    values: dict = {"status": status, "updated_at": m.utcnow()}
+    if message is not None:
+        values["message"] = message
+    database = m.StockPush._meta.database
+    with database.atomic():
+        for start in range(0, len(ids), 500):
+            m.StockPush.update(**values).where(m.StockPush.id.in_(list(ids[start : start + 500]))).execute()
+
+
+def _record_answers(
+    channel: m.Channel,
+    chosen: Sequence[tuple[inventory.Availability, int]],
+    log_ids: Sequence[int],
+    rows: Sequence[PushRow],
+    now: datetime,
+) -> None:
+    database = m.StockPush._meta.database
+    accepted_ids = [log_id for log_id, row in zip(log_ids, rows, strict=True) if row.ok]
+    with database.atomic():
+        _set_status(accepted_ids, ACCEPTED, "")
+        for (lv, _qty), log_id, row in zip(chosen, log_ids, rows, strict=True):
+            if row.ok:
+                m.SkuMapping.update(
+                    last_pushed_qty=row.quantity, last_pushed_at=now, last_push_status=ACCEPTED, updated_at=now
+                ).where(m.SkuMapping.id == lv.mapping_id).execute()
+            else:
+                m.StockPush.update(status=FAILED, message=row.message, updated_at=now).where(
+                    m.StockPush.id == log_id
+                ).execute()
+                m.SkuMapping.update(last_push_status=f"{FAILED}: {row.message}"[:255], updated_at=now).where(
+                    m.SkuMapping.id == lv.mapping_id
+                ).execute()
+
+
+def last_push(channel: m.Channel, product_id: str) -> m.StockPush | None:
+    return (
+        m.StockPush.select()
+        .where((m.StockPush.channel == channel.id) & (m.StockPush.product_id == product_id))
+        .order_by(m.StockPush.id.desc())
+        .first()
+    )
+
+
+def sync_inventory(
+    channel: m.Channel,
+    *,
+    adapter: base.Marketplace | None = None,
+    method: str | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+):
+    """One `inventory` sync run: the lease, a SyncRun row, the push. Returns a `runs.RunSummary`.
+
+    With inventory sync off for the channel nothing happens: the summary's status is "skipped" and its
+    details say why (no SyncRun row, no lease).
+    """
+    from tokodesk.services import runs
+
+    if not channel.inventory_sync:
+        summary = runs.RunSummary(kind="inventory", channel=channel.name, status="skipped")
+        summary.details["message"] = (
+            f"inventory sync is off for channel '{channel.name}': nothing was pushed "
+            "(turn it on in the channel settings to keep the marketplace stock in line)"
+        )
+        return summary
+    with runs.sync_run(channel, "inventory") as run:
+        own_adapter = adapter is None
+        if own_adapter:
+            from tokodesk.services.channels import adapter_for
+
+            adapter = adapter_for(channel)
+        try:
+            outcome = push_stock(channel, adapter, method=method, progress=progress, cancel=cancel)
+        finally:
+            if own_adapter:
+                adapter.close()
+        s = run.summary
+        s.fetched = outcome.considered
+        s.updated = outcome.accepted
+        for row in outcome.rows:
+            if not row.ok:
+                s.add_error(f"{row.marketplace_sku or row.product_id} (seller SKU {row.seller_sku}) "
+                            f"→ {row.quantity}: {row.message}")
+        if outcome.error and not outcome.rows:
+            s.errors.append(outcome.error)
+        s.details.update(outcome.to_json())
+        if outcome.cancelled:
+            s.status = "cancelled"
+        elif outcome.error and outcome.accepted == 0:
+            s.status = "failed"
+    return run.summary
