@@ -1,0 +1,320 @@
+"""Acknowledge, pack, ship and cancel a selection of orders, each reported per order.
+
+Each action first checks the order (state, mappings, inputs); a refusal changes nothing. A marketplace mutation is
+then written as a pending outbox `Action` in the same transaction as the local change (a version bump that
+makes a second station's concurrent attempt lose), and executed by `execute.Executor`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from tokodesk import config
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment.common import (
+    ActionOutcome,
+    AdapterFactory,
+    Refused,
+    bump_version,
+    deadline_first,
+    outcome,
+    record_event,
+    reload,
+    to_marketplace_order,
+    unmapped_lines,
+)
+from tokodesk.store import models as m
+
+S = base.OrderState
+
+
+@dataclass
+class CancelChoice:
+    """What the user chose when cancelling: a reason code (or TikTok Shop reason name), text, shop-closed data."""
+
+    reason_code: str
+    text: str = ""
+    close_until: date | None = None
+    close_note: str = ""
+
+
+def _default_adapters(channel: m.Channel) -> base.Marketplace:
+    from tokodesk.services.channels import adapter_for
+
+    return adapter_for(channel)
+
+
+class Fulfilment:
+    """The fulfilment use cases. The GUI and the CLI both drive this; tests hand in a fake adapter factory."""
+
+    def __init__(
+        self,
+        adapters: AdapterFactory | None = None,
+        who: str | None = None,
+        follow_remote: ex.FollowRemote | None = None,
+        progress: base.Progress | None = None,
+        cancel: base.CancelCheck | None = None,
+    ):
+        self._factory = adapters or _default_adapters
+        self._owns_adapters = adapters is None
+        self._adapters: dict[int, base.Marketplace] = {}
+        self.who = who or config.station_id()
+        self.follow_remote = follow_remote
+        self.progress = progress
+        self.cancel = cancel
+
+    # ---- plumbing ----------------------------------------------------------------------------------------
+    def adapter(self, channel: m.Channel) -> base.Marketplace:
+        if channel.id not in self._adapters:
+            self._adapters[channel.id] = self._factory(channel)
+        return self._adapters[channel.id]
+
+    def executor(self, channel: m.Channel) -> ex.Executor:
+        return ex.Executor(channel, self.adapter(channel), self.who, self.follow_remote)
+
+    def close(self) -> None:
+        if self._owns_adapters:
+            for adapter in self._adapters.values():
+                adapter.close()
+        self._adapters.clear()
+
+    def __enter__(self) -> Fulfilment:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _batch(self, orders: Sequence[m.Order], label: str, one) -> list[ActionOutcome]:  # noqa: ANN001
+        results: list[ActionOutcome] = []
+        total = len(orders)
+        for done, order in enumerate(orders):
+            if self.cancel is not None and self.cancel():
+                results.extend(
+                    outcome(reload(o), False, "not done: stopped before this order", refused=True)
+                    for o in orders[done:]
+                )
+                break
+            if self.progress is not None:
+                self.progress(done, total, f"{label} {order.invoice or order.order_id}")
+            try:
+                results.append(one(order))
+            except Refused as exc:
+                results.append(outcome(reload(order), False, str(exc), refused=True))
+        if self.progress is not None:
+            self.progress(total, total, f"{label}: done")
+        return results
+
+    def _claim_intent(self, order: m.Order, kind: str, payload: dict, **changes: object) -> m.Action:
+        """Inside a transaction: bump the order's version (and apply `changes`), write the pending action."""
+        if not bump_version(order, **changes):
+            raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+        return outbox.enqueue(order, kind, payload, self.who)
+
+    def _inflight(self, order: m.Order, kind: str) -> ActionOutcome | None:
+        """An action already waiting for this order: finish it (reading the order first) instead of a new one."""
+        action = outbox.active_for(order.id)
+        if action is None:
+            return None
+        if action.status == outbox.SENT and not outbox.is_orphan(action):
+            raise Refused(f"A {ex.WHAT[action.kind]} request for this order is being sent by {action.station} now.")
+        if action.kind != kind:
+            raise Refused(
+                f"An earlier {ex.WHAT[action.kind]} request of this order is still waiting for the marketplace's "
+                "answer; it is checked on the next sync (tokodesk sync statuses)."
+            )
+        channel = m.Channel.get_by_id(order.channel_id)
+        return self.executor(channel).resume(action)
+
+    # ---- acknowledge -------------------------------------------------------------------------------------
+    def acknowledge(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
+        """Accept new orders, nearest accept deadline first."""
+        return self._batch(deadline_first(orders), "Accepting", self._ack_one)
+
+    def _ack_one(self, order: m.Order) -> ActionOutcome:
+        order = reload(order)
+        channel = m.Channel.get_by_id(order.channel_id)
+        caps = self.adapter(channel).capabilities
+        if not caps.has_acknowledge:
+            raise Refused(
+                f"{caps.display_name} has no accept step: its orders arrive ready to pack. Pack and ship them instead."
+            )
+        resumed = self._inflight(order, ex.ACK)
+        if resumed is not None:
+            return resumed
+        if order.state != S.NEW.value:
+            raise Refused(f"Only new orders can be accepted; this one is {order.state}.")
+        with m.db.atomic():
+            action = self._claim_intent(order, ex.ACK, {}, action_failed=False, problem="")
+        return self.executor(channel).run_new(action, order)
+
+    # ---- pack --------------------------------------------------------------------------------------------
+    def pack(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
+        """Record that the parcels are packed. Local only: no marketplace has a "packed" call."""
+        return self._batch(deadline_first(orders, "ship_deadline"), "Packing", self._pack_one)
+
+    def _pack_one(self, order: m.Order) -> ActionOutcome:
+        order = reload(order)
+        channel = m.Channel.get_by_id(order.channel_id)
+        if order.state in (S.PACKED.value, S.READY_TO_SHIP.value):
+            raise Refused(f"Already packed (by {order.packed_by or 'someone'}); print its label or ship it.")
+        if order.state == S.NEW.value:
+            raise Refused("Accept the order before packing it.")
+        if order.state != S.ACKNOWLEDGED.value:
+            raise Refused(f"Only accepted orders can be packed; this one is {order.state}.")
+        unmapped = unmapped_lines(order)
+        if unmapped:
+            skus = ", ".join(line.sku or line.product_id for line in unmapped)
+            raise Refused(
+                f"Map every line to your own SKU before packing (unmapped: {skus}); see the Mapping tab "
+                "or 'tokodesk mapping import'."
+            )
+        state = S.READY_TO_SHIP if channel.ready_to_ship_at == "pack" else S.PACKED
+        now = m.utcnow()
+        with m.db.atomic():
+            if not bump_version(order, state=state.value, packed_at=now, packed_by=self.who):
+                raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+            record_event(order, "pack", self.who, f"packed; now {state.value}")
+        return outcome(order, True)
+
+    # ---- ship --------------------------------------------------------------------------------------------
+    def ship(self, orders: Sequence[m.Order], awbs: dict[str, str] | None = None) -> list[ActionOutcome]:
+        """Hand orders over by the channel's business model. `awbs`: order_id -> AWB for own-courier orders."""
+        awbs = {k: v.strip() for k, v in (awbs or {}).items() if v and v.strip()}
+        return self._batch(
+            deadline_first(orders, "ship_deadline"), "Shipping", lambda order: self._ship_one(order, awbs)
+        )
+
+    def ship_method(self, channel: m.Channel, awb: str | None) -> base.ShipMethod:
+        if awb:
+            return base.ShipMethod.OWN_COURIER
+        try:
+            return base.ShipMethod(channel.business_model)
+        except ValueError:
+            raise Refused(
+                f"Channel {channel.name} has business model {channel.business_model!r}; set pickup, dropoff or "
+                "own_courier in the channel settings."
+            ) from None
+
+    def _ship_one(self, order: m.Order, awbs: dict[str, str]) -> ActionOutcome:
+        order = reload(order)
+        channel = m.Channel.get_by_id(order.channel_id)
+        awb = awbs.get(order.order_id) or awbs.get(order.invoice)
+        method = self.ship_method(channel, awb)
+        resumed = self._inflight(order, ex.SHIP)
+        if resumed is not None:
+            return resumed
+        state = S(order.state)
+        if state is S.ON_HOLD:
+            raise Refused("The order is on hold on the marketplace and must not be shipped yet.")
+        if state in (S.NEW, S.ACKNOWLEDGED):
+            raise Refused("Pack the order before shipping it.")
+        if state not in (S.PACKED, S.READY_TO_SHIP):
+            raise Refused(f"Only packed orders can be shipped; this one is {order.state}.")
+        if method is base.ShipMethod.OWN_COURIER and not awb:
+            raise Refused("Shipping with your own courier needs the AWB (resi) number: enter it (--awb AWB).")
+        caps = self.adapter(channel).capabilities
+        if method is base.ShipMethod.OWN_COURIER:
+            expected = S.SHIPPED
+        elif method is base.ShipMethod.PICKUP or caps.handover is base.HandoverChoice.PER_WAREHOUSE:
+            expected = S.AWAITING_PICKUP
+        else:
+            expected = state  # drop-off: the counter's scan moves it to shipped; the status sync follows it
+        payload = {"method": method.value, "expected": expected.value}
+        if awb:
+            payload["awb"] = awb
+        with m.db.atomic():
+            action = self._claim_intent(order, ex.SHIP, payload, action_failed=False, problem="")
+        return self.executor(channel).run_new(action, order)
+
+    # ---- cancel ------------------------------------------------------------------------------------------
+    def cancel_reasons(self, order: m.Order) -> list[base.CancelReason]:
+        channel = m.Channel.get_by_id(order.channel_id)
+        return self.adapter(channel).cancel_reasons(to_marketplace_order(order))
+
+    def cancel_orders(self, orders: Sequence[m.Order], choice: CancelChoice) -> list[ActionOutcome]:
+        """Reject (NACK) orders with a reason the marketplace offers for each."""
+        return self._batch(list(orders), "Cancelling", lambda order: self._cancel_one(order, choice))
+
+    def _cancel_one(self, order: m.Order, choice: CancelChoice) -> ActionOutcome:
+        order = reload(order)
+        channel = m.Channel.get_by_id(order.channel_id)
+        resumed = self._inflight(order, ex.NACK)
+        if resumed is not None:
+            return resumed
+        if S(order.state) not in ex.CANCELLABLE:
+            raise Refused(f"An order that is {order.state} cannot be cancelled from TokoDesk.")
+        reasons = self.cancel_reasons(order)
+        if not reasons:
+            raise Refused("The marketplace does not allow cancelling this order now; use Seller Center if needed.")
+        reason = _pick_reason(reasons, choice.reason_code)
+        payload = _validate_cancel(reason, choice)
+        with m.db.atomic():
+            action = self._claim_intent(order, ex.NACK, payload, action_failed=False, problem="")
+        return self.executor(channel).run_new(action, order)
+
+    # ---- resume ------------------------------------------------------------------------------------------
+    def resume_pending(self, channel: m.Channel) -> list[ActionOutcome]:
+        """Finish what a crash, a kill or a lost answer left open, reading each order on the marketplace first."""
+        actions = outbox.resumable(channel.id, ex.KINDS)
+        if not actions:
+            return []
+        executor = self.executor(channel)
+        results = []
+        for action in actions:
+            if self.cancel is not None and self.cancel():
+                break
+            results.append(executor.resume(action))
+        return results
+
+
+def _pick_reason(reasons: list[base.CancelReason], wanted: str) -> base.CancelReason:
+    wanted = (wanted or "").strip()
+    if not wanted:
+        raise Refused(f"Choose a cancel reason: {_reason_list(reasons)}.")
+    for reason in reasons:
+        if reason.code == wanted or reason.label.casefold() == wanted.casefold():
+            return reason
+    raise Refused(f"Reason {wanted!r} is not allowed for this order; choose one of: {_reason_list(reasons)}.")
+
+
+def _reason_list(reasons: list[base.CancelReason]) -> str:
+    return "; ".join(f"{r.code} = {r.label}" for r in reasons)
+
+
+CLOSE_NOTE_MAX = 100
+
+
+def _validate_cancel(reason: base.CancelReason, choice: CancelChoice) -> dict:
+    text = (choice.text or "").strip()
+    if reason.needs_text and not text:
+        raise Refused(f"Write a short explanation for the buyer (--reason TEXT) for '{reason.label}'.")
+    if len(text) > reason.max_text:
+        raise Refused(
+            f"The explanation is {len(text)} characters; the marketplace accepts at most {reason.max_text}. Shorten it."
+        )
+    payload: dict = {
+        "reason_code": reason.code,
+        "reason_label": reason.label,
+        "needs_close_date": reason.needs_close_date,
+        "needs_text": reason.needs_text,
+        "max_text": reason.max_text,
+        "text": text,
+    }
+    if reason.needs_close_date:
+        if choice.close_until is None:
+            raise Refused(f"'{reason.label}' needs the date the shop opens again (--close-until DD/MM/YYYY).")
+        today = datetime.now(timezone.utc).astimezone(config.WIB).date()
+        if choice.close_until < today:
+            raise Refused(f"The shop-closed-until date {choice.close_until:%d/%m/%Y} is in the past; pick a later day.")
+        note = (choice.close_note or "").strip()
+        if not note:
+            raise Refused(f"'{reason.label}' needs a note for buyers (--close-note TEXT).")
+        if len(note) > CLOSE_NOTE_MAX:
+            raise Refused(f"The shop-closed note is {len(note)} characters; at most {CLOSE_NOTE_MAX}. Shorten it.")
+        payload["close_until"] = choice.close_until.isoformat()
+        payload["close_note"] = note
+    return payload

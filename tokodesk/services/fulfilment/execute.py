@@ -1,0 +1,280 @@
+"""Sending outbox actions to the marketplace, and deciding lost ones by reading the order first.
+
+Every send follows one rule: if the answer may have been lost, never send again before reading the order on the
+marketplace. The read decides: already applied (done), still needed (send again), or no longer possible
+(failed, with the marketplace's state followed locally). That is what keeps "exactly once" true across lost
+responses, crashes and restarts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment.common import ActionOutcome, outcome, record_event, reload, to_marketplace_order
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+ACK, NACK, SHIP = "ack", "nack", "ship"
+KINDS = (ACK, NACK, SHIP)
+# Sends of one action in one go (first send + re-sends after reads showed it was not applied).
+MAX_SENDS = 3
+
+S = base.OrderState
+# How far along an order is; a result never moves an order backwards.
+RANK = {
+    S.AWAITING_PAYMENT: 0,
+    S.ON_HOLD: 0,
+    S.NEW: 1,
+    S.ACKNOWLEDGED: 2,
+    S.PACKED: 3,
+    S.READY_TO_SHIP: 4,
+    S.AWAITING_PICKUP: 5,
+    S.SHIPPED: 6,
+    S.DELIVERED: 7,
+    S.COMPLETED: 8,
+    S.RETURNED: 9,
+    S.CANCELLED: 10,
+}
+AFTER_ACK = {s for s, r in RANK.items() if 2 <= r <= 9}
+CANCELLABLE = {S.NEW, S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP}
+HANDED_OVER = {S.AWAITING_PICKUP, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
+LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
+
+WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship"}
+
+
+class Verdict(enum.Enum):
+    APPLIED = "applied"
+    NEEDED = "needed"
+    IMPOSSIBLE = "impossible"
+
+
+def check(kind: str, remote: base.Order, payload: dict) -> tuple[Verdict, str]:
+    """Has this action already taken effect on the marketplace, judging by the order's state there?"""
+    state = remote.state
+    if kind == ACK:
+        if state in AFTER_ACK:
+            return Verdict.APPLIED, ""
+        if state is S.NEW:
+            return Verdict.NEEDED, ""
+        return Verdict.IMPOSSIBLE, f"the order is {state.value} on the marketplace, so it cannot be accepted"
+    if kind == NACK:
+        if state is S.CANCELLED:
+            return Verdict.APPLIED, ""
+        if state in CANCELLABLE:
+            return Verdict.NEEDED, ""
+        return Verdict.IMPOSSIBLE, f"the order is {state.value} on the marketplace, so it cannot be cancelled"
+    if kind == SHIP:
+        method = payload.get("method")
+        if method == base.ShipMethod.OWN_COURIER.value:
+            done = state in LEFT_THE_SHOP
+        else:
+            done = state in HANDED_OVER
+        if done:
+            return Verdict.APPLIED, ""
+        if state is S.CANCELLED:
+            return Verdict.IMPOSSIBLE, "the order was cancelled on the marketplace; do not send the parcel"
+        if state is S.ON_HOLD:
+            return Verdict.IMPOSSIBLE, "the order is on hold on the marketplace and must not be shipped yet"
+        if state in (S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP):
+            return Verdict.NEEDED, ""
+        return Verdict.IMPOSSIBLE, f"the order is {state.value} on the marketplace, so it cannot be shipped"
+    raise ValueError(f"not a fulfilment action: {kind}")
+
+
+def cancel_request(payload: dict) -> base.CancelRequest:
+    reason = base.CancelReason(
+        code=payload["reason_code"],
+        label=payload.get("reason_label", ""),
+        needs_close_date=bool(payload.get("needs_close_date")),
+        max_text=int(payload.get("max_text", 512)),
+        needs_text=bool(payload.get("needs_text", True)),
+    )
+    close = payload.get("close_until")
+    return base.CancelRequest(
+        reason=reason,
+        text=payload.get("text", ""),
+        shop_close_end=_as_datetime(date.fromisoformat(close)) if close else None,
+        shop_close_note=payload.get("close_note", ""),
+    )
+
+
+def _as_datetime(day: date) -> datetime:
+    # A naive midnight: the adapter formats DD/MM/YYYY from it.
+    return datetime(day.year, day.month, day.day)
+
+
+FollowRemote = Callable[[m.Channel, base.Order], None]
+
+
+def default_follow_remote(channel: m.Channel, remote: base.Order) -> None:
+    """Write what the marketplace says about an order into the store (the orders service owns that write)."""
+    from tokodesk.services.orders import apply_remote_order
+
+    apply_remote_order(channel, remote, who="marketplace")
+
+
+class Executor:
+    """Runs claimed actions of one channel against its adapter."""
+
+    def __init__(self, channel: m.Channel, adapter: base.Marketplace, who: str, follow_remote: FollowRemote | None):
+        self.channel = channel
+        self.adapter = adapter
+        self.who = who
+        self.follow_remote = follow_remote or default_follow_remote
+
+    # ---- entry points ------------------------------------------------------------------------------------
+    def run_new(self, action: m.Action, order: m.Order) -> ActionOutcome:
+        """A freshly enqueued action: claim it and send."""
+        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
+            return outcome(reload(order), False, "another station is already doing this", pending=True)
+        return self._drive(action, order, read_first=False)
+
+    def resume(self, action: m.Action) -> ActionOutcome:
+        """A pending, unknown or orphaned action: claim it, read the order, then decide."""
+        order = m.Order.get_by_id(action.order_id)
+        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
+            return outcome(order, False, "another station is already resolving this", pending=True)
+        return self._drive(action, order, read_first=True)
+
+    # ---- the loop ----------------------------------------------------------------------------------------
+    def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
+        lost: str | None = None
+        sends = 0
+        while True:
+            if read_first:
+                try:
+                    remote = self.adapter.get_order(order_id=order.order_id)
+                except base.MarketplaceError as exc:
+                    why = f"the marketplace's answer was lost ({lost})" if lost else "it could not be checked"
+                    return self._unknown(action, order, f"{why}; reading the order failed too: {exc}")
+                verdict, reason = check(action.kind, remote, action.payload or {})
+                if verdict is Verdict.APPLIED:
+                    return self._done(action, order, None, remote, "confirmed by reading the order")
+                if verdict is Verdict.IMPOSSIBLE:
+                    return self._failed(action, order, reason, remote)
+            if sends >= MAX_SENDS:
+                return self._unknown(action, order, f"no answer after {sends} tries ({lost})")
+            sends += 1
+            try:
+                result = self._send(action, order)
+            except base.OutcomeUnknown as exc:
+                log.warning("%s of order %s: answer lost (%s); reading the order before anything else",
+                            action.kind, order.order_id, exc)
+                lost = str(exc)
+                read_first = True
+                continue
+            except (base.MarketplaceError, ValueError) as exc:
+                return self._refused_by_marketplace(action, order, exc)
+            return self._done(action, order, result, None, "")
+
+    def _send(self, action: m.Action, order: m.Order) -> base.ShipmentInfo | None:
+        payload = action.payload or {}
+        if action.kind == ACK:
+            self.adapter.acknowledge(order.order_id)
+            return None
+        if action.kind == NACK:
+            self.adapter.reject(to_marketplace_order(order), cancel_request(payload))
+            return None
+        if action.kind == SHIP:
+            method = base.ShipMethod(payload["method"])
+            return self.adapter.ship(to_marketplace_order(order), method, payload.get("awb"))
+        raise ValueError(f"not a fulfilment action: {action.kind}")
+
+    def _refused_by_marketplace(self, action: m.Action, order: m.Order, exc: Exception) -> ActionOutcome:
+        # The marketplace said no. It may say no because the order was already handled elsewhere (Seller Center,
+        # another tool): look before calling it a failure.
+        remote = None
+        with contextlib.suppress(base.MarketplaceError):
+            remote = self.adapter.get_order(order_id=order.order_id)
+        if remote is not None and check(action.kind, remote, action.payload or {})[0] is Verdict.APPLIED:
+            return self._done(action, order, None, remote, "already done on the marketplace")
+        return self._failed(action, order, str(exc), remote)
+
+    # ---- results -----------------------------------------------------------------------------------------
+    def _done(
+        self, action: m.Action, order: m.Order, result: base.ShipmentInfo | None, remote: base.Order | None, note: str
+    ) -> ActionOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.DONE, note):
+                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
+            if remote is not None:
+                self.follow_remote(self.channel, remote)
+            order = reload(order)
+            changes = self._changes_when_done(action, order, result)
+            changes.update(action_failed=False, problem="")
+            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), **changes).where(
+                m.Order.id == order.id
+            ).execute()
+            detail = _describe(action, order, result)
+            record_event(order, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}", ok=True)
+        return outcome(reload(order), True)
+
+    def _changes_when_done(self, action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> dict:
+        payload = action.payload or {}
+        current = S(order.state)
+        changes: dict = {}
+        if action.kind == ACK and RANK[current] < RANK[S.ACKNOWLEDGED]:
+            changes["state"] = S.ACKNOWLEDGED.value
+        elif action.kind == NACK:
+            changes["state"] = S.CANCELLED.value
+        elif action.kind == SHIP:
+            expected = S(payload.get("expected") or current.value)
+            if current is not S.CANCELLED and RANK[current] < RANK[expected]:
+                changes["state"] = expected.value
+            if payload.get("method") == base.ShipMethod.DROPOFF.value or expected in HANDED_OVER:
+                changes["handed_over_at"] = order.handed_over_at or m.utcnow()
+            if payload.get("awb"):
+                changes["awb"] = payload["awb"]
+            if result is not None:
+                if result.booking_code:
+                    changes["booking_code"] = result.booking_code
+                if result.awb:
+                    changes["awb"] = result.awb
+        return changes
+
+    def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.FAILED, reason):
+                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
+            if remote is not None:
+                self.follow_remote(self.channel, remote)
+            problem = f"Could not {WHAT[action.kind]}: {reason}"
+            m.Order.update(
+                version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem
+            ).where(m.Order.id == order.id).execute()
+            record_event(order, action.kind, self.who, problem, ok=False)
+        return outcome(reload(order), False, reason)
+
+    def _unknown(self, action: m.Action, order: m.Order, reason: str) -> ActionOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.UNKNOWN, reason):
+                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
+            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync."
+            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem).where(
+                m.Order.id == order.id
+            ).execute()
+            record_event(order, action.kind, self.who, problem, ok=False)
+        return outcome(reload(order), False, problem, pending=True)
+
+
+def _describe(action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> str:
+    payload = action.payload or {}
+    if action.kind == ACK:
+        return "accepted on the marketplace"
+    if action.kind == NACK:
+        text = f": {payload.get('text')}" if payload.get("text") else ""
+        return f"cancelled with reason {payload.get('reason_code')} {payload.get('reason_label', '')}{text}".strip()
+    method = payload.get("method")
+    code = (result.awb or result.booking_code) if result else None
+    code = code or payload.get("awb") or order.awb or order.booking_code
+    what = {"pickup": "pick-up requested", "dropoff": "handed over at the courier's counter",
+            "own_courier": "shipped with own courier"}.get(method or "", "shipped")
+    return f"{what}{f', code {code}' if code else ''}"
