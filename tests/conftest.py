@@ -78,3 +78,37 @@ def database(tmp_path):
     db = open_database(f"sqlite:///{tmp_path / 'test.db'}")
     yield db
     close_database()
+
+
+PG_URL = os.environ.get("TOKODESK_TEST_PG", "")
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database (dropped afterwards) on the server ./scripts/test starts."""
+    import uuid
+
+    need_real_part(bool(PG_URL), "PostgreSQL (TOKODESK_TEST_PG)")
+    import psycopg
+
+    name = f"tokodesk_t_{uuid.uuid4().hex[:10]}"
+    base, _, _ = PG_URL.rpartition("/")
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield f"{base}/{name}"
+    from tokodesk.store.connection import close_database
+
+    close_database()
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.system)])
+def any_database(request, tmp_path):
+    """The store on each backend TokoDesk supports: SQLite (one PC) and PostgreSQL (several stations)."""
+    from tokodesk.store.connection import close_database, open_database
+
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else f"sqlite:///{tmp_path / 'any.db'}"
+    db = open_database(url)
+    yield db
+    close_database()

@@ -22,7 +22,7 @@ def test_fresh_database_is_at_latest_schema_in_wal_mode(database):
     assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
-def test_channel_and_order_id_are_unique_together(database):
+def test_channel_and_order_id_are_unique_together(any_database):
     a = Channel.create(name="A")
     b = Channel.create(name="B")
     _order(a, "123")
@@ -32,7 +32,7 @@ def test_channel_and_order_id_are_unique_together(database):
     assert Order.select().count() == 2
 
 
-def test_order_lines_cascade_with_their_order(database):
+def test_order_lines_cascade_with_their_order(any_database):
     ch = Channel.create(name="A")
     order = _order(ch, "1")
     OrderLine.create(order=order, sku="SKU-1", quantity=2)
@@ -70,11 +70,12 @@ def test_no_backup_for_a_new_database(tmp_path):
     assert not list(tmp_path.glob("*.bak.db"))
 
 
-def test_every_model_column_exists_after_migrations(database):
+def test_every_model_column_exists_after_migrations(any_database):
     from tokodesk.store.models import ALL_MODELS
 
+    assert migrations.current_version(any_database) == migrations.LATEST
     for model in ALL_MODELS:
-        columns = {c.name for c in database.get_columns(model._meta.table_name)}
+        columns = {c.name for c in any_database.get_columns(model._meta.table_name)}
         assert {f.column_name for f in model._meta.sorted_fields} <= columns, model.__name__
 
 
@@ -102,3 +103,36 @@ def test_unknown_database_scheme_is_explained(monkeypatch):
 def test_unreachable_postgres_is_explained():
     with pytest.raises(DatabaseError, match="Cannot reach PostgreSQL at 127.0.0.1:1"):
         open_database("postgresql://nobody@127.0.0.1:1/tokodesk")
+
+
+@pytest.mark.system
+def test_postgres_migrates_an_older_schema_and_keeps_data(pg_url):
+    database = open_database(pg_url)
+    ch = Channel.create(name="Toko Lama")
+    _order(ch, "77", invoice="INV/1")
+    for column in ("version", "local_updated_at"):
+        database.execute_sql(f'ALTER TABLE "order" DROP COLUMN "{column}"')
+    SchemaVersion.delete().where(SchemaVersion.version > 1).execute()
+    close_database()
+    database = open_database(pg_url)
+    assert migrations.current_version(database) == migrations.LATEST
+    assert Order.get(Order.order_id == "77").version == 1
+
+
+@pytest.mark.system
+def test_postgres_user_without_rights_is_explained(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS tokodesk_readonly")
+        admin.execute("CREATE ROLE tokodesk_readonly LOGIN")
+        admin.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    url = pg_url.replace("postgres@", "tokodesk_readonly@")
+    try:
+        with pytest.raises(DatabaseError, match="right to CREATE tables"):
+            open_database(url)
+    finally:
+        close_database()
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("DROP OWNED BY tokodesk_readonly")
+            admin.execute("DROP ROLE IF EXISTS tokodesk_readonly")
