@@ -1,0 +1,38 @@
+"""Indonesian-friendly formats for documents: Rp 1.250.000, 26/11/2026 14:05 WIB."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from tokodesk.config import WIB
+
+Translate = Callable[[str], str]
+
+
+def identity(text: str) -> str:
+    return text
+
+
+def rupiah(amount: int) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}Rp {abs(int(amount)):,}".replace(",", ".")
+
+
+def wib(moment: datetime | None, with_time: bool = True) -> str:
+    """A moment shown in Jakarta time. Naive datetimes are taken as UTC (the store keeps UTC)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    local = moment.astimezone(WIB)
+    return local.strftime("%d/%m/%Y %H:%M WIB") if with_time else local.strftime("%d/%m/%Y")
+
+
+def grams(weight: int | None) -> str:
+    if not weight:
+        return ""
+    if weight >= 1000:
+        kg = f"{weight / 1000:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        return f"{kg} kg"
+    return f"{weight} g"
