@@ -1,0 +1,115 @@
+"""Which channel, which adapter, and what a channel's settings may say."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+
+from tokodesk import config
+from tokodesk.errors import UserError
+from tokodesk.marketplace import base
+from tokodesk.store import models as m
+
+# marketplace -> (module, class). Imported only when a channel of that marketplace is used, so the CLI and the
+# tests never load an HTTP client they do not need.
+ADAPTERS: dict[str, tuple[str, str]] = {
+    "tokopedia": ("tokodesk.marketplace.tokopedia", "TokopediaClient"),
+    "tiktokshop": ("tokodesk.marketplace.tiktokshop", "TikTokShopClient"),
+}
+
+# How far back each marketplace's order list serves (Tokopedia: "the last 3 days max", research/vinculum §Notes).
+# None: no limit the API documents.
+ORDER_HISTORY_LIMIT: dict[str, timedelta | None] = {
+    "tokopedia": timedelta(days=3),
+    "tiktokshop": None,
+}
+
+
+def get_channel(name: str | None = None) -> m.Channel:
+    """The channel called `name`; with None, the only channel there is."""
+    if name is not None:
+        channel = m.Channel.get_or_none(m.Channel.name == name)
+        if channel is None:
+            known = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name)) or "none yet"
+            raise UserError(f"no channel called {name!r} (channels: {known}); see 'tokodesk channel list'")
+        return channel
+    channels = list(m.Channel.select().order_by(m.Channel.name).limit(2))
+    if not channels:
+        raise UserError("no channel is set up yet: add one with 'tokodesk channel add NAME …' (or open the window)")
+    if len(channels) > 1:
+        names = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name))
+        raise UserError(f"there are several channels ({names}): say which one with --channel NAME")
+    return channels[0]
+
+
+def adapter_factory(marketplace: str) -> Callable[[m.Channel], base.Marketplace]:
+    try:
+        module_name, class_name = ADAPTERS[marketplace]
+    except KeyError:
+        raise UserError(
+            f"channel marketplace {marketplace!r} is not one TokoDesk knows ({', '.join(ADAPTERS)})"
+        ) from None
+    module = importlib.import_module(module_name)
+    cls = getattr(module, class_name, None)
+    if cls is None:  # the class may live in a sub-module the package does not re-export
+        for sub in ("client", "adapter"):
+            try:
+                cls = getattr(importlib.import_module(f"{module_name}.{sub}"), class_name, None)
+            except ModuleNotFoundError:
+                continue
+            if cls is not None:
+                break
+    if cls is None:
+        raise UserError(f"the {marketplace} adapter is not installed in this build of TokoDesk")
+    return cls.from_channel
+
+
+def adapter_for(channel: m.Channel) -> base.Marketplace:
+    """The marketplace client for this channel, built from its settings and the keyring."""
+    return adapter_factory(channel.marketplace)(channel)
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def history_limit(capabilities: base.Capabilities) -> timedelta | None:
+    return ORDER_HISTORY_LIMIT.get(capabilities.marketplace)
+
+
+def validate_order_sync_from(
+    when: datetime, capabilities: base.Capabilities, *, now: datetime | None = None
+) -> datetime:
+    """Check an "order sync from" date at setup; return it as naive UTC or raise UserError saying why not.
+
+    A naive `when` is UTC (the database form); the message shows WIB, what a seller reads.
+    """
+    now = _naive_utc(now) if now else m.utcnow()
+    when = _naive_utc(when)
+    if when > now + timedelta(minutes=5):
+        raise UserError(
+            f"Order sync from: {_wib(when)} is in the future; pick today or an earlier date so new orders are pulled"
+        )
+    limit = history_limit(capabilities)
+    # A minute of grace: a date computed as "3 days ago" in the wizard is still valid when it is saved.
+    if limit is not None and when < now - limit - timedelta(minutes=1):
+        days = limit.days or 1
+        raise UserError(
+            f"Order sync from: {_wib(when)} is older than {capabilities.display_name} can serve. "
+            f"Its order API returns only the last {days} days, so orders before {_wib(now - limit)} would never be "
+            f"pulled. Pick {_wib(now - limit)} or later; older orders have to be handled in Seller Center."
+        )
+    return when
+
+
+def default_order_sync_from(capabilities: base.Capabilities, *, now: datetime | None = None) -> datetime:
+    """The earliest date the API serves (3 days back on Tokopedia), or 3 days back when it has no limit."""
+    now = _naive_utc(now) if now else m.utcnow()
+    return now - (history_limit(capabilities) or timedelta(days=3))
+
+
+def _wib(moment: datetime) -> str:
+    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M WIB")

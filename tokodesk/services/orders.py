@@ -1,0 +1,520 @@
+"""Orders into the store: the one writer of marketplace orders (`store_orders`, `apply_remote_order`) and the
+order pull (`pull_orders`, `tokodesk sync orders`).
+
+A page of orders is stored in one transaction with a fixed number of queries whatever its size: one to find which
+of its orders exist, one for their lines, bulk inserts for the new ones, and one UPDATE per order that really
+changed. Re-pulling an unchanged page writes nothing.
+
+State rules:
+- the internal state comes from the adapter (`base.Order.state`), except the local states packed / ready_to_ship,
+  which the marketplace does not know: a remote new/acknowledged never moves such an order back;
+- every status change is an `OrderEvent`; a change TokoDesk did not cause and that the seller must notice (a
+  buyer cancellation, an order accepted or shipped from Seller Center, a return, a hold on a packed order) also sets
+  `changed_outside`, which stays until someone clears it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from tokodesk.marketplace import base
+from tokodesk.marketplace.base import OrderState as S
+from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
+from tokodesk.services.runs import RunSummary, sync_run
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+OVERLAP = timedelta(minutes=30)  # re-read the tail of the last window: orders can appear late in a list
+DEFAULT_WINDOW = timedelta(days=1)  # resume granularity when the API has no window limit of its own
+
+LOCAL_STATES = frozenset({S.PACKED.value, S.READY_TO_SHIP.value})
+_BEFORE_HANDOVER = frozenset(
+    {S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value, S.ON_HOLD.value}
+)
+_HANDED_OVER = frozenset({S.AWAITING_PICKUP.value, S.SHIPPED.value, S.DELIVERED.value, S.COMPLETED.value})
+# Which TokoDesk action explains which new state (then the change is ours, not "outside").
+_CAUSED_BY = {
+    "ack": frozenset({S.ACKNOWLEDGED.value}),
+    "nack": frozenset({S.CANCELLED.value}),
+    "cancel": frozenset({S.CANCELLED.value}),
+    "ship": _HANDED_OVER,
+}
+
+# Order columns written from a base.Order, in insert order.
+_ORDER_COLUMNS = (
+    "invoice", "marketplace_status", "state", "buyer_name", "recipient_name", "recipient_phone", "recipient_address",
+    "recipient_district", "recipient_city", "recipient_province", "recipient_postal_code", "courier", "service",
+    "booking_code", "awb", "package_id", "warehouse_id", "total_amount", "shipping_fee", "cod_amount",
+    "commerce_platform", "buyer_note", "created_at", "updated_at", "accept_deadline", "ship_deadline",
+)  # fmt: skip
+_LINE_CONTENT = ("product_id", "sku", "sku_id", "name", "quantity", "price")
+
+
+class MalformedOrder(ValueError):
+    """An order from the marketplace that cannot be stored; the message says which field and why."""
+
+
+@dataclass
+class StoreResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (order id, reason)
+    status_changes: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (order id, old, new, outside)
+    ids: dict[str, int] = field(default_factory=dict)  # marketplace order id -> Order.id of every stored order
+    changed_ids: set[str] = field(default_factory=set)
+
+
+def _utc(moment: object, what: str, *, required: bool = False) -> datetime | None:
+    if moment is None:
+        if required:
+            raise MalformedOrder(f"{what} is missing")
+        return None
+    if not isinstance(moment, datetime):
+        raise MalformedOrder(f"{what} is not a time ({type(moment).__name__})")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def _int(value: object, what: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise MalformedOrder(f"{what} is not a whole number ({value!r})")
+    return value
+
+
+def _text(value: object, what: str, *, null: bool = False) -> str | None:
+    if value is None:
+        return None if null else ""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)
+    raise MalformedOrder(f"{what} is not text ({type(value).__name__})")
+
+
+def _order_values(remote: base.Order) -> tuple[str, dict, list[tuple]]:
+    """(order id, column values, line contents) of a remote order, or MalformedOrder."""
+    order_id = _text(getattr(remote, "order_id", None), "order_id")
+    if not order_id:
+        raise MalformedOrder("order_id is missing")
+    try:
+        state = S(remote.state).value
+    except ValueError:
+        raise MalformedOrder(f"state {remote.state!r} is not a TokoDesk state") from None
+    r = remote.recipient or base.Recipient()
+    values = {
+        "invoice": _text(remote.invoice, "invoice"),
+        "marketplace_status": _text(remote.marketplace_status, "marketplace_status"),
+        "state": state,
+        "buyer_name": _text(remote.buyer_name, "buyer_name"),
+        "recipient_name": _text(r.name, "recipient name"),
+        "recipient_phone": _text(r.phone, "recipient phone"),
+        "recipient_address": _text(r.address, "recipient address"),
+        "recipient_district": _text(r.district, "recipient district"),
+        "recipient_city": _text(r.city, "recipient city"),
+        "recipient_province": _text(r.province, "recipient province"),
+        "recipient_postal_code": _text(r.postal_code, "recipient postal code"),
+        "courier": _text(remote.courier, "courier"),
+        "service": _text(remote.service, "service"),
+        "booking_code": _text(remote.booking_code, "booking_code", null=True) or None,
+        "awb": _text(remote.awb, "awb", null=True) or None,
+        "package_id": _text(remote.package_id, "package_id", null=True) or None,
+        "warehouse_id": _text(remote.warehouse_id, "warehouse_id", null=True) or None,
+        "total_amount": _int(remote.total_amount, "total_amount"),
+        "shipping_fee": _int(remote.shipping_fee, "shipping_fee"),
+        "cod_amount": _int(remote.cod_amount, "cod_amount"),
+        "commerce_platform": _text(remote.commerce_platform, "commerce_platform"),
+        "buyer_note": _text(remote.buyer_note, "buyer_note"),
+        "created_at": _utc(remote.created_at, "created_at", required=True),
+        "updated_at": _utc(remote.updated_at, "updated_at"),
+        "accept_deadline": _utc(remote.accept_deadline, "accept_deadline"),
+        "ship_deadline": _utc(remote.ship_deadline, "ship_deadline"),
+    }
+    lines = []
+    if not isinstance(remote.lines, list):
+        raise MalformedOrder("lines is not a list")
+    for n, line in enumerate(remote.lines, 1):
+        quantity = _int(getattr(line, "quantity", None), f"line {n} quantity")
+        if quantity < 1:
+            raise MalformedOrder(f"line {n} quantity is {quantity}")
+        lines.append(
+            (
+                _text(line.product_id, f"line {n} product_id"),
+                (_text(line.sku, f"line {n} sku") or "").strip(),
+                _text(line.sku_id, f"line {n} sku_id"),
+                _text(line.name, f"line {n} name"),
+                quantity,
+                _int(line.price, f"line {n} price"),
+            )
+        )
+    return order_id, values, lines
+
+
+def _merged_state(local: str, remote: str) -> str:
+    if local in LOCAL_STATES and remote in (S.NEW.value, S.ACKNOWLEDGED.value):
+        return local
+    return remote
+
+
+def _is_outside(old: str, new: str) -> bool:
+    """Would the seller want to know that the marketplace moved an order from `old` to `new` by itself?"""
+    if new in (S.CANCELLED.value, S.RETURNED.value):
+        return True
+    if new == S.ACKNOWLEDGED.value and old == S.NEW.value:
+        return True  # accepted in Seller Center
+    if new in _HANDED_OVER and old in _BEFORE_HANDOVER:
+        return True  # shipped from Seller Center (or by another tool)
+    return new == S.ON_HOLD.value and old in (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value)
+
+
+def _chunks(items: Sequence, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def store_orders(
+    channel: m.Channel,
+    remotes: Sequence[base.Order | base.InvalidOrder],
+    *,
+    who: str = "marketplace",
+    index: MappingIndex | None = None,
+) -> StoreResult:
+    """Upsert a page of marketplace orders on (channel, order id). Call it inside a transaction."""
+    result = StoreResult()
+    index = index or MappingIndex(channel)
+    parsed: dict[str, tuple[dict, list[tuple]]] = {}
+    for remote in remotes:
+        if isinstance(remote, base.InvalidOrder):
+            result.failed.append((str(remote.order_id or "?"), remote.reason))
+            continue
+        try:
+            order_id, values, lines = _order_values(remote)
+        except MalformedOrder as exc:
+            result.failed.append((str(getattr(remote, "order_id", "") or "?"), str(exc)))
+            continue
+        except (AttributeError, TypeError) as exc:  # not even shaped like an Order
+            result.failed.append((str(getattr(remote, "order_id", "") or "?"), f"unreadable ({exc})"))
+            continue
+        parsed[order_id] = (values, lines)  # a page listing an order twice: the later copy wins
+    if not parsed:
+        return result
+
+    unknown = {
+        (ln[0], ln[1], ln[2], ln[3]) for _, lines in parsed.values() for ln in lines if not index.known(ln[0], ln[2])
+    }
+    if unknown:
+        add_unknown_products(channel, sorted(unknown), index)
+
+    existing: dict[str, dict] = {}
+    for chunk in _chunks(list(parsed), 500):
+        for row in m.Order.select().where((m.Order.channel == channel.id) & m.Order.order_id.in_(chunk)).dicts():
+            existing[row["order_id"]] = row
+    old_lines: dict[int, list[tuple]] = defaultdict(list)
+    if existing:
+        pks = [row["id"] for row in existing.values()]
+        for chunk in _chunks(pks, 500):
+            query = (
+                m.OrderLine.select(
+                    m.OrderLine.order,
+                    m.OrderLine.id,
+                    m.OrderLine.product_id,
+                    m.OrderLine.sku,
+                    m.OrderLine.sku_id,
+                    m.OrderLine.name,
+                    m.OrderLine.quantity,
+                    m.OrderLine.price,
+                    m.OrderLine.seller_sku,
+                )  # fmt: skip
+                .where(m.OrderLine.order.in_(chunk))
+                .order_by(m.OrderLine.order, m.OrderLine.line_no)
+                .tuples()
+            )
+            for row in query:
+                old_lines[row[0]].append(row[1:])
+
+    now = m.utcnow()
+    new_ids = [oid for oid in parsed if oid not in existing]
+    if new_ids:
+        _insert_new(channel, new_ids, parsed, index, who, now, result)
+    changed_states: list[tuple[str, dict, dict]] = []
+    remapped: list[int] = []
+    for oid, row in existing.items():
+        values, lines = parsed[oid]
+        result.ids[oid] = row["id"]
+        updates = _changes(row, values)
+        line_rows = old_lines.get(row["id"], [])
+        new_lines = None
+        if [tuple(r[1:7]) for r in line_rows] != lines:
+            new_lines = lines
+            updates["has_unmapped"] = None  # decided below from the new lines
+        elif any(r[7] is None for r in line_rows):
+            # Same lines; map the ones a mapping now covers (a mapped line keeps its seller SKU: stock may be taken).
+            for r in line_rows:
+                if r[7] is None:
+                    seller_sku = index.seller_sku(r[1], r[2], r[3])
+                    if seller_sku:
+                        m.OrderLine.update(seller_sku=seller_sku).where(m.OrderLine.id == r[0]).execute()
+                        remapped.append(row["id"])
+        if not updates and new_lines is None:
+            result.unchanged += 1
+            continue
+        if new_lines is not None:
+            m.OrderLine.delete().where(m.OrderLine.order == row["id"]).execute()
+            mapped = _line_rows(row["id"], new_lines, index)
+            m.OrderLine.insert_many(mapped, fields=_LINE_FIELDS).execute()
+            updates["has_unmapped"] = any(r[-1] is None for r in mapped)
+        if "state" in updates:
+            changed_states.append((oid, row, updates))
+        else:
+            _write_update(row, updates, now, who, result, outside=False)
+    if remapped:
+        refresh_unmapped_flags(sorted(set(remapped)))
+    if changed_states:
+        explained = _explained_by_actions([row["id"] for _, row, _ in changed_states])
+        for oid, row, updates in changed_states:
+            new_state = updates["state"]
+            caused = who != "marketplace" or new_state in explained.get(row["id"], ())
+            outside = not caused and _is_outside(row["state"], new_state)
+            if outside:
+                updates["changed_outside"] = True
+            result.status_changes.append((oid, row["state"], new_state, outside))
+            _write_update(row, updates, now, who, result, outside=outside)
+    return result
+
+
+_LINE_FIELDS = [
+    m.OrderLine.order, m.OrderLine.line_no, m.OrderLine.product_id, m.OrderLine.sku, m.OrderLine.sku_id,
+    m.OrderLine.name, m.OrderLine.quantity, m.OrderLine.price, m.OrderLine.seller_sku,
+]  # fmt: skip
+_ORDER_FIELDS = [m.Order.channel, m.Order.order_id, *(getattr(m.Order, c) for c in _ORDER_COLUMNS)]
+_ORDER_FIELDS += [m.Order.has_unmapped, m.Order.local_updated_at]
+
+
+def _line_rows(order_pk: int, lines: list[tuple], index: MappingIndex) -> list[tuple]:
+    return [
+        (order_pk, n, pid, sku, sku_id, name, qty, price, index.seller_sku(pid, sku, sku_id))
+        for n, (pid, sku, sku_id, name, qty, price) in enumerate(lines, 1)
+    ]
+
+
+def _insert_new(
+    channel: m.Channel,
+    new_ids: list[str],
+    parsed: dict[str, tuple[dict, list[tuple]]],
+    index: MappingIndex,
+    who: str,
+    now: datetime,
+    result: StoreResult,
+) -> None:
+    rows = []
+    mapped_lines: dict[str, list[tuple]] = {}
+    for oid in new_ids:
+        values, lines = parsed[oid]
+        mapped = _line_rows(0, lines, index)
+        mapped_lines[oid] = mapped
+        rows.append((channel.id, oid, *(values[c] for c in _ORDER_COLUMNS), any(r[-1] is None for r in mapped), now))
+    for chunk in _chunks(rows, 200):
+        m.Order.insert_many(chunk, fields=_ORDER_FIELDS).execute()
+    pks: dict[str, int] = {}
+    for chunk in _chunks(new_ids, 500):
+        query = m.Order.select(m.Order.order_id, m.Order.id).where(
+            (m.Order.channel == channel.id) & m.Order.order_id.in_(chunk)
+        )
+        pks.update(query.tuples())
+    line_rows = [(pks[oid], *r[1:]) for oid in new_ids for r in mapped_lines[oid]]
+    for chunk in _chunks(line_rows, 500):
+        m.OrderLine.insert_many(chunk, fields=_LINE_FIELDS).execute()
+    events = [
+        (pks[oid], now, who, "pulled", f"status {parsed[oid][0]['marketplace_status']} ({parsed[oid][0]['state']})")
+        for oid in new_ids
+    ]
+    for chunk in _chunks(events, 500):
+        m.OrderEvent.insert_many(
+            chunk,
+            fields=[m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind, m.OrderEvent.detail],
+        ).execute()
+    result.created += len(new_ids)
+    result.ids.update(pks)
+    result.changed_ids.update(new_ids)
+
+
+def _changes(row: dict, values: dict) -> dict:
+    updates = {}
+    for column in _ORDER_COLUMNS:
+        new = values[column]
+        if column == "state":
+            new = _merged_state(row["state"], new)
+        elif column in ("booking_code", "awb") and new is None and row[column]:
+            continue  # a list view without the AWB must not erase one we already know
+        if row[column] != new:
+            updates[column] = new
+    return updates
+
+
+def _explained_by_actions(order_pks: list[int]) -> dict[int, set[str]]:
+    """States each order may have reached because of TokoDesk's own outbox actions."""
+    explained: dict[int, set[str]] = defaultdict(set)
+    query = m.Action.select(m.Action.order, m.Action.kind).where(
+        m.Action.order.in_(order_pks) & (m.Action.status != "failed")
+    )
+    for order_pk, kind in query.tuples():
+        explained[order_pk] |= _CAUSED_BY.get(kind, frozenset())
+    return explained
+
+
+def _write_update(row: dict, updates: dict, now: datetime, who: str, result: StoreResult, *, outside: bool) -> None:
+    updates["version"] = row["version"] + 1
+    updates["local_updated_at"] = now
+    m.Order.update(**updates).where(m.Order.id == row["id"]).execute()
+    result.updated += 1
+    result.changed_ids.add(row["order_id"])
+    if "state" in updates or "marketplace_status" in updates:
+        new_state = updates.get("state", row["state"])
+        new_code = updates.get("marketplace_status", row["marketplace_status"])
+        detail = f"status {row['marketplace_status']} → {new_code} ({row['state']} → {new_state})"
+        if outside:
+            detail += "; changed outside TokoDesk"
+        kind = "status_changed"
+    else:
+        what = sorted(k for k in updates if k not in ("version", "local_updated_at", "has_unmapped"))
+        detail = "changed: " + ", ".join(what or ["lines"])
+        kind = "updated"
+    m.OrderEvent.create(order=row["id"], at=now, who=who, kind=kind, detail=detail)
+
+
+def apply_remote_order(
+    channel: m.Channel, remote: base.Order, *, who: str = "marketplace"
+) -> tuple[m.Order, bool, bool]:
+    """Write one marketplace order into the store: (the Order row, created, changed).
+
+    The fulfilment service calls this after re-reading an order; `who` other than "marketplace" means TokoDesk
+    caused the change, so it is not flagged as changed outside. Raises MalformedOrder for an unreadable order.
+    """
+    database = m.Order._meta.database
+    with database.atomic():
+        result = store_orders(channel, [remote], who=who)
+    if result.failed:
+        raise MalformedOrder(f"order {result.failed[0][0]}: {result.failed[0][1]}")
+    order_id = next(iter(result.ids))
+    row = m.Order.get_by_id(result.ids[order_id])
+    return row, bool(result.created), order_id in result.changed_ids
+
+
+# --- display key --------------------------------------------------------------------------------------------------
+
+
+def display_key(order: m.Order, channel: m.Channel | None = None) -> str:
+    """What the queue shows and staff type: the invoice number on "orders on invoice number" channels."""
+    channel = channel or order.channel
+    if channel.orders_on_invoice and order.invoice:
+        return order.invoice
+    return order.order_id
+
+
+def find_order(channel: m.Channel, key: str) -> m.Order | None:
+    """An order by what a user typed: the invoice number first on invoice channels, else the order id."""
+    key = key.strip()
+    by_invoice = m.Order.select().where((m.Order.channel == channel.id) & (m.Order.invoice == key)).first()
+    by_id = m.Order.get_or_none((m.Order.channel == channel.id) & (m.Order.order_id == key))
+    if channel.orders_on_invoice:
+        return by_invoice or by_id
+    return by_id or by_invoice
+
+
+# --- the pull -----------------------------------------------------------------------------------------------------
+
+
+def pull_start(channel: m.Channel, capabilities: base.Capabilities, now: datetime, overlap: timedelta = OVERLAP):
+    """max(last successful pull − overlap, the channel's "order sync from"), or the earliest the API serves."""
+    from tokodesk.services.channels import default_order_sync_from
+
+    floor = channel.order_sync_from or default_order_sync_from(capabilities, now=now)
+    if channel.last_order_pull_to is None:
+        return floor
+    return max(channel.last_order_pull_to - overlap, floor)
+
+
+def pull_orders(
+    channel: m.Channel,
+    adapter: base.Marketplace | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+    *,
+    now: datetime | None = None,
+    overlap: timedelta = OVERLAP,
+) -> RunSummary:
+    """`tokodesk sync orders`: pull every order created since the last pull (with an overlap) and store it.
+
+    Each page is stored in its own transaction; `channel.last_order_pull_to` moves only past a window whose every
+    page was stored, so an interrupted run (killed, network lost, cancelled) is picked up by the next one.
+    """
+    from tokodesk.services.channels import history_limit
+
+    own_adapter = adapter is None
+    if adapter is None:
+        from tokodesk.services.channels import adapter_for
+
+        adapter = adapter_for(channel)
+    now = _utc(now, "now") if now else m.utcnow()
+    caps = adapter.capabilities
+    start = pull_start(channel, caps, now, overlap)
+    database = m.Order._meta.database
+    try:
+        with sync_run(channel, "orders", window_from=start, window_to=now) as run:
+            summary = run.summary
+            limit = history_limit(caps)
+            if limit is not None and start < now - limit:
+                summary.add_error(
+                    f"orders created before {now - limit:%Y-%m-%d %H:%M} UTC are older than {caps.display_name} "
+                    "serves and were not pulled",
+                    failed=False,
+                )
+            step = caps.order_window_max or DEFAULT_WINDOW
+            index = MappingIndex(channel)
+            cursor = start
+            try:
+                while cursor < now and summary.status == "running":
+                    end = min(cursor + step, now)
+                    if _pull_window(channel, adapter, cursor, end, run, index, progress, cancel, database):
+                        m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
+                        channel.last_order_pull_to = end
+                        cursor = end
+            except base.MarketplaceError as exc:
+                summary.status = "failed"
+                summary.errors.append(f"the order pull stopped at {cursor:%Y-%m-%d %H:%M} UTC: {exc}")
+        return summary
+    finally:
+        if own_adapter:
+            adapter.close()
+
+
+def _pull_window(channel, adapter, start, end, run, index, progress, cancel, database) -> bool:  # noqa: ANN001
+    """Store every page of [start, end); False when cancelled before the window was complete."""
+    summary = run.summary
+    pages = adapter.list_orders(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc), cancel=cancel)
+    for page in pages:
+        with database.atomic():
+            result = store_orders(channel, page, index=index)
+            summary.fetched += len(page)
+            summary.created += result.created
+            summary.updated += result.updated
+            for order_id, reason in result.failed:
+                summary.add_error(f"order {order_id}: {reason}")
+            run.heartbeat()
+        if progress:
+            progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
+        if cancel and cancel():
+            summary.status = "cancelled"
+            return False
+    if cancel and cancel():
+        summary.status = "cancelled"
+        return False
+    return True

@@ -1,0 +1,244 @@
+"""Sync run bookkeeping: one `SyncRun` row per run, and the lease that keeps a kind to one run per channel.
+
+The lease is a `SyncLease` row unique on (channel, kind). Whoever inserts it runs; everyone else gets a
+`LeaseHeld` that says who holds it and since when. A holder renews it while it works (every page), so a crashed
+process only blocks the kind until the lease expires — or at once, when the holder was a process on this same
+station that is no longer alive (a killed `tokodesk sync` should not block the next one for ten minutes).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import peewee as pw
+
+from tokodesk import config
+from tokodesk.errors import UserError
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+LEASE_TTL = timedelta(minutes=10)
+MAX_STORED_ERRORS = 200  # a run with 10,000 bad rows must not make a 10 MB SyncRun row; the count stays exact
+
+
+class LeaseHeld(UserError):
+    """Another run of the same kind for the same channel is in progress."""
+
+    exit_code = 1
+
+    def __init__(self, channel: str, kind: str, holder: str, since: datetime | None, expires_at: datetime) -> None:
+        self.channel = channel
+        self.kind = kind
+        self.holder = holder
+        self.since = since
+        self.expires_at = expires_at
+        since_text = f" since {_wib(since)}" if since else ""
+        super().__init__(
+            f"a '{kind}' sync of channel '{channel}' is already running: held by {holder}{since_text}. "
+            f"Wait for it to finish; if that process is gone, the lock frees itself at {_wib(expires_at)}."
+        )
+
+
+def _wib(moment: datetime) -> str:
+    from datetime import timezone
+
+    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M:%S WIB")
+
+
+@dataclass
+class RunSummary:
+    """What one sync did: the `sync … --json` object of DESIGN.md §6 (kind, fetched, created, updated, failed,
+    errors), plus where and how it ended."""
+
+    kind: str
+    channel: str = ""
+    fetched: int = 0
+    created: int = 0
+    updated: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    status: str = "running"  # running | ok | partial | failed | cancelled
+    run_id: int | None = None
+    window_from: datetime | None = None
+    window_to: datetime | None = None
+    details: dict[str, Any] = field(default_factory=dict)  # per-kind extras (unmapped SKUs, changed orders…)
+
+    def add_error(self, text: str, *, failed: bool = True) -> None:
+        if failed:
+            self.failed += 1
+        if len(self.errors) < MAX_STORED_ERRORS:
+            self.errors.append(text)
+        elif len(self.errors) == MAX_STORED_ERRORS:
+            self.errors.append("… more errors left out; the counts above are complete")
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("window_from", "window_to"):
+            data[key] = data[key].isoformat() + "Z" if data[key] else None
+        return data
+
+
+def holder_id() -> str:
+    return f"{config.station_id()} pid {os.getpid()}"
+
+
+def _holder_is_dead(holder: str) -> bool:
+    """True when the holder was a process of this station that has ended (its lease can be taken at once)."""
+    station, _, pid_text = holder.rpartition(" pid ")
+    if station != config.station_id() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OSError):
+        return False
+    return False
+
+
+def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, ttl: timedelta = LEASE_TTL) -> str:
+    """Take the (channel, kind) lease or raise LeaseHeld. Returns the holder id to renew and release with."""
+    holder = holder or holder_id()
+    now = m.utcnow()
+    database = m.SyncLease._meta.database
+    with database.atomic():
+        current = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
+        if current is not None:
+            if current.expires_at > now and current.holder != holder and not _holder_is_dead(current.holder):
+                raise LeaseHeld(channel.name, kind, current.holder, _running_since(channel, kind), current.expires_at)
+            log.info("taking over the %s lease of %s from %s", kind, channel.name, current.holder)
+            current.delete_instance()
+            _close_abandoned_runs(channel, kind)
+        try:
+            m.SyncLease.create(channel=channel.id, kind=kind, holder=holder, expires_at=now + ttl)
+        except pw.IntegrityError:
+            # Another process inserted between our read and our insert: it won.
+            other = m.SyncLease.get((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
+            raise LeaseHeld(channel.name, kind, other.holder, _running_since(channel, kind), other.expires_at) from None
+    return holder
+
+
+def renew_lease(channel: m.Channel, kind: str, holder: str, *, ttl: timedelta = LEASE_TTL) -> None:
+    updated = (
+        m.SyncLease.update(expires_at=m.utcnow() + ttl)
+        .where((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind) & (m.SyncLease.holder == holder))
+        .execute()
+    )
+    if not updated:
+        # Our lease expired and someone else took over: stop rather than run two syncs side by side.
+        raise LeaseHeld(channel.name, kind, "another run (this run's lock expired)", None, m.utcnow())
+
+
+def release_lease(channel: m.Channel, kind: str, holder: str) -> None:
+    m.SyncLease.delete().where(
+        (m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind) & (m.SyncLease.holder == holder)
+    ).execute()
+
+
+def _running_since(channel: m.Channel, kind: str) -> datetime | None:
+    run = (
+        m.SyncRun.select(m.SyncRun.started_at)
+        .where((m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind) & (m.SyncRun.status == "running"))
+        .order_by(m.SyncRun.started_at.desc())
+        .first()
+    )
+    return run.started_at if run else None
+
+
+def _close_abandoned_runs(channel: m.Channel, kind: str) -> None:
+    m.SyncRun.update(status="failed", finished_at=m.utcnow(), errors=["interrupted: the process ended mid-run"]).where(
+        (m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind) & (m.SyncRun.status == "running")
+    ).execute()
+
+
+class RunHandle:
+    """The live side of a run: its summary, its SyncRun row and its lease."""
+
+    def __init__(self, channel: m.Channel, kind: str, holder: str, row: m.SyncRun, summary: RunSummary) -> None:
+        self.channel = channel
+        self.kind = kind
+        self.holder = holder
+        self.row = row
+        self.summary = summary
+
+    def heartbeat(self) -> None:
+        """Keep the lease and let a watcher see the counts so far (called once a page, inside its transaction)."""
+        renew_lease(self.channel, self.kind, self.holder)
+        s = self.summary
+        m.SyncRun.update(fetched=s.fetched, created=s.created, updated=s.updated, failed=s.failed).where(
+            m.SyncRun.id == self.row.id
+        ).execute()
+
+
+@contextmanager
+def sync_run(channel: m.Channel, kind: str, *, window_from: datetime | None = None, window_to: datetime | None = None):
+    """Hold the lease and a SyncRun row for the body. The body sets summary.status to 'cancelled' when it stops
+    early; otherwise the status is ok / partial (some rows failed) / failed (an exception ended the run)."""
+    holder = acquire_lease(channel, kind)
+    summary = RunSummary(kind=kind, channel=channel.name, window_from=window_from, window_to=window_to)
+    try:
+        row = m.SyncRun.create(
+            channel=channel.id, kind=kind, window_from=window_from, window_to=window_to, station=config.station_id()
+        )
+    except Exception:
+        release_lease(channel, kind, holder)
+        raise
+    summary.run_id = row.id
+    handle = RunHandle(channel, kind, holder, row, summary)
+    try:
+        yield handle
+    except BaseException as exc:
+        summary.status = "failed"
+        summary.errors.append(str(exc) or type(exc).__name__)
+        _finish(handle)
+        raise
+    else:
+        if summary.status == "running":
+            summary.status = "partial" if summary.failed else "ok"
+        _finish(handle)
+
+
+def _finish(handle: RunHandle) -> None:
+    s = handle.summary
+    try:
+        m.SyncRun.update(
+            finished_at=m.utcnow(),
+            status=s.status,
+            window_from=s.window_from,
+            window_to=s.window_to,
+            fetched=s.fetched,
+            created=s.created,
+            updated=s.updated,
+            failed=s.failed,
+            errors=s.errors or None,
+        ).where(m.SyncRun.id == handle.row.id).execute()
+    finally:
+        release_lease(handle.channel, handle.kind, handle.holder)
+
+
+def last_run(channel: m.Channel, kind: str, *, statuses: tuple[str, ...] | None = None) -> m.SyncRun | None:
+    query = m.SyncRun.select().where((m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind))
+    if statuses:
+        query = query.where(m.SyncRun.status.in_(statuses))
+    return query.order_by(m.SyncRun.started_at.desc(), m.SyncRun.id.desc()).first()
+
+
+def lease_holder(channel: m.Channel, kind: str) -> m.SyncLease | None:
+    """The live lease of (channel, kind), if any (the scheduler skips a kind that is running)."""
+    lease = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
+    if lease is None or lease.expires_at <= m.utcnow() or _holder_is_dead(lease.holder):
+        return None
+    return lease

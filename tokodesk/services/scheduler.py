@@ -1,0 +1,147 @@
+"""The scheduler policy: which sync is due when, for each channel. Plain Python.
+
+The GUI asks `due_runs()` from a QTimer (and `next_due_at()` to know when to wake); `tokodesk sync due` runs
+`run_due()` once. The policy, from the channel's settings and the last `SyncRun` of each kind:
+
+- orders every `orders_every_min` (5), statuses every `statuses_every_min` (15);
+- inventory when a stock change waits (`inventory_dirty_at` after the last inventory run started) and every
+  `inventory_every_min` (30), only with inventory sync on;
+- reconciliation once a day at `recon_hour` WIB, only with reconciliation on;
+- never a kind that is running for that channel (its lease is held); the lease also guards the run itself.
+
+`SYNC_KINDS` maps a kind to its runner, "module:function", imported only when run. Every runner has the signature
+`(channel, adapter=None, progress=None, cancel=None) -> RunSummary`. Another kind is one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta, timezone
+
+from tokodesk import config
+from tokodesk.marketplace import base
+from tokodesk.services import runs
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+SYNC_KINDS: dict[str, str] = {
+    "skus": "tokodesk.services.catalog:pull_skus",
+    "orders": "tokodesk.services.orders:pull_orders",
+    "statuses": "tokodesk.services.statuses:refresh_statuses",
+}
+# Kinds the scheduler starts by itself, in the order it starts them (orders before statuses: fresh orders first).
+SCHEDULED = ("orders", "statuses", "inventory", "recon")
+
+Runner = Callable[..., runs.RunSummary]
+
+
+def runner(kind: str) -> Runner:
+    try:
+        target = SYNC_KINDS[kind]
+    except KeyError:
+        raise ValueError(f"unknown sync kind {kind!r} (known: {', '.join(SYNC_KINDS)})") from None
+    module_name, _, func = target.partition(":")
+    return getattr(importlib.import_module(module_name), func)
+
+
+@dataclass(frozen=True)
+class Due:
+    channel_id: int
+    channel: str
+    kind: str
+    reason: str
+
+
+def _last_start(channel: m.Channel, kind: str) -> datetime | None:
+    run = runs.last_run(channel, kind)
+    return run.started_at if run else None
+
+
+def _recon_slot(now: datetime, hour: int) -> datetime:
+    """The latest daily reconciliation time (recon_hour WIB) at or before `now`, as naive UTC."""
+    local = now.replace(tzinfo=timezone.utc).astimezone(config.WIB)
+    slot = datetime.combine(local.date(), time(hour=max(0, min(23, hour))), tzinfo=config.WIB)
+    if slot > local:
+        slot -= timedelta(days=1)
+    return slot.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def next_due(channel: m.Channel, kind: str, now: datetime | None = None) -> tuple[datetime | None, str]:
+    """(when `kind` is next due for `channel` — possibly in the past —, why); (None, why not) when never."""
+    now = now or m.utcnow()
+    last = _last_start(channel, kind)
+    if kind in ("orders", "statuses"):
+        every = timedelta(minutes=max(1, getattr(channel, f"{kind}_every_min")))
+        return (now, "never run") if last is None else (last + every, f"every {every.seconds // 60} min")
+    if kind == "inventory":
+        if not channel.inventory_sync:
+            return None, "inventory sync is off"
+        if kind not in SYNC_KINDS:
+            return None, "inventory sync is not available in this build"
+        if last is None:
+            return now, "never run"
+        if channel.inventory_dirty_at and channel.inventory_dirty_at > last:
+            return channel.inventory_dirty_at, "stock changed"
+        return last + timedelta(minutes=max(1, channel.inventory_every_min)), "periodic"
+    if kind == "recon":
+        if not channel.recon_enabled:
+            return None, "reconciliation is off"
+        if kind not in SYNC_KINDS:
+            return None, "reconciliation is not available in this build"
+        slot = _recon_slot(now, channel.recon_hour)
+        if last is None or last < slot:
+            return slot, f"daily at {channel.recon_hour:02d}:00 WIB"
+        return slot + timedelta(days=1), f"daily at {channel.recon_hour:02d}:00 WIB"
+    return None, "run on demand"
+
+
+def due_runs(now: datetime | None = None, channels: list[m.Channel] | None = None) -> list[Due]:
+    """Everything due now, skipping kinds whose run is in progress."""
+    now = now or m.utcnow()
+    channels = channels if channels is not None else list(m.Channel.select().order_by(m.Channel.name))
+    due = []
+    for channel in channels:
+        for kind in SCHEDULED:
+            when, reason = next_due(channel, kind, now)
+            if when is None or when > now:
+                continue
+            if runs.lease_holder(channel, kind) is not None:
+                continue
+            due.append(Due(channel.id, channel.name, kind, reason))
+    return due
+
+
+def next_wakeup(now: datetime | None = None, channels: list[m.Channel] | None = None) -> datetime | None:
+    """When the GUI's timer should look again: the earliest time anything becomes due."""
+    now = now or m.utcnow()
+    channels = channels if channels is not None else list(m.Channel.select())
+    times = [w for c in channels for k in SCHEDULED if (w := next_due(c, k, now)[0]) is not None]
+    return max(min(times), now) if times else None
+
+
+def run_due(
+    now: datetime | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+    *,
+    adapters: dict[int, base.Marketplace] | None = None,
+) -> list[runs.RunSummary]:
+    """Run, one after another, everything due now. A run refused by a lease or failed does not stop the others."""
+    summaries = []
+    for item in due_runs(now):
+        if cancel and cancel():
+            break
+        channel = m.Channel.get_by_id(item.channel_id)
+        adapter = (adapters or {}).get(channel.id)
+        try:
+            summaries.append(runner(item.kind)(channel, adapter, progress, cancel))
+        except runs.LeaseHeld as exc:
+            log.info("%s", exc)
+            summaries.append(runs.RunSummary(kind=item.kind, channel=channel.name, status="skipped", errors=[str(exc)]))
+        except base.MarketplaceError as exc:
+            summaries.append(runs.RunSummary(kind=item.kind, channel=channel.name, status="failed", errors=[str(exc)]))
+    return summaries
