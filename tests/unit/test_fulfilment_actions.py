@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from tests.unit.fulfilment_fake import FakeMarketplace, follow_remote, remote_order, store_order
+from tests.unit.fulfilment_fake import FakeMarketplace, remote_order, store_order
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import CancelChoice, Fulfilment
@@ -30,7 +30,7 @@ def setup(channel, specs, marketplace="tokopedia"):
 
 
 def service(fake):
-    return Fulfilment(adapters=lambda channel: fake, follow_remote=follow_remote)
+    return Fulfilment(adapters=lambda channel: fake)
 
 
 def snapshot(order):
@@ -81,6 +81,7 @@ def test_ack_whose_answer_is_lost_is_confirmed_by_reading_not_resent(channel):
     assert [c[0] for c in fake.calls] == ["ack", "get_order"]
     action = m.Action.get()
     assert action.status == "done" and "confirmed by reading" in action.error
+    assert not m.Order.get_by_id(rows[0].id).changed_outside  # our own accept, not Seller Center's
 
 
 def test_ack_lost_before_it_arrived_is_sent_again_after_reading(channel):
@@ -117,7 +118,7 @@ def test_ack_refused_by_the_marketplace_reports_its_reason_and_marks_the_order(c
     row = m.Order.get_by_id(rows[0].id)
     assert row.action_failed and "upstream service failed" in row.problem and row.state == "new"
     assert m.Action.get().status == "failed"
-    assert not m.OrderEvent.get().ok
+    assert not m.OrderEvent.get(m.OrderEvent.kind == "ack").ok
 
 
 def test_ack_already_done_in_seller_center_counts_as_done(channel):
@@ -133,6 +134,7 @@ def test_ack_of_an_order_cancelled_meanwhile_fails_and_follows_the_marketplace(c
     fake.orders["1"].state = S.CANCELLED
     [result] = service(fake).acknowledge(rows)
     assert not result.ok and result.state == "cancelled"
+    assert m.Order.get_by_id(rows[0].id).changed_outside  # the packer must notice
 
 
 # ---- pack ---------------------------------------------------------------------------------------------
@@ -180,7 +182,7 @@ def test_ship_pickup_requests_pickup_and_awaits_the_courier(channel):
     [result] = service(fake).ship(rows)
     assert result.ok and result.state == "awaiting_pickup"
     assert fake.applied[("ship:pickup", "1")] == 1
-    assert "pick-up requested" in m.OrderEvent.get().detail
+    assert "pick-up requested" in m.OrderEvent.get(m.OrderEvent.kind == "ship").detail
 
 
 def test_ship_dropoff_records_the_handover_and_keeps_following_the_status(channel):
@@ -190,7 +192,7 @@ def test_ship_dropoff_records_the_handover_and_keeps_following_the_status(channe
     [result] = service(fake).ship(rows)
     row = m.Order.get_by_id(rows[0].id)
     assert result.ok and row.state == "ready_to_ship" and row.handed_over_at is not None
-    assert "TKP1" in m.OrderEvent.get().detail
+    assert "TKP1" in m.OrderEvent.get(m.OrderEvent.kind == "ship").detail
 
 
 def test_ship_own_courier_needs_the_awb_then_confirms_with_it(channel):
@@ -232,7 +234,7 @@ def test_cancel_with_a_reason_rejects_on_the_marketplace(channel):
     [result] = service(fake).cancel_orders(rows, CancelChoice("1", "Stok habis"))
     assert result.ok and result.state == "cancelled"
     assert fake.orders["1"].state is S.CANCELLED
-    assert "reason 1" in m.OrderEvent.get().detail
+    assert "reason 1" in m.OrderEvent.get(m.OrderEvent.kind == "nack").detail
 
 
 @pytest.mark.parametrize(
@@ -274,7 +276,7 @@ def test_cancel_is_refused_once_the_parcel_left(channel):
 def test_a_stopped_batch_reports_the_rest_as_not_done(channel):
     fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 5)])
     done = []
-    f = Fulfilment(adapters=lambda c: fake, follow_remote=follow_remote,
+    f = Fulfilment(adapters=lambda c: fake,
                    progress=lambda n, total, msg: done.append(n), cancel=lambda: len(done) >= 2)
     results = f.acknowledge(rows)
     assert [r.ok for r in results] == [True, True, False, False]

@@ -111,14 +111,15 @@ def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-FollowRemote = Callable[[m.Channel, base.Order], None]
+# (channel, the order as the marketplace has it, who caused the change) -> None
+FollowRemote = Callable[[m.Channel, base.Order, str], None]
 
 
-def default_follow_remote(channel: m.Channel, remote: base.Order) -> None:
+def default_follow_remote(channel: m.Channel, remote: base.Order, who: str) -> None:
     """Write what the marketplace says about an order into the store (the orders service owns that write)."""
     from tokodesk.services.orders import apply_remote_order
 
-    apply_remote_order(channel, remote, who="marketplace")
+    apply_remote_order(channel, remote, who=who)
 
 
 class Executor:
@@ -206,7 +207,7 @@ class Executor:
             if not outbox.settle(action, outbox.DONE, note):
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
             if remote is not None:
-                self.follow_remote(self.channel, remote)
+                self.follow_remote(self.channel, remote, self.who)  # our own action explains the change
             order = reload(order)
             changes = self._changes_when_done(action, order, result)
             changes.update(action_failed=False, problem="")
@@ -245,7 +246,7 @@ class Executor:
             if not outbox.settle(action, outbox.FAILED, reason):
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
             if remote is not None:
-                self.follow_remote(self.channel, remote)
+                self.follow_remote(self.channel, remote, "marketplace")  # e.g. cancelled by the buyer meanwhile
             problem = f"Could not {WHAT[action.kind]}: {reason}"
             m.Order.update(
                 version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem
