@@ -81,12 +81,12 @@ def _check_sandbox() -> tuple[bool, str]:
 
 
 def _forget_quietly(channel: str) -> None:
+    import contextlib
+
     from tokodesk.credentials import CredentialError, forget_channel
 
-    try:
+    with contextlib.suppress(CredentialError):  # the keyring check reports that problem on its own line
         forget_channel(channel)
-    except CredentialError:
-        pass  # the keyring check reports that problem on its own line
 
 
 def run(args: argparse.Namespace) -> int:
