@@ -50,6 +50,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     test.add_argument("name")
     test.set_defaults(func=run_test)
 
+    auth = csub.add_parser(
+        "authorize",
+        help="Tokopedia & Shop: link the shop; prints the consent link when given neither --code nor --redirect-url",
+    )
+    auth.add_argument("name")
+    how = auth.add_mutually_exclusive_group()
+    how.add_argument("--code", help="the authorization code from the consent page (valid 30 minutes, once)")
+    how.add_argument("--redirect-url", help="the whole URL the browser landed on after you agreed")
+    auth.add_argument("--shop", help="which authorized shop to use when the code covers several (id or name)")
+    auth.set_defaults(func=run_authorize)
+
     rm = csub.add_parser("remove", help="remove a channel, its data and its secrets")
     rm.add_argument("name")
     rm.add_argument("--yes", action="store_true", help="do not ask")
@@ -227,6 +238,41 @@ def run_test(args: argparse.Namespace) -> int:
         channel.shop_name = shop.name
         channel.save()
     print(f"OK: connected to {shop.name!r} (shop {shop.shop_id}), {len(shop.warehouses)} warehouse(s).")
+    return 0
+
+
+def run_authorize(args: argparse.Namespace) -> int:
+    from tokodesk.services.channels import adapter_for, get_channel
+    from tokodesk.store.models import db
+
+    _open_db()
+    channel = get_channel(args.name)
+    if channel.marketplace != "tiktokshop":
+        raise UserError(f"{channel.name!r} is a legacy Tokopedia channel: it has no authorization step (use `test`)")
+    adapter = adapter_for(channel)
+    try:
+        if not (args.code or args.redirect_url):
+            print("Open this link, log in as the shop owner and agree; then run this command again with")
+            print(f"--redirect-url 'URL you landed on' (or --code CODE):\n\n  {adapter.consent_url()}\n")
+            return 0
+        shops = adapter.authorize(args.code or args.redirect_url)
+    finally:
+        adapter.close()
+    if not shops:
+        print("The authorization worked but covers no shop: authorize again and pick the shop.", file=sys.stderr)
+        return 1
+    if args.shop:
+        shops = [s for s in shops if args.shop in (s.shop_id, s.name, s.code)]
+        if not shops:
+            raise UserError(f"--shop {args.shop!r} is not among the shops this authorization covers")
+    if len(shops) > 1:
+        listed = ", ".join(f"{s.name} ({s.shop_id})" for s in shops)
+        raise UserError(f"the authorization covers several shops: {listed}; choose one with --shop")
+    shop = shops[0]
+    with db.atomic():
+        channel.shop_cipher, channel.shop_id, channel.shop_name = shop.cipher, shop.shop_id, shop.name
+        channel.save()
+    print(f"Linked {channel.name!r} to {shop.name!r} (shop {shop.shop_id}, region {shop.region}).")
     return 0
 
 
