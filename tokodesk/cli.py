@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
     if args.command is None:
         from tokodesk.ui.app import run_gui
 
-        return run_gui(argv, demo=args.demo, dialect=args.dialect or "tiktokshop")
+        return run_gui(argv, demo=args.demo, dialect=args.dialect or "tokopedia")
     if args.demo:
         parser.error("--demo opens the window; it cannot be combined with a command")
     try:
