@@ -195,7 +195,7 @@ class Transport:
         self._token_lock = threading.Lock()
         self._not_before: dict[str, float] = {}
         self.limits: dict[str, Limits] = {}
-        self.requests_sent = 0
+        self.requests_sent = 0  # API calls answered (token requests not included)
 
     # -- token -----------------------------------------------------------------------------------------------
 
@@ -256,7 +256,6 @@ class Transport:
                     self._backoff(attempt)
                     continue
                 raise self._unreachable(self.auth_url, exc) from exc
-            self.requests_sent += 1
             if resp.status_code in (400, 401):
                 raise AuthError(
                     "Tokopedia did not accept the client ID or client secret (wrong client ID or secret). Copy both "
