@@ -233,7 +233,7 @@ class TikTokShopClient:
     ) -> Iterator[list[Order | InvalidOrder]]:
         """Orders updated in [start, end), by update-time windows that overlap, each order once."""
         start, end = _aware(start), _aware(end)
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         done = 0
         window_start = start
         while window_start < end:
@@ -249,12 +249,14 @@ class TikTokShopClient:
                 data = self._search_page(body, token)
                 page: list[Order | InvalidOrder] = []
                 for raw in data.get("orders") or []:
-                    key = str(raw.get("id")) if isinstance(raw, dict) and raw.get("id") is not None else None
-                    if key is not None and key in seen:
+                    parsed = parse_or_invalid(raw)
+                    # An order unreadable once may come back readable in an overlapping window: only a
+                    # readable copy closes its id; an unreadable one is reported once.
+                    key = ("ok" if isinstance(parsed, Order) else "bad", parsed.order_id)
+                    if key in seen or ("ok", parsed.order_id) in seen:
                         continue
-                    if key is not None:
-                        seen.add(key)
-                    page.append(parse_or_invalid(raw))
+                    seen.add(key)
+                    page.append(parsed)
                 done += len(page)
                 if progress:
                     progress(done, None, f"{done} orders read")
