@@ -99,13 +99,14 @@ def push_stock(
     adapter: base.Marketplace,
     *,
     method: str | None = None,
-    quantities: dict[str, int] | None = None,
+    only: Sequence[str] | None = None,
     progress: base.Progress | None = None,
     cancel: base.CancelCheck | None = None,
 ) -> PushOutcome:
     """Push the channel's stock; returns what was sent and what the marketplace said per row.
 
-    `quantities` (product_id → quantity) pushes exactly those values instead (the reconciliation's auto-fix).
+    `only` pushes the current available of exactly these products, changed or not (the reconciliation's
+    auto-fix: the marketplace shows something else than the last value it accepted).
     """
     method = method or channel.inventory_method or "delta"
     if method not in ("delta", "full"):
@@ -115,17 +116,15 @@ def push_stock(
     outcome.pruned = prune_push_log(channel, now=started)
     outcome.untracked = inventory.untracked_mappings(channel)
 
-    levels = inventory.compute_availability(channel, product_ids=list(quantities) if quantities is not None else None)
+    levels = inventory.compute_availability(channel, product_ids=list(only) if only is not None else None)
     outcome.considered = len(levels)
-    if quantities is not None:
-        chosen = [(lv, quantities[lv.product_id]) for lv in levels]
-    elif method == "full":
+    if only is not None or method == "full":
         chosen = [(lv, lv.available) for lv in levels]
     else:
         chosen = [(lv, lv.available) for lv in levels if lv.needs_push]
     outcome.unchanged = outcome.considered - len(chosen)
     if not chosen:
-        if quantities is None:
+        if only is None:
             inventory.clear_inventory_dirty(channel, if_before=started)
         return outcome
 
@@ -168,7 +167,7 @@ def push_stock(
         outcome.rows.append(PushRow(lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, ok, message[:MESSAGE_MAX]))
     _record_answers(channel, chosen, log_ids, outcome.rows, now)
 
-    if not outcome.error and not outcome.cancelled and quantities is None:
+    if not outcome.error and not outcome.cancelled and only is None:
         inventory.clear_inventory_dirty(channel, if_before=started)
     if progress:
         progress(len(chosen), len(chosen), f"{outcome.accepted} accepted, {outcome.failed} failed")
@@ -247,11 +246,11 @@ def last_push(channel: m.Channel, product_id: str) -> m.StockPush | None:
 
 def sync_inventory(
     channel: m.Channel,
-    *,
     adapter: base.Marketplace | None = None,
-    method: str | None = None,
     progress: base.Progress | None = None,
     cancel: base.CancelCheck | None = None,
+    *,
+    method: str | None = None,
 ):
     """One `inventory` sync run: the lease, a SyncRun row, the push. Returns a `runs.RunSummary`.
 
@@ -261,11 +260,13 @@ def sync_inventory(
     from tokodesk.services import runs
 
     if not channel.inventory_sync:
-        summary = runs.RunSummary(kind="inventory", channel=channel.name, status="skipped")
-        summary.details["message"] = (
+        message = (
             f"inventory sync is off for channel '{channel.name}': nothing was pushed "
             "(turn it on in the channel settings to keep the marketplace stock in line)"
         )
+        # Said in `errors` too, as the scheduler does for a skipped run, so every printer shows it.
+        summary = runs.RunSummary(kind="inventory", channel=channel.name, status="skipped", errors=[message])
+        summary.details["message"] = message
         return summary
     with runs.sync_run(channel, "inventory") as run:
         own_adapter = adapter is None

@@ -1,0 +1,115 @@
+"""A reconciliation report as CSV (for a spreadsheet) or PDF (an A4 table to print or send)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tokodesk import config
+from tokodesk.services.reconciliation import CAUSES, report_lines
+from tokodesk.store import models as m
+
+CSV_COLUMNS = [
+    "product_id", "marketplace_sku", "seller_sku", "marketplace_qty", "expected_qty", "difference", "cause", "fixed",
+]
+
+
+def _wib(moment) -> str:  # noqa: ANN001 - a naive UTC datetime from the store
+    from datetime import timezone
+
+    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M WIB")
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def csv_text(report: m.ReconReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for line in report_lines(report):
+        writer.writerow([
+            line.product_id, line.marketplace_sku, line.seller_sku, _cell(line.marketplace_qty),
+            _cell(line.expected_qty), line.difference, line.cause, "yes" if line.fixed else "no",
+        ])
+    return out.getvalue()
+
+
+def export_csv(report: m.ReconReport, path: str | Path) -> Path:
+    path = Path(path)
+    # A BOM so Excel (the sellers' spreadsheet) reads UTF-8 SKUs correctly; Python's csv with utf-8-sig too.
+    path.write_text(csv_text(report), encoding="utf-8-sig", newline="")
+    return path
+
+
+def pdf_bytes(report: m.ReconReport) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from tokodesk.documents.fonts import register_fonts
+
+    regular, bold = register_fonts()
+    channel = m.Channel.get_or_none(m.Channel.id == report.channel_id)
+    title = f"Stock reconciliation — {channel.name if channel else 'channel'} — {_wib(report.created_at)}"
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, title=title, author="TokoDesk",
+        leftMargin=12 * mm, rightMargin=12 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
+    )
+    h = ParagraphStyle("h", fontName=bold, fontSize=13, leading=16)
+    p = ParagraphStyle("p", fontName=regular, fontSize=9, leading=12)
+    cell = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10)
+    lines = report_lines(report)
+    story = [
+        Paragraph(title, h),
+        Spacer(1, 3 * mm),
+        Paragraph(
+            f"Checked {report.checked} products · {report.mismatches} mismatches · {report.fixed} fixed · "
+            f"status: {report.status}. Difference = marketplace − expected (above 0: the marketplace offers more "
+            "than TokoDesk has).",
+            p,
+        ),
+    ]
+    if report.error:
+        story.append(Paragraph(f"Problems: {report.error}", p))
+    story.append(Spacer(1, 4 * mm))
+    if not lines:
+        story.append(Paragraph("No mismatches: the marketplace shows what TokoDesk expects.", p))
+    else:
+        data = [["Marketplace SKU", "Seller SKU", "Marketplace", "Expected", "Diff.", "Likely cause", "Fixed"]]
+        for line in lines:
+            data.append([
+                Paragraph(line.marketplace_sku or line.product_id, cell),
+                Paragraph(line.seller_sku or "—", cell),
+                _cell(line.marketplace_qty) or "—",
+                _cell(line.expected_qty) or "—",
+                f"{line.difference:+d}",
+                Paragraph(CAUSES.get(line.cause, line.cause), cell),
+                "yes" if line.fixed else "",
+            ])
+        widths = [44 * mm, 36 * mm, 22 * mm, 20 * mm, 14 * mm, 36 * mm, 12 * mm]
+        table = Table(data, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, 0), bold),
+            ("FONTNAME", (0, 1), (-1, -1), regular),
+            ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("ALIGN", (2, 1), (4, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f7f7")]),
+        ]))
+        story.append(table)
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def export_pdf(report: m.ReconReport, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_bytes(pdf_bytes(report))
+    return path
