@@ -1,0 +1,120 @@
+"""`tokodesk orders list [--state STATE] [--channel NAME] [--json]`, and the `orders` parser others add to.
+
+The queue actions (ack, pack, ship, cancel) register themselves on the same `orders` sub-parsers: a module named in
+`ACTION_MODULES` that defines `register_orders(orders_sub)` is loaded when it exists, so the fulfilment commands
+live in their own file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+ACTION_MODULES = ("tokodesk.commands.fulfil",)
+
+STATES = (
+    "awaiting_payment", "new", "acknowledged", "packed", "ready_to_ship", "awaiting_pickup", "shipped", "delivered",
+    "completed", "returned", "on_hold", "cancelled",
+)  # fmt: skip
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("orders", help="list the orders, or act on them (ack, pack, ship, cancel)")
+    osub = parser.add_subparsers(dest="orders_command", metavar="ACTION", required=True)
+
+    lst = osub.add_parser("list", help="list orders (newest first)")
+    lst.add_argument("--state", metavar="STATE", help=f"only this state: {', '.join(STATES)}")
+    lst.add_argument("--channel", metavar="NAME", help="only this channel")
+    lst.add_argument("--limit", type=int, default=None, help="at most this many orders")
+    lst.add_argument("--json", action="store_true", help="print a JSON array on stdout")
+    lst.set_defaults(func=run_list)
+
+    for name in ACTION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        hook = getattr(module, "register_orders", None)
+        if hook is not None:
+            hook(osub)
+
+
+def _number(text: str | None) -> int | str | None:
+    """Marketplace ids and codes as numbers when they are numbers (Tokopedia), as text otherwise (TikTok Shop)."""
+    if text is None or text == "":
+        return text
+    return int(text) if text.isdigit() else text
+
+
+def orders_as_json(state: str | None = None, channel=None, limit: int | None = None) -> list[dict]:  # noqa: ANN001
+    """The `orders list --json` array of DESIGN.md §6, in two queries whatever the number of orders."""
+    from collections import defaultdict
+
+    from tokodesk.services.orders import display_key
+    from tokodesk.store import models as m
+
+    query = m.Order.select(m.Order, m.Channel).join(m.Channel)
+    if state:
+        query = query.where(m.Order.state == state)
+    if channel is not None:
+        query = query.where(m.Order.channel == channel.id)
+    query = query.order_by(m.Order.created_at.desc(), m.Order.id.desc())
+    if limit:
+        query = query.limit(limit)
+    orders = list(query)
+    lines: dict[int, list[dict]] = defaultdict(list)
+    ids = [o.id for o in orders]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for order_pk, sku, seller_sku, quantity in (
+            m.OrderLine.select(m.OrderLine.order, m.OrderLine.sku, m.OrderLine.seller_sku, m.OrderLine.quantity)
+            .where(m.OrderLine.order.in_(chunk))
+            .order_by(m.OrderLine.order, m.OrderLine.line_no)
+            .tuples()
+        ):
+            lines[order_pk].append({"sku": sku, "seller_sku": seller_sku, "quantity": quantity})
+    return [
+        {
+            "order_id": _number(o.order_id),
+            "invoice": o.invoice,
+            "key": display_key(o, o.channel),
+            "channel": o.channel.name,
+            "state": o.state,
+            "marketplace_status": _number(o.marketplace_status),
+            "courier": o.courier,
+            "booking_code": o.booking_code,
+            "awb": o.awb,
+            "created_at": o.created_at.isoformat() + "Z",
+            "changed_outside": o.changed_outside,
+            "has_unmapped": o.has_unmapped,
+            "lines": lines.get(o.id, []),
+        }
+        for o in orders
+    ]
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from tokodesk.errors import UserError
+    from tokodesk.services.channels import get_channel
+    from tokodesk.store.connection import open_database
+
+    if args.state and args.state not in STATES:
+        raise UserError(f"orders list: --state {args.state!r} is not a state; use one of {', '.join(STATES)}")
+    if args.limit is not None and args.limit < 1:
+        raise UserError("orders list: --limit must be 1 or more")
+    open_database()
+    channel = get_channel(args.channel) if args.channel else None
+    data = orders_as_json(args.state, channel, args.limit)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    for o in data:
+        flags = ("  changed outside" if o["changed_outside"] else "") + ("  UNMAPPED" if o["has_unmapped"] else "")
+        items = ", ".join(f"{ln['quantity']}× {ln['seller_sku'] or ln['sku']}" for ln in o["lines"])
+        print(f"{o['key']:<28} {o['state']:<16} {o['courier']:<10} {items}{flags}")
+    print(f"{len(data)} orders", file=sys.stderr)
+    return 0
