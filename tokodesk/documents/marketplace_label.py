@@ -1,0 +1,262 @@
+"""The marketplace's own shipping label, printed on the desk printer at the label size.
+
+Tokopedia returns its label as an HTML page. Rendering HTML faithfully needs a browser engine (QtWebEngine), which
+the documents layer must not use (no Qt here; the CLI and the services print headless) and which would add ~100 MB
+to the bundle. What the courier needs from that page is the booking-code barcode and the words around it, so this
+module extracts the label's visible text and the booking code with the standard library's html.parser and lays
+them out with reportlab: the barcode is regenerated from the booking code (Code 128), the text follows in reading
+order, shrunk to fit one page. The page says it was re-typeset, so nobody mistakes it for a pixel copy.
+
+TikTok Shop ("Tokopedia & Shop") returns a ready A6 PDF: it is passed through byte for byte (its terms say print it
+as generated). Merging several marketplace PDFs into one file needs a PDF reader (pypdf), which is not a
+dependency; each PDF label is its own print job until it is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+from reportlab.pdfgen.canvas import Canvas
+
+from tokodesk.documents.codes import QUIET_MODULES, code128_bar_width, code128_width_modules, draw_code128
+from tokodesk.documents.draw import ellipsize, fit_size, new_canvas, wrap
+from tokodesk.documents.fmt import Translate, identity
+from tokodesk.documents.fonts import BOLD, REGULAR
+from tokodesk.documents.labels import SIZES, normalise_size
+
+_SKIP = {"script", "style", "head", "noscript", "template", "button"}
+_BLOCK = {
+    "address", "article", "br", "caption", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "ol", "p", "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "body", "html",
+}
+_STRONG = {"b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "source", "wbr"}
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]{5,39}$")
+_CODE_LABEL = re.compile(
+    r"(kode\s*booking|booking\s*code|no\.?\s*resi|nomor\s*resi|no\.?\s*awb|awb)\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,39})",
+    re.IGNORECASE,
+)
+_CODE_ATTRS = ("data-barcode", "data-booking-code", "data-code", "data-value", "jsbarcode-value", "data-awb")
+_CODE_QUERY = ("code", "data", "text", "value", "barcode", "booking_code")
+
+
+class MarketplaceLabelError(ValueError):
+    pass
+
+
+@dataclass
+class HtmlLabel:
+    lines: list[str] = field(default_factory=list)
+    booking_code: str | None = None
+    title: str = ""
+    bold: set[int] = field(default_factory=set)  # indexes of lines that were headings or bold throughout
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.current_bold: list[bool] = []
+        self.bold_lines: set[int] = set()
+        self.stack: list[tuple[str, bool, bool]] = []  # open elements: (tag, skipped, marked as a barcode)
+        self.in_title = False
+        self.title = ""
+        self.attr_codes: list[str] = []  # from barcode markup, most explicit first
+        self.marked_text: list[str] = []  # text inside elements whose class/id says barcode or booking
+
+    @property
+    def skipping(self) -> bool:
+        return any(skipped for _, skipped, _ in self.stack)
+
+    @property
+    def bold(self) -> bool:
+        return any(tag in _STRONG for tag, _, _ in self.stack)
+
+    @property
+    def marked(self) -> bool:
+        return any(marked for _, _, marked in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        hint = f"{a.get('class', '')} {a.get('id', '')}".lower()
+        if tag == "title":
+            self.in_title = True
+        if tag not in _VOID:
+            self.stack.append((tag, tag in _SKIP, "barcode" in hint or "booking" in hint))
+        if self.skipping:
+            return
+        for name in _CODE_ATTRS:
+            if _CODE.match(a.get(name, "").strip()):
+                self.attr_codes.append(a[name].strip())
+        if tag == "img":
+            self._image(a, hint)
+        elif tag in _BLOCK:
+            self._break()
+
+    def _image(self, a: dict[str, str], hint: str) -> None:
+        src = a.get("src", "")
+        alt = a.get("alt", "").strip()
+        if "barcode" in src.lower() or "barcode" in hint or "barcode" in alt.lower():
+            query = parse_qs(urlsplit(src).query)
+            for key in _CODE_QUERY:
+                for value in query.get(key, []):
+                    if _CODE.match(value.strip()):
+                        self.attr_codes.append(value.strip())
+            if _CODE.match(alt):
+                self.attr_codes.append(alt)
+            return
+        if alt and not src.startswith("data:"):
+            self.current.append(alt)  # courier and marketplace logos carry their name in alt
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK and not self.skipping:
+            self._break()
+        # close the element and anything left open inside it (html.parser does not balance tags)
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data.strip()
+        if self.skipping:
+            return
+        text = " ".join(data.split())
+        if not text:
+            return
+        if self.marked:
+            self.marked_text.append(text)
+        self.current.append(text)
+        self.current_bold.append(self.bold)
+
+    def _break(self) -> None:
+        line = " ".join(self.current).strip()
+        if line:
+            if self.current_bold and all(self.current_bold):
+                self.bold_lines.add(len(self.lines))
+            self.lines.append(line)
+        self.current = []
+        self.current_bold = []
+
+    def close(self) -> None:
+        super().close()
+        self._break()
+
+
+def extract_html_label(html: str) -> HtmlLabel:
+    """The visible text (in reading order) and the booking code of a marketplace HTML label."""
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    code = None
+    candidates = parser.attr_codes + [t for t in parser.marked_text if _CODE.match(t)]
+    if candidates:
+        code = candidates[0]
+    else:
+        match = _CODE_LABEL.search("\n".join(parser.lines))
+        if match:
+            code = match.group(2)
+    return HtmlLabel(lines=parser.lines, booking_code=code, title=parser.title, bold=parser.bold_lines)
+
+
+def render_html_labels(
+    labels: Sequence[str | tuple[str, str | None]],
+    size: str = "100x150",
+    tr: Translate = identity,
+) -> bytes:
+    """Re-typeset marketplace HTML labels into one PDF, a page per label at the label size ("a4" not supported:
+    marketplace labels are one per sheet). Each item is the HTML, or (HTML, booking code known from the API);
+    the known code wins over what the page shows, and a page with no code at all is refused."""
+    key = normalise_size(size)
+    if key == "a4":
+        raise ValueError("marketplace labels print one per page: choose 100x150, 100x100 or a6")
+    if not labels:
+        raise ValueError("no labels to render")
+    width, height = SIZES[key]
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, (width, height), f"Marketplace labels ({len(labels)})")
+    for index, item in enumerate(labels, start=1):
+        html, known = (item, None) if isinstance(item, str) else item
+        parsed = extract_html_label(html)
+        code = (known or parsed.booking_code or "").strip()
+        if not code:
+            raise MarketplaceLabelError(
+                f"label {index}: no booking code found in the marketplace's HTML label; "
+                "fetch the order's booking code first or print TokoDesk's own label"
+            )
+        _draw_html_label(canvas, parsed, code, width, height, tr)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_html_label(canvas: Canvas, parsed: HtmlLabel, code: str, width: float, height: float, tr: Translate) -> None:
+    margin = 4 * 2.8346
+    inner_w = width - 2 * margin
+    top = height - margin
+    caption = tr("BOOKING CODE")
+    canvas.setFont(BOLD, 7)
+    canvas.drawString(margin, top - 7, caption)
+    bar_h = min(16 * 2.8346, height * 0.12)
+    bar_w = code128_bar_width(code, inner_w)
+    symbol_w = (code128_width_modules(code) + 2 * QUIET_MODULES) * bar_w
+    bar_y = top - 10 - bar_h
+    draw_code128(canvas, code, margin + max(0.0, (inner_w - symbol_w) / 2), bar_y, bar_h, bar_w)
+    code_pt = fit_size(code, BOLD, 13, inner_w, 7)
+    canvas.setFont(BOLD, code_pt)
+    canvas.drawCentredString(width / 2, bar_y - code_pt * 1.1, code)
+    text_top = bar_y - code_pt * 1.6 - 2
+    canvas.setLineWidth(0.8)
+    canvas.line(margin, text_top, width - margin, text_top)
+
+    foot_pt = 5.5
+    note = tr("Re-typeset by TokoDesk from the marketplace label")
+    canvas.setFont(REGULAR, foot_pt)
+    canvas.drawString(margin, margin - foot_pt * 0.3, ellipsize(note, REGULAR, foot_pt, inner_w))
+    room = text_top - 3 - (margin + foot_pt * 1.5)
+
+    lines = [(line, i in parsed.bold) for i, line in enumerate(parsed.lines) if line.strip() != code]
+    size = 9.0
+    while True:
+        wrapped = [
+            (seg, bold)
+            for line, bold in lines
+            for seg in (wrap(line, BOLD if bold else REGULAR, size, inner_w) or [""])
+        ]
+        if len(wrapped) * size * 1.2 <= room or size <= 5:
+            break
+        size -= 0.5
+    lead = size * 1.2
+    fit = int(room / lead)
+    if len(wrapped) > fit:
+        rest = " ".join(seg for seg, _ in wrapped[fit - 1 :])
+        wrapped = wrapped[: max(0, fit - 1)] + [(ellipsize(rest, REGULAR, size, inner_w), False)]
+    y = text_top - 3
+    for text, bold in wrapped:
+        y -= lead
+        canvas.setFont(BOLD if bold else REGULAR, size)
+        canvas.drawString(margin, y + 0.2 * size, text)
+
+
+def is_pdf(content: bytes) -> bool:
+    return content.lstrip()[:5] == b"%PDF-"
+
+
+def pdf_label(content: bytes) -> bytes:
+    """A marketplace PDF label, unchanged (TikTok Shop's A6 label is printed as generated). Refuses non-PDF bytes
+    so an error page saved as a label never reaches the printer."""
+    if not is_pdf(content):
+        head = content[:60].decode("utf-8", "replace").strip()
+        raise MarketplaceLabelError(f"the marketplace label is not a PDF (starts with {head!r})")
+    if b"%%EOF" not in content[-1024:]:
+        raise MarketplaceLabelError("the marketplace PDF label is truncated (no end-of-file marker); download it again")
+    return content
