@@ -1,0 +1,126 @@
+"""`tokodesk stock import FILE.csv`: seller_sku,on_hand per row.
+
+What a seller's spreadsheet may look like, and how it is read:
+* a header row is optional. It is recognised by its names (seller_sku / sku, on_hand / qty / quantity / stock, in
+  any case and in any column order); without one the first column is the SKU and the second the count.
+* comma, semicolon (Excel with Indonesian regional settings) or tab separated; UTF-8 with or without a BOM.
+* blank lines are skipped. A bad row (no SKU, a count that is negative, not a whole number, or a SKU given twice) is
+  reported with its line number and reason; the good rows are applied together in one transaction (or none of
+  them with `strict`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tokodesk.errors import UserError
+from tokodesk.services import inventory
+
+SKU_NAMES = {"seller_sku", "seller sku", "sku", "sku penjual", "kode sku"}
+QTY_NAMES = {"on_hand", "on hand", "qty", "quantity", "stock", "stok", "jumlah"}
+
+
+@dataclass
+class BadRow:
+    line: int
+    reason: str
+    text: str = ""
+
+
+@dataclass
+class ParsedStock:
+    rows: list[tuple[int, str, int]] = field(default_factory=list)  # (line, seller_sku, on_hand)
+    bad: list[BadRow] = field(default_factory=list)
+    had_header: bool = False
+
+
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
+def parse_stock_text(text: str) -> ParsedStock:
+    parsed = ParsedStock()
+    if not text.strip():
+        return parsed
+    reader = csv.reader(io.StringIO(text), _dialect(text[:4096]))
+    sku_col, qty_col = 0, 1
+    first_line_seen: dict[str, int] = {}
+    first_row = True
+    for cells in reader:
+        line = reader.line_num
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if first_row:
+            first_row = False
+            names = [c.lower().lstrip("\ufeff") for c in cells]
+            if any(n in SKU_NAMES for n in names) or any(n in QTY_NAMES for n in names):
+                sku_col = next((i for i, n in enumerate(names) if n in SKU_NAMES), 0)
+                qty_col = next((i for i, n in enumerate(names) if n in QTY_NAMES), 1)
+                parsed.had_header = True
+                continue
+        raw = ",".join(cells)
+        sku = cells[sku_col] if sku_col < len(cells) else ""
+        qty_text = cells[qty_col] if qty_col < len(cells) else ""
+        if not sku:
+            parsed.bad.append(BadRow(line, "the seller SKU is empty", raw))
+            continue
+        if not qty_text:
+            parsed.bad.append(BadRow(line, f"no on-hand count for {sku}: add it in the second column", raw))
+            continue
+        try:
+            sku = inventory.normalise_sku(sku)
+            qty = inventory.parse_quantity(qty_text, what=f"on-hand count of {sku}")
+        except UserError as exc:
+            parsed.bad.append(BadRow(line, str(exc), raw))
+            continue
+        if sku in first_line_seen:
+            parsed.bad.append(BadRow(line, f"{sku} is already given on line {first_line_seen[sku]}", raw))
+            continue
+        first_line_seen[sku] = line
+        parsed.rows.append((line, sku, qty))
+    return parsed
+
+
+def read_stock_file(path: str | Path) -> ParsedStock:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
+        ) from None
+    return parse_stock_text(text)
+
+
+@dataclass
+class ImportResult:
+    parsed: ParsedStock
+    applied: inventory.SetResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.parsed.bad
+
+
+def import_stock(path: str | Path, *, strict: bool = False) -> ImportResult:
+    """Read the file and apply its good rows in one transaction (none at all with `strict` and a bad row)."""
+    parsed = read_stock_file(path)
+    result = ImportResult(parsed)
+    if strict and parsed.bad:
+        return result
+    if parsed.rows:
+        result.applied = inventory.set_stock([(sku, qty) for _, sku, qty in parsed.rows])
+    return result
