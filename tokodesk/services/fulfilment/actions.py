@@ -15,6 +15,7 @@ from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment.documents import Documents
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
     AdapterFactory,
@@ -75,6 +76,10 @@ class Fulfilment:
 
     def executor(self, channel: m.Channel) -> ex.Executor:
         return ex.Executor(channel, self.adapter(channel), self.who, self.follow_remote)
+
+    def documents(self) -> Documents:
+        """Labels, manifest, picklist and packing lists, through this service's adapters and station."""
+        return Documents(self.adapter, self.who)
 
     def close(self) -> None:
         if self._owns_adapters:

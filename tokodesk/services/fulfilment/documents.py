@@ -1,0 +1,292 @@
+"""Labels and hand-over documents for store orders: the store rows become the documents' plain dataclasses.
+
+Printing a batch is one PDF (one print job) in a chosen order. Reprinting is always possible and changes
+nothing: `label_printed_at` and the "label printed" event are written the first time only, and only when the
+labels went to a printer or the user asked to mark them printed. The marketplace's own "printed" flag
+(`printed=1` on Tokopedia) is sent only on "mark as printed".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from tokodesk import documents as docs
+from tokodesk.marketplace import base
+from tokodesk.services.fulfilment.common import (
+    AdapterFactory,
+    bump_version,
+    lines_of,
+    record_event,
+    reload,
+    to_marketplace_order,
+)
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+S = base.OrderState
+
+# A label exists once the marketplace accepted the order, until the parcel is delivered.
+LABEL_STATES = {S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP, S.SHIPPED}
+MANIFEST_STATES = {S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP}
+
+
+class DocumentError(Exception):
+    """A document cannot be made; the text says why and what to do."""
+
+
+@dataclass
+class LabelBatch:
+    """The PDFs of one batch: TokoDesk's own labels as one PDF, marketplace PDF labels as they came."""
+
+    parts: list[bytes] = field(default_factory=list)
+    orders: list[m.Order] = field(default_factory=list)  # in print order
+    skipped: list[tuple[m.Order, str]] = field(default_factory=list)  # (order, why no label)
+
+    @property
+    def count(self) -> int:
+        return len(self.orders)
+
+
+def _party_from_order(order: m.Order) -> docs.Party:
+    return docs.Party(
+        name=order.recipient_name,
+        phone=order.recipient_phone,
+        address_lines=[line for line in (order.recipient_address or "").splitlines() if line.strip()],
+        district=order.recipient_district,
+        city=order.recipient_city,
+        province=order.recipient_province,
+        postal_code=order.recipient_postal_code,
+    )
+
+
+def _sender(channel: m.Channel) -> docs.Party:
+    return docs.Party(name=channel.shop_name or channel.name)
+
+
+def _doc_lines(order: m.Order, with_price: bool = False) -> list[docs.Line]:
+    return [
+        docs.Line(sku=line.seller_sku or line.sku, name=line.name, quantity=line.quantity,
+                  price=line.price if with_price else 0)
+        for line in lines_of(order)
+    ]
+
+
+def _display_name(channel: m.Channel) -> str:
+    # TikTok Shop orders in Indonesia are "Tokopedia & Shop" on paper, never "TikTok" (DESIGN.md §3).
+    return "Tokopedia & Shop" if channel.marketplace == "tiktokshop" else "Tokopedia"
+
+
+def label_data(order: m.Order, channel: m.Channel) -> docs.LabelData:
+    return docs.LabelData(
+        marketplace=_display_name(channel),
+        courier=order.courier,
+        service=order.service,
+        invoice=order.invoice,
+        order_id=order.order_id,
+        recipient=_party_from_order(order),
+        sender=_sender(channel),
+        booking_code=order.booking_code,
+        awb=order.awb,
+        lines=_doc_lines(order),
+        cod_amount=order.cod_amount,
+        created_at=order.created_at,
+        ship_deadline=order.ship_deadline,
+        buyer_note=order.buyer_note,
+    )
+
+
+def _ensure_code(order: m.Order, channel: m.Channel, adapter: base.Marketplace | None) -> m.Order:
+    """Fetch the booking code the courier scans, once, when the marketplace has issued it since the last pull."""
+    if order.booking_code or order.awb or adapter is None or not adapter.capabilities.has_booking_code:
+        return order
+    try:
+        code = adapter.booking_code(order.order_id)
+    except base.MarketplaceError as exc:
+        log.warning("booking code of order %s not available: %s", order.order_id, exc)
+        return order
+    if code:
+        m.Order.update(booking_code=code).where(m.Order.id == order.id).execute()
+        order = reload(order)
+    return order
+
+
+class Documents:
+    """Builds the PDFs; `adapters` gives a channel's marketplace client (marketplace labels, booking codes)."""
+
+    def __init__(self, adapters: AdapterFactory | None, who: str):
+        self._factory = adapters
+        self._adapters: dict[int, base.Marketplace] = {}
+        self.who = who
+
+    def adapter(self, channel: m.Channel) -> base.Marketplace | None:
+        if self._factory is None:
+            return None
+        if channel.id not in self._adapters:
+            self._adapters[channel.id] = self._factory(channel)
+        return self._adapters[channel.id]
+
+    # ---- labels ------------------------------------------------------------------------------------------
+    def labels(
+        self, orders: Sequence[m.Order], size: str = "100x150", order_by: str | None = "courier",
+        mark_printed: bool = False,
+    ) -> LabelBatch:
+        batch = LabelBatch()
+        own: list[tuple[docs.LabelData, m.Order]] = []
+        market: list[tuple[docs.LabelData, m.Order, base.Label]] = []
+        for order in orders:
+            order = reload(order)
+            channel = m.Channel.get_by_id(order.channel_id)
+            if S(order.state) not in LABEL_STATES:
+                batch.skipped.append((order, f"no label for an order that is {order.state}"))
+                continue
+            adapter = self.adapter(channel)
+            order = _ensure_code(order, channel, adapter)
+            data = label_data(order, channel)
+            if channel.use_marketplace_label:
+                if adapter is None:
+                    raise DocumentError("The marketplace label needs the channel's connection.")
+                try:
+                    label = adapter.shipping_label(to_marketplace_order(order), mark_printed=mark_printed)
+                except base.MarketplaceError as exc:
+                    batch.skipped.append((order, f"the marketplace sent no label: {exc}"))
+                    continue
+                market.append((data, order, label))
+            else:
+                own.append((data, order))
+        ordered_own = _in_order(own, order_by)
+        if ordered_own:
+            batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None))
+            batch.orders.extend(o for _, o in ordered_own)
+        for data, order, label in _in_order([(d, o, lab) for d, o, lab in market], order_by):
+            batch.parts.append(self._marketplace_pdf(label, size))
+            batch.orders.append(order)
+        return batch
+
+    def _marketplace_pdf(self, label: base.Label, size: str) -> bytes:
+        if label.content_type == "application/pdf":
+            return label.content  # TikTok Shop: print as is, never re-drawn (research/tiktokshop-api.md §4)
+        try:
+            from tokodesk.documents.html_label import render_html_label
+        except ImportError:
+            raise DocumentError(
+                "This TokoDesk cannot draw the marketplace's HTML label; switch the channel setting "
+                "'Use marketplace shipping label' off to print TokoDesk's own label."
+            ) from None
+        return render_html_label(label.content, size=size)
+
+    def record_printed(self, orders: Sequence[m.Order], how: str) -> int:
+        """First print of each order's label: stamp it and add an event. Reprints change nothing."""
+        stamped = 0
+        now = m.utcnow()
+        with m.db.atomic():
+            for order in orders:
+                order = reload(order)
+                if order.label_printed_at is not None:
+                    continue
+                if bump_version(order, label_printed_at=now):
+                    record_event(order, "label_printed", self.who, how)
+                    stamped += 1
+        return stamped
+
+    # ---- manifest, picklist, packing list ----------------------------------------------------------------
+    def manifest_orders(self, courier: str, channel: m.Channel | None = None) -> list[m.Order]:
+        query = m.Order.select().where(
+            (pw.fn.LOWER(m.Order.courier) == courier.strip().lower())
+            & m.Order.state.in_([s.value for s in MANIFEST_STATES])
+            & m.Order.handed_over_at.is_null()
+        )
+        if channel is not None:
+            query = query.where(m.Order.channel == channel.id)
+        return list(query.order_by(m.Order.invoice))
+
+    def manifest(self, courier: str, channel: m.Channel | None = None) -> tuple[bytes, list[m.Order]]:
+        """The hand-over list of one courier. On "ready to ship at manifest" channels, packed orders become ready."""
+        orders = self.manifest_orders(courier, channel)
+        if not orders:
+            couriers = sorted({o.courier for o in m.Order.select(m.Order.courier).where(
+                m.Order.state.in_([s.value for s in MANIFEST_STATES]) & m.Order.handed_over_at.is_null())})
+            hint = f"couriers with parcels waiting: {', '.join(c for c in couriers if c)}" if couriers else \
+                "no packed parcels are waiting"
+            raise DocumentError(f"No packed parcels for courier {courier!r} ({hint}).")
+        channels = {o.channel_id: m.Channel.get_by_id(o.channel_id) for o in orders}
+        first = channels[orders[0].channel_id]
+        data = docs.ManifestData(
+            courier=orders[0].courier,
+            shop=first.shop_name or first.name,
+            created_at=m.utcnow(),
+            marketplace=_display_name(first),
+            rows=[
+                docs.ManifestRow(
+                    invoice=o.invoice, code=o.awb or o.booking_code or "", recipient_city=o.recipient_city,
+                    recipient_name=o.recipient_name, cod_amount=o.cod_amount,
+                )
+                for o in orders
+            ],
+        )
+        from tokodesk.documents.sheets import render_manifest
+
+        pdf = render_manifest(data)
+        with m.db.atomic():
+            for order in orders:
+                channel = channels[order.channel_id]
+                if order.state == S.PACKED.value and channel.ready_to_ship_at == "manifest":
+                    if bump_version(order, state=S.READY_TO_SHIP.value):
+                        record_event(order, "manifest", self.who, f"on the {data.courier} manifest; ready to ship")
+        return pdf, orders
+
+    def picklist(self, orders: Sequence[m.Order]) -> bytes:
+        from tokodesk.documents.sheets import render_picklist
+
+        first = m.Channel.get_by_id(orders[0].channel_id)
+        data = docs.PicklistData(
+            shop=first.shop_name or first.name,
+            created_at=m.utcnow(),
+            orders=[docs.PicklistOrder(invoice=o.invoice, lines=_doc_lines(o)) for o in orders],
+        )
+        return render_picklist(data)
+
+    def packing_lists(self, orders: Sequence[m.Order]) -> bytes:
+        from tokodesk.documents.sheets import render_packing_lists
+
+        items = []
+        for order in orders:
+            channel = m.Channel.get_by_id(order.channel_id)
+            items.append(docs.PackingListData(
+                marketplace=_display_name(channel), invoice=order.invoice, order_id=order.order_id,
+                recipient=_party_from_order(order), courier=order.courier, service=order.service,
+                code=order.awb or order.booking_code or "", created_at=order.created_at, lines=_doc_lines(order),
+                buyer_note=order.buyer_note,
+            ))
+        return render_packing_lists(items)
+
+
+def _in_order(items: list[tuple], order_by: str | None) -> list[tuple]:
+    """Sort (LabelData, ...) tuples the way the documents package sorts labels."""
+    if not order_by:
+        return list(items)
+    keys = {"courier": docs.by_courier, "sku": docs.by_sku, "deadline": docs.by_deadline}
+    if order_by not in keys:
+        raise DocumentError(f"Label order {order_by!r} is not one of {', '.join(keys)}.")
+    return sorted(items, key=lambda item: keys[order_by](item[0]))
+
+
+def merge_pdfs(parts: Sequence[bytes]) -> list[bytes]:
+    """One PDF when pypdf is there to join them; else the parts as they are (each its own file)."""
+    if len(parts) <= 1:
+        return list(parts)
+    try:
+        from pypdf import PdfWriter
+    except ImportError:
+        return list(parts)
+    import io
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(io.BytesIO(part))
+    out = io.BytesIO()
+    writer.write(out)
+    return [out.getvalue()]
