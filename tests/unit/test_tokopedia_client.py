@@ -64,6 +64,15 @@ def test_satisfies_the_marketplace_protocol_and_capabilities(client):
     assert caps.order_window_max < timedelta(days=3)
 
 
+def test_from_channel_takes_the_store_row(database):
+    from tokodesk.store.models import Channel
+
+    row = Channel.create(name="toko1", marketplace="tokopedia", fs_id="13004", client_id="cid", shop_id="479573")
+    c = TokopediaClient.from_channel(row, client_secret="x-secret")
+    assert (c.channel_name, c.fs_id, c.shop_id, c.http.client_id) == ("toko1", "13004", "479573", "cid")
+    assert c.http.api_base == config.TOKOPEDIA_API_BASE
+
+
 def test_from_channel_defaults_to_production_hosts():
     row = SimpleNamespace(name="toko1", fs_id="13004", client_id="cid", shop_id="479573", api_base="", auth_url="")
     c = TokopediaClient.from_channel(row, client_secret="x-secret")

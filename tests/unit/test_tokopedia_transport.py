@@ -108,7 +108,7 @@ def test_401_refreshes_the_token_once_then_succeeds(clock, rsps):
 def test_second_401_says_credentials_rejected(clock, rsps):
     add_token(rsps)
     rsps.add(responses.GET, SHOP_URL, status=401, body="")
-    with pytest.raises(AuthError, match="rejected the credentials.*client ID and client secret") as info:
+    with pytest.raises(AuthError, match="credentials rejected.*client ID and client secret") as info:
         make_client(clock).shop_info()
     assert info.value.http_status == 401
     assert len(api_calls(rsps)) == 2 and len(_token_calls(rsps)) == 2

@@ -385,7 +385,7 @@ class Transport:
                     self.drop_token()
                     continue
                 raise AuthError(
-                    "Tokopedia rejected the credentials even with a fresh token: check the client ID and client "
+                    "Tokopedia: credentials rejected, even with a fresh token. Check the client ID and client "
                     "secret of this channel.",
                     "",
                     401,
