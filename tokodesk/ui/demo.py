@@ -1,0 +1,134 @@
+"""`tokodesk --demo`: a throwaway data folder, an in-process sandbox shop with orders flowing in, a channel on it.
+
+The demo's secrets go to an in-memory keyring that dies with the process: trying the app must not leave sandbox
+credentials in the seller's real keyring.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tokodesk.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+DIALECT_NAMES = {"tokopedia": "Tokopedia Open API (legacy)", "tiktokshop": "Tokopedia & Shop"}
+
+
+class DemoKeyring(keyring.backend.KeyringBackend):
+    """Process memory only; used by the demo, never by a real channel."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self._store.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+def available_dialects() -> list[str]:
+    """Dialects both the sandbox and an adapter exist for."""
+    found = []
+    for name in ("tiktokshop", "tokopedia"):
+        try:
+            from tokodesk.sandbox.server import load_dialect
+            from tokodesk.services.channels import adapter_factory
+
+            load_dialect(name)
+            adapter_factory(name)
+        except Exception:  # not built yet: not offered
+            continue
+        found.append(name)
+    return found
+
+
+def choose_dialect(default: str) -> str:
+    dialects = available_dialects()
+    if len(dialects) < 2:
+        return dialects[0] if dialects else default
+    box = QMessageBox()
+    box.setWindowTitle(QApplication.translate("Demo", "TokoDesk demo"))
+    box.setText(QApplication.translate("Demo", "Which marketplace should the demo shop speak?"))
+    buttons = {}
+    for name in dialects:
+        label = QApplication.translate("Demo", DIALECT_NAMES.get(name, name))
+        buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = name
+        if name == default:
+            box.setDefaultButton(list(buttons)[-1])
+    box.exec()
+    return buttons.get(box.clickedButton(), default)
+
+
+class DemoShop(QObject):
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, dialect: str = "tokopedia") -> None:
+        super().__init__(ctx)
+        self.ctx = ctx
+        self.dialect = dialect
+        self.sandbox: Any = None
+
+    def start(self) -> None:
+        keyring.set_keyring(DemoKeyring())
+        self.ctx.jobs.submit(self._setup, title=self.tr("Starting the demo shop"),
+                             on_result=self._started, on_error=lambda exc, _d: self.failed.emit(str(exc)))
+
+    def _setup(self, _jc: Any) -> dict:
+        from tokodesk import credentials
+        from tokodesk.sandbox import Sandbox
+        from tokodesk.store import models as m
+
+        sandbox = Sandbox(seed=7, products=40, orders=120, days=3, dialect=self.dialect,
+                          new_orders_per_hour=60, buyer_cancels_per_hour=2).start()
+        self.sandbox = sandbox
+        creds = dict(sandbox.credentials)
+        name = "Demo shop"
+        fields: dict[str, Any] = {"name": name, "marketplace": self.dialect, "api_base": sandbox.url,
+                                  "auth_url": sandbox.url, "orders_every_min": 1, "statuses_every_min": 3,
+                                  "inventory_every_min": 5, "shop_name": "Toko Demo"}
+        if self.dialect == "tokopedia":
+            fields.update(fs_id=str(creds["fs_id"]), client_id=creds["client_id"], shop_id=str(creds["shop_id"]),
+                          warehouse_id=str(creds.get("warehouse_id", "")))
+            credentials.set_secret(name, "client_secret", creds["client_secret"])
+        else:
+            fields.update(app_key=creds.get("app_key", ""), service_id=str(creds.get("service_id", "")))
+            credentials.set_secret(name, "app_secret", creds.get("app_secret", ""))
+        from tokodesk.services.channels import default_order_sync_from
+
+        caps = self.ctx.capabilities_for(self.dialect)
+        if caps is not None:
+            fields["order_sync_from"] = default_order_sync_from(caps)
+        channel = m.Channel.create(**fields)
+        return {"url": sandbox.url, "channel_id": channel.id, "dialect": self.dialect}
+
+    def _started(self, info: dict) -> None:
+        self.ctx.demo_info = info
+        self.ctx.channel_id = None
+        self.ready.emit()
+
+    def first_sync(self, window: Any) -> None:
+        """Pull the demo shop's products and orders so the queue is not empty."""
+        window.channel_tab.sync_now("skus")
+        window.channel_tab.sync_now("orders")
+
+    def stop(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None

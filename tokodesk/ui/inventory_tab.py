@@ -1,0 +1,301 @@
+"""The Inventory tab: on hand (editable), reserved, buffer, available, what was pushed, the reconciliation report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tokodesk.store import models as m
+from tokodesk.ui.context import AppContext
+from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.i18n import tr
+from tokodesk.ui.messages import describe
+from tokodesk.ui.sync import available_kinds, start_sync
+from tokodesk.ui.widgets import ErrorBanner
+
+(COL_SELLER_SKU, COL_MP_SKU, COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_PUSHED_AT,
+ COL_MP_STOCK, COL_STATUS) = range(10)
+CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
+          "edited_on_marketplace": "Stock edited in Seller Center", "unmapped": "SKU not mapped",
+          "not_found": "Not found on the marketplace"}
+
+
+@dataclass
+class InventoryState:
+    rows: list[tuple] = field(default_factory=list)
+    report: dict | None = None
+    report_lines: list[dict] = field(default_factory=list)
+
+
+def load_inventory(channel_id: int | None) -> InventoryState:
+    from tokodesk.services import inventory
+    from tokodesk.ui.services import optional
+
+    state = InventoryState()
+    mapped_skus = set()
+    if channel_id is not None:
+        for a in inventory.compute_availability(channel_id):
+            mapped_skus.add(a.seller_sku)
+            state.rows.append((a.seller_sku, a.marketplace_sku, a.on_hand, a.reserved, a.buffer, a.available,
+                               a.last_pushed_qty, a.last_pushed_at, a.marketplace_stock, a.last_push_status))
+    for line in inventory.stock_overview():
+        if line.seller_sku not in mapped_skus:
+            state.rows.append((line.seller_sku, "", line.on_hand, line.reserved, 0, None, None, None, None,
+                               "not mapped" if not line.listings else ""))
+    recon = optional("services.reconciliation")
+    if recon is not None and channel_id is not None:
+        report = recon.latest_report(m.Channel.get_by_id(channel_id))
+        if report is not None:
+            state.report = m.ReconReport.select().where(m.ReconReport.id == report.id).dicts().get()
+            state.report_lines = list(m.ReconLine.select().where(m.ReconLine.report == report.id).dicts())
+    return state
+
+
+class InventoryModel(QAbstractTableModel):
+    HEADERS = ("Seller SKU", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available", "Last pushed",
+               "Pushed at", "Marketplace stock", "Push status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple] = []
+        self.on_hand_edited = None  # callable(seller_sku, quantity)
+
+    def set_rows(self, rows: list[tuple]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return tr("InventoryModel", self.HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == COL_ON_HAND:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = row[col]
+            if col == COL_PUSHED_AT:
+                return wib_text(value) if value else ""
+            if col == COL_STATUS:
+                return tr("InventoryModel", value) if value else ""
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if col == COL_STATUS and row[COL_STATUS] in ("failed", "not mapped"):
+                return QBrush(QColor("#fdecea"))
+            if col == COL_MP_STOCK and row[COL_MP_STOCK] is not None and row[COL_AVAILABLE] is not None \
+                    and row[COL_MP_STOCK] != row[COL_AVAILABLE]:
+                return QBrush(QColor("#fbeaa5"))  # marketplace shows something else than we would push
+        if role == Qt.ItemDataRole.TextAlignmentRole and (COL_ON_HAND <= col <= COL_PUSHED or col == COL_MP_STOCK):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(  # noqa: N802
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_ON_HAND:
+            return False
+        try:
+            quantity = int(str(value).strip())
+        except ValueError:
+            return False
+        if quantity < 0:
+            return False
+        row = list(self.rows[index.row()])
+        if row[COL_ON_HAND] == quantity:
+            return False
+        row[COL_ON_HAND] = quantity
+        self.rows[index.row()] = tuple(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        if self.on_hand_edited is not None:
+            self.on_hand_edited(row[COL_SELLER_SKU], quantity)
+        return True
+
+
+class InventoryTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = InventoryModel(self)
+        self.model.on_hand_edited = self.save_on_hand
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.loaded = False
+        self.state: InventoryState | None = None
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search SKU"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        bar.addWidget(self.search, 1)
+        bar.addStretch(1)
+        self.push_button = QPushButton(self.tr("Push stock now"))
+        self.push_button.clicked.connect(self.push_now)
+        bar.addWidget(self.push_button)
+        self.recon_button = QPushButton(self.tr("Reconcile now"))
+        self.recon_button.clicked.connect(lambda: self.reconcile(fix=False))
+        bar.addWidget(self.recon_button)
+        layout.addLayout(bar)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self._build_recon())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color:#555")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        ctx.channel_selected.connect(lambda _cid: self.reload())
+        ctx.stock_changed.connect(self.reload)
+        self.reload()
+
+    def _build_recon(self) -> QWidget:
+        box = QGroupBox(self.tr("Latest reconciliation"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.recon_label = QLabel(self.tr("No reconciliation yet."))
+        self.recon_label.setWordWrap(True)
+        row.addWidget(self.recon_label, 1)
+        self.fix_button = QPushButton(self.tr("Fix mismatches"))
+        self.fix_button.setToolTip(self.tr("Push the expected stock for every mismatch that can be fixed"))
+        self.fix_button.clicked.connect(lambda: self.reconcile(fix=True))
+        self.fix_button.setEnabled(False)
+        row.addWidget(self.fix_button)
+        layout.addLayout(row)
+        self.recon_table = QTableWidget(0, 6)
+        self.recon_table.setHorizontalHeaderLabels([self.tr("Marketplace SKU"), self.tr("Seller SKU"),
+                                                    self.tr("Marketplace"), self.tr("Expected"),
+                                                    self.tr("Likely cause"), self.tr("Fixed")])
+        self.recon_table.horizontalHeader().setStretchLastSection(True)
+        self.recon_table.verticalHeader().hide()
+        self.recon_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.recon_table)
+        return box
+
+    @Slot()
+    def reload(self) -> None:
+        channel_id = self.ctx.channel_id
+        kinds = available_kinds()
+        self.push_button.setEnabled(channel_id is not None and "inventory" in kinds)
+        self.recon_button.setEnabled(channel_id is not None and "recon" in kinds)
+
+        def done(state: InventoryState) -> None:
+            self.state = state
+            self.model.set_rows(state.rows)
+            self.loaded = True
+            self._show_report(state)
+            if not state.rows:
+                self.summary.setText(self.tr("No stock yet: map SKUs in the SKU mapping tab (or pull products), then "
+                                             "type the counts in the On hand column."))
+            else:
+                self.summary.setText(self.tr("Available = on hand − reserved − buffer; double-click On hand to "
+                                             "change the count. {0} rows.").format(len(state.rows)))
+
+        self.ctx.jobs.submit(lambda _jc: load_inventory(channel_id), title=self.tr("Loading stock"),
+                             on_result=done, on_error=self._error)
+
+    def _show_report(self, state: InventoryState) -> None:
+        report = state.report
+        if report is None:
+            self.recon_label.setText(self.tr("No reconciliation yet."))
+            self.recon_table.setRowCount(0)
+            self.fix_button.setEnabled(False)
+            return
+        self.recon_label.setText(self.tr("{0}: {1} SKUs checked, {2} mismatches, {3} fixed.").format(
+            wib_text(report["created_at"]), report["checked"], report["mismatches"], report["fixed"])
+            + (f" {report['error']}" if report["error"] else ""))
+        lines = state.report_lines
+        self.recon_table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            values = (line["marketplace_sku"], line["seller_sku"], line["marketplace_qty"], line["expected_qty"],
+                      self.tr(CAUSES.get(line["cause"], line["cause"])), self.tr("Yes") if line["fixed"] else "")
+            for c, value in enumerate(values):
+                self.recon_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self.fix_button.setEnabled(any(not line["fixed"] for line in lines))
+
+    def save_on_hand(self, seller_sku: str, quantity: int) -> None:
+        from tokodesk.services import inventory
+
+        def done(_r: Any) -> None:
+            self.banner.clear()
+            self.ctx.status_message(self.tr("{0}: on hand set to {1}").format(seller_sku, quantity))
+            self.ctx.announce("stock")
+
+        def failed(exc: BaseException, detail: str) -> None:
+            self._error(exc, detail)
+            self.reload()
+
+        self.ctx.jobs.submit(lambda _jc: inventory.set_stock([(seller_sku, quantity)]),
+                             title=self.tr("Saving the stock count"), on_result=done, on_error=failed)
+
+    @Slot()
+    def push_now(self) -> None:
+        job = start_sync(self.ctx, "inventory")
+        if job is not None:
+            job.result.connect(self._after_run)
+            job.error.connect(self._error)
+
+    def reconcile(self, fix: bool) -> None:
+        job = start_sync(self.ctx, "recon", fix=fix)
+        if job is not None:
+            job.result.connect(self._after_run)
+            job.error.connect(self._error)
+
+    def _after_run(self, summary: Any) -> None:
+        message = getattr(summary, "details", {}).get("message") if summary is not None else None
+        if getattr(summary, "errors", None):
+            self.banner.show_error(self.tr("Finished with {0} problem(s).").format(len(summary.errors)),
+                                   "\n".join(summary.errors))
+        elif message:
+            self.banner.show_info(message)
+        else:
+            self.banner.clear()
+
+    def _error(self, exc: BaseException, detail: str) -> None:
+        self.banner.show_error(describe(exc), detail)

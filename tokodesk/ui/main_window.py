@@ -1,0 +1,231 @@
+"""The main window: four tabs (Channel, SKU mapping, Orders, Inventory) and a status bar with sync activity."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from tokodesk import config
+from tokodesk.store import models as m
+from tokodesk.ui.channel_tab import ChannelTab
+from tokodesk.ui.context import AppContext
+from tokodesk.ui.inventory_tab import InventoryTab
+from tokodesk.ui.mapping_tab import MappingTab
+from tokodesk.ui.orders_tab import OrdersTab
+from tokodesk.ui.workers import JobManager
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Built once the database is open (the app opens it in a worker before creating this window)."""
+
+    def __init__(self, ctx: AppContext | None = None, *, first_run_wizard: bool = False) -> None:
+        super().__init__()
+        self.ctx = ctx or AppContext(JobManager())
+        self.ctx.setParent(self)
+        self.ctx.jobs.setParent(self)
+        self.setWindowTitle(self.tr("TokoDesk") + (self.tr(" — demo shop") if self.ctx.demo else ""))
+        self.resize(1280, 800)
+        self._closing = False
+
+        self.tabs = QTabWidget()
+        self.channel_tab = ChannelTab(self.ctx)
+        self.mapping_tab = MappingTab(self.ctx)
+        self.orders_tab = OrdersTab(self.ctx)
+        self.inventory_tab = InventoryTab(self.ctx)
+        self.tabs.addTab(self.channel_tab, self.tr("Channel"))
+        self.tabs.addTab(self.mapping_tab, self.tr("SKU mapping"))
+        self.tabs.addTab(self.orders_tab, self.tr("Orders"))
+        self.tabs.addTab(self.inventory_tab, self.tr("Inventory"))
+        self.setCentralWidget(self.tabs)
+
+        self._build_toolbar()
+        self._build_menu()
+        self._build_status_bar()
+        self.ctx.jobs.changed.connect(self._refresh_activity)
+        self.ctx.message.connect(self._note)
+        self._last_note = ""
+        self.ctx.channels_changed.connect(self.reload_channels)
+        self.scheduler = None
+        self.tray = None
+        self.reload_channels()
+        if self.ctx.channel_id is not None:
+            self.tabs.setCurrentWidget(self.orders_tab)
+        if first_run_wizard and self.ctx.channel_id is None:
+            QTimer.singleShot(0, self.add_channel)
+
+    # ----------------------------------------------------------------- chrome
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Channel"))
+        bar.setObjectName("channelBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr("Shop:") + " "))
+        self.channel_combo = QComboBox()
+        self.channel_combo.setMinimumContentsLength(24)
+        self.channel_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.channel_combo.currentIndexChanged.connect(self._channel_chosen)
+        bar.addWidget(self.channel_combo)
+        add = QAction(self.tr("Add channel…"), self)
+        add.triggered.connect(self.add_channel)
+        bar.addAction(add)
+        self.addToolBar(bar)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        add = file_menu.addAction(self.tr("Add channel…"))
+        add.triggered.connect(self.add_channel)
+        logs = file_menu.addAction(self.tr("Open data folder"))
+        logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.data_dir()))))
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        settings = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings.addMenu(self.tr("Language"))
+        for code, label in (("system", self.tr("Follow the system")), ("en", "English"), ("id", "Bahasa Indonesia")):
+            action = language.addAction(label)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("About TokoDesk"))
+        about.triggered.connect(self._about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.activity_label = QLabel(self.tr("Idle"))
+        self.activity_label.setMinimumWidth(360)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the running sync after the current request"))
+        self.cancel_button.clicked.connect(self.cancel_activity)
+        self.cancel_button.hide()
+        bar.addWidget(self.activity_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    @Slot()
+    def _refresh_activity(self) -> None:
+        if self._closing:
+            return
+        jobs = [j for j in self.ctx.jobs.jobs() if not j.is_finished]
+        if not jobs:
+            self.activity_label.setText(self._last_note or self.tr("Idle"))
+            self.progress.hide()
+            self.cancel_button.hide()
+            return
+        job = jobs[0]
+        more = self.tr(" (+{0} waiting)").format(len(jobs) - 1) if len(jobs) > 1 else ""
+        text = job.title + (f" — {job.message}" if job.message else "") + more
+        if job.cancel_requested:
+            text += " " + self.tr("(cancelling…)")
+        self.activity_label.setText(text)
+        if job.total:
+            self.progress.setRange(0, int(job.total))
+            self.progress.setValue(min(int(job.done), int(job.total)))
+        else:
+            self.progress.setRange(0, 0)  # busy indicator: the total is not known yet
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(not job.cancel_requested)
+
+    @Slot(str)
+    def _note(self, text: str) -> None:
+        self._last_note = text
+        self._refresh_activity()
+
+    @Slot()
+    def cancel_activity(self) -> None:
+        self.ctx.jobs.cancel_all()
+        self._refresh_activity()
+
+    # --------------------------------------------------------------- channels
+    @Slot()
+    def reload_channels(self) -> None:
+        rows = list(m.Channel.select().order_by(m.Channel.name).dicts())
+        self.ctx.channels = {row["id"]: row for row in rows}
+        current = self.ctx.channel_id
+        self.channel_combo.blockSignals(True)
+        self.channel_combo.clear()
+        for row in rows:
+            shop = row["shop_name"]
+            label = row["name"] + (f" ({shop})" if shop and shop != row["name"] else "")
+            self.channel_combo.addItem(label, row["id"])
+        if not rows:
+            self.channel_combo.addItem(self.tr("No channel yet"), None)
+        index = max(0, self.channel_combo.findData(current)) if current is not None else 0
+        self.channel_combo.setCurrentIndex(index)
+        self.channel_combo.blockSignals(False)
+        self.ctx.select_channel(self.channel_combo.currentData())
+
+    @Slot(int)
+    def _channel_chosen(self, _index: int) -> None:
+        self.ctx.select_channel(self.channel_combo.currentData())
+
+    @Slot()
+    def add_channel(self) -> None:
+        from tokodesk.ui.wizard import ChannelWizard
+
+        wizard = ChannelWizard(self.ctx, self)
+        wizard.channel_created.connect(self._channel_created)
+        self.wizard = wizard
+        wizard.open()
+
+    @Slot(int)
+    def _channel_created(self, channel_id: int) -> None:
+        self.ctx.channel_id = None
+        self.reload_channels()
+        index = self.channel_combo.findData(channel_id)
+        if index >= 0:
+            self.channel_combo.setCurrentIndex(index)
+        self.tabs.setCurrentWidget(self.channel_tab)
+
+    # ----------------------------------------------------------------- others
+    def set_language(self, code: str) -> None:
+        def save(_ctx: object) -> None:
+            m.AppSetting.replace(key="language", value=code).execute()
+
+        self.ctx.jobs.submit(save, title=self.tr("Saving the language"))
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("The new language is used the next time TokoDesk starts.")
+        )
+
+    def _about(self) -> None:
+        from tokodesk import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About TokoDesk"),
+            self.tr("TokoDesk {0}\nOrders, labels and stock for Tokopedia & Shop sellers, on your own PC.\n"
+                    "Data folder: {1}").format(__version__, config.data_dir()),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._closing = True
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        self.ctx.jobs.shutdown()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def current_tab(self) -> QWidget:
+        return self.tabs.currentWidget()

@@ -1,0 +1,32 @@
+"""Turn an exception into words a seller understands; the traceback stays one click away."""
+
+from __future__ import annotations
+
+from tokodesk.credentials import CredentialError
+from tokodesk.errors import UserError
+from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
+from tokodesk.ui.i18n import tr
+from tokodesk.ui.workers import Cancelled
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, Cancelled):
+        return tr("Messages", "Cancelled.")
+    if isinstance(exc, NotReachable):
+        return tr("Messages", "The marketplace could not be reached. Check the internet connection and try again.") + (
+            f" ({exc})"
+        )
+    if isinstance(exc, AuthError):
+        return tr("Messages", "The marketplace refused the credentials: {0}").format(exc)
+    if isinstance(exc, OutcomeUnknown):
+        return tr(
+            "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
+        ).format(exc)
+    if isinstance(exc, CredentialError):
+        return tr("Messages", "The keyring could not be used: {0}").format(exc)
+    if isinstance(exc, (MarketplaceError, UserError, ValueError)):
+        return str(exc)
+    name = type(exc).__name__
+    if "DatabaseError" in name or "OperationalError" in name:
+        return tr("Messages", "The database could not be used: {0}").format(exc)
+    return tr("Messages", "Something went wrong ({0}): {1}").format(name, exc)

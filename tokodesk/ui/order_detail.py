@@ -1,0 +1,100 @@
+"""The order detail pane: lines, recipient, courier, booking code / AWB, problems and the event history."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from tokodesk.ui import queries as q
+from tokodesk.ui.formatting import rupiah, wib_text
+from tokodesk.ui.orders_model import state_label
+
+
+class OrderDetailPane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setMinimumWidth(300)
+        self.show_empty()
+
+    def show_empty(self, count: int = 0) -> None:
+        if count > 1:
+            self.setHtml(f"<p>{escape(self.tr('{0} orders selected').format(count))}</p>")
+        else:
+            self.setHtml(f"<p style='color:#666'>{escape(self.tr('Select an order to see its details.'))}</p>")
+
+    def show_detail(self, detail: q.OrderDetail | None) -> None:
+        if detail is None:
+            self.show_empty()
+            return
+        o = detail.order
+        t = self.tr
+        h = [f"<h3>{escape(o['invoice'] or o['order_id'])}</h3>"]
+        h.append("<table cellspacing='0' cellpadding='2'>")
+        rows = [
+            (t("Order ID"), o["order_id"]),
+            (t("State"), f"{state_label(o['state'])} ({t('marketplace')}: {o['marketplace_status']})"),
+            (t("Created"), wib_text(o["created_at"])),
+            (t("Accept by"), wib_text(o["accept_deadline"])),
+            (t("Ship by"), wib_text(o["ship_deadline"])),
+            (t("Buyer"), o["buyer_name"]),
+            (t("Courier"), " ".join(p for p in (o["courier"], o["service"]) if p)),
+            (t("Booking code"), o["booking_code"] or ""),
+            (t("AWB (resi)"), o["awb"] or ""),
+            (t("Total"), rupiah(o["total_amount"])),
+            (t("Shipping fee"), rupiah(o["shipping_fee"])),
+            (t("COD"), rupiah(o["cod_amount"]) if o["cod_amount"] else ""),
+            (t("Packed"), " ".join(p for p in (wib_text(o["packed_at"]), o["packed_by"]) if p)),
+            (t("Label printed"), wib_text(o["label_printed_at"])),
+        ]
+        for label, value in rows:
+            if value:
+                h.append(f"<tr><td style='color:#555'>{escape(label)}</td><td>{escape(str(value))}</td></tr>")
+        h.append("</table>")
+        problems = []
+        if o["changed_outside"]:
+            problems.append(t("Changed on the marketplace outside TokoDesk"))
+        if o["has_unmapped"]:
+            problems.append(t("A line's SKU is not mapped: map it in the SKU mapping tab before packing"))
+        if o["action_failed"]:
+            problems.append(t("The last action failed"))
+        if o["problem"]:
+            problems.append(o["problem"])
+        if problems:
+            h.append("<p style='background:#fdecea;color:#611a15;padding:4px'>⚑ ")
+            h.append("<br>".join(escape(p) for p in problems) + "</p>")
+        recipient = [o["recipient_name"], o["recipient_phone"], o["recipient_address"],
+                     ", ".join(p for p in (o["recipient_district"], o["recipient_city"], o["recipient_province"]) if p),
+                     o["recipient_postal_code"]]
+        h.append(f"<h4>{escape(t('Recipient'))}</h4><p>")
+        h.append("<br>".join(escape(p) for p in recipient if p) + "</p>")
+        if o["buyer_note"]:
+            h.append(f"<p><i>{escape(t('Buyer note'))}:</i> {escape(o['buyer_note'])}</p>")
+        h.append(f"<h4>{escape(t('Lines'))}</h4><table cellspacing='0' cellpadding='2' border='0'>")
+        h.append(f"<tr><th align='left'>{escape(t('SKU'))}</th><th align='left'>{escape(t('Seller SKU'))}</th>"
+                 f"<th align='left'>{escape(t('Product'))}</th><th>{escape(t('Qty'))}</th>"
+                 f"<th align='right'>{escape(t('Price'))}</th></tr>")
+        for line in detail.lines:
+            seller = line["seller_sku"] or f"<span style='color:#b00'>{escape(t('unmapped'))}</span>"
+            seller = seller if not line["seller_sku"] else escape(line["seller_sku"])
+            h.append(f"<tr><td>{escape(line['sku'])}</td><td>{seller}</td><td>{escape(line['name'])}</td>"
+                     f"<td align='center'>{line['quantity']}</td><td align='right'>{rupiah(line['price'])}</td></tr>")
+        h.append("</table>")
+        if detail.actions:
+            h.append(f"<h4>{escape(t('Marketplace requests'))}</h4><ul>")
+            for a in detail.actions:
+                err = f" — {escape(a['error'])}" if a["error"] else ""
+                h.append(f"<li>{escape(a['kind'])}: {escape(a['status'])}{err}</li>")
+            h.append("</ul>")
+        h.append(f"<h4>{escape(t('History'))}</h4><ul>")
+        for e in detail.events:
+            mark = "" if e["ok"] else " ✗"
+            h.append(
+                f"<li>{escape(wib_text(e['at']))} — <b>{escape(e['kind'])}</b>{mark} "
+                f"{escape(e['detail'])} <span style='color:#777'>({escape(e['who'])})</span></li>"
+            )
+        if not detail.events:
+            h.append(f"<li>{escape(t('No events yet'))}</li>")
+        h.append("</ul>")
+        self.setHtml("".join(h))

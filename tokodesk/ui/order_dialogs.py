@@ -1,0 +1,182 @@
+"""Dialogs the queue opens: cancel with a reason, AWB entry for own-courier shipping, per-order results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tokodesk.marketplace.base import CancelReason
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox()
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(dialog.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    ok.setDefault(True)
+    return box
+
+
+class CancelDialog(QDialog):
+    """Choose one of the reasons the marketplace offers; code 4 (shop closed) also asks until when."""
+
+    def __init__(self, reasons: Sequence[CancelReason], count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cancel orders"))
+        self.reasons = list(reasons)
+        layout = QVBoxLayout(self)
+        warning = QLabel(self.tr("Cancel {0} order(s) on the marketplace. The buyer is refunded; this cannot be "
+                                 "undone.").format(count))
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        form = QFormLayout()
+        self.reason = QComboBox()
+        for reason in self.reasons:
+            self.reason.addItem(reason.label, reason.code)
+        self.reason.currentIndexChanged.connect(self._reason_changed)
+        form.addRow(self.tr("Reason"), self.reason)
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("A short explanation for the buyer"))
+        self.text.setFixedHeight(70)
+        form.addRow(self.tr("Message"), self.text)
+        self.close_until = QDateEdit(QDate.currentDate().addDays(3))
+        self.close_until.setCalendarPopup(True)
+        self.close_until.setDisplayFormat("dd/MM/yyyy")
+        self.close_note = QLineEdit()
+        self.close_until_label = QLabel(self.tr("Shop closed until"))
+        self.close_note_label = QLabel(self.tr("Closing note"))
+        form.addRow(self.close_until_label, self.close_until)
+        form.addRow(self.close_note_label, self.close_note)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self.tr("Cancel orders")))
+        self._reason_changed()
+
+    def _current(self) -> CancelReason | None:
+        index = self.reason.currentIndex()
+        return self.reasons[index] if 0 <= index < len(self.reasons) else None
+
+    def _reason_changed(self) -> None:
+        reason = self._current()
+        closed = bool(reason and reason.needs_close_date)
+        for widget in (self.close_until, self.close_note, self.close_until_label, self.close_note_label):
+            widget.setVisible(closed)
+
+    def accept(self) -> None:
+        reason = self._current()
+        if reason is None:
+            self.error.setText(self.tr("Choose a reason."))
+            return
+        if reason.needs_text and not self.text.toPlainText().strip():
+            self.error.setText(self.tr("Write a short message for the buyer."))
+            return
+        if len(self.text.toPlainText()) > reason.max_text:
+            self.error.setText(self.tr("The message is too long (at most {0} characters).").format(reason.max_text))
+            return
+        super().accept()
+
+    def choice(self) -> dict:
+        reason = self._current()
+        closed = bool(reason and reason.needs_close_date)
+        qd = self.close_until.date()
+        return {
+            "reason_code": reason.code if reason else "",
+            "text": self.text.toPlainText().strip(),
+            "close_until": date(qd.year(), qd.month(), qd.day()) if closed else None,
+            "close_note": self.close_note.text().strip() if closed else "",
+        }
+
+
+class AwbDialog(QDialog):
+    """Own courier: type (or scan) the AWB of each order before shipping."""
+
+    def __init__(self, orders: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("AWB (resi) numbers"))
+        self.resize(520, 360)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("These orders go with your own courier: enter the AWB (resi) of each."))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.table = QTableWidget(len(orders), 2)
+        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("AWB (resi)")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self._ids = []
+        for row, (order_id, invoice) in enumerate(orders):
+            item = QTableWidgetItem(invoice or order_id)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, item)
+            self.table.setItem(row, 1, QTableWidgetItem(""))
+            self._ids.append(order_id)
+        layout.addWidget(self.table)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020")
+        layout.addWidget(self.error)
+        layout.addWidget(_buttons(self, self.tr("Ship")))
+
+    def awbs(self) -> dict[str, str]:
+        result = {}
+        for row, order_id in enumerate(self._ids):
+            item = self.table.item(row, 1)
+            if item and item.text().strip():
+                result[order_id] = item.text().strip()
+        return result
+
+    def accept(self) -> None:
+        if len(self.awbs()) != len(self._ids):
+            self.error.setText(self.tr("Every order needs its AWB."))
+            return
+        super().accept()
+
+
+class ResultsDialog(QDialog):
+    """What happened to each order of a batch, failures first."""
+
+    def __init__(self, title: str, outcomes: Sequence, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(720, 380)
+        layout = QVBoxLayout(self)
+        ordered = sorted(outcomes, key=lambda o: o.ok)
+        ok = sum(1 for o in outcomes if o.ok)
+        layout.addWidget(QLabel(self.tr("{0} of {1} done.").format(ok, len(outcomes))))
+        self.table = QTableWidget(len(ordered), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Result"), self.tr("Reason")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, o in enumerate(ordered):
+            if o.ok:
+                result = self.tr("Done")
+            elif getattr(o, "pending", False):
+                result = self.tr("Waiting for the marketplace")
+            else:
+                result = self.tr("Not done")
+            for col, text in enumerate((o.invoice or o.order_id, result, o.error or "")):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        box = QDialogButtonBox()
+        box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)
+        box.accepted.connect(self.accept)
+        layout.addWidget(box)

@@ -1,0 +1,431 @@
+"""The Orders tab: the queue a packer works through all day.
+
+Widgets only: every read runs as a snapshot query in the local lane, every marketplace action through
+`services.fulfilment.Fulfilment` in the channel's lane; the buttons are enabled from the selection's states and
+the adapter's capabilities, and the service still refuses what is not allowed (the row then says why).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tokodesk.marketplace.base import OrderState
+from tokodesk.store import models as m
+from tokodesk.ui import queries as q
+from tokodesk.ui.context import AppContext
+from tokodesk.ui.messages import describe
+from tokodesk.ui.order_detail import OrderDetailPane
+from tokodesk.ui.order_dialogs import AwbDialog, CancelDialog, ResultsDialog
+from tokodesk.ui.orders_model import CHIPS, COL_DEADLINE, COL_ITEMS, OrdersModel, OrdersProxy
+from tokodesk.ui.orders_rules import ACTIONS, allowed
+from tokodesk.ui.widgets import ErrorBanner
+
+log = logging.getLogger(__name__)
+S = OrderState
+
+
+class OrdersTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = OrdersModel(self)
+        self.proxy = OrdersProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.last_outcomes: list = []
+        self.results_dialog: ResultsDialog | None = None
+        self.loaded = False
+        self._pending_select: list[int] = []
+
+        layout = QVBoxLayout(self)
+        self.banner = ErrorBanner()
+        layout.addWidget(self.banner)
+        layout.addLayout(self._build_chips())
+        layout.addLayout(self._build_search_row())
+        layout.addLayout(self._build_buttons())
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((28, 170, 120, 140, 260, 130, 150, 110, 150, 150)):
+            self.view.setColumnWidth(col, width)
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail = OrderDetailPane()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 340])
+        layout.addWidget(splitter, 1)
+        self.empty_label = QLabel()
+        self.empty_label.setStyleSheet("color:#555")
+        layout.addWidget(self.empty_label)
+
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(120)
+        self._detail_timer.timeout.connect(self._load_detail)
+        self._deadline_timer = QTimer(self)  # deadline colours move with the clock
+        self._deadline_timer.setInterval(60_000)
+        self._deadline_timer.timeout.connect(self._repaint_deadlines)
+        self._deadline_timer.start()
+
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence("F6"), self, self.scan.setFocus)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+
+        ctx.channel_selected.connect(lambda _cid: self.reload())
+        ctx.orders_changed.connect(self.reload)
+        self._update_buttons()
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+    def _build_chips(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.chip_group = QButtonGroup(self)
+        self.chip_group.setExclusive(True)
+        self.chips: dict[str, QToolButton] = {}
+        for key, label, _pred in CHIPS:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setProperty("chip", key)
+            button.setProperty("label", label)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setStyleSheet(
+                "QToolButton { border: 1px solid #bbb; border-radius: 10px; padding: 3px 10px; }"
+                "QToolButton:checked { background: #2d6cdf; color: white; border-color: #2d6cdf; }"
+            )
+            button.clicked.connect(lambda _=False, k=key: self.set_chip(k))
+            self.chip_group.addButton(button)
+            self.chips[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.chips["all"].setChecked(True)
+        self._update_chip_labels()
+        return row
+
+    def _build_search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._apply_filter(search=text))
+        row.addWidget(self.search, 3)
+        scan_label = QLabel(self.tr("Scan to pack:"))
+        row.addWidget(scan_label)
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("Scan invoice / order ID / booking code / AWB and press Enter (F6)"))
+        self.scan.returnPressed.connect(self.scan_to_pack)
+        scan_label.setBuddy(self.scan)
+        row.addWidget(self.scan, 2)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        specs: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("ack", self.tr("Acknowledge"), "Ctrl+Shift+A", self.acknowledge),
+            ("pack", self.tr("Pack"), "Ctrl+Shift+P", self.pack),
+            ("label", self.tr("Print label"), "Ctrl+P", lambda: self.print_documents("label")),
+            ("ship", self.tr("Ship"), "Ctrl+Shift+S", self.ship),
+            ("cancel", self.tr("Cancel order"), "Ctrl+Shift+X", self.cancel_orders),
+        ]
+        for key, text, shortcut, slot in specs:
+            button = QPushButton(text)
+            button.setShortcut(QKeySequence(shortcut))
+            button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.more = QToolButton()
+        self.more.setText(self.tr("Documents"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more)
+        self.doc_actions = {
+            "picklist": menu.addAction(self.tr("Print picklist"), lambda: self.print_documents("picklist")),
+            "packing_list": menu.addAction(self.tr("Print packing list"), lambda: self.print_documents("packing_list")),
+            "manifest": menu.addAction(self.tr("Print manifest"), lambda: self.print_documents("manifest")),
+        }
+        self.more.setMenu(menu)
+        row.addWidget(self.more)
+        row.addStretch(1)
+        self.selection_label = QLabel()
+        row.addWidget(self.selection_label)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.reload)
+        row.addWidget(refresh)
+        return row
+
+    # --------------------------------------------------------------- loading
+    @Slot()
+    def reload(self) -> None:
+        channel_id = self.ctx.channel_id
+        keep = self.selected_pks()
+
+        def load(_jc: Any) -> tuple[list[tuple], bool]:
+            invoice_mode = True
+            if channel_id is not None:
+                row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
+                invoice_mode = bool(row[0]) if row else True
+            return q.order_rows(channel_id), invoice_mode
+
+        def done(result: tuple[list[tuple], bool]) -> None:
+            rows, invoice_mode = result
+            self.model.show_order_id = not invoice_mode
+            self.model.set_rows(rows)
+            self.loaded = True
+            self._after_rows_changed(keep)
+
+        self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
+
+    def refresh_rows(self, pks: Sequence[int]) -> None:
+        pks = list(pks)
+        channel_id = self.ctx.channel_id
+
+        def done(rows: list[tuple]) -> None:
+            self.model.replace_rows(rows)
+            self._after_rows_changed(pks)
+
+        self.ctx.jobs.submit(lambda _jc: q.order_rows(channel_id, pks), title=self.tr("Refreshing orders"),
+                             on_result=done, on_error=self._show_error)
+
+    def _after_rows_changed(self, keep: Sequence[int]) -> None:
+        self._update_chip_labels()
+        self.select_pks(keep)
+        total = len(self.model.all_rows())
+        if total == 0:
+            if self.ctx.channel_id is None:
+                self.empty_label.setText(self.tr("No channel yet: add one with “Add channel…” and its orders appear "
+                                                 "here."))
+            else:
+                self.empty_label.setText(self.tr("No orders pulled yet. They arrive with the next order sync "
+                                                 "(Channel tab → Sync now)."))
+        else:
+            self.empty_label.setText(self.tr("{0} of {1} orders shown").format(self.model.rowCount(), total))
+        self._update_buttons()
+
+    def _update_chip_labels(self) -> None:
+        counts = self.model.counts()
+        for key, button in self.chips.items():
+            label = self.tr(button.property("label"))
+            button.setText(f"{label} ({counts.get(key, 0)})")
+            button.setStyleSheet(button.styleSheet())
+
+    def set_chip(self, key: str) -> None:
+        self.chips[key].setChecked(True)
+        self._apply_filter(chip=key)
+
+    def _apply_filter(self, chip: str | None = None, search: str | None = None) -> None:
+        keep = self.selected_pks()
+        self.model.set_filter(chip=chip, search=search)
+        self._after_rows_changed(keep)
+
+    def _repaint_deadlines(self) -> None:
+        if self.model.rowCount():
+            top = self.model.index(0, COL_DEADLINE)
+            bottom = self.model.index(self.model.rowCount() - 1, COL_DEADLINE)
+            self.model.dataChanged.emit(top, bottom, [Qt.ItemDataRole.BackgroundRole])
+
+    # -------------------------------------------------------------- selection
+    def selected_rows(self) -> list[tuple]:
+        rows = self.view.selectionModel().selectedRows()
+        return [self.model.row_at(self.proxy.mapToSource(i).row()) for i in rows]
+
+    def selected_pks(self) -> list[int]:
+        return [r[q.R_PK] for r in self.selected_rows()] if self.loaded else []
+
+    def select_pks(self, pks: Sequence[int]) -> None:
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        first = None
+        for pk in pks:
+            row = self.model.row_of_pk(pk)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            selection.select(index, flags)
+            first = first or index
+        if first is not None:
+            self.view.scrollTo(first)
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._detail_timer.start()
+
+    def _update_buttons(self) -> None:
+        rows = self.selected_rows() if self.loaded else []
+        caps = self.ctx.capabilities(self.ctx.channel_id)
+        channel_busy = False
+        for key, button in self.buttons.items():
+            button.setEnabled(bool(rows) and not channel_busy and allowed(key, rows, caps, self.ctx.channel_settings()))
+            button.setToolTip(button.toolTip())
+        for key, action in self.doc_actions.items():
+            action.setEnabled(bool(rows) and allowed(key, rows, caps, self.ctx.channel_settings()))
+        self.more.setEnabled(bool(rows))
+        self.selection_label.setText(self.tr("{0} selected").format(len(rows)) if rows else "")
+
+    def _load_detail(self) -> None:
+        pks = self.selected_pks()
+        if len(pks) != 1:
+            self.detail.show_empty(len(pks))
+            return
+        self.ctx.jobs.submit(lambda _jc: q.order_detail(pks[0]), title=self.tr("Loading the order"),
+                             on_result=self.detail.show_detail, on_error=self._show_error)
+
+    # ---------------------------------------------------------------- actions
+    def _run_action(self, kind: str, pks: Sequence[int], call: Callable[[Any, list], list], title: str) -> None:
+        """Run a Fulfilment batch on the channel's lane; show per-order results; refresh those rows."""
+        from tokodesk.services.fulfilment import Fulfilment
+
+        pks = list(pks)
+        factory = self.ctx.adapter_factory
+
+        def work(jc: Any) -> list:
+            orders = list(m.Order.select().where(m.Order.id.in_(pks)))
+            with Fulfilment(adapters=factory, progress=jc.progress, cancel=jc.cancelled) as fulfilment:
+                return call(fulfilment, orders)
+
+        def done(outcomes: list) -> None:
+            self.last_outcomes = outcomes
+            failed = [o for o in outcomes if not o.ok]
+            if failed:
+                self.results_dialog = ResultsDialog(title, outcomes, self)
+                self.results_dialog.open()
+                self.banner.show_error(
+                    self.tr("{0}: {1} of {2} orders not done — {3}").format(
+                        title, len(failed), len(outcomes), failed[0].error or ""
+                    )
+                )
+            else:
+                self.banner.clear()
+                self.ctx.status_message(self.tr("{0}: {1} orders done").format(title, len(outcomes)))
+            self.refresh_rows(pks)
+            self.ctx.announce("stock")
+
+        self.ctx.jobs.submit(work, title=title, lane=self.ctx.lane(), on_result=done, on_error=self._show_error)
+
+    @Slot()
+    def acknowledge(self) -> None:
+        self._run_action("ack", self.selected_pks(), lambda f, orders: f.acknowledge(orders), self.tr("Acknowledge"))
+
+    @Slot()
+    def pack(self) -> None:
+        self._run_action("pack", self.selected_pks(), lambda f, orders: f.pack(orders), self.tr("Pack"))
+
+    @Slot()
+    def ship(self) -> None:
+        rows = self.selected_rows()
+        settings = self.ctx.channel_settings()
+        awbs: dict[str, str] = {}
+        if settings.get("business_model") == "own_courier":
+            dialog = AwbDialog([(r[q.R_ORDER_ID], r[q.R_INVOICE]) for r in rows], self)
+            if dialog.exec() != AwbDialog.DialogCode.Accepted:
+                return
+            awbs = dialog.awbs()
+        self._run_action("ship", [r[q.R_PK] for r in rows], lambda f, orders: f.ship(orders, awbs), self.tr("Ship"))
+
+    @Slot()
+    def cancel_orders(self) -> None:
+        """Ask the marketplace which reasons it accepts (a worker), then ask the user, then cancel."""
+        from tokodesk.services.fulfilment import CancelChoice, Fulfilment
+
+        pks = self.selected_pks()
+        if not pks:
+            return
+        factory = self.ctx.adapter_factory
+
+        def reasons(_jc: Any) -> list:
+            order = m.Order.get_by_id(pks[0])
+            with Fulfilment(adapters=factory) as fulfilment:
+                return fulfilment.cancel_reasons(order)
+
+        def ask(found: list) -> None:
+            if not found:
+                self.banner.show_error(self.tr("The marketplace does not allow cancelling this order now."))
+                return
+            self.cancel_dialog = CancelDialog(found, len(pks), self)
+            if self.cancel_dialog.exec() != CancelDialog.DialogCode.Accepted:
+                return
+            choice = CancelChoice(**self.cancel_dialog.choice())
+            self._run_action("cancel", pks, lambda f, orders: f.cancel_orders(orders, choice), self.tr("Cancel"))
+
+        self.ctx.jobs.submit(reasons, title=self.tr("Reading the cancel reasons"), lane=self.ctx.lane(),
+                             on_result=ask, on_error=self._show_error)
+
+    @Slot()
+    def scan_to_pack(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            return
+        channel_id = self.ctx.channel_id
+
+        def found(pk: int | None) -> None:
+            if pk is None:
+                self.banner.show_error(self.tr("No order with invoice, order ID, booking code or AWB “{0}”.")
+                                       .format(code))
+                return
+            if self.model.row_of_pk(pk) is None:  # hidden by the chip or the search: show everything
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+                self.chips["all"].setChecked(True)
+                self.model.set_filter(chip="all", search="")
+            self.select_pks([pk])
+            row = self.model.row_at(self.model.row_of_pk(pk)) if self.model.row_of_pk(pk) is not None else None
+            if row is None:
+                return
+            if row[q.R_STATE] == S.ACKNOWLEDGED.value:
+                self.pack()
+            elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
+                self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
+            else:
+                self.banner.show_error(self.tr("{0} cannot be packed: it is {1}.").format(
+                    row[q.R_INVOICE] or code, self.tr(row[q.R_STATE])))
+
+        self.ctx.jobs.submit(lambda _jc: q.find_order_pk(channel_id, code), title=self.tr("Finding the order"),
+                             on_result=found, on_error=self._show_error)
+
+    def print_documents(self, kind: str) -> None:
+        from tokodesk.ui.printing import open_print_dialog
+
+        open_print_dialog(self, self.ctx, kind, self.selected_pks(), on_printed=self.refresh_rows)
+
+    def _show_error(self, exc: BaseException, detail: str) -> None:
+        self.banner.show_error(describe(exc), detail)
+
+
+__all__ = ["ACTIONS", "OrdersTab"]

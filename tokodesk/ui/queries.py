@@ -1,0 +1,139 @@
+"""Read-only snapshots for the tables: plain tuples in one query, never a peewee object per painted cell.
+
+Runs in a worker (the "local" lane); the model receives the finished list on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import peewee as pw
+
+from tokodesk.store import models as m
+
+# Order row layout (indices into the tuple)
+(
+    R_PK,
+    R_ORDER_ID,
+    R_INVOICE,
+    R_STATE,
+    R_MP_STATUS,
+    R_BUYER,
+    R_COURIER,
+    R_SERVICE,
+    R_BOOKING,
+    R_AWB,
+    R_TOTAL,
+    R_CREATED,
+    R_ACCEPT_BY,
+    R_SHIP_BY,
+    R_PRINTED,
+    R_CHANGED_OUTSIDE,
+    R_UNMAPPED,
+    R_ACTION_FAILED,
+    R_PROBLEM,
+    R_ITEMS,
+    R_SEARCH,
+) = range(21)
+
+_ORDER_COLUMNS = (
+    "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
+    "o.booking_code, o.awb, o.total_amount, o.created_at, o.accept_deadline, o.ship_deadline, "
+    "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem"
+)
+
+
+def _items_aggregate(database: pw.Database) -> str:
+    item = "COALESCE(NULLIF(l.seller_sku, ''), l.sku) || ' ×' || l.quantity"
+    if isinstance(database, pw.PostgresqlDatabase):
+        return f"string_agg({item}, ', ' ORDER BY l.line_no)"
+    return f"group_concat({item}, ', ')"
+
+
+def _finish(row: tuple) -> tuple:
+    items = row[-1] or ""
+    flags = tuple(bool(v) for v in row[15:18])
+    search = " ".join(str(v or "") for v in (row[1], row[2], row[5], row[8], row[9], items)).lower()
+    return (*row[:15], *flags, row[18] or "", items, search)
+
+
+def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -> list[tuple]:
+    """Every order of the channel (or just `order_pks`), newest first, as tuples laid out by the R_* indices."""
+    database = m.db.obj
+    order_table = f"\"{m.Order._meta.table_name}\""
+    line_table = f"\"{m.OrderLine._meta.table_name}\""
+    where = []
+    params: list = []
+    if channel_id is not None:
+        where.append("o.channel_id = ?")
+        params.append(channel_id)
+    if order_pks is not None:
+        if not order_pks:
+            return []
+        where.append(f"o.id IN ({', '.join('?' for _ in order_pks)})")
+        params.extend(order_pks)
+    sql = (
+        f"SELECT {_ORDER_COLUMNS}, li.items FROM {order_table} o "
+        f"LEFT JOIN (SELECT l.order_id AS oid, {_items_aggregate(database)} AS items FROM {line_table} l "
+        f"GROUP BY l.order_id) li ON li.oid = o.id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY o.created_at DESC, o.id DESC"
+    )
+    if isinstance(database, pw.PostgresqlDatabase):
+        sql = sql.replace("?", "%s")
+    cursor = database.execute_sql(sql, params)
+    return [_finish(row) for row in cursor.fetchall()]
+
+
+def as_datetime(value: object) -> datetime | None:
+    """SQLite hands back text; PostgreSQL a datetime. Both are naive UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass
+class OrderDetail:
+    pk: int
+    order: dict
+    lines: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    actions: list[dict] = field(default_factory=list)
+
+
+def order_detail(pk: int) -> OrderDetail | None:
+    order = m.Order.select().where(m.Order.id == pk).dicts().first()
+    if order is None:
+        return None
+    lines = list(
+        m.OrderLine.select().where(m.OrderLine.order == pk).order_by(m.OrderLine.line_no, m.OrderLine.id).dicts()
+    )
+    events = list(m.OrderEvent.select().where(m.OrderEvent.order == pk).order_by(m.OrderEvent.at.desc()).dicts())
+    actions = list(
+        m.Action.select(m.Action.kind, m.Action.status, m.Action.error, m.Action.updated_at)
+        .where(m.Action.order == pk)
+        .order_by(m.Action.id.desc())
+        .dicts()
+    )
+    return OrderDetail(pk, order, lines, events, actions)
+
+
+def find_order_pk(channel_id: int | None, code: str) -> int | None:
+    """What a barcode scanner typed: invoice, order id, booking code or AWB (exact match, case as scanned)."""
+    code = code.strip()
+    if not code:
+        return None
+    query = m.Order.select(m.Order.id).where(
+        (m.Order.invoice == code) | (m.Order.order_id == code) | (m.Order.booking_code == code) | (m.Order.awb == code)
+    )
+    if channel_id is not None:
+        query = query.where(m.Order.channel == channel_id)
+    row = query.order_by(m.Order.created_at.desc()).tuples().first()
+    return row[0] if row else None

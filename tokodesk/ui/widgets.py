@@ -1,0 +1,103 @@
+"""Small widgets used across tabs: the error banner with details one click away, the copyable details dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class DetailsDialog(QDialog):
+    """A message in words plus the technical text, selectable and with a Copy button."""
+
+    def __init__(self, title: str, message: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(label)
+        self.text = QPlainTextEdit(details)
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox()
+        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        copy.clicked.connect(self.copy)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text.toPlainText())
+
+
+class ErrorBanner(QFrame):
+    """Shown at the top of the place where something failed; hidden otherwise."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet(
+            "#errorBanner { background: #fdecea; border: 1px solid #e0a19b; border-radius: 4px; }"
+            "#errorBanner QLabel { color: #611a15; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.details_button = QPushButton(self.tr("Details…"))
+        self.details_button.clicked.connect(self._show_details)
+        layout.addWidget(self.details_button)
+        close = QPushButton(self.tr("Dismiss"))
+        close.clicked.connect(self.clear)
+        layout.addWidget(close)
+        self._details = ""
+        self.hide()
+
+    def show_error(self, message: str, details: str = "") -> None:
+        self.label.setText(message)
+        self._details = details
+        self.details_button.setVisible(bool(details))
+        self.show()
+
+    def show_info(self, message: str) -> None:
+        self.show_error(message)
+
+    def clear(self) -> None:
+        self.label.clear()
+        self._details = ""
+        self.hide()
+        self.dismissed.emit()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() or self.label.text() else ""
+
+    def _show_details(self) -> None:
+        DetailsDialog(self.tr("Details"), self.label.text(), self._details, self).exec()
+
+
+def placeholder(text: str, parent: QWidget | None = None) -> QLabel:
+    """What a tab shows until the service behind it exists: plain words, no fake rows."""
+    label = QLabel(text, parent)
+    label.setObjectName("placeholder")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("#placeholder { color: #555; font-size: 13px; padding: 24px; }")
+    return label
