@@ -79,7 +79,8 @@ def _utc(moment: object, what: str, *, required: bool = False) -> datetime | Non
         raise MalformedOrder(f"{what} is not a time ({type(moment).__name__})")
     if moment.tzinfo is not None:
         moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
+    # Whole seconds: the list and the detail view of one order disagree on fractions, which is no change.
+    return moment.replace(microsecond=0)
 
 
 def _int(value: object, what: str) -> int:
@@ -346,16 +347,33 @@ def _insert_new(
     result.changed_ids.update(new_ids)
 
 
+# Fields one view of an order has and another lacks (the list has no update time, the AWB comes late): an empty
+# value there means "not in this view", never "erased".
+_KEEP_WHEN_EMPTY = frozenset(
+    {"booking_code", "awb", "package_id", "warehouse_id", "updated_at", "accept_deadline", "ship_deadline"}
+)
+_ADDRESS_PARTS = ("recipient_address", "recipient_district", "recipient_city", "recipient_province",
+                  "recipient_postal_code")  # fmt: skip
+
+
+def _address_words(values: dict) -> set[str]:
+    text = " ".join(values[c] or "" for c in _ADDRESS_PARTS).lower()
+    return set("".join(ch if ch.isalnum() else " " for ch in text).split())
+
+
 def _changes(row: dict, values: dict) -> dict:
     updates = {}
     for column in _ORDER_COLUMNS:
         new = values[column]
         if column == "state":
             new = _merged_state(row["state"], new)
-        elif column in ("booking_code", "awb") and new is None and row[column]:
-            continue  # a list view without the AWB must not erase one we already know
+        elif column in _KEEP_WHEN_EMPTY and not new and row[column]:
+            continue
         if row[column] != new:
             updates[column] = new
+    if "recipient_address" in updates and _address_words(row) == _address_words(values):
+        # Tokopedia's list has the whole address in one line, its detail view splits it: the same address.
+        del updates["recipient_address"]
     return updates
 
 

@@ -2,31 +2,63 @@
 
 An order pull only sees orders by their creation time, so an order created last week and cancelled by the buyer
 today would never be seen again without this. Open means every state except completed, cancelled and returned
-(delivered is re-read: it may still turn completed or come back). The orders are read in batches through
-`adapter.get_orders`, which uses the fewest calls the API allows; each batch is stored in one transaction through
-the same writer as the pull, so every change is an `OrderEvent` and flags the order when it came from outside.
+(delivered is re-read: it may still turn completed).
+
+Fewest calls: Tokopedia reads one order a call, while its order list returns up to 100 orders a page with their
+current status. So the open orders the list can still serve are re-read by listing their creation span when that
+costs fewer calls than reading them one by one; the rest (older, or missing from the list) go through
+`adapter.get_orders`, which batches where the API can (TikTok Shop: 50 a call). Every batch is stored in one
+transaction through the same writer as the pull, so each change is an `OrderEvent` and flags the order when it
+came from outside TokoDesk.
 """
 
 from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta, timezone
 
 from tokodesk.marketplace import base
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.orders import store_orders
-from tokodesk.services.runs import RunSummary, sync_run
+from tokodesk.services.runs import RunHandle, RunSummary, sync_run
 from tokodesk.store import models as m
 
 CLOSED_STATES = (S.COMPLETED.value, S.CANCELLED.value, S.RETURNED.value)
 BATCH = 50  # orders per get_orders call from here: progress and cancel in between; the adapter may split further
+# Orders one call returns, by marketplace: (reading by id, listing). Used only to pick the cheaper way.
+CALL_SIZES = {"tokopedia": (1, 100), "tiktokshop": (50, 50)}
 
 
-def open_order_ids(channel: m.Channel) -> list[str]:
+def open_orders(channel: m.Channel) -> dict[str, datetime]:
+    """Open order id -> created_at, oldest first."""
     query = (
-        m.Order.select(m.Order.order_id)
+        m.Order.select(m.Order.order_id, m.Order.created_at)
         .where((m.Order.channel == channel.id) & m.Order.state.not_in(CLOSED_STATES))
         .order_by(m.Order.created_at)
     )
-    return [oid for (oid,) in query.tuples()]
+    return dict(query.tuples())
+
+
+def _listing_plan(
+    channel: m.Channel, caps: base.Capabilities, wanted: dict[str, datetime], now: datetime
+) -> tuple[datetime, list[str]] | None:
+    """(start of the span to list, the ids it covers) when listing is cheaper than reading; else None."""
+    from tokodesk.services.channels import history_limit
+
+    limit = history_limit(caps)
+    floor = now - limit + timedelta(minutes=5) if limit else None  # a margin: the clock moves while we list
+    listable = [oid for oid, created in wanted.items() if floor is None or created >= floor]
+    if len(listable) < 2:
+        return None
+    start = min(wanted[oid] for oid in listable)
+    read_size, list_size = CALL_SIZES.get(caps.marketplace, (1, 50))
+    in_span = m.Order.select().where((m.Order.channel == channel.id) & (m.Order.created_at >= start)).count()
+    step = caps.order_window_max or timedelta(days=1)
+    windows = math.ceil((now - start) / step)
+    list_cost = math.ceil(in_span / list_size) + windows
+    read_cost = math.ceil(len(listable) / read_size)
+    return (start, listable) if list_cost < read_cost else None
 
 
 def refresh_statuses(
@@ -34,6 +66,8 @@ def refresh_statuses(
     adapter: base.Marketplace | None = None,
     progress: base.Progress | None = None,
     cancel: base.CancelCheck | None = None,
+    *,
+    now: datetime | None = None,
 ) -> RunSummary:
     """Re-read the channel's open orders. `details["changes"]`: [{order_id, from, to, outside}]."""
     own_adapter = adapter is None
@@ -41,36 +75,22 @@ def refresh_statuses(
         from tokodesk.services.channels import adapter_for
 
         adapter = adapter_for(channel)
-    database = m.Order._meta.database
+    now = now or m.utcnow()
     try:
         with sync_run(channel, "statuses") as run:
             summary = run.summary
-            ids = open_order_ids(channel)
-            index = MappingIndex(channel)
-            changes: list[dict] = []
-            summary.details["changes"] = changes
+            wanted = open_orders(channel)
+            summary.details["changes"] = []
+            state = _Refresh(channel, run, MappingIndex(channel), progress, len(wanted))
             try:
-                for start in range(0, len(ids), BATCH):
-                    if cancel and cancel():
-                        summary.status = "cancelled"
-                        break
-                    wanted = ids[start : start + BATCH]
-                    remotes = adapter.get_orders(wanted)
-                    with database.atomic():
-                        result = store_orders(channel, remotes, index=index)
-                        run.heartbeat()
-                    summary.fetched += len(remotes)
-                    summary.updated += result.updated
-                    for order_id, reason in result.failed:
-                        summary.add_error(f"order {order_id}: {reason}")
-                    seen = {str(getattr(r, "order_id", "")) for r in remotes}
-                    for order_id in wanted:
-                        if order_id not in seen:
-                            summary.add_error(f"order {order_id}: the marketplace did not return it", failed=False)
-                    for order_id, old, new, outside in result.status_changes:
-                        changes.append({"order_id": order_id, "from": old, "to": new, "outside": outside})
-                    if progress:
-                        progress(min(start + BATCH, len(ids)), len(ids), f"{summary.fetched} open orders re-read")
+                remaining = list(wanted)
+                plan = _listing_plan(channel, adapter.capabilities, wanted, now)
+                if plan is not None:
+                    start, listable = plan
+                    found = state.by_listing(adapter, set(listable), start, now, cancel)
+                    remaining = [oid for oid in wanted if oid not in found]
+                if summary.status == "running":
+                    state.by_reading(adapter, remaining, cancel)
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the status refresh stopped: {exc}")
@@ -78,3 +98,59 @@ def refresh_statuses(
     finally:
         if own_adapter:
             adapter.close()
+
+
+class _Refresh:
+    def __init__(
+        self, channel: m.Channel, run: RunHandle, index: MappingIndex, progress: base.Progress | None, total: int
+    ) -> None:
+        self.channel = channel
+        self.run = run
+        self.summary = run.summary
+        self.index = index
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def store(self, remotes: list) -> None:
+        with m.Order._meta.database.atomic():
+            result = store_orders(self.channel, remotes, index=self.index)
+            self.run.heartbeat()
+        s = self.summary
+        s.fetched += len(remotes)
+        s.updated += result.updated
+        for order_id, reason in result.failed:
+            s.add_error(f"order {order_id}: {reason}")
+        for order_id, old, new, outside in result.status_changes:
+            s.details["changes"].append({"order_id": order_id, "from": old, "to": new, "outside": outside})
+        self.done += len(remotes)
+        if self.progress:
+            self.progress(min(self.done, self.total), self.total, f"{self.done} open orders re-read")
+
+    def by_listing(
+        self, adapter: base.Marketplace, listable: set[str], start: datetime, now: datetime, cancel
+    ) -> set[str]:  # noqa: ANN001
+        found: set[str] = set()
+        pages = adapter.list_orders(start.replace(tzinfo=timezone.utc), now.replace(tzinfo=timezone.utc), cancel=cancel)
+        for page in pages:
+            mine = [o for o in page if str(getattr(o, "order_id", "")) in listable]
+            found.update(str(o.order_id) for o in mine)
+            if mine:
+                self.store(mine)
+            if cancel and cancel():
+                self.summary.status = "cancelled"
+                break
+        return found
+
+    def by_reading(self, adapter: base.Marketplace, ids: list[str], cancel) -> None:  # noqa: ANN001
+        for start in range(0, len(ids), BATCH):
+            if cancel and cancel():
+                self.summary.status = "cancelled"
+                return
+            wanted = ids[start : start + BATCH]
+            remotes = adapter.get_orders(wanted)
+            self.store(remotes)
+            seen = {str(getattr(r, "order_id", "")) for r in remotes}
+            for order_id in wanted:
+                if order_id not in seen:
+                    self.summary.add_error(f"order {order_id}: the marketplace did not return it", failed=False)
