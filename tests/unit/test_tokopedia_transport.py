@@ -302,3 +302,38 @@ def test_secrets_never_in_error_messages(client, rsps):
         client.shop_info()
     text = str(info.value) + repr(info.value.args)
     assert TOKEN not in text and "s3cret-value-xyz" not in text
+
+
+@pytest.mark.parametrize("action", ["nack", "pickup", "confirm"])
+def test_every_order_mutation_with_a_lost_answer_is_outcome_unknown(client, rsps, action):
+    from datetime import datetime, timezone
+
+    from tokodesk.marketplace.base import CancelRequest, Order, OrderState, ShipMethod
+    from tokodesk.marketplace.tokopedia import reasons
+
+    order = Order("42", "INV/1", "400", OrderState.ACKNOWLEDGED, datetime.now(timezone.utc))
+    urls = {"nack": f"{API}/v1/order/42/fs/{FS_ID}/nack", "pickup": f"{API}/inventory/v1/fs/{FS_ID}/pick-up",
+            "confirm": f"{API}/v1/order/42/fs/{FS_ID}/status"}
+    rsps.add(responses.POST, urls[action], body=requests.exceptions.ConnectionError("Connection aborted"))
+    rsps.add(responses.POST, urls[action], json=envelope("success"))
+    with pytest.raises(OutcomeUnknown):
+        if action == "nack":
+            client.reject(order, CancelRequest(reasons.BY_CODE["1"], "Stok habis"))
+        elif action == "pickup":
+            client.ship(order, ShipMethod.PICKUP)
+        else:
+            client.ship(order, ShipMethod.OWN_COURIER, awb="JP1")
+    assert len(api_calls(rsps)) == 1
+
+
+def test_no_secret_or_token_in_the_log(clock, rsps, caplog):
+    import logging
+
+    add_token(rsps)
+    rsps.add(responses.GET, SHOP_URL, status=401, body="")
+    rsps.add(responses.GET, SHOP_URL, json=envelope(SHOP_DATA))
+    with caplog.at_level(logging.DEBUG):
+        make_client(clock).shop_info()
+    text = "\n".join(r.getMessage() for r in caplog.records)
+    assert "fetched a new Tokopedia token" in text
+    assert TOKEN not in text and "s3cret-value-xyz" not in text
