@@ -78,7 +78,8 @@ class Sandbox:
     def start(self) -> Sandbox:
         if self._server is None:
             self._server = SandboxHTTPServer((self.host, self._requested_port), self.dialect, self.faults)
-            self._thread = threading.Thread(target=self._server.serve_forever, name="tokodesk-sandbox", daemon=True)
+            self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="tokodesk-sandbox",
+                                            daemon=True)
             self._thread.start()
         return self
 

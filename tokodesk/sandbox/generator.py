@@ -167,7 +167,7 @@ def build_shop(
 
 
 def _build_catalogue(shop: Shop, rng: random.Random, count: int, now: float) -> None:
-    next_id = 2_147_483_000 + _stable_int(shop.seed, "pid", 0, 400)  # ids cross 2**31: int64 all the way
+    next_id = 2_147_483_600 + _stable_int(shop.seed, "pid", 0, 40)  # ids cross 2**31: int64 all the way
     for index in range(count):
         name, cat_id, cat, menu, base_price, weight, _axis, values = CATALOGUE[index % len(CATALOGUE)]
         name = name + SERIES[(index // len(CATALOGUE)) % len(SERIES)]
