@@ -131,8 +131,7 @@ def _heading(title: str, right_lines: list[str], s: _Styles, width: float) -> Ta
 
 
 def _footer(tr: Translate, printed_at: datetime | None) -> str:
-    when = wib(printed_at) if printed_at else ""
-    return f"TokoDesk · {tr('Printed')} {when}".strip()
+    return f"TokoDesk · {tr('Printed')} {wib(printed_at)}" if printed_at else "TokoDesk"
 
 
 def _pages(documents: Sequence, render_one: Callable[[object], list[Flowable]]) -> list[Flowable]:
