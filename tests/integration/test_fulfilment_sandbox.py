@@ -16,8 +16,8 @@ from tokodesk.services.orders import pull_orders
 from tokodesk.store import models as m
 from tokodesk.store.connection import close_database, open_database
 
-E_ACK = "POST /v1/order/{order_id}/fs/{fs_id}/ack"
-E_PICKUP = "POST /inventory/v1/fs/{fs_id}/pick-up"
+E_ACK = "ack"  # the sandbox's endpoint names
+E_PICKUP = "pickup"
 
 
 @pytest.fixture
@@ -68,6 +68,7 @@ def test_ack_with_lost_answers_accepts_each_order_exactly_once(sb, shop):
         assert sb.order(int(order.order_id)).status == 400
         assert m.Order.get_by_id(order.id).state == "acknowledged"
     assert {a.status for a in m.Action.select()} == {"done"}
+    assert sb.faults.log == [(E_ACK, "lost")] * 4  # the answers really were lost
 
 
 def test_the_whole_queue_ack_pack_label_pickup(sb, shop, tmp_path):
@@ -92,6 +93,7 @@ def test_the_whole_queue_ack_pack_label_pickup(sb, shop, tmp_path):
     assert all(r.ok and r.state == "awaiting_pickup" for r in results), [r.error for r in results]
     assert all(sb.order(int(o.order_id)).pickups == 1 for o in orders)
     assert all(sb.order(int(o.order_id)).status == 450 for o in orders)
+    assert (E_PICKUP, "lost") in sb.faults.log
 
 
 def test_own_courier_and_dropoff_and_cancel(sb, shop):
