@@ -92,15 +92,6 @@ class Sandbox:
             self._server = None
             self._thread = None
 
-    def serve_forever(self) -> None:
-        """Serve on the calling thread until interrupted (the `tokodesk sandbox` command)."""
-        self._server = SandboxHTTPServer((self.host, self._requested_port), self.dialect, self.faults)
-        try:
-            self._server.serve_forever()
-        finally:
-            self._server.server_close()
-            self._server = None
-
     def __enter__(self) -> Sandbox:
         return self.start()
 

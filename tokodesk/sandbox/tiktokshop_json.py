@@ -80,6 +80,10 @@ def tracking_awb(o: Order) -> str:
     return f"{prefix}{(o.order_id * 104_729 + 7) % 10**12:012d}"
 
 
+def variant_name(parent: Product, child: Product) -> str:
+    return child.name.removeprefix(f"{parent.name} - ")
+
+
 def _masked(text: str, keep: int = 4) -> str:
     return text[:keep] + "*" * max(0, len(text) - keep - 2) + text[-2:] if len(text) > keep + 2 else text
 
@@ -99,7 +103,7 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float) -> dict[str, Any]:
                 "seller_sku": line.sku,
                 "product_id": tts_product_id(product) if product else "",
                 "product_name": parent.name if parent else line.name,
-                "sku_name": product.name if parent and product else "",
+                "sku_name": variant_name(parent, product) if parent and product else "",
                 "original_price": str(line.price),
                 "sale_price": str(line.price),
                 "currency": "IDR",
@@ -178,7 +182,7 @@ def product(shop: Shop, p: Product) -> dict[str, Any]:
             "inventory": [{"warehouse_id": str(shop.warehouse_id), "quantity": s.stock}],
         }
         if p.children:
-            entry["sales_attributes"] = [{"id": "100000", "name": "Varian", "value_name": s.name}]
+            entry["sales_attributes"] = [{"id": "100000", "name": "Varian", "value_name": variant_name(p, s)}]
         skus.append(entry)
     return {
         "id": tts_product_id(p),

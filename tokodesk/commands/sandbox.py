@@ -1,0 +1,117 @@
+"""`tokodesk sandbox`: serve a generated test shop that speaks a marketplace API, until Ctrl-C.
+
+Prints the base URL (the API and the token endpoint share it) and the sandbox app's credentials, so a channel can
+be pointed at it: `tokodesk channel add demo --api-base URL --auth-url URL --fs-id ... --client-id ...`. The
+credentials are sandbox-only values derived from --seed; printing them is the point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+HELP = "serve a simulated marketplace shop (products, orders, lifecycle, faults) on this machine until Ctrl-C"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("sandbox", help=HELP, description=HELP)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this PC only)")
+    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
+    parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same shop (default 1)")
+    parser.add_argument("--products", type=int, default=40, help="product listings; variants add more (default 40)")
+    parser.add_argument("--orders", type=int, default=500, help="orders over the last --days (default 500)")
+    parser.add_argument("--days", type=float, default=7.0, help="how far back the orders go (default 7)")
+    parser.add_argument("--dialect", default="tokopedia", help="which API the shop speaks (default tokopedia)")
+    parser.add_argument("--rate-limit", type=float, default=0.0,
+                        help="requests per second per endpoint; 0 = off (default 0)")
+    parser.add_argument("--fault-rate", type=float, default=0.0, help="share of requests answered 5xx, 0..1")
+    parser.add_argument("--slow-rate", type=float, default=0.0, help="share of requests answered late, 0..1")
+    parser.add_argument("--slow-seconds", type=float, default=5.0, help="how late a slow answer comes (default 5)")
+    parser.add_argument("--lost-rate", type=float, default=0.0,
+                        help="share of requests applied but never answered (connection dropped), 0..1")
+    parser.add_argument("--fault-targets", default="all",
+                        help="which endpoints faults hit: all, mutations, reads, or comma-separated endpoint names")
+    parser.add_argument("--new-orders-per-hour", type=float, default=12.0, help="new paid orders (default 12; 0 off)")
+    parser.add_argument("--buyer-cancels-per-hour", type=float, default=1.0,
+                        help="buyer cancellations of recent orders (default 1; 0 off)")
+    parser.add_argument("--time-scale", type=float, default=1.0,
+                        help="multiplies how long couriers and buyers take (0.01 = a day passes in ~15 min)")
+    parser.add_argument("--token-lifetime", type=float, default=14 * 86400,
+                        help="seconds an access token lives (default two weeks)")
+    parser.add_argument("--json", action="store_true", help="print the URL and credentials as one JSON document")
+    parser.set_defaults(func=run)
+
+
+def _check(args: argparse.Namespace) -> str | None:
+    for name in ("fault_rate", "slow_rate", "lost_rate"):
+        value = getattr(args, name)
+        if not 0.0 <= value <= 1.0:
+            return f"--{name.replace('_', '-')} must be a share between 0 and 1, not {value:g}"
+    if args.fault_rate + args.slow_rate + args.lost_rate > 1.0:
+        return "--fault-rate, --slow-rate and --lost-rate together must not exceed 1"
+    for name in ("products", "orders"):
+        if getattr(args, name) < 0:
+            return f"--{name} must be 0 or more"
+    for name in ("rate_limit", "new_orders_per_hour", "buyer_cancels_per_hour", "slow_seconds", "days"):
+        if getattr(args, name) < 0:
+            return f"--{name.replace('_', '-')} must be 0 or more"
+    if args.time_scale <= 0 or args.token_lifetime <= 0:
+        return "--time-scale and --token-lifetime must be greater than 0"
+    if not 0 <= args.port <= 65535:
+        return f"--port must be between 0 and 65535, not {args.port}"
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    problem = _check(args)
+    if problem:
+        print(f"tokodesk sandbox: {problem}", file=sys.stderr)
+        return 2
+    import threading
+
+    from tokodesk.sandbox import Sandbox
+    from tokodesk.sandbox.server import DIALECTS
+
+    if args.dialect not in DIALECTS:
+        print(f"tokodesk sandbox: unknown --dialect {args.dialect!r}; choose one of: {', '.join(sorted(DIALECTS))}",
+              file=sys.stderr)
+        return 2
+    targets = args.fault_targets
+    if targets not in ("all", "mutations", "reads"):
+        targets = [t.strip() for t in targets.split(",") if t.strip()]
+    print(f"tokodesk sandbox: generating shop (seed {args.seed}, {args.products} products, {args.orders} orders)",
+          file=sys.stderr)
+    sandbox = Sandbox(
+        seed=args.seed, products=args.products, orders=args.orders, days=args.days, dialect=args.dialect,
+        host=args.host, port=args.port, rate_limit=args.rate_limit or None, fault_rate=args.fault_rate,
+        slow_rate=args.slow_rate, slow_seconds=args.slow_seconds, lost_response_rate=args.lost_rate,
+        fault_targets=targets, token_lifetime=args.token_lifetime, new_orders_per_hour=args.new_orders_per_hour,
+        buyer_cancels_per_hour=args.buyer_cancels_per_hour, time_scale=args.time_scale,
+    )
+    try:
+        sandbox.start()
+    except OSError as exc:
+        print(f"tokodesk sandbox: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+              "choose another --port, or 0 for a free one", file=sys.stderr)
+        return 1
+    info = {"url": sandbox.url, "api_base": sandbox.url, "auth_url": sandbox.url, "dialect": args.dialect,
+            "seed": args.seed, "credentials": sandbox.credentials}
+    if args.json:
+        print(json.dumps(info), flush=True)
+    else:
+        print(f"Sandbox shop ({args.dialect}) at {sandbox.url}  (API and token endpoint)")
+        for key, value in sandbox.credentials.items():
+            print(f"  {key}: {value}")
+        print("These are sandbox-only credentials.", flush=True)
+    print("tokodesk sandbox: serving; press Ctrl-C to stop", file=sys.stderr, flush=True)
+    stop = threading.Event()
+    try:
+        while not stop.wait(0.5):  # a timed wait: Ctrl-C reaches the main thread on every platform
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.stop()
+    print("tokodesk sandbox: stopped", file=sys.stderr)
+    return 0
