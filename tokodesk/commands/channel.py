@@ -130,15 +130,14 @@ def run_add(args: argparse.Namespace) -> int:
         fields.update(app_key=args.app_key.strip(), service_id=args.service_id.strip())
         secret_kind, secret_label = "app_secret", "app secret"
 
-    from tokodesk.services.orders import validate_order_sync_from
+    from tokodesk.services.channels import default_order_sync_from, validate_order_sync_from
 
     marketplace = _capabilities(args.marketplace)
     now = datetime.now(timezone.utc)
-    sync_from = _parse_when(args.order_sync_from) if args.order_sync_from else None
-    try:
-        fields["order_sync_from"] = validate_order_sync_from(sync_from, marketplace, now=now)
-    except ValueError as exc:
-        raise UserError(f"--order-sync-from: {exc}") from exc
+    if args.order_sync_from:
+        fields["order_sync_from"] = validate_order_sync_from(_parse_when(args.order_sync_from), marketplace, now=now)
+    else:
+        fields["order_sync_from"] = default_order_sync_from(marketplace, now=now)
 
     _open_db()
     if Channel.select().where(Channel.name == name).exists():
