@@ -223,3 +223,14 @@ def test_fonts_are_found_in_the_frozen_bundle_first(tmp_path, monkeypatch):
     assert fonts.font_path("DejaVuSans-Bold.ttf").parent.name == "fonts"  # falls back to the source tree
     with pytest.raises(fonts.FontMissing, match="reinstall TokoDesk"):
         fonts.font_path("NoSuchFont.ttf")
+
+
+def test_the_indonesian_translator_covers_every_fixed_word_of_the_documents():
+    import re
+    from pathlib import Path
+
+    from tokodesk.documents.fmt import INDONESIAN
+
+    source = "".join(p.read_text() for p in Path(fonts.__file__).parent.glob("*.py"))
+    used = set(re.findall(r"""tr\(["']([^"']+)["']\)""", source))
+    assert used and used <= set(INDONESIAN), sorted(used - set(INDONESIAN))

@@ -36,3 +36,56 @@ def grams(weight: int | None) -> str:
         kg = f"{weight / 1000:.2f}".rstrip("0").rstrip(".").replace(".", ",")
         return f"{kg} kg"
     return f"{weight} g"
+
+
+# The documents' fixed words in Indonesian, for callers without Qt's translator (the CLI, the services).
+INDONESIAN: dict[str, str] = {
+    "+{n} more": "+{n} lainnya",
+    "AWB": "NO. RESI",
+    "BOOKING CODE": "KODE BOOKING",
+    "Booking code / AWB": "Kode booking / No. resi",
+    "Buyer": "Pembeli",
+    "City": "Kota",
+    "COD": "COD",
+    "Courier": "Kurir",
+    "Created": "Dibuat",
+    "Discount": "Diskon",
+    "INVOICE": "INVOICE",
+    "Invoice": "Invoice",
+    "MANIFEST": "MANIFES",
+    "Manifest": "Manifes",
+    "Manifest no.": "No. manifes",
+    "NON-COD": "NON-COD",
+    "Name, signature, date": "Nama, tanda tangan, tanggal",
+    "No booking code or AWB yet": "Belum ada kode booking atau no. resi",
+    "Note": "Catatan",
+    "Order": "Pesanan",
+    "Orders": "Pesanan",
+    "orders": "pesanan",
+    "PACKING LIST": "DAFTAR KEMAS",
+    "Packing list": "Daftar kemas",
+    "PICKLIST": "DAFTAR AMBIL",
+    "Picklist": "Daftar ambil",
+    "Parcels": "Koli",
+    "Payment": "Pembayaran",
+    "Price": "Harga",
+    "Printed": "Dicetak",
+    "Product": "Produk",
+    "Qty": "Jml",
+    "RECIPIENT": "PENERIMA",
+    "Re-typeset by TokoDesk from the marketplace label": "Disusun ulang oleh TokoDesk dari label marketplace",
+    "Recipient": "Penerima",
+    "SENDER": "PENGIRIM",
+    "Seller": "Penjual",
+    "Ship before": "Kirim sebelum",
+    "Shipping": "Ongkos kirim",
+    "SKU": "SKU",
+    "Subtotal": "Subtotal",
+    "Total": "Total",
+    "Total {n} pcs": "Total {n} pcs",
+    "Weight": "Berat",
+}
+
+
+def indonesian(text: str) -> str:
+    return INDONESIAN.get(text, text)

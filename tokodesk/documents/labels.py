@@ -401,7 +401,9 @@ def _lines_table(
     size = p.line_pt
     row_h = size * 1.3
     qty_w = text_width("9999", BOLD, size)
-    sku_w = box.width * 0.36
+    # the SKU column is as wide as the longest SKU needs (within limits): the rest goes to the product name
+    widest = max(text_width(line.sku or "—", BOLD, size) for line in label.lines)
+    sku_w = min(box.width * 0.4, max(box.width * 0.2, widest))
     name_x = box.left + sku_w + 1.5 * mm
     name_w = box.right - qty_w - 1.5 * mm - name_x
     rows = int((top - bottom) / row_h)
