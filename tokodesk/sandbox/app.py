@@ -142,5 +142,9 @@ class Sandbox:
     def force_status(self, order_id: int, status: Status | int) -> Order:
         return self.shop.force_status(int(order_id), status)
 
+    def drop_off(self, order_id: int) -> Order:
+        """The courier's counter scans the booking code of a dropped-off parcel: the order ships (500)."""
+        return self.shop.drop_off(int(order_id))
+
     def expire_tokens(self) -> None:
         self.dialect.expire_tokens()

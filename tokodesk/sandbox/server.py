@@ -60,6 +60,7 @@ log = logging.getLogger(__name__)
 # dialect name -> "module:Class", imported when first used
 DIALECTS: dict[str, str] = {
     "tokopedia": "tokodesk.sandbox.tokopedia:TokopediaDialect",
+    "tiktokshop": "tokodesk.sandbox.tiktokshop:TikTokShopDialect",
 }
 
 

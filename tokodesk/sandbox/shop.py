@@ -13,6 +13,7 @@ import enum
 import heapq
 import random
 import threading
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -335,10 +336,7 @@ class Shop:
     def _buyer_cancels(self, at: float) -> None:
         # Buyers cancel recent orders: look among the orders still inside the accept window.
         rng = self.runtime_rng
-        window_start = len(self.order_ids) - 1
-        while window_start > 0 and self.order_times[window_start - 1] >= at - self.timing.accept_window:
-            window_start -= 1
-        candidates = self.order_ids[window_start:]
+        candidates = self.order_ids[bisect_left(self.order_times, at - self.timing.accept_window):]
         for _ in range(20):
             if not candidates:
                 return

@@ -68,6 +68,7 @@ class TokopediaDialect(OrderRoutes, Dialect):
         self.client_secret = _seeded_hex(context.seed, "client_secret", 32)
         self._tokens: dict[str, float] = {}  # access token -> expiry (shop clock)
         self._token_lock = threading.Lock()
+        self._errors_served = 0
 
     # ---- contract --------------------------------------------------------------------------------------
     def credentials(self) -> dict[str, Any]:
@@ -86,18 +87,25 @@ class TokopediaDialect(OrderRoutes, Dialect):
         return Endpoint(match[0], match[1]) if match else None
 
     def server_error(self, endpoint: Endpoint) -> Response:
-        if hash(endpoint.name) % 3 == 0 or endpoint.name == "token":
-            return Response(502, b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html")
+        # Every third injected failure comes from the gateway as HTML: clients must not assume a JSON body.
+        with self._token_lock:
+            self._errors_served += 1
+            from_gateway = self._errors_served % 3 == 0 or endpoint.name == "token"
+        if from_gateway:
+            page = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
+            return Response(502, page, "text/html", self.ctx.limiter.headers(self._peek(endpoint.name)))
         prefix = {"product_info": "PRD", "stock_update": "PRD", "pickup": "LGS", "confirm_shipping": "LGS"}
         code = f"{prefix.get(endpoint.name, 'ORD')}_API_006"
-        return self._envelope_error(Reject(500, code, "There Are Error From Ext Service", server=True), None)
+        reject = Reject(500, code, "There Are Error From Ext Service", server=True)
+        return self._envelope_error(reject, self._peek(endpoint.name))
 
     def handle(self, method: str, path: str, query: dict[str, str], headers: Any, body: bytes) -> Response:
         started = time.perf_counter()
         route = self._route(method, path)
         if route is None:
             return Response.json(404, {"header": {"process_time": 0, "messages": "Not Found",
-                                                  "reason": f"no route for {method} {path}"}, "data": None})
+                                                  "reason": f"no route for {method} {path}"}, "data": None},
+                                 self.ctx.limiter.headers(self._peek("unknown")))
         name, _mutation, params = route
         if name == "token":
             return self._token(query, headers, body)
