@@ -107,23 +107,27 @@ class FakeMarketplace:
 
         return self._call(f"ship:{method.value}", order.order_id, apply)
 
+    def booking_code(self, order_id: str) -> str | None:
+        return self.orders[order_id].booking_code
+
+    def shipping_label(self, order: base.Order, mark_printed: bool = False) -> base.Label:
+        self.calls.append(("shipping_label", order.order_id))
+        return base.Label(b"<html><body>label</body></html>", "text/html")
+
     def close(self) -> None:
         self.closed = True
 
 
 def remote_order(order_id: str, state: S = S.NEW, **extra: object) -> base.Order:
-    created = extra.pop("created_at", datetime(2026, 11, 20, 3, 0))
+    fields = {"created_at": datetime(2026, 11, 20, 3, 0), "courier": "JNE", "service": "REG", **extra}
     return base.Order(
         order_id=order_id,
         invoice=f"INV/20261120/MPL/{order_id}",
         marketplace_status={S.NEW: "220", S.ACKNOWLEDGED: "400"}.get(state, "0"),
         state=state,
-        created_at=created,
-        courier="JNE",
-        service="REG",
         lines=[base.OrderLine(product_id="p1", sku="SKU-A", name="Kaos", quantity=2, price=50000)],
         recipient=base.Recipient(name="Budi", phone="0812", address="Jl. Melati 1", city="Jakarta Selatan"),
-        **extra,
+        **fields,
     )
 
 

@@ -129,6 +129,15 @@ class Documents:
             self._adapters[channel.id] = self._factory(channel)
         return self._adapters[channel.id]
 
+    def _adapter_or_none(self, channel: m.Channel) -> base.Marketplace | None:
+        # TokoDesk's own label needs the marketplace only for a missing booking code: without a connection
+        # (no secret on this PC, offline) the label is still printed, with the code the last pull brought.
+        try:
+            return self.adapter(channel)
+        except Exception as exc:  # noqa: BLE001 - any failure to connect just means "no live lookup"
+            log.warning("channel %s: no marketplace connection for labels: %s", channel.name, exc)
+            return None
+
     # ---- labels ------------------------------------------------------------------------------------------
     def labels(
         self, orders: Sequence[m.Order], size: str = "100x150", order_by: str | None = "courier",
@@ -143,7 +152,7 @@ class Documents:
             if S(order.state) not in LABEL_STATES:
                 batch.skipped.append((order, f"no label for an order that is {order.state}"))
                 continue
-            adapter = self.adapter(channel)
+            adapter = self._adapter_or_none(channel)
             order = _ensure_code(order, channel, adapter)
             data = label_data(order, channel)
             if channel.use_marketplace_label:
@@ -161,7 +170,7 @@ class Documents:
         if ordered_own:
             batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None))
             batch.orders.extend(o for _, o in ordered_own)
-        for data, order, label in _in_order([(d, o, lab) for d, o, lab in market], order_by):
+        for _data, order, label in _in_order([(d, o, lab) for d, o, lab in market], order_by):
             batch.parts.append(self._marketplace_pdf(label, size))
             batch.orders.append(order)
         return batch
@@ -233,9 +242,9 @@ class Documents:
         with m.db.atomic():
             for order in orders:
                 channel = channels[order.channel_id]
-                if order.state == S.PACKED.value and channel.ready_to_ship_at == "manifest":
-                    if bump_version(order, state=S.READY_TO_SHIP.value):
-                        record_event(order, "manifest", self.who, f"on the {data.courier} manifest; ready to ship")
+                ready = order.state == S.PACKED.value and channel.ready_to_ship_at == "manifest"
+                if ready and bump_version(order, state=S.READY_TO_SHIP.value):
+                    record_event(order, "manifest", self.who, f"on the {data.courier} manifest; ready to ship")
         return pdf, orders
 
     def picklist(self, orders: Sequence[m.Order]) -> bytes:

@@ -1,0 +1,125 @@
+"""Labels, manifest and picklist from store orders: content, order, and what printing does (and does not) change."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.unit.fulfilment_fake import FakeMarketplace, remote_order, store_order
+from tokodesk.cli import main
+from tokodesk.marketplace import base
+from tokodesk.services.fulfilment import Fulfilment
+from tokodesk.services.fulfilment.documents import DocumentError
+from tokodesk.store import models as m
+
+S = base.OrderState
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
+
+
+@pytest.fixture
+def channel(database):
+    return m.Channel.create(name="toko", marketplace="tokopedia", shop_name="Toko Maju", ready_to_ship_at="manifest")
+
+
+def make(channel, specs):
+    remotes = [remote_order(oid, state, courier=courier) for oid, state, courier in specs]
+    fake = FakeMarketplace([remote_order(oid, state, courier=courier) for oid, state, courier in specs])
+    rows = [store_order(channel, r) for r in remotes]
+    return fake, rows
+
+
+def pdf_text(tmp_path, data: bytes) -> tuple[str, int]:
+    path = tmp_path / "out.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    return text, pages
+
+
+@needs_poppler
+def test_labels_batch_is_one_pdf_in_courier_order_with_the_booking_code_fetched_once(channel, tmp_path):
+    fake, rows = make(channel, [("1", S.ACKNOWLEDGED, "SiCepat"), ("2", S.ACKNOWLEDGED, "JNE"),
+                                ("3", S.NEW, "JNE")])
+    fake.booking_code = lambda order_id: f"BOOK{order_id}X"
+    documents = Fulfilment(adapters=lambda c: fake).documents()
+    batch = documents.labels(rows, order_by="courier")
+    assert [o.order_id for o in batch.orders] == ["2", "1"]  # JNE before SiCepat
+    assert [(o.order_id, why) for o, why in batch.skipped] == [("3", "no label for an order that is new")]
+    text, pages = pdf_text(tmp_path, batch.parts[0])
+    assert pages == 2 and "BOOK1X" in text and "BOOK2X" in text
+    assert text.index("BOOK2X") < text.index("BOOK1X")
+    assert m.Order.get(m.Order.order_id == "1").booking_code == "BOOK1X"
+
+
+def test_reprint_changes_nothing_and_only_the_first_print_is_recorded(channel):
+    fake, rows = make(channel, [("1", S.ACKNOWLEDGED, "JNE")])
+    documents = Fulfilment(adapters=lambda c: fake).documents()
+    assert documents.record_printed(rows, "printed") == 1
+    first = m.Order.get_by_id(rows[0].id)
+    assert first.label_printed_at is not None
+    assert documents.record_printed(rows, "printed again") == 0
+    again = m.Order.get_by_id(rows[0].id)
+    assert (again.label_printed_at, again.version) == (first.label_printed_at, first.version)
+    assert m.OrderEvent.select().where(m.OrderEvent.kind == "label_printed").count() == 1
+
+
+def test_marketplace_pdf_label_is_kept_as_it_came(channel):
+    channel.use_marketplace_label = True
+    channel.save()
+    fake, rows = make(channel, [("1", S.AWAITING_PICKUP, "JNE")])
+    asked = []
+
+    def shipping_label(order, mark_printed=False):
+        asked.append(mark_printed)
+        return base.Label(b"%PDF-1.4 marketplace label", "application/pdf")
+
+    fake.shipping_label = shipping_label
+    batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows)
+    assert batch.parts == [b"%PDF-1.4 marketplace label"] and asked == [False]  # printed=1 only when asked
+    Fulfilment(adapters=lambda c: fake).documents().labels(rows, mark_printed=True)
+    assert asked == [False, True]
+
+
+@needs_poppler
+def test_manifest_lists_one_couriers_packed_parcels_and_makes_them_ready(channel, tmp_path):
+    fake, rows = make(channel, [("1", S.PACKED, "JNE"), ("2", S.PACKED, "SiCepat"), ("3", S.ACKNOWLEDGED, "JNE")])
+    m.Order.update(booking_code="JNEBOOK1").where(m.Order.id == rows[0].id).execute()
+    pdf, orders = Fulfilment(adapters=lambda c: fake).documents().manifest("jne")
+    assert [o.order_id for o in orders] == ["1"]
+    text, _ = pdf_text(tmp_path, pdf)
+    assert "JNEBOOK1" in text and rows[0].invoice in text
+    assert m.Order.get_by_id(rows[0].id).state == "ready_to_ship"  # channel: ready to ship at manifest
+    assert m.Order.get_by_id(rows[1].id).state == "packed"
+    with pytest.raises(DocumentError, match="couriers with parcels waiting: JNE, SiCepat"):
+        Fulfilment(adapters=lambda c: fake).documents().manifest("AnterAja")
+
+
+@needs_poppler
+def test_picklist_sums_lines_by_seller_sku(channel, tmp_path):
+    fake, rows = make(channel, [("1", S.ACKNOWLEDGED, "JNE"), ("2", S.ACKNOWLEDGED, "JNE")])
+    text, _ = pdf_text(tmp_path, Fulfilment(adapters=lambda c: fake).documents().picklist(rows))
+    assert "OWN-SKU-A" in text and "4" in text.split("OWN-SKU-A", 1)[1]
+
+
+@needs_poppler
+def test_cli_labels_to_pdf_and_unknown_printer(tmp_path, tokodesk_home, capsys, monkeypatch):
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database()
+    channel = m.Channel.create(name="toko", marketplace="tokopedia", shop_name="Toko Maju")
+    remote = remote_order("7", S.ACKNOWLEDGED, booking_code="CLIBOOK7")
+    store_order(channel, remote)
+    fake = FakeMarketplace([remote])
+    fake.booking_code = lambda order_id: None
+    monkeypatch.setattr("tokodesk.services.channels.adapter_for", lambda c: fake)
+    target = tmp_path / "labels.pdf"
+    assert main(["labels", remote.invoice, "--pdf", str(target), "--size", "100x100"]) == 0
+    text, pages = pdf_text(tmp_path, target.read_bytes())
+    assert pages == 1 and "CLIBOOK7" in text
+    assert m.Order.get(m.Order.order_id == "7").label_printed_at is None  # saving a PDF is not printing
+    assert main(["labels", "7", "--pdf", str(target), "--mark-printed"]) == 0
+    assert m.Order.get(m.Order.order_id == "7").label_printed_at is not None
+    close_database()
