@@ -34,3 +34,32 @@ def window(qtbot, ctx, wait_idle):
     wait_idle(ctx)
     yield win
     win.close()
+
+
+@pytest.fixture
+def sandbox():
+    from tokodesk.sandbox import Sandbox
+
+    with Sandbox(seed=3, products=12, orders=40, days=2, freeze_clock=False) as sb:
+        yield sb
+
+
+@pytest.fixture
+def sandbox_channel(database, sandbox):
+    """A Tokopedia channel on the sandbox with its secret in the (memory) keyring, products and orders pulled."""
+    from tokodesk import credentials
+    from tokodesk.marketplace.tokopedia import CAPABILITIES
+    from tokodesk.services import catalog, orders
+    from tokodesk.services.channels import default_order_sync_from
+    from tokodesk.store import models as m
+
+    creds = sandbox.credentials
+    channel = m.Channel.create(
+        name="Toko Test", marketplace="tokopedia", fs_id=str(creds["fs_id"]), client_id=creds["client_id"],
+        shop_id=str(creds["shop_id"]), warehouse_id=str(creds.get("warehouse_id", "")), api_base=sandbox.url,
+        auth_url=sandbox.url, order_sync_from=default_order_sync_from(CAPABILITIES), orders_on_invoice=True,
+    )
+    credentials.set_secret(channel.name, "client_secret", creds["client_secret"])
+    catalog.pull_skus(channel)
+    orders.pull_orders(channel)
+    return m.Channel.get_by_id(channel.id)

@@ -1,19 +1,335 @@
-"""Setup wizard (filled in below)."""
+"""The channel setup wizard (first run and "Add channel"): marketplace, credentials + test, settings, save.
+
+Shape from Picard's setup wizard: each page validates itself (`isComplete`) and the network and keyring work of
+"Test connection" and "Save" runs in workers (`wizard_logic`), so the wizard never freezes.
+"""
+
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QWizard
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from tokodesk import config
+from tokodesk.ui import wizard_logic as logic
+from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
+from tokodesk.ui.context import AppContext
+from tokodesk.ui.sync import start_sync
+
+__all__ = ["ChannelWizard", "SettingsDialog"]
+
+
+class MarketplacePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Which marketplace?"))
+        self.setSubTitle(self.tr("Choose how TokoDesk talks to your shop."))
+        layout = QVBoxLayout(self)
+        self.current = QRadioButton(self.tr("Tokopedia & Shop (current)"))
+        self.current.setChecked(True)
+        current_note = QLabel(self.tr("For every Tokopedia shop today: orders from the Tokopedia and the Shop apps "
+                                      "come through the Tokopedia & Shop Partner Center. You need an app key, app "
+                                      "secret and service ID from Partner Center."))
+        self.legacy = QRadioButton(self.tr("Tokopedia Open API (legacy, shut down Sep 2025)"))
+        legacy_note = QLabel(self.tr("The old Tokopedia Open API (FS ID, client ID and secret) was switched off on "
+                                     "30 September 2025 and no longer answers. Choose it only for TokoDesk's "
+                                     "sandbox shop or an old test setup."))
+        for note in (current_note, legacy_note):
+            note.setWordWrap(True)
+            note.setStyleSheet("color:#555; margin-left: 22px; margin-bottom: 10px")
+        legacy_note.setStyleSheet(legacy_note.styleSheet() + "; color:#8a3b00")
+        layout.addWidget(self.current)
+        layout.addWidget(current_note)
+        layout.addWidget(self.legacy)
+        layout.addWidget(legacy_note)
+        layout.addStretch(1)
+
+    def marketplace(self) -> str:
+        return "tiktokshop" if self.current.isChecked() else "tokopedia"
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class CredentialsPage(QWizardPage):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.tested: logic.TestResult | None = None
+        self.test_job: Any = None
+        self.setTitle(self.tr("Credentials"))
+        self.setSubTitle(self.tr("Secrets go to the OS keyring, never into TokoDesk's database."))
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Toko Utama"))
+        top.addRow(self.tr(config.CHANNEL_SETTING_LABELS["name"]), self.name)
+        layout.addLayout(top)
+
+        self.stack = QStackedWidget()
+        # Tokopedia FS (legacy)
+        tokopedia = QWidget()
+        form = QFormLayout(tokopedia)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.fs_id, self.client_id, self.client_secret, self.shop_id = QLineEdit(), QLineEdit(), _secret_field(), \
+            QLineEdit()
+        form.addRow(self.tr("FS ID (App ID)"), self.fs_id)
+        form.addRow(self.tr("Client ID"), self.client_id)
+        form.addRow(self.tr("Client secret"), self.client_secret)
+        form.addRow(self.tr("Shop ID"), self.shop_id)
+        hint = QLabel(self.tr("The shop ID is the number in your seller panel's address, e.g. "
+                              "seller.tokopedia.com/…?shop_id=<b>1234567</b>."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555")
+        form.addRow("", hint)
+        self.stack.addWidget(tokopedia)
+        # TikTok Shop (Tokopedia & Shop)
+        tts = QWidget()
+        form = QFormLayout(tts)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.app_key, self.app_secret, self.service_id = QLineEdit(), _secret_field(), QLineEdit()
+        form.addRow(self.tr("App key"), self.app_key)
+        form.addRow(self.tr("App secret"), self.app_secret)
+        form.addRow(self.tr("Service ID"), self.service_id)
+        consent_row = QHBoxLayout()
+        self.consent_link = QLineEdit()
+        self.consent_link.setReadOnly(True)
+        self.consent_link.setPlaceholderText(self.tr("Fill in the service ID to get the link"))
+        open_link = QPushButton(self.tr("Open link"))
+        open_link.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(self.consent_link.text())))
+        consent_row.addWidget(self.consent_link, 1)
+        consent_row.addWidget(open_link)
+        form.addRow(self.tr("Consent link"), consent_row)
+        self.auth_code = QLineEdit()
+        self.auth_code.setPlaceholderText(self.tr("Paste the address the browser shows after you accept, or the code"))
+        form.addRow(self.tr("Redirect URL or code"), self.auth_code)
+        steps = QLabel(self.tr("Open the consent link, log in as the shop owner and accept; the browser then shows an "
+                               "address with ?code=…. Paste it here within 30 minutes."))
+        steps.setWordWrap(True)
+        steps.setStyleSheet("color:#555")
+        form.addRow("", steps)
+        self.stack.addWidget(tts)
+        layout.addWidget(self.stack)
+
+        self.advanced = QGroupBox(self.tr("Advanced: server addresses"))
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        adv = QFormLayout(self.advanced)
+        self.api_base, self.auth_url = QLineEdit(), QLineEdit()
+        adv.addRow(self.tr("API base URL"), self.api_base)
+        adv.addRow(self.tr("Auth base URL"), self.auth_url)
+        layout.addWidget(self.advanced)
+
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_connection)
+        test_row.addWidget(self.test_button)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
+        self.save_untested = QCheckBox(self.tr("Save without a successful test (I will test it later)"))
+        layout.addWidget(self.save_untested)
+        layout.addStretch(1)
+
+        for field in (self.name, self.fs_id, self.client_id, self.client_secret, self.shop_id, self.app_key,
+                      self.app_secret, self.service_id, self.auth_code, self.api_base, self.auth_url):
+            field.textChanged.connect(self._changed)
+        self.service_id.textChanged.connect(self._update_consent)
+        self.save_untested.toggled.connect(lambda _on: self.completeChanged.emit())
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        marketplace = self.wizard().marketplace()
+        self.stack.setCurrentIndex(0 if marketplace == "tokopedia" else 1)
+        defaults = logic.default_urls(marketplace)
+        self.api_base.setPlaceholderText(defaults[0])
+        self.auth_url.setPlaceholderText(defaults[1])
+
+    def marketplace(self) -> str:
+        return self.wizard().marketplace()
+
+    def entered(self) -> logic.Credentials:
+        return logic.Credentials(
+            marketplace=self.marketplace(), name=self.name.text().strip(), fs_id=self.fs_id.text().strip(),
+            client_id=self.client_id.text().strip(), client_secret=self.client_secret.text().strip(),
+            shop_id=self.shop_id.text().strip(), app_key=self.app_key.text().strip(),
+            app_secret=self.app_secret.text().strip(), service_id=self.service_id.text().strip(),
+            auth_code=self.auth_code.text().strip(),
+            api_base=self.api_base.text().strip().rstrip("/") if self.advanced.isChecked() else "",
+            auth_url=self.auth_url.text().strip().rstrip("/") if self.advanced.isChecked() else "",
+        )
+
+    def _changed(self) -> None:
+        if self.tested is not None:  # anything edited after a test needs a new test
+            self.tested = None
+            self.test_result.setText(self.tr("Changed since the last test: test again."))
+            self.test_result.setStyleSheet("color:#555")
+        self.completeChanged.emit()
+
+    def _update_consent(self, service_id: str) -> None:
+        self.consent_link.setText(logic.consent_link(service_id.strip()))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        problems = logic.missing_fields(self.entered())
+        return not problems and (self.tested is not None or self.save_untested.isChecked())
+
+    @Slot()
+    def test_connection(self) -> None:
+        creds = self.entered()
+        missing = logic.missing_fields(creds)
+        if missing:
+            self._show(False, self.tr("Fill in: {0}").format(", ".join(self.tr(f) for f in missing)))
+            return
+        self.test_button.setEnabled(False)
+        self._show(None, self.tr("Testing…"))
+
+        def done(result: logic.TestResult) -> None:
+            self.test_button.setEnabled(True)
+            self.tested = result
+            self._show(True, self.tr("Connected to “{0}”.").format(result.shop_name))
+            self.wizard().settings_page.form.set_warehouses(result.warehouses)
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self.test_button.setEnabled(True)
+            self.tested = None
+            self._show(False, logic.explain(exc))
+            self.completeChanged.emit()
+
+        self.test_job = self.ctx.jobs.submit(lambda _jc: logic.test_connection(creds, self.ctx.adapter_factory),
+                                             title=self.tr("Testing the connection"), lane="wizard",
+                                             on_result=done, on_error=failed)
+
+    def _show(self, ok: bool | None, text: str) -> None:
+        self.test_result.setText(text)
+        self.test_result.setStyleSheet({True: "color:#1b5e20", False: "color:#b00020", None: "color:#555"}[ok])
+
+
+class SettingsPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Channel settings"))
+        self.setSubTitle(self.tr("How this shop works. Every setting can be changed later in the Channel tab."))
+        layout = QVBoxLayout(self)
+        self.form = ChannelSettingsForm()
+        layout.addWidget(self.form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b00020")
+        layout.addWidget(self.error)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.form.set_history_limit(logic.history_days(self.wizard().marketplace()))
+        self.form.load({})
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        problem = logic.check_settings(self.wizard().marketplace(), self.form.values())
+        self.error.setText(problem or "")
+        return problem is None
+
+
+class SavePage(QWizardPage):
+    """Saves the channel (keyring first, then the row) in a worker, then starts the first pulls."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.channel_id: int | None = None
+        self.setTitle(self.tr("Saving the channel"))
+        layout = QVBoxLayout(self)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        creds = wizard.credentials_page.entered()
+        tested = wizard.credentials_page.tested
+        settings = wizard.settings_page.form.values()
+        self.status.setText(self.tr("Saving…"))
+        self.progress.show()
+
+        def done(channel_id: int) -> None:
+            self.channel_id = channel_id
+            self.progress.hide()
+            self.status.setText(self.tr("The channel is saved. When you click Finish, TokoDesk pulls your products "
+                                        "and orders in the background; the status bar shows the progress."))
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self.progress.hide()
+            self.status.setText(self.tr("Not saved: {0}").format(logic.explain(exc)))
+            self.status.setStyleSheet("color:#b00020")
+
+        self.ctx.jobs.submit(lambda _jc: logic.save_channel(creds, settings, tested), lane="wizard",
+                             title=self.tr("Saving the channel"), on_result=done, on_error=failed)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.channel_id is not None
 
 
 class ChannelWizard(QWizard):
     channel_created = Signal(int)
 
-    def __init__(self, ctx, parent=None):  # noqa: ANN001
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Add a channel"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(720, 640)
+        for button, text in ((QWizard.WizardButton.NextButton, self.tr("&Next >")),
+                             (QWizard.WizardButton.BackButton, self.tr("< &Back")),
+                             (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+                             (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
+            self.setButtonText(button, text)
+        self.marketplace_page = MarketplacePage()
+        self.credentials_page = CredentialsPage(ctx)
+        self.settings_page = SettingsPage()
+        self.save_page = SavePage(ctx)
+        for page in (self.marketplace_page, self.credentials_page, self.settings_page, self.save_page):
+            self.addPage(page)
 
+    def marketplace(self) -> str:
+        return self.marketplace_page.marketplace()
 
-class SettingsDialog(QDialog):
-    saved = Signal()
+    def accept(self) -> None:
+        channel_id = self.save_page.channel_id
+        super().accept()
+        if channel_id is not None:
+            self.ctx.announce("channels")
+            self.channel_created.emit(channel_id)
+            start_sync(self.ctx, "skus", channel_id)
+            start_sync(self.ctx, "orders", channel_id)
 
-    def __init__(self, ctx, channel, parent=None):  # noqa: ANN001
-        super().__init__(parent)
+    def reject(self) -> None:
+        tested = self.credentials_page.tested
+        if self.save_page.channel_id is None and tested is not None:
+            name = tested.name
+            self.ctx.jobs.submit(lambda _jc: logic.forget_untaken(name), title=self.tr("Cleaning up"))
+        super().reject()

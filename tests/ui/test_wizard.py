@@ -1,0 +1,113 @@
+"""The setup wizard end to end against the sandbox: good credentials save a channel; bad ones say why."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def wizard(qtbot, ctx):
+    from tokodesk.ui.wizard import ChannelWizard
+
+    wiz = ChannelWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def _fill_tokopedia(page, sandbox, secret=None):
+    creds = sandbox.credentials
+    page.name.setText("Toko Wizard")
+    page.fs_id.setText(str(creds["fs_id"]))
+    page.client_id.setText(creds["client_id"])
+    page.client_secret.setText(secret or creds["client_secret"])
+    page.shop_id.setText(str(creds["shop_id"]))
+    page.advanced.setChecked(True)
+    page.api_base.setText(sandbox.url)
+    page.auth_url.setText(sandbox.url)
+
+
+def test_marketplace_choice_puts_the_current_api_first_and_says_the_legacy_one_is_off(wizard):
+    page = wizard.marketplace_page
+    assert page.current.isChecked() and page.marketplace() == "tiktokshop"
+    assert "shut down" in page.legacy.text()
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in page.findChildren(QLabel))
+    assert "no longer answers" in texts
+
+
+def test_good_credentials_test_then_save_and_first_pulls(qtbot, wizard, ctx, sandbox, wait_idle, memory_keyring):
+    from tokodesk.store import models as m
+
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    assert page.client_secret.echoMode() == page.client_secret.EchoMode.Password
+    _fill_tokopedia(page, sandbox)
+    assert not page.isComplete(), "an untested page must not finish"
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.tested is not None, timeout=10000)
+    assert page.tested.shop_name and page.tested.shop_name in page.test_result.text()
+    assert page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.settings_page
+    wizard.settings_page.form.business_model.setCurrentIndex(1)  # drop-off
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.save_page.channel_id is not None, timeout=10000)
+    wizard.accept()
+    wait_idle(ctx, 30000)
+    channel = m.Channel.get(m.Channel.name == "Toko Wizard")
+    assert channel.business_model == "dropoff"
+    assert channel.shop_name == page.tested.shop_name
+    assert m.Order.select().where(m.Order.channel == channel.id).count() > 0, "finish starts the order pull"
+    assert m.Product.select().where(m.Product.channel == channel.id).count() > 0, "finish starts the SKU pull"
+    assert memory_keyring.store[("tokodesk", "Toko Wizard:client_secret")] == sandbox.credentials["client_secret"]
+
+
+def test_wrong_secret_is_explained_and_blocks_finish_until_save_untested(qtbot, wizard, sandbox):
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    _fill_tokopedia(page, sandbox, secret="not-the-secret")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_button.isEnabled() and page.test_result.text() != "Testing…", timeout=10000)
+    assert page.tested is None
+    assert "refused" in page.test_result.text()
+    assert "not-the-secret" not in page.test_result.text()
+    assert not page.isComplete()
+    page.save_untested.setChecked(True)
+    assert page.isComplete()
+
+
+def test_no_network_is_said_in_words(qtbot, wizard, sandbox):
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    _fill_tokopedia(page, sandbox)
+    page.api_base.setText("http://127.0.0.1:9")
+    page.auth_url.setText("http://127.0.0.1:9")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_button.isEnabled() and page.test_result.text() != "Testing…", timeout=30000)
+    assert "No network" in page.test_result.text()
+
+
+def test_order_sync_from_older_than_three_days_is_refused(qtbot, wizard, sandbox):
+    from datetime import datetime, timedelta, timezone
+
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    _fill_tokopedia(page, sandbox)
+    page.save_untested.setChecked(True)
+    wizard.next()
+    form = wizard.settings_page.form
+    assert "3 days" in form.sync_from_hint.text()
+    form.order_sync_from.clearMinimumDateTime()
+    from tokodesk.ui.channel_form import _qdt
+
+    form.order_sync_from.setDateTime(_qdt(datetime.now(timezone.utc) - timedelta(days=5)))
+    wizard.next()
+    assert wizard.currentPage() is wizard.settings_page
+    assert "older than" in wizard.settings_page.error.text()

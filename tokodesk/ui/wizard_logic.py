@@ -1,0 +1,213 @@
+"""What the setup wizard does, without Qt: check the fields, test the connection, save the channel.
+
+`test_connection` and `save_channel` touch the network and the keyring: the wizard runs them in a worker.
+Secrets pass through here only on their way to the keyring; nothing here logs them or writes them elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tokodesk import config, credentials
+from tokodesk.errors import UserError
+from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, Warehouse
+from tokodesk.store import models as m
+from tokodesk.ui.i18n import tr
+
+
+@dataclass
+class Credentials:
+    marketplace: str
+    name: str
+    fs_id: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    shop_id: str = ""
+    app_key: str = ""
+    app_secret: str = ""
+    service_id: str = ""
+    auth_code: str = ""
+    api_base: str = ""
+    auth_url: str = ""
+
+    def __repr__(self) -> str:  # a traceback or log line must never show the secrets
+        return f"Credentials(marketplace={self.marketplace!r}, name={self.name!r})"
+
+    @property
+    def secret_kind(self) -> str:
+        return "client_secret" if self.marketplace == "tokopedia" else "app_secret"
+
+    @property
+    def secret(self) -> str:
+        return self.client_secret if self.marketplace == "tokopedia" else self.app_secret
+
+
+@dataclass
+class TestResult:
+    name: str
+    shop_name: str
+    shop_id: str = ""
+    shop_cipher: str = ""
+    warehouses: list[Warehouse] = field(default_factory=list)
+
+
+def default_urls(marketplace: str) -> tuple[str, str]:
+    if marketplace == "tokopedia":
+        return config.TOKOPEDIA_API_BASE, config.TOKOPEDIA_AUTH_URL
+    return config.TIKTOKSHOP_API_BASE, config.TIKTOKSHOP_AUTH_URL
+
+
+def consent_link(service_id: str) -> str:
+    if not service_id:
+        return ""
+    try:
+        from tokodesk.marketplace.tiktokshop.auth import consent_url
+
+        return consent_url(service_id)
+    except Exception:  # the adapter is missing or refuses the id: the field stays empty
+        return ""
+
+
+def history_days(marketplace: str) -> int | None:
+    from tokodesk.services.channels import ORDER_HISTORY_LIMIT
+
+    limit = ORDER_HISTORY_LIMIT.get(marketplace)
+    return limit.days if limit is not None else None
+
+
+def missing_fields(c: Credentials) -> list[str]:
+    """Names (as labelled in the wizard) of required fields left empty or malformed."""
+    missing = []
+    if not c.name or ":" in c.name:
+        missing.append("Channel name")
+    if c.marketplace == "tokopedia":
+        pairs = (("FS ID (App ID)", c.fs_id), ("Client ID", c.client_id), ("Client secret", c.client_secret),
+                 ("Shop ID", c.shop_id))
+        missing += [label for label, value in pairs if not value]
+        if c.fs_id and not c.fs_id.isdigit():
+            missing.append("FS ID (App ID)")
+        if c.shop_id and not c.shop_id.isdigit():
+            missing.append("Shop ID")
+    else:
+        pairs = (("App key", c.app_key), ("App secret", c.app_secret), ("Service ID", c.service_id))
+        missing += [label for label, value in pairs if not value]
+    return list(dict.fromkeys(missing))
+
+
+def _check_name_free(name: str) -> None:
+    if m.Channel.select().where(m.Channel.name == name).exists():
+        raise UserError(tr("Wizard", "A channel called “{0}” exists already: choose another name.").format(name))
+
+
+def test_connection(c: Credentials, adapter_factory: Any = None) -> TestResult:
+    """Token + shop info (Tokopedia) or code exchange + authorized shop (Tokopedia & Shop); then the keyring."""
+    _check_name_free(c.name)
+    info = credentials.backend_info()
+    if not info.usable:
+        raise credentials.CredentialError(info.problem)
+    api_base, auth_url = c.api_base or default_urls(c.marketplace)[0], c.auth_url or default_urls(c.marketplace)[1]
+    if c.marketplace == "tokopedia":
+        from tokodesk.marketplace.tokopedia import TokopediaClient
+
+        client = TokopediaClient(c.name, c.fs_id, c.client_id, c.shop_id, api_base, auth_url,
+                                 client_secret=c.client_secret)
+        try:
+            shop = client.shop_info()
+        finally:
+            client.close()
+        result = TestResult(c.name, shop.name, shop.shop_id, "", list(shop.warehouses))
+    else:
+        from tokodesk.marketplace.tiktokshop.client import TikTokShopClient
+
+        if not c.auth_code:
+            raise UserError(tr("Wizard", "Open the consent link, accept, and paste the redirect URL or the code "
+                                         "first."))
+        client = TikTokShopClient(c.name, c.app_key, c.service_id, "", api_base, auth_url, app_secret=c.app_secret)
+        try:
+            shops = client.authorize(c.auth_code)
+            if not shops:
+                raise AuthError(tr("Wizard", "The authorization worked but covers no shop: authorize again with the "
+                                             "shop owner's account."))
+            shop = shops[0]
+            client.use_shop(shop.cipher)
+            warehouses = client.warehouses()
+        finally:
+            client.close()
+        result = TestResult(c.name, shop.name, shop.shop_id, shop.cipher, warehouses)
+    # Last: the secret into the keyring, so a locked keyring is found now and not at the first sync.
+    credentials.set_secret(c.name, c.secret_kind, c.secret)
+    return result
+
+
+def explain(exc: BaseException) -> str:
+    """The test's failure in words: wrong secret, shop not linked, no network, keyring locked."""
+    if isinstance(exc, NotReachable):
+        return tr("Wizard", "No network: the marketplace could not be reached. Check the internet connection (and "
+                            "the server addresses under Advanced). Detail: {0}").format(exc)
+    if isinstance(exc, AuthError):
+        return tr("Wizard", "The marketplace refused: {0}").format(exc)
+    if isinstance(exc, credentials.CredentialError):
+        return tr("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(exc)
+    if isinstance(exc, (MarketplaceError, UserError, ValueError)):
+        return str(exc)
+    return tr("Wizard", "Unexpected error ({0}): {1}").format(type(exc).__name__, exc)
+
+
+def _capabilities(marketplace: str) -> Any:
+    from tokodesk.services.channels import adapter_factory
+
+    owner = getattr(adapter_factory(marketplace), "__self__", None)
+    return getattr(owner, "capabilities", None)
+
+
+def check_settings(marketplace: str, values: dict) -> str | None:
+    """None when the settings can be saved; else what is wrong and how to fix it."""
+    from tokodesk.services.channels import validate_order_sync_from
+
+    try:
+        caps = _capabilities(marketplace)
+    except UserError as exc:
+        return str(exc)
+    if caps is None:
+        return None
+    try:
+        validate_order_sync_from(values["order_sync_from"], caps)
+    except UserError as exc:
+        return str(exc)
+    return None
+
+
+def save_channel(c: Credentials, settings: dict, tested: TestResult | None) -> int:
+    """Keyring first, then the row: a failure never leaves a channel without its secret."""
+    _check_name_free(c.name)
+    problem = check_settings(c.marketplace, settings)
+    if problem:
+        raise UserError(problem)
+    credentials.set_secret(c.name, c.secret_kind, c.secret)
+    fields: dict[str, Any] = {"name": c.name, "marketplace": c.marketplace, "api_base": c.api_base,
+                              "auth_url": c.auth_url, **settings}
+    if c.marketplace == "tokopedia":
+        fields.update(fs_id=c.fs_id, client_id=c.client_id, shop_id=c.shop_id)
+    else:
+        fields.update(app_key=c.app_key, service_id=c.service_id)
+    if tested is not None:
+        fields.update(shop_name=tested.shop_name, shop_cipher=tested.shop_cipher)
+        if tested.shop_id and not fields.get("shop_id"):
+            fields["shop_id"] = tested.shop_id
+    if isinstance(fields.get("order_sync_from"), datetime):
+        fields["order_sync_from"] = fields["order_sync_from"].replace(microsecond=0)
+    try:
+        with m.db.atomic():
+            channel = m.Channel.create(**fields)
+    except Exception:
+        credentials.delete_secret(c.name, c.secret_kind)
+        raise
+    return channel.id
+
+
+def forget_untaken(name: str) -> None:
+    """The wizard was cancelled after a test: remove the secret and token it left in the keyring."""
+    if not m.Channel.select().where(m.Channel.name == name).exists():
+        credentials.forget_channel(name)
