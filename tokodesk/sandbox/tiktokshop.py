@@ -94,6 +94,9 @@ class TikTokShopDialect(Routes, Dialect):
         self._tokens_lock = threading.Lock()
         self._request_seq = 0
         self._label_keys: dict[str, bytes] = {}
+        self.document_calls: dict[str, int] = {}
+        self.idempotent_answers: dict[str, dict] = {}
+        self.seller_cancels: dict[str, dict] = {}
 
     # ---- contract --------------------------------------------------------------------------------------
     def credentials(self) -> dict[str, Any]:
