@@ -349,13 +349,18 @@ class OrdersTab(QWidget):
     def ship(self) -> None:
         rows = self.selected_rows()
         settings = self.ctx.channel_settings()
-        awbs: dict[str, str] = {}
-        if settings.get("business_model") == "own_courier":
-            dialog = AwbDialog([(r[q.R_ORDER_ID], r[q.R_INVOICE]) for r in rows], self)
-            if dialog.exec() != AwbDialog.DialogCode.Accepted:
-                return
-            awbs = dialog.awbs()
-        self._run_action("ship", [r[q.R_PK] for r in rows], lambda f, orders: f.ship(orders, awbs), self.tr("Ship"))
+        pks = [r[q.R_PK] for r in rows]
+        if settings.get("business_model") != "own_courier":
+            self._run_action("ship", pks, lambda f, orders: f.ship(orders), self.tr("Ship"))
+            return
+        self.awb_dialog = AwbDialog([(r[q.R_ORDER_ID], r[q.R_INVOICE]) for r in rows], self)
+
+        def go() -> None:
+            awbs = self.awb_dialog.awbs()
+            self._run_action("ship", pks, lambda f, orders: f.ship(orders, awbs), self.tr("Ship"))
+
+        self.awb_dialog.accepted.connect(go)
+        self.awb_dialog.open()
 
     @Slot()
     def cancel_orders(self) -> None:
@@ -377,10 +382,13 @@ class OrdersTab(QWidget):
                 self.banner.show_error(self.tr("The marketplace does not allow cancelling this order now."))
                 return
             self.cancel_dialog = CancelDialog(found, len(pks), self)
-            if self.cancel_dialog.exec() != CancelDialog.DialogCode.Accepted:
-                return
-            choice = CancelChoice(**self.cancel_dialog.choice())
-            self._run_action("cancel", pks, lambda f, orders: f.cancel_orders(orders, choice), self.tr("Cancel"))
+
+            def go() -> None:
+                choice = CancelChoice(**self.cancel_dialog.choice())
+                self._run_action("cancel", pks, lambda f, orders: f.cancel_orders(orders, choice), self.tr("Cancel"))
+
+            self.cancel_dialog.accepted.connect(go)
+            self.cancel_dialog.open()
 
         self.ctx.jobs.submit(reasons, title=self.tr("Reading the cancel reasons"), lane=self.ctx.lane(),
                              on_result=ask, on_error=self._show_error)
