@@ -204,3 +204,44 @@ def test_new_orders_arrive_and_buyers_cancel_while_the_clock_runs():
         listed = api.orders(int(START), int(START) + 2 * 3600, status=220).json()["data"]
         assert listed and all(o["create_time"] > START for o in listed)
         assert sb.shop.counters["buyer_cancelled"] + sb.shop.counters["cancel_requested"] >= 1
+
+
+def test_drop_off_ships_an_accepted_order_and_forced_statuses_keep_their_timers(api, sb):
+    order = new_order(sb, own=False)
+    api.post(ACK.format(oid=order.order_id))
+    sb.drop_off(order.order_id)
+    data = status_of(api, order.order_id)
+    assert data["order_status"] == 500
+    assert data["order_info"]["shipping_info"]["awb"].startswith(order.courier.awb_prefix)
+
+    other = new_order(sb, own=False)
+    sb.force_status(other.order_id, Status.AWAITING_PICKUP)
+    assert booking(api, other.order_id)["booking_code"], "a forced pick-up has its booking code"
+    sb.advance(sb.shop.timing.pickup_to_shipped + 1)
+    assert status_of(api, other.order_id)["order_status"] == 500
+
+
+def test_an_unanswered_buyer_cancellation_request_cancels_the_order(api, sb):
+    order = new_order(sb, own=False)
+    api.post(ACK.format(oid=order.order_id))
+    no_request = api.post(f"/v1/order/{order.order_id}/fs/{{fs}}/reject-cancel", shop_id=api.c["shop_id"])
+    assert no_request.status_code == 400 and error_code(no_request) == "ORD_USC_024"
+    shop = sb.shop
+    with shop.lock:
+        live = shop.orders[order.order_id]
+        live.cancel_request = {"reason": "Berubah pikiran", "time": START}
+        shop.schedule(START + shop.timing.cancel_request_window, live, "cancel_timeout")
+    sb.advance(shop.timing.cancel_request_window + 1)
+    assert status_of(api, order.order_id)["order_status"] == 0
+
+
+def test_sold_out_products_go_inactive_unless_the_status_change_is_bypassed(api, sb):
+    first, second = [p for p in sb.shop.products.values() if p.sku and not p.is_parent][:2]
+    api.post(STOCK, [{"sku": first.sku, "new_stock": 0}], shop_id=api.c["shop_id"])
+    api.post(STOCK, [{"sku": second.sku, "new_stock": 0}], shop_id=api.c["shop_id"],
+             bypass_update_product_status="true")
+    read = api.get("/inventory/v1/fs/{fs}/product/info", product_id=f"{first.product_id},{second.product_id}")
+    status = {p["basic"]["productID"]: p["basic"]["status"] for p in read.json()["data"]}
+    assert status == {first.product_id: 3, second.product_id: 1}
+    api.post(STOCK, [{"sku": first.sku, "new_stock": 5}], shop_id=api.c["shop_id"])
+    assert sb.shop.products[first.product_id].status == 1
