@@ -15,7 +15,6 @@ from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
-from tokodesk.services.fulfilment.documents import Documents
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
     AdapterFactory,
@@ -28,6 +27,7 @@ from tokodesk.services.fulfilment.common import (
     to_marketplace_order,
     unmapped_lines,
 )
+from tokodesk.services.fulfilment.documents import Documents
 from tokodesk.store import models as m
 
 S = base.OrderState
