@@ -36,11 +36,11 @@ TOKEN_REFRESH_PATH = "/api/v2/token/refresh"
 REFRESH_MARGIN_S = 10 * 60
 
 
-def consent_url(service_id: str, state: str | None = None) -> str:
+def consent_url(service_id: str, state: str | None = None, base: str = CONSENT_BASE) -> str:
     """The link the seller opens to authorize the app (Partner Center's service-id link)."""
     if not service_id:
         raise AuthError("The channel has no service id. Copy the Service ID from the app's page in Partner Center.")
-    return f"{CONSENT_BASE}?{urlencode({'service_id': service_id, 'state': state or secrets.token_urlsafe(12)})}"
+    return f"{base}?{urlencode({'service_id': service_id, 'state': state or secrets.token_urlsafe(12)})}"
 
 
 def parse_auth_code(text: str) -> str:

@@ -161,7 +161,10 @@ class TikTokShopClient:
 
     # -- authorization ------------------------------------------------------------------------------------------
     def consent_url(self, state: str | None = None) -> str:
-        return consent_url(self.service_id, state)
+        # Off the production auth host (the sandbox, a staging host) the consent page lives on that host too.
+        if self.tokens.auth_url.rstrip("/") == config.TIKTOKSHOP_AUTH_URL:
+            return consent_url(self.service_id, state)
+        return consent_url(self.service_id, state, f"{self.tokens.auth_url}/open/authorize")
 
     def authorize(self, code_or_url: str) -> list[AuthorizedShop]:
         """Exchange the pasted code / redirect URL for tokens (stored in the keyring); return the shops it covers."""

@@ -1,0 +1,317 @@
+"""The TikTok Shop Partner API (202309+) dialect of the sandbox: "Tokopedia & Shop" served over loopback.
+
+One base URL serves the auth host (`/api/v2/token/get|refresh`), a consent page (`/open/authorize`, which redirects
+to `/sandbox/callback?code=...`), the signed API, and the label documents (`/sandbox/labels/...`).
+Reference: research/tiktokshop-api.md. Choices where it leaves things open:
+- business errors answer HTTP 200 with their code; a bad signature answers 401 (as captured in the wild);
+  429 carries 36009002; injected faults answer 500 with 36009003;
+- the request timestamp is checked against real time (the client's clock), not the shop clock, which tests move;
+  token expiries are kept on the shop clock, so `Sandbox.advance()` or `expire_tokens()` ends a token mid-run,
+  and are told to the client in real time (`*_expire_in` = real now + remaining lifetime);
+- stock quantity 0 is accepted (the docs' 1..99,999 range is unconfirmed for 0);
+- pick-up vs drop-off comes from the warehouse's collection method (PICKUP here); `handover_method` is ignored.
+
+Options (attributes, set after construction): `on_hold_seconds` (buyer-remorse window, default 3600),
+`label_generating_calls` (how many document requests per package answer 11034037 first, default 0),
+`redirect_url` (where the consent page sends the code).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+import threading
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from tokodesk.marketplace.tiktokshop.signing import sign_request
+from tokodesk.sandbox import tiktokshop_json as tj
+from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
+from tokodesk.sandbox.shop import Status
+from tokodesk.sandbox.tiktokshop_routes import ApiError, Routes
+
+ID = r"(?P<id>[^/]+)"
+ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
+    # method, path, endpoint name, mutation, kind: "open" (unsigned), "app" (signed, no shop), "shop"
+    (m, re.compile(p + r"/?$"), name, mut, kind)
+    for m, p, name, mut, kind in [
+        ("GET", r"/api/v2/token/get", "token_get", False, "open"),
+        ("GET", r"/api/v2/token/refresh", "token_refresh", False, "open"),
+        ("GET", r"/open/authorize", "authorize_page", False, "open"),
+        ("GET", r"/sandbox/callback", "callback", False, "open"),
+        ("GET", rf"/sandbox/labels/{ID}\.pdf", "label_pdf", False, "open"),
+        ("GET", r"/authorization/202309/shops", "shops", False, "app"),
+        ("GET", r"/logistics/202309/warehouses", "warehouses", False, "shop"),
+        ("POST", r"/order/202309/orders/search", "order_search", False, "shop"),
+        ("GET", r"/order/202309/orders", "order_detail", False, "shop"),
+        ("POST", r"/fulfillment/202309/packages/ship", "ship_batch", True, "shop"),
+        ("GET", rf"/fulfillment/202309/packages/{ID}", "package", False, "shop"),
+        ("POST", rf"/fulfillment/202309/packages/{ID}/ship", "ship", True, "shop"),
+        ("GET", rf"/fulfillment/202309/packages/{ID}/handover_time_slots", "slots", False, "shop"),
+        ("GET", rf"/fulfillment/202309/packages/{ID}/shipping_documents", "documents", False, "shop"),
+        ("GET", rf"/fulfillment/202309/orders/{ID}/tracking", "tracking", False, "shop"),
+        ("POST", r"/return_refund/202309/cancellations", "cancel", True, "shop"),
+        ("POST", r"/return_refund/202309/cancellations/search", "cancel_search", False, "shop"),
+        ("POST", rf"/return_refund/202309/cancellations/{ID}/approve", "cancel_approve", True, "shop"),
+        ("POST", rf"/return_refund/202309/cancellations/{ID}/reject", "cancel_reject", True, "shop"),
+        ("GET", r"/return_refund/202309/reject_reasons", "reject_reasons", False, "shop"),
+        ("POST", r"/product/202502/products/search", "product_search", False, "shop"),
+        ("POST", r"/product/202309/inventory/search", "inventory_search", False, "shop"),
+        ("POST", rf"/product/202309/products/{ID}/inventory/update", "inventory_update", True, "shop"),
+    ]
+]
+
+AUTH_CODE_LIFETIME = 30 * 60
+REFRESH_LIFETIME = 365 * 86400
+TIMESTAMP_PAST = 300
+TIMESTAMP_FUTURE = 30
+
+
+def _seeded_hex(seed: int, label: str, length: int) -> str:
+    return hashlib.sha256(f"tokodesk-sandbox-tts:{seed}:{label}".encode()).hexdigest()[:length]
+
+
+class TikTokShopDialect(Routes, Dialect):
+    name = "tiktokshop"
+
+    def __init__(self, context: DialectContext) -> None:
+        super().__init__(context)
+        seed = context.seed
+        self.app_key = _seeded_hex(seed, "app_key", 13)
+        self.app_secret = _seeded_hex(seed, "app_secret", 40)
+        self.service_id = str(7_000_000_000_000_000_000 + int(_seeded_hex(seed, "service", 12), 16) % 10**15)
+        self.shop_cipher = f"ROW_{_seeded_hex(seed, 'cipher', 24)}"
+        self.open_id = str(7_010_000_000_000_000_000 + int(_seeded_hex(seed, "open_id", 12), 16) % 10**15)
+        self.on_hold_seconds = 3600.0
+        self.label_generating_calls = 0
+        self.redirect_url = ""
+        self._auth_codes: dict[str, float] = {}  # code -> expiry (single use)
+        self._access: dict[str, float] = {}  # access token -> expiry
+        self._refresh: dict[str, float] = {}  # refresh token -> expiry (rotated on use)
+        self._tokens_lock = threading.RLock()
+        self._request_seq = 0
+        self._label_keys: dict[str, bytes] = {}
+        self.document_calls: dict[str, int] = {}
+        self.idempotent_answers: dict[str, dict] = {}
+        self.seller_cancels: dict[str, dict] = {}
+
+    # ---- contract --------------------------------------------------------------------------------------
+    def credentials(self) -> dict[str, Any]:
+        shop = self.ctx.shop
+        return {"app_key": self.app_key, "app_secret": self.app_secret, "service_id": self.service_id,
+                "shop_cipher": self.shop_cipher, "shop_id": str(shop.shop_id),
+                "warehouse_id": str(shop.warehouse_id)}
+
+    def issue_auth_code(self) -> str:
+        """A fresh single-use authorization code, as the consent page hands out (tests)."""
+        code = f"ROW_{secrets.token_urlsafe(24)}"
+        with self._tokens_lock:
+            self._auth_codes[code] = self.ctx.clock.now() + AUTH_CODE_LIFETIME
+        return code
+
+    def expire_tokens(self) -> None:
+        now = self.ctx.clock.now()
+        with self._tokens_lock:
+            for token in self._access:
+                self._access[token] = min(self._access[token], now - 1)
+
+    def endpoint(self, method: str, path: str) -> Endpoint | None:
+        route = self._route(method, path)
+        return Endpoint(route[0], route[1]) if route else None
+
+    def server_error(self, endpoint: Endpoint) -> Response:
+        return self._error(500, 36009003, "Internal error. Please try again later.")
+
+    # ---- dispatch --------------------------------------------------------------------------------------
+    @staticmethod
+    def _route(method: str, path: str) -> tuple[str, bool, str, dict[str, str]] | None:
+        for m, pattern, name, mutation, kind in ROUTES:
+            match = pattern.match(path)
+            if match and m == method:
+                return name, mutation, kind, match.groupdict()
+        return None
+
+    def _request_id(self) -> str:
+        with self._tokens_lock:
+            self._request_seq += 1
+            return f"{time.strftime('%Y%m%d%H%M%S')}{self._request_seq:010d}SBX"
+
+    def _ok(self, data: Any) -> Response:
+        return Response.json(200, {"code": 0, "message": "Success", "request_id": self._request_id(),
+                                   "data": data if data is not None else {}})
+
+    def _error(self, status: int, code: int, message: str) -> Response:
+        return Response.json(status, {"code": code, "message": message, "request_id": self._request_id(),
+                                      "data": None})
+
+    def handle(self, method: str, path: str, query: dict[str, str], headers: Any, body: bytes) -> Response:
+        route = self._route(method, path)
+        if route is None:
+            return self._error(404, 36009009, f"Invalid path. No such API: {method} {path}")
+        name, _mutation, kind, params = route
+        if kind == "open":
+            return getattr(self, f"_{name}")(params, query, headers)
+        try:
+            self._check_request(path, query, headers, body, shop=kind == "shop")
+        except ApiError as err:
+            return self._error(err.status, err.code, err.message)
+        if self.ctx.limiter.take(name, 1).granted == 0:
+            return self._error(429, 36009002, "Too many requests. Please retry after a while.")
+        try:
+            payload = json.loads(body) if body else {}
+            if not isinstance(payload, dict):
+                raise ValueError
+        except (ValueError, UnicodeDecodeError):
+            return self._error(400, 36009022, "The request body must be a JSON object.")
+        try:
+            data = getattr(self, f"_{name}")(params, query, payload, headers)
+        except ApiError as err:
+            return self._error(err.status, err.code, err.message)
+        return self._ok(data)
+
+    # ---- signature, timestamp, token, shop ---------------------------------------------------------------
+    def _check_request(self, path: str, query: dict[str, str], headers: Any, body: bytes, *, shop: bool) -> None:
+        if query.get("app_key") != self.app_key:
+            raise ApiError(36009004, "Invalid credentials. Invalid `app_key` query parameter.", 401)
+        if not query.get("sign"):
+            raise ApiError(36009004, "Missing credentials. The request does not include a required signature "
+                                     "in the query.", 401)
+        try:
+            ts = int(query.get("timestamp") or "")
+        except ValueError:
+            raise ApiError(36009004, "Invalid timestamp. The value of the `timestamp` query parameter must be "
+                                     "a Unix time in seconds.", 401) from None
+        now = time.time()  # the client's clock against real time (see the module docstring)
+        if ts < now - TIMESTAMP_PAST:
+            raise ApiError(36009004, "Invalid timestamp. The value of the `timestamp` query parameter must not "
+                                     "be earlier than 5 minutes before the current time.", 401)
+        if ts > now + TIMESTAMP_FUTURE:
+            raise ApiError(36009004, "Invalid timestamp. The value of the `timestamp` query parameter must not "
+                                     "be later than 30 seconds after the current time.", 401)
+        expected = sign_request(self.app_secret, path, query, body)
+        if not hmac.compare_digest(expected, query["sign"]):
+            raise ApiError(106001, "Invalid sign. Please check the signature algorithm and the app secret.", 401)
+        token = headers.get("x-tts-access-token") or ""
+        with self._tokens_lock:
+            expiry = self._access.get(token)
+        if not token or expiry is None:
+            raise ApiError(36009004, "Invalid credentials. The `x-tts-access-token` header is invalid.", 401)
+        if expiry <= self.ctx.clock.now():
+            raise ApiError(105002, "Access token is expired, please refresh it.", 401)
+        cipher = query.get("shop_cipher")
+        if not shop and cipher:
+            raise ApiError(36009004, "Unexpected identifier. The `shop_cipher` query parameter is not required "
+                                     "for this request.")
+        if shop and not cipher:
+            raise ApiError(106013, "The shop_cipher is required for this request.")
+        if shop and cipher != self.shop_cipher:
+            raise ApiError(101000, "The access token is not authorized for this shop_cipher.")
+
+    # ---- the auth host and the consent page --------------------------------------------------------------
+    def _token_answer(self, status: int, code: int, message: str, data: Any = None) -> Response:
+        return Response.json(status, {"code": code, "message": message, "request_id": self._request_id(),
+                                      "data": data})
+
+    def _issue_tokens(self) -> dict[str, Any]:
+        now = self.ctx.clock.now()
+        real = time.time()  # expiries are told in the client's (real) time; the shop clock is a simulation
+        access = f"TTP_{secrets.token_urlsafe(32)}"
+        refresh = f"TTP_{secrets.token_urlsafe(32)}"
+        self._access[access] = now + self.ctx.token_lifetime
+        self._refresh[refresh] = now + REFRESH_LIFETIME
+        return {
+            "access_token": access, "access_token_expire_in": int(real + self.ctx.token_lifetime),
+            "refresh_token": refresh, "refresh_token_expire_in": int(real + REFRESH_LIFETIME),
+            "open_id": self.open_id, "seller_name": self.ctx.shop.shop_name, "seller_base_region": "ID",
+            "user_type": 0,
+            "granted_scopes": ["seller.authorization.info", "seller.order.info", "seller.fulfillment.basic",
+                               "seller.product.basic", "seller.logistics", "seller.return_refund.basic"],
+        }
+
+    def _app_ok(self, query: dict[str, str]) -> Response | None:
+        if query.get("app_key") != self.app_key or not hmac.compare_digest(
+            query.get("app_secret") or "", self.app_secret
+        ):
+            return self._token_answer(200, 36004003, "Invalid app_key or app_secret.")
+        if self.ctx.limiter.take("token", 1).granted == 0:
+            return self._token_answer(429, 36009002, "Too many requests. Please retry after a while.")
+        return None
+
+    def _token_get(self, params: dict, query: dict[str, str], headers: Any) -> Response:
+        refused = self._app_ok(query)
+        if refused:
+            return refused
+        if query.get("grant_type") != "authorized_code":
+            return self._token_answer(200, 36004002, "grant_type must be authorized_code.")
+        code = query.get("auth_code") or ""
+        with self._tokens_lock:
+            expiry = self._auth_codes.pop(code, None)  # single use, even when it turns out expired
+            if expiry is None or expiry <= self.ctx.clock.now():
+                return self._token_answer(200, 36004004, "Invalid auth code. The code is expired or used.")
+            return self._token_answer(200, 0, "success", self._issue_tokens())
+
+    def _token_refresh(self, params: dict, query: dict[str, str], headers: Any) -> Response:
+        refused = self._app_ok(query)
+        if refused:
+            return refused
+        if query.get("grant_type") != "refresh_token":
+            return self._token_answer(200, 36004002, "grant_type must be refresh_token.")
+        token = query.get("refresh_token") or ""
+        with self._tokens_lock:
+            expiry = self._refresh.pop(token, None)  # rotated: the old refresh token is used up
+            if expiry is None or expiry <= self.ctx.clock.now():
+                return self._token_answer(200, 36004005, "Invalid refresh token. Authorize the shop again.")
+            return self._token_answer(200, 0, "success", self._issue_tokens())
+
+    def _authorize_page(self, params: dict, query: dict[str, str], headers: Any) -> Response:
+        if query.get("service_id") != self.service_id:
+            return Response(400, b"<html><body><h1>Unknown service id</h1></body></html>", "text/html")
+        target = self.redirect_url or f"http://{headers.get('Host') or '127.0.0.1'}/sandbox/callback"
+        location = f"{target}?{urlencode({'code': self.issue_auth_code(), 'state': query.get('state') or ''})}"
+        return Response(302, b"", "text/html", {"Location": location})
+
+    def _callback(self, params: dict, query: dict[str, str], headers: Any) -> Response:
+        code = query.get("code") or ""
+        page = (
+            "<html><head><title>Tokopedia &amp; Shop sandbox</title></head><body>"
+            "<h1>Shop authorized (sandbox)</h1><p>Copy this address, or the code below, into TokoDesk.</p>"
+            f"<p><code>{code}</code></p></body></html>"
+        )
+        return Response(200, page.encode(), "text/html; charset=utf-8")
+
+    # ---- label documents (the doc_url) -------------------------------------------------------------------
+    def label_url(self, headers: Any, package: str) -> str:
+        key = self._label_keys.setdefault("k", secrets.token_bytes(16))
+        expires = int(self.ctx.clock.now() + 86400)  # a doc_url lives 24 hours
+        sig = hmac.new(key, f"{package}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+        host = headers.get("Host") or "127.0.0.1"
+        return f"http://{host}/sandbox/labels/{package}.pdf?{urlencode({'expires': expires, 'sig': sig})}"
+
+    def _label_pdf(self, params: dict, query: dict[str, str], headers: Any) -> Response:
+        key = self._label_keys.get("k")
+        package = params["id"]
+        try:
+            expires = int(query.get("expires") or "0")
+        except ValueError:
+            expires = 0
+        expected = hmac.new(key or b"", f"{package}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
+        if not key or not hmac.compare_digest(expected, query.get("sig") or "") or expires < self.ctx.clock.now():
+            return Response(403, b"<html><body>AccessDenied: the link has expired</body></html>", "text/html")
+        number = tj.decode(package, tj.PACKAGE_BASE)
+        shop = self.ctx.shop
+        with shop.lock:
+            order = shop.orders.get(number) if number is not None else None
+            if order is None:
+                return Response(404, b"<html><body>NoSuchKey</body></html>", "text/html")
+            pdf = tj.label_pdf(shop, order)
+        return Response(200, pdf, "application/pdf")
+
+    def order_status(self, order: Any) -> str:
+        return tj.status_of(order, self.ctx.clock.now(), self.on_hold_seconds)
+
+    def is_on_hold(self, order: Any) -> bool:
+        return order.status == Status.PAID and self.order_status(order) == "ON_HOLD"
