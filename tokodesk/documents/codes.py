@@ -8,6 +8,7 @@ row becomes one rectangle.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import segno
@@ -20,6 +21,9 @@ QUIET_MODULES = 10  # Code 128 quiet zone each side, in modules (ISO/IEC 15417 a
 # and decodes the same; a fixed mask gives up only a little robustness on very dirty prints, so it is the default
 # for big batches and callers may ask for the evaluated mask.
 QR_FIXED_MASK: int | None = 0
+
+
+_DARK_RUN = re.compile(rb"\x01+")  # segno's matrix rows hold 0 (light) and 1 (dark) per module
 
 
 class BarcodeError(ValueError):
@@ -97,15 +101,9 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, evaluate
     top = y + size - 2 * module
     ops = []
     for row_index, row in enumerate(matrix):
-        row_y = top - (row_index + 1) * module
-        start = -1
-        for col, dark in enumerate(row):
-            if dark and start < 0:
-                start = col
-            elif not dark and start >= 0:
-                ops.append(f"{origin_x + start * module:.3f} {row_y:.3f} {(col - start) * module:.3f} {module:.3f} re")
-                start = -1
-        if start >= 0:
-            ops.append(f"{origin_x + start * module:.3f} {row_y:.3f} {(count - start) * module:.3f} {module:.3f} re")
+        row_y = f"{top - (row_index + 1) * module:.3f}"
+        for run in _DARK_RUN.finditer(row):
+            start, end = run.span()
+            ops.append(f"{origin_x + start * module:.3f} {row_y} {(end - start) * module:.3f} {module:.3f} re")
     _fill(canvas, ops)
     return module
