@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import peewee as pw
+
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -26,6 +28,7 @@ log = logging.getLogger(__name__)
 
 KEEP_PUSH_LOG = timedelta(days=30)
 MESSAGE_MAX = 500
+_BULK = 300  # rows per bulk statement: under SQLite's oldest limit of 999 bound variables
 
 PENDING = "pending"
 SENT = "sent"
@@ -181,23 +184,34 @@ def push_stock(
 def _write_pending(
     channel: m.Channel, chosen: Sequence[tuple[inventory.Availability, int]], now: datetime
 ) -> list[int]:
+    """Insert the pending log rows in bulk; returns their ids in the order of `chosen`.
+
+    The ids are read back inside the same transaction by (channel, this push's timestamp, product id): a product
+    appears once per push, and another push's uncommitted rows are not visible (SQLite: the write lock is ours).
+    """
     database = m.StockPush._meta.database
-    ids: list[int] = []
+    fields = [m.StockPush.channel, m.StockPush.product_id, m.StockPush.marketplace_sku, m.StockPush.seller_sku,
+              m.StockPush.quantity, m.StockPush.status, m.StockPush.message, m.StockPush.created_at,
+              m.StockPush.updated_at]
+    stamp = m.StockPush.created_at.db_value(now)
+    rows = [(channel.id, lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, PENDING, "", stamp, stamp)
+            for lv, qty in chosen]
+    # executemany with the driver's own placeholders: peewee building 5,000 rows of SQL costs more than the insert.
+    sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        m.StockPush._meta.table_name,
+        ", ".join(f'"{f.column_name}"' for f in fields),
+        ", ".join([database.param] * len(fields)),
+    )
     with database.atomic():
-        for lv, qty in chosen:
-            ids.append(
-                m.StockPush.insert(
-                    channel=channel.id,
-                    product_id=lv.product_id,
-                    marketplace_sku=lv.marketplace_sku,
-                    seller_sku=lv.seller_sku,
-                    quantity=qty,
-                    status=PENDING,
-                    created_at=now,
-                    updated_at=now,
-                ).execute()
-            )
-    return ids
+        cursor = database.cursor()
+        cursor.executemany(sql, rows)
+        ids = dict(
+            m.StockPush.select(m.StockPush.product_id, m.StockPush.id)
+            .where((m.StockPush.channel == channel.id) & (m.StockPush.created_at == now)
+                   & (m.StockPush.status == PENDING))
+            .tuples()
+        )
+    return [ids[lv.product_id] for lv, _ in chosen]
 
 
 def _set_status(ids: Sequence[int], status: str, message: str | None = None) -> None:
@@ -206,8 +220,8 @@ def _set_status(ids: Sequence[int], status: str, message: str | None = None) -> 
         values["message"] = message
     database = m.StockPush._meta.database
     with database.atomic():
-        for start in range(0, len(ids), 500):
-            m.StockPush.update(**values).where(m.StockPush.id.in_(list(ids[start : start + 500]))).execute()
+        for start in range(0, len(ids), _BULK):
+            m.StockPush.update(**values).where(m.StockPush.id.in_(list(ids[start : start + _BULK]))).execute()
 
 
 def _record_answers(
@@ -218,21 +232,27 @@ def _record_answers(
     now: datetime,
 ) -> None:
     database = m.StockPush._meta.database
-    accepted_ids = [log_id for log_id, row in zip(log_ids, rows, strict=True) if row.ok]
+    accepted = [(lv.mapping_id, row.quantity) for (lv, _), row in zip(chosen, rows, strict=True) if row.ok]
     with database.atomic():
-        _set_status(accepted_ids, ACCEPTED, "")
+        _set_status([log_id for log_id, row in zip(log_ids, rows, strict=True) if row.ok], ACCEPTED, "")
+        # One UPDATE per chunk with a CASE, not one per row: a full push of 5,000 SKUs stays a handful of statements.
+        for start in range(0, len(accepted), _BULK):
+            chunk = accepted[start : start + _BULK]
+            m.SkuMapping.update(
+                last_pushed_qty=pw.Case(m.SkuMapping.id, [(mid, qty) for mid, qty in chunk]),
+                last_pushed_at=now,
+                last_push_status=ACCEPTED,
+                updated_at=now,
+            ).where(m.SkuMapping.id.in_([mid for mid, _ in chunk])).execute()
         for (lv, _qty), log_id, row in zip(chosen, log_ids, rows, strict=True):
             if row.ok:
-                m.SkuMapping.update(
-                    last_pushed_qty=row.quantity, last_pushed_at=now, last_push_status=ACCEPTED, updated_at=now
-                ).where(m.SkuMapping.id == lv.mapping_id).execute()
-            else:
-                m.StockPush.update(status=FAILED, message=row.message, updated_at=now).where(
-                    m.StockPush.id == log_id
-                ).execute()
-                m.SkuMapping.update(last_push_status=f"{FAILED}: {row.message}"[:255], updated_at=now).where(
-                    m.SkuMapping.id == lv.mapping_id
-                ).execute()
+                continue
+            m.StockPush.update(status=FAILED, message=row.message, updated_at=now).where(
+                m.StockPush.id == log_id
+            ).execute()
+            m.SkuMapping.update(last_push_status=f"{FAILED}: {row.message}"[:255], updated_at=now).where(
+                m.SkuMapping.id == lv.mapping_id
+            ).execute()
 
 
 def last_push(channel: m.Channel, product_id: str) -> m.StockPush | None:
