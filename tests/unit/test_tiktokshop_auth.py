@@ -61,12 +61,17 @@ class CountingKeyring:
 
 
 def test_consent_link_carries_the_service_id_and_a_state():
-    client, _ = make_client(token=False)
+    from tokodesk.marketplace.tiktokshop import TikTokShopClient
+
+    client = TikTokShopClient("toko", "6abc123", "svc-77", "", app_secret=SECRET)  # production hosts
     url = client.consent_url(state="abc")
     parts = urlsplit(url)
-    assert parts.netloc == "services.tiktokshop.com"
+    assert (parts.netloc, parts.path) == ("services.tiktokshop.com", "/open/authorize")
     assert parse_qs(parts.query) == {"service_id": ["svc-77"], "state": ["abc"]}
     assert parse_qs(urlsplit(client.consent_url()).query)["state"][0]  # a fresh random state when none is given
+    # off the production auth host (sandbox, staging) the consent page is on that host
+    local, _ = make_client(token=False)
+    assert local.consent_url(state="s").startswith(f"{AUTH}/open/authorize?service_id=svc-77")
 
 
 @pytest.mark.parametrize(
