@@ -121,3 +121,12 @@ def test_slow_responses_outlast_a_short_client_timeout():
         with pytest.raises(requests.Timeout):
             api.http.get(f"{sb.url}/v1/shop/fs/{api.c['fs_id']}/shop-info", timeout=0.2)
         assert api.get(SHOP_INFO).status_code == 200
+
+
+def test_a_stopped_sandbox_answers_nobody_not_even_on_a_kept_alive_connection():
+    sb = sandbox().start()
+    api = Api(sb)
+    assert api.get(SHOP_INFO).status_code == 200  # the session now holds a kept-alive connection
+    sb.stop()
+    with pytest.raises(requests.ConnectionError):
+        api.get(SHOP_INFO)

@@ -73,11 +73,13 @@ class Sandbox:
         self._requested_port = port
         self._server: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._port: int | None = None
 
     # ---- life ------------------------------------------------------------------------------------------
     def start(self) -> Sandbox:
         if self._server is None:
             self._server = SandboxHTTPServer((self.host, self._requested_port), self.dialect, self.faults)
+            self._port = self._server.server_address[1]
             self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="tokodesk-sandbox",
                                             daemon=True)
             self._thread.start()
@@ -86,6 +88,7 @@ class Sandbox:
     def stop(self) -> None:
         if self._server is not None:
             self._server.shutdown()
+            self._server.close_connections()
             self._server.server_close()
             if self._thread is not None:
                 self._thread.join(timeout=5)
@@ -101,9 +104,9 @@ class Sandbox:
     # ---- where and who ---------------------------------------------------------------------------------
     @property
     def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the sandbox is not running")
-        return self._server.server_address[1]
+        if self._port is None:
+            raise RuntimeError("the sandbox has not been started")
+        return self._port  # still known after stop(), so tests can check that nobody answers there
 
     @property
     def url(self) -> str:

@@ -145,6 +145,26 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         self.calls: Counter[str] = Counter()
         self.request_log: deque[RequestRecord] = deque(maxlen=10_000)
         self._log_lock = threading.Lock()
+        self._open: set[socket.socket] = set()
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        conn, address = super().get_request()
+        with self._log_lock:
+            self._open.add(conn)
+        return conn, address
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._log_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Hang up on keep-alive clients, so a stopped sandbox answers nobody (not even on pooled connections)."""
+        with self._log_lock:
+            open_now = list(self._open)
+        for conn in open_now:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that hung up (its own timeout, a test of slow answers) is not the sandbox's error.
