@@ -12,6 +12,7 @@ from tokodesk.documents import (
     pdf_label,
     render_html_labels,
     render_labels,
+    render_mixed_labels,
 )
 
 TOKOPEDIA_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
@@ -103,3 +104,18 @@ def test_marketplace_pdf_passes_through_unchanged():
         pdf_label(b'{"code": 21023035, "message": "package not shipped"}')
     with pytest.raises(MarketplaceLabelError, match="truncated"):
         pdf_label(tiktok_a6[: len(tiktok_a6) // 2])
+
+
+@needs_poppler
+def test_a_batch_spanning_channels_is_one_pdf_in_the_given_order():
+    own = label(3)
+    pdf = render_mixed_labels([own, TOKOPEDIA_HTML, label(4, awb="JP0000000004")], size="a6")
+    sizes = page_sizes(pdf)
+    assert len(sizes) == 3
+    assert all(w == pytest.approx(105 * MM, abs=0.5) and h == pytest.approx(148 * MM, abs=0.5) for w, h in sizes)
+    assert decode(pdf, 1) == sorted([("Code128", own.booking_code), ("QRCode", own.invoice)])
+    assert decode(pdf, 2) == [("Code128", "000213552920")]
+    assert ("Code128", "JP0000000004") in decode(pdf, 3)
+    assert pdf.count(b"/FontFile2") == 2
+    with pytest.raises(MarketplaceLabelError, match="label 2: no booking code"):
+        render_mixed_labels([own, "<p>nothing</p>"])

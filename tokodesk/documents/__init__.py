@@ -10,6 +10,7 @@ from tokodesk.documents.marketplace_label import (
     is_pdf,
     pdf_label,
     render_html_labels,
+    render_mixed_labels,
 )
 from tokodesk.documents.model import (
     InvoiceData,
@@ -32,6 +33,7 @@ __all__ = [
     "is_pdf",
     "pdf_label",
     "render_html_labels",
+    "render_mixed_labels",
     "render_invoices",
     "render_manifest",
     "render_packing_lists",

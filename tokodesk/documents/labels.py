@@ -72,6 +72,10 @@ def normalise_size(size: str) -> str:
     return key
 
 
+def profile_for(size_key: str) -> Profile:
+    return SQUARE if size_key == "100x100" else TALL
+
+
 def sort_labels(labels: Sequence[LabelData], order: str | None) -> list[LabelData]:
     """Labels in print order. `order` is None (as given), "courier", "sku" or "deadline"."""
     if order is None or order == "":
@@ -125,7 +129,7 @@ def render_labels(
         _render_a4(canvas, ordered, tr)
     else:
         width, height = SIZES[key]
-        profile = SQUARE if key == "100x100" else TALL
+        profile = profile_for(key)
         for label in ordered:
             draw_label(canvas, label, 0, 0, width, height, profile, tr)
             canvas.showPage()

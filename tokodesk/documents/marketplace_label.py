@@ -27,7 +27,8 @@ from tokodesk.documents.codes import QUIET_MODULES, code128_bar_width, code128_w
 from tokodesk.documents.draw import ellipsize, fit_size, new_canvas, wrap
 from tokodesk.documents.fmt import Translate, identity
 from tokodesk.documents.fonts import BOLD, REGULAR
-from tokodesk.documents.labels import SIZES, normalise_size
+from tokodesk.documents.labels import SIZES, draw_label, normalise_size, profile_for
+from tokodesk.documents.model import LabelData
 
 _SKIP = {"script", "style", "head", "noscript", "template", "button"}
 _BLOCK = {
@@ -185,18 +186,49 @@ def render_html_labels(
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, (width, height), f"Marketplace labels ({len(labels)})")
     for index, item in enumerate(labels, start=1):
-        html, known = (item, None) if isinstance(item, str) else item
-        parsed = extract_html_label(html)
-        code = (known or parsed.booking_code or "").strip()
-        if not code:
-            raise MarketplaceLabelError(
-                f"label {index}: no booking code found in the marketplace's HTML label; "
-                "fetch the order's booking code first or print TokoDesk's own label"
-            )
-        _draw_html_label(canvas, parsed, code, width, height, tr)
+        _draw_html_item(canvas, item, index, width, height, tr)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def render_mixed_labels(
+    items: Sequence[LabelData | str | tuple[str, str | None]],
+    size: str = "100x150",
+    tr: Translate = identity,
+) -> bytes:
+    """One print job for a batch that spans channels: TokoDesk's own labels (LabelData) and marketplace HTML labels
+    (HTML, or (HTML, booking code)) in the given order, a page each at the label size."""
+    key = normalise_size(size)
+    if key == "a4":
+        raise ValueError("a batch with marketplace labels prints one per page: choose 100x150, 100x100 or a6")
+    if not items:
+        raise ValueError("no labels to render")
+    width, height = SIZES[key]
+    buffer = io.BytesIO()
+    canvas = new_canvas(buffer, (width, height), f"Labels ({len(items)})")
+    for index, item in enumerate(items, start=1):
+        if isinstance(item, LabelData):
+            draw_label(canvas, item, 0, 0, width, height, profile_for(key), tr)
+        else:
+            _draw_html_item(canvas, item, index, width, height, tr)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_html_item(
+    canvas: Canvas, item: str | tuple[str, str | None], index: int, width: float, height: float, tr: Translate
+) -> None:
+    html, known = (item, None) if isinstance(item, str) else item
+    parsed = extract_html_label(html)
+    code = (known or parsed.booking_code or "").strip()
+    if not code:
+        raise MarketplaceLabelError(
+            f"label {index}: no booking code found in the marketplace's HTML label; "
+            "fetch the order's booking code first or print TokoDesk's own label"
+        )
+    _draw_html_label(canvas, parsed, code, width, height, tr)
 
 
 def _draw_html_label(canvas: Canvas, parsed: HtmlLabel, code: str, width: float, height: float, tr: Translate) -> None:
