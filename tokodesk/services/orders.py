@@ -21,9 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+import peewee as pw
+
 from tokodesk.marketplace import base
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
+from tokodesk.services.prefetch import Prefetch
 from tokodesk.services.runs import RunSummary, sync_run
 from tokodesk.store import models as m
 
@@ -94,6 +97,8 @@ def _int(value: object, what: str) -> int:
 
 
 def _text(value: object, what: str, *, null: bool = False) -> str | None:
+    if value.__class__ is str:  # the common case first: this runs ~25 times an order
+        return value
     if value is None:
         return None if null else ""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -214,10 +219,7 @@ def store_orders(
     if unknown:
         add_unknown_products(channel, sorted(unknown), index)
 
-    existing: dict[str, dict] = {}
-    for chunk in _chunks(list(parsed), 500):
-        for row in m.Order.select().where((m.Order.channel == channel.id) & m.Order.order_id.in_(chunk)).dicts():
-            existing[row["order_id"]] = row
+    existing = _existing_orders(channel, list(parsed))
     old_lines: dict[int, list[tuple]] = defaultdict(list)
     if existing:
         pks = [row["id"] for row in existing.values()]
@@ -241,6 +243,7 @@ def store_orders(
             for row in query:
                 old_lines[row[0]].append(row[1:])
 
+    as_stored = _stored_form(m.Order._meta.database)
     now = m.utcnow()
     new_ids = [oid for oid in parsed if oid not in existing]
     if new_ids:
@@ -250,7 +253,7 @@ def store_orders(
     for oid, row in existing.items():
         values, lines = parsed[oid]
         result.ids[oid] = row["id"]
-        updates = _changes(row, values)
+        updates = _changes(row, values, as_stored)
         line_rows = old_lines.get(row["id"], [])
         new_lines = None
         if [tuple(r[1:7]) for r in line_rows] != lines:
@@ -299,6 +302,63 @@ _ORDER_FIELDS = [m.Order.channel, m.Order.order_id, *(getattr(m.Order, c) for c 
 _ORDER_FIELDS += [m.Order.has_unmapped, m.Order.local_updated_at]
 
 
+# --- raw bulk SQL -------------------------------------------------------------------------------------------------
+# peewee builds an INSERT of a 100-order page value by value, which costs more than the rest of the pull together;
+# these build the statement once and let the driver's executemany do the rows. Values go through the same
+# conversion peewee would apply, so rows read back identically.
+
+
+def _is_sqlite(database) -> bool:  # noqa: ANN001
+    return isinstance(getattr(database, "obj", database), pw.SqliteDatabase)
+
+
+def _stored_form(database):  # noqa: ANN001, ANN202
+    """A function turning a Python value into what a raw SELECT returns for it (SQLite keeps times as text)."""
+    if _is_sqlite(database):
+        return lambda v: str(v) if isinstance(v, datetime) else v
+    return lambda v: v
+
+
+def _bulk_insert(model: type[m.BaseModel], fields: list, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    database = model._meta.database
+    # Python-side defaults (peewee applies them, the schema does not have them): one value for the whole batch.
+    given = {f.name for f in fields}
+    extra = [f for f in model._meta.sorted_fields if f.name not in given and not isinstance(f, pw.AutoField)]
+    defaults = tuple(f.default() if callable(f.default) else f.default for f in extra)
+    if extra:
+        fields = [*fields, *extra]
+        rows = [(*row, *defaults) for row in rows]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    params = ", ".join([database.param] * len(fields))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
+    if _is_sqlite(database):
+        rows = [tuple(str(v) if isinstance(v, datetime) else v for v in row) for row in rows]
+    database.cursor().executemany(sql, rows)
+
+
+_EXISTING_COLUMNS = ("id", "order_id", "version", *_ORDER_COLUMNS)
+
+
+def _existing_orders(channel: m.Channel, order_ids: list[str]) -> dict[str, dict]:
+    """The stored orders among `order_ids`, as {order id: {column: value as stored}} (raw: no per-value parsing)."""
+    database = m.Order._meta.database
+    fields = [m.Order._meta.fields[c] for c in _EXISTING_COLUMNS]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    existing = {}
+    for chunk in _chunks(order_ids, 500):
+        params = ", ".join([database.param] * len(chunk))
+        sql = (
+            f'SELECT {columns} FROM "{m.Order._meta.table_name}" '
+            f'WHERE "channel_id" = {database.param} AND "order_id" IN ({params})'
+        )
+        for values in database.execute_sql(sql, [channel.id, *chunk]).fetchall():
+            row = dict(zip(_EXISTING_COLUMNS, values, strict=True))
+            existing[row["order_id"]] = row
+    return existing
+
+
 def _line_rows(order_pk: int, lines: list[tuple], index: MappingIndex) -> list[tuple]:
     return [
         (order_pk, n, pid, sku, sku_id, name, qty, price, index.seller_sku(pid, sku, sku_id))
@@ -322,8 +382,7 @@ def _insert_new(
         mapped = _line_rows(0, lines, index)
         mapped_lines[oid] = mapped
         rows.append((channel.id, oid, *(values[c] for c in _ORDER_COLUMNS), any(r[-1] is None for r in mapped), now))
-    for chunk in _chunks(rows, 200):
-        m.Order.insert_many(chunk, fields=_ORDER_FIELDS).execute()
+    _bulk_insert(m.Order, _ORDER_FIELDS, rows)
     pks: dict[str, int] = {}
     for chunk in _chunks(new_ids, 500):
         query = m.Order.select(m.Order.order_id, m.Order.id).where(
@@ -331,17 +390,13 @@ def _insert_new(
         )
         pks.update(query.tuples())
     line_rows = [(pks[oid], *r[1:]) for oid in new_ids for r in mapped_lines[oid]]
-    for chunk in _chunks(line_rows, 500):
-        m.OrderLine.insert_many(chunk, fields=_LINE_FIELDS).execute()
+    _bulk_insert(m.OrderLine, _LINE_FIELDS, line_rows)
     events = [
         (pks[oid], now, who, "pulled", f"status {parsed[oid][0]['marketplace_status']} ({parsed[oid][0]['state']})")
         for oid in new_ids
     ]
-    for chunk in _chunks(events, 500):
-        m.OrderEvent.insert_many(
-            chunk,
-            fields=[m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind, m.OrderEvent.detail],
-        ).execute()
+    _bulk_insert(m.OrderEvent, [m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind,
+                                m.OrderEvent.detail], events)  # fmt: skip
     result.created += len(new_ids)
     result.ids.update(pks)
     result.changed_ids.update(new_ids)
@@ -361,7 +416,7 @@ def _address_words(values: dict) -> set[str]:
     return set("".join(ch if ch.isalnum() else " " for ch in text).split())
 
 
-def _changes(row: dict, values: dict) -> dict:
+def _changes(row: dict, values: dict, as_stored) -> dict:  # noqa: ANN001
     updates = {}
     for column in _ORDER_COLUMNS:
         new = values[column]
@@ -369,7 +424,7 @@ def _changes(row: dict, values: dict) -> dict:
             new = _merged_state(row["state"], new)
         elif column in _KEEP_WHEN_EMPTY and not new and row[column]:
             continue
-        if row[column] != new:
+        if row[column] != as_stored(new):
             updates[column] = new
     if "recipient_address" in updates and _address_words(row) == _address_words(values):
         # Tokopedia's list has the whole address in one line, its detail view splits it: the same address.
@@ -518,20 +573,21 @@ def _pull_window(channel, adapter, start, end, run, index, progress, cancel, dat
     """Store every page of [start, end); False when cancelled before the window was complete."""
     summary = run.summary
     pages = adapter.list_orders(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc), cancel=cancel)
-    for page in pages:
-        with database.atomic():
-            result = store_orders(channel, page, index=index)
-            summary.fetched += len(page)
-            summary.created += result.created
-            summary.updated += result.updated
-            for order_id, reason in result.failed:
-                summary.add_error(f"order {order_id}: {reason}")
-            run.heartbeat()
-        if progress:
-            progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
-        if cancel and cancel():
-            summary.status = "cancelled"
-            return False
+    with Prefetch(pages) as prefetched:
+        for page in prefetched:
+            with database.atomic():
+                result = store_orders(channel, page, index=index)
+                summary.fetched += len(page)
+                summary.created += result.created
+                summary.updated += result.updated
+                for order_id, reason in result.failed:
+                    summary.add_error(f"order {order_id}: {reason}")
+                run.heartbeat()
+            if progress:
+                progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
+            if cancel and cancel():
+                summary.status = "cancelled"
+                return False
     if cancel and cancel():
         summary.status = "cancelled"
         return False

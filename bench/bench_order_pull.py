@@ -1,0 +1,185 @@
+"""10,000 orders from the sandbox into an empty SQLite database through `tokodesk sync orders`, then re-pulled.
+
+    .venv/bin/python bench/bench_order_pull.py [--orders 10000] [--seed 1] [--days 2.5] [--in-process]
+
+Prints orders/s of the first pull and of the re-pull (the same orders again: every one is looked up, compared and
+left alone), lines stored, and the peak memory of the `tokodesk` process. By default each pull is the real CLI in
+its own process (interpreter start, imports, database open and migration, the HTTP pull, the writes, the JSON
+summary), timed from the outside; `--in-process` times `pull_orders` alone. The sandbox runs in this process on
+loopback with its rate limit off. Target (issue 4): >= 2,000 orders/s for both pulls.
+
+The sandbox's client secret reaches the child through an in-memory keyring set up in the child (a benchmark
+must not write into the desktop's keyring); it is a sandbox-only value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHANNEL = "bench"
+SECRET_ENV = "TOKODESK_BENCH_SANDBOX_SECRET"
+
+
+def _memory_keyring():  # noqa: ANN202
+    import keyring
+    import keyring.backend
+
+    class MemoryKeyring(keyring.backend.KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+def child_main() -> int:
+    """The `tokodesk` process: the real CLI entry point, with the sandbox secret in an in-memory keyring."""
+    _memory_keyring()
+    from tokodesk import credentials
+
+    credentials.set_client_secret(CHANNEL, os.environ.pop(SECRET_ENV))
+    from tokodesk.cli import main
+
+    argv = ["sync", "orders", "--channel", CHANNEL, "--json"]
+    profile = os.environ.get("TOKODESK_BENCH_PROFILE")
+    if profile:
+        import cProfile
+
+        with cProfile.Profile() as prof:
+            code = main(argv)
+        prof.dump_stats(profile)
+    else:
+        code = main(argv)
+    print(f"BENCH_MAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+    return code
+
+
+def setup_channel(home: Path, sb, now: datetime) -> None:  # noqa: ANN001
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database(f"sqlite:///{home / 'tokodesk.db'}")
+    cr = sb.credentials
+    m.Channel.create(
+        name=CHANNEL, marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=str(cr["client_id"]),
+        shop_id=str(cr["shop_id"]), api_base=sb.url, auth_url=sb.url,
+        order_sync_from=(now - timedelta(days=3) + timedelta(minutes=10)).replace(tzinfo=None),
+    )  # fmt: skip
+    close_database()
+
+
+def run_cli(home: Path, secret: str) -> tuple[float, dict, int]:
+    env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_STATION="bench@local", **{SECRET_ENV: secret})
+    env.pop("TOKODESK_DB", None)
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child"], env=env, capture_output=True, text=True, cwd=str(ROOT), check=False
+    )
+    elapsed = time.perf_counter() - started
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    print(f"  tokodesk process: {elapsed:.2f} s wall, {cpu:.2f} s CPU", file=sys.stderr)
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(f"tokodesk sync orders exited with {proc.returncode}")
+    rss = next((int(line.split("=")[1]) for line in proc.stderr.splitlines() if line.startswith("BENCH_MAXRSS_KB=")), 0)
+    return elapsed, json.loads(proc.stdout), rss
+
+
+def run_in_process(home: Path, secret: str) -> tuple[float, dict, int]:
+    from tokodesk import credentials
+    from tokodesk.services.orders import pull_orders
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import close_database, open_database
+
+    credentials.set_client_secret(CHANNEL, secret)
+    open_database(f"sqlite:///{home / 'tokodesk.db'}")
+    try:
+        started = time.perf_counter()
+        summary = pull_orders(m.Channel.get(m.Channel.name == CHANNEL))
+        elapsed = time.perf_counter() - started
+    finally:
+        close_database()
+    return elapsed, summary.to_json(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=10_000)
+    parser.add_argument("--days", type=float, default=2.5, help="spread of the orders (the pull serves 3 days)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--in-process", action="store_true", help="time pull_orders() instead of the CLI process")
+    parser.add_argument("--profile", metavar="PREFIX", help="write cProfile stats of each pull to PREFIX.1/.2")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return child_main()
+
+    _memory_keyring()
+    from tokodesk.sandbox import Sandbox
+
+    home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-"))
+    os.environ["TOKODESK_HOME"] = str(home)
+    t0 = time.perf_counter()
+    with Sandbox(seed=args.seed, orders=args.orders, products=60, days=args.days, freeze_clock=True) as sb:
+        print(f"sandbox: {args.orders} orders generated in {time.perf_counter() - t0:.1f} s, serving {sb.url}")
+        now = datetime.fromtimestamp(sb.clock.now(), timezone.utc)
+        setup_channel(home, sb, now)
+        secret = sb.credentials["client_secret"]
+        run = run_in_process if args.in_process else run_cli
+        how = "pull_orders() in this process" if args.in_process else "`tokodesk sync orders` process, end to end"
+
+        if args.profile:
+            os.environ["TOKODESK_BENCH_PROFILE"] = args.profile + ".1"
+        first_s, first, rss1 = run(home, secret)
+        db = sqlite3.connect(home / "tokodesk.db")
+        orders, lines = (db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in ("order", "order_line"))
+        # A re-pull of everything: forget where the last pull ended, as a seller forcing a full sync would.
+        db.execute("UPDATE channel SET last_order_pull_to = NULL")
+        db.commit()
+        db.close()
+        if args.profile:
+            os.environ["TOKODESK_BENCH_PROFILE"] = args.profile + ".2"
+        second_s, second, rss2 = run(home, secret)
+
+    if first["created"] != args.orders or second["created"] != 0 or second["fetched"] != first["fetched"]:
+        print(f"unexpected counts: first {first}, re-pull {second}", file=sys.stderr)
+        return 1
+    print(f"measured: {how}; machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"first pull: {first['fetched']} orders, {lines} lines stored ({orders} orders) in {first_s:.2f} s "
+          f"= {first['fetched'] / first_s:,.0f} orders/s")
+    print(f"re-pull:    {second['fetched']} orders, {second['created']} created, {second['updated']} updated "
+          f"in {second_s:.2f} s = {second['fetched'] / second_s:,.0f} orders/s")
+    print(f"peak RSS:   {max(rss1, rss2) / 1024:.0f} MB (first pull {rss1 / 1024:.0f} MB, re-pull {rss2 / 1024:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
