@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
           f"= {first['fetched'] / first_s:,.0f} orders/s")
     print(f"re-pull:    {second['fetched']} orders, {second['created']} created, {second['updated']} updated "
           f"in {second_s:.2f} s = {second['fetched'] / second_s:,.0f} orders/s")
-    print(f"peak RSS:   {max(rss1, rss2) / 1024:.0f} MB (first pull {rss1 / 1024:.0f} MB, re-pull {rss2 / 1024:.0f} MB)")
+    print(f"peak RSS:   {max(rss1, rss2) / 1024:.0f} MB "
+          f"(first pull {rss1 / 1024:.0f} MB, re-pull {rss2 / 1024:.0f} MB)")
     return 0
 
 
