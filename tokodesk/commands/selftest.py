@@ -34,12 +34,10 @@ def _check_database() -> tuple[bool, str]:
 
 
 def _check_fonts() -> tuple[bool, str]:
-    try:
-        from tokodesk.documents import fonts
-    except ImportError:
-        return False, "the documents package is missing"
-    names = fonts.register_fonts() if hasattr(fonts, "register_fonts") else None
-    return True, f"label fonts registered: {names}"
+    from tokodesk.documents import fonts
+
+    names = fonts.register_fonts()
+    return True, f"label fonts registered: {', '.join(names)} from {fonts.font_path('DejaVuSans.ttf').parent}"
 
 
 def _check_label() -> tuple[bool, str]:
@@ -74,10 +72,11 @@ def _check_sandbox() -> tuple[bool, str]:
             shop = client.shop_info()
             end = datetime.now(timezone.utc)
             count = sum(len(page) for page in client.list_orders(end - timedelta(days=2), end))
+            url = sandbox.url
         finally:
             client.close()
             _forget_quietly("self-test")
-    return True, f"sandbox shop {shop.name!r} answered at {sandbox.url} ({count} orders in the last 2 days)"
+    return True, f"sandbox shop {shop.name!r} answered at {url} ({count} orders in the last 2 days)"
 
 
 def _forget_quietly(channel: str) -> None:
@@ -104,14 +103,14 @@ def run(args: argparse.Namespace) -> int:
 
         return check_qt(open_window=args.window)
 
-    checks.insert(0, ("qt", qt))
+    checks.append(("qt", qt))  # last: the main window reads the database the first check opened
     failed = 0
     for name, check in checks:
         try:
             ok, detail = check()
         except Exception as exc:  # a self-test reports every failure, whatever its kind
             ok, detail = False, f"{type(exc).__name__}: {exc}"
-        print(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}")
+        print(f"{'ok  ' if ok else 'FAIL'} {name}: {detail}", flush=True)
         failed += not ok
     if failed:
         print(f"{failed} check(s) failed: TokoDesk is not usable until they are fixed.", file=sys.stderr)

@@ -20,9 +20,12 @@ def check_qt(open_window: bool = False) -> tuple[bool, str]:
         from tokodesk.ui.main_window import MainWindow
 
         window = MainWindow()
-        window.show()
-        app.processEvents()  # self-test only: no event loop runs here, the window must get one paint
-        tabs = window.tab_titles() if hasattr(window, "tab_titles") else []
-        window.close()
+        try:
+            window.show()
+            app.processEvents()  # self-test only: no event loop runs here, the window must get one paint
+            tabs = window.tab_titles()
+        finally:
+            window.close()
+            window.ctx.jobs.shutdown()
         detail += f"; main window opened with tabs {', '.join(tabs)}"
     return True, detail
