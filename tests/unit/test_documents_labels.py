@@ -234,3 +234,11 @@ def test_the_indonesian_translator_covers_every_fixed_word_of_the_documents():
     source = "".join(p.read_text() for p in Path(fonts.__file__).parent.glob("*.py"))
     used = set(re.findall(r"""tr\(["']([^"']+)["']\)""", source))
     assert used and used <= set(INDONESIAN), sorted(used - set(INDONESIAN))
+
+
+@pytest.mark.parametrize("size", ["100x150", "100x100"])
+def test_a_long_courier_and_service_name_is_printed_whole(size):
+    pdf = render_labels([label(1, cod_amount=0, courier="SiCepat Ekspres", service="HALU (Harga Hemat)")], size=size)
+    content = text(pdf)
+    assert "SiCepat Ekspres" in content and "HALU (Harga Hemat)" in content and "NON-COD" in content
+    assert overlaps(words(pdf)) == []

@@ -254,14 +254,20 @@ def _header(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile,
     right_w = box.width * 0.58
     left_w = box.width - right_w - 2 * mm
     courier = " ".join(part for part in (label.courier, label.service) if part).strip() or "—"
+    second = tr("NON-COD") if label.cod_amount <= 0 else ""
     size = fit_size(courier, BOLD, p.courier_pt, right_w, 8)
+    if size < p.courier_pt * 0.75 and label.service:
+        # a long courier and service name: the service moves to the second line instead of shrinking both
+        courier = label.courier or "—"
+        size = fit_size(courier, BOLD, p.courier_pt, right_w, 8)
+        second = "  ·  ".join(part for part in (label.service, second) if part)
     canvas.setFont(BOLD, size)
-    courier = ellipsize(courier, BOLD, size, right_w)
-    canvas.drawRightString(box.right, top - size * 0.9, courier)
-    if label.cod_amount <= 0:
-        tag = tr("NON-COD")
-        canvas.setFont(BOLD, p.small_pt)
-        canvas.drawRightString(box.right, top - p.header + p.small_pt * 0.45, tag)
+    canvas.drawRightString(box.right, top - size * 0.9, ellipsize(courier, BOLD, size, right_w))
+    if second:
+        second_pt = fit_size(second, BOLD, p.small_pt * 1.1, right_w, 5.5)
+        canvas.setFont(BOLD, second_pt)
+        second = ellipsize(second, BOLD, second_pt, right_w)
+        canvas.drawRightString(box.right, top - p.header + p.small_pt * 0.45, second)
 
     market_pt = p.courier_pt * 0.62
     market = label.marketplace or "—"
