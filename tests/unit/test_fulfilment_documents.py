@@ -123,3 +123,26 @@ def test_cli_labels_to_pdf_and_unknown_printer(tmp_path, tokodesk_home, capsys, 
     assert main(["labels", "7", "--pdf", str(target), "--mark-printed"]) == 0
     assert m.Order.get(m.Order.order_id == "7").label_printed_at is not None
     close_database()
+
+
+def test_marketplace_pdf_labels_are_joined_into_one_document():
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from tokodesk.services.fulfilment.documents import merge_pdfs
+
+    def one(text):
+        buf = io.BytesIO()
+        c = canvas.Canvas(buf, pagesize=(105 * mm, 148 * mm))
+        c.drawString(20, 200, text)
+        c.showPage()
+        c.save()
+        return buf.getvalue()
+
+    merged = merge_pdfs([one("PKG-1"), one("PKG-2"), one("PKG-3")])
+    assert len(merged) == 1
+    reader = PdfReader(io.BytesIO(merged[0]))
+    assert [p.extract_text().strip() for p in reader.pages] == ["PKG-1", "PKG-2", "PKG-3"]

@@ -284,14 +284,12 @@ def _in_order(items: list[tuple], order_by: str | None) -> list[tuple]:
 
 
 def merge_pdfs(parts: Sequence[bytes]) -> list[bytes]:
-    """One PDF when pypdf is there to join them; else the parts as they are (each its own file)."""
+    """Several PDFs (marketplace labels come one file per package) joined into one document: one print job."""
     if len(parts) <= 1:
         return list(parts)
-    try:
-        from pypdf import PdfWriter
-    except ImportError:
-        return list(parts)
     import io
+
+    from pypdf import PdfWriter
 
     writer = PdfWriter()
     for part in parts:
