@@ -131,3 +131,60 @@ def test_recon_finds_every_planted_mismatch_and_fixes_what_it_can(database):
 
         after = reconciliation.reconcile(ch, client, fix=False)
         assert {x.cause for x in after.lines} == {"push_failed", "not_found", "unmapped"}
+
+
+def test_stock_and_recon_commands_end_to_end(monkeypatch, capsys, tmp_path):
+    import io
+    import json
+    import sys
+
+    from tokodesk import cli
+    from tokodesk.cli import main
+    from tokodesk.store.connection import close_database
+
+    if "recon" not in cli.COMMAND_MODULES:  # until the lead lists the module in cli.py
+        monkeypatch.setattr(cli, "COMMAND_MODULES", [*cli.COMMAND_MODULES, "recon"])
+
+    with Sandbox(seed=12, orders=5, products=8) as sb:
+        cr = sb.credentials
+        monkeypatch.setattr(sys, "stdin", io.StringIO(cr["client_secret"] + "\n"))
+        assert main(["channel", "add", "Toko", "--fs-id", str(cr["fs_id"]), "--client-id", cr["client_id"],
+                     "--shop-id", str(cr["shop_id"]), "--client-secret-stdin", "--api-base", sb.url,
+                     "--auth-url", sb.url]) == 0
+        ch = m.Channel.get(m.Channel.name == "Toko")
+        sellable = [p for p in sb.shop.products.values() if not p.is_parent][:3]
+        for i, p in enumerate(sellable):
+            m.SkuMapping.create(channel=ch, product_id=str(p.product_id), marketplace_sku=p.sku, seller_sku=f"K{i}")
+        capsys.readouterr()
+        assert main(["stock", "set", "K0", "4", "K1", "0", "K2", "9"]) == 0
+        assert "3 created" in capsys.readouterr().out
+        assert m.Channel.get_by_id(ch.id).inventory_dirty_at is not None
+
+        assert main(["stock", "push", "--json"]) == 0
+        pushed = json.loads(capsys.readouterr().out)
+        assert pushed["kind"] == "inventory" and pushed["details"]["accepted"] == 3 and pushed["failed"] == 0
+        assert [sb.shop.products[p.product_id].stock for p in sellable] == [4, 0, 9]
+        assert m.Channel.get_by_id(ch.id).inventory_dirty_at is None
+
+        sb.shop.set_stock(sellable[2].product_id, 30)
+        csv_path, pdf_path = tmp_path / "recon.csv", tmp_path / "recon.pdf"
+        assert main(["recon", "run", "--json", "--csv", str(csv_path), "--pdf", str(pdf_path)]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        assert doc["details"]["mismatches"] == 1 and doc["details"]["lines"][0]["marketplace_qty"] == 30
+        assert "edited_on_marketplace" in csv_path.read_text(encoding="utf-8-sig")
+        assert pdf_path.read_bytes().startswith(b"%PDF")
+
+        assert main(["recon", "run", "--fix"]) == 0
+        out = capsys.readouterr().out
+        assert "1 fixed" in out and "fixed" in out.splitlines()[-1]
+        assert sb.shop.products[sellable[2].product_id].stock == 9
+
+        assert main(["recon", "export"]) == 2
+        assert "--csv FILE" in capsys.readouterr().err
+        assert main(["recon", "show", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["fixed"] == 1
+
+        m.Channel.update(inventory_sync=False).execute()
+        assert main(["stock", "push"]) == 0
+        assert "inventory sync is off" in capsys.readouterr().out
+    close_database()
