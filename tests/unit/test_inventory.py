@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.test_inventory_fakes import avail, channel, mapping, order, set_state, stock
 from tokodesk.errors import UserError
@@ -216,3 +218,29 @@ def test_availability_of_5000_skus_is_one_query(database):
     assert len(levels) == 5000
     assert len(calls) == 1
     assert {lv.available for lv in levels} == {0, 1, 2, 3, 4, 5}
+
+
+def test_push_settles_shipped_orders_before_computing(database):
+    from tests.unit.test_inventory_fakes import FakeMarket
+    from tokodesk.services import stock_push
+
+    ch = channel()
+    mapping(ch, "P1", "A")
+    stock("A", 10)
+    order(ch, "completed", [("A", 4)])
+    stock_push.push_stock(ch, FakeMarket({"P1": 0}))
+    assert on_hand("A") == 6
+    assert inventory.reserved_by_sku() == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pool=st.integers(min_value=-5, max_value=500),
+    buffers=st.lists(st.integers(min_value=0, max_value=20), min_size=1, max_size=6),
+)
+def test_listings_of_one_pool_never_offer_more_than_the_pool(pool, buffers):
+    shares = [inventory.split_pool(pool, len(buffers), rank) for rank in range(1, len(buffers) + 1)]
+    offered = [max(0, s - b) for s, b in zip(shares, buffers, strict=True)]
+    assert sum(shares) == max(0, pool)
+    assert sum(offered) <= max(0, pool)
+    assert max(shares) - min(shares) <= 1

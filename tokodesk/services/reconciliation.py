@@ -155,6 +155,7 @@ def reconcile(
 ) -> ReconOutcome:
     """Compare, write the report, and fix when asked (`fix=None`: the channel's `recon_autofix`)."""
     fix = channel.recon_autofix if fix is None else fix
+    inventory.take_stock_for_shipped_orders(None)
     now = m.utcnow()
     levels = {lv.product_id: lv for lv in inventory.compute_availability(channel)}
     unmapped = _unmapped_products(channel)

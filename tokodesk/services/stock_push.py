@@ -114,6 +114,8 @@ def push_stock(
     method = method or channel.inventory_method or "delta"
     if method not in ("delta", "full"):
         raise ValueError(f"inventory method must be delta or full, not {method!r}")
+    # Settle shipments first (cheap when there are none): on hand stays right even if a caller forgot to.
+    inventory.take_stock_for_shipped_orders(None)
     started = m.utcnow()
     outcome = PushOutcome(method=method)
     outcome.pruned = prune_push_log(channel, now=started)
