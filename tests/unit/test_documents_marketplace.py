@@ -119,3 +119,14 @@ def test_a_batch_spanning_channels_is_one_pdf_in_the_given_order():
     assert pdf.count(b"/FontFile2") == 2
     with pytest.raises(MarketplaceLabelError, match="label 2: no booking code"):
         render_mixed_labels([own, "<p>nothing</p>"])
+
+
+@needs_poppler
+def test_the_api_bytes_are_decoded_by_the_page_charset():
+    from tokodesk.documents.html_label import render_html_label
+
+    latin = TOKOPEDIA_HTML.replace('charset="utf-8"', 'charset="iso-8859-1"').replace("Siti", "Sití")
+    pdf = render_html_label(latin.encode("iso-8859-1"), size="100x100")
+    assert "Sití Nurhaliza Rahmawati" in text(pdf)
+    assert decode(pdf) == [("Code128", "000213552920")]
+    assert extract_html_label(TOKOPEDIA_HTML.encode()).booking_code == "000213552920"

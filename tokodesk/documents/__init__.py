@@ -9,6 +9,7 @@ from tokodesk.documents.marketplace_label import (
     extract_html_label,
     is_pdf,
     pdf_label,
+    render_html_label,
     render_html_labels,
     render_mixed_labels,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "extract_html_label",
     "is_pdf",
     "pdf_label",
+    "render_html_label",
     "render_html_labels",
     "render_mixed_labels",
     "render_invoices",

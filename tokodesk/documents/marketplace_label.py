@@ -153,10 +153,25 @@ class _Extractor(HTMLParser):
         self._break()
 
 
-def extract_html_label(html: str) -> HtmlLabel:
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
+def html_text(content: bytes | str) -> str:
+    """The label page as text: the API hands bytes; the page's own meta charset decides, UTF-8 otherwise."""
+    if isinstance(content, str):
+        return content
+    match = _CHARSET.search(content[:4096])
+    encoding = match.group(1).decode("ascii") if match else "utf-8"
+    try:
+        return content.decode(encoding, errors="replace")
+    except LookupError:  # an unknown charset name in the page
+        return content.decode("utf-8", errors="replace")
+
+
+def extract_html_label(html: bytes | str) -> HtmlLabel:
     """The visible text (in reading order) and the booking code of a marketplace HTML label."""
     parser = _Extractor()
-    parser.feed(html)
+    parser.feed(html_text(html))
     parser.close()
     code = None
     candidates = parser.attr_codes + [t for t in parser.marked_text if _CODE.match(t)]
@@ -169,8 +184,15 @@ def extract_html_label(html: str) -> HtmlLabel:
     return HtmlLabel(lines=parser.lines, booking_code=code, title=parser.title, bold=parser.bold_lines)
 
 
+def render_html_label(
+    content: bytes | str, size: str = "100x150", booking_code: str | None = None, tr: Translate = identity
+) -> bytes:
+    """One marketplace HTML label (the API's bytes) as a one-page PDF at the label size."""
+    return render_html_labels([(content, booking_code)], size=size, tr=tr)
+
+
 def render_html_labels(
-    labels: Sequence[str | tuple[str, str | None]],
+    labels: Sequence[bytes | str | tuple[bytes | str, str | None]],
     size: str = "100x150",
     tr: Translate = identity,
 ) -> bytes:
@@ -193,7 +215,7 @@ def render_html_labels(
 
 
 def render_mixed_labels(
-    items: Sequence[LabelData | str | tuple[str, str | None]],
+    items: Sequence[LabelData | bytes | str | tuple[bytes | str, str | None]],
     size: str = "100x150",
     tr: Translate = identity,
 ) -> bytes:
@@ -218,9 +240,14 @@ def render_mixed_labels(
 
 
 def _draw_html_item(
-    canvas: Canvas, item: str | tuple[str, str | None], index: int, width: float, height: float, tr: Translate
+    canvas: Canvas,
+    item: bytes | str | tuple[bytes | str, str | None],
+    index: int,
+    width: float,
+    height: float,
+    tr: Translate,
 ) -> None:
-    html, known = (item, None) if isinstance(item, str) else item
+    html, known = (item, None) if isinstance(item, (str, bytes)) else item
     parsed = extract_html_label(html)
     code = (known or parsed.booking_code or "").strip()
     if not code:
