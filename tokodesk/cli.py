@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "fulfil",
     "mapping",
     "stock",
+    "recon",
     "selftest",
 ]
 
