@@ -46,7 +46,7 @@ def install(language: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.Indonesia))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Indonesia))
         return True
     translator = QTranslator(app)
     if not translator.load(catalogue_path(language)):
@@ -54,7 +54,7 @@ def install(language: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Territory.Indonesia))
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     return True
 
 

@@ -138,11 +138,12 @@ class MappingFilter(QSortFilterProxyModel):
         self.needle = ""
 
     def set_filter(self, unmapped_only: bool | None = None, needle: str | None = None) -> None:
+        self.beginFilterChange()
         if unmapped_only is not None:
             self.unmapped_only = unmapped_only
         if needle is not None:
             self.needle = needle.strip().lower()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]

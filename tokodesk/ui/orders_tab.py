@@ -36,7 +36,7 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
 from tokodesk.ui.order_detail import OrderDetailPane
 from tokodesk.ui.order_dialogs import AwbDialog, CancelDialog, ResultsDialog
-from tokodesk.ui.orders_model import CHIPS, COL_DEADLINE, COL_ITEMS, OrdersModel, OrdersProxy
+from tokodesk.ui.orders_model import CHIPS, COL_DEADLINE, COL_ITEMS, OrdersModel, OrdersProxy, state_label
 from tokodesk.ui.orders_rules import ACTIONS, allowed
 from tokodesk.ui.widgets import ErrorBanner
 
@@ -422,7 +422,7 @@ class OrdersTab(QWidget):
                 self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
             else:
                 self.banner.show_error(self.tr("{0} cannot be packed: it is {1}.").format(
-                    row[q.R_INVOICE] or code, self.tr(row[q.R_STATE])))
+                    row[q.R_INVOICE] or code, state_label(row[q.R_STATE])))
 
         self.ctx.jobs.submit(lambda _jc: q.find_order_pk(channel_id, code), title=self.tr("Finding the order"),
                              on_result=found, on_error=self._show_error)

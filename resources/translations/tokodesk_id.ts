@@ -1,0 +1,2108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID">
+<context>
+    <name></name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>New orders</source>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>{0} new order(s) arrived.</source>
+        <translation>{0} pesanan baru masuk.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Opening the database</source>
+        <translation>Membuka database</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your data is safe; the details below are also in the log file. Copy them when you ask for help.</source>
+        <translation>Terjadi kesalahan. Data Anda aman; rincian di bawah juga ada di berkas log. Salin rincian ini saat Anda meminta bantuan.</translation>
+    </message>
+    <message>
+        <source>Starting the demo shop…</source>
+        <translation>Menyalakan toko demo…</translation>
+    </message>
+    <message>
+        <source>TokoDesk cannot start without its database.</source>
+        <translation>TokoDesk tidak bisa berjalan tanpa database-nya.</translation>
+    </message>
+    <message>
+        <source>TokoDesk hit an error</source>
+        <translation>TokoDesk mengalami kesalahan</translation>
+    </message>
+    <message>
+        <source>TokoDesk is opening the database…</source>
+        <translation>TokoDesk sedang membuka database…</translation>
+    </message>
+</context>
+<context>
+    <name>AwbDialog</name>
+    <message>
+        <source>AWB (resi)</source>
+        <translation>Nomor resi (AWB)</translation>
+    </message>
+    <message>
+        <source>AWB (resi) numbers</source>
+        <translation>Nomor resi (AWB)</translation>
+    </message>
+    <message>
+        <source>Every order needs its AWB.</source>
+        <translation>Setiap pesanan perlu nomor resinya.</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>These orders go with your own courier: enter the AWB (resi) of each.</source>
+        <translation>Pesanan ini dikirim dengan kurir sendiri: isi nomor resi masing-masing.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>A short explanation for the buyer</source>
+        <translation>Penjelasan singkat untuk pembeli</translation>
+    </message>
+    <message>
+        <source>Cancel orders</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Cancel {0} order(s) on the marketplace. The buyer is refunded; this cannot be undone.</source>
+        <translation>Batalkan {0} pesanan di marketplace. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Choose a reason.</source>
+        <translation>Pilih alasan.</translation>
+    </message>
+    <message>
+        <source>Closing note</source>
+        <translation>Catatan tutup toko</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Shop closed until</source>
+        <translation>Toko tutup sampai</translation>
+    </message>
+    <message>
+        <source>The message is too long (at most {0} characters).</source>
+        <translation>Pesan terlalu panjang (paling banyak {0} karakter).</translation>
+    </message>
+    <message>
+        <source>Write a short message for the buyer.</source>
+        <translation>Tulis pesan singkat untuk pembeli.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsForm</name>
+    <message>
+        <source>Business model</source>
+        <translation>Model bisnis</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Nama channel</translation>
+    </message>
+    <message>
+        <source>Compare the marketplace stock once a day at</source>
+        <translation>Bandingkan stok marketplace sekali sehari pukul</translation>
+    </message>
+    <message>
+        <source>Create a seller SKU for each marketplace SKU</source>
+        <translation>Buat SKU penjual untuk setiap SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Daily reconciliation</source>
+        <translation>Rekonsiliasi harian</translation>
+    </message>
+    <message>
+        <source>Drop-off: you take the parcels to the courier</source>
+        <translation>Drop-off: Anda mengantar paket ke kurir</translation>
+    </message>
+    <message>
+        <source>Everything, every time</source>
+        <translation>Semuanya, setiap kali</translation>
+    </message>
+    <message>
+        <source>Fix mismatches automatically</source>
+        <translation>Perbaiki selisih otomatis</translation>
+    </message>
+    <message>
+        <source>Inventory sync</source>
+        <translation>Sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Inventory sync method</source>
+        <translation>Metode sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Map to existing seller SKUs only (the rest waits in a queue)</source>
+        <translation>Hanya petakan ke SKU penjual yang ada (sisanya menunggu di antrean)</translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation>Hanya perubahan</translation>
+    </message>
+    <message>
+        <source>Order sync from</source>
+        <translation>Sinkronisasi pesanan sejak</translation>
+    </message>
+    <message>
+        <source>Orders on invoice number</source>
+        <translation>Pesanan berdasarkan nomor invoice</translation>
+    </message>
+    <message>
+        <source>Own courier: you type the AWB (resi)</source>
+        <translation>Kurir sendiri: Anda mengetik nomor resi</translation>
+    </message>
+    <message>
+        <source>Pick-up: the courier collects the parcels</source>
+        <translation>Pickup: kurir menjemput paket</translation>
+    </message>
+    <message>
+        <source>Print the marketplace's own label instead of TokoDesk's</source>
+        <translation>Cetak label dari marketplace, bukan label TokoDesk</translation>
+    </message>
+    <message>
+        <source>Push 0 when available is below</source>
+        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+    </message>
+    <message>
+        <source>Push stock to the marketplace</source>
+        <translation>Kirim stok ke marketplace</translation>
+    </message>
+    <message>
+        <source>Ready to ship at</source>
+        <translation>Siap kirim saat</translation>
+    </message>
+    <message>
+        <source>Reconciliation hour (WIB)</source>
+        <translation>Jam rekonsiliasi (WIB)</translation>
+    </message>
+    <message>
+        <source>Return sync from</source>
+        <translation>Sinkronisasi retur sejak</translation>
+    </message>
+    <message>
+        <source>SKU pull mode</source>
+        <translation>Mode tarik SKU</translation>
+    </message>
+    <message>
+        <source>Show and search orders by invoice number (INV/…)</source>
+        <translation>Tampilkan dan cari pesanan dengan nomor invoice (INV/…)</translation>
+    </message>
+    <message>
+        <source>Source warehouse</source>
+        <translation>Gudang asal</translation>
+    </message>
+    <message>
+        <source>Strip prefix when mapping</source>
+        <translation>Buang awalan saat memetakan</translation>
+    </message>
+    <message>
+        <source>Strip suffix when mapping</source>
+        <translation>Buang akhiran saat memetakan</translation>
+    </message>
+    <message>
+        <source>The first order pull starts here; later pulls continue from where the last one ended.</source>
+        <translation>Penarikan pesanan pertama dimulai dari sini; penarikan berikutnya melanjutkan dari akhir penarikan terakhir.</translation>
+    </message>
+    <message>
+        <source>The marketplace serves orders of the last {0} days only, so the first pull can start at most {0} days back. Older orders stay in Seller Center.</source>
+        <translation>Marketplace hanya menyediakan pesanan {0} hari terakhir, jadi penarikan pertama paling jauh dimulai {0} hari ke belakang. Pesanan yang lebih lama tetap di Seller Center.</translation>
+    </message>
+    <message>
+        <source>The warehouse whose stock is pushed and whose orders are shipped</source>
+        <translation>Gudang yang stoknya dikirim dan pesanannya dikirimkan</translation>
+    </message>
+    <message>
+        <source>Use marketplace shipping label</source>
+        <translation>Pakai label pengiriman marketplace</translation>
+    </message>
+    <message>
+        <source>When on a manifest</source>
+        <translation>Saat masuk manifest</translation>
+    </message>
+    <message>
+        <source>When packed</source>
+        <translation>Saat dikemas</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTab</name>
+    <message>
+        <source>(not an OS keyring: secrets last only while TokoDesk runs)</source>
+        <translation>(bukan keyring sistem: rahasia hanya tersimpan selama TokoDesk berjalan)</translation>
+    </message>
+    <message>
+        <source>(not read yet: test the connection)</source>
+        <translation>(belum dibaca: uji koneksi)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(belum diatur)</translation>
+    </message>
+    <message>
+        <source>At manifest</source>
+        <translation>Saat manifest</translation>
+    </message>
+    <message>
+        <source>At pack</source>
+        <translation>Saat dikemas</translation>
+    </message>
+    <message>
+        <source>Business model</source>
+        <translation>Model bisnis</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Nama channel</translation>
+    </message>
+    <message>
+        <source>Click ▸ on a run to see its errors.</source>
+        <translation>Klik ▸ pada sebuah sinkronisasi untuk melihat kesalahannya.</translation>
+    </message>
+    <message>
+        <source>Connected to “{0}”</source>
+        <translation>Terhubung ke “{0}”</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Koneksi</translation>
+    </message>
+    <message>
+        <source>Connection and settings</source>
+        <translation>Koneksi dan pengaturan</translation>
+    </message>
+    <message>
+        <source>Create seller SKUs</source>
+        <translation>Buat SKU penjual</translation>
+    </message>
+    <message>
+        <source>Daily reconciliation</source>
+        <translation>Rekonsiliasi harian</translation>
+    </message>
+    <message>
+        <source>Drop-off at the courier</source>
+        <translation>Antar ke kurir (drop-off)</translation>
+    </message>
+    <message>
+        <source>Edit settings…</source>
+        <translation>Ubah pengaturan…</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semuanya</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>Fix mismatches automatically</source>
+        <translation>Perbaiki selisih otomatis</translation>
+    </message>
+    <message>
+        <source>Inventory sync</source>
+        <translation>Sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Inventory sync method</source>
+        <translation>Metode sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Terakhir jalan</translation>
+    </message>
+    <message>
+        <source>Map to existing seller SKUs only</source>
+        <translation>Hanya petakan ke SKU penjual yang ada</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Jadwal berikutnya</translation>
+    </message>
+    <message>
+        <source>No channel yet. Click “Add channel…” to connect your Tokopedia &amp; Shop store; its settings, connection, schedule and sync log then appear here.</source>
+        <translation>Belum ada channel. Klik “Tambah channel…” untuk menghubungkan toko Tokopedia &amp; Shop Anda; pengaturan, koneksi, jadwal, dan log sinkronisasinya akan tampil di sini.</translation>
+    </message>
+    <message>
+        <source>No token yet (fetched on the first call)</source>
+        <translation>Belum ada token (diambil pada panggilan pertama)</translation>
+    </message>
+    <message>
+        <source>Not tested in this session</source>
+        <translation>Belum diuji di sesi ini</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Mati</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation>Hanya perubahan</translation>
+    </message>
+    <message>
+        <source>Order sync from</source>
+        <translation>Sinkronisasi pesanan sejak</translation>
+    </message>
+    <message>
+        <source>Orders on invoice number</source>
+        <translation>Pesanan berdasarkan nomor invoice</translation>
+    </message>
+    <message>
+        <source>Own courier (enter the AWB)</source>
+        <translation>Kurir sendiri (isi nomor resi)</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>Sebagian gagal</translation>
+    </message>
+    <message>
+        <source>Pick-up by the courier</source>
+        <translation>Dijemput kurir (pickup)</translation>
+    </message>
+    <message>
+        <source>Push 0 when available is below</source>
+        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+    </message>
+    <message>
+        <source>Reading the channel</source>
+        <translation>Membaca channel</translation>
+    </message>
+    <message>
+        <source>Ready to ship at</source>
+        <translation>Siap kirim saat</translation>
+    </message>
+    <message>
+        <source>Reconciliation hour (WIB)</source>
+        <translation>Jam rekonsiliasi (WIB)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Return sync from</source>
+        <translation>Sinkronisasi retur sejak</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Berjalan…</translation>
+    </message>
+    <message>
+        <source>SKU pull mode</source>
+        <translation>Mode tarik SKU</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Toko</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>Source warehouse</source>
+        <translation>Gudang asal</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Stasiun</translation>
+    </message>
+    <message>
+        <source>Strip prefix when mapping</source>
+        <translation>Buang awalan saat memetakan</translation>
+    </message>
+    <message>
+        <source>Strip suffix when mapping</source>
+        <translation>Buang akhiran saat memetakan</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Log sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Menguji koneksi</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>Token berakhir</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Use marketplace shipping label</source>
+        <translation>Pakai label pengiriman marketplace</translation>
+    </message>
+    <message>
+        <source>every 1 min</source>
+        <translation>setiap 1 menit</translation>
+    </message>
+    <message>
+        <source>every 15 min</source>
+        <translation>setiap 15 menit</translation>
+    </message>
+    <message>
+        <source>every 3 min</source>
+        <translation>setiap 3 menit</translation>
+    </message>
+    <message>
+        <source>every 5 min</source>
+        <translation>setiap 5 menit</translation>
+    </message>
+    <message>
+        <source>inventory sync is off</source>
+        <translation>sinkronisasi stok mati</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>never run</source>
+        <translation>belum pernah jalan</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>sesuai permintaan</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>berkala</translation>
+    </message>
+    <message>
+        <source>reconciliation is off</source>
+        <translation>rekonsiliasi mati</translation>
+    </message>
+    <message>
+        <source>run on demand</source>
+        <translation>jalan sesuai permintaan</translation>
+    </message>
+    <message>
+        <source>stock changed</source>
+        <translation>stok berubah</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelWizard</name>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>Add a channel</source>
+        <translation>Tambah channel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cleaning up</source>
+        <translation>Membersihkan</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message>
+        <source>API base URL</source>
+        <translation>URL dasar API</translation>
+    </message>
+    <message>
+        <source>Advanced: server addresses</source>
+        <translation>Lanjutan: alamat server</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>App key</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>Auth base URL</source>
+        <translation>URL dasar otorisasi</translation>
+    </message>
+    <message>
+        <source>Business model</source>
+        <translation>Model bisnis</translation>
+    </message>
+    <message>
+        <source>Changed since the last test: test again.</source>
+        <translation>Berubah sejak uji terakhir: uji lagi.</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Nama channel</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>Connected to “{0}”.</source>
+        <translation>Terhubung ke “{0}”.</translation>
+    </message>
+    <message>
+        <source>Consent link</source>
+        <translation>Tautan persetujuan</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Kredensial</translation>
+    </message>
+    <message>
+        <source>Daily reconciliation</source>
+        <translation>Rekonsiliasi harian</translation>
+    </message>
+    <message>
+        <source>FS ID (App ID)</source>
+        <translation>FS ID (App ID)</translation>
+    </message>
+    <message>
+        <source>Fill in the service ID to get the link</source>
+        <translation>Isi service ID untuk mendapatkan tautannya</translation>
+    </message>
+    <message>
+        <source>Fill in: {0}</source>
+        <translation>Lengkapi: {0}</translation>
+    </message>
+    <message>
+        <source>Fix mismatches automatically</source>
+        <translation>Perbaiki selisih otomatis</translation>
+    </message>
+    <message>
+        <source>Inventory sync</source>
+        <translation>Sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Inventory sync method</source>
+        <translation>Metode sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Open the consent link, log in as the shop owner and accept; the browser then shows an address with ?code=…. Paste it here within 30 minutes.</source>
+        <translation>Buka tautan persetujuan, masuk sebagai pemilik toko, lalu setujui; peramban akan menampilkan alamat dengan ?code=…. Tempel di sini dalam 30 menit.</translation>
+    </message>
+    <message>
+        <source>Order sync from</source>
+        <translation>Sinkronisasi pesanan sejak</translation>
+    </message>
+    <message>
+        <source>Orders on invoice number</source>
+        <translation>Pesanan berdasarkan nomor invoice</translation>
+    </message>
+    <message>
+        <source>Paste the address the browser shows after you accept, or the code</source>
+        <translation>Tempel alamat yang ditampilkan peramban setelah Anda setuju, atau kodenya</translation>
+    </message>
+    <message>
+        <source>Push 0 when available is below</source>
+        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+    </message>
+    <message>
+        <source>Ready to ship at</source>
+        <translation>Siap kirim saat</translation>
+    </message>
+    <message>
+        <source>Reconciliation hour (WIB)</source>
+        <translation>Jam rekonsiliasi (WIB)</translation>
+    </message>
+    <message>
+        <source>Redirect URL or code</source>
+        <translation>URL pengalihan atau kode</translation>
+    </message>
+    <message>
+        <source>Return sync from</source>
+        <translation>Sinkronisasi retur sejak</translation>
+    </message>
+    <message>
+        <source>SKU pull mode</source>
+        <translation>Mode tarik SKU</translation>
+    </message>
+    <message>
+        <source>Save without a successful test (I will test it later)</source>
+        <translation>Simpan tanpa uji yang berhasil (saya uji nanti)</translation>
+    </message>
+    <message>
+        <source>Secrets go to the OS keyring, never into TokoDesk's database.</source>
+        <translation>Rahasia disimpan di keyring sistem, tidak pernah di database TokoDesk.</translation>
+    </message>
+    <message>
+        <source>Service ID</source>
+        <translation>Service ID</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>Shop ID</translation>
+    </message>
+    <message>
+        <source>Source warehouse</source>
+        <translation>Gudang asal</translation>
+    </message>
+    <message>
+        <source>Strip prefix when mapping</source>
+        <translation>Buang awalan saat memetakan</translation>
+    </message>
+    <message>
+        <source>Strip suffix when mapping</source>
+        <translation>Buang akhiran saat memetakan</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Menguji koneksi</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>The shop ID is the number in your seller panel's address, e.g. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</source>
+        <translation>Shop ID adalah angka di alamat panel penjual Anda, mis. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Use marketplace shipping label</source>
+        <translation>Pakai label pengiriman marketplace</translation>
+    </message>
+    <message>
+        <source>e.g. Toko Utama</source>
+        <translation>mis. Toko Utama</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>TokoDesk demo</source>
+        <translation>Demo TokoDesk</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop</source>
+        <translation>Tokopedia &amp; Shop</translation>
+    </message>
+    <message>
+        <source>Tokopedia Open API (legacy)</source>
+        <translation>Tokopedia Open API (lama)</translation>
+    </message>
+    <message>
+        <source>Which marketplace should the demo shop speak?</source>
+        <translation>Marketplace mana yang dipakai toko demo?</translation>
+    </message>
+</context>
+<context>
+    <name>DemoShop</name>
+    <message>
+        <source>Starting the demo shop</source>
+        <translation>Menyalakan toko demo</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Rincian…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>Terakhir dikirim</translation>
+    </message>
+    <message>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Marketplace stock</source>
+        <translation>Stok marketplace</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Stok fisik</translation>
+    </message>
+    <message>
+        <source>Push status</source>
+        <translation>Status kirim</translation>
+    </message>
+    <message>
+        <source>Pushed at</source>
+        <translation>Dikirim pada</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Dipesan</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>not mapped</source>
+        <translation>belum dipetakan</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>terkirim</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTab</name>
+    <message>
+        <source>A sale not pulled yet</source>
+        <translation>Penjualan belum ditarik</translation>
+    </message>
+    <message>
+        <source>A stock push failed</source>
+        <translation>Pengiriman stok gagal</translation>
+    </message>
+    <message>
+        <source>Available = on hand − reserved − buffer; double-click On hand to change the count. {0} rows.</source>
+        <translation>Tersedia = stok fisik − dipesan − cadangan; klik dua kali Stok fisik untuk mengubah jumlahnya. {0} baris.</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <source>Finished with {0} problem(s).</source>
+        <translation>Selesai dengan {0} masalah.</translation>
+    </message>
+    <message>
+        <source>Fix mismatches</source>
+        <translation>Perbaiki selisih</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Diperbaiki</translation>
+    </message>
+    <message>
+        <source>Latest reconciliation</source>
+        <translation>Rekonsiliasi terakhir</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Kemungkinan penyebab</translation>
+    </message>
+    <message>
+        <source>Loading stock</source>
+        <translation>Memuat stok</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>No reconciliation yet.</source>
+        <translation>Belum ada rekonsiliasi.</translation>
+    </message>
+    <message>
+        <source>No stock yet: map SKUs in the SKU mapping tab (or pull products), then type the counts in the On hand column.</source>
+        <translation>Belum ada stok: petakan SKU di tab Pemetaan SKU (atau tarik produk), lalu ketik jumlahnya di kolom Stok fisik.</translation>
+    </message>
+    <message>
+        <source>Not found on the marketplace</source>
+        <translation>Tidak ditemukan di marketplace</translation>
+    </message>
+    <message>
+        <source>Push stock now</source>
+        <translation>Kirim stok sekarang</translation>
+    </message>
+    <message>
+        <source>Push the expected stock for every mismatch that can be fixed</source>
+        <translation>Kirim stok yang seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Rekonsiliasi sekarang</translation>
+    </message>
+    <message>
+        <source>SKU not mapped</source>
+        <translation>SKU belum dipetakan</translation>
+    </message>
+    <message>
+        <source>Saving the stock count</source>
+        <translation>Menyimpan jumlah stok</translation>
+    </message>
+    <message>
+        <source>Search SKU</source>
+        <translation>Cari SKU</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Stock edited in Seller Center</source>
+        <translation>Stok diubah di Seller Center</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>{0}: on hand set to {1}</source>
+        <translation>{0}: stok fisik diatur ke {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} SKUs checked, {2} mismatches, {3} fixed.</source>
+        <translation>{0}: {1} SKU diperiksa, {2} selisih, {3} diperbaiki.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source> (+{0} waiting)</source>
+        <translation> (+{0} menunggu)</translation>
+    </message>
+    <message>
+        <source> — demo shop</source>
+        <translation> — toko demo</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
+    </message>
+    <message>
+        <source>(cancelling…)</source>
+        <translation>(membatalkan…)</translation>
+    </message>
+    <message>
+        <source>About TokoDesk</source>
+        <translation>Tentang TokoDesk</translation>
+    </message>
+    <message>
+        <source>Add channel…</source>
+        <translation>Tambah channel…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Siaga</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>No channel yet</source>
+        <translation>Belum ada channel</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Buka folder data</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>SKU mapping</source>
+        <translation>Pemetaan SKU</translation>
+    </message>
+    <message>
+        <source>Saving the language</source>
+        <translation>Menyimpan bahasa</translation>
+    </message>
+    <message>
+        <source>Shop:</source>
+        <translation>Toko:</translation>
+    </message>
+    <message>
+        <source>Stop the running sync after the current request</source>
+        <translation>Hentikan sinkronisasi setelah permintaan yang sedang berjalan</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time TokoDesk starts.</source>
+        <translation>Bahasa baru dipakai saat TokoDesk dibuka berikutnya.</translation>
+    </message>
+    <message>
+        <source>TokoDesk</source>
+        <translation>TokoDesk</translation>
+    </message>
+    <message>
+        <source>TokoDesk {0}
+Orders, labels and stock for Tokopedia &amp; Shop sellers, on your own PC.
+Data folder: {1}</source>
+        <translation>TokoDesk {0}
+Pesanan, label, dan stok untuk penjual Tokopedia &amp; Shop, di PC Anda sendiri.
+Folder data: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <source>Buffer</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Klik dua kali untuk mengubah</translation>
+    </message>
+    <message>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Marketplace stock</source>
+        <translation>Stok marketplace</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>ID produk</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>— unmapped —</source>
+        <translation>— belum dipetakan —</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTab</name>
+    <message>
+        <source>Auto-map</source>
+        <translation>Petakan otomatis</translation>
+    </message>
+    <message>
+        <source>Auto-map: {0} SKUs mapped</source>
+        <translation>Petakan otomatis: {0} SKU dipetakan</translation>
+    </message>
+    <message>
+        <source>Auto-mapping SKUs</source>
+        <translation>Memetakan SKU otomatis</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Create seller SKUs that do not exist yet</source>
+        <translation>Buat SKU penjual yang belum ada</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>Ekspor pemetaan</translation>
+    </message>
+    <message>
+        <source>Exporting mappings</source>
+        <translation>Mengekspor pemetaan</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>Impor pemetaan</translation>
+    </message>
+    <message>
+        <source>Imported {0} rows: {1} mapped, {2} unmapped, {3} unchanged.</source>
+        <translation>{0} baris diimpor: {1} dipetakan, {2} tanpa pemetaan, {3} tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Importing mappings</source>
+        <translation>Mengimpor pemetaan</translation>
+    </message>
+    <message>
+        <source>Loading the mappings</source>
+        <translation>Memuat pemetaan</translation>
+    </message>
+    <message>
+        <source>No channel yet: add one, then its products appear here after the SKU pull.</source>
+        <translation>Belum ada channel: tambahkan satu, lalu produknya tampil di sini setelah tarik SKU.</translation>
+    </message>
+    <message>
+        <source>No products pulled yet: Channel tab → Products (SKU pull) → Sync now.</source>
+        <translation>Belum ada produk yang ditarik: tab Channel → Produk (tarik SKU) → Sinkronkan.</translation>
+    </message>
+    <message>
+        <source>Saving the mapping</source>
+        <translation>Menyimpan pemetaan</translation>
+    </message>
+    <message>
+        <source>Search product ID, SKU, name or seller SKU</source>
+        <translation>Cari ID produk, SKU, nama, atau SKU penjual</translation>
+    </message>
+    <message>
+        <source>Unmapped only</source>
+        <translation>Hanya yang belum dipetakan</translation>
+    </message>
+    <message>
+        <source>{0} mappings written to {1}</source>
+        <translation>{0} pemetaan ditulis ke {1}</translation>
+    </message>
+    <message>
+        <source>{0} marketplace SKUs, {1} unmapped</source>
+        <translation>{0} SKU marketplace, {1} belum dipetakan</translation>
+    </message>
+    <message>
+        <source>{0} rows skipped.</source>
+        <translation>{0} baris dilewati.</translation>
+    </message>
+</context>
+<context>
+    <name>MarketplacePage</name>
+    <message>
+        <source>Choose how TokoDesk talks to your shop.</source>
+        <translation>Pilih cara TokoDesk terhubung ke toko Anda.</translation>
+    </message>
+    <message>
+        <source>For every Tokopedia shop today: orders from the Tokopedia and the Shop apps come through the Tokopedia &amp; Shop Partner Center. You need an app key, app secret and service ID from Partner Center.</source>
+        <translation>Untuk semua toko Tokopedia saat ini: pesanan dari aplikasi Tokopedia dan Shop masuk lewat Partner Center Tokopedia &amp; Shop. Anda memerlukan app key, app secret, dan service ID dari Partner Center.</translation>
+    </message>
+    <message>
+        <source>The old Tokopedia Open API (FS ID, client ID and secret) was switched off on 30 September 2025 and no longer answers. Choose it only for TokoDesk's sandbox shop or an old test setup.</source>
+        <translation>Tokopedia Open API lama (FS ID, client ID, dan secret) dimatikan pada 30 September 2025 dan tidak lagi menjawab. Pilih hanya untuk toko sandbox TokoDesk atau pengujian lama.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop (current)</source>
+        <translation>Tokopedia &amp; Shop (saat ini)</translation>
+    </message>
+    <message>
+        <source>Tokopedia Open API (legacy, shut down Sep 2025)</source>
+        <translation>Tokopedia Open API (lama, dimatikan Sep 2025)</translation>
+    </message>
+    <message>
+        <source>Which marketplace?</source>
+        <translation>Marketplace mana?</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}): {1}</source>
+        <translation>Terjadi kesalahan ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}</source>
+        <translation>Jawaban hilang di jalan; TokoDesk akan memeriksa pesanan di marketplace: {0}</translation>
+    </message>
+    <message>
+        <source>The database could not be used: {0}</source>
+        <translation>Database tidak bisa dipakai: {0}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be used: {0}</source>
+        <translation>Keyring tidak bisa dipakai: {0}</translation>
+    </message>
+    <message>
+        <source>The marketplace could not be reached. Check the internet connection and try again.</source>
+        <translation>Marketplace tidak bisa dihubungi. Periksa koneksi internet lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The marketplace refused the credentials: {0}</source>
+        <translation>Marketplace menolak kredensial: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>A line's SKU is not mapped: map it in the SKU mapping tab before packing</source>
+        <translation>SKU salah satu baris belum dipetakan: petakan di tab Pemetaan SKU sebelum dikemas</translation>
+    </message>
+    <message>
+        <source>AWB (resi)</source>
+        <translation>Nomor resi (AWB)</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Terima sebelum</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer note</source>
+        <translation>Catatan pembeli</translation>
+    </message>
+    <message>
+        <source>COD</source>
+        <translation>COD</translation>
+    </message>
+    <message>
+        <source>Changed on the marketplace outside TokoDesk</source>
+        <translation>Diubah di marketplace di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>Label dicetak</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Baris pesanan</translation>
+    </message>
+    <message>
+        <source>Marketplace requests</source>
+        <translation>Permintaan ke marketplace</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Belum ada kejadian</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Dikemas</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Harga</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Jml</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Select an order to see its details.</source>
+        <translation>Pilih pesanan untuk melihat rinciannya.</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>Kirim sebelum</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The last action failed</source>
+        <translation>Tindakan terakhir gagal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>marketplace</source>
+        <translation>marketplace</translation>
+    </message>
+    <message>
+        <source>unmapped</source>
+        <translation>belum dipetakan</translation>
+    </message>
+    <message>
+        <source>{0} orders selected</source>
+        <translation>{0} pesanan dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>OrderState</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>Awaiting pickup</source>
+        <translation>Menunggu pickup</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Dikemas</translation>
+    </message>
+    <message>
+        <source>Ready to ship</source>
+        <translation>Siap kirim</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>To pack</source>
+        <translation>Perlu dikemas</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>A line's SKU is not mapped to a seller SKU</source>
+        <translation>SKU salah satu baris belum dipetakan ke SKU penjual</translation>
+    </message>
+    <message>
+        <source>Booking code / AWB</source>
+        <translation>Kode booking / resi</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Changed on the marketplace outside TokoDesk</source>
+        <translation>Diubah di marketplace di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Marketplace status: {0}</source>
+        <translation>Status marketplace: {0}</translation>
+    </message>
+    <message>
+        <source>On hold on the marketplace: do not ship</source>
+        <translation>Ditahan di marketplace: jangan dikirim</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The last action failed</source>
+        <translation>Tindakan terakhir gagal</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action</source>
+        <translation>⚑ perlu perhatian: diubah di luar TokoDesk, SKU belum dipetakan, atau tindakan gagal</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Terima pesanan</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Awaiting pickup</source>
+        <translation>Menunggu pickup</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Finding the order</source>
+        <translation>Mencari pesanan</translation>
+    </message>
+    <message>
+        <source>Loading orders</source>
+        <translation>Memuat pesanan</translation>
+    </message>
+    <message>
+        <source>Loading the order</source>
+        <translation>Memuat pesanan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>No channel yet: add one with “Add channel…” and its orders appear here.</source>
+        <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
+    </message>
+    <message>
+        <source>No order with invoice, order ID, booking code or AWB “{0}”.</source>
+        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”.</translation>
+    </message>
+    <message>
+        <source>No orders pulled yet. They arrive with the next order sync (Channel tab → Sync now).</source>
+        <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Cetak label</translation>
+    </message>
+    <message>
+        <source>Print manifest</source>
+        <translation>Cetak manifest</translation>
+    </message>
+    <message>
+        <source>Print packing list</source>
+        <translation>Cetak daftar kemas</translation>
+    </message>
+    <message>
+        <source>Print picklist</source>
+        <translation>Cetak daftar ambil</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <source>Reading the cancel reasons</source>
+        <translation>Membaca alasan pembatalan</translation>
+    </message>
+    <message>
+        <source>Ready to ship</source>
+        <translation>Siap kirim</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Refreshing orders</source>
+        <translation>Memperbarui pesanan</translation>
+    </message>
+    <message>
+        <source>Scan invoice / order ID / booking code / AWB and press Enter (F6)</source>
+        <translation>Pindai invoice / ID pesanan / kode booking / resi lalu tekan Enter (F6)</translation>
+    </message>
+    <message>
+        <source>Scan to pack:</source>
+        <translation>Pindai untuk kemas:</translation>
+    </message>
+    <message>
+        <source>Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)</source>
+        <translation>Cari invoice, ID pesanan, pembeli, SKU, kode booking… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>The marketplace does not allow cancelling this order now.</source>
+        <translation>Marketplace tidak mengizinkan pembatalan pesanan ini sekarang.</translation>
+    </message>
+    <message>
+        <source>To pack</source>
+        <translation>Perlu dikemas</translation>
+    </message>
+    <message>
+        <source>To print</source>
+        <translation>Perlu dicetak</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>awaiting_payment</source>
+        <translation>menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>awaiting_pickup</source>
+        <translation>menunggu pickup</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>on_hold</source>
+        <translation>ditahan</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>dikemas</translation>
+    </message>
+    <message>
+        <source>ready_to_ship</source>
+        <translation>siap kirim</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>dikembalikan</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>{0} cannot be packed: it is {1}.</source>
+        <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
+    </message>
+    <message>
+        <source>{0} is already packed.</source>
+        <translation>{0} sudah dikemas.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} orders shown</source>
+        <translation>{0} dari {1} pesanan ditampilkan</translation>
+    </message>
+    <message>
+        <source>{0} selected</source>
+        <translation>{0} dipilih</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} orders not done — {3}</source>
+        <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} orders done</source>
+        <translation>{0}: {1} pesanan berhasil</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>A4, 4 labels a page</source>
+        <translation>A4, 4 label per halaman</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Lanskap</translation>
+    </message>
+    <message>
+        <source>Mark as printed</source>
+        <translation>Tandai sudah dicetak</translation>
+    </message>
+    <message>
+        <source>Marking labels printed</source>
+        <translation>Menandai label sudah dicetak</translation>
+    </message>
+    <message>
+        <source>No label for:</source>
+        <translation>Tidak ada label untuk:</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientasi</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Potret</translation>
+    </message>
+    <message>
+        <source>Preparing the documents</source>
+        <translation>Menyiapkan dokumen</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Menyiapkan pratinjau…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Print labels</source>
+        <translation>Cetak label</translation>
+    </message>
+    <message>
+        <source>Print manifest</source>
+        <translation>Cetak manifest</translation>
+    </message>
+    <message>
+        <source>Print packing lists</source>
+        <translation>Cetak daftar kemas</translation>
+    </message>
+    <message>
+        <source>Print picklist</source>
+        <translation>Cetak daftar ambil</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Tercetak.</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Mencetak</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Save as PDF file…</source>
+        <translation>Simpan sebagai berkas PDF…</translation>
+    </message>
+    <message>
+        <source>Saving the printer profile</source>
+        <translation>Menyimpan profil printer</translation>
+    </message>
+    <message>
+        <source>Sending to {0}…</source>
+        <translation>Mengirim ke {0}…</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Printer tidak bisa dibuka.</translation>
+    </message>
+    <message>
+        <source>{0} page(s) ready.</source>
+        <translation>{0} halaman siap.</translation>
+    </message>
+</context>
+<context>
+    <name>QDialogButtonBox</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ulangi</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPainter</name>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Printer tidak bisa dibuka.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Tidak berhasil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace</source>
+        <translation>Menunggu marketplace</translation>
+    </message>
+    <message>
+        <source>{0} of {1} done.</source>
+        <translation>{0} dari {1} berhasil.</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <source>Saving the channel</source>
+        <translation>Menyimpan channel</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>The channel is saved. When you click Finish, TokoDesk pulls your products and orders in the background; the status bar shows the progress.</source>
+        <translation>Channel tersimpan. Setelah Anda klik Selesai, TokoDesk menarik produk dan pesanan Anda di latar belakang; bilah status menampilkan kemajuannya.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulerDriver</name>
+    <message>
+        <source>Checking the schedule</source>
+        <translation>Memeriksa jadwal</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Order sync continues from the last pull; the start date is set once, when the channel is added.</source>
+        <translation>Sinkronisasi pesanan berlanjut dari penarikan terakhir; tanggal mulai diatur sekali, saat channel ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Saving the channel settings</source>
+        <translation>Menyimpan pengaturan channel</translation>
+    </message>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Pengaturan {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Channel settings</source>
+        <translation>Pengaturan channel</translation>
+    </message>
+    <message>
+        <source>How this shop works. Every setting can be changed later in the Channel tab.</source>
+        <translation>Cara kerja toko ini. Semua pengaturan bisa diubah nanti di tab Channel.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Order statuses</source>
+        <translation>Status pesanan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Products (SKU pull)</source>
+        <translation>Produk (tarik SKU)</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Rekonsiliasi</translation>
+    </message>
+    <message>
+        <source>Stock push</source>
+        <translation>Kirim stok</translation>
+    </message>
+    <message>
+        <source>Sync {0} — {1}</source>
+        <translation>Sinkronisasi {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>A channel called “{0}” exists already: choose another name.</source>
+        <translation>Channel bernama “{0}” sudah ada: pilih nama lain.</translation>
+    </message>
+    <message>
+        <source>No network: the marketplace could not be reached. Check the internet connection (and the server addresses under Advanced). Detail: {0}</source>
+        <translation>Tidak ada jaringan: marketplace tidak bisa dihubungi. Periksa koneksi internet (dan alamat server di Lanjutan). Rincian: {0}</translation>
+    </message>
+    <message>
+        <source>Open the consent link, accept, and paste the redirect URL or the code first.</source>
+        <translation>Buka tautan persetujuan, setujui, lalu tempel URL pengalihan atau kodenya terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The authorization worked but covers no shop: authorize again with the shop owner's account.</source>
+        <translation>Otorisasi berhasil tetapi tidak mencakup toko: otorisasi lagi dengan akun pemilik toko.</translation>
+    </message>
+    <message>
+        <source>The keyring is locked or missing, so the secret cannot be kept: {0}</source>
+        <translation>Keyring terkunci atau tidak ada, sehingga rahasia tidak bisa disimpan: {0}</translation>
+    </message>
+    <message>
+        <source>The marketplace refused: {0}</source>
+        <translation>Marketplace menolak: {0}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({0}): {1}</source>
+        <translation>Kesalahan tak terduga ({0}): {1}</translation>
+    </message>
+</context>
+</TS>
