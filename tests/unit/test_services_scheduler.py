@@ -18,12 +18,6 @@ def channel(database):
     return m.Channel.create(name="toko", marketplace="tokopedia", recon_hour=6, order_sync_from=NOW - timedelta(days=1))
 
 
-@pytest.fixture
-def with_inventory_and_recon(monkeypatch):
-    monkeypatch.setitem(scheduler.SYNC_KINDS, "inventory", "tests.unit.fake_marketplace:FakeMarketplace")
-    monkeypatch.setitem(scheduler.SYNC_KINDS, "recon", "tests.unit.fake_marketplace:FakeMarketplace")
-
-
 def ran(channel, kind, minutes_ago):
     m.SyncRun.create(channel=channel, kind=kind, started_at=NOW - timedelta(minutes=minutes_ago), status="ok")
 
@@ -32,11 +26,19 @@ def kinds(now=NOW):
     return [d.kind for d in scheduler.due_runs(now)]
 
 
-def test_a_new_channel_is_due_for_orders_and_statuses(channel):
-    assert kinds() == ["orders", "statuses"]  # inventory and recon are not in this build yet
+def test_a_new_channel_is_due_for_everything(channel):
+    assert kinds() == ["orders", "statuses", "inventory", "recon"]
+
+
+def test_a_kind_missing_from_the_build_is_never_due(channel, monkeypatch):
+    monkeypatch.delitem(scheduler.SYNC_KINDS, "recon")
+    assert "recon" not in kinds()
+    assert scheduler.next_due(channel, "recon", NOW)[0] is None
 
 
 def test_orders_every_5_statuses_every_15_minutes(channel):
+    channel.inventory_sync = channel.recon_enabled = False
+    channel.save()
     ran(channel, "orders", 4)
     ran(channel, "statuses", 14)
     assert kinds() == []
@@ -47,7 +49,7 @@ def test_orders_every_5_statuses_every_15_minutes(channel):
     assert scheduler.next_wakeup(NOW) == NOW  # something is due now
 
 
-def test_inventory_on_change_and_every_30_minutes(channel, with_inventory_and_recon):
+def test_inventory_on_change_and_every_30_minutes(channel):
     for kind in ("orders", "statuses", "recon"):
         ran(channel, kind, 1)
     ran(channel, "inventory", 10)
@@ -63,7 +65,7 @@ def test_inventory_on_change_and_every_30_minutes(channel, with_inventory_and_re
     assert "inventory" not in kinds(NOW + timedelta(minutes=20))
 
 
-def test_recon_once_a_day_at_the_hour_in_wib(channel, with_inventory_and_recon):
+def test_recon_once_a_day_at_the_hour_in_wib(channel):
     for kind in ("orders", "statuses", "inventory"):
         ran(channel, kind, 0)
     # 12:00 WIB, recon never ran: today's 06:00 slot is due
@@ -78,6 +80,8 @@ def test_recon_once_a_day_at_the_hour_in_wib(channel, with_inventory_and_recon):
 
 
 def test_a_running_kind_is_not_due_twice(channel):
+    channel.inventory_sync = channel.recon_enabled = False
+    channel.save()
     m.SyncLease.create(
         channel=channel, kind="orders", holder="kasir@desk2 pid 1", expires_at=m.utcnow() + timedelta(days=1)
     )
@@ -85,6 +89,8 @@ def test_a_running_kind_is_not_due_twice(channel):
 
 
 def test_run_due_runs_what_is_due_once(channel):
+    channel.inventory_sync = channel.recon_enabled = False
+    channel.save()
     shop = FakeMarketplace()
     shop.add_order("1", NOW - timedelta(hours=1), [("p", "A", 1)])
     summaries = scheduler.run_due(adapters={channel.id: shop})

@@ -118,4 +118,4 @@ def run(args: argparse.Namespace) -> int:
         _print_summary(summary, False)
     if summary.status == "cancelled":
         return 130
-    return 0 if summary.status == "ok" else 1
+    return 0 if summary.status in ("ok", "skipped") else 1

@@ -32,6 +32,8 @@ SYNC_KINDS: dict[str, str] = {
     "skus": "tokodesk.services.catalog:pull_skus",
     "orders": "tokodesk.services.orders:pull_orders",
     "statuses": "tokodesk.services.statuses:refresh_statuses",
+    "inventory": "tokodesk.services.stock_push:sync_inventory",
+    "recon": "tokodesk.services.reconciliation:sync_recon",
 }
 # Kinds the scheduler starts by itself, in the order it starts them (orders before statuses: fresh orders first).
 SCHEDULED = ("orders", "statuses", "inventory", "recon")
