@@ -197,3 +197,17 @@ def test_cli_mapping_export_and_import_with_a_bad_row(sb, channel, tmp_path, cap
     assert "line 3" in err and "424242" in err
     mapped = m.SkuMapping.get(m.SkuMapping.product_id == first[1])
     assert (mapped.seller_sku, mapped.buffer) == ("OWN-1", 2)
+
+
+def test_cli_sync_due_runs_the_schedule_once(sb, channel, capsys):
+    from tokodesk.cli import main
+
+    channel.inventory_sync = False
+    channel.save()
+    code = main(["sync", "due", "--json"])
+    runs_done = json.loads(capsys.readouterr().out)
+    assert [r["kind"] for r in runs_done] == ["orders", "statuses", "recon"]
+    assert code == 0 and all(r["status"] == "ok" for r in runs_done)
+    assert m.Order.select().count() > 0
+    assert main(["sync", "due", "--json"]) == 0  # right after: nothing is due
+    assert json.loads(capsys.readouterr().out) == []
