@@ -143,8 +143,9 @@ class ChannelTab(QWidget):
         for row, kind in enumerate(available_kinds(), start=1):
             self.schedule_grid.addWidget(QLabel(kind_label(kind)), row, 0)
             labels = (QLabel(), QLabel(), QLabel())
+            labels[0].setMinimumWidth(150)
             for col, label in enumerate(labels, start=1):
-                label.setWordWrap(True)
+                label.setWordWrap(col == 3)
                 self.schedule_grid.addWidget(label, row, col)
             button = QPushButton(self.tr("Sync now"))
             button.clicked.connect(lambda _=False, k=kind: self.sync_now(k))
@@ -197,7 +198,8 @@ class ChannelTab(QWidget):
             self.values["token"].setText(wib_text(state.token_expires) if state.token_expires
                                          else self.tr("No token yet (fetched on the first call)"))
         backend = state.backend
-        text = backend.name if backend else ""
+        text = " + ".join(part.rsplit(".", 1)[-1] for part in backend.name.split(" + ")) if backend else ""
+        self.values["keyring"].setToolTip(backend.name if backend else "")
         if backend is not None and not backend.usable:
             text = f"{backend.name} — {backend.problem}"
         elif backend is not None and not backend.is_real:

@@ -75,7 +75,7 @@ class OrdersTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((28, 170, 120, 140, 260, 130, 150, 110, 150, 150)):
+        for col, width in enumerate((28, 190, 120, 140, 260, 140, 170, 110, 150, 150)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -46,7 +46,7 @@ _ORDER_COLUMNS = (
 
 
 def _items_aggregate(database: pw.Database) -> str:
-    item = "COALESCE(NULLIF(l.seller_sku, ''), l.sku) || ' ×' || l.quantity"
+    item = "COALESCE(NULLIF(l.seller_sku, ''), NULLIF(l.sku, ''), l.name) || ' ×' || l.quantity"
     if isinstance(database, pw.PostgresqlDatabase):
         return f"string_agg({item}, ', ' ORDER BY l.line_no)"
     return f"group_concat({item}, ', ')"

@@ -1,0 +1,134 @@
+"""Take the screenshots in this folder: the wizard pages and each tab, over a sandbox shop.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py en
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py id
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+LANG = sys.argv[1] if len(sys.argv) > 1 else "en"
+os.environ["TOKODESK_HOME"] = tempfile.mkdtemp(prefix="tokodesk-shots-")
+os.environ["TOKODESK_LANG"] = LANG
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tokodesk.ui import i18n  # noqa: E402
+from tokodesk.ui.demo import DemoKeyring  # noqa: E402
+
+
+def settle(ctx, ms: int = 300) -> None:
+    """Screenshot script only: let queued results arrive (the app itself never spins an event loop)."""
+    loop = QEventLoop()
+    for _ in range(200):
+        QTimer.singleShot(ms // 10, loop.quit)
+        loop.exec()
+        if not ctx.jobs.busy():
+            break
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shot(widget, name: str) -> None:
+    path = HERE / f"{LANG}-{name}.png"
+    widget.grab().save(str(path))
+    print("wrote", path)
+
+
+def main() -> int:
+    app = QApplication(["tokodesk"])
+    app.setStyle("Fusion")
+    i18n.install(LANG)
+    keyring.set_keyring(DemoKeyring())
+    from tokodesk import credentials
+    from tokodesk.marketplace.tokopedia import CAPABILITIES
+    from tokodesk.sandbox import Sandbox
+    from tokodesk.services import catalog, orders
+    from tokodesk.services.channels import default_order_sync_from
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import open_database
+    from tokodesk.ui.context import AppContext
+    from tokodesk.ui.main_window import MainWindow
+    from tokodesk.ui.wizard import ChannelWizard
+
+    open_database()
+    sandbox = Sandbox(seed=11, products=25, orders=80, days=3).start()
+    ctx = AppContext()
+
+    wizard = ChannelWizard(ctx)
+    wizard.show()
+    settle(ctx)
+    shot(wizard, "wizard-1-marketplace")
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    creds = sandbox.credentials
+    page.name.setText("Toko Utama")
+    page.fs_id.setText(str(creds["fs_id"]))
+    page.client_id.setText(creds["client_id"])
+    page.client_secret.setText(creds["client_secret"])
+    page.shop_id.setText(str(creds["shop_id"]))
+    page.advanced.setChecked(True)
+    page.api_base.setText(sandbox.url)
+    page.auth_url.setText(sandbox.url)
+    page.test_connection()
+    settle(ctx)
+    shot(wizard, "wizard-2-credentials")
+    wizard.next()
+    settle(ctx)
+    shot(wizard, "wizard-3-settings")
+    wizard.next()
+    settle(ctx)
+    shot(wizard, "wizard-4-saved")
+    wizard.close()
+
+    channel = m.Channel.get(m.Channel.name == "Toko Utama")
+    channel.order_sync_from = default_order_sync_from(CAPABILITIES)
+    channel.save()
+    credentials.set_secret(channel.name, "client_secret", creds["client_secret"])
+    catalog.pull_skus(channel)
+    orders.pull_orders(channel)
+
+    window = MainWindow(ctx)
+    window.resize(1400, 860)
+    window.show()
+    settle(ctx, 600)
+    tab = window.orders_tab
+    new = [r[0] for r in tab.model.all_rows() if r[3] == "new"][:3]
+    tab.select_pks(new[:1])
+    settle(ctx)
+    shot(window, "orders")
+    tab.select_pks(new)
+    tab.acknowledge()
+    settle(ctx, 600)
+    tab.set_chip("to_pack")
+    tab.select_pks(new[:1])
+    settle(ctx)
+    shot(window, "orders-to-pack")
+    for index, name in ((0, "channel"), (1, "mapping"), (3, "inventory")):
+        window.tabs.setCurrentIndex(index)
+        settle(ctx)
+        shot(window, name)
+    window.tabs.setCurrentIndex(2)
+    tab.select_pks(new)
+    tab.print_documents("label")
+    settle(ctx, 800)
+    shot(tab.print_dialog, "print-labels")
+    tab.print_dialog.close()
+    window.close()
+    sandbox.stop()
+    ctx.jobs.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
