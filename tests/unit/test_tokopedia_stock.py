@@ -68,8 +68,8 @@ def test_throttled_rows_are_sent_again_after_the_full_reset(client, rsps, clock)
     assert all(r.ok for r in result.rows) and len(result.rows) == 12
     sent = [[item["product_id"] for item in body_of(c)] for c in api_calls(rsps)]
     assert sent == [list(range(1, 13)), [6, 7, 8, 9, 10], [11, 12]]  # the next batch is sized to what got through
-    # the full reset before resending, then the pacing of an exhausted quota (one request back after 0.2 s)
-    assert clock.waits == [pytest.approx(1.0), pytest.approx(0.2)]
+    # the full reset before resending; then, with the quota empty at 5 req/s, 0.4 s until it covers both last rows
+    assert clock.waits == [pytest.approx(1.0), pytest.approx(0.4)]
     assert result.requests == 3
 
 
@@ -141,3 +141,14 @@ def test_stock_update_is_retried_on_5xx_since_it_overwrites(client, rsps):
     rsps.add(responses.POST, STOCK_URL, json=_result([], 3))
     result = client.update_stock(_rows(3))
     assert all(r.ok for r in result.rows) and result.requests == 2
+
+
+def test_a_batch_waits_until_the_quota_covers_all_its_rows(client, rsps, clock):
+    """200 rows at 100 rows/s: the second batch waits for room instead of being half refused."""
+    headers = {"X-Ratelimit-Limit": "100 req/s (burst 100)", "X-Ratelimit-Remaining": "0",
+               "X-Ratelimit-Reset-After": "0.01", "X-Ratelimit-Full-Reset-After": "1.0"}
+    rsps.add(responses.POST, STOCK_URL, json=_result([], 100), headers=headers)
+    rsps.add(responses.POST, STOCK_URL, json=_result([], 100), headers=headers)
+    result = client.update_stock(_rows(200))
+    assert all(r.ok for r in result.rows) and result.requests == 2
+    assert clock.waits == [pytest.approx(1.0)]

@@ -128,7 +128,10 @@ def push_stock(
             for p in queue:
                 answer(p, False, "cancelled before it was sent", retryable=True)
             break
-        batch = _next_batch(queue, size)
+        limits = http.limits.get(E_STOCK)
+        burst = limits.rate_and_burst()[1] if limits else None
+        batch = _next_batch(queue, min(size, burst) if burst else size)
+        http.wait_for_room(E_STOCK, len(batch))
         params = {"shop_id": shop_id}
         try:
             data = http.call("POST", path, endpoint=E_STOCK, action="update stock", params=params,
