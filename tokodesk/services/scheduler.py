@@ -47,7 +47,43 @@ def runner(kind: str) -> Runner:
     except KeyError:
         raise ValueError(f"unknown sync kind {kind!r} (known: {', '.join(SYNC_KINDS)})") from None
     module_name, _, func = target.partition(":")
-    return getattr(importlib.import_module(module_name), func)
+    return _with_side_effects(kind, getattr(importlib.import_module(module_name), func))
+
+
+def _with_side_effects(kind: str, func: Runner) -> Runner:
+    """What every order-facing run does around its work, whoever starts it (CLI, window, scheduler):
+
+    before: resume outbox actions a crash or a lost answer left open, so the pull sees their outcome;
+    after: take shipped orders off on hand and schedule a stock push when orders moved.
+    """
+    if kind not in ("orders", "statuses"):
+        return func
+
+    def run(channel: m.Channel, adapter: base.Marketplace | None = None, progress: base.Progress | None = None,
+            cancel: base.CancelCheck | None = None, **kwargs: object) -> runs.RunSummary:
+        from tokodesk.services import fulfilment, inventory
+
+        own = adapter is None
+        if own:
+            from tokodesk.services.channels import adapter_for
+
+            adapter = adapter_for(channel)
+        try:
+            try:
+                resumed = fulfilment.resume_pending(channel, adapter)
+            except base.MarketplaceError as exc:  # the run itself will report the marketplace being unreachable
+                log.warning("could not resume open actions of %s: %s", channel.name, exc)
+                resumed = []
+            summary = func(channel, adapter, progress, cancel, **kwargs)
+        finally:
+            if own:
+                adapter.close()
+        taken = inventory.take_stock_for_shipped_orders(channel)
+        if summary.created or summary.updated or taken or resumed:
+            inventory.mark_inventory_dirty(channel)
+        return summary
+
+    return run
 
 
 @dataclass(frozen=True)

@@ -189,9 +189,11 @@ class Fulfilment:
     def ship(self, orders: Sequence[m.Order], awbs: dict[str, str] | None = None) -> list[ActionOutcome]:
         """Hand orders over by the channel's business model. `awbs`: order_id -> AWB for own-courier orders."""
         awbs = {k: v.strip() for k, v in (awbs or {}).items() if v and v.strip()}
-        return self._batch(
+        outcomes = self._batch(
             deadline_first(orders, "ship_deadline"), "Shipping", lambda order: self._ship_one(order, awbs)
         )
+        _stock_moved(orders)
+        return outcomes
 
     def ship_method(self, channel: m.Channel, awb: str | None) -> base.ShipMethod:
         if awb:
@@ -242,7 +244,9 @@ class Fulfilment:
 
     def cancel_orders(self, orders: Sequence[m.Order], choice: CancelChoice) -> list[ActionOutcome]:
         """Reject (NACK) orders with a reason the marketplace offers for each."""
-        return self._batch(list(orders), "Cancelling", lambda order: self._cancel_one(order, choice))
+        outcomes = self._batch(list(orders), "Cancelling", lambda order: self._cancel_one(order, choice))
+        _stock_moved(orders)
+        return outcomes
 
     def _cancel_one(self, order: m.Order, choice: CancelChoice) -> ActionOutcome:
         order = reload(order)
@@ -274,6 +278,15 @@ class Fulfilment:
                 break
             results.append(executor.resume(action))
         return results
+
+
+def _stock_moved(orders: Sequence[m.Order]) -> None:
+    """A ship takes the goods off the shelf, a cancel frees them: settle on hand and schedule a stock push."""
+    from tokodesk.services import inventory
+
+    for channel_id in {o.channel_id for o in orders}:
+        inventory.take_stock_for_shipped_orders(channel_id)
+        inventory.mark_inventory_dirty(channel_id)
 
 
 def _pick_reason(reasons: list[base.CancelReason], wanted: str) -> base.CancelReason:
