@@ -123,7 +123,10 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
             current.delete_instance()
             _close_abandoned_runs(channel, kind)
         try:
-            m.SyncLease.create(channel=channel.id, kind=kind, holder=holder, expires_at=now + ttl)
+            # A savepoint: on PostgreSQL a failed INSERT aborts the whole transaction, and we still need to read
+            # who won the race.
+            with database.atomic():
+                m.SyncLease.create(channel=channel.id, kind=kind, holder=holder, expires_at=now + ttl)
         except pw.IntegrityError:
             # Another process inserted between our read and our insert: it won.
             other = m.SyncLease.get((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
