@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import resource
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -84,7 +83,7 @@ def setup_channel(home: Path, sb, now: datetime) -> None:  # noqa: ANN001
     from tokodesk.store import models as m
     from tokodesk.store.connection import close_database, open_database
 
-    open_database(f"sqlite:///{home / 'tokodesk.db'}")
+    open_database(_db_url(home))
     cr = sb.credentials
     m.Channel.create(
         name=CHANNEL, marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=str(cr["client_id"]),
@@ -94,9 +93,43 @@ def setup_channel(home: Path, sb, now: datetime) -> None:  # noqa: ANN001
     close_database()
 
 
+DB_URL = ""  # --db: a PostgreSQL server to measure on instead of the data folder's SQLite file
+
+
+def _db_url(home: Path) -> str:
+    return DB_URL or f"sqlite:///{home / 'tokodesk.db'}"
+
+
+def _fresh_postgres(url: str) -> str:
+    """A new empty database `tokodesk_bench` on the server of `url` (dropped first if a previous run left it)."""
+    import psycopg
+
+    base = url.rsplit("/", 1)[0]
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute('DROP DATABASE IF EXISTS "tokodesk_bench" WITH (FORCE)')
+        admin.execute('CREATE DATABASE "tokodesk_bench"')
+    return f"{base}/tokodesk_bench"
+
+
+def _count_and_rewind(home: Path) -> tuple[int, int]:
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database(_db_url(home))
+    try:
+        counts = m.Order.select().count(), m.OrderLine.select().count()
+        # A re-pull of everything: forget where the last pull ended, as a seller forcing a full sync would.
+        m.Channel.update(last_order_pull_to=None).execute()
+    finally:
+        close_database()
+    return counts
+
+
 def run_cli(home: Path, secret: str) -> tuple[float, dict, int]:
     env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_STATION="bench@local", **{SECRET_ENV: secret})
     env.pop("TOKODESK_DB", None)
+    if DB_URL:
+        env["TOKODESK_DB"] = DB_URL
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(
@@ -120,7 +153,7 @@ def run_in_process(home: Path, secret: str) -> tuple[float, dict, int]:
     from tokodesk.store.connection import close_database, open_database
 
     credentials.set_client_secret(CHANNEL, secret)
-    open_database(f"sqlite:///{home / 'tokodesk.db'}")
+    open_database(_db_url(home))
     try:
         started = time.perf_counter()
         summary = pull_orders(m.Channel.get(m.Channel.name == CHANNEL))
@@ -137,10 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--in-process", action="store_true", help="time pull_orders() instead of the CLI process")
     parser.add_argument("--profile", metavar="PREFIX", help="write cProfile stats of each pull to PREFIX.1/.2")
+    parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child_main()
+    global DB_URL
+    if args.db:
+        DB_URL = _fresh_postgres(args.db)
 
     _memory_keyring()
     from tokodesk.sandbox import Sandbox
@@ -159,12 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             os.environ["TOKODESK_BENCH_PROFILE"] = args.profile + ".1"
         first_s, first, rss1 = run(home, secret)
-        db = sqlite3.connect(home / "tokodesk.db")
-        orders, lines = (db.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in ("order", "order_line"))
-        # A re-pull of everything: forget where the last pull ended, as a seller forcing a full sync would.
-        db.execute("UPDATE channel SET last_order_pull_to = NULL")
-        db.commit()
-        db.close()
+        orders, lines = _count_and_rewind(home)
         if args.profile:
             os.environ["TOKODESK_BENCH_PROFILE"] = args.profile + ".2"
         second_s, second, rss2 = run(home, secret)
