@@ -15,31 +15,12 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import keyring
-import keyring.backend
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tests.doubles import use_memory_keyring  # noqa: E402
 from tokodesk.marketplace.base import InvalidOrder  # noqa: E402
 from tokodesk.marketplace.tokopedia import TokopediaClient  # noqa: E402
 from tokodesk.sandbox import Sandbox  # noqa: E402
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=float, default=30.0, help="spread of the orders (windows of < 3 days)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    keyring.set_keyring(_MemoryKeyring())
+    use_memory_keyring()
 
     started = time.perf_counter()
     with Sandbox(seed=args.seed, orders=args.orders, products=40, days=args.days, freeze_clock=True) as sb:

@@ -33,28 +33,9 @@ SECRET_ENV = "TOKODESK_BENCH_SANDBOX_SECRET"
 
 
 def _memory_keyring():  # noqa: ANN202
-    import keyring
-    import keyring.backend
+    from tests.doubles import use_memory_keyring
 
-    class MemoryKeyring(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.store: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.store.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.store[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.store.pop((service, username), None)
-
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    return backend
+    return use_memory_keyring()
 
 
 def child_main() -> int:

@@ -15,28 +15,9 @@ import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
 import pytest  # noqa: E402
 
+from tests.doubles import MemoryKeyring  # noqa: E402
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A test double for the OS keyring. Used only by tests; the app itself has no plain fallback."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.store:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.store[(service, username)]
 
 
 def need_real_part(available: bool, what: str) -> None:

@@ -34,7 +34,7 @@ BATCH = 200
 # is not what this test is about, and a CI runner's keyring daemon would only add a way to fail.
 CHILD = """
 import os, sys, keyring
-from tests.conftest import MemoryKeyring
+from tests.doubles import MemoryKeyring
 keyring.set_keyring(MemoryKeyring())
 from tokodesk import credentials
 credentials.set_client_secret("sandbox", os.environ.pop("SANDBOX_CLIENT_SECRET"))
