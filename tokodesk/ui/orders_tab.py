@@ -258,8 +258,13 @@ class OrdersTab(QWidget):
 
     # -------------------------------------------------------------- selection
     def selected_rows(self) -> list[tuple]:
-        rows = self.view.selectionModel().selectedRows()
-        return [self.model.row_at(self.proxy.mapToSource(i).row()) for i in rows]
+        # Ranges, not one index per row: Ctrl+A on 100,000 orders must stay instant.
+        selection = self.view.selectionModel().selection()  # proxy rows == model rows (see OrdersProxy)
+        rows: dict[int, tuple] = {}
+        for span in selection:
+            for offset, row in enumerate(self.model.rows_in(span.top(), span.bottom())):
+                rows.setdefault(span.top() + offset, row)
+        return [rows[i] for i in sorted(rows)]
 
     def selected_pks(self) -> list[int]:
         return [r[q.R_PK] for r in self.selected_rows()] if self.loaded else []

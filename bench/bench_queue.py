@@ -1,0 +1,147 @@
+"""The order queue with 100,000 orders: time to a populated window, filter/sort response, memory.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_queue.py [--orders 100000]
+
+Targets (issue 7): populated in ≤2 s, filter and sort ≤100 ms, RSS ≤400 MB. Prints the figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TOKODESK_HOME", tempfile.mkdtemp(prefix="tokodesk-bench-"))  # the seeding child inherits it
+os.environ.setdefault("TOKODESK_LANG", "en")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def seed(n: int) -> None:
+    from tokodesk.store import models as m
+
+    rng = random.Random(7)
+    channel = m.Channel.create(name="Bench", marketplace="tokopedia", fs_id="1", client_id="c", shop_id="2")
+    states = ["new"] * 8 + ["acknowledged"] * 6 + ["packed"] * 3 + ["awaiting_pickup"] * 3 + ["shipped"] * 40 + \
+        ["completed"] * 30 + ["cancelled"] * 10
+    names = ["Budi", "Siti", "Andi", "Dewi", "Joko", "Rina", "Agus", "Maya"]
+    couriers = ["JNE Reguler", "J&T EZ", "SiCepat REG", "AnterAja Reguler"]
+    start = datetime(2026, 1, 1)
+    with m.db.atomic():
+        rows = []
+        for i in range(n):
+            created = start + timedelta(minutes=i * 3)
+            rows.append({
+                "channel": channel.id, "order_id": str(1_000_000_000 + i), "invoice": f"INV/2026/MPL/{i:09d}",
+                "marketplace_status": "220", "state": rng.choice(states),
+                "buyer_name": f"{rng.choice(names)} {rng.choice(names)}", "courier": rng.choice(couriers),
+                "total_amount": rng.randrange(10_000, 2_000_000, 500), "created_at": created,
+                "accept_deadline": created + timedelta(days=2), "ship_deadline": created + timedelta(days=3),
+                "booking_code": f"TKP{i:010d}", "changed_outside": rng.random() < 0.01,
+            })
+            if len(rows) == 2000:
+                m.Order.insert_many(rows).execute()
+                rows = []
+        if rows:
+            m.Order.insert_many(rows).execute()
+        ids = [pk for (pk,) in m.Order.select(m.Order.id).tuples()]
+        lines = []
+        for pk in ids:
+            for j in range(rng.choice((1, 2, 2, 3, 4))):
+                sku = f"SKU-{rng.randrange(2000):04d}"
+                lines.append({"order": pk, "line_no": j, "product_id": sku, "sku": sku, "seller_sku": sku,
+                              "name": "Produk", "quantity": rng.randrange(1, 4), "price": 25_000})
+                if len(lines) == 5000:
+                    m.OrderLine.insert_many(lines).execute()
+                    lines = []
+        if lines:
+            m.OrderLine.insert_many(lines).execute()
+
+
+def _seed_child(n: int) -> None:
+    from tokodesk.store.connection import open_database
+
+    open_database()
+    seed(n)
+
+
+def timed(label: str, func, repeat: int = 3) -> float:  # noqa: ANN001
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - t0)
+    print(f"  {label:<42} {best * 1000:8.1f} ms")
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orders", type=int, default=100_000)
+    args = parser.parse_args()
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import open_database
+
+    # Seed in a child process so the RSS below is the window's, not the seeding's.
+    t0 = time.perf_counter()
+    child = multiprocessing.get_context("spawn").Process(target=_seed_child, args=(args.orders,))
+    child.start()
+    child.join()
+    open_database()
+    lines = m.OrderLine.select().count()
+    print(f"seeded {args.orders:,} orders / {lines:,} lines in {time.perf_counter() - t0:.1f} s; RSS {rss_mb():.0f} MB")
+
+    from tokodesk.ui.context import AppContext
+    from tokodesk.ui.main_window import MainWindow
+
+    app = QApplication(["bench"])
+    t0 = time.perf_counter()
+    ctx = AppContext()
+    window = MainWindow(ctx)
+    window.show()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: window.orders_tab.loaded and loop.quit())
+    timer.start(5)
+    loop.exec()
+    app.processEvents()  # bench only: paint the first screen of rows before stopping the clock
+    populated = time.perf_counter() - t0
+    tab = window.orders_tab
+    print(f"window open with the queue populated: {populated * 1000:.0f} ms "
+          f"({tab.model.rowCount():,} rows shown); RSS {rss_mb():.0f} MB")
+
+    print("filter / search / sort (best of 3, model + proxy update):")
+    timed("chip 'New'", lambda: tab.set_chip("new"))
+    timed("chip 'Problems'", lambda: tab.set_chip("problems"))
+    timed("chip 'All'", lambda: tab.set_chip("all"))
+    timed("search 'budi' (all rows)", lambda: (tab.search.setText(""), tab.search.setText("budi")))
+    timed("search by invoice", lambda: (tab.search.setText(""), tab.search.setText("INV/2026/MPL/000054321")))
+    tab.search.setText("")
+    timed("sort by total", lambda: tab.proxy.sort(7, Qt.SortOrder.DescendingOrder))
+    timed("sort by deadline", lambda: tab.proxy.sort(8, Qt.SortOrder.AscendingOrder))
+    timed("sort by buyer", lambda: tab.proxy.sort(3, Qt.SortOrder.AscendingOrder))
+    timed("select all + enable buttons", lambda: (tab.view.selectAll(), tab._update_buttons()), repeat=1)
+    print(f"peak RSS: {rss_mb():.0f} MB")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
