@@ -118,16 +118,20 @@ class Starter(QObject):
         if wanted != i18n.current():
             i18n.install(wanted)
         if self.demo_requested:
-            from tokodesk.ui.demo import DemoShop, choose_dialect
+            from tokodesk.ui.demo import choose_dialect
 
-            dialect = choose_dialect(self.dialect)
-            self.demo = DemoShop(self.ctx, dialect)
-            self.splash.setText(QApplication.translate("App", "Starting the demo shop…"))
-            self.demo.ready.connect(self._show_window)
-            self.demo.failed.connect(lambda text: self._fatal(text))
-            self.demo.start()
+            self.dialect_box = choose_dialect(self.dialect, self._start_demo)
             return
         self._show_window()
+
+    def _start_demo(self, dialect: str) -> None:
+        from tokodesk.ui.demo import DemoShop
+
+        self.demo = DemoShop(self.ctx, dialect)
+        self.splash.setText(QApplication.translate("App", "Starting the demo shop…"))
+        self.demo.ready.connect(self._show_window)
+        self.demo.failed.connect(lambda text: self._fatal(text))
+        self.demo.start()
 
     def _show_window(self) -> None:
         from tokodesk.ui.main_window import MainWindow

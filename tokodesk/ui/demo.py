@@ -7,6 +7,7 @@ credentials in the seller's real keyring.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import keyring
@@ -58,21 +59,25 @@ def available_dialects() -> list[str]:
     return found
 
 
-def choose_dialect(default: str) -> str:
+def choose_dialect(default: str, chosen: Callable[[str], None]) -> QMessageBox | None:
+    """Ask which dialect the demo shop speaks when both exist (a non-blocking box); else answer at once."""
     dialects = available_dialects()
     if len(dialects) < 2:
-        return dialects[0] if dialects else default
+        chosen(dialects[0] if default not in dialects and dialects else default)
+        return None
     box = QMessageBox()
     box.setWindowTitle(QApplication.translate("Demo", "TokoDesk demo"))
     box.setText(QApplication.translate("Demo", "Which marketplace should the demo shop speak?"))
     buttons = {}
     for name in dialects:
-        label = QApplication.translate("Demo", DIALECT_NAMES.get(name, name))
-        buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = name
+        button = box.addButton(QApplication.translate("Demo", DIALECT_NAMES.get(name, name)),
+                               QMessageBox.ButtonRole.AcceptRole)
+        buttons[button] = name
         if name == default:
-            box.setDefaultButton(list(buttons)[-1])
-    box.exec()
-    return buttons.get(box.clickedButton(), default)
+            box.setDefaultButton(button)
+    box.buttonClicked.connect(lambda button: chosen(buttons.get(button, default)))
+    box.open()
+    return box
 
 
 class DemoShop(QObject):
@@ -108,14 +113,25 @@ class DemoShop(QObject):
                           warehouse_id=str(creds.get("warehouse_id", "")))
             credentials.set_secret(name, "client_secret", creds["client_secret"])
         else:
-            fields.update(app_key=creds.get("app_key", ""), service_id=str(creds.get("service_id", "")))
-            credentials.set_secret(name, "app_secret", creds.get("app_secret", ""))
+            fields.update(app_key=creds["app_key"], service_id=str(creds["service_id"]),
+                          shop_cipher=creds.get("shop_cipher", ""), shop_id=str(creds.get("shop_id", "")),
+                          warehouse_id=str(creds.get("warehouse_id", "")))
+            credentials.set_secret(name, "app_secret", creds["app_secret"])
         from tokodesk.services.channels import default_order_sync_from
 
         caps = self.ctx.capabilities_for(self.dialect)
         if caps is not None:
             fields["order_sync_from"] = default_order_sync_from(caps)
         channel = m.Channel.create(**fields)
+        if self.dialect == "tiktokshop":
+            # What the seller does once in the wizard: open the consent link, paste the code back.
+            from tokodesk.services.channels import adapter_for
+
+            client = adapter_for(channel)
+            try:
+                client.authorize(sandbox.dialect.issue_auth_code())
+            finally:
+                client.close()
         return {"url": sandbox.url, "channel_id": channel.id, "dialect": self.dialect}
 
     def _started(self, info: dict) -> None:
