@@ -60,7 +60,9 @@ def test_tokopedia_open_orders_are_reread_by_listing_their_span_in_fewer_calls(c
     assert len(shop.list_calls) == 1
     assert shop.list_calls[0][0].replace(tzinfo=None) == NOW - timedelta(hours=10)  # the oldest open order
     assert summary.fetched == 5  # only the open orders are stored, not the rest of the page
-    assert summary.details["changes"] == [{"order_id": "2002", "from": "acknowledged", "to": "cancelled", "outside": True}]
+    assert summary.details["changes"] == [
+        {"order_id": "2002", "from": "acknowledged", "to": "cancelled", "outside": True}
+    ]
 
 
 def test_open_orders_older_than_the_list_serves_are_read_one_by_one(channel, shop):
