@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from tokodesk import config
@@ -69,6 +70,19 @@ def adapter_for(channel: m.Channel) -> base.Marketplace:
     """The marketplace client for this channel, built from its settings and the keyring."""
     return adapter_factory(channel.marketplace)(channel)
 
+
+
+@contextmanager
+def channel_adapter(channel: m.Channel, adapter: base.Marketplace | None = None) -> Iterator[base.Marketplace]:
+    """The adapter a caller handed in, or one made from the channel's settings and closed when done."""
+    if adapter is not None:
+        yield adapter
+        return
+    made = adapter_for(channel)
+    try:
+        yield made
+    finally:
+        made.close()
 
 def _naive_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:

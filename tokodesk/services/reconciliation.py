@@ -303,16 +303,10 @@ def sync_recon(
     from tokodesk.services import runs
 
     with runs.sync_run(channel, "recon") as run:
-        own_adapter = adapter is None
-        if own_adapter:
-            from tokodesk.services.channels import adapter_for
+        from tokodesk.services.channels import channel_adapter
 
-            adapter = adapter_for(channel)
-        try:
-            outcome = reconcile(channel, adapter, fix=fix, progress=progress, cancel=cancel)
-        finally:
-            if own_adapter:
-                adapter.close()
+        with channel_adapter(channel, adapter) as live:
+            outcome = reconcile(channel, live, fix=fix, progress=progress, cancel=cancel)
         s = run.summary
         s.fetched = outcome.report.checked
         s.created = outcome.report.mismatches

@@ -62,22 +62,15 @@ def _with_side_effects(kind: str, func: Runner) -> Runner:
     def run(channel: m.Channel, adapter: base.Marketplace | None = None, progress: base.Progress | None = None,
             cancel: base.CancelCheck | None = None, **kwargs: object) -> runs.RunSummary:
         from tokodesk.services import fulfilment, inventory
+        from tokodesk.services.channels import channel_adapter
 
-        own = adapter is None
-        if own:
-            from tokodesk.services.channels import adapter_for
-
-            adapter = adapter_for(channel)
-        try:
+        with channel_adapter(channel, adapter) as live:
             try:
-                resumed = fulfilment.resume_pending(channel, adapter)
+                resumed = fulfilment.resume_pending(channel, live)
             except base.MarketplaceError as exc:  # the run itself will report the marketplace being unreachable
                 log.warning("could not resume open actions of %s: %s", channel.name, exc)
                 resumed = []
-            summary = func(channel, adapter, progress, cancel, **kwargs)
-        finally:
-            if own:
-                adapter.close()
+            summary = func(channel, live, progress, cancel, **kwargs)
         taken = inventory.take_stock_for_shipped_orders(channel)
         if summary.created or summary.updated or taken or resumed:
             inventory.mark_inventory_dirty(channel)

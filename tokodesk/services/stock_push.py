@@ -291,16 +291,10 @@ def sync_inventory(
         summary.details["message"] = message
         return summary
     with runs.sync_run(channel, "inventory") as run:
-        own_adapter = adapter is None
-        if own_adapter:
-            from tokodesk.services.channels import adapter_for
+        from tokodesk.services.channels import channel_adapter
 
-            adapter = adapter_for(channel)
-        try:
-            outcome = push_stock(channel, adapter, method=method, progress=progress, cancel=cancel)
-        finally:
-            if own_adapter:
-                adapter.close()
+        with channel_adapter(channel, adapter) as live:
+            outcome = push_stock(channel, live, method=method, progress=progress, cancel=cancel)
         s = run.summary
         s.fetched = outcome.considered
         s.updated = outcome.accepted
