@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import tr
 from tokodesk.ui.messages import describe
 from tokodesk.ui.sync import available_kinds, start_sync
+from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
 (COL_SELLER_SKU, COL_MP_SKU, COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_PUSHED_AT,
@@ -69,31 +70,13 @@ def load_inventory(channel_id: int | None) -> InventoryState:
     return state
 
 
-class InventoryModel(QAbstractTableModel):
+class InventoryModel(RowsModel):
     HEADERS = ("Seller SKU", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available", "Last pushed",
                "Pushed at", "Marketplace stock", "Push status")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple] = []
         self.on_hand_edited = None  # callable(seller_sku, quantity)
-
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return tr("InventoryModel", self.HEADERS[section])
-        return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.i18n import tr
 from tokodesk.ui.messages import describe
+from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
 COL_PRODUCT_ID, COL_SKU, COL_NAME, COL_SELLER_SKU, COL_BUFFER, COL_STOCK, COL_STATUS = range(7)
@@ -48,30 +49,12 @@ def mapping_rows(channel_id: int) -> list[tuple]:
             for pid, sku, seller, buf, stock in query]
 
 
-class MappingModel(QAbstractTableModel):
+class MappingModel(RowsModel):
     HEADERS = ("Product ID", "Marketplace SKU", "Product", "Seller SKU", "Buffer", "Marketplace stock", "Status")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[tuple] = []
         self.edit_requested = None  # callable(product_id, seller_sku or None, buffer or None): the tab saves it
-
-    def set_rows(self, rows: list[tuple]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return tr("MappingModel", self.HEADERS[section])
-        return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
