@@ -16,7 +16,7 @@ S = base.OrderState
 
 
 @pytest.fixture
-def channel(database):
+def channel(any_database):
     return m.Channel.create(name="toko", marketplace="tokopedia", business_model="pickup", ready_to_ship_at="pack")
 
 

@@ -12,6 +12,12 @@ from tokodesk.services import inventory
 from tokodesk.store import models as m
 
 
+@pytest.fixture
+def database(any_database):
+    """Stock arithmetic is queries and conditional updates: run it on SQLite and on PostgreSQL."""
+    return any_database
+
+
 def on_hand(sku: str) -> int:
     return m.StockItem.get(m.StockItem.seller_sku == sku).on_hand
 

@@ -15,7 +15,7 @@ from tokodesk.store import models as m
 
 
 @pytest.fixture
-def order(database):
+def order(any_database):
     channel = m.Channel.create(name="toko", marketplace="tokopedia")
     return m.Order.create(channel=channel, order_id="1", state="new", created_at=datetime(2026, 11, 20))
 

@@ -11,7 +11,7 @@ from tokodesk.store import models as m
 
 
 @pytest.fixture
-def channel(database):
+def channel(any_database):
     return m.Channel.create(name="toko", marketplace="tokopedia")
 
 

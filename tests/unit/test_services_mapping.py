@@ -12,7 +12,7 @@ from tokodesk.store import models as m
 
 
 @pytest.fixture
-def channel(database):
+def channel(any_database):
     ch = m.Channel.create(name="toko", marketplace="tokopedia")
     for pid, sku in (("11", "KAOS-M"), ("12", "KAOS-L"), ("20", "MUG-01"), ("21", "DUP"), ("22", "DUP")):
         m.Product.create(channel=ch, product_id=pid, sku=sku, name=f"Produk {pid}")

@@ -18,7 +18,7 @@ NOW = datetime(2026, 11, 24, 12, 0, 0)
 
 
 @pytest.fixture
-def channel(database):
+def channel(any_database):
     return m.Channel.create(name="toko", marketplace="tokopedia", order_sync_from=NOW - timedelta(days=2))
 
 

@@ -79,6 +79,57 @@ def test_every_model_column_exists_after_migrations(any_database):
         assert {f.column_name for f in model._meta.sorted_fields} <= columns, model.__name__
 
 
+def test_values_come_back_unchanged_on_every_backend(any_database):
+    from tokodesk.store.models import Action, OrderEvent
+
+    ch = Channel.create(name="Toko Ibu Sri ☕")
+    when = datetime(2026, 11, 25, 23, 59, 58, 123456)  # naive UTC, with microseconds
+    order = _order(
+        ch, "8000000001", total_amount=12_500_000_000, buyer_note="Tolong dibungkus rapi 🙏\nJangan dibanting",
+        ship_deadline=when, recipient_address="Jl. Melati No. 5, RT 01/RW 02 — Kel. Sukamaju",
+    )
+    payload = {"method": "pickup", "awb": None, "lines": [{"sku": "KOPI-250g", "qty": 2}], "catatan": "é ü ñ"}
+    Action.create(channel=ch, order=order, kind="ship", payload=payload)
+    OrderEvent.create(order=order, kind="ack", who="anna@desk1", detail="diterima", ok=False)
+
+    again = Order.get(Order.order_id == "8000000001")
+    assert again.total_amount == 12_500_000_000
+    assert again.ship_deadline == when and again.ship_deadline.tzinfo is None
+    assert again.buyer_note == "Tolong dibungkus rapi 🙏\nJangan dibanting"
+    assert again.recipient_address.endswith("— Kel. Sukamaju")
+    assert again.channel.name == "Toko Ibu Sri ☕"
+    assert again.version == 1 and again.local_updated_at is not None
+    assert Action.get().payload == payload
+    event = OrderEvent.get()
+    assert (event.who, event.ok) == ("anna@desk1", False)
+
+
+def test_migrating_again_changes_nothing(any_database):
+    rows = SchemaVersion.select().count()
+    assert migrations.migrate(any_database) == migrations.LATEST
+    assert SchemaVersion.select().count() == rows == migrations.LATEST
+
+
+def test_a_conditional_update_changes_only_the_version_it_read(any_database):
+    """The optimistic lock every station relies on: an UPDATE guarded by the version read matches once."""
+    order = _order(Channel.create(name="A"), "1")
+    guard = (Order.id == order.id) & (Order.version == 1)
+    assert Order.update(version=Order.version + 1, state="acknowledged").where(guard).execute() == 1
+    assert Order.update(version=Order.version + 1, state="cancelled").where(guard).execute() == 0
+    assert Order.get_by_id(order.id).state == "acknowledged"
+
+
+def test_a_failed_insert_inside_a_savepoint_keeps_the_transaction_usable(any_database):
+    # PostgreSQL aborts a whole transaction on an error unless it happened inside a savepoint.
+    ch = Channel.create(name="A")
+    with db.atomic():
+        _order(ch, "1")
+        with pytest.raises(pw.IntegrityError), db.atomic():
+            _order(ch, "1")
+        _order(ch, "2")
+    assert sorted(o.order_id for o in Order.select()) == ["1", "2"]
+
+
 def test_data_folder_is_private(tokodesk_home):
     path = config.ensure_data_dir()
     assert path == tokodesk_home
