@@ -36,9 +36,11 @@ def _make_app(argv: list[str]) -> QApplication:
     app.setApplicationName("TokoDesk")
     app.setOrganizationName("TokoDesk")
     app.setApplicationDisplayName("TokoDesk")
-    icon = asset("icons", "tokodesk.png")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = QIcon()
+    for path in sorted(asset("icons").glob("tokodesk*.png")):  # every drawn size, so the taskbar's 16/32 px stay crisp
+        icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     return app  # type: ignore[return-value]
 
 
