@@ -28,7 +28,8 @@ EXE = ".exe" if os.name == "nt" else ""
 
 def _inputs_hash() -> str:
     digest = hashlib.sha256()
-    files = [ROOT / "pyproject.toml", ROOT / "build" / "pyinstaller.spec", ROOT / "build" / "entry.py"]
+    files = [ROOT / "pyproject.toml", ROOT / "build" / "pyinstaller.spec", ROOT / "build" / "entry.py",
+             *sorted((ROOT / "build" / "hooks").glob("*.py"))]
     for folder, pattern in (("tokodesk", "*.py"), ("resources", "*")):
         files += sorted(p for p in (ROOT / folder).rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
     for path in files:
@@ -82,6 +83,32 @@ def test_frozen_self_test(bundle, tokodesk_home):
     assert "ok   label: sample label PDF rendered with embedded fonts" in out
     assert "main window opened" in out
     assert "ok   sandbox" in out and "schema version" in out
+    # the compiled Indonesian catalogue travels in the bundle and is the one loaded
+    assert "ok   translations: Indonesian loaded from " + str(bundle) in out
+    assert "TokoDesk sedang membuka database" in out
+
+
+def test_bundle_is_lean_but_complete(bundle):
+    """What the seller downloads: no GTK, QtQuick or virtual keyboard, no Qt catalogues of other languages; but the
+    PostgreSQL driver (several stations), the Secret Service stack, Qt's printing and PDF parts, fonts and icons."""
+    files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file() or p.is_symlink()}
+    names = {name.rsplit("/", 1)[-1] for name in files}
+
+    def has(fragment: str) -> bool:
+        return any(fragment in name for name in files)
+
+    for unwanted in ("libgtk-3", "libgdk-3", "libpango", "libQt6Quick", "libQt6Qml", "libQt6VirtualKeyboard",
+                     "platformthemes/libqgtk3", "Qt/translations/qt", "_avif", "_webp", "resources/translations/"
+                     "tokodesk_id.ts", "resources/translations/build.py"):
+        assert not has(unwanted), unwanted
+    for needed in ("psycopg_binary/", "resources/translations/tokodesk_id.qm", "resources/fonts/DejaVuSans.ttf",
+                   "resources/icons/tokodesk.png", "plugins/printsupport/", "plugins/platforms/", "QtPdf"):
+        assert has(needed), needed
+    if sys.platform.startswith("linux"):
+        assert {"libqxcb.so", "libqoffscreen.so"} <= names
+        assert has("cryptography/")  # secretstorage's Secret Service sessions are encrypted with it
+    size = sum((bundle / name).stat().st_size for name in files if not (bundle / name).is_symlink())
+    print(f"bundle: {size / 1e6:.0f} MB in {len(files)} files")
 
 
 def test_frozen_cli_round_trip_against_the_sandbox(bundle, tokodesk_home):

@@ -103,7 +103,13 @@ def run(args: argparse.Namespace) -> int:
 
         return check_qt(open_window=args.window)
 
-    checks.append(("qt", qt))  # last: the main window reads the database the first check opened
+    def translations() -> tuple[bool, str]:
+        from tokodesk.ui.selftest import check_translations
+
+        return check_translations()
+
+    checks.append(("qt", qt))  # after the database: the main window reads the database the first check opened
+    checks.append(("translations", translations))
     failed = 0
     for name, check in checks:
         try:

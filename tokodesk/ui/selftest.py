@@ -29,3 +29,25 @@ def check_qt(open_window: bool = False) -> tuple[bool, str]:
             window.ctx.jobs.shutdown()
         detail += f"; main window opened with tabs {', '.join(tabs)}"
     return True, detail
+
+
+def check_translations() -> tuple[bool, str]:
+    """The compiled Indonesian catalogue is where the app looks for it (bundled, in the frozen app) and loads."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from tokodesk.ui import i18n
+
+    if QApplication.instance() is None:
+        QApplication(["tokodesk-self-test"])
+    before = i18n.current()
+    source = "TokoDesk is opening the database…"
+    try:
+        if not i18n.install("id"):
+            return False, f"the Indonesian catalogue is missing or unreadable: {i18n.catalogue_path('id')}"
+        translated = QCoreApplication.translate("App", source)
+    finally:
+        i18n.install(before)
+    if translated == source:
+        return False, f"{i18n.catalogue_path('id')} loaded but does not translate the window's strings"
+    return True, f"Indonesian loaded from {i18n.catalogue_path('id')} ({source!r} -> {translated!r})"
