@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
     def _refresh_activity(self) -> None:
         if self._closing:
             return
-        jobs = [j for j in self.ctx.jobs.jobs() if not j.is_finished]
+        jobs = [j for j in self.ctx.jobs.jobs(background=False) if not j.is_finished]
         if not jobs:
             self.activity_label.setText(self._last_note or self.tr("Idle"))
             self.progress.hide()

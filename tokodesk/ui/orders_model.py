@@ -112,6 +112,9 @@ class OrdersModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.now = lambda: datetime.now(timezone.utc).replace(tzinfo=None)
         self.show_order_id = False  # "orders on invoice number" off: the marketplace order id is the key column
+        # Results this window got that the database does not keep (e.g. the marketplace refusing "printed"):
+        # pk -> (ok, words). Shown on the row until the next result for that order.
+        self._notes: dict[int, tuple[bool, str]] = {}
 
     # ------------------------------------------------------------ Qt model API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -143,17 +146,19 @@ class OrdersModel(QAbstractTableModel):
         if role == SortRole:
             return _sort_key(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_FLAG and is_problem(row):
-                return self.problem_text(row)
+            note = self._notes.get(row[q.R_PK])
+            if col == COL_FLAG and (is_problem(row) or (note and not note[0])):
+                return "\n".join(p for p in (self.problem_text(row), note[1] if note else "") if p)
             if col == COL_STATE:
-                return tr("OrdersModel", "Marketplace status: {0}").format(row[q.R_MP_STATUS])
+                text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(row[q.R_MP_STATUS])
+                return f"{text}\n{note[1]}" if note else text
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if col == COL_DEADLINE:
                 return self._deadline_brush(row)
-            if col == COL_FLAG and is_problem(row):
+            if col == COL_FLAG and self._flagged(row):
                 return QBrush(QColor("#f8d7a8"))
-        if role == Qt.ItemDataRole.ForegroundRole and col == COL_FLAG and is_problem(row):
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_FLAG and self._flagged(row):
             return QBrush(QColor("#8a3b00"))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -173,15 +178,41 @@ class OrdersModel(QAbstractTableModel):
         self._refilter()
 
     def replace_rows(self, rows: Iterable[tuple]) -> None:
-        """Put fresh snapshots of some orders in place (after an action) and re-apply the filter."""
+        """Put fresh snapshots of some orders in place (after an action, or another station's change).
+
+        New orders go on top. The view keeps its selection, current row and scroll position: rows that stay
+        in the same places only repaint; otherwise the layout moves and the persistent indexes follow their
+        orders (an order the filter now hides drops out of the selection).
+        """
         fresh = {r[q.R_PK]: r for r in rows}
         if not fresh:
             return
         known = {r[q.R_PK] for r in self._all}
+        added = [r for pk, r in fresh.items() if pk not in known]
         self._all = [fresh.get(r[q.R_PK], r) for r in self._all]
-        self._all[:0] = [r for pk, r in fresh.items() if pk not in known]
+        self._all[:0] = added
         self._counts = None
-        self._refilter()
+        visible = self._visible()
+        old = self._rows
+        if len(visible) == len(old) and all(a[q.R_PK] == b[q.R_PK] for a, b in zip(visible, old, strict=True)):
+            self._rows = visible
+            last = self.columnCount() - 1
+            for pk in fresh:
+                row = self.row_of_pk(pk)
+                if row is not None:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_pks = [r[q.R_PK] for r in old]
+        self._rows = visible
+        self._index = None
+        persistent = self.persistentIndexList()
+        moved = []
+        for index in persistent:
+            row = self.row_of_pk(old_pks[index.row()]) if 0 <= index.row() < len(old_pks) else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
 
     def set_filter(self, chip: str | None = None, search: str | None = None) -> None:
         if chip is not None:
@@ -205,6 +236,22 @@ class OrdersModel(QAbstractTableModel):
         counts["problems"] = sum(1 for r in self._all if is_problem(r))
         self._counts = counts
         return counts
+
+    def set_notes(self, notes: dict[int, tuple[bool, str]]) -> None:
+        """Show a result on each order's row: `(ok, words)`; a failure flags the row with the words as tooltip."""
+        self._notes.update(notes)
+        last = self.columnCount() - 1
+        for pk in notes:
+            row = self.row_of_pk(pk)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def note(self, pk: int) -> tuple[bool, str] | None:
+        return self._notes.get(pk)
+
+    def _flagged(self, row: tuple) -> bool:
+        note = self._notes.get(row[q.R_PK])
+        return is_problem(row) or bool(note and not note[0])
 
     def row_at(self, row: int) -> tuple:
         return self._rows[row]
@@ -236,6 +283,13 @@ class OrdersModel(QAbstractTableModel):
 
     # ------------------------------------------------------------- internals
     def _refilter(self) -> None:
+        rows = self._visible()
+        self.beginResetModel()
+        self._rows = rows
+        self._index = None
+        self.endResetModel()
+
+    def _visible(self) -> list[tuple]:
         # Plain comprehensions over tuples: ~20 ms for 100,000 rows, where a per-row Qt callback takes seconds.
         needle = self._search
         states = CHIP_STATES.get(self._chip)
@@ -250,10 +304,7 @@ class OrdersModel(QAbstractTableModel):
         if needle:
             rows = [r for r in rows if needle in r[q.R_SEARCH]]
         self._apply_sort(rows)
-        self.beginResetModel()
-        self._rows = rows
-        self._index = None
-        self.endResetModel()
+        return rows
 
     def _apply_sort(self, rows: list[tuple]) -> None:
         if self._sort is None:
@@ -263,7 +314,7 @@ class OrdersModel(QAbstractTableModel):
 
     def _display(self, row: tuple, col: int) -> str:
         if col == COL_FLAG:
-            return "⚑" if is_problem(row) else ""
+            return "⚑" if self._flagged(row) else ""
         if col == COL_INVOICE:
             return row[q.R_ORDER_ID] if self.show_order_id else (row[q.R_INVOICE] or row[q.R_ORDER_ID])
         if col == COL_STATE:

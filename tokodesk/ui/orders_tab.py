@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.marketplace.base import OrderState
+from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
@@ -42,6 +43,7 @@ from tokodesk.ui.widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
 S = OrderState
+LIVE_INTERVAL_MS = 3000
 
 
 class OrdersTab(QWidget):
@@ -55,6 +57,9 @@ class OrdersTab(QWidget):
         self.results_dialog: ResultsDialog | None = None
         self.loaded = False
         self._pending_select: list[int] = []
+        self._watcher: ChangeWatcher | None = None  # used only inside local-lane jobs (one thread)
+        self._polling = False
+        self._detail_pk: int | None = None  # the order the detail pane shows
 
         layout = QVBoxLayout(self)
         self.banner = ErrorBanner()
@@ -99,6 +104,11 @@ class OrdersTab(QWidget):
         self._deadline_timer.setInterval(60_000)
         self._deadline_timer.timeout.connect(self._repaint_deadlines)
         self._deadline_timer.start()
+        # Other stations (and this one's syncs) change orders: look for those changes every few seconds.
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(LIVE_INTERVAL_MS)
+        self.live_timer.timeout.connect(self.poll_changes)
+        self.live_timer.start()
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence("F6"), self, self.scan.setFocus)
@@ -192,36 +202,70 @@ class OrdersTab(QWidget):
         channel_id = self.ctx.channel_id
         keep = self.selected_pks()
 
-        def load(_jc: Any) -> tuple[list[tuple], bool]:
+        def load(_jc: Any) -> tuple[list[tuple], bool, ChangeWatcher]:
             invoice_mode = True
             if channel_id is not None:
                 row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
                 invoice_mode = bool(row[0]) if row else True
-            return q.order_rows(channel_id), invoice_mode
+            # The watcher starts before the read: a write in between is reported again, never missed.
+            watcher = ChangeWatcher(channel_id=channel_id)
+            watcher.start()
+            return q.order_rows(channel_id), invoice_mode, watcher
 
-        def done(result: tuple[list[tuple], bool]) -> None:
-            rows, invoice_mode = result
+        def done(result: tuple[list[tuple], bool, ChangeWatcher]) -> None:
+            rows, invoice_mode, watcher = result
             self.model.show_order_id = not invoice_mode
             self.model.set_rows(rows)
+            self._watcher = watcher
             self.loaded = True
             self._after_rows_changed(keep)
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
 
     def refresh_rows(self, pks: Sequence[int]) -> None:
+        """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""
         pks = list(pks)
         channel_id = self.ctx.channel_id
+        self.ctx.jobs.submit(lambda _jc: q.order_rows(channel_id, pks), title=self.tr("Refreshing orders"),
+                             on_result=self._rows_arrived, on_error=self._show_error)
+
+    @Slot()
+    def poll_changes(self) -> None:
+        """Bring in what other stations changed: only those rows (and new orders), off the GUI thread."""
+        watcher = self._watcher
+        if watcher is None or self._polling or not self.loaded or self.ctx.jobs.closed:
+            return
+        channel_id = self.ctx.channel_id
+
+        def look(_jc: Any) -> list[tuple]:
+            changed = watcher.poll().changed
+            return q.order_rows(channel_id, changed) if changed else []
 
         def done(rows: list[tuple]) -> None:
-            self.model.replace_rows(rows)
-            self._after_rows_changed(pks)
+            self._polling = False
+            if watcher is self._watcher:  # not a poll of a channel the user has since left
+                self._rows_arrived(rows)
 
-        self.ctx.jobs.submit(lambda _jc: q.order_rows(channel_id, pks), title=self.tr("Refreshing orders"),
-                             on_result=done, on_error=self._show_error)
+        def failed(exc: BaseException, detail: str) -> None:
+            self._polling = False
+            log.warning("looking for other stations' changes failed: %s", exc)
 
-    def _after_rows_changed(self, keep: Sequence[int]) -> None:
+        self._polling = True
+        self.ctx.jobs.submit(look, title=self.tr("Looking for changes"), background=True,
+                             on_result=done, on_error=failed)
+
+    def _rows_arrived(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        self.model.replace_rows(rows)
+        self._after_rows_changed(None)
+        if self._detail_pk is not None and any(r[q.R_PK] == self._detail_pk for r in rows):
+            self._load_detail()
+
+    def _after_rows_changed(self, keep: Sequence[int] | None) -> None:
         self._update_chip_labels()
-        self.select_pks(keep)
+        if keep is not None:
+            self.select_pks(keep)
         total = len(self.model.all_rows())
         if total == 0:
             if self.ctx.channel_id is None:
@@ -305,10 +349,17 @@ class OrdersTab(QWidget):
     def _load_detail(self) -> None:
         pks = self.selected_pks()
         if len(pks) != 1:
+            self._detail_pk = None
             self.detail.show_empty(len(pks))
             return
+        self._detail_pk = pks[0]
+
+        def show(detail: q.OrderDetail | None) -> None:
+            if detail is None or detail.pk == self._detail_pk:  # a slower, older read must not win
+                self.detail.show_detail(detail)
+
         self.ctx.jobs.submit(lambda _jc: q.order_detail(pks[0]), title=self.tr("Loading the order"),
-                             on_result=self.detail.show_detail, on_error=self._show_error)
+                             on_result=show, on_error=self._show_error)
 
     # ---------------------------------------------------------------- actions
     def _run_action(self, kind: str, pks: Sequence[int], call: Callable[[Any, list], list], title: str) -> None:
@@ -317,11 +368,15 @@ class OrdersTab(QWidget):
 
         pks = list(pks)
         factory = self.ctx.adapter_factory
+        shown = self._detail_pk if self._detail_pk in pks else None
 
         def work(jc: Any) -> list:
             orders = list(m.Order.select().where(m.Order.id.in_(pks)))
             with Fulfilment(adapters=factory, progress=jc.progress, cancel=jc.cancelled) as fulfilment:
-                return call(fulfilment, orders)
+                outcomes = call(fulfilment, orders)
+                if shown is not None:
+                    _follow_marketplace(fulfilment, shown)
+                return outcomes
 
         def done(outcomes: list) -> None:
             self.last_outcomes = outcomes
@@ -435,10 +490,31 @@ class OrdersTab(QWidget):
     def print_documents(self, kind: str) -> None:
         from tokodesk.ui.printing import open_print_dialog
 
-        open_print_dialog(self, self.ctx, kind, self.selected_pks(), on_printed=self.refresh_rows)
+        open_print_dialog(self, self.ctx, kind, self.selected_pks(), on_printed=self.refresh_rows,
+                          on_marked=lambda result: self.model.set_notes(result.notes))
 
     def _show_error(self, exc: BaseException, detail: str) -> None:
         self.banner.show_error(describe(exc), detail)
+
+
+def _follow_marketplace(fulfilment: Any, pk: int) -> None:
+    """In the action's worker: read back the order the detail pane shows, so it says the marketplace's new status.
+
+    The action itself only moves TokoDesk's state; the marketplace's status text would otherwise stay as the last
+    sync read it. One read for the order on screen, not one per order of a 200-order batch (rate limits).
+    """
+    from tokodesk.marketplace.base import MarketplaceError
+    from tokodesk.services.orders import MalformedOrder, apply_remote_order
+
+    order = m.Order.get_or_none(m.Order.id == pk)
+    if order is None:
+        return
+    channel = m.Channel.get_by_id(order.channel_id)
+    try:
+        remote = fulfilment.adapter(channel).get_order(order_id=order.order_id)
+        apply_remote_order(channel, remote, who=fulfilment.who)  # our own action explains the change
+    except (MarketplaceError, MalformedOrder) as exc:  # the action is done; the status catches up at the next sync
+        log.info("reading back order %s after the action failed: %s", order.order_id, exc)
 
 
 __all__ = ["ACTIONS", "OrdersTab"]

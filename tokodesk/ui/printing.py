@@ -2,7 +2,8 @@
 
 The PDF is built in a worker (`services.fulfilment.documents`). Printing goes to CUPS as the PDF itself where CUPS
 has the chosen printer (the text and barcodes stay vector, `tokodesk.printing`), else through QtPrintSupport,
-page by page at the printer's resolution with no scaling to fit (the label's size is the page's size).
+page by page with no scaling to fit (the label's size is the page's size), rendered in a worker with progress
+and Stop (`print_worker`). "Mark as printed" then tells the marketplace and stamps the orders, also in a worker.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, QSizeF, Qt, Signal, Slot
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, Signal, Slot
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,8 @@ from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
+from tokodesk.ui.print_worker import PrintCancelled, PrintedResult, mark_printed, render_to_printer
+from tokodesk.ui.workers import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -100,28 +104,14 @@ def page_layout(size: str, landscape: bool) -> QPageLayout:
     return QPageLayout(page, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
-def print_with_qt(document: QPdfDocument, printer: QPrinter) -> int:
-    """Each PDF page onto one printer page at the printer's resolution, full page, no fit-to-margins."""
-    printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise RuntimeError(QPainter.tr("The printer could not be opened."))
-    try:
-        dpi = printer.resolution()
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            pixels = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(page, pixels)
-            painter.drawImage(printer.pageLayout().fullRectPixels(dpi).topLeft(), image)
-    finally:
-        painter.end()
-    return document.pageCount()
+def print_with_qt(document_parts: Sequence[bytes], printer: QPrinter) -> int:
+    """Each PDF page onto one printer page, full page, no fit-to-margins (blocking: for scripts and workers)."""
+    return render_to_printer(document_parts, printer)
 
 
 class PrintDialog(QDialog):
     printed = Signal(list)  # order pks printed
+    marked = Signal(object)  # PrintedResult of "mark as printed": per-order words for the rows
 
     def __init__(self, ctx: AppContext, kind: str, pks: Sequence[int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +122,9 @@ class PrintDialog(QDialog):
         self.documents: list[QPdfDocument] = []
         self._buffers: list[QBuffer] = []
         self.last_output: str = ""
+        self.print_job: Any = None  # the running print Job (a worker), None when idle
+        self._printer_in_use: QPrinter | None = None
+        self.mark_result: PrintedResult | None = None
         self.setWindowTitle(self.tr(KIND_TITLES.get(kind, "Print")))
         self.resize(900, 720)
         layout = QHBoxLayout(self)
@@ -161,6 +154,14 @@ class PrintDialog(QDialog):
         self.info = QLabel(self.tr("Preparing the preview…"))
         self.info.setWordWrap(True)
         side.addWidget(self.info)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        side.addWidget(self.progress)
+        self.cancel_button = QPushButton(self.tr("Stop printing"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_printing)
+        side.addWidget(self.cancel_button)
         side.addStretch(1)
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setDefault(True)
@@ -239,7 +240,7 @@ class PrintDialog(QDialog):
 
     @Slot()
     def print_now(self, output_file: str | None = None) -> None:
-        if self.job is None:
+        if self.job is None or self.print_job is not None:
             return
         target = self.printer.currentData()
         if target == PDF_FILE and not output_file:
@@ -248,60 +249,119 @@ class PrintDialog(QDialog):
                 return
         try:
             if output_file:
-                self._print_qt(self.qt_printer(output_file))
-                self.last_output = output_file
-                self._done()
+                self._print_qt(self.qt_printer(output_file), output_file)
             elif target in self.job.cups_printers:
                 self._print_cups(target)
             else:
-                self._print_qt(self.qt_printer())
-                self._done()
+                self._print_qt(self.qt_printer(), "")
         except Exception as exc:  # a printer refusing is shown here, in words
             self.info.setText(describe(exc))
 
-    def _print_qt(self, printer: QPrinter) -> None:
-        # One job: every part's pages in sequence on one painter.
-        printer.setFullPage(True)
-        if len(self.documents) == 1:
-            print_with_qt(self.documents[0], printer)
-            return
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise RuntimeError(self.tr("The printer could not be opened."))
-        try:
-            dpi, first = printer.resolution(), True
-            for document in self.documents:
-                for page in range(document.pageCount()):
-                    if not first:
-                        printer.newPage()
-                    first = False
-                    points = document.pagePointSize(page)
-                    image = document.render(page, QSize(round(points.width() / 72 * dpi),
-                                                        round(points.height() / 72 * dpi)))
-                    painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+    def _print_qt(self, printer: QPrinter, output_file: str) -> None:
+        # The pages are rasterised in the "print" lane: 200 labels at 300-600 dpi take seconds, and the window
+        # must keep painting (and offer Stop) meanwhile. The printer object stays referenced until the job ends.
+        parts = list(self.job.parts) if self.job else []
+
+        def work(jc: Any) -> int:
+            return render_to_printer(parts, printer, jc.progress, jc.cancelled)
+
+        def finished(_pages: int) -> None:
+            self._printing_stopped()
+            self.last_output = output_file
+            self._done()
+
+        self._printing_started(self.tr("Printing…"))
+        self.print_job = self.ctx.jobs.submit(work, title=self.tr("Printing"), lane="print", on_result=finished,
+                                              on_error=self._print_failed, on_progress=self._print_progress)
+        self._printer_in_use = printer
 
     def _print_cups(self, printer: str) -> None:
         from tokodesk import printing
 
         parts, size = list(self.job.parts), self.size.currentData() if self.kind == "label" else "a4"
+        self._printing_started(self.tr("Sending to {0}…").format(printer))
+
+        def finished(_id: Any) -> None:
+            self._printing_stopped()
+            self._done()
+
+        self.print_job = self.ctx.jobs.submit(lambda _jc: printing.print_pdfs(parts, printer, size=size),
+                                              title=self.tr("Printing"), lane="print", on_result=finished,
+                                              on_error=self._print_failed)
+
+    def _printing_started(self, text: str) -> None:
         self.print_button.setEnabled(False)
-        self.info.setText(self.tr("Sending to {0}…").format(printer))
-        self.ctx.jobs.submit(lambda _jc: printing.print_pdfs(parts, printer, size=size),
-                             title=self.tr("Printing"), on_result=lambda _id: self._done(),
-                             on_error=lambda exc, _d: self.info.setText(describe(exc)))
+        self.info.setText(text)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+
+    def _printing_stopped(self) -> None:
+        self.print_job = None
+        self._printer_in_use = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.print_button.setEnabled(True)
+
+    def _print_progress(self, done: int, total: Any, _message: str) -> None:
+        if total:
+            self.progress.setRange(0, int(total))
+            self.progress.setValue(min(done, int(total)))
+            self.progress.setFormat(self.tr("Page %v of %m"))
+
+    def _print_failed(self, exc: BaseException, _detail: str) -> None:
+        self._printing_stopped()
+        if isinstance(exc, (Cancelled, PrintCancelled)):
+            self.info.setText(self.tr("Printing stopped. Nothing was marked printed."))
+        else:
+            self.info.setText(describe(exc))
+
+    @Slot()
+    def cancel_printing(self) -> None:
+        if self.print_job is not None:
+            self.print_job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.info.setText(self.tr("Stopping…"))
+
+    def is_printing(self) -> bool:
+        return self.print_job is not None
 
     def _done(self) -> None:
-        self.print_button.setEnabled(True)
         self.info.setText(self.tr("Printed."))
         self._save_profile()
         pks = list(self.job.order_pks) if self.job else []
-        if self.kind == "label" and self.mark_printed.isChecked() and pks:
-            self.ctx.jobs.submit(lambda _jc: _record_printed(pks), title=self.tr("Marking labels printed"),
-                                 on_result=lambda _n: self.printed.emit(pks))
-        else:
+        if not (self.kind == "label" and self.mark_printed.isChecked() and pks):
             self.printed.emit(pks)
+            return
+        factory = self.ctx.adapter_factory
+        target = self.printer.currentData()
+        how = (f"label printed ({self.size.currentData()}) on "
+               f"{'PDF' if target == PDF_FILE or self.last_output else target}")
+        channel_id = self.ctx.channel_id
+
+        def work(jc: Any) -> PrintedResult:
+            return mark_printed(pks, factory, how, jc.progress, jc.cancelled)
+
+        def finished(result: PrintedResult) -> None:
+            self.mark_result = result
+            failures = result.failures
+            if failures:
+                self.info.setText(self.tr("Printed. {0} of {1} orders could not be marked printed on the "
+                                          "marketplace:").format(len(failures), len(pks))
+                                  + "\n" + "\n".join(failures.values()))
+            else:
+                self.info.setText(self.tr("Printed and marked printed."))
+            self.marked.emit(result)
+            self.printed.emit(pks)
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self.info.setText(self.tr("Printed, but marking them printed failed: {0}").format(describe(exc)))
+            self.printed.emit(pks)
+
+        self.info.setText(self.tr("Printed. Marking them printed…"))
+        self.ctx.jobs.submit(work, title=self.tr("Marking labels printed"), lane=self.ctx.lane(channel_id),
+                             on_result=finished, on_error=failed)
 
     def _save_profile(self) -> None:
         target = self.printer.currentData()
@@ -320,20 +380,16 @@ class PrintDialog(QDialog):
         self.ctx.jobs.submit(save, title=self.tr("Saving the printer profile"))
 
 
-def _record_printed(pks: list[int]) -> int:
-    from tokodesk.services.fulfilment.documents import Documents
-
-    orders = list(m.Order.select().where(m.Order.id.in_(pks)))
-    return Documents(None, config.station_id()).record_printed(orders, "printed from TokoDesk")
-
-
 def open_print_dialog(parent: Any, ctx: AppContext, kind: str, pks: Sequence[int],
-                      on_printed: Callable[[list[int]], None] | None = None) -> PrintDialog | None:
+                      on_printed: Callable[[list[int]], None] | None = None,
+                      on_marked: Callable[[PrintedResult], None] | None = None) -> PrintDialog | None:
     if not pks:
         return None
     dialog = PrintDialog(ctx, kind, pks, parent)
     if on_printed is not None:
         dialog.printed.connect(on_printed)
+    if on_marked is not None:
+        dialog.marked.connect(on_marked)
     parent.print_dialog = dialog
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     dialog.open()

@@ -116,10 +116,11 @@ class Job(QObject):
     finished = Signal()
     _start = Signal()
 
-    def __init__(self, title: str, lane: str, fn: Callable[[JobContext], Any]) -> None:
+    def __init__(self, title: str, lane: str, fn: Callable[[JobContext], Any], background: bool = False) -> None:
         super().__init__()
         self.title = title
         self.lane = lane
+        self.background = background  # routine housekeeping (a poll every few seconds): not shown as activity
         self.state = "queued"  # queued | running | done | failed | cancelled
         self.done = 0
         self.total: int | None = None
@@ -191,10 +192,11 @@ class JobManager(QObject):
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException, str], None] | None = None,
         on_progress: Callable[[int, Any, str], None] | None = None,
+        background: bool = False,
     ) -> Job:
         if self._closed:
             raise RuntimeError("the window is closing; no new work is accepted")
-        job = Job(title, lane, fn)
+        job = Job(title, lane, fn, background)
         if on_progress is not None:
             job.progress.connect(on_progress)
         if on_result is not None:
@@ -208,8 +210,13 @@ class JobManager(QObject):
         self.changed.emit()
         return job
 
-    def jobs(self) -> list[Job]:
-        return list(self._jobs)
+    def jobs(self, *, background: bool = True) -> list[Job]:
+        """Unfinished jobs; `background=False` leaves out the routine ones the status bar does not show."""
+        return [j for j in self._jobs if background or not j.background]
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def busy(self, lane: str | None = None) -> bool:
         return any(lane is None or j.lane == lane for j in self._jobs)
