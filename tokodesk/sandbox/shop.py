@@ -172,6 +172,9 @@ class Order:
     pickups: int = 0
     confirms: int = 0
     drop_offs: int = 0
+    # Every mutation request that reached this order, refused ones too (acks/pickups only count the ones that
+    # took effect, so a second station's duplicate request would not show there).
+    requests: Counter[str] = field(default_factory=Counter)
 
     @property
     def items_total(self) -> int:
@@ -366,6 +369,7 @@ class Shop:
     def ack(self, order_id: int) -> Order:
         with self.lock:
             order = self.get_order(order_id)
+            order.requests["ack"] += 1
             if order.status != Status.PAID:
                 raise ShopError("not_eligible", "order status is not eligible to accept")
             now = self.clock.now()
@@ -379,6 +383,7 @@ class Shop:
     def nack(self, order_id: int, reason_code: int, reason: str, buyer_request: bool = False) -> Order:
         with self.lock:
             order = self.get_order(order_id)
+            order.requests["nack"] += 1
             if order.status not in (Status.PAID, Status.ACCEPTED):
                 raise ShopError("not_eligible", "order status is not eligible to reject")
             if buyer_request and order.cancel_request is None:
@@ -403,6 +408,7 @@ class Shop:
     def request_pickup(self, order_id: int) -> Order:
         with self.lock:
             order = self.get_order(order_id)
+            order.requests["pickup"] += 1
             if order.courier.own:
                 raise ShopError("no_permission", "pick-up is not available for the shop's own courier")
             if order.status != Status.ACCEPTED:
@@ -416,6 +422,7 @@ class Shop:
     def confirm_shipping(self, order_id: int, awb: str) -> Order:
         with self.lock:
             order = self.get_order(order_id)
+            order.requests["confirm_shipping"] += 1
             if not awb.strip():
                 raise ShopError("invalid", "shipping reference number is empty")
             if order.status not in (Status.ACCEPTED, Status.AWAITING_PICKUP):
@@ -428,6 +435,7 @@ class Shop:
         """The courier's counter scans the booking code of a parcel the seller dropped off."""
         with self.lock:
             order = self.get_order(order_id)
+            order.requests["drop_off"] += 1
             if order.courier.own or order.status not in (Status.ACCEPTED, Status.AWAITING_PICKUP):
                 raise ShopError("not_eligible", "only accepted orders of platform couriers can be dropped off")
             order.drop_offs += 1
