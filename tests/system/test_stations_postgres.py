@@ -75,3 +75,73 @@ def test_two_stations_acknowledging_the_same_orders_act_once_each(pg_url, tokode
         assert who and who <= {"desk1", "desk2"}
         close_database()
         credentials.forget_channel("shared")
+
+
+# A station process with the sandbox's client secret in an in-memory keyring (the OS keyring is not what this is
+# about), running one real CLI command.
+STATION = """
+import os, sys, keyring
+from tests.doubles import MemoryKeyring
+keyring.set_keyring(MemoryKeyring())
+from tokodesk import credentials
+credentials.set_client_secret("shared", os.environ.pop("SANDBOX_CLIENT_SECRET"))
+from tokodesk.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _station(name: str, pg_url: str, secret: str, home, *args: str) -> subprocess.Popen:  # noqa: ANN001
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "TOKODESK_DB": pg_url, "TOKODESK_STATION": name, "TOKODESK_HOME": str(home),
+           "SANDBOX_CLIENT_SECRET": secret, "PYTHONPATH": str(root)}
+    return subprocess.Popen([sys.executable, "-c", STATION, *args], env=env, cwd=root,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_stations_starting_sync_orders_one_runs_the_other_names_the_holder(pg_url, tmp_path):
+    """Through the CLI: the second `sync orders` exits 1 and says which station (and process) is running it."""
+    import time
+
+    from tokodesk.sandbox import Sandbox
+
+    with Sandbox(seed=5, orders=300, days=2.0, freeze_clock=True) as sb:
+        open_database(pg_url)
+        cr = sb.credentials
+        channel = m.Channel.create(
+            name="shared", marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=cr["client_id"],
+            shop_id=str(cr["shop_id"]), api_base=sb.url, auth_url=sb.url,
+            order_sync_from=datetime.fromtimestamp(sb.clock.now() - 2 * 86400, timezone.utc).replace(tzinfo=None),
+        )
+        close_database()
+        # desk1's order pages answer slowly, so its run is still holding the lease when desk2 starts.
+        sb.faults.force("order_list", "slow", count=4)
+        sb.faults.slow_seconds = 2.0
+        first = _station("desk1", pg_url, cr["client_secret"], tmp_path / "desk1", "sync", "orders", "--json")
+        open_database(pg_url)
+        deadline = time.monotonic() + 60
+        while not m.SyncLease.select().where(m.SyncLease.channel == channel.id).exists():
+            assert first.poll() is None, first.communicate()[1][-1000:]
+            assert time.monotonic() < deadline, "desk1 never took the lease"
+            time.sleep(0.05)
+        lease = m.SyncLease.get(m.SyncLease.channel == channel.id)
+        assert lease.holder == f"desk1 pid {first.pid}"
+        close_database()
+
+        second = _station("desk2", pg_url, cr["client_secret"], tmp_path / "desk2", "sync", "orders", "--json")
+        out2, err2 = second.communicate(timeout=120)
+        out1, err1 = first.communicate(timeout=120)
+
+    assert second.returncode == 1, err2[-1000:]
+    assert out2 == ""  # no summary: it did not run
+    assert f"a 'orders' sync of channel 'shared' is already running: held by desk1 pid {first.pid}" in err2
+    assert "frees itself at" in err2
+    assert first.returncode == 0, err1[-1000:]
+    summary = json.loads(out1)
+    assert summary["status"] == "ok" and summary["fetched"] > 0
+    open_database(pg_url)
+    run_rows = list(m.SyncRun.select().where((m.SyncRun.channel == channel.id) & (m.SyncRun.kind == "orders")))
+    assert [(r.station, r.status) for r in run_rows] == [("desk1", "ok")]  # one run; desk2 left no trace
+    assert not m.SyncLease.select().exists()  # released at the end
+    close_database()
