@@ -39,7 +39,13 @@ def ensure_data_dir() -> Path:
 
 
 def database_url() -> str:
-    return os.environ.get("TOKODESK_DB") or f"sqlite:///{data_dir() / 'tokodesk.db'}"
+    """TOKODESK_DB, else the station setting (station.json; may read the keyring), else SQLite in the data folder."""
+    env = os.environ.get("TOKODESK_DB")
+    if env:
+        return env
+    from tokodesk.station import configured_url  # lazily: station needs credentials, which imports this module
+
+    return configured_url() or f"sqlite:///{data_dir() / 'tokodesk.db'}"
 
 
 def station_id() -> str:

@@ -1,0 +1,243 @@
+"""Which database this PC uses: the station setting in `<data folder>/station.json`.
+
+The database cannot hold its own address, so the choice between "this PC only" (SQLite in the data folder) and a
+shared PostgreSQL server lives in a small file beside it. The file holds host, port, database and user; the password
+goes to the OS keyring (entry `@station:db_password`), never into the file. `TOKODESK_DB` still wins when set.
+A change takes effect when TokoDesk next starts: the open database is never switched under a running window.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from tokodesk import config, credentials
+from tokodesk.errors import UserError
+
+FILE_NAME = "station.json"
+_KEYRING_OWNER, _KEYRING_KIND = "@station", "db_password"  # "@" cannot start a channel name a user would type
+SQLITE, POSTGRESQL = "sqlite", "postgresql"
+
+
+class StationError(UserError):
+    """The station setting is unreadable, incomplete, or its database does not answer; says what to do."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class DatabaseSetting:
+    kind: str = SQLITE
+    host: str = ""
+    port: int = 5432
+    database: str = "tokodesk"
+    user: str = ""
+
+    def problems(self) -> list[str]:
+        """The fields a PostgreSQL setting still lacks, by their labels; empty when usable."""
+        if self.kind == SQLITE:
+            return []
+        missing = [label for label, value in (("Host", self.host), ("Database", self.database), ("User", self.user))
+                   if not value.strip()]
+        if not 0 < self.port < 65536:
+            missing.append("Port")
+        return missing
+
+    def describe(self) -> str:
+        if self.kind == SQLITE:
+            return "This PC only (SQLite)"
+        return f"Shared PostgreSQL server {self.user}@{self.host}:{self.port}/{self.database}"
+
+
+def path() -> Path:
+    return config.data_dir() / FILE_NAME
+
+
+def load() -> DatabaseSetting:
+    """The saved setting; SQLite when the file does not exist."""
+    file = path()
+    if not file.exists():
+        return DatabaseSetting()
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        database = data.get("database") or {}
+        setting = DatabaseSetting(
+            kind=str(database.get("kind", SQLITE)), host=str(database.get("host", "")),
+            port=int(database.get("port", 5432)), database=str(database.get("database", "tokodesk")),
+            user=str(database.get("user", "")),
+        )
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise StationError(f"{file} is not a valid station setting ({exc}). Choose the database again in the "
+                           "setup wizard's Database page, or delete the file to use this PC only.") from exc
+    if setting.kind not in (SQLITE, POSTGRESQL):
+        raise StationError(f"{file}: unknown database kind {setting.kind!r}; use {SQLITE!r} or {POSTGRESQL!r}.")
+    return setting
+
+
+def save(setting: DatabaseSetting, password: str | None = None) -> Path:
+    """Write the setting (atomically, private to the user) and the password to the keyring.
+
+    `password=None` keeps the stored one (the form shows no password it read back); choosing SQLite forgets it.
+    The keyring is written first, so a file never points at a server whose password was not kept.
+    """
+    missing = setting.problems()
+    if missing:
+        raise StationError(f"Fill in: {', '.join(missing)}")
+    if setting.kind == POSTGRESQL and password:
+        credentials.set_secret(_KEYRING_OWNER, _KEYRING_KIND, password)
+    elif setting.kind == SQLITE:
+        credentials.delete_secret(_KEYRING_OWNER, _KEYRING_KIND)
+    folder = config.ensure_data_dir()
+    target = folder / FILE_NAME
+    payload = {"database": asdict(setting),
+               "note": "Read when TokoDesk starts. The password is in the OS keyring, not here."}
+    handle, tmp = tempfile.mkstemp(prefix=".station-", suffix=".json", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(payload, out, indent=2)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def stored_password() -> str | None:
+    """May block on a keyring unlock prompt: never on the GUI thread."""
+    return credentials.get_secret(_KEYRING_OWNER, _KEYRING_KIND)
+
+
+def compose_url(setting: DatabaseSetting, password: str | None) -> str:
+    """The peewee/psycopg URL for a setting; user and password are percent-encoded (an @ or / in them is fine)."""
+    if setting.kind == SQLITE:
+        return f"sqlite:///{config.data_dir() / 'tokodesk.db'}"
+    auth = quote(setting.user, safe="")
+    if password:
+        auth += ":" + quote(password, safe="")
+    host = f"[{setting.host}]" if ":" in setting.host else setting.host
+    return f"postgresql://{auth}@{host}:{setting.port}/{quote(setting.database, safe='')}"
+
+
+def configured_url() -> str | None:
+    """The URL of the saved PostgreSQL setting (password from the keyring), or None for this PC's SQLite."""
+    setting = load()
+    if setting.kind == SQLITE:
+        return None
+    missing = setting.problems()
+    if missing:
+        raise StationError(f"{path()} lacks {', '.join(missing)}: choose the database again in the setup wizard.")
+    return compose_url(setting, stored_password())
+
+
+def in_use() -> tuple[str, str]:
+    """(what, from where) for the database this process opens: the CLI and the Channel tab show it."""
+    env = os.environ.get("TOKODESK_DB")
+    if env:
+        return redact(env), "the TOKODESK_DB environment variable"
+    setting = load()
+    if setting.kind == SQLITE:
+        where = "the default" if not path().exists() else str(path())
+        return f"This PC only (SQLite) {config.data_dir() / 'tokodesk.db'}", where
+    return setting.describe(), str(path())
+
+
+def redact(url: str) -> str:
+    """A URL without its password, for showing and logging."""
+    scheme, sep, rest = url.partition("://")
+    netloc, slash, tail = rest.partition("/")
+    if not sep or "@" not in netloc:
+        return url
+    auth, _, host = netloc.rpartition("@")
+    return f"{scheme}://{auth.split(':', 1)[0]}@{host}{slash}{tail}"
+
+
+# What a PostgreSQL error text means, in the words the wizard shows (first match wins).
+_CONNECT_CAUSES = (
+    (("password authentication failed",), "wrong password",
+     "The server refused the password for user {user}. Check the password (and the user name)."),
+    (("no password supplied",), "password needed",
+     "The server asks for a password for user {user}: type it in the Password field."),
+    (('role "',), "unknown user", "The server has no user {user}. Check the name, or ask who set the server up."),
+    (("does not exist",), "no such database",
+     "The server has no database {database}. Create it first (createdb {database}) or fix its name."),
+    (("permission denied", "not permitted to log in", "no pg_hba.conf entry"), "no rights",
+     "User {user} may not connect to {database} from this PC. Ask the server's owner to grant CONNECT (and allow "
+     "this PC in pg_hba.conf)."),
+    (("connection refused", "could not translate host name", "timeout expired", "timed out", "no route to host",
+      "network is unreachable", "name or service not known", "could not connect", "connection to server"),
+     "unreachable",
+     "Cannot reach a PostgreSQL server at {host}:{port}. Is the server running, is the address right, and does the "
+     "firewall let this PC in?"),
+)
+
+
+def explain_connect_error(setting: DatabaseSetting, text: str) -> str:
+    lowered = text.lower()
+    for needles, _cause, message in _CONNECT_CAUSES:
+        if any(needle in lowered for needle in needles):
+            return message.format(user=setting.user, database=setting.database, host=setting.host, port=setting.port)
+    return f"PostgreSQL at {setting.host}:{setting.port} answered: {text}"
+
+
+def check_database(setting: DatabaseSetting, password: str | None, timeout_s: int = 5) -> str:
+    """Connect to the setting's database and say whether TokoDesk can use it; raises StationError saying why not.
+
+    Touches the network (and, when `password` is None, the keyring): run it in a worker. Nothing is created or
+    changed on the server: TokoDesk migrates it at the next start.
+    """
+    import peewee as pw
+
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import make_database
+    from tokodesk.store.migrations import LATEST, current_version
+
+    if setting.kind == SQLITE:
+        return f"This PC only: {config.data_dir() / 'tokodesk.db'}"
+    missing = setting.problems()
+    if missing:
+        raise StationError(f"Fill in: {', '.join(missing)}")
+    if password is None:
+        password = stored_password()
+    database = make_database(f"{compose_url(setting, password)}?connect_timeout={int(timeout_s)}")
+    try:
+        try:
+            database.connect()
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            text = str(exc).strip() or type(exc).__name__
+            if password:
+                text = text.replace(password, "***")
+            raise StationError(explain_connect_error(setting, text)) from None
+        server = database.execute_sql("SHOW server_version").fetchone()[0]
+        with database.bind_ctx([m.SchemaVersion]):
+            version = current_version(database)
+        if version > LATEST:
+            raise StationError(
+                f"The database {setting.database} has TokoDesk schema {version}, newer than this TokoDesk knows "
+                f"({LATEST}): another station runs a newer TokoDesk. Update TokoDesk on this PC first.")
+        user, can_create = database.execute_sql(
+            "SELECT current_user, has_schema_privilege('public', 'CREATE')").fetchone()
+        if version < LATEST and not can_create:
+            raise StationError(
+                f"User {user} may not create tables in {setting.database} (schema public), and TokoDesk needs to "
+                f"{'create' if version == 0 else 'update'} its tables there. Ask the server's owner: "
+                f"GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.")
+        for model in m.ALL_MODELS:
+            table = model._meta.table_name
+            if version and database.table_exists(table):
+                for privilege in ("SELECT", "INSERT", "UPDATE", "DELETE"):
+                    allowed = database.execute_sql("SELECT has_table_privilege(%s, %s)",
+                                                   (f'"{table}"', privilege)).fetchone()[0]
+                    if not allowed:
+                        raise StationError(
+                            f"User {user} may not {privilege} the table {table} in {setting.database}. Ask the "
+                            f"server's owner: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};")
+    finally:
+        if not database.is_closed():
+            database.close()
+    state = ("empty: TokoDesk creates its tables at the next start" if version == 0 else
+             f"TokoDesk schema {version}" + (" (updated at the next start)" if version < LATEST else ""))
+    return f"Connected to PostgreSQL {server} as {user}; database {setting.database} is {state}."
