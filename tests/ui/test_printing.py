@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tokodesk.ui import queries as q
 
@@ -77,3 +78,111 @@ def test_picklist_preview_opens(qtbot, orders_tab, ctx, wait_idle):
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
     assert dialog.documents[0].pageCount() >= 1
     assert not dialog.mark_printed.isVisible()
+
+
+def _printed_on_marketplace(sandbox, pk):
+    from tokodesk.store import models as m
+
+    return sandbox.order(m.Order.get_by_id(pk).order_id).printed
+
+
+def _print_to_pdf(qtbot, tab, ctx, wait_idle, path):
+    tab.print_documents("label")
+    dialog = tab.print_dialog
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+    dialog.print_now(str(path))
+    wait_idle(ctx)
+    return dialog
+
+
+def test_mark_printed_tells_tokopedia_and_says_so_on_the_rows(qtbot, orders_tab, ctx, wait_idle, sandbox, tmp_path):
+    from tokodesk.ui.orders_model import COL_STATE
+
+    pks = _acknowledged(orders_tab, ctx, wait_idle)
+    assert not any(_printed_on_marketplace(sandbox, pk) for pk in pks), "the preview itself marks nothing"
+    dialog = _print_to_pdf(qtbot, orders_tab, ctx, wait_idle, tmp_path / "labels.pdf")
+    assert all(_printed_on_marketplace(sandbox, pk) for pk in pks), "printed=1 reached Tokopedia"
+    assert dialog.mark_result is not None and not dialog.mark_result.failures
+    assert "marked printed" in dialog.info.text()
+    model = orders_tab.model
+    qtbot.waitUntil(lambda: all(r[q.R_PRINTED] for r in model.all_rows() if r[q.R_PK] in pks))
+    for pk in pks:
+        tip = model.data(model.index(model.row_of_pk(pk), COL_STATE), Qt.ItemDataRole.ToolTipRole)
+        assert "Marked printed on Tokopedia" in tip
+
+
+def test_unticked_mark_printed_tells_the_marketplace_nothing(qtbot, orders_tab, ctx, wait_idle, sandbox, tmp_path):
+    pks = _acknowledged(orders_tab, ctx, wait_idle, n=1)
+    orders_tab.print_documents("label")
+    dialog = orders_tab.print_dialog
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+    dialog.mark_printed.setChecked(False)
+    dialog.print_now(str(tmp_path / "plain.pdf"))
+    wait_idle(ctx)
+    assert not _printed_on_marketplace(sandbox, pks[0])
+
+
+def test_a_marketplace_refusing_printed_shows_the_reason_on_the_row(qtbot, orders_tab, ctx, wait_idle, sandbox,
+                                                                     tmp_path):
+    from tokodesk.sandbox.shop import Status
+    from tokodesk.store import models as m
+    from tokodesk.ui.orders_model import COL_FLAG
+
+    pks = _acknowledged(orders_tab, ctx, wait_idle)
+    gone = pks[0]
+    sandbox.force_status(int(m.Order.get_by_id(gone).order_id), Status.BUYER_CANCELLED)  # meanwhile, on Tokopedia
+    dialog = _print_to_pdf(qtbot, orders_tab, ctx, wait_idle, tmp_path / "labels.pdf")
+    assert set(dialog.mark_result.failures) == {gone}
+    assert "could not be marked printed" in dialog.info.text()
+    assert _printed_on_marketplace(sandbox, pks[1])
+    model = orders_tab.model
+    row = model.row_of_pk(gone)
+    assert model.data(model.index(row, COL_FLAG)) == "⚑", "the row is flagged"
+    tip = model.data(model.index(row, COL_FLAG), Qt.ItemDataRole.ToolTipRole)
+    assert "Printed, but Tokopedia was not told" in tip
+    assert m.Order.get_by_id(gone).label_printed_at is not None, "the label did go to the printer"
+
+
+def test_the_window_keeps_running_while_pages_render(qtbot, orders_tab, ctx, wait_idle, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    pks = _acknowledged(orders_tab, ctx, wait_idle, n=3)
+    orders_tab.print_documents("label")
+    dialog = orders_tab.print_dialog
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+    dialog.mark_printed.setChecked(False)
+    dialog.job.parts = dialog.job.parts * 10  # a long job: 30 labels
+    ticks_while_printing = []
+    progress_seen = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: dialog.is_printing() and ticks_while_printing.append(dialog.progress.value()))
+    timer.start()
+    out = tmp_path / "many.pdf"
+    dialog.print_now(str(out))
+    assert dialog.is_printing(), "print_now returns at once; the pages render in a worker"
+    assert dialog.cancel_button.isVisible() and not dialog.print_button.isEnabled()
+    dialog.progress.valueChanged.connect(progress_seen.append)
+    qtbot.waitUntil(lambda: not dialog.is_printing(), timeout=60000)
+    timer.stop()
+    assert ticks_while_printing, "the GUI thread's event loop ran while the job was printing"
+    assert progress_seen and max(progress_seen) == 10 * len(pks), "page by page up to the last"
+    assert dialog.info.text() == "Printed."
+    assert len(re.findall(rb"/MediaBox", out.read_bytes())) >= 10 * len(pks)
+
+
+def test_stop_printing_ends_the_job_and_marks_nothing(qtbot, orders_tab, ctx, wait_idle, sandbox, tmp_path):
+    from tokodesk.store import models as m
+
+    pks = _acknowledged(orders_tab, ctx, wait_idle, n=2)
+    orders_tab.print_documents("label")
+    dialog = orders_tab.print_dialog
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+    dialog.job.parts = dialog.job.parts * 40
+    dialog.progress.valueChanged.connect(lambda _v: dialog.cancel_printing())  # Stop as soon as pages come out
+    dialog.print_now(str(tmp_path / "stopped.pdf"))
+    qtbot.waitUntil(lambda: not dialog.is_printing(), timeout=60000)
+    assert "stopped" in dialog.info.text()
+    assert dialog.print_button.isEnabled()
+    assert all(m.Order.get_by_id(pk).label_printed_at is None for pk in pks)
+    assert not any(_printed_on_marketplace(sandbox, pk) for pk in pks)

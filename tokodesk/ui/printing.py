@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 SIZES_MM = {"100x150": (100, 150), "100x100": (100, 100), "a6": (105, 148), "a4": (210, 297)}
 PDF_FILE = "__pdf_file__"
+PDF_FILE_DPI = 300
 KIND_TITLES = {"label": "Print labels", "picklist": "Print picklist", "packing_list": "Print packing lists",
                "manifest": "Print manifest"}
 
@@ -231,6 +232,7 @@ class PrintDialog(QDialog):
         if output_file:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(output_file)
+            printer.setResolution(PDF_FILE_DPI)  # the pages are images: a label printer's 300 dpi, not 1200
         else:
             printer.setPrinterName(self.printer.currentData())
         size = self.size.currentData() if self.kind == "label" else "a4"
