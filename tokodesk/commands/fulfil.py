@@ -91,9 +91,13 @@ def _open(args: argparse.Namespace):  # noqa: ANN202 - (channel or None)
     return get_channel(args.channel) if getattr(args, "channel", None) else None
 
 
-def _number(text: str | None) -> int | str | None:
+def _number(text: str | None, marketplace: str = "tokopedia") -> int | str | None:
     """Tokopedia ids as numbers, TikTok Shop's as text (the same convention as `orders list --json`)."""
-    return int(text) if text and text.isdigit() else text
+    return int(text) if text and text.isdigit() and marketplace == "tokopedia" else text
+
+
+def _order_id(order) -> int | str | None:  # noqa: ANN001 - a store Order
+    return _number(order.order_id, order.channel.marketplace)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -150,9 +154,10 @@ def run_order_action(args: argparse.Namespace) -> int:
         else:
             results = service.cancel_orders(orders, choice)
     if args.json:
+        ids = {o.order_id: _order_id(o) for o in orders}
         print(json.dumps([
-            {"order_id": _number(r.order_id), "invoice": r.invoice, "ok": r.ok, "state": r.state, "error": r.error,
-             "refused": r.refused, "pending": r.pending}
+            {"order_id": ids.get(r.order_id, _number(r.order_id)), "invoice": r.invoice, "ok": r.ok, "state": r.state,
+             "error": r.error, "refused": r.refused, "pending": r.pending}
             for r in results
         ], ensure_ascii=False))
     else:
@@ -212,8 +217,8 @@ def run_labels(args: argparse.Namespace) -> int:
         if args.printer or args.mark_printed:
             documents.record_printed(batch.orders, f"label printed ({args.size}) on {args.printer or 'PDF'}")
     if args.json:
-        print(json.dumps({"labels": batch.count, "orders": [_number(o.order_id) for o in batch.orders],
-                          "skipped": [{"order_id": _number(o.order_id), "error": why} for o, why in batch.skipped],
+        print(json.dumps({"labels": batch.count, "orders": [_order_id(o) for o in batch.orders],
+                          "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
                           "output": where}, ensure_ascii=False))
     else:
         target = f"printer {args.printer} (job {where[0]})" if args.printer else ", ".join(where)
@@ -234,7 +239,7 @@ def run_manifest(args: argparse.Namespace) -> int:
             return 1
     where = _deliver([pdf], args, "a4", f"TokoDesk manifest {args.courier}")
     if args.json:
-        print(json.dumps({"courier": args.courier, "orders": [_number(o.order_id) for o in orders],
+        print(json.dumps({"courier": args.courier, "orders": [_order_id(o) for o in orders],
                           "output": where}, ensure_ascii=False))
     else:
         print(f"manifest {args.courier}: {len(orders)} parcel(s) -> {', '.join(where)}")

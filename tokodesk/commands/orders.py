@@ -43,9 +43,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             hook(osub)
 
 
-def _number(text: str | None) -> int | str | None:
-    """Marketplace ids and codes as numbers when they are numbers (Tokopedia), as text otherwise (TikTok Shop)."""
-    if text is None or text == "":
+def _number(text: str | None, marketplace: str = "tokopedia") -> int | str | None:
+    """Tokopedia's ids and status codes as numbers (DESIGN.md §6); TikTok Shop's always as text: its ids are digits
+    too, but 18-19 of them, which a JSON number loses in most readers (JavaScript, spreadsheets)."""
+    if text is None or text == "" or marketplace != "tokopedia":
         return text
     return int(text) if text.isdigit() else text
 
@@ -79,12 +80,12 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
             lines[order_pk].append({"sku": sku, "seller_sku": seller_sku, "quantity": quantity})
     return [
         {
-            "order_id": _number(o.order_id),
+            "order_id": _number(o.order_id, o.channel.marketplace),
             "invoice": o.invoice,
             "key": display_key(o, o.channel),
             "channel": o.channel.name,
             "state": o.state,
-            "marketplace_status": _number(o.marketplace_status),
+            "marketplace_status": _number(o.marketplace_status, o.channel.marketplace),
             "courier": o.courier,
             "booking_code": o.booking_code,
             "awb": o.awb,
