@@ -471,4 +471,25 @@ ID = {
     "— unmapped —": "— belum dipetakan —",
     "⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action":
         "⚑ perlu perhatian: diubah di luar TokoDesk, SKU belum dipetakan, atau tindakan gagal",
+    # the print worker, mark as printed, the live queue
+    "Looking for changes": "Memeriksa perubahan",
+    "Marked printed in TokoDesk": "Ditandai sudah dicetak di TokoDesk",
+    "Marked printed in TokoDesk ({0} keeps no printed flag)":
+        "Ditandai sudah dicetak di TokoDesk ({0} tidak menyimpan tanda cetak)",
+    "Marked printed on {0}": "Ditandai sudah dicetak di {0}",
+    "Marketplace status at the last read: {0}": "Status marketplace saat terakhir dibaca: {0}",
+    "Page %v of %m": "Halaman %v dari %m",
+    "Printed and marked printed.": "Tercetak dan ditandai sudah dicetak.",
+    "Printed, but marking them printed failed: {0}": "Tercetak, tetapi gagal menandai sudah dicetak: {0}",
+    "Printed, but the marketplace could not be reached: {0}": "Tercetak, tetapi marketplace tidak bisa dihubungi: {0}",
+    "Printed, but {0} was not told: {1}": "Tercetak, tetapi {0} belum diberi tahu: {1}",
+    "Printed. Marking them printed…": "Tercetak. Menandai sudah dicetak…",
+    "Printed. {0} of {1} orders could not be marked printed on the marketplace:":
+        "Tercetak. {0} dari {1} pesanan tidak bisa ditandai sudah dicetak di marketplace:",
+    "Printing stopped. Nothing was marked printed.": "Pencetakan dihentikan. Tidak ada yang ditandai sudah dicetak.",
+    "Printing…": "Mencetak…",
+    "Stop printing": "Hentikan cetak",
+    "Stopping…": "Menghentikan…",
+    "The document to print could not be read.": "Dokumen yang akan dicetak tidak bisa dibaca.",
+    "page {0} of {1}": "halaman {0} dari {1}",
 }

@@ -770,6 +770,109 @@
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <source>A change takes effect when TokoDesk starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced: the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since the last test: test again.</source>
+        <translation>Berubah sejak uji terakhir: uji lagi.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in: {0}</source>
+        <translation>Lengkapi: {0}</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use now: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring; leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <source>One packing PC keeps its data on this PC. Several PCs on one order queue share a PostgreSQL server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Close TokoDesk and start it again to use this database; add the channel then, unless another station already has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the database setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared PostgreSQL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the OS keyring, never in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOKODESK_DB is set on this PC and wins over this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>This PC only (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or gudang-pc</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>TokoDesk demo</source>
@@ -1503,8 +1606,8 @@ Folder data: {1}</translation>
         <translation>Barang</translation>
     </message>
     <message>
-        <source>Marketplace status: {0}</source>
-        <translation>Status marketplace: {0}</translation>
+        <source>Marketplace status at the last read: {0}</source>
+        <translation>Status marketplace saat terakhir dibaca: {0}</translation>
     </message>
     <message>
         <source>On hold on the marketplace: do not ship</source>
@@ -1572,6 +1675,10 @@ Folder data: {1}</translation>
     <message>
         <source>Loading the order</source>
         <translation>Memuat pesanan</translation>
+    </message>
+    <message>
+        <source>Looking for changes</source>
+        <translation>Memeriksa perubahan</translation>
     </message>
     <message>
         <source>New</source>
@@ -1765,6 +1872,10 @@ Folder data: {1}</translation>
         <translation>Orientasi</translation>
     </message>
     <message>
+        <source>Page %v of %m</source>
+        <translation>Halaman %v dari %m</translation>
+    </message>
+    <message>
         <source>Portrait</source>
         <translation>Potret</translation>
     </message>
@@ -1797,8 +1908,24 @@ Folder data: {1}</translation>
         <translation>Cetak daftar ambil</translation>
     </message>
     <message>
+        <source>Printed and marked printed.</source>
+        <translation>Tercetak dan ditandai sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>Printed, but marking them printed failed: {0}</source>
+        <translation>Tercetak, tetapi gagal menandai sudah dicetak: {0}</translation>
+    </message>
+    <message>
         <source>Printed.</source>
         <translation>Tercetak.</translation>
+    </message>
+    <message>
+        <source>Printed. Marking them printed…</source>
+        <translation>Tercetak. Menandai sudah dicetak…</translation>
+    </message>
+    <message>
+        <source>Printed. {0} of {1} orders could not be marked printed on the marketplace:</source>
+        <translation>Tercetak. {0} dari {1} pesanan tidak bisa ditandai sudah dicetak di marketplace:</translation>
     </message>
     <message>
         <source>Printer</source>
@@ -1807,6 +1934,14 @@ Folder data: {1}</translation>
     <message>
         <source>Printing</source>
         <translation>Mencetak</translation>
+    </message>
+    <message>
+        <source>Printing stopped. Nothing was marked printed.</source>
+        <translation>Pencetakan dihentikan. Tidak ada yang ditandai sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Mencetak…</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -1829,12 +1964,51 @@ Folder data: {1}</translation>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <source>The printer could not be opened.</source>
-        <translation>Printer tidak bisa dibuka.</translation>
+        <source>Stop printing</source>
+        <translation>Hentikan cetak</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
     </message>
     <message>
         <source>{0} page(s) ready.</source>
         <translation>{0} halaman siap.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWorker</name>
+    <message>
+        <source>Marked printed in TokoDesk</source>
+        <translation>Ditandai sudah dicetak di TokoDesk</translation>
+    </message>
+    <message>
+        <source>Marked printed in TokoDesk ({0} keeps no printed flag)</source>
+        <translation>Ditandai sudah dicetak di TokoDesk ({0} tidak menyimpan tanda cetak)</translation>
+    </message>
+    <message>
+        <source>Marked printed on {0}</source>
+        <translation>Ditandai sudah dicetak di {0}</translation>
+    </message>
+    <message>
+        <source>Printed, but the marketplace could not be reached: {0}</source>
+        <translation>Tercetak, tetapi marketplace tidak bisa dihubungi: {0}</translation>
+    </message>
+    <message>
+        <source>Printed, but {0} was not told: {1}</source>
+        <translation>Tercetak, tetapi {0} belum diberi tahu: {1}</translation>
+    </message>
+    <message>
+        <source>The document to print could not be read.</source>
+        <translation>Dokumen yang akan dicetak tidak bisa dibaca.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened.</source>
+        <translation>Printer tidak bisa dibuka.</translation>
+    </message>
+    <message>
+        <source>page {0} of {1}</source>
+        <translation>halaman {0} dari {1}</translation>
     </message>
 </context>
 <context>
@@ -1908,13 +2082,6 @@ Folder data: {1}</translation>
     <message>
         <source>Show Details...</source>
         <translation>Tampilkan rincian...</translation>
-    </message>
-</context>
-<context>
-    <name>QPainter</name>
-    <message>
-        <source>The printer could not be opened.</source>
-        <translation>Printer tidak bisa dibuka.</translation>
     </message>
 </context>
 <context>
