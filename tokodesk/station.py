@@ -28,6 +28,24 @@ class StationError(UserError):
 
     exit_code = 1
 
+    def __init__(self, message: str, cause: str = "setting") -> None:
+        super().__init__(message)
+        self.cause = cause  # one of CAUSES: the window shows it as a translated headline above the details
+
+
+# The causes a test can report, with the headline the window shows (translated there).
+CAUSES = {
+    "setting": "The database setting is incomplete",
+    "unreachable": "The server cannot be reached",
+    "wrong password": "Wrong password",
+    "password needed": "The server needs a password",
+    "unknown user": "Unknown user",
+    "no such database": "No such database",
+    "no rights": "The user lacks rights",
+    "schema too new": "The database is newer than this TokoDesk",
+    "other": "The server refused",
+}
+
 
 @dataclass(frozen=True)
 class DatabaseSetting:
@@ -175,6 +193,11 @@ _CONNECT_CAUSES = (
 )
 
 
+def connect_cause(text: str) -> str:
+    lowered = text.lower()
+    return next((cause for needles, cause, _m in _CONNECT_CAUSES if any(n in lowered for n in needles)), "other")
+
+
 def explain_connect_error(setting: DatabaseSetting, text: str) -> str:
     lowered = text.lower()
     for needles, _cause, message in _CONNECT_CAUSES:
@@ -210,21 +233,22 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
             text = str(exc).strip() or type(exc).__name__
             if password:
                 text = text.replace(password, "***")
-            raise StationError(explain_connect_error(setting, text)) from None
+            raise StationError(explain_connect_error(setting, text), connect_cause(text)) from None
         server = database.execute_sql("SHOW server_version").fetchone()[0]
         with database.bind_ctx([m.SchemaVersion]):
             version = current_version(database)
         if version > LATEST:
             raise StationError(
                 f"The database {setting.database} has TokoDesk schema {version}, newer than this TokoDesk knows "
-                f"({LATEST}): another station runs a newer TokoDesk. Update TokoDesk on this PC first.")
+                f"({LATEST}): another station runs a newer TokoDesk. Update TokoDesk on this PC first.",
+                "schema too new")
         user, can_create = database.execute_sql(
             "SELECT current_user, has_schema_privilege('public', 'CREATE')").fetchone()
         if version < LATEST and not can_create:
             raise StationError(
                 f"User {user} may not create tables in {setting.database} (schema public), and TokoDesk needs to "
                 f"{'create' if version == 0 else 'update'} its tables there. Ask the server's owner: "
-                f"GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.")
+                f"GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.", "no rights")
         for model in m.ALL_MODELS:
             table = model._meta.table_name
             if version and database.table_exists(table):
@@ -234,7 +258,7 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
                     if not allowed:
                         raise StationError(
                             f"User {user} may not {privilege} the table {table} in {setting.database}. Ask the "
-                            f"server's owner: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};")
+                            f"server's owner: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};", "no rights")
     finally:
         if not database.is_closed():
             database.close()

@@ -31,6 +31,7 @@ from tokodesk import config
 from tokodesk.ui import wizard_logic as logic
 from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
 from tokodesk.ui.context import AppContext
+from tokodesk.ui.database_page import DatabasePage
 from tokodesk.ui.sync import start_sync
 
 __all__ = ["ChannelWizard", "SettingsDialog"]
@@ -60,6 +61,12 @@ class MarketplacePage(QWizardPage):
         layout.addWidget(self.legacy)
         layout.addWidget(legacy_note)
         layout.addStretch(1)
+        self.choose_database = QCheckBox(self.tr("Advanced: choose the database (several packing PCs share one)"))
+        layout.addWidget(self.choose_database)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        return wizard.database_id if self.choose_database.isChecked() else wizard.credentials_id
 
     def marketplace(self) -> str:
         return "tiktokshop" if self.current.isChecked() else "tokopedia"
@@ -291,6 +298,9 @@ class SavePage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.channel_id is not None
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1  # the last page, though the database page is added after it
+
 
 class ChannelWizard(QWizard):
     channel_created = Signal(int)
@@ -312,8 +322,11 @@ class ChannelWizard(QWizard):
         self.credentials_page = CredentialsPage(ctx)
         self.settings_page = SettingsPage()
         self.save_page = SavePage(ctx)
+        self.database_page = DatabasePage(ctx)
         for page in (self.marketplace_page, self.credentials_page, self.settings_page, self.save_page):
             self.addPage(page)
+        self.credentials_id = self.pageIds()[1]
+        self.database_id = self.addPage(self.database_page)  # reached only by the marketplace page's "Advanced"
 
     def marketplace(self) -> str:
         return self.marketplace_page.marketplace()
