@@ -492,4 +492,12 @@ ID = {
     "Stopping…": "Menghentikan…",
     "The document to print could not be read.": "Dokumen yang akan dicetak tidak bisa dibaca.",
     "page {0} of {1}": "halaman {0} dari {1}",
+    # the order detail pane's history and marketplace requests
+    "Accept": "Terima",
+    "Manifest": "Manifest",
+    "Pulled": "Ditarik",
+    "Status changed": "Status berubah",
+    "done": "selesai",
+    "no answer yet": "belum ada jawaban",
+    "waiting": "menunggu",
 }

@@ -804,6 +804,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No such database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not saved: {0}</source>
         <translation>Tidak tersimpan: {0}</translation>
     </message>
@@ -856,7 +860,35 @@
         <translation>Menguji…</translation>
     </message>
     <message>
+        <source>The database is newer than this TokoDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database setting is incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user lacks rights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This PC only (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,6 +897,10 @@
     </message>
     <message>
         <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1330,6 +1366,10 @@ Folder data: {1}</translation>
 <context>
     <name>MarketplacePage</name>
     <message>
+        <source>Advanced: choose the database (several packing PCs share one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose how TokoDesk talks to your shop.</source>
         <translation>Pilih cara TokoDesk terhubung ke toko Anda.</translation>
     </message>
@@ -1396,6 +1436,10 @@ Folder data: {1}</translation>
         <translation>Nomor resi (AWB)</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
         <source>Accept by</source>
         <translation>Terima sebelum</translation>
     </message>
@@ -1414,6 +1458,10 @@ Folder data: {1}</translation>
     <message>
         <source>COD</source>
         <translation>COD</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Changed on the marketplace outside TokoDesk</source>
@@ -1440,6 +1488,10 @@ Folder data: {1}</translation>
         <translation>Baris pesanan</translation>
     </message>
     <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
         <source>Marketplace requests</source>
         <translation>Permintaan ke marketplace</translation>
     </message>
@@ -1464,6 +1516,10 @@ Folder data: {1}</translation>
         <translation>Produk</translation>
     </message>
     <message>
+        <source>Pulled</source>
+        <translation>Ditarik</translation>
+    </message>
+    <message>
         <source>Qty</source>
         <translation>Jml</translation>
     </message>
@@ -1484,6 +1540,10 @@ Folder data: {1}</translation>
         <translation>SKU penjual</translation>
     </message>
     <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
         <source>Ship by</source>
         <translation>Kirim sebelum</translation>
     </message>
@@ -1496,6 +1556,10 @@ Folder data: {1}</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Status changed</source>
+        <translation>Status berubah</translation>
+    </message>
+    <message>
         <source>The last action failed</source>
         <translation>Tindakan terakhir gagal</translation>
     </message>
@@ -1504,12 +1568,36 @@ Folder data: {1}</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
         <source>marketplace</source>
         <translation>marketplace</translation>
     </message>
     <message>
+        <source>no answer yet</source>
+        <translation>belum ada jawaban</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
         <source>unmapped</source>
         <translation>belum dipetakan</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>menunggu</translation>
     </message>
     <message>
         <source>{0} orders selected</source>

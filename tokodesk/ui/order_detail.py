@@ -10,6 +10,13 @@ from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import rupiah, wib_text
 from tokodesk.ui.orders_model import state_label
 
+# What the store records (event kinds, outbox statuses) -> the words a packer reads; unknown kinds show as they are.
+EVENT_WORDS = {
+    "pulled": "Pulled", "status_changed": "Status changed", "updated": "Updated", "ack": "Accept",
+    "nack": "Cancel", "ship": "Ship", "pack": "Packed", "label_printed": "Label printed", "manifest": "Manifest",
+}
+REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed": "failed", "unknown": "no answer yet"}
+
 
 class OrderDetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,13 +92,16 @@ class OrderDetailPane(QTextBrowser):
             h.append(f"<h4>{escape(t('Marketplace requests'))}</h4><ul>")
             for a in detail.actions:
                 err = f" — {escape(a['error'])}" if a["error"] else ""
-                h.append(f"<li>{escape(a['kind'])}: {escape(a['status'])}{err}</li>")
+                kind = t(EVENT_WORDS[a["kind"]]) if a["kind"] in EVENT_WORDS else a["kind"]
+                status = t(REQUEST_WORDS[a["status"]]) if a["status"] in REQUEST_WORDS else a["status"]
+                h.append(f"<li>{escape(kind)}: {escape(status)}{err}</li>")
             h.append("</ul>")
         h.append(f"<h4>{escape(t('History'))}</h4><ul>")
         for e in detail.events:
             mark = "" if e["ok"] else " ✗"
+            kind = t(EVENT_WORDS[e["kind"]]) if e["kind"] in EVENT_WORDS else e["kind"]
             h.append(
-                f"<li>{escape(wib_text(e['at']))} — <b>{escape(e['kind'])}</b>{mark} "
+                f"<li>{escape(wib_text(e['at']))} — <b>{escape(kind)}</b>{mark} "
                 f"{escape(e['detail'])} <span style='color:#777'>({escape(e['who'])})</span></li>"
             )
         if not detail.events:
