@@ -500,4 +500,47 @@ ID = {
     "done": "selesai",
     "no answer yet": "belum ada jawaban",
     "waiting": "menunggu",
+    # the database page (station setting)
+    "A change takes effect when TokoDesk starts again.": "Perubahan berlaku saat TokoDesk dijalankan lagi.",
+    "Advanced: choose the database (several packing PCs share one)":
+        "Lanjutan: pilih database (beberapa PC packing memakai satu database)",
+    "Advanced: the database": "Lanjutan: database",
+    "Database": "Database",
+    "Database: {0}. Change it in the setup wizard's advanced Database page; a change takes effect when TokoDesk "
+    "starts again.":
+        "Database: {0}. Ubah di halaman Database (lanjutan) pada wizard pengaturan; perubahan berlaku saat TokoDesk "
+        "dijalankan lagi.",
+    "Host": "Host",
+    "In use now: {0}": "Yang dipakai sekarang: {0}",
+    "Kept in the OS keyring; leave empty to keep it": "Tersimpan di keyring sistem; kosongkan untuk tetap memakainya",
+    "No such database": "Database tidak ada",
+    "One packing PC keeps its data on this PC. Several PCs on one order queue share a PostgreSQL server.":
+        "Satu PC packing menyimpan datanya di PC ini. Beberapa PC pada satu antrean pesanan memakai bersama satu "
+        "server PostgreSQL.",
+    "Password": "Kata sandi",
+    "Port": "Port",
+    "PostgreSQL server": "Server PostgreSQL",
+    "Saved. Close TokoDesk and start it again to use this database; add the channel then, unless another station "
+    "already has.":
+        "Tersimpan. Tutup TokoDesk lalu jalankan lagi untuk memakai database ini; tambahkan channel setelah itu, "
+        "kecuali stasiun lain sudah menambahkannya.",
+    "Saving the database setting": "Menyimpan pengaturan database",
+    "Shared PostgreSQL server": "Server PostgreSQL bersama",
+    "Stored in the OS keyring, never in a file": "Disimpan di keyring sistem, tidak pernah di file",
+    "TOKODESK_DB is set on this PC and wins over this setting.":
+        "TOKODESK_DB diatur di PC ini dan mengalahkan pengaturan ini.",
+    "Test": "Uji",
+    "Testing the database": "Menguji database",
+    "The database is newer than this TokoDesk": "Database lebih baru daripada TokoDesk ini",
+    "The database setting is incomplete": "Pengaturan database belum lengkap",
+    "The server cannot be reached": "Server tidak dapat dihubungi",
+    "The server needs a password": "Server meminta kata sandi",
+    "The server refused": "Server menolak",
+    "The user lacks rights": "Pengguna tidak punya hak akses",
+    "This PC only (SQLite)": "Hanya PC ini (SQLite)",
+    "Unknown user": "Pengguna tidak dikenal",
+    "Use this database": "Pakai database ini",
+    "User": "Pengguna",
+    "Wrong password": "Kata sandi salah",
+    "e.g. 192.168.1.10 or gudang-pc": "mis. 192.168.1.10 atau gudang-pc",
 }

@@ -773,11 +773,11 @@
     <name>DatabasePage</name>
     <message>
         <source>A change takes effect when TokoDesk starts again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
     </message>
     <message>
         <source>Advanced: the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanjutan: database</translation>
     </message>
     <message>
         <source>Changed since the last test: test again.</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Fill in: {0}</source>
@@ -793,19 +793,19 @@
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>In use now: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Yang dipakai sekarang: {0}</translation>
     </message>
     <message>
         <source>Kept in the OS keyring; leave empty to keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan di keyring sistem; kosongkan untuk tetap memakainya</translation>
     </message>
     <message>
         <source>No such database</source>
-        <translation type="unfinished"></translation>
+        <translation>Database tidak ada</translation>
     </message>
     <message>
         <source>Not saved: {0}</source>
@@ -813,47 +813,47 @@
     </message>
     <message>
         <source>One packing PC keeps its data on this PC. Several PCs on one order queue share a PostgreSQL server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Satu PC packing menyimpan datanya di PC ini. Beberapa PC pada satu antrean pesanan memakai bersama satu server PostgreSQL.</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server PostgreSQL</translation>
     </message>
     <message>
         <source>Saved. Close TokoDesk and start it again to use this database; add the channel then, unless another station already has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tersimpan. Tutup TokoDesk lalu jalankan lagi untuk memakai database ini; tambahkan channel setelah itu, kecuali stasiun lain sudah menambahkannya.</translation>
     </message>
     <message>
         <source>Saving the database setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Menyimpan pengaturan database</translation>
     </message>
     <message>
         <source>Shared PostgreSQL server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server PostgreSQL bersama</translation>
     </message>
     <message>
         <source>Stored in the OS keyring, never in a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Disimpan di keyring sistem, tidak pernah di file</translation>
     </message>
     <message>
         <source>TOKODESK_DB is set on this PC and wins over this setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>TOKODESK_DB diatur di PC ini dan mengalahkan pengaturan ini.</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Uji</translation>
     </message>
     <message>
         <source>Testing the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Menguji database</translation>
     </message>
     <message>
         <source>Testing…</source>
@@ -861,51 +861,51 @@
     </message>
     <message>
         <source>The database is newer than this TokoDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Database lebih baru daripada TokoDesk ini</translation>
     </message>
     <message>
         <source>The database setting is incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengaturan database belum lengkap</translation>
     </message>
     <message>
         <source>The server cannot be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Server tidak dapat dihubungi</translation>
     </message>
     <message>
         <source>The server needs a password</source>
-        <translation type="unfinished"></translation>
+        <translation>Server meminta kata sandi</translation>
     </message>
     <message>
         <source>The server refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Server menolak</translation>
     </message>
     <message>
         <source>The user lacks rights</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengguna tidak punya hak akses</translation>
     </message>
     <message>
         <source>This PC only (SQLite)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanya PC ini (SQLite)</translation>
     </message>
     <message>
         <source>Unknown user</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengguna tidak dikenal</translation>
     </message>
     <message>
         <source>Use this database</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakai database ini</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Pengguna</translation>
     </message>
     <message>
         <source>Wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kata sandi salah</translation>
     </message>
     <message>
         <source>e.g. 192.168.1.10 or gudang-pc</source>
-        <translation type="unfinished"></translation>
+        <translation>mis. 192.168.1.10 atau gudang-pc</translation>
     </message>
 </context>
 <context>
@@ -1367,7 +1367,7 @@ Folder data: {1}</translation>
     <name>MarketplacePage</name>
     <message>
         <source>Advanced: choose the database (several packing PCs share one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanjutan: pilih database (beberapa PC packing memakai satu database)</translation>
     </message>
     <message>
         <source>Choose how TokoDesk talks to your shop.</source>
@@ -2273,6 +2273,10 @@ Folder data: {1}</translation>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Database: {0}. Change it in the setup wizard's advanced Database page; a change takes effect when TokoDesk starts again.</source>
+        <translation>Database: {0}. Ubah di halaman Database (lanjutan) pada wizard pengaturan; perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
     </message>
     <message>
         <source>Order sync continues from the last pull; the start date is set once, when the channel is added.</source>

@@ -29,8 +29,11 @@ def _check_database() -> tuple[bool, str]:
     from tokodesk.store.connection import database_path, open_database
     from tokodesk.store.migrations import current_version
 
+    from tokodesk.station import in_use
+
     database = open_database()
-    return True, f"{database_path(database)}, schema version {current_version(database)}"
+    shown, source = in_use()
+    return True, f"{database_path(database)}, schema version {current_version(database)} ({shown}, from {source})"
 
 
 def _check_fonts() -> tuple[bool, str]:

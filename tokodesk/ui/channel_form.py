@@ -181,6 +181,17 @@ class ChannelSettingsForm(QWidget):
             combo.setCurrentIndex(index)
 
 
+def _database_in_use() -> str:
+    """Read-only here: which database this station opened (a local file read, no keyring, no network)."""
+    from tokodesk import station
+
+    try:
+        shown, source = station.in_use()
+    except station.StationError as exc:
+        return str(exc)
+    return f"{shown} ({source})"
+
+
 class SettingsDialog(QDialog):
     """Edit an existing channel's settings (the wizard's settings page, on its own)."""
 
@@ -199,6 +210,11 @@ class SettingsDialog(QDialog):
         self.form.sync_from_hint.setText(self.tr("Order sync continues from the last pull; the start date is set "
                                                  "once, when the channel is added."))
         layout.addWidget(self.form)
+        database = QLabel(self.tr("Database: {0}. Change it in the setup wizard's advanced Database page; a change "
+                                  "takes effect when TokoDesk starts again.").format(_database_in_use()))
+        database.setWordWrap(True)
+        database.setStyleSheet("color:#555")
+        layout.addWidget(database)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020")
         self.error.setWordWrap(True)
