@@ -149,3 +149,60 @@ def test_choosing_this_pc_again_forgets_the_shared_server(qtbot, wizard, tokodes
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.saved, timeout=10000)
     assert station.load().kind == "sqlite" and station.stored_password() is None
+
+
+@pytest.fixture(scope="module")
+def password_server():
+    """A private PostgreSQL that checks passwords (scram-sha-256): the shared test server trusts every local login,
+    so a wrong password could not fail there."""
+    import glob
+    import os
+    import shutil
+    import subprocess
+
+    from tests.conftest import need_real_part
+
+    bindirs = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    need_real_part(bool(bindirs) and bool(os.environ.get("TOKODESK_TEST_PG")), "PostgreSQL server binaries (initdb)")
+    bindir = bindirs[-1]
+    import tempfile
+    from pathlib import Path
+
+    # not under pytest's tmp folder: that is private to root, and the server runs as postgres when we are root
+    root = Path(tempfile.mkdtemp(prefix="tokodesk-pg-scram-", dir="/var/tmp"))
+    data, password = root / "data", "Benar-77@gudang"
+    (root / "pw").write_text(password)
+    runas: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        runas = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(root, "postgres")
+        shutil.chown(root / "pw", "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    subprocess.run([*runas, f"{bindir}/initdb", "-D", str(data), "-A", "scram-sha-256", "-U", "postgres",
+                    f"--pwfile={root / 'pw'}"], check=True, capture_output=True)
+    subprocess.run([*runas, f"{bindir}/pg_ctl", "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres", password
+    finally:
+        subprocess.run([*runas, f"{bindir}/pg_ctl", "-D", str(data), "-m", "immediate", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_wrong_password_is_named_and_never_shown(qtbot, wizard, password_server, caplog):
+    url, password = password_server
+    page = wizard.database_page
+    _fill(page, url, password="salah-" + password)
+    text = _test(qtbot, page)
+    assert text.startswith("Wrong password.") and "user postgres" in text
+    assert "salah-" not in text and "salah-" not in caplog.text
+    assert not page.save_button.isEnabled()
+
+    _fill(page, url)  # no password typed and none stored
+    assert _test(qtbot, page).startswith("The server needs a password.")
+
+    _fill(page, url, password=password)
+    assert "Connected to PostgreSQL" in _test(qtbot, page)
+    assert page.save_button.isEnabled()
