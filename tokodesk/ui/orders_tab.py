@@ -347,6 +347,8 @@ class OrdersTab(QWidget):
         self.selection_label.setText(self.tr("{0} selected").format(len(rows)) if rows else "")
 
     def _load_detail(self) -> None:
+        if self.ctx.jobs.closed:  # the debounce timer can fire while the window is closing
+            return
         pks = self.selected_pks()
         if len(pks) != 1:
             self._detail_pk = None
