@@ -26,10 +26,9 @@ def _check_keyring() -> tuple[bool, str]:
 
 
 def _check_database() -> tuple[bool, str]:
+    from tokodesk.station import in_use
     from tokodesk.store.connection import database_path, open_database
     from tokodesk.store.migrations import current_version
-
-    from tokodesk.station import in_use
 
     database = open_database()
     shown, source = in_use()
