@@ -53,6 +53,7 @@ def _tables() -> list[tuple[str, str]]:
     pairs += [("OrdersTab", s.value) for s in orders_model.S]
     pairs += [("OrdersModel", h) for h in (*orders_model.OrdersModel.HEADERS, "Order ID") if h]
     pairs += [("MappingModel", h) for h in mapping_tab.MappingModel.HEADERS]
+    pairs += [("MappingModel", s) for s in mapping_tab.PRODUCT_STATUS_WORDS.values()]
     pairs += [("InventoryModel", h) for h in inventory_tab.InventoryModel.HEADERS]
     pairs += [("InventoryModel", s) for s in ("accepted", "failed", "pending", "sent", "not mapped")]
     pairs += [("InventoryTab", s) for s in inventory_tab.CAUSES.values()]

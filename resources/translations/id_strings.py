@@ -543,4 +543,12 @@ ID = {
     "User": "Pengguna",
     "Wrong password": "Kata sandi salah",
     "e.g. 192.168.1.10 or gudang-pc": "mis. 192.168.1.10 atau gudang-pc",
+    # product states on the SKU mapping tab, the daily reconciliation slot
+    "active": "aktif",
+    "banned": "diblokir",
+    "deleted": "dihapus",
+    "draft": "draf",
+    "inactive": "nonaktif",
+    "pending review": "menunggu peninjauan",
+    "daily at {0} WIB": "setiap hari pukul {0} WIB",
 }

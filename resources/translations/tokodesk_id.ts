@@ -515,6 +515,10 @@
         <translation>Pakai label pengiriman marketplace</translation>
     </message>
     <message>
+        <source>daily at {0} WIB</source>
+        <translation>setiap hari pukul {0} WIB</translation>
+    </message>
+    <message>
         <source>every 1 min</source>
         <translation>setiap 1 menit</translation>
     </message>
@@ -1270,6 +1274,30 @@ Folder data: {1}</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>diblokir</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draf</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>pending review</source>
+        <translation>menunggu peninjauan</translation>
     </message>
     <message>
         <source>— unmapped —</source>

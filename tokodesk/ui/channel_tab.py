@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,9 +215,14 @@ class ChannelTab(QWidget):
             labels[0].setText(wib_text(last) if last else self.tr("never"))
             labels[1].setText(self.tr(STATUS_WORDS.get(result, result)) if result else "")
             labels[1].setStyleSheet("color:#b00020" if result in ("failed", "partial") else "")
-            labels[2].setText((wib_text(when) + f" ({self.tr(why)})") if when else self.tr(why))
+            why = self._why_text(why)
+            labels[2].setText((wib_text(when) + f" ({why})") if when else why)
         self._fill_log(state.runs)
         self._update_sync_buttons()
+
+    def _why_text(self, why: str) -> str:
+        daily = re.fullmatch(r"daily at (\d\d:\d\d) WIB", why or "")  # the scheduler's words for a daily slot
+        return self.tr("daily at {0} WIB").format(daily.group(1)) if daily else self.tr(why)
 
     def _setting_text(self, key: str, value: Any) -> str:
         if isinstance(value, bool):

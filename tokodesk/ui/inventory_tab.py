@@ -196,6 +196,7 @@ class InventoryTab(QWidget):
                                                     self.tr("Marketplace"), self.tr("Expected"),
                                                     self.tr("Likely cause"), self.tr("Fixed")])
         self.recon_table.horizontalHeader().setStretchLastSection(True)
+        self.recon_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recon_table.verticalHeader().hide()
         self.recon_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.recon_table)

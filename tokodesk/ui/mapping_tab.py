@@ -28,6 +28,9 @@ from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
 COL_PRODUCT_ID, COL_SKU, COL_NAME, COL_SELLER_SKU, COL_BUFFER, COL_STOCK, COL_STATUS = range(7)
+# The product states the adapters report, in words (an unknown one shows as the marketplace sent it).
+PRODUCT_STATUS_WORDS = {"active": "active", "inactive": "inactive", "pending": "pending review",
+                        "banned": "banned", "deleted": "deleted", "draft": "draft"}
 # row: (product_id, marketplace_sku, name, seller_sku or None, buffer, marketplace_stock, product status)
 
 
@@ -74,6 +77,8 @@ class MappingModel(RowsModel):
                 return "" if role == Qt.ItemDataRole.EditRole else tr("MappingModel", "— unmapped —")
             if col == COL_STOCK:
                 return "" if row[5] is None else row[5]
+            if col == COL_STATUS and row[6] in PRODUCT_STATUS_WORDS:
+                return tr("MappingModel", PRODUCT_STATUS_WORDS[row[6]])
             return row[col] if col != COL_BUFFER else int(row[4])
         if role == Qt.ItemDataRole.UserRole:
             return row

@@ -37,7 +37,16 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
 from tokodesk.ui.order_detail import OrderDetailPane
 from tokodesk.ui.order_dialogs import AwbDialog, CancelDialog, ResultsDialog
-from tokodesk.ui.orders_model import CHIPS, COL_DEADLINE, COL_ITEMS, OrdersModel, OrdersProxy, state_label
+from tokodesk.ui.orders_model import (
+    CHIPS,
+    COL_DEADLINE,
+    COL_INVOICE,
+    COL_ITEMS,
+    COL_STATE,
+    OrdersModel,
+    OrdersProxy,
+    state_label,
+)
 from tokodesk.ui.orders_rules import ACTIONS, allowed
 from tokodesk.ui.widgets import ErrorBanner
 
@@ -80,9 +89,11 @@ class OrdersTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((28, 190, 120, 140, 260, 140, 170, 110, 150, 150)):
+        for col, width in enumerate((28, 190, 125, 140, 260, 130, 150, 105, 145, 145)):
             self.view.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
+        # The deadline decides what to do first: show it next to the state, not past the horizontal scroll.
+        header.moveSection(header.visualIndex(COL_DEADLINE), header.visualIndex(COL_STATE) + 1)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail = OrderDetailPane()
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -215,6 +226,7 @@ class OrdersTab(QWidget):
         def done(result: tuple[list[tuple], bool, ChangeWatcher]) -> None:
             rows, invoice_mode, watcher = result
             self.model.show_order_id = not invoice_mode
+            self.view.setColumnWidth(COL_INVOICE, 120 if self.model.show_order_id else 190)  # 10 digits vs INV/…
             self.model.set_rows(rows)
             self._watcher = watcher
             self.loaded = True
