@@ -51,6 +51,15 @@ def _chunks(items: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
         yield items[start : start + size]
 
 
+def _mapping_values(column: pw.Field, seller_skus: Sequence[str]) -> set:
+    """Distinct values of a SkuMapping column over the mappings of these seller SKUs (chunked for SQLite's limit)."""
+    values: set = set()
+    for chunk in _chunks(list(seller_skus)):
+        query = m.SkuMapping.select(column).where(m.SkuMapping.seller_sku.in_(list(chunk))).distinct()
+        values.update(v for (v,) in query.tuples())
+    return values
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Quantities typed by a person
 
@@ -143,15 +152,7 @@ def set_stock(counts: Sequence[tuple[str, int]]) -> SetResult:
             if existing[sku] != qty:
                 m.StockItem.update(on_hand=qty, updated_at=now).where(m.StockItem.seller_sku == sku).execute()
             (result.unchanged if shown_before[sku] == qty else result.updated).append(sku)
-        mapped: set[str] = set()
-        for chunk in _chunks(list(seen)):
-            mapped.update(
-                s
-                for (s,) in m.SkuMapping.select(m.SkuMapping.seller_sku)
-                .where(m.SkuMapping.seller_sku.in_(list(chunk)))
-                .distinct()
-                .tuples()
-            )
+        mapped = _mapping_values(m.SkuMapping.seller_sku, list(seen))
         result.unmapped = [s for s in seen if s not in mapped]
         if result.changed:
             mark_inventory_dirty_for_skus([s for s in seen if s not in result.unchanged])
@@ -286,15 +287,7 @@ def mark_inventory_dirty(channel: m.Channel | int | None = None) -> int:
 
 def mark_inventory_dirty_for_skus(seller_skus: Sequence[str]) -> int:
     """Mark dirty the channels that list any of these seller SKUs."""
-    channel_ids: set[int] = set()
-    for chunk in _chunks(list(seller_skus)):
-        channel_ids.update(
-            c
-            for (c,) in m.SkuMapping.select(m.SkuMapping.channel)
-            .where(m.SkuMapping.seller_sku.in_(list(chunk)))
-            .distinct()
-            .tuples()
-        )
+    channel_ids = _mapping_values(m.SkuMapping.channel, seller_skus)
     return sum(mark_inventory_dirty(c) for c in sorted(channel_ids))
 
 
