@@ -91,6 +91,15 @@ def main() -> int:
     shot(wizard, "wizard-4-saved")
     wizard.close()
 
+    # The advanced path: the marketplace page's "choose the database" leads to the Database page.
+    database_wizard = ChannelWizard(ctx)
+    database_wizard.show()
+    database_wizard.marketplace_page.choose_database.setChecked(True)
+    database_wizard.next()
+    settle(ctx)
+    shot(database_wizard, "wizard-5-database")
+    database_wizard.close()
+
     channel = m.Channel.get(m.Channel.name == "Toko Utama")
     channel.order_sync_from = default_order_sync_from(CAPABILITIES)
     channel.save()
