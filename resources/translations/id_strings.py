@@ -20,6 +20,7 @@ ID = {
     "(cancelling…)": "(membatalkan…)",
     "(not an OS keyring: secrets last only while TokoDesk runs)":
         "(bukan keyring sistem: rahasia hanya tersimpan selama TokoDesk berjalan)",
+    "(temporary)": "(sementara)",
     "(not read yet: test the connection)": "(belum dibaca: uji koneksi)",
     "(not set)": "(belum diatur)",
     "< &Back": "< &Kembali",

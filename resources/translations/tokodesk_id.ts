@@ -263,6 +263,10 @@
         <translation>(belum diatur)</translation>
     </message>
     <message>
+        <source>(temporary)</source>
+        <translation>(sementara)</translation>
+    </message>
+    <message>
         <source>At manifest</source>
         <translation>Saat manifest</translation>
     </message>

@@ -204,7 +204,10 @@ class ChannelTab(QWidget):
         if backend is not None and not backend.usable:
             text = f"{backend.name} — {backend.problem}"
         elif backend is not None and not backend.is_real:
-            text += " " + self.tr("(not an OS keyring: secrets last only while TokoDesk runs)")
+            # The whole sentence does not fit the settings column; it is one hover away.
+            text += " " + self.tr("(temporary)")
+            self.values["keyring"].setToolTip(
+                backend.name + "\n" + self.tr("(not an OS keyring: secrets last only while TokoDesk runs)"))
         self.values["keyring"].setText(text)
         for key in _SHOWN_SETTINGS:
             self.values[key].setText(self._setting_text(key, ch.get(key)))

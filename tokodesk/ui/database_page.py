@@ -109,7 +109,7 @@ class DatabasePage(QWizardPage):
         if os.environ.get("TOKODESK_DB"):
             notes.append(self.tr("TOKODESK_DB is set on this PC and wins over this setting."))
         notes.append(self.tr("A change takes effect when TokoDesk starts again."))
-        self.note.setText(" ".join(notes))
+        self.note.setText("\n".join(notes))
         self.saved = False
         self._changed()
 
