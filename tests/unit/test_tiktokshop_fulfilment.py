@@ -170,7 +170,8 @@ def test_batch_ship_reports_each_order(rsps):
     rsps.add(responses.GET, DETAIL, json=ok({"orders": raws}))
     rsps.add(responses.POST, f"{API}/fulfillment/202309/packages/ship", json=ok({"errors": [
         {"code": 21008044, "message": "after-sale", "detail": {"package_id": "pkg-2"}}]}))
-    rsps.add(responses.GET, f"{API}/fulfillment/202309/packages/pkg-1", json=ok({"tracking_number": "T1"}))
+    # One read of what was sent brings the tracking numbers (not one package read per order).
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order("1", "AWAITING_COLLECTION", tracking_number="T1")]}))
     results = client.ship_many([parse_order(r) for r in raws], ShipMethod.PICKUP)
     assert set(results) == set(ids)
     assert results["1"].awb == "T1"
@@ -179,6 +180,8 @@ def test_batch_ship_reports_each_order(rsps):
     assert results["4"].awb == "T4"
     batch = [c for c in rsps.calls if c.request.url.split("?")[0].endswith("/packages/ship")]
     assert body_of(batch[0]) == {"packages": [{"id": "pkg-1"}, {"id": "pkg-2"}]}
+    assert not [c for c in rsps.calls if "/packages/pkg-" in c.request.url]
+    assert sorted(query_of(c)["ids"] for c in rsps.calls if c.request.url.split("?")[0] == DETAIL) == ["1", "1,2,3,4"]
 
 
 def test_label_is_the_a6_pdf_downloaded_at_once_after_still_generating(rsps):

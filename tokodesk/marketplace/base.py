@@ -93,6 +93,13 @@ class Capabilities:
     stock_batch_max: int
     order_window_max: timedelta | None  # longest order-list range in one request (None: no limit)
     has_booking_code: bool
+    # The label exists only once the package is shipped/arranged and is refused after the courier collects it
+    # (TikTok Shop): fetch and keep it right after a successful ship.
+    label_after_ship: bool = False
+    # Most packages one batch ship call takes (0: no batch call; ship one order at a time).
+    ship_batch_max: int = 0
+    # The buyer's cancellation requests can be listed, approved and rejected (`BuyerCancellations`).
+    buyer_cancel_requests: bool = False
 
 
 @dataclass
@@ -341,6 +348,50 @@ class Marketplace(Protocol):
 
     def close(self) -> None:
         """Release the HTTP session."""
+
+
+class BatchShipping(Protocol):
+    """Offered when `capabilities.ship_batch_max` > 0."""
+
+    def ship_many(
+        self, orders: Sequence[Order], method: ShipMethod, awbs: dict[str, str] | None = None
+    ) -> dict[str, ShipmentInfo | MarketplaceError]:
+        """Ship several packages in as few calls as the API allows; one result per order id.
+
+        An `OutcomeUnknown` for an order means its answer was lost and a read of the order did not settle it.
+        """
+
+
+class BuyerCancelRequestInfo(Protocol):
+    """A buyer's cancellation request as an adapter reports it."""
+
+    cancel_id: str
+    order_id: str
+    status: str
+    reason: str
+    reason_text: str
+    created_at: datetime | None
+    next_actions: list[tuple[str, datetime | None]]  # (action, respond-by deadline)
+
+    @property
+    def pending(self) -> bool: ...
+
+
+class BuyerCancellations(Protocol):
+    """Offered when `capabilities.buyer_cancel_requests` is true. Approve/reject take an idempotency key: sent
+    again with the same key, a repeat does nothing twice."""
+
+    def cancellation_requests(
+        self, order_ids: Sequence[str] = (), pending_only: bool = True
+    ) -> list[BuyerCancelRequestInfo]: ...
+
+    def cancellation_reject_reasons(self, cancel_id: str) -> list[CancelReason]: ...
+
+    def approve_cancellation(self, cancel_id: str, idempotency_key: str | None = None) -> None: ...
+
+    def reject_cancellation(
+        self, cancel_id: str, reason_name: str, comment: str = "", idempotency_key: str | None = None
+    ) -> None: ...
 
 
 @dataclass

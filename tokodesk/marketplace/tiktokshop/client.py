@@ -59,6 +59,9 @@ CAPABILITIES = Capabilities(
     stock_batch_max=products.UPDATE_SKUS_MAX,
     order_window_max=None,
     has_booking_code=False,
+    label_after_ship=True,
+    ship_batch_max=fulfilment.SHIP_BATCH_MAX,
+    buyer_cancel_requests=True,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -362,7 +365,12 @@ class TikTokShopClient:
     def ship_many(
         self, orders: Sequence[Order], method: ShipMethod, awbs: dict[str, str] | None = None
     ) -> dict[str, ShipmentInfo | MarketplaceError]:
-        """Batch Ship Package; one result per order id (a ShipmentInfo, or the error for that order)."""
+        """Batch Ship Package; one result per order id (a ShipmentInfo, or the error for that order).
+
+        Requests: one detail read per 50 orders before, one batch call per chunk, one detail read per 50 after
+        (tracking numbers, and the state that settles a lost batch answer) - not one package read per order.
+        """
+        awbs = awbs or {}
         results: dict[str, ShipmentInfo | MarketplaceError] = {}
         raws = {str(r.get("id")): r for r in self.order_details([o.order_id for o in orders])}
         entries = []
@@ -371,38 +379,42 @@ class TikTokShopClient:
             if raw is None:
                 results[order.order_id] = MarketplaceError(f"Order {order.order_id} was not found on {NAME}.")
                 continue
-            status = str(raw.get("status") or "")
+            if str(raw.get("status") or "") in fulfilment.ALREADY_HANDED_OVER:
+                results[order.order_id] = _shipped_info(raw, None)  # Seller Center or a lost answer: never again
+                continue
             try:
-                if status in fulfilment.ALREADY_HANDED_OVER:
-                    results[order.order_id] = fulfilment.ship_package(self.api, raw, method)
-                    continue
                 fulfilment.check_shippable(raw)
-                body = fulfilment.ship_body(raw, method, (awbs or {}).get(order.order_id))
+                body = fulfilment.ship_body(raw, method, awbs.get(order.order_id))
                 entries.append((order.order_id, fulfilment.package_of(raw), body))
             except MarketplaceError as exc:
                 results[order.order_id] = exc
         outcome = fulfilment.ship_packages(self.api, entries)
-        unknown = [oid for oid, err in outcome.items() if isinstance(err, OutcomeUnknown)]
-        after = {str(r.get("id")): r for r in self.order_details(unknown)} if unknown else {}
-        for order_id, package_id, body in entries:
+        for order_id, _package_id, body in entries:
             err = outcome.get(order_id)
-            if isinstance(err, OutcomeUnknown):
-                raw = after.get(order_id)
-                if raw is None or str(raw.get("status") or "") not in fulfilment.ALREADY_HANDED_OVER:
-                    results[order_id] = err
-                    continue
-            elif err is not None:
-                results[order_id] = err
-                continue
-            info = ShipmentInfo(order_id, marketplace_status="AWAITING_COLLECTION",
-                                awb=(body.get("self_shipment") or {}).get("tracking_number"))
+            if isinstance(err, MarketplaceError) and not isinstance(err, OutcomeUnknown) and not body \
+                    and err.error_code in fulfilment.SLOT_CODES:
+                # This warehouse wants a hand-over slot: the single call reads the slots and sends one.
+                try:
+                    results[order_id] = fulfilment.ship_package(self.api, raws[order_id], method)
+                except MarketplaceError as exc:
+                    results[order_id] = exc
+        sent = [oid for oid, _, _ in entries if oid not in results and not _refused(outcome.get(oid))]
+        after: dict[str, dict] = {}
+        if sent:
             try:
-                pkg = fulfilment.package_info(self.api, package_id)
-                info.awb = pkg.tracking_number or info.awb
-                info.courier = pkg.shipping_provider
-            except MarketplaceError:
-                pass
-            results[order_id] = info
+                after = {str(r.get("id")): r for r in self.order_details(sent)}
+            except MarketplaceError as exc:
+                log.warning("reading %d orders after a batch ship failed: %s", len(sent), exc)
+        for order_id, _package_id, body in entries:
+            if order_id in results:
+                continue
+            err = outcome.get(order_id)
+            raw = after.get(order_id)
+            handed = raw is not None and str(raw.get("status") or "") in fulfilment.ALREADY_HANDED_OVER
+            if err is None or (isinstance(err, OutcomeUnknown) and handed):
+                results[order_id] = _shipped_info(raw or raws[order_id], body)
+            else:
+                results[order_id] = err
         return results
 
     def handover_slots(self, package_id: str) -> fulfilment.HandoverSlots:
@@ -441,3 +453,18 @@ class TikTokShopClient:
     def close(self) -> None:
         if self._own_session:
             self.session.close()
+
+
+def _refused(err: MarketplaceError | None) -> bool:
+    return err is not None and not isinstance(err, OutcomeUnknown)
+
+
+def _shipped_info(raw: dict, body: dict | None) -> ShipmentInfo:
+    own = ((body or {}).get("self_shipment") or {}).get("tracking_number")
+    status = str(raw.get("status") or "")
+    return ShipmentInfo(
+        str(raw.get("id")),
+        awb=str(raw.get("tracking_number") or "") or own or None,
+        courier=str(raw.get("shipping_provider") or ""),
+        marketplace_status=status if status in fulfilment.ALREADY_HANDED_OVER else "AWAITING_COLLECTION",
+    )
