@@ -58,10 +58,16 @@ def _m3_queue_index(database: pw.Database) -> None:
     )
 
 
+def _m4_kept_labels(database: pw.Database) -> None:
+    # Marketplace label PDFs kept on the station that downloaded them (the marketplace may refuse a reprint later).
+    database.create_tables([m.KeptLabel], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
     (3, "queue index", _m3_queue_index),
+    (4, "kept marketplace labels", _m4_kept_labels),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -288,6 +288,25 @@ class ReconLine(BaseModel):
     fixed = pw.BooleanField(default=False)
 
 
+class KeptLabel(BaseModel):
+    """A marketplace label PDF kept in a station's data folder the first time it was downloaded.
+
+    The marketplace may refuse the label later (TikTok Shop: after the courier collected the parcel), so reprints
+    use the kept file. The file lives on one PC (`<data dir>/labels/<channel id>/<order id>.pdf`): with several
+    stations, one row per station that holds a copy, so another station can say where the label is.
+    """
+
+    order = pw.ForeignKeyField(Order, backref="kept_labels", on_delete="CASCADE")
+    station = pw.CharField()
+    path = pw.TextField()  # where it is on that station's PC
+    size = pw.IntegerField(default=0)
+    sha256 = pw.CharField(default="")
+    kept_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("order", "station"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -304,4 +323,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     StockPush,
     ReconReport,
     ReconLine,
+    KeptLabel,
 ]

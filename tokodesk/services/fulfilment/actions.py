@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
+from tokodesk.services.fulfilment import batch_ship
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
@@ -187,13 +188,52 @@ class Fulfilment:
 
     # ---- ship --------------------------------------------------------------------------------------------
     def ship(self, orders: Sequence[m.Order], awbs: dict[str, str] | None = None) -> list[ActionOutcome]:
-        """Hand orders over by the channel's business model. `awbs`: order_id -> AWB for own-courier orders."""
+        """Hand orders over by the channel's business model. `awbs`: order_id -> AWB for own-courier orders.
+
+        On a marketplace with a batch ship call (`capabilities.ship_batch_max`), several orders of one channel are
+        checked and claimed one by one as usual, then sent in batches (see `batch_ship`).
+        """
         awbs = {k: v.strip() for k, v in (awbs or {}).items() if v and v.strip()}
-        outcomes = self._batch(
-            deadline_first(orders, "ship_deadline"), "Shipping", lambda order: self._ship_one(order, awbs)
-        )
+        ordered = deadline_first(orders, "ship_deadline")
+        per_channel: dict[int, int] = {}
+        for order in ordered:
+            per_channel[order.channel_id] = per_channel.get(order.channel_id, 0) + 1
+        deferred: list[batch_ship.Claimed] = []
+        waiting: dict[int, int] = {}  # id() of a placeholder outcome -> the order's primary key
+
+        def one(order: m.Order) -> ActionOutcome:
+            claimed = self._claim_ship(order, awbs)
+            if isinstance(claimed, ActionOutcome):
+                return claimed
+            action, order, channel = claimed
+            if per_channel[channel.id] > 1 and self.adapter(channel).capabilities.ship_batch_max > 0:
+                deferred.append(batch_ship.Claimed(action, order, channel))
+                placeholder = outcome(order, False, "waiting to be sent", pending=True)
+                waiting[id(placeholder)] = order.id
+                return placeholder
+            return self.executor(channel).run_new(action, order)
+
+        outcomes = self._batch(ordered, "Shipping", one)
+        if deferred:
+            sent = batch_ship.send(deferred, self.adapter, self.executor, self.progress)
+            outcomes = [sent.get(waiting[id(o)], o) if id(o) in waiting else o for o in outcomes]
+        self._keep_labels_after_ship(list(zip(ordered, outcomes, strict=True)))
         _stock_moved(orders)
         return outcomes
+
+    def _keep_labels_after_ship(self, results: Sequence[tuple[m.Order, ActionOutcome]]) -> None:
+        """Where the label exists only until the courier collects the parcel, download and keep it now."""
+        wanted = []
+        for order, result in results:
+            if not (result.ok and result.state == S.AWAITING_PICKUP.value):
+                continue
+            channel = m.Channel.get_by_id(order.channel_id)
+            if channel.use_marketplace_label and self.adapter(channel).capabilities.label_after_ship:
+                wanted.append(order)
+        if wanted:
+            if self.progress is not None:
+                self.progress(0, len(wanted), "Keeping the marketplace labels")
+            self.documents().keep_marketplace_labels(wanted)
 
     def ship_method(self, channel: m.Channel, awb: str | None) -> base.ShipMethod:
         if awb:
@@ -207,6 +247,16 @@ class Fulfilment:
             ) from None
 
     def _ship_one(self, order: m.Order, awbs: dict[str, str]) -> ActionOutcome:
+        claimed = self._claim_ship(order, awbs)
+        if isinstance(claimed, ActionOutcome):
+            return claimed
+        action, order, channel = claimed
+        return self.executor(channel).run_new(action, order)
+
+    def _claim_ship(
+        self, order: m.Order, awbs: dict[str, str]
+    ) -> ActionOutcome | tuple[m.Action, m.Order, m.Channel]:
+        """Check the order and write its pending ship action; an earlier action of the order is finished instead."""
         order = reload(order)
         channel = m.Channel.get_by_id(order.channel_id)
         awb = awbs.get(order.order_id) or awbs.get(order.invoice)
@@ -235,7 +285,7 @@ class Fulfilment:
             payload["awb"] = awb
         with m.db.atomic():
             action = self._claim_intent(order, ex.SHIP, payload, action_failed=False, problem="")
-        return self.executor(channel).run_new(action, order)
+        return action, order, channel
 
     # ---- cancel ------------------------------------------------------------------------------------------
     def cancel_reasons(self, order: m.Order) -> list[base.CancelReason]:

@@ -16,6 +16,7 @@ import peewee as pw
 
 from tokodesk import documents as docs
 from tokodesk.marketplace import base
+from tokodesk.services.fulfilment import kept_labels
 from tokodesk.services.fulfilment.common import (
     AdapterFactory,
     bump_version,
@@ -156,12 +157,9 @@ class Documents:
             order = _ensure_code(order, channel, adapter)
             data = label_data(order, channel)
             if channel.use_marketplace_label:
-                if adapter is None:
-                    raise DocumentError("The marketplace label needs the channel's connection.")
-                try:
-                    label = adapter.shipping_label(to_marketplace_order(order), mark_printed=mark_printed)
-                except base.MarketplaceError as exc:
-                    batch.skipped.append((order, f"the marketplace sent no label: {exc}"))
+                label, why = self._marketplace_label(order, adapter, mark_printed)
+                if label is None:
+                    batch.skipped.append((order, why))
                     continue
                 market.append((data, order, label))
             else:
@@ -174,6 +172,82 @@ class Documents:
             batch.parts.append(self._marketplace_pdf(label, size))
             batch.orders.append(order)
         return batch
+
+    def _marketplace_label(
+        self, order: m.Order, adapter: base.Marketplace | None, mark_printed: bool
+    ) -> tuple[base.Label | None, str]:
+        """The kept copy when this PC has one (no request); else the marketplace's label, kept if it is a PDF."""
+        content = kept_labels.kept_copy(order)
+        kept = None
+        if content is not None:
+            kept = base.Label(content=content, content_type="application/pdf", tracking_number=order.awb)
+            # "Mark as printed" still asks the marketplace, which takes the flag with the label (Tokopedia).
+            if not mark_printed or adapter is None:
+                return kept, ""
+        if adapter is None:
+            raise DocumentError("The marketplace label needs the channel's connection.")
+        try:
+            label = adapter.shipping_label(to_marketplace_order(order), mark_printed=mark_printed)
+        except base.MarketplaceError as exc:
+            if kept is not None:
+                return kept, ""
+            elsewhere = kept_labels.holders(order, except_station=self.who)
+            if elsewhere:
+                return None, (f"the marketplace no longer serves it ({exc}); a copy is kept on {', '.join(elsewhere)}: "
+                              "print it from there")
+            return None, f"the marketplace sent no label: {exc}"
+        if kept is None:
+            self._keep(order, label)
+        return label, ""
+
+    def _keep(self, order: m.Order, label: base.Label) -> bool:
+        if label.content_type != "application/pdf":
+            return False
+        try:
+            kept_labels.keep(order, label.content, self.who)
+        except (OSError, ValueError) as exc:
+            # The label in hand still prints; only a later reprint depends on the copy.
+            log.warning("label of order %s not kept: %s", order.order_id, exc)
+            return False
+        order = reload(order)
+        if order.problem.startswith(kept_labels.NOT_KEPT):
+            m.Order.update(problem="", version=m.Order.version + 1, local_updated_at=m.utcnow()).where(
+                m.Order.id == order.id).execute()
+        return True
+
+    def keep_marketplace_labels(self, orders: Sequence[m.Order]) -> dict[str, str | None]:
+        """Download and keep the marketplace label of shipped orders that have none here; order id -> error or None.
+
+        Meant right after a ship on marketplaces whose label exists only between shipping and collection. A failure
+        never touches the shipment: it is written on the order as a problem, and the next print fetches again.
+        """
+        results: dict[str, str | None] = {}
+        for order in orders:
+            order = reload(order)
+            if kept_labels.kept_copy(order) is not None:
+                results[order.order_id] = None
+                continue
+            channel = m.Channel.get_by_id(order.channel_id)
+            adapter = self._adapter_or_none(channel)
+            error: str | None = None
+            try:
+                if adapter is None:
+                    raise base.MarketplaceError("no connection to the marketplace")
+                label = adapter.shipping_label(to_marketplace_order(order))
+                if not self._keep(order, label):
+                    error = "it could not be written to the data folder"
+            except base.MarketplaceError as exc:
+                error = str(exc)
+            if error is not None:
+                problem = f"{kept_labels.NOT_KEPT}: {error}. Print the label soon: TokoDesk downloads it then."
+                with m.db.atomic():
+                    m.Order.update(problem=problem, version=m.Order.version + 1, local_updated_at=m.utcnow()).where(
+                        m.Order.id == order.id).execute()
+                    record_event(order, "label_kept", self.who, problem, ok=False)
+            else:
+                record_event(order, "label_kept", self.who, f"marketplace label kept on {self.who}")
+            results[order.order_id] = error
+        return results
 
     def _marketplace_pdf(self, label: base.Label, size: str) -> bytes:
         if label.content_type == "application/pdf":

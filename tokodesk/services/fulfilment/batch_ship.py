@@ -1,0 +1,93 @@
+"""Shipping several orders of one channel through the marketplace's batch call (`capabilities.ship_batch_max`).
+
+Each order was checked and its ship action written as usual (`Fulfilment._claim_ship`); here the actions are
+claimed, sent in chunks of the adapter's limit, and each package's answer is settled on its own order through the
+same `Executor` as a single ship. An order whose answer was lost (and that the adapter's read after the batch did
+not settle) goes through the executor's loop: read the order first, then done, send again singly, or failed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment.common import ActionOutcome, outcome, reload, to_marketplace_order
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Claimed:
+    action: m.Action
+    order: m.Order
+    channel: m.Channel
+
+
+def send(
+    claimed: Sequence[Claimed],
+    adapters: Callable[[m.Channel], base.Marketplace],
+    executors: Callable[[m.Channel], ex.Executor],
+    progress: base.Progress | None = None,
+) -> dict[int, ActionOutcome]:
+    """Send the claimed ship actions; the outcome of each, by order primary key."""
+    groups: dict[tuple[int, str], list[Claimed]] = {}
+    for item in claimed:
+        method = str((item.action.payload or {}).get("method") or "")
+        groups.setdefault((item.channel.id, method), []).append(item)
+    results: dict[int, ActionOutcome] = {}
+    done = 0
+    for (_channel_id, method), items in groups.items():
+        channel = items[0].channel
+        adapter = adapters(channel)
+        executor = executors(channel)
+        size = max(1, adapter.capabilities.ship_batch_max)
+        for start in range(0, len(items), size):
+            chunk = items[start : start + size]
+            if progress is not None:
+                progress(done, len(claimed), f"Sending {len(chunk)} parcels to the marketplace")
+            results.update(_send_chunk(chunk, base.ShipMethod(method), adapter, executor))
+            done += len(chunk)
+    if progress is not None:
+        progress(len(claimed), len(claimed), "Shipping: done")
+    return results
+
+
+def _send_chunk(
+    chunk: Sequence[Claimed], method: base.ShipMethod, adapter: base.Marketplace, executor: ex.Executor
+) -> dict[int, ActionOutcome]:
+    results: dict[int, ActionOutcome] = {}
+    mine: list[Claimed] = []
+    for item in chunk:
+        if outbox.claim(item.action, executor.who, from_statuses=(outbox.PENDING,)):
+            mine.append(item)
+        else:
+            results[item.order.id] = outcome(reload(item.order), False, "another station is already doing this",
+                                             pending=True)
+    if not mine:
+        return results
+    awbs = {i.order.order_id: i.action.payload["awb"] for i in mine if (i.action.payload or {}).get("awb")}
+    try:
+        answers = adapter.ship_many([to_marketplace_order(i.order) for i in mine], method, awbs)  # type: ignore[attr-defined]
+    except base.OutcomeUnknown as exc:
+        log.warning("batch ship of %d orders: answer lost (%s); reading each order", len(mine), exc)
+        answers = {}
+    except base.MarketplaceError as exc:
+        # Raised before the batch went out (the adapter catches the batch call's own errors per chunk): nothing was
+        # sent, so each order fails with the reason instead of costing one read per order.
+        for item in mine:
+            results[item.order.id] = executor._failed(item.action, item.order, str(exc), None)
+        return results
+    for item in mine:
+        answer = answers.get(item.order.order_id)
+        if isinstance(answer, base.ShipmentInfo):
+            results[item.order.id] = executor._done(item.action, item.order, answer, None, "")
+        elif answer is None or isinstance(answer, base.OutcomeUnknown):
+            results[item.order.id] = executor._drive(item.action, item.order, read_first=True)
+        else:
+            results[item.order.id] = executor._refused_by_marketplace(item.action, item.order, answer)
+    return results
