@@ -12,7 +12,7 @@ import importlib
 import json
 import sys
 
-ACTION_MODULES = ("tokodesk.commands.fulfil",)
+ACTION_MODULES = ("tokodesk.commands.fulfil", "tokodesk.commands.cancel_requests")
 
 STATES = (
     "awaiting_payment", "new", "acknowledged", "packed", "ready_to_ship", "awaiting_pickup", "shipped", "delivered",

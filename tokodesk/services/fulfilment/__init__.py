@@ -19,6 +19,9 @@ __all__ = ["ActionOutcome", "CancelChoice", "Fulfilment", "Refused", "find_order
 
 def resume_pending(channel: m.Channel, adapter: base.Marketplace | None = None) -> list[ActionOutcome]:
     """Resolve every pending, unknown or orphaned action of the channel (call on start and at each sync)."""
+    from tokodesk.services import cancellations
+
     factory = (lambda _channel: adapter) if adapter is not None else None
     with Fulfilment(adapters=factory) as fulfilment:
-        return fulfilment.resume_pending(channel)
+        results = fulfilment.resume_pending(channel)
+        return results + cancellations.resume_pending(channel, lambda: fulfilment.adapter(channel))

@@ -47,7 +47,10 @@ CANCELLABLE = {S.NEW, S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP}
 HANDED_OVER = {S.AWAITING_PICKUP, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 
-WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship"}
+# The buyer-request answers (services/cancellations.py) share the outbox: named here so a queue action that meets
+# one in flight on its order can say what it is waiting for.
+WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship", "cancel_request_approve": "approve-buyer-cancellation",
+        "cancel_request_reject": "reject-buyer-cancellation"}
 
 
 class Verdict(enum.Enum):
