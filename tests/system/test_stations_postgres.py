@@ -145,3 +145,35 @@ def test_two_stations_starting_sync_orders_one_runs_the_other_names_the_holder(p
     assert [(r.station, r.status) for r in run_rows] == [("desk1", "ok")]  # one run; desk2 left no trace
     assert not m.SyncLease.select().exists()  # released at the end
     close_database()
+
+
+def test_a_big_first_pull_leaves_the_planner_knowing_the_order_tables(pg_url):
+    """After the first pull into a new PostgreSQL database the queue must not be planned as if it were empty.
+
+    Before autovacuum got to the new tables, the queue's first load after a 10,000-order pull chose a nested loop
+    over every order line for every order and ran for minutes (found by bench/bench_queue.py --db).
+    """
+    from tokodesk.marketplace.tokopedia import TokopediaClient
+    from tokodesk.sandbox import Sandbox
+    from tokodesk.services.orders import pull_orders
+
+    with Sandbox(seed=8, orders=800, days=2.0, freeze_clock=True) as sb:
+        database = open_database(pg_url)
+        cr = sb.credentials
+        now = datetime.fromtimestamp(sb.clock.now(), timezone.utc).replace(tzinfo=None)
+        channel = m.Channel.create(
+            name="shared", marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=cr["client_id"],
+            shop_id=str(cr["shop_id"]), api_base=sb.url, auth_url=sb.url, order_sync_from=now - timedelta(days=2),
+        )
+        client = TokopediaClient(channel.name, cr["fs_id"], cr["client_id"], cr["shop_id"], sb.url, sb.url,
+                                 client_secret=cr["client_secret"], timeout=10)
+        summary = pull_orders(channel, client, now=now)
+        client.close()
+    assert summary.created >= 500, summary
+    lines = m.OrderLine.select().count()
+    known = dict(database.execute_sql(
+        "SELECT relname, reltuples FROM pg_class WHERE relname IN ('order', 'order_line')"
+    ).fetchall())
+    assert known["order"] >= 0.9 * summary.created, known
+    assert known["order_line"] >= 0.9 * lines, known
+    close_database()

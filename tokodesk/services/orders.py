@@ -563,10 +563,27 @@ def pull_orders(
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the order pull stopped at {cursor:%Y-%m-%d %H:%M} UTC: {exc}")
+        _refresh_statistics(database, summary.created)
         return summary
     finally:
         if own_adapter:
             adapter.close()
+
+
+ANALYZE_AFTER = 500  # orders created by one pull
+
+
+def _refresh_statistics(database: pw.Database, created: int) -> None:
+    """After a big pull into PostgreSQL, let the planner know how large the order tables now are.
+
+    A new database's tables are planned as empty until autovacuum analyzes them (a minute or more later). In that
+    window the queue's first load after the first pull of 10,000 orders chose a nested loop over every order line
+    for every order, and ran for minutes. ANALYZE of the two tables takes well under a second.
+    """
+    database = getattr(database, "obj", database)  # the models' DatabaseProxy -> the bound database
+    if created < ANALYZE_AFTER or not isinstance(database, pw.PostgresqlDatabase):
+        return
+    database.execute_sql(f'ANALYZE "{m.Order._meta.table_name}", "{m.OrderLine._meta.table_name}"')
 
 
 def _pull_window(channel, adapter, start, end, run, index, progress, cancel, database) -> bool:  # noqa: ANN001
