@@ -1,7 +1,9 @@
 """The order queue with 100,000 orders: time to a populated window, filter/sort response, memory.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_queue.py [--orders 100000]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_queue.py [--orders 100000] [--db postgresql://…/postgres]
 
+With --db the orders go into a fresh database `tokodesk_bench_queue` on that PostgreSQL server (dropped first if a
+previous run left it) and the window reads them from there, as a station of a shared shop would.
 Targets (issue 7): populated in ≤2 s, filter and sort ≤100 ms, RSS ≤400 MB. Prints the figures; asserts nothing.
 """
 
@@ -79,6 +81,16 @@ def _seed_child(n: int) -> None:
     seed(n)
 
 
+def fresh_postgres(url: str, name: str = "tokodesk_bench_queue") -> str:
+    """A new empty database on the server of `url`; returns its URL."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return f"{url.rsplit('/', 1)[0]}/{name}"
+
+
 def timed(label: str, func, repeat: int = 3) -> float:  # noqa: ANN001
     best = float("inf")
     for _ in range(repeat):
@@ -92,7 +104,12 @@ def timed(label: str, func, repeat: int = 3) -> float:  # noqa: ANN001
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     args = parser.parse_args()
+    if args.db:
+        os.environ["TOKODESK_DB"] = fresh_postgres(args.db)  # the seeding child and the window both open it
+    else:
+        os.environ.pop("TOKODESK_DB", None)
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +123,8 @@ def main() -> int:
     child.join()
     open_database()
     lines = m.OrderLine.select().count()
+    print(f"database: {'PostgreSQL' if args.db else 'SQLite'}; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores")
     print(f"seeded {args.orders:,} orders / {lines:,} lines in {time.perf_counter() - t0:.1f} s; RSS {rss_mb():.0f} MB")
 
     from tokodesk.ui.context import AppContext

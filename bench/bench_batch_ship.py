@@ -1,0 +1,164 @@
+"""A batch of 1,000 orders through the whole fulfilment path against the sandbox: accept, pack, request pick-up.
+
+    .venv/bin/python bench/bench_batch_ship.py [--orders 1000] [--seed 3] [--db postgresql://…/postgres]
+
+The channel is a Tokopedia shop with business model "pickup" and ready-to-ship at "pack", so packing moves an
+order to ready_to_ship locally and shipping is one pick-up request per order. Each step is the real CLI in its own
+process (`tokodesk orders ack|pack|ship ID… --json`: interpreter start, imports, database open, the outbox write
+and the marketplace call per order, the stock settlement after shipping), timed from the outside. The sandbox runs
+in this process on loopback with its rate limit off. Setup (the sandbox's orders pulled into the store, every line
+mapped) is not timed.
+
+Prints per step: seconds, orders/s, requests the marketplace received (by endpoint) and the peak RSS of the
+`tokodesk` process; then checks that every order was accepted and picked up exactly once. Asserts no timing.
+
+With --db the store is a fresh database `tokodesk_bench_ship` on that PostgreSQL server (dropped first if a
+previous run left it). The sandbox's client secret reaches the child through an in-memory keyring set up in the
+child (a benchmark must not write into the desktop's keyring); it is a sandbox-only value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHANNEL = "bench"
+SECRET_ENV = "TOKODESK_BENCH_SANDBOX_SECRET"
+STEPS = ("ack", "pack", "ship")
+
+
+def child_main(argv: list[str]) -> int:
+    """The `tokodesk` process: the real CLI entry point, with the sandbox secret in an in-memory keyring."""
+    from tests.doubles import use_memory_keyring
+
+    use_memory_keyring()
+    from tokodesk import credentials
+
+    credentials.set_client_secret(CHANNEL, os.environ.pop(SECRET_ENV))
+    from tokodesk.cli import main
+
+    code = main(argv)
+    print(f"BENCH_MAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+    return code
+
+
+def fresh_postgres(url: str, name: str = "tokodesk_bench_ship") -> str:
+    """A new empty database on the server of `url`; returns its URL."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return f"{url.rsplit('/', 1)[0]}/{name}"
+
+
+def prepare(db_url: str, sb, count: int) -> list[str]:  # noqa: ANN001
+    """Pull the sandbox's orders into the store, map every line, and pick `count` new pick-up orders."""
+    from tokodesk.marketplace.tokopedia import TokopediaClient
+    from tokodesk.services.orders import pull_orders
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database(db_url)
+    try:
+        cr = sb.credentials
+        channel = m.Channel.create(
+            name=CHANNEL, marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=str(cr["client_id"]),
+            shop_id=str(cr["shop_id"]), api_base=sb.url, auth_url=sb.url, business_model="pickup",
+            ready_to_ship_at="pack",
+        )
+        client = TokopediaClient(channel.name, cr["fs_id"], cr["client_id"], cr["shop_id"], sb.url, sb.url,
+                                 client_secret=cr["client_secret"], timeout=30)
+        now = datetime.fromtimestamp(sb.clock.now(), timezone.utc).replace(tzinfo=None)
+        pull_orders(channel, client, now=now)
+        client.close()
+        m.OrderLine.update(seller_sku=m.OrderLine.sku).where(m.OrderLine.sku != "").execute()
+        m.OrderLine.update(seller_sku=m.OrderLine.product_id).where(m.OrderLine.sku == "").execute()
+        ids = [str(o.order_id) for o in sb.orders_in_status(220) if not o.courier.own][:count]
+        stored = m.Order.select().where(m.Order.order_id.in_(ids)).count()
+    finally:
+        close_database()
+    if len(ids) < count or stored != len(ids):
+        raise SystemExit(f"only {len(ids)} new pick-up orders in the sandbox ({stored} stored); raise --pool")
+    return ids
+
+
+def run_step(step: str, ids: list[str], env: dict[str, str], sb) -> dict:  # noqa: ANN001
+    before = Counter(sb.calls)
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, __file__, "--child", "orders", step, *ids, "--json"], env=env,
+                          capture_output=True, text=True, cwd=str(ROOT), check=False)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        print(proc.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(f"tokodesk orders {step} exited with {proc.returncode}")
+    results = json.loads(proc.stdout)
+    requests = Counter(sb.calls) - before
+    rss = next((int(line.split("=")[1]) for line in proc.stderr.splitlines() if line.startswith("BENCH_MAXRSS_KB=")), 0)
+    return {"step": step, "seconds": elapsed, "ok": sum(r["ok"] for r in results), "requests": requests,
+            "rss_mb": rss / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        return child_main(argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=1000, help="orders in the batch")
+    parser.add_argument("--pool", type=int, default=2600, help="orders the sandbox generates (about 45%% are new)")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
+    args = parser.parse_args(argv)
+
+    from tokodesk.sandbox import Sandbox
+
+    home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-"))
+    db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
+    os.environ["TOKODESK_HOME"] = str(home)
+    load_before = os.getloadavg()[0]
+    with Sandbox(seed=args.seed, orders=args.pool, products=60, days=1.0, freeze_clock=True) as sb:
+        t0 = time.perf_counter()
+        ids = prepare(db_url, sb, args.orders)
+        print(f"setup: {args.pool} sandbox orders pulled, {len(ids)} new pick-up orders chosen "
+              f"in {time.perf_counter() - t0:.1f} s (not timed below)")
+        env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_DB=db_url, TOKODESK_STATION="bench@desk1",
+                   **{SECRET_ENV: sb.credentials["client_secret"]})
+        measured = [run_step(step, ids, env, sb) for step in STEPS]
+        shop = [sb.order(int(i)) for i in ids]
+        once = all(o.acks == 1 and o.pickups == 1 and o.status == 450 for o in shop)
+
+    backend = "PostgreSQL" if args.db else "SQLite"
+    print(f"measured: `tokodesk orders ack|pack|ship` processes on {backend}, {len(ids)} orders; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+    for row in measured:
+        requests = ", ".join(f"{name} {n}" for name, n in sorted(row["requests"].items())) or "none"
+        print(f"  {row['step']:<5} {row['seconds']:6.2f} s = {len(ids) / row['seconds']:7,.0f} orders/s, "
+              f"{row['ok']} ok; requests: {requests}; peak RSS {row['rss_mb']:.0f} MB")
+    total = sum(row["seconds"] for row in measured)
+    ship = sum(row["seconds"] for row in measured if row["step"] != "ack")
+    total_requests = sum(sum(row["requests"].values()) for row in measured)
+    print(f"batch ship (pack + pick-up request): {ship:.2f} s = {len(ids) / ship:,.0f} orders/s")
+    print(f"whole path (accept + pack + ship):   {total:.2f} s = {len(ids) / total:,.0f} orders/s, "
+          f"{total_requests} requests")
+    print(f"peak RSS: {max(row['rss_mb'] for row in measured):.0f} MB")
+    if not once or any(row["ok"] != len(ids) for row in measured):
+        print("NOT every order was accepted and picked up exactly once", file=sys.stderr)
+        return 1
+    print("every order accepted once and picked up once on the marketplace")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
