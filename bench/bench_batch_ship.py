@@ -122,8 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     args = parser.parse_args(argv)
 
+    from tests.doubles import use_memory_keyring
     from tokodesk.sandbox import Sandbox
 
+    use_memory_keyring()  # the setup pull caches its token: never in the desktop's keyring
     home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-"))
     db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
     os.environ["TOKODESK_HOME"] = str(home)
