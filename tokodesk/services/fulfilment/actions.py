@@ -126,10 +126,10 @@ class Fulfilment:
         if action is None:
             return None
         if action.status == outbox.SENT and not outbox.is_orphan(action):
-            raise Refused(f"A {ex.WHAT[action.kind]} request for this order is being sent by {action.station} now.")
+            raise Refused(f"{action.station} is sending the request to {ex.WHAT[action.kind]} for this order now.")
         if action.kind != kind:
             raise Refused(
-                f"An earlier {ex.WHAT[action.kind]} request of this order is still waiting for the marketplace's "
+                f"An earlier request to {ex.WHAT[action.kind]} for this order is still waiting for the marketplace's "
                 "answer; it is checked on the next sync (tokodesk sync statuses)."
             )
         channel = m.Channel.get_by_id(order.channel_id)

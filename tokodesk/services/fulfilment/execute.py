@@ -49,8 +49,9 @@ LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 
 # The buyer-request answers (services/cancellations.py) share the outbox: named here so a queue action that meets
 # one in flight on its order can say what it is waiting for.
-WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship", "cancel_request_approve": "approve-buyer-cancellation",
-        "cancel_request_reject": "reject-buyer-cancellation"}
+# Verbs, as a packer reads them in "Could not …" and "The … request".
+WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship", "cancel_request_approve": "approve the buyer's cancellation",
+        "cancel_request_reject": "reject the buyer's cancellation"}
 
 
 class Verdict(enum.Enum):
