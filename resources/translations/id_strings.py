@@ -552,4 +552,58 @@ ID = {
     "inactive": "nonaktif",
     "pending review": "menunggu peninjauan",
     "daily at {0} WIB": "setiap hari pukul {0} WIB",
+    # buyer cancellation requests (Tokopedia & Shop) and the history words of newer event kinds
+    "Answer by": "Jawab sebelum",
+    "Answer the selected request": "Jawab permintaan yang dipilih",
+    "Approve the buyer's request for {0}? The marketplace cancels the order and refunds the buyer; this cannot be "
+    "undone.": "Setujui permintaan pembeli untuk {0}? Marketplace membatalkan pesanan dan mengembalikan dana pembeli; "
+    "ini tidak dapat diurungkan.",
+    "Approve the cancellation": "Setujui pembatalan",
+    "Approve: cancel the order": "Setujui: batalkan pesanan",
+    "Approved: the order is cancelled": "Disetujui: pesanan dibatalkan",
+    "Approving a buyer's cancellation": "Menyetujui pembatalan dari pembeli",
+    "Buyer cancellation requests": "Permintaan pembatalan dari pembeli",
+    "Buyer's cancellation approved": "Pembatalan pembeli disetujui",
+    "Buyer's cancellation rejected": "Pembatalan pembeli ditolak",
+    "Buyer's reason": "Alasan pembeli",
+    "Buyers asked to cancel these orders. Approve: the marketplace cancels the order and refunds the buyer. "
+    "Reject: the order stays to be shipped. Answer before the deadline, or the marketplace decides for you.":
+        "Pembeli meminta pesanan ini dibatalkan. Setujui: marketplace membatalkan pesanan dan mengembalikan dana "
+        "pembeli. Tolak: pesanan tetap harus dikirim. Jawab sebelum batas waktu, atau marketplace yang memutuskan.",
+    "Buyers asking to cancel an order, read from the marketplace: approve or reject each one. The queue itself does "
+    "not mark these orders.":
+        "Pembeli yang meminta pembatalan pesanan, dibaca dari marketplace: setujui atau tolak satu per satu. Antrean "
+        "pesanan sendiri tidak menandai pesanan ini.",
+    "Cancellation requests": "Permintaan pembatalan",
+    "Cancellation requests ({0})": "Permintaan pembatalan ({0})",
+    "Comment": "Komentar",
+    "Counting buyer cancellation requests": "Menghitung permintaan pembatalan dari pembeli",
+    "Marketplace label kept": "Label marketplace disimpan",
+    "No buyer is waiting for an answer.": "Tidak ada pembeli yang menunggu jawaban.",
+    "Not in TokoDesk yet: pull the orders first (Channel tab → Sync now)":
+        "Belum ada di TokoDesk: tarik pesanan dulu (tab Channel → Sinkronkan sekarang)",
+    "Not sent: {0}": "Tidak dikirim: {0}",
+    "Optional: a note for the buyer, e.g. the parcel is already packed":
+        "Opsional: catatan untuk pembeli, mis. paket sudah dikemas",
+    "Reading buyer cancellation requests": "Membaca permintaan pembatalan dari pembeli",
+    "Reading the buyers' requests from the marketplace…": "Membaca permintaan pembeli dari marketplace…",
+    "Reading the reasons the marketplace offers…": "Membaca alasan yang ditawarkan marketplace…",
+    "Reading the reasons to reject": "Membaca alasan penolakan",
+    "Reason to reject": "Alasan menolak",
+    "Reject the request": "Tolak permintaan",
+    "Rejected ({0}): the order stays to be shipped": "Ditolak ({0}): pesanan tetap harus dikirim",
+    "Rejecting a buyer's cancellation": "Menolak pembatalan dari pembeli",
+    "Return received": "Retur diterima",
+    "Sending the approval…": "Mengirim persetujuan…",
+    "Sending the rejection…": "Mengirim penolakan…",
+    "The buyers' requests could not be read: {0}": "Permintaan pembeli tidak dapat dibaca: {0}",
+    "The marketplace offers no reason to reject this request":
+        "Marketplace tidak menawarkan alasan untuk menolak permintaan ini",
+    "The reasons to reject could not be read: {0}": "Alasan penolakan tidak dapat dibaca: {0}",
+    "The requests could not be read: {0}": "Permintaan tidak dapat dibaca: {0}",
+    "This channel's marketplace API has no buyer cancellation requests to answer: answer them in Seller Center.":
+        "API marketplace channel ini tidak punya permintaan pembatalan dari pembeli untuk dijawab: jawab di Seller "
+        "Center.",
+    "Waiting for the marketplace's answer: {0}": "Menunggu jawaban marketplace: {0}",
+    "{0} request(s) waiting for your answer.": "{0} permintaan menunggu jawaban Anda.",
 }

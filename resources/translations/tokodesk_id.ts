@@ -71,6 +71,184 @@
     </message>
 </context>
 <context>
+    <name>BuyerRequestsButton</name>
+    <message>
+        <source>Buyers asking to cancel an order, read from the marketplace: approve or reject each one. The queue itself does not mark these orders.</source>
+        <translation>Pembeli yang meminta pembatalan pesanan, dibaca dari marketplace: setujui atau tolak satu per satu. Antrean pesanan sendiri tidak menandai pesanan ini.</translation>
+    </message>
+    <message>
+        <source>Cancellation requests</source>
+        <translation>Permintaan pembatalan</translation>
+    </message>
+    <message>
+        <source>Cancellation requests ({0})</source>
+        <translation>Permintaan pembatalan ({0})</translation>
+    </message>
+    <message>
+        <source>Counting buyer cancellation requests</source>
+        <translation>Menghitung permintaan pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>The buyers' requests could not be read: {0}</source>
+        <translation>Permintaan pembeli tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>This channel's marketplace API has no buyer cancellation requests to answer: answer them in Seller Center.</source>
+        <translation>API marketplace channel ini tidak punya permintaan pembatalan dari pembeli untuk dijawab: jawab di Seller Center.</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerRequestsDialog</name>
+    <message>
+        <source>Answer by</source>
+        <translation>Jawab sebelum</translation>
+    </message>
+    <message>
+        <source>Answer the selected request</source>
+        <translation>Jawab permintaan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Approve the buyer's request for {0}? The marketplace cancels the order and refunds the buyer; this cannot be undone.</source>
+        <translation>Setujui permintaan pembeli untuk {0}? Marketplace membatalkan pesanan dan mengembalikan dana pembeli; ini tidak dapat diurungkan.</translation>
+    </message>
+    <message>
+        <source>Approve the cancellation</source>
+        <translation>Setujui pembatalan</translation>
+    </message>
+    <message>
+        <source>Approve: cancel the order</source>
+        <translation>Setujui: batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Approved: the order is cancelled</source>
+        <translation>Disetujui: pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Approving a buyer's cancellation</source>
+        <translation>Menyetujui pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer cancellation requests</source>
+        <translation>Permintaan pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer's reason</source>
+        <translation>Alasan pembeli</translation>
+    </message>
+    <message>
+        <source>Buyers asked to cancel these orders. Approve: the marketplace cancels the order and refunds the buyer. Reject: the order stays to be shipped. Answer before the deadline, or the marketplace decides for you.</source>
+        <translation>Pembeli meminta pesanan ini dibatalkan. Setujui: marketplace membatalkan pesanan dan mengembalikan dana pembeli. Tolak: pesanan tetap harus dikirim. Jawab sebelum batas waktu, atau marketplace yang memutuskan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>No buyer is waiting for an answer.</source>
+        <translation>Tidak ada pembeli yang menunggu jawaban.</translation>
+    </message>
+    <message>
+        <source>Not in TokoDesk yet: pull the orders first (Channel tab → Sync now)</source>
+        <translation>Belum ada di TokoDesk: tarik pesanan dulu (tab Channel → Sinkronkan sekarang)</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}</source>
+        <translation>Tidak dikirim: {0}</translation>
+    </message>
+    <message>
+        <source>Optional: a note for the buyer, e.g. the parcel is already packed</source>
+        <translation>Opsional: catatan untuk pembeli, mis. paket sudah dikemas</translation>
+    </message>
+    <message>
+        <source>Reading buyer cancellation requests</source>
+        <translation>Membaca permintaan pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Reading the buyers' requests from the marketplace…</source>
+        <translation>Membaca permintaan pembeli dari marketplace…</translation>
+    </message>
+    <message>
+        <source>Reading the reasons the marketplace offers…</source>
+        <translation>Membaca alasan yang ditawarkan marketplace…</translation>
+    </message>
+    <message>
+        <source>Reading the reasons to reject</source>
+        <translation>Membaca alasan penolakan</translation>
+    </message>
+    <message>
+        <source>Reason to reject</source>
+        <translation>Alasan menolak</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Reject the request</source>
+        <translation>Tolak permintaan</translation>
+    </message>
+    <message>
+        <source>Rejected ({0}): the order stays to be shipped</source>
+        <translation>Ditolak ({0}): pesanan tetap harus dikirim</translation>
+    </message>
+    <message>
+        <source>Rejecting a buyer's cancellation</source>
+        <translation>Menolak pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Sending the approval…</source>
+        <translation>Mengirim persetujuan…</translation>
+    </message>
+    <message>
+        <source>Sending the rejection…</source>
+        <translation>Mengirim penolakan…</translation>
+    </message>
+    <message>
+        <source>The marketplace offers no reason to reject this request</source>
+        <translation>Marketplace tidak menawarkan alasan untuk menolak permintaan ini</translation>
+    </message>
+    <message>
+        <source>The marketplace refused: {0}</source>
+        <translation>Marketplace menolak: {0}</translation>
+    </message>
+    <message>
+        <source>The reasons to reject could not be read: {0}</source>
+        <translation>Alasan penolakan tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>The requests could not be read: {0}</source>
+        <translation>Permintaan tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace's answer: {0}</source>
+        <translation>Menunggu jawaban marketplace: {0}</translation>
+    </message>
+    <message>
+        <source>{0} request(s) waiting for your answer.</source>
+        <translation>{0} permintaan menunggu jawaban Anda.</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>A short explanation for the buyer</source>
@@ -1488,6 +1666,14 @@ Folder data: {1}</translation>
         <translation>Catatan pembeli</translation>
     </message>
     <message>
+        <source>Buyer's cancellation approved</source>
+        <translation>Pembatalan pembeli disetujui</translation>
+    </message>
+    <message>
+        <source>Buyer's cancellation rejected</source>
+        <translation>Pembatalan pembeli ditolak</translation>
+    </message>
+    <message>
         <source>COD</source>
         <translation>COD</translation>
     </message>
@@ -1524,6 +1710,10 @@ Folder data: {1}</translation>
         <translation>Manifest</translation>
     </message>
     <message>
+        <source>Marketplace label kept</source>
+        <translation>Label marketplace disimpan</translation>
+    </message>
+    <message>
         <source>Marketplace requests</source>
         <translation>Permintaan ke marketplace</translation>
     </message>
@@ -1558,6 +1748,10 @@ Folder data: {1}</translation>
     <message>
         <source>Recipient</source>
         <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Retur diterima</translation>
     </message>
     <message>
         <source>SKU</source>

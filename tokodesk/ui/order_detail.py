@@ -14,6 +14,8 @@ from tokodesk.ui.orders_model import state_label
 EVENT_WORDS = {
     "pulled": "Pulled", "status_changed": "Status changed", "updated": "Updated", "ack": "Accept",
     "nack": "Cancel", "ship": "Ship", "pack": "Packed", "label_printed": "Label printed", "manifest": "Manifest",
+    "label_kept": "Marketplace label kept", "return_received": "Return received",
+    "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
 }
 REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed": "failed", "unknown": "no answer yet"}
 

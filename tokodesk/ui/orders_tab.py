@@ -33,6 +33,7 @@ from tokodesk.marketplace.base import OrderState
 from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
+from tokodesk.ui.cancel_requests import BuyerRequestsButton
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
 from tokodesk.ui.order_detail import OrderDetailPane
@@ -151,6 +152,9 @@ class OrdersTab(QWidget):
             self.chips[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.requests_button = BuyerRequestsButton(self.ctx)
+        self.requests_button.answered.connect(self._request_answered)
+        row.addWidget(self.requests_button)
         self.chips["all"].setChecked(True)
         self._update_chip_labels()
         return row
@@ -231,6 +235,7 @@ class OrdersTab(QWidget):
             self._watcher = watcher
             self.loaded = True
             self._after_rows_changed(keep)
+            self.requests_button.refresh()
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
 
@@ -289,6 +294,13 @@ class OrdersTab(QWidget):
         else:
             self.empty_label.setText(self.tr("{0} of {1} orders shown").format(self.model.rowCount(), total))
         self._update_buttons()
+
+    def _request_answered(self, pk: int, ok: bool, words: str, decision: str) -> None:
+        """A buyer's request was answered in the dialog: its result in words on the row, the row re-read."""
+        self.model.set_notes({pk: (ok, words)})
+        self.refresh_rows([pk])
+        if ok and decision == "approve":
+            self.ctx.announce("stock")  # the cancelled order's stock is free again
 
     def _update_chip_labels(self) -> None:
         counts = self.model.counts()
@@ -357,6 +369,7 @@ class OrdersTab(QWidget):
             action.setEnabled(bool(rows) and allowed(key, rows, caps, self.ctx.channel_settings()))
         self.more.setEnabled(bool(rows))
         self.selection_label.setText(self.tr("{0} selected").format(len(rows)) if rows else "")
+        self.requests_button.update_look()
 
     def _load_detail(self) -> None:
         if self.ctx.jobs.closed:  # the debounce timer can fire while the window is closing
