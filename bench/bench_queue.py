@@ -54,6 +54,10 @@ def seed(n: int) -> None:
                 "total_amount": rng.randrange(10_000, 2_000_000, 500), "created_at": created,
                 "accept_deadline": created + timedelta(days=2), "ship_deadline": created + timedelta(days=3),
                 "booking_code": f"TKP{i:010d}", "changed_outside": rng.random() < 0.01,
+                # Last written days ago, as in a shop opened in the morning: the live refresh's look-back window
+                # then holds only today's writes (right after a 100,000-order first sync it re-reads all of them
+                # every few seconds for two minutes, in its worker).
+                "local_updated_at": created + timedelta(hours=rng.randint(1, 72)),
             })
             if len(rows) == 2000:
                 m.Order.insert_many(rows).execute()

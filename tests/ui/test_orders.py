@@ -164,3 +164,35 @@ def test_queue_model_passes_the_model_tester(qtmodeltester, tab):
     tab.proxy.sort(7, Qt.SortOrder.DescendingOrder)
     totals = [tab.model.row_at(i)[q.R_TOTAL] for i in range(tab.model.rowCount())]
     assert totals == sorted(totals, reverse=True)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.system)])
+def test_sort_by_deadline_puts_the_most_urgent_first(qapp, backend, request, tmp_path):
+    """SQLite hands the deadlines back as text, PostgreSQL as datetimes: both sort by time, undated orders last."""
+    from datetime import datetime, timedelta
+
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import close_database, open_database
+    from tokodesk.ui.orders_model import COL_DEADLINE, OrdersModel, deadline_of
+
+    url = request.getfixturevalue("pg_url") if backend == "postgresql" else f"sqlite:///{tmp_path / 'q.db'}"
+    open_database(url)
+    try:
+        channel = m.Channel.create(name="Toko")
+        base = datetime(2026, 11, 27, 1, 0)
+        layout = [("new", 5), ("shipped", None), ("acknowledged", 1), ("new", 30), ("cancelled", None), ("packed", 2)]
+        for i, (state, hours) in enumerate(layout):
+            deadline = base + timedelta(hours=hours if hours is not None else 100)
+            m.Order.create(channel=channel, order_id=str(100 + i), state=state, marketplace_status="x",
+                           created_at=base - timedelta(days=1), accept_deadline=deadline, ship_deadline=deadline)
+        model = OrdersModel()
+        model.set_rows(q.order_rows(channel.id))
+        model.sort(COL_DEADLINE, Qt.SortOrder.AscendingOrder)
+        ordered = [model.row_at(i) for i in range(model.rowCount())]
+        assert [r[q.R_ORDER_ID] for r in ordered[:4]] == ["102", "105", "100", "103"]
+        assert {r[q.R_ORDER_ID] for r in ordered[4:]} == {"101", "104"}
+        assert all(deadline_of(r) is None for r in ordered[4:])
+        model.sort(COL_DEADLINE, Qt.SortOrder.DescendingOrder)
+        assert [model.row_at(i)[q.R_ORDER_ID] for i in range(2, model.rowCount())] == ["103", "100", "105", "102"]
+    finally:
+        close_database()
