@@ -577,6 +577,7 @@ ID = {
     "Cancellation requests": "Permintaan pembatalan",
     "Cancellation requests ({0})": "Permintaan pembatalan ({0})",
     "Comment": "Komentar",
+    "Choose a reason…": "Pilih alasan…",
     "Counting buyer cancellation requests": "Menghitung permintaan pembatalan dari pembeli",
     "Marketplace label kept": "Label marketplace disimpan",
     "No buyer is waiting for an answer.": "Tidak ada pembeli yang menunggu jawaban.",

@@ -134,7 +134,10 @@ def test_reject_with_a_chosen_reason_keeps_the_order_to_ship(qtbot, ctx, shop_ch
     dialog.select_order(order.id)
     wait_idle(ctx)  # the reasons the marketplace offers for this request arrive in a job
     codes = [dialog.reason.itemData(i) for i in range(dialog.reason.count())]
-    assert PACKED in codes and len(codes) > 1
+    assert PACKED in codes and len(codes) > 2
+    # Nothing is preselected: Reject waits for a deliberate choice.
+    assert dialog.reason.currentData() is None and not dialog.reject_button.isEnabled()
+    assert dialog.reason.isEnabled()
     dialog.reason.setCurrentIndex(codes.index(PACKED))
     label = dialog.reason.currentText()
     dialog.comment.setText("Sudah dikemas")

@@ -121,7 +121,7 @@ class BuyerRequestsDialog(QDialog):
         self.confirm_box: QMessageBox | None = None
         self.loading = False
         self.setWindowTitle(self.tr("Buyer cancellation requests"))
-        self.resize(1040, 560)
+        self.resize(1180, 560)
 
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -136,8 +136,10 @@ class BuyerRequestsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # a result is a sentence: the row grows rather than cut it
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(26)
+        self.table.setStyleSheet("QTableWidget::item { padding: 2px 4px; }")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in ((COL_INVOICE, 200), (COL_BUYER, 120), (COL_ITEMS, 170), (COL_REASON, 170),
@@ -151,7 +153,10 @@ class BuyerRequestsDialog(QDialog):
         form = QFormLayout(answer)
         self.approve_button = QPushButton(self.tr("Approve: cancel the order"))
         self.approve_button.clicked.connect(self.ask_approve)
-        form.addRow(self.approve_button)
+        approve_row = QHBoxLayout()
+        approve_row.addWidget(self.approve_button)
+        approve_row.addStretch(1)
+        form.addRow(approve_row)
         self.reason = QComboBox()
         self.reason.setMinimumContentsLength(40)
         self.reason.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -206,7 +211,8 @@ class BuyerRequestsDialog(QDialog):
             if row.pk is None:
                 row.result = self.tr("Not in TokoDesk yet: pull the orders first (Channel tab → Sync now)")
             self._fill(index)
-        self.table.resizeColumnToContents(COL_INVOICE)
+        self._fit_columns()
+        self.table.resizeRowsToContents()
         self.status.setText(self.tr("{0} request(s) waiting for your answer.").format(len(rows)) if rows
                             else self.tr("No buyer is waiting for an answer."))
         self.counted.emit(len(rows))
@@ -215,6 +221,14 @@ class BuyerRequestsDialog(QDialog):
         if keep >= 0:
             self.table.selectRow(keep)
         self._selection_changed()
+
+    def _fit_columns(self) -> None:
+        # Invoice, buyer and deadline fit whole; items and the buyer's words are capped (full text in the tooltip)
+        # so the result column keeps room for a sentence.
+        for col, cap in ((COL_INVOICE, 240), (COL_BUYER, 180), (COL_ITEMS, 240), (COL_REASON, 280),
+                         (COL_RESPOND_BY, 200)):
+            self.table.resizeColumnToContents(col)
+            self.table.setColumnWidth(col, max(90, min(cap, self.table.columnWidth(col) + 8)))
 
     def _load_failed(self, exc: BaseException, _detail: str) -> None:
         self.loading = False
@@ -231,6 +245,7 @@ class BuyerRequestsDialog(QDialog):
             if col == COL_RESULT and row.ok is not None:
                 item.setForeground(QBrush(QColor("#1b5e20" if row.ok else "#b00020")))
             self.table.setItem(index, col, item)
+        self.table.resizeRowToContents(index)
 
     # ---- selection and reasons -------------------------------------------------------------------------------
     def selected(self) -> RequestRow | None:
@@ -277,6 +292,8 @@ class BuyerRequestsDialog(QDialog):
         self.reason.clear()
         if not found:
             self.reason.addItem(self.tr("The marketplace offers no reason to reject this request"), None)
+        else:  # no reason preselected: a reject is a deliberate choice, never the first item by accident
+            self.reason.addItem(self.tr("Choose a reason…"), None)
         for r in found:
             self.reason.addItem(r.label or r.code, r.code)
             self.reason.setItemData(self.reason.count() - 1, r.code, Qt.ItemDataRole.ToolTipRole)
@@ -287,7 +304,7 @@ class BuyerRequestsDialog(QDialog):
         can = row is not None and row.pk is not None and not row.done and not self.loading
         self.approve_button.setEnabled(can)
         self.reject_button.setEnabled(can and self.reason.currentData() is not None)
-        self.reason.setEnabled(can and self.reason.currentData() is not None)
+        self.reason.setEnabled(can and row is not None and bool(self.reasons.get(row.pk)))
         self.comment.setEnabled(can)
         self.refresh_button.setEnabled(not self.loading)
 
@@ -361,6 +378,7 @@ class BuyerRequestsDialog(QDialog):
         if ok:
             self.status.setStyleSheet("")
             self.status.setText(words)
+            self.comment.clear()  # it was for this buyer
         else:
             self._error(words)
         self.answered.emit(pk, ok, words, decision)
