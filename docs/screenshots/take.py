@@ -44,6 +44,52 @@ def shot(widget, name: str) -> None:
     print("wrote", path)
 
 
+def cancel_requests_shot(ctx, shop) -> None:
+    """A Tokopedia & Shop channel on its own sandbox, three buyers asking to cancel, one already rejected."""
+    from tokodesk import credentials
+    from tokodesk.marketplace.tiktokshop import CAPABILITIES
+    from tokodesk.sandbox import Status
+    from tokodesk.services import catalog, orders
+    from tokodesk.services.channels import adapter_for, default_order_sync_from
+    from tokodesk.store import models as m
+    from tokodesk.ui.cancel_requests import BuyerRequestsDialog
+
+    creds = shop.credentials
+    channel = m.Channel.create(
+        name="Toko & Shop", marketplace="tiktokshop", app_key=creds["app_key"], service_id=str(creds["service_id"]),
+        shop_cipher=creds.get("shop_cipher", ""), shop_id=str(creds.get("shop_id", "")),
+        warehouse_id=str(creds.get("warehouse_id", "")), api_base=shop.url, auth_url=shop.url,
+        order_sync_from=default_order_sync_from(CAPABILITIES),
+    )
+    credentials.set_secret(channel.name, "app_secret", creds["app_secret"])
+    client = adapter_for(channel)
+    try:
+        client.authorize(shop.dialect.issue_auth_code())
+        catalog.pull_skus(channel, client)
+        orders.pull_orders(channel, client)
+    finally:
+        client.close()
+    words = ("Berubah pikiran", "Ingin mengubah alamat pengiriman", "Menemukan harga lebih murah")
+    with shop.shop.lock:
+        waiting = [o for o in shop.orders_in_status(Status.ACCEPTED, Status.PAID)
+                   if o.cancel_request is None and shop.dialect.order_status(o) == "AWAITING_SHIPMENT"]
+        for order, reason in zip(waiting[:len(words)], words, strict=True):
+            order.cancel_request = {"reason": reason, "time": shop.clock.now()}
+    dialog = BuyerRequestsDialog(ctx, channel.id)
+    dialog.show()
+    dialog.load()
+    settle(ctx, 600)
+    settle(ctx)  # the first row's reasons to reject
+    dialog.reason.setCurrentIndex(max(0, dialog.reason.findData("seller_reject_apply_product_has_been_packed")))
+    dialog.comment.setText("Paket sudah dikemas dan siap dikirim hari ini")
+    dialog.reject_selected()
+    settle(ctx, 600)
+    dialog.table.selectRow(1)
+    settle(ctx)
+    shot(dialog, "cancel-requests")
+    dialog.close()
+
+
 def main() -> int:
     app = QApplication(["tokodesk"])
     app.setStyle("Fusion")
@@ -133,6 +179,12 @@ def main() -> int:
     settle(ctx, 800)
     shot(tab.print_dialog, "print-labels")
     tab.print_dialog.close()
+    # Tokopedia & Shop: the buyers' cancellation requests dialog (before the window closes and stops the workers).
+    shop = Sandbox(seed=11, products=25, orders=80, days=3, dialect="tiktokshop").start()
+    try:
+        cancel_requests_shot(ctx, shop)
+    finally:
+        shop.stop()
     window.close()
     sandbox.stop()
     ctx.jobs.shutdown()
