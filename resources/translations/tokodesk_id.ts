@@ -1151,6 +1151,89 @@
     </message>
 </context>
 <context>
+    <name>EventText</name>
+    <message>
+        <source>, code {0}</source>
+        <translation>, kode {0}</translation>
+    </message>
+    <message>
+        <source>; changed outside TokoDesk</source>
+        <translation>; diubah di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>accepted on the marketplace</source>
+        <translation>diterima di marketplace</translation>
+    </message>
+    <message>
+        <source>already done on the marketplace</source>
+        <translation>sudah dilakukan di marketplace</translation>
+    </message>
+    <message>
+        <source>buyer's cancellation request approved; the order is cancelled</source>
+        <translation>permintaan pembatalan pembeli disetujui; pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>buyer's cancellation request rejected ({0})</source>
+        <translation>permintaan pembatalan pembeli ditolak ({0})</translation>
+    </message>
+    <message>
+        <source>cancelled with reason {0}</source>
+        <translation>dibatalkan dengan alasan {0}</translation>
+    </message>
+    <message>
+        <source>changed: {0}</source>
+        <translation>diubah: {0}</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the marketplace</source>
+        <translation>dipastikan dengan membaca marketplace</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the order</source>
+        <translation>dipastikan dengan membaca pesanan</translation>
+    </message>
+    <message>
+        <source>handed over at the courier's counter</source>
+        <translation>diserahkan di konter kurir</translation>
+    </message>
+    <message>
+        <source>label printed ({0}) on {1}</source>
+        <translation>label dicetak ({0}) di {1}</translation>
+    </message>
+    <message>
+        <source>marketplace label kept on {0}</source>
+        <translation>label marketplace disimpan di {0}</translation>
+    </message>
+    <message>
+        <source>on the {0} manifest; ready to ship</source>
+        <translation>masuk manifest {0}; siap kirim</translation>
+    </message>
+    <message>
+        <source>packed; now {0}</source>
+        <translation>dikemas; sekarang {0}</translation>
+    </message>
+    <message>
+        <source>pick-up requested</source>
+        <translation>pickup diminta</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>shipped with own courier</source>
+        <translation>dikirim dengan kurir sendiri</translation>
+    </message>
+    <message>
+        <source>status {0} ({1})</source>
+        <translation>status {0} ({1})</translation>
+    </message>
+    <message>
+        <source>status {0} → {1} ({2} → {3})</source>
+        <translation>status {0} → {1} ({2} → {3})</translation>
+    </message>
+</context>
+<context>
     <name>InventoryModel</name>
     <message>
         <source>Available</source>

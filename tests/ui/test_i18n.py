@@ -59,3 +59,27 @@ def test_every_ui_string_has_an_indonesian_translation():
     ts = (TRANSLATIONS / "tokodesk_id.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in ts
     assert (TRANSLATIONS / "tokodesk_id.qm").stat().st_mtime >= (TRANSLATIONS / "tokodesk_id.ts").stat().st_mtime - 5
+
+
+def test_order_history_sentences_are_shown_in_indonesian(indonesian):
+    from tokodesk.ui.event_text import event_text
+
+    assert event_text("status 220 → 400 (new → acknowledged); changed outside TokoDesk") == \
+        "status 220 → 400 (Baru → Perlu dikemas); diubah di luar TokoDesk"
+    assert event_text("pick-up requested, code TKP123 (already done on the marketplace)") == \
+        "pickup diminta, kode TKP123 (sudah dilakukan di marketplace)"
+    assert event_text("packed; now ready_to_ship") == "dikemas; sekarang Siap kirim"
+    assert event_text("label printed (100x150) on PDF") == "label dicetak (100x150) di PDF"
+    # a marketplace's own words (and anything TokoDesk does not recognise) are shown as written
+    assert event_text("Could not accept: Order sudah diproses") == "Could not accept: Order sudah diproses"
+    assert event_text("accepted on the marketplace (something new)") == "accepted on the marketplace (something new)"
+
+
+def test_order_history_stays_as_written_in_english(qapp):
+    from tokodesk.ui import i18n
+    from tokodesk.ui.event_text import event_text
+
+    i18n.install("en")
+    assert event_text("status 220 (new)") == "status 220 (New)"
+    assert event_text("accepted on the marketplace (confirmed by reading the order)") == \
+        "accepted on the marketplace (confirmed by reading the order)"

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tokodesk.ui import queries as q
+from tokodesk.ui.event_text import event_text
 from tokodesk.ui.formatting import rupiah, wib_text
 from tokodesk.ui.orders_model import state_label
 
@@ -104,7 +105,7 @@ class OrderDetailPane(QTextBrowser):
             kind = t(EVENT_WORDS[e["kind"]]) if e["kind"] in EVENT_WORDS else e["kind"]
             h.append(
                 f"<li>{escape(wib_text(e['at']))} — <b>{escape(kind)}</b>{mark} "
-                f"{escape(e['detail'])} <span style='color:#777'>({escape(e['who'])})</span></li>"
+                f"{escape(event_text(e['detail']))} <span style='color:#777'>({escape(e['who'])})</span></li>"
             )
         if not detail.events:
             h.append(f"<li>{escape(t('No events yet'))}</li>")
