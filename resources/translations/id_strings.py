@@ -23,6 +23,7 @@ ID = {
     "pick-up requested": "pickup diminta",
     "shipped with own courier": "dikirim dengan kurir sendiri",
     "status {0} ({1})": "status {0} ({1})",
+    "status {0} → {1}": "status {0} → {1}",
     "status {0} → {1} ({2} → {3})": "status {0} → {1} ({2} → {3})",
     " (+{0} waiting)": " (+{0} menunggu)",
     " — demo shop": " — toko demo",

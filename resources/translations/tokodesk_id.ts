@@ -1229,6 +1229,10 @@
         <translation>status {0} ({1})</translation>
     </message>
     <message>
+        <source>status {0} → {1}</source>
+        <translation>status {0} → {1}</translation>
+    </message>
+    <message>
         <source>status {0} → {1} ({2} → {3})</source>
         <translation>status {0} → {1} ({2} → {3})</translation>
     </message>

@@ -68,6 +68,7 @@ def test_order_history_sentences_are_shown_in_indonesian(indonesian):
         "status 220 → 400 (Baru → Perlu dikemas); diubah di luar TokoDesk"
     assert event_text("pick-up requested, code TKP123 (already done on the marketplace)") == \
         "pickup diminta, kode TKP123 (sudah dilakukan di marketplace)"
+    assert event_text("status 220 → 400") == "status 220 → 400"
     assert event_text("packed; now ready_to_ship") == "dikemas; sekarang Siap kirim"
     assert event_text("label printed (100x150) on PDF") == "label dicetak (100x150) di PDF"
     # a marketplace's own words (and anything TokoDesk does not recognise) are shown as written

@@ -452,7 +452,9 @@ def _write_update(row: dict, updates: dict, now: datetime, who: str, result: Sto
     if "state" in updates or "marketplace_status" in updates:
         new_state = updates.get("state", row["state"])
         new_code = updates.get("marketplace_status", row["marketplace_status"])
-        detail = f"status {row['marketplace_status']} → {new_code} ({row['state']} → {new_state})"
+        detail = f"status {row['marketplace_status']} → {new_code}"
+        if new_state != row["state"]:  # after our own action the local state moved first: only the code changes
+            detail += f" ({row['state']} → {new_state})"
         if outside:
             detail += "; changed outside TokoDesk"
         kind = "status_changed"

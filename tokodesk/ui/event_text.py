@@ -22,6 +22,11 @@ def _status_change(a: str, b: str, x: str, y: str, outside: str | None) -> str:
     return words + (QCoreApplication.translate("EventText", "; changed outside TokoDesk") if outside else "")
 
 
+def _code_change(a: str, b: str, outside: str | None) -> str:
+    words = QCoreApplication.translate("EventText", "status {0} → {1}").format(a, b)
+    return words + (QCoreApplication.translate("EventText", "; changed outside TokoDesk") if outside else "")
+
+
 def _code(code: str | None) -> str:
     return QCoreApplication.translate("EventText", ", code {0}").format(code) if code else ""
 
@@ -33,6 +38,7 @@ def _rejected(reason: str, rest: str) -> str:
 # (pattern, builder) pairs; the first full match wins. Each builder gets the match's groups.
 _RULES: list[tuple[re.Pattern[str], Callable[..., str]]] = [
     (re.compile(r"status (\S+) → (\S+) \((\w+) → (\w+)\)(; changed outside TokoDesk)?"), _status_change),
+    (re.compile(r"status (\S+) → (\S+)(; changed outside TokoDesk)?"), _code_change),
     (re.compile(r"status (\S+) \((\w+)\)"),
      lambda a, x: QCoreApplication.translate("EventText", "status {0} ({1})").format(a, state_label(x))),
     (re.compile(r"changed: (.+)"),
