@@ -12,3 +12,28 @@ def test_empty_install_explains_what_to_do(window):
     assert window.ctx.channel_id is None
     assert "Add channel" in window.channel_tab.empty.text()
     assert "No channel yet" in window.orders_tab.empty_label.text()
+
+
+def test_opening_the_window_reads_the_shown_channels_queue_once(qtbot, ctx, wait_idle, monkeypatch):
+    """Each tab loads the channel the window shows, once: not every channel's orders first and then this one's."""
+    from tokodesk.store import models as m
+    from tokodesk.ui import queries
+    from tokodesk.ui.main_window import MainWindow
+
+    other = m.Channel.create(name="B toko")
+    shown = m.Channel.create(name="A toko")
+    for channel, n in ((shown, 3), (other, 2)):
+        for i in range(n):
+            m.Order.create(channel=channel, order_id=f"{channel.id}{i}", state="new", marketplace_status="220",
+                           created_at=m.utcnow())
+    reads = []
+    real = queries.order_rows
+    monkeypatch.setattr(queries, "order_rows", lambda cid, pks=None: reads.append((cid, pks)) or real(cid, pks))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(ctx)
+    assert ctx.channel_id == shown.id  # the first channel by name
+    assert reads == [(shown.id, None)]
+    assert win.orders_tab.model.rowCount() == 3
+    win.close()

@@ -42,6 +42,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._closing = False
 
+        if self.ctx.channel_id is None:
+            # The channel the combo will show first (reload_channels below), chosen before the tabs load: otherwise
+            # each tab loads every channel's rows and then loads again for this one (two 100,000-row reads).
+            first = m.Channel.select(m.Channel.id).order_by(m.Channel.name).tuples().first()
+            self.ctx.channel_id = first[0] if first else None
         self.tabs = QTabWidget()
         self.channel_tab = ChannelTab(self.ctx)
         self.mapping_tab = MappingTab(self.ctx)
