@@ -47,6 +47,8 @@ def run_list(args: argparse.Namespace) -> int:
 
     _open()
     channels = [get_channel(args.channel)] if args.channel else list(m.Channel.select().order_by(m.Channel.name))
+    if not channels:
+        get_channel(None)  # raises the "no channel is set up yet: add one with …" every command gives
     rows: list[dict] = []
     skipped = 0
     for channel in channels:

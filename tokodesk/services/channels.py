@@ -32,7 +32,12 @@ def get_channel(name: str | None = None) -> m.Channel:
     if name is not None:
         channel = m.Channel.get_or_none(m.Channel.name == name)
         if channel is None:
-            known = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name)) or "none yet"
+            known = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name))
+            if not known:
+                raise UserError(
+                    f"no channel called {name!r}: no channel is set up yet; add one with 'tokodesk channel add "
+                    f"{name} …' (or open the window)"
+                )
             raise UserError(f"no channel called {name!r} (channels: {known}); see 'tokodesk channel list'")
         return channel
     channels = list(m.Channel.select().order_by(m.Channel.name).limit(2))
