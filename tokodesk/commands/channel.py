@@ -223,7 +223,7 @@ def run_test(args: argparse.Namespace) -> int:
     try:
         shop = adapter.shop_info()
     except AuthError as exc:
-        print(f"Credentials problem: {exc}", file=sys.stderr)
+        print(f"Credentials problem: {exc}{_reenter_hint(channel.name, exc)}", file=sys.stderr)
         return 1
     except NotReachable as exc:
         print(f"Cannot reach the marketplace: {exc}", file=sys.stderr)
@@ -240,7 +240,16 @@ def run_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reenter_hint(name: str, exc: Exception) -> str:
+    """How to put a corrected secret in from here: a secret is only ever read by `channel add`."""
+    if "secret" not in str(exc):
+        return ""
+    return (f" To enter them again here: `tokodesk channel remove {name} --yes`, then `tokodesk channel add {name} …`"
+            " with the secret piped on standard input.")
+
+
 def run_authorize(args: argparse.Namespace) -> int:
+    from tokodesk.marketplace.base import AuthError
     from tokodesk.services.channels import adapter_for, get_channel
     from tokodesk.store.models import db
 
@@ -255,6 +264,9 @@ def run_authorize(args: argparse.Namespace) -> int:
             print(f"--redirect-url 'URL you landed on' (or --code CODE):\n\n  {adapter.consent_url()}\n")
             return 0
         shops = adapter.authorize(args.code or args.redirect_url)
+    except AuthError as exc:
+        print(f"tokodesk: {exc}{_reenter_hint(channel.name, exc)}", file=sys.stderr)
+        return 1
     finally:
         adapter.close()
     if not shops:

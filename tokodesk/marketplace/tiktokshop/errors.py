@@ -27,6 +27,11 @@ _WORDS: dict[str, tuple[type[MarketplaceError], str]] = {
         "The authorization code is not valid any more: a code works once and for 30 minutes. Open the consent "
         "link again, accept, and paste the new redirect address (or code).",
     ),
+    "36004003": (
+        AuthError,
+        f"{NAME} did not accept this channel's app key or app secret (wrong app key or secret). Copy both again "
+        "from the app's page in Partner Center.",
+    ),
     SCOPE_MISSING: (
         AuthError,
         f"The app is missing a permission (scope) {NAME} needs for this. Enable the scope on the app's page in "
