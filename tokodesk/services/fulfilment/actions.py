@@ -344,7 +344,8 @@ def _pick_reason(reasons: list[base.CancelReason], wanted: str) -> base.CancelRe
     if not wanted:
         raise Refused(f"Choose a cancel reason: {_reason_list(reasons)}.")
     for reason in reasons:
-        if reason.code == wanted or reason.label.casefold() == wanted.casefold():
+        # Codes compared without case: TikTok Shop lists its reason names in lower case, sellers type them either way.
+        if reason.code.casefold() == wanted.casefold() or reason.label.casefold() == wanted.casefold():
             return reason
     raise Refused(f"Reason {wanted!r} is not allowed for this order; choose one of: {_reason_list(reasons)}.")
 
