@@ -71,13 +71,16 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
     ids = [o.id for o in orders]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for order_pk, sku, seller_sku, quantity in (
-            m.OrderLine.select(m.OrderLine.order, m.OrderLine.sku, m.OrderLine.seller_sku, m.OrderLine.quantity)
+        for order_pk, sku, seller_sku, quantity, product_id, name in (
+            m.OrderLine.select(m.OrderLine.order, m.OrderLine.sku, m.OrderLine.seller_sku, m.OrderLine.quantity,
+                               m.OrderLine.product_id, m.OrderLine.name)
             .where(m.OrderLine.order.in_(chunk))
             .order_by(m.OrderLine.order, m.OrderLine.line_no)
             .tuples()
         ):
-            lines[order_pk].append({"sku": sku, "seller_sku": seller_sku, "quantity": quantity})
+            # product_id and name too: a line without a SKU (unmapped) is otherwise anonymous.
+            lines[order_pk].append({"sku": sku, "seller_sku": seller_sku, "quantity": quantity,
+                                    "product_id": product_id, "name": name})
     return [
         {
             "order_id": _number(o.order_id, o.channel.marketplace),
@@ -98,6 +101,12 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
     ]
 
 
+def _line_label(line: dict) -> str:
+    if line["seller_sku"] or line["sku"]:
+        return line["seller_sku"] or line["sku"]
+    return f"{line['name'] or 'product'} ({line['product_id']}, no SKU)"
+
+
 def run_list(args: argparse.Namespace) -> int:
     from tokodesk.errors import UserError
     from tokodesk.services.channels import get_channel
@@ -115,7 +124,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for o in data:
         flags = ("  changed outside" if o["changed_outside"] else "") + ("  UNMAPPED" if o["has_unmapped"] else "")
-        items = ", ".join(f"{ln['quantity']}× {ln['seller_sku'] or ln['sku']}" for ln in o["lines"])
+        items = ", ".join(f"{ln['quantity']}× {_line_label(ln)}" for ln in o["lines"])
         print(f"{o['key']:<28} {o['state']:<16} {o['courier']:<10} {items}{flags}")
     print(f"{len(data)} orders", file=sys.stderr)
     return 0
