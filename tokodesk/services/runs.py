@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -109,9 +110,33 @@ def _holder_is_dead(holder: str) -> bool:
     return False
 
 
+# (channel id, kind) of the runs this process holds. The lease row names the process, not the thread, so without
+# this a "Sync now" while the scheduler's own pull runs in another thread of the same window would pass the lease,
+# and two pulls would write the same orders at once (SQLite: "database is locked").
+_HELD_HERE: set[tuple[int, str]] = set()
+_HELD_HERE_LOCK = threading.Lock()
+
+
 def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, ttl: timedelta = LEASE_TTL) -> str:
     """Take the (channel, kind) lease or raise LeaseHeld. Returns the holder id to renew and release with."""
-    holder = holder or holder_id()
+    if holder is None:
+        holder = holder_id()
+        key = (channel.id, kind)
+        # Held across the database part too: the next thread must see the lease row this one wrote.
+        with _HELD_HERE_LOCK:
+            if key in _HELD_HERE:
+                mine = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
+                # A key whose lease row is gone or expired is stale (a run that died, another database).
+                if mine is not None and mine.holder == holder and mine.expires_at > m.utcnow():
+                    raise LeaseHeld(channel.name, kind, f"{holder} (another task of this TokoDesk)",
+                                    _running_since(channel, kind), mine.expires_at)
+            taken = _acquire(channel, kind, holder, ttl)
+            _HELD_HERE.add(key)
+            return taken
+    return _acquire(channel, kind, holder, ttl)
+
+
+def _acquire(channel: m.Channel, kind: str, holder: str, ttl: timedelta) -> str:
     now = m.utcnow()
     database = m.SyncLease._meta.database
     with database.atomic():
@@ -146,9 +171,14 @@ def renew_lease(channel: m.Channel, kind: str, holder: str, *, ttl: timedelta = 
 
 
 def release_lease(channel: m.Channel, kind: str, holder: str) -> None:
-    m.SyncLease.delete().where(
-        (m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind) & (m.SyncLease.holder == holder)
-    ).execute()
+    try:
+        m.SyncLease.delete().where(
+            (m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind) & (m.SyncLease.holder == holder)
+        ).execute()
+    finally:
+        if holder == holder_id():
+            with _HELD_HERE_LOCK:
+                _HELD_HERE.discard((channel.id, kind))
 
 
 def _running_since(channel: m.Channel, kind: str) -> datetime | None:
