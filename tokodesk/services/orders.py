@@ -546,7 +546,9 @@ def pull_orders(
         with sync_run(channel, "orders", window_from=start, window_to=now) as run:
             summary = run.summary
             limit = history_limit(caps)
-            if limit is not None and start < now - limit:
+            # A minute of grace (as at setup): a channel added with the default "3 days back" and pulled at once
+            # lost nothing, and a warning on its first run would be a false alarm in the sync log.
+            if limit is not None and start < now - limit - timedelta(minutes=1):
                 summary.add_error(
                     f"orders created before {now - limit:%Y-%m-%d %H:%M} UTC are older than {caps.display_name} "
                     "serves and were not pulled",
@@ -555,12 +557,16 @@ def pull_orders(
             step = caps.order_window_max or DEFAULT_WINDOW
             index = MappingIndex(channel)
             cursor = start
+            held = False  # a window had an order that could not be stored: the next run reads it again
             try:
                 while cursor < now and summary.status == "running":
                     end = min(cursor + step, now)
+                    failed_before = summary.failed
                     if _pull_window(channel, adapter, cursor, end, run, index, progress, cancel, database):
-                        m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
-                        channel.last_order_pull_to = end
+                        held = held or summary.failed > failed_before
+                        if not held:
+                            m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
+                            channel.last_order_pull_to = end
                         cursor = end
             except base.MarketplaceError as exc:
                 summary.status = "failed"
