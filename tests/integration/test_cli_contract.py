@@ -240,3 +240,27 @@ def test_negative_stock_and_malformed_csv_rows_exit_2_leaving_nothing_half_writt
     assert doc["applied"] is False and doc["bad_rows"][0]["line"] == 3
     assert f"{csv}:3:" in captured.err and "'lima' is not a number" in captured.err
     assert not m.StockItem.select().where(m.StockItem.seller_sku == "KAOS-M").exists()
+
+
+# ---- labels ------------------------------------------------------------------------------------------------
+def test_labels_pdf_says_when_a_label_has_no_code_for_the_courier(shop, capsys, tmp_path):
+    order = _mapped(capsys, "acknowledged")[0]
+    oid = str(order["order_id"])
+    assert main(["orders", "pack", oid]) == 0
+    capsys.readouterr()
+    pdf = tmp_path / "labels.pdf"
+    assert main(["labels", oid, "--pdf", str(pdf), "--size", "100x100", "--json"]) == 0
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert doc["orders"] == [order["order_id"]] and doc["output"] == [str(pdf)]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if _dialect(shop) == "tokopedia":  # the booking code exists from acceptance on
+        assert doc["without_code"] == [] and "no booking code" not in captured.err
+        return
+    # Tokopedia & Shop: the tracking number comes with shipping; say so rather than print a label nobody can scan.
+    assert doc["without_code"] == [order["order_id"]]
+    assert "no booking code or AWB yet" in captured.err and f"orders ship {oid}" in captured.err
+    assert main(["orders", "ship", oid]) == 0
+    capsys.readouterr()
+    assert main(["labels", oid, "--pdf", str(pdf), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["without_code"] == []

@@ -214,11 +214,20 @@ def run_labels(args: argparse.Namespace) -> int:
             print("tokodesk: no label to print", file=sys.stderr)
             return 1
         where = _deliver(batch.parts, args, args.size, f"TokoDesk labels ({batch.count})")
+        # Tokopedia & Shop gives the tracking number only once the order is shipped: a label printed before has
+        # no barcode for the courier to scan, which a technician only finds out at hand-over.
+        codeless = [o for o in batch.orders if not (o.awb or o.booking_code) and not o.channel.use_marketplace_label]
+        for order in codeless:
+            key = order.invoice or order.order_id
+            print(f"tokodesk: the label of {key} has no booking code or AWB yet, so no barcode for the courier; "
+                  f"ship it first (tokodesk orders ship {order.order_id}) and print its label again",
+                  file=sys.stderr)
         if args.printer or args.mark_printed:
             documents.record_printed(batch.orders, f"label printed ({args.size}) on {args.printer or 'PDF'}")
     if args.json:
         print(json.dumps({"labels": batch.count, "orders": [_order_id(o) for o in batch.orders],
                           "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
+                          "without_code": [_order_id(o) for o in codeless],
                           "output": where}, ensure_ascii=False))
     else:
         target = f"printer {args.printer} (job {where[0]})" if args.printer else ", ".join(where)
