@@ -264,3 +264,21 @@ def test_labels_pdf_says_when_a_label_has_no_code_for_the_courier(shop, capsys, 
     capsys.readouterr()
     assert main(["labels", oid, "--pdf", str(pdf), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["without_code"] == []
+
+
+@pytest.mark.parametrize(("option", "pasted", "fragment"), [
+    ("--code", "abc", "does not look like an authorization code"),
+    ("--redirect-url", "http://127.0.0.1/callback?state=x", "has no authorization code"),
+    ("--redirect-url", "http://127.0.0.1/callback?error=access_denied", "refused"),
+])
+def test_authorize_with_a_mistyped_paste_exits_2_before_asking_the_marketplace(monkeypatch, capsys, option, pasted,
+                                                                                 fragment):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("app-secret-xyz\n"))
+    # Nothing listens on port 9: the paste must be judged before any request is made.
+    assert main(["channel", "add", NAME, "--marketplace", "tiktokshop", "--app-key", "k", "--app-secret-stdin",
+                 "--service-id", "1", "--api-base", "http://127.0.0.1:9", "--auth-url", "http://127.0.0.1:9"]) == 0
+    capsys.readouterr()
+    assert main(["channel", "authorize", NAME, option, pasted]) == 2
+    err = capsys.readouterr().err
+    close_database()
+    assert option in err and fragment in err and "app-secret-xyz" not in err

@@ -257,6 +257,13 @@ def run_authorize(args: argparse.Namespace) -> int:
     channel = get_channel(args.name)
     if channel.marketplace != "tiktokshop":
         raise UserError(f"{channel.name!r} is a legacy Tokopedia channel: it has no authorization step (use `test`)")
+    if args.code or args.redirect_url:
+        from tokodesk.marketplace.tiktokshop.auth import parse_auth_code
+
+        try:  # judged here, before any request: a mistyped paste is bad input (exit 2), not a failure
+            parse_auth_code(args.code or args.redirect_url)
+        except AuthError as exc:
+            raise UserError(f"{'--code' if args.code else '--redirect-url'}: {exc}") from None
     adapter = adapter_for(channel)
     try:
         if not (args.code or args.redirect_url):
