@@ -224,6 +224,9 @@ def test_pull_from_a_stale_channel_says_what_the_api_no_longer_serves(channel, s
     summary = pull(channel, shop)
     assert summary.status == "ok" and summary.created == 7
     assert any("older than Tokopedia serves" in e for e in summary.errors)
+    # the seller reads the cut-off in WIB (UTC+7), not in the stored UTC
+    cutoff = (NOW - timedelta(days=3) + timedelta(hours=7)).strftime("%Y-%m-%d %H:%M")
+    assert any(f"orders created before {cutoff} WIB" in e for e in summary.errors), summary.errors
 
 
 def test_the_bulk_writer_round_trips_on_every_backend(any_database, shop):
