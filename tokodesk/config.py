@@ -7,12 +7,19 @@ import os
 import socket
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 WIB = ZoneInfo("Asia/Jakarta")
 KEYRING_SERVICE = "tokodesk"
+
+
+def wib(moment: datetime, *, seconds: bool = False) -> str:
+    """A stored time (naive UTC; an aware one is converted) as the seller reads it in messages and logs: WIB."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return aware.astimezone(WIB).strftime("%Y-%m-%d %H:%M:%S WIB" if seconds else "%Y-%m-%d %H:%M WIB")
 
 
 def data_dir() -> Path:

@@ -110,16 +110,18 @@ def validate_order_sync_from(
     when = _naive_utc(when)
     if when > now + timedelta(minutes=5):
         raise UserError(
-            f"Order sync from: {_wib(when)} is in the future; pick today or an earlier date so new orders are pulled"
+            f"Order sync from: {config.wib(when)} is in the future; "
+            "pick today or an earlier date so new orders are pulled"
         )
     limit = history_limit(capabilities)
     # A minute of grace: a date computed as "3 days ago" in the wizard is still valid when it is saved.
     if limit is not None and when < now - limit - timedelta(minutes=1):
         days = limit.days or 1
         raise UserError(
-            f"Order sync from: {_wib(when)} is older than {capabilities.display_name} can serve. "
-            f"Its order API returns only the last {days} days, so orders before {_wib(now - limit)} would never be "
-            f"pulled. Pick {_wib(now - limit)} or later; older orders have to be handled in Seller Center."
+            f"Order sync from: {config.wib(when)} is older than {capabilities.display_name} can serve. "
+            f"Its order API returns only the last {days} days, so orders before {config.wib(now - limit)} would "
+            f"never be pulled. Pick {config.wib(now - limit)} or later; "
+            "older orders have to be handled in Seller Center."
         )
     return when
 
@@ -128,7 +130,3 @@ def default_order_sync_from(capabilities: base.Capabilities, *, now: datetime | 
     """The earliest date the API serves (3 days back on Tokopedia), or 3 days back when it has no limit."""
     now = _naive_utc(now) if now else m.utcnow()
     return now - (history_limit(capabilities) or timedelta(days=3))
-
-
-def _wib(moment: datetime) -> str:
-    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M WIB")

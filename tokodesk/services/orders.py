@@ -551,7 +551,7 @@ def pull_orders(
             # lost nothing, and a warning on its first run would be a false alarm in the sync log.
             if limit is not None and start < now - limit - timedelta(minutes=1):
                 summary.add_error(
-                    f"orders created before {_wib(now - limit)} are older than {caps.display_name} "
+                    f"orders created before {config.wib(now - limit)} are older than {caps.display_name} "
                     "serves and were not pulled",
                     failed=False,
                 )
@@ -571,7 +571,7 @@ def pull_orders(
                         cursor = end
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(f"the order pull stopped at {_wib(cursor)}: {exc}")
+                summary.errors.append(f"the order pull stopped at {config.wib(cursor)}: {exc}")
         _refresh_statistics(database, summary.created)
         return summary
     finally:
@@ -618,8 +618,3 @@ def _pull_window(channel, adapter, start, end, run, index, progress, cancel, dat
         summary.status = "cancelled"
         return False
     return True
-
-
-def _wib(moment: datetime) -> str:
-    """A stored (naive UTC) time as the seller reads it in the sync log: WIB."""
-    return f"{moment.replace(tzinfo=timezone.utc).astimezone(config.WIB):%Y-%m-%d %H:%M} WIB"

@@ -15,12 +15,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _wib(moment) -> str:  # noqa: ANN001 - a naive UTC datetime from the store
-    from datetime import timezone
-
-    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M WIB")
-
-
 def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
@@ -55,7 +49,7 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
 
     regular, bold = register_fonts()
     channel = m.Channel.get_or_none(m.Channel.id == report.channel_id)
-    title = f"Stock reconciliation — {channel.name if channel else 'channel'} — {_wib(report.created_at)}"
+    title = f"Stock reconciliation — {channel.name if channel else 'channel'} — {config.wib(report.created_at)}"
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, author="TokoDesk",

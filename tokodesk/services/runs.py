@@ -39,17 +39,12 @@ class LeaseHeld(UserError):
         self.holder = holder
         self.since = since
         self.expires_at = expires_at
-        since_text = f" since {_wib(since)}" if since else ""
+        since_text = f" since {config.wib(since, seconds=True)}" if since else ""
         super().__init__(
             f"a '{kind}' sync of channel '{channel}' is already running: held by {holder}{since_text}. "
-            f"Wait for it to finish; if that process is gone, the lock frees itself at {_wib(expires_at)}."
+            "Wait for it to finish; if that process is gone, the lock frees itself at "
+            f"{config.wib(expires_at, seconds=True)}."
         )
-
-
-def _wib(moment: datetime) -> str:
-    from datetime import timezone
-
-    return moment.replace(tzinfo=timezone.utc).astimezone(config.WIB).strftime("%Y-%m-%d %H:%M:%S WIB")
 
 
 @dataclass
