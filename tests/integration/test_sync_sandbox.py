@@ -211,3 +211,50 @@ def test_cli_sync_due_runs_the_schedule_once(sb, channel, capsys):
     assert m.Order.select().count() > 0
     assert main(["sync", "due", "--json"]) == 0  # right after: nothing is due
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_cli_fetch_again_since_a_date_brings_back_orders_the_regular_pull_missed(sb, channel, capsys):
+    """The anchors' "Sinkronisasi lagi": orders missed during an outage are fetched again with --since, and the
+    regular schedule's cursor stays where it was."""
+    from tokodesk.cli import main
+
+    assert main(["sync", "orders", "--json"]) == 0
+    capsys.readouterr()
+    cursor = _fresh(channel).last_order_pull_to
+    day = m.Order.created_at.between(_now(sb) - timedelta(hours=20), _now(sb) - timedelta(hours=6))
+    missed = [o.id for o in m.Order.select().where(day).limit(5)]
+    assert len(missed) == 5
+    ids = {o.order_id for o in m.Order.select().where(m.Order.id.in_(missed))}
+    for model in (m.OrderLine, m.OrderEvent):  # as if the pulls of that day had never seen them
+        model.delete().where(model.order.in_(missed)).execute()
+    m.Order.delete().where(m.Order.id.in_(missed)).execute()
+
+    assert main(["sync", "orders", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["created"] == 0  # the regular pull reads only since its cursor
+
+    since = (_now(sb) - timedelta(days=1)).replace(tzinfo=timezone.utc).astimezone(
+        timezone(timedelta(hours=7))).strftime("%Y-%m-%d %H:%M")  # typed by the seller in WIB
+    assert main(["sync", "orders", "--since", since, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {o.order_id for o in m.Order.select().where(m.Order.order_id.in_(list(ids)))} == ids
+    assert out["created"] == 5 and out["failed"] == 0 and out["errors"] == []
+    assert all(m.Order.get(m.Order.order_id == o).lines.count() > 0 for o in ids)
+    assert _fresh(channel).last_order_pull_to >= cursor  # never moved back
+
+    # a date further back than the marketplace serves: fetched from the earliest it serves, and said so
+    assert main(["sync", "orders", "--since", "2026-01-01", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["created"] == 0 and out["failed"] == 0
+    assert any("older than Tokopedia serves" in e and "WIB" in e for e in out["errors"])
+
+
+def test_cli_since_refuses_bad_dates_and_other_kinds(sb, channel, capsys):
+    from tokodesk.cli import main
+
+    assert main(["sync", "orders", "--since", "kemarin"]) == 2
+    assert "--since: 'kemarin' is not a date" in capsys.readouterr().err
+    assert main(["sync", "orders", "--since", "2099-01-01"]) == 2
+    assert "in the future" in capsys.readouterr().err
+    assert main(["sync", "statuses", "--since", "2026-11-01"]) == 2
+    assert "goes with 'sync orders' only" in capsys.readouterr().err
+    assert m.SyncRun.select().count() == 0  # nothing half-started

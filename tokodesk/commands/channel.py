@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import datetime, timezone
 
+from tokodesk.commands import parse_wib
 from tokodesk.errors import UserError
 
 MODELS = ("pickup", "dropoff", "own_courier")
@@ -75,18 +76,6 @@ def _open_db() -> None:
     open_database()
 
 
-def _parse_when(text: str) -> datetime:
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise UserError(f"--order-sync-from: {text!r} is not a date; write it as YYYY-MM-DD (e.g. 2026-11-24)") from exc
-    if when.tzinfo is None:
-        from tokodesk.config import WIB
-
-        when = when.replace(tzinfo=WIB)  # a date typed by a seller is a date in WIB
-    return when.astimezone(timezone.utc)
-
-
 def _read_secret(what: str) -> str:
     if sys.stdin is None or sys.stdin.isatty():
         import getpass
@@ -135,7 +124,8 @@ def run_add(args: argparse.Namespace) -> int:
     marketplace = _capabilities(args.marketplace)
     now = datetime.now(timezone.utc)
     if args.order_sync_from:
-        fields["order_sync_from"] = validate_order_sync_from(_parse_when(args.order_sync_from), marketplace, now=now)
+        when = parse_wib(args.order_sync_from, "--order-sync-from")
+        fields["order_sync_from"] = validate_order_sync_from(when, marketplace, now=now)
     else:
         fields["order_sync_from"] = default_order_sync_from(marketplace, now=now)
 

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta, timezone
 import peewee as pw
 
 from tokodesk import config
+from tokodesk.errors import UserError
 from tokodesk.marketplace import base
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
@@ -526,22 +527,37 @@ def pull_orders(
     *,
     now: datetime | None = None,
     overlap: timedelta = OVERLAP,
+    since: datetime | None = None,
 ) -> RunSummary:
     """`tokodesk sync orders`: pull every order created since the last pull (with an overlap) and store it.
 
     Each page is stored in its own transaction; `channel.last_order_pull_to` moves only past a window whose every
     page was stored, so an interrupted run (killed, network lost, cancelled) is picked up by the next one.
+
+    `since` is the seller's "fetch again since…" (`sync orders --since`): one run over [since, now], for orders a
+    marketplace outage or a wrong setting made the regular pulls miss. It never moves the regular cursor back, and
+    it is clamped to what the marketplace still serves (with a note in the run's log).
     """
     from tokodesk.services.channels import history_limit
 
+    now = _utc(now, "now") if now else m.utcnow()
+    if since is not None:
+        since = _utc(since, "since")
+        if since > now + timedelta(minutes=5):
+            raise UserError(f"--since: {config.wib(since)} is in the future; give the date the missed orders were "
+                            "placed, today or earlier")
     own_adapter = adapter is None
     if adapter is None:
         from tokodesk.services.channels import adapter_for
 
         adapter = adapter_for(channel)
-    now = _utc(now, "now") if now else m.utcnow()
     caps = adapter.capabilities
-    start = pull_start(channel, caps, now, overlap)
+    limit_now = history_limit(caps)
+    if since is not None:
+        start = max(since, now - limit_now) if limit_now is not None else since
+    else:
+        start = pull_start(channel, caps, now, overlap)
+    asked = since if since is not None else start
     database = m.Order._meta.database
     try:
         with sync_run(channel, "orders", window_from=start, window_to=now) as run:
@@ -549,7 +565,7 @@ def pull_orders(
             limit = history_limit(caps)
             # A minute of grace (as at setup): a channel added with the default "3 days back" and pulled at once
             # lost nothing, and a warning on its first run would be a false alarm in the sync log.
-            if limit is not None and start < now - limit - timedelta(minutes=1):
+            if limit is not None and asked < now - limit - timedelta(minutes=1):
                 summary.add_error(
                     f"orders created before {config.wib(now - limit)} are older than {caps.display_name} "
                     "serves and were not pulled",
@@ -565,7 +581,8 @@ def pull_orders(
                     failed_before = summary.failed
                     if _pull_window(channel, adapter, cursor, end, run, index, progress, cancel, database):
                         held = held or summary.failed > failed_before
-                        if not held:
+                        behind = channel.last_order_pull_to is None or end > channel.last_order_pull_to
+                        if not held and behind:  # a --since run over old windows leaves the cursor where it is
                             m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
                             channel.last_order_pull_to = end
                         cursor = end
