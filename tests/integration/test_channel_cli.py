@@ -37,6 +37,15 @@ def test_add_then_test_shows_the_shop_name(sandbox, monkeypatch, capsys, memory_
     shown = json.loads(capsys.readouterr().out)
     assert shown["shop_name"] and shown["marketplace"] == "tokopedia"
     assert sandbox.credentials["client_secret"] not in json.dumps(shown)
+    # the token fetched by `channel test`: its expiry is shown (Tokopedia: two weeks), the token itself never is
+    expires = datetime.fromisoformat(shown["token_expires_at"])
+    assert timedelta(days=13) < expires - datetime.now(timezone.utc) <= timedelta(days=14, minutes=1)
+    token = memory_keyring.store[("tokodesk", "Toko:token")]
+    assert json.loads(token)["access_token"] not in json.dumps(shown)
+    assert main(["channel", "show", "Toko"]) == 0
+    text = capsys.readouterr().out
+    assert "Access token expires: " in text and " WIB" in text
+    assert "Marketplace: tokopedia" in text and "\nmarketplace:" not in text
 
 
 def test_wrong_secret_is_named(sandbox, monkeypatch, capsys):

@@ -194,12 +194,47 @@ def run_show(args: argparse.Namespace) -> int:
     _open_db()
     channel = get_channel(args.name)
     data = _channel_dict(channel)
+    data.update(_token_state(channel.name))
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
+    labels = {**_FIELD_LABELS, **CHANNEL_SETTING_LABELS}
     for key, value in data.items():
-        print(f"{CHANNEL_SETTING_LABELS.get(key, key)}: {'' if value is None else value}")
+        if isinstance(value, str) and key.endswith(("_at", "_to", "_from")) and value[:4].isdigit():
+            from tokodesk.config import wib
+
+            value = wib(datetime.fromisoformat(value))
+        print(f"{labels.get(key, key)}: {'' if value is None else value}")
     return 0
+
+
+# Labels for the channel fields that are not settings of the wizard (those have CHANNEL_SETTING_LABELS).
+_FIELD_LABELS = {
+    "id": "Channel number", "marketplace": "Marketplace", "shop_name": "Shop name", "fs_id": "FS ID",
+    "client_id": "Client ID", "shop_id": "Shop ID", "app_key": "App key", "service_id": "Service ID",
+    "shop_cipher": "Shop cipher", "api_base": "API base URL", "auth_url": "Auth URL",
+    "orders_every_min": "Order pull every (min)", "statuses_every_min": "Status refresh every (min)",
+    "inventory_every_min": "Stock push every (min)", "last_order_pull_to": "Orders pulled up to",
+    "inventory_dirty_at": "Stock changed, push pending since", "created_at": "Added",
+    "token_expires_at": "Access token expires", "refresh_token_expires_at": "Refresh token expires",
+    "token": "Access token",
+}
+
+
+def _token_state(name: str) -> dict:
+    """When the stored tokens expire (the anchors' "token expired" complaint): never the tokens themselves."""
+    from tokodesk import credentials
+
+    try:
+        token = credentials.load_token(name)
+    except credentials.CredentialError as exc:
+        return {"token": f"cannot read the keyring: {exc}"}
+    if token is None:
+        return {"token": "none yet (fetched on the first call)"}
+    out = {"token_expires_at": token.expires_at.astimezone(timezone.utc).isoformat()}
+    if token.refresh_expires_at is not None:
+        out["refresh_token_expires_at"] = token.refresh_expires_at.astimezone(timezone.utc).isoformat()
+    return out
 
 
 def run_test(args: argparse.Namespace) -> int:
