@@ -33,13 +33,13 @@ from tokodesk.services.fulfilment.common import (
     record_event,
     reload,
 )
+from tokodesk.services.fulfilment.execute import Settles
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
 
 APPROVE, REJECT = "cancel_request_approve", "cancel_request_reject"
 KINDS = (APPROVE, REJECT)
-WHAT = {APPROVE: "approve the buyer's cancellation request", REJECT: "reject the buyer's cancellation request"}
 MAX_SENDS = 3
 S = base.OrderState
 
@@ -83,7 +83,7 @@ def not_supported(channel: m.Channel, caps: base.Capabilities) -> UserError:
     )
 
 
-class BuyerRequests:
+class BuyerRequests(Settles):
     """Buyer cancellation requests of one channel. Tests hand in the adapter."""
 
     def __init__(
@@ -286,27 +286,6 @@ class BuyerRequests:
             inventory.mark_inventory_dirty(self.channel.id)  # the order's stock is free again: push it
         return outcome(reload(order), True)
 
-    def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
-        with m.db.atomic():
-            if not outbox.settle(action, outbox.FAILED, reason):
-                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
-            if remote is not None:
-                self.follow_remote(self.channel, remote, "marketplace")
-            problem = f"Could not {WHAT[action.kind]}: {reason}"
-            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True,
-                           problem=problem).where(m.Order.id == order.id).execute()
-            record_event(order, action.kind, self.who, problem, ok=False)
-        return outcome(reload(order), False, reason)
-
-    def _unknown(self, action: m.Action, order: m.Order, reason: str) -> ActionOutcome:
-        with m.db.atomic():
-            if not outbox.settle(action, outbox.UNKNOWN, reason):
-                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
-            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync."
-            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem).where(
-                m.Order.id == order.id).execute()
-            record_event(order, action.kind, self.who, problem, ok=False)
-        return outcome(reload(order), False, problem, pending=True)
 
 
 def _pick(offered: list[base.CancelReason], wanted: str | None) -> base.CancelReason:

@@ -48,10 +48,10 @@ HANDED_OVER = {S.AWAITING_PICKUP, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNE
 LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 
 # The buyer-request answers (services/cancellations.py) share the outbox: named here so a queue action that meets
-# one in flight on its order can say what it is waiting for.
-# Verbs, as a packer reads them in "Could not …" and "The … request".
-WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship", "cancel_request_approve": "approve the buyer's cancellation",
-        "cancel_request_reject": "reject the buyer's cancellation"}
+# one in flight on its order can say what it is waiting for. Verbs, as a packer reads them in "Could not …".
+WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship",
+        "cancel_request_approve": "approve the buyer's cancellation request",
+        "cancel_request_reject": "reject the buyer's cancellation request"}
 
 
 class Verdict(enum.Enum):
@@ -126,7 +126,40 @@ def default_follow_remote(channel: m.Channel, remote: base.Order, who: str) -> N
     apply_remote_order(channel, remote, who=who)
 
 
-class Executor:
+class Settles:
+    """How an outbox action that failed or got no answer is settled: the outbox row, the order's problem and
+    its event in one transaction. Shared by the order actions (Executor) and buyer requests (BuyerRequests)."""
+
+    channel: m.Channel
+    who: str
+    follow_remote: FollowRemote
+
+    def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.FAILED, reason):
+                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
+            if remote is not None:
+                self.follow_remote(self.channel, remote, "marketplace")  # e.g. cancelled by the buyer meanwhile
+            problem = f"Could not {WHAT[action.kind]}: {reason}"
+            m.Order.update(
+                version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem
+            ).where(m.Order.id == order.id).execute()
+            record_event(order, action.kind, self.who, problem, ok=False)
+        return outcome(reload(order), False, reason)
+
+    def _unknown(self, action: m.Action, order: m.Order, reason: str) -> ActionOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.UNKNOWN, reason):
+                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
+            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync."
+            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem).where(
+                m.Order.id == order.id
+            ).execute()
+            record_event(order, action.kind, self.who, problem, ok=False)
+        return outcome(reload(order), False, problem, pending=True)
+
+
+class Executor(Settles):
     """Runs claimed actions of one channel against its adapter."""
 
     def __init__(self, channel: m.Channel, adapter: base.Marketplace, who: str, follow_remote: FollowRemote | None):
@@ -245,29 +278,6 @@ class Executor:
                     changes["awb"] = result.awb
         return changes
 
-    def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
-        with m.db.atomic():
-            if not outbox.settle(action, outbox.FAILED, reason):
-                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
-            if remote is not None:
-                self.follow_remote(self.channel, remote, "marketplace")  # e.g. cancelled by the buyer meanwhile
-            problem = f"Could not {WHAT[action.kind]}: {reason}"
-            m.Order.update(
-                version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem
-            ).where(m.Order.id == order.id).execute()
-            record_event(order, action.kind, self.who, problem, ok=False)
-        return outcome(reload(order), False, reason)
-
-    def _unknown(self, action: m.Action, order: m.Order, reason: str) -> ActionOutcome:
-        with m.db.atomic():
-            if not outbox.settle(action, outbox.UNKNOWN, reason):
-                return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
-            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync."
-            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem).where(
-                m.Order.id == order.id
-            ).execute()
-            record_event(order, action.kind, self.who, problem, ok=False)
-        return outcome(reload(order), False, problem, pending=True)
 
 
 def _describe(action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> str:
