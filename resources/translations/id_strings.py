@@ -628,4 +628,29 @@ ID = {
         "Center.",
     "Waiting for the marketplace's answer: {0}": "Menunggu jawaban marketplace: {0}",
     "{0} request(s) waiting for your answer.": "{0} permintaan menunggu jawaban Anda.",
+    # Queue QA: why a button is disabled, the printed mark, the print dialog's hints.
+    "Enabled once the preview is ready.": "Aktif setelah pratinjau siap.",
+    "Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped.":
+        "Label dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim.",
+    "Only new, to-pack or packed orders can be cancelled.":
+        "Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.",
+    "Picklist, packing list and manifest for the selected orders":
+        "Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih",
+    "Picklists, packing lists and manifests print on A4.": "Daftar ambil, daftar kemas, dan manifest dicetak di A4.",
+    "Select new orders to acknowledge them.": "Pilih pesanan baru untuk menerimanya.",
+    "Select one or more orders first (click a row; Ctrl or Shift adds more).":
+        "Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).",
+    "Select orders that are To pack (acknowledged) to pack them.":
+        "Pilih pesanan Perlu dikemas (sudah diterima) untuk mengemasnya.",
+    "Select packed or ready-to-ship orders to ship them.":
+        "Pilih pesanan yang dikemas atau siap kirim untuk mengirimnya.",
+    "The label has been printed.": "Label sudah dicetak.",
+    "The marketplace's label exists once the package is arranged: ship the order first, then print its label.":
+        "Label marketplace baru ada setelah pengiriman diatur: kirim pesanan dulu, lalu cetak labelnya.",
+    "This marketplace accepts orders by itself: there is nothing to acknowledge.":
+        "Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.",
+    "printed": "dicetak",
+    "{0} of the selected orders cannot do this. {1}": "{0} pesanan yang dipilih tidak bisa melakukan ini. {1}",
+    "An order has a product without a seller SKU: map it in the SKU mapping tab first.":
+        "Ada pesanan dengan produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.",
 }

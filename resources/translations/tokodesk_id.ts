@@ -2027,6 +2027,10 @@ Folder data: {1}</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>The label has been printed.</source>
+        <translation>Label sudah dicetak.</translation>
+    </message>
+    <message>
         <source>The last action failed</source>
         <translation>Tindakan terakhir gagal</translation>
     </message>
@@ -2035,8 +2039,55 @@ Folder data: {1}</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>printed</source>
+        <translation>dicetak</translation>
+    </message>
+    <message>
         <source>⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action</source>
         <translation>⚑ perlu perhatian: diubah di luar TokoDesk, SKU belum dipetakan, atau tindakan gagal</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersRules</name>
+    <message>
+        <source>An order has a product without a seller SKU: map it in the SKU mapping tab first.</source>
+        <translation>Ada pesanan dengan produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.</translation>
+    </message>
+    <message>
+        <source>Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped.</source>
+        <translation>Label dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim.</translation>
+    </message>
+    <message>
+        <source>Only new, to-pack or packed orders can be cancelled.</source>
+        <translation>Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Select new orders to acknowledge them.</source>
+        <translation>Pilih pesanan baru untuk menerimanya.</translation>
+    </message>
+    <message>
+        <source>Select one or more orders first (click a row; Ctrl or Shift adds more).</source>
+        <translation>Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).</translation>
+    </message>
+    <message>
+        <source>Select orders that are To pack (acknowledged) to pack them.</source>
+        <translation>Pilih pesanan Perlu dikemas (sudah diterima) untuk mengemasnya.</translation>
+    </message>
+    <message>
+        <source>Select packed or ready-to-ship orders to ship them.</source>
+        <translation>Pilih pesanan yang dikemas atau siap kirim untuk mengirimnya.</translation>
+    </message>
+    <message>
+        <source>The marketplace's label exists once the package is arranged: ship the order first, then print its label.</source>
+        <translation>Label marketplace baru ada setelah pengiriman diatur: kirim pesanan dulu, lalu cetak labelnya.</translation>
+    </message>
+    <message>
+        <source>This marketplace accepts orders by itself: there is nothing to acknowledge.</source>
+        <translation>Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.</translation>
+    </message>
+    <message>
+        <source>{0} of the selected orders cannot do this. {1}</source>
+        <translation>{0} pesanan yang dipilih tidak bisa melakukan ini. {1}</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2155,10 @@ Folder data: {1}</translation>
     <message>
         <source>Pack</source>
         <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Picklist, packing list and manifest for the selected orders</source>
+        <translation>Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih</translation>
     </message>
     <message>
         <source>Print label</source>
@@ -2257,6 +2312,10 @@ Folder data: {1}</translation>
         <translation>Tutup</translation>
     </message>
     <message>
+        <source>Enabled once the preview is ready.</source>
+        <translation>Aktif setelah pratinjau siap.</translation>
+    </message>
+    <message>
         <source>Landscape</source>
         <translation>Lanskap</translation>
     </message>
@@ -2279,6 +2338,10 @@ Folder data: {1}</translation>
     <message>
         <source>Page %v of %m</source>
         <translation>Halaman %v dari %m</translation>
+    </message>
+    <message>
+        <source>Picklists, packing lists and manifests print on A4.</source>
+        <translation>Daftar ambil, daftar kemas, dan manifest dicetak di A4.</translation>
     </message>
     <message>
         <source>Portrait</source>
