@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.messages import describe
+from tokodesk.ui.widgets import fit_to_screen
 
 # Buyers' requests live only on the marketplace: count them now and then, not at every queue reload.
 COUNT_INTERVAL_MS = 120_000
@@ -121,7 +122,7 @@ class BuyerRequestsDialog(QDialog):
         self.confirm_box: QMessageBox | None = None
         self.loading = False
         self.setWindowTitle(self.tr("Buyer cancellation requests"))
-        self.resize(1180, 560)
+        fit_to_screen(self, 1180, 560)
 
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(

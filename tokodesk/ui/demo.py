@@ -70,8 +70,9 @@ def choose_dialect(default: str, chosen: Callable[[str], None]) -> QMessageBox |
     box.setText(QApplication.translate("Demo", "Which marketplace should the demo shop speak?"))
     buttons = {}
     for name in dialects:
-        button = box.addButton(QApplication.translate("Demo", DIALECT_NAMES.get(name, name)),
-                               QMessageBox.ButtonRole.AcceptRole)
+        # "&" marks a keyboard mnemonic on a button: "Tokopedia & Shop" showed as "Tokopedia _Shop".
+        text = QApplication.translate("Demo", DIALECT_NAMES.get(name, name)).replace("&", "&&")
+        button = box.addButton(text, QMessageBox.ButtonRole.AcceptRole)
         buttons[button] = name
         if name == default:
             box.setDefaultButton(button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -101,9 +101,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings.addMenu(self.tr("Language"))
+        # Checkable, so the menu shows which language is chosen (the choice takes effect at the next start).
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
         for code, label in (("system", self.tr("Follow the system")), ("en", "English"), ("id", "Bahasa Indonesia")):
             action = language.addAction(label)
+            action.setCheckable(True)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        self._check_language(self._saved_language())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("About TokoDesk"))
         about.triggered.connect(self._about)
@@ -201,14 +208,30 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.channel_tab)
 
     # ----------------------------------------------------------------- others
+    @staticmethod
+    def _saved_language() -> str:
+        try:
+            row = m.AppSetting.get_or_none(m.AppSetting.key == "language")
+        except Exception:  # no database bound (a bare window in a test): the default
+            return "system"
+        return row.value if row and row.value else "system"
+
+    def _check_language(self, code: str) -> None:
+        action = self.language_actions.get(code)
+        if action is not None:
+            action.setChecked(True)
+
     def set_language(self, code: str) -> None:
         def save(_ctx: object) -> None:
             m.AppSetting.replace(key="language", value=code).execute()
 
+        self._check_language(code)
         self.ctx.jobs.submit(save, title=self.tr("Saving the language"))
-        QMessageBox.information(
-            self, self.tr("Language"), self.tr("The new language is used the next time TokoDesk starts.")
-        )
+        # Not a modal box: a note that does not stop the packer's work (and the next start applies it).
+        self.language_note = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Language"),
+            self.tr("The new language is used the next time TokoDesk starts."), QMessageBox.StandardButton.Ok, self)
+        self.language_note.open()
 
     def _about(self) -> None:
         from tokodesk import __version__

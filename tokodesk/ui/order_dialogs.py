@@ -55,6 +55,7 @@ class CancelDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("A short explanation for the buyer"))
         self.text.setFixedHeight(70)
+        self.text.setTabChangesFocus(True)  # Tab goes on to the buttons instead of typing a tab into the message
         form.addRow(self.tr("Message"), self.text)
         self.close_until = QDateEdit(QDate.currentDate().addDays(3))
         self.close_until.setCalendarPopup(True)

@@ -151,6 +151,8 @@ class OrdersModel(QAbstractTableModel):
                 return "\n".join(p for p in (self.problem_text(row), note[1] if note else "") if p)
             if col == COL_STATE:
                 text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(row[q.R_MP_STATUS])
+                if row[q.R_PRINTED]:
+                    text = tr("OrdersModel", "The label has been printed.") + "\n" + text
                 return f"{text}\n{note[1]}" if note else text
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -319,7 +321,8 @@ class OrdersModel(QAbstractTableModel):
         if col == COL_INVOICE:
             return row[q.R_ORDER_ID] if self.show_order_id else (row[q.R_INVOICE] or row[q.R_ORDER_ID])
         if col == COL_STATE:
-            return state_label(row[q.R_STATE]) + ("  🖨" if row[q.R_PRINTED] else "")
+            # In words, not an emoji: the printer glyph is missing from many fonts and showed as an empty box.
+            return state_label(row[q.R_STATE]) + (" · " + tr("OrdersModel", "printed") if row[q.R_PRINTED] else "")
         if col == COL_BUYER:
             return row[q.R_BUYER]
         if col == COL_ITEMS:

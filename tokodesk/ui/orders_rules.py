@@ -44,3 +44,37 @@ def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, setti
         if action == "pack" and row[q.R_UNMAPPED]:
             return False  # packing needs every line mapped; the row's flag says why
     return True
+
+
+def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None,
+                   settings: dict | None = None) -> str:
+    """Why `action` is not offered for this selection, in words (empty when it is allowed): shown on the disabled
+    button, so it never just looks broken."""
+    from tokodesk.ui.i18n import tr
+
+    if allowed(action, rows, caps, settings):
+        return ""
+    if not rows:
+        return tr("OrdersRules", "Select one or more orders first (click a row; Ctrl or Shift adds more).")
+    if action == "ack" and caps is not None and not caps.has_acknowledge:
+        return tr("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
+    if action == "label" and (settings or {}).get("use_marketplace_label") and caps is not None \
+            and caps.label_format is LabelFormat.PDF:
+        return tr("OrdersRules", "The marketplace's label exists once the package is arranged: ship the order "
+                                 "first, then print its label.")
+    if action == "pack" and any(row[q.R_UNMAPPED] for row in rows) \
+            and all(row[q.R_STATE] in _STATES["pack"] for row in rows):
+        return tr("OrdersRules", "An order has a product without a seller SKU: map it in the SKU mapping tab "
+                                 "first.")
+    others = len([row for row in rows if row[q.R_STATE] not in _STATES.get(action, frozenset())])
+    # What each action needs, in the words a packer uses (literal tr() calls, so the extractor finds them).
+    need = {
+        "ack": tr("OrdersRules", "Select new orders to acknowledge them."),
+        "pack": tr("OrdersRules", "Select orders that are To pack (acknowledged) to pack them."),
+        "label": tr("OrdersRules", "Labels print for orders that are acknowledged, packed, ready to ship, awaiting "
+                                   "pickup or shipped."),
+        "ship": tr("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
+        "cancel": tr("OrdersRules", "Only new, to-pack or packed orders can be cancelled."),
+    }.get(action, "")
+    return tr("OrdersRules", "{0} of the selected orders cannot do this. {1}").format(others, need).strip() \
+        if len(rows) > 1 else need

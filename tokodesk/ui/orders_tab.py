@@ -48,7 +48,7 @@ from tokodesk.ui.orders_model import (
     OrdersProxy,
     state_label,
 )
-from tokodesk.ui.orders_rules import ACTIONS, allowed
+from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason
 from tokodesk.ui.widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,9 @@ class OrdersTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((28, 190, 125, 140, 260, 130, 150, 105, 145, 145)):
+        for col, width in enumerate((28, 190, 175, 140, 260, 130, 150, 105, 145, 145)):
             self.view.setColumnWidth(col, width)
+        self.view.setColumnWidth(COL_STATE, self._state_column_width())
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
         # The deadline decides what to do first: show it next to the state, not past the horizontal scroll.
         header.moveSection(header.visualIndex(COL_DEADLINE), header.visualIndex(COL_STATE) + 1)
@@ -144,7 +145,7 @@ class OrdersTab(QWidget):
             button.setProperty("label", label)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setStyleSheet(
-                "QToolButton { border: 1px solid #bbb; border-radius: 10px; padding: 3px 10px; }"
+                "QToolButton { border: 1px solid #bbb; border-radius: 10px; padding: 3px 8px; }"
                 "QToolButton:checked { background: #2d6cdf; color: white; border-color: #2d6cdf; }"
             )
             button.clicked.connect(lambda _=False, k=key: self.set_chip(k))
@@ -152,9 +153,9 @@ class OrdersTab(QWidget):
             self.chips[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        # Placed on the action row (see _build_buttons): on the chip row it pushed the Indonesian window past 1366 px.
         self.requests_button = BuyerRequestsButton(self.ctx)
         self.requests_button.answered.connect(self._request_answered)
-        row.addWidget(self.requests_button)
         self.chips["all"].setChecked(True)
         self._update_chip_labels()
         return row
@@ -188,7 +189,9 @@ class OrdersTab(QWidget):
         for key, text, shortcut, slot in specs:
             button = QPushButton(text)
             button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setProperty("plain_tip", f"{text} ({keys})")
+            button.setToolTip(f"{text} ({keys})")
             button.clicked.connect(slot)
             self.buttons[key] = button
             row.addWidget(button)
@@ -203,6 +206,8 @@ class OrdersTab(QWidget):
         }
         self.more.setMenu(menu)
         row.addWidget(self.more)
+        row.addSpacing(12)
+        row.addWidget(self.requests_button)
         row.addStretch(1)
         self.selection_label = QLabel()
         row.addWidget(self.selection_label)
@@ -230,7 +235,7 @@ class OrdersTab(QWidget):
         def done(result: tuple[list[tuple], bool, ChangeWatcher]) -> None:
             rows, invoice_mode, watcher = result
             self.model.show_order_id = not invoice_mode
-            self.view.setColumnWidth(COL_INVOICE, 120 if self.model.show_order_id else 190)  # 10 digits vs INV/…
+            self.view.setColumnWidth(COL_INVOICE, self._key_column_width(rows))
             self.model.set_rows(rows)
             self._watcher = watcher
             self.loaded = True
@@ -238,6 +243,24 @@ class OrdersTab(QWidget):
             self.requests_button.refresh()
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
+
+    def _key_column_width(self, rows: list[tuple]) -> int:
+        """Wide enough for the longest invoice / order ID: Tokopedia & Shop IDs have 18 digits, and a packer
+        reading them off a parcel must see every digit."""
+        key = q.R_ORDER_ID if self.model.show_order_id else q.R_INVOICE
+        longest = max((str(r[key] or r[q.R_ORDER_ID] or "") for r in rows[:2000]), key=len, default="")
+        metrics = self.view.fontMetrics()
+        sample = longest or ("INV/20260101/MPL/1234567890" if not self.model.show_order_id else "1234567890")
+        return min(260, max(110, metrics.horizontalAdvance(sample) + 18))
+
+    def _state_column_width(self) -> int:
+        """The longest state name in the window's language, with the "printed" mark, fits without "…"."""
+        from tokodesk.ui.i18n import tr
+        from tokodesk.ui.orders_model import STATE_LABELS
+
+        metrics = self.view.fontMetrics()
+        suffix = " · " + tr("OrdersModel", "printed")
+        return max(metrics.horizontalAdvance(tr("OrderState", label) + suffix) for label in STATE_LABELS.values()) + 16
 
     def refresh_rows(self, pks: Sequence[int]) -> None:
         """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""
@@ -362,12 +385,17 @@ class OrdersTab(QWidget):
         rows = self.selected_rows() if self.loaded else []
         caps = self.ctx.capabilities(self.ctx.channel_id)
         channel_busy = False
+        settings = self.ctx.channel_settings()
         for key, button in self.buttons.items():
-            button.setEnabled(bool(rows) and not channel_busy and allowed(key, rows, caps, self.ctx.channel_settings()))
-            button.setToolTip(button.toolTip())
+            why = blocked_reason(key, rows, caps, settings)
+            button.setEnabled(not why and not channel_busy)
+            # A disabled button says why, so the packer is never left guessing.
+            button.setToolTip(button.property("plain_tip") + (f"\n{why}" if why else ""))
         for key, action in self.doc_actions.items():
-            action.setEnabled(bool(rows) and allowed(key, rows, caps, self.ctx.channel_settings()))
+            action.setEnabled(bool(rows) and allowed(key, rows, caps, settings))
         self.more.setEnabled(bool(rows))
+        self.more.setToolTip(self.tr("Picklist, packing list and manifest for the selected orders")
+                             + ("" if rows else "\n" + blocked_reason("picklist", rows, caps, settings)))
         self.selection_label.setText(self.tr("{0} selected").format(len(rows)) if rows else "")
         self.requests_button.update_look()
 

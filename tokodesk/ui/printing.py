@@ -37,6 +37,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
 from tokodesk.ui.print_worker import PrintCancelled, PrintedResult, mark_printed, render_to_printer
+from tokodesk.ui.widgets import fit_to_screen
 from tokodesk.ui.workers import Cancelled
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ class PrintDialog(QDialog):
         self._printer_in_use: QPrinter | None = None
         self.mark_result: PrintedResult | None = None
         self.setWindowTitle(self.tr(KIND_TITLES.get(kind, "Print")))
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
         layout = QHBoxLayout(self)
         self.view = QPdfView()
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -137,15 +138,15 @@ class PrintDialog(QDialog):
         side = QVBoxLayout()
         form = QFormLayout()
         self.printer = QComboBox()
-        self.size = QComboBox()
+        self.size_combo = QComboBox()
         for key, text in (("100x150", "100 × 150 mm"), ("100x100", "100 × 100 mm"), ("a6", "A6 (105 × 148 mm)"),
                           ("a4", self.tr("A4, 4 labels a page"))):
-            self.size.addItem(text, key)
+            self.size_combo.addItem(text, key)
         self.orientation = QComboBox()
         self.orientation.addItem(self.tr("Portrait"), "portrait")
         self.orientation.addItem(self.tr("Landscape"), "landscape")
         form.addRow(self.tr("Printer"), self.printer)
-        form.addRow(self.tr("Size"), self.size)
+        form.addRow(self.tr("Size"), self.size_combo)
         form.addRow(self.tr("Orientation"), self.orientation)
         side.addLayout(form)
         self.mark_printed = QCheckBox(self.tr("Mark as printed"))
@@ -173,14 +174,17 @@ class PrintDialog(QDialog):
         side.addWidget(self.print_button)
         side.addWidget(close)
         layout.addLayout(side, 1)
-        self.size.setEnabled(kind == "label")
-        self.size.currentIndexChanged.connect(self._rebuild)
+        self.size_combo.setEnabled(kind == "label")
+        if kind != "label":
+            self.size_combo.setToolTip(self.tr("Picklists, packing lists and manifests print on A4."))
+        self.print_button.setToolTip(self.tr("Enabled once the preview is ready."))
+        self.size_combo.currentIndexChanged.connect(self._rebuild)
         self._rebuild()
 
     @Slot()
     def _rebuild(self) -> None:
         self.print_button.setEnabled(False)
-        size = self.size.currentData() if self.job is not None else None
+        size = self.size_combo.currentData() if self.job is not None else None
         factory = self.ctx.adapter
         self.ctx.jobs.submit(lambda _jc: build_documents(self.kind, self.pks, size, factory),
                              title=self.tr("Preparing the documents"), on_result=self._show,
@@ -221,10 +225,10 @@ class PrintDialog(QDialog):
         index = self.printer.findData(wanted)
         self.printer.setCurrentIndex(index if index >= 0 else 0)
         self.printer.blockSignals(False)
-        self.size.blockSignals(True)
-        self.size.setCurrentIndex(max(0, self.size.findData(job.profile["label_size"] if self.kind == "label"
-                                                           else "a4")))
-        self.size.blockSignals(False)
+        self.size_combo.blockSignals(True)
+        self.size_combo.setCurrentIndex(max(0, self.size_combo.findData(
+            job.profile["label_size"] if self.kind == "label" else "a4")))
+        self.size_combo.blockSignals(False)
         self.orientation.setCurrentIndex(max(0, self.orientation.findData(job.profile["label_orientation"])))
 
     def qt_printer(self, output_file: str | None = None) -> QPrinter:
@@ -235,7 +239,7 @@ class PrintDialog(QDialog):
             printer.setResolution(PDF_FILE_DPI)  # the pages are images: a label printer's 300 dpi, not 1200
         else:
             printer.setPrinterName(self.printer.currentData())
-        size = self.size.currentData() if self.kind == "label" else "a4"
+        size = self.size_combo.currentData() if self.kind == "label" else "a4"
         printer.setPageLayout(page_layout(size, self.orientation.currentData() == "landscape"))
         printer.setDocName("TokoDesk")
         return printer
@@ -280,7 +284,7 @@ class PrintDialog(QDialog):
     def _print_cups(self, printer: str) -> None:
         from tokodesk import printing
 
-        parts, size = list(self.job.parts), self.size.currentData() if self.kind == "label" else "a4"
+        parts, size = list(self.job.parts), self.size_combo.currentData() if self.kind == "label" else "a4"
         self._printing_started(self.tr("Sending to {0}…").format(printer))
 
         def finished(_id: Any) -> None:
@@ -338,7 +342,7 @@ class PrintDialog(QDialog):
             return
         factory = self.ctx.adapter_factory
         target = self.printer.currentData()
-        how = (f"label printed ({self.size.currentData()}) on "
+        how = (f"label printed ({self.size_combo.currentData()}) on "
                f"{'PDF' if target == PDF_FILE or self.last_output else target}")
         channel_id = self.ctx.channel_id
 
@@ -369,7 +373,7 @@ class PrintDialog(QDialog):
         target = self.printer.currentData()
         values = {"label_orientation": self.orientation.currentData()}
         if self.kind == "label":
-            values["label_size"] = self.size.currentData()
+            values["label_size"] = self.size_combo.currentData()
             if target != PDF_FILE:
                 values["label_printer"] = target
         elif target != PDF_FILE:

@@ -101,3 +101,18 @@ def placeholder(text: str, parent: QWidget | None = None) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet("#placeholder { color: #555; font-size: 13px; padding: 24px; }")
     return label
+
+
+# A 1366×768 laptop with a taskbar and a title bar leaves about this much for a window's contents.
+SMALL_SCREEN_FIT = (1366 - 16, 768 - 40 - 36)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to width×height, but never beyond the screen's free area (nor what a 1366×768 laptop shows):
+    a dialog taller than the screen hides its own Print / Save buttons."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free_w, free_h = SMALL_SCREEN_FIT
+    if screen is not None:
+        area = screen.availableGeometry()
+        free_w, free_h = min(free_w, area.width() - 16), min(free_h, area.height() - 36)
+    window.resize(max(window.minimumSizeHint().width(), min(width, free_w)), min(height, max(free_h, 300)))

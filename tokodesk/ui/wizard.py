@@ -33,6 +33,7 @@ from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.database_page import DatabasePage
 from tokodesk.ui.sync import start_sync
+from tokodesk.ui.widgets import fit_to_screen
 
 __all__ = ["ChannelWizard", "SettingsDialog"]
 
@@ -312,7 +313,7 @@ class ChannelWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         for button, text in ((QWizard.WizardButton.NextButton, self.tr("&Next >")),
                              (QWizard.WizardButton.BackButton, self.tr("< &Back")),
                              (QWizard.WizardButton.FinishButton, self.tr("&Finish")),

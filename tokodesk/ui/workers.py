@@ -235,6 +235,10 @@ class JobManager(QObject):
             if not thread.wait(timeout_ms):
                 log.error("lane %s did not stop within %d ms", name, timeout_ms)
         self._threads.clear()
+        # A job's result is still queued for the GUI thread; delivered now, its callback would reload a tab of the
+        # closed window and submit new work ("the window is closing") — a crash dialog on quit.
+        for job in self._jobs:
+            job.blockSignals(True)
 
     def _thread(self, lane: str) -> QThread:
         thread = self._threads.get(lane)

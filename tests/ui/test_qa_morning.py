@@ -1,0 +1,203 @@
+"""What a packer's morning in the real window showed: disabled buttons say why, the window and its dialogs fit a
+1366×768 laptop in Indonesian, text and marks render in the fonts a seller has, the keyboard reaches everything."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tokodesk.ui import queries as q
+
+
+@pytest.fixture
+def tab(qtbot, ctx, sandbox_channel, wait_idle):
+    from tokodesk.store import models as m
+    from tokodesk.ui.orders_tab import OrdersTab
+
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = sandbox_channel.id
+    widget = OrdersTab(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    wait_idle(ctx)
+    assert widget.loaded
+    return widget
+
+
+@pytest.fixture
+def indonesian(qapp):
+    from tokodesk.ui import i18n
+
+    assert i18n.install("id")
+    yield
+    i18n.install("en")
+
+
+def _pks(tab, state, n=1):
+    return [r[q.R_PK] for r in tab.model.all_rows() if r[q.R_STATE] == state and not r[q.R_UNMAPPED]][:n]
+
+
+def test_disabled_queue_buttons_say_why(tab):
+    tab.select_pks([])
+    for key, button in tab.buttons.items():
+        assert not button.isEnabled()
+        assert "Select one or more orders" in button.toolTip(), key
+    tab.select_pks(_pks(tab, "new"))
+    assert tab.buttons["ack"].isEnabled()
+    assert tab.buttons["ack"].toolTip() == "Acknowledge (Ctrl+Shift+A)", "an enabled button shows no complaint"
+    assert not tab.buttons["ship"].isEnabled()
+    assert "packed or ready-to-ship" in tab.buttons["ship"].toolTip()
+    assert "To pack" in tab.buttons["pack"].toolTip()
+
+
+def test_disabled_reason_for_a_mixed_selection_counts_the_odd_ones(tab):
+    tab.select_pks(_pks(tab, "new", 2) + _pks(tab, "shipped", 1))
+    assert not tab.buttons["ack"].isEnabled()
+    assert tab.buttons["ack"].toolTip().splitlines()[1].startswith("1 of the selected orders cannot do this.")
+
+
+def test_printed_mark_is_words_every_font_has(tab):
+    """The printer emoji rendered as an empty box on Linux (no emoji font); the mark is a word now."""
+    from tokodesk.store import models as m
+    from tokodesk.ui.orders_model import COL_STATE
+
+    pk = _pks(tab, "acknowledged")[0]
+    m.Order.update(label_printed_at=datetime(2026, 1, 1, 3, 0)).where(m.Order.id == pk).execute()
+    tab.model.replace_rows(q.order_rows(tab.ctx.channel_id, [pk]))
+    row = tab.model.row_of_pk(pk)
+    text = tab.model.data(tab.model.index(row, COL_STATE))
+    assert text == "To pack · printed"
+    assert all(ord(ch) < 0x2000 or ch in "·…" for ch in text)
+    assert tab.model.data(tab.model.index(row, COL_STATE), Qt.ItemDataRole.ToolTipRole).startswith(
+        "The label has been printed.")
+    assert tab.view.columnWidth(COL_STATE) >= tab.view.fontMetrics().horizontalAdvance(text)
+
+
+def test_long_order_ids_are_not_cut(tab, qtbot, ctx, wait_idle):
+    """Tokopedia & Shop order IDs have 18 digits; a packer reads them off the parcel, so none may be hidden."""
+    from tokodesk.store import models as m
+    from tokodesk.ui.orders_model import COL_INVOICE
+
+    m.Channel.update(orders_on_invoice=False).where(m.Channel.id == ctx.channel_id).execute()
+    m.Order.update(order_id=m.Order.order_id.concat("00000000")).execute()
+    tab.reload()
+    wait_idle(ctx)
+    longest = max((r[q.R_ORDER_ID] for r in tab.model.all_rows()), key=len)
+    assert len(longest) >= 18
+    assert tab.view.columnWidth(COL_INVOICE) >= tab.view.fontMetrics().horizontalAdvance(longest)
+
+
+def test_demo_marketplace_choice_shows_the_ampersand(qapp, monkeypatch):
+    """ "Tokopedia & Shop" on a button: a lone "&" is a mnemonic and showed as "Tokopedia _Shop"."""
+    from tokodesk.ui import demo
+
+    monkeypatch.setattr(demo, "available_dialects", lambda: ["tiktokshop", "tokopedia"])
+    chosen = []
+    box = demo.choose_dialect("tokopedia", chosen.append)
+    try:
+        texts = [b.text() for b in box.buttons()]
+        assert "Tokopedia && Shop" in texts
+        assert not any(re.search(r"(?<!&)&(?!&)", t) for t in texts), texts
+        next(b for b in box.buttons() if "Shop" in b.text()).click()
+        assert chosen == ["tiktokshop"]
+    finally:
+        box.close()
+
+
+def test_cancel_dialog_message_lets_tab_move_on(qtbot):
+    from tokodesk.marketplace.base import CancelReason
+    from tokodesk.ui.order_dialogs import CancelDialog
+
+    dialog = CancelDialog([CancelReason(code="1", label="Product out of stock")], 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setFocus()
+    qtbot.keyClicks(dialog.text, "Stok habis")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Tab)
+    assert dialog.text.toPlainText() == "Stok habis", "Tab typed into the message instead of moving on"
+
+
+def test_window_fits_a_1366_laptop_in_indonesian(qtbot, indonesian, ctx, sandbox_channel, wait_idle):
+    from tokodesk.ui.main_window import MainWindow
+    from tokodesk.ui.widgets import SMALL_SCREEN_FIT
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle(ctx)
+    assert window.orders_tab.chips["to_print"].text().startswith("Perlu dicetak")
+    width = window.minimumSizeHint().width()
+    assert width <= SMALL_SCREEN_FIT[0], f"the Indonesian window needs {width} px"
+    window.close()
+
+
+def test_dialogs_fit_a_1366_laptop(qtbot, ctx, sandbox_channel, wait_idle):
+    from tokodesk.ui.cancel_requests import BuyerRequestsDialog
+    from tokodesk.ui.printing import PrintDialog
+    from tokodesk.ui.widgets import SMALL_SCREEN_FIT
+    from tokodesk.ui.wizard import ChannelWizard
+
+    ctx.channel_id = sandbox_channel.id
+    for dialog in (PrintDialog(ctx, "label", []), BuyerRequestsDialog(ctx, sandbox_channel.id), ChannelWizard(ctx)):
+        qtbot.addWidget(dialog)
+        size = dialog.size()
+        assert size.width() <= SMALL_SCREEN_FIT[0] and size.height() <= SMALL_SCREEN_FIT[1], (type(dialog), size)
+    wait_idle(ctx)
+
+
+def test_language_menu_shows_the_choice(qtbot, ctx, wait_idle):
+    from tokodesk.store import models as m
+    from tokodesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.language_actions["system"].isChecked()
+    window.set_language("id")
+    wait_idle(ctx)
+    assert window.language_actions["id"].isChecked() and not window.language_actions["system"].isChecked()
+    assert m.AppSetting.get(m.AppSetting.key == "language").value == "id"
+    assert window.language_note.isVisible() and not window.language_note.isModal() or \
+        window.language_note.windowModality() != Qt.WindowModality.ApplicationModal
+    window.language_note.close()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.language_actions["id"].isChecked(), "the menu reads the saved choice"
+    window.close()
+    again.close()
+
+
+def test_closing_while_a_sync_runs_stops_and_waits_for_the_threads(qtbot, ctx, sandbox_channel, wait_idle,
+                                                                  sandbox):
+    import threading
+
+    from tokodesk.ui.main_window import MainWindow
+
+    ctx.channel_id = sandbox_channel.id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle(ctx)
+    entered = threading.Event()
+    original = sandbox.dialect.handle
+
+    def slow(*args, **kwargs):
+        entered.set()
+        threading.Event().wait(0.5)
+        return original(*args, **kwargs)
+
+    sandbox.dialect.handle = slow
+    try:
+        window.channel_tab.sync_now("orders")
+        qtbot.waitUntil(entered.is_set, timeout=10000)
+        threads = list(ctx.jobs._threads.values())
+        assert threads and window.cancel_button.isVisible()
+        window.close()
+        assert ctx.jobs.closed
+        assert all(t.isFinished() for t in threads), "a lane thread still runs after the window closed"
+    finally:
+        sandbox.dialect.handle = original
+    QApplication.processEvents()
