@@ -653,4 +653,17 @@ ID = {
     "{0} of the selected orders cannot do this. {1}": "{0} pesanan yang dipilih tidak bisa melakukan ini. {1}",
     "An order has a product without a seller SKU: map it in the SKU mapping tab first.":
         "Ada pesanan dengan produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.",
+    # Inventory QA: reconciliation lines a stock push cannot fix.
+    "(not mapped)": "(belum dipetakan)",
+    "Map it first": "Petakan dulu",
+    "Not on the marketplace": "Tidak ada di marketplace",
+    "Nothing to fix: every mismatch of this report is fixed.":
+        "Tidak ada yang perlu diperbaiki: semua selisih di laporan ini sudah diperbaiki.",
+    "Run “Reconcile now” first; its mismatches can then be fixed here.":
+        "Jalankan “Rekonsiliasi sekarang” dulu; selisihnya bisa diperbaiki di sini.",
+    "The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the "
+    "marketplace: a stock push cannot fix them.":
+        "Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di "
+        "marketplace: kirim stok tidak bisa memperbaikinya.",
+    "product {0}": "produk {0}",
 }

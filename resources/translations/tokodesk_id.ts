@@ -1303,6 +1303,10 @@
 <context>
     <name>InventoryTab</name>
     <message>
+        <source>(not mapped)</source>
+        <translation>(belum dipetakan)</translation>
+    </message>
+    <message>
         <source>A sale not pulled yet</source>
         <translation>Penjualan belum ditarik</translation>
     </message>
@@ -1343,6 +1347,10 @@
         <translation>Memuat stok</translation>
     </message>
     <message>
+        <source>Map it first</source>
+        <translation>Petakan dulu</translation>
+    </message>
+    <message>
         <source>Marketplace</source>
         <translation>Marketplace</translation>
     </message>
@@ -1363,6 +1371,14 @@
         <translation>Tidak ditemukan di marketplace</translation>
     </message>
     <message>
+        <source>Not on the marketplace</source>
+        <translation>Tidak ada di marketplace</translation>
+    </message>
+    <message>
+        <source>Nothing to fix: every mismatch of this report is fixed.</source>
+        <translation>Tidak ada yang perlu diperbaiki: semua selisih di laporan ini sudah diperbaiki.</translation>
+    </message>
+    <message>
         <source>Push stock now</source>
         <translation>Kirim stok sekarang</translation>
     </message>
@@ -1373,6 +1389,10 @@
     <message>
         <source>Reconcile now</source>
         <translation>Rekonsiliasi sekarang</translation>
+    </message>
+    <message>
+        <source>Run “Reconcile now” first; its mismatches can then be fixed here.</source>
+        <translation>Jalankan “Rekonsiliasi sekarang” dulu; selisihnya bisa diperbaiki di sini.</translation>
     </message>
     <message>
         <source>SKU not mapped</source>
@@ -1395,8 +1415,16 @@
         <translation>Stok diubah di Seller Center</translation>
     </message>
     <message>
+        <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
+        <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: kirim stok tidak bisa memperbaikinya.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Ya</translation>
+    </message>
+    <message>
+        <source>product {0}</source>
+        <translation>produk {0}</translation>
     </message>
     <message>
         <source>{0}: on hand set to {1}</source>
