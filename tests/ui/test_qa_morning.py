@@ -201,3 +201,63 @@ def test_closing_while_a_sync_runs_stops_and_waits_for_the_threads(qtbot, ctx, s
     finally:
         sandbox.dialect.handle = original
     QApplication.processEvents()
+
+
+def _report(lines):
+    from tokodesk.ui.inventory_tab import InventoryState
+
+    report = {"created_at": datetime(2026, 11, 27, 3, 0), "checked": 96, "mismatches": len(lines),
+              "fixed": sum(1 for line in lines if line.get("fixed")), "error": ""}
+    base = {"marketplace_sku": "", "seller_sku": "", "marketplace_qty": 5, "expected_qty": None, "fixed": False}
+    return InventoryState(rows=[], report=report, report_lines=[{**base, **line} for line in lines])
+
+
+def test_reconciliation_names_unmapped_products_and_fix_says_what_it_cannot_do(qtbot, ctx):
+    from tokodesk.ui.inventory_tab import InventoryTab
+
+    tab = InventoryTab(ctx)
+    qtbot.addWidget(tab)
+    tab._show_report(_report([{"product_id": "2147484173", "cause": "unmapped"}]))
+    assert tab.recon_table.item(0, 0).text() == "product 2147484173", "an unmapped product was an empty row"
+    assert tab.recon_table.item(0, 1).text() == "(not mapped)"
+    assert tab.recon_table.item(0, 5).text() == "Map it first"
+    assert not tab.fix_button.isEnabled(), "a stock push cannot fix an unmapped product"
+    assert "SKU mapping tab" in tab.fix_button.toolTip()
+    tab._show_report(_report([{"product_id": "1", "marketplace_sku": "A-1", "seller_sku": "A-1", "expected_qty": 3,
+                               "cause": "edited_on_marketplace"}]))
+    assert tab.fix_button.isEnabled() and tab.recon_table.item(0, 0).text() == "A-1"
+
+
+def test_failed_push_status_is_marked_and_keeps_the_marketplace_words(qtbot, ctx):
+    from tokodesk.ui.inventory_tab import COL_STATUS, InventoryModel
+
+    model = InventoryModel()
+    model.set_rows([("A-1", "A-1", 3, 0, 0, 3, 3, None, 0, "failed: SKU is frozen")])
+    index = model.index(0, COL_STATUS)
+    assert model.data(index) == "failed: SKU is frozen"
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "a failed push is highlighted"
+
+
+def test_on_hand_is_edited_from_the_keyboard(qtbot, ctx, sandbox_channel, wait_idle):
+    """F2 (or typing) on the On hand cell, the number, Enter: saved, like a double-click."""
+    from tokodesk.store import models as m
+    from tokodesk.ui.inventory_tab import COL_ON_HAND, COL_SELLER_SKU, InventoryTab
+
+    ctx.channel_id = sandbox_channel.id
+    tab = InventoryTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_idle(ctx)
+    index = tab.proxy.index(0, COL_ON_HAND)
+    sku = tab.proxy.index(0, COL_SELLER_SKU).data()
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(index)
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
+    editor = tab.view.indexWidget(index) or QApplication.focusWidget()
+    assert editor is not None and editor is not tab.view, "F2 opens an editor"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "77")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: tab.view.state() != tab.view.State.EditingState)
+    wait_idle(ctx)
+    assert m.StockItem.get(m.StockItem.seller_sku == sku).on_hand == 77

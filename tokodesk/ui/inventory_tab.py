@@ -37,6 +37,7 @@ from tokodesk.ui.widgets import ErrorBanner
 CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
           "edited_on_marketplace": "Stock edited in Seller Center", "unmapped": "SKU not mapped",
           "not_found": "Not found on the marketplace"}
+UNFIXABLE = ("unmapped", "not_found")  # the service's stock push skips these (services.reconciliation._fix)
 
 
 @dataclass
@@ -70,6 +71,14 @@ def load_inventory(channel_id: int | None) -> InventoryState:
     return state
 
 
+def _status_words(value: str | None) -> str:
+    """The push status in the window's language: "failed: <marketplace text>" keeps the marketplace's words."""
+    if not value:
+        return ""
+    head, sep, rest = str(value).partition(": ")
+    return tr("InventoryModel", head) + (sep + rest if sep else "")
+
+
 class InventoryModel(RowsModel):
     HEADERS = ("Seller SKU", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available", "Last pushed",
                "Pushed at", "Marketplace stock", "Push status")
@@ -93,10 +102,11 @@ class InventoryModel(RowsModel):
             if col == COL_PUSHED_AT:
                 return wib_text(value) if value else ""
             if col == COL_STATUS:
-                return tr("InventoryModel", value) if value else ""
+                return _status_words(value)
             return "" if value is None else value
         if role == Qt.ItemDataRole.BackgroundRole:
-            if col == COL_STATUS and row[COL_STATUS] in ("failed", "not mapped"):
+            status = str(row[COL_STATUS] or "")
+            if col == COL_STATUS and (status.startswith("failed") or status == "not mapped"):
                 return QBrush(QColor("#fdecea"))
             if col == COL_MP_STOCK and row[COL_MP_STOCK] is not None and row[COL_AVAILABLE] is not None \
                     and row[COL_MP_STOCK] != row[COL_AVAILABLE]:
@@ -230,6 +240,7 @@ class InventoryTab(QWidget):
             self.recon_label.setText(self.tr("No reconciliation yet."))
             self.recon_table.setRowCount(0)
             self.fix_button.setEnabled(False)
+            self.fix_button.setToolTip(self.tr("Run “Reconcile now” first; its mismatches can then be fixed here."))
             return
         self.recon_label.setText(self.tr("{0}: {1} SKUs checked, {2} mismatches, {3} fixed.").format(
             wib_text(report["created_at"]), report["checked"], report["mismatches"], report["fixed"])
@@ -237,11 +248,27 @@ class InventoryTab(QWidget):
         lines = state.report_lines
         self.recon_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            values = (line["marketplace_sku"], line["seller_sku"], line["marketplace_qty"], line["expected_qty"],
-                      self.tr(CAUSES.get(line["cause"], line["cause"])), self.tr("Yes") if line["fixed"] else "")
+            # A product without a marketplace SKU is still named: by its product ID, so the seller can find it.
+            product = line["marketplace_sku"] or self.tr("product {0}").format(line["product_id"])
+            seller = line["seller_sku"] or (self.tr("(not mapped)") if line["cause"] == "unmapped" else "")
+            fixed = self.tr("Yes") if line["fixed"] else (
+                self.tr("Map it first") if line["cause"] == "unmapped" else
+                self.tr("Not on the marketplace") if line["cause"] == "not_found" else "")
+            values = (product, seller, line["marketplace_qty"], line["expected_qty"],
+                      self.tr(CAUSES.get(line["cause"], line["cause"])), fixed)
             for c, value in enumerate(values):
                 self.recon_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-        self.fix_button.setEnabled(any(not line["fixed"] for line in lines))
+        open_lines = [line for line in lines if not line["fixed"]]
+        fixable = [line for line in open_lines if line["cause"] not in UNFIXABLE]
+        self.fix_button.setEnabled(bool(fixable))
+        if fixable:
+            self.fix_button.setToolTip(self.tr("Push the expected stock for every mismatch that can be fixed"))
+        elif open_lines:
+            self.fix_button.setToolTip(self.tr("The mismatches left are products without a seller SKU (map them in "
+                                               "the SKU mapping tab) or not found on the marketplace: a stock push "
+                                               "cannot fix them."))
+        else:
+            self.fix_button.setToolTip(self.tr("Nothing to fix: every mismatch of this report is fixed."))
 
     def save_on_hand(self, seller_sku: str, quantity: int) -> None:
         from tokodesk.services import inventory
