@@ -666,4 +666,5 @@ ID = {
         "Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di "
         "marketplace: kirim stok tidak bisa memperbaikinya.",
     "product {0}": "produk {0}",
+    "Read the queue again from the database (F5)": "Baca ulang antrean dari database (F5)",
 }

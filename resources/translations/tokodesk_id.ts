@@ -2209,6 +2209,10 @@ Folder data: {1}</translation>
         <translation>Bermasalah</translation>
     </message>
     <message>
+        <source>Read the queue again from the database (F5)</source>
+        <translation>Baca ulang antrean dari database (F5)</translation>
+    </message>
+    <message>
         <source>Reading the cancel reasons</source>
         <translation>Membaca alasan pembatalan</translation>
     </message>
