@@ -261,3 +261,41 @@ def test_on_hand_is_edited_from_the_keyboard(qtbot, ctx, sandbox_channel, wait_i
     qtbot.waitUntil(lambda: tab.view.state() != tab.view.State.EditingState)
     wait_idle(ctx)
     assert m.StockItem.get(m.StockItem.seller_sku == sku).on_hand == 77
+
+
+def _tab_stops(start, stop):
+    """The widgets Tab visits from `start` until `stop` (enabled, shown, taking Tab focus), as Qt walks them."""
+    stops, widget = [], start
+    for _ in range(400):
+        widget = widget.nextInFocusChain()
+        if widget is stop:
+            return stops
+        if widget.isEnabled() and widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            stops.append(widget)
+    raise AssertionError("Tab never reaches the table")
+
+
+def test_tab_goes_search_scan_actions_table(tab):
+    tab.select_pks(_pks(tab, "new"))
+    stops = _tab_stops(tab.search, tab.view)
+    assert stops[0] is tab.scan, "Tab from the search goes to the scan field"
+    assert tab.buttons["ack"] in stops and tab.refresh_button in stops
+    assert not any(chip in stops for chip in tab.chips.values()), "Tab jumped back up to the chips"
+    assert stops.index(tab.buttons["ack"]) < stops.index(tab.buttons["cancel"]) < stops.index(tab.refresh_button)
+    chain, widget = [], tab.search
+    while widget is not tab.view and len(chain) < 400:
+        widget = widget.nextInFocusChain()
+        chain.append(widget)
+    assert chain.index(tab.more) < chain.index(tab.requests_button) < chain.index(tab.refresh_button), \
+        "the buyer-requests button is reached where it sits, on the action row"
+
+
+def test_status_note_says_when(qtbot, ctx, wait_idle):
+    from tokodesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    wait_idle(ctx)
+    ctx.status_message("Ship: 3 orders done")
+    assert re.fullmatch(r"\d\d:\d\d — Ship: 3 orders done", window.activity_label.text())
+    window.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
@@ -22,6 +23,7 @@ from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.channel_tab import ChannelTab
 from tokodesk.ui.context import AppContext
+from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.inventory_tab import InventoryTab
 from tokodesk.ui.mapping_tab import MappingTab
 from tokodesk.ui.orders_tab import OrdersTab
@@ -158,7 +160,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _note(self, text: str) -> None:
-        self._last_note = text
+        # With its time: the note stays until the next one, and "Ship: 3 orders done" must not read as just now.
+        self._last_note = f"{to_wib(datetime.now(timezone.utc)):%H:%M} — {text}"
         self._refresh_activity()
 
     @Slot()

@@ -123,6 +123,7 @@ class OrdersTab(QWidget):
         self.live_timer.timeout.connect(self.poll_changes)
         self.live_timer.start()
 
+        self._set_tab_order()
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence("F6"), self, self.scan.setFocus)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
@@ -211,10 +212,19 @@ class OrdersTab(QWidget):
         row.addStretch(1)
         self.selection_label = QLabel()
         row.addWidget(self.selection_label)
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.clicked.connect(self.reload)
-        row.addWidget(refresh)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the queue again from the database (F5)"))
+        self.refresh_button.clicked.connect(self.reload)
+        row.addWidget(self.refresh_button)
         return row
+
+    def _set_tab_order(self) -> None:
+        """Search, scan, the actions left to right, then the table and the detail: the order a packer works in
+        (the widgets were created in another order, so Tab jumped from the scan field back to the top row)."""
+        chain = [self.search, self.scan, *self.buttons.values(), self.more, self.requests_button, self.refresh_button,
+                 self.view, self.detail]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # --------------------------------------------------------------- loading
     @Slot()
