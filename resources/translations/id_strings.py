@@ -667,4 +667,5 @@ ID = {
         "marketplace: kirim stok tidak bisa memperbaikinya.",
     "product {0}": "produk {0}",
     "Read the queue again from the database (F5)": "Baca ulang antrean dari database (F5)",
+    "{0}: 1 order done": "{0}: 1 pesanan berhasil",
 }

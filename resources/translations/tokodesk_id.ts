@@ -2325,6 +2325,10 @@ Folder data: {1}</translation>
         <translation>{0} dipilih</translation>
     </message>
     <message>
+        <source>{0}: 1 order done</source>
+        <translation>{0}: 1 pesanan berhasil</translation>
+    </message>
+    <message>
         <source>{0}: {1} of {2} orders not done — {3}</source>
         <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
     </message>

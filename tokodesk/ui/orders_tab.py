@@ -456,7 +456,8 @@ class OrdersTab(QWidget):
                 )
             else:
                 self.banner.clear()
-                self.ctx.status_message(self.tr("{0}: {1} orders done").format(title, len(outcomes)))
+                self.ctx.status_message(self.tr("{0}: 1 order done").format(title) if len(outcomes) == 1
+                                        else self.tr("{0}: {1} orders done").format(title, len(outcomes)))
             self.refresh_rows(pks)
             self.ctx.announce("stock")
 
