@@ -1,7 +1,10 @@
 """Take the screenshots in this folder: the wizard pages and each tab, over a sandbox shop.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py en
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py id
+    xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py en
+    xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py id
+
+On a laptop-sized screen: dialogs fit themselves to the screen, and the offscreen platform's 800×600 screen would
+squeeze them (offscreen still works, for a quick look).
 """
 
 from __future__ import annotations
