@@ -85,6 +85,10 @@ def test_acknowledge_a_selection(qtbot, tab, ctx, sandbox, wait_idle):
 
     for pk in pks:
         assert sandbox.order(m.Order.get_by_id(pk).order_id).acks == 1, "the marketplace was called once"
+    # the ship-by deadline the marketplace set on accepting shows in the queue straight away (To pack sorts by it)
+    from tokodesk.ui.orders_model import deadline_of
+
+    qtbot.waitUntil(lambda: all(deadline_of(r) for r in tab.model.all_rows() if r[q.R_PK] in pks), timeout=10000)
 
 
 def test_pack_then_ship_by_pickup(qtbot, tab, ctx, sandbox, wait_idle):

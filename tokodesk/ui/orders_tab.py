@@ -460,6 +460,12 @@ class OrdersTab(QWidget):
                                         else self.tr("{0}: {1} orders done").format(title, len(outcomes)))
             self.refresh_rows(pks)
             self.ctx.announce("stock")
+            if kind == "ack" and len(failed) < len(outcomes):
+                # The marketplace sets the ship-by deadline and the booking code when it accepts: one status refresh
+                # (a list read, not a read per order) brings them in, so To pack shows its deadlines at once.
+                from tokodesk.ui.sync import start_sync
+
+                start_sync(self.ctx, "statuses")
 
         self.ctx.jobs.submit(work, title=title, lane=self.ctx.lane(), on_result=done, on_error=self._show_error)
 
