@@ -4,6 +4,7 @@ Terms follow what Indonesian sellers see in Seller Center: pesanan, resi (AWB), 
 """
 
 ID = {
+    "Counting the demo shop's shelves": "Menghitung stok rak toko demo",
     ", code {0}": ", kode {0}",
     "; changed outside TokoDesk": "; diubah di luar TokoDesk",
     "accepted on the marketplace": "diterima di marketplace",

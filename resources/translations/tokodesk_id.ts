@@ -1120,6 +1120,10 @@
 <context>
     <name>DemoShop</name>
     <message>
+        <source>Counting the demo shop's shelves</source>
+        <translation>Menghitung stok rak toko demo</translation>
+    </message>
+    <message>
         <source>Starting the demo shop</source>
         <translation>Menyalakan toko demo</translation>
     </message>

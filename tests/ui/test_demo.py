@@ -25,3 +25,37 @@ def test_demo_shop_starts_with_a_channel_on_the_sandbox(qtbot, ctx, wait_idle, m
     finally:
         demo.stop()
         keyring.set_keyring(memory_keyring)
+
+
+def test_demo_first_sync_fills_the_queue_and_counts_the_shelves(qtbot, ctx, wait_idle, memory_keyring):
+    """A newcomer's first look: orders in the queue and stock on the shelves, so Push stock pushes real numbers."""
+    import keyring
+
+    from tokodesk.store import models as m
+    from tokodesk.ui.demo import DemoShop
+    from tokodesk.ui.inventory_tab import COL_ON_HAND
+    from tokodesk.ui.main_window import MainWindow
+
+    demo = DemoShop(ctx, "tokopedia")
+    ready = []
+    demo.ready.connect(lambda: ready.append(True))
+    try:
+        demo.start()
+        qtbot.waitUntil(lambda: bool(ready), timeout=15000)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        demo.first_sync(window)
+        wait_idle(ctx, timeout=30000)
+        mapped = {s for (s,) in m.SkuMapping.select(m.SkuMapping.seller_sku).where(
+            m.SkuMapping.seller_sku.is_null(False)).tuples() if s}
+        assert mapped and m.Order.select().count() > 0
+        on_hand = dict(m.StockItem.select(m.StockItem.seller_sku, m.StockItem.on_hand).tuples())
+        assert all(on_hand.get(sku, 0) > 0 for sku in mapped), "every mapped SKU has stock counted"
+        qtbot.waitUntil(lambda: window.inventory_tab.model.rowCount() >= len(mapped), timeout=10000)
+        shown = [window.inventory_tab.model.rows[i][COL_ON_HAND] for i in range(window.inventory_tab.model.rowCount())]
+        assert any(q > 0 for q in shown)
+        window.close()
+    finally:
+        demo.stop()
+        keyring.set_keyring(memory_keyring)

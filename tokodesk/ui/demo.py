@@ -141,9 +141,30 @@ class DemoShop(QObject):
         self.ready.emit()
 
     def first_sync(self, window: Any) -> None:
-        """Pull the demo shop's products and orders so the queue is not empty."""
+        """Pull the demo shop's products and orders so the queue is not empty, and count the shelves."""
+        from tokodesk.ui.sync import start_sync
+
         window.channel_tab.sync_now("skus")
+        skus = start_sync(self.ctx, "skus")  # the job just queued: a kind is never queued twice
+        if skus is not None:
+            skus.result.connect(lambda _summary: self._count_shelves())
         window.channel_tab.sync_now("orders")
+
+    def _count_shelves(self) -> None:
+        """What a seller does after the first SKU pull: count what is on the shelf (here: the marketplace's own
+        stock plus a few), so the Inventory tab and a stock push have real numbers, not zeros."""
+
+        def work(_jc: Any) -> int:
+            from tokodesk.services import inventory
+            from tokodesk.store import models as m
+
+            rows = m.SkuMapping.select(m.SkuMapping.seller_sku, m.SkuMapping.marketplace_stock).where(
+                m.SkuMapping.seller_sku.is_null(False) & (m.SkuMapping.seller_sku != "")).tuples()
+            counts = {sku: int(stock or 0) + 3 + len(sku) % 7 for sku, stock in rows}
+            return len(inventory.set_stock(sorted(counts.items())).updated) if counts else 0
+
+        self.ctx.jobs.submit(work, title=self.tr("Counting the demo shop's shelves"), lane=self.ctx.lane(),
+                             on_result=lambda _n: self.ctx.announce("stock"))
 
     def stop(self) -> None:
         if self.sandbox is not None:
