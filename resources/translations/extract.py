@@ -55,7 +55,7 @@ def _tables() -> list[tuple[str, str]]:
     pairs += [("MappingModel", h) for h in mapping_tab.MappingModel.HEADERS]
     pairs += [("MappingModel", s) for s in mapping_tab.PRODUCT_STATUS_WORDS.values()]
     pairs += [("InventoryModel", h) for h in inventory_tab.InventoryModel.HEADERS]
-    pairs += [("InventoryModel", s) for s in ("accepted", "failed", "pending", "sent", "not mapped")]
+    pairs += [("InventoryModel", s) for s in inventory_tab.PUSH_STATUS_WORDS.values()]
     pairs += [("InventoryTab", s) for s in inventory_tab.CAUSES.values()]
     pairs += [("ChannelTab", s) for s in channel_tab.STATUS_WORDS.values()]
     pairs += [("ChannelTab", s) for s in ("Pick-up by the courier", "Drop-off at the courier",

@@ -4,6 +4,10 @@ Terms follow what Indonesian sellers see in Seller Center: pesanan, resi (AWB), 
 """
 
 ID = {
+    "Accepted": "Diterima",
+    "Waiting to push": "Menunggu dikirim",
+    "Sent": "Terkirim",
+    "Not mapped": "Belum dipetakan",
     "Counting the demo shop's shelves": "Menghitung stok rak toko demo",
     ", code {0}": ", kode {0}",
     "; changed outside TokoDesk": "; diubah di luar TokoDesk",

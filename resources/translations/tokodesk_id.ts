@@ -1244,12 +1244,20 @@
 <context>
     <name>InventoryModel</name>
     <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
         <source>Available</source>
         <translation>Tersedia</translation>
     </message>
     <message>
         <source>Buffer</source>
         <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Last pushed</source>
@@ -1262,6 +1270,10 @@
     <message>
         <source>Marketplace stock</source>
         <translation>Stok marketplace</translation>
+    </message>
+    <message>
+        <source>Not mapped</source>
+        <translation>Belum dipetakan</translation>
     </message>
     <message>
         <source>On hand</source>
@@ -1284,24 +1296,12 @@
         <translation>SKU penjual</translation>
     </message>
     <message>
-        <source>accepted</source>
-        <translation>diterima</translation>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>gagal</translation>
-    </message>
-    <message>
-        <source>not mapped</source>
-        <translation>belum dipetakan</translation>
-    </message>
-    <message>
-        <source>pending</source>
-        <translation>menunggu</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>terkirim</translation>
+        <source>Waiting to push</source>
+        <translation>Menunggu dikirim</translation>
     </message>
 </context>
 <context>

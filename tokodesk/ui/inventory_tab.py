@@ -71,12 +71,16 @@ def load_inventory(channel_id: int | None) -> InventoryState:
     return state
 
 
+# The store's push statuses -> the words in the column; "failed: <marketplace text>" keeps the marketplace's words.
+PUSH_STATUS_WORDS = {"accepted": "Accepted", "failed": "Failed", "pending": "Waiting to push", "sent": "Sent",
+                     "not mapped": "Not mapped"}
+
+
 def _status_words(value: str | None) -> str:
-    """The push status in the window's language: "failed: <marketplace text>" keeps the marketplace's words."""
     if not value:
         return ""
     head, sep, rest = str(value).partition(": ")
-    return tr("InventoryModel", head) + (sep + rest if sep else "")
+    return tr("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + rest if sep else "")
 
 
 class InventoryModel(RowsModel):
