@@ -234,7 +234,7 @@ def test_failed_push_status_is_marked_and_keeps_the_marketplace_words(qtbot, ctx
     model = InventoryModel()
     model.set_rows([("A-1", "A-1", 3, 0, 0, 3, 3, None, 0, "failed: SKU is frozen")])
     index = model.index(0, COL_STATUS)
-    assert model.data(index) == "failed: SKU is frozen"
+    assert model.data(index) == "Failed: SKU is frozen"
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "a failed push is highlighted"
 
 
