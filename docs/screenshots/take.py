@@ -154,6 +154,11 @@ def main() -> int:
     channel.save()
     credentials.set_secret(channel.name, "client_secret", creds["client_secret"])
     catalog.pull_skus(channel)
+    # The shelves counted once, as a seller does after the first SKU pull (one SKU left uncounted, to show it).
+    from tokodesk.services import inventory
+
+    skus = sorted({s for (s,) in m.SkuMapping.select(m.SkuMapping.seller_sku).tuples() if s})
+    inventory.set_stock([(sku, 5 + len(sku) % 9) for sku in skus[1:]])
     orders.pull_orders(channel)
 
     window = MainWindow(ctx)

@@ -4,6 +4,9 @@ Terms follow what Indonesian sellers see in Seller Center: pesanan, resi (AWB), 
 """
 
 ID = {
+    "More was shipped than was counted on the shelf: count this SKU and enter the number (double-click or F2).":
+        "Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya "
+        "(klik dua kali atau F2).",
     "Accepted": "Diterima",
     "Waiting to push": "Menunggu dikirim",
     "Sent": "Terkirim",

@@ -1272,6 +1272,10 @@
         <translation>Stok marketplace</translation>
     </message>
     <message>
+        <source>More was shipped than was counted on the shelf: count this SKU and enter the number (double-click or F2).</source>
+        <translation>Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya (klik dua kali atau F2).</translation>
+    </message>
+    <message>
         <source>Not mapped</source>
         <translation>Belum dipetakan</translation>
     </message>

@@ -238,6 +238,20 @@ def test_failed_push_status_is_marked_and_keeps_the_marketplace_words(qtbot, ctx
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "a failed push is highlighted"
 
 
+def test_on_hand_below_zero_asks_for_a_count(qtbot, ctx):
+    """Shipped more than was ever counted: the cell stands out and says what to do."""
+    from tokodesk.ui.inventory_tab import COL_ON_HAND, InventoryModel
+
+    model = InventoryModel()
+    model.set_rows([("A-1", "A-1", -2, 0, 0, 0, None, None, None, ""),
+                    ("B-1", "B-1", 4, 0, 0, 4, None, None, None, "")])
+    below, fine = model.index(0, COL_ON_HAND), model.index(1, COL_ON_HAND)
+    assert model.data(below, Qt.ItemDataRole.BackgroundRole) is not None
+    assert "count this SKU" in model.data(below, Qt.ItemDataRole.ToolTipRole)
+    assert model.data(fine, Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(fine, Qt.ItemDataRole.ToolTipRole) is None
+
+
 def test_on_hand_is_edited_from_the_keyboard(qtbot, ctx, sandbox_channel, wait_idle):
     """F2 (or typing) on the On hand cell, the number, Enter: saved, like a double-click."""
     from tokodesk.store import models as m

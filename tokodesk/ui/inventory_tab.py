@@ -108,7 +108,13 @@ class InventoryModel(RowsModel):
             if col == COL_STATUS:
                 return _status_words(value)
             return "" if value is None else value
+        negative = col == COL_ON_HAND and isinstance(row[COL_ON_HAND], int) and row[COL_ON_HAND] < 0
+        if role == Qt.ItemDataRole.ToolTipRole and negative:
+            return tr("InventoryModel", "More was shipped than was counted on the shelf: count this SKU and enter "
+                                        "the number (double-click or F2).")
         if role == Qt.ItemDataRole.BackgroundRole:
+            if negative:
+                return QBrush(QColor("#f4a6a6"))
             status = str(row[COL_STATUS] or "")
             if col == COL_STATUS and (status.startswith("failed") or status == "not mapped"):
                 return QBrush(QColor("#fdecea"))
