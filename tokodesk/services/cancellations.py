@@ -167,7 +167,7 @@ class BuyerRequests(Settles):
             active = outbox.active_for(order.id)
             if active is not None:
                 if active.kind in KINDS and (active.status != outbox.SENT or outbox.is_orphan(active)):
-                    return self._resume(active)
+                    return self.resume(active)
                 raise Refused(f"An earlier request for this order ({active.kind}, {active.status}) is still "
                               "waiting for the marketplace's answer; try again after the next sync.")
             request = self._request_of(order)
@@ -182,19 +182,11 @@ class BuyerRequests(Settles):
                 action = outbox.enqueue(order, kind, payload, self.who)
         except Refused as exc:
             return outcome(reload(order), False, str(exc), refused=True)
-        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
-            return outcome(reload(order), False, "another station is already doing this", pending=True)
-        return self._drive(action, order, read_first=False)
+        return self.run_new(action, order)
 
     def resume_pending(self) -> list[ActionOutcome]:
         """Finish the answers a crash or a lost response left open, reading the marketplace first."""
-        return [self._resume(a) for a in outbox.resumable(self.channel.id, KINDS)]
-
-    def _resume(self, action: m.Action) -> ActionOutcome:
-        order = m.Order.get_by_id(action.order_id)
-        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
-            return outcome(order, False, "another station is already resolving this", pending=True)
-        return self._drive(action, order, read_first=True)
+        return [self.resume(a) for a in outbox.resumable(self.channel.id, KINDS)]
 
     # ---- the loop (as fulfilment's Executor: never send again before reading) -----------------------------
     def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:

@@ -127,12 +127,29 @@ def default_follow_remote(channel: m.Channel, remote: base.Order, who: str) -> N
 
 
 class Settles:
-    """How an outbox action that failed or got no answer is settled: the outbox row, the order's problem and
-    its event in one transaction. Shared by the order actions (Executor) and buyer requests (BuyerRequests)."""
+    """The outbox life of an action, shared by the order actions (Executor) and buyer requests (BuyerRequests):
+    claimed before it is sent (a new one) or read before anything else (one left open), and settled as failed or
+    unanswered with the outbox row, the order's problem and its event in one transaction. `_drive` is each one's."""
 
     channel: m.Channel
     who: str
     follow_remote: FollowRemote
+
+    def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
+        raise NotImplementedError
+
+    def run_new(self, action: m.Action, order: m.Order) -> ActionOutcome:
+        """A freshly enqueued action: claim it and send."""
+        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
+            return outcome(reload(order), False, "another station is already doing this", pending=True)
+        return self._drive(action, order, read_first=False)
+
+    def resume(self, action: m.Action) -> ActionOutcome:
+        """A pending, unknown or orphaned action: claim it, read the marketplace, then decide."""
+        order = m.Order.get_by_id(action.order_id)
+        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
+            return outcome(order, False, "another station is already resolving this", pending=True)
+        return self._drive(action, order, read_first=True)
 
     def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
         with m.db.atomic():
@@ -167,20 +184,6 @@ class Executor(Settles):
         self.adapter = adapter
         self.who = who
         self.follow_remote = follow_remote or default_follow_remote
-
-    # ---- entry points ------------------------------------------------------------------------------------
-    def run_new(self, action: m.Action, order: m.Order) -> ActionOutcome:
-        """A freshly enqueued action: claim it and send."""
-        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
-            return outcome(reload(order), False, "another station is already doing this", pending=True)
-        return self._drive(action, order, read_first=False)
-
-    def resume(self, action: m.Action) -> ActionOutcome:
-        """A pending, unknown or orphaned action: claim it, read the order, then decide."""
-        order = m.Order.get_by_id(action.order_id)
-        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
-            return outcome(order, False, "another station is already resolving this", pending=True)
-        return self._drive(action, order, read_first=True)
 
     # ---- the loop ----------------------------------------------------------------------------------------
     def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
