@@ -320,12 +320,13 @@ class BuyerRequestsDialog(QDialog):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         pk = row.pk
-        box.buttonClicked.connect(lambda button: self._confirmed(box, button, pk))
+        # `finished` carries the button chosen (a StandardButton), so the slot needs no reference to the box.
+        box.finished.connect(lambda result: self._confirmed(result, pk))
         self.confirm_box = box
         box.open()
 
-    def _confirmed(self, box: QMessageBox, button: Any, pk: int) -> None:
-        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+    def _confirmed(self, result: int, pk: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
             self._answer(pk, "approve", "", "")
 
     def reject_selected(self) -> None:
