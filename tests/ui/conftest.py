@@ -63,3 +63,23 @@ def sandbox_channel(database, sandbox):
     catalog.pull_skus(channel)
     orders.pull_orders(channel)
     return m.Channel.get_by_id(channel.id)
+
+
+@pytest.fixture
+def open_orders_tab(qtbot, ctx, wait_idle):
+    """Open the Orders tab on a channel and wait until its queue has loaded."""
+
+    def make(channel):  # noqa: ANN001, ANN202
+        from tokodesk.store import models as m
+        from tokodesk.ui.orders_tab import OrdersTab
+
+        ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+        ctx.channel_id = channel.id
+        widget = OrdersTab(ctx)
+        qtbot.addWidget(widget)
+        widget.show()
+        wait_idle(ctx)
+        assert widget.loaded
+        return widget
+
+    return make

@@ -49,20 +49,8 @@ def ask_to_cancel(sb, orders: list[m.Order]) -> None:  # noqa: F811
 
 
 @pytest.fixture
-def tab(qtbot, ctx, wait_idle):
-    from tokodesk.ui.orders_tab import OrdersTab
-
-    def make(channel: m.Channel) -> OrdersTab:
-        ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
-        ctx.channel_id = channel.id
-        widget = OrdersTab(ctx)
-        qtbot.addWidget(widget)
-        widget.show()
-        wait_idle(ctx)
-        assert widget.loaded
-        return widget
-
-    return make
+def tab(open_orders_tab):
+    return open_orders_tab
 
 
 def open_dialog(qtbot, widget, ctx, wait_idle):  # noqa: ANN001, ANN201

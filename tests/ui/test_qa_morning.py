@@ -14,18 +14,8 @@ from tokodesk.ui import queries as q
 
 
 @pytest.fixture
-def tab(qtbot, ctx, sandbox_channel, wait_idle):
-    from tokodesk.store import models as m
-    from tokodesk.ui.orders_tab import OrdersTab
-
-    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
-    ctx.channel_id = sandbox_channel.id
-    widget = OrdersTab(ctx)
-    qtbot.addWidget(widget)
-    widget.show()
-    wait_idle(ctx)
-    assert widget.loaded
-    return widget
+def tab(open_orders_tab, sandbox_channel):
+    return open_orders_tab(sandbox_channel)
 
 
 @pytest.fixture
