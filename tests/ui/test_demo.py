@@ -2,60 +2,59 @@
 
 from __future__ import annotations
 
+import pytest
 
-def test_demo_shop_starts_with_a_channel_on_the_sandbox(qtbot, ctx, wait_idle, memory_keyring):
+
+@pytest.fixture
+def demo(qtbot, ctx, memory_keyring):
+    """The demo shop started (sandbox up, channel made); stopped and the test keyring put back afterwards."""
     import keyring
 
-    from tokodesk.store import models as m
-    from tokodesk.ui.demo import DemoKeyring, DemoShop
+    from tokodesk.ui.demo import DemoShop
 
-    demo = DemoShop(ctx, "tokopedia")
+    shop = DemoShop(ctx, "tokopedia")
     ready = []
-    demo.ready.connect(lambda: ready.append(True))
+    shop.ready.connect(lambda: ready.append(True))
     try:
-        demo.start()
+        shop.start()
         qtbot.waitUntil(lambda: bool(ready), timeout=15000)
-        assert isinstance(keyring.get_keyring(), DemoKeyring), "demo secrets never reach the real keyring"
-        channel = m.Channel.get_by_id(ctx.demo_info["channel_id"])
-        assert channel.api_base == ctx.demo_info["url"] and channel.api_base.startswith("http://127.0.0.1:")
-        from tokodesk.services import orders
-
-        summary = orders.pull_orders(channel)
-        assert summary.created > 0, "the demo shop has orders to try the buttons on"
+        yield shop
     finally:
-        demo.stop()
+        shop.stop()
         keyring.set_keyring(memory_keyring)
 
 
-def test_demo_first_sync_fills_the_queue_and_counts_the_shelves(qtbot, ctx, wait_idle, memory_keyring):
-    """A newcomer's first look: orders in the queue and stock on the shelves, so Push stock pushes real numbers."""
+def test_demo_shop_starts_with_a_channel_on_the_sandbox(demo, ctx):
     import keyring
 
+    from tokodesk.services import orders
     from tokodesk.store import models as m
-    from tokodesk.ui.demo import DemoShop
+    from tokodesk.ui.demo import DemoKeyring
+
+    assert isinstance(keyring.get_keyring(), DemoKeyring), "demo secrets never reach the real keyring"
+    channel = m.Channel.get_by_id(ctx.demo_info["channel_id"])
+    assert channel.api_base == ctx.demo_info["url"] and channel.api_base.startswith("http://127.0.0.1:")
+    summary = orders.pull_orders(channel)
+    assert summary.created > 0, "the demo shop has orders to try the buttons on"
+
+
+def test_demo_first_sync_fills_the_queue_and_counts_the_shelves(demo, qtbot, ctx, wait_idle):
+    """A newcomer's first look: orders in the queue and stock on the shelves, so Push stock pushes real numbers."""
+    from tokodesk.store import models as m
     from tokodesk.ui.inventory_tab import COL_ON_HAND
     from tokodesk.ui.main_window import MainWindow
 
-    demo = DemoShop(ctx, "tokopedia")
-    ready = []
-    demo.ready.connect(lambda: ready.append(True))
-    try:
-        demo.start()
-        qtbot.waitUntil(lambda: bool(ready), timeout=15000)
-        window = MainWindow(ctx)
-        qtbot.addWidget(window)
-        window.show()
-        demo.first_sync(window)
-        wait_idle(ctx, timeout=30000)
-        mapped = {s for (s,) in m.SkuMapping.select(m.SkuMapping.seller_sku).where(
-            m.SkuMapping.seller_sku.is_null(False)).tuples() if s}
-        assert mapped and m.Order.select().count() > 0
-        on_hand = dict(m.StockItem.select(m.StockItem.seller_sku, m.StockItem.on_hand).tuples())
-        assert all(on_hand.get(sku, 0) > 0 for sku in mapped), "every mapped SKU has stock counted"
-        qtbot.waitUntil(lambda: window.inventory_tab.model.rowCount() >= len(mapped), timeout=10000)
-        shown = [window.inventory_tab.model.rows[i][COL_ON_HAND] for i in range(window.inventory_tab.model.rowCount())]
-        assert any(q > 0 for q in shown)
-        window.close()
-    finally:
-        demo.stop()
-        keyring.set_keyring(memory_keyring)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    demo.first_sync(window)
+    wait_idle(ctx, timeout=30000)
+    mapped = {s for (s,) in m.SkuMapping.select(m.SkuMapping.seller_sku).where(
+        m.SkuMapping.seller_sku.is_null(False)).tuples() if s}
+    assert mapped and m.Order.select().count() > 0
+    on_hand = dict(m.StockItem.select(m.StockItem.seller_sku, m.StockItem.on_hand).tuples())
+    assert all(on_hand.get(sku, 0) > 0 for sku in mapped), "every mapped SKU has stock counted"
+    qtbot.waitUntil(lambda: window.inventory_tab.model.rowCount() >= len(mapped), timeout=10000)
+    shown = [window.inventory_tab.model.rows[i][COL_ON_HAND] for i in range(window.inventory_tab.model.rowCount())]
+    assert any(q > 0 for q in shown)
+    window.close()
