@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokodesk.errors import UserError
+from tokodesk.services import csv_cells
 from tokodesk.store import models as m
 
 CSV_COLUMNS = ["channel", "product_id", "marketplace_sku", "seller_sku", "buffer", "product_name"]
+_TEXT_COLUMNS = ("channel", "product_id", "marketplace_sku", "seller_sku")  # checked for formulas on import
 
 
 # --- the rule -----------------------------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ def export_csv(path: str | Path, channel: m.Channel | None = None) -> int:
     }
     rows = list_mappings(channel)
     with open(path, "w", newline="", encoding="utf-8-sig") as handle:  # the BOM makes Excel read UTF-8
-        writer = csv.writer(handle)
+        writer = csv_cells.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for r in rows:
             writer.writerow(
@@ -351,6 +353,12 @@ def import_csv(path: str | Path, channel: m.Channel | None = None, *, create_sel
             result.rows += 1
             values = {columns[i]: row[i].strip() for i in range(min(len(columns), len(row)))}
             try:
+                for column in _TEXT_COLUMNS:
+                    problem = csv_cells.formula_problem(values.get(column, ""), column)
+                    if problem:
+                        raise ValueError(problem)
+                    if column in values:
+                        values[column] = csv_cells.read_cell(values[column])
                 target_channel = _row_channel(values, channels, channel)
                 mapping = lookup.find(target_channel, values.get("product_id", ""), values.get("marketplace_sku", ""))
                 key = (target_channel.id, mapping.product_id)

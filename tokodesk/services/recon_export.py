@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from tokodesk import config
+from tokodesk.services import csv_cells
 from tokodesk.services.reconciliation import CAUSES, report_lines
 from tokodesk.store import models as m
 
@@ -19,9 +20,14 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _markup(text: object) -> str:
+    """Text for a reportlab Paragraph, which reads its input as markup: a SKU `<img src=...>` must stay words."""
+    return escape(_cell(text))
+
+
 def csv_text(report: m.ReconReport) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_cells.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for line in report_lines(report):
         writer.writerow([
@@ -60,17 +66,17 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
     cell = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10)
     lines = report_lines(report)
     story = [
-        Paragraph(title, h),
+        Paragraph(_markup(title), h),
         Spacer(1, 3 * mm),
         Paragraph(
             f"Checked {report.checked} products · {report.mismatches} mismatches · {report.fixed} fixed · "
-            f"status: {report.status}. Difference = marketplace − expected (above 0: the marketplace offers more "
-            "than TokoDesk has).",
+            f"status: {_markup(report.status)}. Difference = marketplace − expected (above 0: the marketplace offers "
+            "more than TokoDesk has).",
             p,
         ),
     ]
     if report.error:
-        story.append(Paragraph(f"Problems: {report.error}", p))
+        story.append(Paragraph(f"Problems: {_markup(report.error)}", p))
     story.append(Spacer(1, 4 * mm))
     if not lines:
         story.append(Paragraph("No mismatches: the marketplace shows what TokoDesk expects.", p))
@@ -78,12 +84,12 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
         data = [["Marketplace SKU", "Seller SKU", "Marketplace", "Expected", "Diff.", "Likely cause", "Fixed"]]
         for line in lines:
             data.append([
-                Paragraph(line.marketplace_sku or line.product_id, cell),
-                Paragraph(line.seller_sku or "—", cell),
+                Paragraph(_markup(line.marketplace_sku or line.product_id), cell),
+                Paragraph(_markup(line.seller_sku or "—"), cell),
                 _cell(line.marketplace_qty) or "—",
                 _cell(line.expected_qty) or "—",
                 f"{line.difference:+d}",
-                Paragraph(CAUSES.get(line.cause, line.cause), cell),
+                Paragraph(_markup(CAUSES.get(line.cause, line.cause)), cell),
                 "yes" if line.fixed else "",
             ])
         widths = [44 * mm, 36 * mm, 22 * mm, 20 * mm, 14 * mm, 36 * mm, 12 * mm]

@@ -4,7 +4,8 @@ What a seller's spreadsheet may look like, and how it is read:
 * a header row is optional. It is recognised by its names (seller_sku / sku, on_hand / qty / quantity / stock, in
   any case and in any column order); without one the first column is the SKU and the second the count.
 * comma, semicolon (Excel with Indonesian regional settings) or tab separated; UTF-8 with or without a BOM.
-* blank lines are skipped. A bad row (no SKU, a count that is negative, not a whole number, or a SKU given twice) is
+* blank lines are skipped. A bad row (no SKU, a SKU a spreadsheet would run as a formula, a count that is negative,
+  not a whole number, or a SKU given twice) is
   reported with its line number and reason; the good rows are applied together in one transaction (or none of
   them with `strict`).
 """
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokodesk.errors import UserError
-from tokodesk.services import inventory
+from tokodesk.services import csv_cells, inventory
 
 SKU_NAMES = {"seller_sku", "seller sku", "sku", "sku penjual", "kode sku"}
 QTY_NAMES = {"on_hand", "on hand", "qty", "quantity", "stock", "stok", "jumlah"}
@@ -71,6 +72,11 @@ def parse_stock_text(text: str) -> ParsedStock:
         if not sku:
             parsed.bad.append(BadRow(line, "the seller SKU is empty", raw))
             continue
+        problem = csv_cells.formula_problem(sku, "seller SKU")
+        if problem:
+            parsed.bad.append(BadRow(line, problem, raw))
+            continue
+        sku = csv_cells.read_cell(sku)
         if not qty_text:
             parsed.bad.append(BadRow(line, f"no on-hand count for {sku}: add it in the second column", raw))
             continue
