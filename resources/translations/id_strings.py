@@ -676,4 +676,6 @@ ID = {
     "product {0}": "produk {0}",
     "Read the queue again from the database (F5)": "Baca ulang antrean dari database (F5)",
     "{0}: 1 order done": "{0}: 1 pesanan berhasil",
+    # ttsorders (issue 16.3/16.4/16.6): cancel states, the platform's order of work, the buyer's window.
+    "{0} lets a seller cancel orders that are: {1}.": "{0} mengizinkan penjual membatalkan pesanan yang: {1}.",
 }

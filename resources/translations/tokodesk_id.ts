@@ -2122,6 +2122,10 @@ Folder data: {1}</translation>
         <translation>Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.</translation>
     </message>
     <message>
+        <source>{0} lets a seller cancel orders that are: {1}.</source>
+        <translation>{0} mengizinkan penjual membatalkan pesanan yang: {1}.</translation>
+    </message>
+    <message>
         <source>{0} of the selected orders cannot do this. {1}</source>
         <translation>{0} pesanan yang dipilih tidak bisa melakukan ini. {1}</translation>
     </message>

@@ -30,6 +30,7 @@ def capabilities(marketplace: str = "tokopedia") -> base.Capabilities:
         label_format=base.LabelFormat.PDF, handover=base.HandoverChoice.PER_WAREHOUSE,
         cancel_by_reason_name=True, stock_per_product=True, stock_batch_max=100,
         order_window_max=None, has_booking_code=False,
+        seller_cancel_states=frozenset({S.AWAITING_PAYMENT, S.ON_HOLD, S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP}),
     )
 
 

@@ -100,6 +100,11 @@ class Capabilities:
     ship_batch_max: int = 0
     # The buyer's cancellation requests can be listed, approved and rejected (`BuyerCancellations`).
     buyer_cancel_requests: bool = False
+    # Internal states in which the seller may cancel an order; the adapter's `cancel_reasons` then says with which
+    # reasons (Tokopedia FS: from new until the parcel leaves; TikTok Shop also while unpaid and on hold).
+    seller_cancel_states: frozenset[OrderState] = frozenset(
+        {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP}
+    )
 
 
 @dataclass

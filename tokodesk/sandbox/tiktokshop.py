@@ -12,6 +12,7 @@ Reference: research/tiktokshop-api.md. Choices where it leaves things open:
 - pick-up vs drop-off comes from the warehouse's collection method (PICKUP here); `handover_method` is ignored.
 
 Options (attributes, set after construction): `on_hold_seconds` (buyer-remorse window, default 3600),
+`unpaid_seconds` (how long the buyers who pay by transfer leave their order UNPAID, default 7200; tiktokshop_sla.py),
 `label_generating_calls` (how many document requests per package answer 11034037 first, default 0),
 `redirect_url` (where the consent page sends the code).
 """
@@ -87,6 +88,7 @@ class TikTokShopDialect(Routes, Dialect):
         self.shop_cipher = f"ROW_{_seeded_hex(seed, 'cipher', 24)}"
         self.open_id = str(7_010_000_000_000_000_000 + int(_seeded_hex(seed, "open_id", 12), 16) % 10**15)
         self.on_hold_seconds = 3600.0
+        self.unpaid_seconds = 2 * 3600.0
         self.label_generating_calls = 0
         self.redirect_url = ""
         self._auth_codes: dict[str, float] = {}  # code -> expiry (single use)
@@ -311,7 +313,7 @@ class TikTokShopDialect(Routes, Dialect):
         return Response(200, pdf, "application/pdf")
 
     def order_status(self, order: Any) -> str:
-        return tj.status_of(order, self.ctx.clock.now(), self.on_hold_seconds)
+        return tj.status_of(order, self.ctx.clock.now(), self.on_hold_seconds, self.unpaid_seconds)
 
     def is_on_hold(self, order: Any) -> bool:
         return order.status == Status.PAID and self.order_status(order) == "ON_HOLD"

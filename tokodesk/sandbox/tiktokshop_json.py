@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from tokodesk.sandbox import tiktokshop_sla as sla
 from tokodesk.sandbox.shop import CANCELLED, Order, Product, Shop, Status
 
 SKU_BASE = 1_731_000_000_000_000_000
@@ -50,12 +51,12 @@ def decode(value: str, base: int) -> int | None:
     return number if 0 < number < 10**15 else None
 
 
-def status_of(o: Order, now: float, on_hold_s: float) -> str:
+def status_of(o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0) -> str:
     s = o.status
     if s in CANCELLED:
         return "CANCELLED"
     if s == Status.PAID:
-        return "ON_HOLD" if now - o.create_time < on_hold_s else "AWAITING_SHIPMENT"
+        return sla.pre_payment_status(o, now, on_hold_s, unpaid_s) or "AWAITING_SHIPMENT"
     return {
         Status.ACCEPTED: "AWAITING_SHIPMENT",
         Status.AWAITING_PICKUP: "AWAITING_COLLECTION",
@@ -65,12 +66,13 @@ def status_of(o: Order, now: float, on_hold_s: float) -> str:
     }[s]
 
 
-def update_time(o: Order, now: float, on_hold_s: float) -> int:
-    """The order's update time; leaving ON_HOLD counts as an update, so incremental pulls see it."""
+def update_time(o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0) -> int:
+    """The order's update time; leaving UNPAID or ON_HOLD counts as an update, so incremental pulls see it."""
     t = o.update_time or o.create_time
-    released = o.create_time + on_hold_s
-    if o.status == Status.PAID and released <= now:
-        t = max(t, released)
+    if o.status == Status.PAID:
+        for moved in (sla.paid_time(o, unpaid_s), sla.released_at(o, on_hold_s, unpaid_s)):
+            if moved <= now:
+                t = max(t, moved)
     return int(t)
 
 
@@ -88,8 +90,8 @@ def _masked(text: str, keep: int = 4) -> str:
     return text[:keep] + "*" * max(0, len(text) - keep - 2) + text[-2:] if len(text) > keep + 2 else text
 
 
-def order(shop: Shop, o: Order, now: float, on_hold_s: float) -> dict[str, Any]:
-    status = status_of(o, now, on_hold_s)
+def order(shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0) -> dict[str, Any]:
+    status = status_of(o, now, on_hold_s, unpaid_s)
     rec = o.recipient
     a = rec.address
     items = []
@@ -115,14 +117,13 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float) -> dict[str, Any]:
         "id": order_id(o),
         "status": status,
         "create_time": int(o.create_time),
-        "update_time": update_time(o, now, on_hold_s),
-        "paid_time": int(o.create_time),
-        "rts_sla_time": int(o.accept_deadline),
+        "update_time": update_time(o, now, on_hold_s, unpaid_s),
+        **sla.sla_fields(o, status, unpaid_s),
         "shipping_type": "SELLER" if own else "TIKTOK",
         "fulfillment_type": "FULFILLMENT_BY_SELLER",
         "shipping_provider": o.courier.agency,
         "shipping_provider_id": str(o.courier.sp_id),
-        "delivery_option_name": o.courier.service,
+        "delivery_option_name": sla.delivery_option(o),
         "warehouse_id": str(shop.warehouse_id),
         "packages": [{"id": package_id(o)}],
         "user_id": str(o.buyer.person_id),
@@ -141,7 +142,7 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float) -> dict[str, Any]:
     }
     if o.awb and status in ("AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"):
         data["tracking_number"] = o.awb
-    if status != "ON_HOLD":  # the address is withheld while the buyer may still cancel
+    if status not in ("UNPAID", "ON_HOLD"):  # the address is withheld while the buyer may still cancel
         data["recipient_address"] = {
             "name": rec.name if own else _masked(rec.name, 3),  # masked when platform logistics is used
             "phone_number": rec.phone if own else _masked(rec.phone),

@@ -72,6 +72,7 @@ def _page(items: list, query: dict[str, str], maximum: int) -> tuple[list, str]:
 class Routes:
     ctx: Any
     on_hold_seconds: float
+    unpaid_seconds: float
     label_generating_calls: int
     shop_cipher: str
     document_calls: dict[str, int]
@@ -115,13 +116,13 @@ class Routes:
         with shop.lock:
             shop.tick()
             now = self.ctx.clock.now()
-            hold = self.on_hold_seconds
+            hold, unpaid = self.on_hold_seconds, self.unpaid_seconds
             wanted_status = body.get("order_status")
             bounds = {k: body.get(k) for k in ("create_time_ge", "create_time_lt", "update_time_ge", "update_time_lt")}
             rows = []
             for oid in shop.order_ids:
                 o = shop.orders[oid]
-                created, updated = int(o.create_time), tj.update_time(o, now, hold)
+                created, updated = int(o.create_time), tj.update_time(o, now, hold, unpaid)
                 if bounds["create_time_ge"] is not None and created < int(bounds["create_time_ge"]):
                     continue
                 if bounds["create_time_lt"] is not None and created >= int(bounds["create_time_lt"]):
@@ -130,14 +131,14 @@ class Routes:
                     continue
                 if bounds["update_time_lt"] is not None and updated >= int(bounds["update_time_lt"]):
                     continue
-                if wanted_status and tj.status_of(o, now, hold) != wanted_status:
+                if wanted_status and tj.status_of(o, now, hold, unpaid) != wanted_status:
                     continue
                 if body.get("is_buyer_request_cancel") and o.cancel_request is None:
                     continue
                 rows.append((updated if query.get("sort_field") == "update_time" else created, oid))
             rows.sort(reverse=(query.get("sort_order") or "DESC").upper() == "DESC")
             chunk, token = _page(rows, query, 100)
-            return {"orders": [tj.order(shop, shop.orders[oid], now, hold) for _, oid in chunk],
+            return {"orders": [tj.order(shop, shop.orders[oid], now, hold, unpaid) for _, oid in chunk],
                     "next_page_token": token, "total_count": len(rows)}
 
     def _order_detail(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
@@ -152,7 +153,8 @@ class Routes:
             for raw in ids:
                 number = tj.decode(raw, tj.ORDER_BASE)
                 if number is not None and number in shop.orders:
-                    found.append(tj.order(shop, shop.orders[number], now, self.on_hold_seconds))
+                    found.append(tj.order(shop, shop.orders[number], now, self.on_hold_seconds,
+                                           self.unpaid_seconds))
             return {"orders": found}
 
     # ---- packages ------------------------------------------------------------------------------------------
@@ -175,6 +177,8 @@ class Routes:
                 raise ApiError(21011040, "The package has already been shipped.")
             if status == "ON_HOLD":
                 raise ApiError(21008042, "The order is on hold (buyer remorse period) and cannot be shipped yet.")
+            if status == "UNPAID":
+                raise ApiError(21008042, "The order is not paid yet and cannot be shipped.")
             if o.cancel_request is not None:
                 raise ApiError(21008044, "The order has a pending buyer cancellation request.")
             own = (body.get("self_shipment") or {}).get("tracking_number")

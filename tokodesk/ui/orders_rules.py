@@ -35,6 +35,8 @@ def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, setti
     states = _STATES[action]
     if action == "ack" and caps is not None and not caps.has_acknowledge:
         return False
+    if action == "cancel" and caps is not None:
+        states = frozenset(s.value for s in caps.seller_cancel_states)
     if action == "label" and settings.get("use_marketplace_label") and caps is not None \
             and caps.label_format is LabelFormat.PDF:
         states = _MARKETPLACE_PDF_LABEL
@@ -66,7 +68,10 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
             and all(row[q.R_STATE] in _STATES["pack"] for row in rows):
         return tr("OrdersRules", "An order has a product without a seller SKU: map it in the SKU mapping tab "
                                  "first.")
-    others = len([row for row in rows if row[q.R_STATE] not in _STATES.get(action, frozenset())])
+    states = _STATES.get(action, frozenset())
+    if action == "cancel" and caps is not None:
+        states = frozenset(s.value for s in caps.seller_cancel_states)
+    others = len([row for row in rows if row[q.R_STATE] not in states])
     # What each action needs, in the words a packer uses (literal tr() calls, so the extractor finds them).
     need = {
         "ack": tr("OrdersRules", "Select new orders to acknowledge them."),
@@ -74,7 +79,18 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
         "label": tr("OrdersRules", "Labels print for orders that are acknowledged, packed, ready to ship, awaiting "
                                    "pickup or shipped."),
         "ship": tr("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
-        "cancel": tr("OrdersRules", "Only new, to-pack or packed orders can be cancelled."),
+        "cancel": _cancel_need(caps),
     }.get(action, "")
     return tr("OrdersRules", "{0} of the selected orders cannot do this. {1}").format(others, need).strip() \
         if len(rows) > 1 else need
+
+
+def _cancel_need(caps: Capabilities | None) -> str:
+    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.orders_model import state_label
+
+    if caps is None:
+        return tr("OrdersRules", "Only new, to-pack or packed orders can be cancelled.")
+    # In the marketplace's own order (the enum's), named as the queue names the states.
+    states = ", ".join(state_label(s.value) for s in S if s in caps.seller_cancel_states)
+    return tr("OrdersRules", "{0} lets a seller cancel orders that are: {1}.").format(caps.display_name, states)

@@ -505,9 +505,9 @@ class OrdersTab(QWidget):
         factory = self.ctx.adapter_factory
 
         def reasons(_jc: Any) -> list:
-            order = m.Order.get_by_id(pks[0])
+            orders = list(m.Order.select().where(m.Order.id.in_(pks)))
             with Fulfilment(adapters=factory) as fulfilment:
-                return fulfilment.cancel_reasons(order)
+                return fulfilment.common_cancel_reasons(orders)  # a mixed selection: what all of them allow
 
         def ask(found: list) -> None:
             if not found:

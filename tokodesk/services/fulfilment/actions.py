@@ -7,6 +7,7 @@ makes a second station's concurrent attempt lose), and executed by `execute.Exec
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -292,6 +293,34 @@ class Fulfilment:
         channel = m.Channel.get_by_id(order.channel_id)
         return self.adapter(channel).cancel_reasons(to_marketplace_order(order))
 
+    def common_cancel_reasons(self, orders: Sequence[m.Order]) -> list[base.CancelReason]:
+        """The reasons every one of `orders` can be cancelled with, in the first order's order.
+
+        A selection can mix statuses whose reasons have different names for the same meaning (TikTok Shop:
+        `seller_cancel_unpaid_reason_out_of_stock` and `seller_cancel_reason_out_of_stock`): such a reason is
+        offered once, by its label, and each order is then cancelled with its own status's name for it.
+        Empty when one order cannot be cancelled at all or the orders share no reason.
+        """
+        common: list[base.CancelReason] | None = None
+        for order in orders:
+            order = reload(order)
+            channel = m.Channel.get_by_id(order.channel_id)
+            if S(order.state) not in self.adapter(channel).capabilities.seller_cancel_states:
+                return []
+            mine = self.cancel_reasons(order)
+            if common is None:
+                common = mine
+                continue
+            by_label = {r.label.casefold(): r for r in mine}
+            kept = []
+            for reason in common:
+                other = by_label.get(reason.label.casefold())
+                if other is None:
+                    continue
+                kept.append(reason if other.code == reason.code else dataclasses.replace(reason, code=reason.label))
+            common = kept
+        return common or []
+
     def cancel_orders(self, orders: Sequence[m.Order], choice: CancelChoice) -> list[ActionOutcome]:
         """Reject (NACK) orders with a reason the marketplace offers for each."""
         outcomes = self._batch(list(orders), "Cancelling", lambda order: self._cancel_one(order, choice))
@@ -304,8 +333,13 @@ class Fulfilment:
         resumed = self._inflight(order, ex.NACK)
         if resumed is not None:
             return resumed
-        if S(order.state) not in ex.CANCELLABLE:
-            raise Refused(f"An order that is {order.state} cannot be cancelled from TokoDesk.")
+        caps = self.adapter(channel).capabilities
+        if S(order.state) not in caps.seller_cancel_states:
+            states = ", ".join(s.value for s in S if s in caps.seller_cancel_states)
+            raise Refused(
+                f"An order that is {order.state} cannot be cancelled from TokoDesk; {caps.display_name} lets a "
+                f"seller cancel orders that are: {states}."
+            )
         reasons = self.cancel_reasons(order)
         if not reasons:
             raise Refused("The marketplace does not allow cancelling this order now; use Seller Center if needed.")

@@ -60,8 +60,13 @@ class Verdict(enum.Enum):
     IMPOSSIBLE = "impossible"
 
 
-def check(kind: str, remote: base.Order, payload: dict) -> tuple[Verdict, str]:
-    """Has this action already taken effect on the marketplace, judging by the order's state there?"""
+def check(
+    kind: str, remote: base.Order, payload: dict, cancellable: frozenset[S] | set[S] = CANCELLABLE
+) -> tuple[Verdict, str]:
+    """Has this action already taken effect on the marketplace, judging by the order's state there?
+
+    `cancellable`: the states the marketplace lets a seller cancel in (`Capabilities.seller_cancel_states`).
+    """
     state = remote.state
     if kind == ACK:
         if state in AFTER_ACK:
@@ -72,7 +77,7 @@ def check(kind: str, remote: base.Order, payload: dict) -> tuple[Verdict, str]:
     if kind == NACK:
         if state is S.CANCELLED:
             return Verdict.APPLIED, ""
-        if state in CANCELLABLE:
+        if state in cancellable:
             return Verdict.NEEDED, ""
         return Verdict.IMPOSSIBLE, f"the order is {state.value} on the marketplace, so it cannot be cancelled"
     if kind == SHIP:
@@ -185,6 +190,9 @@ class Executor(Settles):
         self.who = who
         self.follow_remote = follow_remote or default_follow_remote
 
+    def _cancellable(self) -> frozenset[S]:
+        return self.adapter.capabilities.seller_cancel_states
+
     # ---- the loop ----------------------------------------------------------------------------------------
     def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
         lost: str | None = None
@@ -196,7 +204,7 @@ class Executor(Settles):
                 except base.MarketplaceError as exc:
                     why = f"the marketplace's answer was lost ({lost})" if lost else "it could not be checked"
                     return self._unknown(action, order, f"{why}; reading the order failed too: {exc}")
-                verdict, reason = check(action.kind, remote, action.payload or {})
+                verdict, reason = check(action.kind, remote, action.payload or {}, self._cancellable())
                 if verdict is Verdict.APPLIED:
                     return self._done(action, order, None, remote, "confirmed by reading the order")
                 if verdict is Verdict.IMPOSSIBLE:
@@ -235,7 +243,8 @@ class Executor(Settles):
         remote = None
         with contextlib.suppress(base.MarketplaceError):
             remote = self.adapter.get_order(order_id=order.order_id)
-        if remote is not None and check(action.kind, remote, action.payload or {})[0] is Verdict.APPLIED:
+        if remote is not None and \
+                check(action.kind, remote, action.payload or {}, self._cancellable())[0] is Verdict.APPLIED:
             return self._done(action, order, None, remote, "already done on the marketplace")
         return self._failed(action, order, str(exc), remote)
 
