@@ -34,6 +34,7 @@ import peewee as pw
 from tokodesk.errors import UserError
 from tokodesk.marketplace.base import RESERVING_STATES, SHIPPED_STATES, OrderState
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -136,9 +137,8 @@ def set_stock(counts: Sequence[tuple[str, int]]) -> SetResult:
         if sku in seen and seen[sku] != qty:
             raise UserError(f"seller SKU {sku} is given twice ({seen[sku]} and {qty}); give each SKU once")
         seen[sku] = qty
-    database = m.StockItem._meta.database
     now = m.utcnow()
-    with database.atomic():
+    with write_transaction(m.StockItem):  # what is read here decides what is written
         shown_before = _on_hand_of(list(seen))  # what the seller saw: "unchanged" is judged against it
         result.settled_orders = take_stock_for_shipped_orders(None)
         existing = _on_hand_of(list(seen)) if result.settled_orders else shown_before

@@ -26,6 +26,7 @@ from tokodesk.services.order_store import (  # noqa: F401 - re-exported
 from tokodesk.services.prefetch import Prefetch
 from tokodesk.services.runs import RunSummary, sync_run
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,8 @@ def _pull_window(channel, adapter, start, end, run, index, progress, cancel, dat
     pages = adapter.list_orders(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc), cancel=cancel)
     with Prefetch(pages) as prefetched:
         for page in prefetched:
-            with database.atomic():
+            # Reads, writes and the lease renewal: a writer from its first statement (store/tx.py says why).
+            with write_transaction(database=database):
                 result = store_orders(channel, page, index=index)
                 summary.fetched += len(page)
                 summary.created += result.created

@@ -21,6 +21,7 @@ import peewee as pw
 from tokodesk import config
 from tokodesk.errors import UserError
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,8 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
 def _acquire(channel: m.Channel, kind: str, holder: str, ttl: timedelta) -> str:
     now = m.utcnow()
     database = m.SyncLease._meta.database
-    with database.atomic():
+    # A writer from the start: the read below decides the write (SQLite would refuse the upgrade under load).
+    with write_transaction(m.SyncLease):
         current = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
         if current is not None:
             if current.expires_at > now and current.holder != holder and not _holder_is_dead(current.holder):

@@ -23,6 +23,7 @@ from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.orders import store_orders
 from tokodesk.services.runs import RunHandle, RunSummary, sync_run
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 CLOSED_STATES = (S.COMPLETED.value, S.CANCELLED.value, S.RETURNED.value)
 BATCH = 50  # orders per get_orders call from here: progress and cancel in between; the adapter may split further
@@ -113,7 +114,7 @@ class _Refresh:
         self.done = 0
 
     def store(self, remotes: list) -> None:
-        with m.Order._meta.database.atomic():
+        with write_transaction():  # reads, writes and the lease renewal: a writer from its first statement
             result = store_orders(self.channel, remotes, index=self.index)
             self.run.heartbeat()
         s = self.summary

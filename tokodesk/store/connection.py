@@ -15,6 +15,7 @@ import peewee as pw
 from tokodesk import config
 from tokodesk.store.migrations import migrate
 from tokodesk.store.models import db
+from tokodesk.store.tx import WriterSqliteDatabase
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ def make_database(url: str) -> pw.Database:
             pass
         else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return pw.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        # Transactions begin as writers: see store/tx.py for why the busy timeout alone is not enough.
+        return WriterSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     if parsed.scheme in ("postgres", "postgresql"):
         query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
         return pw.PostgresqlDatabase(
