@@ -678,4 +678,12 @@ ID = {
     "{0}: 1 order done": "{0}: 1 pesanan berhasil",
     # ttsorders (issue 16.3/16.4/16.6): cancel states, the platform's order of work, the buyer's window.
     "{0} lets a seller cancel orders that are: {1}.": "{0} mengizinkan penjual membatalkan pesanan yang: {1}.",
+    # Queue (issue 14: selection by order identity, detail pane, staleness, filters, window size).
+    "Cancel {0} order(s) on the marketplace: {1}. The buyer is refunded; this cannot be undone.":
+        "Batalkan {0} pesanan di marketplace: {1}. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.",
+    "Loading…": "Memuat…",
+    "No order with invoice, order ID, booking code or AWB “{0}”. Nothing is selected.":
+        "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.",
+    "This order is no longer in the database.": "Pesanan ini sudah tidak ada di database.",
+    "and {0} more": "dan {0} lainnya",
 }

@@ -263,8 +263,8 @@
         <translation>Batalkan pesanan</translation>
     </message>
     <message>
-        <source>Cancel {0} order(s) on the marketplace. The buyer is refunded; this cannot be undone.</source>
-        <translation>Batalkan {0} pesanan di marketplace. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.</translation>
+        <source>Cancel {0} order(s) on the marketplace: {1}. The buyer is refunded; this cannot be undone.</source>
+        <translation>Batalkan {0} pesanan di marketplace: {1}. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
         <source>Choose a reason.</source>
@@ -1833,6 +1833,10 @@ Folder data: {1}</translation>
         <translation>Baris pesanan</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
         <source>Manifest</source>
         <translation>Manifest</translation>
     </message>
@@ -1917,6 +1921,10 @@ Folder data: {1}</translation>
         <translation>Tindakan terakhir gagal</translation>
     </message>
     <message>
+        <source>This order is no longer in the database.</source>
+        <translation>Pesanan ini sudah tidak ada di database.</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -1955,6 +1963,13 @@ Folder data: {1}</translation>
     <message>
         <source>{0} orders selected</source>
         <translation>{0} pesanan dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialogs</name>
+    <message>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
     </message>
 </context>
 <context>
@@ -2185,8 +2200,8 @@ Folder data: {1}</translation>
         <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
     </message>
     <message>
-        <source>No order with invoice, order ID, booking code or AWB “{0}”.</source>
-        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”.</translation>
+        <source>No order with invoice, order ID, booking code or AWB “{0}”. Nothing is selected.</source>
+        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.</translation>
     </message>
     <message>
         <source>No orders pulled yet. They arrive with the next order sync (Channel tab → Sync now).</source>

@@ -102,7 +102,7 @@ def test_cancel_dialog_message_lets_tab_move_on(qtbot):
     from tokodesk.marketplace.base import CancelReason
     from tokodesk.ui.order_dialogs import CancelDialog
 
-    dialog = CancelDialog([CancelReason(code="1", label="Product out of stock")], 1)
+    dialog = CancelDialog([CancelReason(code="1", label="Product out of stock")], ["INV/1"])
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.text.setFocus()

@@ -25,19 +25,30 @@ class OrderDetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(260)
+        self.shown_pk: int | None = None  # the order whose details are on screen (None: a count, or nothing)
         self.show_empty()
 
     def show_empty(self, count: int = 0) -> None:
+        self.shown_pk = None
         if count > 1:
             self.setHtml(f"<p>{escape(self.tr('{0} orders selected').format(count))}</p>")
         else:
             self.setHtml(f"<p style='color:#666'>{escape(self.tr('Select an order to see its details.'))}</p>")
 
-    def show_detail(self, detail: q.OrderDetail | None) -> None:
+    def show_loading(self, key: str) -> None:
+        """The selected order's key straight away, so the previous order's details never stay on screen."""
+        self.shown_pk = None
+        self.setHtml(f"<h3>{escape(key)}</h3><p style='color:#666'>{escape(self.tr('Loading…'))}</p>")
+
+    def show_detail(self, detail: q.OrderDetail | None, pk: int | None = None) -> None:
         if detail is None:
             self.show_empty()
+            if pk is not None:
+                self.setHtml(f"<p style='color:#666'>{escape(self.tr('This order is no longer in the database.'))}"
+                             "</p>")
             return
+        self.shown_pk = detail.pk
         o = detail.order
         t = self.tr
         h = [f"<h3>{escape(o['invoice'] or o['order_id'])}</h3>"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,16 +34,25 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+def names_text(names: Sequence[str], shown: int = 8) -> str:
+    """The orders a confirmation is about, by the key the queue shows; a long list ends in "and N more"."""
+    text = ", ".join(names[:shown])
+    if len(names) > shown:
+        text += " " + QCoreApplication.translate("OrderDialogs", "and {0} more").format(len(names) - shown)
+    return text
+
+
 class CancelDialog(QDialog):
     """Choose one of the reasons the marketplace offers; code 4 (shop closed) also asks until when."""
 
-    def __init__(self, reasons: Sequence[CancelReason], count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, reasons: Sequence[CancelReason], orders: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cancel orders"))
         self.reasons = list(reasons)
+        self.orders = list(orders)  # the invoices / order ids this confirmation is about, as the queue shows them
         layout = QVBoxLayout(self)
-        warning = QLabel(self.tr("Cancel {0} order(s) on the marketplace. The buyer is refunded; this cannot be "
-                                 "undone.").format(count))
+        warning = QLabel(self.tr("Cancel {0} order(s) on the marketplace: {1}. The buyer is refunded; this cannot "
+                                 "be undone.").format(len(self.orders), names_text(self.orders)))
         warning.setWordWrap(True)
         layout.addWidget(warning)
         form = QFormLayout()

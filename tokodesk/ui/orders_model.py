@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from tokodesk.marketplace.base import OrderState
@@ -24,6 +31,7 @@ S = OrderState
 COL_FLAG, COL_INVOICE, COL_STATE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE, COL_TOTAL, COL_DEADLINE, COL_CREATED = (
     range(10)
 )
+_PARENTS = "QList<QPersistentModelIndex>"
 RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -167,11 +175,10 @@ class OrdersModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._apply_sort(self._rows)
-        self._index = None
-        self.layoutChanged.emit()
+        rows = list(self._rows)
+        self._apply_sort(rows)
+        self._relayout(rows, QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
 
     # -------------------------------------------------------------- our API
     def set_rows(self, rows: list[tuple]) -> None:
@@ -204,17 +211,7 @@ class OrdersModel(QAbstractTableModel):
                 if row is not None:
                     self.dataChanged.emit(self.index(row, 0), self.index(row, last))
             return
-        self.layoutAboutToBeChanged.emit()
-        old_pks = [r[q.R_PK] for r in old]
-        self._rows = visible
-        self._index = None
-        persistent = self.persistentIndexList()
-        moved = []
-        for index in persistent:
-            row = self.row_of_pk(old_pks[index.row()]) if 0 <= index.row() < len(old_pks) else None
-            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        self._relayout(visible)
 
     def set_filter(self, chip: str | None = None, search: str | None = None) -> None:
         if chip is not None:
@@ -284,6 +281,24 @@ class OrdersModel(QAbstractTableModel):
         return "\n".join(parts)
 
     # ------------------------------------------------------------- internals
+    def _relayout(self, rows: list[tuple],
+                  hint: QAbstractItemModel.LayoutChangeHint = QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint,
+                  ) -> None:
+        """Show `rows` instead, every persistent index (the view's current row, its selection) moving with its
+        order: without this a sort left them on the same row numbers, i.e. on other orders."""
+        # The overload with a hint: a vertical sort lets the selection model track one index a row, not ten.
+        self.layoutAboutToBeChanged[_PARENTS, QAbstractItemModel.LayoutChangeHint].emit([], hint)
+        old_pks = [r[q.R_PK] for r in self._rows]
+        self._rows = rows
+        self._index = None
+        persistent = self.persistentIndexList()
+        moved = []
+        for index in persistent:
+            row = self.row_of_pk(old_pks[index.row()]) if 0 <= index.row() < len(old_pks) else None
+            moved.append(self.index(row, index.column()) if row is not None else QModelIndex())
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged[_PARENTS, QAbstractItemModel.LayoutChangeHint].emit([], hint)
+
     def _refilter(self) -> None:
         rows = self._visible()
         self.beginResetModel()

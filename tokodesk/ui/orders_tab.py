@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from tokodesk.ui.orders_model import (
     state_label,
 )
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason
+from tokodesk.ui.orders_selection import SelectionKeeper
 from tokodesk.ui.widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,6 @@ class OrdersTab(QWidget):
         self.last_outcomes: list = []
         self.results_dialog: ResultsDialog | None = None
         self.loaded = False
-        self._pending_select: list[int] = []
         self._watcher: ChangeWatcher | None = None  # used only inside local-lane jobs (one thread)
         self._polling = False
         self._detail_pk: int | None = None  # the order the detail pane shows
@@ -96,7 +96,8 @@ class OrdersTab(QWidget):
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
         # The deadline decides what to do first: show it next to the state, not past the horizontal scroll.
         header.moveSection(header.visualIndex(COL_DEADLINE), header.visualIndex(COL_STATE) + 1)
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.selection = SelectionKeeper(self.view, self.model, self.proxy)
+        self.selection.changed.connect(self._selection_changed)
         self.detail = OrderDetailPane()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
@@ -230,7 +231,6 @@ class OrdersTab(QWidget):
     @Slot()
     def reload(self) -> None:
         channel_id = self.ctx.channel_id
-        keep = self.selected_pks()
 
         def load(_jc: Any) -> tuple[list[tuple], bool, ChangeWatcher]:
             invoice_mode = True
@@ -249,7 +249,7 @@ class OrdersTab(QWidget):
             self.model.set_rows(rows)
             self._watcher = watcher
             self.loaded = True
-            self._after_rows_changed(keep)
+            self._after_rows_changed()
             self.requests_button.refresh()
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
@@ -308,14 +308,12 @@ class OrdersTab(QWidget):
         if not rows:
             return
         self.model.replace_rows(rows)
-        self._after_rows_changed(None)
+        self._after_rows_changed()
         if self._detail_pk is not None and any(r[q.R_PK] == self._detail_pk for r in rows):
             self._load_detail()
 
-    def _after_rows_changed(self, keep: Sequence[int] | None) -> None:
+    def _after_rows_changed(self) -> None:
         self._update_chip_labels()
-        if keep is not None:
-            self.select_pks(keep)
         total = len(self.model.all_rows())
         if total == 0:
             if self.ctx.channel_id is None:
@@ -347,9 +345,8 @@ class OrdersTab(QWidget):
         self._apply_filter(chip=key)
 
     def _apply_filter(self, chip: str | None = None, search: str | None = None) -> None:
-        keep = self.selected_pks()
-        self.model.set_filter(chip=chip, search=search)
-        self._after_rows_changed(keep)
+        self.model.set_filter(chip=chip, search=search)  # the SelectionKeeper keeps the selected orders still shown
+        self._after_rows_changed()
 
     def _repaint_deadlines(self) -> None:
         if self.model.rowCount():
@@ -359,37 +356,38 @@ class OrdersTab(QWidget):
 
     # -------------------------------------------------------------- selection
     def selected_rows(self) -> list[tuple]:
-        # Ranges, not one index per row: Ctrl+A on 100,000 orders must stay instant.
-        selection = self.view.selectionModel().selection()  # proxy rows == model rows (see OrdersProxy)
-        rows: dict[int, tuple] = {}
-        for span in selection:
-            for offset, row in enumerate(self.model.rows_in(span.top(), span.bottom())):
-                rows.setdefault(span.top() + offset, row)
-        return [rows[i] for i in sorted(rows)]
+        """The rows of the selected orders as the queue shows them now."""
+        return self.selection.rows() if self.loaded else []
 
-    def selected_pks(self) -> list[int]:
-        return [r[q.R_PK] for r in self.selected_rows()] if self.loaded else []
+    def selected_order_ids(self) -> list[int]:
+        """The Order row ids of exactly the orders the seller sees selected, read at the moment of asking: every
+        action takes its orders from here when its button is clicked, never from an older list."""
+        return self.selection.pks() if self.loaded else []
+
+    selected_pks = selected_order_ids
 
     def select_pks(self, pks: Sequence[int]) -> None:
-        selection = self.view.selectionModel()
-        selection.clearSelection()
-        first = None
-        for pk in pks:
-            row = self.model.row_of_pk(pk)
-            if row is None:
-                continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-            selection.select(index, flags)
-            first = first or index
-        if first is not None:
-            self.view.scrollTo(first)
-            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.selection.select(pks)
 
     @Slot()
     def _selection_changed(self) -> None:
         self._update_buttons()
-        self._detail_timer.start()
+        self._show_selection_in_detail()
+
+    def _show_selection_in_detail(self) -> None:
+        """The detail pane never shows anything but the selection: a count, nothing, or the one order (its old
+        content is replaced at once; the full read follows after a short pause while the packer moves on)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            self._detail_timer.stop()
+            self._detail_pk = None
+            self.detail.show_empty(len(rows))
+            return
+        pk = rows[0][q.R_PK]
+        if pk != self._detail_pk or self.detail.shown_pk != pk:
+            self._detail_pk = pk
+            self.detail.show_loading(rows[0][q.R_INVOICE] or rows[0][q.R_ORDER_ID])
+            self._detail_timer.start()
 
     def _update_buttons(self) -> None:
         rows = self.selected_rows() if self.loaded else []
@@ -412,18 +410,15 @@ class OrdersTab(QWidget):
     def _load_detail(self) -> None:
         if self.ctx.jobs.closed:  # the debounce timer can fire while the window is closing
             return
-        pks = self.selected_pks()
-        if len(pks) != 1:
-            self._detail_pk = None
-            self.detail.show_empty(len(pks))
+        pk = self._detail_pk
+        if pk is None:
             return
-        self._detail_pk = pks[0]
 
         def show(detail: q.OrderDetail | None) -> None:
-            if detail is None or detail.pk == self._detail_pk:  # a slower, older read must not win
-                self.detail.show_detail(detail)
+            if pk == self._detail_pk:  # a slower, older read (of an order no longer selected) must not win
+                self.detail.show_detail(detail, pk)
 
-        self.ctx.jobs.submit(lambda _jc: q.order_detail(pks[0]), title=self.tr("Loading the order"),
+        self.ctx.jobs.submit(lambda _jc: q.order_detail(pk), title=self.tr("Loading the order"),
                              on_result=show, on_error=self._show_error)
 
     # ---------------------------------------------------------------- actions
@@ -499,9 +494,11 @@ class OrdersTab(QWidget):
         """Ask the marketplace which reasons it accepts (a worker), then ask the user, then cancel."""
         from tokodesk.services.fulfilment import CancelChoice, Fulfilment
 
-        pks = self.selected_pks()
+        rows = self.selected_rows()
+        pks = [r[q.R_PK] for r in rows]
         if not pks:
             return
+        names = [r[q.R_INVOICE] or r[q.R_ORDER_ID] for r in rows]
         factory = self.ctx.adapter_factory
 
         def reasons(_jc: Any) -> list:
@@ -513,7 +510,7 @@ class OrdersTab(QWidget):
             if not found:
                 self.banner.show_error(self.tr("The marketplace does not allow cancelling this order now."))
                 return
-            self.cancel_dialog = CancelDialog(found, len(pks), self)
+            self.cancel_dialog = CancelDialog(found, names, self)
 
             def go() -> None:
                 choice = CancelChoice(**self.cancel_dialog.choice())
@@ -535,8 +532,10 @@ class OrdersTab(QWidget):
 
         def found(pk: int | None) -> None:
             if pk is None:
-                self.banner.show_error(self.tr("No order with invoice, order ID, booking code or AWB “{0}”.")
-                                       .format(code))
+                # Nothing stays selected: the previous order must not look like the one just scanned.
+                self.select_pks([])
+                self.banner.show_error(self.tr("No order with invoice, order ID, booking code or AWB “{0}”. "
+                                               "Nothing is selected.").format(code))
                 return
             if self.model.row_of_pk(pk) is None:  # hidden by the chip or the search: show everything
                 self.search.blockSignals(True)
@@ -549,7 +548,8 @@ class OrdersTab(QWidget):
             if row is None:
                 return
             if row[q.R_STATE] == S.ACKNOWLEDGED.value:
-                self.pack()
+                # The scanned order itself, not whatever the selection holds by the time this runs.
+                self._run_action("pack", [pk], lambda f, orders: f.pack(orders), self.tr("Pack"))
             elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
                 self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
             else:
