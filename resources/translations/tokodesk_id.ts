@@ -2148,10 +2148,6 @@ Folder data: {1}</translation>
 <context>
     <name>OrdersTab</name>
     <message>
-        <source>Acknowledge</source>
-        <translation>Terima pesanan</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Semua</translation>
     </message>
@@ -2160,24 +2156,8 @@ Folder data: {1}</translation>
         <translation>Menunggu pickup</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Cancel order</source>
-        <translation>Batalkan pesanan</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <source>Finding the order</source>
-        <translation>Mencari pesanan</translation>
     </message>
     <message>
         <source>Loading orders</source>
@@ -2200,56 +2180,20 @@ Folder data: {1}</translation>
         <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
     </message>
     <message>
-        <source>No order with invoice, order ID, booking code or AWB “{0}”. Nothing is selected.</source>
-        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.</translation>
-    </message>
-    <message>
         <source>No orders pulled yet. They arrive with the next order sync (Channel tab → Sync now).</source>
         <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
-    </message>
-    <message>
-        <source>Pack</source>
-        <translation>Kemas</translation>
     </message>
     <message>
         <source>Picklist, packing list and manifest for the selected orders</source>
         <translation>Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih</translation>
     </message>
     <message>
-        <source>Print label</source>
-        <translation>Cetak label</translation>
-    </message>
-    <message>
-        <source>Print manifest</source>
-        <translation>Cetak manifest</translation>
-    </message>
-    <message>
-        <source>Print packing list</source>
-        <translation>Cetak daftar kemas</translation>
-    </message>
-    <message>
-        <source>Print picklist</source>
-        <translation>Cetak daftar ambil</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Bermasalah</translation>
     </message>
     <message>
-        <source>Read the queue again from the database (F5)</source>
-        <translation>Baca ulang antrean dari database (F5)</translation>
-    </message>
-    <message>
-        <source>Reading the cancel reasons</source>
-        <translation>Membaca alasan pembatalan</translation>
-    </message>
-    <message>
         <source>Ready to ship</source>
         <translation>Siap kirim</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
     </message>
     <message>
         <source>Refreshing orders</source>
@@ -2268,16 +2212,8 @@ Folder data: {1}</translation>
         <translation>Cari invoice, ID pesanan, pembeli, SKU, kode booking… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Ship</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
         <source>Shipped</source>
         <translation>Dikirim</translation>
-    </message>
-    <message>
-        <source>The marketplace does not allow cancelling this order now.</source>
-        <translation>Marketplace tidak mengizinkan pembatalan pesanan ini sekarang.</translation>
     </message>
     <message>
         <source>To pack</source>
@@ -2336,32 +2272,12 @@ Folder data: {1}</translation>
         <translation>dikirim</translation>
     </message>
     <message>
-        <source>{0} cannot be packed: it is {1}.</source>
-        <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
-    </message>
-    <message>
-        <source>{0} is already packed.</source>
-        <translation>{0} sudah dikemas.</translation>
-    </message>
-    <message>
         <source>{0} of {1} orders shown</source>
         <translation>{0} dari {1} pesanan ditampilkan</translation>
     </message>
     <message>
         <source>{0} selected</source>
         <translation>{0} dipilih</translation>
-    </message>
-    <message>
-        <source>{0}: 1 order done</source>
-        <translation>{0}: 1 pesanan berhasil</translation>
-    </message>
-    <message>
-        <source>{0}: {1} of {2} orders not done — {3}</source>
-        <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
-    </message>
-    <message>
-        <source>{0}: {1} orders done</source>
-        <translation>{0}: {1} pesanan berhasil</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +2564,93 @@ Folder data: {1}</translation>
     <message>
         <source>Save</source>
         <translation>Simpan</translation>
+    </message>
+</context>
+<context>
+    <name>QueueActions</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Terima pesanan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Finding the order</source>
+        <translation>Mencari pesanan</translation>
+    </message>
+    <message>
+        <source>No order with invoice, order ID, booking code or AWB “{0}”. Nothing is selected.</source>
+        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Cetak label</translation>
+    </message>
+    <message>
+        <source>Print manifest</source>
+        <translation>Cetak manifest</translation>
+    </message>
+    <message>
+        <source>Print packing list</source>
+        <translation>Cetak daftar kemas</translation>
+    </message>
+    <message>
+        <source>Print picklist</source>
+        <translation>Cetak daftar ambil</translation>
+    </message>
+    <message>
+        <source>Read the queue again from the database (F5)</source>
+        <translation>Baca ulang antrean dari database (F5)</translation>
+    </message>
+    <message>
+        <source>Reading the cancel reasons</source>
+        <translation>Membaca alasan pembatalan</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>The marketplace does not allow cancelling this order now.</source>
+        <translation>Marketplace tidak mengizinkan pembatalan pesanan ini sekarang.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be packed: it is {1}.</source>
+        <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
+    </message>
+    <message>
+        <source>{0} is already packed.</source>
+        <translation>{0} sudah dikemas.</translation>
+    </message>
+    <message>
+        <source>{0}: 1 order done</source>
+        <translation>{0}: 1 pesanan berhasil</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} orders not done — {3}</source>
+        <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} orders done</source>
+        <translation>{0}: {1} pesanan berhasil</translation>
     </message>
 </context>
 <context>

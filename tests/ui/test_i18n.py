@@ -21,7 +21,7 @@ def indonesian(qapp):
 
 
 def test_catalogue_loads_and_a_known_string_is_indonesian(indonesian):
-    assert QCoreApplication.translate("OrdersTab", "Acknowledge") == "Terima pesanan"
+    assert QCoreApplication.translate("QueueActions", "Acknowledge") == "Terima pesanan"
     assert QCoreApplication.translate("QWizard", "no such string") == "no such string"
 
 

@@ -1,0 +1,239 @@
+"""The queue's actions: one place builds their buttons, and every action takes its orders from
+`selected_order_ids()` at the moment of the click (never from an older list), runs as a `Fulfilment` batch in the
+channel's lane, and shows per-order results.
+
+A mixin of `OrdersTab` (it uses the tab's context, banner, model and selection); split out of orders_tab.py so a
+new action is one entry in `_action_specs` plus its slot here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton
+
+from tokodesk.marketplace.base import OrderState
+from tokodesk.store import models as m
+from tokodesk.ui import queries as q
+from tokodesk.ui.order_dialogs import AwbDialog, CancelDialog, ResultsDialog
+from tokodesk.ui.orders_model import state_label
+
+log = logging.getLogger(__name__)
+S = OrderState
+
+
+class QueueActions:
+    """Acknowledge, pack, print, ship, cancel, scan to pack: the queue's buttons and what they do."""
+
+    def _action_specs(self) -> list[tuple[str, str, str, Callable[[], None]]]:
+        """The queue's action buttons, left to right: (key, text, shortcut, slot). The one place to add an action:
+        its enabling rule goes in orders_rules.py under the same key, and its slot reads `selected_order_ids()`."""
+        return [
+            ("ack", self.tr("Acknowledge"), "Ctrl+Shift+A", self.acknowledge),
+            ("pack", self.tr("Pack"), "Ctrl+Shift+P", self.pack),
+            ("label", self.tr("Print label"), "Ctrl+P", lambda: self.print_documents("label")),
+            ("ship", self.tr("Ship"), "Ctrl+Shift+S", self.ship),
+            ("cancel", self.tr("Cancel order"), "Ctrl+Shift+X", self.cancel_orders),
+        ]
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        specs = self._action_specs()
+        for key, text, shortcut, slot in specs:
+            button = QPushButton(text)
+            button.setShortcut(QKeySequence(shortcut))
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setProperty("plain_tip", f"{text} ({keys})")
+            button.setToolTip(f"{text} ({keys})")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        self.more = QToolButton()
+        self.more.setText(self.tr("Documents"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more)
+        self.doc_actions = {
+            "picklist": menu.addAction(self.tr("Print picklist"), lambda: self.print_documents("picklist")),
+            "packing_list": menu.addAction(self.tr("Print packing list"), lambda: self.print_documents("packing_list")),
+            "manifest": menu.addAction(self.tr("Print manifest"), lambda: self.print_documents("manifest")),
+        }
+        self.more.setMenu(menu)
+        row.addWidget(self.more)
+        row.addSpacing(12)
+        row.addWidget(self.requests_button)
+        row.addStretch(1)
+        self.selection_label = QLabel()
+        row.addWidget(self.selection_label)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the queue again from the database (F5)"))
+        self.refresh_button.clicked.connect(self.reload)
+        row.addWidget(self.refresh_button)
+        return row
+
+    def _run_action(self, kind: str, pks: Sequence[int], call: Callable[[Any, list], list], title: str) -> None:
+        """Run a Fulfilment batch on the channel's lane; show per-order results; refresh those rows."""
+        from tokodesk.services.fulfilment import Fulfilment
+
+        pks = list(pks)
+        factory = self.ctx.adapter_factory
+        shown = self._detail_pk if self._detail_pk in pks else None
+
+        def work(jc: Any) -> list:
+            orders = list(m.Order.select().where(m.Order.id.in_(pks)))
+            with Fulfilment(adapters=factory, progress=jc.progress, cancel=jc.cancelled) as fulfilment:
+                outcomes = call(fulfilment, orders)
+                if shown is not None:
+                    _follow_marketplace(fulfilment, shown)
+                return outcomes
+
+        def done(outcomes: list) -> None:
+            self.last_outcomes = outcomes
+            failed = [o for o in outcomes if not o.ok]
+            if failed:
+                self.results_dialog = ResultsDialog(title, outcomes, self)
+                self.results_dialog.open()
+                self.banner.show_error(
+                    self.tr("{0}: {1} of {2} orders not done — {3}").format(
+                        title, len(failed), len(outcomes), failed[0].error or ""
+                    )
+                )
+            else:
+                self.banner.clear()
+                self.ctx.status_message(self.tr("{0}: 1 order done").format(title) if len(outcomes) == 1
+                                        else self.tr("{0}: {1} orders done").format(title, len(outcomes)))
+            self.refresh_rows(pks)
+            self.ctx.announce("stock")
+            if kind == "ack" and len(failed) < len(outcomes):
+                # The marketplace sets the ship-by deadline and the booking code when it accepts: one status refresh
+                # (a list read, not a read per order) brings them in, so To pack shows its deadlines at once.
+                from tokodesk.ui.sync import start_sync
+
+                start_sync(self.ctx, "statuses")
+
+        self.ctx.jobs.submit(work, title=title, lane=self.ctx.lane(), on_result=done, on_error=self._show_error)
+
+    @Slot()
+    def acknowledge(self) -> None:
+        self._run_action("ack", self.selected_pks(), lambda f, orders: f.acknowledge(orders), self.tr("Acknowledge"))
+
+    @Slot()
+    def pack(self) -> None:
+        self._run_action("pack", self.selected_pks(), lambda f, orders: f.pack(orders), self.tr("Pack"))
+
+    @Slot()
+    def ship(self) -> None:
+        rows = self.selected_rows()
+        settings = self.ctx.channel_settings()
+        pks = [r[q.R_PK] for r in rows]
+        if settings.get("business_model") != "own_courier":
+            self._run_action("ship", pks, lambda f, orders: f.ship(orders), self.tr("Ship"))
+            return
+        self.awb_dialog = AwbDialog([(r[q.R_ORDER_ID], r[q.R_INVOICE]) for r in rows], self)
+
+        def go() -> None:
+            awbs = self.awb_dialog.awbs()
+            self._run_action("ship", pks, lambda f, orders: f.ship(orders, awbs), self.tr("Ship"))
+
+        self.awb_dialog.accepted.connect(go)
+        self.awb_dialog.open()
+
+    @Slot()
+    def cancel_orders(self) -> None:
+        """Ask the marketplace which reasons it accepts (a worker), then ask the user, then cancel."""
+        from tokodesk.services.fulfilment import CancelChoice, Fulfilment
+
+        rows = self.selected_rows()
+        pks = [r[q.R_PK] for r in rows]
+        if not pks:
+            return
+        names = [r[q.R_INVOICE] or r[q.R_ORDER_ID] for r in rows]
+        factory = self.ctx.adapter_factory
+
+        def reasons(_jc: Any) -> list:
+            orders = list(m.Order.select().where(m.Order.id.in_(pks)))
+            with Fulfilment(adapters=factory) as fulfilment:
+                return fulfilment.common_cancel_reasons(orders)  # a mixed selection: what all of them allow
+
+        def ask(found: list) -> None:
+            if not found:
+                self.banner.show_error(self.tr("The marketplace does not allow cancelling this order now."))
+                return
+            self.cancel_dialog = CancelDialog(found, names, self)
+
+            def go() -> None:
+                choice = CancelChoice(**self.cancel_dialog.choice())
+                self._run_action("cancel", pks, lambda f, orders: f.cancel_orders(orders, choice), self.tr("Cancel"))
+
+            self.cancel_dialog.accepted.connect(go)
+            self.cancel_dialog.open()
+
+        self.ctx.jobs.submit(reasons, title=self.tr("Reading the cancel reasons"), lane=self.ctx.lane(),
+                             on_result=ask, on_error=self._show_error)
+
+    @Slot()
+    def scan_to_pack(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            return
+        channel_id = self.ctx.channel_id
+
+        def found(pk: int | None) -> None:
+            if pk is None:
+                # Nothing stays selected: the previous order must not look like the one just scanned.
+                self.select_pks([])
+                self.banner.show_error(self.tr("No order with invoice, order ID, booking code or AWB “{0}”. "
+                                               "Nothing is selected.").format(code))
+                return
+            if self.model.row_of_pk(pk) is None:  # hidden by the chip or the search: show everything
+                self.search.blockSignals(True)
+                self.search.clear()
+                self.search.blockSignals(False)
+                self.chips["all"].setChecked(True)
+                self.model.set_filter(chip="all", search="")
+            self.select_pks([pk])
+            row = self.model.row_at(self.model.row_of_pk(pk)) if self.model.row_of_pk(pk) is not None else None
+            if row is None:
+                return
+            if row[q.R_STATE] == S.ACKNOWLEDGED.value:
+                # The scanned order itself, not whatever the selection holds by the time this runs.
+                self._run_action("pack", [pk], lambda f, orders: f.pack(orders), self.tr("Pack"))
+            elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
+                self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
+            else:
+                self.banner.show_error(self.tr("{0} cannot be packed: it is {1}.").format(
+                    row[q.R_INVOICE] or code, state_label(row[q.R_STATE])))
+
+        self.ctx.jobs.submit(lambda _jc: q.find_order_pk(channel_id, code), title=self.tr("Finding the order"),
+                             on_result=found, on_error=self._show_error)
+
+    def print_documents(self, kind: str) -> None:
+        from tokodesk.ui.printing import open_print_dialog
+
+        open_print_dialog(self, self.ctx, kind, self.selected_pks(), on_printed=self.refresh_rows,
+                          on_marked=lambda result: self.model.set_notes(result.notes))
+
+
+def _follow_marketplace(fulfilment: Any, pk: int) -> None:
+    """In the action's worker: read back the order the detail pane shows, so it says the marketplace's new status.
+
+    The action itself only moves TokoDesk's state; the marketplace's status text would otherwise stay as the last
+    sync read it. One read for the order on screen, not one per order of a 200-order batch (rate limits).
+    """
+    from tokodesk.marketplace.base import MarketplaceError
+    from tokodesk.services.orders import MalformedOrder, apply_remote_order
+
+    order = m.Order.get_or_none(m.Order.id == pk)
+    if order is None:
+        return
+    channel = m.Channel.get_by_id(order.channel_id)
+    try:
+        remote = fulfilment.adapter(channel).get_order(order_id=order.order_id)
+        apply_remote_order(channel, remote, who=fulfilment.who)  # our own action explains the change
+    except (MarketplaceError, MalformedOrder) as exc:  # the action is done; the status catches up at the next sync
+        log.info("reading back order %s after the action failed: %s", order.order_id, exc)
