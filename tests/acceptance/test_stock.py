@@ -51,6 +51,9 @@ def test_every_mapped_sku_old_or_new_has_a_push_status_and_a_failure_shows_on_it
     ch = pulled.channel
     rows = mapped_rows()
     assert len(rows) >= 5
+    nothing = pulled.cli_json("stock", "push", "--full")  # nobody counted yet: nothing may be pushed
+    assert nothing["details"]["sent"] == 0 and nothing["details"]["uncounted"] == len(rows)
+    set_all(pulled, {r.seller_sku: 40 + n for n, r in enumerate(rows)})
     first = pulled.cli_json("stock", "push", "--full")
     assert first["status"] == "ok" and first["details"]["accepted"] == len(rows)
 

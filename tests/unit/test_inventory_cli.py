@@ -102,7 +102,7 @@ def test_list_shows_reserved_and_available(capsys):
     capsys.readouterr()
     assert main(["stock", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == [
-        {"seller_sku": "A", "on_hand": 5, "reserved": 2, "available": 3, "listings": 0}
+        {"seller_sku": "A", "name": "", "on_hand": 5, "counted": True, "reserved": 2, "available": 3, "listings": 0}
     ]
 
 

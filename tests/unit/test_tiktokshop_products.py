@@ -75,6 +75,16 @@ def test_read_stock_reads_inventory_by_sku(rsps):
     assert body_of(rsps.calls[0]) == {"sku_ids": ["s1"]}
 
 
+def test_read_stock_with_several_warehouses_says_which_figure_a_push_writes(rsps):
+    client, _ = make_client(preferred_warehouse="wh-2")
+    rsps.add(responses.POST, INV_SEARCH, json=inventory({"p1": [("s1", "KAOS-M", {"wh-1": 5, "wh-2": 2}),
+                                                                ("s2", "KAOS-L", {"wh-1": 4})]}))
+    levels = {lv.product_id: lv for lv in client.read_stock(["s1", "s2"])}
+    # The push writes wh-2 (the channel's) and keeps wh-1's 5: what it would leave unchanged is wh-2's 2.
+    assert (levels["s1"].quantity, levels["s1"].warehouses, levels["s1"].managed) == (7, {"wh-1": 5, "wh-2": 2}, 2)
+    assert (levels["s2"].quantity, levels["s2"].managed) == (4, 4)
+
+
 def test_read_stock_falls_back_to_product_ids(rsps):
     client, _ = make_client()
     rsps.add(responses.POST, INV_SEARCH, json=ok({"inventory": []}))

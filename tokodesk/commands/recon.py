@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "run",
         help="read the marketplace stock of every mapped product and report each mismatch",
         description="Read the marketplace stock back and write a report with one line per mismatch and its likely "
-        "cause (push_failed, sale_not_pulled, edited_on_marketplace, not_pushed_yet, not_found, unmapped). "
+        "cause (push_failed, sale_not_pulled, edited_on_marketplace, not_pushed_yet, not_found, unmapped); "
+        "not_counted lines name the SKUs nobody counted yet. "
         "--fix pushes TokoDesk's value for the mapped mismatches (default: the channel's auto-fix setting).",
     )
     run_p.add_argument("--channel", metavar="NAME")
@@ -98,8 +99,9 @@ def _print_report(report, lines) -> None:  # noqa: ANN001
         mp = "—" if x.marketplace_qty is None else x.marketplace_qty
         exp = "—" if x.expected_qty is None else x.expected_qty
         fixed = "  fixed" if x.fixed else ""
+        diff = "" if x.cause == "not_counted" else f" {x.difference:+d}"
         print(f"  {x.marketplace_sku or x.product_id} ({x.seller_sku or 'unmapped'}): marketplace {mp}, expected {exp},"
-              f" {x.difference:+d} — {CAUSES.get(x.cause, x.cause)}{fixed}")
+              f"{diff} — {CAUSES.get(x.cause, x.cause)}{fixed}")
 
 
 def run_run(args: argparse.Namespace) -> int:

@@ -1,8 +1,9 @@
-"""`tokodesk stock set|import|list|push|return`: the seller's own stock counts.
+"""`tokodesk stock set|import|adopt|list|push|return`: the seller's own stock counts.
 
 On hand is what is on the shelf. `set` and `import` overwrite it with a count; a seller SKU TokoDesk does not know
 yet is created (and the output says so, and whether any marketplace SKU is mapped to it). Every change schedules
-a stock push for the channels listing those SKUs.
+a stock push for the channels listing those SKUs. A SKU nobody counted is never pushed: `adopt` takes the
+marketplace's current stock (plus what open orders hold) as the first count, so the next push changes nothing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--strict", action="store_true", help="apply nothing when any row is bad")
     imp.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     imp.set_defaults(func=run_import)
+
+    adopt = ssub.add_parser(
+        "adopt",
+        help="use the marketplace's current stock as the count of the SKUs nobody counted yet",
+        description="Read the channel's listings and store, for each seller SKU nobody counted yet, what the "
+        "marketplace shows plus the units open orders hold, so the next stock push changes nothing on the "
+        "marketplace. SKUs already counted are kept unless --all. Run it after 'sync skus' and 'sync orders'.",
+    )
+    adopt.add_argument("--channel", metavar="NAME")
+    adopt.add_argument("--all", action="store_true",
+                       help="adopt the marketplace's stock for SKUs already counted too (overwrites their count)")
+    adopt.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    adopt.set_defaults(func=run_adopt)
 
     lst = ssub.add_parser("list", help="on hand, reserved (open orders not yet shipped) and available per seller SKU")
     lst.add_argument("skus", nargs="*", metavar="SELLER_SKU", help="only these SKUs")
@@ -145,22 +159,48 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_adopt(args: argparse.Namespace) -> int:
+    from tokodesk.services import stock_adopt
+    from tokodesk.services.channels import get_channel
+
+    _open_db()
+    channel = get_channel(args.channel)
+    result = stock_adopt.adopt_marketplace_stock(
+        channel, include_counted=args.all, progress=lambda d, t, msg: print(f"  {msg}", file=sys.stderr)
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+    else:
+        for line in stock_adopt.describe(result):
+            print(line)
+    return 0 if result.ok else 1
+
+
 def run_list(args: argparse.Namespace) -> int:
     from tokodesk.services import inventory
 
     _open_db()
     lines = inventory.stock_overview(args.skus or None)
     if args.json:
-        print(json.dumps([{"seller_sku": x.seller_sku, "on_hand": x.on_hand, "reserved": x.reserved,
-                           "available": x.available, "listings": x.listings} for x in lines], ensure_ascii=False))
+        print(json.dumps([{"seller_sku": x.seller_sku, "name": x.name, "on_hand": x.on_hand, "counted": x.counted,
+                           "reserved": x.reserved, "available": x.available, "listings": x.listings}
+                          for x in lines], ensure_ascii=False))
         return 0
     if not lines:
         print("no stock yet: set it with 'tokodesk stock set SKU QTY' or 'tokodesk stock import FILE.csv'")
         return 0
     width = max(10, *(len(x.seller_sku) for x in lines))
     print(f"{'seller SKU':<{width}}  {'on hand':>8}  {'reserved':>8}  {'available':>9}  listings")
+    uncounted = 0
     for x in lines:
-        print(f"{x.seller_sku:<{width}}  {x.on_hand:>8}  {x.reserved:>8}  {x.available:>9}  {x.listings:>8}")
+        on_hand = "-" if x.on_hand is None else x.on_hand
+        available = "-" if x.available is None else x.available
+        print(f"{x.seller_sku:<{width}}  {on_hand:>8}  {x.reserved:>8}  {available:>9}  {x.listings:>8}"
+              + ("  not counted" if x.on_hand is None else ""))
+        uncounted += x.on_hand is None
+    if uncounted:
+        print(f"{uncounted} SKUs not counted yet: nothing is pushed for them until you count them ('tokodesk stock "
+              "set', 'stock import') or use the marketplace's stock as the count ('tokodesk stock adopt')")
     return 0
 
 
@@ -182,7 +222,9 @@ def run_push(args: argparse.Namespace) -> int:
         else:
             print(f"stock push ({channel.name}, {d.get('method')}): {d.get('sent', 0)} sent in {d.get('requests', 0)} "
                   f"requests, {d.get('accepted', 0)} accepted, {d.get('failed', 0)} failed, "
-                  f"{d.get('unchanged', 0)} unchanged, {d.get('untracked', 0)} without a stock count")
+                  f"{d.get('unchanged', 0)} unchanged, {d.get('uncounted', 0)} left out (never counted)")
+            if d.get("note"):
+                print(f"  {d['note']}")
             for error in summary.errors:
                 print(f"  ! {error}")
     return 0 if summary.status in ("ok", "skipped") else 1

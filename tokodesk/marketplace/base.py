@@ -263,8 +263,21 @@ class StockResult:
 class StockLevel:
     product_id: str
     sku: str
-    quantity: int
+    quantity: int  # the marketplace's total, over every warehouse
     sku_id: str = ""
+    warehouses: dict[str, int] = field(default_factory=dict)  # warehouse id -> quantity, where it keeps several
+    written: int | None = None  # the part a stock update overwrites, when it keeps the other warehouses' stock
+
+    @property
+    def managed(self) -> int:
+        """The figure TokoDesk's push replaces: what a push of the same number leaves unchanged."""
+        return self.quantity if self.written is None else self.written
+
+
+def target_warehouse(warehouses: Sequence[str], preferred: str = "") -> str:
+    """The warehouse a stock update writes: the channel's own when the SKU is stocked there, else the SKU's first."""
+    listed = list(warehouses)
+    return preferred if preferred in listed else (listed[0] if listed else "")
 
 
 class MarketplaceError(Exception):

@@ -17,8 +17,12 @@ The arithmetic, and the decisions behind it:
   (the never-oversell reading; a listing may show 0 while its twin shows the last unit).
 * **available** (the number pushed) = max(0, share − buffer of that mapping), and 0 when it is below the
   channel's `push_zero_below` threshold (the "about to sell out" rule of the anchors).
-* A mapped seller SKU with **no StockItem** is not managed by TokoDesk yet: it is skipped by the push and the
-  reconciliation (pushing 0 to every listing before the seller typed any stock would close the shop).
+* **never counted** is a state of its own: a mapped seller SKU with no StockItem, or one whose `on_hand` is None
+  (the SKU pull creates them so), is not managed by TokoDesk yet. It is skipped by the push and the reconciliation
+  (pushing 0 to every listing before the seller counted anything would close the shop) until someone counts it
+  (`stock set|import`) or adopts the marketplace's figure (`services.stock_adopt`, `tokodesk stock adopt`).
+  Orders do not move an uncounted SKU: taking a shipped order off "unknown" leaves it unknown (a negative count
+  made up from sales alone would then be pushed as 0), and a return puts nothing back on it.
 
 Everything is computed in a single aggregate query, whatever the number of SKUs.
 """
@@ -262,8 +266,11 @@ def _apply_lines(order_ids: Sequence[int], *, sign: int) -> dict[str, int]:
     now = m.utcnow()
     applied: dict[str, int] = {}
     for sku, qty in totals.items():
+        # An uncounted SKU stays uncounted: "unknown minus 2" is still unknown. Turning it into −2 would make it
+        # look counted, and the next push would send 0 to every listing of it. The order is still marked taken,
+        # so a count typed or adopted later (which sees the shelf after this order left) is not reduced again.
         if qty and m.StockItem.update(on_hand=m.StockItem.on_hand + sign * qty, updated_at=now).where(
-            m.StockItem.seller_sku == sku
+            (m.StockItem.seller_sku == sku) & m.StockItem.on_hand.is_null(False)
         ).execute():
             applied[sku] = qty
     return applied
@@ -350,24 +357,29 @@ class Availability:
     marketplace_sku: str
     sku_id: str
     seller_sku: str
-    on_hand: int
+    on_hand: int | None  # None: never counted (only with include_uncounted)
     reserved: int
     buffer: int
     listings: int  # how many mappings share this seller SKU's pool
     share: int  # this mapping's part of the pool, before its buffer
-    available: int  # what is pushed: max(0, share - buffer), or 0 below the channel threshold
+    available: int | None  # what is pushed: max(0, share - buffer), or 0 below the channel threshold; None: uncounted
     last_pushed_qty: int | None
     last_pushed_at: object | None
     last_push_status: str
     marketplace_stock: int | None
+    name: str = ""  # the product's name on the marketplace, as last pulled
+
+    @property
+    def counted(self) -> bool:
+        return self.on_hand is not None
 
     @property
     def pool(self) -> int:
-        return max(0, self.on_hand - self.reserved)
+        return max(0, self.on_hand - self.reserved) if self.on_hand is not None else 0
 
     @property
     def needs_push(self) -> bool:
-        return self.last_pushed_qty != self.available
+        return self.counted and self.last_pushed_qty != self.available
 
 
 def split_pool(pool: int, listings: int, rank: int) -> int:
@@ -379,11 +391,16 @@ def split_pool(pool: int, listings: int, rank: int) -> int:
 
 
 def compute_availability(
-    channel: m.Channel | int | None = None, product_ids: Sequence[str] | None = None
+    channel: m.Channel | int | None = None,
+    product_ids: Sequence[str] | None = None,
+    *,
+    include_uncounted: bool = False,
 ) -> list[Availability]:
-    """Every mapped, stocked marketplace SKU with its available quantity, in one aggregate query.
+    """Every mapped, counted marketplace SKU with its available quantity, in one aggregate query.
 
     The pool split ranks mappings across all channels, so a channel is filtered after the window is computed.
+    `include_uncounted` adds the mapped SKUs nobody counted yet (on_hand and available None) for display: the push
+    and the reconciliation never ask for them.
     """
     reserved = reserved_expression().alias("r")
     partition = [m.SkuMapping.seller_sku]
@@ -405,30 +422,39 @@ def compute_availability(
             pw.fn.COUNT(m.SkuMapping.id).over(partition_by=partition),
             pw.fn.ROW_NUMBER().over(partition_by=partition, order_by=[m.SkuMapping.id]),
             m.Channel.push_zero_below,
+            m.Product.name,
         )
         .join(m.StockItem, on=(m.StockItem.seller_sku == m.SkuMapping.seller_sku))
         .switch(m.SkuMapping)
         .join(m.Channel, on=(m.Channel.id == m.SkuMapping.channel))
         .switch(m.SkuMapping)
         .join(reserved, pw.JOIN.LEFT_OUTER, on=(reserved.c.seller_sku == m.SkuMapping.seller_sku))
+        .switch(m.SkuMapping)
+        .join(m.Product, pw.JOIN.LEFT_OUTER,
+              on=((m.Product.channel == m.SkuMapping.channel) & (m.Product.product_id == m.SkuMapping.product_id)))
         .order_by(m.SkuMapping.id)
     )
+    if not include_uncounted:
+        query = query.where(m.StockItem.on_hand.is_null(False))
     channel_id = channel.id if isinstance(channel, m.Channel) else channel
     wanted = set(product_ids) if product_ids is not None else None
     rows: list[Availability] = []
     for (
         mapping_id, ch_id, product_id, msku, sku_id, seller_sku, buffer, last_qty, last_at, last_status, mstock,
-        on_hand, reserved_qty, listings, rank, zero_below,
+        on_hand, reserved_qty, listings, rank, zero_below, name,
     ) in query.tuples():
         if channel_id is not None and ch_id != channel_id:
             continue
         if wanted is not None and product_id not in wanted:
             continue
         reserved_qty = int(reserved_qty or 0)
-        share = split_pool(max(0, on_hand - reserved_qty), int(listings), int(rank))
-        available = max(0, share - max(0, buffer or 0))
-        if zero_below and available < zero_below:
-            available = 0
+        available: int | None = None
+        share = 0
+        if on_hand is not None:
+            share = split_pool(max(0, on_hand - reserved_qty), int(listings), int(rank))
+            available = max(0, share - max(0, buffer or 0))
+            if zero_below and available < zero_below:
+                available = 0
         rows.append(
             Availability(
                 mapping_id=mapping_id,
@@ -447,24 +473,30 @@ def compute_availability(
                 last_pushed_at=last_at,
                 last_push_status=last_status,
                 marketplace_stock=mstock,
+                name=name or "",
             )
         )
     return rows
 
 
-def untracked_mappings(channel: m.Channel | int) -> int:
-    """Mapped marketplace SKUs whose seller SKU has no stock count yet (not pushed, not reconciled)."""
-    channel_id = channel.id if isinstance(channel, m.Channel) else channel
-    return (
+UNCOUNTED_REASON = "never counted: count it (stock set/import) or adopt the marketplace's stock (stock adopt)"
+
+
+def uncounted_mappings_query(channel: m.Channel | int | None = None) -> pw.Select:
+    """Mapped marketplace SKUs whose seller SKU nobody counted yet (no StockItem, or on_hand None)."""
+    query = (
         m.SkuMapping.select()
         .join(m.StockItem, pw.JOIN.LEFT_OUTER, on=(m.StockItem.seller_sku == m.SkuMapping.seller_sku))
-        .where(
-            (m.SkuMapping.channel == channel_id)
-            & m.SkuMapping.seller_sku.is_null(False)
-            & m.StockItem.id.is_null(True)
-        )
-        .count()
+        .where(m.SkuMapping.seller_sku.is_null(False) & m.StockItem.on_hand.is_null(True))
     )
+    if channel is not None:
+        query = query.where(m.SkuMapping.channel == (channel.id if isinstance(channel, m.Channel) else channel))
+    return query
+
+
+def untracked_mappings(channel: m.Channel | int) -> int:
+    """Mapped marketplace SKUs whose seller SKU has no stock count yet (not pushed, not reconciled)."""
+    return uncounted_mappings_query(channel).count()
 
 
 @dataclass
@@ -473,10 +505,14 @@ class StockLine:
 
     seller_sku: str
     name: str
-    on_hand: int
+    on_hand: int | None  # None: never counted
     reserved: int
-    available: int  # on hand − reserved, never below 0 (before buffers and the split)
+    available: int | None  # on hand − reserved, never below 0 (before buffers and the split); None: uncounted
     listings: int
+
+    @property
+    def counted(self) -> bool:
+        return self.on_hand is not None
 
 
 def stock_overview(seller_skus: Sequence[str] | None = None) -> list[StockLine]:
@@ -503,6 +539,7 @@ def stock_overview(seller_skus: Sequence[str] | None = None) -> list[StockLine]:
     if seller_skus is not None:
         query = query.where(m.StockItem.seller_sku.in_(list(seller_skus)))
     return [
-        StockLine(sku, name, on_hand, int(res or 0), max(0, on_hand - int(res or 0)), int(n or 0))
+        StockLine(sku, name, on_hand, int(res or 0), None if on_hand is None else max(0, on_hand - int(res or 0)),
+                  int(n or 0))
         for sku, name, on_hand, res, n in query.tuples()
     ]

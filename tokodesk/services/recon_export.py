@@ -88,7 +88,7 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
                 Paragraph(_markup(line.seller_sku or "—"), cell),
                 _cell(line.marketplace_qty) or "—",
                 _cell(line.expected_qty) or "—",
-                f"{line.difference:+d}",
+                "—" if line.cause == "not_counted" else f"{line.difference:+d}",
                 Paragraph(_markup(CAUSES.get(line.cause, line.cause)), cell),
                 "yes" if line.fixed else "",
             ])

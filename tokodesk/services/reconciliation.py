@@ -12,7 +12,12 @@ A `ReconReport` gets one `ReconLine` per mismatch, with the likely cause, judged
 * `not_pushed_yet` — the marketplace still shows the last accepted value (or was never pushed): TokoDesk's number
   changed since and the next push sends it;
 * `not_found` — the product was not returned by the marketplace (deleted or banned): fix the mapping;
-* `unmapped` — a marketplace product with stock but no seller SKU: it sells without TokoDesk reserving anything.
+* `unmapped` — a marketplace product with stock but no seller SKU: it sells without TokoDesk reserving anything;
+* `not_counted` — mapped, but nobody counted its seller SKU yet: TokoDesk pushes nothing for it, so there is no
+  expected figure; the line shows what the marketplace holds (adopt it, or count). Not a mismatch, never fixed.
+
+With several warehouses per SKU (Tokopedia & Shop), the figure compared is the warehouse a push writes
+(`StockLevel.managed`): the others are kept as they are by a push, so comparing their total would be a false alarm.
 
 Auto-fix (the channel's `recon_autofix`, or `--fix`) pushes TokoDesk's current value for the mapped mismatches the
 marketplace still lists; a line is `fixed` only when the marketplace accepted that row.
@@ -43,7 +48,10 @@ CAUSES = {
     "not_pushed_yet": "not pushed yet",
     "not_found": "not found on the marketplace",
     "unmapped": "no seller SKU (unmapped)",
+    "not_counted": "not counted yet",
 }
+NOT_MISMATCHES = ("not_counted",)  # reported so the seller sees them, but nothing is wrong to fix
+UNFIXABLE = ("unmapped", "not_found", "not_counted")
 
 
 @dataclass
@@ -66,6 +74,7 @@ class ReconOutcome:
             "mismatches": r.mismatches,
             "fixed": r.fixed,
             "untracked": self.untracked,
+            "not_counted": causes.get("not_counted", 0),
             "causes": causes,
             "lines": [line_json(x) for x in self.lines[:500]],
         }
@@ -157,9 +166,12 @@ def reconcile(
     fix = channel.recon_autofix if fix is None else fix
     inventory.take_stock_for_shipped_orders(None)
     now = m.utcnow()
-    levels = {lv.product_id: lv for lv in inventory.compute_availability(channel)}
+    levels: dict[str, inventory.Availability] = {}
+    uncounted: dict[str, inventory.Availability] = {}
+    for lv in inventory.compute_availability(channel, include_uncounted=True):
+        (levels if lv.counted else uncounted)[lv.product_id] = lv
     unmapped = _unmapped_products(channel)
-    to_read = list(levels) + [p for p in unmapped if p not in levels]
+    to_read = list(levels) + list(uncounted) + [p for p in unmapped if p not in levels and p not in uncounted]
     outcome = ReconOutcome(report=m.ReconReport(channel=channel.id, created_at=now))
     outcome.untracked = inventory.untracked_mappings(channel)
 
@@ -195,7 +207,7 @@ def reconcile(
             continue
         checked += 1
         level = read.get(pid)
-        mqty = level.quantity if level is not None else None
+        mqty = level.managed if level is not None else None
         cause = judge(lv, mqty, push_failed=pid in failed_pushes, orders_stale=stale)
         if cause is None:
             continue
@@ -210,8 +222,24 @@ def reconcile(
                 cause=cause,
             )
         )
+    for pid, lv in uncounted.items():
+        if pid in unreadable:
+            continue
+        checked += 1
+        level = read.get(pid)
+        lines.append(
+            m.ReconLine(
+                product_id=pid,
+                marketplace_sku=lv.marketplace_sku,
+                seller_sku=lv.seller_sku,
+                marketplace_qty=level.managed if level is not None else None,
+                expected_qty=None,
+                difference=0,
+                cause="not_counted",
+            )
+        )
     for pid, msku in unmapped.items():
-        if pid in unreadable or pid in levels:
+        if pid in unreadable or pid in levels or pid in uncounted:
             continue
         checked += 1
         level = read.get(pid)
@@ -231,8 +259,10 @@ def reconcile(
 
     report = outcome.report
     report.checked = checked
-    report.mismatches = len(lines)
-    report.status = "cancelled" if cancelled else ("partial" if unreadable else ("mismatches" if lines else "ok"))
+    mismatches = [x for x in lines if x.cause not in NOT_MISMATCHES]
+    report.mismatches = len(mismatches)
+    report.status = "cancelled" if cancelled else (
+        "partial" if unreadable else ("mismatches" if mismatches else "ok"))
     report.error = "; ".join(outcome.errors)[:2000]
     database = m.ReconReport._meta.database
     with database.atomic():
@@ -255,7 +285,7 @@ def reconcile(
 def _remember_marketplace_stock(channel: m.Channel, read: dict[str, base.StockLevel], now: datetime) -> None:
     by_qty: dict[int, list[str]] = {}
     for pid, level in read.items():
-        by_qty.setdefault(level.quantity, []).append(pid)
+        by_qty.setdefault(level.managed, []).append(pid)
     for qty, pids in by_qty.items():
         for start in range(0, len(pids), 500):
             m.SkuMapping.update(marketplace_stock=qty).where(
@@ -264,7 +294,8 @@ def _remember_marketplace_stock(channel: m.Channel, read: dict[str, base.StockLe
 
 
 def _fix(channel: m.Channel, adapter: base.Marketplace, outcome: ReconOutcome, cancel: base.CancelCheck | None) -> None:
-    fixable = [x for x in outcome.lines if x.cause not in ("unmapped", "not_found")]
+    # An uncounted SKU is never pushed, not even to "fix" it: there is no count to push.
+    fixable = [x for x in outcome.lines if x.cause not in UNFIXABLE]
     if not fixable:
         return
     push = stock_push.push_stock(channel, adapter, only=[x.product_id for x in fixable], cancel=cancel)

@@ -3,7 +3,10 @@
 * **delta** (the default): only the SKUs whose available differs from `SkuMapping.last_pushed_qty`, the last value
   the marketplace *accepted*. A row that failed keeps its old `last_pushed_qty`, so the next delta push sends it
   again; a lost answer is the same (an overwrite is idempotent, so resending it is safe).
-* **full**: every mapped, stocked SKU.
+* **full**: every mapped, counted SKU.
+
+A SKU nobody counted (on hand None) is never pushed, by any path (scheduled, manual, the reconciliation's fix):
+the outcome says how many were left out and why (`uncounted`, `note`).
 
 All rows go to the adapter in one call: it batches ≤100 rows a request, paces by the rate limit and resends rows
 that came back `ERR_TOO_MANY_REQUEST` after the reset. Each row gets a `StockPush` log row that walks
@@ -51,7 +54,7 @@ class PushOutcome:
     method: str
     considered: int = 0  # mapped, stocked SKUs of the channel
     unchanged: int = 0  # delta: already what the marketplace accepted last
-    untracked: int = 0  # mapped to a seller SKU with no stock count: never pushed
+    untracked: int = 0  # mapped to a seller SKU nobody counted yet: never pushed
     requests: int = 0
     rows: list[PushRow] = field(default_factory=list)
     error: str = ""  # the whole push failed (auth, unreachable): every row says so too
@@ -61,6 +64,15 @@ class PushOutcome:
     @property
     def sent(self) -> int:
         return len(self.rows)
+
+    @property
+    def note(self) -> str:
+        """Why SKUs were left out, in words for the seller ("" when none was)."""
+        if not self.untracked:
+            return ""
+        return (f"{self.untracked} SKUs left out: never counted, so nothing is pushed for them. Count them "
+                "(stock set or import), or use the marketplace's current stock as the count (stock adopt, or "
+                "the Inventory tab).")
 
     @property
     def accepted(self) -> int:
@@ -76,6 +88,9 @@ class PushOutcome:
             "considered": self.considered,
             "unchanged": self.unchanged,
             "untracked": self.untracked,
+            "uncounted": self.untracked,
+            "left_out": {"never_counted": self.untracked},
+            "note": self.note,
             "sent": self.sent,
             "accepted": self.accepted,
             "failed": self.failed,

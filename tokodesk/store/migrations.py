@@ -63,11 +63,23 @@ def _m4_kept_labels(database: pw.Database) -> None:
     database.create_tables([m.KeptLabel], safe=True)
 
 
+def _m5_uncounted_stock(database: pw.Database) -> None:
+    # "Never counted" became a state of its own (on_hand NULL): a SKU the first pull created no longer holds a 0
+    # that a push would send. Counts already in the database stay as they are: an old 0 may be a real "sold out".
+    table = m.StockItem._meta.table_name
+    column = next((c for c in database.get_columns(table) if c.name == "on_hand"), None)
+    if column is None or column.null:
+        return
+    # SQLite cannot drop NOT NULL in place: peewee's migrator rebuilds the table (rows and indexes kept).
+    run_ops(_migrator(database).drop_not_null(table, "on_hand"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
     (3, "queue index", _m3_queue_index),
     (4, "kept marketplace labels", _m4_kept_labels),
+    (5, "stock never counted (on_hand may be NULL)", _m5_uncounted_stock),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -111,11 +111,15 @@ class Product(BaseModel):
 
 
 class StockItem(BaseModel):
-    """The seller's own stock, by the seller's SKU."""
+    """The seller's own stock, by the seller's SKU.
+
+    `on_hand` is None until someone counts the SKU (`stock set|import`) or adopts the marketplace's figure
+    (`stock adopt`): a SKU created by a SKU pull is not known to hold 0, and an uncounted SKU is never pushed.
+    """
 
     seller_sku = pw.CharField(unique=True)
     name = pw.CharField(default="")
-    on_hand = pw.IntegerField(default=0)
+    on_hand = pw.IntegerField(null=True, default=None)
     updated_at = pw.DateTimeField(default=utcnow)
 
 

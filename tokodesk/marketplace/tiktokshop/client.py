@@ -453,7 +453,7 @@ class TikTokShopClient:
         )
 
     def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
-        return products.read_stock(self.api, product_ids)
+        return products.read_stock(self.api, product_ids, self.preferred_warehouse)
 
     def close(self) -> None:
         if self._own_session:

@@ -23,6 +23,7 @@ from tokodesk.marketplace.base import (
     StockResult,
     StockRow,
     StockRowResult,
+    target_warehouse,
 )
 from tokodesk.marketplace.tiktokshop import errors
 from tokodesk.marketplace.tiktokshop.orders import rupiah
@@ -144,20 +145,25 @@ def inventory_search(
     return found
 
 
-def read_stock(api: Transport, ids: Sequence[str]) -> list[StockLevel]:
+def read_stock(api: Transport, ids: Sequence[str], preferred_warehouse: str = "") -> list[StockLevel]:
     """Stock of these SKUs (our product ids are SKU ids); ids that are TikTok product ids are read as products."""
     wanted = [str(i) for i in dict.fromkeys(ids)]
     by_sku = {s.sku_id: s for s in inventory_search(api, sku_ids=wanted)}
-    levels = [
-        StockLevel(product_id=i, sku=by_sku[i].seller_sku, quantity=by_sku[i].available, sku_id=i)
-        for i in wanted
-        if i in by_sku
-    ]
+    levels = [_level(i, by_sku[i], preferred_warehouse) for i in wanted if i in by_sku]
     rest = [i for i in wanted if i not in by_sku]
     if rest:
         for s in inventory_search(api, product_ids=rest):
-            levels.append(StockLevel(product_id=s.product_id, sku=s.seller_sku, quantity=s.available, sku_id=s.sku_id))
+            levels.append(_level(s.product_id, s, preferred_warehouse))
     return levels
+
+
+def _level(product_id: str, s: SkuStock, preferred_warehouse: str) -> StockLevel:
+    """With several warehouses, `written` is the one `update_stock` overwrites (it keeps the others as they are)."""
+    written = None
+    if len(s.warehouses) > 1:
+        written = s.warehouses.get(target_warehouse(list(s.warehouses), preferred_warehouse), 0)
+    return StockLevel(product_id=product_id, sku=s.seller_sku, quantity=s.available, sku_id=s.sku_id,
+                      warehouses=dict(s.warehouses), written=written)
 
 
 def _row_result(row: StockRow, ok: bool, message: str = "", retryable: bool = False) -> StockRowResult:
@@ -200,7 +206,7 @@ def update_stock(
             )
             continue
         warehouses = list(stock.warehouses) if stock and stock.warehouses else list(row.warehouse_ids)
-        target = preferred_warehouse if preferred_warehouse in warehouses else (warehouses[0] if warehouses else "")
+        target = target_warehouse(warehouses, preferred_warehouse)
         inventory = []
         for w in warehouses:
             keep = stock.warehouses.get(w, 0) if stock else 0

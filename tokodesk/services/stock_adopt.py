@@ -1,0 +1,230 @@
+"""Adopt the marketplace's current stock as the seller's first count (`tokodesk stock adopt`, the wizard's default).
+
+A new channel's SKUs are never counted (on hand None) and so never pushed. A seller whose listings already hold the
+right stock says "use the marketplace's stock as my count": each uncounted seller SKU of the channel gets
+
+    on hand = what the marketplace shows for its listings + the units open orders hold (reserved)
+
+The marketplace already took the open orders' units off what it shows, while TokoDesk's available is on hand minus
+reserved: adding them back makes the first push send exactly what the marketplace shows, so adopting changes
+nothing on the marketplace. Orders awaiting payment are not added back, because TokoDesk does not reserve them
+(adding them would make the first push raise the listing by their units).
+
+Decisions:
+* only uncounted SKUs, unless `include_counted`: a count the seller typed is never overwritten by surprise;
+* where the marketplace keeps several warehouses for a SKU, the figure is the warehouse a push writes
+  (`StockLevel.managed`): the others are left as they are by every push;
+* a seller SKU listed several times on this channel adopts the sum of its listings (the push splits the pool back
+  between them, so each keeps its figure); one also listed on another channel is skipped with the reason, since
+  one channel's figure says nothing about the other's share;
+* a SKU whose listing the marketplace did not return, or could not be read, is skipped and stays uncounted;
+* the mapping's `last_pushed_qty` becomes the figure read: the marketplace holds it, so a delta push sends nothing
+  until the stock really changes (and never resends a figure a sale made stale in between).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from tokodesk.marketplace import base
+from tokodesk.services import inventory
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+READ_CHUNK = 50  # listings per read: progress and cancel between reads
+ADOPTED = "adopted"  # SkuMapping.last_push_status after an adoption: the figure came from the marketplace
+
+
+@dataclass
+class AdoptedSku:
+    seller_sku: str
+    marketplace: int  # what its listings show (summed when listed several times)
+    held: int  # units open orders hold, added back
+    on_hand: int
+    listings: int = 1
+
+
+@dataclass
+class SkippedSku:
+    seller_sku: str
+    reason: str
+
+
+@dataclass
+class AdoptResult:
+    channel: str
+    adopted: list[AdoptedSku] = field(default_factory=list)
+    skipped: list[SkippedSku] = field(default_factory=list)
+    already_counted: int = 0  # counted SKUs left as they are (include_counted adopts them too)
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.cancelled
+
+    def to_json(self) -> dict:
+        return {
+            "channel": self.channel,
+            "adopted": len(self.adopted),
+            "units_on_marketplace": sum(a.marketplace for a in self.adopted),
+            "units_held_by_open_orders": sum(a.held for a in self.adopted),
+            "already_counted": self.already_counted,
+            "skipped": [{"seller_sku": s.seller_sku, "reason": s.reason} for s in self.skipped],
+            "errors": list(self.errors),
+            "cancelled": self.cancelled,
+            "skus": [{"seller_sku": a.seller_sku, "marketplace": a.marketplace, "held": a.held,
+                      "on_hand": a.on_hand, "listings": a.listings} for a in self.adopted],
+        }
+
+
+def uncounted_skus(channel: m.Channel | int) -> list[str]:
+    """The channel's mapped seller SKUs nobody counted yet (what "adopt" would take)."""
+    query = inventory.uncounted_mappings_query(channel).select(m.SkuMapping.seller_sku).distinct()
+    return sorted(s for (s,) in query.tuples())
+
+
+def _candidates(channel: m.Channel, include_counted: bool) -> tuple[dict[str, list[m.SkuMapping]], int]:
+    rows = (
+        m.SkuMapping.select(m.SkuMapping, m.StockItem.on_hand.alias("counted_on_hand"))
+        .join(m.StockItem, pw.JOIN.LEFT_OUTER, on=(m.StockItem.seller_sku == m.SkuMapping.seller_sku))
+        .where((m.SkuMapping.channel == channel.id) & m.SkuMapping.seller_sku.is_null(False))
+        .order_by(m.SkuMapping.id)
+        .objects()
+    )
+    by_sku: dict[str, list[m.SkuMapping]] = {}
+    counted: set[str] = set()
+    for row in rows:
+        if row.counted_on_hand is not None and not include_counted:
+            counted.add(row.seller_sku)
+            continue
+        by_sku.setdefault(row.seller_sku, []).append(row)
+    return by_sku, len(counted)
+
+
+def _listed_elsewhere(channel: m.Channel, seller_skus: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    skus = list(seller_skus)
+    for start in range(0, len(skus), 500):
+        query = (
+            m.SkuMapping.select(m.SkuMapping.seller_sku, m.Channel.name)
+            .join(m.Channel, on=(m.Channel.id == m.SkuMapping.channel))
+            .where(m.SkuMapping.seller_sku.in_(skus[start : start + 500]) & (m.SkuMapping.channel != channel.id))
+        )
+        found.update(query.tuples())
+    return found
+
+
+def adopt_marketplace_stock(
+    channel: m.Channel,
+    adapter: base.Marketplace | None = None,
+    *,
+    include_counted: bool = False,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> AdoptResult:
+    """Read the channel's listings and store their stock (+ what open orders hold) as the first count."""
+    from tokodesk.services.channels import channel_adapter
+
+    result = AdoptResult(channel=channel.name)
+    # Shipped orders first: their units left the shelf and the marketplace's figure, so they are not held any more.
+    inventory.take_stock_for_shipped_orders(None)
+    by_sku, result.already_counted = _candidates(channel, include_counted)
+    elsewhere = _listed_elsewhere(channel, list(by_sku))
+    for sku, other in sorted(elsewhere.items()):
+        result.skipped.append(SkippedSku(sku, f"also listed on channel {other!r}: count it yourself (stock set), "
+                                              "one channel's figure does not give the other's share"))
+        by_sku.pop(sku)
+    if not by_sku:
+        return result
+
+    product_ids = [mp.product_id for rows in by_sku.values() for mp in rows]
+    read: dict[str, base.StockLevel] = {}
+    unreadable: dict[str, str] = {}
+    with channel_adapter(channel, adapter) as live:
+        for start in range(0, len(product_ids), READ_CHUNK):
+            chunk = product_ids[start : start + READ_CHUNK]
+            if cancel is not None and cancel():
+                result.cancelled = True
+                unreadable.update({p: "cancelled before it was read" for p in product_ids[start:]})
+                break
+            if progress:
+                progress(start, len(product_ids), f"reading marketplace stock {start + 1}–{start + len(chunk)}")
+            try:
+                for level in live.read_stock(chunk):
+                    read[str(level.product_id)] = level
+            except base.AuthError:
+                raise
+            except base.MarketplaceError as exc:
+                unreadable.update({p: f"could not be read ({exc})" for p in chunk})
+                result.errors.append(f"could not read listings {chunk[0]}…{chunk[-1]}: {exc}")
+    if progress:
+        progress(len(product_ids), len(product_ids), f"read {len(read)} listings")
+
+    held = inventory.reserved_by_sku(list(by_sku))
+    chosen: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # seller SKU -> (marketplace total, [(mapping, qty)])
+    for sku, rows in by_sku.items():
+        problem = next((f"listing {r.marketplace_sku or r.product_id} {unreadable[r.product_id]}"
+                        for r in rows if r.product_id in unreadable), None)
+        if problem is None:
+            problem = next((f"listing {r.marketplace_sku or r.product_id} was not found on the marketplace "
+                            "(deleted or deactivated?): pull the products again, or count it yourself"
+                            for r in rows if r.product_id not in read), None)
+        if problem is not None:
+            result.skipped.append(SkippedSku(sku, problem))
+            continue
+        per_listing = [(r.id, max(0, int(read[r.product_id].managed))) for r in rows]
+        chosen[sku] = (sum(q for _, q in per_listing), per_listing)
+
+    database = m.StockItem._meta.database
+    now = m.utcnow()
+    with database.atomic():
+        for sku, (shown, per_listing) in chosen.items():
+            on_hand = min(inventory.MAX_QUANTITY, shown + held.get(sku, 0))
+            query = m.StockItem.update(on_hand=on_hand, updated_at=now).where(m.StockItem.seller_sku == sku)
+            if not include_counted:
+                # Another station (or the seller in the window) may have counted it since: that count stands.
+                query = query.where(m.StockItem.on_hand.is_null(True))
+            if not query.execute():
+                if m.StockItem.get_or_none(m.StockItem.seller_sku == sku) is not None:
+                    result.skipped.append(SkippedSku(sku, "counted meanwhile: that count is kept"))
+                    continue
+                m.StockItem.insert(seller_sku=sku, on_hand=on_hand, updated_at=now).execute()
+            for mapping_id, qty in per_listing:
+                m.SkuMapping.update(marketplace_stock=qty, last_pushed_qty=qty, last_push_status=ADOPTED,
+                                    updated_at=now).where(m.SkuMapping.id == mapping_id).execute()
+            result.adopted.append(AdoptedSku(sku, shown, held.get(sku, 0), on_hand, len(per_listing)))
+        if result.adopted:
+            # A buffer or a "push 0 below" rule still applies to the adopted figure: let the next push see to it.
+            inventory.mark_inventory_dirty(channel)
+    log.info("stock adopted from %s: %d SKUs, %d skipped, %d already counted", channel.name, len(result.adopted),
+             len(result.skipped), result.already_counted)
+    return result
+
+
+def describe(result: AdoptResult) -> list[str]:
+    """The result in lines for a person (the CLI prints them; the window shows the first)."""
+    lines = []
+    if result.adopted:
+        shown = sum(a.marketplace for a in result.adopted)
+        held = sum(a.held for a in result.adopted)
+        lines.append(f"{len(result.adopted)} SKUs counted from the marketplace's stock of {result.channel}: "
+                     f"{shown} units on the marketplace + {held} held by open orders")
+    else:
+        lines.append(f"no SKU of {result.channel} was adopted")
+    if result.already_counted:
+        lines.append(f"{result.already_counted} SKUs already counted were kept as they are")
+    several = [a for a in result.adopted if a.listings > 1]
+    if several:
+        lines.append(f"{len(several)} SKUs are listed several times: their count is the sum of their listings "
+                     f"({', '.join(a.seller_sku for a in several[:10])}{' …' if len(several) > 10 else ''})")
+    for s in result.skipped:
+        lines.append(f"not adopted, still not counted: {s.seller_sku}: {s.reason}")
+    if result.cancelled:
+        lines.append("cancelled: the SKUs not read yet stay not counted")
+    return lines
