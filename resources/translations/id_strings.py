@@ -686,4 +686,41 @@ ID = {
         "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.",
     "This order is no longer in the database.": "Pesanan ini sudah tidak ada di database.",
     "and {0} more": "dan {0} lainnya",
+    # stock (issue 14 items 1 and 7): never counted, adopting the marketplace's stock, CSV import in the window.
+    "A CSV file with seller_sku,on_hand on each line. A file with a bad line is not imported at all; every bad line "
+    "is listed.":
+        "File CSV berisi seller_sku,on_hand di setiap baris. File dengan baris yang salah tidak diimpor sama sekali; "
+        "setiap baris yang salah disebutkan.",
+    "CSV files (*.csv *.txt);;All files (*)": "File CSV (*.csv *.txt);;Semua file (*)",
+    "Count it first": "Hitung dulu",
+    "Import counts…": "Impor jumlah stok…",
+    "Import stock counts": "Impor jumlah stok",
+    "Importing stock counts": "Mengimpor jumlah stok",
+    "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of "
+    "counts, or use the marketplace's current stock as the count.":
+        "SKU ini belum pernah dihitung, jadi TokoDesk tidak mengirim stoknya. Ketik jumlahnya (klik dua kali), impor "
+        "CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.",
+    "Not counted yet": "Belum dihitung",
+    "Not counted: nothing is pushed": "Belum dihitung: stok tidak dikirim",
+    "Not pushed yet": "Belum dikirim",
+    "Reading the marketplace's stock": "Membaca stok marketplace",
+    "Search SKU or product name": "Cari SKU atau nama produk",
+    "Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; "
+    "the next push then changes nothing on the marketplace.":
+        "Pakai stok yang tampil di marketplace sekarang (ditambah yang ditahan pesanan terbuka) sebagai jumlah setiap "
+        "SKU yang belum dihitung; perbarui stok berikutnya tidak mengubah apa pun di marketplace.",
+    "Taken from the marketplace": "Diambil dari marketplace",
+    "Use marketplace stock": "Pakai stok marketplace",
+    "Use marketplace stock ({0} not counted)": "Pakai stok marketplace ({0} belum dihitung)",
+    "not counted": "belum dihitung",
+    "{0} SKUs are not counted yet: nothing is pushed for them.":
+        "{0} SKU belum dihitung: stoknya tidak dikirim.",
+    "{0} SKUs taken from the marketplace; {1} could not be and stay not counted.":
+        "{0} SKU diambil dari marketplace; {1} tidak bisa dan tetap belum dihitung.",
+    "{0} bad lines in the file: nothing was imported. Fix them and import again.":
+        "{0} baris salah di file: tidak ada yang diimpor. Perbaiki lalu impor lagi.",
+    "{0} counts imported: {1} updated, {2} new SKUs, {3} unchanged.":
+        "{0} jumlah stok diimpor: {1} diperbarui, {2} SKU baru, {3} tidak berubah.",
+    "{0} not counted yet.": "{0} belum dihitung.",
+    "Using the demo shop's stock as the starting count": "Memakai stok toko demo sebagai jumlah awal",
 }

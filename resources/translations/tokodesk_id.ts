@@ -1120,12 +1120,12 @@
 <context>
     <name>DemoShop</name>
     <message>
-        <source>Counting the demo shop's shelves</source>
-        <translation>Menghitung stok rak toko demo</translation>
-    </message>
-    <message>
         <source>Starting the demo shop</source>
         <translation>Menyalakan toko demo</translation>
+    </message>
+    <message>
+        <source>Using the demo shop's stock as the starting count</source>
+        <translation>Memakai stok toko demo sebagai jumlah awal</translation>
     </message>
 </context>
 <context>
@@ -1276,12 +1276,24 @@
         <translation>Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya (klik dua kali atau F2).</translation>
     </message>
     <message>
+        <source>Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of counts, or use the marketplace's current stock as the count.</source>
+        <translation>SKU ini belum pernah dihitung, jadi TokoDesk tidak mengirim stoknya. Ketik jumlahnya (klik dua kali), impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.</translation>
+    </message>
+    <message>
+        <source>Not counted: nothing is pushed</source>
+        <translation>Belum dihitung: stok tidak dikirim</translation>
+    </message>
+    <message>
         <source>Not mapped</source>
         <translation>Belum dipetakan</translation>
     </message>
     <message>
         <source>On hand</source>
         <translation>Stok fisik</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
     </message>
     <message>
         <source>Push status</source>
@@ -1304,8 +1316,16 @@
         <translation>Terkirim</translation>
     </message>
     <message>
+        <source>Taken from the marketplace</source>
+        <translation>Diambil dari marketplace</translation>
+    </message>
+    <message>
         <source>Waiting to push</source>
         <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>belum dihitung</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1333,10 @@
     <message>
         <source>(not mapped)</source>
         <translation>(belum dipetakan)</translation>
+    </message>
+    <message>
+        <source>A CSV file with seller_sku,on_hand on each line. A file with a bad line is not imported at all; every bad line is listed.</source>
+        <translation>File CSV berisi seller_sku,on_hand di setiap baris. File dengan baris yang salah tidak diimpor sama sekali; setiap baris yang salah disebutkan.</translation>
     </message>
     <message>
         <source>A sale not pulled yet</source>
@@ -1325,6 +1349,14 @@
     <message>
         <source>Available = on hand − reserved − buffer; double-click On hand to change the count. {0} rows.</source>
         <translation>Tersedia = stok fisik − dipesan − cadangan; klik dua kali Stok fisik untuk mengubah jumlahnya. {0} baris.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Count it first</source>
+        <translation>Hitung dulu</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -1341,6 +1373,18 @@
     <message>
         <source>Fixed</source>
         <translation>Diperbaiki</translation>
+    </message>
+    <message>
+        <source>Import counts…</source>
+        <translation>Impor jumlah stok…</translation>
+    </message>
+    <message>
+        <source>Import stock counts</source>
+        <translation>Impor jumlah stok</translation>
+    </message>
+    <message>
+        <source>Importing stock counts</source>
+        <translation>Mengimpor jumlah stok</translation>
     </message>
     <message>
         <source>Latest reconciliation</source>
@@ -1375,12 +1419,20 @@
         <translation>Belum ada stok: petakan SKU di tab Pemetaan SKU (atau tarik produk), lalu ketik jumlahnya di kolom Stok fisik.</translation>
     </message>
     <message>
+        <source>Not counted yet</source>
+        <translation>Belum dihitung</translation>
+    </message>
+    <message>
         <source>Not found on the marketplace</source>
         <translation>Tidak ditemukan di marketplace</translation>
     </message>
     <message>
         <source>Not on the marketplace</source>
         <translation>Tidak ada di marketplace</translation>
+    </message>
+    <message>
+        <source>Not pushed yet</source>
+        <translation>Belum dikirim</translation>
     </message>
     <message>
         <source>Nothing to fix: every mismatch of this report is fixed.</source>
@@ -1393,6 +1445,10 @@
     <message>
         <source>Push the expected stock for every mismatch that can be fixed</source>
         <translation>Kirim stok yang seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
+    </message>
+    <message>
+        <source>Reading the marketplace's stock</source>
+        <translation>Membaca stok marketplace</translation>
     </message>
     <message>
         <source>Reconcile now</source>
@@ -1411,8 +1467,8 @@
         <translation>Menyimpan jumlah stok</translation>
     </message>
     <message>
-        <source>Search SKU</source>
-        <translation>Cari SKU</translation>
+        <source>Search SKU or product name</source>
+        <translation>Cari SKU atau nama produk</translation>
     </message>
     <message>
         <source>Seller SKU</source>
@@ -1423,8 +1479,20 @@
         <translation>Stok diubah di Seller Center</translation>
     </message>
     <message>
+        <source>Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; the next push then changes nothing on the marketplace.</source>
+        <translation>Pakai stok yang tampil di marketplace sekarang (ditambah yang ditahan pesanan terbuka) sebagai jumlah setiap SKU yang belum dihitung; perbarui stok berikutnya tidak mengubah apa pun di marketplace.</translation>
+    </message>
+    <message>
         <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
         <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: kirim stok tidak bisa memperbaikinya.</translation>
+    </message>
+    <message>
+        <source>Use marketplace stock</source>
+        <translation>Pakai stok marketplace</translation>
+    </message>
+    <message>
+        <source>Use marketplace stock ({0} not counted)</source>
+        <translation>Pakai stok marketplace ({0} belum dihitung)</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1433,6 +1501,26 @@
     <message>
         <source>product {0}</source>
         <translation>produk {0}</translation>
+    </message>
+    <message>
+        <source>{0} SKUs are not counted yet: nothing is pushed for them.</source>
+        <translation>{0} SKU belum dihitung: stoknya tidak dikirim.</translation>
+    </message>
+    <message>
+        <source>{0} SKUs taken from the marketplace; {1} could not be and stay not counted.</source>
+        <translation>{0} SKU diambil dari marketplace; {1} tidak bisa dan tetap belum dihitung.</translation>
+    </message>
+    <message>
+        <source>{0} bad lines in the file: nothing was imported. Fix them and import again.</source>
+        <translation>{0} baris salah di file: tidak ada yang diimpor. Perbaiki lalu impor lagi.</translation>
+    </message>
+    <message>
+        <source>{0} counts imported: {1} updated, {2} new SKUs, {3} unchanged.</source>
+        <translation>{0} jumlah stok diimpor: {1} diperbarui, {2} SKU baru, {3} tidak berubah.</translation>
+    </message>
+    <message>
+        <source>{0} not counted yet.</source>
+        <translation>{0} belum dihitung.</translation>
     </message>
     <message>
         <source>{0}: on hand set to {1}</source>

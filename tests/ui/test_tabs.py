@@ -113,11 +113,11 @@ def test_mapping_export_then_import(qtbot, win, ctx, wait_idle, tmp_path):
 
 def test_inventory_edit_on_hand_and_push(qtbot, win, ctx, wait_idle, sandbox):
     from tokodesk.store import models as m
-    from tokodesk.ui.inventory_tab import COL_ON_HAND, COL_SELLER_SKU
+    from tokodesk.ui.inventory_tab import COL_MP_SKU, COL_ON_HAND, COL_PUSHED, COL_SELLER_SKU
 
     tab = win.inventory_tab
     assert tab.loaded and tab.model.rowCount() > 0
-    row = next(i for i, r in enumerate(tab.model.rows) if r[1])  # a mapped SKU
+    row = next(i for i, r in enumerate(tab.model.rows) if r[COL_MP_SKU])  # a mapped SKU
     sku = tab.model.rows[row][COL_SELLER_SKU]
     assert tab.model.setData(tab.model.index(row, COL_ON_HAND), "42")
     wait_idle(ctx)
@@ -127,8 +127,8 @@ def test_inventory_edit_on_hand_and_push(qtbot, win, ctx, wait_idle, sandbox):
     qtbot.mouseClick(tab.push_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx, 30000)
     assert sum(sandbox.calls.values()) > before, "the push reached the marketplace"
-    pushed = [r for r in tab.model.rows if r[COL_SELLER_SKU] == sku and r[1]]
-    assert pushed and pushed[0][6] is not None, "the table shows what was pushed"
+    pushed = [r for r in tab.model.rows if r[COL_SELLER_SKU] == sku and r[COL_MP_SKU]]
+    assert pushed and pushed[0][COL_PUSHED] is not None, "the table shows what was pushed"
 
 
 def test_inventory_refuses_a_negative_count(win):

@@ -12,6 +12,7 @@ import pytest
 
 from tests.unit.test_inventory_fakes import FakeMarket, channel, mapping, order, set_state, stock
 from tokodesk.cli import main
+from tokodesk.errors import UserError
 from tokodesk.marketplace import base
 from tokodesk.services import inventory, reconciliation, stock_adopt, stock_push
 from tokodesk.store import models as m
@@ -19,7 +20,7 @@ from tokodesk.store import models as m
 
 def pulled_shop(**settings):
     """What the first SKU pull leaves: mappings, and StockItems nobody counted."""
-    ch = channel(**settings)
+    ch = channel(last_order_pull_to=m.utcnow(), **settings)
     for pid, sku in (("P1", "A"), ("P2", "B"), ("P3", "C")):
         mapping(ch, pid, sku)
         m.StockItem.insert(seller_sku=sku, name=f"Kaos {sku}").execute()  # as catalog._map_product does
@@ -86,6 +87,14 @@ def test_adopt_adds_back_open_orders_so_the_first_push_changes_nothing(database)
         "P1": 12, "P2": 7, "P3": 30}
     assert {p: market.stock[p] for p in ("P1", "P2", "P3")} == {p: before[p] for p in ("P1", "P2", "P3")}
     assert stock_push.push_stock(ch, market, method="delta").sent == 0
+
+
+def test_adopt_refuses_while_the_orders_are_not_pulled(database):
+    ch, market = pulled_shop()
+    m.Channel.update(last_order_pull_to=None).where(m.Channel.id == ch.id).execute()
+    with pytest.raises(UserError, match="sync orders"):
+        stock_adopt.adopt_marketplace_stock(ch, market)
+    assert market.reads == [] and {s.on_hand for s in m.StockItem.select()} == {None}
 
 
 def test_adopt_skips_what_it_cannot_read_and_a_sku_listed_on_another_channel(database):
@@ -200,3 +209,12 @@ def test_migration_makes_on_hand_nullable_and_keeps_the_counts(any_database):
     assert m.StockItem.get(m.StockItem.seller_sku == "C").on_hand is None
     m.SchemaVersion.delete().where(m.SchemaVersion.version >= 5).execute()
     assert migrations.migrate(database) == migrations.LATEST, "a no-op on a database that is already nullable"
+
+
+def test_after_a_push_the_marketplace_stock_is_read_back_for_the_pushed_skus(database):
+    ch, market = pulled_shop()
+    inventory.set_stock([("A", 5), ("B", 2)])
+    out = stock_push.push_stock(ch, market)
+    assert out.read_back == 2 and market.reads[-1] == ["P1", "P2"]
+    shown = {mp.product_id: mp.marketplace_stock for mp in m.SkuMapping.select()}
+    assert shown == {"P1": 5, "P2": 2, "P3": None}, "the column shows the marketplace now, not a stale read"

@@ -132,8 +132,8 @@ def run_import(args: argparse.Namespace) -> int:
     result = stock_csv.import_stock(args.file, strict=args.strict)
     bad = result.parsed.bad
     out = sys.stderr if args.json else sys.stdout
-    for row in bad:
-        print(f"{args.file}:{row.line}: {row.reason}", file=sys.stderr)
+    for text in stock_csv.bad_row_lines(args.file, result.parsed):
+        print(text, file=sys.stderr)
     if args.json:
         doc = _set_json(result.applied) if result.applied else {"created": [], "updated": [], "unchanged": [],
                                                                  "unmapped": [], "settled_orders": 0}

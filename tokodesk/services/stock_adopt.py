@@ -18,6 +18,8 @@ Decisions:
   between them, so each keeps its figure); one also listed on another channel is skipped with the reason, since
   one channel's figure says nothing about the other's share;
 * a SKU whose listing the marketplace did not return, or could not be read, is skipped and stays uncounted;
+* refused while the channel's orders were not pulled in the last half hour: the marketplace's figure already lacks
+  the units of orders TokoDesk has not seen, so the count would come out low and a later push would lower listings;
 * the mapping's `last_pushed_qty` becomes the figure read: the marketplace holds it, so a delta push sends nothing
   until the stock really changes (and never resends a figure a sale made stale in between).
 """
@@ -30,6 +32,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
+from tokodesk.errors import UserError
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -130,7 +133,15 @@ def adopt_marketplace_stock(
 ) -> AdoptResult:
     """Read the channel's listings and store their stock (+ what open orders hold) as the first count."""
     from tokodesk.services.channels import channel_adapter
+    from tokodesk.services.reconciliation import orders_are_stale
 
+    channel = m.Channel.get_by_id(channel.id)  # afresh: an order pull may have run since the caller read it
+    if orders_are_stale(channel, m.utcnow()):
+        when = "were never pulled" if channel.last_order_pull_to is None else "were not pulled in the last 30 minutes"
+        raise UserError(
+            f"the orders of channel {channel.name!r} {when}: pull them first ('tokodesk sync orders' or Sync now), "
+            "so the count includes what open orders hold; nothing was changed"
+        )
     result = AdoptResult(channel=channel.name)
     # Shipped orders first: their units left the shelf and the marketplace's figure, so they are not held any more.
     inventory.take_stock_for_shipped_orders(None)

@@ -121,9 +121,19 @@ class ImportResult:
         return not self.parsed.bad
 
 
-def import_stock(path: str | Path, *, strict: bool = False) -> ImportResult:
-    """Read the file and apply its good rows in one transaction (none at all with `strict` and a bad row)."""
+def bad_row_lines(path: str | Path, parsed: ParsedStock) -> list[str]:
+    """The per-line report, as the CLI prints it and the window shows it: `FILE:LINE: reason`."""
+    return [f"{path}:{row.line}: {row.reason}" for row in parsed.bad]
+
+
+def import_stock(path: str | Path, *, strict: bool = False, require_rows: bool = False) -> ImportResult:
+    """Read the file and apply its good rows in one transaction (none at all with `strict` and a bad row).
+
+    `require_rows`: a file without a single stock row is refused (UserError) instead of applying nothing quietly.
+    """
     parsed = read_stock_file(path)
+    if require_rows and not parsed.rows and not parsed.bad:
+        raise UserError(f"{path} has no stock rows: write seller_sku,on_hand on each line")
     result = ImportResult(parsed)
     if strict and parsed.bad:
         return result

@@ -60,6 +60,8 @@ class PushOutcome:
     error: str = ""  # the whole push failed (auth, unreachable): every row says so too
     cancelled: bool = False
     pruned: int = 0
+    read_back: int = 0  # pushed SKUs whose marketplace stock was read again right after the push
+    read_back_error: str = ""
 
     @property
     def sent(self) -> int:
@@ -97,6 +99,8 @@ class PushOutcome:
             "requests": self.requests,
             "error": self.error,
             "cancelled": self.cancelled,
+            "read_back": self.read_back,
+            "read_back_error": self.read_back_error,
             "failed_rows": [
                 {"product_id": r.product_id, "sku": r.marketplace_sku, "seller_sku": r.seller_sku,
                  "quantity": r.quantity, "message": r.message}
@@ -186,6 +190,8 @@ def push_stock(
             ok, message = False, "no answer from the marketplace for this row"
         outcome.rows.append(PushRow(lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, ok, message[:MESSAGE_MAX]))
     _record_answers(channel, chosen, log_ids, outcome.rows, now)
+    if not outcome.cancelled:
+        _read_back(channel, adapter, [r.product_id for r in outcome.rows if r.ok], outcome)
 
     if not outcome.error and not outcome.cancelled and only is None:
         inventory.clear_inventory_dirty(channel, if_before=started)
@@ -196,6 +202,34 @@ def push_stock(
         channel.name, method, outcome.sent, outcome.accepted, outcome.failed, outcome.requests,
     )
     return outcome
+
+
+READ_BACK_CHUNK = 50
+
+
+def _read_back(channel: m.Channel, adapter: base.Marketplace, product_ids: Sequence[str], outcome: PushOutcome) -> None:
+    """Read the pushed SKUs' stock again, so "Marketplace stock" is what the marketplace holds now, not what the
+    last reconciliation saw. A failed read changes nothing pushed: the column keeps its older figure and says so."""
+    read: dict[str, int] = {}
+    for start in range(0, len(product_ids), READ_BACK_CHUNK):
+        try:
+            for level in adapter.read_stock(list(product_ids[start : start + READ_BACK_CHUNK])):
+                read[str(level.product_id)] = level.managed
+        except base.MarketplaceError as exc:
+            outcome.read_back_error = f"the stock could not be read back after the push: {exc}"
+            log.info("read-back after the push of %s failed: %s", channel.name, exc)
+            break
+    by_qty: dict[int, list[str]] = {}
+    for pid, qty in read.items():
+        by_qty.setdefault(qty, []).append(pid)
+    database = m.SkuMapping._meta.database
+    with database.atomic():
+        for qty, pids in by_qty.items():
+            for start in range(0, len(pids), _BULK):
+                m.SkuMapping.update(marketplace_stock=qty).where(
+                    (m.SkuMapping.channel == channel.id) & m.SkuMapping.product_id.in_(pids[start : start + _BULK])
+                ).execute()
+    outcome.read_back = len(read)
 
 
 def _write_pending(

@@ -141,30 +141,32 @@ class DemoShop(QObject):
         self.ready.emit()
 
     def first_sync(self, window: Any) -> None:
-        """Pull the demo shop's products and orders so the queue is not empty, and count the shelves."""
+        """Pull the demo shop's products and orders so the queue is not empty, then take the shop's stock as the
+        starting count — the wizard's default choice, through the same service (`stock_adopt`), never a count
+        written behind the seller's back."""
         from tokodesk.ui.sync import start_sync
 
         window.channel_tab.sync_now("skus")
-        skus = start_sync(self.ctx, "skus")  # the job just queued: a kind is never queued twice
-        if skus is not None:
-            skus.result.connect(lambda _summary: self._count_shelves())
         window.channel_tab.sync_now("orders")
+        orders = start_sync(self.ctx, "orders")  # the job just queued: a kind is never queued twice
+        if orders is not None:
+            orders.result.connect(self._adopt_stock)
 
-    def _count_shelves(self) -> None:
-        """What a seller does after the first SKU pull: count what is on the shelf (here: the marketplace's own
-        stock plus a few), so the Inventory tab and a stock push have real numbers, not zeros."""
+    def _adopt_stock(self, summary: Any) -> None:
+        channel_id = (self.ctx.demo_info or {}).get("channel_id")
+        if channel_id is None or getattr(summary, "status", "") != "ok":
+            return  # without the open orders the count would come out low: the SKUs stay "not counted"
 
-        def work(_jc: Any) -> int:
-            from tokodesk.services import inventory
+        def work(jc: Any) -> Any:
+            from tokodesk.services import stock_adopt
             from tokodesk.store import models as m
 
-            rows = m.SkuMapping.select(m.SkuMapping.seller_sku, m.SkuMapping.marketplace_stock).where(
-                m.SkuMapping.seller_sku.is_null(False) & (m.SkuMapping.seller_sku != "")).tuples()
-            counts = {sku: int(stock or 0) + 3 + len(sku) % 7 for sku, stock in rows}
-            return len(inventory.set_stock(sorted(counts.items())).updated) if counts else 0
+            channel = m.Channel.get_by_id(channel_id)
+            adapter = self.ctx.adapter(channel) if self.ctx.adapter_factory is not None else None
+            return stock_adopt.adopt_marketplace_stock(channel, adapter, progress=jc.progress, cancel=jc.cancelled)
 
-        self.ctx.jobs.submit(work, title=self.tr("Counting the demo shop's shelves"), lane=self.ctx.lane(),
-                             on_result=lambda _n: self.ctx.announce("stock"))
+        self.ctx.jobs.submit(work, title=self.tr("Using the demo shop's stock as the starting count"),
+                             lane=self.ctx.lane(channel_id), on_result=lambda _r: self.ctx.announce("stock"))
 
     def stop(self) -> None:
         if self.sandbox is not None:

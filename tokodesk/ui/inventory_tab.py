@@ -1,4 +1,8 @@
-"""The Inventory tab: on hand (editable), reserved, buffer, available, what was pushed, the reconciliation report."""
+"""The Inventory tab: on hand (editable), reserved, buffer, available, what was pushed, the reconciliation report.
+
+A SKU nobody counted shows "not counted" (never 0): nothing is pushed for it until the seller types a count, imports a
+CSV of counts, or takes the marketplace's current stock as the count ("Use marketplace stock").
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,12 +37,17 @@ from tokodesk.ui.sync import available_kinds, start_sync
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
-(COL_SELLER_SKU, COL_MP_SKU, COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_PUSHED_AT,
- COL_MP_STOCK, COL_STATUS) = range(10)
+(COL_SELLER_SKU, COL_NAME, COL_MP_SKU, COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED,
+ COL_PUSHED_AT, COL_MP_STOCK, COL_STATUS) = range(11)
+NUMBER_COLUMNS = (COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_MP_STOCK)
+SORT_ROLE = Qt.ItemDataRole.UserRole  # numbers sort as numbers; "not counted" sorts before 0
 CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
           "edited_on_marketplace": "Stock edited in Seller Center", "unmapped": "SKU not mapped",
-          "not_found": "Not found on the marketplace"}
-UNFIXABLE = ("unmapped", "not_found")  # the service's stock push skips these (services.reconciliation._fix)
+          "not_found": "Not found on the marketplace", "not_pushed_yet": "Not pushed yet",
+          "not_counted": "Not counted yet"}
+# The service's stock push skips these (services.reconciliation.UNFIXABLE).
+UNFIXABLE = ("unmapped", "not_found", "not_counted")
+NOT_COUNTED = "not counted"  # the status of a mapped SKU nobody counted
 
 
 @dataclass
@@ -45,6 +55,7 @@ class InventoryState:
     rows: list[tuple] = field(default_factory=list)
     report: dict | None = None
     report_lines: list[dict] = field(default_factory=list)
+    uncounted: int = 0  # seller SKUs of the channel nobody counted yet (what "Use marketplace stock" adopts)
 
 
 def load_inventory(channel_id: int | None) -> InventoryState:
@@ -54,13 +65,18 @@ def load_inventory(channel_id: int | None) -> InventoryState:
     state = InventoryState()
     mapped_skus = set()
     if channel_id is not None:
-        for a in inventory.compute_availability(channel_id):
+        uncounted = set()
+        for a in inventory.compute_availability(channel_id, include_uncounted=True):
             mapped_skus.add(a.seller_sku)
-            state.rows.append((a.seller_sku, a.marketplace_sku, a.on_hand, a.reserved, a.buffer, a.available,
-                               a.last_pushed_qty, a.last_pushed_at, a.marketplace_stock, a.last_push_status))
+            status = a.last_push_status if a.counted else NOT_COUNTED
+            if not a.counted:
+                uncounted.add(a.seller_sku)
+            state.rows.append((a.seller_sku, a.name, a.marketplace_sku, a.on_hand, a.reserved, a.buffer, a.available,
+                               a.last_pushed_qty, a.last_pushed_at, a.marketplace_stock, status))
+        state.uncounted = len(uncounted)
     for line in inventory.stock_overview():
         if line.seller_sku not in mapped_skus:
-            state.rows.append((line.seller_sku, "", line.on_hand, line.reserved, 0, None, None, None, None,
+            state.rows.append((line.seller_sku, line.name, "", line.on_hand, line.reserved, 0, None, None, None, None,
                                "not mapped" if not line.listings else ""))
     recon = optional("services.reconciliation")
     if recon is not None and channel_id is not None:
@@ -73,7 +89,8 @@ def load_inventory(channel_id: int | None) -> InventoryState:
 
 # The store's push statuses -> the words in the column; "failed: <marketplace text>" keeps the marketplace's words.
 PUSH_STATUS_WORDS = {"accepted": "Accepted", "failed": "Failed", "pending": "Waiting to push", "sent": "Sent",
-                     "not mapped": "Not mapped"}
+                     "not mapped": "Not mapped", NOT_COUNTED: "Not counted: nothing is pushed",
+                     "adopted": "Taken from the marketplace"}
 
 
 def _status_words(value: str | None) -> str:
@@ -84,8 +101,8 @@ def _status_words(value: str | None) -> str:
 
 
 class InventoryModel(RowsModel):
-    HEADERS = ("Seller SKU", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available", "Last pushed",
-               "Pushed at", "Marketplace stock", "Push status")
+    HEADERS = ("Seller SKU", "Product", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available",
+               "Last pushed", "Pushed at", "Marketplace stock", "Push status")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -101,13 +118,33 @@ class InventoryModel(RowsModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row, col = self.rows[index.row()], index.column()
+        uncounted = row[COL_ON_HAND] is None
+        if role == SORT_ROLE:
+            value = row[col]
+            if col in NUMBER_COLUMNS:
+                return -1 if value is None else int(value)
+            if col == COL_PUSHED_AT:
+                return value.isoformat() if value else ""
+            return str(value or "").lower()
+        if role == Qt.ItemDataRole.EditRole and col == COL_ON_HAND:
+            return "" if uncounted else row[col]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = row[col]
+            if col == COL_ON_HAND and uncounted:
+                return tr("InventoryModel", "not counted")
+            if col == COL_AVAILABLE and uncounted:
+                return "—"
             if col == COL_PUSHED_AT:
                 return wib_text(value) if value else ""
             if col == COL_STATUS:
                 return _status_words(value)
             return "" if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole and uncounted and col in (COL_ON_HAND, COL_AVAILABLE, COL_STATUS):
+            return tr("InventoryModel", "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the "
+                                        "count (double-click), import a CSV of counts, or use the marketplace's "
+                                        "current stock as the count.")
+        if role == Qt.ItemDataRole.ForegroundRole and uncounted and col == COL_ON_HAND:
+            return QBrush(QColor("#8a3b00"))
         negative = col == COL_ON_HAND and isinstance(row[COL_ON_HAND], int) and row[COL_ON_HAND] < 0
         if role == Qt.ItemDataRole.ToolTipRole and negative:
             return tr("InventoryModel", "More was shipped than was counted on the shelf: count this SKU and enter "
@@ -116,12 +153,12 @@ class InventoryModel(RowsModel):
             if negative:
                 return QBrush(QColor("#f4a6a6"))
             status = str(row[COL_STATUS] or "")
-            if col == COL_STATUS and (status.startswith("failed") or status == "not mapped"):
+            if col == COL_STATUS and (status.startswith("failed") or status in ("not mapped", NOT_COUNTED)):
                 return QBrush(QColor("#fdecea"))
             if col == COL_MP_STOCK and row[COL_MP_STOCK] is not None and row[COL_AVAILABLE] is not None \
                     and row[COL_MP_STOCK] != row[COL_AVAILABLE]:
                 return QBrush(QColor("#fbeaa5"))  # marketplace shows something else than we would push
-        if role == Qt.ItemDataRole.TextAlignmentRole and (COL_ON_HAND <= col <= COL_PUSHED or col == COL_MP_STOCK):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBER_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -156,7 +193,8 @@ class InventoryTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterKeyColumn(-1)  # every column: the seller SKU, the product name, the marketplace SKU
+        self.proxy.setSortRole(SORT_ROLE)
         self.loaded = False
         self.state: InventoryState | None = None
         layout = QVBoxLayout(self)
@@ -164,11 +202,23 @@ class InventoryTab(QWidget):
         layout.addWidget(self.banner)
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search SKU"))
+        self.search.setPlaceholderText(self.tr("Search SKU or product name"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         bar.addWidget(self.search, 1)
         bar.addStretch(1)
+        self.adopt_button = QPushButton(self.tr("Use marketplace stock"))
+        self.adopt_button.setToolTip(self.tr("Take what the marketplace shows now (plus what open orders hold) as the "
+                                             "count of every SKU nobody counted yet; the next push then changes "
+                                             "nothing on the marketplace."))
+        self.adopt_button.setEnabled(False)
+        self.adopt_button.clicked.connect(self.adopt)
+        bar.addWidget(self.adopt_button)
+        self.import_button = QPushButton(self.tr("Import counts…"))
+        self.import_button.setToolTip(self.tr("A CSV file with seller_sku,on_hand on each line. A file with a bad "
+                                              "line is not imported at all; every bad line is listed."))
+        self.import_button.clicked.connect(self.choose_import)
+        bar.addWidget(self.import_button)
         self.push_button = QPushButton(self.tr("Push stock now"))
         self.push_button.clicked.connect(self.push_now)
         bar.addWidget(self.push_button)
@@ -234,12 +284,19 @@ class InventoryTab(QWidget):
             self.model.set_rows(state.rows)
             self.loaded = True
             self._show_report(state)
+            self.adopt_button.setEnabled(bool(state.uncounted) and channel_id is not None)
+            self.adopt_button.setText(self.tr("Use marketplace stock ({0} not counted)").format(state.uncounted)
+                                      if state.uncounted else self.tr("Use marketplace stock"))
             if not state.rows:
                 self.summary.setText(self.tr("No stock yet: map SKUs in the SKU mapping tab (or pull products), then "
                                              "type the counts in the On hand column."))
             else:
-                self.summary.setText(self.tr("Available = on hand − reserved − buffer; double-click On hand to "
-                                             "change the count. {0} rows.").format(len(state.rows)))
+                text = self.tr("Available = on hand − reserved − buffer; double-click On hand to change the count. "
+                               "{0} rows.").format(len(state.rows))
+                if state.uncounted:
+                    text += " " + self.tr("{0} SKUs are not counted yet: nothing is pushed for them.").format(
+                        state.uncounted)
+                self.summary.setText(text)
 
         self.ctx.jobs.submit(lambda _jc: load_inventory(channel_id), title=self.tr("Loading stock"),
                              on_result=done, on_error=self._error)
@@ -252,8 +309,10 @@ class InventoryTab(QWidget):
             self.fix_button.setEnabled(False)
             self.fix_button.setToolTip(self.tr("Run “Reconcile now” first; its mismatches can then be fixed here."))
             return
+        not_counted = sum(1 for line in state.report_lines if line["cause"] == "not_counted")
         self.recon_label.setText(self.tr("{0}: {1} SKUs checked, {2} mismatches, {3} fixed.").format(
             wib_text(report["created_at"]), report["checked"], report["mismatches"], report["fixed"])
+            + (" " + self.tr("{0} not counted yet.").format(not_counted) if not_counted else "")
             + (f" {report['error']}" if report["error"] else ""))
         lines = state.report_lines
         self.recon_table.setRowCount(len(lines))
@@ -263,7 +322,8 @@ class InventoryTab(QWidget):
             seller = line["seller_sku"] or (self.tr("(not mapped)") if line["cause"] == "unmapped" else "")
             fixed = self.tr("Yes") if line["fixed"] else (
                 self.tr("Map it first") if line["cause"] == "unmapped" else
-                self.tr("Not on the marketplace") if line["cause"] == "not_found" else "")
+                self.tr("Not on the marketplace") if line["cause"] == "not_found" else
+                self.tr("Count it first") if line["cause"] == "not_counted" else "")
             values = (product, seller, line["marketplace_qty"], line["expected_qty"],
                       self.tr(CAUSES.get(line["cause"], line["cause"])), fixed)
             for c, value in enumerate(values):
@@ -296,6 +356,64 @@ class InventoryTab(QWidget):
                              title=self.tr("Saving the stock count"), on_result=done, on_error=failed)
 
     @Slot()
+    def adopt(self) -> None:
+        """Use the marketplace's current stock as the count of the uncounted SKUs, in the channel's lane."""
+        from tokodesk.services import stock_adopt
+
+        channel_id = self.ctx.channel_id
+        if channel_id is None:
+            return
+        self.adopt_button.setEnabled(False)
+
+        def work(jc: Any) -> Any:
+            channel = m.Channel.get_by_id(channel_id)
+            adapter = self.ctx.adapter(channel) if self.ctx.adapter_factory is not None else None
+            return stock_adopt.adopt_marketplace_stock(channel, adapter, progress=jc.progress, cancel=jc.cancelled)
+
+        def done(result: Any) -> None:
+            lines = stock_adopt.describe(result)
+            if result.ok and not result.skipped:
+                self.banner.show_info(lines[0])
+            else:
+                self.banner.show_error(self.tr("{0} SKUs taken from the marketplace; {1} could not be and stay not "
+                                               "counted.").format(len(result.adopted), len(result.skipped)),
+                                       "\n".join(lines))
+            self.ctx.announce("stock")
+
+        def failed(exc: BaseException, detail: str) -> None:
+            self._error(exc, detail)
+            self.reload()
+
+        self.ctx.jobs.submit(work, title=self.tr("Reading the marketplace's stock"), lane=self.ctx.lane(channel_id),
+                             on_result=done, on_error=failed)
+
+    @Slot()
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import stock counts"), "",
+                                                    self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        """Import a CSV of counts: all of it, or nothing when a line is bad (each bad line is listed)."""
+        from tokodesk.services import stock_csv
+
+        def done(result: Any) -> None:
+            if result.parsed.bad:
+                self.banner.show_error(
+                    self.tr("{0} bad lines in the file: nothing was imported. Fix them and import again.").format(
+                        len(result.parsed.bad)),
+                    "\n".join(stock_csv.bad_row_lines(path, result.parsed)))
+                return
+            applied = result.applied
+            self.banner.show_info(self.tr("{0} counts imported: {1} updated, {2} new SKUs, {3} unchanged.").format(
+                len(result.parsed.rows), len(applied.updated), len(applied.created), len(applied.unchanged)))
+            self.ctx.announce("stock")
+
+        self.ctx.jobs.submit(lambda _jc: stock_csv.import_stock(path, strict=True, require_rows=True),
+                             title=self.tr("Importing stock counts"), on_result=done, on_error=self._error)
+
+    @Slot()
     def push_now(self) -> None:
         job = start_sync(self.ctx, "inventory")
         if job is not None:
@@ -309,7 +427,8 @@ class InventoryTab(QWidget):
             job.error.connect(self._error)
 
     def _after_run(self, summary: Any) -> None:
-        message = getattr(summary, "details", {}).get("message") if summary is not None else None
+        details = getattr(summary, "details", {}) if summary is not None else {}
+        message = details.get("message") or details.get("note")
         if getattr(summary, "errors", None):
             self.banner.show_error(self.tr("Finished with {0} problem(s).").format(len(summary.errors)),
                                    "\n".join(summary.errors))
