@@ -4,13 +4,20 @@ The database cannot hold its own address, so the choice between "this PC only" (
 shared PostgreSQL server lives in a small file beside it. The file holds host, port, database and user; the password
 goes to the OS keyring (entry `@station:db_password`), never into the file. `TOKODESK_DB` still wins when set.
 A change takes effect when TokoDesk next starts: the open database is never switched under a running window.
+
+This installation's identity is a random id made once, kept in `<data folder>/station-id.json` (`installation_id`).
+Hostnames do not tell PCs apart (cloned Windows images share one), so whatever must know "was this my own process?"
+(the outbox's takeover of an action whose sender died, the sync lease) asks this id, never the hostname.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
 import tempfile
+import threading
+import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +26,7 @@ from tokodesk import config, credentials
 from tokodesk.errors import UserError
 
 FILE_NAME = "station.json"
+ID_FILE_NAME = "station-id.json"
 _KEYRING_OWNER, _KEYRING_KIND = "@station", "db_password"  # "@" cannot start a channel name a user would type
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
 
@@ -265,3 +273,65 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
     state = ("empty: TokoDesk creates its tables at the next start" if version == 0 else
              f"TokoDesk schema {version}" + (" (updated at the next start)" if version < LATEST else ""))
     return f"Connected to PostgreSQL {server} as {user}; database {setting.database} is {state}."
+
+
+_installations: dict[str, str] = {}  # data folder -> id (TOKODESK_HOME may point elsewhere in tests)
+_installation_lock = threading.Lock()
+
+
+def _machine_node() -> int | None:
+    """The network card's address, when the OS tells it (uuid falls back to a random number with the multicast bit
+    set, which is no identity: ignore it)."""
+    node = uuid.getnode()
+    return None if (node >> 40) & 1 else node
+
+
+def installation_id() -> str:
+    """This installation's random id (32 hex digits), made the first time it is asked for and kept in the data folder.
+
+    A data folder copied to another PC with it (a cloned disk image) is recognised by its network card's address,
+    when the OS tells it, and gets an id of its own there.
+    """
+    folder = str(config.data_dir())
+    with _installation_lock:
+        if folder not in _installations:
+            _installations[folder] = _load_or_make_id()
+        return _installations[folder]
+
+
+def _load_or_make_id() -> str:
+    target = config.ensure_data_dir() / ID_FILE_NAME
+    node = _machine_node()
+    for _ in range(20):
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+            found = str(data["id"])
+            if len(found) == 32 and (node is None or data.get("node") in (None, node)):
+                return found
+            replace = True  # a copy of another PC's folder (or an unreadable id): this PC gets its own
+        except FileNotFoundError:
+            replace = False
+        except (ValueError, KeyError, TypeError):
+            replace = True
+        made = secrets.token_hex(16)
+        handle, tmp = tempfile.mkstemp(prefix=".station-id-", suffix=".json", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"id": made, "node": node,
+                           "note": "Made once by TokoDesk to tell this installation from other PCs. Do not copy."}, out)
+            if replace:
+                os.replace(tmp, target)
+                return made
+            try:
+                os.link(tmp, target)  # fails when another process made it first: then use theirs
+                return made
+            except FileExistsError:
+                continue
+            except OSError:  # no hard links on this file system
+                if not target.exists():
+                    os.replace(tmp, target)
+                    return made
+                continue
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    raise StationError(f"{target} cannot be read or written: check that the data folder is writable.")

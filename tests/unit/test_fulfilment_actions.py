@@ -306,8 +306,8 @@ def test_pending_action_left_by_a_crash_is_sent_once_on_resume(channel):
     outbox.enqueue(rows[0], "ack", {}, "tester@desk1")
     sent = outbox.enqueue(rows[1], "ack", {}, "tester@desk1")
     fake.acknowledge("2")  # that dead process's request did arrive
-    m.Action.update(status="sent", payload={"_claim": {"host": __import__("socket").gethostname(), "pid": 2**22 + 7}}
-                    ).where(m.Action.id == sent.id).execute()
+    here = {"station": outbox.installation_id(), "host": __import__("socket").gethostname(), "pid": 2**22 + 7}
+    m.Action.update(status="sent", payload={"_claim": here}).where(m.Action.id == sent.id).execute()
 
     results = service(fake).resume_pending(channel)
     assert [r.ok for r in results] == [True, True]

@@ -58,9 +58,8 @@ def _dead_pid() -> int:
 
 def test_a_sent_action_of_a_dead_process_is_an_orphan_and_resumable(order):
     action = outbox.enqueue(order, "ack", {}, "a@desk1")
-    m.Action.update(status="sent", payload={"_claim": {"host": socket.gethostname(), "pid": _dead_pid()}}).where(
-        m.Action.id == action.id
-    ).execute()
+    here = {"station": outbox.installation_id(), "host": socket.gethostname(), "pid": _dead_pid()}
+    m.Action.update(status="sent", payload={"_claim": here}).where(m.Action.id == action.id).execute()
     row = m.Action.get_by_id(action.id)
     assert outbox.is_orphan(row)
     assert [a.id for a in outbox.resumable(order.channel_id, ["ack"])] == [action.id]
@@ -69,7 +68,7 @@ def test_a_sent_action_of_a_dead_process_is_an_orphan_and_resumable(order):
 
 def test_a_sent_action_of_a_live_process_waits_for_its_lease(order):
     action = outbox.enqueue(order, "ack", {}, "a@desk1")
-    live = {"host": socket.gethostname(), "pid": os.getppid()}
+    live = {"station": outbox.installation_id(), "host": socket.gethostname(), "pid": os.getppid()}
     m.Action.update(status="sent", payload={"_claim": live}).where(m.Action.id == action.id).execute()
     row = m.Action.get_by_id(action.id)
     assert not outbox.is_orphan(row)
@@ -85,6 +84,43 @@ def test_a_sent_action_from_another_pc_is_an_orphan_only_after_the_lease(order):
     row = m.Action.get_by_id(action.id)
     assert not outbox.is_orphan(row)
     assert outbox.is_orphan(row, now=row.updated_at + outbox.LEASE + timedelta(seconds=1))
+
+
+def test_a_pc_with_the_same_hostname_is_another_station(order):
+    """Cloned PCs share a hostname: a process id that is dead here says nothing about the other PC's sender."""
+    action = outbox.enqueue(order, "ack", {}, "a@desk1")
+    clone = {"station": "0" * 32, "host": socket.gethostname(), "pid": _dead_pid()}
+    m.Action.update(status="sent", payload={"_claim": clone}, updated_at=m.utcnow() - timedelta(seconds=120)).where(
+        m.Action.id == action.id).execute()
+    row = m.Action.get_by_id(action.id)
+    assert not outbox.is_orphan(row)  # 2 minutes of rate-limit waits and retries is a live sender, not a dead one
+    assert outbox.resumable(order.channel_id, ["ack"]) == []
+    assert outbox.is_orphan(row, now=row.updated_at + outbox.LEASE + timedelta(seconds=1))
+
+
+def test_the_lease_outlasts_the_longest_marketplace_call():
+    from tokodesk.marketplace.tiktokshop import transport as tts
+    from tokodesk.marketplace.tokopedia import transport as tp
+
+    assert outbox.LEASE.total_seconds() > max(tp.longest_call_s(), tts.longest_call_s())
+    assert tts.longest_call_s() > tts.MAX_THROTTLED * tts.DEFAULT_TIMEOUT_S
+
+
+def test_a_sender_renews_its_lease_while_its_request_is_in_flight(order):
+    action = outbox.enqueue(order, "ack", {}, "a@desk1")
+    assert outbox.claim(action, "a@desk1")
+    m.Action.update(updated_at=m.utcnow() - outbox.LEASE - timedelta(seconds=5)).where(
+        m.Action.id == action.id).execute()
+    action = m.Action.get_by_id(action.id)
+    other = "f" * 32  # another PC judging
+    assert outbox.is_orphan(action, me=other)  # what it would look like without renewals
+    with outbox.keep_alive(action, every=timedelta(seconds=0.05)):
+        for _ in range(200):
+            if not outbox.is_orphan(m.Action.get_by_id(action.id), me=other):
+                break
+            __import__("time").sleep(0.05)
+        assert not outbox.is_orphan(m.Action.get_by_id(action.id), me=other)
+    assert outbox.settle(action, "done")  # renewing kept the claim: the sender still settles it
 
 
 def test_counts_by_status(order):

@@ -59,7 +59,7 @@ def test_an_expired_lease_is_taken_over_and_its_run_closed(channel):
 
 def test_a_lease_of_a_dead_process_on_this_station_is_taken_at_once(channel):
     proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    dead = f"{runs.config.station_id()} pid {proc.stdout.strip()}"
+    dead = f"{runs.config.station_id()} pid {proc.stdout.strip()} #{runs.installation_id()[:12]}"
     m.SyncLease.create(channel=channel, kind="orders", holder=dead, expires_at=m.utcnow() + timedelta(minutes=9))
     holder = runs.acquire_lease(channel, "orders")
     assert m.SyncLease.get().holder == holder != dead

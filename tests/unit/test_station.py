@@ -99,3 +99,26 @@ def test_redact_drops_only_the_password():
     assert station.redact("postgresql://u:p@w@h:1/d") == "postgresql://u@h:1/d"
     assert station.redact("postgresql://u@h/d") == "postgresql://u@h/d"
     assert station.redact("sqlite:///C:/x@y/tokodesk.db") == "sqlite:///C:/x@y/tokodesk.db"
+
+
+def test_an_installation_keeps_one_random_id_and_a_copied_folder_on_another_pc_gets_its_own(tokodesk_home, monkeypatch):
+    import json
+    import threading
+
+    from tokodesk import station as st
+
+    monkeypatch.setattr(st, "_machine_node", lambda: 0x0A1B2C3D4E5F)
+    ids: list[str] = []
+    threads = [threading.Thread(target=lambda: ids.append(st._load_or_make_id())) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(ids)) == 1 and len(ids[0]) == 32  # processes starting at once agree on one id
+    assert st.installation_id() == ids[0] == st._load_or_make_id()
+    saved = json.loads((tokodesk_home / st.ID_FILE_NAME).read_text())
+    assert saved["id"] == ids[0]
+    # The same folder on a PC with another network card (a cloned disk image): a new id there, kept from then on.
+    monkeypatch.setattr(st, "_machine_node", lambda: 0x0A1B2C3D4E60)
+    other = st._load_or_make_id()
+    assert other != ids[0] and st._load_or_make_id() == other

@@ -9,22 +9,35 @@ Life of an `Action`:
 `enqueue` must be called inside the transaction that makes the local change, so the intent and the change land
 together or not at all. `claim` is a conditional UPDATE (status AND version), so two stations (or the GUI and the
 CLI) never both send the same action. A process killed while an action is `sent` leaves an orphan; `is_orphan`
-recognises it (its holder process is gone, or its lease ran out) so `resume` can read the marketplace and decide.
+recognises it so `resume` can read the marketplace and decide:
+- the sender was a process of this installation (`station.installation_id()`, never the hostname: cloned PCs share
+  one) that has ended: at once;
+- otherwise only when its lease ran out. The sender renews the lease while its request is in flight (`keep_alive`),
+  and the lease is never shorter than the longest one marketplace call can take (the transports' timeouts, retries
+  and waits), so a live sender on another PC is never taken over, however slow the marketplace.
 
 Plain storage only: what each kind sends and how it is resolved lives in `tokodesk.services.fulfilment.execute`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sys
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.marketplace.tiktokshop.transport import longest_call_s as _tiktokshop_longest
+from tokodesk.marketplace.tokopedia.transport import longest_call_s as _tokopedia_longest
+from tokodesk.station import installation_id
 from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
 
 PENDING = "pending"
 SENT = "sent"
@@ -33,9 +46,11 @@ FAILED = "failed"
 UNKNOWN = "unknown"
 ACTIVE_STATUSES = (PENDING, SENT, UNKNOWN)
 
-# A sent action whose holder cannot be checked (another PC) is presumed dead after this long: every marketplace
-# call times out well inside it, so an action still `sent` after the lease belongs to a process that died.
-LEASE = timedelta(seconds=90)
+# A sent action whose holder cannot be checked (another PC) is presumed dead when its lease was not renewed for this
+# long. The sender renews it every RENEW_EVERY while its request is in flight; and should renewing stall (a database
+# too busy to answer), one marketplace call still ends well inside it: every attempt timing out, with every wait.
+RENEW_EVERY = timedelta(seconds=30)
+LEASE = timedelta(seconds=max(_tokopedia_longest(), _tiktokshop_longest()) + 2 * RENEW_EVERY.total_seconds())
 
 CLAIM_KEY = "_claim"
 
@@ -63,7 +78,8 @@ def active_for(order_id: int) -> m.Action | None:
 
 
 def _holder() -> dict:
-    return {"host": socket.gethostname(), "pid": os.getpid()}
+    # The host is only for people reading the row; `station` (this installation's id) is what decides.
+    return {"station": installation_id(), "host": socket.gethostname(), "pid": os.getpid()}
 
 
 def claim(action: m.Action, station: str, *, from_statuses: Iterable[str] = (PENDING, UNKNOWN, SENT)) -> bool:
@@ -145,17 +161,63 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def is_orphan(action: m.Action, now: datetime | None = None) -> bool:
-    """A `sent` action whose sender is gone: killed on this PC, or silent for longer than the lease."""
+def is_orphan(action: m.Action, now: datetime | None = None, *, me: str | None = None) -> bool:
+    """A `sent` action whose sender is gone: a process of this installation that ended, or a sender anywhere that
+    has not renewed its lease for longer than `LEASE`. `me`: the installation judging (default: this one)."""
     if action.status != SENT:
         return False
     holder = (action.payload or {}).get(CLAIM_KEY) or {}
-    if holder.get("host") == socket.gethostname() and isinstance(holder.get("pid"), int):
-        if not _pid_alive(holder["pid"]):
-            return True
+    if holder.get("station") == (me or installation_id()) and isinstance(holder.get("pid"), int):
         if holder["pid"] == os.getpid():
             return False  # this very process holds it (another thread is sending)
+        if not _pid_alive(holder["pid"]):
+            return True
     return (now or m.utcnow()) - action.updated_at > LEASE
+
+
+def renew(action: m.Action) -> bool:
+    """Move the lease of a claimed action forward. False when the claim was lost (settled or taken over)."""
+    now = m.utcnow()
+    rows = (
+        m.Action.update(updated_at=now)
+        .where((m.Action.id == action.id) & (m.Action.version == action.version) & (m.Action.status == SENT))
+        .execute()
+    )
+    if rows == 1:
+        action.updated_at = now
+    return rows == 1
+
+
+@contextmanager
+def keep_alive(*actions: m.Action, every: timedelta | None = None) -> Iterator[None]:
+    """Renew the lease of these claimed actions while the body runs (their requests are in flight).
+
+    A thread of its own, because the body is one blocking marketplace call that may wait on retries and rate
+    limits for minutes. The renewal does not change the version, so the body still settles with the claim it holds.
+    """
+    stop = threading.Event()
+    period = (every or RENEW_EVERY).total_seconds()
+
+    def renewer() -> None:
+        try:
+            while not stop.wait(period):
+                for action in actions:
+                    try:
+                        renew(action)
+                    except pw.PeeweeException as exc:  # a busy database: the lease still outlasts the call
+                        log.warning("could not renew the lease of outbox action %s: %s", action.id, exc)
+        finally:
+            database = m.db.obj if isinstance(m.db, pw.DatabaseProxy) else m.db
+            if database is not None and not database.is_closed():
+                database.close()  # this thread's own connection
+
+    thread = threading.Thread(target=renewer, name="tokodesk-outbox-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=period + 30)
 
 
 def resumable(channel_id: int, kinds: Iterable[str]) -> list[m.Action]:

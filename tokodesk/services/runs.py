@@ -20,6 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.station import installation_id
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
 
@@ -42,7 +43,7 @@ class LeaseHeld(UserError):
         self.expires_at = expires_at
         since_text = f" since {config.wib(since, seconds=True)}" if since else ""
         super().__init__(
-            f"a '{kind}' sync of channel '{channel}' is already running: held by {holder}{since_text}. "
+            f"a '{kind}' sync of channel '{channel}' is already running: held by {shown(holder)}{since_text}. "
             "Wait for it to finish; if that process is gone, the lock frees itself at "
             f"{config.wib(expires_at, seconds=True)}."
         )
@@ -85,14 +86,24 @@ class RunSummary:
         return data
 
 
+INSTALLATION_MARK = " #"
+
+
 def holder_id() -> str:
-    return f"{config.station_id()} pid {os.getpid()}"
+    # The name people read, and this installation's id: two cloned PCs share a name, never the id (station.py).
+    return f"{config.station_id()} pid {os.getpid()}{INSTALLATION_MARK}{installation_id()[:12]}"
+
+
+def shown(holder: str) -> str:
+    """The holder as people read it: who and which process, without the installation id."""
+    return holder.partition(INSTALLATION_MARK)[0]
 
 
 def _holder_is_dead(holder: str) -> bool:
-    """True when the holder was a process of this station that has ended (its lease can be taken at once)."""
-    station, _, pid_text = holder.rpartition(" pid ")
-    if station != config.station_id() or not pid_text.isdigit():
+    """True when the holder was a process of this installation that has ended (its lease can be taken at once)."""
+    who, _, installation = holder.partition(INSTALLATION_MARK)
+    _station, _, pid_text = who.rpartition(" pid ")
+    if installation != installation_id()[:12] or not pid_text.isdigit():
         return False
     pid = int(pid_text)
     if pid == os.getpid():
@@ -124,7 +135,7 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
                 mine = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
                 # A key whose lease row is gone or expired is stale (a run that died, another database).
                 if mine is not None and mine.holder == holder and mine.expires_at > m.utcnow():
-                    raise LeaseHeld(channel.name, kind, f"{holder} (another task of this TokoDesk)",
+                    raise LeaseHeld(channel.name, kind, f"{shown(holder)} (another task of this TokoDesk)",
                                     _running_since(channel, kind), mine.expires_at)
             taken = _acquire(channel, kind, holder, ttl)
             _HELD_HERE.add(key)

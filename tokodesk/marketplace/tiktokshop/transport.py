@@ -32,6 +32,15 @@ MAX_THROTTLED = 6  # attempts when rate-limited
 MAX_TRANSIENT = 3  # attempts of an idempotent call on 5xx / internal error / lost answer
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 30.0
+DEFAULT_TIMEOUT_S = 30.0
+
+
+def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
+    """The longest one `call` can take before it returns or raises: every attempt it may make (throttled, transient,
+    a token refresh and a clock fix) timing out, each followed by the longest backoff. The outbox must not judge an
+    action abandoned before this (services/outbox.py)."""
+    attempts = MAX_THROTTLED + MAX_TRANSIENT + 2
+    return attempts * (timeout + BACKOFF_CAP_S) + timeout  # + the token refresh call itself
 
 
 class Transport:

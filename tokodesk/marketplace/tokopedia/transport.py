@@ -33,6 +33,15 @@ BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 8.0
 MAX_WAIT_S = 60.0  # a header asking for longer is not trusted beyond this
 DEFAULT_429_WAIT_S = 1.0
+DEFAULT_TIMEOUT_S = 20.0
+
+
+def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
+    """The longest one `call` can take before it returns or raises: every attempt it may make (retries, rate-limit
+    waits, one token renewal) timing out, with the longest wait before each. The outbox must not judge an action
+    abandoned before this (services/outbox.py)."""
+    attempts = READ_RETRIES + 1 + RATE_LIMIT_RETRIES + 1
+    return attempts * (timeout + MAX_WAIT_S) + timeout  # + the token request itself
 # Tokopedia's docs say 30 days, its news 2 weeks; without expires_in assume the shorter (a 401 refreshes anyway).
 DEFAULT_TOKEN_LIFETIME = timedelta(days=14)
 

@@ -70,6 +70,14 @@ def _send_chunk(
                                              pending=True)
     if not mine:
         return results
+    with outbox.keep_alive(*(item.action for item in mine)):  # their leases outlive any wait on the marketplace
+        return _send_claimed(mine, method, adapter, executor, results)
+
+
+def _send_claimed(
+    mine: list[Claimed], method: base.ShipMethod, adapter: base.Marketplace, executor: ex.Executor,
+    results: dict[int, ActionOutcome],
+) -> dict[int, ActionOutcome]:
     awbs = {i.order.order_id: i.action.payload["awb"] for i in mine if (i.action.payload or {}).get("awb")}
     try:
         answers = adapter.ship_many([to_marketplace_order(i.order) for i in mine], method, awbs)  # type: ignore[attr-defined]

@@ -147,14 +147,16 @@ class Settles:
         """A freshly enqueued action: claim it and send."""
         if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
             return outcome(reload(order), False, "another station is already doing this", pending=True)
-        return self._drive(action, order, read_first=False)
+        with outbox.keep_alive(action):  # its lease outlives any wait on the marketplace
+            return self._drive(action, order, read_first=False)
 
     def resume(self, action: m.Action) -> ActionOutcome:
         """A pending, unknown or orphaned action: claim it, read the marketplace, then decide."""
         order = m.Order.get_by_id(action.order_id)
         if not outbox.claim(action, self.who, from_statuses=(action.status,)):
             return outcome(order, False, "another station is already resolving this", pending=True)
-        return self._drive(action, order, read_first=True)
+        with outbox.keep_alive(action):
+            return self._drive(action, order, read_first=True)
 
     def _failed(self, action: m.Action, order: m.Order, reason: str, remote: base.Order | None) -> ActionOutcome:
         with m.db.atomic():
