@@ -223,12 +223,12 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
             taken[line.seller_sku] = taken.get(line.seller_sku, 0) + line.quantity
         for sku, qty in last_set.items():
             assert on_hand[sku] <= qty and on_hand[sku] >= qty - taken.get(sku, 0), (sku, on_hand[sku], qty)
-        final = TokopediaClient.from_channel(channel)
-        pull_orders(channel, final)
-        final.close()
-        in_db = {o.order_id for o in m.Order.select(m.Order.order_id).where(m.Order.channel == channel.id)}
         since = channel.order_sync_from.replace(tzinfo=timezone.utc).timestamp()
         in_shop = {str(o.order_id) for o in list(sb.shop.orders.values()) if o.create_time >= since + 60}
+        final = TokopediaClient.from_channel(channel)
+        pull_orders(channel, final)  # new orders keep arriving: those in the shop before this pull are all stored
+        final.close()
+        in_db = {o.order_id for o in m.Order.select(m.Order.order_id).where(m.Order.channel == channel.id)}
         assert in_shop <= in_db, sorted(in_shop - in_db)[:5]
         print(f"  orders in the database {len(in_db)}, in the shop's window {len(in_shop)}, acknowledged "
               f"{sum(sb.order(int(i)).acks for i in ids)} of {len(ids)} offered to the pack loop")
