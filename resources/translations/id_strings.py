@@ -723,4 +723,6 @@ ID = {
         "{0} jumlah stok diimpor: {1} diperbarui, {2} SKU baru, {3} tidak berubah.",
     "{0} not counted yet.": "{0} belum dihitung.",
     "Using the demo shop's stock as the starting count": "Memakai stok toko demo sebagai jumlah awal",
+    # Ship flow (shipflow): no label without a code to scan, arrange shipment and print, own-courier AWBs.
+    "Printed without a barcode:": "Dicetak tanpa barcode:",
 }

@@ -2447,6 +2447,10 @@ Folder data: {1}</translation>
         <translation>Tercetak dan ditandai sudah dicetak.</translation>
     </message>
     <message>
+        <source>Printed without a barcode:</source>
+        <translation>Dicetak tanpa barcode:</translation>
+    </message>
+    <message>
         <source>Printed, but marking them printed failed: {0}</source>
         <translation>Tercetak, tetapi gagal menandai sudah dicetak: {0}</translation>
     </message>

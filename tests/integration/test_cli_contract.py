@@ -244,26 +244,56 @@ def test_negative_stock_and_malformed_csv_rows_exit_2_leaving_nothing_half_writt
 
 # ---- labels ------------------------------------------------------------------------------------------------
 def test_labels_pdf_says_when_a_label_has_no_code_for_the_courier(shop, capsys, tmp_path):
+    from tests.unit.test_documents_support import decode, text
+
+    first, second = _mapped(capsys, "acknowledged")[:2]
+    oid, other = str(first["order_id"]), str(second["order_id"])
+    assert main(["orders", "pack", oid, other]) == 0
+    capsys.readouterr()
+    pdf = tmp_path / "labels.pdf"
+    if _dialect(shop) == "tokopedia":  # the booking code exists from acceptance on
+        assert main(["labels", oid, "--pdf", str(pdf), "--size", "100x100", "--json"]) == 0
+        captured = capsys.readouterr()
+        doc = json.loads(captured.out)
+        assert doc["orders"] == [first["order_id"]] and doc["output"] == [str(pdf)]
+        assert doc["without_code"] == [] and "no label" not in captured.err
+        booking = m.Order.get(m.Order.order_id == oid).booking_code
+        assert booking and ("Code128", booking) in decode(pdf.read_bytes())
+        return
+    # Tokopedia & Shop: the tracking number comes with shipping. No label (and no "printed" mark) before it: the
+    # order is refused, named, with the reason, and the other order of the batch still prints once it has a code.
+    assert main(["labels", oid, "--pdf", str(pdf), "--mark-printed", "--json"]) == 1
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert doc["labels"] == 0 and doc["without_code"] == [first["order_id"]] and not pdf.exists()
+    assert f"no label for {oid}" in captured.err and "tracking number only when the order is shipped" in captured.err
+    assert m.Order.get(m.Order.order_id == oid).label_printed_at is None
+    assert main(["orders", "ship", other]) == 0
+    capsys.readouterr()
+    assert main(["labels", oid, other, "--pdf", str(pdf), "--mark-printed", "--json"]) == 1
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert doc["orders"] == [second["order_id"]] and doc["without_code"] == [first["order_id"]]
+    shipped = m.Order.get(m.Order.order_id == other)
+    assert shipped.awb and ("Code128", shipped.awb) in decode(pdf.read_bytes()) and shipped.invoice in text(
+        pdf.read_bytes())
+    assert shipped.label_printed_at is not None and m.Order.get(m.Order.order_id == oid).label_printed_at is None
+
+
+def test_ship_awb_is_checked_before_anything_is_sent(shop, capsys):
     order = _mapped(capsys, "acknowledged")[0]
     oid = str(order["order_id"])
     assert main(["orders", "pack", oid]) == 0
     capsys.readouterr()
-    pdf = tmp_path / "labels.pdf"
-    assert main(["labels", oid, "--pdf", str(pdf), "--size", "100x100", "--json"]) == 0
-    captured = capsys.readouterr()
-    doc = json.loads(captured.out)
-    assert doc["orders"] == [order["order_id"]] and doc["output"] == [str(pdf)]
-    assert pdf.read_bytes().startswith(b"%PDF")
-    if _dialect(shop) == "tokopedia":  # the booking code exists from acceptance on
-        assert doc["without_code"] == [] and "no booking code" not in captured.err
-        return
-    # Tokopedia & Shop: the tracking number comes with shipping; say so rather than print a label nobody can scan.
-    assert doc["without_code"] == [order["order_id"]]
-    assert "no booking code or AWB yet" in captured.err and f"orders ship {oid}" in captured.err
-    assert main(["orders", "ship", oid]) == 0
-    capsys.readouterr()
-    assert main(["labels", oid, "--pdf", str(pdf), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["without_code"] == []
+    before = m.Action.select().count()
+    state = m.Order.get(m.Order.order_id == oid).state
+    for awb, words in (("JP\u201312345678", "U+2013 EN DASH"), ("JP12", "has 4 characters"),
+                       ("X" * 31, "at most 30"), ("JP 12345678", "Remove the space")):
+        assert main(["orders", "ship", oid, "--awb", awb, "--json"]) == 2, awb
+        captured = capsys.readouterr()
+        assert captured.out == "" and "--awb" in captured.err and words in captured.err, captured.err
+    assert m.Action.select().count() == before  # nothing written, nothing sent
+    assert m.Order.get(m.Order.order_id == oid).state == state and state in ("packed", "ready_to_ship")
 
 
 @pytest.mark.parametrize(("option", "pasted", "fragment"), [

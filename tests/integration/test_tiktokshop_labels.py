@@ -154,6 +154,6 @@ def test_tokopedia_html_labels_are_not_kept_and_still_fetched_each_time(tokodesk
 def test_a_schema_3_database_gets_the_kept_label_table(any_database):
     any_database.execute_sql('DROP TABLE "kept_label"')
     m.SchemaVersion.delete().where(m.SchemaVersion.version > 3).execute()
-    assert migrations.migrate(any_database) == migrations.LATEST == 4
+    assert migrations.migrate(any_database) == migrations.LATEST >= 4
     columns = {c.name for c in any_database.get_columns("kept_label")}
     assert {"order_id", "station", "path", "size", "sha256", "kept_at"} <= columns

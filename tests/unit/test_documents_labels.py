@@ -242,3 +242,15 @@ def test_a_long_courier_and_service_name_is_printed_whole(size):
     content = text(pdf)
     assert "SiCepat Ekspres" in content and "HALU (Harga Hemat)" in content and "NON-COD" in content
     assert overlaps(words(pdf)) == []
+
+
+@needs_poppler
+def test_a_code_a_barcode_cannot_hold_prints_as_text_and_the_other_labels_keep_their_barcodes():
+    # Issue 15: an AWB with an en dash was accepted once, then made the whole batch fail at Code 128.
+    good_a, bad, good_b = label(1), label(2, awb="JP\u201312345678"), label(3)
+    pdf = render_labels([good_a, bad, good_b], size="100x150")
+    assert len(page_sizes(pdf)) == 3
+    assert ("Code128", good_a.booking_code) in decode(pdf, 1) and ("Code128", good_b.booking_code) in decode(pdf, 3)
+    assert [f for f, _ in decode(pdf, 2)] == ["QRCode"]  # no (wrong) barcode on the bad one: its code as text
+    page = text(pdf, 2)
+    assert "JP\u201312345678" in page and "No barcode: the code has a character a barcode cannot hold" in page

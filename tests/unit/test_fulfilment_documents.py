@@ -77,10 +77,24 @@ def test_marketplace_pdf_label_is_kept_as_it_came(channel):
         return base.Label(b"%PDF-1.4 marketplace label", "application/pdf")
 
     fake.shipping_label = shipping_label
+    m.Order.update(booking_code="TKPBOOK1").where(m.Order.id == rows[0].id).execute()
     batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows)
     assert batch.parts == [b"%PDF-1.4 marketplace label"] and asked == [False]  # printed=1 only when asked
     Fulfilment(adapters=lambda c: fake).documents().labels(rows, mark_printed=True)
     assert asked == [False, True]
+
+
+def test_a_marketplace_label_without_a_code_is_neither_fetched_nor_marked_printed(channel):
+    channel.use_marketplace_label = True
+    channel.save()
+    fake, rows = make(channel, [("1", S.ACKNOWLEDGED, "JNE")])
+    fake.booking_code = lambda order_id: None  # not issued yet
+    asked = []
+    fake.shipping_label = lambda order, mark_printed=False: asked.append(mark_printed)
+    batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows, mark_printed=True)
+    assert batch.parts == [] and asked == []  # printed=1 never reaches the marketplace for a label nobody can scan
+    [(order, why)] = batch.skipped
+    assert order.order_id == "1" and "booking code" in why and batch.without_code == [order]
 
 
 @needs_poppler
@@ -146,3 +160,13 @@ def test_marketplace_pdf_labels_are_joined_into_one_document():
     assert len(merged) == 1
     reader = PdfReader(io.BytesIO(merged[0]))
     assert [p.extract_text().strip() for p in reader.pages] == ["PKG-1", "PKG-2", "PKG-3"]
+
+
+def test_a_label_whose_code_cannot_be_a_barcode_prints_with_a_warning_and_the_batch_goes_on(channel):
+    fake, rows = make(channel, [("1", S.PACKED, "JNE"), ("2", S.PACKED, "JNE"), ("3", S.PACKED, "JNE")])
+    for row, code in zip(rows, ("JNE000111222", "JP\u201312345678", "JNE000333444"), strict=True):
+        m.Order.update(awb=code).where(m.Order.id == row.id).execute()
+    batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows, order_by=None)
+    assert [o.order_id for o in batch.orders] == ["1", "2", "3"] and batch.skipped == []
+    [(order, warning)] = batch.warnings
+    assert order.order_id == "2" and "U+2013" in warning and "printed as text" in warning

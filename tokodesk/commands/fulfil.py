@@ -132,8 +132,15 @@ def run_order_action(args: argparse.Namespace) -> int:
     from tokodesk.services.fulfilment import CancelChoice, Fulfilment, find_orders
 
     name = args.action_name
-    if name == "ship" and args.awb and len(args.order_ids) > 1:
-        raise UserError("--awb is the AWB of one parcel: ship own-courier orders one at a time")
+    if name == "ship" and args.awb is not None:
+        from tokodesk.services.fulfilment.awb import awb_problem, clean
+
+        if len(args.order_ids) > 1:
+            raise UserError("--awb is the AWB of one parcel: ship own-courier orders one at a time")
+        # Checked before the database is opened: a bad AWB is never sent, nor stored.
+        problem = awb_problem(clean(args.awb))
+        if problem:
+            raise UserError(f"--awb: {problem}")
     if name == "cancel":
         choice = CancelChoice(args.reason_code, args.reason, _parse_day(args.close_until), args.close_note)
     channel = _open(args)
@@ -149,7 +156,7 @@ def run_order_action(args: argparse.Namespace) -> int:
         elif name == "pack":
             results = service.pack(orders)
         elif name == "ship":
-            awbs = {orders[0].order_id: args.awb} if args.awb else None
+            awbs = {orders[0].order_id: args.awb} if args.awb is not None else None
             results = service.ship(orders, awbs)
         else:
             results = service.cancel_orders(orders, choice)
@@ -208,26 +215,29 @@ def run_labels(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             print(f"tokodesk: {exc}", file=sys.stderr)
             return 1
+        # An order with no code for the courier to scan yet gets no label and no "printed" mark (Tokopedia & Shop
+        # gives the tracking number only when the order is shipped); the others print.
         for order, why in batch.skipped:
             print(f"tokodesk: no label for {order.invoice or order.order_id}: {why}", file=sys.stderr)
+        codeless = batch.without_code
         if not batch.orders:
             print("tokodesk: no label to print", file=sys.stderr)
+            if args.json:
+                print(json.dumps({"labels": 0, "orders": [],
+                                  "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
+                                  "without_code": [_order_id(o) for o in codeless], "warnings": [],
+                                  "output": []}, ensure_ascii=False))
             return 1
+        for order, text in batch.warnings:
+            print(f"tokodesk: warning: label of {order.invoice or order.order_id}: {text}", file=sys.stderr)
         where = _deliver(batch.parts, args, args.size, f"TokoDesk labels ({batch.count})")
-        # Tokopedia & Shop gives the tracking number only once the order is shipped: a label printed before has
-        # no barcode for the courier to scan, which a technician only finds out at hand-over.
-        codeless = [o for o in batch.orders if not (o.awb or o.booking_code) and not o.channel.use_marketplace_label]
-        for order in codeless:
-            key = order.invoice or order.order_id
-            print(f"tokodesk: the label of {key} has no booking code or AWB yet, so no barcode for the courier; "
-                  f"ship it first (tokodesk orders ship {order.order_id}) and print its label again",
-                  file=sys.stderr)
         if args.printer or args.mark_printed:
             documents.record_printed(batch.orders, f"label printed ({args.size}) on {args.printer or 'PDF'}")
     if args.json:
         print(json.dumps({"labels": batch.count, "orders": [_order_id(o) for o in batch.orders],
                           "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
                           "without_code": [_order_id(o) for o in codeless],
+                          "warnings": [{"order_id": _order_id(o), "warning": text} for o, text in batch.warnings],
                           "output": where}, ensure_ascii=False))
     else:
         target = f"printer {args.printer} (job {where[0]})" if args.printer else ", ".join(where)

@@ -48,6 +48,18 @@ def code128_modules(value: str) -> tuple[int, ...]:
     return tuple(widths)
 
 
+def barcode_problem(value: str) -> str | None:
+    """Why `value` cannot be drawn as a Code 128 symbol, in words naming the character; None when it can."""
+    for ch in value or "":
+        if ord(ch) > 126 or ord(ch) < 32:
+            return f"{ch!r} (U+{ord(ch):04X}) cannot be held by a Code 128 barcode"
+    try:
+        code128_modules(value)
+    except (BarcodeError, ValueError, KeyError, IndexError) as exc:
+        return str(exc) or "the code cannot be drawn as a barcode"
+    return None
+
+
 def code128_width_modules(value: str) -> int:
     return sum(code128_modules(value))
 

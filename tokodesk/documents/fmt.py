@@ -57,6 +57,8 @@ INDONESIAN: dict[str, str] = {
     "Manifest no.": "No. manifes",
     "NON-COD": "NON-COD",
     "Name, signature, date": "Nama, tanda tangan, tanggal",
+    "No barcode: the code has a character a barcode cannot hold":
+        "Tanpa barcode: kode berisi karakter yang tidak bisa dijadikan barcode",
     "No booking code or AWB yet": "Belum ada kode booking atau no. resi",
     "Note": "Catatan",
     "Order": "Pesanan",

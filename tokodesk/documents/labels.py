@@ -16,7 +16,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from tokodesk.documents.codes import QUIET_MODULES, code128_bar_width, code128_width_modules, draw_code128, draw_qr
+from tokodesk.documents.codes import (
+    QUIET_MODULES,
+    barcode_problem,
+    code128_bar_width,
+    code128_width_modules,
+    draw_code128,
+    draw_qr,
+)
 from tokodesk.documents.draw import ellipsize, fit_size, new_canvas, text_width, wrap
 from tokodesk.documents.fmt import Translate, grams, identity, rupiah, wib
 from tokodesk.documents.fonts import BOLD, REGULAR
@@ -290,7 +297,19 @@ def _codes(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile, 
     caption_pt = p.small_pt * 0.9
     canvas.setFont(BOLD, caption_pt)
     canvas.drawString(box.left, top - caption_pt, caption)
-    if code:
+    if code and barcode_problem(code):
+        # A code Code 128 cannot hold (an en dash typed into an AWB) prints as text with a warning: this label still
+        # carries its code for the courier to type, and the batch's other labels print (issue 15 item 6).
+        code_size = fit_size(code, BOLD, p.code_pt * 1.3, bar_area, 7)
+        canvas.setFont(BOLD, code_size)
+        canvas.drawCentredString(box.left + bar_area / 2, top - caption_pt * 1.4 - p.bar_h / 2, code)
+        canvas.setFont(REGULAR, p.small_pt)
+        y = top - caption_pt * 1.4 - p.bar_h / 2 - code_size * 1.2
+        for text in wrap(tr("No barcode: the code has a character a barcode cannot hold"), REGULAR, p.small_pt,
+                         bar_area)[:2]:
+            canvas.drawCentredString(box.left + bar_area / 2, y, text)
+            y -= p.small_pt * 1.2
+    elif code:
         bar_w = code128_bar_width(code, bar_area)
         symbol_w = (code128_width_modules(code) + 2 * QUIET_MODULES) * bar_w
         bar_x = box.left + max(0.0, (bar_area - symbol_w) / 2)

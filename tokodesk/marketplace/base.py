@@ -105,6 +105,10 @@ class Capabilities:
     seller_cancel_states: frozenset[OrderState] = frozenset(
         {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP}
     )
+    # The code the courier scans (tracking number) is issued only when the order is shipped ("arranged"), never
+    # before (TikTok Shop): a label printed earlier has nothing to scan, so the window offers "arrange shipment and
+    # print" instead, as Seller Center does.
+    tracking_at_ship: bool = False
 
 
 @dataclass
@@ -191,6 +195,9 @@ class Order:
     commerce_platform: str = ""  # TikTok Shop ID: TOKOPEDIA | TIKTOK_SHOP
     buyer_note: str = ""
     lines: list[OrderLine] = field(default_factory=list)
+    # The seller's own courier delivers this order (TikTok Shop `shipping_type` SELLER), whatever the channel's
+    # business model: shipping it needs the AWB the seller's courier gave.
+    seller_ships: bool = False
 
 
 @dataclass

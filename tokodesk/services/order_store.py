@@ -48,6 +48,7 @@ _ORDER_COLUMNS = (
     "recipient_district", "recipient_city", "recipient_province", "recipient_postal_code", "courier", "service",
     "booking_code", "awb", "package_id", "warehouse_id", "total_amount", "shipping_fee", "cod_amount",
     "commerce_platform", "buyer_note", "created_at", "updated_at", "accept_deadline", "ship_deadline",
+    "seller_ships",
 )  # fmt: skip
 _LINE_CONTENT = ("product_id", "sku", "sku_id", "name", "quantity", "price")
 
@@ -137,6 +138,7 @@ def _order_values(remote: base.Order) -> tuple[str, dict, list[tuple]]:
         "updated_at": _utc(remote.updated_at, "updated_at"),
         "accept_deadline": _utc(remote.accept_deadline, "accept_deadline"),
         "ship_deadline": _utc(remote.ship_deadline, "ship_deadline"),
+        "seller_ships": bool(getattr(remote, "seller_ships", False)),
     }
     lines = []
     if not isinstance(remote.lines, list):

@@ -74,12 +74,18 @@ def _m5_uncounted_stock(database: pw.Database) -> None:
     run_ops(_migrator(database).drop_not_null(table, "on_hand"))
 
 
+def _m6_seller_ships(database: pw.Database) -> None:
+    # Orders the seller's own courier delivers (TikTok Shop shipping_type SELLER) ask for their AWB when shipped.
+    add_column_if_missing(database, m.Order, "seller_ships")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
     (3, "queue index", _m3_queue_index),
     (4, "kept marketplace labels", _m4_kept_labels),
     (5, "stock never counted (on_hand may be NULL)", _m5_uncounted_stock),
+    (6, "orders delivered by the seller's own courier", _m6_seller_ships),
 ]
 LATEST = MIGRATIONS[-1][0]
 

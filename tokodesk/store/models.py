@@ -167,6 +167,7 @@ class Order(BaseModel):
     cod_amount = pw.BigIntegerField(default=0)
     commerce_platform = pw.CharField(default="")
     buyer_note = pw.TextField(default="")
+    seller_ships = pw.BooleanField(default=False)  # the seller's own courier delivers it: shipping needs its AWB
     created_at = pw.DateTimeField(index=True)  # on the marketplace
     updated_at = pw.DateTimeField(null=True)  # on the marketplace
     accept_deadline = pw.DateTimeField(null=True)

@@ -54,6 +54,7 @@ class PrintJob:
     parts: list[bytes] = field(default_factory=list)
     order_pks: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # printed, but something the packer must know (no barcode)
     profile: dict = field(default_factory=dict)
     cups_printers: list[str] = field(default_factory=list)
 
@@ -77,6 +78,7 @@ def build_documents(kind: str, pks: Sequence[int], size: str | None, adapters: A
         job.parts = batch.parts
         job.order_pks = [o.id for o in batch.orders]
         job.skipped = [f"{o.invoice or o.order_id}: {why}" for o, why in batch.skipped]
+        job.warnings = [f"{o.invoice or o.order_id}: {text}" for o, text in batch.warnings]
     elif kind == "picklist":
         job.parts = [documents.picklist(orders)]
     elif kind == "packing_list":
@@ -211,6 +213,8 @@ class PrintDialog(QDialog):
         text = self.tr("{0} page(s) ready.").format(pages)
         if job.skipped:
             text += "\n" + self.tr("No label for:") + "\n" + "\n".join(job.skipped)
+        if job.warnings:
+            text += "\n" + self.tr("Printed without a barcode:") + "\n" + "\n".join(job.warnings)
         self.info.setText(text)
         self.print_button.setEnabled(pages > 0)
 

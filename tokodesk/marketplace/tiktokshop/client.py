@@ -67,6 +67,7 @@ CAPABILITIES = Capabilities(
     # local packed / ready-to-ship states are still AWAITING_SHIPMENT on the marketplace.
     seller_cancel_states=frozenset({OrderState.AWAITING_PAYMENT, OrderState.ON_HOLD, OrderState.ACKNOWLEDGED,
                                     OrderState.PACKED, OrderState.READY_TO_SHIP}),
+    tracking_at_ship=True,
 )
 
 SHOPS = "/authorization/202309/shops"

@@ -153,6 +153,7 @@ def parse_order(raw: dict) -> Order:
         commerce_platform=str(raw.get("commerce_platform") or ""),
         buyer_note=str(raw.get("buyer_message") or ""),
         lines=aggregate_lines(items),
+        seller_ships=str(raw.get("shipping_type") or "").upper() == "SELLER",
     )
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
+from tokodesk.services.fulfilment import awb as awb_rules
 from tokodesk.services.fulfilment import batch_ship
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import (
@@ -69,6 +70,7 @@ class Fulfilment:
         self.follow_remote = follow_remote
         self.progress = progress
         self.cancel = cancel
+        self._awb_problems: dict[str, str] = {}  # of the ship batch in progress: order key -> why its AWB is refused
 
     # ---- plumbing ----------------------------------------------------------------------------------------
     def adapter(self, channel: m.Channel) -> base.Marketplace:
@@ -194,7 +196,9 @@ class Fulfilment:
         On a marketplace with a batch ship call (`capabilities.ship_batch_max`), several orders of one channel are
         checked and claimed one by one as usual, then sent in batches (see `batch_ship`).
         """
-        awbs = {k: v.strip() for k, v in (awbs or {}).items() if v and v.strip()}
+        awbs = {k: awb_rules.clean(v) for k, v in (awbs or {}).items() if awb_rules.clean(v)}
+        # Checked before any order is claimed: a bad or repeated AWB is refused with the reason, never sent.
+        self._awb_problems = awb_rules.batch_problems(awbs, orders)
         ordered = deadline_first(orders, "ship_deadline")
         per_channel: dict[int, int] = {}
         for order in ordered:
@@ -236,8 +240,8 @@ class Fulfilment:
                 self.progress(0, len(wanted), "Keeping the marketplace labels")
             self.documents().keep_marketplace_labels(wanted)
 
-    def ship_method(self, channel: m.Channel, awb: str | None) -> base.ShipMethod:
-        if awb:
+    def ship_method(self, channel: m.Channel, awb: str | None, order: m.Order | None = None) -> base.ShipMethod:
+        if awb or (order is not None and awb_rules.delivered_by_seller(order, channel)):
             return base.ShipMethod.OWN_COURIER
         try:
             return base.ShipMethod(channel.business_model)
@@ -260,8 +264,9 @@ class Fulfilment:
         """Check the order and write its pending ship action; an earlier action of the order is finished instead."""
         order = reload(order)
         channel = m.Channel.get_by_id(order.channel_id)
-        awb = awbs.get(order.order_id) or awbs.get(order.invoice)
-        method = self.ship_method(channel, awb)
+        key = order.order_id if order.order_id in awbs else order.invoice
+        awb = awbs.get(key)
+        method = self.ship_method(channel, awb, order)
         resumed = self._inflight(order, ex.SHIP)
         if resumed is not None:
             return resumed
@@ -273,7 +278,13 @@ class Fulfilment:
         if state not in (S.PACKED, S.READY_TO_SHIP):
             raise Refused(f"Only packed orders can be shipped; this one is {order.state}.")
         if method is base.ShipMethod.OWN_COURIER and not awb:
-            raise Refused("Shipping with your own courier needs the AWB (resi) number: enter it (--awb AWB).")
+            raise Refused("This order goes with your own courier: shipping it needs the AWB (resi) number. Enter it "
+                          "(the window's Ship asks for it; on the command line --awb AWB).")
+        problem = self._awb_problems.get(key) if awb else None
+        if awb and problem is None:
+            problem = awb_rules.awb_problem(awb)
+        if problem:
+            raise Refused(problem)
         caps = self.adapter(channel).capabilities
         if method is base.ShipMethod.OWN_COURIER:
             expected = S.SHIPPED

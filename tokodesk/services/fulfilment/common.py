@@ -128,6 +128,7 @@ def to_marketplace_order(order: m.Order) -> base.Order:
         cod_amount=order.cod_amount,
         commerce_platform=order.commerce_platform,
         buyer_note=order.buyer_note,
+        seller_ships=bool(order.seller_ships),
         lines=[
             base.OrderLine(
                 product_id=line.product_id,

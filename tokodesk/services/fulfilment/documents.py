@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from tokodesk import documents as docs
+from tokodesk.documents.codes import barcode_problem
 from tokodesk.marketplace import base
-from tokodesk.services.fulfilment import kept_labels
+from tokodesk.services.fulfilment import kept_labels, label_rules
 from tokodesk.services.fulfilment.common import (
     AdapterFactory,
     bump_version,
@@ -30,8 +31,7 @@ from tokodesk.store import models as m
 log = logging.getLogger(__name__)
 S = base.OrderState
 
-# A label exists once the marketplace accepted the order, until the parcel is delivered.
-LABEL_STATES = {S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP, S.SHIPPED}
+LABEL_STATES = label_rules.LABEL_STATES
 MANIFEST_STATES = {S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP}
 
 
@@ -46,6 +46,9 @@ class LabelBatch:
     parts: list[bytes] = field(default_factory=list)
     orders: list[m.Order] = field(default_factory=list)  # in print order
     skipped: list[tuple[m.Order, str]] = field(default_factory=list)  # (order, why no label)
+    without_code: list[m.Order] = field(default_factory=list)  # skipped because nothing to scan yet (also in skipped)
+    # (order, what is wrong): printed, but its code is drawn as text only (a character Code 128 cannot hold)
+    warnings: list[tuple[m.Order, str]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -155,7 +158,18 @@ class Documents:
                 continue
             adapter = self._adapter_or_none(channel)
             order = _ensure_code(order, channel, adapter)
+            # Never a label (nor a "printed" mark, here or on the marketplace) without a code the courier can scan.
+            why = label_rules.refusal(order, channel, adapter.capabilities if adapter is not None else None)
+            if why:
+                batch.skipped.append((order, why))
+                batch.without_code.append(order)
+                continue
             data = label_data(order, channel)
+            code = label_rules.scan_code(order)
+            problem = barcode_problem(code) if code and not channel.use_marketplace_label else None
+            if problem:
+                batch.warnings.append((order, f"its code {code!r} is printed as text only, without a barcode "
+                                              f"({problem}): the courier has to type it in"))
             if channel.use_marketplace_label:
                 label, why = self._marketplace_label(order, adapter, mark_printed)
                 if label is None:

@@ -1,0 +1,69 @@
+"""Whether an order's shipping label may be printed now, and why not in words.
+
+A label is never printed (nor marked printed) without a code the courier can scan: the booking code or the
+AWB / tracking number. TokoDesk's own label draws that code as a barcode; a marketplace's HTML label (Tokopedia) is
+re-typeset around the booking code; a marketplace's PDF label (Tokopedia & Shop) is made by the marketplace when the
+order is shipped and carries the tracking number itself. The queue's buttons (ui/orders_rules.py) ask the same
+questions of the row, so what is offered and what prints agree.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from tokodesk.marketplace import base
+from tokodesk.services.fulfilment.awb import delivered_by_seller
+from tokodesk.store import models as m
+
+S = base.OrderState
+
+# A label exists once the marketplace accepted the order, until the parcel is delivered.
+LABEL_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP, S.SHIPPED})
+# A marketplace PDF label (TikTok Shop) exists only once the package is shipped ("arranged").
+SHIPPED_STATES = frozenset({S.AWAITING_PICKUP, S.SHIPPED})
+
+
+@lru_cache(maxsize=8)
+def class_capabilities(marketplace: str) -> base.Capabilities | None:
+    """The adapter class's declared capabilities: no connection, no keyring (labels print offline too)."""
+    try:
+        from tokodesk.services.channels import adapter_factory
+
+        factory = adapter_factory(marketplace)
+    except Exception:  # noqa: BLE001 - an unknown marketplace just means "no capabilities to ask"
+        return None
+    owner = getattr(factory, "__self__", None)
+    caps = getattr(owner, "capabilities", None) or getattr(owner, "CAPABILITIES", None)
+    return caps if isinstance(caps, base.Capabilities) else None
+
+
+def scan_code(order: m.Order) -> str:
+    return order.awb or order.booking_code or ""
+
+
+def uses_marketplace_pdf(channel: m.Channel, caps: base.Capabilities | None) -> bool:
+    return bool(channel.use_marketplace_label and caps is not None and caps.label_format is base.LabelFormat.PDF)
+
+
+def refusal(order: m.Order, channel: m.Channel, caps: base.Capabilities | None = None) -> str:
+    """Why this order's label must not be printed now ("" when it may): the wrong state, or no code to scan."""
+    caps = caps or class_capabilities(channel.marketplace)
+    state = S(order.state)
+    if state not in LABEL_STATES:
+        return f"no label for an order that is {order.state}"
+    if uses_marketplace_pdf(channel, caps):
+        if state in SHIPPED_STATES:
+            return ""
+        return (f"{caps.display_name} makes its label when the order is shipped: use Arrange shipment and print "
+                "(or ship it first)")
+    if scan_code(order):
+        return ""
+    if delivered_by_seller(order, channel):
+        return ("it goes with your own courier and has no AWB yet: ship it with its AWB, then print its label "
+                "(a label without a code cannot be scanned)")
+    if caps is not None and caps.tracking_at_ship:
+        return (f"{caps.display_name} gives the tracking number only when the order is shipped: use Arrange "
+                "shipment and print in the window, or ship it first (tokodesk orders ship), so the label has a barcode "
+                "for the courier")
+    return ("the marketplace has not issued its booking code yet, so the label would have nothing for the courier "
+            "to scan: sync the orders in a minute and print again")
