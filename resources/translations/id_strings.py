@@ -686,6 +686,20 @@ ID = {
         "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.",
     "This order is no longer in the database.": "Pesanan ini sudah tidak ada di database.",
     "and {0} more": "dan {0} lainnya",
+    "Checking the order sync": "Memeriksa sinkron pesanan",
+    "Offline since {0}": "Offline sejak {0}",
+    "Order sync failing since {0}": "Sinkron pesanan gagal sejak {0}",
+    "Orders last pulled {0}.": "Pesanan terakhir diambil {0}.",
+    "Orders never pulled yet.": "Pesanan belum pernah diambil.",
+    "Orders not pulled since {0} (due every {1} min)": "Pesanan tidak diambil sejak {0} (jadwal tiap {1} menit)",
+    "Orders not pulled yet": "Pesanan belum diambil",
+    "Orders not pulled yet (due every {0} min)": "Pesanan belum diambil (jadwal tiap {0} menit)",
+    "Orders pulled {0} ({1})": "Pesanan diambil {0} ({1})",
+    "Pull the orders again now": "Ambil pesanan lagi sekarang",
+    "Pulling orders…": "Mengambil pesanan…",
+    "Retry": "Coba lagi",
+    "just now": "baru saja",
+    "{0} min ago": "{0} menit lalu",
     # stock (issue 14 items 1 and 7): never counted, adopting the marketplace's stock, CSV import in the window.
     "A CSV file with seller_sku,on_hand on each line. A file with a bad line is not imported at all; every bad line "
     "is listed.":

@@ -2872,6 +2872,71 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>SyncHealth</name>
+    <message>
+        <source>Offline since {0}</source>
+        <translation>Offline sejak {0}</translation>
+    </message>
+    <message>
+        <source>Order sync failing since {0}</source>
+        <translation>Sinkron pesanan gagal sejak {0}</translation>
+    </message>
+    <message>
+        <source>Orders last pulled {0}.</source>
+        <translation>Pesanan terakhir diambil {0}.</translation>
+    </message>
+    <message>
+        <source>Orders never pulled yet.</source>
+        <translation>Pesanan belum pernah diambil.</translation>
+    </message>
+    <message>
+        <source>Orders not pulled since {0} (due every {1} min)</source>
+        <translation>Pesanan tidak diambil sejak {0} (jadwal tiap {1} menit)</translation>
+    </message>
+    <message>
+        <source>Orders not pulled yet</source>
+        <translation>Pesanan belum diambil</translation>
+    </message>
+    <message>
+        <source>Orders not pulled yet (due every {0} min)</source>
+        <translation>Pesanan belum diambil (jadwal tiap {0} menit)</translation>
+    </message>
+    <message>
+        <source>Orders pulled {0} ({1})</source>
+        <translation>Pesanan diambil {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Pulling orders…</source>
+        <translation>Mengambil pesanan…</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>baru saja</translation>
+    </message>
+    <message>
+        <source>{0} min ago</source>
+        <translation>{0} menit lalu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHealthLine</name>
+    <message>
+        <source>Pull the orders again now</source>
+        <translation>Ambil pesanan lagi sekarang</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHealthWatcher</name>
+    <message>
+        <source>Checking the order sync</source>
+        <translation>Memeriksa sinkron pesanan</translation>
+    </message>
+</context>
+<context>
     <name>Wizard</name>
     <message>
         <source>A channel called “{0}” exists already: choose another name.</source>

@@ -27,6 +27,7 @@ from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.inventory_tab import InventoryTab
 from tokodesk.ui.mapping_tab import MappingTab
 from tokodesk.ui.orders_tab import OrdersTab
+from tokodesk.ui.sync_health import SyncHealthLine
 from tokodesk.ui.workers import JobManager
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_activity)
         self.cancel_button.hide()
         bar.addWidget(self.activity_label, 1)
+        # Every shop's order pulls, whichever tab is open: a failing pull is never only in the Channel tab's log.
+        self.sync_health = SyncHealthLine(self.orders_tab.health, lambda: None, short=True)
+        bar.addPermanentWidget(self.sync_health)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 

@@ -48,6 +48,7 @@ from tokodesk.ui.orders_model import (
 )
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason
 from tokodesk.ui.orders_selection import SelectionKeeper
+from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
 from tokodesk.ui.widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,10 @@ class OrdersTab(QueueActions, QWidget):
         layout = QVBoxLayout(self)
         self.banner = ErrorBanner()
         layout.addWidget(self.banner)
+        # When the orders were last pulled, or a warning with Retry: the queue is only as true as its last pull.
+        self.health = SyncHealthWatcher(ctx, self)
+        self.health_line = SyncHealthLine(self.health, self.channels_in_view)
+        layout.addWidget(self.health_line)
         layout.addLayout(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())
@@ -183,6 +188,10 @@ class OrdersTab(QueueActions, QWidget):
                  self.view, self.detail]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def channels_in_view(self) -> list[int] | None:
+        """The channels whose orders the queue shows (None: every channel)."""
+        return None if self.ctx.channel_id is None else [self.ctx.channel_id]
 
     # --------------------------------------------------------------- loading
     @Slot()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import peewee as pw
 
@@ -139,3 +139,68 @@ def find_order_pk(channel_id: int | None, code: str) -> int | None:
         query = query.where(m.Order.channel == channel_id)
     row = query.order_by(m.Order.created_at.desc()).tuples().first()
     return row[0] if row else None
+
+
+# ---------------------------------------------------------------------------------------------- sync health
+HEALTH_KINDS = ("orders", "statuses")  # the pulls that keep the queue true
+
+
+@dataclass
+class SyncHealth:
+    """How fresh one channel's orders are, for the Orders tab and the status bar (issue 14 §4)."""
+
+    channel_id: int
+    channel: str
+    last_ok: datetime | None  # when the last successful order pull finished (naive UTC)
+    failing_since: datetime | None = None  # the first failed pull since the last one that worked
+    failing_kind: str = ""
+    reason: str = ""  # the last failure's first error, as the adapter wrote it for a seller
+    overdue: bool = False  # no successful pull for longer than the schedule allows
+    running: bool = False
+    every_min: int = 5
+
+    @property
+    def warning(self) -> bool:
+        return self.failing_since is not None or self.overdue
+
+
+def overdue_after(every_min: int) -> timedelta:
+    """A pull is overdue after two missed runs plus a margin: one slow run is not an alarm."""
+    return timedelta(minutes=2 * max(1, every_min) + 5)
+
+
+def sync_health(channel_ids: Sequence[int] | None = None, now: datetime | None = None) -> list[SyncHealth]:
+    now = now or m.utcnow()
+    channels = m.Channel.select().order_by(m.Channel.name)
+    if channel_ids is not None:
+        channels = channels.where(m.Channel.id.in_(list(channel_ids)))
+    found = []
+    for channel in channels:
+        health = SyncHealth(channel.id, channel.name, None, every_min=channel.orders_every_min)
+        for kind in HEALTH_KINDS:
+            runs = (m.SyncRun.select(m.SyncRun.status, m.SyncRun.started_at, m.SyncRun.finished_at, m.SyncRun.errors)
+                    .where((m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind))
+                    .order_by(m.SyncRun.started_at.desc(), m.SyncRun.id.desc()).limit(200))
+            failed: list = []
+            for run in runs:
+                if run.status == "running":
+                    health.running = True
+                    continue
+                if run.status in ("ok", "partial"):
+                    if kind == "orders":
+                        health.last_ok = run.finished_at or run.started_at
+                    break
+                if run.status == "failed":
+                    failed.append(run)
+                # a cancelled run says nothing either way: look further back
+            if failed and (health.failing_since is None or failed[-1].started_at < health.failing_since):
+                health.failing_since = failed[-1].started_at
+                health.failing_kind = kind
+                health.reason = next(iter(failed[0].errors or []), "")
+        if health.last_ok is None and not health.failing_since:
+            # Never pulled: an alarm only once the first pull has had its time (a new channel is not "offline").
+            health.overdue = now - (channel.created_at or now) > overdue_after(health.every_min)
+        elif health.last_ok is not None:
+            health.overdue = now - health.last_ok > overdue_after(health.every_min)
+        found.append(health)
+    return found
