@@ -6,6 +6,7 @@ thread with "database is locked" (Vorta #1032/#1081 is the lesson).
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
@@ -13,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import peewee as pw
 
 from tokodesk import config
-from tokodesk.store.migrations import migrate
+from tokodesk.store.migrations import SchemaTooNewError, migrate
 from tokodesk.store.models import db
 from tokodesk.store.tx import WriterSqliteDatabase
 
@@ -69,25 +70,84 @@ def database_path(database: pw.Database | None = None) -> str:
 
 
 def open_database(url: str | None = None, *, run_migrations: bool = True) -> pw.Database:
-    """Bind the models to the database at `url` (default: TOKODESK_DB or the data folder) and migrate it."""
+    """Bind the models to the database at `url` (default: TOKODESK_DB or the data folder) and migrate it.
+
+    Raises DatabaseError, in words, for a database that cannot be reached, is not a database (or is damaged), is
+    newer than this TokoDesk, sits on a full disk, or cannot be migrated."""
     if url is None:
         config.ensure_data_dir()
         url = config.database_url()
     database = make_database(url)
     try:
         database.connect(reuse_if_open=True)
-    except pw.OperationalError as exc:
-        raise DatabaseError(_explain_connect_error(url, exc)) from exc
+    except pw.DatabaseError as exc:  # OperationalError, and sqlite's "file is not a database" at the first pragma
+        _close_quietly(database)
+        raise DatabaseError(describe_error(exc, database) or _explain_connect_error(url, exc)) from exc
     db.initialize(database)
     if run_migrations:
         try:
             migrate(database)
+        except SchemaTooNewError as exc:
+            _close_quietly(database)
+            raise DatabaseError(f"{database_path(database)}: {exc}") from exc
         except pw.ProgrammingError as exc:
             raise DatabaseError(
                 f"TokoDesk could not create or update its tables: {exc}. "
                 "The database user needs the right to CREATE tables in this database."
             ) from exc
+        except pw.DatabaseError as exc:
+            _close_quietly(database)
+            text = describe_error(exc, database)
+            if text is None:
+                raise
+            raise DatabaseError(text) from exc
     return database
+
+
+def _close_quietly(database: pw.Database) -> None:
+    """Close a database we failed to open, so its file is not held (Windows cannot move a held file)."""
+    try:
+        if not database.is_closed():
+            database.close()
+    except Exception:  # closing a broken connection may fail too; the first error is the one to report
+        log.debug("closing a failed database raised", exc_info=True)
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    # "cannot rollback - no transaction is active" hides the real error: SQLite already rolled back after
+    # SQLITE_FULL, then peewee's atomic() tried again. The cause is in the chain.
+    seen: list[BaseException] = []
+    while exc is not None and exc not in seen and len(seen) < 20:
+        seen.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return seen
+
+
+def describe_error(exc: BaseException, database: pw.Database | None = None) -> str | None:
+    """Words for a database or disk error anywhere in `exc`'s chain (disk full, not a database, damaged, locked);
+    None when it is none of those."""
+    database = database if database is not None else db.obj
+    where = database_path(database) if database is not None else "the database"
+    is_postgres = isinstance(database, pw.PostgresqlDatabase)
+    for cause in _causes(exc):
+        text = str(cause).lower()
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            name = cause.filename or "a file"
+            return (f"The disk is full: cannot write {name}. Free some space on that disk and try again; "
+                    "nothing was changed by the step that failed.")
+        if "database or disk is full" in text or "no space left on device" in text or "disk full" in text:
+            folder = where if is_postgres else str(Path(where).parent)
+            host = "on the PostgreSQL server" if is_postgres else "holding the database"
+            return (f"The disk is full: the disk {host} ({folder}) has no room left. Free some space on it and try "
+                    "again; the step that failed was not saved and nothing was damaged.")
+        if "file is not a database" in text or "not a database" in text:
+            return (f"{where} is not a TokoDesk database (the file is not an SQLite database, or it is damaged "
+                    "beyond reading). Point TOKODESK_DB at the right file, or move this one away so TokoDesk starts "
+                    "afresh; a backup (*.bak.db) next to it can be renamed back.")
+        if "malformed" in text or "database disk image" in text or "truncated" in text:
+            return (f"{where} is damaged (the file is cut short or corrupted: {cause}). Restore a backup (*.bak.db "
+                    "next to it) or move the file away so TokoDesk starts afresh.")
+    return None
 
 
 def close_database() -> None:

@@ -3,14 +3,21 @@
 Migration 1 creates the tables as the models declare them. Every later migration brings a database made by an
 older TokoDesk up to date and must be a no-op on one created fresh by migration 1 (hence `add_column_if_missing`).
 Before any migration runs on an existing SQLite file, a copy of the file is taken next to it.
+
+Several stations (or a window and a CLI run) may start at once on a database that needs migrating, so the
+migrations run under a lock held for the whole run: a transaction-scoped advisory lock on PostgreSQL, a write
+(BEGIN IMMEDIATE) transaction on SQLite. Whoever gets it second re-reads the version and finds nothing to do.
+A database whose schema is newer than this program is refused, never written to.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import shutil
-from collections.abc import Callable
-from datetime import datetime
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee as pw
@@ -90,6 +97,24 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
 LATEST = MIGRATIONS[-1][0]
 
 
+# Any constant shared by every TokoDesk: the key of the PostgreSQL advisory lock taken while migrating.
+PG_MIGRATION_LOCK = 0x70C0DE5C
+# How long a station waits for another one's SQLite migration (a big file's copy can take a while).
+SQLITE_LOCK_WAIT = 600.0
+
+
+class SchemaTooNewError(Exception):
+    """The database was made or updated by a newer TokoDesk; this one must not write to it."""
+
+    def __init__(self, found: int, known: int) -> None:
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"The database has TokoDesk schema version {found}, newer than this TokoDesk knows (schema version "
+            f"{known}): a newer TokoDesk has used it. Update TokoDesk on this PC; nothing was changed."
+        )
+
+
 def current_version(database: pw.Database) -> int:
     if not database.table_exists(m.SchemaVersion._meta.table_name):
         return 0
@@ -97,31 +122,85 @@ def current_version(database: pw.Database) -> int:
     return int(row or 0)
 
 
+def backup_path(database: pw.SqliteDatabase, version: int) -> Path:
+    """One backup per schema version, overwritten by a later attempt: a migration killed at every start must not
+    leave a copy per start."""
+    path = Path(database.database)
+    return path.with_name(f"{path.stem}.v{version}.bak{path.suffix}")
+
+
 def backup_sqlite(database: pw.SqliteDatabase, version: int) -> Path | None:
     path = Path(database.database)
-    if not path.exists() or path.stat().st_size == 0:
+    if str(database.database) == ":memory:" or not path.exists() or path.stat().st_size == 0:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.v{version}.{stamp}.bak{path.suffix}")
-    # A checkpoint first, so the copy holds what the WAL file still had.
-    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path, target)
+    target = backup_path(database, version)
+    partial = target.with_name(target.name + ".partial")
+    # A second connection reads a consistent snapshot (WAL included) while ours holds the write lock; the copy is
+    # renamed into place only when complete, so a kill mid-copy leaves the old backup (if any) and one partial file.
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(partial))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    os.replace(partial, target)
     log.info("database backed up to %s before migrating from schema %d", target, version)
     return target
 
 
+@contextlib.contextmanager
+def _migration_lock(database: pw.Database) -> Iterator[None]:
+    if isinstance(database, pw.PostgresqlDatabase):
+        with database.atomic():
+            database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (PG_MIGRATION_LOCK,))
+            yield
+        return
+    if isinstance(database, pw.SqliteDatabase):
+        deadline = time.monotonic() + SQLITE_LOCK_WAIT
+        with contextlib.ExitStack() as stack:
+            while True:
+                try:
+                    stack.enter_context(database.atomic("IMMEDIATE"))
+                    break
+                except pw.OperationalError as exc:
+                    # busy_timeout ran out while another station migrates; keep waiting up to the deadline.
+                    if "locked" not in str(exc) or time.monotonic() > deadline:
+                        raise
+                    log.info("waiting for another TokoDesk to finish updating the database")
+            yield
+        return
+    with database.atomic():
+        yield
+
+
+def check_not_newer(database: pw.Database) -> int:
+    """The schema version, or SchemaTooNewError when a newer TokoDesk made it."""
+    version = current_version(database)
+    if version > LATEST:
+        raise SchemaTooNewError(version, LATEST)
+    return version
+
+
 def migrate(database: pw.Database) -> int:
-    """Run the pending migrations; return the schema version reached."""
+    """Run the pending migrations under the migration lock; return the schema version reached.
+
+    Raises SchemaTooNewError, before writing anything, for a database newer than this TokoDesk."""
     with database.bind_ctx(m.ALL_MODELS):
-        version = current_version(database)
-        pending = [mig for mig in MIGRATIONS if mig[0] > version]
-        if not pending:
-            return version
-        if version > 0 and isinstance(database, pw.SqliteDatabase):
-            backup_sqlite(database, version)
-        for number, title, func in pending:
-            with database.atomic():
-                log.info("migrating database to schema %d (%s)", number, title)
-                func(database)
-                m.SchemaVersion.create(version=number)
-        return pending[-1][0]
+        if check_not_newer(database) == LATEST:
+            return LATEST
+        with _migration_lock(database):
+            version = check_not_newer(database)  # another station may have migrated while we waited
+            pending = [mig for mig in MIGRATIONS if mig[0] > version]
+            if not pending:
+                return version
+            if version > 0 and isinstance(database, pw.SqliteDatabase):
+                backup_sqlite(database, version)
+            for number, title, func in pending:
+                with database.atomic():
+                    log.info("migrating database to schema %d (%s)", number, title)
+                    func(database)
+                    m.SchemaVersion.create(version=number)
+            return pending[-1][0]
