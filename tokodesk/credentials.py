@@ -42,11 +42,30 @@ class BackendInfo:
     is_real: bool  # an OS store (Secret Service, Windows Credential Locker, macOS Keychain)
     usable: bool
     problem: str = ""
+    label: str = ""  # the backend as a person knows it ("Windows Credential Locker"), not its class name
+
+
+# What sellers call the OS stores; every backend class of them is called "Keyring", which told nobody anything.
+_LABELS = (
+    ("keyring.backends.SecretService", "Secret Service (GNOME Keyring / KWallet)"),
+    ("keyring.backends.libsecret", "Secret Service (libsecret)"),
+    ("keyring.backends.kwallet", "KWallet"),
+    ("keyring.backends.Windows", "Windows Credential Locker"),
+    ("keyring.backends.macOS", "macOS Keychain"),
+)
 
 
 def _describe(backend: keyring.backend.KeyringBackend) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__name__}"
+
+
+def _label(backend: keyring.backend.KeyringBackend) -> str:
+    described = _describe(backend)
+    for prefix, label in _LABELS:
+        if described.startswith(prefix):
+            return label
+    return str(getattr(backend, "name", "") or type(backend).__name__)
 
 
 def backend_info() -> BackendInfo:
@@ -56,17 +75,19 @@ def backend_info() -> BackendInfo:
     except Exception as exc:  # a broken backend module must not take the app down; report it
         return BackendInfo("none", False, False, f"The keyring could not be loaded: {exc}. {FIX_LINUX}")
     name = _describe(backend)
+    label = _label(backend)
     inner = getattr(backend, "backends", None)
     if inner is not None:  # ChainerBackend: usable if any inner one is
         if not inner:
-            return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}")
+            return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}", label)
         name = " + ".join(_describe(b) for b in inner)
+        label = " + ".join(_label(b) for b in inner)
         is_real = any(_describe(b).startswith(_REAL_BACKENDS) for b in inner)
     else:
         is_real = name.startswith(_REAL_BACKENDS)
     if name.startswith("keyring.backends.fail") or getattr(backend, "priority", 1) <= 0 and inner is None:
-        return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}")
-    return BackendInfo(name, is_real, True)
+        return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}", label)
+    return BackendInfo(name, is_real, True, "", label)
 
 
 def _entry(channel: str, kind: str) -> str:

@@ -737,6 +737,52 @@ ID = {
         "{0} jumlah stok diimpor: {1} diperbarui, {2} SKU baru, {3} tidak berubah.",
     "{0} not counted yet.": "{0} belum dihitung.",
     "Using the demo shop's stock as the starting count": "Memakai stok toko demo sebagai jumlah awal",
+    "A file with seller_sku,on_hand on each line (your SKU as in Seller Center).":
+        "File berisi seller_sku,on_hand di setiap baris (SKU Anda seperti di Seller Center).",
+    "Checking the keyring": "Memeriksa keyring",
+    "Checking the keyring…": "Memeriksa keyring…",
+    "Choose file…": "Pilih file…",
+    "I will count later": "Saya hitung nanti",
+    "Import a CSV of my counts": "Impor CSV jumlah stok saya",
+    "No file chosen": "Belum ada file",
+    "No usable keyring, so TokoDesk cannot keep your secrets: {0}":
+        "Tidak ada keyring yang bisa dipakai, jadi TokoDesk tidak bisa menyimpan rahasia Anda: {0}",
+    "Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the "
+    "marketplace's stock there.":
+        "Stok tidak dikirim sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok "
+        "marketplace di sana.",
+    "Reading the stock file": "Membaca file stok",
+    "Reading your shop's products, open orders and stock…": "Membaca produk, pesanan terbuka, dan stok toko Anda…",
+    "Reading…": "Membaca…",
+    "Recommended when your listings show the right stock today. TokoDesk reads each listing's stock, adds back what "
+    "open orders hold, and keeps that as your count: the first push changes nothing on the marketplace.":
+        "Disarankan bila stok di produk Anda hari ini sudah benar. TokoDesk membaca stok setiap produk, menambahkan "
+        "yang ditahan pesanan terbuka, dan menyimpannya sebagai jumlah Anda: perbarui stok pertama tidak mengubah apa "
+        "pun di marketplace.",
+    "Saving your counts…": "Menyimpan jumlah stok Anda…",
+    "Secrets will be kept in: {0}": "Rahasia akan disimpan di: {0}",
+    "Setting the starting stock": "Mengatur stok awal",
+    "Starting stock": "Stok awal",
+    "The channel is not saved": "Channel tidak disimpan",
+    "The channel is saved": "Channel sudah disimpan",
+    "The channel is saved.": "Channel sudah disimpan.",
+    "The channel is saved. When you click Finish, TokoDesk keeps pulling your products and orders in the background; "
+    "the status bar shows the progress.":
+        "Channel sudah disimpan. Setelah Anda klik Selesai, TokoDesk terus menarik produk dan pesanan di latar "
+        "belakang; bilah status menampilkan prosesnya.",
+    "The file has no stock lines: write seller_sku,on_hand on each line.":
+        "File tidak berisi baris stok: tulis seller_sku,on_hand di setiap baris.",
+    "The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the "
+    "Inventory tab.":
+        "Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stok tidak dikirim; hitung di tab Stok.",
+    "TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never "
+    "changes your shop.":
+        "TokoDesk mengirim stok Anda ke marketplace. Selama jumlahnya belum diketahui, tidak ada yang dikirim, jadi "
+        "menghubungkan toko tidak pernah mengubah stok toko Anda.",
+    "Use the marketplace's current stock as my count": "Pakai stok marketplace saat ini sebagai jumlah saya",
+    "due now": "sekarang",
+    "{0} bad lines: fix them and choose the file again.": "{0} baris salah: perbaiki lalu pilih file lagi.",
+    "{0} counts ready; they are saved with the channel.": "{0} jumlah stok siap; disimpan bersama channel.",
     # Ship flow (shipflow): no label without a code to scan, arrange shipment and print, own-courier AWBs.
     "Printed without a barcode:": "Dicetak tanpa barcode:",
 }

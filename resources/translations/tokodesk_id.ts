@@ -705,6 +705,10 @@
         <translation>setiap hari pukul {0} WIB</translation>
     </message>
     <message>
+        <source>due now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
         <source>every 1 min</source>
         <translation>setiap 1 menit</translation>
     </message>
@@ -1795,12 +1799,28 @@ Folder data: {1}</translation>
         <translation>Lanjutan: pilih database (beberapa PC packing memakai satu database)</translation>
     </message>
     <message>
+        <source>Checking the keyring</source>
+        <translation>Memeriksa keyring</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Memeriksa keyring…</translation>
+    </message>
+    <message>
         <source>Choose how TokoDesk talks to your shop.</source>
         <translation>Pilih cara TokoDesk terhubung ke toko Anda.</translation>
     </message>
     <message>
         <source>For every Tokopedia shop today: orders from the Tokopedia and the Shop apps come through the Tokopedia &amp; Shop Partner Center. You need an app key, app secret and service ID from Partner Center.</source>
         <translation>Untuk semua toko Tokopedia saat ini: pesanan dari aplikasi Tokopedia dan Shop masuk lewat Partner Center Tokopedia &amp; Shop. Anda memerlukan app key, app secret, dan service ID dari Partner Center.</translation>
+    </message>
+    <message>
+        <source>No usable keyring, so TokoDesk cannot keep your secrets: {0}</source>
+        <translation>Tidak ada keyring yang bisa dipakai, jadi TokoDesk tidak bisa menyimpan rahasia Anda: {0}</translation>
+    </message>
+    <message>
+        <source>Secrets will be kept in: {0}</source>
+        <translation>Rahasia akan disimpan di: {0}</translation>
     </message>
     <message>
         <source>The old Tokopedia Open API (FS ID, client ID and secret) was switched off on 30 September 2025 and no longer answers. Choose it only for TokoDesk's sandbox shop or an old test setup.</source>
@@ -2787,16 +2807,44 @@ Folder data: {1}</translation>
         <translation>Tidak tersimpan: {0}</translation>
     </message>
     <message>
+        <source>Reading your shop's products, open orders and stock…</source>
+        <translation>Membaca produk, pesanan terbuka, dan stok toko Anda…</translation>
+    </message>
+    <message>
         <source>Saving the channel</source>
         <translation>Menyimpan channel</translation>
+    </message>
+    <message>
+        <source>Saving your counts…</source>
+        <translation>Menyimpan jumlah stok Anda…</translation>
     </message>
     <message>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
     </message>
     <message>
-        <source>The channel is saved. When you click Finish, TokoDesk pulls your products and orders in the background; the status bar shows the progress.</source>
-        <translation>Channel tersimpan. Setelah Anda klik Selesai, TokoDesk menarik produk dan pesanan Anda di latar belakang; bilah status menampilkan kemajuannya.</translation>
+        <source>Setting the starting stock</source>
+        <translation>Mengatur stok awal</translation>
+    </message>
+    <message>
+        <source>The channel is not saved</source>
+        <translation>Channel tidak disimpan</translation>
+    </message>
+    <message>
+        <source>The channel is saved</source>
+        <translation>Channel sudah disimpan</translation>
+    </message>
+    <message>
+        <source>The channel is saved.</source>
+        <translation>Channel sudah disimpan.</translation>
+    </message>
+    <message>
+        <source>The channel is saved. When you click Finish, TokoDesk keeps pulling your products and orders in the background; the status bar shows the progress.</source>
+        <translation>Channel sudah disimpan. Setelah Anda klik Selesai, TokoDesk terus menarik produk dan pesanan di latar belakang; bilah status menampilkan prosesnya.</translation>
+    </message>
+    <message>
+        <source>The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the Inventory tab.</source>
+        <translation>Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stok tidak dikirim; hitung di tab Stok.</translation>
     </message>
 </context>
 <context>
@@ -2842,6 +2890,77 @@ Folder data: {1}</translation>
     <message>
         <source>How this shop works. Every setting can be changed later in the Channel tab.</source>
         <translation>Cara kerja toko ini. Semua pengaturan bisa diubah nanti di tab Channel.</translation>
+    </message>
+</context>
+<context>
+    <name>StartingStockPage</name>
+    <message>
+        <source>A file with seller_sku,on_hand on each line (your SKU as in Seller Center).</source>
+        <translation>File berisi seller_sku,on_hand di setiap baris (SKU Anda seperti di Seller Center).</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih file…</translation>
+    </message>
+    <message>
+        <source>I will count later</source>
+        <translation>Saya hitung nanti</translation>
+    </message>
+    <message>
+        <source>Import a CSV of my counts</source>
+        <translation>Impor CSV jumlah stok saya</translation>
+    </message>
+    <message>
+        <source>Import stock counts</source>
+        <translation>Impor jumlah stok</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Belum ada file</translation>
+    </message>
+    <message>
+        <source>Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the marketplace's stock there.</source>
+        <translation>Stok tidak dikirim sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok marketplace di sana.</translation>
+    </message>
+    <message>
+        <source>Reading the stock file</source>
+        <translation>Membaca file stok</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Membaca…</translation>
+    </message>
+    <message>
+        <source>Recommended when your listings show the right stock today. TokoDesk reads each listing's stock, adds back what open orders hold, and keeps that as your count: the first push changes nothing on the marketplace.</source>
+        <translation>Disarankan bila stok di produk Anda hari ini sudah benar. TokoDesk membaca stok setiap produk, menambahkan yang ditahan pesanan terbuka, dan menyimpannya sebagai jumlah Anda: perbarui stok pertama tidak mengubah apa pun di marketplace.</translation>
+    </message>
+    <message>
+        <source>Starting stock</source>
+        <translation>Stok awal</translation>
+    </message>
+    <message>
+        <source>The file has no stock lines: write seller_sku,on_hand on each line.</source>
+        <translation>File tidak berisi baris stok: tulis seller_sku,on_hand di setiap baris.</translation>
+    </message>
+    <message>
+        <source>TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never changes your shop.</source>
+        <translation>TokoDesk mengirim stok Anda ke marketplace. Selama jumlahnya belum diketahui, tidak ada yang dikirim, jadi menghubungkan toko tidak pernah mengubah stok toko Anda.</translation>
+    </message>
+    <message>
+        <source>Use the marketplace's current stock as my count</source>
+        <translation>Pakai stok marketplace saat ini sebagai jumlah saya</translation>
+    </message>
+    <message>
+        <source>{0} bad lines: fix them and choose the file again.</source>
+        <translation>{0} baris salah: perbaiki lalu pilih file lagi.</translation>
+    </message>
+    <message>
+        <source>{0} counts ready; they are saved with the channel.</source>
+        <translation>{0} jumlah stok siap; disimpan bersama channel.</translation>
     </message>
 </context>
 <context>

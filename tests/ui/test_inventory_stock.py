@@ -120,3 +120,23 @@ def test_after_a_push_the_marketplace_stock_column_is_read_back(qtbot, tab, ctx,
     wait_idle(ctx, 30000)
     after = next(r for r in tab.model.rows if r[COL_SELLER_SKU] == row[COL_SELLER_SKU] and r[COL_MP_SKU])
     assert after[COL_MP_STOCK] is not None and after[COL_MP_STOCK] == after[7], "not stale until a reconciliation"
+
+
+def test_channel_tab_never_shows_a_next_run_in_the_past_and_names_the_keyring(qtbot, ctx, sandbox_channel, wait_idle):
+    import keyring.backends.SecretService
+
+    from tokodesk import credentials
+    from tokodesk.store import models as m
+    from tokodesk.ui.channel_tab import ChannelTab
+
+    assert credentials._label(keyring.backends.SecretService.Keyring()).startswith("Secret Service")
+    # The daily reconciliation's slot (06:00 WIB) has passed and it never ran: it is due, not "at 06:00 yesterday".
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = sandbox_channel.id
+    tab = ChannelTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.schedule_labels["recon"][2].text() != "", timeout=10000)
+    assert tab.schedule_labels["recon"][2].text().startswith("due now")
+    assert tab.values["keyring"].text() not in ("", "Keyring")

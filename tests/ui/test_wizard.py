@@ -55,7 +55,9 @@ def test_good_credentials_test_then_save_and_first_pulls(qtbot, wizard, ctx, san
     assert wizard.currentPage() is wizard.settings_page
     wizard.settings_page.form.business_model.setCurrentIndex(1)  # drop-off
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.save_page.channel_id is not None, timeout=10000)
+    assert wizard.currentPage() is wizard.stock_page and wizard.stock_page.choice() == "adopt"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.save_page.isComplete(), timeout=30000)
     wizard.accept()
     wait_idle(ctx, 30000)
     channel = m.Channel.get(m.Channel.name == "Toko Wizard")

@@ -110,17 +110,20 @@ def test_adopt_skips_what_it_cannot_read_and_a_sku_listed_on_another_channel(dat
     assert m.StockItem.get(m.StockItem.seller_sku == "C").on_hand is None
 
 
-def test_adopt_a_sku_listed_twice_takes_the_sum_and_the_split_gives_each_its_figure(database):
+def test_adopt_a_sku_listed_twice_only_when_the_split_gives_each_listing_its_own_figure(database):
     ch, market = pulled_shop()
-    mapping(ch, "P1b", "A")
+    mapping(ch, "P1b", "A")  # A: 12 + 5, split evenly would become 9 + 8
     market.stock["P1b"] = 5
+    mapping(ch, "P2b", "B")  # B: 7 + 6, split evenly stays 7 + 6
+    market.stock["P2b"] = 6
     result = stock_adopt.adopt_marketplace_stock(ch, market)
     adopted = {a.seller_sku: a for a in result.adopted}
-    assert (adopted["A"].on_hand, adopted["A"].listings) == (17, 2)
+    assert "A" not in adopted and "9 + 8" in {s.seller_sku: s.reason for s in result.skipped}["A"]
+    assert (adopted["B"].on_hand, adopted["B"].listings) == (13, 2)
     assert any("listed several times" in line for line in stock_adopt.describe(result))
-    levels = {lv.product_id: lv.available for lv in inventory.compute_availability(ch)}
-    # The pool splits 9 + 8 by mapping order; the delta push sends only where it differs from what was read.
-    assert levels["P1"] + levels["P1b"] == 17
+    before = dict(market.stock)
+    stock_push.push_stock(ch, market, method="full")
+    assert market.stock == before
 
 
 def test_adopt_on_an_unreadable_marketplace_changes_nothing(database):

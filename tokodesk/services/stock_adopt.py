@@ -14,9 +14,10 @@ Decisions:
 * only uncounted SKUs, unless `include_counted`: a count the seller typed is never overwritten by surprise;
 * where the marketplace keeps several warehouses for a SKU, the figure is the warehouse a push writes
   (`StockLevel.managed`): the others are left as they are by every push;
-* a seller SKU listed several times on this channel adopts the sum of its listings (the push splits the pool back
-  between them, so each keeps its figure); one also listed on another channel is skipped with the reason, since
-  one channel's figure says nothing about the other's share;
+* a seller SKU listed several times on this channel adopts the sum of its listings only when the push's even split
+  of that sum gives each listing back its own figure (6 + 5: yes; 12 + 5 would become 9 + 8: skipped, with the
+  reason); one also listed on another channel is skipped too, since one channel's figure says nothing about the
+  other's share;
 * a SKU whose listing the marketplace did not return, or could not be read, is skipped and stays uncounted;
 * refused while the channel's orders were not pulled in the last half hour: the marketplace's figure already lacks
   the units of orders TokoDesk has not seen, so the count would come out low and a later push would lower listings;
@@ -190,7 +191,15 @@ def adopt_marketplace_stock(
             result.skipped.append(SkippedSku(sku, problem))
             continue
         per_listing = [(r.id, max(0, int(read[r.product_id].managed))) for r in rows]
-        chosen[sku] = (sum(q for _, q in per_listing), per_listing)
+        total = sum(q for _, q in per_listing)
+        shares = [inventory.split_pool(total, len(per_listing), rank) for rank in range(1, len(per_listing) + 1)]
+        if shares != [q for _, q in per_listing]:
+            figures = " + ".join(str(q) for _, q in per_listing)
+            result.skipped.append(SkippedSku(sku, f"listed {len(rows)} times ({figures}): the push shares one count "
+                                                  f"evenly ({' + '.join(map(str, shares))}), which would move their "
+                                                  "stock; count it yourself (stock set)"))
+            continue
+        chosen[sku] = (total, per_listing)
 
     database = m.StockItem._meta.database
     now = m.utcnow()
@@ -239,3 +248,69 @@ def describe(result: AdoptResult) -> list[str]:
     if result.cancelled:
         lines.append("cancelled: the SKUs not read yet stay not counted")
     return lines
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The setup wizard's "Starting stock" choice
+
+ADOPT, IMPORT, LATER = "adopt", "import", "later"
+
+
+@dataclass
+class FirstCount:
+    """What the wizard's starting-stock step did, in words the page shows."""
+
+    choice: str
+    lines: list[str] = field(default_factory=list)
+    ok: bool = True
+    adopted: AdoptResult | None = None
+
+
+def first_count(
+    channel: m.Channel,
+    choice: str,
+    counts: Sequence[tuple[str, int]] = (),
+    adapter: base.Marketplace | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> FirstCount:
+    """The starting stock of a channel just added: adopt the marketplace's stock (after pulling the products and the
+    orders it needs), apply a file of counts, or leave every SKU uncounted ("later": nothing is pushed).
+
+    A failure leaves the SKUs uncounted, which is safe: nothing is pushed for them until someone counts them.
+    """
+    from tokodesk.services import scheduler
+
+    done = FirstCount(choice)
+    if choice == LATER:
+        done.lines.append("Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a CSV, "
+                          "or use the marketplace's stock).")
+        return done
+    if choice == IMPORT:
+        applied = inventory.set_stock(list(counts))
+        done.lines.append(f"{len(counts)} counts imported: {len(applied.updated)} updated, {len(applied.created)} "
+                          f"new SKUs, {len(applied.unchanged)} unchanged.")
+        return done
+    if choice != ADOPT:
+        raise ValueError(f"starting stock must be {ADOPT}, {IMPORT} or {LATER}, not {choice!r}")
+    for kind in ("skus", "orders"):
+        if progress:
+            progress(0, None, {"skus": "reading your products", "orders": "reading your open orders"}[kind])
+        summary = scheduler.runner(kind)(channel, adapter, progress, cancel)
+        if summary.status != "ok":
+            done.ok = False
+            done.lines.append(f"Not adopted: the {'product' if kind == 'skus' else 'order'} pull did not finish "
+                              f"({'; '.join(summary.errors[:3]) or summary.status}). Your SKUs stay not counted and "
+                              "nothing is pushed; use the marketplace's stock later in the Inventory tab.")
+            return done
+    try:
+        result = adopt_marketplace_stock(channel, adapter, progress=progress, cancel=cancel)
+    except (base.MarketplaceError, UserError) as exc:
+        done.ok = False
+        done.lines.append(f"Not adopted: {exc}. Your SKUs stay not counted and nothing is pushed; use the "
+                          "marketplace's stock later in the Inventory tab.")
+        return done
+    done.adopted = result
+    done.ok = result.ok and not result.skipped
+    done.lines.extend(describe(result))
+    return done

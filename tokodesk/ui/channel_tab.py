@@ -199,7 +199,8 @@ class ChannelTab(QWidget):
             self.values["token"].setText(wib_text(state.token_expires) if state.token_expires
                                          else self.tr("No token yet (fetched on the first call)"))
         backend = state.backend
-        text = " + ".join(part.rsplit(".", 1)[-1] for part in backend.name.split(" + ")) if backend else ""
+        # The label a person knows ("Secret Service …"), not the class name: every OS backend's class is "Keyring".
+        text = (backend.label or backend.name) if backend else ""
         self.values["keyring"].setToolTip(backend.name if backend else "")
         if backend is not None and not backend.usable:
             text = f"{backend.name} — {backend.problem}"
@@ -219,7 +220,11 @@ class ChannelTab(QWidget):
             labels[1].setText(self.tr(STATUS_WORDS.get(result, result)) if result else "")
             labels[1].setStyleSheet("color:#b00020" if result in ("failed", "partial") else "")
             why = self._why_text(why)
-            labels[2].setText((wib_text(when) + f" ({why})") if when else why)
+            if when is not None and when <= m.utcnow():
+                # Due already (it runs as soon as the scheduler gets to it): never show a time in the past.
+                labels[2].setText(self.tr("due now") + f" ({why})")
+            else:
+                labels[2].setText((wib_text(when) + f" ({why})") if when else why)
         self._fill_log(state.runs)
         self._update_sync_buttons()
 

@@ -1,4 +1,5 @@
-"""The channel setup wizard (first run and "Add channel"): marketplace, credentials + test, settings, save.
+"""The channel setup wizard (first run and "Add channel"): marketplace, credentials + test, settings, starting stock,
+save.
 
 Shape from Picard's setup wizard: each page validates itself (`isComplete`) and the network and keyring work of
 "Test connection" and "Save" runs in workers (`wizard_logic`), so the wizard never freezes.
@@ -34,13 +35,16 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.database_page import DatabasePage
 from tokodesk.ui.sync import start_sync
 from tokodesk.ui.widgets import fit_to_screen
+from tokodesk.ui.wizard_stock import StartingStockPage
 
 __all__ = ["ChannelWizard", "SettingsDialog"]
 
 
 class MarketplacePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
+        self.ctx = ctx
+        self.keyring_problem: str | None = None  # None: not known yet (the check runs in a worker)
         self.setTitle(self.tr("Which marketplace?"))
         self.setSubTitle(self.tr("Choose how TokoDesk talks to your shop."))
         layout = QVBoxLayout(self)
@@ -64,7 +68,38 @@ class MarketplacePage(QWizardPage):
         layout.addStretch(1)
         self.choose_database = QCheckBox(self.tr("Advanced: choose the database (several packing PCs share one)"))
         layout.addWidget(self.choose_database)
+        self.keyring = QLabel()
+        self.keyring.setWordWrap(True)
+        layout.addWidget(self.keyring)
+        self._checked_keyring = False
 
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        # The keyring first: a seller must not type every credential only to learn it cannot be kept.
+        if self.ctx is None or self._checked_keyring:
+            return
+        self._checked_keyring = True
+        self.keyring.setText(self.tr("Checking the keyring…"))
+        self.keyring.setStyleSheet("color:#555")
+
+        def done(info: Any) -> None:
+            if info.usable:
+                self.keyring_problem = ""
+                self.keyring.setText(self.tr("Secrets will be kept in: {0}").format(info.label or info.name))
+                self.keyring.setStyleSheet("color:#555")
+            else:
+                self.keyring_problem = info.problem
+                self.keyring.setText(self.tr("No usable keyring, so TokoDesk cannot keep your secrets: {0}").format(
+                    info.problem))
+                self.keyring.setStyleSheet("color:#b00020")
+            self.completeChanged.emit()
+
+        from tokodesk import credentials
+
+        self.ctx.jobs.submit(lambda _jc: credentials.backend_info(), title=self.tr("Checking the keyring"),
+                             lane="wizard", on_result=done)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return not self.keyring_problem
     def nextId(self) -> int:  # noqa: N802 - Qt override
         wizard = self.wizard()
         return wizard.database_id if self.choose_database.isChecked() else wizard.credentials_id
@@ -257,12 +292,14 @@ class SettingsPage(QWizardPage):
 
 
 class SavePage(QWizardPage):
-    """Saves the channel (keyring first, then the row) in a worker, then starts the first pulls."""
+    """Saves the channel (keyring first, then the row) in a worker, then sets the starting stock as chosen."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.channel_id: int | None = None
+        self.stock_done = False
+        self.first_count: Any = None  # services.stock_adopt.FirstCount
         self.setTitle(self.tr("Saving the channel"))
         layout = QVBoxLayout(self)
         self.status = QLabel()
@@ -271,6 +308,9 @@ class SavePage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         layout.addWidget(self.progress)
+        self.stock = QLabel()
+        self.stock.setWordWrap(True)
+        layout.addWidget(self.stock)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
@@ -278,26 +318,65 @@ class SavePage(QWizardPage):
         creds = wizard.credentials_page.entered()
         tested = wizard.credentials_page.tested
         settings = wizard.settings_page.form.values()
+        choice, counts = wizard.stock_page.choice(), wizard.stock_page.counts()
+        # Says what is happening, never "saved" before the worker answered (issue 14 item 7).
+        self.setTitle(self.tr("Saving the channel"))
         self.status.setText(self.tr("Saving…"))
         self.progress.show()
 
         def done(channel_id: int) -> None:
             self.channel_id = channel_id
-            self.progress.hide()
-            self.status.setText(self.tr("The channel is saved. When you click Finish, TokoDesk pulls your products "
-                                        "and orders in the background; the status bar shows the progress."))
-            self.completeChanged.emit()
+            self.setTitle(self.tr("The channel is saved"))
+            self.status.setText(self.tr("The channel is saved."))
+            self._start_stock(channel_id, choice, counts)
 
         def failed(exc: BaseException, _detail: str) -> None:
             self.progress.hide()
+            self.setTitle(self.tr("The channel is not saved"))
             self.status.setText(self.tr("Not saved: {0}").format(logic.explain(exc)))
             self.status.setStyleSheet("color:#b00020")
 
         self.ctx.jobs.submit(lambda _jc: logic.save_channel(creds, settings, tested), lane="wizard",
                              title=self.tr("Saving the channel"), on_result=done, on_error=failed)
 
+    def _start_stock(self, channel_id: int, choice: str, counts: list[tuple[str, int]]) -> None:
+        from tokodesk.services import stock_adopt
+        from tokodesk.store import models as m
+
+        self.stock.setText({
+            "adopt": self.tr("Reading your shop's products, open orders and stock…"),
+            "import": self.tr("Saving your counts…"),
+        }.get(choice, ""))
+        self.stock.setStyleSheet("color:#555")
+
+        def work(jc: Any) -> Any:
+            channel = m.Channel.get_by_id(channel_id)
+            adapter = self.ctx.adapter(channel) if self.ctx.adapter_factory is not None else None
+            return stock_adopt.first_count(channel, choice, counts, adapter, jc.progress, jc.cancelled)
+
+        def done(first: Any) -> None:
+            self.first_count = first
+            self._finish_stock("\n".join(first.lines), first.ok)
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self._finish_stock(self.tr("The starting stock is not set: {0}. Your SKUs stay not counted and nothing is "
+                                       "pushed; count them in the Inventory tab.").format(logic.explain(exc)), False)
+
+        job = self.ctx.jobs.submit(work, lane="wizard", title=self.tr("Setting the starting stock"),
+                                   on_result=done, on_error=failed)
+        job.progress.connect(lambda _d, _t, message: message and self.stock.setText(message))
+
+    def _finish_stock(self, text: str, ok: bool) -> None:
+        self.stock_done = True
+        self.progress.hide()
+        self.stock.setText(text)
+        self.stock.setStyleSheet("color:#1b5e20" if ok else "color:#8a3b00")
+        self.status.setText(self.tr("The channel is saved. When you click Finish, TokoDesk keeps pulling your "
+                                    "products and orders in the background; the status bar shows the progress."))
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return self.channel_id is not None
+        return self.channel_id is not None and self.stock_done
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
         return -1  # the last page, though the database page is added after it
@@ -319,12 +398,14 @@ class ChannelWizard(QWizard):
                              (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
                              (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
             self.setButtonText(button, text)
-        self.marketplace_page = MarketplacePage()
+        self.marketplace_page = MarketplacePage(ctx)
         self.credentials_page = CredentialsPage(ctx)
         self.settings_page = SettingsPage()
+        self.stock_page = StartingStockPage(ctx)
         self.save_page = SavePage(ctx)
         self.database_page = DatabasePage(ctx)
-        for page in (self.marketplace_page, self.credentials_page, self.settings_page, self.save_page):
+        for page in (self.marketplace_page, self.credentials_page, self.settings_page, self.stock_page,
+                     self.save_page):
             self.addPage(page)
         self.credentials_id = self.pageIds()[1]
         self.database_id = self.addPage(self.database_page)  # reached only by the marketplace page's "Advanced"
