@@ -678,6 +678,15 @@ ID = {
     "{0}: 1 order done": "{0}: 1 pesanan berhasil",
     # ttsorders (issue 16.3/16.4/16.6): cancel states, the platform's order of work, the buyer's window.
     "{0} lets a seller cancel orders that are: {1}.": "{0} mengizinkan penjual membatalkan pesanan yang: {1}.",
+    "Instant": "Instan",
+    "Same-day": "Same Day",
+    "Waiting": "Menunggu",
+    "Waiting for the buyer's payment; it moves to To pack by itself once paid.":
+        "Menunggu pembayaran pembeli; pesanan pindah ke Perlu dikemas sendiri setelah dibayar.",
+    "The buyer may still cancel (the platform's waiting time after payment); do not ship yet.":
+        "Pembeli masih bisa membatalkan (masa tunggu platform setelah pembayaran); jangan dikirim dulu.",
+    "The buyer may still cancel until {0}; then it is yours to pack.":
+        "Pembeli masih bisa membatalkan sampai {0}; setelah itu pesanan siap Anda kemas.",
     # Queue (issue 14: selection by order identity, detail pane, staleness, filters, window size).
     "Cancel {0} order(s) on the marketplace: {1}. The buyer is refunded; this cannot be undone.":
         "Batalkan {0} pesanan di marketplace: {1}. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.",

@@ -2162,6 +2162,10 @@ Folder data: {1}</translation>
         <translation>Batas waktu</translation>
     </message>
     <message>
+        <source>Instant</source>
+        <translation>Instan</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
@@ -2182,8 +2186,20 @@ Folder data: {1}</translation>
         <translation>ID pesanan</translation>
     </message>
     <message>
+        <source>Same-day</source>
+        <translation>Same Day</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>The buyer may still cancel (the platform's waiting time after payment); do not ship yet.</source>
+        <translation>Pembeli masih bisa membatalkan (masa tunggu platform setelah pembayaran); jangan dikirim dulu.</translation>
+    </message>
+    <message>
+        <source>The buyer may still cancel until {0}; then it is yours to pack.</source>
+        <translation>Pembeli masih bisa membatalkan sampai {0}; setelah itu pesanan siap Anda kemas.</translation>
     </message>
     <message>
         <source>The label has been printed.</source>
@@ -2196,6 +2212,10 @@ Folder data: {1}</translation>
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Waiting for the buyer's payment; it moves to To pack by itself once paid.</source>
+        <translation>Menunggu pembayaran pembeli; pesanan pindah ke Perlu dikemas sendiri setelah dibayar.</translation>
     </message>
     <message>
         <source>printed</source>
@@ -2330,6 +2350,10 @@ Folder data: {1}</translation>
     <message>
         <source>To print</source>
         <translation>Perlu dicetak</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
     </message>
     <message>
         <source>acknowledged</source>

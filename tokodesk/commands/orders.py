@@ -93,12 +93,20 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
             "booking_code": o.booking_code,
             "awb": o.awb,
             "created_at": o.created_at.isoformat() + "Z",
+            # The deadline the marketplace judges lateness by (Tokopedia & Shop: tts_sla_time), and its priority.
+            "ship_by": _when(o.ship_deadline),
+            "priority_level": o.priority_level,
+            "buyer_window_until": _when(o.hold_until),
             "changed_outside": o.changed_outside,
             "has_unmapped": o.has_unmapped,
             "lines": lines.get(o.id, []),
         }
         for o in orders
     ]
+
+
+def _when(moment) -> str | None:  # noqa: ANN001
+    return moment.isoformat() + "Z" if moment else None
 
 
 def _line_label(line: dict) -> str:

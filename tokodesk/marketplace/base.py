@@ -100,6 +100,9 @@ class Capabilities:
     ship_batch_max: int = 0
     # The buyer's cancellation requests can be listed, approved and rejected (`BuyerCancellations`).
     buyer_cancel_requests: bool = False
+    # ON_HOLD is the buyer's normal cancellation window after paying (TikTok Shop), not a hold that needs the seller:
+    # the queue shows such orders as waiting, not as problems.
+    on_hold_is_buyer_window: bool = False
     # Internal states in which the seller may cancel an order; the adapter's `cancel_reasons` then says with which
     # reasons (Tokopedia FS: from new until the parcel leaves; TikTok Shop also while unpaid and on hold).
     seller_cancel_states: frozenset[OrderState] = frozenset(
@@ -198,6 +201,13 @@ class Order:
     # The seller's own courier delivers this order (TikTok Shop `shipping_type` SELLER), whatever the channel's
     # business model: shipping it needs the AWB the seller's courier gave.
     seller_ships: bool = False
+    # TikTok Shop (SEA): the platform's deadlines and priority. Since 30 Sep 2025 apps in Indonesia sort the orders
+    # to process by `tts_sla_time`, then `priority_level` (100 Instant ... 800 Cargo; services/work_order.py).
+    tts_sla_time: datetime | None = None  # latest collection time: what lateness is judged by
+    rts_sla_time: datetime | None = None  # latest ready-to-ship (arranged) time
+    pick_up_cut_off_time: datetime | None = None  # picked up by then, or it counts as a late dispatch
+    priority_level: int | None = None  # fulfillment_priority_level
+    hold_until: datetime | None = None  # end of the buyer's cancellation window (ON_HOLD), where the order says it
 
 
 @dataclass

@@ -49,6 +49,7 @@ _ORDER_COLUMNS = (
     "booking_code", "awb", "package_id", "warehouse_id", "total_amount", "shipping_fee", "cod_amount",
     "commerce_platform", "buyer_note", "created_at", "updated_at", "accept_deadline", "ship_deadline",
     "seller_ships",
+    "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level", "hold_until",
 )  # fmt: skip
 _LINE_CONTENT = ("product_id", "sku", "sku_id", "name", "quantity", "price")
 
@@ -89,6 +90,10 @@ def _int(value: object, what: str) -> int:
             return int(value)
         raise MalformedOrder(f"{what} is not a whole number ({value!r})")
     return value
+
+
+def _level(value: object) -> int | None:
+    return None if value in (None, 0) else _int(value, "priority_level")
 
 
 def _text(value: object, what: str, *, null: bool = False) -> str | None:
@@ -139,6 +144,11 @@ def _order_values(remote: base.Order) -> tuple[str, dict, list[tuple]]:
         "accept_deadline": _utc(remote.accept_deadline, "accept_deadline"),
         "ship_deadline": _utc(remote.ship_deadline, "ship_deadline"),
         "seller_ships": bool(getattr(remote, "seller_ships", False)),
+        "tts_sla_time": _utc(getattr(remote, "tts_sla_time", None), "tts_sla_time"),
+        "rts_sla_time": _utc(getattr(remote, "rts_sla_time", None), "rts_sla_time"),
+        "pick_up_cut_off_time": _utc(getattr(remote, "pick_up_cut_off_time", None), "pick_up_cut_off_time"),
+        "priority_level": _level(getattr(remote, "priority_level", None)),
+        "hold_until": _utc(getattr(remote, "hold_until", None), "hold_until"),
     }
     lines = []
     if not isinstance(remote.lines, list):
@@ -401,7 +411,8 @@ def _insert_new(
 # Fields one view of an order has and another lacks (the list has no update time, the AWB comes late): an empty
 # value there means "not in this view", never "erased".
 _KEEP_WHEN_EMPTY = frozenset(
-    {"booking_code", "awb", "package_id", "warehouse_id", "updated_at", "accept_deadline", "ship_deadline"}
+    {"booking_code", "awb", "package_id", "warehouse_id", "updated_at", "accept_deadline", "ship_deadline",
+     "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level"}
 )
 _ADDRESS_PARTS = ("recipient_address", "recipient_district", "recipient_city", "recipient_province",
                   "recipient_postal_code")  # fmt: skip

@@ -86,6 +86,12 @@ def _m6_seller_ships(database: pw.Database) -> None:
     add_column_if_missing(database, m.Order, "seller_ships")
 
 
+def _m7_platform_sla(database: pw.Database) -> None:
+    # Tokopedia & Shop's order of work (issue 16.4): the platform's deadlines, priority and the buyer's window.
+    for name in ("tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level", "hold_until"):
+        add_column_if_missing(database, m.Order, name)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -93,6 +99,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (4, "kept marketplace labels", _m4_kept_labels),
     (5, "stock never counted (on_hand may be NULL)", _m5_uncounted_stock),
     (6, "orders delivered by the seller's own courier", _m6_seller_ships),
+    (7, "platform deadlines and priority of orders", _m7_platform_sla),
 ]
 LATEST = MIGRATIONS[-1][0]
 

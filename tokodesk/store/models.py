@@ -172,6 +172,12 @@ class Order(BaseModel):
     updated_at = pw.DateTimeField(null=True)  # on the marketplace
     accept_deadline = pw.DateTimeField(null=True)
     ship_deadline = pw.DateTimeField(null=True)
+    # TikTok Shop: the platform's own deadlines and priority (base.Order; the queue's default order uses them).
+    tts_sla_time = pw.DateTimeField(null=True)
+    rts_sla_time = pw.DateTimeField(null=True)
+    pick_up_cut_off_time = pw.DateTimeField(null=True)
+    priority_level = pw.IntegerField(null=True)
+    hold_until = pw.DateTimeField(null=True)
     packed_at = pw.DateTimeField(null=True)
     packed_by = pw.CharField(default="")
     label_printed_at = pw.DateTimeField(null=True)

@@ -11,7 +11,11 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.marketplace.base import OrderState
+from tokodesk.services import work_order
 from tokodesk.store import models as m
+
+S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
 
 # Order row layout (indices into the tuple)
 (
@@ -36,12 +40,20 @@ from tokodesk.store import models as m
     R_PROBLEM,
     R_ITEMS,
     R_SEARCH,
-) = range(21)
+    # The platform's order of work (services/work_order.py): collection deadline, priority level, the end of the
+    # buyer's window, "waiting" (unpaid or in the buyer's window: not a problem), and the default sort key.
+    R_TTS_SLA,
+    R_PRIORITY,
+    R_HOLD_UNTIL,
+    R_WAITING,
+    R_WORK,
+) = range(26)
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
     "o.booking_code, o.awb, o.total_amount, o.created_at, o.accept_deadline, o.ship_deadline, "
-    "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem"
+    "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem, "
+    "o.tts_sla_time, o.priority_level, o.hold_until, c.marketplace"
 )
 
 
@@ -56,7 +68,10 @@ def _finish(row: tuple) -> tuple:
     items = row[-1] or ""
     flags = tuple(bool(v) for v in row[15:18])
     search = " ".join(str(v or "") for v in (row[1], row[2], row[5], row[8], row[9], items)).lower()
-    return (*row[:15], *flags, row[18] or "", items, search)
+    state, tts_sla, level, hold_until, marketplace = row[3], row[19], row[20], row[21], row[22]
+    waiting = state == S_AWAITING_PAYMENT or work_order.in_buyer_window(state, marketplace)
+    key = work_order.work_key(state, row[11], row[12], row[13], tts_sla, level, hold_until)
+    return (*row[:15], *flags, row[18] or "", items, search, tts_sla, level, hold_until, waiting, key)
 
 
 def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -> list[tuple]:
@@ -74,8 +89,10 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
             return []
         where.append(f"o.id IN ({', '.join('?' for _ in order_pks)})")
         params.extend(order_pks)
+    channel_table = f"\"{m.Channel._meta.table_name}\""
     sql = (
         f"SELECT {_ORDER_COLUMNS}, li.items FROM {order_table} o "
+        f"JOIN {channel_table} c ON c.id = o.channel_id "
         f"LEFT JOIN (SELECT l.order_id AS oid, {_items_aggregate(database)} AS items FROM {line_table} l "
         f"GROUP BY l.order_id) li ON li.oid = o.id"
         + (" WHERE " + " AND ".join(where) if where else "")

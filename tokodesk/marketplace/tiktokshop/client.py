@@ -63,6 +63,7 @@ CAPABILITIES = Capabilities(
     label_after_ship=True,
     ship_batch_max=fulfilment.SHIP_BATCH_MAX,
     buyer_cancel_requests=True,
+    on_hold_is_buyer_window=True,
     # The documented seller reasons (cancellation.SELLER_REASONS) cover UNPAID, ON_HOLD and AWAITING_SHIPMENT; the
     # local packed / ready-to-ship states are still AWAITING_SHIPMENT on the marketplace.
     seller_cancel_states=frozenset({OrderState.AWAITING_PAYMENT, OrderState.ON_HOLD, OrderState.ACKNOWLEDGED,

@@ -11,7 +11,7 @@ the store, as Tokopedia's per-variant product ids do.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -30,6 +30,9 @@ STATUS_MAP: dict[str, OrderState] = {
     "CANCELLED": OrderState.CANCELLED,
     "CANCEL": OrderState.CANCELLED,  # the spelling of the order-status webhook
 }
+
+# The buyer's remorse window after payment ("On Hold" changelog: "a duration of 1 hour").
+ON_HOLD_WINDOW = timedelta(hours=1)
 
 # District levels of `recipient_address.district_info` (L0 country .. L4 village).
 _LEVELS = {"L1": "province", "L2": "city", "L3": "district"}
@@ -131,7 +134,9 @@ def parse_order(raw: dict) -> Order:
     if not items:
         raise ValueError("the order has no line items")
     recipient = _recipient(raw.get("recipient_address"))
-    ship_deadline = utc_time(raw.get("rts_sla_time")) or utc_time(raw.get("shipping_due_time"))
+    tts_sla, rts_sla = utc_time(raw.get("tts_sla_time")), utc_time(raw.get("rts_sla_time"))
+    # The ship-by shown is the one the platform judges lateness by: the collection deadline where the order has one.
+    ship_deadline = tts_sla or rts_sla or utc_time(raw.get("shipping_due_time"))
     return Order(
         order_id=order_id,
         invoice=order_id,  # TikTok Shop has no separate invoice number: the order id is what sellers search by
@@ -154,7 +159,33 @@ def parse_order(raw: dict) -> Order:
         buyer_note=str(raw.get("buyer_message") or ""),
         lines=aggregate_lines(items),
         seller_ships=str(raw.get("shipping_type") or "").upper() == "SELLER",
+        tts_sla_time=tts_sla,
+        rts_sla_time=rts_sla,
+        pick_up_cut_off_time=utc_time(raw.get("pick_up_cut_off_time")),
+        priority_level=_priority(raw.get("fulfillment_priority_level")),
+        hold_until=_hold_until(raw, status),
     )
+
+
+def _priority(value: Any) -> int | None:
+    if value in (None, "", 0, "0"):
+        return None
+    level = int(value)
+    if level < 0:
+        raise ValueError(f"fulfillment_priority_level is negative: {value!r}")
+    return level
+
+
+def _hold_until(raw: dict, status: str) -> datetime | None:
+    """When an ON_HOLD order's buyer window ends, where the order says: a pre-order's release date, or the one
+    hour after payment the docs give the window (the "On Hold" changelog); unknown without a paid_time."""
+    if status != "ON_HOLD":
+        return None
+    release = utc_time(raw.get("release_date")) if raw.get("order_type") == "PRE_ORDER" else None
+    if release is not None:
+        return release
+    paid = utc_time(raw.get("paid_time"))
+    return paid + ON_HOLD_WINDOW if paid is not None else None
 
 
 def parse_or_invalid(raw: Any) -> Order | InvalidOrder:
