@@ -32,3 +32,46 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         if (service, username) not in self.store:
             raise keyring.errors.PasswordDeleteError(username)
         del self.store[(service, username)]
+
+
+class FileKeyring(keyring.backend.KeyringBackend):
+    """A keyring double several test processes share, as the processes of one PC share the OS keyring."""
+
+    priority = 1
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+    def _read(self) -> dict[str, str]:
+        import json
+        import os
+
+        if not os.path.exists(self.path):
+            return {}
+        with open(self.path, encoding="utf-8") as handle:
+            return json.load(handle)
+
+    def _write(self, data: dict[str, str]) -> None:
+        import json
+        import os
+        import tempfile
+
+        handle, tmp = tempfile.mkstemp(dir=os.path.dirname(self.path) or ".")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(tmp, self.path)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._read().get(f"{service}\n{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        data = self._read()
+        data[f"{service}\n{username}"] = password
+        self._write(data)
+
+    def delete_password(self, service: str, username: str) -> None:
+        data = self._read()
+        if data.pop(f"{service}\n{username}", None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+        self._write(data)

@@ -328,8 +328,11 @@ def run_remove(args: argparse.Namespace) -> int:
     channel = get_channel(args.name)
     if not args.yes:
         raise UserError(f"removing {channel.name!r} deletes its orders and mappings here; add --yes to confirm")
+    from tokodesk.services.token_share import DatabaseTokenShare
+
     with db.atomic():
         channel.delete_instance(recursive=True)
+        DatabaseTokenShare(channel.name, str).forget()
     credentials.forget_channel(channel.name)
     print(f"Channel {channel.name!r} removed.")
     return 0

@@ -73,7 +73,11 @@ def adapter_factory(marketplace: str) -> Callable[[m.Channel], base.Marketplace]
 
 def adapter_for(channel: m.Channel) -> base.Marketplace:
     """The marketplace client for this channel, built from its settings and the keyring."""
-    return adapter_factory(channel.marketplace)(channel)
+    from tokodesk.services.token_share import share_tokens
+
+    adapter = adapter_factory(channel.marketplace)(channel)
+    share_tokens(adapter, channel.name)  # one refresh at a time, and its tokens for every station
+    return adapter
 
 
 

@@ -8,16 +8,27 @@ never leave a used-up refresh token behind.
 
 The token calls carry the app secret in their query string. Their URLs therefore never reach an exception message
 or a log: network errors are re-raised with `from None` and words of our own.
+
+A refresh token works once. Several processes (the window, `tokodesk sync`, `channel test`) and several stations
+share one channel, so a refresh is done under one lock they all share (`TokenShare.lock`, a lease in the database),
+and only after reading the tokens again from every store (this process's copy, the keyring, and the shared database
+for the other stations): a process that finds the access already renewed by another uses the new one. A refresh
+that fails (its answer lost, the refresh token refused) is tried again with whatever the stores hold by then before
+the seller is told to authorize again; an access token that is still valid keeps being used meanwhile. Tokens
+renewed but not written to the keyring (it refused) are kept in memory, said so, and written again at the next use.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
+from typing import Protocol
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
@@ -25,7 +36,7 @@ import requests
 from tokodesk import credentials
 from tokodesk.credentials import Token
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable
-from tokodesk.marketplace.tiktokshop.errors import NAME, error_for
+from tokodesk.marketplace.tiktokshop.errors import INTERNAL, NAME, RATE_LIMITED, error_for
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +45,21 @@ TOKEN_GET_PATH = "/api/v2/token/get"
 TOKEN_REFRESH_PATH = "/api/v2/token/refresh"
 # Refresh this long before the access token's expiry, so a call never leaves with a token about to die.
 REFRESH_MARGIN_S = 10 * 60
+# An access token this close to its expiry is not used any more when its renewal failed.
+STILL_VALID_S = 60
+
+
+class TokenShare(Protocol):
+    """What every process and station of a channel shares about its tokens (services/token_share.py)."""
+
+    def lock(self) -> AbstractContextManager[None]:
+        """Held around a refresh: one refresh at a time across processes and stations."""
+
+    def load(self) -> Token | None:
+        """The tokens another station stored last, or None."""
+
+    def save(self, token: Token) -> None:
+        """Make these tokens the ones every station uses."""
 
 
 def consent_url(service_id: str, state: str | None = None, base: str = CONSENT_BASE) -> str:
@@ -117,7 +143,11 @@ class TokenKeeper:
         self.timeout = timeout
         self.clock = clock
         self._token: Token | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
+        self.shared: TokenShare | None = None
+        # Why the tokens in memory are not in the keyring (it refused the write), or "" when they are.
+        self.unsaved = ""
+        self._lost_with = ""  # the refresh token whose renewal went unanswered (it may be used up)
 
     # -- the auth host ------------------------------------------------------------------------------------------
     def _token_call(self, path: str, params: dict[str, str]) -> Token:
@@ -144,7 +174,10 @@ class TokenKeeper:
         code = str(body.get("code", ""))
         if code != "0":
             err = error_for(code, str(body.get("message") or ""), resp.status_code, str(body.get("request_id") or ""))
-            if not isinstance(err, AuthError) and path == TOKEN_REFRESH_PATH:
+            if code in INTERNAL or code == RATE_LIMITED or resp.status_code >= 500:
+                # The server failed or was busy: nothing was refused, the same request may be sent again.
+                err.retryable = True
+            elif not isinstance(err, AuthError) and path == TOKEN_REFRESH_PATH:
                 # A refused refresh means the seller's authorization ended or was revoked.
                 err = AuthError(
                     f"{NAME} refused to renew the access ({body.get('message') or code}). Authorize the shop again.",
@@ -167,9 +200,10 @@ class TokenKeeper:
         return token
 
     def refresh(self, stale: str | None = None) -> Token:
-        """Renew the access token. With `stale`, skip when another thread already replaced that token."""
-        with self._lock:
-            current = self._load()
+        """Renew the access token. With `stale`, skip when another thread, process or station already replaced
+        that token (the stores are read again first, under the lock every process and station shares)."""
+        with self._lock, self._shared_lock():
+            current = self._reread()
             if current is None or not current.refresh_token:
                 raise AuthError(f"The channel '{self.channel_name}' is not authorized yet. Authorize the shop first.")
             if stale is not None and current.access_token != stale and self._fresh(current):
@@ -178,28 +212,112 @@ class TokenKeeper:
                 raise AuthError(
                     f"The shop's authorization for '{self.channel_name}' has ended. Authorize the shop again."
                 )
-            token = self._token_call(
-                TOKEN_REFRESH_PATH, {"refresh_token": current.refresh_token, "grant_type": "refresh_token"}
-            )
-            extra = dict(current.extra or {})
-            extra.update(token.extra or {})
-            token.extra = extra
-            if not token.refresh_token:  # keep the old one rather than lose the ability to refresh
-                token.refresh_token = current.refresh_token
-                token.refresh_expires_at = token.refresh_expires_at or current.refresh_expires_at
-            self._store(token)
-            log.info("channel %s: access renewed until %s", self.channel_name, token.expires_at.isoformat())
-            return token
+            return self._renew(current)
+
+    def _renew(self, current: Token) -> Token:
+        used = current
+        tried: set[str] = set()
+        lost = False
+        while True:
+            tried.add(used.refresh_token)
+            try:
+                token = self._token_call(
+                    TOKEN_REFRESH_PATH, {"refresh_token": used.refresh_token, "grant_type": "refresh_token"}
+                )
+                break
+            except MarketplaceError as exc:
+                retryable = not isinstance(exc, AuthError) and (isinstance(exc, NotReachable) or exc.retryable)
+                # Another process or station may have renewed meanwhile (or got the answer we lost): use theirs.
+                again = self._reread()
+                if again is not None and again.refresh_token and again.refresh_token not in tried:
+                    if again.access_token != current.access_token and self._fresh(again):
+                        return again
+                    log.info("channel %s: renewing with the refresh token the stores hold now", self.channel_name)
+                    used = again
+                    continue
+                if retryable and not lost:
+                    # The answer was lost or the server failed: if the request never arrived, the token still works.
+                    lost = True
+                    self._lost_with = used.refresh_token
+                    log.warning("channel %s: the answer to renewing the access was lost (%s); trying once more",
+                                self.channel_name, exc)
+                    continue
+                if isinstance(exc, AuthError) and used.refresh_token == self._lost_with:
+                    raise AuthError(
+                        f"{NAME} did not answer when TokoDesk renewed the access of '{self.channel_name}', and now "
+                        "refuses the refresh token it had (it was used up by that unanswered request). Authorize the "
+                        "shop again.", exc.error_code, exc.http_status,
+                    ) from None
+                raise
+        extra = dict(used.extra or {})
+        extra.update(token.extra or {})
+        token.extra = extra
+        if not token.refresh_token:  # keep the old one rather than lose the ability to refresh
+            token.refresh_token = used.refresh_token
+            token.refresh_expires_at = token.refresh_expires_at or used.refresh_expires_at
+        self._store(token)
+        log.info("channel %s: access renewed until %s", self.channel_name, token.expires_at.isoformat())
+        return token
 
     # -- the token store -----------------------------------------------------------------------------------------
+    def _shared_lock(self) -> AbstractContextManager[None]:
+        return self.shared.lock() if self.shared is not None else contextlib.nullcontext()
+
     def _load(self) -> Token | None:
         if self._token is None:
-            self._token = credentials.load_token(self.channel_name)
+            self._token = self._reread()
         return self._token
 
+    def _reread(self) -> Token | None:
+        """The newest tokens any store holds: this process's copy, the keyring, the shared database. The keyring
+        is brought up to date when another store was newer."""
+        kept = None
+        with contextlib.suppress(credentials.CredentialError):
+            kept = credentials.load_token(self.channel_name)
+        shared = None
+        if self.shared is not None:
+            try:
+                shared = self.shared.load()
+            except Exception as exc:  # noqa: BLE001 - a database hiccup must not stop a refresh the keyring can do
+                log.warning("channel %s: the shared tokens could not be read: %s", self.channel_name, exc)
+        found = [t for t in (self._token, kept, shared) if t is not None]
+        if not found:
+            return None
+        newest = max(found, key=lambda t: (t.expires_at, (t.extra or {}).get("renewed_at", 0)))
+        self._token = newest
+        if kept is None or kept.access_token != newest.access_token:
+            self._save_keyring(newest)
+        return newest
+
     def _store(self, token: Token) -> None:
-        credentials.save_token(self.channel_name, token)  # access + refresh in one keyring write
-        self._token = token
+        # Two renewals within one second carry the same expiry: this tells which came last.
+        token.extra = {**(token.extra or {}), "renewed_at": time.time()}
+        self._token = token  # first: whatever fails below, the renewed tokens are not lost
+        shared_ok = False
+        if self.shared is not None:
+            try:
+                self.shared.save(token)
+                shared_ok = True
+            except Exception as exc:  # noqa: BLE001 - the keyring still keeps them for this station
+                log.warning("channel %s: the renewed tokens could not be shared with other stations: %s",
+                            self.channel_name, exc)
+        self._save_keyring(token, shared_ok=shared_ok)
+
+    def _save_keyring(self, token: Token, *, shared_ok: bool = False) -> None:
+        try:
+            credentials.save_token(self.channel_name, token)  # access + refresh in one keyring write
+        except credentials.CredentialError as exc:
+            also = " and in the shared database" if shared_ok else ""
+            self.unsaved = (
+                f"The renewed access of '{self.channel_name}' could not be written to the keyring ({exc}). TokoDesk "
+                f"keeps it in memory{also} and writes it again at the next call; do not close TokoDesk before "
+                "the keyring works again, or the shop may need to be authorized again."
+            )
+            log.warning("%s", self.unsaved)
+            return
+        if self.unsaved:
+            log.info("channel %s: the renewed access is now in the keyring", self.channel_name)
+        self.unsaved = ""
 
     def _fresh(self, token: Token) -> bool:
         return token.expires_at.timestamp() - self.clock() > REFRESH_MARGIN_S
@@ -212,6 +330,8 @@ class TokenKeeper:
         """A usable access token, refreshed first when it is close to its expiry."""
         with self._lock:
             current = self._load()
+            if self.unsaved and current is not None:
+                self._save_keyring(current)  # the keyring refused the last write: try again
         if current is None:
             raise AuthError(
                 f"The channel '{self.channel_name}' is not authorized yet. Run `tokodesk channel authorize "
@@ -221,7 +341,16 @@ class TokenKeeper:
             return current.access_token
         if not current.refresh_token:
             raise AuthError(f"The {NAME} access has expired. Authorize the shop again.")
-        return self.refresh(stale=current.access_token).access_token
+        try:
+            return self.refresh(stale=current.access_token).access_token
+        except MarketplaceError as exc:
+            latest = self._token or current
+            if latest.expires_at.timestamp() - self.clock() > STILL_VALID_S:
+                # Renewal is tried ahead of time: the access still works, so work goes on and the next call retries.
+                log.warning("channel %s: renewing the access failed (%s); the current one is valid until %s",
+                            self.channel_name, exc, latest.expires_at.isoformat())
+                return latest.access_token
+            raise
 
     def forget_cached(self) -> None:
         """Drop the in-memory copy so the next call re-reads the keyring (another process may have refreshed)."""
