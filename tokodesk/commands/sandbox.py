@@ -1,4 +1,4 @@
-"""`tokodesk sandbox`: serve a generated test shop that speaks a marketplace API, until Ctrl-C.
+"""`tokodesk sandbox`: serve a generated test shop that speaks a marketplace API, until Ctrl-C or SIGTERM.
 
 Prints the base URL (the API and the token endpoint share it) and the sandbox app's credentials, so a channel can
 be pointed at it: `tokodesk channel add demo --api-base URL --auth-url URL --fs-id ... --client-id ...`. The
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+from typing import Any
 
 HELP = "serve a simulated marketplace shop (products, orders, lifecycle, faults) on this machine until Ctrl-C"
 
@@ -39,6 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="multiplies how long couriers and buyers take (0.01 = a day passes in ~15 min)")
     parser.add_argument("--token-lifetime", type=float, default=14 * 86400,
                         help="seconds an access token lives (default two weeks)")
+    parser.add_argument("--latency-ms", type=float, default=0.0,
+                        help="delay every answer by this many milliseconds, like a real network (default 0)")
+    parser.add_argument("--jitter-ms", type=float, default=0.0,
+                        help="vary each answer's delay by up to ± this many milliseconds (default 0)")
     parser.add_argument("--json", action="store_true", help="print the URL and credentials as one JSON document")
     parser.set_defaults(func=run)
 
@@ -58,6 +65,12 @@ def _check(args: argparse.Namespace) -> str | None:
             return f"--{name.replace('_', '-')} must be 0 or more"
     if args.time_scale <= 0 or args.token_lifetime <= 0:
         return "--time-scale and --token-lifetime must be greater than 0"
+    from tokodesk.sandbox.server import MAX_LATENCY_MS
+
+    for name in ("latency_ms", "jitter_ms"):
+        value = getattr(args, name)
+        if not 0.0 <= value <= MAX_LATENCY_MS:  # also refuses nan
+            return f"--{name.replace('_', '-')} must be between 0 and {MAX_LATENCY_MS:g}, not {value:g}"
     if not 0 <= args.port <= 65535:
         return f"--port must be between 0 and 65535, not {args.port}"
     return None
@@ -68,9 +81,6 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"tokodesk sandbox: {problem}", file=sys.stderr)
         return 2
-    import threading
-
-    from tokodesk.sandbox import Sandbox
     from tokodesk.sandbox.server import DIALECTS
 
     if args.dialect not in DIALECTS:
@@ -80,6 +90,19 @@ def run(args: argparse.Namespace) -> int:
     targets = args.fault_targets
     if targets not in ("all", "mutations", "reads"):
         targets = [t.strip() for t in targets.split(",") if t.strip()]
+    # Before anything is printed: whoever reads the URL may signal at once.
+    stop = threading.Event()
+    previous = _stop_on_signals(stop)
+    try:
+        return _serve(args, targets, stop)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _serve(args: argparse.Namespace, targets: str | list[str], stop: threading.Event) -> int:
+    from tokodesk.sandbox import Sandbox
+
     print(f"tokodesk sandbox: generating shop (seed {args.seed}, {args.products} products, {args.orders} orders)",
           file=sys.stderr)
     sandbox = Sandbox(
@@ -88,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         slow_rate=args.slow_rate, slow_seconds=args.slow_seconds, lost_response_rate=args.lost_rate,
         fault_targets=targets, token_lifetime=args.token_lifetime, new_orders_per_hour=args.new_orders_per_hour,
         buyer_cancels_per_hour=args.buyer_cancels_per_hour, time_scale=args.time_scale,
+        latency_ms=args.latency_ms, jitter_ms=args.jitter_ms,
     )
     try:
         sandbox.start()
@@ -96,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
               "choose another --port, or 0 for a free one", file=sys.stderr)
         return 1
     info = {"url": sandbox.url, "api_base": sandbox.url, "auth_url": sandbox.url, "dialect": args.dialect,
-            "seed": args.seed, "credentials": sandbox.credentials}
+            "seed": args.seed, "latency_ms": args.latency_ms, "jitter_ms": args.jitter_ms,
+            "credentials": sandbox.credentials}
     if args.json:
         print(json.dumps(info), flush=True)
     else:
@@ -105,9 +130,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {key}: {value}")
         print("These are sandbox-only credentials.", flush=True)
     print("tokodesk sandbox: serving; press Ctrl-C to stop", file=sys.stderr, flush=True)
-    stop = threading.Event()
     try:
-        while not stop.wait(0.5):  # a timed wait: Ctrl-C reaches the main thread on every platform
+        while not stop.wait(0.5):  # a timed wait: the signal handlers run on the main thread between waits
             pass
     except KeyboardInterrupt:
         pass
@@ -115,3 +139,20 @@ def run(args: argparse.Namespace) -> int:
         sandbox.stop()
     print("tokodesk sandbox: stopped", file=sys.stderr)
     return 0
+
+
+def _stop_on_signals(stop: threading.Event) -> dict[int, Any]:
+    """Stop on SIGINT and SIGTERM however the sandbox was started. A shell's background job inherits SIGINT
+    *ignored*, and Python then never installs its Ctrl-C handler: set ours explicitly, whatever was inherited."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # signal handlers can only be set on the main thread (the in-process tests call run())
+
+    def handler(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    previous = {}
+    for name in ("SIGINT", "SIGTERM", "SIGBREAK"):  # SIGBREAK: Ctrl-Break in a Windows console
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            previous[signum] = signal.signal(signum, handler)
+    return previous

@@ -5,6 +5,8 @@
         ...
         sb.shop.advance(3 * 3600)              # let the couriers move
         assert sb.order(oid).acks == 1         # the shop state, for assertions
+
+    Sandbox(latency_ms=40, jitter_ms=10)       # a marketplace 40 ± 10 ms away (benchmarks); sb.set_latency(...) later
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from tokodesk.sandbox.clock import Clock
 from tokodesk.sandbox.faults import FaultPlan, RateLimiter
 from tokodesk.sandbox.generator import build_shop
-from tokodesk.sandbox.server import Dialect, DialectContext, SandboxHTTPServer, load_dialect
+from tokodesk.sandbox.server import Dialect, DialectContext, Latency, SandboxHTTPServer, load_dialect
 from tokodesk.sandbox.shop import Order, Shop, Status, Timing
 
 TWO_WEEKS = 14 * 86400
@@ -50,6 +52,8 @@ class Sandbox:
         start_time: float | None = None,
         freeze_clock: bool = False,
         shop: Shop | None = None,
+        latency_ms: float = 0.0,
+        jitter_ms: float = 0.0,
     ) -> None:
         if shop is None:
             clock = Clock(start=start_time, frozen=freeze_clock)
@@ -67,6 +71,7 @@ class Sandbox:
             seed=seed, error_rate=fault_rate, slow_rate=slow_rate, slow_seconds=slow_seconds,
             lost_rate=lost_response_rate, targets=fault_targets,
         )
+        self.latency = Latency(latency_ms, jitter_ms, seed=seed)
         context = DialectContext(shop=shop, clock=self.clock, limiter=self.limiter,
                                  token_lifetime=token_lifetime, seed=seed)
         self.dialect: Dialect = load_dialect(dialect)(context)
@@ -78,7 +83,8 @@ class Sandbox:
     # ---- life ------------------------------------------------------------------------------------------
     def start(self) -> Sandbox:
         if self._server is None:
-            self._server = SandboxHTTPServer((self.host, self._requested_port), self.dialect, self.faults)
+            self._server = SandboxHTTPServer((self.host, self._requested_port), self.dialect, self.faults,
+                                             self.latency)
             self._port = self._server.server_address[1]
             self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="tokodesk-sandbox",
                                             daemon=True)
@@ -94,6 +100,10 @@ class Sandbox:
                 self._thread.join(timeout=5)
             self._server = None
             self._thread = None
+
+    def set_latency(self, ms: float, jitter_ms: float = 0.0) -> None:
+        """Delay every answer from now on by `ms` ± `jitter_ms` milliseconds (0 = loopback speed)."""
+        self.latency.set(ms, jitter_ms)
 
     def __enter__(self) -> Sandbox:
         return self.start()

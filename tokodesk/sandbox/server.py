@@ -33,6 +33,10 @@ The server itself owns what all dialects share: threads, keep-alive, the request
 (`FaultPlan`): for an endpoint the plan picks, "error" answers `dialect.server_error()` without calling
 `handle()`, "slow" sleeps then handles, "lost" handles (the change is applied) and then closes the connection
 without answering. Several servers of different dialects may share one shop: pass `shop=` to `Sandbox`.
+
+A network (`Latency`) delays every answer, faults included, by `latency_ms` ± `jitter_ms`, as a marketplace across
+a real network does. The wait happens in the handler thread (one per connection), so concurrent clients wait in
+parallel and a client's own keep-alive connection waits once per request, as over HTTP/1.1.
 """
 
 from __future__ import annotations
@@ -41,11 +45,12 @@ import contextlib
 import importlib
 import json
 import logging
+import random
 import socket
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, ClassVar
@@ -132,16 +137,56 @@ class RequestRecord:
     endpoint: str
     status: int  # 0 when the response was lost
     fault: str | None
+    delay: float = 0.0  # seconds the network (Latency) held this answer
+
+
+MAX_LATENCY_MS = 60_000.0
+
+
+class Latency:
+    """The network between TokoDesk and the marketplace: every answer waits `ms` ± `jitter_ms` milliseconds (drawn
+    uniformly per request from a seeded generator, never below 0). Change it while serving with `set()`."""
+
+    def __init__(self, ms: float = 0.0, jitter_ms: float = 0.0, *, seed: int = 1,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self._random = random.Random(f"latency-{seed}")
+        self._lock = threading.Lock()
+        self.sleep = sleep  # tests may observe the waits; the server always waits through this
+        self.ms = 0.0
+        self.jitter_ms = 0.0
+        self.set(ms, jitter_ms)
+
+    def set(self, ms: float, jitter_ms: float = 0.0) -> None:
+        for name, value in (("latency_ms", ms), ("jitter_ms", jitter_ms)):
+            if not 0.0 <= float(value) <= MAX_LATENCY_MS:
+                raise ValueError(f"{name} must be between 0 and {MAX_LATENCY_MS:g} ms, not {value!r}")
+        with self._lock:
+            self.ms, self.jitter_ms = float(ms), float(jitter_ms)
+
+    def draw(self) -> float:
+        """The next answer's delay in seconds."""
+        with self._lock:
+            ms, jitter = self.ms, self.jitter_ms
+            offset = self._random.uniform(-jitter, jitter) if jitter else 0.0
+        return max(0.0, ms + offset) / 1000.0
+
+    def wait(self) -> float:
+        delay = self.draw()
+        if delay > 0:
+            self.sleep(delay)
+        return delay
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], dialect: Dialect, faults: FaultPlan) -> None:
+    def __init__(self, address: tuple[str, int], dialect: Dialect, faults: FaultPlan,
+                 latency: Latency | None = None) -> None:
         super().__init__(address, _Handler)
         self.dialect = dialect
         self.faults = faults
+        self.latency = latency or Latency()
         self.calls: Counter[str] = Counter()
         self.request_log: deque[RequestRecord] = deque(maxlen=10_000)
         self._log_lock = threading.Lock()
@@ -208,6 +253,7 @@ class _Handler(BaseHTTPRequestHandler):
         dialect = self.server.dialect
         endpoint = dialect.endpoint(self.command, parts.path) or Endpoint("unknown", False)
         fault = self.server.faults.draw(endpoint.name, endpoint.mutation) if endpoint.name != "unknown" else None
+        delay = self.server.latency.wait()  # before the shop sees the request: the change lands when it arrives
         if fault == "error":
             response = dialect.server_error(endpoint)
         else:
@@ -219,12 +265,12 @@ class _Handler(BaseHTTPRequestHandler):
                 log.exception("sandbox handler failed on %s %s", self.command, parts.path)
                 response = dialect.server_error(endpoint)
         if fault == "lost":
-            self.server.record(RequestRecord(self.command, parts.path, endpoint.name, 0, fault))
+            self.server.record(RequestRecord(self.command, parts.path, endpoint.name, 0, fault, delay))
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self.server.record(RequestRecord(self.command, parts.path, endpoint.name, response.status, fault))
+        self.server.record(RequestRecord(self.command, parts.path, endpoint.name, response.status, fault, delay))
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
