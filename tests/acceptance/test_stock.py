@@ -147,3 +147,45 @@ def test_each_variant_has_its_own_stock_and_one_failing_variant_does_not_fail_th
     for r in siblings:
         assert marketplace_stock(pulled, r) == max(0, counts[r.seller_sku] + 5 - reserved.get(r.seller_sku, 0))
     assert m.SkuMapping.get_by_id(bad.id).last_push_status.startswith("failed")
+
+
+def _listing_stock(shop) -> dict[int, int]:  # noqa: ANN001
+    return {p.product_id: p.stock for p in shop.sb.shop.products.values() if not p.is_parent}
+
+
+def test_first_connection_through_the_cli_never_changes_the_shops_stock(shop):
+    """Issue 14 item 1 through the CLI: channel add → authorize (the fixture) → sync skus → sync orders → stock adopt
+    → sync inventory twice (and the other scheduled jobs): the marketplace's stock is what it was, on every listing."""
+    import dataclasses
+
+    for product in shop.sb.shop.products.values():
+        if not product.is_parent and product.stock <= 0:
+            product.stock = 4 + product.product_id % 5  # stock on every listing
+    before = _listing_stock(shop)
+    code, out, _ = shop.cli("sync", "skus")
+    assert code == 0 and "not counted yet" in out and "stock adopt" in out
+    assert shop.cli_json("stock", "push")["details"]["sent"] == 0, "nobody counted: nothing is pushed"
+    assert shop.cli_json("sync", "orders")["status"] == "ok"
+    adopted = shop.cli_json("stock", "adopt")
+    assert adopted["adopted"] == len({r.seller_sku for r in mapped_rows()}) and adopted["skipped"] == []
+    assert adopted["units_held_by_open_orders"] > 0, "open orders' units are added back"
+    for _round in range(2):
+        for kind in ("skus", "orders", "statuses", "inventory", "recon"):
+            assert shop.cli_json("sync", kind)["status"] == "ok", kind
+    assert _listing_stock(shop) == before
+    assert sum(p.stock_updates for p in shop.sb.shop.products.values()) == 0
+    listed = shop.cli_json("stock", "list")
+    assert all(x["on_hand"] is not None for x in listed if x["listings"])
+
+    # A SKU that appears later is not counted, is not pushed, and adopting takes only it.
+    template = next(p for p in shop.sb.shop.products.values() if not p.is_parent and p.parent_id is None and p.sku)
+    new_id = max(shop.sb.shop.products) + 1
+    shop.sb.shop.add_product(dataclasses.replace(template, product_id=new_id, sku="BARU-1", stock=6, stock_updates=0,
+                                                 children=[]))
+    assert shop.cli_json("sync", "skus")["details"]["uncounted"] == 1
+    assert shop.cli_json("sync", "inventory")["details"]["uncounted"] == 1
+    again = shop.cli_json("stock", "adopt")
+    assert (again["adopted"], again["skus"][0]["seller_sku"]) == (1, "BARU-1")
+    assert again["already_counted"] == adopted["adopted"]
+    shop.cli_json("sync", "inventory")
+    assert shop.sb.shop.products[new_id].stock == 6 and shop.sb.shop.products[new_id].stock_updates == 0

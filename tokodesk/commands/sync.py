@@ -79,6 +79,11 @@ def _print_summary(summary, as_json: bool) -> None:  # noqa: ANN001
             f"  mode {details.get('mode')}: {details.get('mapped', 0)} newly mapped, "
             f"{len(details.get('unmapped', []))} in the unmapped queue, {len(details.get('empty_sku', []))} without SKU"
         )
+        if details.get("uncounted"):
+            print(f"  {details['uncounted']} seller SKUs not counted yet: nothing is pushed for them until you count "
+                  "them ('tokodesk stock set|import') or use the marketplace's stock ('tokodesk stock adopt')")
+    if summary.kind == "inventory" and details.get("note"):
+        print(f"  {details['note']}")
     if summary.kind == "statuses":
         for change in details.get("changes", []):
             flag = "  (changed outside TokoDesk)" if change["outside"] else ""

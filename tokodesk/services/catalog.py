@@ -118,7 +118,11 @@ def pull_skus(
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the SKU pull stopped: {exc}")
+            from tokodesk.services.stock_adopt import uncounted_skus
+
             summary.details.update(
+                # New SKUs are not counted (nothing is pushed for them): say how many, so the seller counts or adopts.
+                uncounted=len(uncounted_skus(channel)),
                 mapped=newly_mapped,
                 unmapped=unmapped,
                 empty_sku=empty_sku,
