@@ -222,7 +222,7 @@ def test_failed_push_status_is_marked_and_keeps_the_marketplace_words(qtbot, ctx
     from tokodesk.ui.inventory_tab import COL_STATUS, InventoryModel
 
     model = InventoryModel()
-    model.set_rows([("A-1", "A-1", 3, 0, 0, 3, 3, None, 0, "failed: SKU is frozen")])
+    model.set_rows([("A-1", "Kaos A", "A-1", 3, 0, 0, 3, 3, None, 0, "failed: SKU is frozen")])
     index = model.index(0, COL_STATUS)
     assert model.data(index) == "Failed: SKU is frozen"
     assert model.data(index, Qt.ItemDataRole.BackgroundRole) is not None, "a failed push is highlighted"
@@ -233,8 +233,8 @@ def test_on_hand_below_zero_asks_for_a_count(qtbot, ctx):
     from tokodesk.ui.inventory_tab import COL_ON_HAND, InventoryModel
 
     model = InventoryModel()
-    model.set_rows([("A-1", "A-1", -2, 0, 0, 0, None, None, None, ""),
-                    ("B-1", "B-1", 4, 0, 0, 4, None, None, None, "")])
+    model.set_rows([("A-1", "Kaos A", "A-1", -2, 0, 0, 0, None, None, None, ""),
+                    ("B-1", "Kaos B", "B-1", 4, 0, 0, 4, None, None, None, "")])
     below, fine = model.index(0, COL_ON_HAND), model.index(1, COL_ON_HAND)
     assert model.data(below, Qt.ItemDataRole.BackgroundRole) is not None
     assert "count this SKU" in model.data(below, Qt.ItemDataRole.ToolTipRole)
