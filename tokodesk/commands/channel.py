@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--app-key", help="Tokopedia & Shop: the app key from Partner Center")
     add.add_argument("--app-secret-stdin", action="store_true", help="Tokopedia & Shop: read the app secret from stdin")
     add.add_argument("--service-id", help="Tokopedia & Shop: the service ID (for the consent link)")
+    add.add_argument("--from-channel", metavar="OTHER",
+                     help="Tokopedia & Shop: another shop of the consent OTHER was authorized with: same app, same "
+                          "authorization (no new consent); then `channel authorize NAME --shop ID`")
     add.add_argument("--model", choices=MODELS, default="pickup", help="business model (default: pickup)")
     add.add_argument("--api-base", default="", help="API base URL (default: the production host)")
     add.add_argument("--auth-url", default="", help="auth base URL (default: the production host)")
@@ -59,7 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     how = auth.add_mutually_exclusive_group()
     how.add_argument("--code", help="the authorization code from the consent page (valid 30 minutes, once)")
     how.add_argument("--redirect-url", help="the whole URL the browser landed on after you agreed")
-    auth.add_argument("--shop", help="which authorized shop to use when the code covers several (id or name)")
+    auth.add_argument("--shop", help="which authorized shop to use when the consent covers several (id or name); "
+                                     "without --code it uses the authorization already kept")
     auth.set_defaults(func=run_authorize)
 
     rm = csub.add_parser("remove", help="remove a channel, its data and its secrets")
@@ -99,6 +103,8 @@ def run_add(args: argparse.Namespace) -> int:
     fields: dict = {"name": name, "marketplace": args.marketplace, "business_model": args.model,
                     "api_base": args.api_base.rstrip("/"), "auth_url": args.auth_url.rstrip("/"),
                     "warehouse_id": args.warehouse_id}
+    if args.from_channel:
+        return _add_from_channel(args, name, fields)
     if args.marketplace == "tokopedia":
         missing = [opt for opt, val in (("--fs-id", args.fs_id), ("--client-id", args.client_id),
                                         ("--shop-id", args.shop_id)) if not val]
@@ -147,6 +153,53 @@ def run_add(args: argparse.Namespace) -> int:
         print(f"Next: `tokodesk channel authorize {name}` to link your shop.")
     else:
         print(f"Next: `tokodesk channel test {name}`.")
+    return 0
+
+
+def _add_from_channel(args: argparse.Namespace, name: str, fields: dict) -> int:
+    """Another shop of the consent an existing channel was authorized with, as a channel of its own: the same app
+    (its secret copied keyring to keyring) and the same tokens, kept once under the first channel (one refresh
+    token serves both, so two copies would use each other up)."""
+    from tokodesk import credentials
+    from tokodesk.services.channels import default_order_sync_from, get_channel
+    from tokodesk.store.models import Channel, db
+
+    if args.app_key or args.app_secret_stdin or args.service_id or args.fs_id or args.client_id:
+        raise UserError("--from-channel takes the app and its secret from that channel: leave out --app-key, "
+                        "--app-secret-stdin and --service-id")
+    _open_db()
+    other = get_channel(args.from_channel)
+    if other.marketplace != "tiktokshop":
+        raise UserError(f"{other.name!r} is a legacy Tokopedia channel: --from-channel is for Tokopedia & Shop")
+    if Channel.select().where(Channel.name == name).exists():
+        raise UserError(f"a channel named {name!r} exists already; pick another name")
+    owner = other.token_channel or other.name
+    if credentials.load_token(owner) is None:
+        raise UserError(f"{other.name!r} is not authorized yet: run `tokodesk channel authorize {other.name}` first")
+    secret = credentials.get_secret(other.name, "app_secret")
+    if not secret:
+        raise UserError(f"no app secret is stored for {other.name!r} on this PC; add the channel with "
+                        "--app-key, --service-id and --app-secret-stdin instead")
+    marketplace = _capabilities("tiktokshop")
+    fields.update(marketplace="tiktokshop", app_key=other.app_key, service_id=other.service_id,
+                  api_base=fields["api_base"] or other.api_base, auth_url=fields["auth_url"] or other.auth_url,
+                  token_channel=owner)
+    if args.order_sync_from:
+        from tokodesk.services.channels import validate_order_sync_from
+
+        fields["order_sync_from"] = validate_order_sync_from(parse_wib(args.order_sync_from, "--order-sync-from"),
+                                                             marketplace, now=datetime.now(timezone.utc))
+    else:
+        fields["order_sync_from"] = default_order_sync_from(marketplace, now=datetime.now(timezone.utc))
+    credentials.set_secret(name, "app_secret", secret)
+    try:
+        with db.atomic():
+            Channel.create(**fields)
+    except Exception:
+        credentials.delete_secret(name, "app_secret")
+        raise
+    print(f"Channel {name!r} added ({marketplace.display_name}), using the authorization of {owner!r}.")
+    print(f"Next: `tokodesk channel authorize {name} --shop ID` to pick its shop (no new consent needed).")
     return 0
 
 
@@ -276,6 +329,7 @@ def _reenter_hint(name: str, exc: Exception) -> str:
 def run_authorize(args: argparse.Namespace) -> int:
     from tokodesk.marketplace.base import AuthError
     from tokodesk.services.channels import adapter_for, get_channel
+    from tokodesk.store import models as m
     from tokodesk.store.models import db
 
     _open_db()
@@ -291,11 +345,18 @@ def run_authorize(args: argparse.Namespace) -> int:
             raise UserError(f"{'--code' if args.code else '--redirect-url'}: {exc}") from None
     adapter = adapter_for(channel)
     try:
-        if not (args.code or args.redirect_url):
+        if args.code or args.redirect_url:
+            # The code works once: exchanged here, its tokens kept in the keyring while the seller picks the shop.
+            shops = adapter.authorize(args.code or args.redirect_url)
+        elif args.shop:
+            if adapter.tokens.token() is None:
+                raise UserError(f"{channel.name!r} is not authorized yet: run `tokodesk channel authorize "
+                                f"{channel.name}` for the consent link, then again with --redirect-url and --shop")
+            shops = adapter.authorized_shops()  # from the authorization already kept: no new code needed
+        else:
             print("Open this link, log in as the shop owner and agree; then run this command again with")
             print(f"--redirect-url 'URL you landed on' (or --code CODE):\n\n  {adapter.consent_url()}\n")
             return 0
-        shops = adapter.authorize(args.code or args.redirect_url)
     except AuthError as exc:
         print(f"tokodesk: {exc}{_reenter_hint(channel.name, exc)}", file=sys.stderr)
         return 1
@@ -304,14 +365,24 @@ def run_authorize(args: argparse.Namespace) -> int:
     if not shops:
         print("The authorization worked but covers no shop: authorize again and pick the shop.", file=sys.stderr)
         return 1
+    listed = ", ".join(f"{s.name} ({s.shop_id})" for s in shops)
     if args.shop:
         shops = [s for s in shops if args.shop in (s.shop_id, s.name, s.code)]
         if not shops:
-            raise UserError(f"--shop {args.shop!r} is not among the shops this authorization covers")
+            raise UserError(f"--shop {args.shop!r} is not among the shops this authorization covers: {listed}")
     if len(shops) > 1:
-        listed = ", ".join(f"{s.name} ({s.shop_id})" for s in shops)
-        raise UserError(f"the authorization covers several shops: {listed}; choose one with --shop")
+        raise UserError(
+            f"the authorization covers several shops: {listed}. It is kept: choose this channel's shop with "
+            f"`tokodesk channel authorize {channel.name} --shop ID` (no new code needed). To sell another of them "
+            f"too: `tokodesk channel add NAME --from-channel {channel.name}`, then `tokodesk channel authorize NAME "
+            "--shop ID`."
+        )
     shop = shops[0]
+    taken = m.Channel.get_or_none((m.Channel.shop_id == shop.shop_id) & (m.Channel.id != channel.id)
+                                  & (m.Channel.marketplace == "tiktokshop"))
+    if taken is not None:
+        raise UserError(f"shop {shop.name!r} ({shop.shop_id}) is already the shop of channel {taken.name!r}; "
+                        "pick another with --shop")
     with db.atomic():
         channel.shop_cipher, channel.shop_id, channel.shop_name = shop.cipher, shop.shop_id, shop.name
         channel.save()
@@ -329,7 +400,11 @@ def run_remove(args: argparse.Namespace) -> int:
     if not args.yes:
         raise UserError(f"removing {channel.name!r} deletes its orders and mappings here; add --yes to confirm")
     from tokodesk.services.token_share import DatabaseTokenShare
+    from tokodesk.store.models import Channel
 
+    users = [c.name for c in Channel.select(Channel.name).where(Channel.token_channel == channel.name)]
+    if users:
+        raise UserError(f"channel(s) {', '.join(users)} use the authorization of {channel.name!r}: remove them first")
     with db.atomic():
         channel.delete_instance(recursive=True)
         DatabaseTokenShare(channel.name, str).forget()

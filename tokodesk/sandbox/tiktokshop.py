@@ -86,6 +86,8 @@ class TikTokShopDialect(Routes, Dialect):
         self.app_secret = _seeded_hex(seed, "app_secret", 40)
         self.service_id = str(7_000_000_000_000_000_000 + int(_seeded_hex(seed, "service", 12), 16) % 10**15)
         self.shop_cipher = f"ROW_{_seeded_hex(seed, 'cipher', 24)}"
+        # Shops besides the generated one that the seller picks on the consent page too (`offer_second_shop`).
+        self.other_shops: list[dict[str, str]] = []
         self.open_id = str(7_010_000_000_000_000_000 + int(_seeded_hex(seed, "open_id", 12), 16) % 10**15)
         self.on_hold_seconds = 3600.0
         self.unpaid_seconds = 2 * 3600.0
@@ -114,6 +116,16 @@ class TikTokShopDialect(Routes, Dialect):
         with self._tokens_lock:
             self._auth_codes[code] = self.ctx.clock.now() + AUTH_CODE_LIFETIME
         return code
+
+    def offer_second_shop(self, name: str = "Toko Cabang") -> dict[str, str]:
+        """One consent covers two shops from now on, as when a seller ticks both on the consent page (the docs:
+        one token may cover several shops, each with its own cipher). The second one is a sandbox stand-in: calls
+        with its cipher are accepted and answered from the generated shop."""
+        shop_id = str(self.ctx.shop.shop_id + 1)
+        other = {"id": shop_id, "name": name, "region": "ID", "seller_type": "LOCAL",
+                 "cipher": f"ROW_{_seeded_hex(self.ctx.seed, 'cipher-' + shop_id, 24)}", "code": f"IDLC{shop_id[-5:]}"}
+        self.other_shops.append(other)
+        return other
 
     def expire_tokens(self) -> None:
         now = self.ctx.clock.now()
@@ -210,7 +222,7 @@ class TikTokShopDialect(Routes, Dialect):
                                      "for this request.")
         if shop and not cipher:
             raise ApiError(106013, "The shop_cipher is required for this request.")
-        if shop and cipher != self.shop_cipher:
+        if shop and cipher != self.shop_cipher and cipher not in {s["cipher"] for s in self.other_shops}:
             raise ApiError(101000, "The access token is not authorized for this shop_cipher.")
 
     # ---- the auth host and the consent page --------------------------------------------------------------

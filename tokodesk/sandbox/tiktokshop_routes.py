@@ -89,7 +89,8 @@ class Routes:
     def _shops(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop
         return {"shops": [{"id": str(shop.shop_id), "name": shop.shop_name, "region": "ID", "seller_type": "LOCAL",
-                           "cipher": self.shop_cipher, "code": f"IDLC{shop.shop_id % 100000:05d}"}]}
+                           "cipher": self.shop_cipher, "code": f"IDLC{shop.shop_id % 100000:05d}"},
+                          *[dict(s) for s in getattr(self, "other_shops", [])]]}
 
     def _warehouses(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop

@@ -76,7 +76,7 @@ def adapter_for(channel: m.Channel) -> base.Marketplace:
     from tokodesk.services.token_share import share_tokens
 
     adapter = adapter_factory(channel.marketplace)(channel)
-    share_tokens(adapter, channel.name)  # one refresh at a time, and its tokens for every station
+    share_tokens(adapter)  # one refresh at a time, and its tokens for every station
     return adapter
 
 

@@ -145,9 +145,10 @@ class DatabaseTokenShare:
         m.AppSetting.delete().where(m.AppSetting.key == KEY_PREFIX + self.channel_name).execute()
 
 
-def share_tokens(adapter: object, channel_name: str) -> None:
-    """Give an adapter whose tokens can be shared (Tokopedia & Shop) the database as its shared store."""
+def share_tokens(adapter: object) -> None:
+    """Give an adapter whose tokens can be shared (Tokopedia & Shop) the database as its shared store. The tokens
+    belong to the channel they were authorized for (`Channel.token_channel`), which names the lock and the row."""
     tokens = getattr(adapter, "tokens", None)
     secret = getattr(adapter, "_app_secret", None)
     if tokens is not None and hasattr(tokens, "shared") and callable(secret):
-        tokens.shared = DatabaseTokenShare(channel_name, secret)
+        tokens.shared = DatabaseTokenShare(tokens.channel_name, secret)

@@ -92,6 +92,11 @@ def _m7_platform_sla(database: pw.Database) -> None:
         add_column_if_missing(database, m.Order, name)
 
 
+def _m8_shared_authorization(database: pw.Database) -> None:
+    # Two shops of one consent as two channels sharing one set of tokens (issue 16.1).
+    add_column_if_missing(database, m.Channel, "token_channel")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -100,6 +105,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (5, "stock never counted (on_hand may be NULL)", _m5_uncounted_stock),
     (6, "orders delivered by the seller's own courier", _m6_seller_ships),
     (7, "platform deadlines and priority of orders", _m7_platform_sla),
+    (8, "channels sharing one authorization", _m8_shared_authorization),
 ]
 LATEST = MIGRATIONS[-1][0]
 

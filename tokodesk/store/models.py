@@ -87,6 +87,9 @@ class Channel(BaseModel):
     inventory_every_min = pw.IntegerField(default=30)
     last_order_pull_to = pw.DateTimeField(null=True)  # end of the last successful order window
     inventory_dirty_at = pw.DateTimeField(null=True)  # a stock change waits to be pushed
+    # Tokopedia & Shop: the channel whose authorization (tokens) this one uses, when one consent covered both
+    # shops; "" = its own. One refresh token serves them all, so they must share one copy of it.
+    token_channel = pw.CharField(default="")
     created_at = pw.DateTimeField(default=utcnow)
 
 

@@ -116,6 +116,7 @@ class TikTokShopClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.time,
         preferred_warehouse: str = "",
+        token_owner: str = "",
     ) -> None:
         if not app_key:
             raise AuthError("The channel has no app key. Copy the App key from the app's page in Partner Center.")
@@ -127,9 +128,10 @@ class TikTokShopClient:
         self._secret = app_secret
         self.session = session or requests.Session()
         self._own_session = session is None
+        # Channels of one consent share one set of tokens, kept under the first channel's name.
         self.tokens = TokenKeeper(
-            channel_name, app_key, self._app_secret, auth_url or config.TIKTOKSHOP_AUTH_URL, self.session,
-            timeout=timeout, clock=clock,
+            token_owner or channel_name, app_key, self._app_secret, auth_url or config.TIKTOKSHOP_AUTH_URL,
+            self.session, timeout=timeout, clock=clock,
         )
         self.api = Transport(
             app_key=app_key, app_secret=self._app_secret, api_base=api_base or config.TIKTOKSHOP_API_BASE,
@@ -149,6 +151,7 @@ class TikTokShopClient:
             channel.api_base or config.TIKTOKSHOP_API_BASE,
             channel.auth_url or config.TIKTOKSHOP_AUTH_URL,
             preferred_warehouse=kwargs.pop("preferred_warehouse", getattr(channel, "warehouse_id", "") or ""),
+            token_owner=kwargs.pop("token_owner", getattr(channel, "token_channel", "") or ""),
             **kwargs,
         )
 
