@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dialect",
         choices=["tiktokshop", "tokopedia"],
         default=None,
-        help="with --demo: which marketplace API the sandbox shop speaks",
+        help="with --demo: which marketplace API the sandbox shop speaks (default tiktokshop: Tokopedia & Shop)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> int:
     if args.command is None:
         from tokodesk.ui.app import run_gui
 
-        return run_gui(argv, demo=args.demo, dialect=args.dialect or "tokopedia")
+        return run_gui(argv, demo=args.demo, dialect=args.dialect or "tiktokshop")
     if args.demo:
         parser.error("--demo opens the window; it cannot be combined with a command")
     try:

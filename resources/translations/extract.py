@@ -43,7 +43,7 @@ class _Visitor(ast.NodeVisitor):
 
 def _tables() -> list[tuple[str, str]]:
     from tokodesk import config
-    from tokodesk.ui import channel_tab, demo, inventory_tab, mapping_tab, order_detail, orders_model, printing, sync
+    from tokodesk.ui import channel_tab, inventory_tab, mapping_tab, order_detail, orders_model, printing, sync
 
     pairs: list[tuple[str, str]] = []
     for ctx in ("ChannelTab", "ChannelSettingsForm", "CredentialsPage"):
@@ -68,7 +68,6 @@ def _tables() -> list[tuple[str, str]]:
     pairs += [("PrintDialog", s) for s in printing.KIND_TITLES.values()]
     pairs += [("OrderDetailPane", s) for s in (*order_detail.EVENT_WORDS.values(),
                                                *order_detail.REQUEST_WORDS.values())]
-    pairs += [("Demo", s) for s in demo.DIALECT_NAMES.values()]
     pairs += [("CredentialsPage", s) for s in ("Channel name", "FS ID (App ID)", "Client ID", "Client secret",
                                                "Shop ID", "App key", "App secret", "Service ID")]
     # Qt's own buttons (Qt ships no Indonesian catalogue)

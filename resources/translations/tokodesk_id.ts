@@ -1103,25 +1103,6 @@
     </message>
 </context>
 <context>
-    <name>Demo</name>
-    <message>
-        <source>TokoDesk demo</source>
-        <translation>Demo TokoDesk</translation>
-    </message>
-    <message>
-        <source>Tokopedia &amp; Shop</source>
-        <translation>Tokopedia &amp; Shop</translation>
-    </message>
-    <message>
-        <source>Tokopedia Open API (legacy)</source>
-        <translation>Tokopedia Open API (lama)</translation>
-    </message>
-    <message>
-        <source>Which marketplace should the demo shop speak?</source>
-        <translation>Marketplace mana yang dipakai toko demo?</translation>
-    </message>
-</context>
-<context>
     <name>DemoShop</name>
     <message>
         <source>Starting the demo shop</source>

@@ -62,3 +62,46 @@ def test_demo_first_sync_fills_the_queue_and_counts_the_shelves(demo, qtbot, ctx
     shown = [window.inventory_tab.model.rows[i][COL_ON_HAND] for i in range(window.inventory_tab.model.rowCount())]
     assert any(q > 0 for q in shown)
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [([], "tiktokshop"), (["--dialect", "tokopedia"], "tokopedia"), (["--dialect", "tiktokshop"], "tiktokshop")],
+    ids=["default", "legacy-asked-for", "tiktokshop-asked-for"],
+)
+def test_demo_opens_on_the_dialect_asked_for_without_asking(qtbot, ctx, memory_keyring, monkeypatch, capsys, argv,
+                                                             expected):
+    """`./scripts/demo` opens on Tokopedia & Shop (the live API) unless --dialect says otherwise, with no question
+    in between: the question's default was the legacy API that no longer answers."""
+    import keyring
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tokodesk import cli
+    from tokodesk.store import models as m
+    from tokodesk.ui import app as ui_app
+
+    asked: dict = {}
+
+    def run_gui(_argv, *, demo, dialect):  # what the command line hands to the window
+        asked.update(demo=demo, dialect=dialect)
+        return 0
+
+    monkeypatch.setattr(ui_app, "run_gui", run_gui)
+    assert cli.main(["--demo", *argv]) == 0
+    assert asked["demo"] is True
+    starter = ui_app.Starter(ctx, demo=True, dialect=asked["dialect"])
+    shown = []
+    monkeypatch.setattr(starter, "_show_window", lambda: shown.append(True))  # the window itself: test_window.py
+    try:
+        starter._database_open(None)
+        qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+        questions = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        assert questions == []
+        assert m.Channel.get_by_id(ctx.demo_info["channel_id"]).marketplace == expected
+        said = capsys.readouterr().err
+        assert "tokodesk: starting the demo shop (" + ui_app.DEMO_DIALECT_NAMES[expected] in said
+    finally:
+        if starter.demo is not None:
+            starter.demo.stop()
+        starter.splash.close()
+        keyring.set_keyring(memory_keyring)

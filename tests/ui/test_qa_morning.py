@@ -81,23 +81,6 @@ def test_long_order_ids_are_not_cut(tab, qtbot, ctx, wait_idle):
     assert tab.view.columnWidth(COL_INVOICE) >= tab.view.fontMetrics().horizontalAdvance(longest)
 
 
-def test_demo_marketplace_choice_shows_the_ampersand(qapp, monkeypatch):
-    """ "Tokopedia & Shop" on a button: a lone "&" is a mnemonic and showed as "Tokopedia _Shop"."""
-    from tokodesk.ui import demo
-
-    monkeypatch.setattr(demo, "available_dialects", lambda: ["tiktokshop", "tokopedia"])
-    chosen = []
-    box = demo.choose_dialect("tokopedia", chosen.append)
-    try:
-        texts = [b.text() for b in box.buttons()]
-        assert "Tokopedia && Shop" in texts
-        assert not any(re.search(r"(?<!&)&(?!&)", t) for t in texts), texts
-        next(b for b in box.buttons() if "Shop" in b.text()).click()
-        assert chosen == ["tiktokshop"]
-    finally:
-        box.close()
-
-
 def test_cancel_dialog_message_lets_tab_move_on(qtbot):
     from tokodesk.marketplace.base import CancelReason
     from tokodesk.ui.order_dialogs import CancelDialog

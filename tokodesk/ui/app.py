@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -65,6 +66,18 @@ def _install_crash_dialog(app: QApplication) -> _CrashRelay:
     return relay
 
 
+DEMO_DIALECT_NAMES = {"tiktokshop": "Tokopedia & Shop", "tokopedia": "the legacy Tokopedia Open API"}
+
+
+def _say(text: str) -> None:
+    """One line on the terminal for each step of the demo's start (./scripts/demo's steps continue here). A windowed
+    build has no stderr; a closed one is not worth a crash."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(f"tokodesk: {text}", file=sys.stderr, flush=True)
+
+
 def _demo_home() -> str:
     home = tempfile.mkdtemp(prefix="tokodesk-demo-")
     os.environ["TOKODESK_HOME"] = home
@@ -72,7 +85,7 @@ def _demo_home() -> str:
     return home
 
 
-def run_gui(argv: list[str], *, demo: bool = False, dialect: str = "tokopedia") -> int:
+def run_gui(argv: list[str], *, demo: bool = False, dialect: str = "tiktokshop") -> int:
     """Open the window (the CLI calls this when no sub-command is given). Returns the exit code."""
     if demo:
         _demo_home()
@@ -120,15 +133,15 @@ class Starter(QObject):
         if wanted != i18n.current():
             i18n.install(wanted)
         if self.demo_requested:
-            from tokodesk.ui.demo import choose_dialect
-
-            self.dialect_box = choose_dialect(self.dialect, self._start_demo)
+            self._start_demo(self.dialect)  # --dialect decides; no question stands between a newcomer and the demo
             return
         self._show_window()
 
     def _start_demo(self, dialect: str) -> None:
         from tokodesk.ui.demo import DemoShop
 
+        _say(f"starting the demo shop ({DEMO_DIALECT_NAMES.get(dialect, dialect)}; "
+             "--dialect tiktokshop|tokopedia chooses)")
         self.demo = DemoShop(self.ctx, dialect)
         self.splash.setText(QApplication.translate("App", "Starting the demo shop…"))
         self.demo.ready.connect(self._show_window)
@@ -139,6 +152,8 @@ class Starter(QObject):
         from tokodesk.ui.main_window import MainWindow
         from tokodesk.ui.scheduling import attach_scheduler
 
+        if self.demo_requested:
+            _say("opening the window")
         window = MainWindow(self.ctx, first_run_wizard=not self.demo_requested)
         attach_scheduler(window)
         self.window = window

@@ -7,20 +7,17 @@ credentials in the seller's real keyring.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 import keyring
 import keyring.backend
 import keyring.errors
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tokodesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-DIALECT_NAMES = {"tokopedia": "Tokopedia Open API (legacy)", "tiktokshop": "Tokopedia & Shop"}
 
 
 class DemoKeyring(keyring.backend.KeyringBackend):
@@ -43,49 +40,11 @@ class DemoKeyring(keyring.backend.KeyringBackend):
             raise keyring.errors.PasswordDeleteError(username)
 
 
-def available_dialects() -> list[str]:
-    """Dialects both the sandbox and an adapter exist for."""
-    found = []
-    for name in ("tiktokshop", "tokopedia"):
-        try:
-            from tokodesk.sandbox.server import load_dialect
-            from tokodesk.services.channels import adapter_factory
-
-            load_dialect(name)
-            adapter_factory(name)
-        except Exception:  # not built yet: not offered
-            continue
-        found.append(name)
-    return found
-
-
-def choose_dialect(default: str, chosen: Callable[[str], None]) -> QMessageBox | None:
-    """Ask which dialect the demo shop speaks when both exist (a non-blocking box); else answer at once."""
-    dialects = available_dialects()
-    if len(dialects) < 2:
-        chosen(dialects[0] if default not in dialects and dialects else default)
-        return None
-    box = QMessageBox()
-    box.setWindowTitle(QApplication.translate("Demo", "TokoDesk demo"))
-    box.setText(QApplication.translate("Demo", "Which marketplace should the demo shop speak?"))
-    buttons = {}
-    for name in dialects:
-        # "&" marks a keyboard mnemonic on a button: "Tokopedia & Shop" showed as "Tokopedia _Shop".
-        text = QApplication.translate("Demo", DIALECT_NAMES.get(name, name)).replace("&", "&&")
-        button = box.addButton(text, QMessageBox.ButtonRole.AcceptRole)
-        buttons[button] = name
-        if name == default:
-            box.setDefaultButton(button)
-    box.buttonClicked.connect(lambda button: chosen(buttons.get(button, default)))
-    box.open()
-    return box
-
-
 class DemoShop(QObject):
     ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, dialect: str = "tokopedia") -> None:
+    def __init__(self, ctx: AppContext, dialect: str = "tiktokshop") -> None:
         super().__init__(ctx)
         self.ctx = ctx
         self.dialect = dialect
