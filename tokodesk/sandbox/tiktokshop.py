@@ -33,6 +33,7 @@ from tokodesk.marketplace.tiktokshop.signing import sign_request
 from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import Status
+from tokodesk.sandbox.tiktokshop_packages import PackageBook, order_number
 from tokodesk.sandbox.tiktokshop_routes import ApiError, Routes
 
 ID = r"(?P<id>[^/]+)"
@@ -55,6 +56,9 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("GET", rf"/fulfillment/202309/packages/{ID}/handover_time_slots", "slots", False, "shop"),
         ("GET", rf"/fulfillment/202309/packages/{ID}/shipping_documents", "documents", False, "shop"),
         ("GET", rf"/fulfillment/202309/orders/{ID}/tracking", "tracking", False, "shop"),
+        ("GET", r"/fulfillment/202309/combinable_packages/search", "combinable_search", False, "shop"),
+        ("POST", r"/fulfillment/202309/packages/combine", "combine", True, "shop"),
+        ("POST", rf"/fulfillment/202309/packages/{ID}/uncombine", "uncombine", True, "shop"),
         ("POST", r"/return_refund/202309/cancellations", "cancel", True, "shop"),
         ("POST", r"/return_refund/202309/cancellations/search", "cancel_search", False, "shop"),
         ("POST", rf"/return_refund/202309/cancellations/{ID}/approve", "cancel_approve", True, "shop"),
@@ -102,6 +106,8 @@ class TikTokShopDialect(Routes, Dialect):
         self.document_calls: dict[str, int] = {}
         self.idempotent_answers: dict[str, dict] = {}
         self.seller_cancels: dict[str, dict] = {}
+        self.book = PackageBook(context.shop)
+        self.combine_requests = 0
 
     # ---- contract --------------------------------------------------------------------------------------
     def credentials(self) -> dict[str, Any]:
@@ -315,17 +321,48 @@ class TikTokShopDialect(Routes, Dialect):
         expected = hmac.new(key or b"", f"{package}:{expires}".encode(), hashlib.sha256).hexdigest()[:32]
         if not key or not hmac.compare_digest(expected, query.get("sig") or "") or expires < self.ctx.clock.now():
             return Response(403, b"<html><body>AccessDenied: the link has expired</body></html>", "text/html")
-        number = tj.decode(package, tj.PACKAGE_BASE)
         shop = self.ctx.shop
         with shop.lock:
-            order = shop.orders.get(number) if number is not None else None
-            if order is None:
+            found = self.book.get(package)
+            if found is None:
                 return Response(404, b"<html><body>NoSuchKey</body></html>", "text/html")
-            pdf = tj.label_pdf(shop, order)
+            orders = [shop.orders[n] for n in found.orders]
+            pdf = tj.label_pdf(shop, orders[0], self.book.tracking(found), found.id, orders)
         return Response(200, pdf, "application/pdf")
 
     def order_status(self, order: Any) -> str:
-        return tj.status_of(order, self.ctx.clock.now(), self.on_hold_seconds, self.unpaid_seconds)
+        return tj.status_of(order, self.ctx.clock.now(), self.on_hold_seconds, self.unpaid_seconds, book=self.book)
+
+    # ---- Seller Center's package moves (control hooks for tests and the demo) ----------------------------
+    def split_order(self, order_id: str | int, groups: list[list[str]] | None = None) -> list[str]:
+        """Split an order into packages as a seller would in Seller Center (default: one package per line)."""
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            return self.book.split(self._number(order_id), groups, self.ctx.clock.now())
+
+    def combine_orders(self, order_ids: list[str | int]) -> str:
+        """Combine one buyer's orders into one package, as in Seller Center; returns the new package id."""
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            return self.book.combine([self._number(i) for i in order_ids], self.ctx.clock.now())
+
+    def uncombine_package(self, package_id: str, order_ids: list[str | int] | None = None) -> list[str]:
+        """Undo a combined package in Seller Center; returns the new package ids."""
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            numbers = [self._number(i) for i in order_ids] if order_ids else None
+            return [pid for pid, _ in self.book.uncombine(package_id, numbers, self.ctx.clock.now())]
+
+    def packages_of(self, order_id: str | int) -> list[str]:
+        shop = self.ctx.shop
+        with shop.lock:
+            return [p.id for p in self.book.packages_of(shop.orders[self._number(order_id)])]
+
+    def _number(self, order_id: str | int) -> int:
+        return order_id if isinstance(order_id, int) else order_number(self.book, order_id)
 
     def is_on_hold(self, order: Any) -> bool:
         return order.status == Status.PAID and self.order_status(order) == "ON_HOLD"

@@ -51,10 +51,13 @@ def decode(value: str, base: int) -> int | None:
     return number if 0 < number < 10**15 else None
 
 
-def status_of(o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0) -> str:
+def status_of(o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0, book: Any = None) -> str:
+    """The order's status; `book` (tiktokshop_packages.PackageBook) knows the split and combined packages."""
     s = o.status
     if s in CANCELLED:
         return "CANCELLED"
+    if book is not None and book.partly_shipped(o):
+        return "PARTIALLY_SHIPPING"
     if s == Status.PAID:
         return sla.pre_payment_status(o, now, on_hold_s, unpaid_s) or "AWAITING_SHIPMENT"
     return {
@@ -90,10 +93,14 @@ def _masked(text: str, keep: int = 4) -> str:
     return text[:keep] + "*" * max(0, len(text) - keep - 2) + text[-2:] if len(text) > keep + 2 else text
 
 
-def order(shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0) -> dict[str, Any]:
-    status = status_of(o, now, on_hold_s, unpaid_s)
+def order(
+    shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 0.0, book: Any = None
+) -> dict[str, Any]:
+    status = status_of(o, now, on_hold_s, unpaid_s, book)
     rec = o.recipient
     a = rec.address
+    packages = book.packages_of(o) if book is not None else []
+    by_unit = book.package_of_unit(o) if book is not None else {}
     items = []
     for line in o.lines:
         product = shop.products.get(line.product_id)
@@ -112,6 +119,12 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 
                 "package_id": package_id(o),
                 "display_status": status,
             })
+            package = by_unit.get(items[-1]["id"])
+            if package is not None:
+                items[-1]["package_id"] = package.id
+                items[-1]["package_status"] = book.status(package)
+                if book.tracking(package):
+                    items[-1]["tracking_number"] = book.tracking(package)
     own = o.courier.own
     data: dict[str, Any] = {
         "id": order_id(o),
@@ -125,7 +138,7 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 
         "shipping_provider_id": str(o.courier.sp_id),
         "delivery_option_name": sla.delivery_option(o),
         "warehouse_id": str(shop.warehouse_id),
-        "packages": [{"id": package_id(o)}],
+        "packages": [{"id": p.id} for p in packages] if packages else [{"id": package_id(o)}],
         "user_id": str(o.buyer.person_id),
         "buyer_message": "; ".join(line.notes for line in o.lines if line.notes),
         "is_cod": False,
@@ -140,8 +153,11 @@ def order(shop: Shop, o: Order, now: float, on_hold_s: float, unpaid_s: float = 
         },
         "line_items": items,
     }
-    if o.awb and status in ("AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"):
-        data["tracking_number"] = o.awb
+    if status in ("AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"):
+        data["tracking_number"] = o.awb or tracking_awb(o)  # issued when the package was shipped
+    tags = {p.tag for p in packages} - {"DEFAULT"}
+    if tags:
+        data["split_or_combine_tag"] = "COMBINED" if "COMBINE" in tags else "SPLIT"
     if status not in ("UNPAID", "ON_HOLD"):  # the address is withheld while the buyer may still cancel
         data["recipient_address"] = {
             "name": rec.name if own else _masked(rec.name, 3),  # masked when platform logistics is used
@@ -213,8 +229,11 @@ def inventory(shop: Shop, p: Product, only: set[int] | None = None) -> dict[str,
     return {"product_id": tts_product_id(p), "skus": skus}
 
 
-def label_pdf(shop: Shop, o: Order) -> bytes:
-    """An A6 shipping label: courier, tracking number (with its Code 128 barcode), recipient, sender, items."""
+def label_pdf(shop: Shop, o: Order, tracking: str | None = None, package: str | None = None,
+              orders: list[Order] | None = None) -> bytes:
+    """An A6 shipping label: courier, tracking number (with its Code 128 barcode), recipient, sender, items.
+
+    A package of a split order carries its own tracking number; a combined package lists every order it serves."""
     from reportlab.graphics.barcode import code128
     from reportlab.lib.pagesizes import A6
     from reportlab.lib.units import mm
@@ -231,7 +250,7 @@ def label_pdf(shop: Shop, o: Order) -> bytes:
     c.setFont("Helvetica-Bold", 11)
     c.drawRightString(width - 6 * mm, y, f"{o.courier.agency} {o.courier.service}")
     y -= 8 * mm
-    awb = o.awb or tracking_awb(o)
+    awb = tracking or o.awb or tracking_awb(o)
     barcode = code128.Code128(awb, barHeight=14 * mm, barWidth=0.3 * mm)
     barcode.drawOn(c, 6 * mm, y - 14 * mm)
     y -= 19 * mm
@@ -239,7 +258,8 @@ def label_pdf(shop: Shop, o: Order) -> bytes:
     c.drawString(6 * mm, y, awb)
     y -= 7 * mm
     c.setFont("Helvetica", 8)
-    c.drawString(6 * mm, y, f"Order {order_id(o)}   Package {package_id(o)}")
+    served = ", ".join(order_id(x) for x in orders or [o])
+    c.drawString(6 * mm, y, f"Order {served}   Package {package or package_id(o)}")
     y -= 7 * mm
     a = o.recipient.address
     c.setFont("Helvetica-Bold", 9)

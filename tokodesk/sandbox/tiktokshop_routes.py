@@ -13,6 +13,7 @@ from typing import Any
 
 from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.sandbox.shop import CANCELLED, Order, ShopError, Status
+from tokodesk.sandbox.tiktokshop_packages import Package, PackageBook, PackageError
 
 SELLER_REASONS = {
     "UNPAID": {"seller_cancel_unpaid_reason_out_of_stock", "seller_cancel_unpaid_reason_wrong_price",
@@ -27,7 +28,6 @@ REJECT_REASONS = [
     ("order_manage_list_action_respond_popup_reject_reason_buyer_agree", "Pembeli setuju melanjutkan pesanan"),
     ("seller_reject_apply_product_has_been_packed", "Produk sudah dikemas"),
 ]
-HANDED_OVER = frozenset({Status.AWAITING_PICKUP, Status.SHIPPED, Status.DELIVERED, Status.COMPLETED})
 WIB = timezone(timedelta(hours=7))
 
 
@@ -78,6 +78,7 @@ class Routes:
     document_calls: dict[str, int]
     idempotent_answers: dict[str, dict]
     seller_cancels: dict[str, dict]
+    book: PackageBook
 
     def label_url(self, headers: Any, package: str) -> str:
         raise NotImplementedError
@@ -132,14 +133,15 @@ class Routes:
                     continue
                 if bounds["update_time_lt"] is not None and updated >= int(bounds["update_time_lt"]):
                     continue
-                if wanted_status and tj.status_of(o, now, hold, unpaid) != wanted_status:
+                if wanted_status and tj.status_of(o, now, hold, unpaid, book=self.book) != wanted_status:
                     continue
                 if body.get("is_buyer_request_cancel") and o.cancel_request is None:
                     continue
                 rows.append((updated if query.get("sort_field") == "update_time" else created, oid))
             rows.sort(reverse=(query.get("sort_order") or "DESC").upper() == "DESC")
             chunk, token = _page(rows, query, 100)
-            return {"orders": [tj.order(shop, shop.orders[oid], now, hold, unpaid) for _, oid in chunk],
+            return {"orders": [tj.order(shop, shop.orders[oid], now, hold, unpaid, book=self.book)
+                               for _, oid in chunk],
                     "next_page_token": token, "total_count": len(rows)}
 
     def _order_detail(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
@@ -155,39 +157,45 @@ class Routes:
                 number = tj.decode(raw, tj.ORDER_BASE)
                 if number is not None and number in shop.orders:
                     found.append(tj.order(shop, shop.orders[number], now, self.on_hold_seconds,
-                                           self.unpaid_seconds))
+                                          self.unpaid_seconds, book=self.book))
             return {"orders": found}
 
     # ---- packages ------------------------------------------------------------------------------------------
-    def _package_order(self, raw: str) -> Order:
-        number = tj.decode(raw, tj.PACKAGE_BASE)
-        order = self.ctx.shop.orders.get(number) if number is not None else None
-        if order is None:
+    def _package_of(self, raw: str) -> Package:
+        package = self.book.get(raw)
+        if package is None:
             raise ApiError(21001003, f"Package {raw} does not exist.")
-        return order
+        return package
 
-    def _ship_one(self, package: str, body: dict) -> None:
+    def _ship_one(self, package_id: str, body: dict) -> None:
         shop = self.ctx.shop
         with shop.lock:
             shop.tick()
-            o = self._package_order(package)
-            status = self.order_status(o)
-            if o.status in CANCELLED:
-                raise ApiError(21011041, "The order has been cancelled.")
-            if o.status in HANDED_OVER:
+            self.book.ship_requests[package_id] += 1
+            package = self._package_of(package_id)
+            orders = [shop.orders[n] for n in package.orders]
+            if self.book.is_shipped(package):
                 raise ApiError(21011040, "The package has already been shipped.")
-            if status == "ON_HOLD":
-                raise ApiError(21008042, "The order is on hold (buyer remorse period) and cannot be shipped yet.")
-            if status == "UNPAID":
-                raise ApiError(21008042, "The order is not paid yet and cannot be shipped.")
-            if o.cancel_request is not None:
-                raise ApiError(21008044, "The order has a pending buyer cancellation request.")
+            for o in orders:
+                status = self.order_status(o)
+                if o.status in CANCELLED:
+                    raise ApiError(21011041, "The order has been cancelled.")
+                if status == "ON_HOLD":
+                    raise ApiError(21008042, "The order is on hold (buyer remorse period) and cannot be shipped yet.")
+                if status == "UNPAID":
+                    raise ApiError(21008042, "The order is not paid yet and cannot be shipped.")
+                if o.cancel_request is not None:
+                    raise ApiError(21008044, "The order has a pending buyer cancellation request.")
+            o = orders[0]
             own = (body.get("self_shipment") or {}).get("tracking_number")
             if o.courier.own and not own:
                 raise ApiError(21011052, "self_shipment.tracking_number is required for a seller-shipping package.")
             if own and not o.courier.own:
                 raise ApiError(36009021, "self_shipment is only for seller-shipping packages.")
             try:
+                if not package.implicit:
+                    self.book.ship(package, self.ctx.clock.now())
+                    return
                 if o.status == Status.PAID:
                     shop.ack(o.order_id)
                 if o.courier.own:
@@ -216,21 +224,76 @@ class Routes:
         shop = self.ctx.shop
         with shop.lock:
             shop.tick()
-            o = self._package_order(params["id"])
-            package_status = {Status.AWAITING_PICKUP: "PROCESSING", Status.SHIPPED: "FULFILLING",
-                              Status.DELIVERED: "COMPLETED", Status.COMPLETED: "COMPLETED"}.get(o.status)
-            if package_status is None:
-                package_status = "CANCELLED" if o.status in CANCELLED else "TO_FULFILL"
-            data = {"package_id": params["id"], "package_status": package_status, "orders": [{"id": tj.order_id(o)}],
+            package = self._package_of(params["id"])
+            o = shop.orders[package.orders[0]]
+            data = {"package_id": package.id, "package_status": self.book.status(package),
+                    "orders": [{"id": tj.order_id(shop.orders[n])} for n in package.orders],
+                    "order_line_item_ids": [u for units in package.units.values() for u in units],
                     "shipping_provider_id": str(o.courier.sp_id), "shipping_provider_name": o.courier.agency,
                     "shipping_type": "SELLER" if o.courier.own else "TIKTOK", "handover_method": "PICKUP",
-                    "update_time": int(o.update_time)}
-            if o.awb and o.status in HANDED_OVER:
-                data["tracking_number"] = o.awb
+                    "split_and_combine_tag": package.tag,
+                    "update_time": int(max(shop.orders[n].update_time for n in package.orders))}
+            if self.book.tracking(package):
+                data["tracking_number"] = self.book.tracking(package)
             return data
 
+    def _combinable_search(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            groups = [g for g in self.book.combinable()
+                      if all(self.order_status(shop.orders[n]) == "AWAITING_SHIPMENT" for n in g[1])]
+            chunk, token = _page(groups, query, 50)
+            return {"combinable_packages": [{"id": pid, "order_ids": [tj.order_id(shop.orders[n]) for n in orders]}
+                                            for pid, orders in chunk],
+                    "next_page_token": token, "total_count": len(groups)}
+
+    def _combine(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        shop = self.ctx.shop
+        entries = body.get("combinable_packages")
+        if not isinstance(entries, list) or not entries:
+            raise ApiError(21011005, "combinable_packages is required.")
+        packages, errors = [], []
+        with shop.lock:
+            shop.tick()
+            for entry in entries:
+                pid = str((entry or {}).get("id") or "")
+                preview = tj.decode(pid, tj.PACKAGE_BASE)
+                known = self.book.previews.get(preview or -1)
+                try:
+                    if known is None:
+                        raise PackageError(21011028, "The package does not belong to the current shop.")
+                    wanted = [str(i) for i in entry.get("order_ids") or []] or [
+                        tj.order_id(shop.orders[n]) for n in known]
+                    numbers = [tj.decode(i, tj.ORDER_BASE) for i in wanted]
+                    if any(n not in known for n in numbers):
+                        raise PackageError(21011031, "Order does not belong to pre_pkg.")
+                    new_id = self.book.combine([int(n) for n in numbers if n is not None], self.ctx.clock.now())
+                    self.combine_requests += 1
+                    packages.append({"id": new_id, "order_ids": wanted})
+                except PackageError as err:
+                    errors.append({"code": err.code, "message": err.message, "detail": {"package_id": pid}})
+        return {"packages": packages, "errors": errors}
+
+    def _uncombine(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            numbers = []
+            for raw in body.get("order_ids") or []:
+                number = tj.decode(str(raw), tj.ORDER_BASE)
+                if number is None or number not in shop.orders:
+                    raise ApiError(21011029, "order does not belong to fulfill unit")
+                numbers.append(number)
+            try:
+                made = self.book.uncombine(params["id"], numbers or None, self.ctx.clock.now())
+            except PackageError as err:
+                raise ApiError(err.code, err.message) from None
+            return {"packages": [{"id": pid, "order_ids": [tj.order_id(shop.orders[n]) for n in orders]}
+                                 for pid, orders in made]}
+
     def _slots(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
-        self._package_order(params["id"])
+        self._package_of(params["id"])
         day = datetime.fromtimestamp(self.ctx.clock.now(), tz=WIB).replace(hour=9, minute=0, second=0, microsecond=0)
         slots = []
         for n in range(1, 4):
@@ -247,19 +310,22 @@ class Routes:
         shop = self.ctx.shop
         with shop.lock:
             shop.tick()
-            o = self._package_order(params["id"])
+            package = self._package_of(params["id"])
+            o = shop.orders[package.orders[0]]
             if o.courier.own:
                 raise ApiError(11034002, "The package is shipped by the seller; there is no platform label.")
-            if o.status in (Status.SHIPPED, Status.DELIVERED, Status.COMPLETED):
+            status = self.book.status(package)
+            if status in ("FULFILLING", "COMPLETED"):
                 raise ApiError(21042102, "The label cannot be printed after the parcel has been picked up.")
-            if o.status != Status.AWAITING_PICKUP:
+            if status != "PROCESSING":
                 raise ApiError(21023035, "The shipping document is available only after the package is shipped.")
             counts = self.document_calls
             counts[params["id"]] = counts.get(params["id"], 0) + 1
             if counts[params["id"]] <= self.label_generating_calls:
                 raise ApiError(11034037, "The document is being generated. Please retry later.")
-            shop.mark_printed(o.order_id, True)
-            return {"doc_url": self.label_url(headers, params["id"]), "tracking_number": o.awb}
+            for n in package.orders:
+                shop.mark_printed(n, True)
+            return {"doc_url": self.label_url(headers, package.id), "tracking_number": self.book.tracking(package)}
 
     def _tracking(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop
