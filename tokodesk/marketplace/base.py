@@ -31,6 +31,7 @@ class OrderState(str, enum.Enum):
     PACKED = "packed"
     READY_TO_SHIP = "ready_to_ship"
     AWAITING_PICKUP = "awaiting_pickup"
+    PARTLY_SHIPPED = "partly_shipped"  # some packages handed over, others still to ship (TikTok Shop)
     SHIPPED = "shipped"
     DELIVERED = "delivered"
     COMPLETED = "completed"
@@ -51,6 +52,7 @@ OPEN_STATES = frozenset(
         OrderState.PACKED,
         OrderState.READY_TO_SHIP,
         OrderState.AWAITING_PICKUP,
+        OrderState.PARTLY_SHIPPED,
         OrderState.SHIPPED,
         OrderState.ON_HOLD,
     }
@@ -59,9 +61,10 @@ OPEN_STATES = frozenset(
 RESERVING_STATES = frozenset(
     {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP, OrderState.ON_HOLD}
 )
-# Stock of these orders has left the shelf.
+# Stock of these orders has left the shelf (a partly shipped order's rest is packed and goes out with it).
 SHIPPED_STATES = frozenset(
-    {OrderState.AWAITING_PICKUP, OrderState.SHIPPED, OrderState.DELIVERED, OrderState.COMPLETED}
+    {OrderState.AWAITING_PICKUP, OrderState.PARTLY_SHIPPED, OrderState.SHIPPED, OrderState.DELIVERED,
+     OrderState.COMPLETED}
 )
 
 
@@ -112,6 +115,9 @@ class Capabilities:
     # before (TikTok Shop): a label printed earlier has nothing to scan, so the window offers "arrange shipment and
     # print" instead, as Seller Center does.
     tracking_at_ship: bool = False
+    # Orders come in packages of their own (split, combined) that are shipped and labelled one by one
+    # (`Order.packages`; `PackageMoves` when combining is offered). Without it an order is its one implicit package.
+    packages: bool = False
 
 
 @dataclass
@@ -175,6 +181,27 @@ class Recipient:
 
 
 @dataclass
+class PackageRef:
+    """One package of an order as the marketplace reports it (TikTok Shop: order detail and package detail)."""
+
+    package_id: str
+    status: str = ""  # TO_FULFILL | PROCESSING | FULFILLING | COMPLETED | CANCELLED ("" when not reported)
+    tracking_number: str | None = None
+    courier: str = ""
+    line_ids: list[str] = field(default_factory=list)  # this order's line items in the package
+    order_ids: list[str] = field(default_factory=list)  # every order the package serves, when known
+
+    @property
+    def waiting(self) -> bool:
+        """Not shipped yet: still to be arranged by the seller."""
+        return self.status in ("", "TO_FULFILL")
+
+    @property
+    def handed_over(self) -> bool:
+        return self.status in ("PROCESSING", "FULFILLING", "COMPLETED")
+
+
+@dataclass
 class Order:
     order_id: str
     invoice: str
@@ -208,6 +235,8 @@ class Order:
     pick_up_cut_off_time: datetime | None = None  # picked up by then, or it counts as a late dispatch
     priority_level: int | None = None  # fulfillment_priority_level
     hold_until: datetime | None = None  # end of the buyer's cancellation window (ON_HOLD), where the order says it
+    packages: list[PackageRef] = field(default_factory=list)  # empty: one implicit package (the order itself)
+    combinable: bool = False  # the marketplace offers to combine it with other orders of the same buyer
 
 
 @dataclass
@@ -217,6 +246,7 @@ class ShipmentInfo:
     awb: str | None = None
     courier: str = ""
     marketplace_status: str | None = None
+    order: Order | None = None  # the order as read back after the ship: stored at once
 
 
 @dataclass
@@ -395,6 +425,26 @@ class BatchShipping(Protocol):
 
         An `OutcomeUnknown` for an order means its answer was lost and a read of the order did not settle it.
         """
+
+
+@dataclass
+class CombinableGroup:
+    """Orders of one buyer the marketplace offers to ship as one package (`package_id`: its pre-generated id)."""
+
+    package_id: str
+    order_ids: list[str]
+
+
+class PackageMoves(Protocol):
+    """Offered when `capabilities.packages` is true: combine one buyer's orders, undo a combined package."""
+
+    def combinable_packages(self) -> list[CombinableGroup]: ...
+
+    def combine_packages(self, group: CombinableGroup) -> list[PackageRef]:
+        """Combine; the new package(s). Raises OutcomeUnknown when the answer was lost."""
+
+    def uncombine_package(self, package_id: str, order_ids: Sequence[str] = ()) -> list[PackageRef]:
+        """Uncombine (all orders by default); the new packages. Raises OutcomeUnknown when the answer was lost."""
 
 
 class BuyerCancelRequestInfo(Protocol):

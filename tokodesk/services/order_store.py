@@ -203,6 +203,7 @@ def store_orders(
     result = StoreResult()
     index = index or MappingIndex(channel)
     parsed: dict[str, tuple[dict, list[tuple]]] = {}
+    packages: dict[str, list[base.PackageRef]] = {}
     for remote in remotes:
         if isinstance(remote, base.InvalidOrder):
             result.failed.append((str(remote.order_id or "?"), remote.reason))
@@ -216,6 +217,8 @@ def store_orders(
             result.failed.append((str(getattr(remote, "order_id", "") or "?"), f"unreadable ({exc})"))
             continue
         parsed[order_id] = (values, lines)  # a page listing an order twice: the later copy wins
+        if getattr(remote, "packages", None):
+            packages[order_id] = list(remote.packages)
     if not parsed:
         return result
 
@@ -287,6 +290,8 @@ def store_orders(
             _write_update(row, updates, now, who, result, outside=False)
     if remapped:
         refresh_unmapped_flags(sorted(set(remapped)))
+    if packages:
+        _store_packages(channel, packages, existing, result, now, who)
     if changed_states:
         explained = _explained_by_actions([row["id"] for _, row, _ in changed_states])
         for oid, row, updates in changed_states:
@@ -298,6 +303,25 @@ def store_orders(
             result.status_changes.append((oid, row["state"], new_state, outside))
             _write_update(row, updates, now, who, result, outside=outside)
     return result
+
+
+def _store_packages(
+    channel: m.Channel, packages: dict[str, list[base.PackageRef]], existing: dict[str, dict], result: StoreResult,
+    now: datetime, who: str,
+) -> None:
+    from tokodesk.services.packages import store_packages
+
+    by_pk = {result.ids[oid]: refs for oid, refs in packages.items() if oid in result.ids}
+    new_pks = {result.ids[oid] for oid in packages if oid in result.ids and oid not in existing}
+    moved = store_packages(channel, by_pk, now, new_orders=new_pks)
+    for pk in sorted(moved):
+        ids = ", ".join(ref.package_id for ref in by_pk[pk])
+        m.OrderEvent.create(order=pk, at=now, who=who, kind="packages",
+                            detail=f"packages now {ids} (split or combined on the marketplace)")
+    if moved:
+        # The queue learns of it through the change cursor, like any other change.
+        m.Order.update(version=m.Order.version + 1, local_updated_at=now).where(m.Order.id.in_(sorted(moved))).execute()
+        result.changed_ids.update(oid for oid in packages if result.ids.get(oid) in moved)
 
 
 _LINE_FIELDS = [

@@ -97,6 +97,11 @@ def _m8_shared_authorization(database: pw.Database) -> None:
     add_column_if_missing(database, m.Channel, "token_channel")
 
 
+def _m9_packages(database: pw.Database) -> None:
+    # Orders of Tokopedia & Shop come in packages (split orders, combined packages) that ship one by one.
+    database.create_tables([m.Package, m.PackageOrder], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -106,6 +111,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (6, "orders delivered by the seller's own courier", _m6_seller_ships),
     (7, "platform deadlines and priority of orders", _m7_platform_sla),
     (8, "channels sharing one authorization", _m8_shared_authorization),
+    (9, "packages of their own", _m9_packages),
 ]
 LATEST = MIGRATIONS[-1][0]
 

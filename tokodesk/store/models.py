@@ -199,6 +199,34 @@ class Order(BaseModel):
         indexes = ((("channel", "order_id"), True),)
 
 
+class Package(BaseModel):
+    """A marketplace package: what is shipped, labelled and tracked. An order has one or more (a split order); a
+    combined package serves several orders of one buyer (`PackageOrder`). Orders of a marketplace without packages
+    (Tokopedia FS) have no rows here: each is its own implicit package (its booking code / AWB on the order)."""
+
+    channel = pw.ForeignKeyField(Channel, backref="packages", on_delete="CASCADE")
+    package_id = pw.CharField()
+    status = pw.CharField(default="")  # the marketplace's: TO_FULFILL | PROCESSING | FULFILLING | COMPLETED | CANCELLED
+    tracking_number = pw.CharField(null=True)
+    courier = pw.CharField(default="")
+    handed_over_at = pw.DateTimeField(null=True)  # first seen shipped (arranged) by TokoDesk
+    document_kept_at = pw.DateTimeField(null=True)  # its shipping document was downloaded and kept
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "package_id"), True),)
+
+
+class PackageOrder(BaseModel):
+    """Which orders a package serves (many-to-many: split orders, combined packages)."""
+
+    package = pw.ForeignKeyField(Package, backref="links", on_delete="CASCADE")
+    order = pw.ForeignKeyField(Order, backref="package_links", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("package", "order"), True),)
+
+
 class OrderLine(BaseModel):
     order = pw.ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
     line_no = pw.IntegerField(default=0)
@@ -332,6 +360,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     OrderLine,
     OrderEvent,
     Action,
+    Package,
+    PackageOrder,
     SyncRun,
     SyncLease,
     StockPush,

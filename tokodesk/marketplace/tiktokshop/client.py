@@ -23,6 +23,7 @@ from tokodesk.marketplace.base import (
     CancelReason,
     CancelRequest,
     Capabilities,
+    CombinableGroup,
     HandoverChoice,
     InvalidOrder,
     Label,
@@ -31,6 +32,7 @@ from tokodesk.marketplace.base import (
     Order,
     OrderState,
     OutcomeUnknown,
+    PackageRef,
     Product,
     Progress,
     ShipmentInfo,
@@ -41,7 +43,7 @@ from tokodesk.marketplace.base import (
     StockRow,
     Warehouse,
 )
-from tokodesk.marketplace.tiktokshop import cancellation, fulfilment, products
+from tokodesk.marketplace.tiktokshop import cancellation, fulfilment, packages, products
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
 from tokodesk.marketplace.tiktokshop.errors import NAME
 from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid, parse_order
@@ -69,6 +71,7 @@ CAPABILITIES = Capabilities(
     seller_cancel_states=frozenset({OrderState.AWAITING_PAYMENT, OrderState.ON_HOLD, OrderState.ACKNOWLEDGED,
                                     OrderState.PACKED, OrderState.READY_TO_SHIP}),
     tracking_at_ship=True,
+    packages=True,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -358,18 +361,19 @@ class TikTokShopClient:
             return None
 
     def ship(self, order: Order, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
+        """Ship the order's packages still waiting, by the ids the marketplace gives now (not the stored ones: a
+        package combined or split in Seller Center since has new ids). The order read back afterwards comes with
+        the answer."""
         if order.marketplace_status == "ON_HOLD":
             fulfilment.check_shippable({"id": order.order_id, "status": "ON_HOLD"})
         raw = self._raw_order(order.order_id)
+        reread = lambda: self._raw_order(order.order_id)  # noqa: E731
         try:
-            return fulfilment.ship_package(self.api, raw, method, awb)
+            return fulfilment.ship_package(self.api, raw, method, awb, reread)
         except OutcomeUnknown:
-            try:
-                again = self._raw_order(order.order_id)
-            except MarketplaceError:
-                raise
+            again = self._raw_order(order.order_id)
             if str(again.get("status") or "") in fulfilment.ALREADY_HANDED_OVER:
-                return fulfilment.ship_package(self.api, again, method, awb)  # reports, does not ship again
+                return fulfilment.read_back(again)  # reports, does not ship again
             raise
 
     def ship_many(
@@ -377,55 +381,78 @@ class TikTokShopClient:
     ) -> dict[str, ShipmentInfo | MarketplaceError]:
         """Batch Ship Package; one result per order id (a ShipmentInfo, or the error for that order).
 
-        Requests: one detail read per 50 orders before, one batch call per chunk, one detail read per 50 after
-        (tracking numbers, and the state that settles a lost batch answer) - not one package read per order.
+        Every waiting package of each order is sent once, even when a combined package serves several of the
+        orders. Requests: one detail read per 50 orders before, one batch call per 50 packages, one detail read per
+        50 after (tracking numbers, the status to store, and what settles a lost batch answer).
         """
         awbs = awbs or {}
         results: dict[str, ShipmentInfo | MarketplaceError] = {}
         raws = {str(r.get("id")): r for r in self.order_details([o.order_id for o in orders])}
-        entries = []
+        entries: list[tuple[str, str, dict]] = []
+        mine: dict[str, list[str]] = {}  # order id -> its packages this batch ships
+        bodies: dict[str, dict] = {}
         for order in orders:
             raw = raws.get(order.order_id)
             if raw is None:
                 results[order.order_id] = MarketplaceError(f"Order {order.order_id} was not found on {NAME}.")
                 continue
             if str(raw.get("status") or "") in fulfilment.ALREADY_HANDED_OVER:
-                results[order.order_id] = _shipped_info(raw, None)  # Seller Center or a lost answer: never again
+                results[order.order_id] = fulfilment.read_back(raw)  # Seller Center or a lost answer: never again
                 continue
             try:
                 fulfilment.check_shippable(raw)
                 body = fulfilment.ship_body(raw, method, awbs.get(order.order_id))
-                entries.append((order.order_id, fulfilment.package_of(raw), body))
+                waiting = fulfilment.packages_to_ship(self.api, raw)
             except MarketplaceError as exc:
                 results[order.order_id] = exc
+                continue
+            mine[order.order_id], bodies[order.order_id] = waiting, body
+            sent = {package_id for _, package_id, _ in entries}
+            entries.extend((order.order_id, package_id, body) for package_id in waiting if package_id not in sent)
         outcome = fulfilment.ship_packages(self.api, entries)
-        for order_id, _package_id, body in entries:
-            err = outcome.get(order_id)
+        for order_id, package_id, body in entries:
+            err = outcome.get(package_id)
             if isinstance(err, MarketplaceError) and not isinstance(err, OutcomeUnknown) and not body \
                     and err.error_code in fulfilment.SLOT_CODES:
                 # This warehouse wants a hand-over slot: the single call reads the slots and sends one.
                 try:
-                    results[order_id] = fulfilment.ship_package(self.api, raws[order_id], method)
+                    fulfilment._send_ship(self.api, package_id, body, method, order_id)
+                    outcome[package_id] = None
                 except MarketplaceError as exc:
-                    results[order_id] = exc
-        sent = [oid for oid, _, _ in entries if oid not in results and not _refused(outcome.get(oid))]
+                    outcome[package_id] = exc
         after: dict[str, dict] = {}
-        if sent:
+        if mine:
             try:
-                after = {str(r.get("id")): r for r in self.order_details(sent)}
+                after = {str(r.get("id")): r for r in self.order_details(list(mine))}
             except MarketplaceError as exc:
-                log.warning("reading %d orders after a batch ship failed: %s", len(sent), exc)
-        for order_id, _package_id, body in entries:
-            if order_id in results:
-                continue
-            err = outcome.get(order_id)
+                log.warning("reading %d orders after a batch ship failed: %s", len(mine), exc)
+        for order_id, waiting in mine.items():
+            errs = [outcome.get(p) for p in waiting]
             raw = after.get(order_id)
             handed = raw is not None and str(raw.get("status") or "") in fulfilment.ALREADY_HANDED_OVER
-            if err is None or (isinstance(err, OutcomeUnknown) and handed):
-                results[order_id] = _shipped_info(raw or raws[order_id], body)
+            refused = [e for e in errs if _refused(e) and e.error_code not in fulfilment.ALREADY_SHIPPED]
+            lost = [e for e in errs if isinstance(e, OutcomeUnknown)]
+            if refused:
+                results[order_id] = refused[0]
+            elif lost and not handed:
+                results[order_id] = lost[0]
+            elif raw is not None:
+                results[order_id] = fulfilment.read_back(raw, bodies[order_id])
             else:
-                results[order_id] = err
+                info = fulfilment.read_back(raws[order_id], bodies[order_id])
+                info.marketplace_status, info.order = "AWAITING_COLLECTION", None
+                results[order_id] = info
         return results
+
+    # -- packages: combine and uncombine ----------------------------------------------------------------------
+    def combinable_packages(self) -> list[CombinableGroup]:
+        return packages.combinable_packages(self.api)
+
+    def combine_packages(self, group: CombinableGroup) -> list[PackageRef]:
+        return packages.combine(self.api, group)
+
+    def uncombine_package(self, package_id: str, order_ids: Sequence[str] = ()) -> list[PackageRef]:
+        return packages.uncombine(self.api, package_id, order_ids)
 
     def handover_slots(self, package_id: str) -> fulfilment.HandoverSlots:
         return fulfilment.handover_slots(self.api, package_id)
@@ -437,9 +464,9 @@ class TikTokShopClient:
         return fulfilment.tracking(self.api, order_id)
 
     def shipping_label(self, order: Order, mark_printed: bool = False) -> Label:
-        # `mark_printed` has no counterpart here: the API keeps no printed flag.
-        package_id = order.package_id or fulfilment.package_of(self._raw_order(order.order_id))
-        return fulfilment.shipping_label(self.api, package_id, self.sleep)
+        # `mark_printed` has no counterpart here: the API keeps no printed flag. The packages are read now: one
+        # combined or split in Seller Center has new ids, and each package has its own label.
+        return fulfilment.order_label(self.api, self._raw_order(order.order_id), self.sleep)
 
     def booking_code(self, order_id: str) -> str | None:
         return None  # no booking codes: the label's tracking number is what the courier scans
@@ -467,14 +494,3 @@ class TikTokShopClient:
 
 def _refused(err: MarketplaceError | None) -> bool:
     return err is not None and not isinstance(err, OutcomeUnknown)
-
-
-def _shipped_info(raw: dict, body: dict | None) -> ShipmentInfo:
-    own = ((body or {}).get("self_shipment") or {}).get("tracking_number")
-    status = str(raw.get("status") or "")
-    return ShipmentInfo(
-        str(raw.get("id")),
-        awb=str(raw.get("tracking_number") or "") or own or None,
-        courier=str(raw.get("shipping_provider") or ""),
-        marketplace_status=status if status in fulfilment.ALREADY_HANDED_OVER else "AWAITING_COLLECTION",
-    )

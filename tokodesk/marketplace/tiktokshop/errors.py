@@ -75,6 +75,12 @@ _WORDS: dict[str, tuple[type[MarketplaceError], str]] = {
     "11006021": (MarketplaceError, "This package has already been shipped."),
     "21008099": (MarketplaceError, "This package has already been shipped."),
     "21011040": (MarketplaceError, "This package has already been shipped."),
+    "21001003": (MarketplaceError, "This package does not exist any more: it was combined or split in Seller Center. "
+                               "Refresh the order and ship its current packages."),
+    "21011028": (MarketplaceError, "The package does not belong to this shop (combined or split meanwhile?). "
+                               "Refresh the orders and try again."),
+    "21011031": (MarketplaceError, "These orders can no longer be combined into that package. Refresh and try again."),
+    "21011029": (MarketplaceError, "The order is not in that package any more. Refresh and try again."),
     "21008044": (MarketplaceError, "An item of this order has an after-sales request; resolve it first."),
     "21011041": (MarketplaceError, "This order has been cancelled; do not ship it."),
     "21008025": (MarketplaceError, "This order is fulfilled by the platform's warehouse; the seller does not ship it."),

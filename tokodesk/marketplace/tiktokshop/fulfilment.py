@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tokodesk.marketplace.base import Label, MarketplaceError, OutcomeUnknown, ShipmentInfo, ShipMethod
+from tokodesk.marketplace.base import InvalidOrder, Label, MarketplaceError, OutcomeUnknown, ShipmentInfo, ShipMethod
 from tokodesk.marketplace.tiktokshop import errors
-from tokodesk.marketplace.tiktokshop.orders import utc_time
+from tokodesk.marketplace.tiktokshop.orders import parse_packages, utc_time
 from tokodesk.marketplace.tiktokshop.transport import Transport
 
 PACKAGE = "/fulfillment/202309/packages/{package_id}"
@@ -28,6 +28,7 @@ LABEL_ATTEMPTS = 6
 SLOT_CODES = frozenset({"21011053", "21011054"})
 PLATFORM_FULFILLED = frozenset({"FULFILLMENT_BY_TIKTOK", "FULFILLMENT_BY_DILAYANI_TOKOPEDIA"})
 ALREADY_HANDED_OVER = frozenset({"AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"})
+ALREADY_SHIPPED = frozenset({"11006021", "21008099", "21011040"})
 
 
 @dataclass
@@ -157,16 +158,28 @@ def package_of(raw: dict) -> str:
     return str(packages[0]["id"])
 
 
-def ship_package(api: Transport, raw: dict, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
-    """Ship one order's package. `raw` is the order as just read (its status decides what is allowed)."""
-    order_id = str(raw.get("id"))
+def packages_to_ship(api: Transport, raw: dict) -> list[str]:
+    """Ids of the order's packages still waiting to be shipped, from the order just read (never an older copy: a
+    package combined or split in Seller Center has a new id). A package whose status the order does not tell is
+    asked for (Get Package Detail)."""
+    package_of(raw)  # no package at all: say so
     status = str(raw.get("status") or "")
-    if status in ALREADY_HANDED_OVER:  # already shipped (Seller Center, or a lost answer): report, never repeat
-        return ShipmentInfo(order_id, awb=raw.get("tracking_number") or None,
-                            courier=str(raw.get("shipping_provider") or ""), marketplace_status=status)
-    check_shippable(raw)
-    package_id = package_of(raw)
-    body = ship_body(raw, method, awb)
+    waiting = []
+    for ref in parse_packages(raw, raw.get("line_items") or []):
+        state = ref.status
+        if not state and status == "AWAITING_SHIPMENT":
+            state = "TO_FULFILL"
+        elif not state and status in ALREADY_HANDED_OVER:
+            state = "PROCESSING"
+        elif not state:
+            state = package_info(api, ref.package_id).status or "TO_FULFILL"
+        if state == "TO_FULFILL":
+            waiting.append(ref.package_id)
+    return waiting
+
+
+def _send_ship(api: Transport, package_id: str, body: dict, method: ShipMethod, order_id: str) -> None:
+    """Ship Package once; a warehouse that wants a hand-over slot gets the first free one."""
     path = SHIP.format(package_id=package_id)
     try:
         api.call("POST", path, body=body, idempotent=False, what=f"ship order {order_id}")
@@ -179,41 +192,84 @@ def ship_package(api: Transport, raw: dict, method: ShipMethod, awb: str | None 
         if chosen is None:
             raise
         api.call("POST", path, body=chosen, idempotent=False, what=f"ship order {order_id}")
-    tracking_number = awb if body.get("self_shipment") else None
-    courier = str(raw.get("shipping_provider") or "")
-    try:
-        info = package_info(api, package_id)
-        tracking_number = info.tracking_number or tracking_number
-        courier = info.shipping_provider or courier
-    except MarketplaceError:
-        pass  # the shipment stands; the tracking number arrives with the label or the next status refresh
-    return ShipmentInfo(order_id, awb=tracking_number, courier=courier, marketplace_status="AWAITING_COLLECTION")
+
+
+def read_back(raw: dict, body: dict | None = None) -> ShipmentInfo:
+    """What an order read after a ship says: its status, tracking number and packages (stored at once)."""
+    from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid
+
+    own = ((body or {}).get("self_shipment") or {}).get("tracking_number")
+    parsed = parse_or_invalid(raw)
+    order = parsed if not isinstance(parsed, InvalidOrder) else None
+    status = str(raw.get("status") or "")
+    return ShipmentInfo(
+        str(raw.get("id")),
+        awb=(order.awb if order else None) or str(raw.get("tracking_number") or "") or own or None,
+        courier=str(raw.get("shipping_provider") or ""),
+        marketplace_status=status or None,
+        order=order,
+    )
+
+
+def ship_package(
+    api: Transport, raw: dict, method: ShipMethod, awb: str | None = None, reread: Callable[[], dict] | None = None
+) -> ShipmentInfo:
+    """Ship every package of the order still waiting. `raw` is the order as just read (its status and package ids
+    decide what is allowed); `reread` reads it again afterwards, so what the marketplace then says is returned."""
+    order_id = str(raw.get("id"))
+    status = str(raw.get("status") or "")
+    if status in ALREADY_HANDED_OVER:  # already shipped (Seller Center, or a lost answer): report, never repeat
+        return read_back(raw)
+    check_shippable(raw)
+    body = ship_body(raw, method, awb)
+    refused: MarketplaceError | None = None
+    for package_id in packages_to_ship(api, raw):
+        try:
+            _send_ship(api, package_id, body, method, order_id)
+        except OutcomeUnknown:
+            raise  # the caller reads the order: the packages shipped since are never sent again
+        except MarketplaceError as exc:
+            if exc.error_code in ALREADY_SHIPPED:
+                continue  # shipped meanwhile (Seller Center, another station): the intent holds
+            refused = refused or exc  # the other packages still go: each is the seller's intent on its own
+    after = raw
+    if reread is not None:
+        try:
+            after = reread()
+        except MarketplaceError:
+            after = raw  # the shipment stands; the next status refresh brings the tracking numbers
+    if refused is not None:
+        raise refused
+    info = read_back(after, body)
+    if after is raw:
+        info.marketplace_status = "AWAITING_COLLECTION"
+        info.order = None
+    return info
 
 
 def ship_packages(
     api: Transport, entries: Sequence[tuple[str, str, dict]]
 ) -> dict[str, MarketplaceError | None]:
-    """Batch Ship Package. `entries` = (order_id, package_id, body); result by order id (None = shipped)."""
+    """Batch Ship Package. `entries` = (order_id, package_id, body); result by package id (None = shipped)."""
     results: dict[str, MarketplaceError | None] = {}
     for start in range(0, len(entries), SHIP_BATCH_MAX):
         chunk = entries[start : start + SHIP_BATCH_MAX]
-        by_package = {package_id: order_id for order_id, package_id, _ in chunk}
         packages = [{"id": package_id, **body} for _, package_id, body in chunk]
         try:
             data = api.call("POST", SHIP_BATCH, body={"packages": packages}, idempotent=False, what="ship packages")
-        except MarketplaceError as exc:  # OutcomeUnknown included: every order of the chunk is unknown
-            for order_id in by_package.values():
-                results[order_id] = exc
+        except MarketplaceError as exc:  # OutcomeUnknown included: every package of the chunk is unknown
+            for _, package_id, _ in chunk:
+                results[package_id] = exc
             continue
-        for order_id in by_package.values():
-            results[order_id] = None
+        for _, package_id, _ in chunk:
+            results[package_id] = None
         for err in data.get("errors") or []:
             detail = err.get("detail") or {}
-            order_id = by_package.get(str(detail.get("package_id") or ""))
-            if order_id is None:
+            package_id = str(detail.get("package_id") or "")
+            if package_id not in results:
                 continue
             code = str(err.get("code") or "")
-            results[order_id] = MarketplaceError(errors.words_for(code, str(err.get("message") or "")), code)
+            results[package_id] = MarketplaceError(errors.words_for(code, str(err.get("message") or "")), code)
     return results
 
 
@@ -241,3 +297,24 @@ def shipping_label(
         tracking_number = str(data["tracking_number"]) if data.get("tracking_number") else None
         return Label(content=content, content_type="application/pdf", tracking_number=tracking_number)
     raise AssertionError("unreachable")
+
+
+def order_label(api: Transport, raw: dict, sleep: Callable[[float], None], *, size: str = "A6") -> Label:
+    """The labels of every package of the order awaiting collection, as one PDF (one page a package)."""
+    status = str(raw.get("status") or "")
+    refs = parse_packages(raw, raw.get("line_items") or [])
+    ready = [r.package_id for r in refs if r.status == "PROCESSING" or (not r.status and status in ALREADY_HANDED_OVER)]
+    labels = [shipping_label(api, package_id, sleep, size=size) for package_id in ready or [package_of(raw)]]
+    if len(labels) == 1:
+        return labels[0]
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for label in labels:
+        writer.append(io.BytesIO(label.content))
+    out = io.BytesIO()
+    writer.write(out)
+    numbers = ", ".join(lb.tracking_number for lb in labels if lb.tracking_number)
+    return Label(out.getvalue(), "application/pdf", numbers or None)

@@ -15,14 +15,14 @@ from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from tokodesk.marketplace.base import InvalidOrder, Order, OrderLine, OrderState, Recipient
+from tokodesk.marketplace.base import InvalidOrder, Order, OrderLine, OrderState, PackageRef, Recipient
 
 # Every TikTok Shop order status and the internal state it feeds (DESIGN.md §5).
 STATUS_MAP: dict[str, OrderState] = {
     "UNPAID": OrderState.AWAITING_PAYMENT,
     "ON_HOLD": OrderState.ON_HOLD,  # the buyer's remorse window: must not be shipped
     "AWAITING_SHIPMENT": OrderState.ACKNOWLEDGED,  # no acknowledge step: straight to "to pack"
-    "PARTIALLY_SHIPPING": OrderState.SHIPPED,
+    "PARTIALLY_SHIPPING": OrderState.PARTLY_SHIPPED,  # some packages wait: never "shipped"
     "AWAITING_COLLECTION": OrderState.AWAITING_PICKUP,
     "IN_TRANSIT": OrderState.SHIPPED,
     "DELIVERED": OrderState.DELIVERED,
@@ -99,6 +99,29 @@ def aggregate_lines(items: Iterable[dict]) -> list[OrderLine]:
     return list(lines.values())
 
 
+def parse_packages(raw: dict, items: Iterable[dict]) -> list[PackageRef]:
+    """The order's packages (`packages[].id`), each with the status and tracking number its line items carry."""
+    packages: dict[str, PackageRef] = {}
+    for p in raw.get("packages") or []:
+        if isinstance(p, dict) and p.get("id"):
+            packages.setdefault(str(p["id"]), PackageRef(str(p["id"])))
+    for item in items:
+        if not isinstance(item, dict) or not item.get("package_id"):
+            continue
+        ref = packages.setdefault(str(item["package_id"]), PackageRef(str(item["package_id"])))
+        if item.get("id") is not None:
+            ref.line_ids.append(str(item["id"]))
+        ref.status = ref.status or str(item.get("package_status") or "")
+        ref.tracking_number = ref.tracking_number or (str(item["tracking_number"]) if item.get("tracking_number")
+                                                      else None)
+        ref.courier = ref.courier or str(item.get("shipping_provider_name") or "")
+    if len(packages) == 1:
+        only = next(iter(packages.values()))
+        if not only.tracking_number and raw.get("tracking_number"):
+            only.tracking_number = str(raw["tracking_number"])
+    return list(packages.values())
+
+
 def _recipient(addr: Any) -> Recipient:
     if not isinstance(addr, dict):
         return Recipient()  # absent while UNPAID / ON_HOLD
@@ -129,10 +152,10 @@ def parse_order(raw: dict) -> Order:
         raise ValueError("the order has no create_time")
     payment = raw.get("payment") or {}
     total = rupiah(payment.get("total_amount"), "payment.total_amount")
-    packages = [p for p in raw.get("packages") or [] if isinstance(p, dict) and p.get("id")]
     items = raw.get("line_items")
     if not items:
         raise ValueError("the order has no line items")
+    packages = parse_packages(raw, items)
     recipient = _recipient(raw.get("recipient_address"))
     tts_sla, rts_sla = utc_time(raw.get("tts_sla_time")), utc_time(raw.get("rts_sla_time"))
     # The ship-by shown is the one the platform judges lateness by: the collection deadline where the order has one.
@@ -148,8 +171,9 @@ def parse_order(raw: dict) -> Order:
         recipient=recipient,
         courier=str(raw.get("shipping_provider") or ""),
         service=str(raw.get("delivery_option_name") or ""),
-        awb=str(raw["tracking_number"]) if raw.get("tracking_number") else None,
-        package_id=str(packages[0]["id"]) if packages else None,
+        awb=str(raw["tracking_number"]) if raw.get("tracking_number") else next(
+            (p.tracking_number for p in packages if p.tracking_number), None),
+        package_id=packages[0].package_id if packages else None,
         warehouse_id=str(raw["warehouse_id"]) if raw.get("warehouse_id") else None,
         ship_deadline=ship_deadline,
         total_amount=total,
@@ -164,6 +188,7 @@ def parse_order(raw: dict) -> Order:
         pick_up_cut_off_time=utc_time(raw.get("pick_up_cut_off_time")),
         priority_level=_priority(raw.get("fulfillment_priority_level")),
         hold_until=_hold_until(raw, status),
+        packages=packages,
     )
 
 

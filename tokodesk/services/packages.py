@@ -1,0 +1,158 @@
+"""Packages in the store: which packages each order has, their status and tracking numbers (DESIGN.md §4).
+
+Written by the order writer (`order_store.store_orders`) whenever a marketplace that has packages
+(`capabilities.packages`) reports an order: a pull, a status refresh, the read-back after an action. A package
+combined or split in Seller Center comes back with new ids: the order's links follow, the old ids go.
+Orders of a marketplace without packages have no rows: each is its own implicit package.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tokodesk.marketplace import base
+from tokodesk.store import models as m
+
+HANDED_OVER = frozenset({"PROCESSING", "FULFILLING", "COMPLETED"})
+
+
+@dataclass
+class StoredPackage:
+    """A package as the queue, the manifest and the ship path see it."""
+
+    package_id: str
+    status: str
+    tracking_number: str | None
+    courier: str
+    order_ids: list[str]  # every order it serves (the marketplace's ids)
+
+    @property
+    def waiting(self) -> bool:
+        return self.status in ("", "TO_FULFILL")
+
+    @property
+    def handed_over(self) -> bool:
+        return self.status in HANDED_OVER
+
+
+def _chunks(items: Sequence, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def store_packages(
+    channel: m.Channel, by_order: dict[int, list[base.PackageRef]], now: datetime, *, new_orders: set[int] = frozenset()
+) -> set[int]:
+    """Write the packages of these orders (order pk -> its packages, as just read). Call inside a transaction.
+
+    Returns the pks of already stored orders whose package ids changed (split or combined since last seen)."""
+    by_order = {pk: refs for pk, refs in by_order.items() if refs}
+    if not by_order:
+        return set()
+    wanted: dict[str, base.PackageRef] = {}
+    for refs in by_order.values():
+        for ref in refs:
+            known = wanted.get(ref.package_id)
+            # A combined package appears in each order it serves; the copy that knows most wins.
+            better = (not known.tracking_number and ref.tracking_number) or (not known.status and ref.status) \
+                if known is not None else True
+            if better:
+                wanted[ref.package_id] = ref
+    rows: dict[str, m.Package] = {}
+    for chunk in _chunks(list(wanted)):
+        query = m.Package.select().where((m.Package.channel == channel.id) & m.Package.package_id.in_(chunk))
+        rows.update({row.package_id: row for row in query})
+    for package_id, ref in wanted.items():
+        row = rows.get(package_id)
+        handed = ref.status in HANDED_OVER
+        if row is None:
+            rows[package_id] = m.Package.create(
+                channel=channel.id, package_id=package_id, status=ref.status, tracking_number=ref.tracking_number,
+                courier=ref.courier, handed_over_at=now if handed else None, updated_at=now,
+            )
+            continue
+        changes: dict = {}
+        if ref.status and ref.status != row.status:
+            changes["status"] = ref.status
+        if ref.tracking_number and ref.tracking_number != row.tracking_number:
+            changes["tracking_number"] = ref.tracking_number
+        if ref.courier and ref.courier != row.courier:
+            changes["courier"] = ref.courier
+        if handed and row.handed_over_at is None:
+            changes["handed_over_at"] = now
+        if changes:
+            changes["updated_at"] = now
+            m.Package.update(**changes).where(m.Package.id == row.id).execute()
+    links: dict[int, set[int]] = defaultdict(set)
+    for chunk in _chunks(list(by_order)):
+        query = m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.package).where(
+            m.PackageOrder.order.in_(chunk)
+        )
+        for order_pk, package_pk in query.tuples():
+            links[order_pk].add(package_pk)
+    moved: set[int] = set()
+    dropped: set[int] = set()
+    for order_pk, refs in by_order.items():
+        new = {rows[ref.package_id].id for ref in refs}
+        old = links.get(order_pk, set())
+        if new == old:
+            continue
+        if old - new:
+            m.PackageOrder.delete().where(
+                (m.PackageOrder.order == order_pk) & m.PackageOrder.package.in_(sorted(old - new))
+            ).execute()
+            dropped |= old - new
+        m.PackageOrder.insert_many([(pk, order_pk) for pk in sorted(new - old)],
+                                   fields=[m.PackageOrder.package, m.PackageOrder.order]).execute()
+        if old and order_pk not in new_orders:
+            moved.add(order_pk)
+    if dropped:
+        # Ids a split or combine replaced no longer exist on the marketplace: forget them once nothing uses them.
+        used = {pk for (pk,) in m.PackageOrder.select(m.PackageOrder.package).where(
+            m.PackageOrder.package.in_(sorted(dropped))).tuples()}
+        if dropped - used:
+            m.Package.delete().where(m.Package.id.in_(sorted(dropped - used))).execute()
+    return moved
+
+
+def packages_of(order: m.Order) -> list[StoredPackage]:
+    """The order's packages as last read (empty: one implicit package, the order itself)."""
+    return packages_of_orders([order.id]).get(order.id, [])
+
+
+def packages_of_orders(order_pks: Sequence[int]) -> dict[int, list[StoredPackage]]:
+    """Order pk -> its packages, each listing every order it serves."""
+    out: dict[int, list[StoredPackage]] = defaultdict(list)
+    if not order_pks:
+        return out
+    package_rows: dict[int, m.Package] = {}
+    mine: dict[int, list[int]] = defaultdict(list)
+    for chunk in _chunks(list(order_pks)):
+        query = (m.PackageOrder.select(m.PackageOrder.order, m.Package)
+                 .join(m.Package).where(m.PackageOrder.order.in_(chunk)).order_by(m.Package.package_id))
+        for link in query:
+            package_rows[link.package.id] = link.package
+            mine[link.order_id].append(link.package.id)
+    served: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunks(list(package_rows)):
+        query = (m.PackageOrder.select(m.PackageOrder.package, m.Order.order_id).join(m.Order)
+                 .where(m.PackageOrder.package.in_(chunk)).order_by(m.Order.order_id).tuples())
+        for package_pk, order_id in query:
+            served[package_pk].append(order_id)
+    for order_pk, pks in mine.items():
+        for pk in pks:
+            row = package_rows[pk]
+            out[order_pk].append(StoredPackage(row.package_id, row.status, row.tracking_number, row.courier,
+                                               served[pk]))
+    return out
+
+
+def sibling_orders(order: m.Order) -> list[m.Order]:
+    """Other orders sharing a package with this one (a combined package), which a ship of it ships too."""
+    packages = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order == order.id)
+    query = (m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
+             .where(m.PackageOrder.package.in_(packages) & (m.Order.id != order.id)).distinct())
+    return list(query)
