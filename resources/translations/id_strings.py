@@ -794,4 +794,7 @@ ID = {
     "{0} counts ready; they are saved with the channel.": "{0} jumlah stok siap; disimpan bersama channel.",
     # Ship flow (shipflow): no label without a code to scan, arrange shipment and print, own-courier AWBs.
     "Printed without a barcode:": "Dicetak tanpa barcode:",
+    # Packages (issue 16): split orders, combined packages, partly shipped orders.
+    "Partly shipped": "Sebagian dikirim",
+    "partly_shipped": "sebagian dikirim",
 }

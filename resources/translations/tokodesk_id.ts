@@ -2096,6 +2096,10 @@ Folder data: {1}</translation>
         <translation>Dikemas</translation>
     </message>
     <message>
+        <source>Partly shipped</source>
+        <translation>Sebagian dikirim</translation>
+    </message>
+    <message>
         <source>Ready to ship</source>
         <translation>Siap kirim</translation>
     </message>
@@ -2371,6 +2375,10 @@ Folder data: {1}</translation>
     <message>
         <source>packed</source>
         <translation>dikemas</translation>
+    </message>
+    <message>
+        <source>partly_shipped</source>
+        <translation>sebagian dikirim</translation>
     </message>
     <message>
         <source>ready_to_ship</source>

@@ -12,11 +12,11 @@ import importlib
 import json
 import sys
 
-ACTION_MODULES = ("tokodesk.commands.fulfil", "tokodesk.commands.cancel_requests")
+ACTION_MODULES = ("tokodesk.commands.fulfil", "tokodesk.commands.cancel_requests", "tokodesk.commands.packages")
 
 STATES = (
-    "awaiting_payment", "new", "acknowledged", "packed", "ready_to_ship", "awaiting_pickup", "shipped", "delivered",
-    "completed", "returned", "on_hold", "cancelled",
+    "awaiting_payment", "new", "acknowledged", "packed", "ready_to_ship", "awaiting_pickup", "partly_shipped",
+    "shipped", "delivered", "completed", "returned", "on_hold", "cancelled",
 )  # fmt: skip
 
 
@@ -56,6 +56,7 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
     from collections import defaultdict
 
     from tokodesk.services.orders import display_key
+    from tokodesk.services.packages import packages_of_orders
     from tokodesk.store import models as m
 
     query = m.Order.select(m.Order, m.Channel).join(m.Channel)
@@ -81,6 +82,7 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
             # product_id and name too: a line without a SKU (unmapped) is otherwise anonymous.
             lines[order_pk].append({"sku": sku, "seller_sku": seller_sku, "quantity": quantity,
                                     "product_id": product_id, "name": name})
+    packages = packages_of_orders(ids)
     return [
         {
             "order_id": _number(o.order_id, o.channel.marketplace),
@@ -100,6 +102,10 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
             "changed_outside": o.changed_outside,
             "has_unmapped": o.has_unmapped,
             "lines": lines.get(o.id, []),
+            # Tokopedia & Shop: each package with its own status and tracking number (a combined package lists
+            # every order it serves); empty on Tokopedia, where the order is its one parcel.
+            "packages": [{"package_id": p.package_id, "status": p.status, "tracking_number": p.tracking_number,
+                          "order_ids": p.order_ids} for p in packages.get(o.id, [])],
         }
         for o in orders
     ]

@@ -44,6 +44,7 @@ STATE_LABELS = {
     S.PACKED: "Packed",
     S.READY_TO_SHIP: "Ready to ship",
     S.AWAITING_PICKUP: "Awaiting pickup",
+    S.PARTLY_SHIPPED: "Partly shipped",
     S.SHIPPED: "Shipped",
     S.DELIVERED: "Delivered",
     S.COMPLETED: "Completed",
@@ -54,6 +55,7 @@ STATE_LABELS = {
 
 # The chips above the queue: key -> (label, predicate over a row tuple)
 _PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
+_TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
 _SHIPPABLE = _PRINTABLE
 _NEW = S.NEW.value
 _ON_HOLD = S.ON_HOLD.value
@@ -72,7 +74,7 @@ def is_problem(row: tuple) -> bool:
 CHIP_STATES: dict[str, frozenset[str]] = {
     "new": frozenset({S.NEW.value}),
     "to_pack": frozenset({S.ACKNOWLEDGED.value}),
-    "ready": frozenset({S.PACKED.value, S.READY_TO_SHIP.value}),
+    "ready": frozenset(_TO_SHIP),
     "pickup": frozenset({S.AWAITING_PICKUP.value}),
     "shipped": frozenset(_DONE),
     "cancelled": frozenset({S.CANCELLED.value}),
@@ -83,7 +85,7 @@ CHIPS: list[tuple[str, str, Any]] = [
     ("new", "New", lambda r: r[q.R_STATE] == S.NEW.value),
     ("to_pack", "To pack", lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
     ("to_print", "To print", lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
-    ("ready", "Ready to ship", lambda r: r[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value)),
+    ("ready", "Ready to ship", lambda r: r[q.R_STATE] in _TO_SHIP),
     ("pickup", "Awaiting pickup", lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
     ("shipped", "Shipped", lambda r: r[q.R_STATE] in _DONE),
     ("cancelled", "Cancelled", lambda r: r[q.R_STATE] == S.CANCELLED.value),

@@ -17,15 +17,16 @@ _STATES: dict[str, frozenset[str]] = {
     "ack": frozenset({S.NEW.value}),
     "pack": frozenset({S.ACKNOWLEDGED.value}),
     "label": frozenset({S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value, S.AWAITING_PICKUP.value,
-                        S.SHIPPED.value}),
-    "ship": frozenset({S.PACKED.value, S.READY_TO_SHIP.value}),
+                        S.PARTLY_SHIPPED.value, S.SHIPPED.value}),
+    "ship": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}),
     "cancel": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value}),
     "picklist": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
     "packing_list": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
-    "manifest": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.AWAITING_PICKUP.value, S.SHIPPED.value}),
+    "manifest": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value,
+                           S.SHIPPED.value}),
 }
 # A marketplace PDF label (TikTok Shop) exists only once the package is arranged.
-_MARKETPLACE_PDF_LABEL = frozenset({S.AWAITING_PICKUP.value, S.SHIPPED.value})
+_MARKETPLACE_PDF_LABEL = frozenset({S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value, S.SHIPPED.value})
 
 
 def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> bool:

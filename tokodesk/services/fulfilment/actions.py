@@ -16,7 +16,7 @@ from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import awb as awb_rules
-from tokodesk.services.fulfilment import batch_ship
+from tokodesk.services.fulfilment import batch_ship, combine
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
@@ -222,15 +222,37 @@ class Fulfilment:
         if deferred:
             sent = batch_ship.send(deferred, self.adapter, self.executor, self.progress)
             outcomes = [sent.get(waiting[id(o)], o) if id(o) in waiting else o for o in outcomes]
+        self._reread_sharing_orders(ordered)
         self._keep_labels_after_ship(list(zip(ordered, outcomes, strict=True)))
         _stock_moved(orders)
         return outcomes
+
+    def _reread_sharing_orders(self, shipped: Sequence[m.Order]) -> None:
+        """A combined package serves other orders too: shipping it ships them, so they are read back and stored now
+        (not at the next pull), and nobody ships them again."""
+        from tokodesk.services.packages import sibling_orders
+
+        mine = {o.id for o in shipped}
+        by_channel: dict[int, dict[str, m.Order]] = {}
+        for order in shipped:
+            for other in sibling_orders(order):
+                if other.id not in mine:
+                    by_channel.setdefault(other.channel_id, {})[other.order_id] = other
+        for channel_id, others in by_channel.items():
+            channel = m.Channel.get_by_id(channel_id)
+            try:
+                remotes = self.adapter(channel).get_orders(sorted(others))
+            except base.MarketplaceError:
+                continue  # the next status refresh brings them
+            for remote in remotes:
+                with m.db.atomic():
+                    ex.default_follow_remote(channel, remote, self.who)
 
     def _keep_labels_after_ship(self, results: Sequence[tuple[m.Order, ActionOutcome]]) -> None:
         """Where the label exists only until the courier collects the parcel, download and keep it now."""
         wanted = []
         for order, result in results:
-            if not (result.ok and result.state == S.AWAITING_PICKUP.value):
+            if not (result.ok and result.state in (S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value)):
                 continue
             channel = m.Channel.get_by_id(order.channel_id)
             if channel.use_marketplace_label and self.adapter(channel).capabilities.label_after_ship:
@@ -275,7 +297,7 @@ class Fulfilment:
             raise Refused("The order is on hold on the marketplace and must not be shipped yet.")
         if state in (S.NEW, S.ACKNOWLEDGED):
             raise Refused("Pack the order before shipping it.")
-        if state not in (S.PACKED, S.READY_TO_SHIP):
+        if state not in (S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED):  # partly shipped: the rest of its packages
             raise Refused(f"Only packed orders can be shipped; this one is {order.state}.")
         if method is base.ShipMethod.OWN_COURIER and not awb:
             raise Refused("This order goes with your own courier: shipping it needs the AWB (resi) number. Enter it "
@@ -360,18 +382,35 @@ class Fulfilment:
             action = self._claim_intent(order, ex.NACK, payload, action_failed=False, problem="")
         return self.executor(channel).run_new(action, order)
 
+    # ---- packages: combine, uncombine ---------------------------------------------------------------------
+    def combinable(self, channel: m.Channel) -> list[combine.Combinable]:
+        """The orders the marketplace offers to ship as one package now (read now, not stored)."""
+        return combine.combinable(channel, self.adapter(channel))
+
+    def combine(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
+        """Combine these orders of one buyer into one package, if the marketplace offers it (raises Refused)."""
+        if not orders:
+            raise Refused("Choose the orders to combine.")
+        channel = m.Channel.get_by_id(orders[0].channel_id)
+        return combine.Combiner(channel, self.adapter(channel), self.who).combine(orders)
+
+    def uncombine(self, channel: m.Channel, package_id: str) -> list[ActionOutcome]:
+        """Give each order of a combined package its own package again (raises Refused)."""
+        return combine.Combiner(channel, self.adapter(channel), self.who).uncombine(package_id)
+
     # ---- resume ------------------------------------------------------------------------------------------
     def resume_pending(self, channel: m.Channel) -> list[ActionOutcome]:
         """Finish what a crash, a kill or a lost answer left open, reading each order on the marketplace first."""
         actions = outbox.resumable(channel.id, ex.KINDS)
-        if not actions:
-            return []
-        executor = self.executor(channel)
         results = []
-        for action in actions:
-            if self.cancel is not None and self.cancel():
-                break
-            results.append(executor.resume(action))
+        if actions:
+            executor = self.executor(channel)
+            for action in actions:
+                if self.cancel is not None and self.cancel():
+                    break
+                results.append(executor.resume(action))
+        if outbox.resumable(channel.id, combine.KINDS):
+            results += combine.resume_pending(channel, self.adapter(channel), self.who)
         return results
 
 

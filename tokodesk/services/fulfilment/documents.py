@@ -12,8 +12,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import peewee as pw
-
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
 from tokodesk.marketplace import base
@@ -32,7 +30,6 @@ log = logging.getLogger(__name__)
 S = base.OrderState
 
 LABEL_STATES = label_rules.LABEL_STATES
-MANIFEST_STATES = {S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP}
 
 
 class DocumentError(Exception):
@@ -291,24 +288,27 @@ class Documents:
 
     # ---- manifest, picklist, packing list ----------------------------------------------------------------
     def manifest_orders(self, courier: str, channel: m.Channel | None = None) -> list[m.Order]:
-        query = m.Order.select().where(
-            (pw.fn.LOWER(m.Order.courier) == courier.strip().lower())
-            & m.Order.state.in_([s.value for s in MANIFEST_STATES])
-            & m.Order.handed_over_at.is_null()
-        )
-        if channel is not None:
-            query = query.where(m.Order.channel == channel.id)
-        return list(query.order_by(m.Order.invoice))
+        from tokodesk.services.fulfilment.manifest import manifest_entries
+
+        return list({o.id: o for e in manifest_entries(courier, channel) for o in e.orders}.values())
 
     def manifest(self, courier: str, channel: m.Channel | None = None) -> tuple[bytes, list[m.Order]]:
-        """The hand-over list of one courier. On "ready to ship at manifest" channels, packed orders become ready."""
-        orders = self.manifest_orders(courier, channel)
-        if not orders:
-            couriers = sorted({o.courier for o in m.Order.select(m.Order.courier).where(
-                m.Order.state.in_([s.value for s in MANIFEST_STATES]) & m.Order.handed_over_at.is_null())})
-            hint = f"couriers with parcels waiting: {', '.join(c for c in couriers if c)}" if couriers else \
-                "no packed parcels are waiting"
-            raise DocumentError(f"No packed parcels for courier {courier!r} ({hint}).")
+        """The hand-over list of one courier, one row per package (see manifest.py). On "ready to ship at manifest"
+        channels, the packed orders on it become ready."""
+        from tokodesk.services.fulfilment.manifest import fill_missing_codes, manifest_entries, waiting_couriers
+
+        entries = manifest_entries(courier, channel)
+        if fill_missing_codes(entries, self._adapter_or_none):
+            entries = manifest_entries(courier, channel)
+        if not entries:
+            couriers = waiting_couriers()
+            hint = f"couriers with parcels waiting: {', '.join(couriers)}" if couriers else \
+                "no shipped parcels are waiting for a courier"
+            raise DocumentError(
+                f"No parcels to hand over to courier {courier!r}: a parcel is on the manifest once it is shipped "
+                f"and has its tracking number ({hint})."
+            )
+        orders = list({o.id: o for e in entries for o in e.orders}.values())
         channels = {o.channel_id: m.Channel.get_by_id(o.channel_id) for o in orders}
         first = channels[orders[0].channel_id]
         data = docs.ManifestData(
@@ -318,10 +318,10 @@ class Documents:
             marketplace=_display_name(first),
             rows=[
                 docs.ManifestRow(
-                    invoice=o.invoice, code=o.awb or o.booking_code or "", recipient_city=o.recipient_city,
-                    recipient_name=o.recipient_name, cod_amount=o.cod_amount,
+                    invoice=e.invoice, code=e.code, recipient_city=e.orders[0].recipient_city,
+                    recipient_name=e.orders[0].recipient_name, cod_amount=sum(o.cod_amount for o in e.orders),
                 )
-                for o in orders
+                for e in entries
             ],
         )
         from tokodesk.documents.sheets import render_manifest

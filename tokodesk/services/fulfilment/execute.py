@@ -35,14 +35,15 @@ RANK = {
     S.ACKNOWLEDGED: 2,
     S.PACKED: 3,
     S.READY_TO_SHIP: 4,
-    S.AWAITING_PICKUP: 5,
-    S.SHIPPED: 6,
-    S.DELIVERED: 7,
-    S.COMPLETED: 8,
-    S.RETURNED: 9,
-    S.CANCELLED: 10,
+    S.PARTLY_SHIPPED: 5,  # some packages handed over, the others still to ship
+    S.AWAITING_PICKUP: 6,
+    S.SHIPPED: 7,
+    S.DELIVERED: 8,
+    S.COMPLETED: 9,
+    S.RETURNED: 10,
+    S.CANCELLED: 11,
 }
-AFTER_ACK = {s for s, r in RANK.items() if 2 <= r <= 9}
+AFTER_ACK = {s for s, r in RANK.items() if RANK[S.ACKNOWLEDGED] <= r <= RANK[S.RETURNED]}
 CANCELLABLE = {S.NEW, S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP}
 HANDED_OVER = {S.AWAITING_PICKUP, S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
@@ -51,7 +52,8 @@ LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 # one in flight on its order can say what it is waiting for. Verbs, as a packer reads them in "Could not …".
 WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship",
         "cancel_request_approve": "approve the buyer's cancellation request",
-        "cancel_request_reject": "reject the buyer's cancellation request"}
+        "cancel_request_reject": "reject the buyer's cancellation request",
+        "combine": "combine the packages", "uncombine": "uncombine the package"}
 
 
 class Verdict(enum.Enum):
@@ -92,8 +94,8 @@ def check(
             return Verdict.IMPOSSIBLE, "the order was cancelled on the marketplace; do not send the parcel"
         if state is S.ON_HOLD:
             return Verdict.IMPOSSIBLE, "the order is on hold on the marketplace and must not be shipped yet"
-        if state in (S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP):
-            return Verdict.NEEDED, ""
+        if state in (S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED):
+            return Verdict.NEEDED, ""  # partly shipped: the packages still waiting (the adapter re-reads them)
         return Verdict.IMPOSSIBLE, f"the order is {state.value} on the marketplace, so it cannot be shipped"
     raise ValueError(f"not a fulfilment action: {kind}")
 
@@ -259,6 +261,9 @@ class Executor(Settles):
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
             if remote is not None:
                 self.follow_remote(self.channel, remote, self.who)  # our own action explains the change
+            if result is not None and result.order is not None:
+                # What the marketplace said right after the action is stored now, not at the next pull.
+                self.follow_remote(self.channel, result.order, self.who)
             order = reload(order)
             changes = self._changes_when_done(action, order, result)
             changes.update(action_failed=False, problem="")
@@ -279,8 +284,12 @@ class Executor(Settles):
             changes["state"] = S.CANCELLED.value
         elif action.kind == SHIP:
             expected = S(payload.get("expected") or current.value)
-            if current is not S.CANCELLED and RANK[current] < RANK[expected]:
+            read_back = result is not None and result.order is not None
+            # An order read back says itself how far it got (partly shipped while a package waits).
+            if not read_back and current is not S.CANCELLED and RANK[current] < RANK[expected]:
                 changes["state"] = expected.value
+            if not read_back and result is not None and result.marketplace_status:
+                changes["marketplace_status"] = result.marketplace_status
             if payload.get("method") == base.ShipMethod.DROPOFF.value or expected in HANDED_OVER:
                 changes["handed_over_at"] = order.handed_over_at or m.utcnow()
             if payload.get("awb"):

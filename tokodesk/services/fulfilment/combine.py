@@ -1,0 +1,200 @@
+"""Combine one buyer's orders into one package, and undo a combined package, through the outbox (issue 16 §2).
+
+Only what the marketplace offers is combined (Search Combinable Packages, read right before): the seller's chosen
+orders must all be in one offered group. Both moves give the packages new ids, so the orders are read back and
+stored at once. Like every mutation they are written as a pending `Action` first; a lost answer is settled by
+reading the orders (combined = the chosen orders share one package; uncombined = none of them is in the old package
+any more). An action left open by a crash is settled the same way and never sent again blindly: when the read shows
+it did not happen, it is marked failed and the seller combines again if still wanted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment.common import (
+    ActionOutcome,
+    Refused,
+    bump_version,
+    outcome,
+    record_event,
+    reload,
+)
+from tokodesk.services.packages import packages_of_orders
+from tokodesk.store import models as m
+
+COMBINE, UNCOMBINE = "combine", "uncombine"
+KINDS = (COMBINE, UNCOMBINE)
+S = base.OrderState
+WAITING = (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value)
+
+
+@dataclass
+class Combinable:
+    """Orders the marketplace offers to ship as one package (stored order rows)."""
+
+    package_id: str
+    orders: list[m.Order]
+
+
+def _moves(adapter: base.Marketplace) -> base.PackageMoves:
+    if not adapter.capabilities.packages or not hasattr(adapter, "combine_packages"):
+        raise Refused(f"{adapter.capabilities.display_name} has no packages to combine: each order is one parcel.")
+    return adapter  # type: ignore[return-value]
+
+
+def combinable(channel: m.Channel, adapter: base.Marketplace) -> list[Combinable]:
+    """The groups the marketplace offers now, as stored orders (orders not pulled yet are left out)."""
+    groups = _moves(adapter).combinable_packages()
+    wanted = {oid for g in groups for oid in g.order_ids}
+    rows = {o.order_id: o for o in m.Order.select().where(
+        (m.Order.channel == channel.id) & m.Order.order_id.in_(sorted(wanted)))} if wanted else {}
+    out = []
+    for group in groups:
+        orders = [rows[i] for i in group.order_ids if i in rows]
+        if len(orders) > 1:
+            out.append(Combinable(group.package_id, orders))
+    return out
+
+
+class Combiner(ex.Settles):
+    """Combine and uncombine for one channel, claimed in the outbox before anything is sent."""
+
+    def __init__(self, channel: m.Channel, adapter: base.Marketplace, who: str) -> None:
+        self.channel = channel
+        self.adapter = adapter
+        self.who = who
+        self.follow_remote = ex.default_follow_remote
+
+    # ---- combine -----------------------------------------------------------------------------------------
+    def combine(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
+        orders = [reload(o) for o in orders]
+        if len({o.id for o in orders}) < 2:
+            raise Refused("Choose at least two orders of one buyer to combine into one package.")
+        if any(o.channel_id != self.channel.id for o in orders):
+            raise Refused("Only orders of one channel can be combined.")
+        for order in orders:
+            self._check_free(order)
+            if order.state not in WAITING:
+                raise Refused(f"Order {order.order_id} is {order.state}: only orders not shipped yet can be combined.")
+        chosen = {o.order_id for o in orders}
+        offered = [g for g in _moves(self.adapter).combinable_packages() if chosen <= set(g.order_ids)]
+        if not offered:
+            raise Refused(
+                f"{self.adapter.capabilities.display_name} does not offer to combine orders "
+                f"{', '.join(sorted(chosen))}: only waiting orders of one buyer to one address can travel as one "
+                "package. Refresh the orders and check them."
+            )
+        payload = {"package_id": offered[0].package_id, "order_ids": sorted(chosen)}
+        action = self._claim(orders, COMBINE, payload)
+        return self._run(action, orders, read_first=False)
+
+    # ---- uncombine ---------------------------------------------------------------------------------------
+    def uncombine(self, package_id: str) -> list[ActionOutcome]:
+        package = m.Package.get_or_none((m.Package.channel == self.channel.id) & (m.Package.package_id == package_id))
+        if package is None:
+            raise Refused(f"No package {package_id} in the local store: pull the orders first (tokodesk sync orders).")
+        orders = [link.order for link in m.PackageOrder.select().where(m.PackageOrder.package == package.id)]
+        if len(orders) < 2:
+            raise Refused(f"Package {package_id} serves one order only: there is nothing to uncombine.")
+        if package.status not in ("", "TO_FULFILL"):
+            raise Refused(f"Package {package_id} is shipped already; it cannot be uncombined.")
+        for order in orders:
+            self._check_free(order)
+        payload = {"package_id": package_id, "order_ids": sorted(o.order_id for o in orders)}
+        action = self._claim(orders, UNCOMBINE, payload)
+        return self._run(action, orders, read_first=False)
+
+    # ---- outbox ------------------------------------------------------------------------------------------
+    @staticmethod
+    def _check_free(order: m.Order) -> None:
+        action = outbox.active_for(order.id)
+        if action is not None:
+            raise Refused(f"Order {order.order_id} still waits for the marketplace's answer to "
+                          f"{ex.WHAT.get(action.kind, action.kind)}; try again after the next sync.")
+
+    def _claim(self, orders: list[m.Order], kind: str, payload: dict) -> m.Action:
+        with m.db.atomic():
+            for order in orders:
+                if not bump_version(order, action_failed=False, problem=""):
+                    raise Refused("An order was changed by another station or a sync just now; refresh and try again.")
+            return outbox.enqueue(orders[0], kind, payload, self.who)
+
+    def resume(self, action: m.Action) -> ActionOutcome:
+        orders = list(m.Order.select().where((m.Order.channel == self.channel.id)
+                                             & m.Order.order_id.in_((action.payload or {}).get("order_ids") or [])))
+        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
+            return outcome(m.Order.get_by_id(action.order_id), False, "another station is already resolving this",
+                           pending=True)
+        return self._drive_all(action, orders, read_first=True)[0]
+
+    def _run(self, action: m.Action, orders: list[m.Order], *, read_first: bool) -> list[ActionOutcome]:
+        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
+            return [outcome(reload(o), False, "another station is already doing this", pending=True) for o in orders]
+        return self._drive_all(action, orders, read_first=read_first)
+
+    def _applied(self, action: m.Action, orders: list[m.Order]) -> bool | None:
+        """Read the orders: has the move happened? None when they cannot be read."""
+        payload = action.payload or {}
+        try:
+            remotes = self.adapter.get_orders([o.order_id for o in orders])
+        except base.MarketplaceError:
+            return None
+        with m.db.atomic():
+            for remote in remotes:
+                self.follow_remote(self.channel, remote, self.who)
+        ids = [{p.package_id for p in r.packages} for r in remotes]
+        if len(remotes) < len(orders):
+            return None
+        if action.kind == COMBINE:
+            return bool(ids) and all(len(s) == 1 for s in ids) and len(set.union(*ids)) == 1
+        return all(payload.get("package_id") not in s for s in ids)
+
+    def _drive_all(self, action: m.Action, orders: list[m.Order], *, read_first: bool) -> list[ActionOutcome]:
+        if read_first:
+            applied = self._applied(action, orders)
+            if applied:
+                return self._settled(action, orders, "confirmed by reading the orders")
+            if applied is None:
+                return [self._unknown(action, orders[0], "the orders could not be read")]
+            return [self._failed(action, orders[0], "it did not happen on the marketplace (its answer was lost); "
+                                 "do it again if it is still wanted", None)]
+        payload = action.payload or {}
+        moves = _moves(self.adapter)
+        try:
+            if action.kind == COMBINE:
+                moves.combine_packages(base.CombinableGroup(payload["package_id"], list(payload["order_ids"])))
+            else:
+                moves.uncombine_package(payload["package_id"])
+        except base.OutcomeUnknown as exc:
+            applied = self._applied(action, orders)
+            if applied:
+                return self._settled(action, orders, "confirmed by reading the orders")
+            return [self._unknown(action, orders[0], f"the marketplace's answer was lost ({exc})")]
+        except base.MarketplaceError as exc:
+            return [self._failed(action, orders[0], str(exc), None)]
+        self._applied(action, orders)  # the new package ids, stored at once
+        return self._settled(action, orders, "")
+
+    def _settled(self, action: m.Action, orders: list[m.Order], note: str) -> list[ActionOutcome]:
+        payload = action.payload or {}
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.DONE, note):
+                return [outcome(reload(o), False, "another station finished this meanwhile", pending=True)
+                        for o in orders]
+            now_in = packages_of_orders([o.id for o in orders])
+            for order in orders:
+                ids = ", ".join(p.package_id for p in now_in.get(order.id, [])) or "?"
+                what = "combined with " + ", ".join(i for i in payload["order_ids"] if i != order.order_id) \
+                    if action.kind == COMBINE else f"package {payload['package_id']} uncombined"
+                record_event(order, action.kind, self.who, f"{what}; package now {ids}{f' ({note})' if note else ''}")
+        return [outcome(reload(o), True) for o in orders]
+
+
+def resume_pending(channel: m.Channel, adapter: base.Marketplace, who: str) -> list[ActionOutcome]:
+    moves = Combiner(channel, adapter, who)
+    return [moves.resume(action) for action in outbox.resumable(channel.id, KINDS)]
