@@ -95,6 +95,19 @@ def test_the_whole_queue_ack_pack_label_pickup(sb, shop, tmp_path):
     assert all(sb.order(int(o.order_id)).status == 450 for o in orders)
     assert (E_PICKUP, "lost") in sb.faults.log
 
+    # The legacy API has no packages: each order is its one parcel, on its courier's manifest with its booking code
+    # once the pick-up is requested (issue 16: shipped parcels were left off, packed ones printed with "—").
+    assert not m.Package.select().exists()
+    courier = orders[0].courier
+    pdf_bytes, listed = service.documents().manifest(courier, channel)
+    assert {o.id for o in orders if o.courier == courier} <= {o.id for o in listed}
+    assert all(m.Order.get_by_id(o.id).state == "awaiting_pickup" for o in listed)
+    pdf.write_bytes(pdf_bytes)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for order in listed:
+        code = m.Order.get_by_id(order.id).awb or m.Order.get_by_id(order.id).booking_code
+        assert code and code in text
+
 
 def test_own_courier_and_dropoff_and_cancel(sb, shop):
     channel, client = shop

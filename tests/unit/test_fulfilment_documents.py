@@ -98,16 +98,21 @@ def test_a_marketplace_label_without_a_code_is_neither_fetched_nor_marked_printe
 
 
 @needs_poppler
-def test_manifest_lists_one_couriers_packed_parcels_and_makes_them_ready(channel, tmp_path):
-    fake, rows = make(channel, [("1", S.PACKED, "JNE"), ("2", S.PACKED, "SiCepat"), ("3", S.ACKNOWLEDGED, "JNE")])
+def test_manifest_lists_one_couriers_parcels_with_their_codes_and_makes_them_ready(channel, tmp_path):
+    fake, rows = make(channel, [("1", S.PACKED, "JNE"), ("2", S.PACKED, "SiCepat"), ("3", S.ACKNOWLEDGED, "JNE"),
+                                ("4", S.AWAITING_PICKUP, "JNE"), ("5", S.PACKED, "JNE")])
     m.Order.update(booking_code="JNEBOOK1").where(m.Order.id == rows[0].id).execute()
+    m.Order.update(awb="JNEAWB4").where(m.Order.id == rows[3].id).execute()
     pdf, orders = Fulfilment(adapters=lambda c: fake).documents().manifest("jne")
-    assert [o.order_id for o in orders] == ["1"]
+    # Awaiting pick-up with its AWB, and (channel: ready to ship at manifest) packed with its booking code; a
+    # packed parcel without a code to scan is not handed over (issue 16: every AWB was "—", packed ones included).
+    assert sorted(o.order_id for o in orders) == ["1", "4"]
     text, _ = pdf_text(tmp_path, pdf)
-    assert "JNEBOOK1" in text and rows[0].invoice in text
+    assert "JNEBOOK1" in text and "JNEAWB4" in text and rows[0].invoice in text and "—" not in text
+    assert rows[4].invoice not in text
     assert m.Order.get_by_id(rows[0].id).state == "ready_to_ship"  # channel: ready to ship at manifest
     assert m.Order.get_by_id(rows[1].id).state == "packed"
-    with pytest.raises(DocumentError, match="couriers with parcels waiting: JNE, SiCepat"):
+    with pytest.raises(DocumentError, match="couriers with parcels waiting: JNE"):
         Fulfilment(adapters=lambda c: fake).documents().manifest("AnterAja")
 
 

@@ -38,15 +38,17 @@ def order(status="AWAITING_SHIPMENT", **extra):
     return parse_order(raw_order(OID, status, **extra))
 
 
-def test_ship_sends_a_plain_ship_package_and_reads_the_tracking_number(rsps):
+def test_ship_sends_a_plain_ship_package_and_reads_the_order_back(rsps):
     client, _ = make_client()
     rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID)]}))
     rsps.add(responses.POST, SHIP, json=ok({}))
-    rsps.add(responses.GET, PACKAGE, json=ok({"package_id": PKG, "package_status": "PROCESSING",
-                                              "tracking_number": "JX0001", "shipping_provider_name": "J&T"}))
+    # The order read right after the ship: its status and tracking number are stored at once (issue 16 §5).
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID, "AWAITING_COLLECTION", tracking_number="JX0001",
+                                                                   shipping_provider="J&T")]}))
     info = client.ship(order(), ShipMethod.PICKUP)
     assert (info.order_id, info.awb, info.courier, info.marketplace_status) == (
         OID, "JX0001", "J&T", "AWAITING_COLLECTION")
+    assert info.order is not None and info.order.marketplace_status == "AWAITING_COLLECTION"
     ship_call = rsps.calls[1]
     assert body_of(ship_call) == {}  # the warehouse's collection method decides pick-up vs drop-off
     assert_signed(ship_call)
@@ -170,8 +172,9 @@ def test_batch_ship_reports_each_order(rsps):
     rsps.add(responses.GET, DETAIL, json=ok({"orders": raws}))
     rsps.add(responses.POST, f"{API}/fulfillment/202309/packages/ship", json=ok({"errors": [
         {"code": 21008044, "message": "after-sale", "detail": {"package_id": "pkg-2"}}]}))
-    # One read of what was sent brings the tracking numbers (not one package read per order).
-    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order("1", "AWAITING_COLLECTION", tracking_number="T1")]}))
+    # One read of what was sent brings the tracking numbers and statuses (not one package read per order).
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order("1", "AWAITING_COLLECTION", tracking_number="T1"),
+                                                        raw_order("2")]}))
     results = client.ship_many([parse_order(r) for r in raws], ShipMethod.PICKUP)
     assert set(results) == set(ids)
     assert results["1"].awb == "T1"
@@ -181,25 +184,28 @@ def test_batch_ship_reports_each_order(rsps):
     batch = [c for c in rsps.calls if c.request.url.split("?")[0].endswith("/packages/ship")]
     assert body_of(batch[0]) == {"packages": [{"id": "pkg-1"}, {"id": "pkg-2"}]}
     assert not [c for c in rsps.calls if "/packages/pkg-" in c.request.url]
-    assert sorted(query_of(c)["ids"] for c in rsps.calls if c.request.url.split("?")[0] == DETAIL) == ["1", "1,2,3,4"]
+    assert sorted(query_of(c)["ids"] for c in rsps.calls if c.request.url.split("?")[0] == DETAIL) == [
+        "1,2", "1,2,3,4"]
 
 
 def test_label_is_the_a6_pdf_downloaded_at_once_after_still_generating(rsps):
     client, sleeps = make_client()
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID, "AWAITING_COLLECTION")]}))
     rsps.add(responses.GET, DOCS, json=fail(11034037, "document is generating"))
     rsps.add(responses.GET, DOCS, json=ok({"doc_url": "https://cdn.test/label/abc.pdf", "tracking_number": "JX77"}))
     rsps.add(responses.GET, "https://cdn.test/label/abc.pdf", body=PDF, content_type="application/pdf")
     label = client.shipping_label(order())
     assert label.content == PDF and label.content_type == "application/pdf" and label.tracking_number == "JX77"
-    assert query_of(rsps.calls[0]) | {"sign": "", "timestamp": ""} == query_of(rsps.calls[0]) | {
+    assert query_of(rsps.calls[1]) | {"sign": "", "timestamp": ""} == query_of(rsps.calls[1]) | {
         "document_type": "SHIPPING_LABEL", "document_size": "A6", "document_format": "PDF", "sign": "",
         "timestamp": ""}
     assert len(sleeps) == 1
-    assert "x-tts-access-token" not in rsps.calls[2].request.headers  # the doc URL is not an API call
+    assert "x-tts-access-token" not in rsps.calls[3].request.headers  # the doc URL is not an API call
 
 
 def test_label_still_generating_gives_up_after_a_few_tries(rsps):
     client, sleeps = make_client()
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID, "AWAITING_COLLECTION")]}))
     rsps.add(responses.GET, DOCS, json=fail(11034037, "document is generating"))
     with pytest.raises(MarketplaceError, match="still being generated"):
         client.shipping_label(order())
@@ -208,6 +214,7 @@ def test_label_still_generating_gives_up_after_a_few_tries(rsps):
 
 def test_label_before_shipping_is_explained(rsps):
     client, _ = make_client()
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID)]}))
     rsps.add(responses.GET, DOCS, json=fail(21023035, "package not shipped"))
     with pytest.raises(MarketplaceError, match="only after the package"):
         client.shipping_label(order())
@@ -215,6 +222,7 @@ def test_label_before_shipping_is_explained(rsps):
 
 def test_a_label_that_is_not_a_pdf_is_refused(rsps):
     client, _ = make_client()
+    rsps.add(responses.GET, DETAIL, json=ok({"orders": [raw_order(OID, "AWAITING_COLLECTION")]}))
     rsps.add(responses.GET, DOCS, json=ok({"doc_url": "https://cdn.test/x"}))
     rsps.add(responses.GET, "https://cdn.test/x", body=b"<html>expired</html>")
     with pytest.raises(MarketplaceError, match="not a PDF"):

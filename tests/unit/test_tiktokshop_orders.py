@@ -39,7 +39,7 @@ def rsps():
         ("UNPAID", OrderState.AWAITING_PAYMENT),
         ("ON_HOLD", OrderState.ON_HOLD),
         ("AWAITING_SHIPMENT", OrderState.ACKNOWLEDGED),
-        ("PARTIALLY_SHIPPING", OrderState.SHIPPED),
+        ("PARTIALLY_SHIPPING", OrderState.PARTLY_SHIPPED),  # some packages wait: never "shipped" (issue 16)
         ("AWAITING_COLLECTION", OrderState.AWAITING_PICKUP),
         ("IN_TRANSIT", OrderState.SHIPPED),
         ("DELIVERED", OrderState.DELIVERED),
