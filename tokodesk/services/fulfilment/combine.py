@@ -130,12 +130,14 @@ class Combiner(ex.Settles):
         if not outbox.claim(action, self.who, from_statuses=(action.status,)):
             return outcome(m.Order.get_by_id(action.order_id), False, "another station is already resolving this",
                            pending=True)
-        return self._drive_all(action, orders, read_first=True)[0]
+        with outbox.keep_alive(action):
+            return self._drive_all(action, orders, read_first=True)[0]
 
     def _run(self, action: m.Action, orders: list[m.Order], *, read_first: bool) -> list[ActionOutcome]:
         if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
             return [outcome(reload(o), False, "another station is already doing this", pending=True) for o in orders]
-        return self._drive_all(action, orders, read_first=read_first)
+        with outbox.keep_alive(action):  # its lease outlives any wait on the marketplace
+            return self._drive_all(action, orders, read_first=read_first)
 
     def _applied(self, action: m.Action, orders: list[m.Order]) -> bool | None:
         """Read the orders: has the move happened? None when they cannot be read."""
