@@ -18,9 +18,10 @@ from tokodesk.store import models as m
 S = base.OrderState
 
 # A label exists once the marketplace accepted the order, until the parcel is delivered.
-LABEL_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP, S.SHIPPED})
-# A marketplace PDF label (TikTok Shop) exists only once the package is shipped ("arranged").
-SHIPPED_STATES = frozenset({S.AWAITING_PICKUP, S.SHIPPED})
+LABEL_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP, S.PARTLY_SHIPPED, S.SHIPPED})
+# A marketplace PDF label (TikTok Shop) exists only once the package is shipped ("arranged"); a partly shipped
+# order has the labels of its shipped packages.
+SHIPPED_STATES = frozenset({S.AWAITING_PICKUP, S.PARTLY_SHIPPED, S.SHIPPED})
 
 
 @lru_cache(maxsize=8)
