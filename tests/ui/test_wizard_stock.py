@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from tokodesk.sandbox import Sandbox
-from tokodesk.services import reconciliation, scheduler
+from tokodesk.services import reconciliation, scheduler, stock_push
 from tokodesk.store import models as m
 
 JOBS = ("skus", "orders", "statuses", "inventory", "recon")
@@ -23,9 +23,14 @@ JOBS = ("skus", "orders", "statuses", "inventory", "recon")
 @pytest.fixture(params=["tokopedia", "tiktokshop"])
 def shop(request):
     with Sandbox(seed=11, products=12, orders=40, days=2, dialect=request.param, freeze_clock=True) as sb:
-        for product in sb.shop.products.values():
-            if not product.is_parent and product.stock <= 0:
+        listings = [p for p in sb.shop.products.values() if not p.is_parent]
+        for product in listings:
+            if product.stock <= 0:
                 product.stock = 3 + product.product_id % 9  # stock on every listing
+        if request.param == "tiktokshop":
+            # Some SKUs are stocked in a second warehouse too: a push writes one warehouse and keeps the other.
+            for product in listings[:3]:
+                product.other_warehouses[str(sb.shop.warehouse_id + 1)] = 5
         sb.marketplace = request.param
         yield sb
 
@@ -40,8 +45,9 @@ def wizard(qtbot, ctx):
     return wiz
 
 
-def listing_stock(sb: Sandbox) -> dict[int, int]:
-    return {p.product_id: p.stock for p in sb.shop.products.values() if not p.is_parent}
+def listing_stock(sb: Sandbox) -> dict[int, tuple]:
+    """Every listing's stock, per warehouse."""
+    return {p.product_id: (p.stock, dict(p.other_warehouses)) for p in sb.shop.products.values() if not p.is_parent}
 
 
 def stock_updates(sb: Sandbox) -> int:
@@ -98,13 +104,14 @@ def run_every_job_twice(channel: m.Channel) -> None:
         for kind in JOBS:
             summary = scheduler.runner(kind)(m.Channel.get_by_id(channel.id))
             assert summary.status in ("ok", "skipped"), (kind, summary.errors)
-    # The reconciliation's fix too: it must not "fix" anything either.
+    # The reconciliation's fix and a full push (every SKU sent, changed or not): neither may change anything.
     reconciliation.sync_recon(m.Channel.get_by_id(channel.id), fix=True)
+    stock_push.sync_inventory(m.Channel.get_by_id(channel.id), method="full")
 
 
 def test_the_wizard_defaults_never_change_the_shops_stock(qtbot, wizard, ctx, wait_idle, shop):
     before = listing_stock(shop)
-    assert before and all(q > 0 for q in before.values())
+    assert before and all(q > 0 for q, _others in before.values())
     channel = click_through(qtbot, wizard, shop, ctx, wait_idle)
     assert "counted from the marketplace" in wizard.save_page.stock.text()
     mapped = m.SkuMapping.select().where(m.SkuMapping.seller_sku.is_null(False)).count()
@@ -113,7 +120,6 @@ def test_the_wizard_defaults_never_change_the_shops_stock(qtbot, wizard, ctx, wa
 
     run_every_job_twice(channel)
     assert listing_stock(shop) == before, "the first connection changed the shop's stock"
-    assert stock_updates(shop) == 0, "nothing needed sending"
     report = reconciliation.latest_report(channel)
     lines = [(x.seller_sku, x.cause, x.marketplace_qty, x.expected_qty) for x in reconciliation.report_lines(report)]
     # Listings without a SKU are reported as unmapped (the seller must map them); nothing else may differ.
@@ -125,7 +131,7 @@ def test_count_later_pushes_nothing(qtbot, wizard, ctx, wait_idle, shop):
     channel = click_through(qtbot, wizard, shop, ctx, wait_idle, choose=lambda page: page.later.setChecked(True))
     assert "Nothing is pushed" in wizard.save_page.stock.text()
     run_every_job_twice(channel)
-    assert listing_stock(shop) == before and stock_updates(shop) == 0
+    assert listing_stock(shop) == before and stock_updates(shop) == 0, "nothing may be sent at all"
     assert m.StockItem.select().count() > 0
     assert m.StockItem.select().where(m.StockItem.on_hand.is_null(False)).count() == 0
     run = m.SyncRun.select().where(m.SyncRun.kind == "inventory").order_by(m.SyncRun.id.desc()).get()

@@ -116,6 +116,9 @@ class Product:
     updated: float = 0.0
     sold: int = 0
     stock_updates: int = 0
+    # Tokopedia & Shop: stock this SKU also keeps in other warehouses of the shop (warehouse id -> units). Orders
+    # take from `stock` (the shop's main warehouse) only; a stock update must send every warehouse of the SKU.
+    other_warehouses: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_parent(self) -> bool:

@@ -196,7 +196,8 @@ def product(shop: Shop, p: Product) -> dict[str, Any]:
             "id": sku_id(s),
             "seller_sku": s.sku,
             "price": {"currency": "IDR", "sale_price": str(s.price), "tax_exclusive_price": str(s.price)},
-            "inventory": [{"warehouse_id": str(shop.warehouse_id), "quantity": s.stock}],
+            "inventory": [{"warehouse_id": str(shop.warehouse_id), "quantity": s.stock}]
+            + [{"warehouse_id": w, "quantity": q} for w, q in s.other_warehouses.items()],
         }
         if p.children:
             entry["sales_attributes"] = [{"id": "100000", "name": "Varian", "value_name": variant_name(p, s)}]
@@ -220,11 +221,12 @@ def inventory(shop: Shop, p: Product, only: set[int] | None = None) -> dict[str,
         skus.append({
             "id": sku_id(s),
             "seller_sku": s.sku,
-            "total_available_quantity": s.stock,
+            "total_available_quantity": s.stock + sum(s.other_warehouses.values()),
             "total_committed_quantity": 0,
             "warehouse_inventory": [
                 {"warehouse_id": str(shop.warehouse_id), "available_quantity": s.stock, "committed_quantity": 0}
-            ],
+            ] + [{"warehouse_id": w, "available_quantity": q, "committed_quantity": 0}
+                 for w, q in s.other_warehouses.items()],
         })
     return {"product_id": tts_product_id(p), "skus": skus}
 

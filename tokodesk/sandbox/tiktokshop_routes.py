@@ -96,14 +96,18 @@ class Routes:
     def _warehouses(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop
         a = shop.address
-        return {"warehouses": [{
+        main = {
             "id": str(shop.warehouse_id), "name": "Gudang Utama", "effect_status": "ENABLED",
             "type": "SALES_WAREHOUSE", "sub_type": "DOMESTIC_WAREHOUSE", "is_default": True,
             "collection_method": "PICKUP",
             "address": {"region": "Indonesia", "state": a.province, "city": a.city, "district": a.district,
                         "address_line1": a.street, "postal_code": a.postal_code},
             "geolocation": {"latitude": a.geo.split(",")[0], "longitude": a.geo.split(",")[1]},
-        }]}
+        }
+        # Other warehouses some SKUs are stocked in (tests give SKUs a second warehouse): listed after the main one.
+        others = sorted({w for p in shop.products.values() for w in p.other_warehouses})
+        return {"warehouses": [main] + [{**main, "id": w, "name": f"Gudang {n + 2}", "is_default": False}
+                                        for n, w in enumerate(others)]}
 
     # ---- orders --------------------------------------------------------------------------------------------
     def _order_of(self, raw_id: str) -> Order:
@@ -507,25 +511,32 @@ class Routes:
                 if error:
                     errors.append({"code": error[0], "message": error[1], "detail": {"sku_id": sid, **error[2]}})
                     continue
-                quantity = int((entry.get("inventory") or [{}])[0].get("quantity"))
-                shop.set_stock(own[sid].product_id, quantity)
+                sku = own[sid]
+                for given in entry.get("inventory") or []:
+                    where = str(given.get("warehouse_id") or warehouse)
+                    if where != warehouse:
+                        sku.other_warehouses[where] = int(given["quantity"])
+                main = next(int(g["quantity"]) for g in entry.get("inventory") or []
+                            if str(g.get("warehouse_id") or warehouse) == warehouse)
+                shop.set_stock(sku.product_id, main)
             return {"errors": errors} if errors else {}
 
     @staticmethod
     def _sku_update_error(own: dict, sid: str, inventory: list, warehouse: str) -> tuple[int, str, dict] | None:
         if sid not in own:
             return 12052556, "The SKU does not exist or does not belong to this product.", {}
-        if len(inventory) != 1:
+        assigned = {warehouse, *own[sid].other_warehouses}
+        given_ids = [str(entry.get("warehouse_id") or warehouse) for entry in inventory]
+        if len(given_ids) != len(set(given_ids)) or (set(given_ids) <= assigned and set(given_ids) != assigned):
             return 12019028, "Send every warehouse assigned to the SKU, and no other.", {}
-        entry = inventory[0]
-        given = str(entry.get("warehouse_id") or warehouse)
-        if given != warehouse:
-            extra = [{"warehouse_id": given, "code": 12052097, "message": "The warehouse does not exist."}]
-            return 12052097, "Invalid warehouse.", {"extra_errors": extra}
-        quantity = entry.get("quantity")
-        if not isinstance(quantity, int) or isinstance(quantity, bool):
-            return 12019024, "The quantity must be an integer.", {}
-        if not 0 <= quantity <= 99_999:
-            extra = [{"warehouse_id": given, "code": 12052055, "message": "Quantity out of range [0, 99999]."}]
-            return 12052055, "The quantity is out of limits.", {"extra_errors": extra}
+        for entry, given in zip(inventory, given_ids, strict=True):
+            if given not in assigned:
+                extra = [{"warehouse_id": given, "code": 12052097, "message": "The warehouse does not exist."}]
+                return 12052097, "Invalid warehouse.", {"extra_errors": extra}
+            quantity = entry.get("quantity")
+            if not isinstance(quantity, int) or isinstance(quantity, bool):
+                return 12019024, "The quantity must be an integer.", {}
+            if not 0 <= quantity <= 99_999:
+                extra = [{"warehouse_id": given, "code": 12052055, "message": "Quantity out of range [0, 99999]."}]
+                return 12052055, "The quantity is out of limits.", {"extra_errors": extra}
         return None
