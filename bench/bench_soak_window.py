@@ -6,8 +6,9 @@ new orders arriving, for several hours of simulated time. Prints the resident me
 The sandbox shop runs in a child process (its own memory is not the window's) and speaks Tokopedia & Shop; its
 clock runs 60× so an hour of new orders arrives per real minute. Each cycle moves the scheduler's clock one minute
 on and runs what is due (orders, statuses, the stock push when stock moved) in the channel's lane, exactly as the
-window's timer does; the queue's live refresh polls as often per simulated minute as its timer does per real minute. The first
-cycles are a warm-up (caches, the sync log filling up to its 200 rows). Asserts nothing; prints figures.
+window's timer does; the queue's live refresh polls as often per simulated minute as its timer does per real
+minute. The first cycles are a warm-up (caches, the sync log filling up to its 200 rows).
+Asserts nothing; prints figures.
 """
 
 from __future__ import annotations
