@@ -27,7 +27,7 @@ def pulled_shop(**settings):
     return ch, FakeMarket({"P1": 12, "P2": 7, "P3": 30})
 
 
-def test_a_pulled_sku_is_not_counted_and_no_push_path_sends_it(database):
+def test_a_pulled_sku_is_not_counted_and_no_push_path_sends_it(any_database):  # SQLite and PostgreSQL
     ch, market = pulled_shop(inventory_method="full")
     assert {s.seller_sku: s.on_hand for s in m.StockItem.select()} == {"A": None, "B": None, "C": None}
 
@@ -54,7 +54,7 @@ def test_a_count_of_zero_is_a_count_and_is_pushed(database):
     assert out.untracked == 2
 
 
-def test_orders_of_an_uncounted_sku_keep_it_uncounted(database):
+def test_orders_of_an_uncounted_sku_keep_it_uncounted(any_database):  # SQLite and PostgreSQL
     ch, market = pulled_shop()
     o = order(ch, "acknowledged", [("A", 2)])
     set_state(o, "shipped")
@@ -67,7 +67,7 @@ def test_orders_of_an_uncounted_sku_keep_it_uncounted(database):
     assert market.stock["P1"] == 12
 
 
-def test_adopt_adds_back_open_orders_so_the_first_push_changes_nothing(database):
+def test_adopt_adds_back_open_orders_so_the_first_push_changes_nothing(any_database):  # SQLite and PostgreSQL
     ch, market = pulled_shop(inventory_method="full")
     order(ch, "acknowledged", [("A", 2)])  # the marketplace already took these 2 off its 12
     order(ch, "packed", [("A", 1), ("B", 3)])
