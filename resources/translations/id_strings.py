@@ -797,4 +797,9 @@ ID = {
     # Packages (issue 16): split orders, combined packages, partly shipped orders.
     "Partly shipped": "Sebagian dikirim",
     "partly_shipped": "sebagian dikirim",
+    # Authorization (tokens): one consent, several shops.
+    "The authorization covers several shops: pick this channel's shop. Add another later with `tokodesk channel "
+    "add NAME --from-channel` (no new consent).":
+        "Otorisasi ini mencakup beberapa toko: pilih toko untuk channel ini. Tambahkan toko lain nanti dengan "
+        "`tokodesk channel add NAMA --from-channel` (tanpa persetujuan baru).",
 }

@@ -923,6 +923,10 @@
         <translation>Service ID</translation>
     </message>
     <message>
+        <source>Shop</source>
+        <translation>Toko</translation>
+    </message>
+    <message>
         <source>Shop ID</source>
         <translation>Shop ID</translation>
     </message>
@@ -949,6 +953,10 @@
     <message>
         <source>Testing…</source>
         <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>The authorization covers several shops: pick this channel's shop. Add another later with `tokodesk channel add NAME --from-channel` (no new consent).</source>
+        <translation>Otorisasi ini mencakup beberapa toko: pilih toko untuk channel ini. Tambahkan toko lain nanti dengan `tokodesk channel add NAMA --from-channel` (tanpa persetujuan baru).</translation>
     </message>
     <message>
         <source>The shop ID is the number in your seller panel's address, e.g. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</source>

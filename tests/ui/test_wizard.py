@@ -113,3 +113,55 @@ def test_order_sync_from_older_than_three_days_is_refused(qtbot, wizard, sandbox
     wizard.next()
     assert wizard.currentPage() is wizard.settings_page
     assert "older than" in wizard.settings_page.error.text()
+
+
+def test_a_consent_for_two_shops_is_exchanged_once_and_the_seller_picks_the_shop(qtbot, wizard, ctx, wait_idle,
+                                                                                 memory_keyring):
+    """The code works once: Test exchanges it and lists both shops; testing again (after renaming) reuses the
+    tokens; the channel is saved with the shop the seller picked (issue 16.1)."""
+    from tokodesk.sandbox import Sandbox
+    from tokodesk.store import models as m
+
+    with Sandbox(seed=4, products=6, orders=10, dialect="tiktokshop", freeze_clock=True) as sb:
+        second = sb.dialect.offer_second_shop("Toko Cabang")
+        cr = sb.credentials
+        assert wizard.marketplace_page.marketplace() == "tiktokshop"
+        wizard.next()
+        page = wizard.credentials_page
+        page.name.setText("Toko Dua")
+        page.app_key.setText(cr["app_key"])
+        page.app_secret.setText(cr["app_secret"])
+        page.service_id.setText(cr["service_id"])
+        page.auth_code.setText(sb.dialect.issue_auth_code())
+        page.advanced.setChecked(True)
+        page.api_base.setText(sb.url)
+        page.auth_url.setText(sb.url)
+        assert not page.shop_choice.isVisible()
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.tested is not None, timeout=15000)
+        assert page.shop_choice.isVisible() and page.shop_choice.count() == 2
+        assert page.shop_hint.isVisible()
+        assert page.tested.shop_id == str(sb.shop.shop_id)
+
+        # Renamed after the test: testing again must not spend the code a second time.
+        page.name.setText("Toko Cabang")
+        assert page.tested is None
+        qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.tested is not None, timeout=15000)
+        assert "refused" not in page.test_result.text()
+        assert sb.calls["token_get"] == 1
+
+        page.shop_choice.setCurrentIndex(1)
+        assert page.tested.shop_id == second["id"] and "Toko Cabang" in page.test_result.text()
+        wizard.next()
+        assert wizard.currentPage() is wizard.settings_page
+        wizard.next()
+        wizard.stock_page.later.setChecked(True)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.save_page.isComplete(), timeout=30000)
+        channel = m.Channel.get(m.Channel.name == "Toko Cabang")
+        assert (channel.shop_id, channel.shop_cipher) == (second["id"], second["cipher"])
+        assert ("tokodesk", "Toko Cabang:token") in memory_keyring.store
+        assert ("tokodesk", "Toko Dua:token") not in memory_keyring.store  # the tokens followed the name
+        wizard.accept()
+        wait_idle(ctx, 30000)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -120,6 +121,7 @@ class CredentialsPage(QWizardPage):
         self.ctx = ctx
         self.tested: logic.TestResult | None = None
         self.test_job: Any = None
+        self.exchanged: tuple[str, str] | None = None  # (code, channel name): the code works once
         self.setTitle(self.tr("Credentials"))
         self.setSubTitle(self.tr("Secrets go to the OS keyring, never into TokoDesk's database."))
         layout = QVBoxLayout(self)
@@ -171,6 +173,19 @@ class CredentialsPage(QWizardPage):
         steps.setWordWrap(True)
         steps.setStyleSheet("color:#555")
         form.addRow("", steps)
+        # A consent may cover several shops: the list comes from the one exchange of the code at Test.
+        self.shop_choice = QComboBox()
+        self.shop_choice.currentIndexChanged.connect(self._shop_chosen)
+        self.shop_label = QLabel(self.tr("Shop"))
+        form.addRow(self.shop_label, self.shop_choice)
+        self.shop_hint = QLabel(self.tr("The authorization covers several shops: pick this channel's shop. Add "
+                                        "another later with `tokodesk channel add NAME --from-channel` (no new "
+                                        "consent)."))
+        self.shop_hint.setWordWrap(True)
+        self.shop_hint.setStyleSheet("color:#555")
+        form.addRow("", self.shop_hint)
+        for widget in (self.shop_label, self.shop_choice, self.shop_hint):
+            widget.setVisible(False)
         self.stack.addWidget(tts)
         layout.addWidget(self.stack)
 
@@ -223,6 +238,8 @@ class CredentialsPage(QWizardPage):
         )
 
     def _changed(self) -> None:
+        if self.exchanged is not None and self.exchanged[0] != self.auth_code.text().strip():
+            self.exchanged = None  # another code: that one is exchanged at the next test
         if self.tested is not None:  # anything edited after a test needs a new test
             self.tested = None
             self.test_result.setText(self.tr("Changed since the last test: test again."))
@@ -248,9 +265,12 @@ class CredentialsPage(QWizardPage):
 
         def done(result: logic.TestResult) -> None:
             self.test_button.setEnabled(True)
+            if creds.marketplace != "tokopedia":
+                self.exchanged = (creds.auth_code, creds.name)
             self.tested = result
             self._show(True, self.tr("Connected to “{0}”.").format(result.shop_name))
             self.wizard().settings_page.form.set_warehouses(result.warehouses)
+            self._offer_shops(result)
             self.completeChanged.emit()
 
         def failed(exc: BaseException, _detail: str) -> None:
@@ -259,9 +279,29 @@ class CredentialsPage(QWizardPage):
             self._show(False, logic.explain(exc))
             self.completeChanged.emit()
 
-        self.test_job = self.ctx.jobs.submit(lambda _jc: logic.test_connection(creds, self.ctx.adapter_factory),
+        exchanged_as = self.exchanged[1] if self.exchanged and self.exchanged[0] == creds.auth_code else None
+        self.test_job = self.ctx.jobs.submit(lambda _jc: logic.test_connection(creds, self.ctx.adapter_factory,
+                                                                               exchanged_as),
                                              title=self.tr("Testing the connection"), lane="wizard",
                                              on_result=done, on_error=failed)
+
+    def _offer_shops(self, result: logic.TestResult) -> None:
+        several = len(result.shops) > 1
+        self.shop_choice.blockSignals(True)
+        self.shop_choice.clear()
+        for shop in result.shops:
+            self.shop_choice.addItem(f"{shop.shop_name} ({shop.shop_id})", shop.shop_id)
+        self.shop_choice.blockSignals(False)
+        for widget in (self.shop_label, self.shop_choice, self.shop_hint):
+            widget.setVisible(several)
+
+    @Slot(int)
+    def _shop_chosen(self, index: int) -> None:
+        if self.tested is None or index < 0 or not self.tested.shops:
+            return
+        self.tested = self.tested.choose(self.shop_choice.itemData(index))
+        self._show(True, self.tr("Connected to “{0}”.").format(self.tested.shop_name))
+        self.wizard().settings_page.form.set_warehouses(self.tested.warehouses)
 
     def _show(self, ok: bool | None, text: str) -> None:
         self.test_result.setText(text)

@@ -51,6 +51,15 @@ class TestResult:
     shop_id: str = ""
     shop_cipher: str = ""
     warehouses: list[Warehouse] = field(default_factory=list)
+    # Tokopedia & Shop: every shop the one code exchange covers (a consent may cover several), each as its own
+    # result; this result is the one chosen (the first until the seller picks another).
+    shops: list[TestResult] = field(default_factory=list)
+
+    def choose(self, shop_id: str) -> TestResult:
+        """The result for another shop of the same authorization (no new exchange: the code worked once)."""
+        chosen = next(s for s in self.shops if s.shop_id == shop_id)
+        return TestResult(self.name, chosen.shop_name, chosen.shop_id, chosen.shop_cipher, chosen.warehouses,
+                          self.shops)
 
 
 def default_urls(marketplace: str) -> tuple[str, str]:
@@ -101,8 +110,12 @@ def _check_name_free(name: str) -> None:
         raise UserError(tr("Wizard", "A channel called “{0}” exists already: choose another name.").format(name))
 
 
-def test_connection(c: Credentials, adapter_factory: Any = None) -> TestResult:
-    """Token + shop info (Tokopedia) or code exchange + authorized shop (Tokopedia & Shop); then the keyring."""
+def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: str | None = None) -> TestResult:
+    """Token + shop info (Tokopedia) or code exchange + authorized shops (Tokopedia & Shop); then the keyring.
+
+    The code works once: `exchanged_as` names the channel whose keyring entry already holds the tokens this same
+    code gave at an earlier Test, so testing again (after a changed name, another click) does not spend it twice.
+    """
     _check_name_free(c.name)
     info = credentials.backend_info()
     if not info.usable:
@@ -124,18 +137,24 @@ def test_connection(c: Credentials, adapter_factory: Any = None) -> TestResult:
         if not c.auth_code:
             raise UserError(tr("Wizard", "Open the consent link, accept, and paste the redirect URL or the code "
                                          "first."))
+        kept = credentials.load_token(exchanged_as) if exchanged_as else None
+        if kept is not None and exchanged_as != c.name:
+            credentials.save_token(c.name, kept)  # the name changed since: the tokens follow it
+            credentials.delete_secret(exchanged_as, "token")
         client = TikTokShopClient(c.name, c.app_key, c.service_id, "", api_base, auth_url, app_secret=c.app_secret)
         try:
-            shops = client.authorize(c.auth_code)
+            shops = client.authorized_shops() if kept is not None else client.authorize(c.auth_code)
             if not shops:
                 raise AuthError(tr("Wizard", "The authorization worked but covers no shop: authorize again with the "
                                              "shop owner's account."))
-            shop = shops[0]
-            client.use_shop(shop.cipher)
-            warehouses = client.warehouses()
+            choices = []
+            for shop in shops:
+                client.use_shop(shop.cipher)
+                choices.append(TestResult(c.name, shop.name, shop.shop_id, shop.cipher, client.warehouses()))
         finally:
             client.close()
-        result = TestResult(c.name, shop.name, shop.shop_id, shop.cipher, warehouses)
+        first = choices[0]
+        result = TestResult(c.name, first.shop_name, first.shop_id, first.shop_cipher, first.warehouses, choices)
     # Last: the secret into the keyring, so a locked keyring is found now and not at the first sync.
     credentials.set_secret(c.name, c.secret_kind, c.secret)
     return result
