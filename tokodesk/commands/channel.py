@@ -1,4 +1,4 @@
-"""`tokodesk channel add|list|show|test|remove`: the channel (one shop) and its credentials."""
+"""`tokodesk channel add|list|show|test|set|remove`: the channel (one shop) and its credentials."""
 
 from __future__ import annotations
 
@@ -65,6 +65,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     auth.add_argument("--shop", help="which authorized shop to use when the consent covers several (id or name); "
                                      "without --code it uses the authorization already kept")
     auth.set_defaults(func=run_authorize)
+
+    from tokodesk.commands import channel_set  # its own module: `channel set` and its validation
+
+    channel_set.register(csub)
 
     rm = csub.add_parser("remove", help="remove a channel, its data and its secrets")
     rm.add_argument("name")
@@ -251,13 +255,18 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
+    from tokodesk.services.channel_settings import SPECS
+
     labels = {**_FIELD_LABELS, **CHANNEL_SETTING_LABELS}
     for key, value in data.items():
         if isinstance(value, str) and key.endswith(("_at", "_to", "_from")) and value[:4].isdigit():
             from tokodesk.config import wib
 
             value = wib(datetime.fromisoformat(value))
-        print(f"{labels.get(key, key)}: {'' if value is None else value}")
+        # A setting `channel set` changes shows its key too: what to type there.
+        settable = key in SPECS and not SPECS[key].fixed
+        print(f"{labels.get(key, key)}{f' [{key}]' if settable else ''}: {'' if value is None else value}")
+    print(f"\nChange a [setting] with: tokodesk channel set {channel.name} KEY=VALUE …")
     return 0
 
 

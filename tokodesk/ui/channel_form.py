@@ -227,8 +227,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(box)
 
     def save(self) -> None:
+        from tokodesk.services.channel_settings import SettingError, validate
+
         values = self.form.values()
         values.pop("order_sync_from")
+        try:  # the same check as `tokodesk channel set`: what one accepts, the other does
+            values = validate(values)
+        except SettingError as exc:
+            self.error.setText(str(exc))
+            return
         channel_id = self.channel["id"]
 
         def work(_jc: Any) -> None:

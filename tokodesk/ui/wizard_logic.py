@@ -183,8 +183,13 @@ def _capabilities(marketplace: str) -> Any:
 
 def check_settings(marketplace: str, values: dict) -> str | None:
     """None when the settings can be saved; else what is wrong and how to fix it."""
+    from tokodesk.services.channel_settings import SettingError, validate
     from tokodesk.services.channels import validate_order_sync_from
 
+    try:  # the rest as `tokodesk channel set` and the settings dialog check them; the start date below
+        validate({k: v for k, v in values.items() if k != "order_sync_from"})
+    except SettingError as exc:
+        return str(exc)
     try:
         caps = _capabilities(marketplace)
     except UserError as exc:

@@ -1,0 +1,80 @@
+"""`tokodesk channel set NAME KEY=VALUE…` (issue 16.6): every maintenance setting from the command line, with the
+window's validation; `channel show` lists them with their keys."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tokodesk.cli import main
+from tokodesk.services import channel_settings
+from tokodesk.store import models as m
+
+
+@pytest.fixture
+def channel():
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database()  # the data folder's database, the one the CLI opens
+    yield m.Channel.create(name="Toko", marketplace="tiktokshop", business_model="pickup")
+    close_database()
+
+
+def stored(name: str = "Toko") -> m.Channel:
+    return m.Channel.get(m.Channel.name == name)
+
+
+def test_set_changes_several_settings_in_one_go(channel, capsys):
+    code = main(["channel", "set", "Toko", "use_marketplace_label=true", "business_model=dropoff", "recon_hour=7",
+                 "push_zero_below=3", "return_sync_from=2026-11-01", "warehouse_id= 7001 ", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["channel"] == "Toko"
+    row = stored()
+    assert row.use_marketplace_label is True and row.business_model == "dropoff" and row.recon_hour == 7
+    assert row.push_zero_below == 3 and row.warehouse_id == "7001"
+    assert row.return_sync_from == datetime(2026, 10, 31, 17, 0)  # midnight WIB, stored as UTC
+    assert out["changed"]["business_model"] == ["pickup", "dropoff"]
+    assert main(["channel", "set", "Toko", "push_zero_below=none"]) == 0
+    assert stored().push_zero_below is None
+    assert "push_zero_below: 3 → None" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("pair", "words"), [
+    ("business_model=courier", "business_model takes pickup | dropoff | own_courier"),
+    ("recon_hour=24", "recon_hour takes a whole number from 0 to 23"),
+    ("use_marketplace_label=maybe", "use_marketplace_label takes true | false"),
+    ("inventory_method=sometimes", "inventory_method takes delta | full"),
+    ("colour=blue", "'colour' is not a channel setting; the settings are: name, warehouse_id"),
+    ("order_sync_from=2026-11-01", "order_sync_from cannot be set"),
+    ("name=Toko Baru", "name cannot be set"),
+    ("return_sync_from=kemarin", "return_sync_from takes a date"),
+    ("recon_hour", "write each setting as KEY=VALUE"),
+])
+def test_a_bad_key_or_value_exits_2_naming_it_and_changes_nothing(channel, capsys, pair, words):
+    before = m.Channel.select().dicts().get()
+    assert main(["channel", "set", "Toko", "recon_autofix=true", pair]) == 2
+    assert words in capsys.readouterr().err
+    assert m.Channel.select().dicts().get() == before, "not even the good pair was written"
+
+
+def test_a_future_return_sync_date_is_refused_like_in_the_window(channel, capsys):
+    later = (datetime.now(timezone.utc) + timedelta(days=3)).strftime("%Y-%m-%d")
+    assert main(["channel", "set", "Toko", f"return_sync_from={later}"]) == 2
+    assert "not in the future" in capsys.readouterr().err
+
+
+def test_show_lists_every_setting_with_its_key(channel, capsys):
+    assert main(["channel", "show", "Toko"]) == 0
+    out = capsys.readouterr().out
+    for key, spec in channel_settings.SPECS.items():
+        if not spec.fixed:
+            assert f"[{key}]:" in out, key
+    assert "Use marketplace shipping label [use_marketplace_label]: False" in out
+    assert "tokodesk channel set Toko KEY=VALUE" in out
+
+
+def test_unknown_channel_is_named(channel, capsys):
+    assert main(["channel", "set", "Lain", "recon_hour=3"]) == 2
+    assert "Lain" in capsys.readouterr().err
