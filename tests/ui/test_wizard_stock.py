@@ -203,3 +203,27 @@ def test_the_saving_page_says_saved_only_once_it_is(qtbot, wizard, ctx, wait_idl
     qtbot.waitUntil(save.isComplete, timeout=10000)
     assert save.title() == "The channel is saved" and "The channel is saved" in save.status.text()
     assert m.Channel.get_or_none(m.Channel.name == "Toko Lambat") is not None
+
+
+def test_a_counts_file_chosen_in_the_wizard_is_the_count_and_only_those_skus_are_pushed(qtbot, wizard, ctx, wait_idle,
+                                                                                     shop, tmp_path):
+    from tokodesk.services import inventory
+
+    before = listing_stock(shop)
+    counted = next(p for p in shop.shop.products.values() if not p.is_parent and p.sku and not p.other_warehouses)
+    counts = tmp_path / "counts.csv"
+    counts.write_text(f"seller_sku,on_hand\n{counted.sku},{counted.stock + 40}\n", encoding="utf-8")
+
+    def choose(page):  # noqa: ANN001, ANN202
+        page.import_csv.setChecked(True)
+        page.load_file(str(counts))
+        qtbot.waitUntil(page.isComplete, timeout=10000)
+
+    channel = click_through(qtbot, wizard, shop, ctx, wait_idle, choose=choose)
+    assert "1 counts imported" in wizard.save_page.stock.text()
+    run_every_job_twice(channel)
+    after = listing_stock(shop)
+    level = next(a for a in inventory.compute_availability(channel) if a.seller_sku == counted.sku)
+    assert after[counted.product_id][0] == level.available, "the seller's count is pushed"
+    assert {k: v for k, v in after.items() if k != counted.product_id} == {
+        k: v for k, v in before.items() if k != counted.product_id}, "nobody counted the others: untouched"
