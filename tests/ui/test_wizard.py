@@ -163,5 +163,6 @@ def test_a_consent_for_two_shops_is_exchanged_once_and_the_seller_picks_the_shop
         assert (channel.shop_id, channel.shop_cipher) == (second["id"], second["cipher"])
         assert ("tokodesk", "Toko Cabang:token") in memory_keyring.store
         assert ("tokodesk", "Toko Dua:token") not in memory_keyring.store  # the tokens followed the name
+        assert m.AppSetting.get_or_none(m.AppSetting.key == "token-share:Toko Cabang")  # and reach other stations
         wizard.accept()
         wait_idle(ctx, 30000)

@@ -139,7 +139,10 @@ class DatabaseTokenShare:
     def save(self, token: Token) -> None:
         value = {"sealed": seal(self._app_secret(), _token_json(token)), "saved_at": m.utcnow().isoformat(),
                  "note": "Sealed with the channel's app secret; only a station holding it can read this."}
-        m.AppSetting.replace(key=KEY_PREFIX + self.channel_name, value=value).execute()
+        key = KEY_PREFIX + self.channel_name
+        # An upsert both databases speak (peewee's replace() is SQLite-only).
+        m.AppSetting.insert(key=key, value=value).on_conflict(
+            conflict_target=[m.AppSetting.key], update={m.AppSetting.value: value}).execute()
 
     def forget(self) -> None:
         m.AppSetting.delete().where(m.AppSetting.key == KEY_PREFIX + self.channel_name).execute()

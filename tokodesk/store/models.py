@@ -2,7 +2,8 @@
 
 Times are naive UTC datetimes in the database (SQLite and PostgreSQL agree on those); the UI converts to WIB.
 Money is integer rupiah. Marketplace ids are text so both marketplaces fit the same columns.
-No secret is ever stored here: client secrets and tokens live in the OS keyring (`tokodesk.credentials`).
+No secret is ever stored here in the clear: client secrets and tokens live in the OS keyring
+(`tokodesk.credentials`); the tokens other stations need are kept sealed with the app secret (services/token_share.py).
 """
 
 from __future__ import annotations

@@ -228,6 +228,11 @@ def save_channel(c: Credentials, settings: dict, tested: TestResult | None) -> i
     except Exception:
         credentials.delete_secret(c.name, c.secret_kind)
         raise
+    token = credentials.load_token(c.name) if c.marketplace != "tokopedia" else None
+    if token is not None:  # the tokens of the Test's exchange, for the other stations on this database
+        from tokodesk.services.token_share import DatabaseTokenShare
+
+        DatabaseTokenShare(c.name, lambda: c.app_secret).save(token)
     return channel.id
 
 
