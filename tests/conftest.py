@@ -51,6 +51,41 @@ def memory_keyring(request):
     keyring.set_keyring(previous)
 
 
+class _OasRecord:
+    def __init__(self) -> None:
+        self.found: list[str] = []
+        self.checked = 0  # requests held to the description in this test
+        self.expected = False
+
+
+@pytest.fixture(autouse=True)
+def _tts_requests_follow_the_oas(monkeypatch):
+    """Every request any test sends to the sandbox's TikTok Shop dialect is held to the official OpenAPI
+    description (tests/oas_check.py); a violation fails the test that sent it, naming each one."""
+    from tests.oas_check import check
+    from tokodesk.sandbox.tiktokshop import TikTokShopDialect
+
+    record = _OasRecord()
+
+    def observe(method, path, query, headers, body) -> None:  # noqa: ANN001
+        record.checked += 1
+        record.found.extend(check(method, path, query, headers, body))
+
+    monkeypatch.setattr(TikTokShopDialect, "request_observers", [observe])
+    yield record
+    if record.found and not record.expected:
+        pytest.fail("requests that leave the TikTok Shop OpenAPI description:\n" + "\n".join(
+            dict.fromkeys(record.found)))
+
+
+@pytest.fixture
+def oas_violations(_tts_requests_follow_the_oas):
+    """For a test that sends a malformed request on purpose (to see the sandbox refuse it): the record of what
+    was checked (`checked`) and found (`found`), for the test to assert on, instead of failing it."""
+    _tts_requests_follow_the_oas.expected = True
+    return _tts_requests_follow_the_oas
+
+
 @pytest.fixture
 def database(tmp_path):
     """A fresh, migrated SQLite database bound to the models."""

@@ -257,7 +257,8 @@ def test_signature_and_timestamp_are_checked(sb, client):
     def call(ts: int, secret: str) -> dict:
         query = {"app_key": c["app_key"], "timestamp": str(ts)}
         query["sign"] = sign_request(secret, path, query)
-        return requests.get(sb.url + path, params=query, headers={"x-tts-access-token": token}, timeout=10).json()
+        headers = {"x-tts-access-token": token, "content-type": "application/json"}
+        return requests.get(sb.url + path, params=query, headers=headers, timeout=10).json()
 
     assert call(int(time.time()), c["app_secret"])["code"] == 0
     assert call(int(time.time()), "wrong")["code"] == 106001
