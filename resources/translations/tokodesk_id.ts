@@ -1958,20 +1958,8 @@ Folder data: {1}</translation>
         <translation>Dikemas</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>Harga</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produk</translation>
-    </message>
-    <message>
         <source>Pulled</source>
         <translation>Ditarik</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Jml</translation>
     </message>
     <message>
         <source>Recipient</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QTimer, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk import config
 from tokodesk.store import models as m
+from tokodesk.ui import window_place
 from tokodesk.ui.channel_tab import ChannelTab
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
@@ -42,7 +43,9 @@ class MainWindow(QMainWindow):
         self.ctx.setParent(self)
         self.ctx.jobs.setParent(self)
         self.setWindowTitle(self.tr("TokoDesk") + (self.tr(" — demo shop") if self.ctx.demo else ""))
-        self.resize(1280, 800)
+        # Inside the screen's free area (or where the seller left it, while that is still on a screen).
+        if window_place.place(self, window_place.load()):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         self._closing = False
 
         if self.ctx.channel_id is None:
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._closing = True
+        window_place.save(self)
         if self.scheduler is not None:
             self.scheduler.stop()
         self.ctx.jobs.shutdown()

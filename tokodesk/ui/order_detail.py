@@ -92,16 +92,16 @@ class OrderDetailPane(QTextBrowser):
         h.append("<br>".join(escape(p) for p in recipient if p) + "</p>")
         if o["buyer_note"]:
             h.append(f"<p><i>{escape(t('Buyer note'))}:</i> {escape(o['buyer_note'])}</p>")
-        h.append(f"<h4>{escape(t('Lines'))}</h4><table cellspacing='0' cellpadding='2' border='0'>")
-        h.append(f"<tr><th align='left'>{escape(t('SKU'))}</th><th align='left'>{escape(t('Seller SKU'))}</th>"
-                 f"<th align='left'>{escape(t('Product'))}</th><th>{escape(t('Qty'))}</th>"
-                 f"<th align='right'>{escape(t('Price'))}</th></tr>")
+        # One block a line, not a table: the pane is narrow on a laptop and a 5-column table wrapped every word.
+        h.append(f"<h4>{escape(t('Lines'))}</h4>")
         for line in detail.lines:
-            seller = line["seller_sku"] or f"<span style='color:#b00'>{escape(t('unmapped'))}</span>"
-            seller = seller if not line["seller_sku"] else escape(line["seller_sku"])
-            h.append(f"<tr><td>{escape(line['sku'])}</td><td>{seller}</td><td>{escape(line['name'])}</td>"
-                     f"<td align='center'>{line['quantity']}</td><td align='right'>{rupiah(line['price'])}</td></tr>")
-        h.append("</table>")
+            seller = (escape(line["seller_sku"]) if line["seller_sku"]
+                      else f"<span style='color:#b00'>{escape(t('unmapped'))}</span>")
+            h.append(
+                f"<p style='margin:0 0 6px 0'><b>{line['quantity']} ×</b> {escape(line['name'])}<br>"
+                f"<span style='color:#555'>{escape(t('SKU'))} {escape(line['sku'])} · {escape(t('Seller SKU'))} "
+                f"{seller} · {rupiah(line['price']).replace(' ', '&nbsp;')}</span></p>"
+            )
         if detail.actions:
             h.append(f"<h4>{escape(t('Marketplace requests'))}</h4><ul>")
             for a in detail.actions:

@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
-from tokodesk.ui.formatting import rupiah, wib_text
+from tokodesk.ui.formatting import rupiah, to_wib, wib_text
 from tokodesk.ui.i18n import tr
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
@@ -58,6 +58,9 @@ _PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
 _TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
 _SHIPPABLE = _PRINTABLE
 _NEW = S.NEW.value
+# Where "printed" helps the packer (a label still to stick on a parcel); on a shipped or cancelled order it is noise.
+PRINTED_MARK_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP})
+_PRINTED_MARK = frozenset(s.value for s in PRINTED_MARK_STATES)
 _ON_HOLD = S.ON_HOLD.value
 _DONE = {S.SHIPPED.value, S.DELIVERED.value, S.COMPLETED.value, S.RETURNED.value}
 
@@ -94,6 +97,13 @@ CHIPS: list[tuple[str, str, Any]] = [
     ("problems", "Problems", is_problem),
 ]
 CHIP_PREDICATES = {key: pred for key, _label, pred in CHIPS}
+
+
+def short_wib_text(value: datetime | None) -> str:
+    """'28/11 12:28 WIB': a queue's deadlines are days away, not years; the year takes room a laptop lacks (the
+    cell's tooltip and the detail pane show the full date)."""
+    local = to_wib(value)
+    return local.strftime("%d/%m %H:%M WIB") if local else ""
 
 
 def state_label(state: str) -> str:
@@ -166,6 +176,12 @@ class OrdersModel(QAbstractTableModel):
             note = self._notes.get(row[q.R_PK])
             if col == COL_FLAG and (is_problem(row) or (note and not note[0])):
                 return "\n".join(p for p in (self.problem_text(row), note[1] if note else "") if p)
+            if col == COL_DEADLINE:
+                return wib_text(deadline_of(row)) or None
+            if col == COL_CREATED:
+                return wib_text(q.as_datetime(row[q.R_CREATED])) or None
+            if col in (COL_INVOICE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE):
+                return self._display(row, col) or None  # what "…" cut off
             if col == COL_STATE:
                 text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(row[q.R_MP_STATUS])
                 if row[q.R_PRINTED]:
@@ -351,9 +367,11 @@ class OrdersModel(QAbstractTableModel):
             return row[q.R_ORDER_ID] if self.show_order_id else (row[q.R_INVOICE] or row[q.R_ORDER_ID])
         if col == COL_STATE:
             # In words, not an emoji: the printer glyph is missing from many fonts and showed as an empty box.
+            # Instant / Same-day before "printed": when the column is too narrow for both, "printed" elides first.
+            printed = row[q.R_PRINTED] and row[q.R_STATE] in _PRINTED_MARK
             urgent = urgency_word(row)
-            return state_label(row[q.R_STATE]) + (" · " + tr("OrdersModel", "printed") if row[q.R_PRINTED] else "") \
-                + (" · " + urgent if urgent else "")
+            return state_label(row[q.R_STATE]) + (" · " + urgent if urgent else "") \
+                + (" · " + tr("OrdersModel", "printed") if printed else "")
         if col == COL_BUYER:
             return row[q.R_BUYER]
         if col == COL_ITEMS:
@@ -365,10 +383,9 @@ class OrdersModel(QAbstractTableModel):
         if col == COL_TOTAL:
             return rupiah(row[q.R_TOTAL])
         if col == COL_DEADLINE:
-            deadline = deadline_of(row)
-            return wib_text(deadline) if deadline else ""
+            return short_wib_text(deadline_of(row))
         if col == COL_CREATED:
-            return wib_text(q.as_datetime(row[q.R_CREATED]))
+            return short_wib_text(q.as_datetime(row[q.R_CREATED]))
         return ""
 
     def _deadline_brush(self, row: tuple) -> QBrush | None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -37,12 +36,10 @@ from tokodesk.ui.messages import describe
 from tokodesk.ui.order_detail import OrderDetailPane
 from tokodesk.ui.order_dialogs import ResultsDialog
 from tokodesk.ui.orders_actions import QueueActions
+from tokodesk.ui.orders_columns import QueueColumns
 from tokodesk.ui.orders_model import (
     CHIPS,
     COL_DEADLINE,
-    COL_INVOICE,
-    COL_ITEMS,
-    COL_STATE,
     OrdersModel,
     OrdersProxy,
 )
@@ -76,7 +73,6 @@ class OrdersTab(QueueActions, QWidget):
         # When the orders were last pulled, or a warning with Retry: the queue is only as true as its last pull.
         self.health = SyncHealthWatcher(ctx, self)
         self.health_line = SyncHealthLine(self.health, self.channels_in_view)
-        layout.addWidget(self.health_line)
         layout.addLayout(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())
@@ -92,15 +88,7 @@ class OrdersTab(QueueActions, QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((28, 190, 175, 140, 260, 130, 150, 105, 145, 145)):
-            self.view.setColumnWidth(col, width)
-        self.view.setColumnWidth(COL_STATE, self._state_column_width())
-        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
-        # The deadline decides what to do first: show it next to the state, not past the horizontal scroll.
-        header.moveSection(header.visualIndex(COL_DEADLINE), header.visualIndex(COL_STATE) + 1)
+        self.columns = QueueColumns(self.view, self.model)
         self.selection = SelectionKeeper(self.view, self.model, self.proxy)
         self.selection.changed.connect(self._selection_changed)
         self.detail = OrderDetailPane()
@@ -109,11 +97,15 @@ class OrdersTab(QueueActions, QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 340])
+        splitter.setSizes([1000, 290])  # the spare width of a large screen is shared 3:1 (stretch factors)
         layout.addWidget(splitter, 1)
         self.empty_label = QLabel()
         self.empty_label.setStyleSheet("color:#555")
-        layout.addWidget(self.empty_label)
+        # Counts left, freshness right: one line under the queue (a row of its own cost a laptop a row of orders).
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.empty_label)
+        bottom.addWidget(self.health_line, 1)
+        layout.addLayout(bottom)
 
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -213,7 +205,7 @@ class OrdersTab(QueueActions, QWidget):
         def done(result: tuple[list[tuple], bool, ChangeWatcher]) -> None:
             rows, invoice_mode, watcher = result
             self.model.show_order_id = not invoice_mode
-            self.view.setColumnWidth(COL_INVOICE, self._key_column_width(rows))
+            self.columns.set_key_width(rows)
             self.model.set_rows(rows)
             self._watcher = watcher
             self.loaded = True
@@ -221,24 +213,6 @@ class OrdersTab(QueueActions, QWidget):
             self.requests_button.refresh()
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
-
-    def _key_column_width(self, rows: list[tuple]) -> int:
-        """Wide enough for the longest invoice / order ID: Tokopedia & Shop IDs have 18 digits, and a packer
-        reading them off a parcel must see every digit."""
-        key = q.R_ORDER_ID if self.model.show_order_id else q.R_INVOICE
-        longest = max((str(r[key] or r[q.R_ORDER_ID] or "") for r in rows[:2000]), key=len, default="")
-        metrics = self.view.fontMetrics()
-        sample = longest or ("INV/20260101/MPL/1234567890" if not self.model.show_order_id else "1234567890")
-        return min(260, max(110, metrics.horizontalAdvance(sample) + 18))
-
-    def _state_column_width(self) -> int:
-        """The longest state name in the window's language, with the "printed" mark, fits without "…"."""
-        from tokodesk.ui.i18n import tr
-        from tokodesk.ui.orders_model import STATE_LABELS
-
-        metrics = self.view.fontMetrics()
-        suffix = " · " + tr("OrdersModel", "printed")
-        return max(metrics.horizontalAdvance(tr("OrderState", label) + suffix) for label in STATE_LABELS.values()) + 16
 
     def refresh_rows(self, pks: Sequence[int]) -> None:
         """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""

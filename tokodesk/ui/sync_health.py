@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from tokodesk.ui import queries as q
@@ -134,6 +135,30 @@ class SyncHealthWatcher(QObject):
                     start_sync(self.ctx, "statuses", health.channel_id)
 
 
+class _ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (the whole text is in the tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(0, self.width() - 2)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width) if width
+                     else self._full)
+
+
 class SyncHealthLine(QFrame):
     """A line above the queue: grey "Orders pulled 08:42 WIB" while all is well, amber with Retry when not.
 
@@ -149,8 +174,11 @@ class SyncHealthLine(QFrame):
         self.setObjectName("syncHealth")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 1, 6, 1)
-        self.label = QLabel()
+        self.label = _ElidedLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Never what widens the window (a long reason elides into the tooltip), yet room for "Offline since …".
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("⚠ Orders pulled 04/12 08:42 WIB (59 min ago)"))
         layout.addWidget(self.label, 1)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setToolTip(self.tr("Pull the orders again now"))
@@ -174,7 +202,7 @@ class SyncHealthLine(QFrame):
         parts = [(f"{h.channel}: " if several else "") + describe_health(h, now, short=self.short) for h in shown]
         self.warning = any(h.warning for h in found)
         text = "  ·  ".join(parts)
-        self.label.setText(("⚠ " if self.warning else "") + text)
+        self.label.set_full_text(("⚠ " if self.warning else "") + text)
         full = "\n".join((f"{h.channel}: " if several else "") + describe_health(h, now) for h in found)
         self.label.setToolTip(full)
         self.setToolTip(full)
@@ -186,4 +214,4 @@ class SyncHealthLine(QFrame):
         )
 
     def text(self) -> str:
-        return self.label.text()
+        return self.label.full_text()
