@@ -1,7 +1,11 @@
 """Take the screenshots in this folder: the wizard pages and each tab, over a sandbox shop.
 
-    xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py en
-    xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py id
+    for size in 1366x768 1920x1080; do for lang in en id; do
+      xvfb-run -a -s "-screen 0 ${size}x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py $lang
+    done; done
+
+Each file is named language-screen-what (en-1366x768-orders.png); the window places itself as it does for a seller
+(inside the screen's free area), so a shot at 1366×768 shows what a laptop shows.
 
 On a laptop-sized screen: dialogs fit themselves to the screen, and the offscreen platform's 800×600 screen would
 squeeze them (offscreen still works, for a quick look).
@@ -42,7 +46,8 @@ def settle(ctx, ms: int = 300) -> None:
 
 
 def shot(widget, name: str) -> None:
-    path = HERE / f"{LANG}-{name}.png"
+    screen = QApplication.primaryScreen().size()
+    path = HERE / f"{LANG}-{screen.width()}x{screen.height()}-{name}.png"
     widget.grab().save(str(path))
     print("wrote", path)
 
@@ -161,8 +166,7 @@ def main() -> int:
     inventory.set_stock([(sku, 5 + len(sku) % 9) for sku in skus[1:]])
     orders.pull_orders(channel)
 
-    window = MainWindow(ctx)
-    window.resize(1400, 860)
+    window = MainWindow(ctx)  # placed and sized by the app itself, as on a seller's screen
     window.show()
     settle(ctx, 600)
     tab = window.orders_tab
