@@ -11,7 +11,7 @@ from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.orders_model import COL_DEADLINE, COL_STATE, deadline_of, is_problem
+from tokodesk.ui.orders_model import COL_DEADLINE, COL_STATE, deadline_of, is_problem, short_wib_text
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_the_default_order_is_the_platforms_and_urgent_orders_are_marked(tts_tab
     assert "Instant" not in text(standard, COL_STATE) and "Same-day" not in text(standard, COL_STATE)
     # The ship-by shown is the collection deadline the platform judges lateness by.
     first = work[0]
-    assert text(first, COL_DEADLINE) == wib_text(q.as_datetime(first[q.R_TTS_SLA]))
+    assert text(first, COL_DEADLINE) == short_wib_text(q.as_datetime(first[q.R_TTS_SLA]))  # "03/12 01:50 WIB"
     order = m.Order.get_by_id(first[q.R_PK])
     assert order.tts_sla_time != order.rts_sla_time
 
