@@ -695,6 +695,7 @@ ID = {
         "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.",
     "This order is no longer in the database.": "Pesanan ini sudah tidak ada di database.",
     "and {0} more": "dan {0} lainnya",
+    "Packages changed": "Paket berubah",
     "Checking the order sync": "Memeriksa sinkron pesanan",
     "Offline since {0}": "Offline sejak {0}",
     "Order sync failing since {0}": "Sinkron pesanan gagal sejak {0}",

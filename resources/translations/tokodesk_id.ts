@@ -1954,6 +1954,10 @@ Folder data: {1}</translation>
         <translation>ID pesanan</translation>
     </message>
     <message>
+        <source>Packages changed</source>
+        <translation>Paket berubah</translation>
+    </message>
+    <message>
         <source>Packed</source>
         <translation>Dikemas</translation>
     </message>

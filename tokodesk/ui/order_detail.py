@@ -17,6 +17,7 @@ EVENT_WORDS = {
     "nack": "Cancel", "ship": "Ship", "pack": "Packed", "label_printed": "Label printed", "manifest": "Manifest",
     "label_kept": "Marketplace label kept", "return_received": "Return received",
     "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
+    "packages": "Packages changed",
 }
 REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed": "failed", "unknown": "no answer yet"}
 
