@@ -793,8 +793,6 @@ ID = {
     "due now": "sekarang",
     "{0} bad lines: fix them and choose the file again.": "{0} baris salah: perbaiki lalu pilih file lagi.",
     "{0} counts ready; they are saved with the channel.": "{0} jumlah stok siap; disimpan bersama channel.",
-    # Ship flow (shipflow): no label without a code to scan, arrange shipment and print, own-courier AWBs.
-    "Printed without a barcode:": "Dicetak tanpa barcode:",
     # Packages (issue 16): split orders, combined packages, partly shipped orders.
     "Partly shipped": "Sebagian dikirim",
     "partly_shipped": "sebagian dikirim",
@@ -803,4 +801,53 @@ ID = {
     "add NAME --from-channel` (no new consent).":
         "Otorisasi ini mencakup beberapa toko: pilih toko untuk channel ini. Tambahkan toko lain nanti dengan "
         "`tokodesk channel add NAMA --from-channel` (tanpa persetujuan baru).",
+    # Ship flow (shipflow): no label without a code to scan, arrange shipment and print, own-courier AWBs.
+    "Printed without a barcode:": "Dicetak tanpa barcode:",
+    "A product has no seller SKU: map it in the SKU mapping tab first.":
+        "Ada produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.",
+    "An AWB has {0} to {1} letters, digits or plain symbols (no spaces), as the courier printed it.":
+        "Nomor resi terdiri dari {0} sampai {1} huruf, angka, atau simbol biasa (tanpa spasi), sesuai cetakan kurir.",
+    "Arrange shipment and print": "Atur pengiriman & cetak",
+    "Arranging the shipment failed: {0}": "Gagal mengatur pengiriman: {0}",
+    "Arranging the shipment of {0} order(s)…": "Mengatur pengiriman {0} pesanan…",
+    "It is {0}.": "Statusnya {0}.",
+    "Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped, once they "
+    "have a booking code or AWB.":
+        "Label bisa dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim, "
+        "setelah ada kode booking atau nomor resi.",
+    "No booking code or AWB yet: its label would have nothing for the courier to scan.":
+        "Belum ada kode booking atau nomor resi: labelnya tidak punya kode untuk dipindai kurir.",
+    "No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.":
+        "Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman & cetak.",
+    "None of the selected orders can do this. {0}": "Tidak ada pesanan terpilih yang bisa melakukan ini. {0}",
+    "Not shipped": "Tidak dikirim",
+    "Pack it first.": "Kemas dulu.",
+    "Reading the orders": "Membaca pesanan",
+    "Remove the space.": "Hapus spasinya.",
+    "Select packed or ready-to-ship orders: they are shipped and their labels print.":
+        "Pilih pesanan yang dikemas atau siap kirim: pesanan diatur pengirimannya lalu labelnya dicetak.",
+    "Shipped, no label yet": "Sudah dikirim, label belum ada",
+    "Skips {0} of the {1} selected: {2} — {3}": "Melewati {0} dari {1} pesanan terpilih: {2} — {3}",
+    "Stop": "Hentikan",
+    "Stop after the order being sent; what shipped stays shipped and its labels still print.":
+        "Berhenti setelah pesanan yang sedang dikirim; yang sudah dikirim tetap dikirim dan labelnya tetap dicetak.",
+    "Stopped.": "Dihentikan.",
+    "Stopping after the order being sent…": "Berhenti setelah pesanan yang sedang dikirim…",
+    "The same AWB as {0}: each parcel has its own.": "Nomor resi sama dengan {0}: setiap paket punya resi sendiri.",
+    "These orders go with your own courier: type or scan the AWB (resi) of each. A scanner's Enter moves to the "
+    "next order.":
+        "Pesanan ini dikirim dengan kurir toko sendiri: ketik atau pindai nomor resi masing-masing. Enter dari "
+        "pemindai pindah ke pesanan berikutnya.",
+    "This marketplace gives the tracking number before shipping: print the label, then ship.":
+        "Marketplace ini memberi nomor resi sebelum pengiriman: cetak label, lalu kirim.",
+    "Type a plain hyphen '-' instead.": "Ketik tanda hubung biasa '-' sebagai gantinya.",
+    "Type or scan the AWB": "Ketik atau pindai nomor resi",
+    "a control character": "karakter kontrol",
+    "{0} characters: an AWB has at least {1}.": "{0} karakter: nomor resi minimal {1} karakter.",
+    "{0} characters: an AWB has at most {1}.": "{0} karakter: nomor resi maksimal {1} karakter.",
+    "{0} of {1} order(s) shipped; {2} label(s) to print.":
+        "{0} dari {1} pesanan dikirim; {2} label siap dicetak.",
+    "{0} skipped: see the reason on each.": "{0} dilewati: lihat alasannya di masing-masing.",
+    "{0}(U+{1:04X} {2}) cannot be in a barcode: use letters, digits and plain symbols.":
+        "{0}(U+{1:04X} {2}) tidak bisa masuk barcode: pakai huruf, angka, dan simbol biasa.",
 }

@@ -4,12 +4,24 @@
 <context>
     <name></name>
     <message>
+        <source>Arrange shipment and print</source>
+        <translation>Atur pengiriman &amp; cetak</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
         <source>New orders</source>
         <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>Reading the orders</source>
+        <translation>Membaca pesanan</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
     </message>
     <message>
         <source>{0} new order(s) arrived.</source>
@@ -44,6 +56,69 @@
     </message>
 </context>
 <context>
+    <name>ArrangeDialog</name>
+    <message>
+        <source>Arrange shipment and print</source>
+        <translation>Atur pengiriman &amp; cetak</translation>
+    </message>
+    <message>
+        <source>Arranging the shipment failed: {0}</source>
+        <translation>Gagal mengatur pengiriman: {0}</translation>
+    </message>
+    <message>
+        <source>Arranging the shipment of {0} order(s)…</source>
+        <translation>Mengatur pengiriman {0} pesanan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Not shipped</source>
+        <translation>Tidak dikirim</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Shipped, no label yet</source>
+        <translation>Sudah dikirim, label belum ada</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Stop after the order being sent; what shipped stays shipped and its labels still print.</source>
+        <translation>Berhenti setelah pesanan yang sedang dikirim; yang sudah dikirim tetap dikirim dan labelnya tetap dicetak.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
+    </message>
+    <message>
+        <source>Stopping after the order being sent…</source>
+        <translation>Berhenti setelah pesanan yang sedang dikirim…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} order(s) shipped; {2} label(s) to print.</source>
+        <translation>{0} dari {1} pesanan dikirim; {2} label siap dicetak.</translation>
+    </message>
+</context>
+<context>
     <name>AwbDialog</name>
     <message>
         <source>AWB (resi)</source>
@@ -54,20 +129,60 @@
         <translation>Nomor resi (AWB)</translation>
     </message>
     <message>
-        <source>Every order needs its AWB.</source>
-        <translation>Setiap pesanan perlu nomor resinya.</translation>
+        <source>An AWB has {0} to {1} letters, digits or plain symbols (no spaces), as the courier printed it.</source>
+        <translation>Nomor resi terdiri dari {0} sampai {1} huruf, angka, atau simbol biasa (tanpa spasi), sesuai cetakan kurir.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
     </message>
     <message>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
+        <source>Remove the space.</source>
+        <translation>Hapus spasinya.</translation>
+    </message>
+    <message>
         <source>Ship</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <source>These orders go with your own courier: enter the AWB (resi) of each.</source>
-        <translation>Pesanan ini dikirim dengan kurir sendiri: isi nomor resi masing-masing.</translation>
+        <source>The same AWB as {0}: each parcel has its own.</source>
+        <translation>Nomor resi sama dengan {0}: setiap paket punya resi sendiri.</translation>
+    </message>
+    <message>
+        <source>These orders go with your own courier: type or scan the AWB (resi) of each. A scanner's Enter moves to the next order.</source>
+        <translation>Pesanan ini dikirim dengan kurir toko sendiri: ketik atau pindai nomor resi masing-masing. Enter dari pemindai pindah ke pesanan berikutnya.</translation>
+    </message>
+    <message>
+        <source>Type a plain hyphen '-' instead.</source>
+        <translation>Ketik tanda hubung biasa '-' sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>Type or scan the AWB</source>
+        <translation>Ketik atau pindai nomor resi</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation>karakter kontrol</translation>
+    </message>
+    <message>
+        <source>{0} characters: an AWB has at least {1}.</source>
+        <translation>{0} karakter: nomor resi minimal {1} karakter.</translation>
+    </message>
+    <message>
+        <source>{0} characters: an AWB has at most {1}.</source>
+        <translation>{0} karakter: nomor resi maksimal {1} karakter.</translation>
+    </message>
+    <message>
+        <source>{0}(U+{1:04X} {2}) cannot be in a barcode: use letters, digits and plain symbols.</source>
+        <translation>{0}(U+{1:04X} {2}) tidak bisa masuk barcode: pakai huruf, angka, dan simbol biasa.</translation>
     </message>
 </context>
 <context>
@@ -2214,16 +2329,36 @@ Folder data: {1}</translation>
 <context>
     <name>OrdersRules</name>
     <message>
-        <source>An order has a product without a seller SKU: map it in the SKU mapping tab first.</source>
-        <translation>Ada pesanan dengan produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.</translation>
+        <source>A product has no seller SKU: map it in the SKU mapping tab first.</source>
+        <translation>Ada produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.</translation>
     </message>
     <message>
-        <source>Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped.</source>
-        <translation>Label dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim.</translation>
+        <source>It is {0}.</source>
+        <translation>Statusnya {0}.</translation>
+    </message>
+    <message>
+        <source>Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped, once they have a booking code or AWB.</source>
+        <translation>Label bisa dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim, setelah ada kode booking atau nomor resi.</translation>
+    </message>
+    <message>
+        <source>No booking code or AWB yet: its label would have nothing for the courier to scan.</source>
+        <translation>Belum ada kode booking atau nomor resi: labelnya tidak punya kode untuk dipindai kurir.</translation>
+    </message>
+    <message>
+        <source>No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.</source>
+        <translation>Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman &amp; cetak.</translation>
+    </message>
+    <message>
+        <source>None of the selected orders can do this. {0}</source>
+        <translation>Tidak ada pesanan terpilih yang bisa melakukan ini. {0}</translation>
     </message>
     <message>
         <source>Only new, to-pack or packed orders can be cancelled.</source>
         <translation>Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Pack it first.</source>
+        <translation>Kemas dulu.</translation>
     </message>
     <message>
         <source>Select new orders to acknowledge them.</source>
@@ -2242,6 +2377,14 @@ Folder data: {1}</translation>
         <translation>Pilih pesanan yang dikemas atau siap kirim untuk mengirimnya.</translation>
     </message>
     <message>
+        <source>Select packed or ready-to-ship orders: they are shipped and their labels print.</source>
+        <translation>Pilih pesanan yang dikemas atau siap kirim: pesanan diatur pengirimannya lalu labelnya dicetak.</translation>
+    </message>
+    <message>
+        <source>Skips {0} of the {1} selected: {2} — {3}</source>
+        <translation>Melewati {0} dari {1} pesanan terpilih: {2} — {3}</translation>
+    </message>
+    <message>
         <source>The marketplace's label exists once the package is arranged: ship the order first, then print its label.</source>
         <translation>Label marketplace baru ada setelah pengiriman diatur: kirim pesanan dulu, lalu cetak labelnya.</translation>
     </message>
@@ -2250,12 +2393,16 @@ Folder data: {1}</translation>
         <translation>Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.</translation>
     </message>
     <message>
-        <source>{0} lets a seller cancel orders that are: {1}.</source>
-        <translation>{0} mengizinkan penjual membatalkan pesanan yang: {1}.</translation>
+        <source>This marketplace gives the tracking number before shipping: print the label, then ship.</source>
+        <translation>Marketplace ini memberi nomor resi sebelum pengiriman: cetak label, lalu kirim.</translation>
     </message>
     <message>
-        <source>{0} of the selected orders cannot do this. {1}</source>
-        <translation>{0} pesanan yang dipilih tidak bisa melakukan ini. {1}</translation>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
+    </message>
+    <message>
+        <source>{0} lets a seller cancel orders that are: {1}.</source>
+        <translation>{0} mengizinkan penjual membatalkan pesanan yang: {1}.</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2845,10 @@ Folder data: {1}</translation>
         <translation>Terima pesanan</translation>
     </message>
     <message>
+        <source>Arrange shipment and print</source>
+        <translation>Atur pengiriman &amp; cetak</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2805,12 +2956,20 @@ Folder data: {1}</translation>
         <translation>Hasil</translation>
     </message>
     <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
         <source>Waiting for the marketplace</source>
         <translation>Menunggu marketplace</translation>
     </message>
     <message>
         <source>{0} of {1} done.</source>
         <translation>{0} dari {1} berhasil.</translation>
+    </message>
+    <message>
+        <source>{0} skipped: see the reason on each.</source>
+        <translation>{0} dilewati: lihat alasannya di masing-masing.</translation>
     </message>
 </context>
 <context>

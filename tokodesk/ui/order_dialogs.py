@@ -1,4 +1,4 @@
-"""Dialogs the queue opens: cancel with a reason, AWB entry for own-courier shipping, per-order results."""
+"""Dialogs the queue opens: cancel with a reason, per-order results (AWB entry: ui/ship_dialogs.py)."""
 
 from __future__ import annotations
 
@@ -117,48 +117,6 @@ class CancelDialog(QDialog):
         }
 
 
-class AwbDialog(QDialog):
-    """Own courier: type (or scan) the AWB of each order before shipping."""
-
-    def __init__(self, orders: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("AWB (resi) numbers"))
-        self.resize(520, 360)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("These orders go with your own courier: enter the AWB (resi) of each."))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.table = QTableWidget(len(orders), 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("AWB (resi)")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self._ids = []
-        for row, (order_id, invoice) in enumerate(orders):
-            item = QTableWidgetItem(invoice or order_id)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 0, item)
-            self.table.setItem(row, 1, QTableWidgetItem(""))
-            self._ids.append(order_id)
-        layout.addWidget(self.table)
-        self.error = QLabel()
-        self.error.setStyleSheet("color:#b00020")
-        layout.addWidget(self.error)
-        layout.addWidget(_buttons(self, self.tr("Ship")))
-
-    def awbs(self) -> dict[str, str]:
-        result = {}
-        for row, order_id in enumerate(self._ids):
-            item = self.table.item(row, 1)
-            if item and item.text().strip():
-                result[order_id] = item.text().strip()
-        return result
-
-    def accept(self) -> None:
-        if len(self.awbs()) != len(self._ids):
-            self.error.setText(self.tr("Every order needs its AWB."))
-            return
-        super().accept()
-
-
 class ResultsDialog(QDialog):
     """What happened to each order of a batch, failures first."""
 
@@ -167,9 +125,16 @@ class ResultsDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(720, 380)
         layout = QVBoxLayout(self)
-        ordered = sorted(outcomes, key=lambda o: o.ok)
+        # Skipped orders (TokoDesk refused them before anything was sent) first, with the reason: the others of a
+        # bulk action went ahead.
+        ordered = sorted(outcomes, key=lambda o: (o.ok, not getattr(o, "refused", False)))
         ok = sum(1 for o in outcomes if o.ok)
-        layout.addWidget(QLabel(self.tr("{0} of {1} done.").format(ok, len(outcomes))))
+        skipped = sum(1 for o in outcomes if not o.ok and getattr(o, "refused", False))
+        summary = self.tr("{0} of {1} done.").format(ok, len(outcomes))
+        if skipped:
+            summary += " " + self.tr("{0} skipped: see the reason on each.").format(skipped)
+        self.summary = QLabel(summary)
+        layout.addWidget(self.summary)
         self.table = QTableWidget(len(ordered), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Result"), self.tr("Reason")])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -178,6 +143,8 @@ class ResultsDialog(QDialog):
                 result = self.tr("Done")
             elif getattr(o, "pending", False):
                 result = self.tr("Waiting for the marketplace")
+            elif getattr(o, "refused", False):
+                result = self.tr("Skipped")
             else:
                 result = self.tr("Not done")
             for col, text in enumerate((o.invoice or o.order_id, result, o.error or "")):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButt
 from tokodesk.marketplace.base import OrderState
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
-from tokodesk.ui.order_dialogs import AwbDialog, CancelDialog, ResultsDialog
+from tokodesk.ui.order_dialogs import CancelDialog, ResultsDialog
 from tokodesk.ui.orders_model import state_label
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ class QueueActions:
             ("ack", self.tr("Acknowledge"), "Ctrl+Shift+A", self.acknowledge),
             ("pack", self.tr("Pack"), "Ctrl+Shift+P", self.pack),
             ("label", self.tr("Print label"), "Ctrl+P", lambda: self.print_documents("label")),
+            ("arrange", self.tr("Arrange shipment and print"), "Ctrl+Shift+L", self.arrange_and_print),
             ("ship", self.tr("Ship"), "Ctrl+Shift+S", self.ship),
             ("cancel", self.tr("Cancel order"), "Ctrl+Shift+X", self.cancel_orders),
         ]
@@ -127,20 +128,15 @@ class QueueActions:
 
     @Slot()
     def ship(self) -> None:
-        rows = self.selected_rows()
-        settings = self.ctx.channel_settings()
-        pks = [r[q.R_PK] for r in rows]
-        if settings.get("business_model") != "own_courier":
-            self._run_action("ship", pks, lambda f, orders: f.ship(orders), self.tr("Ship"))
-            return
-        self.awb_dialog = AwbDialog([(r[q.R_ORDER_ID], r[q.R_INVOICE]) for r in rows], self)
+        from tokodesk.ui.ship_dialogs import ship_selection
 
-        def go() -> None:
-            awbs = self.awb_dialog.awbs()
-            self._run_action("ship", pks, lambda f, orders: f.ship(orders, awbs), self.tr("Ship"))
+        ship_selection(self)  # own-courier orders first ask for their AWBs (ui/ship_dialogs.py)
 
-        self.awb_dialog.accepted.connect(go)
-        self.awb_dialog.open()
+    @Slot()
+    def arrange_and_print(self) -> None:
+        from tokodesk.ui.ship_dialogs import arrange_selection
+
+        arrange_selection(self)  # ship, wait for the tracking numbers, print (ui/ship_dialogs.py)
 
     @Slot()
     def cancel_orders(self) -> None:

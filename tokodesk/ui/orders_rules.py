@@ -1,6 +1,8 @@
-"""Which queue action is valid for a whole selection, from the order states and the adapter's capabilities.
+"""Which queue action a selection offers, from the order states, their codes and the adapter's capabilities.
 
-Only for enabling buttons: the fulfilment service checks again and refuses with a reason (DESIGN.md §5).
+A bulk action is offered when at least one selected order can take it: it acts on those and the others are listed
+afterwards with the reason in words (the fulfilment service checks every order again and refuses with a reason,
+DESIGN.md §5). Only a selection where no order can take it disables the button, and the button then says why.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from tokodesk.marketplace.base import Capabilities, LabelFormat, OrderState
 from tokodesk.ui import queries as q
 
 S = OrderState
-ACTIONS = ("ack", "pack", "label", "ship", "cancel", "picklist", "packing_list", "manifest")
+ACTIONS = ("ack", "pack", "label", "arrange", "ship", "cancel", "picklist", "packing_list", "manifest")
 
 _STATES: dict[str, frozenset[str]] = {
     "ack": frozenset({S.NEW.value}),
     "pack": frozenset({S.ACKNOWLEDGED.value}),
     "label": frozenset({S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value, S.AWAITING_PICKUP.value,
                         S.PARTLY_SHIPPED.value, S.SHIPPED.value}),
+    "arrange": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}),
     "ship": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}),
     "cancel": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value}),
     "picklist": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
@@ -29,24 +32,71 @@ _STATES: dict[str, frozenset[str]] = {
 _MARKETPLACE_PDF_LABEL = frozenset({S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value, S.SHIPPED.value})
 
 
-def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> bool:
-    if not rows:
-        return False
-    settings = settings or {}
-    states = _STATES[action]
-    if action == "ack" and caps is not None and not caps.has_acknowledge:
-        return False
-    if action == "cancel" and caps is not None:
-        states = frozenset(s.value for s in caps.seller_cancel_states)
-    if action == "label" and settings.get("use_marketplace_label") and caps is not None \
-            and caps.label_format is LabelFormat.PDF:
-        states = _MARKETPLACE_PDF_LABEL
-    for row in rows:
-        if row[q.R_STATE] not in states:
-            return False
-        if action == "pack" and row[q.R_UNMAPPED]:
-            return False  # packing needs every line mapped; the row's flag says why
+def offered(action: str, caps: Capabilities | None) -> bool:
+    """Whether the action exists at all on this marketplace (a button that never applies is hidden)."""
+    if action == "arrange":
+        return caps is not None and caps.tracking_at_ship
     return True
+
+
+def _marketplace_pdf(settings: dict, caps: Capabilities | None) -> bool:
+    return bool(settings.get("use_marketplace_label") and caps is not None and caps.label_format is LabelFormat.PDF)
+
+
+def _states(action: str, caps: Capabilities | None, settings: dict) -> frozenset[str]:
+    if action == "cancel" and caps is not None:
+        return frozenset(s.value for s in caps.seller_cancel_states)
+    if action == "label" and _marketplace_pdf(settings, caps):
+        return _MARKETPLACE_PDF_LABEL
+    return _STATES[action]
+
+
+def row_blocked(action: str, row: tuple, caps: Capabilities | None, settings: dict | None = None) -> str:
+    """Why this one order cannot take `action`, in words; "" when it can."""
+    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.orders_model import state_label
+
+    settings = settings or {}
+    if action == "ack" and caps is not None and not caps.has_acknowledge:
+        return tr("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
+    if not offered(action, caps):
+        return tr("OrdersRules", "This marketplace gives the tracking number before shipping: print the label, "
+                                 "then ship.")
+    if row[q.R_STATE] not in _states(action, caps, settings):
+        if action == "label" and _marketplace_pdf(settings, caps) and row[q.R_STATE] in _STATES["label"]:
+            return tr("OrdersRules", "The marketplace's label exists once the package is arranged: ship the order "
+                                     "first, then print its label.")
+        if action in ("arrange", "ship") and row[q.R_STATE] == S.ACKNOWLEDGED.value:
+            return tr("OrdersRules", "Pack it first.")
+        return tr("OrdersRules", "It is {0}.").format(state_label(row[q.R_STATE]))
+    if action == "pack" and row[q.R_UNMAPPED]:
+        return tr("OrdersRules", "A product has no seller SKU: map it in the SKU mapping tab first.")
+    if action == "label" and not _marketplace_pdf(settings, caps) and not (row[q.R_BOOKING] or row[q.R_AWB]) \
+            and caps is not None and not caps.has_booking_code:
+        # Never a label without a code the courier can scan (services/fulfilment/label_rules.py decides for each
+        # order; where the marketplace can be asked for a booking code, printing asks it first).
+        if caps.tracking_at_ship:
+            return tr("OrdersRules", "No tracking number yet: {0} gives it when the order is shipped. Use Arrange "
+                                     "shipment and print.").format(caps.display_name)
+        return tr("OrdersRules", "No booking code or AWB yet: its label would have nothing for the courier to "
+                                 "scan.")
+    return ""
+
+
+def blocked_rows(action: str, rows: Sequence[tuple], caps: Capabilities | None,
+                 settings: dict | None = None) -> list[tuple[tuple, str]]:
+    """(row, why) for every selected order the action skips."""
+    found = []
+    for row in rows:
+        why = row_blocked(action, row, caps, settings)
+        if why:
+            found.append((row, why))
+    return found
+
+
+def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> bool:
+    """At least one selected order can take the action (the others are skipped and listed afterwards)."""
+    return any(not row_blocked(action, row, caps, settings) for row in rows)
 
 
 def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None,
@@ -55,35 +105,47 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
     button, so it never just looks broken."""
     from tokodesk.ui.i18n import tr
 
-    if allowed(action, rows, caps, settings):
-        return ""
     if not rows:
         return tr("OrdersRules", "Select one or more orders first (click a row; Ctrl or Shift adds more).")
-    if action == "ack" and caps is not None and not caps.has_acknowledge:
-        return tr("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
-    if action == "label" and (settings or {}).get("use_marketplace_label") and caps is not None \
-            and caps.label_format is LabelFormat.PDF:
-        return tr("OrdersRules", "The marketplace's label exists once the package is arranged: ship the order "
-                                 "first, then print its label.")
-    if action == "pack" and any(row[q.R_UNMAPPED] for row in rows) \
-            and all(row[q.R_STATE] in _STATES["pack"] for row in rows):
-        return tr("OrdersRules", "An order has a product without a seller SKU: map it in the SKU mapping tab "
-                                 "first.")
-    states = _STATES.get(action, frozenset())
-    if action == "cancel" and caps is not None:
-        states = frozenset(s.value for s in caps.seller_cancel_states)
-    others = len([row for row in rows if row[q.R_STATE] not in states])
+    blocked = blocked_rows(action, rows, caps, settings)
+    if len(blocked) < len(rows):
+        return ""
+    reasons = list(dict.fromkeys(why for _row, why in blocked))
+    need = _need(action, caps)
+    if len(reasons) == 1:
+        return f"{reasons[0]} {need}".strip() if need not in reasons[0] else reasons[0]
+    return tr("OrdersRules", "None of the selected orders can do this. {0}").format(need).strip()
+
+
+def skipped_note(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> str:
+    """For an enabled button: which selected orders it will skip and why (empty when it acts on all of them)."""
+    from tokodesk.ui.i18n import tr
+
+    blocked = blocked_rows(action, rows, caps, settings)
+    if not blocked or len(blocked) == len(rows):
+        return ""
+    names = ", ".join(row[q.R_INVOICE] or row[q.R_ORDER_ID] for row, _ in blocked[:3])
+    more = len(blocked) - 3
+    if more > 0:
+        names += " " + tr("OrdersRules", "and {0} more").format(more)
+    return tr("OrdersRules", "Skips {0} of the {1} selected: {2} — {3}").format(
+        len(blocked), len(rows), names, blocked[0][1])
+
+
+def _need(action: str, caps: Capabilities | None) -> str:
+    from tokodesk.ui.i18n import tr
+
     # What each action needs, in the words a packer uses (literal tr() calls, so the extractor finds them).
-    need = {
+    return {
         "ack": tr("OrdersRules", "Select new orders to acknowledge them."),
         "pack": tr("OrdersRules", "Select orders that are To pack (acknowledged) to pack them."),
         "label": tr("OrdersRules", "Labels print for orders that are acknowledged, packed, ready to ship, awaiting "
-                                   "pickup or shipped."),
+                                   "pickup or shipped, once they have a booking code or AWB."),
+        "arrange": tr("OrdersRules", "Select packed or ready-to-ship orders: they are shipped and their labels "
+                                     "print."),
         "ship": tr("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
         "cancel": _cancel_need(caps),
     }.get(action, "")
-    return tr("OrdersRules", "{0} of the selected orders cannot do this. {1}").format(others, need).strip() \
-        if len(rows) > 1 else need
 
 
 def _cancel_need(caps: Capabilities | None) -> str:

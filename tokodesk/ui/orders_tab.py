@@ -43,7 +43,7 @@ from tokodesk.ui.orders_model import (
     OrdersModel,
     OrdersProxy,
 )
-from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason
+from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, skipped_note
 from tokodesk.ui.orders_selection import SelectionKeeper
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
 from tokodesk.ui.widgets import ErrorBanner
@@ -337,10 +337,12 @@ class OrdersTab(QueueActions, QWidget):
         channel_busy = False
         settings = self.ctx.channel_settings()
         for key, button in self.buttons.items():
+            button.setVisible(offered(key, caps))
             why = blocked_reason(key, rows, caps, settings)
             button.setEnabled(not why and not channel_busy)
-            # A disabled button says why, so the packer is never left guessing.
-            button.setToolTip(button.property("plain_tip") + (f"\n{why}" if why else ""))
+            # A disabled button says why, so the packer is never left guessing; an enabled one which orders it skips.
+            note = why or skipped_note(key, rows, caps, settings)
+            button.setToolTip(button.property("plain_tip") + (f"\n{note}" if note else ""))
         for key, action in self.doc_actions.items():
             action.setEnabled(bool(rows) and allowed(key, rows, caps, settings))
         self.more.setEnabled(bool(rows))

@@ -1,0 +1,171 @@
+"""The everyday Tokopedia & Shop flow in the window (issue 14 §3), clicking the real buttons against the sandbox:
+no label without a code to scan, Arrange shipment and print, the AWB of each own-courier order, and bulk actions
+that act on the orders they can and list the skipped ones with the reason."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.integration.test_ship_flow import make_seller_shipping
+from tests.integration.tiktokshop_setup import sb, shop_order  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
+from tests.unit.test_documents_support import decode, text
+from tokodesk.sandbox import Status
+from tokodesk.store import models as m
+from tokodesk.ui import queries as q
+
+
+def click(qtbot, button) -> None:  # noqa: ANN001
+    assert button.isEnabled(), button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def to_pack(tab, n: int, courier_own: bool = False) -> list[int]:
+    """Mapped Tokopedia & Shop orders awaiting shipment (To pack), on a platform courier unless asked."""
+    rows = [r for r in tab.model.all_rows() if r[q.R_STATE] == "acknowledged" and not r[q.R_UNMAPPED]
+            and bool(m.Order.get_by_id(r[q.R_PK]).seller_ships) == courier_own
+            and shop_order_status(r) == "AWAITING_SHIPMENT"]
+    assert len(rows) >= n
+    return [r[q.R_PK] for r in rows[:n]]
+
+
+def shop_order_status(row: tuple) -> str:
+    return row[q.R_MP_STATUS]
+
+
+def pack(qtbot, tab, ctx, wait_idle, pks: list[int]) -> None:
+    tab.select_pks(pks)
+    click(qtbot, tab.buttons["pack"])
+    wait_idle(ctx)
+    assert all(m.Order.get_by_id(pk).state in ("packed", "ready_to_ship") for pk in pks)
+
+
+@pytest.fixture
+def seller_channel(request, sb):  # noqa: F811
+    """A Tokopedia & Shop shop on pick-up where two orders go with the shop's own courier (shipping_type SELLER)."""
+    make_seller_shipping(sb, 2)
+    return request.getfixturevalue("shop_channel")
+
+
+def test_arrange_shipment_and_print_ships_waits_and_prints_only_what_has_a_code(
+        qtbot, ctx, shop_channel, sb, open_orders_tab, wait_idle, tmp_path):  # noqa: F811
+    tab = open_orders_tab(shop_channel)
+    first, second, unpacked = to_pack(tab, 3)
+
+    # To pack on Tokopedia & Shop: no tracking number yet, so no label; the button says what to do instead.
+    tab.select_pks([first])
+    assert not tab.buttons["label"].isEnabled()
+    assert "Arrange shipment and print" in tab.buttons["label"].toolTip()
+    assert tab.buttons["arrange"].isVisible()
+
+    pack(qtbot, tab, ctx, wait_idle, [first, second])
+    tab.select_pks([first, second, unpacked])
+    assert "Skips 1 of the 3 selected" in tab.buttons["arrange"].toolTip()
+    click(qtbot, tab.buttons["arrange"])
+    qtbot.waitUntil(lambda: getattr(tab, "arrange_dialog", None) is not None, timeout=10000)
+    dialog = tab.arrange_dialog
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    wait_idle(ctx)
+    assert dialog.result.shipped == 2 and sorted(dialog.result.ready) == sorted([first, second])
+    for pk in (first, second):
+        order = m.Order.get_by_id(pk)
+        assert order.state == "awaiting_pickup" and order.awb == shop_order(sb, order).awb
+        assert shop_order(sb, order).status == Status.AWAITING_PICKUP
+    # The skipped order is listed with the reason, and nothing was sent for it.
+    assert dialog.table.isVisibleTo(dialog) and dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 1).text() == "Skipped" and "Pack" in dialog.table.item(0, 2).text()
+    assert m.Order.get_by_id(unpacked).state == "acknowledged"
+
+    printer = tab.print_dialog
+    qtbot.waitUntil(lambda: printer.print_button.isEnabled(), timeout=15000)
+    assert printer.documents[0].pageCount() == 2 and printer.mark_printed.isChecked()
+    labels = printer.job.parts[0]
+    awbs = {m.Order.get_by_id(pk).awb for pk in (first, second)}
+    assert {value for kind, value in decode(labels, 1) + decode(labels, 2) if kind == "Code128"} == awbs
+    assert all(awb in text(labels) for awb in awbs)
+    printer.print_now(str(tmp_path / "labels.pdf"))
+    wait_idle(ctx)
+    assert (tmp_path / "labels.pdf").read_bytes().startswith(b"%PDF")
+    assert all(m.Order.get_by_id(pk).label_printed_at is not None for pk in (first, second))
+    assert m.Order.get_by_id(unpacked).label_printed_at is None
+
+
+def test_print_label_skips_the_orders_without_a_code_and_marks_only_the_printed(
+        qtbot, ctx, shop_channel, open_orders_tab, wait_idle, tmp_path):  # noqa: F811
+    from tokodesk.services.fulfilment import Fulfilment
+
+    tab = open_orders_tab(shop_channel)
+    shipped, waiting = to_pack(tab, 2)
+    with Fulfilment(adapters=ctx.adapter_factory, who="setup") as service:
+        service.pack([m.Order.get_by_id(shipped)])
+        assert service.ship([m.Order.get_by_id(shipped)])[0].ok
+    tab.reload()
+    wait_idle(ctx)
+    tab.select_pks([shipped, waiting])
+    assert "Skips 1 of the 2 selected" in tab.buttons["label"].toolTip()
+    click(qtbot, tab.buttons["label"])
+    dialog = tab.print_dialog
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+    assert dialog.documents[0].pageCount() == 1
+    assert "No label for:" in dialog.info.text() and m.Order.get_by_id(waiting).order_id in dialog.info.text()
+    assert "tracking number" in dialog.info.text()
+    assert dialog.mark_printed.isChecked()
+    dialog.print_now(str(tmp_path / "one.pdf"))
+    wait_idle(ctx)
+    assert m.Order.get_by_id(shipped).label_printed_at is not None
+    assert m.Order.get_by_id(waiting).label_printed_at is None  # never "printed" without a code
+
+
+def test_ship_asks_each_own_courier_order_for_its_awb_and_checks_it_before_sending(
+        qtbot, ctx, seller_channel, sb, open_orders_tab, wait_idle):  # noqa: F811
+    tab = open_orders_tab(seller_channel)
+    one, two = to_pack(tab, 2, courier_own=True)
+    pack(qtbot, tab, ctx, wait_idle, [one, two])
+    tab.select_pks([one, two])
+    click(qtbot, tab.buttons["ship"])
+    qtbot.waitUntil(lambda: getattr(tab, "awb_dialog", None) is not None and tab.awb_dialog.isVisible(),
+                    timeout=10000)
+    dialog = tab.awb_dialog
+    assert len(dialog.fields) == 2 and not dialog.ok_button.isEnabled()  # every order needs its AWB
+
+    dialog.fields[0].insert("JP\u201312345678")  # pasted from a chat, with the en dash its keyboard made
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.errors[0].isVisible() and "U+2013 EN DASH" in dialog.errors[0].text()
+    assert "plain hyphen" in dialog.errors[0].text()
+    dialog.fields[0].setText("")
+    qtbot.keyClicks(dialog.fields[0], "JP1234567890")
+    qtbot.keyClick(dialog.fields[0], Qt.Key.Key_Return)  # a scanner's Enter moves on to the next order
+    assert dialog.isVisible() and dialog.fields[1].hasFocus()
+    qtbot.keyClicks(dialog.fields[1], "jp1234567890")
+    assert not dialog.ok_button.isEnabled() and "same AWB" in dialog.errors[1].text()
+    dialog.fields[1].setText("")
+    qtbot.keyClicks(dialog.fields[1], "JP12")
+    assert "4 characters" in dialog.errors[1].text() and not dialog.ok_button.isEnabled()
+    assert all(shop_order(sb, m.Order.get_by_id(pk)).status != Status.SHIPPED for pk in (one, two))  # nothing sent
+
+    dialog.fields[1].setText("JP1234567891")
+    assert dialog.ok_button.isEnabled()
+    click(qtbot, dialog.ok_button)
+    wait_idle(ctx)
+    got = {m.Order.get_by_id(pk).awb for pk in (one, two)}
+    assert got == {"JP1234567890", "JP1234567891"}
+    assert {shop_order(sb, m.Order.get_by_id(pk)).awb for pk in (one, two)} == got
+
+
+def test_a_bulk_action_acts_on_the_orders_it_can_and_lists_the_skipped_with_the_reason(
+        qtbot, ctx, sandbox_channel, open_orders_tab, wait_idle):
+    tab = open_orders_tab(sandbox_channel)
+    assert tab.buttons["arrange"].isHidden()  # Tokopedia gives the booking code at acceptance: print, then ship
+    new = [r[q.R_PK] for r in tab.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:2]
+    shipped = [r[q.R_PK] for r in tab.model.all_rows() if r[q.R_STATE] == "shipped"][:1]
+    tab.select_pks(new + shipped)
+    click(qtbot, tab.buttons["ack"])
+    wait_idle(ctx)
+    assert [m.Order.get_by_id(pk).state for pk in new] == ["acknowledged", "acknowledged"]
+    assert m.Order.get_by_id(shipped[0]).state == "shipped"
+    results = tab.results_dialog
+    assert results.isVisible() and "2 of 3 done. 1 skipped" in results.summary.text()
+    assert results.table.item(0, 1).text() == "Skipped"
+    assert results.table.item(0, 0).text() == m.Order.get_by_id(shipped[0]).invoice
+    assert "shipped" in results.table.item(0, 2).text()
