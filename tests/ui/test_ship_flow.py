@@ -169,3 +169,44 @@ def test_a_bulk_action_acts_on_the_orders_it_can_and_lists_the_skipped_with_the_
     assert results.table.item(0, 1).text() == "Skipped"
     assert results.table.item(0, 0).text() == m.Order.get_by_id(shipped[0]).invoice
     assert "shipped" in results.table.item(0, 2).text()
+
+
+def test_on_an_own_courier_channel_ship_asks_for_the_awbs_and_the_labels_then_carry_them(
+        qtbot, ctx, sandbox_channel, sandbox, open_orders_tab, wait_idle, tmp_path):
+    from pypdf import PdfReader
+
+    from tokodesk.services.fulfilment import Fulfilment
+
+    m.Channel.update(business_model="own_courier").where(m.Channel.id == sandbox_channel.id).execute()
+    tab = open_orders_tab(m.Channel.get_by_id(sandbox_channel.id))
+    pks = [r[q.R_PK] for r in tab.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:2]
+    with Fulfilment(adapters=ctx.adapter_factory, who="setup") as service:
+        service.acknowledge([m.Order.get_by_id(pk) for pk in pks])
+        service.pack([m.Order.get_by_id(pk) for pk in pks])
+    tab.reload()
+    wait_idle(ctx)
+    tab.select_pks(pks)
+    click(qtbot, tab.buttons["ship"])
+    qtbot.waitUntil(lambda: getattr(tab, "awb_dialog", None) is not None and tab.awb_dialog.isVisible(),
+                    timeout=10000)
+    dialog = tab.awb_dialog
+    for field, awb in zip(dialog.fields, ("KT0000000101", "KT0000000102"), strict=True):
+        qtbot.keyClicks(field, awb)
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # the last Enter ships, as a scanner at the desk does
+    wait_idle(ctx)
+    assert not dialog.isVisible()
+    typed = dict(zip(dialog._ids, ("KT0000000101", "KT0000000102"), strict=True))  # each row's order got its own
+    orders = [m.Order.get_by_id(pk) for pk in pks]
+    assert {o.order_id: o.awb for o in orders} == typed and {o.state for o in orders} == {"shipped"}
+    assert {o.order_id: sandbox.order(o.order_id).awb for o in orders} == typed
+
+    tab.select_pks(pks)
+    click(qtbot, tab.buttons["label"])
+    printer = tab.print_dialog
+    qtbot.waitUntil(lambda: printer.print_button.isEnabled(), timeout=15000)
+    pdf = printer.job.parts[0]
+    (tmp_path / "labels.pdf").write_bytes(pdf)
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "labels.pdf").pages]
+    assert len(pages) == 2 and all(any(o.awb in page for page in pages) for o in orders)
+    assert {value for page in (1, 2) for kind, value in decode(pdf, page) if kind == "Code128"} == {
+        "KT0000000101", "KT0000000102"}

@@ -103,3 +103,16 @@ def test_stop_while_waiting_keeps_what_shipped_and_prints_what_has_a_code(channe
     [late] = result.not_printed
     assert late.order_id == "2" and late.shipped and "stopped while waiting" in late.reason
     assert m.Order.get_by_id(two.id).state == S.AWAITING_PICKUP.value  # shipped stays shipped
+
+
+def test_a_marketplace_refusal_is_listed_and_the_others_still_print(channel):
+    fake, rows = setup(channel, [("1", S.ACKNOWLEDGED), ("2", S.ACKNOWLEDGED)], {"1": 1, "2": 1})
+    one, two = packed(rows)
+    fake.fault("ship:pickup", "error:21011001:Order is on hold; it cannot be shipped yet")
+    with Fulfilment(adapters=lambda c: fake) as service:
+        result = arrange(service, [one, two], sleep=lambda _s: None, clock=lambda: 0.0)
+    assert result.shipped == 1 and len(result.ready) == 1
+    [refused] = result.not_printed
+    assert not refused.shipped and not refused.refused and "on hold" in refused.reason
+    printed = m.Order.get_by_id(result.ready[0])
+    assert printed.awb and printed.order_id != refused.order_id
