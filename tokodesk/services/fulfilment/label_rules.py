@@ -55,8 +55,8 @@ def refusal(order: m.Order, channel: m.Channel, caps: base.Capabilities | None =
     if uses_marketplace_pdf(channel, caps):
         if state in SHIPPED_STATES:
             return ""
-        return (f"{caps.display_name} makes its label when the order is shipped: use Arrange shipment and print "
-                "(or ship it first)")
+        return (f"{caps.display_name} makes its label only after the package has been arranged (shipped): use "
+                "Arrange shipment and print in the window, or ship it first (tokodesk orders ship)")
     if scan_code(order):
         return ""
     if delivered_by_seller(order, channel):
