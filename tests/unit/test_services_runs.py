@@ -65,6 +65,18 @@ def test_a_lease_of_a_dead_process_on_this_station_is_taken_at_once(channel):
     assert m.SyncLease.get().holder == holder != dead
 
 
+def test_a_lease_of_a_cloned_pc_with_the_same_name_is_not_taken_before_it_expires(channel):
+    """Cloned PCs share user and hostname; a process id that is dead here may be alive on the other PC."""
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    for clone in (f"{runs.config.station_id()} pid {proc.stdout.strip()} #{'0' * 12}",
+                  f"{runs.config.station_id()} pid {proc.stdout.strip()}"):  # as an older TokoDesk wrote it
+        m.SyncLease.delete().execute()
+        m.SyncLease.create(channel=channel, kind="orders", holder=clone, expires_at=m.utcnow() + timedelta(minutes=9))
+        with pytest.raises(runs.LeaseHeld) as held:
+            runs.acquire_lease(channel, "orders")
+        assert "#" not in str(held.value) and f"pid {proc.stdout.strip()}" in str(held.value)
+
+
 def test_a_failed_run_is_recorded_and_frees_the_lease(channel):
     with pytest.raises(RuntimeError), runs.sync_run(channel, "skus") as run:
         run.summary.fetched = 2
