@@ -67,7 +67,8 @@ def _tables() -> list[tuple[str, str]]:
     pairs += [("Sync", s) for s in sync.KIND_LABELS.values()]
     pairs += [("PrintDialog", s) for s in printing.KIND_TITLES.values()]
     pairs += [("OrderDetailPane", s) for s in (*order_detail.EVENT_WORDS.values(),
-                                               *order_detail.REQUEST_WORDS.values())]
+                                               *order_detail.REQUEST_WORDS.values(),
+                                               *order_detail.PACKAGE_WORDS.values())]
     pairs += [("CredentialsPage", s) for s in ("Channel name", "FS ID (App ID)", "Client ID", "Client secret",
                                                "Shop ID", "App key", "App secret", "Service ID")]
     # Qt's own buttons (Qt ships no Indonesian catalogue)

@@ -850,4 +850,19 @@ ID = {
     "{0} skipped: see the reason on each.": "{0} dilewati: lihat alasannya di masing-masing.",
     "{0}(U+{1:04X} {2}) cannot be in a barcode: use letters, digits and plain symbols.":
         "{0}(U+{1:04X} {2}) tidak bisa masuk barcode: pakai huruf, angka, dan simbol biasa.",
+    "Can be combined with order {0} of the same buyer: select them together and press Combine to ship one parcel.":
+        "Bisa digabung dengan pesanan {0} dari pembeli yang sama: pilih bersama lalu tekan Gabungkan agar dikirim "
+        "dalam satu paket.",
+    "Combine": "Gabungkan",
+    "On this marketplace every order is its own parcel: there is nothing to combine.":
+        "Di marketplace ini setiap pesanan adalah satu paket: tidak ada yang bisa digabung.",
+    "Only orders not shipped yet can be combined.": "Hanya pesanan yang belum dikirim yang bisa digabung.",
+    "Packages": "Paket",
+    "Select two or more orders of one buyer (not shipped yet) to ship them as one parcel.":
+        "Pilih dua pesanan atau lebih dari satu pembeli (belum dikirim) agar dikirim dalam satu paket.",
+    "one parcel with order {0}": "satu paket dengan pesanan {0}",
+    "resi {0}": "resi {0}",
+    "to ship": "perlu dikirim",
+    "awaiting pickup": "menunggu pickup",
+    "in transit": "dalam perjalanan",
 }

@@ -2017,6 +2017,10 @@ Folder data: {1}</translation>
         <translation>COD</translation>
     </message>
     <message>
+        <source>Can be combined with order {0} of the same buyer: select them together and press Combine to ship one parcel.</source>
+        <translation>Bisa digabung dengan pesanan {0} dari pembeli yang sama: pilih bersama lalu tekan Gabungkan agar dikirim dalam satu paket.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
@@ -2067,6 +2071,10 @@ Folder data: {1}</translation>
     <message>
         <source>Order ID</source>
         <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Paket</translation>
     </message>
     <message>
         <source>Packages changed</source>
@@ -2137,12 +2145,28 @@ Folder data: {1}</translation>
         <translation>Diperbarui</translation>
     </message>
     <message>
+        <source>awaiting pickup</source>
+        <translation>menunggu pickup</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation>selesai</translation>
     </message>
     <message>
         <source>failed</source>
         <translation>gagal</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>dalam perjalanan</translation>
     </message>
     <message>
         <source>marketplace</source>
@@ -2153,8 +2177,20 @@ Folder data: {1}</translation>
         <translation>belum ada jawaban</translation>
     </message>
     <message>
+        <source>one parcel with order {0}</source>
+        <translation>satu paket dengan pesanan {0}</translation>
+    </message>
+    <message>
+        <source>resi {0}</source>
+        <translation>resi {0}</translation>
+    </message>
+    <message>
         <source>sent</source>
         <translation>terkirim</translation>
+    </message>
+    <message>
+        <source>to ship</source>
+        <translation>perlu dikirim</translation>
     </message>
     <message>
         <source>unmapped</source>
@@ -2353,8 +2389,16 @@ Folder data: {1}</translation>
         <translation>Tidak ada pesanan terpilih yang bisa melakukan ini. {0}</translation>
     </message>
     <message>
+        <source>On this marketplace every order is its own parcel: there is nothing to combine.</source>
+        <translation>Di marketplace ini setiap pesanan adalah satu paket: tidak ada yang bisa digabung.</translation>
+    </message>
+    <message>
         <source>Only new, to-pack or packed orders can be cancelled.</source>
         <translation>Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Only orders not shipped yet can be combined.</source>
+        <translation>Hanya pesanan yang belum dikirim yang bisa digabung.</translation>
     </message>
     <message>
         <source>Pack it first.</source>
@@ -2379,6 +2423,10 @@ Folder data: {1}</translation>
     <message>
         <source>Select packed or ready-to-ship orders: they are shipped and their labels print.</source>
         <translation>Pilih pesanan yang dikemas atau siap kirim: pesanan diatur pengirimannya lalu labelnya dicetak.</translation>
+    </message>
+    <message>
+        <source>Select two or more orders of one buyer (not shipped yet) to ship them as one parcel.</source>
+        <translation>Pilih dua pesanan atau lebih dari satu pembeli (belum dikirim) agar dikirim dalam satu paket.</translation>
     </message>
     <message>
         <source>Skips {0} of the {1} selected: {2} — {3}</source>
@@ -2855,6 +2903,10 @@ Folder data: {1}</translation>
     <message>
         <source>Cancel order</source>
         <translation>Batalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Combine</source>
+        <translation>Gabungkan</translation>
     </message>
     <message>
         <source>Documents</source>

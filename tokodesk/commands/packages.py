@@ -99,17 +99,14 @@ def run_combinable(args: argparse.Namespace) -> int:
 
 
 def run_combine(args: argparse.Namespace) -> int:
-    from tokodesk.services.fulfilment import Fulfilment, Refused, find_orders
+    from tokodesk.services.fulfilment import Fulfilment, find_orders
     from tokodesk.store.connection import open_database
 
     open_database()
     orders = find_orders(args.order_ids, _channel(args) if args.channel else None)
     _channel(args, orders)
     with Fulfilment() as service:
-        try:
-            results = service.combine(orders)
-        except Refused as exc:
-            return _refused([o.order_id for o in orders], str(exc), args)
+        results = service.combine(orders)
     return _report(results, args, "combine")
 
 

@@ -138,6 +138,10 @@ def pull_orders(
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the order pull stopped at {config.wib(cursor)}: {exc}")
+            if summary.status == "running" and caps.packages:
+                from tokodesk.services.packages import refresh_combinable
+
+                summary.details["combinable"] = refresh_combinable(channel, adapter)  # one buyer's orders: one parcel?
         _refresh_statistics(database, summary.created)
         return summary
     finally:

@@ -150,6 +150,40 @@ def packages_of_orders(order_pks: Sequence[int]) -> dict[int, list[StoredPackage
     return out
 
 
+def refresh_combinable(channel: m.Channel, adapter: base.Marketplace) -> int:
+    """Read which packages the marketplace offers to combine now and note it on the stored packages (one call a
+    page of 50 groups). Returns the number of groups; a failed read changes nothing."""
+    import logging
+
+    if not adapter.capabilities.packages or not hasattr(adapter, "combinable_packages"):
+        return 0
+    try:
+        groups = adapter.combinable_packages()  # type: ignore[attr-defined]
+    except base.MarketplaceError as exc:
+        logging.getLogger(__name__).warning("combinable packages of %s not read: %s", channel.name, exc)
+        return 0
+    with m.db.atomic():
+        m.Package.update(combine_group=None).where(
+            (m.Package.channel == channel.id) & m.Package.combine_group.is_null(False)).execute()
+        for group in groups:
+            orders = m.Order.select(m.Order.id).where(
+                (m.Order.channel == channel.id) & m.Order.order_id.in_(group.order_ids))
+            packages = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order.in_(orders))
+            m.Package.update(combine_group=group.package_id).where(m.Package.id.in_(packages)).execute()
+    return len(groups)
+
+
+def combinable_with(order: m.Order) -> list[m.Order]:
+    """Other orders the marketplace offers to combine this one with (as last read)."""
+    groups = (m.Package.select(m.Package.combine_group).join(m.PackageOrder)
+              .where((m.PackageOrder.order == order.id) & m.Package.combine_group.is_null(False)))
+    packages = m.Package.select(m.Package.id).where(
+        (m.Package.channel == order.channel_id) & m.Package.combine_group.in_(groups))
+    query = (m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
+             .where(m.PackageOrder.package.in_(packages) & (m.Order.id != order.id)).distinct())
+    return sorted(query, key=lambda o: o.order_id)
+
+
 def sibling_orders(order: m.Order) -> list[m.Order]:
     """Other orders sharing a package with this one (a combined package), which a ship of it ships too."""
     packages = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order == order.id)

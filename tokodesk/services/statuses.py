@@ -95,6 +95,10 @@ def refresh_statuses(
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the status refresh stopped: {exc}")
+            if summary.status == "running" and adapter.capabilities.packages:
+                from tokodesk.services.packages import refresh_combinable
+
+                summary.details["combinable"] = refresh_combinable(channel, adapter)  # one buyer's orders: one parcel?
         return summary
     finally:
         if own_adapter:

@@ -102,6 +102,11 @@ def _m9_packages(database: pw.Database) -> None:
     database.create_tables([m.Package, m.PackageOrder], safe=True)
 
 
+def _m10_combinable_packages(database: pw.Database) -> None:
+    # Which packages the marketplace offers to combine (shown in the queue's detail; combined from the window).
+    add_column_if_missing(database, m.Package, "combine_group")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -112,6 +117,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (7, "platform deadlines and priority of orders", _m7_platform_sla),
     (8, "channels sharing one authorization", _m8_shared_authorization),
     (9, "packages of their own", _m9_packages),
+    (10, "combinable packages", _m10_combinable_packages),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -212,6 +212,9 @@ class Package(BaseModel):
     courier = pw.CharField(default="")
     handed_over_at = pw.DateTimeField(null=True)  # first seen shipped (arranged) by TokoDesk
     document_kept_at = pw.DateTimeField(null=True)  # its shipping document was downloaded and kept
+    # The marketplace offers to combine it with other packages of the same group (Search Combinable Packages: the
+    # group's pre-generated package id), as last read; None: not combinable.
+    combine_group = pw.CharField(null=True)
     updated_at = pw.DateTimeField(default=utcnow)
 
     class Meta:

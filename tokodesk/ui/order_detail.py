@@ -19,6 +19,9 @@ EVENT_WORDS = {
     "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
     "packages": "Packages changed",
 }
+# A package's status on the marketplace, in the queue's words.
+PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",
+                 "COMPLETED": "delivered", "CANCELLED": "cancelled"}
 REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed": "failed", "unknown": "no answer yet"}
 
 
@@ -86,6 +89,7 @@ class OrderDetailPane(QTextBrowser):
         if problems:
             h.append("<p style='background:#fdecea;color:#611a15;padding:4px'>⚑ ")
             h.append("<br>".join(escape(p) for p in problems) + "</p>")
+        h.extend(self._packages_html(detail, o["order_id"]))
         recipient = [o["recipient_name"], o["recipient_phone"], o["recipient_address"],
                      ", ".join(p for p in (o["recipient_district"], o["recipient_city"], o["recipient_province"]) if p),
                      o["recipient_postal_code"]]
@@ -123,3 +127,26 @@ class OrderDetailPane(QTextBrowser):
             h.append(f"<li>{escape(t('No events yet'))}</li>")
         h.append("</ul>")
         self.setHtml("".join(h))
+
+    def _packages_html(self, detail: q.OrderDetail, order_id: str) -> list[str]:
+        """Tokopedia & Shop: each package with its status and tracking number; a combined package names the other
+        orders in the parcel; orders the marketplace offers to combine this one with."""
+        t = self.tr
+        h: list[str] = []
+        if detail.packages:
+            h.append(f"<h4>{escape(t('Packages'))}</h4><ul>")
+            for p in detail.packages:
+                status = t(PACKAGE_WORDS[p.status]) if p.status in PACKAGE_WORDS else p.status
+                parts = [f"{escape(p.package_id)}: {escape(status)}"]
+                if p.tracking_number:
+                    parts.append(escape(t("resi {0}").format(p.tracking_number)))
+                others = [i for i in p.order_ids if i != order_id]
+                if others:
+                    parts.append(escape(t("one parcel with order {0}").format(", ".join(others))))
+                h.append(f"<li>{' — '.join(parts)}</li>")
+            h.append("</ul>")
+        if detail.combinable_with:
+            h.append("<p style='background:#e8f0fe;padding:4px'>⧉ " + escape(
+                t("Can be combined with order {0} of the same buyer: select them together and press Combine to "
+                  "ship one parcel.").format(", ".join(detail.combinable_with))) + "</p>")
+        return h

@@ -39,6 +39,7 @@ class QueueActions:
             ("arrange", self.tr("Arrange shipment and print"), "Ctrl+Shift+L", self.arrange_and_print),
             ("ship", self.tr("Ship"), "Ctrl+Shift+S", self.ship),
             ("cancel", self.tr("Cancel order"), "Ctrl+Shift+X", self.cancel_orders),
+            ("combine", self.tr("Combine"), "Ctrl+Shift+G", self.combine),
         ]
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -137,6 +138,11 @@ class QueueActions:
         from tokodesk.ui.ship_dialogs import arrange_selection
 
         arrange_selection(self)  # ship, wait for the tracking numbers, print (ui/ship_dialogs.py)
+
+    @Slot()
+    def combine(self) -> None:
+        """One buyer's orders as one package (Tokopedia & Shop), through the outbox; the marketplace must offer it."""
+        self._run_action("combine", self.selected_pks(), lambda f, orders: f.combine(orders), self.tr("Combine"))
 
     @Slot()
     def cancel_orders(self) -> None:

@@ -13,7 +13,7 @@ from tokodesk.marketplace.base import Capabilities, LabelFormat, OrderState
 from tokodesk.ui import queries as q
 
 S = OrderState
-ACTIONS = ("ack", "pack", "label", "arrange", "ship", "cancel", "picklist", "packing_list", "manifest")
+ACTIONS = ("ack", "pack", "label", "arrange", "ship", "cancel", "combine", "picklist", "packing_list", "manifest")
 
 _STATES: dict[str, frozenset[str]] = {
     "ack": frozenset({S.NEW.value}),
@@ -23,6 +23,8 @@ _STATES: dict[str, frozenset[str]] = {
     "arrange": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}),
     "ship": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}),
     "cancel": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value}),
+    # One buyer's orders not shipped yet, as one package (Tokopedia & Shop); the marketplace says which it offers.
+    "combine": frozenset({S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
     "picklist": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
     "packing_list": frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}),
     "manifest": frozenset({S.PACKED.value, S.READY_TO_SHIP.value, S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value,
@@ -36,6 +38,8 @@ def offered(action: str, caps: Capabilities | None) -> bool:
     """Whether the action exists at all on this marketplace (a button that never applies is hidden)."""
     if action == "arrange":
         return caps is not None and caps.tracking_at_ship
+    if action == "combine":
+        return caps is not None and caps.packages
     return True
 
 
@@ -59,6 +63,8 @@ def row_blocked(action: str, row: tuple, caps: Capabilities | None, settings: di
     settings = settings or {}
     if action == "ack" and caps is not None and not caps.has_acknowledge:
         return tr("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
+    if action == "combine" and not offered(action, caps):
+        return tr("OrdersRules", "On this marketplace every order is its own parcel: there is nothing to combine.")
     if not offered(action, caps):
         return tr("OrdersRules", "This marketplace gives the tracking number before shipping: print the label, "
                                  "then ship.")
@@ -95,8 +101,10 @@ def blocked_rows(action: str, rows: Sequence[tuple], caps: Capabilities | None,
 
 
 def allowed(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> bool:
-    """At least one selected order can take the action (the others are skipped and listed afterwards)."""
-    return any(not row_blocked(action, row, caps, settings) for row in rows)
+    """At least one selected order can take the action (the others are skipped and listed afterwards); combining
+    needs two."""
+    able = sum(1 for row in rows if not row_blocked(action, row, caps, settings))
+    return able >= (2 if action == "combine" else 1)
 
 
 def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None,
@@ -108,6 +116,9 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
     if not rows:
         return tr("OrdersRules", "Select one or more orders first (click a row; Ctrl or Shift adds more).")
     blocked = blocked_rows(action, rows, caps, settings)
+    if action == "combine" and offered(action, caps) and len(rows) - len(blocked) == 1:
+        return tr("OrdersRules", "Select two or more orders of one buyer (not shipped yet) to ship them as one "
+                                 "parcel.")
     if len(blocked) < len(rows):
         return ""
     reasons = list(dict.fromkeys(why for _row, why in blocked))
@@ -145,6 +156,7 @@ def _need(action: str, caps: Capabilities | None) -> str:
                                      "print."),
         "ship": tr("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
         "cancel": _cancel_need(caps),
+        "combine": tr("OrdersRules", "Only orders not shipped yet can be combined."),
     }.get(action, "")
 
 

@@ -125,6 +125,8 @@ class OrderDetail:
     lines: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     actions: list[dict] = field(default_factory=list)
+    packages: list = field(default_factory=list)  # services.packages.StoredPackage (Tokopedia & Shop)
+    combinable_with: list[str] = field(default_factory=list)  # order ids the marketplace offers to combine it with
 
 
 def order_detail(pk: int) -> OrderDetail | None:
@@ -141,7 +143,11 @@ def order_detail(pk: int) -> OrderDetail | None:
         .order_by(m.Action.id.desc())
         .dicts()
     )
-    return OrderDetail(pk, order, lines, events, actions)
+    from tokodesk.services.packages import combinable_with, packages_of
+
+    row = m.Order.get_by_id(pk)
+    return OrderDetail(pk, order, lines, events, actions, packages_of(row),
+                       [o.invoice or o.order_id for o in combinable_with(row)])
 
 
 def find_order_pk(channel_id: int | None, code: str) -> int | None:

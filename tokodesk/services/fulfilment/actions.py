@@ -388,14 +388,18 @@ class Fulfilment:
         return combine.combinable(channel, self.adapter(channel))
 
     def combine(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
-        """Combine these orders of one buyer into one package, if the marketplace offers it (raises Refused)."""
+        """Combine these orders of one buyer into one package, if the marketplace offers it (a refusal is reported
+        on every order, nothing changed)."""
         if not orders:
-            raise Refused("Choose the orders to combine.")
+            return []
         channel = m.Channel.get_by_id(orders[0].channel_id)
-        return combine.Combiner(channel, self.adapter(channel), self.who).combine(orders)
+        try:
+            return combine.Combiner(channel, self.adapter(channel), self.who).combine(orders)
+        except Refused as exc:
+            return [outcome(reload(o), False, str(exc), refused=True) for o in orders]
 
     def uncombine(self, channel: m.Channel, package_id: str) -> list[ActionOutcome]:
-        """Give each order of a combined package its own package again (raises Refused)."""
+        """Give each order of a combined package its own package again (raises Refused: no such package here)."""
         return combine.Combiner(channel, self.adapter(channel), self.who).uncombine(package_id)
 
     # ---- resume ------------------------------------------------------------------------------------------
