@@ -2029,6 +2029,10 @@ Folder data: {1}</translation>
         <translation>Diubah di marketplace di luar TokoDesk</translation>
     </message>
     <message>
+        <source>Combined into one package</source>
+        <translation>Digabung menjadi satu paket</translation>
+    </message>
+    <message>
         <source>Courier</source>
         <translation>Kurir</translation>
     </message>
@@ -2071,6 +2075,10 @@ Folder data: {1}</translation>
     <message>
         <source>Order ID</source>
         <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>Package uncombined</source>
+        <translation>Paket dipisah lagi</translation>
     </message>
     <message>
         <source>Packages</source>

@@ -304,3 +304,25 @@ def test_the_manifest_lists_shipped_packages_with_their_tracking_numbers(sb, cha
     assert len(set(numbers)) == 3 and all(numbers)
     assert all(n in text for n in numbers), text  # one row per package, each with its tracking number
     assert "—" not in text and packed_only.invoice not in text  # packed but not shipped: not handed over
+
+
+def test_each_package_of_a_split_order_has_its_label_kept_at_ship(sb, channel, client, capsys, tmp_path):  # noqa: F811
+    [o] = multi_line(sb)
+    a, b = in_seller_center(sb, sb.dialect.split_order, tj.order_id(o))
+    ch = pulled(sb, channel, client)
+    m.Channel.update(use_marketplace_label=True).where(m.Channel.id == ch.id).execute()
+    order = stored(o)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([order])
+    assert all(r.ok for r in service.ship([order]))
+    assert sorted(sb.dialect.document_calls) == sorted([a, b])  # each package's own shipping document
+    kept = {p.package_id: p for p in m.Package.select().where(m.Package.package_id.in_([a, b]))}
+    assert all(p.document_kept_at is not None for p in kept.values()), [
+        (p.status, p.document_kept_at, fresh(order).problem) for p in kept.values()]
+    from pypdf import PdfReader
+
+    from tokodesk.services.fulfilment.kept_labels import label_path
+
+    reader = PdfReader(str(label_path(fresh(order))))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) == 2 and all(kept[p].tracking_number in text for p in (a, b))

@@ -17,7 +17,7 @@ EVENT_WORDS = {
     "nack": "Cancel", "ship": "Ship", "pack": "Packed", "label_printed": "Label printed", "manifest": "Manifest",
     "label_kept": "Marketplace label kept", "return_received": "Return received",
     "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
-    "packages": "Packages changed",
+    "packages": "Packages changed", "combine": "Combined into one package", "uncombine": "Package uncombined",
 }
 # A package's status on the marketplace, in the queue's words.
 PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",

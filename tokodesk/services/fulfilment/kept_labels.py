@@ -76,6 +76,11 @@ def keep(order: m.Order, content: bytes, station: str) -> Path:
                     m.KeptLabel.create(order=order.id, station=station, **fields)
             except pw.IntegrityError:
                 pass  # another process of this station recorded the same file a moment ago
+        # The file holds one page per package awaiting collection (Tokopedia & Shop): their documents are kept.
+        shipped = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order == order.id)
+        m.Package.update(document_kept_at=fields["kept_at"]).where(
+            m.Package.id.in_(shipped) & (m.Package.status == "PROCESSING") & m.Package.document_kept_at.is_null()
+        ).execute()
     return path
 
 
