@@ -865,7 +865,6 @@ ID = {
     "to ship": "perlu dikirim",
     "awaiting pickup": "menunggu pickup",
     "in transit": "dalam perjalanan",
-    "Packages changed": "Paket berubah",
     "Combined into one package": "Digabung menjadi satu paket",
     "Package uncombined": "Paket dipisah lagi",
 }
