@@ -328,7 +328,8 @@ class InventoryTab(QWidget):
                       self.tr(CAUSES.get(line["cause"], line["cause"])), fixed)
             for c, value in enumerate(values):
                 self.recon_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
-        open_lines = [line for line in lines if not line["fixed"]]
+        # A "not counted yet" line is not a mismatch: nothing is pushed for it, so nothing is there to fix.
+        open_lines = [line for line in lines if not line["fixed"] and line["cause"] != "not_counted"]
         fixable = [line for line in open_lines if line["cause"] not in UNFIXABLE]
         self.fix_button.setEnabled(bool(fixable))
         if fixable:
