@@ -9,6 +9,7 @@ same authorization, without a new consent.
 from __future__ import annotations
 
 import io
+import json
 import sys
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
@@ -69,6 +70,9 @@ def test_one_code_two_shops_two_channels_without_a_second_consent(sb, monkeypatc
         assert adapter.shop_info().shop_id == get_channel(name).shop_id
         adapter.close()
     assert sb.calls["token_refresh"] == 3
+
+    assert main(["channel", "show", "Cabang", "--json"]) == 0
+    assert "token_expires_at" in json.loads(capsys.readouterr().out)  # the shared authorization's expiry
 
     # The first channel cannot be removed while the second uses its authorization.
     assert main(["channel", "remove", "Utama", "--yes"]) == 2

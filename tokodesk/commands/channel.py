@@ -251,7 +251,7 @@ def run_show(args: argparse.Namespace) -> int:
     _open_db()
     channel = get_channel(args.name)
     data = _channel_dict(channel)
-    data.update(_token_state(channel.name))
+    data.update(_token_state(channel.token_channel or channel.name))  # a shop sharing another's consent
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0

@@ -66,7 +66,7 @@ def load_state(channel_id: int) -> ChannelState:
     )
     state.backend = credentials.backend_info()
     try:
-        token = credentials.load_token(channel.name)
+        token = credentials.load_token(channel.token_channel or channel.name)  # one consent, several shops
         state.token_expires = token.expires_at if token else None
     except credentials.CredentialError as exc:
         state.token_problem = str(exc)

@@ -352,6 +352,12 @@ class TokenKeeper:
                 return latest.access_token
             raise
 
+    def flush(self) -> None:
+        """Write tokens the keyring refused before; says so in the log when it still refuses."""
+        with self._lock:
+            if self.unsaved and self._token is not None:
+                self._save_keyring(self._token)
+
     def forget_cached(self) -> None:
         """Drop the in-memory copy so the next call re-reads the keyring (another process may have refreshed)."""
         with self._lock:

@@ -488,6 +488,7 @@ class TikTokShopClient:
         return products.read_stock(self.api, product_ids, self.preferred_warehouse)
 
     def close(self) -> None:
+        self.tokens.flush()  # renewed tokens the keyring refused earlier: one more try before they are dropped
         if self._own_session:
             self.session.close()
 
