@@ -40,6 +40,8 @@ def test_a_pulled_sku_is_not_counted_and_no_push_path_sends_it(any_database):  #
     assert (full.sent, full.untracked, only.sent) == (0, 3, 0)
     assert scheduled.details["uncounted"] == 3 and "never counted" in scheduled.details["note"]
     assert scheduled.details["left_out"] == {"never_counted": 3}
+    run = m.SyncRun.get(m.SyncRun.kind == "inventory")
+    assert run.status == "ok" and run.failed == 0 and any("never counted" in e for e in run.errors), "the log says why"
     assert recon.report.mismatches == 0 and recon.report.status == "ok" and recon.report.fixed == 0
     lines = {x.seller_sku: (x.cause, x.marketplace_qty, x.expected_qty) for x in recon.lines}
     assert lines == {"A": ("not_counted", 12, None), "B": ("not_counted", 7, None), "C": ("not_counted", 30, None)}

@@ -223,8 +223,6 @@ def run_push(args: argparse.Namespace) -> int:
             print(f"stock push ({channel.name}, {d.get('method')}): {d.get('sent', 0)} sent in {d.get('requests', 0)} "
                   f"requests, {d.get('accepted', 0)} accepted, {d.get('failed', 0)} failed, "
                   f"{d.get('unchanged', 0)} unchanged, {d.get('uncounted', 0)} left out (never counted)")
-            if d.get("note"):
-                print(f"  {d['note']}")
             for error in summary.errors:
                 print(f"  ! {error}")
     return 0 if summary.status in ("ok", "skipped") else 1

@@ -82,8 +82,6 @@ def _print_summary(summary, as_json: bool) -> None:  # noqa: ANN001
         if details.get("uncounted"):
             print(f"  {details['uncounted']} seller SKUs not counted yet: nothing is pushed for them until you count "
                   "them ('tokodesk stock set|import') or use the marketplace's stock ('tokodesk stock adopt')")
-    if summary.kind == "inventory" and details.get("note"):
-        print(f"  {details['note']}")
     if summary.kind == "statuses":
         for change in details.get("changes", []):
             flag = "  (changed outside TokoDesk)" if change["outside"] else ""

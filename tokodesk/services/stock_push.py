@@ -357,6 +357,9 @@ def sync_inventory(
                             f"→ {row.quantity}: {row.message}")
         if outcome.error and not outcome.rows:
             s.errors.append(outcome.error)
+        if outcome.note:
+            # Said in the run's log too (the Channel tab shows it under the run), without counting as a failure.
+            s.add_error(outcome.note, failed=False)
         s.details.update(outcome.to_json())
         if outcome.cancelled:
             s.status = "cancelled"

@@ -430,7 +430,9 @@ class InventoryTab(QWidget):
     def _after_run(self, summary: Any) -> None:
         details = getattr(summary, "details", {}) if summary is not None else {}
         message = details.get("message") or details.get("note")
-        if getattr(summary, "errors", None):
+        # A note (SKUs left out because nobody counted them) is not a problem: it is said, not shown in red.
+        troubled = getattr(summary, "failed", 0) or getattr(summary, "status", "ok") != "ok"
+        if getattr(summary, "errors", None) and (troubled or not message):
             self.banner.show_error(self.tr("Finished with {0} problem(s).").format(len(summary.errors)),
                                    "\n".join(summary.errors))
         elif message:
