@@ -1,4 +1,4 @@
-"""Several writers on one SQLite file never crash (issue 15 item 2).
+"""Several writers on one database never crash (issue 15 item 2): one SQLite file, and PostgreSQL too.
 
 For SOAK_SECONDS, against one sandbox shop (Tokopedia dialect, new orders arriving):
 - in this process, the window's scheduler jobs, each in its own thread as the window's workers run them: the order
@@ -77,11 +77,11 @@ print(json.dumps(runs))
 """
 
 
-def _loop(name: str, plan: list[list[str]], db_url: str, secret: str, home: Path) -> subprocess.Popen:
+def _loop(name: str, plan: list[list[str]], db_url: str, secret: str, home: Path, seconds: float) -> subprocess.Popen:
     env = {
         **os.environ, "TOKODESK_DB": db_url, "TOKODESK_STATION": name, "TOKODESK_HOME": str(home),
         "SANDBOX_CLIENT_SECRET": secret, "SOAK_CHANNEL": CHANNEL, "PYTHONPATH": str(ROOT),
-        "SOAK_PLAN": json.dumps(plan), "SOAK_SECONDS": str(SOAK_SECONDS),
+        "SOAK_PLAN": json.dumps(plan), "SOAK_SECONDS": str(seconds),
     }
     return subprocess.Popen([sys.executable, "-c", CHILD], env=env, cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -106,9 +106,17 @@ def _reason(error: str) -> str:
     return re.sub(r"\d{3,}", "N", error or "")[:80]
 
 
-def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path, memory_keyring):
-    db_file = tmp_path / "shared.db"
-    db_url = f"sqlite:///{db_file}"
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.system)])
+def soak_db(request, tmp_path):
+    """One SQLite file (the case that crashed), and the shared PostgreSQL of several stations."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    return request.getfixturevalue("pg_url")
+
+
+def test_the_window_and_three_cli_loops_never_crash_on_one_database(tmp_path, memory_keyring, soak_db):
+    db_url = soak_db
+    seconds = SOAK_SECONDS if db_url.startswith("sqlite") else min(SOAK_SECONDS, 20.0)  # bounded suite time
     with Sandbox(seed=15, orders=240, products=40, days=1.5, new_orders_per_hour=1800) as sb:
         cr = sb.credentials
         open_database(db_url)
@@ -131,7 +139,9 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
         mappings = [{"channel": channel.id, "product_id": p.product_id, "marketplace_sku": p.sku,
                      "seller_sku": f"S-{i}"}
                     for i, p in enumerate(products)]
-        m.SkuMapping.insert_many(mappings).on_conflict_replace().execute()
+        m.SkuMapping.insert_many(mappings).on_conflict(
+            conflict_target=[m.SkuMapping.channel, m.SkuMapping.product_id],
+            preserve=[m.SkuMapping.marketplace_sku, m.SkuMapping.seller_sku]).execute()
         inventory.set_stock([(f"S-{i}", 50) for i in range(len(products))])
         # every line mapped, so packing is allowed
         m.OrderLine.update(seller_sku=m.OrderLine.sku).where(m.OrderLine.sku != "").execute()
@@ -151,13 +161,14 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
             "cli-pack": pack_plan,
             "cli-stock": stock_plan,
         }
-        procs = {name: _loop(name, plan, db_url, cr["client_secret"], tmp_path / name) for name, plan in plans.items()}
+        procs = {name: _loop(name, plan, db_url, cr["client_secret"], tmp_path / name, seconds)
+                 for name, plan in plans.items()}
 
         # The window: its scheduler's jobs in worker threads of this process, on the same file.
         open_database(db_url)
         window: dict[str, Counter] = {}
         crashes: list[str] = []
-        deadline = time.monotonic() + SOAK_SECONDS
+        deadline = time.monotonic() + seconds
 
         def job(kind: str) -> None:
             tally = window.setdefault(f"window-{kind}", Counter())
@@ -178,10 +189,10 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
         for t in threads:
             t.start()
         for t in threads:
-            t.join(timeout=SOAK_SECONDS + 120)
+            t.join(timeout=seconds + 120)
         results = {}
         for name, proc in procs.items():
-            out, err = proc.communicate(timeout=SOAK_SECONDS + 180)
+            out, err = proc.communicate(timeout=seconds + 180)
             assert proc.returncode == 0, err[-2000:]
             assert "Traceback" not in err, f"{name}:\n{err[-3000:]}"
             assert "database is locked" not in err, f"{name}:\n{err[-3000:]}"
@@ -191,7 +202,7 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
         counts.update(window)
         total = sum(sum(c.values()) for c in counts.values())
         crashed = sum(c["crash"] for c in counts.values())
-        print(f"\nsoak {SOAK_SECONDS:.0f} s, {total} runs, {crashed} crashes:")
+        print(f"\nsoak {db_url.partition(':')[0]} {seconds:.0f} s, {total} runs, {crashed} crashes:")
         for name, c in sorted(counts.items()):
             print(f"  {name}: {sum(c.values())} runs: {dict(c)}")
         assert not crashes, crashes
@@ -233,3 +244,4 @@ def test_the_window_and_three_cli_loops_never_crash_on_one_sqlite_file(tmp_path,
         print(f"  orders in the database {len(in_db)}, in the shop's window {len(in_shop)}, acknowledged "
               f"{sum(sb.order(int(i)).acks for i in ids)} of {len(ids)} offered to the pack loop")
         close_database()
+        credentials.forget_channel(CHANNEL)  # the PostgreSQL run uses the session's real keyring
