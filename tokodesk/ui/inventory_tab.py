@@ -229,6 +229,7 @@ class InventoryTab(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COL_SELLER_SKU, Qt.SortOrder.AscendingOrder)  # A→Z, not Qt's default Z→A
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()

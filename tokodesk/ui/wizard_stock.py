@@ -46,6 +46,7 @@ class StartingStockPage(QWizardPage):
         self.import_csv = QRadioButton(self.tr("Import a CSV of my counts"))
         import_note = QLabel(self.tr("A file with seller_sku,on_hand on each line (your SKU as in Seller Center)."))
         file_row = QHBoxLayout()
+        file_row.setContentsMargins(22, 0, 0, 0)  # under its choice, like the notes
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
@@ -55,6 +56,7 @@ class StartingStockPage(QWizardPage):
         file_row.addWidget(self.browse)
         self.file_report = QLabel()
         self.file_report.setWordWrap(True)
+        self.file_report.setContentsMargins(22, 0, 0, 0)
         self.later = QRadioButton(self.tr("I will count later"))
         later_note = QLabel(self.tr("Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a "
                                     "number, import a file, or use the marketplace's stock there."))
