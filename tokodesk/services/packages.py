@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
@@ -38,6 +39,15 @@ class StoredPackage:
         return self.status in HANDED_OVER
 
 
+class _Row(NamedTuple):
+    id: int
+    package_id: str
+    status: str
+    tracking_number: str | None
+    courier: str
+    handed_over_at: datetime | None
+
+
 def _chunks(items: Sequence, size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -61,18 +71,20 @@ def store_packages(
                 if known is not None else True
             if better:
                 wanted[ref.package_id] = ref
-    rows: dict[str, m.Package] = {}
+    rows: dict[str, _Row] = {}
     for chunk in _chunks(list(wanted)):
-        query = m.Package.select().where((m.Package.channel == channel.id) & m.Package.package_id.in_(chunk))
-        rows.update({row.package_id: row for row in query})
+        query = m.Package.select(m.Package.id, m.Package.package_id, m.Package.status, m.Package.tracking_number,
+                                 m.Package.courier, m.Package.handed_over_at).where(
+            (m.Package.channel == channel.id) & m.Package.package_id.in_(chunk)).tuples()
+        rows.update({row[1]: _Row(*row) for row in query})
+    new_rows = []
     for package_id, ref in wanted.items():
         row = rows.get(package_id)
         handed = ref.status in HANDED_OVER
         if row is None:
-            rows[package_id] = m.Package.create(
-                channel=channel.id, package_id=package_id, status=ref.status, tracking_number=ref.tracking_number,
-                courier=ref.courier, handed_over_at=now if handed else None, updated_at=now,
-            )
+            new_rows.append({"channel": channel.id, "package_id": package_id, "status": ref.status,
+                             "tracking_number": ref.tracking_number, "courier": ref.courier,
+                             "handed_over_at": now if handed else None, "updated_at": now})
             continue
         changes: dict = {}
         if ref.status and ref.status != row.status:
@@ -86,8 +98,17 @@ def store_packages(
         if changes:
             changes["updated_at"] = now
             m.Package.update(**changes).where(m.Package.id == row.id).execute()
+    ids: dict[str, int] = {package_id: row.id for package_id, row in rows.items()}
+    if new_rows:
+        # One INSERT a chunk, then one SELECT for their ids: a page of 100 orders costs a fixed number of queries.
+        for chunk in _chunks(new_rows, 200):
+            m.Package.insert_many(chunk).execute()
+        for chunk in _chunks([r["package_id"] for r in new_rows]):
+            ids.update(m.Package.select(m.Package.package_id, m.Package.id).where(
+                (m.Package.channel == channel.id) & m.Package.package_id.in_(chunk)).tuples())
     links: dict[int, set[int]] = defaultdict(set)
-    for chunk in _chunks(list(by_order)):
+    old_orders = [pk for pk in by_order if pk not in new_orders]
+    for chunk in _chunks(old_orders):
         query = m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.package).where(
             m.PackageOrder.order.in_(chunk)
         )
@@ -95,8 +116,9 @@ def store_packages(
             links[order_pk].add(package_pk)
     moved: set[int] = set()
     dropped: set[int] = set()
+    added: list[tuple[int, int]] = []
     for order_pk, refs in by_order.items():
-        new = {rows[ref.package_id].id for ref in refs}
+        new = {ids[ref.package_id] for ref in refs}
         old = links.get(order_pk, set())
         if new == old:
             continue
@@ -105,10 +127,11 @@ def store_packages(
                 (m.PackageOrder.order == order_pk) & m.PackageOrder.package.in_(sorted(old - new))
             ).execute()
             dropped |= old - new
-        m.PackageOrder.insert_many([(pk, order_pk) for pk in sorted(new - old)],
-                                   fields=[m.PackageOrder.package, m.PackageOrder.order]).execute()
+        added += [(pk, order_pk) for pk in sorted(new - old)]
         if old and order_pk not in new_orders:
             moved.add(order_pk)
+    for chunk in _chunks(added, 400):
+        m.PackageOrder.insert_many(chunk, fields=[m.PackageOrder.package, m.PackageOrder.order]).execute()
     if dropped:
         # Ids a split or combine replaced no longer exist on the marketplace: forget them once nothing uses them.
         used = {pk for (pk,) in m.PackageOrder.select(m.PackageOrder.package).where(
