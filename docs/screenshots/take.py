@@ -142,7 +142,10 @@ def main() -> int:
     shot(wizard, "wizard-3-settings")
     wizard.next()
     settle(ctx)
-    shot(wizard, "wizard-4-saved")
+    shot(wizard, "wizard-4-starting-stock")
+    wizard.next()
+    settle(ctx, 800)
+    shot(wizard, "wizard-5-saved")
     wizard.close()
 
     # The advanced path: the marketplace page's "choose the database" leads to the Database page.
@@ -151,7 +154,7 @@ def main() -> int:
     database_wizard.marketplace_page.choose_database.setChecked(True)
     database_wizard.next()
     settle(ctx)
-    shot(database_wizard, "wizard-5-database")
+    shot(database_wizard, "wizard-6-database")
     database_wizard.close()
 
     channel = m.Channel.get(m.Channel.name == "Toko Utama")

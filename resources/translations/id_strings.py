@@ -696,6 +696,18 @@ ID = {
     "This order is no longer in the database.": "Pesanan ini sudah tidak ada di database.",
     "and {0} more": "dan {0} lainnya",
     "Packages changed": "Paket berubah",
+    "All couriers": "Semua kurir",
+    "All shops": "Semua toko",
+    "Matches the invoice, order ID, buyer, booking code, AWB and every line's SKU and seller SKU":
+        "Mencocokkan invoice, ID pesanan, pembeli, kode booking, resi, serta SKU dan SKU penjual setiap produk",
+    "Not printed": "Belum dicetak",
+    "Printed": "Sudah dicetak",
+    "Printed or not": "Dicetak atau belum",
+    "Show the orders of the shop chosen above, or of every shop at once":
+        "Tampilkan pesanan toko yang dipilih di atas, atau semua toko sekaligus",
+    "The selection holds orders of several shops: select the orders of one shop.":
+        "Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.",
+    "This shop": "Toko ini",
     "Checking the order sync": "Memeriksa sinkron pesanan",
     "Offline since {0}": "Offline sejak {0}",
     "Order sync failing since {0}": "Sinkron pesanan gagal sejak {0}",

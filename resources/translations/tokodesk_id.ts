@@ -2468,6 +2468,14 @@ Folder data: {1}</translation>
         <translation>Semua</translation>
     </message>
     <message>
+        <source>All couriers</source>
+        <translation>Semua kurir</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>Semua toko</translation>
+    </message>
+    <message>
         <source>Awaiting pickup</source>
         <translation>Menunggu pickup</translation>
     </message>
@@ -2488,6 +2496,10 @@ Folder data: {1}</translation>
         <translation>Memeriksa perubahan</translation>
     </message>
     <message>
+        <source>Matches the invoice, order ID, buyer, booking code, AWB and every line's SKU and seller SKU</source>
+        <translation>Mencocokkan invoice, ID pesanan, pembeli, kode booking, resi, serta SKU dan SKU penjual setiap produk</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>Baru</translation>
     </message>
@@ -2500,8 +2512,20 @@ Folder data: {1}</translation>
         <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
     </message>
     <message>
+        <source>Not printed</source>
+        <translation>Belum dicetak</translation>
+    </message>
+    <message>
         <source>Picklist, packing list and manifest for the selected orders</source>
         <translation>Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Sudah dicetak</translation>
+    </message>
+    <message>
+        <source>Printed or not</source>
+        <translation>Dicetak atau belum</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -2530,6 +2554,18 @@ Folder data: {1}</translation>
     <message>
         <source>Shipped</source>
         <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Show the orders of the shop chosen above, or of every shop at once</source>
+        <translation>Tampilkan pesanan toko yang dipilih di atas, atau semua toko sekaligus</translation>
+    </message>
+    <message>
+        <source>The selection holds orders of several shops: select the orders of one shop.</source>
+        <translation>Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.</translation>
+    </message>
+    <message>
+        <source>This shop</source>
+        <translation>Toko ini</translation>
     </message>
     <message>
         <source>To pack</source>
@@ -2990,6 +3026,21 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QueueNotice</name>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Rincian…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>Close</source>
@@ -3006,6 +3057,10 @@ Folder data: {1}</translation>
     <message>
         <source>Not done</source>
         <translation>Tidak berhasil</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
     </message>
     <message>
         <source>Reason</source>

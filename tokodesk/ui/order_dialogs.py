@@ -135,8 +135,14 @@ class ResultsDialog(QDialog):
             summary += " " + self.tr("{0} skipped: see the reason on each.").format(skipped)
         self.summary = QLabel(summary)
         layout.addWidget(self.summary)
-        self.table = QTableWidget(len(ordered), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Result"), self.tr("Reason")])
+        # Each column holds what its header says: an order without an invoice number (Tokopedia & Shop) shows an
+        # empty Invoice cell, never its order ID under that header; with no invoices at all the column goes.
+        with_invoice = any(o.invoice for o in ordered)
+        headers = [self.tr("Order ID"), self.tr("Result"), self.tr("Reason")]
+        if with_invoice:
+            headers.insert(0, self.tr("Invoice"))
+        self.table = QTableWidget(len(ordered), len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, o in enumerate(ordered):
             if o.ok:
@@ -147,7 +153,10 @@ class ResultsDialog(QDialog):
                 result = self.tr("Skipped")
             else:
                 result = self.tr("Not done")
-            for col, text in enumerate((o.invoice or o.order_id, result, o.error or "")):
+            cells = [str(o.order_id), result, o.error or ""]
+            if with_invoice:
+                cells.insert(0, o.invoice or "")
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)

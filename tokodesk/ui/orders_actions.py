@@ -77,21 +77,47 @@ class QueueActions:
         row.addWidget(self.refresh_button)
         return row
 
+    def _channels_of(self, pks: Sequence[int]) -> dict[int | None, list[int]]:
+        """The orders grouped by their channel (the "All shops" view mixes them), in the order given."""
+        groups: dict[int | None, list[int]] = {}
+        for pk in pks:
+            row = self.model.row_of_pk_any(pk)
+            groups.setdefault(row[q.R_CHANNEL] if row is not None else self.ctx.channel_id, []).append(pk)
+        return groups
+
     def _run_action(self, kind: str, pks: Sequence[int], call: Callable[[Any, list], list], title: str) -> None:
-        """Run a Fulfilment batch on the channel's lane; show per-order results; refresh those rows."""
+        """Run a Fulfilment batch per channel, each in its channel's lane (one after the other); then show the
+        per-order results of all of them at once and refresh those rows."""
         from tokodesk.services.fulfilment import Fulfilment
 
         pks = list(pks)
         factory = self.ctx.adapter_factory
         shown = self._detail_pk if self._detail_pk in pks else None
+        groups = list(self._channels_of(pks).items())
+        gathered: list = []
 
-        def work(jc: Any) -> list:
-            orders = list(m.Order.select().where(m.Order.id.in_(pks)))
-            with Fulfilment(adapters=factory, progress=jc.progress, cancel=jc.cancelled) as fulfilment:
-                outcomes = call(fulfilment, orders)
-                if shown is not None:
-                    _follow_marketplace(fulfilment, shown)
-                return outcomes
+        def work_for(group: list[int]) -> Callable[[Any], list]:
+            def work(jc: Any) -> list:
+                orders = list(m.Order.select().where(m.Order.id.in_(group)))
+                with Fulfilment(adapters=factory, progress=jc.progress, cancel=jc.cancelled) as fulfilment:
+                    outcomes = call(fulfilment, orders)
+                    if shown is not None and shown in group:
+                        _follow_marketplace(fulfilment, shown)
+                    return outcomes
+            return work
+
+        def next_group(outcomes: list | None = None) -> None:
+            gathered.extend(outcomes or [])
+            if not groups:
+                done(gathered)
+                return
+            channel_id, group = groups.pop(0)
+            self.ctx.jobs.submit(work_for(group), title=title, lane=self.ctx.lane(channel_id), on_result=next_group,
+                                 on_error=failed)
+
+        def failed(exc: BaseException, detail: str) -> None:
+            self._show_error(exc, detail)
+            self.refresh_rows(pks)
 
         def done(outcomes: list) -> None:
             self.last_outcomes = outcomes
@@ -115,9 +141,10 @@ class QueueActions:
                 # (a list read, not a read per order) brings them in, so To pack shows its deadlines at once.
                 from tokodesk.ui.sync import start_sync
 
-                start_sync(self.ctx, "statuses")
+                for channel_id in self._channels_of(pks):
+                    start_sync(self.ctx, "statuses", channel_id)
 
-        self.ctx.jobs.submit(work, title=title, lane=self.ctx.lane(), on_result=done, on_error=self._show_error)
+        next_group()
 
     @Slot()
     def acknowledge(self) -> None:
@@ -174,8 +201,8 @@ class QueueActions:
             self.cancel_dialog.accepted.connect(go)
             self.cancel_dialog.open()
 
-        self.ctx.jobs.submit(reasons, title=self.tr("Reading the cancel reasons"), lane=self.ctx.lane(),
-                             on_result=ask, on_error=self._show_error)
+        self.ctx.jobs.submit(reasons, title=self.tr("Reading the cancel reasons"),
+                             lane=self.ctx.lane(rows[0][q.R_CHANNEL]), on_result=ask, on_error=self._show_error)
 
     @Slot()
     def scan_to_pack(self) -> None:
@@ -183,7 +210,7 @@ class QueueActions:
         self.scan.clear()
         if not code:
             return
-        channel_id = self.ctx.channel_id
+        channel_id = self.view_channel_id()
 
         def found(pk: int | None) -> None:
             if pk is None:
@@ -208,7 +235,7 @@ class QueueActions:
             elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
                 self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
             else:
-                self.banner.show_error(self.tr("{0} cannot be packed: it is {1}.").format(
+                self.banner.show_warning(self.tr("{0} cannot be packed: it is {1}.").format(
                     row[q.R_INVOICE] or code, state_label(row[q.R_STATE])))
 
         self.ctx.jobs.submit(lambda _jc: q.find_order_pk(channel_id, code), title=self.tr("Finding the order"),

@@ -133,9 +133,12 @@ class OrdersModel(QAbstractTableModel):
         self._all: list[tuple] = []
         self._rows: list[tuple] = []
         self._counts: Counter | None = None
+        self._all_index: dict[int, tuple] | None = None
         self._index: dict[int, int] | None = None
         self._chip = "all"
         self._search = ""
+        self._courier = ""  # "" = every courier
+        self._printed: bool | None = None  # None = printed or not
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.now = lambda: datetime.now(timezone.utc).replace(tzinfo=None)
         self.show_order_id = False  # "orders on invoice number" off: the marketplace order id is the key column
@@ -211,6 +214,7 @@ class OrdersModel(QAbstractTableModel):
     def set_rows(self, rows: list[tuple]) -> None:
         self._all = rows
         self._counts = None
+        self._all_index = None
         self._refilter()
 
     def replace_rows(self, rows: Iterable[tuple]) -> None:
@@ -228,6 +232,7 @@ class OrdersModel(QAbstractTableModel):
         self._all = [fresh.get(r[q.R_PK], r) for r in self._all]
         self._all[:0] = added
         self._counts = None
+        self._all_index = None
         visible = self._visible()
         old = self._rows
         if len(visible) == len(old) and all(a[q.R_PK] == b[q.R_PK] for a, b in zip(visible, old, strict=True)):
@@ -240,12 +245,22 @@ class OrdersModel(QAbstractTableModel):
             return
         self._relayout(visible)
 
-    def set_filter(self, chip: str | None = None, search: str | None = None) -> None:
+    def set_filter(self, chip: str | None = None, search: str | None = None, courier: str | None = None,
+                   printed: bool | None | str = "keep") -> None:
+        """Narrow the queue; an argument left out keeps its filter (`printed`: True, False, None = either)."""
         if chip is not None:
             self._chip = chip
         if search is not None:
             self._search = search.strip().lower()
+        if courier is not None:
+            self._courier = courier
+        if printed != "keep":
+            self._printed = printed  # type: ignore[assignment]
         self._refilter()
+
+    def couriers(self) -> list[str]:
+        """The couriers of the loaded orders, for the courier filter."""
+        return sorted({r[q.R_COURIER] for r in self._all if r[q.R_COURIER]}, key=str.lower)
 
     def chip(self) -> str:
         return self._chip
@@ -287,6 +302,12 @@ class OrdersModel(QAbstractTableModel):
         if self._index is None:
             self._index = {r[q.R_PK]: i for i, r in enumerate(self._rows)}
         return self._index.get(pk)
+
+    def row_of_pk_any(self, pk: int) -> tuple | None:
+        """The loaded row of an order, shown or hidden by the filters."""
+        if self._all_index is None:
+            self._all_index = {r[q.R_PK]: r for r in self._all}
+        return self._all_index.get(pk)
 
     def rows_in(self, first: int, last: int) -> list[tuple]:
         return self._rows[first:last + 1]
@@ -348,6 +369,12 @@ class OrdersModel(QAbstractTableModel):
             rows = list(rows)
         if needle:
             rows = [r for r in rows if needle in r[q.R_SEARCH]]
+        if self._courier:
+            courier = self._courier
+            rows = [r for r in rows if r[q.R_COURIER] == courier]
+        if self._printed is not None:
+            want = self._printed
+            rows = [r for r in rows if bool(r[q.R_PRINTED]) == want]
         self._apply_sort(rows)
         return rows
 

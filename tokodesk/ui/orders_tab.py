@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,12 +46,15 @@ from tokodesk.ui.orders_model import (
 )
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, skipped_note
 from tokodesk.ui.orders_selection import SelectionKeeper
+from tokodesk.ui.queue_notice import QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
-from tokodesk.ui.widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
 S = OrderState
 LIVE_INTERVAL_MS = 3000
+# Actions that run as one marketplace conversation (cancel reasons, arrange-and-wait, one buyer's package): one shop
+# at a time in the "All shops" view. Ack, pack and ship run per shop, each in its own lane.
+ONE_SHOP_ACTIONS = frozenset({"cancel", "arrange", "combine"})
 
 
 class OrdersTab(QueueActions, QWidget):
@@ -68,11 +72,16 @@ class OrdersTab(QueueActions, QWidget):
         self._detail_pk: int | None = None  # the order the detail pane shows
 
         layout = QVBoxLayout(self)
-        self.banner = ErrorBanner()
-        layout.addWidget(self.banner)
+        # Messages (red errors, amber refusals, blue news) and the sync freshness share one row that is always
+        # there: a message coming or going never moves the queue under the packer's mouse.
+        self.banner = QueueNotice()
         # When the orders were last pulled, or a warning with Retry: the queue is only as true as its last pull.
         self.health = SyncHealthWatcher(ctx, self)
         self.health_line = SyncHealthLine(self.health, self.channels_in_view)
+        notices = QHBoxLayout()
+        notices.addWidget(self.banner, 3)
+        notices.addWidget(self.health_line, 2)
+        layout.addLayout(notices)
         layout.addLayout(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())
@@ -101,11 +110,7 @@ class OrdersTab(QueueActions, QWidget):
         layout.addWidget(splitter, 1)
         self.empty_label = QLabel()
         self.empty_label.setStyleSheet("color:#555")
-        # Counts left, freshness right: one line under the queue (a row of its own cost a laptop a row of orders).
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.empty_label)
-        bottom.addWidget(self.health_line, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(self.empty_label)
 
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -165,7 +170,30 @@ class OrdersTab(QueueActions, QWidget):
         self.search.setPlaceholderText(self.tr("Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self._apply_filter(search=text))
+        self.search.setToolTip(self.tr("Matches the invoice, order ID, buyer, booking code, AWB and every line's SKU "
+                                       "and seller SKU"))
         row.addWidget(self.search, 3)
+        # Narrowing a busy morning: one courier's parcels, the labels still to print, one shop or all of them.
+        self.courier_filter = QComboBox()
+        self.courier_filter.addItem(self.tr("All couriers"), "")
+        self.courier_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.courier_filter.setMinimumContentsLength(12)
+        self.courier_filter.currentIndexChanged.connect(
+            lambda _i: self._apply_filter(courier=self.courier_filter.currentData() or ""))
+        row.addWidget(self.courier_filter)
+        self.printed_filter = QComboBox()
+        for text, key in ((self.tr("Printed or not"), "any"), (self.tr("Not printed"), "no"),
+                          (self.tr("Printed"), "yes")):
+            self.printed_filter.addItem(text, key)
+        self.printed_filter.currentIndexChanged.connect(
+            lambda _i: self._apply_filter(printed={"yes": True, "no": False}.get(self.printed_filter.currentData())))
+        row.addWidget(self.printed_filter)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("This shop"), "one")
+        self.scope.addItem(self.tr("All shops"), "all")
+        self.scope.setToolTip(self.tr("Show the orders of the shop chosen above, or of every shop at once"))
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        row.addWidget(self.scope)
         scan_label = QLabel(self.tr("Scan to pack:"))
         row.addWidget(scan_label)
         self.scan = QLineEdit()
@@ -183,14 +211,28 @@ class OrdersTab(QueueActions, QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
+    def all_shops(self) -> bool:
+        scope = getattr(self, "scope", None)  # the freshness line asks while the tab is still being built
+        return scope is not None and scope.currentData() == "all" and len(self.ctx.channels) > 1
+
+    def _scope_changed(self, _index: int) -> None:
+        self.reload()
+        self.health.refresh()  # the freshness line follows the shops shown
+
+    def view_channel_id(self) -> int | None:
+        """The channel whose orders the queue shows; None: every channel (the "All shops" view)."""
+        return None if self.all_shops() else self.ctx.channel_id
+
     def channels_in_view(self) -> list[int] | None:
         """The channels whose orders the queue shows (None: every channel)."""
-        return None if self.ctx.channel_id is None else [self.ctx.channel_id]
+        channel_id = self.view_channel_id()
+        return None if channel_id is None else [channel_id]
 
     # --------------------------------------------------------------- loading
     @Slot()
     def reload(self) -> None:
-        channel_id = self.ctx.channel_id
+        channel_id = self.view_channel_id()
+        self.scope.setVisible(len(self.ctx.channels) > 1)
 
         def load(_jc: Any) -> tuple[list[tuple], bool, ChangeWatcher]:
             invoice_mode = True
@@ -207,6 +249,7 @@ class OrdersTab(QueueActions, QWidget):
             self.model.show_order_id = not invoice_mode
             self.columns.set_key_width(rows)
             self.model.set_rows(rows)
+            self._fill_couriers()
             self._watcher = watcher
             self.loaded = True
             self._after_rows_changed()
@@ -217,7 +260,7 @@ class OrdersTab(QueueActions, QWidget):
     def refresh_rows(self, pks: Sequence[int]) -> None:
         """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""
         pks = list(pks)
-        channel_id = self.ctx.channel_id
+        channel_id = self.view_channel_id()
         self.ctx.jobs.submit(lambda _jc: q.order_rows(channel_id, pks), title=self.tr("Refreshing orders"),
                              on_result=self._rows_arrived, on_error=self._show_error)
 
@@ -227,7 +270,7 @@ class OrdersTab(QueueActions, QWidget):
         watcher = self._watcher
         if watcher is None or self._polling or not self.loaded or self.ctx.jobs.closed:
             return
-        channel_id = self.ctx.channel_id
+        channel_id = self.view_channel_id()
 
         def look(_jc: Any) -> list[tuple]:
             changed = watcher.poll().changed
@@ -286,9 +329,26 @@ class OrdersTab(QueueActions, QWidget):
         self.chips[key].setChecked(True)
         self._apply_filter(chip=key)
 
-    def _apply_filter(self, chip: str | None = None, search: str | None = None) -> None:
-        self.model.set_filter(chip=chip, search=search)  # the SelectionKeeper keeps the selected orders still shown
+    def _apply_filter(self, chip: str | None = None, search: str | None = None, courier: str | None = None,
+                      printed: bool | None | str = "keep") -> None:
+        # The SelectionKeeper keeps the selected orders still shown (and only those).
+        self.model.set_filter(chip=chip, search=search, courier=courier, printed=printed)
         self._after_rows_changed()
+
+    def _fill_couriers(self) -> None:
+        """The courier filter lists the loaded orders' couriers; the chosen one stays chosen while it has orders."""
+        chosen = self.courier_filter.currentData() or ""
+        couriers = self.model.couriers()
+        self.courier_filter.blockSignals(True)
+        self.courier_filter.clear()
+        self.courier_filter.addItem(self.tr("All couriers"), "")
+        for courier in couriers:
+            self.courier_filter.addItem(courier, courier)
+        index = self.courier_filter.findData(chosen) if chosen in couriers else 0
+        self.courier_filter.setCurrentIndex(max(0, index))
+        self.courier_filter.blockSignals(False)
+        if chosen and chosen not in couriers:
+            self._apply_filter(courier="")
 
     def _repaint_deadlines(self) -> None:
         if self.model.rowCount():
@@ -334,17 +394,27 @@ class OrdersTab(QueueActions, QWidget):
     def _update_buttons(self) -> None:
         rows = self.selected_rows() if self.loaded else []
         caps = self.ctx.capabilities(self.ctx.channel_id)
-        channel_busy = False
         settings = self.ctx.channel_settings()
+        # Each shop's orders by that shop's rules (the "All shops" view mixes them).
+        groups: dict[int | None, list[tuple]] = {}
+        for row in rows:
+            groups.setdefault(row[q.R_CHANNEL], []).append(row)
         for key, button in self.buttons.items():
             button.setVisible(offered(key, caps))
-            why = blocked_reason(key, rows, caps, settings)
-            button.setEnabled(not why and not channel_busy)
+            why = "" if rows else blocked_reason(key, rows, caps, settings)
+            for channel_id, group in groups.items():
+                why = why or blocked_reason(key, group, self.ctx.capabilities(channel_id),
+                                            self.ctx.channel_settings(channel_id))
+            if not why and key in ONE_SHOP_ACTIONS and len(groups) > 1:
+                why = self.tr("The selection holds orders of several shops: select the orders of one shop.")
+            button.setEnabled(not why)
             # A disabled button says why, so the packer is never left guessing; an enabled one which orders it skips.
             note = why or skipped_note(key, rows, caps, settings)
             button.setToolTip(button.property("plain_tip") + (f"\n{note}" if note else ""))
         for key, action in self.doc_actions.items():
-            action.setEnabled(bool(rows) and allowed(key, rows, caps, settings))
+            action.setEnabled(bool(rows) and all(
+                allowed(key, group, self.ctx.capabilities(cid), self.ctx.channel_settings(cid))
+                for cid, group in groups.items()))
         self.more.setEnabled(bool(rows))
         self.more.setToolTip(self.tr("Picklist, packing list and manifest for the selected orders")
                              + ("" if rows else "\n" + blocked_reason("picklist", rows, caps, settings)))

@@ -47,13 +47,14 @@ S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
     R_HOLD_UNTIL,
     R_WAITING,
     R_WORK,
-) = range(26)
+    R_CHANNEL,  # the order's channel: the "All shops" view acts per channel
+) = range(27)
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
     "o.booking_code, o.awb, o.total_amount, o.created_at, o.accept_deadline, o.ship_deadline, "
     "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem, "
-    "o.tts_sla_time, o.priority_level, o.hold_until, c.marketplace"
+    "o.tts_sla_time, o.priority_level, o.hold_until, c.marketplace, o.channel_id"
 )
 
 
@@ -64,14 +65,22 @@ def _items_aggregate(database: pw.Database) -> str:
     return f"group_concat({item}, ', ')"
 
 
+def _skus_aggregate(database: pw.Database) -> str:
+    """Every line's marketplace SKU and seller SKU, for the search: Items shows only one of them."""
+    item = "COALESCE(l.sku, '') || ' ' || COALESCE(l.seller_sku, '')"
+    if isinstance(database, pw.PostgresqlDatabase):
+        return f"string_agg({item}, ' ')"
+    return f"group_concat({item}, ' ')"
+
+
 def _finish(row: tuple) -> tuple:
-    items = row[-1] or ""
+    items, skus = row[-2] or "", row[-1] or ""
     flags = tuple(bool(v) for v in row[15:18])
-    search = " ".join(str(v or "") for v in (row[1], row[2], row[5], row[8], row[9], items)).lower()
+    search = " ".join(str(v or "") for v in (row[1], row[2], row[5], row[8], row[9], items, skus)).lower()
     state, tts_sla, level, hold_until, marketplace = row[3], row[19], row[20], row[21], row[22]
     waiting = state == S_AWAITING_PAYMENT or work_order.in_buyer_window(state, marketplace)
     key = work_order.work_key(state, row[11], row[12], row[13], tts_sla, level, hold_until)
-    return (*row[:15], *flags, row[18] or "", items, search, tts_sla, level, hold_until, waiting, key)
+    return (*row[:15], *flags, row[18] or "", items, search, tts_sla, level, hold_until, waiting, key, row[23])
 
 
 def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -> list[tuple]:
@@ -91,9 +100,10 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
         params.extend(order_pks)
     channel_table = f"\"{m.Channel._meta.table_name}\""
     sql = (
-        f"SELECT {_ORDER_COLUMNS}, li.items FROM {order_table} o "
+        f"SELECT {_ORDER_COLUMNS}, li.items, li.skus FROM {order_table} o "
         f"JOIN {channel_table} c ON c.id = o.channel_id "
-        f"LEFT JOIN (SELECT l.order_id AS oid, {_items_aggregate(database)} AS items FROM {line_table} l "
+        f"LEFT JOIN (SELECT l.order_id AS oid, {_items_aggregate(database)} AS items, "
+        f"{_skus_aggregate(database)} AS skus FROM {line_table} l "
         f"GROUP BY l.order_id) li ON li.oid = o.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY o.created_at DESC, o.id DESC"

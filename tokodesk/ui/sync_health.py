@@ -15,13 +15,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.i18n import tr
+from tokodesk.ui.queue_notice import ElidedLabel
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
@@ -135,30 +135,6 @@ class SyncHealthWatcher(QObject):
                     start_sync(self.ctx, "statuses", health.channel_id)
 
 
-class _ElidedLabel(QLabel):
-    """One line that ends in "…" when it does not fit (the whole text is in the tooltip)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._full = ""
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(0, self.width() - 2)
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width) if width
-                     else self._full)
-
-
 class SyncHealthLine(QFrame):
     """A line above the queue: grey "Orders pulled 08:42 WIB" while all is well, amber with Retry when not.
 
@@ -174,7 +150,7 @@ class SyncHealthLine(QFrame):
         self.setObjectName("syncHealth")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 1, 6, 1)
-        self.label = _ElidedLabel()
+        self.label = ElidedLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Never what widens the window (a long reason elides into the tooltip), yet room for "Offline since …".
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
