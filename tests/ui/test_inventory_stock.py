@@ -140,3 +140,30 @@ def test_channel_tab_never_shows_a_next_run_in_the_past_and_names_the_keyring(qt
     qtbot.waitUntil(lambda: tab.schedule_labels["recon"][2].text() != "", timeout=10000)
     assert tab.schedule_labels["recon"][2].text().startswith("due now")
     assert tab.values["keyring"].text() not in ("", "Keyring")
+
+
+def test_a_sku_that_appears_later_is_offered_for_adoption_alone(qtbot, tab, ctx, wait_idle, sandbox,
+                                                                 sandbox_channel):
+    import dataclasses
+
+    from tokodesk.services import catalog, orders
+    from tokodesk.store import models as m
+
+    qtbot.mouseClick(tab.adopt_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx, 30000)
+    counted = {s.seller_sku: s.on_hand for s in m.StockItem.select()}
+    template = next(p for p in sandbox.shop.products.values() if not p.is_parent and p.parent_id is None and p.sku)
+    new_id = max(sandbox.shop.products) + 1
+    with sandbox.shop.lock:
+        sandbox.shop.add_product(dataclasses.replace(template, product_id=new_id, sku="BARU-9", stock=8,
+                                                     stock_updates=0, children=[]))
+    catalog.pull_skus(m.Channel.get_by_id(sandbox_channel.id))
+    orders.pull_orders(m.Channel.get_by_id(sandbox_channel.id))
+    ctx.announce("stock")
+    wait_idle(ctx)
+    assert tab.adopt_button.isEnabled() and "(1 not counted)" in tab.adopt_button.text()
+    qtbot.mouseClick(tab.adopt_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx, 30000)
+    assert tab.banner.text().startswith("1 SKUs counted from the marketplace"), "only the new one is adopted"
+    after = {s.seller_sku: s.on_hand for s in m.StockItem.select()}
+    assert after.pop("BARU-9") is not None and set(after) == set(counted)
