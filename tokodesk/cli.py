@@ -8,9 +8,14 @@ load Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import io
 import logging
+import os
 import sys
+import traceback
 
 from tokodesk import __version__
 
@@ -68,7 +73,9 @@ def _run_command(args: argparse.Namespace) -> int:
     from tokodesk.store.connection import DatabaseError
 
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where Python can only print a traceback
+        return code
     except UserError as exc:
         print(f"tokodesk: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -78,11 +85,59 @@ def _run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("tokodesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+    except Exception as exc:  # the last line of defence: words and the log file, never a raw traceback
+        return _unexpected(args, exc)
+
+
+def _stdout_closed() -> int:
+    """stdout went away (`tokodesk orders list | head`): stop quietly. Later writes, and the interpreter's final
+    flush, go to the null device instead of raising again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture stdout): nothing will be flushed at exit
+    return 141  # what a shell reports for a command stopped by SIGPIPE
+
+
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    from tokodesk.store.connection import describe_error
+
+    if isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+        return _stdout_closed()
+    words = describe_error(exc)  # the disk is full, the database file is damaged: things a user can fix
+    if words:
+        log.error("%s stopped: %s", args.command, words, exc_info=exc)
+        print(f"tokodesk: {words}", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError) and exc.filename:
+        log.error("%s stopped on %s", args.command, exc.filename, exc_info=exc)
+        print(f"tokodesk: cannot use {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    log.error("%s stopped by an unexpected error", args.command, exc_info=exc)
+    if getattr(args, "verbose", False):
+        traceback.print_exception(exc, file=sys.stderr)
+    where = _log_file()
+    print(f"tokodesk: {args.command} stopped by an unexpected error ({type(exc).__name__}: {exc}). "
+          f"The details are in {where}; run again with -v to see them here.", file=sys.stderr)
+    return 1
+
+
+def _log_file() -> str:
+    from tokodesk import config
+
+    return str(config.data_dir() / "logs" / "tokodesk.log")
 
 
 def main(argv: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # bad usage (2), --help/--version (0): returned, so callers in-process get it too
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     from tokodesk import config
     from tokodesk.logsetup import setup_logging
 
@@ -91,14 +146,20 @@ def main(argv: list[str]) -> int:
 
         return run_gui(argv, demo=args.demo, dialect=args.dialect or "tiktokshop")
     if args.demo:
-        parser.error("--demo opens the window; it cannot be combined with a command")
+        try:
+            parser.error("--demo opens the window; it cannot be combined with a command")
+        except SystemExit as exc:
+            return int(exc.code or 2)
     try:
         folder = config.ensure_data_dir()
     except OSError as exc:
         print(f"tokodesk: cannot create the data folder {config.data_dir()}: {exc}", file=sys.stderr)
         return 1
     setup_logging(folder, console=args.verbose)
+    # A full disk fails the log file's writes too; the command says so in one line, not a traceback per record.
+    logging.raiseExceptions = False
     if not hasattr(args, "func"):
-        parser.parse_args([args.command, "--help"])
+        with contextlib.suppress(SystemExit):
+            parser.parse_args([args.command, "--help"])
         return 2
     return _run_command(args)

@@ -20,6 +20,8 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from tokodesk.commands.args import output_file
+
 SIZES = ("100x150", "100x100", "a6", "a4")
 LABEL_ORDERS = ("courier", "sku", "deadline")
 
@@ -54,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _output_args(parser: argparse.ArgumentParser) -> None:
     out = parser.add_mutually_exclusive_group(required=True)
-    out.add_argument("--pdf", metavar="FILE", help="write a PDF file")
+    out.add_argument("--pdf", metavar="FILE", type=output_file, help="write a PDF file")
     out.add_argument("--printer", metavar="NAME", help="print on this CUPS printer (see 'lpstat -e')")
 
 

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from tokodesk.commands.args import MAX_UNITS, input_file, int_in, output_file
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("mapping", help="channel mappings: marketplace SKU <-> your own SKU (CSV in and out)")
@@ -17,14 +19,14 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Columns: channel, product_id or marketplace_sku, seller_sku (empty: unmap), buffer. "
         "Comma or semicolon separated, UTF-8. Export first to get the layout.",
     )
-    imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("file", metavar="FILE.csv", type=input_file)
     imp.add_argument("--channel", metavar="NAME", help="only this channel's rows (rows may name their channel)")
     imp.add_argument("--create-skus", action="store_true", help="add seller SKUs that are not in the stock list yet")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=run_import)
 
     exp = msub.add_parser("export", help="write every mapping (unmapped ones with an empty seller_sku) to a CSV")
-    exp.add_argument("file", metavar="FILE.csv")
+    exp.add_argument("file", metavar="FILE.csv", type=output_file)
     exp.add_argument("--channel", metavar="NAME")
     exp.set_defaults(func=run_export)
 
@@ -38,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     st.add_argument("product_id")
     st.add_argument("seller_sku")
     st.add_argument("--channel", metavar="NAME")
-    st.add_argument("--buffer", type=int, help="units held back from the marketplace")
+    st.add_argument("--buffer", type=int_in(0, MAX_UNITS), metavar="N",
+                    help=f"units held back from the marketplace (0 to {MAX_UNITS:,})")
     st.add_argument("--create-sku", action="store_true", help="add the seller SKU to the stock list if missing")
     st.set_defaults(func=run_set)
 

@@ -12,6 +12,8 @@ import importlib
 import json
 import sys
 
+from tokodesk.commands.args import MAX_LIST, int_in
+
 ACTION_MODULES = ("tokodesk.commands.fulfil", "tokodesk.commands.cancel_requests", "tokodesk.commands.packages")
 
 STATES = (
@@ -27,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst = osub.add_parser("list", help="list orders (newest first)")
     lst.add_argument("--state", metavar="STATE", help=f"only this state: {', '.join(STATES)}")
     lst.add_argument("--channel", metavar="NAME", help="only this channel")
-    lst.add_argument("--limit", type=int, default=None, help="at most this many orders")
+    lst.add_argument("--limit", type=int_in(1, MAX_LIST), default=None, metavar="N",
+                     help=f"at most this many orders (1 to {MAX_LIST:,})")
     lst.add_argument("--json", action="store_true", help="print a JSON array on stdout")
     lst.set_defaults(func=run_list)
 

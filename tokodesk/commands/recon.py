@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 
+from tokodesk.commands.args import MAX_ID, int_in, output_file
 from tokodesk.errors import UserError
 
 
@@ -31,23 +32,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     fix = run_p.add_mutually_exclusive_group()
     fix.add_argument("--fix", dest="fix", action="store_true", default=None, help="push the expected values")
     fix.add_argument("--no-fix", dest="fix", action="store_false", help="only report, even with auto-fix on")
-    run_p.add_argument("--csv", metavar="FILE", help="also write the report as CSV")
-    run_p.add_argument("--pdf", metavar="FILE", help="also write the report as an A4 PDF")
+    run_p.add_argument("--csv", metavar="FILE", type=output_file, help="also write the report as CSV")
+    run_p.add_argument("--pdf", metavar="FILE", type=output_file, help="also write the report as an A4 PDF")
     run_p.add_argument("--json", action="store_true")
     run_p.set_defaults(func=run_run)
 
     show = rsub.add_parser("show", help="show the latest report (or --report ID)")
     show.add_argument("--channel", metavar="NAME")
-    show.add_argument("--report", type=int, metavar="ID")
+    show.add_argument("--report", type=int_in(1, MAX_ID), metavar="ID")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
     export = rsub.add_parser("export", help="write the latest report (or --report ID) as CSV and/or PDF")
     export.add_argument("--channel", metavar="NAME")
-    export.add_argument("--report", type=int, metavar="ID")
-    export.add_argument("--csv", metavar="FILE", help="columns: product_id, marketplace_sku, seller_sku, "
-                        "marketplace_qty, expected_qty, difference (marketplace − expected), cause, fixed")
-    export.add_argument("--pdf", metavar="FILE", help="an A4 table")
+    export.add_argument("--report", type=int_in(1, MAX_ID), metavar="ID")
+    export.add_argument("--csv", metavar="FILE", type=output_file,
+                        help="columns: product_id, marketplace_sku, seller_sku, marketplace_qty, expected_qty, "
+                        "difference (marketplace − expected), cause, fixed")
+    export.add_argument("--pdf", metavar="FILE", type=output_file, help="an A4 table")
     export.set_defaults(func=run_export)
 
     parser.set_defaults(func=lambda args: parser.print_help() or 2)

@@ -14,65 +14,62 @@ import sys
 import threading
 from typing import Any
 
+from tokodesk.commands.args import PG_INT_MAX, float_in, int_in
+
 HELP = "serve a simulated marketplace shop (products, orders, lifecycle, faults) on this machine until Ctrl-C"
 
 
+# = tokodesk.sandbox.server.MAX_LATENCY_MS; not imported here, so registering the command loads no sandbox code.
+MAX_LATENCY_MS = 60_000.0
+MAX_RATE = 1_000_000.0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    share = float_in(0.0, 1.0, "a share")
+    rate = float_in(0.0, MAX_RATE)
     parser = sub.add_parser("sandbox", help=HELP, description=HELP)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this PC only)")
-    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 picks a free one)")
-    parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same shop (default 1)")
-    parser.add_argument("--products", type=int, default=40, help="product listings; variants add more (default 40)")
-    parser.add_argument("--orders", type=int, default=500, help="orders over the last --days (default 500)")
-    parser.add_argument("--days", type=float, default=7.0, help="how far back the orders go (default 7)")
+    parser.add_argument("--port", type=int_in(0, 65535), default=8765,
+                        help="port (default 8765; 0 picks a free one)")
+    parser.add_argument("--seed", type=int_in(0, PG_INT_MAX), default=1,
+                        help="the same seed gives the same shop (default 1)")
+    parser.add_argument("--products", type=int_in(0, 100_000), default=40,
+                        help="product listings; variants add more (default 40)")
+    parser.add_argument("--orders", type=int_in(0, 2_000_000), default=500,
+                        help="orders over the last --days (default 500)")
+    parser.add_argument("--days", type=float_in(0.0, 3650.0), default=7.0,
+                        help="how far back the orders go (default 7)")
     parser.add_argument("--dialect", default="tokopedia", help="which API the shop speaks (default tokopedia)")
-    parser.add_argument("--rate-limit", type=float, default=0.0,
+    parser.add_argument("--rate-limit", type=rate, default=0.0,
                         help="requests per second per endpoint; 0 = off (default 0)")
-    parser.add_argument("--fault-rate", type=float, default=0.0, help="share of requests answered 5xx, 0..1")
-    parser.add_argument("--slow-rate", type=float, default=0.0, help="share of requests answered late, 0..1")
-    parser.add_argument("--slow-seconds", type=float, default=5.0, help="how late a slow answer comes (default 5)")
-    parser.add_argument("--lost-rate", type=float, default=0.0,
+    parser.add_argument("--fault-rate", type=share, default=0.0, help="share of requests answered 5xx, 0..1")
+    parser.add_argument("--slow-rate", type=share, default=0.0, help="share of requests answered late, 0..1")
+    parser.add_argument("--slow-seconds", type=float_in(0.0, 3600.0), default=5.0,
+                        help="how late a slow answer comes (default 5)")
+    parser.add_argument("--lost-rate", type=share, default=0.0,
                         help="share of requests applied but never answered (connection dropped), 0..1")
     parser.add_argument("--fault-targets", default="all",
                         help="which endpoints faults hit: all, mutations, reads, or comma-separated endpoint names")
-    parser.add_argument("--new-orders-per-hour", type=float, default=12.0, help="new paid orders (default 12; 0 off)")
-    parser.add_argument("--buyer-cancels-per-hour", type=float, default=1.0,
+    parser.add_argument("--new-orders-per-hour", type=rate, default=12.0,
+                        help="new paid orders (default 12; 0 off)")
+    parser.add_argument("--buyer-cancels-per-hour", type=rate, default=1.0,
                         help="buyer cancellations of recent orders (default 1; 0 off)")
-    parser.add_argument("--time-scale", type=float, default=1.0,
+    parser.add_argument("--time-scale", type=float_in(1e-6, 1e6), default=1.0,
                         help="multiplies how long couriers and buyers take (0.01 = a day passes in ~15 min)")
-    parser.add_argument("--token-lifetime", type=float, default=14 * 86400,
+    parser.add_argument("--token-lifetime", type=float_in(1.0, 10 * 365 * 86400.0), default=14 * 86400,
                         help="seconds an access token lives (default two weeks)")
-    parser.add_argument("--latency-ms", type=float, default=0.0,
+    parser.add_argument("--latency-ms", type=float_in(0.0, MAX_LATENCY_MS), default=0.0,
                         help="delay every answer by this many milliseconds, like a real network (default 0)")
-    parser.add_argument("--jitter-ms", type=float, default=0.0,
+    parser.add_argument("--jitter-ms", type=float_in(0.0, MAX_LATENCY_MS), default=0.0,
                         help="vary each answer's delay by up to ± this many milliseconds (default 0)")
     parser.add_argument("--json", action="store_true", help="print the URL and credentials as one JSON document")
     parser.set_defaults(func=run)
 
 
 def _check(args: argparse.Namespace) -> str | None:
-    for name in ("fault_rate", "slow_rate", "lost_rate"):
-        value = getattr(args, name)
-        if not 0.0 <= value <= 1.0:
-            return f"--{name.replace('_', '-')} must be a share between 0 and 1, not {value:g}"
+    # Each number's own range is checked by its argparse type; what remains spans several options.
     if args.fault_rate + args.slow_rate + args.lost_rate > 1.0:
         return "--fault-rate, --slow-rate and --lost-rate together must not exceed 1"
-    for name in ("products", "orders"):
-        if getattr(args, name) < 0:
-            return f"--{name} must be 0 or more"
-    for name in ("rate_limit", "new_orders_per_hour", "buyer_cancels_per_hour", "slow_seconds", "days"):
-        if getattr(args, name) < 0:
-            return f"--{name.replace('_', '-')} must be 0 or more"
-    if args.time_scale <= 0 or args.token_lifetime <= 0:
-        return "--time-scale and --token-lifetime must be greater than 0"
-    from tokodesk.sandbox.server import MAX_LATENCY_MS
-
-    for name in ("latency_ms", "jitter_ms"):
-        value = getattr(args, name)
-        if not 0.0 <= value <= MAX_LATENCY_MS:  # also refuses nan
-            return f"--{name.replace('_', '-')} must be between 0 and {MAX_LATENCY_MS:g}, not {value:g}"
-    if not 0 <= args.port <= 65535:
-        return f"--port must be between 0 and 65535, not {args.port}"
     return None
 
 

@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from tokodesk.commands.args import input_file
 from tokodesk.errors import UserError
 
 SET_HELP = "set on-hand stock: SELLER_SKU QTY pairs (whole numbers from 0); unknown SKUs are created"
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     sset.set_defaults(func=run_set)
 
     imp = ssub.add_parser("import", help=IMPORT_HELP, description=IMPORT_HELP)
-    imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("file", metavar="FILE.csv", type=input_file)
     imp.add_argument("--strict", action="store_true", help="apply nothing when any row is bad")
     imp.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     imp.set_defaults(func=run_import)

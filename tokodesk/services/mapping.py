@@ -19,6 +19,7 @@ from tokodesk.errors import UserError
 from tokodesk.services import csv_cells
 from tokodesk.store import models as m
 
+MAX_BUFFER = 999_999_999  # a 32-bit column holds it on PostgreSQL; 1e20 once overflowed it mid-import
 CSV_COLUMNS = ["channel", "product_id", "marketplace_sku", "seller_sku", "buffer", "product_name"]
 _TEXT_COLUMNS = ("channel", "product_id", "marketplace_sku", "seller_sku")  # checked for formulas on import
 
@@ -167,8 +168,8 @@ def set_mapping(
         if seller_sku is not None:
             seller_sku = seller_sku.strip()
             _check_seller_sku(seller_sku, create_seller_sku)
-        if buffer is not None and buffer < 0:
-            raise UserError(f"buffer {buffer} is negative: use 0 or more")
+        if buffer is not None and not 0 <= buffer <= MAX_BUFFER:
+            raise UserError(f"buffer {buffer} is out of range: use 0 to {MAX_BUFFER:,}")
         mapping.seller_sku = seller_sku or None
         if buffer is not None:
             mapping.buffer = buffer
@@ -452,4 +453,6 @@ def _row_buffer(text: str) -> int | None:
         raise ValueError(f"buffer {text!r} is not a whole number") from None
     if value < 0:
         raise ValueError(f"buffer {value} is negative: use 0 or more")
+    if value > MAX_BUFFER:
+        raise ValueError(f"buffer {value} is too large: at most {MAX_BUFFER:,}")
     return value

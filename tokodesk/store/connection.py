@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -123,23 +124,36 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return seen
 
 
+AFTER_DISK_FULL = ("Free some space on it and run the command again: nothing saved before was damaged, and an order "
+                   "action that was under way is checked with the marketplace first.")
+NEARLY_FULL = 1024 * 1024  # bytes: below this, SQLite's "disk I/O error" on opening is a full disk
+
+
 def describe_error(exc: BaseException, database: pw.Database | None = None) -> str | None:
-    """Words for a database or disk error anywhere in `exc`'s chain (disk full, not a database, damaged, locked);
-    None when it is none of those."""
+    """Words for a database or disk error anywhere in `exc`'s chain (disk full, not a database, damaged); None when
+    it is none of those."""
     database = database if database is not None else db.obj
     where = database_path(database) if database is not None else "the database"
     is_postgres = isinstance(database, pw.PostgresqlDatabase)
+    folder = where if is_postgres or database is None else str(Path(where).resolve().parent)
+    disk = f"the disk on the PostgreSQL server ({where})" if is_postgres else f"the disk holding {folder}"
     for cause in _causes(exc):
         text = str(cause).lower()
         if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
             name = cause.filename or "a file"
-            return (f"The disk is full: cannot write {name}. Free some space on that disk and try again; "
-                    "nothing was changed by the step that failed.")
+            return f"The disk is full: cannot write {name}. {AFTER_DISK_FULL.replace('it and', 'that disk and')}"
         if "database or disk is full" in text or "no space left on device" in text or "disk full" in text:
-            folder = where if is_postgres else str(Path(where).parent)
-            host = "on the PostgreSQL server" if is_postgres else "holding the database"
-            return (f"The disk is full: the disk {host} ({folder}) has no room left. Free some space on it and try "
-                    "again; the step that failed was not saved and nothing was damaged.")
+            return f"The disk is full: {disk} has no room left. {AFTER_DISK_FULL}"
+        if "disk i/o error" in text and not is_postgres and database is not None:
+            # Opening in WAL mode creates the -wal/-shm files; on a full disk SQLite says only "disk I/O error".
+            try:
+                full = shutil.disk_usage(folder).free < NEARLY_FULL
+            except OSError:
+                full = False
+            if full:
+                return f"The disk is full: {disk} has no room left. {AFTER_DISK_FULL}"
+            return (f"The disk holding {folder} failed to read or write {where} (disk I/O error). Check the disk "
+                    "(and that it is still connected), then run the command again.")
         if "file is not a database" in text or "not a database" in text:
             return (f"{where} is not a TokoDesk database (the file is not an SQLite database, or it is damaged "
                     "beyond reading). Point TOKODESK_DB at the right file, or move this one away so TokoDesk starts "
@@ -165,4 +179,5 @@ def _explain_connect_error(url: str, exc: Exception) -> str:
         if "does not exist" in text:
             return f"PostgreSQL at {where}: {text}. Create the database first (createdb) or fix its name."
         return f"Cannot reach PostgreSQL at {where}: {text}. Is the server running and reachable from this PC?"
-    return f"Cannot open the database {unquote(parsed.path)}: {text}. Check that the folder exists and is writable."
+    path = unquote(url.split("://", 1)[1][1:]) if url.startswith("sqlite:///") else unquote(parsed.path)
+    return f"Cannot open the database {path}: {text}. Check that the folder exists and is writable."
