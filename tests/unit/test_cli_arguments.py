@@ -75,8 +75,8 @@ def test_a_folder_given_as_the_output_file_is_refused(capsys, tmp_path):
 
 
 def test_a_missing_input_file_is_refused(capsys, tmp_path):
-    _refused(capsys, ["stock", "import", str(tmp_path / "nope.csv")], "does not exist")
-    _refused(capsys, ["mapping", "import", str(tmp_path / "nope.csv")], "does not exist")
+    _refused(capsys, ["stock", "import", str(tmp_path / "nope.csv")], "no such file")
+    _refused(capsys, ["mapping", "import", str(tmp_path / "nope.csv")], "no such file")
 
 
 def test_a_writable_output_file_is_accepted_and_not_left_behind(tmp_path):

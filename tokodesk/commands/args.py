@@ -93,7 +93,7 @@ def input_file(text: str) -> str:
     if path.is_dir():
         raise argparse.ArgumentTypeError(f"{text} is a folder, not a file")
     if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{text} does not exist")
+        raise argparse.ArgumentTypeError(f"{text}: no such file")
     if not os.access(path, os.R_OK):
         raise argparse.ArgumentTypeError(f"{text} cannot be read (permission denied)")
     return text
