@@ -805,6 +805,18 @@ ID = {
     "due now": "sekarang",
     "{0} bad lines: fix them and choose the file again.": "{0} baris salah: perbaiki lalu pilih file lagi.",
     "{0} counts ready; they are saved with the channel.": "{0} jumlah stok siap; disimpan bersama channel.",
+    "Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the "
+    "marketplace's stock).":
+        "Stok tidak dikirim sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok "
+        "marketplace).",
+    "{0} SKUs already counted were kept as they are.": "{0} SKU yang sudah dihitung tetap seperti semula.",
+    "{0} SKUs could not be taken and stay not counted (nothing is pushed for them):":
+        "{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak dikirim):",
+    "{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} held by open orders.":
+        "{0} SKU dihitung dari stok marketplace: {1} unit di marketplace + {2} ditahan pesanan terbuka.",
+    "{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace's stock.":
+        "{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak dikirim. Hitung, atau pakai stok marketplace.",
+    "{0} counts imported.": "{0} jumlah stok diimpor.",
     # Packages (issue 16): split orders, combined packages, partly shipped orders.
     "Partly shipped": "Sebagian dikirim",
     "partly_shipped": "sebagian dikirim",

@@ -1615,6 +1615,10 @@
         <translation>{0} SKU belum dihitung: stoknya tidak dikirim.</translation>
     </message>
     <message>
+        <source>{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace's stock.</source>
+        <translation>{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak dikirim. Hitung, atau pakai stok marketplace.</translation>
+    </message>
+    <message>
         <source>{0} SKUs taken from the marketplace; {1} could not be and stay not counted.</source>
         <translation>{0} SKU diambil dari marketplace; {1} tidak bisa dan tetap belum dihitung.</translation>
     </message>
@@ -3177,6 +3181,29 @@ Folder data: {1}</translation>
     <message>
         <source>How this shop works. Every setting can be changed later in the Channel tab.</source>
         <translation>Cara kerja toko ini. Semua pengaturan bisa diubah nanti di tab Channel.</translation>
+    </message>
+</context>
+<context>
+    <name>StartingStock</name>
+    <message>
+        <source>Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the marketplace's stock).</source>
+        <translation>Stok tidak dikirim sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok marketplace).</translation>
+    </message>
+    <message>
+        <source>{0} SKUs already counted were kept as they are.</source>
+        <translation>{0} SKU yang sudah dihitung tetap seperti semula.</translation>
+    </message>
+    <message>
+        <source>{0} SKUs could not be taken and stay not counted (nothing is pushed for them):</source>
+        <translation>{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak dikirim):</translation>
+    </message>
+    <message>
+        <source>{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} held by open orders.</source>
+        <translation>{0} SKU dihitung dari stok marketplace: {1} unit di marketplace + {2} ditahan pesanan terbuka.</translation>
+    </message>
+    <message>
+        <source>{0} counts imported.</source>
+        <translation>{0} jumlah stok diimpor.</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,7 @@ class FirstCount:
     lines: list[str] = field(default_factory=list)
     ok: bool = True
     adopted: AdoptResult | None = None
+    counts: list[tuple[str, int]] = field(default_factory=list)  # the counts imported
 
 
 def first_count(
@@ -281,7 +282,7 @@ def first_count(
     """
     from tokodesk.services import scheduler
 
-    done = FirstCount(choice)
+    done = FirstCount(choice, counts=list(counts))
     if choice == LATER:
         done.lines.append("Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a CSV, "
                           "or use the marketplace's stock).")

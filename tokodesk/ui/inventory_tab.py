@@ -373,13 +373,14 @@ class InventoryTab(QWidget):
             return stock_adopt.adopt_marketplace_stock(channel, adapter, progress=jc.progress, cancel=jc.cancelled)
 
         def done(result: Any) -> None:
-            lines = stock_adopt.describe(result)
+            from tokodesk.ui.wizard_stock import adopt_summary
+
+            text = adopt_summary(result)
             if result.ok and not result.skipped:
-                self.banner.show_info(lines[0])
+                self.banner.show_info(text.splitlines()[0])
             else:
                 self.banner.show_error(self.tr("{0} SKUs taken from the marketplace; {1} could not be and stay not "
-                                               "counted.").format(len(result.adopted), len(result.skipped)),
-                                       "\n".join(lines))
+                                               "counted.").format(len(result.adopted), len(result.skipped)), text)
             self.ctx.announce("stock")
 
         def failed(exc: BaseException, detail: str) -> None:
@@ -430,7 +431,10 @@ class InventoryTab(QWidget):
 
     def _after_run(self, summary: Any) -> None:
         details = getattr(summary, "details", {}) if summary is not None else {}
-        message = details.get("message") or details.get("note")
+        message = details.get("message")
+        if not message and details.get("uncounted"):
+            message = self.tr("{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use "
+                              "the marketplace's stock.").format(details["uncounted"])
         # A note (SKUs left out because nobody counted them) is not a problem: it is said, not shown in red.
         troubled = getattr(summary, "failed", 0) or getattr(summary, "status", "ok") != "ok"
         if getattr(summary, "errors", None) and (troubled or not message):

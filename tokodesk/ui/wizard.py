@@ -395,8 +395,10 @@ class SavePage(QWizardPage):
             return stock_adopt.first_count(channel, choice, counts, adapter, jc.progress, jc.cancelled)
 
         def done(first: Any) -> None:
+            from tokodesk.ui.wizard_stock import first_count_summary
+
             self.first_count = first
-            self._finish_stock("\n".join(first.lines), first.ok)
+            self._finish_stock(first_count_summary(first), first.ok)
 
         def failed(exc: BaseException, _detail: str) -> None:
             self._finish_stock(self.tr("The starting stock is not set: {0}. Your SKUs stay not counted and nothing is "
