@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_main_window_has_the_four_tabs(window):
     assert window.tab_titles() == ["Channel", "SKU mapping", "Orders", "Inventory"]
@@ -37,3 +39,27 @@ def test_opening_the_window_reads_the_shown_channels_queue_once(qtbot, ctx, wait
     assert reads == [(shown.id, None)]
     assert win.orders_tab.model.rowCount() == 3
     win.close()
+
+
+@pytest.mark.system
+def test_the_language_choice_is_saved_on_a_shared_postgresql_database(qtbot, qapp, pg_url, wait_idle):
+    """Stations on PostgreSQL saved the language (and the printer profile) with an SQLite-only statement."""
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import open_database
+    from tokodesk.ui.context import AppContext
+    from tokodesk.ui.main_window import MainWindow
+
+    open_database(pg_url)
+    ctx = AppContext()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    wait_idle(ctx)
+    errors: list[str] = []
+    ctx.jobs.changed.connect(lambda: errors.extend(j.detail for j in ctx.jobs.jobs() if j.state == "failed"))
+    win.set_language("id")
+    wait_idle(ctx)
+    win.set_language("en")
+    wait_idle(ctx)
+    assert m.AppSetting.read("language") == "en"
+    win.language_note.close()
+    ctx.jobs.shutdown()

@@ -140,9 +140,7 @@ class DatabaseTokenShare:
         value = {"sealed": seal(self._app_secret(), _token_json(token)), "saved_at": m.utcnow().isoformat(),
                  "note": "Sealed with the channel's app secret; only a station holding it can read this."}
         key = KEY_PREFIX + self.channel_name
-        # An upsert both databases speak (peewee's replace() is SQLite-only).
-        m.AppSetting.insert(key=key, value=value).on_conflict(
-            conflict_target=[m.AppSetting.key], update={m.AppSetting.value: value}).execute()
+        m.AppSetting.write(key, value)
 
     def forget(self) -> None:
         m.AppSetting.delete().where(m.AppSetting.key == KEY_PREFIX + self.channel_name).execute()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from typing import Any
 
 import peewee as pw
 
@@ -47,6 +48,16 @@ class AppSetting(BaseModel):
 
     key = pw.CharField(primary_key=True)
     value = JSONField(null=True)
+
+    @classmethod
+    def read(cls, key: str, default: Any = None) -> Any:
+        row = cls.get_or_none(cls.key == key)
+        return default if row is None or row.value is None else row.value
+
+    @classmethod
+    def write(cls, key: str, value: Any) -> None:
+        """Insert or update in one statement both databases speak (peewee's replace() is SQLite-only)."""
+        cls.insert(key=key, value=value).on_conflict(conflict_target=[cls.key], update={cls.value: value}).execute()
 
 
 class Channel(BaseModel):

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, code: str) -> None:
         def save(_ctx: object) -> None:
-            m.AppSetting.replace(key="language", value=code).execute()
+            m.AppSetting.write("language", code)
 
         self._check_language(code)
         self.ctx.jobs.submit(save, title=self.tr("Saving the language"))

@@ -385,7 +385,7 @@ class PrintDialog(QDialog):
 
         def save(_jc: Any) -> None:
             for key, value in values.items():
-                m.AppSetting.replace(key=key, value=value).execute()
+                m.AppSetting.write(key, value)
 
         self.ctx.jobs.submit(save, title=self.tr("Saving the printer profile"))
 
