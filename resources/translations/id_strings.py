@@ -708,6 +708,7 @@ ID = {
     "The selection holds orders of several shops: select the orders of one shop.":
         "Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.",
     "This shop": "Toko ini",
+    "Scan a code, press Enter (F6)": "Pindai kode, tekan Enter (F6)",
     "Checking the order sync": "Memeriksa sinkron pesanan",
     "Offline since {0}": "Offline sejak {0}",
     "Order sync failing since {0}": "Sinkron pesanan gagal sejak {0}",

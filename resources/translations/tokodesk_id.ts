@@ -2544,6 +2544,10 @@ Folder data: {1}</translation>
         <translation>Memperbarui pesanan</translation>
     </message>
     <message>
+        <source>Scan a code, press Enter (F6)</source>
+        <translation>Pindai kode, tekan Enter (F6)</translation>
+    </message>
+    <message>
         <source>Scan invoice / order ID / booking code / AWB and press Enter (F6)</source>
         <translation>Pindai invoice / ID pesanan / kode booking / resi lalu tekan Enter (F6)</translation>
     </message>

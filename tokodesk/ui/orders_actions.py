@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
 
 from tokodesk.marketplace.base import OrderState
 from tokodesk.store import models as m
@@ -55,9 +55,8 @@ class QueueActions:
             button.clicked.connect(slot)
             self.buttons[key] = button
             row.addWidget(button)
-        self.more = QToolButton()
-        self.more.setText(self.tr("Documents"))
-        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: its arrow has room of its own (a tool button's arrow sat on the text).
+        self.more = QPushButton(self.tr("Documents"))
         menu = QMenu(self.more)
         self.doc_actions = {
             "picklist": menu.addAction(self.tr("Print picklist"), lambda: self.print_documents("picklist")),

@@ -197,7 +197,9 @@ class OrdersTab(QueueActions, QWidget):
         scan_label = QLabel(self.tr("Scan to pack:"))
         row.addWidget(scan_label)
         self.scan = QLineEdit()
-        self.scan.setPlaceholderText(self.tr("Scan invoice / order ID / booking code / AWB and press Enter (F6)"))
+        # Short enough to read whole beside the filters on a laptop; the tooltip says what a scan may be.
+        self.scan.setPlaceholderText(self.tr("Scan a code, press Enter (F6)"))
+        self.scan.setToolTip(self.tr("Scan invoice / order ID / booking code / AWB and press Enter (F6)"))
         self.scan.returnPressed.connect(self.scan_to_pack)
         scan_label.setBuddy(self.scan)
         row.addWidget(self.scan, 2)
