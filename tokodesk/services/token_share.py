@@ -5,16 +5,13 @@ A refresh token works once: when one station renews the access, every other stat
   use: a process that died holding it frees it at once on its own station, elsewhere when it expires);
 - the renewed tokens are put in the database too, for the other stations, sealed with a key derived from the app
   secret, which every station of the channel keeps in its OS keyring and the database never holds. Whoever reads the
-  database without the app secret gets nothing usable: the seal is authenticated encryption (HMAC-SHA256 in counter
-  mode for the key stream, encrypt-then-MAC with a second HMAC key; standard library only, so the Windows bundle
-  needs no extra package).
+  database without the app secret gets nothing usable: the seal is AES-256-GCM (the `cryptography` package, not
+  hand-made cryptography) under a key derived from the app secret with HKDF-SHA256.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import logging
 import secrets
@@ -22,6 +19,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tokodesk.credentials import Token
 from tokodesk.services import runs
@@ -33,30 +35,21 @@ LOCK_KIND = "token"
 LOCK_TTL = timedelta(minutes=5)  # a refresh is a few calls of at most 30 s each
 LOCK_WAIT_S = 180.0
 KEY_PREFIX = "token-share:"
-_VERSION = b"TS1"
+_VERSION = b"TS2"
 
 
 class SealError(ValueError):
     """The sealed tokens were made with another app secret, or were changed."""
 
 
-def _keys(app_secret: str) -> tuple[bytes, bytes]:
-    root = app_secret.encode()
-    return (hmac.new(root, b"tokodesk token share: encryption", hashlib.sha256).digest(),
-            hmac.new(root, b"tokodesk token share: authentication", hashlib.sha256).digest())
-
-
-def _stream(key: bytes, nonce: bytes, length: int) -> bytes:
-    blocks = (hmac.new(key, nonce + i.to_bytes(4, "big"), hashlib.sha256).digest() for i in range(-(-length // 32)))
-    return b"".join(blocks)[:length]
+def _key(app_secret: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"tokodesk token share").derive(
+        app_secret.encode())
 
 
 def seal(app_secret: str, plain: bytes) -> str:
-    enc, mac = _keys(app_secret)
-    nonce = secrets.token_bytes(16)
-    cipher = bytes(a ^ b for a, b in zip(plain, _stream(enc, nonce, len(plain)), strict=True))
-    tag = hmac.new(mac, _VERSION + nonce + cipher, hashlib.sha256).digest()
-    return base64.b64encode(_VERSION + nonce + cipher + tag).decode()
+    nonce = secrets.token_bytes(12)
+    return base64.b64encode(_VERSION + nonce + AESGCM(_key(app_secret)).encrypt(nonce, plain, _VERSION)).decode()
 
 
 def unseal(app_secret: str, sealed: str) -> bytes:
@@ -64,13 +57,13 @@ def unseal(app_secret: str, sealed: str) -> bytes:
         raw = base64.b64decode(sealed.encode(), validate=True)
     except ValueError as exc:
         raise SealError("not a sealed value") from exc
-    if len(raw) < 3 + 16 + 32 or raw[:3] != _VERSION:
+    if len(raw) < len(_VERSION) + 12 + 16 or not raw.startswith(_VERSION):
         raise SealError("not a sealed value")
-    enc, mac = _keys(app_secret)
-    nonce, cipher, tag = raw[3:19], raw[19:-32], raw[-32:]
-    if not hmac.compare_digest(tag, hmac.new(mac, _VERSION + nonce + cipher, hashlib.sha256).digest()):
-        raise SealError("sealed with another app secret, or changed")
-    return bytes(a ^ b for a, b in zip(cipher, _stream(enc, nonce, len(cipher)), strict=True))
+    nonce, cipher = raw[len(_VERSION):len(_VERSION) + 12], raw[len(_VERSION) + 12:]
+    try:
+        return AESGCM(_key(app_secret)).decrypt(nonce, cipher, _VERSION)
+    except InvalidTag as exc:
+        raise SealError("sealed with another app secret, or changed") from exc
 
 
 def _token_json(token: Token) -> bytes:
