@@ -857,6 +857,7 @@ ID = {
     "Stop after the order being sent; what shipped stays shipped and its labels still print.":
         "Berhenti setelah pesanan yang sedang dikirim; yang sudah dikirim tetap dikirim dan labelnya tetap dicetak.",
     "Stopped.": "Dihentikan.",
+    "Stopped before anything was sent.": "Dihentikan sebelum ada yang dikirim.",
     "Stopping after the order being sent…": "Berhenti setelah pesanan yang sedang dikirim…",
     "The same AWB as {0}: each parcel has its own.": "Nomor resi sama dengan {0}: setiap paket punya resi sendiri.",
     "These orders go with your own courier: type or scan the AWB (resi) of each. A scanner's Enter moves to the "

@@ -24,6 +24,10 @@
         <translation>Kirim</translation>
     </message>
     <message>
+        <source>Stopped before anything was sent.</source>
+        <translation>Dihentikan sebelum ada yang dikirim.</translation>
+    </message>
+    <message>
         <source>{0} new order(s) arrived.</source>
         <translation>{0} pesanan baru masuk.</translation>
     </message>

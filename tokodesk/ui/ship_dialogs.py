@@ -240,7 +240,12 @@ def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str]) -> ArrangeDial
                               on_marked=lambda marked: tab.model.set_notes(marked.notes))
 
     def failed(exc: BaseException, detail: str) -> None:
-        dialog.failed(describe(exc))
+        from tokodesk.ui.workers import Cancelled
+
+        if isinstance(exc, Cancelled):  # stopped before the job began: nothing was sent
+            dialog.failed(dialog.tr("Stopped before anything was sent."), stopped=True)
+        else:
+            dialog.failed(describe(exc))
         tab.refresh_rows(pks)
 
     dialog.job = ctx.jobs.submit(work, title=tab.tr("Arrange shipment and print"), lane=ctx.lane(),
@@ -325,9 +330,9 @@ class ArrangeDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(rows))
 
-    def failed(self, text: str) -> None:
+    def failed(self, text: str, stopped: bool = False) -> None:
         self.result = False
         self.progress.hide()
         self.stop_button.hide()
         self.close_button.setEnabled(True)
-        self.info.setText(self.tr("Arranging the shipment failed: {0}").format(text))
+        self.info.setText(text if stopped else self.tr("Arranging the shipment failed: {0}").format(text))
