@@ -175,3 +175,15 @@ def test_a_label_whose_code_cannot_be_a_barcode_prints_with_a_warning_and_the_ba
     assert [o.order_id for o in batch.orders] == ["1", "2", "3"] and batch.skipped == []
     [(order, warning)] = batch.warnings
     assert order.order_id == "2" and "U+2013" in warning and "printed as text" in warning
+
+
+def test_a_marketplace_html_label_whose_code_cannot_be_a_barcode_prints_as_our_own_label_with_a_warning(channel):
+    channel.use_marketplace_label = True
+    channel.save()
+    fake, rows = make(channel, [("1", S.PACKED, "JNE")])
+    m.Order.update(booking_code="TKP\u20131234567").where(m.Order.id == rows[0].id).execute()
+    batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows)
+    assert [o.order_id for o in batch.orders] == ["1"] and len(batch.parts) == 1 and batch.parts[0].startswith(b"%PDF")
+    [(order, warning)] = batch.warnings
+    assert "own label" in warning and "U+2013" in warning
+    assert ("shipping_label", "1") not in fake.calls  # the marketplace's label (and its printed flag) not asked

@@ -163,11 +163,17 @@ class Documents:
                 continue
             data = label_data(order, channel)
             code = label_rules.scan_code(order)
-            problem = barcode_problem(code) if code and not channel.use_marketplace_label else None
+            caps = adapter.capabilities if adapter is not None else label_rules.class_capabilities(channel.marketplace)
+            # A marketplace PDF label is the marketplace's drawing; every other label draws the code as Code 128.
+            drawn_here = not label_rules.uses_marketplace_pdf(channel, caps)
+            problem = barcode_problem(code) if code and drawn_here else None
             if problem:
+                # The marketplace's HTML label is re-drawn around a barcode: such a code goes on TokoDesk's own label
+                # instead, as text, so the rest of the batch prints (issue 15).
+                where = " (on TokoDesk's own label)" if channel.use_marketplace_label else ""
                 batch.warnings.append((order, f"its code {code!r} is printed as text only, without a barcode "
-                                              f"({problem}): the courier has to type it in"))
-            if channel.use_marketplace_label:
+                                              f"({problem}){where}: the courier has to type it in"))
+            if channel.use_marketplace_label and not problem:
                 label, why = self._marketplace_label(order, adapter, mark_printed)
                 if label is None:
                     batch.skipped.append((order, why))
