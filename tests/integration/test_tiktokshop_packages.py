@@ -326,3 +326,24 @@ def test_each_package_of_a_split_order_has_its_label_kept_at_ship(sb, channel, c
     reader = PdfReader(str(label_path(fresh(order))))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert len(reader.pages) == 2 and all(kept[p].tracking_number in text for p in (a, b))
+
+
+def test_the_label_of_a_combined_package_prints_once_for_its_orders(sb, channel, client, capsys, tmp_path):  # noqa: F811
+    first, second = same_buyer(sb)
+    package = in_seller_center(sb, sb.dialect.combine_orders, [tj.order_id(first), tj.order_id(second)])
+    ch = pulled(sb, channel, client)
+    m.Channel.update(use_marketplace_label=True).where(m.Channel.id == ch.id).execute()
+    one, two = stored(first), stored(second)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([one, two])
+    assert all(r.ok for r in service.ship([one, two]))
+    out = tmp_path / "labels.pdf"
+    assert main(["labels", one.order_id, two.order_id, "--pdf", str(out), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert sorted(summary["orders"]) == sorted([one.order_id, two.order_id]) and summary["skipped"] == []
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1  # one parcel, one label
+    [kept] = m.Package.select().where(m.Package.package_id == package)
+    assert kept.tracking_number in reader.pages[0].extract_text()

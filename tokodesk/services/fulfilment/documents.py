@@ -185,8 +185,15 @@ class Documents:
         if ordered_own:
             batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None))
             batch.orders.extend(o for _, o in ordered_own)
+        from tokodesk.services.packages import packages_of_orders
+
+        parcels = packages_of_orders([o.id for _d, o, _lab in market])
+        printed: set[frozenset[str]] = set()
         for _data, order, label in _in_order([(d, o, lab) for d, o, lab in market], order_by):
-            batch.parts.append(self._marketplace_pdf(label, size))
+            key = frozenset(p.package_id for p in parcels.get(order.id, []))
+            if not key or key not in printed:  # a combined package's label serves all its orders: printed once
+                printed.add(key)
+                batch.parts.append(self._marketplace_pdf(label, size))
             batch.orders.append(order)
         return batch
 
