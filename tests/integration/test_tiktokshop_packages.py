@@ -347,3 +347,12 @@ def test_the_label_of_a_combined_package_prints_once_for_its_orders(sb, channel,
     assert len(reader.pages) == 1  # one parcel, one label
     [kept] = m.Package.select().where(m.Package.package_id == package)
     assert kept.tracking_number in reader.pages[0].extract_text()
+
+
+def test_the_demo_shop_has_a_split_order_and_two_combinable_orders(sb, channel, client):  # noqa: F811
+    seeded = sb.dialect.seed_package_examples()
+    sb.advance(1)
+    [split_id], pair = seeded["split"], seeded["combinable"]
+    assert len(sb.dialect.packages_of(split_id)) >= 2 and len(pair) == 2
+    assert sorted(pair) in [sorted(g.order_ids) for g in client.combinable_packages()] or \
+        sb.dialect.order_status(sb.order(tj.decode(pair[0], tj.ORDER_BASE))) == "ON_HOLD"

@@ -363,6 +363,30 @@ class TikTokShopDialect(Routes, Dialect):
             numbers = [self._number(i) for i in order_ids] if order_ids else None
             return [pid for pid, _ in self.book.uncombine(package_id, numbers, self.ctx.clock.now())]
 
+    def seed_package_examples(self) -> dict[str, list[str]]:
+        """For the demo: one waiting order split into packages, and two waiting orders of one buyer (combinable),
+        as a shop meets them. Returns {"split": [order id], "combinable": [order ids]} (empty when none fit)."""
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            waiting = [shop.orders[n] for n in shop.order_ids
+                       if shop.orders[n].status in (Status.PAID, Status.ACCEPTED) and not shop.orders[n].courier.own
+                       and shop.orders[n].cancel_request is None and self.order_status(shop.orders[n]) in (
+                           "AWAITING_SHIPMENT", "ON_HOLD")]
+            out: dict[str, list[str]] = {"split": [], "combinable": []}
+            multi = next((o for o in waiting if len(o.lines) >= 2), None)
+            if multi is not None:
+                self.book.split(multi.order_id, None, self.ctx.clock.now())
+                out["split"] = [tj.order_id(multi)]
+            rest = [o for o in waiting if o is not multi]
+            pair = next(((a, b) for i, a in enumerate(rest) for b in rest[i + 1:] if a.courier == b.courier), None)
+            if pair is not None:
+                a, b = pair
+                b.buyer, b.recipient = a.buyer, a.recipient
+                b.update_time = self.ctx.clock.now()
+                out["combinable"] = [tj.order_id(a), tj.order_id(b)]
+            return out
+
     def packages_of(self, order_id: str | int) -> list[str]:
         shop = self.ctx.shop
         with shop.lock:

@@ -92,6 +92,8 @@ class DemoShop(QObject):
                 client.authorize(sandbox.dialect.issue_auth_code())
             finally:
                 client.close()
+            # A split order and one buyer's two orders, as a real shop has them (packages, partly shipped, combine).
+            sandbox.dialect.seed_package_examples()
         return {"url": sandbox.url, "channel_id": channel.id, "dialect": self.dialect}
 
     def _started(self, info: dict) -> None:
