@@ -14,7 +14,7 @@ from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
-from tokodesk.ui.orders_model import state_label
+from tokodesk.ui.orders_model import deadline_of, state_label
 
 
 def waiting(sb):  # noqa: ANN001, ANN201, F811
@@ -59,6 +59,7 @@ def test_a_partly_shipped_order_is_never_shown_shipped_and_ships_the_rest(
     texts = [str(tab.model.data(shown.siblingAtColumn(c)) or "") for c in range(tab.model.columnCount())]
     assert any(t.startswith("Partly shipped") for t in texts), texts
     assert not any(t.startswith("Shipped") for t in texts)
+    assert deadline_of(row) is not None  # its waiting package still has a ship-by
     tab.select_pks([row[q.R_PK]])
     wait_idle(ctx)
     qtbot.waitUntil(lambda: tab.detail.shown_pk == row[q.R_PK], timeout=10000)

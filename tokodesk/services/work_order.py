@@ -27,7 +27,9 @@ PRIORITY_NAMES = {100: "Instant", 200: "Same-day 8 h", 300: "Same-day", 400: "Ne
 INSTANT = 100
 SAME_DAY = frozenset({200, 300})
 
-TO_PROCESS = frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value})
+# A partly shipped order still has packages to ship: it is processed like a packed one.
+TO_PROCESS = frozenset({S.NEW.value, S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value,
+                        S.PARTLY_SHIPPED.value})
 WAITING = frozenset({S.AWAITING_PAYMENT.value, S.ON_HOLD.value})
 _NO_LEVEL = 999
 _FAR = 9_999_999_999  # epoch seconds past any deadline: orders without one sort last in their group

@@ -56,7 +56,7 @@ STATE_LABELS = {
 # The chips above the queue: key -> (label, predicate over a row tuple)
 _PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
 _TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
-_SHIPPABLE = _PRINTABLE
+_SHIPPABLE = _PRINTABLE | {S.PARTLY_SHIPPED.value}
 _NEW = S.NEW.value
 # Where "printed" helps the packer (a label still to stick on a parcel); on a shipped or cancelled order it is noise.
 PRINTED_MARK_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP})
@@ -117,8 +117,8 @@ def deadline_of(row: tuple) -> datetime | None:
     state = row[q.R_STATE]
     if state == S.NEW.value:
         return q.as_datetime(row[q.R_ACCEPT_BY])
-    if state in (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value):
-        return q.as_datetime(row[q.R_SHIP_BY])
+    if state in (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value):
+        return q.as_datetime(row[q.R_SHIP_BY])  # partly shipped: its waiting packages ship by then
     if row[q.R_WAITING]:
         return q.as_datetime(row[q.R_HOLD_UNTIL])  # when the buyer's window ends, where the order says
     return None
