@@ -73,6 +73,7 @@ def arrange(
             result.not_printed.append(NotPrinted(outcome.order_id, outcome.invoice, False,
                                                  outcome.error or "not shipped", refused=outcome.refused))
     waiting = [o for o in shipped if _why(o)]
+    waiting = _with_booking_codes(fulfilment, waiting)
     deadline = clock() + wait_s
     while waiting:
         if cancel is not None and cancel():
@@ -85,8 +86,7 @@ def arrange(
                      f"Waiting for the tracking number of {len(waiting)} order(s)")
         sleep(poll_s)
         _read_back(fulfilment, waiting)
-        waiting = [reload(o) for o in waiting]
-        waiting = [o for o in waiting if _why(o)]
+        waiting = _with_booking_codes(fulfilment, [reload(o) for o in waiting])
     for order in shipped:
         order = reload(order)
         why = _why(order)
@@ -107,6 +107,20 @@ def arrange(
 def _why(order: m.Order) -> str:
     channel = m.Channel.get_by_id(order.channel_id)
     return label_rules.refusal(order, channel)
+
+
+def _with_booking_codes(fulfilment, orders: Sequence[m.Order]) -> list[m.Order]:  # noqa: ANN001
+    """Ask for the booking code where the marketplace issues one apart from the order (Tokopedia); the orders
+    still without a code to scan."""
+    from tokodesk.services.fulfilment.documents import _ensure_code
+
+    left = []
+    for order in orders:
+        channel = m.Channel.get_by_id(order.channel_id)
+        order = _ensure_code(order, channel, fulfilment.adapter(channel))
+        if _why(order):
+            left.append(order)
+    return left
 
 
 def _read_back(fulfilment, orders: Sequence[m.Order]) -> None:  # noqa: ANN001
