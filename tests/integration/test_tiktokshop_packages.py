@@ -297,6 +297,9 @@ def test_the_manifest_lists_shipped_packages_with_their_tracking_numbers(sb, cha
         (m.Order.courier == courier) & m.Order.state.in_(["awaiting_pickup", "partly_shipped"]))}
     assert {split.order_id, shipped_too.order_id} <= awaiting  # and those the shop had awaiting collection already
     assert sorted(summary["orders"]) == sorted(awaiting)
+    mine = [p for p in summary["parcels"] if split.order_id in p["orders"]]
+    assert sorted(p["package_id"] for p in mine) == sorted([a, b])  # the split order is two parcels
+    assert len(summary["parcels"]) == len(awaiting) + 1
     from pypdf import PdfReader
 
     text = "\n".join(page.extract_text() for page in PdfReader(str(out)).pages)

@@ -39,7 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     labels.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     labels.set_defaults(func=run_labels)
 
-    manifest = sub.add_parser("manifest", help="the hand-over list of one courier's packed parcels")
+    manifest = sub.add_parser("manifest", help="the hand-over list of one courier: every shipped parcel (package) "
+                                               "not yet collected, with its tracking number")
     manifest.add_argument("courier", metavar="COURIER", help="courier name as on the orders, e.g. JNE")
     _output_args(manifest)
     manifest.add_argument("--channel", metavar="NAME", help="only orders of this channel")
@@ -253,17 +254,21 @@ def run_manifest(args: argparse.Namespace) -> int:
 
     channel = _open(args)
     with Fulfilment() as service:
+        documents = service.documents()
         try:
-            pdf, orders = service.documents().manifest(args.courier, channel)
+            pdf, orders = documents.manifest(args.courier, channel)
         except DocumentError as exc:
             print(f"tokodesk: {exc}", file=sys.stderr)
             return 1
     where = _deliver([pdf], args, "a4", f"TokoDesk manifest {args.courier}")
+    # A parcel is a package: a split order is several, a combined package one for several orders.
+    parcels = [{"package_id": e.package_id or None, "code": e.code or None,
+                "orders": [_order_id(o) for o in e.orders]} for e in documents.last_manifest]
     if args.json:
-        print(json.dumps({"courier": args.courier, "orders": [_order_id(o) for o in orders],
+        print(json.dumps({"courier": args.courier, "orders": [_order_id(o) for o in orders], "parcels": parcels,
                           "output": where}, ensure_ascii=False))
     else:
-        print(f"manifest {args.courier}: {len(orders)} parcel(s) -> {', '.join(where)}")
+        print(f"manifest {args.courier}: {len(parcels)} parcel(s) of {len(orders)} order(s) -> {', '.join(where)}")
     return 0
 
 

@@ -122,6 +122,7 @@ class Documents:
         self._factory = adapters
         self._adapters: dict[int, base.Marketplace] = {}
         self.who = who
+        self.last_manifest: list = []  # manifest.ManifestEntry of the last manifest built
 
     def adapter(self, channel: m.Channel) -> base.Marketplace | None:
         if self._factory is None:
@@ -321,6 +322,7 @@ class Documents:
                 f"No parcels to hand over to courier {courier!r}: a parcel is on the manifest once it is shipped "
                 f"and has its tracking number ({hint})."
             )
+        self.last_manifest = entries  # the parcels listed (the CLI reports them)
         orders = list({o.id: o for e in entries for o in e.orders}.values())
         channels = {o.channel_id: m.Channel.get_by_id(o.channel_id) for o in orders}
         first = channels[orders[0].channel_id]
