@@ -118,6 +118,14 @@ class Capabilities:
     # Orders come in packages of their own (split, combined) that are shipped and labelled one by one
     # (`Order.packages`; `PackageMoves` when combining is offered). Without it an order is its one implicit package.
     packages: bool = False
+    # Catalogue edits TokoDesk may push (`CatalogEdits`): "price", "active". A seller SKU code is in neither: both
+    # APIs change it only by re-sending the whole product (Tokopedia: product edit v2/v3; Tokopedia & Shop: partial
+    # edit, which deletes the SKUs a request leaves out and blanks omitted nested fields), too much to risk for a code.
+    catalog_fields: frozenset[str] = frozenset()
+    # Listing on/off switches a whole product with all its SKUs (Tokopedia & Shop), not one variant (Tokopedia).
+    listing_per_product: bool = False
+    price_batch_max: int = 0  # most SKUs one price request takes
+    listing_batch_max: int = 0  # most products one listing on/off request takes
 
 
 @dataclass
@@ -327,6 +335,25 @@ def target_warehouse(warehouses: Sequence[str], preferred: str = "") -> str:
     return preferred if preferred in listed else (listed[0] if listed else "")
 
 
+@dataclass
+class CatalogRow:
+    """One catalogue change of one SKU: a new price, or the listing on (True) or off (False)."""
+
+    product_id: str  # as stored: Tokopedia's product (variant) id, Tokopedia & Shop's SKU id
+    sku: str = ""
+    parent_id: str = ""  # Tokopedia & Shop's product id (the calls address it)
+    price: int | None = None
+    active: bool | None = None
+
+
+@dataclass
+class CatalogRowResult:
+    product_id: str
+    ok: bool
+    message: str = ""
+    unknown: bool = False  # the answer was lost: read the product back before anything is sent again
+
+
 class MarketplaceError(Exception):
     """A marketplace answered with an error (or could not be reached).
 
@@ -413,6 +440,20 @@ class Marketplace(Protocol):
 
     def close(self) -> None:
         """Release the HTTP session."""
+
+
+class CatalogEdits(Protocol):
+    """Offered when `capabilities.catalog_fields` is not empty. Batched and paced inside; one result per row."""
+
+    def update_prices(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        ...
+
+    def set_listings(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        ...
+
+    def read_catalog(self, rows: Sequence[CatalogRow]) -> list[Product]:
+        """The marketplace's current price and status of these SKUs (a lost answer is settled by this)."""
+        ...
 
 
 class BatchShipping(Protocol):

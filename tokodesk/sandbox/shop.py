@@ -237,6 +237,8 @@ class Shop:
         self.next_arrival: float | None = None
         self.next_cancel: float | None = None
         self.counters: Counter[str] = Counter()
+        # Running promotions by product id -> promotion name: the marketplace refuses price changes of these.
+        self.promotions: dict[int, str] = {}
 
     # ---- building (generator) -------------------------------------------------------------------------
     def add_product(self, product: Product) -> None:
@@ -468,6 +470,15 @@ class Shop:
             product.stock = value
             product.stock_updates += 1
             product.updated = self.clock.now()
+            return product
+
+    def set_price(self, product_id: int, price: int) -> Product:
+        """A price change the marketplace accepted (`counters["price:<id>"]` counts them, for the tests)."""
+        with self.lock:
+            product = self.products[product_id]
+            product.price = price
+            product.updated = self.clock.now()
+            self.counters[f"price:{product_id}"] += 1
             return product
 
     def force_status(self, order_id: int, status: Status | int, actor: str = "system") -> Order:

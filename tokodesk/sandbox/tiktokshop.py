@@ -33,6 +33,7 @@ from tokodesk.marketplace.tiktokshop.signing import sign_request
 from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import Status
+from tokodesk.sandbox.tiktokshop_catalog import CatalogRoutes
 from tokodesk.sandbox.tiktokshop_packages import PackageBook, order_number
 from tokodesk.sandbox.tiktokshop_routes import ApiError, Routes
 
@@ -67,6 +68,9 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("POST", r"/product/202502/products/search", "product_search", False, "shop"),
         ("POST", r"/product/202309/inventory/search", "inventory_search", False, "shop"),
         ("POST", rf"/product/202309/products/{ID}/inventory/update", "inventory_update", True, "shop"),
+        ("POST", rf"/product/202309/products/{ID}/prices/update", "prices_update", True, "shop"),
+        ("POST", r"/product/202309/products/activate", "activate", True, "shop"),
+        ("POST", r"/product/202309/products/deactivate", "deactivate", True, "shop"),
     ]
 ]
 
@@ -80,7 +84,7 @@ def _seeded_hex(seed: int, label: str, length: int) -> str:
     return hashlib.sha256(f"tokodesk-sandbox-tts:{seed}:{label}".encode()).hexdigest()[:length]
 
 
-class TikTokShopDialect(Routes, Dialect):
+class TikTokShopDialect(Routes, CatalogRoutes, Dialect):
     name = "tiktokshop"
     # Called with (method, path, query, headers, body) for every API request (not the auth host, the consent page
     # or label downloads) before it is answered: the tests hold each request to the official OpenAPI description

@@ -30,6 +30,7 @@ from tokodesk.sandbox import tokopedia_json as tj
 from tokodesk.sandbox.faults import Quota
 from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import ShopError
+from tokodesk.sandbox.tokopedia_catalog import CatalogRoutes
 from tokodesk.sandbox.tokopedia_orders import MALFORMED, OK, PRODUCTS_PER_PAGE, SERVER, OrderRoutes, Reject
 
 FS = r"(?P<fs>[^/]+)"
@@ -50,15 +51,20 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool]] = [
         ("POST", rf"/inventory/v1/fs/{FS}/pick-up", "pickup", True),
         ("GET", rf"/v1/fs/{FS}/fulfillment_order", "fulfillment_order", False),
         ("POST", rf"/inventory/v1/fs/{FS}/stock/update", "stock_update", True),
+        ("POST", rf"/inventory/v1/fs/{FS}/price/update", "price_update", True),
+        ("POST", rf"/v1/products/fs/{FS}/active", "set_active", True),
+        ("POST", rf"/v1/products/fs/{FS}/inactive", "set_inactive", True),
     ]
 ]
+
+BULK = {"stock_update", "price_update", "set_active", "set_inactive"}
 
 
 def _seeded_hex(seed: int, label: str, length: int) -> str:
     return hashlib.sha256(f"tokodesk-sandbox:{seed}:{label}".encode()).hexdigest()[:length]
 
 
-class TokopediaDialect(OrderRoutes, Dialect):
+class TokopediaDialect(OrderRoutes, CatalogRoutes, Dialect):
     name = "tokopedia"
 
     def __init__(self, context: DialectContext) -> None:
@@ -94,7 +100,8 @@ class TokopediaDialect(OrderRoutes, Dialect):
         if from_gateway:
             page = b"<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"
             return Response(502, page, "text/html", self.ctx.limiter.headers(self._peek(endpoint.name)))
-        prefix = {"product_info": "PRD", "stock_update": "PRD", "pickup": "LGS", "confirm_shipping": "LGS"}
+        prefix = {"product_info": "PRD", "stock_update": "PRD", "price_update": "PRD", "set_active": "PRD",
+                  "set_inactive": "PRD", "pickup": "LGS", "confirm_shipping": "LGS"}
         code = f"{prefix.get(endpoint.name, 'ORD')}_API_006"
         reject = Reject(500, code, "There Are Error From Ext Service", server=True)
         return self._envelope_error(reject, self._peek(endpoint.name))
@@ -112,7 +119,7 @@ class TokopediaDialect(OrderRoutes, Dialect):
         quota: Quota | None = None
         try:
             self._authorize(headers)
-            if name != "stock_update":  # bulk rows are weighed one by one inside the handler
+            if name not in BULK:  # bulk rows are weighed one by one inside the handler
                 quota = self._take(name, 1)
             handler = getattr(self, f"_{name}")
             result = handler(params, query, body)

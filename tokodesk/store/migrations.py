@@ -107,6 +107,11 @@ def _m10_combinable_packages(database: pw.Database) -> None:
     add_column_if_missing(database, m.Package, "combine_group")
 
 
+def _m11_catalog_edits(database: pw.Database) -> None:
+    # Prices and listings edited in TokoDesk and pushed on purpose (issue 23).
+    database.create_tables([m.CatalogEdit], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -118,6 +123,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (8, "channels sharing one authorization", _m8_shared_authorization),
     (9, "packages of their own", _m9_packages),
     (10, "combinable packages", _m10_combinable_packages),
+    (11, "catalogue edits: prices and listings pushed on purpose", _m11_catalog_edits),
 ]
 LATEST = MIGRATIONS[-1][0]
 

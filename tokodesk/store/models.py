@@ -364,6 +364,30 @@ class KeptLabel(BaseModel):
         indexes = ((("order", "station"), True),)
 
 
+class CatalogEdit(BaseModel):
+    """One catalogue change of one mapped SKU (a price, the listing on/off): the seller's edit and its outbox row.
+
+    draft (kept, not sent) → pending (the seller confirmed a push) → sent → accepted | failed, or unknown when the
+    answer was lost (read back before anything is sent again). `old_value` is what the marketplace held before, so
+    *undo* can send it back. Prices in whole rupiah; the listing as 1 (on) / 0 (off).
+    """
+
+    channel = pw.ForeignKeyField(Channel, on_delete="CASCADE")
+    product_id = pw.CharField()
+    parent_id = pw.CharField(default="")
+    marketplace_sku = pw.CharField(default="")
+    seller_sku = pw.CharField(default="", index=True)
+    field = pw.CharField()  # price | active
+    old_value = pw.BigIntegerField(null=True)
+    new_value = pw.BigIntegerField()
+    status = pw.CharField(default="draft", index=True)
+    message = pw.TextField(default="")
+    push_id = pw.CharField(default="", index=True)
+    undo_of = pw.CharField(default="")  # the push this edit undoes
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -383,4 +407,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReconReport,
     ReconLine,
     KeptLabel,
+    CatalogEdit,
 ]

@@ -23,6 +23,8 @@ from tokodesk.marketplace.base import (
     CancelReason,
     CancelRequest,
     Capabilities,
+    CatalogRow,
+    CatalogRowResult,
     CombinableGroup,
     HandoverChoice,
     InvalidOrder,
@@ -43,7 +45,7 @@ from tokodesk.marketplace.base import (
     StockRow,
     Warehouse,
 )
-from tokodesk.marketplace.tiktokshop import cancellation, fulfilment, packages, products
+from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
 from tokodesk.marketplace.tiktokshop.errors import NAME
 from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid, parse_order
@@ -72,6 +74,10 @@ CAPABILITIES = Capabilities(
                                     OrderState.PACKED, OrderState.READY_TO_SHIP}),
     tracking_at_ship=True,
     packages=True,
+    catalog_fields=frozenset({"price", "active"}),
+    listing_per_product=True,
+    price_batch_max=catalog.PRICE_SKUS_MAX,
+    listing_batch_max=catalog.LISTING_MAX,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -483,6 +489,15 @@ class TikTokShopClient:
             self.api, rows, preferred_warehouse=self.preferred_warehouse, known_products=self._sku_products.get,
             cancel=cancel,
         )
+
+    def update_prices(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        return catalog.update_prices(self.api, rows, cancel)
+
+    def set_listings(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        return catalog.set_listings(self.api, rows, cancel)
+
+    def read_catalog(self, rows: Sequence[CatalogRow]) -> list[Product]:
+        return catalog.read_catalog(self.api, rows)
 
     def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
         return products.read_stock(self.api, product_ids, self.preferred_warehouse)

@@ -20,6 +20,8 @@ from tokodesk.marketplace.base import (
     CancelReason,
     CancelRequest,
     Capabilities,
+    CatalogRow,
+    CatalogRowResult,
     HandoverChoice,
     InvalidOrder,
     Label,
@@ -36,7 +38,7 @@ from tokodesk.marketplace.base import (
     StockResult,
     StockRow,
 )
-from tokodesk.marketplace.tokopedia import parsing
+from tokodesk.marketplace.tokopedia import catalog, parsing
 from tokodesk.marketplace.tokopedia.reasons import nack_body, reasons_for
 from tokodesk.marketplace.tokopedia.stock import push_stock
 from tokodesk.marketplace.tokopedia.transport import Transport
@@ -55,6 +57,9 @@ CAPABILITIES = Capabilities(
     stock_batch_max=100,
     order_window_max=MAX_WINDOW,
     has_booking_code=True,
+    catalog_fields=frozenset({"price", "active"}),
+    price_batch_max=100,
+    listing_batch_max=25,
 )
 
 ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
@@ -219,6 +224,23 @@ class TokopediaClient:
                 except (parsing.BadData, TypeError, ValueError) as exc:
                     log.warning("skipping an unreadable Tokopedia stock record: %s", exc)
         return levels
+
+    def update_prices(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        return catalog.update_prices(self.http, self.fs_id, self.shop_id, rows, cancel)
+
+    def set_listings(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None) -> list[CatalogRowResult]:
+        return catalog.set_listings(self.http, self.fs_id, self.shop_id, rows, cancel)
+
+    def read_catalog(self, rows: Sequence[CatalogRow]) -> list[Product]:
+        ids = list(dict.fromkeys(parsing.ident(r.product_id) for r in rows if parsing.ident(r.product_id)))
+        found: list[Product] = []
+        for i in range(0, len(ids), READ_STOCK_CHUNK):
+            for raw in self._product_page({"product_id": ",".join(ids[i : i + READ_STOCK_CHUNK])}):
+                try:
+                    found.append(parsing.product(raw))
+                except (parsing.BadData, TypeError, ValueError) as exc:
+                    log.warning("skipping an unreadable Tokopedia product record: %s", exc)
+        return found
 
     def update_stock(self, rows: Sequence[StockRow], cancel: CancelCheck | None = None) -> StockResult:
         return push_stock(self.http, f"/inventory/v1/fs/{self.fs_id}/stock/update", self.shop_id, rows, cancel)
