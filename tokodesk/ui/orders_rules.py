@@ -7,6 +7,7 @@ DESIGN.md §5). Only a selection where no order can take it disables the button,
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from tokodesk.marketplace.base import Capabilities, LabelFormat, OrderState
@@ -47,9 +48,14 @@ def _marketplace_pdf(settings: dict, caps: Capabilities | None) -> bool:
     return bool(settings.get("use_marketplace_label") and caps is not None and caps.label_format is LabelFormat.PDF)
 
 
+@functools.cache
+def _cancel_states(caps: Capabilities) -> frozenset[str]:
+    return frozenset(s.value for s in caps.seller_cancel_states)  # once per marketplace, not once per row
+
+
 def _states(action: str, caps: Capabilities | None, settings: dict) -> frozenset[str]:
     if action == "cancel" and caps is not None:
-        return frozenset(s.value for s in caps.seller_cancel_states)
+        return _cancel_states(caps)
     if action == "label" and _marketplace_pdf(settings, caps):
         return _MARKETPLACE_PDF_LABEL
     return _STATES[action]
