@@ -49,6 +49,15 @@ def test_a_seller_shipping_order_on_a_pickup_channel_asks_for_its_awb_then_ships
     assert main(["orders", "pack", *keys]) == 0
     capsys.readouterr()
 
+    # An AWB for an order the marketplace's couriers take is refused before anything is sent.
+    platform = next(o for o in m.Order.select().where((m.Order.state == "acknowledged") & ~m.Order.seller_ships
+                                                      & ~m.Order.has_unmapped))
+    assert main(["orders", "pack", platform.order_id]) == 0
+    capsys.readouterr()
+    assert main(["orders", "ship", platform.order_id, "--awb", "JP5555555555", "--json"]) == 2
+    assert "ship it without an AWB" in json.loads(capsys.readouterr().out)[0]["error"]
+    assert not m.Action.select().where(m.Action.order == platform.id).exists()
+
     # Without an AWB TokoDesk refuses (exit 2), naming what is missing, before anything is sent.
     assert main(["orders", "ship", one.order_id, "--json"]) == 2
     [refused] = json.loads(capsys.readouterr().out)

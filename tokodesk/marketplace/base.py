@@ -115,6 +115,9 @@ class Capabilities:
     # before (TikTok Shop): a label printed earlier has nothing to scan, so the window offers "arrange shipment and
     # print" instead, as Seller Center does.
     tracking_at_ship: bool = False
+    # The marketplace marks each order as delivered by the seller's own courier or by its own couriers (TikTok Shop
+    # `shipping_type`): that mark, not the channel's business model, decides whether shipping takes an AWB.
+    seller_ships_per_order: bool = False
     # Orders come in packages of their own (split, combined) that are shipped and labelled one by one
     # (`Order.packages`; `PackageMoves` when combining is offered). Without it an order is its one implicit package.
     packages: bool = False

@@ -73,6 +73,7 @@ CAPABILITIES = Capabilities(
     seller_cancel_states=frozenset({OrderState.AWAITING_PAYMENT, OrderState.ON_HOLD, OrderState.ACKNOWLEDGED,
                                     OrderState.PACKED, OrderState.READY_TO_SHIP}),
     tracking_at_ship=True,
+    seller_ships_per_order=True,
     packages=True,
     catalog_fields=frozenset({"price", "active"}),
     listing_per_product=True,

@@ -265,8 +265,12 @@ class Fulfilment:
     def ship_method(self, channel: m.Channel, awb: str | None, order: m.Order | None = None) -> base.ShipMethod:
         if awb or (order is not None and awb_rules.delivered_by_seller(order, channel)):
             return base.ShipMethod.OWN_COURIER
+        model = channel.business_model
+        if model == base.ShipMethod.OWN_COURIER.value and awb_rules.marks_each_order(channel):
+            # The marketplace says its own couriers take this order; its warehouse setting decides pick-up or drop-off.
+            model = base.ShipMethod.PICKUP.value
         try:
-            return base.ShipMethod(channel.business_model)
+            return base.ShipMethod(model)
         except ValueError:
             raise Refused(
                 f"Channel {channel.name} has business model {channel.business_model!r}; set pickup, dropoff or "
@@ -299,6 +303,9 @@ class Fulfilment:
             raise Refused("Pack the order before shipping it.")
         if state not in (S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED):  # partly shipped: the rest of its packages
             raise Refused(f"Only packed orders can be shipped; this one is {order.state}.")
+        if awb and not order.seller_ships and awb_rules.marks_each_order(channel):
+            raise Refused("This order goes with the marketplace's courier, which gives the tracking number itself: "
+                          "ship it without an AWB.")
         if method is base.ShipMethod.OWN_COURIER and not awb:
             raise Refused("This order goes with your own courier: shipping it needs the AWB (resi) number. Enter it "
                           "(the window's Ship asks for it; on the command line --awb AWB).")

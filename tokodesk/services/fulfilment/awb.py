@@ -26,11 +26,21 @@ AWB_MAX = 30
 
 
 def delivered_by_seller(order: m.Order, channel: m.Channel | None = None) -> bool:
-    """The seller's own courier delivers this order: the marketplace marked it so, or the channel ships that way."""
+    """The seller's own courier delivers this order: the marketplace marked it so, or (where the marketplace marks
+    no order) the channel ships that way."""
     if order.seller_ships:
         return True
     channel = channel or m.Channel.get_by_id(order.channel_id)
+    if marks_each_order(channel):
+        return False
     return channel.business_model == "own_courier"
+
+
+def marks_each_order(channel: m.Channel) -> bool:
+    from tokodesk.services.fulfilment.label_rules import class_capabilities
+
+    caps = class_capabilities(channel.marketplace)
+    return bool(caps is not None and caps.seller_ships_per_order)
 
 
 def _char_name(ch: str) -> str:
