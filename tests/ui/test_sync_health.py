@@ -13,6 +13,9 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
+
 
 @pytest.fixture
 def window(qtbot, ctx, sandbox_channel, wait_idle):
@@ -120,3 +123,28 @@ def test_a_new_channel_that_never_pulled_is_not_offline(ctx, database):
     later = m.utcnow() + timedelta(hours=1)
     [health] = q.sync_health([channel.id], now=later)
     assert health.overdue, "an hour on, a channel whose first pull never happened is a warning"
+
+
+def test_tokopedia_and_shop_offline_says_so_too(qtbot, ctx, wait_idle, request, sb):  # noqa: F811
+    """The live dialect: its client words an unreachable API differently; the warning still says offline."""
+    from tokodesk.store import models as m
+    from tokodesk.ui.main_window import MainWindow
+    from tokodesk.ui.sync import start_sync
+
+    channel = request.getfixturevalue("shop_channel")
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle(ctx)
+    port = _closed_port()
+    m.Channel.update(api_base=f"http://127.0.0.1:{port}").where(m.Channel.id == channel.id).execute()
+    start_sync(ctx, "orders")
+    wait_idle(ctx, timeout=90000)
+    _refresh(qtbot, window, ctx, wait_idle)
+    line = window.orders_tab.health_line
+    assert line.warning and line.text().startswith("⚠ Offline since "), line.text()
+    assert "could not be reached" in line.text() or "Cannot reach" in line.text()
+    assert line.retry_button.isVisible()
+    window.close()
