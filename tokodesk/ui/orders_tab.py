@@ -401,6 +401,8 @@ class OrdersTab(QueueActions, QWidget):
         groups: dict[int | None, list[tuple]] = {}
         for row in rows:
             groups.setdefault(row[q.R_CHANNEL], []).append(row)
+        if len(groups) == 1:  # the usual case: the very list the rules saw last (they group it once, not per button)
+            groups = {next(iter(groups)): rows}
         for key, button in self.buttons.items():
             button.setVisible(offered(key, caps))
             why = "" if rows else blocked_reason(key, rows, caps, settings)
