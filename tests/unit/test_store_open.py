@@ -45,6 +45,21 @@ def test_a_database_newer_than_this_tokodesk_is_refused_naming_both_versions(new
     assert _digest(newer) == before
 
 
+@pytest.mark.system
+def test_a_postgresql_database_newer_than_this_tokodesk_is_refused_and_left_alone(pg_url):
+    open_database(pg_url)
+    m.SchemaVersion.create(version=migrations.LATEST + 1)
+    close_database()
+    with pytest.raises(DatabaseError, match=f"schema version {migrations.LATEST + 1}, newer than this TokoDesk"):
+        open_database(pg_url)
+    close_database()
+    import psycopg
+
+    with psycopg.connect(pg_url) as conn:
+        versions = [row[0] for row in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == [*range(1, migrations.LATEST + 1), migrations.LATEST + 1]
+
+
 def test_the_cli_refuses_a_newer_database_with_exit_1_and_writes_nothing(newer, capsys):
     before = _digest(newer)
     assert main(["orders", "list"]) == 1
