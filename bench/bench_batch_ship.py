@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=1000, help="orders in the batch")
     parser.add_argument("--pool", type=int, default=2600, help="orders the sandbox generates (about 45%% are new)")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="the sandbox answers this late (a real network)")
+    parser.add_argument("--jitter-ms", type=float, default=0.0, help="± this much on each answer's delay")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     args = parser.parse_args(argv)
 
@@ -130,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
     os.environ["TOKODESK_HOME"] = str(home)
     load_before = os.getloadavg()[0]
-    with Sandbox(seed=args.seed, orders=args.pool, products=60, days=1.0, freeze_clock=True) as sb:
+    with Sandbox(seed=args.seed, orders=args.pool, products=60, days=1.0, freeze_clock=True,
+                 latency_ms=args.latency_ms, jitter_ms=args.jitter_ms) as sb:
         t0 = time.perf_counter()
         ids = prepare(db_url, sb, args.orders)
         print(f"setup: {args.pool} sandbox orders pulled, {len(ids)} new pick-up orders chosen "

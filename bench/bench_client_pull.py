@@ -28,11 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=10_000)
     parser.add_argument("--days", type=float, default=30.0, help="spread of the orders (windows of < 3 days)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="the sandbox answers this late (a real network)")
+    parser.add_argument("--jitter-ms", type=float, default=0.0, help="± this much on each answer's delay")
     args = parser.parse_args(argv)
     use_memory_keyring()
 
     started = time.perf_counter()
-    with Sandbox(seed=args.seed, orders=args.orders, products=40, days=args.days, freeze_clock=True) as sb:
+    with Sandbox(seed=args.seed, orders=args.orders, products=40, days=args.days, freeze_clock=True,
+                 latency_ms=args.latency_ms, jitter_ms=args.jitter_ms) as sb:
         built = time.perf_counter() - started
         cr = sb.credentials
         client = TokopediaClient("bench", cr["fs_id"], cr["client_id"], cr["shop_id"], sb.url, sb.url,

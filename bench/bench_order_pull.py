@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=10_000)
     parser.add_argument("--days", type=float, default=2.5, help="spread of the orders (the pull serves 3 days)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="the sandbox answers this late (a real network)")
+    parser.add_argument("--jitter-ms", type=float, default=0.0, help="± this much on each answer's delay")
     parser.add_argument("--in-process", action="store_true", help="time pull_orders() instead of the CLI process")
     parser.add_argument("--profile", metavar="PREFIX", help="write cProfile stats of each pull to PREFIX.1/.2")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
@@ -166,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-"))
     os.environ["TOKODESK_HOME"] = str(home)
     t0 = time.perf_counter()
-    with Sandbox(seed=args.seed, orders=args.orders, products=60, days=args.days, freeze_clock=True) as sb:
+    with Sandbox(seed=args.seed, orders=args.orders, products=60, days=args.days, freeze_clock=True,
+                 latency_ms=args.latency_ms, jitter_ms=args.jitter_ms) as sb:
         print(f"sandbox: {args.orders} orders generated in {time.perf_counter() - t0:.1f} s, serving {sb.url}")
         now = datetime.fromtimestamp(sb.clock.now(), timezone.utc)
         setup_channel(home, sb, now)
