@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "fulfil",
     "mapping",
     "stock",
+    "catalog",
     "recon",
     "selftest",
 ]

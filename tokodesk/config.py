@@ -102,6 +102,9 @@ APP_SETTINGS: dict[str, Setting] = {
         Setting("document_printer", str, "", "Document printer", "For invoices, manifests and picklists"),
         Setting("label_order", str, "courier", "Print labels in order of", "", ("courier", "sku", "deadline")),
         Setting("tray_notifications", bool, True, "Notify when new orders arrive"),
+        # Catalogue push (issue 23): a price change beyond ± this % or below the floor asks a second confirmation.
+        Setting("price_change_confirm_pct", int, 50, "Confirm price changes beyond (%)"),
+        Setting("price_floor", int, 1000, "Confirm prices below (Rp)"),
     )
 }
 

@@ -1,0 +1,94 @@
+"""`tokodesk catalog import|set|push|undo` as a seller runs them (issue 23): the CSV's per-line report, the summary
+and its confirmations on a Tokopedia & Shop channel added through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.test_catalog_push import mapped, toko  # noqa: F401 - fixtures
+from tests.integration.tiktokshop_setup import channel, client, sb  # noqa: F401 - fixtures
+from tokodesk.cli import main
+from tokodesk.sandbox import tiktokshop_json as tj
+from tokodesk.services import catalog, catalog_csv, catalog_push
+from tokodesk.store import models as m
+
+
+def write(tmp_path, text: str, name: str = "harga.csv", encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_csv_edge_cases_are_reported_by_line_and_good_rows_kept(toko, tmp_path):  # noqa: F811
+    _box, _adapter, ch = toko
+    (ma, pa), (mb, pb), (mc, _pc) = mapped(ch, 3)
+    text = ("\ufeffSKU;Harga;Aktif\n"
+            f"{ma.seller_sku};Rp{pa.price + 1000:,};\n".replace(",", ".")
+            + "\n"
+            + f"{mb.seller_sku};15000,50;\n"  # sen
+            + "=HYPERLINK(\"x\");15000;\n"  # formula injection
+            + f"{mc.seller_sku};;tidak\n"  # listing only
+            + f"{ma.seller_sku};20000;\n"  # twice
+            + "NOT-MAPPED;20000;\n"
+            + f"{mb.seller_sku};-5000;\n"
+            + f"{mb.seller_sku};;maybe\n")
+    result = catalog_csv.import_catalog(write(tmp_path, text))
+    bad = {b.line: b.reason for b in result.parsed.bad}
+    assert set(bad) == {4, 5, 7, 8, 9, 10}, bad
+    assert "whole numbers" in bad[4] and "formula" in bad[5] and "already given on line 2" in bad[7]
+    assert "no marketplace SKU is mapped" in bad[8] and "say yes or no" in bad[10]
+    assert result.applied and result.kept == 2
+    kept = {(e.seller_sku, e.field): e.new_value for e in catalog_push.drafts(ch)}
+    assert kept == {(ma.seller_sku, "price"): pa.price + 1000, (mc.seller_sku, "active"): 0}
+    assert pb.price == m.Product.get_by_id(pb.id).price
+
+
+def test_csv_strict_keeps_nothing_and_a_file_without_header_reads_columns_in_order(toko, tmp_path):  # noqa: F811
+    _box, _adapter, ch = toko
+    (ma, pa), (mb, pb) = mapped(ch, 2)
+    strict = catalog_csv.import_catalog(write(tmp_path, f"{ma.seller_sku},{pa.price + 10}\nNOPE,100\n"), strict=True)
+    assert not strict.applied and [b.line for b in strict.parsed.bad] == [2]
+    assert catalog_push.drafts(ch) == []
+    plain = catalog_csv.import_catalog(write(tmp_path, f"{ma.seller_sku},{pa.price + 10},yes\n{mb.seller_sku},"
+                                                        f"{pb.price + 20}\n", "b.csv"))
+    assert plain.applied and not plain.parsed.bad and plain.kept == 2  # pa is active already: only its price
+    with pytest.raises(catalog_push.UserError, match="not UTF-8"):
+        catalog_csv.import_catalog(write(tmp_path, "KAOS,15000\n", "c.csv", encoding="utf-16"))
+    with pytest.raises(catalog_push.UserError, match="no rows"):
+        catalog_csv.import_catalog(write(tmp_path, "\n\n", "d.csv"))
+
+
+def test_cli_push_asks_and_large_changes_need_confirm_large(sb, channel, client, capsys, tmp_path):  # noqa: F811
+    assert catalog.pull_skus(channel, client).status == "ok"
+    (ma, pa), (mb, pb) = mapped(channel, 2, stocked=False)
+    assert main(["catalog", "set", ma.seller_sku, "--price", str(pa.price + 1000)]) == 0
+    assert "nothing is sent yet" in capsys.readouterr().out
+    assert main(["catalog", "set", mb.seller_sku, "--price", str(pb.price * 3)]) == 0
+    assert "large change" in capsys.readouterr().out
+    assert main(["catalog", "set", mb.seller_sku, "--price", "12000,5"]) == 2
+    assert "whole numbers" in capsys.readouterr().err
+    assert main(["catalog", "set", ma.seller_sku, "--seller-sku", "BARU"]) == 2
+    assert "Seller Center" in capsys.readouterr().err
+
+    # Not a terminal and no --yes: the summary is shown and nothing is sent.
+    assert main(["catalog", "push"]) == 2
+    captured = capsys.readouterr()
+    assert "2 prices (change from" in captured.out and "+200%" in captured.out
+    assert "nothing was sent" in captured.err
+    # --yes is not enough for a large change.
+    assert main(["catalog", "push", "--yes"]) == 3
+    assert "--confirm-large" in capsys.readouterr().err
+    number = {p.product_id: tj.decode(p.product_id, tj.SKU_BASE) for p in (pa, pb)}
+    assert sb.shop.products[number[pa.product_id]].price == pa.price
+    assert main(["catalog", "push", "--yes", "--confirm-large", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["accepted"], doc["failed"], doc["summary"]["prices"]) == (2, 0, 2)
+    assert sb.shop.products[number[pb.product_id]].price == pb.price * 3
+
+    assert main(["catalog", "undo"]) == 2  # asks first
+    assert "2 values to send back" in capsys.readouterr().out
+    assert main(["catalog", "undo", "--yes", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["accepted"] == 2
+    assert sb.shop.products[number[pb.product_id]].price == pb.price
