@@ -156,7 +156,11 @@ def main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"tokodesk: cannot create the data folder {config.data_dir()}: {exc}", file=sys.stderr)
         return 1
-    setup_logging(folder, console=args.verbose)
+    try:
+        setup_logging(folder, console=args.verbose)
+    except OSError as exc:  # a full disk or a read-only folder: the command can still run and say what it can
+        print(f"tokodesk: cannot write the log file in {folder / 'logs'} ({exc.strerror or exc}); "
+              "going on without it", file=sys.stderr)
     # A full disk fails the log file's writes too; the command says so in one line, not a traceback per record.
     logging.raiseExceptions = False
     if not hasattr(args, "func"):

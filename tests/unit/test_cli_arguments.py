@@ -146,3 +146,14 @@ def test_stdout_closed_by_head_stops_quietly(tokodesk_home, extra):
     err = (tokodesk_home / "err.txt").read_text()
     assert "Traceback" not in err and "Exception ignored" not in err and "BrokenPipe" not in err, err
     assert done.stdout.strip() == "141"
+
+
+def test_a_log_folder_that_cannot_be_made_does_not_stop_the_command(tokodesk_home):
+    """On a full disk (or where `logs` is not a folder) the log is what gives way, not the command."""
+    tokodesk_home.mkdir(parents=True, exist_ok=True)
+    (tokodesk_home / "logs").write_text("not a folder")
+    env = {**os.environ, "TOKODESK_HOME": str(tokodesk_home), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "tokodesk", "orders", "list"], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "cannot write the log file" in done.stderr and "Traceback" not in done.stderr
