@@ -124,6 +124,8 @@ def test_own_courier_and_dropoff_and_cancel(sb, shop):
     [shipped] = service.ship(own, awbs={own[0].order_id: "JNT0012345678"})
     assert shipped.ok and shipped.state == "shipped"
     assert sb.order(int(own[0].order_id)).status == 500 and sb.order(int(own[0].order_id)).confirms == 1
+    # What the marketplace answered is stored at once, not at the next pull (issue 16.5).
+    assert m.Order.get_by_id(own[0].id).marketplace_status == "500"
 
     channel.business_model = "dropoff"
     channel.save()
