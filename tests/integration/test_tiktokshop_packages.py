@@ -359,3 +359,27 @@ def test_the_demo_shop_has_a_split_order_and_two_combinable_orders(sb, channel, 
     assert len(sb.dialect.packages_of(split_id)) >= 2 and len(pair) == 2
     assert sorted(pair) in [sorted(g.order_ids) for g in client.combinable_packages()] or \
         sb.dialect.order_status(sb.order(tj.decode(pair[0], tj.ORDER_BASE))) == "ON_HOLD"
+
+
+def test_a_combined_package_another_station_is_shipping_is_not_sent_again(sb, channel, client):  # noqa: F811
+    from tokodesk.services import outbox
+    from tokodesk.services.fulfilment import resume_pending
+
+    first, second = same_buyer(sb)
+    package = in_seller_center(sb, sb.dialect.combine_orders, [tj.order_id(first), tj.order_id(second)])
+    pulled(sb, channel, client)
+    one, two = stored(first), stored(second)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([one, two])
+    # Another station claimed the ship of the second order and is sending it right now.
+    with m.db.atomic():
+        theirs = outbox.enqueue(fresh(two), "ship", {"method": "pickup", "expected": "awaiting_pickup"}, "pc-2")
+    assert outbox.claim(theirs, "pc-2")
+    [result] = service.ship([one])
+    assert result.pending and "same parcel" in result.error
+    assert requests_per_package(sb) == {}  # nothing sent: the other station's ship sends the parcel
+    # The other station's request goes through; the next sync settles this order by reading it, sending nothing.
+    client.api.call("POST", f"/fulfillment/202309/packages/{package}/ship", body={}, idempotent=False)
+    outbox.settle(theirs, outbox.DONE, "")
+    assert all(r.ok for r in resume_pending(fresh(channel), client))
+    assert fresh(one).state == "awaiting_pickup" and requests_per_package(sb) == {package: 1}

@@ -78,6 +78,14 @@ def _send_claimed(
     mine: list[Claimed], method: base.ShipMethod, adapter: base.Marketplace, executor: ex.Executor,
     results: dict[int, ActionOutcome],
 ) -> dict[int, ActionOutcome]:
+    ours = {i.action.id for i in mine}
+    for item in list(mine):  # a combined package another station is shipping right now is not sent again
+        busy = ex.parcel_in_flight(item.order, item.action, adapter.capabilities, ours)
+        if busy:
+            results[item.order.id] = executor._unknown(item.action, item.order, busy)
+            mine.remove(item)
+    if not mine:
+        return results
     awbs = {i.order.order_id: i.action.payload["awb"] for i in mine if (i.action.payload or {}).get("awb")}
     try:
         answers = adapter.ship_many([to_marketplace_order(i.order) for i in mine], method, awbs)  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 
 from tokodesk.marketplace import base
@@ -215,6 +215,9 @@ class Executor(Settles):
                     return self._failed(action, order, reason, remote)
             if sends >= MAX_SENDS:
                 return self._unknown(action, order, f"no answer after {sends} tries ({lost})")
+            busy = parcel_in_flight(order, action, self.adapter.capabilities) if action.kind == SHIP else ""
+            if busy:
+                return self._unknown(action, order, busy)
             sends += 1
             try:
                 result = self._send(action, order)
@@ -301,6 +304,25 @@ class Executor(Settles):
                     changes["awb"] = result.awb
         return changes
 
+
+
+def parcel_in_flight(order: m.Order, action: m.Action, caps: base.Capabilities, exclude: Collection[int] = ()) -> str:
+    """A combined package serves several orders: while another station (or process) is sending the ship of one of
+    them, claimed before this one, this order's ship must not send the same package again. It waits instead, and is
+    settled by reading the order (the other ship ships it). "" when nothing is in flight."""
+    if not caps.packages:
+        return ""
+    from tokodesk.services.packages import sibling_orders
+
+    for other in sibling_orders(order):
+        active = outbox.active_for(other.id)
+        if active is None or active.kind != SHIP or active.status != outbox.SENT or active.id >= action.id:
+            continue
+        if active.id in exclude or outbox.is_orphan(active):
+            continue
+        return (f"order {other.invoice or other.order_id} is in the same parcel and {active.station} is shipping it "
+                "right now")
+    return ""
 
 
 def _describe(action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> str:
