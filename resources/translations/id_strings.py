@@ -893,4 +893,6 @@ ID = {
     "in transit": "dalam perjalanan",
     "Combined into one package": "Digabung menjadi satu paket",
     "Package uncombined": "Paket dipisah lagi",
+    # --- catalogue push (issue 23): prices and listings ---
+    "Price differs (figures in Rp)": "Harga berbeda (angka dalam Rp)",
 }

@@ -1551,6 +1551,10 @@
         <translation>Tidak ada yang perlu diperbaiki: semua selisih di laporan ini sudah diperbaiki.</translation>
     </message>
     <message>
+        <source>Price differs (figures in Rp)</source>
+        <translation>Harga berbeda (angka dalam Rp)</translation>
+    </message>
+    <message>
         <source>Push stock now</source>
         <translation>Kirim stok sekarang</translation>
     </message>

@@ -213,3 +213,46 @@ def test_tiktokshop_listing_of_a_product_with_several_skus_is_refused(sb, channe
     with pytest.raises(catalog_push.UserError, match="whole product"):
         catalog_push.set_edit(seller_sku, active=False)
     catalog_push.set_edit(seller_sku, price=multi.price + 100)  # a price is per SKU: fine
+
+
+def test_reconciliation_lists_a_price_changed_on_the_marketplace_take_or_push_mine(toko, capsys):
+    from tokodesk.services import catalog_recon, reconciliation
+
+    box, adapter, ch = toko
+    (ma, pa), (mb, pb), (mc, pc) = mapped(ch, 3)
+    for mapping, product in ((ma, pa), (mb, pb), (mc, pc)):
+        catalog_push.set_edit(mapping.seller_sku, price=product.price + 300)
+    catalog_push.push(ch, adapter)
+    assert not [x for x in reconciliation.reconcile(ch, adapter, fix=True).lines if x.cause == "price_differs"]
+
+    box.shop.set_price(int(pa.product_id), 99_000)  # changed in Seller Center
+    box.shop.set_price(int(pb.product_id), 88_000)
+    pushes_before = box.calls.get("price_update", 0)
+    outcome = reconciliation.reconcile(ch, adapter, fix=True)
+    prices = {x.seller_sku: x for x in outcome.lines if x.cause == "price_differs"}
+    assert set(prices) == {ma.seller_sku, mb.seller_sku}
+    assert (prices[ma.seller_sku].marketplace_qty, prices[ma.seller_sku].expected_qty) == (99_000, pa.price + 300)
+    assert not any(x.fixed for x in prices.values()) and box.calls.get("price_update", 0) == pushes_before
+    assert outcome.report.mismatches >= 2
+
+    catalog_recon.take_marketplace(ch, ma.seller_sku)
+    catalog_recon.push_mine(ch, mb.seller_sku)
+    assert box.shop.products[int(pb.product_id)].price == 88_000  # kept, not sent
+    out = catalog_push.push(ch, adapter)
+    assert out.count("accepted") == 1
+    assert box.shop.products[int(pa.product_id)].price == 99_000
+    assert box.shop.products[int(pb.product_id)].price == pb.price + 300
+    assert not [x for x in reconciliation.reconcile(ch, adapter).lines if x.cause == "price_differs"]
+
+
+def test_a_new_value_waits_until_the_unsettled_push_of_that_field_is_settled(toko):
+    box, adapter, ch = toko
+    ((ma, pa),) = mapped(ch, 1)
+    catalog_push.set_edit(ma.seller_sku, price=pa.price + 100)
+    box.faults.force("price_update", "lost", 1)
+    box.faults.force("product_info", "error", 20)  # the read-back fails too: the row stays unknown
+    out = catalog_push.push(ch, adapter)
+    assert [r.status for r in out.rows] == ["unknown"]
+    with pytest.raises(catalog_push.UserError, match="not settled yet"):
+        catalog_push.set_edit(ma.seller_sku, price=pa.price + 200)
+    box.faults.clear()

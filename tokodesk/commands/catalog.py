@@ -23,6 +23,9 @@ PUSH_HELP = ("show the summary of the kept changes and push them after confirmat
              "--confirm-large as well)")
 UNDO_HELP = "send the values the last push replaced back to the marketplace (a value changed since is left alone)"
 
+RESOLVE_HELP = ("settle a price the last reconciliation found different on the marketplace: take the marketplace's "
+                "(nothing is sent) or push mine (kept as a change for 'catalog push')")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("catalog", help="prices and listing on/off: edit here, push on purpose")
@@ -59,6 +62,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     undo.add_argument("--yes", action="store_true", help="undo without asking")
     undo.add_argument("--json", action="store_true")
     undo.set_defaults(func=run_undo)
+
+    res = csub.add_parser("resolve", help=RESOLVE_HELP, description=RESOLVE_HELP)
+    res.add_argument("seller_sku", metavar="SELLER_SKU")
+    how = res.add_mutually_exclusive_group(required=True)
+    how.add_argument("--take-marketplace", action="store_true", help="the marketplace's price becomes TokoDesk's")
+    how.add_argument("--push-mine", action="store_true", help="keep TokoDesk's price to send with the next push")
+    res.add_argument("--channel", metavar="NAME")
+    res.set_defaults(func=run_resolve)
 
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
@@ -205,3 +216,21 @@ def run_undo(args: argparse.Namespace) -> int:
     else:
         _print_rows(outcome)
     return 0 if not outcome.count(cp.FAILED) and not outcome.error else 1
+
+
+def run_resolve(args: argparse.Namespace) -> int:
+    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_recon
+    from tokodesk.services.channels import get_channel
+
+    _open_db()
+    channel = get_channel(args.channel)
+    if args.take_marketplace:
+        line = catalog_recon.take_marketplace(channel, args.seller_sku)
+        print(f"{args.seller_sku}: TokoDesk's price is now the marketplace's, "
+              f"{cp.describe_value(cp.PRICE, line.marketplace_qty)}; nothing was sent")
+    else:
+        edit = catalog_recon.push_mine(channel, args.seller_sku)
+        print(f"{args.seller_sku}: kept {cp.describe_value(cp.PRICE, edit.old_value)} → "
+              f"{cp.describe_value(cp.PRICE, edit.new_value)}; 'tokodesk catalog push' shows the summary and sends it")
+    return 0

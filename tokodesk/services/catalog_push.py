@@ -203,6 +203,12 @@ def set_edit(
                 if name == ACTIVE and caps.listing_per_product:
                     _refuse_partial_listing(ch, product, seller_sku, caps)
                 old = product.price if name == PRICE else _listed(product.status)
+                if m.CatalogEdit.select().where(
+                        (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == mapping.product_id)
+                        & (m.CatalogEdit.field == name) & (m.CatalogEdit.status.in_(OPEN))).exists():
+                    # Two values of one field in flight could land in either order: settle the first one first.
+                    raise UserError(f"{seller_sku}: the last push of its {name} is not settled yet (its answer was "
+                                    "lost or it waits to be sent): run 'tokodesk catalog push' to settle it first")
                 m.CatalogEdit.delete().where(
                     (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == mapping.product_id)
                     & (m.CatalogEdit.field == name) & (m.CatalogEdit.status == DRAFT)).execute()
@@ -393,11 +399,18 @@ def _held(product: base.Product, name: str) -> int | None:
 
 def _remember(channel: m.Channel, e: m.CatalogEdit) -> None:
     """The marketplace holds the edit's value now: so does the local copy of the product."""
-    query = m.Product.update(price=e.new_value) if e.field == PRICE else m.Product.update(
-        status="active" if e.new_value else "inactive")
-    if e.field == ACTIVE and capabilities_of(channel).listing_per_product:
-        query = m.Product.update(status="ACTIVATE" if e.new_value else "SELLER_DEACTIVATED")
-    query.where((m.Product.channel == channel.id) & (m.Product.product_id == e.product_id)).execute()
+    where = (m.Product.channel == channel.id) & (m.Product.product_id == e.product_id)
+    if e.field == PRICE:
+        m.Product.update(price=e.new_value).where(where).execute()
+    elif capabilities_of(channel).listing_per_product:
+        # The whole product switched: every SKU of it, and the product row itself.
+        status = "ACTIVATE" if e.new_value else "SELLER_DEACTIVATED"
+        if e.parent_id:
+            where = (m.Product.channel == channel.id) & ((m.Product.parent_id == e.parent_id)
+                                                         | (m.Product.product_id == e.parent_id))
+        m.Product.update(status=status).where(where).execute()
+    else:
+        m.Product.update(status="active" if e.new_value else "inactive").where(where).execute()
 
 
 def read_back(channel: m.Channel, adapter: base.Marketplace, edits: Sequence[m.CatalogEdit]) -> tuple[list, list]:

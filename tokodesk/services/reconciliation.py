@@ -15,6 +15,8 @@ A `ReconReport` gets one `ReconLine` per mismatch, with the likely cause, judged
 * `unmapped` — a marketplace product with stock but no seller SKU: it sells without TokoDesk reserving anything;
 * `not_counted` — mapped, but nobody counted its seller SKU yet: TokoDesk pushes nothing for it, so there is no
   expected figure; the line shows what the marketplace holds (adopt it, or count). Not a mismatch, never fixed.
+* `price_differs` — the marketplace's price is not the last one TokoDesk set (services/catalog_recon.py; the figures
+  are rupiah): never fixed automatically, the seller takes the marketplace's or pushes TokoDesk's.
 
 With several warehouses per SKU (Tokopedia & Shop), the figure compared is the warehouse a push writes
 (`StockLevel.managed`): the others are kept as they are by a push, so comparing their total would be a false alarm.
@@ -49,9 +51,11 @@ CAUSES = {
     "not_found": "not found on the marketplace",
     "unmapped": "no seller SKU (unmapped)",
     "not_counted": "not counted yet",
+    "price_differs": "price differs (figures in Rp)",
 }
 NOT_MISMATCHES = ("not_counted",)  # reported so the seller sees them, but nothing is wrong to fix
-UNFIXABLE = ("unmapped", "not_found", "not_counted")
+# A price difference waits for the seller's choice (take the marketplace's / push mine): never fixed automatically.
+UNFIXABLE = ("unmapped", "not_found", "not_counted", "price_differs")
 
 
 @dataclass
@@ -256,6 +260,10 @@ def reconcile(
                 cause="unmapped",
             )
         )
+    if not cancelled:
+        from tokodesk.services import catalog_recon
+
+        lines += catalog_recon.price_lines(channel, adapter, outcome.errors)
 
     report = outcome.report
     report.checked = checked

@@ -44,9 +44,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole  # numbers sort as numbers; "not counted" s
 CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
           "edited_on_marketplace": "Stock edited in Seller Center", "unmapped": "SKU not mapped",
           "not_found": "Not found on the marketplace", "not_pushed_yet": "Not pushed yet",
-          "not_counted": "Not counted yet"}
+          "not_counted": "Not counted yet", "price_differs": "Price differs (figures in Rp)"}
 # The service's stock push skips these (services.reconciliation.UNFIXABLE).
-UNFIXABLE = ("unmapped", "not_found", "not_counted")
+UNFIXABLE = ("unmapped", "not_found", "not_counted", "price_differs")
 NOT_COUNTED = "not counted"  # the status of a mapped SKU nobody counted
 
 
