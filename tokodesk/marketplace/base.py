@@ -129,6 +129,10 @@ class Capabilities:
     listing_per_product: bool = False
     price_batch_max: int = 0  # most SKUs one price request takes
     listing_batch_max: int = 0  # most products one listing on/off request takes
+    # After-sales returns and refunds: listed and synced (`returns_read`), answered from TokoDesk (`returns_decide`:
+    # approve, reject with the marketplace's reasons, approve a received parcel). See `Returns`.
+    returns_read: bool = False
+    returns_decide: bool = False
 
 
 @dataclass
@@ -521,6 +525,72 @@ class BuyerCancellations(Protocol):
     def reject_cancellation(
         self, cancel_id: str, reason_name: str, comment: str = "", idempotency_key: str | None = None
     ) -> None: ...
+
+
+class ReturnState(str, enum.Enum):
+    """Where a return stands for the seller (the Returns queue's filters)."""
+
+    NEEDS_ANSWER = "needs_answer"  # the seller must approve or reject before the deadline
+    ON_ITS_WAY = "on_its_way"  # approved; the buyer sends the goods back
+    TO_INSPECT = "to_inspect"  # the parcel was sent back: receive it, inspect it, approve or reject it
+    CLOSED = "closed"
+
+
+@dataclass
+class ReturnLineInfo:
+    line_id: str
+    order_line_id: str = ""
+    sku: str = ""  # the marketplace's seller SKU
+    sku_id: str = ""
+    name: str = ""
+    quantity: int = 1
+
+
+@dataclass
+class ReturnInfo:
+    """One after-sales request as the marketplace reports it (`Returns.returns`)."""
+
+    return_id: str
+    order_id: str
+    return_type: str  # REFUND | RETURN_AND_REFUND | REPLACEMENT | PARTIAL_REFUND
+    status: str  # the marketplace's own
+    state: ReturnState
+    next_action: str = ""
+    next_deadline: datetime | None = None
+    reason: str = ""
+    reason_text: str = ""
+    refund_total: int = 0
+    tracking_number: str | None = None
+    courier: str = ""
+    return_method: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    lines: list[ReturnLineInfo] = field(default_factory=list)
+    evidence: list[str] | None = None  # None: not read (`return_evidence` reads it)
+
+    @property
+    def goods_come_back(self) -> bool:
+        return self.return_type in ("RETURN_AND_REFUND", "REPLACEMENT")
+
+
+class Returns(Protocol):
+    """Offered when `capabilities.returns_read` (reading) and `returns_decide` (the decisions) are true. A decision
+    raises OutcomeUnknown when its answer was lost: the caller reads the return before anything else."""
+
+    def returns(self, updated_from: datetime | None = None, updated_to: datetime | None = None,
+                return_ids: Sequence[str] = ()) -> Iterator[list[ReturnInfo]]:
+        """Pages of returns updated in [updated_from, updated_to), or exactly `return_ids`."""
+
+    def return_evidence(self, return_id: str) -> list[str]: ...
+
+    def return_reject_reasons(self, return_id: str) -> list[CancelReason]: ...
+
+    def approve_return(self, return_id: str, decision: str, idempotency_key: str) -> None:
+        """`decision`: APPROVE_REFUND | APPROVE_RETURN | APPROVE_RECEIVED_PACKAGE (what the return waits for)."""
+
+    def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
+                      idempotency_key: str) -> None:
+        """`decision`: REJECT_REFUND | REJECT_RETURN | REJECT_RECEIVED_PACKAGE."""
 
 
 @dataclass

@@ -35,6 +35,7 @@ from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import Status
 from tokodesk.sandbox.tiktokshop_catalog import CatalogRoutes
 from tokodesk.sandbox.tiktokshop_packages import PackageBook, order_number
+from tokodesk.sandbox.tiktokshop_returns import ReturnBook, ReturnRoutes
 from tokodesk.sandbox.tiktokshop_routes import ApiError, Routes
 
 ID = r"(?P<id>[^/]+)"
@@ -65,6 +66,10 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("POST", rf"/return_refund/202309/cancellations/{ID}/approve", "cancel_approve", True, "shop"),
         ("POST", rf"/return_refund/202309/cancellations/{ID}/reject", "cancel_reject", True, "shop"),
         ("GET", r"/return_refund/202309/reject_reasons", "reject_reasons", False, "shop"),
+        ("POST", r"/return_refund/202309/returns/search", "return_search", False, "shop"),
+        ("GET", rf"/return_refund/202309/returns/{ID}/records", "return_records", False, "shop"),
+        ("POST", rf"/return_refund/202309/returns/{ID}/approve", "return_approve", True, "shop"),
+        ("POST", rf"/return_refund/202309/returns/{ID}/reject", "return_reject", True, "shop"),
         ("POST", r"/product/202502/products/search", "product_search", False, "shop"),
         ("POST", r"/product/202309/inventory/search", "inventory_search", False, "shop"),
         ("POST", rf"/product/202309/products/{ID}/inventory/update", "inventory_update", True, "shop"),
@@ -84,7 +89,7 @@ def _seeded_hex(seed: int, label: str, length: int) -> str:
     return hashlib.sha256(f"tokodesk-sandbox-tts:{seed}:{label}".encode()).hexdigest()[:length]
 
 
-class TikTokShopDialect(Routes, CatalogRoutes, Dialect):
+class TikTokShopDialect(ReturnRoutes, Routes, CatalogRoutes, Dialect):
     name = "tiktokshop"
     # Called with (method, path, query, headers, body) for every API request (not the auth host, the consent page
     # or label downloads) before it is answered: the tests hold each request to the official OpenAPI description
@@ -115,6 +120,7 @@ class TikTokShopDialect(Routes, CatalogRoutes, Dialect):
         self.idempotent_answers: dict[str, dict] = {}
         self.seller_cancels: dict[str, dict] = {}
         self.book = PackageBook(context.shop)
+        self.returns_book = ReturnBook(context.shop, seed)
         self.combine_requests = 0
 
     # ---- contract --------------------------------------------------------------------------------------

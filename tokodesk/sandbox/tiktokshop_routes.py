@@ -437,6 +437,9 @@ class Routes:
     def _reject_reasons(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         if not query.get("return_or_cancel_id"):
             raise ApiError(36009021, "return_or_cancel_id is required.")
+        for_return = self.return_reject_reasons(query["return_or_cancel_id"])  # type: ignore[attr-defined]
+        if for_return is not None:
+            return {"reasons": for_return}
         return {"reasons": [{"name": name, "text": text} for name, text in REJECT_REASONS]}
 
     # ---- products and inventory ----------------------------------------------------------------------------

@@ -110,6 +110,10 @@ def _m10_combinable_packages(database: pw.Database) -> None:
 def _m11_catalog_edits(database: pw.Database) -> None:
     # Prices and listings edited in TokoDesk and pushed on purpose (issue 23).
     database.create_tables([m.CatalogEdit], safe=True)
+def _m12_returns(database: pw.Database) -> None:
+    # Returns and refunds (issue 17): the after-sales queue, and stock that comes back only with the goods.
+    database.create_tables([m.Return, m.ReturnLine, m.StockMovement], safe=True)
+    add_column_if_missing(database, m.StockItem, "damaged")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
@@ -124,6 +128,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (9, "packages of their own", _m9_packages),
     (10, "combinable packages", _m10_combinable_packages),
     (11, "catalogue edits: prices and listings pushed on purpose", _m11_catalog_edits),
+    (12, "returns and refunds, stock movements", _m12_returns),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -135,6 +135,7 @@ class StockItem(BaseModel):
     seller_sku = pw.CharField(unique=True)
     name = pw.CharField(default="")
     on_hand = pw.IntegerField(null=True, default=None)
+    damaged = pw.IntegerField(default=0)  # returned goods not fit to sell again (not part of on hand)
     updated_at = pw.DateTimeField(default=utcnow)
 
 
@@ -388,6 +389,69 @@ class CatalogEdit(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
+class Return(BaseModel):
+    """A buyer's after-sales request (return and refund, refund only, replacement) as last synced, with the seller's
+    decision. `next_deadline` is the marketplace's deadline for the seller's next step: past it, the platform decides
+    for the seller (it approves)."""
+
+    channel = pw.ForeignKeyField(Channel, backref="returns", on_delete="CASCADE")
+    return_id = pw.CharField()
+    order_id = pw.CharField(default="", index=True)  # the marketplace's order id
+    order = pw.ForeignKeyField(Order, null=True, backref="returns", on_delete="SET NULL", column_name="local_order_id")
+    return_type = pw.CharField(default="")  # REFUND | RETURN_AND_REFUND | REPLACEMENT | PARTIAL_REFUND
+    status = pw.CharField(default="")  # the marketplace's return_status
+    state = pw.CharField(default="", index=True)  # needs_answer | on_its_way | to_inspect | closed
+    next_action = pw.CharField(default="")  # SELLER_RESPOND_REFUND | _RETURN | _RECEIVE_PACKAGE | ...
+    next_deadline = pw.DateTimeField(null=True, index=True)
+    reason = pw.CharField(default="")
+    reason_text = pw.TextField(default="")
+    evidence = JSONField(null=True)  # the buyer's photo / video links
+    refund_total = pw.BigIntegerField(default=0)  # rupiah
+    return_tracking_number = pw.CharField(null=True)
+    return_courier = pw.CharField(default="")
+    return_method = pw.CharField(default="")
+    created_at = pw.DateTimeField(null=True)  # on the marketplace
+    updated_at = pw.DateTimeField(null=True)  # on the marketplace
+    # The seller's decision as TokoDesk took it: approve | reject | received (with the reason / the inspection).
+    decision = pw.CharField(default="")
+    decision_detail = pw.TextField(default="")
+    decided_by = pw.CharField(default="")
+    decided_at = pw.DateTimeField(null=True)
+    stock_returned = pw.BooleanField(default=False)  # its goods were checked in (on hand or damaged), once
+    problem = pw.TextField(default="")  # why the last decision did not go through (or is not known yet)
+    version = pw.IntegerField(default=1)
+    local_updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "return_id"), True),)
+
+
+class ReturnLine(BaseModel):
+    ret = pw.ForeignKeyField(Return, backref="lines", on_delete="CASCADE", column_name="return_id")
+    line_id = pw.CharField(default="")  # the marketplace's return line item id
+    order_line_id = pw.CharField(default="")
+    sku = pw.CharField(default="")  # the marketplace's seller_sku
+    sku_id = pw.CharField(default="")
+    name = pw.CharField(default="")
+    quantity = pw.IntegerField(default=1)
+    seller_sku = pw.CharField(null=True)
+
+
+class StockMovement(BaseModel):
+    """A recorded change of the seller's stock that is not a count: a return checked back in (to on hand or to the
+    damaged count). `on_hand_after` is None when the SKU was never counted (it stays uncounted)."""
+
+    seller_sku = pw.CharField(index=True)
+    kind = pw.CharField()  # return_resaleable | return_damaged
+    quantity = pw.IntegerField()
+    on_hand_after = pw.IntegerField(null=True)
+    damaged_after = pw.IntegerField(default=0)
+    ret = pw.ForeignKeyField(Return, null=True, backref="movements", on_delete="SET NULL", column_name="return_id")
+    who = pw.CharField(default="")
+    at = pw.DateTimeField(default=utcnow, index=True)
+    note = pw.TextField(default="")
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -408,4 +472,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReconLine,
     KeptLabel,
     CatalogEdit,
+    Return,
+    ReturnLine,
+    StockMovement,
 ]

@@ -37,6 +37,7 @@ from tokodesk.marketplace.base import (
     PackageRef,
     Product,
     Progress,
+    ReturnInfo,
     ShipmentInfo,
     ShipMethod,
     Shop,
@@ -46,6 +47,7 @@ from tokodesk.marketplace.base import (
     Warehouse,
 )
 from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products
+from tokodesk.marketplace.tiktokshop import returns as return_api
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
 from tokodesk.marketplace.tiktokshop.errors import NAME
 from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid, parse_order
@@ -79,6 +81,8 @@ CAPABILITIES = Capabilities(
     listing_per_product=True,
     price_batch_max=catalog.PRICE_SKUS_MAX,
     listing_batch_max=catalog.LISTING_MAX,
+    returns_read=True,
+    returns_decide=True,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -359,6 +363,24 @@ class TikTokShopClient:
     def reject_cancellation(self, cancel_id: str, reason_name: str, comment: str = "",
                             idempotency_key: str | None = None) -> None:
         cancellation.reject_request(self.api, cancel_id, reason_name, comment, idempotency_key)
+
+    # -- returns and refunds (base.Returns) -----------------------------------------------------------------------
+    def returns(self, updated_from: datetime | None = None, updated_to: datetime | None = None,
+                return_ids: Sequence[str] = ()) -> Iterator[list[ReturnInfo]]:
+        return return_api.search(self.api, updated_from, updated_to, return_ids)
+
+    def return_evidence(self, return_id: str) -> list[str]:
+        return return_api.evidence(self.api, return_id)
+
+    def return_reject_reasons(self, return_id: str) -> list[CancelReason]:
+        return return_api.reject_reasons(self.api, return_id)
+
+    def approve_return(self, return_id: str, decision: str, idempotency_key: str) -> None:
+        return_api.approve(self.api, return_id, decision, idempotency_key)
+
+    def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
+                      idempotency_key: str) -> None:
+        return_api.reject(self.api, return_id, decision, reason_name, comment, idempotency_key)
 
     # -- shipping -----------------------------------------------------------------------------------------------
     def _status_now(self, order_id: str) -> str | None:

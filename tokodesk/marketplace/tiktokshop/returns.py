@@ -1,0 +1,128 @@
+"""Returns and refunds (Return & Refund reference: Search Returns, Get Return Records, Approve Return, Reject Return,
+Get Reject Reasons).
+
+The API lists one return line item per unit returned; they are folded into one line per SKU with its quantity. The
+seller's decision names depend on what the return waits for (a request: APPROVE_REFUND / APPROVE_RETURN; a parcel
+sent back: APPROVE_RECEIVED_PACKAGE), so the caller passes the one that fits what the seller saw. A decision is
+sent once (`idempotent=False`): a lost answer raises OutcomeUnknown and the caller reads the return before
+anything else; the idempotency key travels too, so even a repeat could not decide twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from tokodesk.marketplace.base import CancelReason, ReturnInfo, ReturnLineInfo, ReturnState
+from tokodesk.marketplace.tiktokshop.orders import utc_time
+from tokodesk.marketplace.tiktokshop.transport import Transport
+
+SEARCH = "/return_refund/202309/returns/search"
+RECORDS = "/return_refund/202309/returns/{return_id}/records"
+APPROVE = "/return_refund/202309/returns/{return_id}/approve"
+REJECT = "/return_refund/202309/returns/{return_id}/reject"
+REJECT_REASONS = "/return_refund/202309/reject_reasons"
+PAGE = 50  # Search Returns: page_size 10..50
+
+STATES: dict[str, ReturnState] = {
+    "RETURN_OR_REFUND_REQUEST_PENDING": ReturnState.NEEDS_ANSWER,
+    "REPLACEMENT_REQUEST_PENDING": ReturnState.NEEDS_ANSWER,
+    "AWAITING_BUYER_SHIP": ReturnState.ON_ITS_WAY,
+    "BUYER_SHIPPED_ITEM": ReturnState.TO_INSPECT,
+    "AWAITING_BUYER_RESPONSE": ReturnState.ON_ITS_WAY,  # a partial refund offered: the buyer answers
+}
+
+
+def _rupiah(amount: object) -> int:
+    try:
+        return int(round(float(str(amount or 0))))
+    except ValueError:
+        return 0
+
+
+def parse_return(raw: dict) -> ReturnInfo:
+    status = str(raw.get("return_status") or "")
+    lines: dict[str, ReturnLineInfo] = {}
+    for item in raw.get("return_line_items") or []:
+        if not isinstance(item, dict):
+            continue
+        key = str(item.get("sku_id") or item.get("seller_sku") or item.get("return_line_item_id"))
+        if key in lines:
+            lines[key].quantity += 1
+            continue
+        lines[key] = ReturnLineInfo(
+            line_id=str(item.get("return_line_item_id") or ""), order_line_id=str(item.get("order_line_item_id") or ""),
+            sku=str(item.get("seller_sku") or ""), sku_id=str(item.get("sku_id") or ""),
+            name=str(item.get("product_name") or item.get("sku_name") or ""), quantity=1,
+        )
+    action, deadline = "", None
+    for entry in raw.get("seller_next_action_response") or []:
+        if isinstance(entry, dict) and entry.get("deadline"):
+            action, deadline = str(entry.get("action") or ""), utc_time(entry.get("deadline"))
+            break
+    return_type = str(raw.get("return_type") or "")
+    if raw.get("seller_proposed_return_type") == "PARTIAL_REFUND":
+        return_type = "PARTIAL_REFUND"
+    return ReturnInfo(
+        return_id=str(raw.get("return_id") or ""), order_id=str(raw.get("order_id") or ""), return_type=return_type,
+        status=status, state=STATES.get(status, ReturnState.CLOSED), next_action=action, next_deadline=deadline,
+        reason=str(raw.get("return_reason") or ""), reason_text=str(raw.get("return_reason_text") or ""),
+        refund_total=_rupiah((raw.get("refund_amount") or {}).get("refund_total")),
+        tracking_number=str(raw.get("return_tracking_number") or "") or None,
+        courier=str(raw.get("return_provider_name") or ""), return_method=str(raw.get("return_method") or ""),
+        created_at=utc_time(raw.get("create_time")), updated_at=utc_time(raw.get("update_time")),
+        lines=list(lines.values()),
+    )
+
+
+def search(api: Transport, updated_from: datetime | None = None, updated_to: datetime | None = None,
+           return_ids: Sequence[str] = ()) -> Iterator[list[ReturnInfo]]:
+    body: dict = {"locale": "id-ID"}
+    if return_ids:
+        body["return_ids"] = [str(i) for i in return_ids]
+    if updated_from is not None:
+        body["update_time_ge"] = int(updated_from.timestamp())
+    if updated_to is not None:
+        body["update_time_lt"] = int(updated_to.timestamp())
+    token = None
+    while True:
+        query = {"page_size": PAGE, "page_token": token, "sort_field": "update_time", "sort_order": "ASC"}
+        data = api.call("POST", SEARCH, query=query, body=body, what="returns")
+        yield [parse_return(r) for r in data.get("return_orders") or [] if isinstance(r, dict)]
+        token = data.get("next_page_token")
+        if not token:
+            return
+
+
+def evidence(api: Transport, return_id: str) -> list[str]:
+    """The buyer's photos and videos (links), from the return's records."""
+    data = api.call("GET", RECORDS.format(return_id=return_id), query={"locale": "id-ID"}, what="return records")
+    links: list[str] = []
+    for record in data.get("records") or []:
+        if not isinstance(record, dict) or record.get("role") != "BUYER":
+            continue
+        for media in (record.get("images") or []) + (record.get("videos") or []):
+            if isinstance(media, dict) and media.get("url") and media["url"] not in links:
+                links.append(str(media["url"]))
+    return links
+
+
+def reject_reasons(api: Transport, return_id: str) -> list[CancelReason]:
+    data = api.call("GET", REJECT_REASONS, query={"return_or_cancel_id": return_id, "locale": "id-ID"},
+                    what="return reject reasons")
+    return [CancelReason(code=str(r["name"]), label=str(r.get("text") or r["name"]), needs_text=False)
+            for r in data.get("reasons") or [] if isinstance(r, dict) and r.get("name")]
+
+
+def approve(api: Transport, return_id: str, decision: str, idempotency_key: str) -> None:
+    api.call("POST", APPROVE.format(return_id=return_id), query={"idempotency_key": idempotency_key},
+             body={"decision": decision}, idempotent=False, what=f"approve return {return_id}")
+
+
+def reject(api: Transport, return_id: str, decision: str, reason_name: str, comment: str,
+           idempotency_key: str) -> None:
+    body: dict = {"decision": decision, "reject_reason": reason_name}
+    if comment:
+        body["comment"] = comment
+    api.call("POST", REJECT.format(return_id=return_id), query={"idempotency_key": idempotency_key}, body=body,
+             idempotent=False, what=f"reject return {return_id}")
