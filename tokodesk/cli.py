@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "stock",
     "catalog",
     "recon",
+    "returns",
     "selftest",
 ]
 

@@ -12,7 +12,7 @@ import signal
 import sys
 
 # Kinds this build offers; kept in step with SYNC_KINDS without importing the services at parser build time.
-_KNOWN_KINDS = ("skus", "orders", "statuses", "inventory", "recon")
+_KNOWN_KINDS = ("skus", "orders", "statuses", "inventory", "recon", "returns")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -34,9 +34,10 @@ SYNC_KINDS: dict[str, str] = {
     "statuses": "tokodesk.services.statuses:refresh_statuses",
     "inventory": "tokodesk.services.stock_push:sync_inventory",
     "recon": "tokodesk.services.reconciliation:sync_recon",
+    "returns": "tokodesk.services.returns:sync_returns",
 }
 # Kinds the scheduler starts by itself, in the order it starts them (orders before statuses: fresh orders first).
-SCHEDULED = ("orders", "statuses", "inventory", "recon")
+SCHEDULED = ("orders", "statuses", "inventory", "recon", "returns")
 
 Runner = Callable[..., runs.RunSummary]
 
@@ -127,6 +128,10 @@ def next_due(channel: m.Channel, kind: str, now: datetime | None = None) -> tupl
         if last is None or last < slot:
             return slot, f"daily at {channel.recon_hour:02d}:00 WIB"
         return slot + timedelta(days=1), f"daily at {channel.recon_hour:02d}:00 WIB"
+    if kind == "returns":
+        from tokodesk.services import returns
+
+        return returns.next_due(channel, now)
     return None, "run on demand"
 
 

@@ -1,0 +1,247 @@
+"""Returns and refunds on a Tokopedia & Shop channel against the sandbox's TikTok Shop dialect: buyers' requests
+synced (idempotent, from the cursor), deadlines that run out into the platform's approval, returned parcels with a
+return tracking number, decisions through the outbox (lost answers resolved by reading, each decided exactly once),
+stock that comes back only with the goods, the CLI, and the legacy Tokopedia channel that has no returns API."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.test_tiktokshop_fulfilment import pulled
+from tests.integration.tiktokshop_setup import (  # noqa: F401 - fixtures
+    channel,
+    client,
+    fresh,
+    sb,
+    shop_now,
+)
+from tokodesk.cli import main
+from tokodesk.sandbox import Status
+from tokodesk.sandbox import tiktokshop_json as tj
+from tokodesk.sandbox import tiktokshop_returns as sr
+from tokodesk.services import returns as rs
+from tokodesk.services.return_desk import ReturnDesk
+from tokodesk.store import models as m
+
+DAY = 86400
+
+
+def delivered(sb, n: int) -> list:  # noqa: ANN001, F811
+    """`n` sandbox orders delivered to the buyer (forced there), as the shop keeps them."""
+    picked, seen = [], set()
+    for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED):
+        skus = {line.sku for line in o.lines}
+        if not o.courier.own and not skus & seen and len(picked) < n:  # no SKU in two of them: stock tells apart
+            picked.append(o)
+            seen |= skus
+    assert len(picked) == n
+    for o in picked:
+        sb.force_status(o.order_id, Status.DELIVERED)
+        with sb.shop.lock:
+            o.delivered_time = sb.clock.now()
+    return picked
+
+
+def ask(sb, orders, kind=sr.RETURN_AND_REFUND):  # noqa: ANN001, ANN201, F811
+    with sb.shop.lock:
+        return [sb.dialect.returns_book.request(o, kind) for o in orders]
+
+
+@pytest.fixture
+def setup(sb, channel, client):  # noqa: F811
+    sb.dialect.returns_book.rate = 0.0  # only the returns a test asks for
+    ch = pulled(sb, channel, client)
+    return ch, delivered(sb, 4)
+
+
+def row(sandbox_return) -> m.Return:  # noqa: ANN001
+    return m.Return.get(m.Return.return_id == sandbox_return.return_id)
+
+
+def test_sync_stores_requests_once_and_follows_them_until_the_parcel_is_back(sb, setup, client, capsys):  # noqa: F811
+    ch, orders = setup
+    refund, back = ask(sb, orders[:1], sr.REFUND) + ask(sb, orders[1:2])
+    assert main(["sync", "returns", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (first["kind"], first["fetched"], first["created"], first["status"]) == ("returns", 2, 2, "ok")
+
+    r = row(back)
+    assert (r.state, r.return_type, r.status) == ("needs_answer", "RETURN_AND_REFUND", sr.PENDING)
+    assert r.next_action == "SELLER_RESPOND_RETURN" and r.next_deadline is not None
+    assert r.order_id == tj.order_id(orders[1]) and r.local_order_id is not None
+    assert r.evidence and all(link.endswith(".jpg") for link in r.evidence)
+    assert r.reason_text == "Produk rusak"
+    assert [(ln.sku, ln.quantity) for ln in r.lines] == [(line.sku, line.quantity) for line in orders[1].lines]
+    assert all(ln.seller_sku for ln in r.lines)
+    assert row(refund).return_type == "REFUND"
+
+    # Idempotent: the same returns again change nothing.
+    assert main(["sync", "returns", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    lines = len(orders[0].lines) + len(orders[1].lines)
+    assert again["created"] == 0 and m.Return.select().count() == 2 and m.ReturnLine.select().count() == lines
+
+    # Nobody answered: past the 2-day deadline the platform approves; the buyer then sends the parcel back.
+    sb.advance(3 * DAY)
+    with sb.shop.lock:
+        sb.dialect.returns_book.tick()
+    assert main(["sync", "returns", "--json"]) == 0
+    capsys.readouterr()
+    assert (row(refund).state, row(refund).status) == ("closed", sr.SUCCESS)
+    r = row(back)
+    assert (r.state, r.status) == ("to_inspect", sr.SHIPPED)
+    assert r.return_tracking_number == f"RTN{back.number:09d}" and r.return_courier == "J&T Express"
+    assert r.next_action == "SELLER_RESPOND_RECEIVE_PACKAGE"
+
+
+def test_buyers_ask_over_time_for_delivered_orders(sb, channel, client):  # noqa: F811
+    book = sb.dialect.returns_book
+    book.rate = 1.0
+    with sb.shop.lock:
+        book.tick()  # the week of history the shop was generated with has its returns already
+    fresh_orders = delivered(sb, 3)
+    with sb.shop.lock:
+        book.tick()
+        assert not set(book.by_order) & {o.order_id for o in fresh_orders}  # an hour at least after delivery
+    sb.advance(DAY + 3600)
+    with sb.shop.lock:
+        book.tick()
+    assert {o.order_id for o in fresh_orders} <= set(book.by_order)
+    assert {r.order.status for r in book.returns.values()} <= {Status.DELIVERED, Status.COMPLETED}
+    assert {r.return_type for r in book.returns.values()} == {sr.REFUND, sr.RETURN_AND_REFUND}
+    rs.sync_returns(channel, client)
+    assert m.Return.select().count() == len(book.returns)
+
+
+def test_approve_and_reject_from_the_cli(sb, setup, client, capsys):  # noqa: F811
+    ch, orders = setup
+    approve, reject = ask(sb, orders[:2])
+    rs.sync_returns(ch, client)
+
+    assert main(["returns", "list", "--state", "needs_answer", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [x["return_id"] for x in listed] == [approve.return_id, reject.return_id]  # soonest deadline first
+    assert listed[0]["seconds_left"] > 0 and listed[0]["deadline"].endswith("+07:00")
+
+    assert main(["returns", "approve", approve.return_id, "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["ok"] and result["state"] == "on_its_way"
+    assert approve.status == sr.AWAITING_SHIP and row(approve).decision == "approve"
+
+    # A reason the marketplace does not offer is refused before anything is sent, naming the ones it offers.
+    assert main(["returns", "reject", reject.return_id, "--reason", "I do not like it"]) == 2
+    err = capsys.readouterr().err
+    assert "reverse_reject_request_reason_no_evidence" in err and reject.status == sr.PENDING
+    assert sb.dialect.returns_book.decision_requests[reject.return_id] == 0
+
+    assert main(["returns", "reject", reject.return_id, "--reason", "Bukti dari pembeli tidak cukup",
+                 "--comment", "Foto tidak menunjukkan kerusakan"]) == 0
+    assert reject.status == sr.REJECTED
+    assert reject.records[-1]["note"] == "Foto tidak menunjukkan kerusakan"
+    r = row(reject)
+    assert (r.state, r.decision) == ("closed", "reject") and "Bukti dari pembeli" in r.decision_detail
+    assert dict(sb.dialect.returns_book.decisions) == {approve.return_id: 1, reject.return_id: 1}
+
+
+def test_lost_answers_over_a_batch_each_decided_exactly_once(sb, setup, client):  # noqa: F811
+    ch, orders = setup
+    asked = ask(sb, orders)
+    rs.sync_returns(ch, client)
+    sb.faults.force("return_approve", "lost", 2)
+    sb.faults.force("return_reject", "lost", 1)
+    desk = ReturnDesk(ch, client)
+    results = [desk.approve(row(r)) for r in asked[:3]] + [desk.reject(row(asked[3]), PACKAGE_OR_REQUEST)]
+    assert all(o.ok for o in results), [o.error for o in results]
+    book = sb.dialect.returns_book
+    # The lost answers were resolved by reading the return, never by sending again.
+    assert {r.return_id: book.decision_requests[r.return_id] for r in asked} == {r.return_id: 1 for r in asked}
+    assert {r.return_id: book.decisions[r.return_id] for r in asked} == {r.return_id: 1 for r in asked}
+    assert m.Action.select().where(m.Action.kind.startswith("return_")).count() == 4
+    assert not m.Action.select().where(m.Action.status != "done").exists()
+
+
+PACKAGE_OR_REQUEST = "reverse_reject_request_reason_product_as_described"
+
+
+def test_a_decision_killed_before_its_answer_is_resolved_by_reading(sb, setup, client):  # noqa: F811
+    """A process that died after sending (the action left `sent` by a dead pid) and one whose answer was lost and
+    never checked (`unknown`): the next sync reads each return first and sends only what did not arrive."""
+    ch, orders = setup
+    arrived, never_sent, unknown = ask(sb, orders[:3])
+    rs.sync_returns(ch, client)
+    dead = {"station": __import__("tokodesk.station", fromlist=["x"]).installation_id(), "host": "x", "pid": 2**22 + 7}
+    for r, status in ((arrived, "sent"), (never_sent, "sent"), (unknown, "unknown")):
+        m.Action.create(channel=ch.id, kind="return_approve", status=status, station="other",
+                        payload={"return_id": r.return_id, "ret": row(r).id, "from_status": sr.PENDING,
+                                 "decision": "APPROVE_RETURN", "idempotency_key": f"k-{r.number}", "_claim": dead})
+    with sb.shop.lock:  # the first and the third did reach the marketplace before their answers were lost
+        sb.dialect.returns_book.approve(arrived.return_id, "APPROVE_RETURN")
+        sb.dialect.returns_book.approve(unknown.return_id, "APPROVE_RETURN")
+    summary = rs.sync_returns(ch, client)
+    assert summary.status == "ok"
+    book = sb.dialect.returns_book
+    assert {r.return_id: book.decisions[r.return_id] for r in (arrived, never_sent, unknown)} == {
+        arrived.return_id: 1, never_sent.return_id: 1, unknown.return_id: 1}
+    assert book.decision_requests[never_sent.return_id] == 1
+    assert book.decision_requests[arrived.return_id] == 1 and book.decision_requests[unknown.return_id] == 1
+    assert not m.Action.select().where(m.Action.status != "done").exists()
+    assert all(row(r).state == "on_its_way" for r in (arrived, never_sent, unknown))
+
+
+def _stock(sku: str) -> m.StockItem:
+    return m.StockItem.get(m.StockItem.seller_sku == sku)
+
+
+def test_stock_comes_back_only_with_the_goods(sb, setup, client, capsys):  # noqa: F811
+    ch, orders = setup
+    good, damaged, refund_only, uncounted = (ask(sb, orders[:1]) + ask(sb, orders[1:2]) +
+                                             ask(sb, orders[2:3], sr.REFUND) + ask(sb, orders[3:4]))
+    rs.sync_returns(ch, client)
+    skus = {r.return_id: [ln.seller_sku for ln in row(r).lines] for r in (good, damaged, refund_only, uncounted)}
+    for r in (good, damaged, refund_only):
+        for sku in skus[r.return_id]:
+            m.StockItem.update(on_hand=10, damaged=0).where(m.StockItem.seller_sku == sku).execute()
+    for sku in skus[uncounted.return_id]:
+        m.StockItem.update(on_hand=None).where(m.StockItem.seller_sku == sku).execute()
+    desk = ReturnDesk(ch, client)
+    for r in (good, damaged, refund_only, uncounted):
+        assert desk.approve(row(r)).ok
+    sb.advance(DAY)  # the buyers send the parcels back
+    rs.sync_returns(ch, client)
+    assert row(refund_only).state == "closed" and row(good).state == "to_inspect"
+
+    # Refund only: nothing comes back, nothing moves.
+    assert main(["returns", "receive", refund_only.return_id]) == 2
+    assert "nothing to receive" in capsys.readouterr().err
+    assert all(_stock(s).on_hand == 10 for s in skus[refund_only.return_id])
+
+    # Resaleable: back on hand, one recorded movement per SKU; the received package approved on the marketplace.
+    assert main(["returns", "receive", good.return_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["ok"]
+    line = orders[0].lines[0]
+    first = skus[good.return_id][0]
+    assert _stock(first).on_hand == 10 + line.quantity and _stock(first).damaged == 0
+    moves = list(m.StockMovement.select().where(m.StockMovement.seller_sku == first))
+    assert [(mv.kind, mv.quantity, mv.on_hand_after) for mv in moves] == [
+        ("return_resaleable", line.quantity, 10 + line.quantity)]
+    assert good.status == sr.SUCCESS and row(good).state == "closed" and row(good).stock_returned
+    # Received once: a second receive is refused and moves nothing.
+    assert main(["returns", "receive", good.return_id]) == 2
+    assert "already received" in capsys.readouterr().err
+    assert _stock(first).on_hand == 10 + line.quantity
+
+    # Damaged: to the damaged count, not on hand.
+    d_line = orders[1].lines[0]
+    d_sku = skus[damaged.return_id][0]
+    assert main(["returns", "receive", damaged.return_id, "--damaged", f"{d_sku}={d_line.quantity}"]) == 0
+    assert (_stock(d_sku).on_hand, _stock(d_sku).damaged) == (10, d_line.quantity)
+    assert m.StockMovement.get(m.StockMovement.seller_sku == d_sku).kind == "return_damaged"
+
+    # An uncounted SKU stays uncounted (and the movement says so).
+    u_sku = skus[uncounted.return_id][0]
+    assert main(["returns", "receive", uncounted.return_id]) == 0
+    assert _stock(u_sku).on_hand is None
+    mv = m.StockMovement.get(m.StockMovement.seller_sku == u_sku)
+    assert mv.on_hand_after is None and "uncounted" in mv.note

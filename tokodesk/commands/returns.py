@@ -1,0 +1,101 @@
+"""Returns and refunds from the command line.
+
+    tokodesk returns list [--state needs_answer|on_its_way|to_inspect|closed] [--channel NAME] [--json]
+    tokodesk returns approve RETURN_ID [--json]
+    tokodesk returns reject RETURN_ID --reason NAME [--comment TEXT] [--json]
+    tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
+
+RETURN_ID may also be the order's id or invoice number. `list` shows what `tokodesk sync returns` stored, the
+deadline that costs money first. Exit codes: 0 done; 1 the marketplace refused or did not answer; 2 bad input (a
+reason the marketplace does not offer — the offered ones are listed —, a return not waiting for that step, a
+channel whose API has no returns).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tokodesk.services.returns import STATES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("returns", help="the returns and refunds queue: list, approve, reject, receive",
+                            description="Returns and refunds synced from the marketplace (tokodesk sync returns).")
+    rsub = parser.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
+    listing = rsub.add_parser("list", help="list returns, the deadline that costs money first")
+    listing.add_argument("--state", choices=STATES, help="only returns in this state")
+    listing.add_argument("--channel", metavar="NAME", help="only this channel")
+    listing.add_argument("--json", action="store_true", help="print a JSON array on stdout")
+    listing.set_defaults(func=run_list)
+    for name, text in (("approve", "approve the buyer's request (refund, or return and refund)"),
+                       ("reject", "reject the request, or the parcel sent back, with a reason the marketplace offers"),
+                       ("receive", "the parcel is here and inspected: stock back in, the received package approved")):
+        p = rsub.add_parser(name, help=text)
+        p.add_argument("return_id", metavar="RETURN_ID", help="return id (or its order's id or invoice)")
+        p.add_argument("--channel", metavar="NAME", help="the return's channel, when the id is ambiguous")
+        p.add_argument("--json", action="store_true", help="print a JSON array with the return's result")
+        if name == "reject":
+            p.add_argument("--reason", metavar="NAME", default="",
+                           help="a reason the marketplace offers for this return (run without it to list them)")
+            p.add_argument("--comment", metavar="TEXT", default="", help="a note for the buyer and the platform")
+        if name == "receive":
+            p.add_argument("--damaged", metavar="SKU=QTY", nargs="+", default=[],
+                           help="units that came back not fit to sell: to the damaged count, not on hand")
+        p.set_defaults(func=run_decision, decision=name)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from tokodesk import config
+    from tokodesk.services import returns
+    from tokodesk.services.channels import get_channel
+    from tokodesk.store.connection import open_database
+
+    open_database()
+    channel = get_channel(args.channel) if args.channel else None
+    rows = returns.list_returns(args.state, channel)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False))
+    else:
+        for r in rows:
+            ret = r.ret
+            left = r.seconds_left()
+            due = ("" if left is None else "OVERDUE" if left <= 0 else
+                   f"{left // 3600}h{left % 3600 // 60:02d}m left (by {config.wib(ret.next_deadline)})")
+            lines = ", ".join(f"{ln.seller_sku or ln.sku} x{ln.quantity}" for ln in ret.lines)
+            print(f"{ret.return_id:<22} {r.invoice or ret.order_id:<22} {ret.state:<12} {ret.return_type:<18} "
+                  f"{due:<40} {ret.reason_text or ret.reason}  [{lines}]")
+    print(f"tokodesk: {len(rows)} return(s)", file=sys.stderr)
+    return 0
+
+
+def run_decision(args: argparse.Namespace) -> int:
+    from tokodesk.commands.fulfil import _exit_code
+    from tokodesk.services import returns
+    from tokodesk.services.channels import get_channel
+    from tokodesk.services.return_desk import ReturnDesk
+    from tokodesk.store.connection import open_database
+
+    open_database()
+    channel = get_channel(args.channel) if args.channel else None
+    ret = returns.find_return(args.return_id, channel)
+    damaged = returns.parse_damaged(args.damaged) if args.decision == "receive" else {}
+    with ReturnDesk(ret.channel) as desk:
+        for earlier in desk.resume_pending():
+            print(f"tokodesk: earlier decision on return {earlier.return_id}: "
+                  f"{'done' if earlier.ok else earlier.error}", file=sys.stderr)
+        if args.decision == "approve":
+            result = desk.approve(ret)
+        elif args.decision == "reject":
+            result = desk.reject(ret, args.reason, args.comment)
+        else:
+            result = desk.receive(ret, damaged)
+    if args.json:
+        print(json.dumps([result.as_json()], ensure_ascii=False))
+    else:
+        print(f"ok      {result.return_id}  {result.state}" if result.ok
+              else f"FAILED  {result.return_id}  {result.state}: {result.error}")
+    if not result.ok:
+        print(f"tokodesk: {result.error}", file=sys.stderr)
+    return _exit_code([result])

@@ -1,0 +1,359 @@
+"""The seller's decisions on returns, through the outbox exactly like order actions (DESIGN.md §4):
+
+    desk = ReturnDesk(channel)                    # the channel's adapter; who = this station
+    desk.approve(ret)                             # a request: approve the refund / the return
+    desk.reject(ret, "reason name", "comment")    # a request or a parcel sent back, with a reason the API offers
+    desk.receive(ret, {"KAOS-M": 1})              # the parcel is here: stock back in, the received package approved
+
+Each is a pending `Action` written in the same transaction as the local change (the return's version, and for
+`receive` the stock movements: the goods are on the desk whatever the marketplace answers), then claimed and sent.
+A decision is sent once; a lost answer is resolved by reading the return first: moved on as the decision leads means
+done, still waiting means send again (same idempotency key), moved on otherwise (the deadline ran out into the
+platform's approval, the buyer withdrew) means failed, with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from tokodesk import config
+from tokodesk.errors import UserError
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services import returns as rs
+from tokodesk.services.fulfilment.common import Refused, record_event
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+APPROVE, REJECT, RECEIVE = "return_approve", "return_reject", "return_receive"
+KINDS = (APPROVE, REJECT, RECEIVE)
+MAX_SENDS = 3
+RS = base.ReturnState
+REJECTED = ("REFUND_OR_RETURN_REQUEST_REJECT", "REJECT_RECEIVE_PACKAGE", "REPLACEMENT_REQUEST_REJECT")
+WAITING_FOR_PACKAGE_ANSWER = "BUYER_SHIPPED_ITEM"
+
+
+@dataclass
+class ReturnOutcome:
+    return_id: str
+    ok: bool
+    state: str
+    error: str | None = None
+    refused: bool = False
+    pending: bool = False
+
+    def as_json(self) -> dict:
+        return {"return_id": self.return_id, "ok": self.ok, "state": self.state, "error": self.error,
+                "pending": self.pending}
+
+
+def _reload(ret: m.Return) -> m.Return:
+    return m.Return.get_by_id(ret.id)
+
+
+def _outcome(ret: m.Return, ok: bool, error: str | None = None, **flags: bool) -> ReturnOutcome:
+    return ReturnOutcome(ret.return_id, ok, ret.state, error, **flags)
+
+
+def _approve_decision(ret: m.Return) -> str:
+    if ret.state == RS.TO_INSPECT.value:
+        return "APPROVE_RECEIVED_PACKAGE"
+    return {"REFUND": "APPROVE_REFUND", "REPLACEMENT": "APPROVE_REPLACEMENT"}.get(ret.return_type, "APPROVE_RETURN")
+
+
+def _reject_decision(ret: m.Return) -> str:
+    if ret.state == RS.TO_INSPECT.value:
+        return "REJECT_RECEIVED_PACKAGE"
+    return {"REFUND": "REJECT_REFUND", "REPLACEMENT": "REJECT_REPLACEMENT"}.get(ret.return_type, "REJECT_RETURN")
+
+
+def _event(ret: m.Return, kind: str, who: str, detail: str, ok: bool = True) -> None:
+    if ret.local_order_id:
+        record_event(ret.local_order_id, kind, who, f"return {ret.return_id}: {detail}", ok=ok)
+
+
+class ReturnDesk:
+    """Decisions on one channel's returns. Tests hand in the adapter."""
+
+    def __init__(self, channel: m.Channel, adapter: base.Marketplace | None = None, who: str | None = None):
+        self.channel = channel
+        self._adapter = adapter
+        self._owns_adapter = adapter is None
+        self.who = who or config.station_id()
+
+    @property
+    def adapter(self) -> base.Marketplace:
+        if self._adapter is None:
+            from tokodesk.services.channels import adapter_for
+
+            self._adapter = adapter_for(self.channel)
+        return self._adapter
+
+    @property
+    def api(self) -> base.Returns:
+        caps = self.adapter.capabilities
+        if not caps.returns_decide:
+            raise rs.not_supported(self.channel, caps, "decisions on returns")
+        return self.adapter  # type: ignore[return-value]
+
+    def close(self) -> None:
+        if self._owns_adapter and self._adapter is not None:
+            self._adapter.close()
+        self._adapter = None
+
+    def __enter__(self) -> ReturnDesk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- the seller's decisions ------------------------------------------------------------------------------
+    def reject_reasons(self, ret: m.Return) -> list[base.CancelReason]:
+        return self.api.return_reject_reasons(ret.return_id)
+
+    def approve(self, ret: m.Return) -> ReturnOutcome:
+        return self._decide(ret, APPROVE)
+
+    def reject(self, ret: m.Return, reason: str, comment: str = "") -> ReturnOutcome:
+        return self._decide(ret, REJECT, reason=reason, comment=comment)
+
+    def receive(self, ret: m.Return, damaged: dict[str, int] | None = None) -> ReturnOutcome:
+        """The parcel is on the desk and inspected: its goods go back (damaged ones to the damaged count), and the
+        received package is approved on the marketplace when it still waits for that."""
+        return self._decide(ret, RECEIVE, damaged=damaged or {})
+
+    def _decide(self, ret: m.Return, kind: str, *, reason: str | None = None, comment: str = "",
+                damaged: dict[str, int] | None = None) -> ReturnOutcome:
+        ret = _reload(ret)
+        if ret.channel_id != self.channel.id:
+            raise UserError(f"return {ret.return_id} belongs to another channel")
+        api = self.api
+        try:
+            active = active_for(ret)
+            if active is not None:
+                if active.status != outbox.SENT or outbox.is_orphan(active):
+                    self.resume(active)
+                    ret = _reload(ret)
+                else:
+                    raise Refused(f"an earlier decision on this return ({active.kind}) is still waiting for the "
+                                  "marketplace's answer; try again after the next sync")
+            payload: dict = {"return_id": ret.return_id, "ret": ret.id, "from_status": ret.status,
+                             "idempotency_key": str(uuid.uuid4())}
+            plan = None
+            if kind == RECEIVE:
+                if ret.stock_returned:
+                    raise Refused(f"return {ret.return_id} was already received ({ret.decision_detail})")
+                rs.plan_check_in(ret, damaged or {})  # a refund only has nothing to receive: say that first
+                if ret.state != RS.TO_INSPECT.value:
+                    raise Refused(_not_now(ret, "received yet: its parcel has not been sent back"))
+                plan = rs.plan_check_in(ret, damaged or {})
+                if ret.status == WAITING_FOR_PACKAGE_ANSWER:
+                    payload["decision"] = "APPROVE_RECEIVED_PACKAGE"
+            elif ret.state == RS.NEEDS_ANSWER.value or (ret.state == RS.TO_INSPECT.value
+                                                        and ret.status == WAITING_FOR_PACKAGE_ANSWER):
+                if kind == APPROVE and ret.state == RS.TO_INSPECT.value:
+                    raise Refused(f"return {ret.return_id}: the parcel came back; check it in with "
+                                  f"'tokodesk returns receive {ret.return_id}' (that approves it), or reject it")
+                payload["decision"] = _approve_decision(ret) if kind == APPROVE else _reject_decision(ret)
+                if kind == REJECT:
+                    chosen = _pick(api.return_reject_reasons(ret.return_id), reason)
+                    payload.update(reason=chosen.code, reason_label=chosen.label, comment=(comment or "").strip())
+            else:
+                raise Refused(_not_now(ret, "approved or rejected now"))
+            with m.db.atomic():
+                bumped = m.Return.update(version=m.Return.version + 1, local_updated_at=m.utcnow(), problem="").where(
+                    (m.Return.id == ret.id) & (m.Return.version == ret.version)).execute()
+                if not bumped:
+                    raise Refused("the return was changed by another station or a sync just now; refresh and try again")
+                if plan is not None:
+                    moves = rs.check_in(ret, plan, self.who)
+                    detail = ", ".join(f"{mv.seller_sku} {'+' if mv.kind == 'return_resaleable' else 'damaged +'}"
+                                       f"{mv.quantity}" for mv in moves)
+                    # Closed once the marketplace needs no answer; else when the approval of the parcel is done.
+                    state = RS.CLOSED.value if "decision" not in payload else ret.state
+                    m.Return.update(stock_returned=True, decision="received", decision_detail=detail,
+                                    decided_by=self.who, decided_at=m.utcnow(), state=state).where(
+                        m.Return.id == ret.id).execute()
+                    _event(ret, "return_received", self.who, detail)
+                action = None
+                if "decision" in payload:
+                    action = m.Action.create(channel=self.channel.id, order=None, kind=kind, payload=payload,
+                                             status=outbox.PENDING, station=self.who)
+        except Refused as exc:
+            return _outcome(_reload(ret), False, str(exc), refused=True)
+        if plan is not None:
+            from tokodesk.services import inventory
+
+            inventory.mark_inventory_dirty_for_skus(sorted(plan))
+        if action is None:
+            return _outcome(_reload(ret), True)
+        if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
+            return _outcome(_reload(ret), False, "another station is already doing this", pending=True)
+        with outbox.keep_alive(action):
+            return self._drive(action, _reload(ret), read_first=False)
+
+    # ---- open decisions ---------------------------------------------------------------------------------------
+    def resume(self, action: m.Action) -> ReturnOutcome:
+        ret = m.Return.get_by_id((action.payload or {})["ret"])
+        if not outbox.claim(action, self.who, from_statuses=(action.status,)):
+            return _outcome(ret, False, "another station is already resolving this", pending=True)
+        with outbox.keep_alive(action):
+            return self._drive(action, ret, read_first=True)
+
+    def resume_pending(self) -> list[ReturnOutcome]:
+        return [self.resume(a) for a in outbox.resumable(self.channel.id, KINDS)]
+
+    # ---- the loop: never send again before reading ------------------------------------------------------------
+    def _drive(self, action: m.Action, ret: m.Return, *, read_first: bool) -> ReturnOutcome:
+        lost = ""
+        sends = 0
+        while True:
+            if read_first:
+                try:
+                    verdict, why, info = self._check(action)
+                except base.MarketplaceError as exc:
+                    return self._unknown(action, ret, f"{lost or 'it could not be checked'}; reading failed: {exc}")
+                if verdict == "applied":
+                    return self._done(action, ret, info, "confirmed by reading the marketplace")
+                if verdict == "impossible":
+                    return self._failed(action, ret, why, info)
+            if sends >= MAX_SENDS:
+                return self._unknown(action, ret, f"no answer after {sends} tries ({lost})")
+            sends += 1
+            try:
+                self._send(action)
+            except base.OutcomeUnknown as exc:
+                lost = f"the answer was lost ({exc})"
+                read_first = True
+                continue
+            except base.MarketplaceError as exc:
+                try:
+                    verdict, why, info = self._check(action)
+                except base.MarketplaceError:
+                    verdict, why, info = "needed", "", None
+                if verdict == "applied":
+                    return self._done(action, ret, info, "already done on the marketplace")
+                if verdict == "needed" and exc.retryable:
+                    lost, read_first = str(exc), False
+                    continue
+                return self._failed(action, ret, str(exc), info)
+            return self._done(action, ret, None, "")
+
+    def _send(self, action: m.Action) -> None:
+        p = action.payload or {}
+        if action.kind == REJECT:
+            self.api.reject_return(p["return_id"], p["decision"], p["reason"], p.get("comment", ""),
+                                   p["idempotency_key"])
+        else:
+            self.api.approve_return(p["return_id"], p["decision"], p["idempotency_key"])
+
+    def _read(self, return_id: str) -> base.ReturnInfo | None:
+        for page in self.api.returns(return_ids=[return_id]):
+            for info in page:
+                if info.return_id == return_id:
+                    return info
+        return None
+
+    def _check(self, action: m.Action) -> tuple[str, str, base.ReturnInfo | None]:
+        """("applied" | "needed" | "impossible", why, the return as read)."""
+        p = action.payload or {}
+        info = self._read(p["return_id"])
+        if info is None:
+            return "impossible", "the marketplace no longer lists this return", None
+        if info.status == p.get("from_status"):
+            return "needed", "", info
+        rejected = info.status in REJECTED
+        if action.kind == REJECT:
+            if rejected:
+                return "applied", "", info
+            return "impossible", f"the return moved on meanwhile ({info.status}): it was no longer waiting for " \
+                "a decision (the deadline ran out, the buyer withdrew, or it was answered in Seller Center)", info
+        if not rejected and "CANCEL" not in info.status:
+            return "applied", "", info
+        return "impossible", f"the return moved on meanwhile ({info.status})", info
+
+    # ---- results --------------------------------------------------------------------------------------------
+    def _done(self, action: m.Action, ret: m.Return, info: base.ReturnInfo | None, note: str) -> ReturnOutcome:
+        p = action.payload or {}
+        if info is None:
+            try:
+                info = self._read(p["return_id"])
+            except base.MarketplaceError as exc:
+                log.warning("return %s after the decision: not read (%s)", p["return_id"], exc)
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.DONE, note):
+                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+            if info is not None:
+                rs.store_return(self.channel, info)
+            if action.kind == REJECT:
+                comment = f": {p['comment']}" if p.get("comment") else ""
+                detail = f"rejected ({p.get('reason_label') or p.get('reason')}){comment}"
+            elif action.kind == APPROVE:
+                detail = f"approved ({p['decision']})"
+            else:
+                detail = f"received package approved; {_reload(ret).decision_detail}"
+            changes: dict = {"problem": "", "version": m.Return.version + 1, "local_updated_at": m.utcnow()}
+            if action.kind != RECEIVE:
+                changes.update(decision=action.kind.removeprefix("return_"), decision_detail=detail,
+                               decided_by=self.who, decided_at=m.utcnow())
+            m.Return.update(**changes).where(m.Return.id == ret.id).execute()
+            _event(ret, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}")
+        return _outcome(_reload(ret), True)
+
+    def _failed(self, action: m.Action, ret: m.Return, reason: str, info: base.ReturnInfo | None) -> ReturnOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.FAILED, reason):
+                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+            if info is not None:
+                rs.store_return(self.channel, info)
+            problem = f"Could not {action.kind.removeprefix('return_')} the return: {reason}"
+            m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
+            _event(ret, action.kind, self.who, problem, ok=False)
+        return _outcome(_reload(ret), False, reason)
+
+    def _unknown(self, action: m.Action, ret: m.Return, reason: str) -> ReturnOutcome:
+        with m.db.atomic():
+            if not outbox.settle(action, outbox.UNKNOWN, reason):
+                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next sync."
+            m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
+            _event(ret, action.kind, self.who, problem, ok=False)
+        return _outcome(_reload(ret), False, problem, pending=True)
+
+
+def active_for(ret: m.Return) -> m.Action | None:
+    """The decision still in flight for this return (pending, sent or unknown), if any."""
+    for action in m.Action.select().where((m.Action.channel == ret.channel_id) & m.Action.kind.in_(KINDS)
+                                          & m.Action.status.in_(outbox.ACTIVE_STATUSES)).order_by(m.Action.id):
+        if (action.payload or {}).get("ret") == ret.id:
+            return action
+    return None
+
+
+def _not_now(ret: m.Return, what: str) -> str:
+    waits = {RS.ON_ITS_WAY.value: "it waits for the buyer to send the goods back",
+             RS.CLOSED.value: f"it is closed ({ret.status})",
+             RS.TO_INSPECT.value: "its parcel was sent back: receive it (tokodesk returns receive) or reject it",
+             RS.NEEDS_ANSWER.value: "it waits for your answer: approve or reject it"}
+    return f"return {ret.return_id} cannot be {what}: {waits.get(ret.state, ret.state)}"
+
+
+def _pick(offered: list[base.CancelReason], wanted: str | None) -> base.CancelReason:
+    listed = "; ".join(f"{r.code} = {r.label}" for r in offered) or "(the marketplace offers none now)"
+    wanted = (wanted or "").strip()
+    if not wanted:
+        raise Refused(f"choose a reason to reject the return (--reason NAME): {listed}")
+    for reason in offered:
+        if reason.code == wanted or reason.label.casefold() == wanted.casefold():
+            return reason
+    raise Refused(f"reason {wanted!r} is not offered for this return; choose one of: {listed}")
+
+
+def resume_pending(channel: m.Channel, adapter: base.Marketplace) -> list[ReturnOutcome]:
+    """Resolve open decisions of the channel (each sync of returns starts with this)."""
+    if not outbox.resumable(channel.id, KINDS) or not adapter.capabilities.returns_decide:
+        return []
+    return ReturnDesk(channel, adapter).resume_pending()

@@ -1,0 +1,336 @@
+"""Returns and refunds: the sync (`tokodesk sync returns`, on the scheduler), the queue, and checking goods back in.
+
+The sync reads the returns updated since the last good run (less an overlap: a return can show up late in a list),
+from the channel's *return sync from* date on the first run, and stores each one by (channel, return id): running
+it twice changes nothing. Decisions (approve, reject, received) go through the outbox: `return_desk.py`.
+
+A return's local `state` is the marketplace's, with one exception that costs the seller stock, not money: a return
+and refund the platform closed (approved, or approved for the seller when the deadline ran out) whose parcel was
+sent back but not yet checked in at the desk stays `to_inspect` until someone receives it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import peewee as pw
+
+from tokodesk import config
+from tokodesk.errors import UserError
+from tokodesk.marketplace import base
+from tokodesk.services.runs import RunSummary, last_run, sync_run
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+OVERLAP = timedelta(minutes=30)
+FIRST_SYNC_BACK = timedelta(days=30)  # no "return sync from" set: a month back covers every open return
+EVERY = timedelta(minutes=15)
+RS = base.ReturnState
+STATES = tuple(s.value for s in RS)
+# The states whose deadline costs the seller money when it runs out (the platform decides for the seller).
+URGENT = (RS.NEEDS_ANSWER.value, RS.TO_INSPECT.value)
+
+
+def capabilities_of(channel: m.Channel) -> base.Capabilities | None:
+    """The channel's marketplace capabilities, without making an adapter (no keyring, no network)."""
+    from tokodesk.services.channels import adapter_factory
+
+    try:
+        return getattr(getattr(adapter_factory(channel.marketplace), "__self__", None), "capabilities", None)
+    except UserError:
+        return None
+
+
+def not_supported(channel: m.Channel, caps: base.Capabilities, what: str = "returns") -> UserError:
+    return UserError(
+        f"Channel {channel.name} uses {caps.display_name} ({channel.marketplace}), whose API offers no {what}: "
+        "handle returns in Seller Center."
+    )
+
+
+def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:
+    """The scheduler's policy for returns: every 15 minutes, on channels whose marketplace lists returns."""
+    caps = capabilities_of(channel)
+    if caps is None or not caps.returns_read:
+        return None, "the marketplace has no returns API"
+    last = last_run(channel, "returns")
+    return (now, "never run") if last is None else (last.started_at + EVERY, "every 15 min")
+
+
+def sync_start(channel: m.Channel, now: datetime, overlap: timedelta = OVERLAP) -> datetime:
+    """max(end of the last good run − overlap, the channel's "return sync from")."""
+    floor = channel.return_sync_from or (now - FIRST_SYNC_BACK)
+    last = last_run(channel, "returns", statuses=("ok",))
+    if last is None or last.window_to is None:
+        return floor
+    return max(last.window_to - overlap, floor)
+
+
+def sync_returns(
+    channel: m.Channel,
+    adapter: base.Marketplace | None = None,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+    *,
+    now: datetime | None = None,
+) -> RunSummary:
+    """`tokodesk sync returns`: store every return updated since the last good run; resume open decisions first."""
+    from tokodesk.services.channels import channel_adapter
+
+    caps = capabilities_of(channel) if adapter is None else adapter.capabilities
+    if caps is not None and not caps.returns_read:
+        return RunSummary(kind="returns", channel=channel.name, status="skipped",
+                          errors=[str(not_supported(channel, caps))])
+    now = now or m.utcnow()
+    start = sync_start(channel, now)
+    with channel_adapter(channel, adapter) as live:
+        from tokodesk.services import return_desk
+
+        try:
+            return_desk.resume_pending(channel, live)
+        except base.MarketplaceError as exc:  # the run below reports the marketplace being unreachable
+            log.warning("could not resume open return decisions of %s: %s", channel.name, exc)
+        with sync_run(channel, "returns", window_from=start, window_to=now) as run:
+            summary = run.summary
+            try:
+                # No upper bound: a return updated while the run reads is read now and again next time (overlap),
+                # and a marketplace clock ahead of this PC's loses nothing.
+                for page in live.returns(start.replace(tzinfo=timezone.utc)):
+                    for info in page:
+                        try:
+                            with m.db.atomic():
+                                created = store_return(channel, info)
+                        except (ValueError, pw.IntegrityError) as exc:
+                            summary.add_error(f"return {info.return_id}: {exc}")
+                            continue
+                        summary.fetched += 1
+                        summary.created += created
+                        summary.updated += not created
+                    run.heartbeat()
+                    if progress:
+                        progress(summary.fetched, None, f"{summary.fetched} returns read, {summary.created} new")
+                    if cancel and cancel():
+                        summary.status = "cancelled"
+                        break
+                _read_evidence(channel, live, summary)
+            except base.MarketplaceError as exc:
+                summary.status = "failed"
+                summary.errors.append(f"the return sync stopped: {exc}")
+    return summary
+
+
+def _read_evidence(channel: m.Channel, adapter: base.Marketplace, summary: RunSummary) -> None:
+    """The buyer's photos of returns that wait for the seller's answer (read once: the records call per return)."""
+    waiting = m.Return.select().where((m.Return.channel == channel.id) & m.Return.evidence.is_null(True)
+                                      & (m.Return.state == RS.NEEDS_ANSWER.value))
+    for ret in waiting:
+        try:
+            links = adapter.return_evidence(ret.return_id)  # type: ignore[attr-defined]
+        except base.MarketplaceError as exc:
+            summary.add_error(f"return {ret.return_id}: the buyer's photos were not read ({exc})", failed=False)
+            continue
+        m.Return.update(evidence=links).where(m.Return.id == ret.id).execute()
+
+
+def _naive(dt: datetime | None) -> datetime | None:
+    return dt.astimezone(timezone.utc).replace(tzinfo=None) if dt is not None and dt.tzinfo else dt
+
+
+def local_state(info_state: str, return_type: str, tracking: str | None, stock_returned: bool) -> str:
+    if (info_state == RS.CLOSED.value and return_type in ("RETURN_AND_REFUND", "REPLACEMENT") and tracking
+            and not stock_returned):
+        return RS.TO_INSPECT.value  # closed for the money; the goods still need checking in
+    return info_state
+
+
+def _seller_sku(channel: m.Channel, order: m.Order | None, line: base.ReturnLineInfo) -> str | None:
+    if order is not None:
+        for ol in order.lines:
+            if ((line.sku_id and ol.sku_id == line.sku_id) or (line.sku and ol.sku == line.sku)) and ol.seller_sku:
+                return ol.seller_sku
+    mapping = m.SkuMapping.select().where(
+        (m.SkuMapping.channel == channel.id) & m.SkuMapping.seller_sku.is_null(False)
+        & ((m.SkuMapping.sku_id == line.sku_id) if line.sku_id else (m.SkuMapping.marketplace_sku == line.sku))
+    ).first()
+    return mapping.seller_sku if mapping else None
+
+
+def store_return(channel: m.Channel, info: base.ReturnInfo) -> bool:
+    """Insert or update one return with its lines (call inside a transaction). True when it is new."""
+    if not info.return_id:
+        raise ValueError("the marketplace sent a return without a return id")
+    order = m.Order.get_or_none((m.Order.channel == channel.id) & (m.Order.order_id == info.order_id))
+    row = m.Return.get_or_none((m.Return.channel == channel.id) & (m.Return.return_id == info.return_id))
+    fields = dict(
+        order_id=info.order_id, order=order.id if order else None, return_type=info.return_type,
+        status=info.status, next_action=info.next_action, next_deadline=_naive(info.next_deadline),
+        reason=info.reason, reason_text=info.reason_text, refund_total=info.refund_total,
+        return_tracking_number=info.tracking_number, return_courier=info.courier, return_method=info.return_method,
+        created_at=_naive(info.created_at), updated_at=_naive(info.updated_at), local_updated_at=m.utcnow(),
+    )
+    if info.evidence is not None:
+        fields["evidence"] = info.evidence
+    stock_returned = bool(row and row.stock_returned)
+    fields["state"] = local_state(info.state.value, info.return_type, info.tracking_number, stock_returned)
+    if row is None:
+        row = m.Return.create(channel=channel.id, return_id=info.return_id, **fields)
+        created = True
+    else:
+        m.Return.update(version=m.Return.version + 1, **fields).where(m.Return.id == row.id).execute()
+        created = False
+    if not stock_returned:  # once checked in, the lines are what was received: keep them
+        m.ReturnLine.delete().where(m.ReturnLine.ret == row.id).execute()
+        for line in info.lines:
+            m.ReturnLine.create(ret=row.id, line_id=line.line_id, order_line_id=line.order_line_id, sku=line.sku,
+                                sku_id=line.sku_id, name=line.name, quantity=line.quantity,
+                                seller_sku=_seller_sku(channel, order, line))
+    return created
+
+
+# ---- the queue --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReturnRow:
+    ret: m.Return
+    channel: str
+    invoice: str
+
+    def seconds_left(self, now: datetime | None = None) -> int | None:
+        if self.ret.next_deadline is None or self.ret.state not in URGENT:
+            return None
+        return int((self.ret.next_deadline - (now or m.utcnow())).total_seconds())
+
+    def as_json(self, now: datetime | None = None) -> dict:
+        r = self.ret
+
+        def wib(dt: datetime | None) -> str | None:
+            return dt.replace(tzinfo=timezone.utc).astimezone(config.WIB).isoformat() if dt else None
+
+        return {
+            "return_id": r.return_id, "channel": self.channel, "order_id": r.order_id, "invoice": self.invoice,
+            "type": r.return_type, "status": r.status, "state": r.state, "next_action": r.next_action,
+            "deadline": wib(r.next_deadline) if r.state in URGENT else None, "seconds_left": self.seconds_left(now),
+            "reason": r.reason_text or r.reason, "evidence": r.evidence or [], "refund_total": r.refund_total,
+            "tracking_number": r.return_tracking_number, "courier": r.return_courier,
+            "decision": r.decision, "decided_by": r.decided_by, "problem": r.problem,
+            "stock_returned": r.stock_returned, "created_at": wib(r.created_at),
+            "lines": [{"sku": ln.sku, "seller_sku": ln.seller_sku, "name": ln.name, "quantity": ln.quantity}
+                      for ln in r.lines],
+        }
+
+
+def list_returns(state: str | None = None, channel: m.Channel | None = None) -> list[ReturnRow]:
+    """The queue: returns whose deadline costs money first (soonest deadline first), then the rest, newest first."""
+    if state is not None and state not in STATES:
+        raise UserError(f"--state {state!r}: use one of {', '.join(STATES)}")
+    query = m.Return.select()
+    if state is not None:
+        query = query.where(m.Return.state == state)
+    if channel is not None:
+        query = query.where(m.Return.channel == channel.id)
+    found = list(query)
+    names = {c.id: c.name for c in m.Channel.select(m.Channel.id, m.Channel.name)}
+    linked = [r.local_order_id for r in found if r.local_order_id]
+    invoices = {o.id: o.invoice for o in m.Order.select(m.Order.id, m.Order.invoice).where(
+        m.Order.id.in_(linked or [0]))}
+    rows = [ReturnRow(r, names.get(r.channel_id, ""), invoices.get(r.local_order_id, "")) for r in found]
+    far = datetime.max
+
+    def key(row: ReturnRow) -> tuple:
+        r = row.ret
+        urgent = r.state in URGENT and r.next_deadline is not None
+        created = r.created_at or datetime.min
+        return (0 if urgent else 1 if r.state in URGENT else 2 if r.state != RS.CLOSED.value else 3,
+                r.next_deadline if urgent else far, -created.timestamp() if created != datetime.min else 0)
+
+    return sorted(rows, key=key)
+
+
+def find_return(key: str, channel: m.Channel | None = None) -> m.Return:
+    """A return by its return id, or by its order's id or invoice; a clear message when none or several match."""
+    key = key.strip()
+    query = m.Return.select().join(m.Order, pw.JOIN.LEFT_OUTER, on=(m.Return.order == m.Order.id)).where(
+        (m.Return.return_id == key) | (m.Return.order_id == key) | (m.Order.invoice == key))
+    if channel is not None:
+        query = query.where(m.Return.channel == channel.id)
+    found = list(query)
+    if not found:
+        raise UserError(f"no return {key!r}: give a return id (or its order's id or invoice) from "
+                        "'tokodesk returns list'; run 'tokodesk sync returns' to fetch new ones")
+    if len(found) > 1:
+        raise UserError(f"{key!r} matches {len(found)} returns ({', '.join(r.return_id for r in found)}): "
+                        "give the return id")
+    return found[0]
+
+
+# ---- stock comes back with the goods -------------------------------------------------------------------------------
+
+
+def parse_damaged(items: Sequence[str]) -> dict[str, int]:
+    """["SKU=QTY", ...] -> {SKU: QTY}; a clear message for a malformed item."""
+    out: dict[str, int] = {}
+    for item in items:
+        sku, sep, qty = item.partition("=")
+        if not sep or not sku.strip() or not qty.strip().isdigit() or int(qty) <= 0:
+            raise UserError(f"--damaged {item!r}: write SKU=QTY with a whole number above 0, e.g. --damaged KAOS-M=1")
+        out[sku.strip()] = out.get(sku.strip(), 0) + int(qty)
+    return out
+
+
+def plan_check_in(ret: m.Return, damaged: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """{seller_sku: (resaleable, damaged)} for the return's lines; refused (nothing changed) when a line has no
+    seller SKU, or `damaged` names a SKU the return does not have or more than came back."""
+    if ret.return_type not in ("RETURN_AND_REFUND", "REPLACEMENT"):
+        raise UserError(f"return {ret.return_id} is a {ret.return_type or 'refund'} without goods coming back: "
+                        "there is nothing to receive, and no stock moves")
+    totals: dict[str, int] = {}
+    aliases: dict[str, str] = {}
+    for line in ret.lines:
+        if not line.seller_sku:
+            raise UserError(f"return {ret.return_id}: the line {line.sku or line.sku_id} ({line.name}) is not mapped "
+                            "to one of your SKUs; map it first (tokodesk mapping import), then receive the parcel")
+        totals[line.seller_sku] = totals.get(line.seller_sku, 0) + line.quantity
+        aliases[line.seller_sku] = line.seller_sku
+        if line.sku:
+            aliases.setdefault(line.sku, line.seller_sku)
+    bad: dict[str, int] = {}
+    for sku, qty in damaged.items():
+        own = aliases.get(sku)
+        if own is None:
+            raise UserError(f"--damaged {sku}: return {ret.return_id} has no such SKU (it has "
+                            f"{', '.join(sorted(totals))})")
+        bad[own] = bad.get(own, 0) + qty
+        if bad[own] > totals[own]:
+            raise UserError(f"--damaged {sku}={bad[own]}: only {totals[own]} came back in return {ret.return_id}")
+    return {sku: (qty - bad.get(sku, 0), bad.get(sku, 0)) for sku, qty in totals.items()}
+
+
+def check_in(ret: m.Return, plan: dict[str, tuple[int, int]], who: str) -> list[m.StockMovement]:
+    """Put the goods back: resaleable to on hand, damaged to the damaged count, one movement each. Call inside the
+    transaction that marks the return received. An uncounted SKU (on hand NULL) stays uncounted: "unknown plus 1"
+    is still unknown, and turning it into 1 would push 1 to every listing."""
+    moves = []
+    now = m.utcnow()
+    for sku, (good, bad) in sorted(plan.items()):
+        item = m.StockItem.get_or_none(m.StockItem.seller_sku == sku)
+        if item is None:
+            item = m.StockItem.create(seller_sku=sku, on_hand=None)
+        if good:
+            m.StockItem.update(on_hand=m.StockItem.on_hand + good, updated_at=now).where(
+                (m.StockItem.id == item.id) & m.StockItem.on_hand.is_null(False)).execute()
+        if bad:
+            m.StockItem.update(damaged=m.StockItem.damaged + bad, updated_at=now).where(
+                m.StockItem.id == item.id).execute()
+        item = m.StockItem.get_by_id(item.id)
+        for kind, qty in (("return_resaleable", good), ("return_damaged", bad)):
+            if qty:
+                uncounted = item.on_hand is None and kind == "return_resaleable"
+                moves.append(m.StockMovement.create(
+                    seller_sku=sku, kind=kind, quantity=qty, on_hand_after=item.on_hand, damaged_after=item.damaged,
+                    ret=ret.id, who=who, note="SKU not counted: stays uncounted" if uncounted else ""))
+    return moves
