@@ -245,3 +245,30 @@ def test_stock_comes_back_only_with_the_goods(sb, setup, client, capsys):  # noq
     assert _stock(u_sku).on_hand is None
     mv = m.StockMovement.get(m.StockMovement.seller_sku == u_sku)
     assert mv.on_hand_after is None and "uncounted" in mv.note
+
+
+def test_a_legacy_tokopedia_channel_says_what_it_cannot_do(tokodesk_home, capsys):
+    """The legacy API has no returns to list or answer: the sync says so (skipped, not failed), the scheduler never
+    starts it, and a decision is refused before anything is sent."""
+    from tokodesk import credentials
+    from tokodesk.sandbox import Sandbox
+    from tokodesk.services import scheduler
+    from tokodesk.store.connection import close_database, open_database
+
+    with Sandbox(seed=3, orders=20, products=5, freeze_clock=True) as box:
+        open_database()
+        cr = box.credentials
+        ch = m.Channel.create(name="legacy", marketplace="tokopedia", fs_id=str(cr["fs_id"]),
+                              client_id=cr["client_id"], shop_id=str(cr["shop_id"]), api_base=box.url,
+                              auth_url=box.url)
+        credentials.set_client_secret(ch.name, cr["client_secret"])
+        m.Return.create(channel=ch, return_id="77", order_id="1", return_type="RETURN_AND_REFUND",
+                        status="pending", state="needs_answer")
+        assert "returns" not in {d.kind for d in scheduler.due_runs()}
+        close_database()
+        assert main(["sync", "returns", "--channel", "legacy", "--json"]) == 0
+        summary = json.loads(capsys.readouterr().out)
+        assert summary["status"] == "skipped" and "Seller Center" in summary["errors"][0]
+        assert main(["returns", "approve", "77"]) == 2
+        assert "no decisions on returns" in capsys.readouterr().err
+        assert box.calls == {} or not any("return" in k for k in box.calls)

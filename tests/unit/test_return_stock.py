@@ -1,0 +1,50 @@
+"""Stock comes back only with the goods, on both databases: a resaleable return to on hand, damaged units to the
+damaged count, one recorded movement each; an uncounted SKU stays uncounted; a refund only moves nothing; a damaged
+count naming a SKU the return lacks, or more than came back, is refused with nothing written."""
+
+from __future__ import annotations
+
+import pytest
+
+from tokodesk.errors import UserError
+from tokodesk.services import returns as rs
+from tokodesk.store import models as m
+
+
+def _return(kind: str = "RETURN_AND_REFUND", lines=(("KAOS-M", "mp-kaos", 2), ("TOPI", "mp-topi", 1))) -> m.Return:
+    ch = m.Channel.create(name=f"c{m.Channel.select().count()}")
+    ret = m.Return.create(channel=ch, return_id=f"r{m.Return.select().count()}", return_type=kind,
+                          state="to_inspect")
+    for seller_sku, sku, qty in lines:
+        m.ReturnLine.create(ret=ret, sku=sku, seller_sku=seller_sku, quantity=qty)
+    return ret
+
+
+def test_resaleable_damaged_and_uncounted(any_database):
+    m.StockItem.create(seller_sku="KAOS-M", on_hand=5)
+    m.StockItem.create(seller_sku="TOPI", on_hand=None)  # never counted
+    ret = _return()
+    with m.db.atomic():
+        moves = rs.check_in(ret, rs.plan_check_in(ret, rs.parse_damaged(["mp-kaos=1"])), "desk")
+    kaos, topi = (m.StockItem.get(m.StockItem.seller_sku == s) for s in ("KAOS-M", "TOPI"))
+    assert (kaos.on_hand, kaos.damaged) == (6, 1)
+    assert (topi.on_hand, topi.damaged) == (None, 0)
+    assert sorted((mv.seller_sku, mv.kind, mv.quantity, mv.on_hand_after) for mv in moves) == [
+        ("KAOS-M", "return_damaged", 1, 6), ("KAOS-M", "return_resaleable", 1, 6),
+        ("TOPI", "return_resaleable", 1, None)]
+    assert m.StockMovement.select().count() == 3 and "uncounted" in m.StockMovement.get(
+        m.StockMovement.seller_sku == "TOPI").note
+
+
+def test_refund_only_and_bad_damaged_counts_change_nothing(any_database):
+    m.StockItem.create(seller_sku="KAOS-M", on_hand=5)
+    with pytest.raises(UserError, match="nothing to receive"):
+        rs.plan_check_in(_return("REFUND"), {})
+    ret = _return()
+    with pytest.raises(UserError, match="only 2 came back"):
+        rs.plan_check_in(ret, {"KAOS-M": 3})
+    with pytest.raises(UserError, match="no such SKU"):
+        rs.plan_check_in(ret, {"SEPATU": 1})
+    with pytest.raises(UserError, match="SKU=QTY"):
+        rs.parse_damaged(["KAOS-M"])
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5 and not m.StockMovement.select().exists()
