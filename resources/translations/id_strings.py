@@ -895,4 +895,11 @@ ID = {
     "Package uncombined": "Paket dipisah lagi",
     # --- catalogue push (issue 23): prices and listings ---
     "Price differs (figures in Rp)": "Harga berbeda (angka dalam Rp)",
+    # --- untrusted input (issue 15): server addresses under Advanced ---
+    "{0} “{1}” is not a web address: give one like https://api.example.com":
+        "{0} “{1}” bukan alamat web: isi seperti https://api.example.com",
+    "{0} “{1}” uses plain http to another computer: the channel's secret and tokens would travel unencrypted. Use "
+    "https://, or http only to this PC (127.0.0.1, ::1, localhost).":
+        "{0} “{1}” memakai http biasa ke komputer lain: rahasia dan token channel akan terkirim tanpa enkripsi. "
+        "Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).",
 }

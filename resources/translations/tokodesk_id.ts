@@ -3388,6 +3388,14 @@ Folder data: {1}</translation>
         <translation>Channel bernama “{0}” sudah ada: pilih nama lain.</translation>
     </message>
     <message>
+        <source>API base URL</source>
+        <translation>URL dasar API</translation>
+    </message>
+    <message>
+        <source>Auth base URL</source>
+        <translation>URL dasar otorisasi</translation>
+    </message>
+    <message>
         <source>No network: the marketplace could not be reached. Check the internet connection (and the server addresses under Advanced). Detail: {0}</source>
         <translation>Tidak ada jaringan: marketplace tidak bisa dihubungi. Periksa koneksi internet (dan alamat server di Lanjutan). Rincian: {0}</translation>
     </message>
@@ -3410,6 +3418,14 @@ Folder data: {1}</translation>
     <message>
         <source>Unexpected error ({0}): {1}</source>
         <translation>Kesalahan tak terduga ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>{0} “{1}” is not a web address: give one like https://api.example.com</source>
+        <translation>{0} “{1}” bukan alamat web: isi seperti https://api.example.com</translation>
+    </message>
+    <message>
+        <source>{0} “{1}” uses plain http to another computer: the channel's secret and tokens would travel unencrypted. Use https://, or http only to this PC (127.0.0.1, ::1, localhost).</source>
+        <translation>{0} “{1}” memakai http biasa ke komputer lain: rahasia dan token channel akan terkirim tanpa enkripsi. Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).</translation>
     </message>
 </context>
 </TS>

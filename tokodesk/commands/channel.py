@@ -104,8 +104,11 @@ def run_add(args: argparse.Namespace) -> int:
     name = args.name.strip()
     if not name or ":" in name:
         raise UserError("the channel name must not be empty or contain ':'")
+    from tokodesk.services.channels import validate_endpoint
+
     fields: dict = {"name": name, "marketplace": args.marketplace, "business_model": args.model,
-                    "api_base": args.api_base.rstrip("/"), "auth_url": args.auth_url.rstrip("/"),
+                    "api_base": validate_endpoint(args.api_base, "--api-base"),
+                    "auth_url": validate_endpoint(args.auth_url, "--auth-url"),
                     "warehouse_id": args.warehouse_id}
     if args.from_channel:
         return _add_from_channel(args, name, fields)

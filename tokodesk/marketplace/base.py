@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
 
+from tokodesk.marketplace.clean import clean_message, clean_text
+
 # A progress callback receives (done, total or None, message); a cancel check returns True to stop.
 Progress = Callable[[int, "int | None", str], None]
 CancelCheck = Callable[[], bool]
@@ -368,6 +370,9 @@ class MarketplaceError(Exception):
     """
 
     def __init__(self, reason: str, error_code: str = "", http_status: int | None = None, *, retryable: bool = False):
+        # The reason often quotes the marketplace, and is stored (a run's errors, an action): make it storable.
+        reason = clean_message(reason)
+        error_code = clean_text(str(error_code), what="an error code")
         super().__init__(reason)
         self.reason = reason
         self.error_code = error_code

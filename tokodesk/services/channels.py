@@ -93,6 +93,19 @@ def channel_adapter(channel: m.Channel, adapter: base.Marketplace | None = None)
     finally:
         made.close()
 
+def validate_endpoint(url: str, what: str) -> str:
+    """A channel's API or auth base URL as stored (no trailing slash), or UserError: https, or http to this PC only.
+
+    `what` names the setting as the user typed it (`--api-base`, "API base URL")."""
+    from tokodesk.marketplace.endpoints import endpoint_problem
+
+    url = (url or "").strip()
+    problem = endpoint_problem(url, what)
+    if problem:
+        raise UserError(problem)
+    return url.rstrip("/")
+
+
 def _naive_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment

@@ -86,6 +86,10 @@ class MappingIndex:
         for sku in ambiguous:
             del self.by_sku[sku]
 
+    def reload(self) -> None:
+        """Read the mappings again (after a rolled-back write that had added some to this index)."""
+        self.__init__(self.channel)
+
     def known(self, product_id: str, sku_id: str = "") -> bool:
         return product_id in self.by_product or (bool(sku_id) and sku_id in self.by_sku_id)
 

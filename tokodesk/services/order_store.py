@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 
 import peewee as pw
 
-from tokodesk.marketplace import base
+from tokodesk.marketplace import base, clean
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
 from tokodesk.store import models as m
@@ -221,7 +221,59 @@ def store_orders(
             packages[order_id] = list(remote.packages)
     if not parsed:
         return result
+    database = m.Order._meta.database
+    try:
+        with database.atomic():  # a savepoint: a page that cannot be stored leaves nothing half-written
+            attempt = StoreResult()
+            _store_parsed(channel, parsed, packages, who, index, attempt)
+    except Exception as exc:  # noqa: BLE001 - sorted below: only a bad value is this page's own problem
+        if not _is_bad_value(exc):
+            raise
+        # One order the database refuses (a value it cannot hold) must not stop the page: store them one by one.
+        log.warning("a page of %d orders could not be stored at once (%s); storing them one by one",
+                    len(parsed), type(exc).__name__)
+        index.reload()  # the failed attempt may have taught it mappings that were rolled back
+        for order_id, content in parsed.items():
+            try:
+                with database.atomic():
+                    attempt = StoreResult()
+                    one = {order_id: packages[order_id]} if order_id in packages else {}
+                    _store_parsed(channel, {order_id: content}, one, who, index, attempt)
+            except Exception as exc:  # noqa: BLE001 - as above
+                if not _is_bad_value(exc):
+                    raise
+                index.reload()
+                result.failed.append((order_id, f"could not be stored: {clean.clean_message(exc)}"))
+                continue
+            _merge(result, attempt)
+        return result
+    _merge(result, attempt)
+    return result
 
+
+def _is_bad_value(exc: BaseException) -> bool:
+    """A value the database refuses (encoding, NUL, too long, out of range, a constraint), as opposed to the
+    database being unavailable or locked, which is no order's fault and ends the run."""
+    if isinstance(exc, (UnicodeError, ValueError, pw.DataError, pw.IntegrityError)):
+        return True
+    # The raw bulk statements bypass peewee's error wrapping: the driver's own DB-API classes arrive here.
+    return any(c.__name__ in ("DataError", "IntegrityError") for c in type(exc).__mro__)
+
+
+def _merge(result: StoreResult, part: StoreResult) -> None:
+    result.created += part.created
+    result.updated += part.updated
+    result.unchanged += part.unchanged
+    result.failed.extend(part.failed)
+    result.status_changes.extend(part.status_changes)
+    result.ids.update(part.ids)
+    result.changed_ids.update(part.changed_ids)
+
+
+def _store_parsed(
+    channel: m.Channel, parsed: dict[str, tuple[dict, list[tuple]]], packages: dict[str, list[base.PackageRef]],
+    who: str, index: MappingIndex, result: StoreResult,
+) -> None:
     unknown = {
         (ln[0], ln[1], ln[2], ln[3]) for _, lines in parsed.values() for ln in lines if not index.known(ln[0], ln[2])
     }
@@ -302,7 +354,6 @@ def store_orders(
                 updates["changed_outside"] = True
             result.status_changes.append((oid, row["state"], new_state, outside))
             _write_update(row, updates, now, who, result, outside=outside)
-    return result
 
 
 def _store_packages(

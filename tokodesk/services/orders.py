@@ -178,7 +178,8 @@ def _pull_window(channel, adapter, start, end, run, index, progress, cancel, dat
                 summary.created += result.created
                 summary.updated += result.updated
                 for order_id, reason in result.failed:
-                    summary.add_error(f"order {order_id}: {reason}")
+                    # No id: not an order but the page (a repeated page, say), and the reason says so.
+                    summary.add_error(f"order {order_id}: {reason}" if order_id != "?" else reason)
                 run.heartbeat()
             if progress:
                 progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")

@@ -20,6 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.marketplace import clean
 from tokodesk.station import installation_id
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
@@ -238,6 +239,7 @@ def sync_run(channel: m.Channel, kind: str, *, window_from: datetime | None = No
         release_lease(channel, kind, holder)
         raise
     summary.run_id = row.id
+    clean.new_run()  # text cleaned at the adapter boundary is logged once per field kind per run
     handle = RunHandle(channel, kind, holder, row, summary)
     try:
         yield handle

@@ -260,6 +260,10 @@ class CredentialsPage(QWizardPage):
         if missing:
             self._show(False, self.tr("Fill in: {0}").format(", ".join(self.tr(f) for f in missing)))
             return
+        problem = logic.url_problem(creds)
+        if problem:
+            self._show(False, problem)
+            return
         self.test_button.setEnabled(False)
         self._show(None, self.tr("Testing…"))
 

@@ -105,6 +105,29 @@ def missing_fields(c: Credentials) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def url_problem(c: Credentials) -> str | None:
+    """What is wrong with the server addresses under Advanced, or None: https, or http to this PC only."""
+    from tokodesk.marketplace.endpoints import NOT_WEB, endpoint_kind
+
+    for label, url in ((tr("Wizard", "API base URL"), c.api_base), (tr("Wizard", "Auth base URL"), c.auth_url)):
+        kind = endpoint_kind(url)
+        if kind is None:
+            continue
+        if kind[0] == NOT_WEB:
+            return tr("Wizard", "{0} “{1}” is not a web address: give one like https://api.example.com").format(
+                label, url)
+        return tr("Wizard", "{0} “{1}” uses plain http to another computer: the channel's secret and tokens would "
+                            "travel unencrypted. Use https://, or http only to this PC (127.0.0.1, ::1, "
+                            "localhost).").format(label, url)
+    return None
+
+
+def _check_urls(c: Credentials) -> None:
+    problem = url_problem(c)
+    if problem:
+        raise UserError(problem)
+
+
 def _check_name_free(name: str) -> None:
     if m.Channel.select().where(m.Channel.name == name).exists():
         raise UserError(tr("Wizard", "A channel called “{0}” exists already: choose another name.").format(name))
@@ -117,6 +140,7 @@ def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: s
     code gave at an earlier Test, so testing again (after a changed name, another click) does not spend it twice.
     """
     _check_name_free(c.name)
+    _check_urls(c)  # before anything is sent: a secret never goes out over plain http to another machine
     info = credentials.backend_info()
     if not info.usable:
         raise credentials.CredentialError(info.problem)
@@ -206,6 +230,7 @@ def check_settings(marketplace: str, values: dict) -> str | None:
 def save_channel(c: Credentials, settings: dict, tested: TestResult | None) -> int:
     """Keyring first, then the row: a failure never leaves a channel without its secret."""
     _check_name_free(c.name)
+    _check_urls(c)
     problem = check_settings(c.marketplace, settings)
     if problem:
         raise UserError(problem)

@@ -8,12 +8,14 @@ idempotency key, so a lost answer is repeated with the same key instead of being
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from tokodesk.marketplace.base import CancelReason, MarketplaceError
+from tokodesk.marketplace.clean import clean_text, scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
 from tokodesk.marketplace.tiktokshop.transport import Transport
 
@@ -48,6 +50,8 @@ SELLER_REASONS: dict[str, tuple[tuple[str, str], ...]] = {
 PENDING = "CANCELLATION_REQUEST_PENDING"
 # The docs spell the final state both ways; both mean the same.
 _STATUS_ALIASES = {"CANCELLATION_REQUEST_CANCELLED": "CANCELLATION_REQUEST_CANCEL"}
+
+log = logging.getLogger(__name__)
 
 
 def seller_reasons(status: str) -> list[CancelReason]:
@@ -93,7 +97,7 @@ def seller_cancel(api: Transport, order_id: str, status: str, reason_name: str) 
 
 def _parse_request(raw: dict) -> CancellationRequest:
     status = str(raw.get("cancel_status") or "")
-    return CancellationRequest(
+    return scrub(CancellationRequest(
         cancel_id=str(raw.get("cancel_id") or ""),
         order_id=str(raw.get("order_id") or ""),
         cancel_type=str(raw.get("cancel_type") or ""),
@@ -111,7 +115,7 @@ def _parse_request(raw: dict) -> CancellationRequest:
         ],
         created_at=utc_time(raw.get("create_time")),
         updated_at=utc_time(raw.get("update_time")),
-    )
+    ))
 
 
 def search_requests(
@@ -132,24 +136,39 @@ def search_requests(
         body["cancel_types"] = list(cancel_types)
     found: list[CancellationRequest] = []
     token = None
+    tokens: set[str] = set()
     while True:
         query = {"page_size": page_size, "page_token": token, "sort_field": "create_time", "sort_order": "ASC"}
         data = api.call("POST", SEARCH, query=query, body=body, what="cancellation requests")
-        found.extend(_parse_request(c) for c in data.get("cancellations") or [] if isinstance(c, dict))
+        for raw in data.get("cancellations") or []:
+            if not isinstance(raw, dict):
+                continue
+            try:
+                found.append(_parse_request(raw))
+            except (TypeError, ValueError, OverflowError) as exc:  # UnsafeId too: one bad request, not the list
+                log.warning("skipping an unreadable cancellation request %s: %s", short(raw.get("cancel_id")), exc)
         token = data.get("next_page_token")
         if not token:
             return found
+        if token in tokens:  # the same page again would go on forever
+            log.warning("the marketplace handed out a cancellation page token again; the list stops there")
+            return found
+        tokens.add(str(token))
 
 
 def reject_reasons(api: Transport, cancel_id: str) -> list[CancelReason]:
     data = api.call(
         "GET", REJECT_REASONS, query={"return_or_cancel_id": cancel_id, "locale": "id-ID"}, what="reject reasons"
     )
-    return [
-        CancelReason(code=str(r.get("name")), label=str(r.get("text") or r.get("name")), needs_text=False)
-        for r in data.get("reasons") or []
-        if isinstance(r, dict) and r.get("name")
-    ]
+    reasons = []
+    for r in data.get("reasons") or []:
+        if not isinstance(r, dict) or not r.get("name"):
+            continue
+        name = str(r.get("name"))
+        if clean_text(name) != name:
+            continue  # a reason name is sent back as it is: one that cannot be shown faithfully is not offered
+        reasons.append(scrub(CancelReason(code=name, label=str(r.get("text") or name), needs_text=False)))
+    return reasons
 
 
 def approve_request(api: Transport, cancel_id: str, idempotency_key: str | None = None) -> None:

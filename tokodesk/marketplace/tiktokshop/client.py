@@ -46,6 +46,8 @@ from tokodesk.marketplace.base import (
     StockRow,
     Warehouse,
 )
+from tokodesk.marketplace.clean import scrub
+from tokodesk.marketplace.endpoints import check_endpoint
 from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products
 from tokodesk.marketplace.tiktokshop import returns as return_api
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
@@ -134,6 +136,9 @@ class TikTokShopClient:
     ) -> None:
         if not app_key:
             raise AuthError("The channel has no app key. Copy the App key from the app's page in Partner Center.")
+        # Nothing is sent (no code exchange, no signed call) to an address that would carry a token in clear.
+        check_endpoint(api_base, "the API address")
+        check_endpoint(auth_url, "the sign-in (auth) address")
         self.channel_name = channel_name
         self.app_key = app_key
         self.service_id = service_id
@@ -246,7 +251,8 @@ class TikTokShopClient:
                 f"The authorization no longer covers the shop chosen for channel '{self.channel_name}'. Authorize "
                 "again and pick the shop."
             )
-        return Shop(shop_id=match.shop_id, name=match.name, region=match.region or "ID", warehouses=self.warehouses())
+        return scrub(Shop(shop_id=match.shop_id, name=match.name, region=match.region or "ID",
+                          warehouses=self.warehouses()))
 
     # -- orders -------------------------------------------------------------------------------------------------
     def _search_page(self, body: dict, page_token: str | None) -> dict:
@@ -273,6 +279,7 @@ class TikTokShopClient:
                 "update_time_lt": int(window_end.timestamp()),
             }
             token = None
+            tokens: set[str] = set()
             while True:
                 if cancel and cancel():
                     return
@@ -295,6 +302,12 @@ class TikTokShopClient:
                 token = data.get("next_page_token")
                 if not token:
                     break
+                if token in tokens:
+                    # The same page asked for again would go on forever: the window is reported as not fully
+                    # read (the next run reads it again) and the pull moves on.
+                    yield [_repeated_token(window_start, window_end)]
+                    break
+                tokens.add(token)
             window_start = window_end
 
     def order_details(self, order_ids: Sequence[str]) -> list[dict]:
@@ -529,6 +542,13 @@ class TikTokShopClient:
         self.tokens.flush()  # renewed tokens the keyring refused earlier: one more try before they are dropped
         if self._own_session:
             self.session.close()
+
+
+def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
+    reason = (f"{NAME} handed out the same next page again for orders updated {config.wib(start)} – "
+              f"{config.wib(end)}: the pull of that window stopped there and reads it again next time")
+    log.warning(reason)
+    return InvalidOrder(order_id="", reason=reason)
 
 
 def _refused(err: MarketplaceError | None) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tokodesk.marketplace.base import InvalidOrder, Label, MarketplaceError, OutcomeUnknown, ShipmentInfo, ShipMethod
+from tokodesk.marketplace.clean import scrub
 from tokodesk.marketplace.tiktokshop import errors
 from tokodesk.marketplace.tiktokshop.orders import parse_packages, utc_time
 from tokodesk.marketplace.tiktokshop.transport import Transport
@@ -69,24 +70,24 @@ def handover_slots(api: Transport, package_id: str) -> HandoverSlots:
         # The API spells it "avaliable"; accept the right spelling too.
         available = s.get("avaliable", s.get("available", True))
         slots.append(Slot(utc_time(s.get("start_time")), utc_time(s.get("end_time")), bool(available)))
-    return HandoverSlots(
+    return scrub(HandoverSlots(
         can_pickup=bool(data.get("can_pickup")),
         can_drop_off=bool(data.get("can_drop_off")),
         drop_off_point_url=str(data.get("drop_off_point_url") or ""),
         pickup_slots=slots,
-    )
+    ))
 
 
 def package_info(api: Transport, package_id: str) -> PackageInfo:
     data = api.call("GET", PACKAGE.format(package_id=package_id), what="package status")
-    return PackageInfo(
+    return scrub(PackageInfo(
         package_id=str(data.get("package_id") or package_id),
         status=str(data.get("package_status") or ""),
         tracking_number=str(data["tracking_number"]) if data.get("tracking_number") else None,
         shipping_provider=str(data.get("shipping_provider_name") or ""),
         handover_method=str(data.get("handover_method") or ""),
         order_ids=[str(o.get("id")) for o in data.get("orders") or [] if isinstance(o, dict)],
-    )
+    ))
 
 
 def tracking(api: Transport, order_id: str) -> list[TrackingEvent]:
@@ -94,7 +95,8 @@ def tracking(api: Transport, order_id: str) -> list[TrackingEvent]:
     events = []
     for e in data.get("tracking") or []:
         millis = e.get("update_time_millis")
-        events.append(TrackingEvent(str(e.get("description") or ""), utc_time(int(millis) // 1000) if millis else None))
+        events.append(scrub(TrackingEvent(str(e.get("description") or ""),
+                                          utc_time(int(millis) // 1000) if millis else None)))
     return events
 
 
@@ -202,13 +204,13 @@ def read_back(raw: dict, body: dict | None = None) -> ShipmentInfo:
     parsed = parse_or_invalid(raw)
     order = parsed if not isinstance(parsed, InvalidOrder) else None
     status = str(raw.get("status") or "")
-    return ShipmentInfo(
+    return scrub(ShipmentInfo(
         str(raw.get("id")),
         awb=(order.awb if order else None) or str(raw.get("tracking_number") or "") or own or None,
         courier=str(raw.get("shipping_provider") or ""),
         marketplace_status=status or None,
         order=order,
-    )
+    ))
 
 
 def ship_package(

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from tokodesk.marketplace.base import InvalidOrder, Order, OrderLine, OrderState, PackageRef, Recipient
+from tokodesk.marketplace.clean import scrub, short
 
 # Every TikTok Shop order status and the internal state it feeds (DESIGN.md §5).
 STATUS_MAP: dict[str, OrderState] = {
@@ -45,9 +46,9 @@ def rupiah(value: Any, field: str = "amount") -> int:
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"{field} is not a number: {value!r}") from None
+        raise ValueError(f"{field} is not a number: {short(value)}") from None
     if not amount.is_finite():
-        raise ValueError(f"{field} is not a number: {value!r}")
+        raise ValueError(f"{field} is not a number: {short(value)}")
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -65,7 +66,7 @@ def state_of(status: str) -> OrderState:
     try:
         return STATUS_MAP[status]
     except KeyError:
-        raise ValueError(f"unknown order status {status!r}") from None
+        raise ValueError(f"unknown order status {short(status)}") from None
 
 
 def aggregate_lines(items: Iterable[dict]) -> list[OrderLine]:
@@ -77,7 +78,7 @@ def aggregate_lines(items: Iterable[dict]) -> list[OrderLine]:
         sku_id = str(item.get("sku_id") or "")
         seller_sku = str(item.get("seller_sku") or "")
         if not sku_id and not seller_sku:
-            raise ValueError(f"line item {item.get('id')!r} has neither sku_id nor seller_sku")
+            raise ValueError(f"line item {short(item.get('id'))} has neither sku_id nor seller_sku")
         key = (sku_id, seller_sku)
         line = lines.get(key)
         if line is None:
@@ -160,7 +161,7 @@ def parse_order(raw: dict) -> Order:
     tts_sla, rts_sla = utc_time(raw.get("tts_sla_time")), utc_time(raw.get("rts_sla_time"))
     # The ship-by shown is the one the platform judges lateness by: the collection deadline where the order has one.
     ship_deadline = tts_sla or rts_sla or utc_time(raw.get("shipping_due_time"))
-    return Order(
+    return scrub(Order(
         order_id=order_id,
         invoice=order_id,  # TikTok Shop has no separate invoice number: the order id is what sellers search by
         marketplace_status=status,
@@ -189,7 +190,7 @@ def parse_order(raw: dict) -> Order:
         priority_level=_priority(raw.get("fulfillment_priority_level")),
         hold_until=_hold_until(raw, status),
         packages=packages,
-    )
+    ))
 
 
 def _priority(value: Any) -> int | None:
@@ -220,4 +221,4 @@ def parse_or_invalid(raw: Any) -> Order | InvalidOrder:
     except (KeyError, ValueError, TypeError, OverflowError) as exc:
         order_id = str(raw.get("id") or "?") if isinstance(raw, dict) else "?"
         reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
-        return InvalidOrder(order_id=order_id, reason=reason, raw=raw if isinstance(raw, dict) else None)
+        return scrub(InvalidOrder(order_id=order_id, reason=reason, raw=raw if isinstance(raw, dict) else None))

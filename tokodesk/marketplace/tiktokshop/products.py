@@ -11,6 +11,7 @@ quantity they have. `code` 0 can still carry per-SKU failures in `data.errors[]`
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -25,11 +26,14 @@ from tokodesk.marketplace.base import (
     StockRowResult,
     target_warehouse,
 )
+from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tiktokshop import errors
 from tokodesk.marketplace.tiktokshop.orders import rupiah
 from tokodesk.marketplace.tiktokshop.transport import Transport
 
 SEARCH = "/product/202502/products/search"
+log = logging.getLogger(__name__)
+
 INVENTORY_SEARCH = "/product/202309/inventory/search"
 INVENTORY_UPDATE = "/product/202309/products/{product_id}/inventory/update"
 
@@ -67,7 +71,7 @@ def parse_products(raw: dict) -> list[Product]:
         attrs = [str(a.get("value_name")) for a in sku.get("sales_attributes") or [] if a.get("value_name")]
         inventory = [i for i in sku.get("inventory") or [] if isinstance(i, dict)]
         price = sku.get("price") or {}
-        out.append(
+        out.append(scrub(
             Product(
                 product_id=str(sku["id"]),
                 name=f"{title} - {' / '.join(attrs)}" if attrs and len(skus) > 1 else title,
@@ -79,7 +83,7 @@ def parse_products(raw: dict) -> list[Product]:
                 sku_id=str(sku["id"]),
                 warehouse_ids=[str(i["warehouse_id"]) for i in inventory if i.get("warehouse_id")],
             )
-        )
+        ))
     return out
 
 
@@ -90,6 +94,7 @@ def search_products(
     body: dict | None = None,
 ) -> Iterator[Product]:
     token = None
+    tokens: set[str] = set()
     done = 0
     while True:
         if cancel and cancel():
@@ -101,34 +106,48 @@ def search_products(
         for raw in data.get("products") or []:
             if isinstance(raw, dict):
                 done += 1
-                yield from parse_products(raw)
+                try:
+                    parsed = parse_products(raw)
+                except (KeyError, TypeError, ValueError, OverflowError) as exc:  # UnsafeId too
+                    # One unreadable product never stops the SKU pull; the rest of the shop is still read.
+                    log.warning("skipping an unreadable product %s: %s", short(raw.get("id")), exc)
+                    continue
+                yield from parsed
         if progress:
             progress(done, int(total) if total is not None else None, f"{done} products read")
         token = data.get("next_page_token")
         if not token:
             return
+        if token in tokens:  # the same page again would go on forever
+            log.warning("the marketplace handed out a product page token again; the product list stops there")
+            return
+        tokens.add(str(token))
 
 
 def _parse_inventory(data: dict) -> list[SkuStock]:
     out = []
     for product in data.get("inventory") or []:
+        if not isinstance(product, dict):
+            continue
         product_id = str(product.get("product_id") or "")
         for sku in product.get("skus") or []:
-            warehouses = {
-                str(w.get("warehouse_id")): int(w.get("available_quantity") or 0)
-                for w in sku.get("warehouse_inventory") or []
-                if w.get("warehouse_id")
-            }
-            total = sku.get("total_available_quantity")
-            out.append(
-                SkuStock(
+            try:
+                warehouses = {
+                    str(w.get("warehouse_id")): int(w.get("available_quantity") or 0)
+                    for w in sku.get("warehouse_inventory") or []
+                    if w.get("warehouse_id")
+                }
+                total = sku.get("total_available_quantity")
+                out.append(scrub(SkuStock(
                     product_id=product_id,
                     sku_id=str(sku.get("id") or ""),
                     seller_sku=str(sku.get("seller_sku") or ""),
                     available=int(total) if total is not None else sum(warehouses.values()),
                     warehouses=warehouses,
-                )
-            )
+                )))
+            except (AttributeError, TypeError, ValueError, OverflowError) as exc:  # UnsafeId too
+                # One unreadable SKU is left out (reconciliation reports it as not found), the rest is read.
+                log.warning("skipping unreadable stock of a SKU of product %s: %s", short(product_id), exc)
     return out
 
 
@@ -243,7 +262,7 @@ def update_stock(
                     outcome[id(r)] = _row_result(r, message is None, message or "")
     result.rows = [outcome[id(r)] for r in rows]
     result.requests = api.requests - start_requests
-    return result
+    return scrub(result)  # the marketplace's per-SKU messages are stored with each push row
 
 
 def _sku_errors(data: dict) -> dict[str, str]:

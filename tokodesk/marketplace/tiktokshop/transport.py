@@ -21,6 +21,7 @@ from typing import Any
 
 import requests
 
+from tokodesk.marketplace import answers
 from tokodesk.marketplace.base import MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.marketplace.tiktokshop import errors
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper
@@ -145,8 +146,15 @@ class Transport:
             try:
                 resp = self.session.request(
                     method, f"{self.api_base}{path}", params=params, data=raw or None, headers=headers,
-                    timeout=self.timeout,
+                    timeout=self.timeout, stream=True,
                 )
+                answers.read_capped(resp, label)
+                envelope = self._envelope(resp, label)
+            except answers.BadAnswer as exc:
+                if not idempotent:  # it was sent: whether it took effect is in the answer we refused to read
+                    raise OutcomeUnknown(f"{exc} Whether '{label}' took effect is unknown: the order is re-read "
+                                         "before anything is repeated.") from None
+                raise
             except requests.RequestException as exc:
                 never_sent = isinstance(exc, requests.ConnectTimeout) or (
                     isinstance(exc, requests.ConnectionError) and "NewConnectionError" in repr(exc)
@@ -166,7 +174,6 @@ class Transport:
                 self.backoff(transient)
                 continue
 
-            envelope = self._envelope(resp)
             code = str(envelope.get("code", "")) if envelope is not None else ""
             if resp.status_code == 429 or code == errors.RATE_LIMITED:
                 throttled += 1
@@ -218,9 +225,9 @@ class Transport:
             raise errors.error_for(code, message, resp.status_code, request_id)
 
     @staticmethod
-    def _envelope(resp: requests.Response) -> dict | None:
+    def _envelope(resp: requests.Response, what: str = "") -> dict | None:
         try:
-            body = resp.json()
+            body = answers.json_of(resp, what or "a call")
         except ValueError:
             return None
         return body if isinstance(body, dict) and "code" in body else None
@@ -230,7 +237,8 @@ class Transport:
         transient = 0
         while True:
             try:
-                resp = self.session.get(url, timeout=self.timeout)
+                resp = self.session.get(url, timeout=self.timeout, stream=True)
+                answers.read_capped(resp, what)
             except requests.RequestException as exc:
                 transient += 1
                 if transient >= MAX_TRANSIENT:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 import requests
@@ -38,6 +38,7 @@ from tokodesk.marketplace.base import (
     StockResult,
     StockRow,
 )
+from tokodesk.marketplace.clean import clean_text
 from tokodesk.marketplace.tokopedia import catalog, parsing
 from tokodesk.marketplace.tokopedia.reasons import nack_body, reasons_for
 from tokodesk.marketplace.tokopedia.stock import push_stock
@@ -79,6 +80,15 @@ E_LABEL = "GET /v1/order/{order_id}/fs/{fs_id}/shipping-label"
 E_BOOKING = "GET /v1/fs/{fs_id}/fulfillment_order"
 E_PRODUCTS = "GET /inventory/v1/fs/{fs_id}/product/info"
 E_SHOP = "GET /v1/shop/fs/{fs_id}/shop-info"
+
+
+def _repeated_page(start: int, end: int, page: int) -> InvalidOrder:
+    first, last = (config.wib(datetime.fromtimestamp(t, timezone.utc)) for t in (start, end))
+    window = f"{first} – {last}"
+    reason = (f"Tokopedia sent page {page} of the orders created {window} with nothing new (a repeated page): the "
+              "pull of that window stopped there and reads it again next time")
+    log.warning(reason)
+    return InvalidOrder(order_id="", reason=reason)
 
 
 def _numeric_id(value: str, what: str) -> int:
@@ -181,6 +191,7 @@ class TokopediaClient:
             data = self._product_page({"shop_id": self.shop_id, "page": page, "per_page": PRODUCT_PAGE})
             if not data:
                 break
+            fresh = False
             for raw in data:
                 try:
                     item = parsing.product(raw)
@@ -190,6 +201,7 @@ class TokopediaClient:
                 if item.product_id in seen:
                     continue
                 seen.add(item.product_id)
+                fresh = True
                 count += 1
                 if item.is_parent:
                     children = parsing.children_of(raw)
@@ -209,6 +221,9 @@ class TokopediaClient:
                     yield item
             if progress is not None:
                 progress(count, None, f"Products: {count} read (page {page})")
+            if not fresh:  # a repeated page would keep the pull going forever
+                log.warning("Tokopedia sent product page %d with nothing new; the product list stops there", page)
+                break
         for orphan in held.values():
             log.warning("Tokopedia variant %s has no parent in the product list", orphan.product_id)
             yield orphan
@@ -280,6 +295,7 @@ class TokopediaClient:
         while pending:
             window_start, window_end = pending.pop(0)
             page = 0
+            in_window: set[str] = set()
             while True:
                 if cancel is not None and cancel():
                     return
@@ -298,13 +314,23 @@ class TokopediaClient:
                     done += 1
                     break
                 batch: list[Order | InvalidOrder] = []
+                fresh = False
                 for raw in data:
                     item = parsing.parse_or_invalid(raw)
+                    if item.order_id and item.order_id not in in_window:
+                        fresh = True
+                        in_window.add(item.order_id)
                     if item.order_id and item.order_id in seen:
                         continue
                     if item.order_id:
                         seen.add(item.order_id)
                     batch.append(item)
+                if not fresh:
+                    # The pull pages until an empty page; a marketplace serving a page again would keep it going
+                    # forever. The window counts as not fully read, so the next run reads it again.
+                    done += 1
+                    yield [_repeated_page(window_start, window_end, page)]
+                    break
                 fetched += len(batch)
                 if batch:
                     yield batch
@@ -411,7 +437,7 @@ class TokopediaClient:
                 continue
             code = parsing.text(parsing.get(entry, "booking_data", "booking_code"))
             if code:
-                return code
+                return clean_text(code, what="a booking code")
         return None
 
     def close(self) -> None:

@@ -24,6 +24,7 @@ from tokodesk.marketplace.base import (
     StockLevel,
     Warehouse,
 )
+from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tokopedia.statuses import state_for
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def to_int(value: Any, default: int = 0) -> int:
     try:
         return int(Decimal(str(value).strip()).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except (InvalidOperation, ValueError) as exc:
-        raise BadData(f"not a number: {value!r}") from exc
+        raise BadData(f"not a number: {short(value)}") from exc
 
 
 _NUMERIC = re.compile(r"^-?\d+(\.\d+)?$")
@@ -92,14 +93,14 @@ def to_time(value: Any) -> datetime | None:
     if value is None or value == "" or value == 0:
         return None
     if isinstance(value, bool):
-        raise BadData(f"not a time: {value!r}")
+        raise BadData(f"not a time: {short(value)}")
     if isinstance(value, (int, float)) or (isinstance(value, str) and _NUMERIC.match(value.strip())):
         try:
             return datetime.fromtimestamp(float(value), tz=timezone.utc)
         except (OverflowError, OSError, ValueError) as exc:
-            raise BadData(f"not a time: {value!r}") from exc
+            raise BadData(f"not a time: {short(value)}") from exc
     if not isinstance(value, str):
-        raise BadData(f"not a time: {value!r}")
+        raise BadData(f"not a time: {short(value)}")
     raw = value.strip()
     if raw.startswith("0001-01-01"):  # Go's zero time: "not set"
         return None
@@ -110,7 +111,7 @@ def to_time(value: Any) -> datetime | None:
     try:
         parsed = datetime.fromisoformat(iso)
     except ValueError as exc:
-        raise BadData(f"not a time: {value!r}") from exc
+        raise BadData(f"not a time: {short(value)}") from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=WIB)
     return parsed.astimezone(timezone.utc)
@@ -156,7 +157,7 @@ def order_from_list(raw: Mapping) -> Order:
     lines = _list_lines(raw)
     notes = [text(get(p, "notes")) for p in get(raw, "products") or []]
     addr = get(raw, "recipient", "address") or {}
-    return Order(
+    return scrub(Order(
         order_id=order_id,
         invoice=text(get(raw, "invoice_ref_num")) or text(get(raw, "invoice_num")),
         marketplace_status=str(to_int(status)),
@@ -184,7 +185,7 @@ def order_from_list(raw: Mapping) -> Order:
         shipping_fee=to_int(get(raw, "amt", "shipping_cost")),
         buyer_note="; ".join(n for n in notes if n),
         lines=lines,
-    )
+    ))
 
 
 def order_from_single(raw: Mapping) -> Order:
@@ -203,7 +204,7 @@ def order_from_single(raw: Mapping) -> Order:
     dest = get(info, "destination") or {}
     fulfil = get(raw, "shipment_fulfillment") or {}
     lines = [_line(d, "product_id", "product_name", "product_price") for d in get(info, "order_detail") or []]
-    return Order(
+    return scrub(Order(
         order_id=order_id,
         invoice=text(get(raw, "invoice_number")) or text(get(raw, "invoice_ref_num")),
         marketplace_status=str(to_int(status)),
@@ -231,19 +232,19 @@ def order_from_single(raw: Mapping) -> Order:
         shipping_fee=to_int(get(ship, "shipping_price")),
         buyer_note=text(get(raw, "comment")),
         lines=lines,
-    )
+    ))
 
 
 def parse_or_invalid(raw: Any, parse=order_from_list) -> Order | InvalidOrder:  # noqa: ANN001 - a parser function
     """One order, or an InvalidOrder naming what was wrong, so one bad record never stops a pull."""
     if not isinstance(raw, Mapping):
-        return InvalidOrder(order_id="", reason=f"not an order object: {type(raw).__name__}", raw=None)
+        return scrub(InvalidOrder(order_id="", reason=f"not an order object: {type(raw).__name__}", raw=None))
     try:
         return parse(raw)
     except (BadData, TypeError, ValueError, AttributeError) as exc:
         order_id = ident(get(raw, "order_id"))
-        log.warning("unreadable Tokopedia order %s: %s", order_id or "?", exc)
-        return InvalidOrder(order_id=order_id, reason=str(exc), raw=dict(raw))
+        log.warning("unreadable Tokopedia order %s: %s", short(order_id or "?"), exc)
+        return scrub(InvalidOrder(order_id=order_id, reason=str(exc), raw=dict(raw)))
 
 
 PRODUCT_STATUS = {-2: "banned", -1: "pending", 0: "deleted", 1: "active", 3: "inactive"}
@@ -265,7 +266,7 @@ def product(raw: Mapping) -> Product:
         raise BadData("basic.productID is missing")
     children = get(raw, "variant", "childrenID") or []
     status = get(raw, "basic", "status")
-    return Product(
+    return scrub(Product(
         product_id=product_id,
         name=text(get(raw, "basic", "Name")),
         sku=text(get(raw, "other", "sku")),
@@ -274,7 +275,7 @@ def product(raw: Mapping) -> Product:
         stock=product_stock(raw),
         status=PRODUCT_STATUS.get(to_int(status), text(status)) if status is not None else "",
         warehouse_ids=[w for w in (ident(get(x, "warehouseID")) for x in get(raw, "warehouses") or []) if w],
-    )
+    ))
 
 
 def children_of(raw: Mapping) -> list[str]:
@@ -301,10 +302,10 @@ def shop(raw: Mapping) -> Shop:
         if ident(get(w, "warehouse_id"))
     ]
     is_open = get(raw, "is_open")
-    return Shop(
+    return scrub(Shop(
         shop_id=ident(get(raw, "shop_id")),
         name=text(get(raw, "shop_name")),
         url=text(get(raw, "shop_url")),
         is_open=True if is_open is None else to_int(is_open) == 1,
         warehouses=warehouses,
-    )
+    ))

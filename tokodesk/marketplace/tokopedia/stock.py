@@ -20,6 +20,7 @@ from tokodesk.marketplace.base import (
     StockRow,
     StockRowResult,
 )
+from tokodesk.marketplace.clean import REPLACEMENT, scrub
 from tokodesk.marketplace.tokopedia import parsing
 from tokodesk.marketplace.tokopedia.transport import Transport
 
@@ -59,6 +60,9 @@ def _request_item(row: StockRow) -> dict | str:
     sku = (row.sku or "").strip()
     if not sku:
         return "no Tokopedia product ID or SKU to address this row"
+    if REPLACEMENT in sku:
+        # Never send a SKU other than the one on the marketplace: ours was cleaned when it arrived.
+        return "the SKU holds characters that arrived garbled from Tokopedia; fix it in Seller Center and pull again"
     if len(sku) > SKU_MAX:
         return f"the SKU is {len(sku)} characters; Tokopedia accepts at most {SKU_MAX}"
     return {"sku": sku, "new_stock": quantity}
@@ -175,4 +179,5 @@ def push_stock(
         size = max(1, min(BATCH_MAX, accepted or size))
         waited = http.wait_for_full_quota(E_STOCK)
         log.info("%d stock rows over Tokopedia's rate limit; sending them again after %.2fs", len(throttled), waited)
-    return StockResult(rows=[results[i] for i in range(len(rows))], requests=http.requests_sent - sent_before)
+    # Tokopedia's per-row messages are stored with each push row: make them storable.
+    return scrub(StockResult(rows=[results[i] for i in range(len(rows))], requests=http.requests_sent - sent_before))

@@ -22,7 +22,9 @@ import urllib3.exceptions
 
 from tokodesk import credentials
 from tokodesk.logsetup import register_secret
+from tokodesk.marketplace import answers
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
+from tokodesk.marketplace.endpoints import check_endpoint
 from tokodesk.marketplace.tokopedia.parsing import get
 
 log = logging.getLogger(__name__)
@@ -113,7 +115,7 @@ def _status_number(value: Any) -> int | None:
     return None
 
 
-def parse_envelope(resp: requests.Response) -> Any:
+def parse_envelope(resp: requests.Response, what: str = "a call") -> Any:
     """`data` of any envelope variant of research §2, or a MarketplaceError carrying reason, code and HTTP status.
 
     Which non-zero numeric `error_code` on a 200 means failure is UNCONFIRMED: the tolerant reading treats a code
@@ -121,7 +123,7 @@ def parse_envelope(resp: requests.Response) -> Any:
     """
     status = resp.status_code
     try:
-        body = resp.json()
+        body = answers.json_of(resp, what)  # BadAnswer (too deeply nested) is this call's error, in words
     except ValueError:
         body = None
     ok_http = 200 <= status < 300
@@ -200,8 +202,9 @@ class Transport:
         self._secret = client_secret
         if client_secret:
             register_secret(client_secret)
-        self.api_base = api_base.rstrip("/")
-        self.auth_url = auth_url.rstrip("/")
+        # Nothing is sent, not even the sign-in, to an address that would carry the secret in clear.
+        self.api_base = check_endpoint(api_base, "the API address").rstrip("/")
+        self.auth_url = check_endpoint(auth_url, "the sign-in (auth) address").rstrip("/")
         self.timeout = timeout
         self._own_session = session is None
         self.session = session or requests.Session()
@@ -387,7 +390,13 @@ class Transport:
             headers = {"Authorization": f"Bearer {self.access_token()}", "Accept": "application/json"}
             try:
                 resp = self.session.request(method, url, params=params, json=json_body, headers=headers,
-                                            timeout=self.timeout)
+                                            timeout=self.timeout, stream=True)
+                answers.read_capped(resp, action)
+            except answers.BadAnswer as exc:
+                if not idempotent:  # it was sent: whether it was done is in the answer we refused to read
+                    raise OutcomeUnknown(f"{exc} Whether '{action}' was done is unknown: the order is read again "
+                                         "before anything is repeated.", "", None) from None
+                raise
             except requests.exceptions.InvalidURL as exc:
                 raise NotReachable(f"The API address '{self.api_base}' is not a valid URL: fix the channel's API "
                                    "address.") from exc
@@ -433,7 +442,12 @@ class Transport:
                 if "json" not in kind and not resp.content.lstrip().startswith(b"{"):
                     return resp.content
             try:
-                data = parse_envelope(resp)
+                data = parse_envelope(resp, action)
+            except answers.BadAnswer as err:
+                if not idempotent:
+                    raise OutcomeUnknown(f"{err} Whether '{action}' was done is unknown: the order is read again "
+                                         "before anything is repeated.", "", None) from None
+                raise
             except MarketplaceError as err:
                 self._raise_mapped(err, idempotent, action)
                 if attempt < READ_RETRIES:  # a retryable read: _raise_mapped returned

@@ -1,0 +1,90 @@
+"""Reading a marketplace's answer within bounds: its size and its JSON nesting (issue 15 §1).
+
+An answer is read as a stream and refused past `MAX_ANSWER_BYTES` (a runaway or hostile server cannot fill the
+memory of the desk PC), and its JSON is refused when nested deeper than `MAX_DEPTH` (TikTok Shop and Tokopedia
+answers are under 10 levels; a 100,000-level answer made json raise RecursionError, and a few hundred levels can
+still make later code that walks the value recurse out). Either refusal is a `BadAnswer`, a MarketplaceError
+naming the call, so the one request fails with words and the caller's batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import requests
+
+from tokodesk.marketplace.base import MarketplaceError
+
+MAX_ANSWER_BYTES = 32 * 1024 * 1024  # a page of 100 orders is ~150 KB; a label PDF a few hundred KB
+MAX_DEPTH = 64
+_CHUNK = 256 * 1024
+
+
+class BadAnswer(MarketplaceError):
+    """The marketplace's answer could not be read within bounds (too large, nested too deeply)."""
+
+
+def read_capped(resp: requests.Response, what: str, limit: int | None = None) -> requests.Response:
+    """Read a streamed response's body, at most `limit` bytes; `resp.content` and `resp.json()` work after it."""
+    limit = limit or MAX_ANSWER_BYTES
+    declared = resp.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limit:
+        resp.close()
+        raise _too_large(what, limit)
+    chunks = []
+    size = 0
+    for chunk in resp.iter_content(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            resp.close()
+            raise _too_large(what, limit)
+        chunks.append(chunk)
+    resp._content = b"".join(chunks)  # requests' own cache of the body: .content/.text/.json() read it
+    resp._content_consumed = True
+    return resp
+
+
+def _too_large(what: str, limit: int) -> BadAnswer:
+    return BadAnswer(
+        f"The marketplace's answer to '{what}' is larger than {_size(limit)}; TokoDesk did not read it. "
+        "Try again later; if it keeps happening, the channel's API address may point at the wrong server."
+    )
+
+
+def _size(count: int) -> str:
+    return f"{count / 1048576:.0f} MB" if count >= 1048576 else f"{count / 1024:.0f} KB"
+
+
+def json_of(resp: requests.Response, what: str) -> Any:
+    """The JSON of an answer; ValueError when it is not JSON (as `resp.json()`), BadAnswer when nested too deeply."""
+    try:
+        value = json.loads(resp.content)
+    except RecursionError:
+        raise _too_deep(what) from None
+    except (UnicodeDecodeError, TypeError) as exc:
+        raise ValueError(str(exc)) from None
+    if not depth_within(value, MAX_DEPTH):
+        raise _too_deep(what)
+    return value
+
+
+def _too_deep(what: str) -> BadAnswer:
+    return BadAnswer(
+        f"The marketplace's answer to '{what}' is nested more than {MAX_DEPTH} levels deep, which no real answer "
+        "is; TokoDesk did not read it. Try again later."
+    )
+
+
+def depth_within(value: Any, limit: int) -> bool:
+    """True when containers nest at most `limit` levels (iterative: the check itself cannot recurse out)."""
+    stack = [(value, 1)]
+    while stack:
+        obj, depth = stack.pop()
+        if depth > limit:
+            return False
+        children = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+    return True
