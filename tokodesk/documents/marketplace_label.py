@@ -46,6 +46,13 @@ _CODE_ATTRS = ("data-barcode", "data-booking-code", "data-code", "data-value", "
 _CODE_QUERY = ("code", "data", "text", "value", "barcode", "booking_code")
 
 
+# Bounds on what a label page can make TokoDesk do: a page is one label, and the label shows ~60 lines at most.
+MAX_OPEN = 256  # open elements tracked; deeper (unclosed) markup is read as flat text
+MAX_LINES = 400
+MAX_LINE_CHARS = 1000
+MAX_HTML_CHARS = 4_000_000  # a real label page is well under 1 MB; reading this much takes a few seconds
+
+
 class MarketplaceLabelError(ValueError):
     pass
 
@@ -66,6 +73,9 @@ class _Extractor(HTMLParser):
         self.current_bold: list[bool] = []
         self.bold_lines: set[int] = set()
         self.stack: list[tuple[str, bool, bool]] = []  # open elements: (tag, skipped, marked as a barcode)
+        # How many open elements skip / are bold / are marked: asked at every piece of text, so they are kept as
+        # counts. Walking the stack each time made a page of 20,000 unclosed tags take 22 s.
+        self.skip_depth = self.bold_depth = self.marked_depth = 0
         self.in_title = False
         self.title = ""
         self.attr_codes: list[str] = []  # from barcode markup, most explicit first
@@ -73,15 +83,30 @@ class _Extractor(HTMLParser):
 
     @property
     def skipping(self) -> bool:
-        return any(skipped for _, skipped, _ in self.stack)
+        return self.skip_depth > 0
 
     @property
     def bold(self) -> bool:
-        return any(tag in _STRONG for tag, _, _ in self.stack)
+        return self.bold_depth > 0
 
     @property
     def marked(self) -> bool:
-        return any(marked for _, _, marked in self.stack)
+        return self.marked_depth > 0
+
+    def _push(self, tag: str, skipped: bool, marked: bool) -> None:
+        if len(self.stack) >= MAX_OPEN:
+            return
+        self.stack.append((tag, skipped, marked))
+        self.skip_depth += skipped
+        self.bold_depth += tag in _STRONG
+        self.marked_depth += marked
+
+    def _pop_to(self, index: int) -> None:
+        for tag, skipped, marked in self.stack[index:]:
+            self.skip_depth -= skipped
+            self.bold_depth -= tag in _STRONG
+            self.marked_depth -= marked
+        del self.stack[index:]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -89,12 +114,13 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self.in_title = True
         if tag not in _VOID:
-            self.stack.append((tag, tag in _SKIP, "barcode" in hint or "booking" in hint))
+            self._push(tag, tag in _SKIP, "barcode" in hint or "booking" in hint)
         if self.skipping:
             return
         for name in _CODE_ATTRS:
-            if _CODE.match(a.get(name, "").strip()):
-                self.attr_codes.append(a[name].strip())
+            value = a.get(name)
+            if value and _CODE.match(value.strip()):
+                self.attr_codes.append(value.strip())
         if tag == "img":
             self._image(a, hint)
         elif tag in _BLOCK:
@@ -123,7 +149,7 @@ class _Extractor(HTMLParser):
         # close the element and anything left open inside it (html.parser does not balance tags)
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
-                del self.stack[index:]
+                self._pop_to(index)
                 break
 
     def handle_data(self, data: str) -> None:
@@ -140,8 +166,8 @@ class _Extractor(HTMLParser):
         self.current_bold.append(self.bold)
 
     def _break(self) -> None:
-        line = " ".join(self.current).strip()
-        if line:
+        line = " ".join(self.current).strip()[:MAX_LINE_CHARS]
+        if line and len(self.lines) < MAX_LINES:
             if self.current_bold and all(self.current_bold):
                 self.bold_lines.add(len(self.lines))
             self.lines.append(line)
@@ -170,8 +196,14 @@ def html_text(content: bytes | str) -> str:
 
 def extract_html_label(html: bytes | str) -> HtmlLabel:
     """The visible text (in reading order) and the booking code of a marketplace HTML label."""
+    text = html_text(html)
+    if len(text) > MAX_HTML_CHARS:
+        raise MarketplaceLabelError(
+            f"the marketplace's label page is {len(text) // 1000:,} thousand characters, far more than a label; "
+            "print TokoDesk's own label for this order"
+        )
     parser = _Extractor()
-    parser.feed(html_text(html))
+    parser.feed(text)
     parser.close()
     code = None
     candidates = parser.attr_codes + [t for t in parser.marked_text if _CODE.match(t)]

@@ -45,8 +45,20 @@ class _Styles:
         self.cell_right = ParagraphStyle("cell_right", parent=self.cell_bold, alignment=TA_RIGHT)
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+# A table row cannot break across pages: a cell taller than the page raised reportlab's LayoutError (a 5,000-character
+# product name on a picklist). Cell text is cut to what a row can hold; a note outside a table may run longer.
+CELL_CHARS = 400
+NOTE_CHARS = 3000
+PARTY_LINES = 8
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _p(text: str, style: ParagraphStyle, limit: int = CELL_CHARS) -> Paragraph:
+    # Paragraph reads markup: every value is escaped, so a SKU "<b>" or "<img src=...>" prints as typed.
+    return Paragraph(escape(_cut(str(text), limit)).replace("\n", "<br/>"), style)
 
 
 class _CanvasMaker:
@@ -119,6 +131,8 @@ def _party_block(caption: str, party: Party, s: _Styles) -> list[Flowable]:
     lines.extend(line for line in party.address_lines if line)
     if party.area():
         lines.append(party.area())
+    if len(lines) > PARTY_LINES:
+        lines = lines[: PARTY_LINES - 1] + [" ".join(lines[PARTY_LINES - 1 :])]
     return [_p(caption, s.caption), _p(lines[0], s.bold)] + [_p(line, s.body) for line in lines[1:]]
 
 
@@ -258,7 +272,8 @@ def render_picklist(picklist: PicklistData, tr: Translate = identity, printed_at
     story.append(table)
     invoices = ", ".join(order.invoice for order in picklist.orders)
     if invoices:
-        story += [Spacer(1, 5 * mm), _p(f"{tr('Orders')}: {invoices}", s.small)]
+        # Outside the table: it may run over pages, so every invoice of a long pick is listed.
+        story += [Spacer(1, 5 * mm), _p(f"{tr('Orders')}: {invoices}", s.small, limit=len(invoices) + 100)]
     return _build(story, tr("Picklist"), _footer(tr, printed_at))
 
 
@@ -291,7 +306,7 @@ def render_packing_lists(
                            ("FONTNAME", (0, -1), (-1, -1), BOLD)]))
         story += [info, Spacer(1, 5 * mm), table]
         if pack.buyer_note.strip():
-            story += [Spacer(1, 4 * mm), _p(f"{tr('Note')}: {pack.buyer_note.strip()}", s.body)]
+            story += [Spacer(1, 4 * mm), _p(f"{tr('Note')}: {pack.buyer_note.strip()}", s.body, NOTE_CHARS)]
         return story
 
     return _build(_pages(packing_lists, one), f"{tr('Packing list')} ({len(packing_lists)})",

@@ -193,8 +193,13 @@ class Documents:
         for _data, order, label in _in_order([(d, o, lab) for d, o, lab in market], order_by):
             key = frozenset(p.package_id for p in parcels.get(order.id, []))
             if not key or key not in printed:  # a combined package's label serves all its orders: printed once
+                try:
+                    pdf = self._marketplace_pdf(label, size)
+                except ValueError as exc:  # MarketplaceLabelError: one unreadable label page, not the whole batch
+                    batch.skipped.append((order, f"its marketplace label could not be drawn: {exc}"))
+                    continue
                 printed.add(key)
-                batch.parts.append(self._marketplace_pdf(label, size))
+                batch.parts.append(pdf)
             batch.orders.append(order)
         return batch
 
