@@ -102,3 +102,24 @@ def test_a_5000_character_product_name_and_sku_fit_the_picklist_and_invoice():
         marketplace="Tokopedia", invoice="INV/1", order_id="1", recipient=long_address, lines=[line] * 3,
         buyer_note="tolong " * 3000)])
     assert "INV/1" in pdf_text(packing)
+
+
+def test_one_marketplace_label_that_cannot_be_drawn_is_skipped_and_the_batch_prints(database):
+    from tests.unit.fulfilment_fake import FakeMarketplace, remote_order, store_order
+    from tokodesk.marketplace import base
+    from tokodesk.services.fulfilment import Fulfilment
+    from tokodesk.store import models as m
+
+    channel = m.Channel.create(name="toko", marketplace="tokopedia", use_marketplace_label=True)
+    remotes = [remote_order(oid, base.OrderState.PACKED, courier="JNE") for oid in ("1", "2", "3")]
+    fake = FakeMarketplace(list(remotes))
+    rows = [store_order(channel, r) for r in remotes]
+    for row in rows:
+        m.Order.update(booking_code=f"TKPBOOK{row.order_id}").where(m.Order.id == row.id).execute()
+    pages = {"1": "<p>Kode booking TKPBOOK1</p>", "2": "<p>" + "x" * 5_000_000 + "</p>",
+             "3": "<p>Kode booking TKPBOOK3</p>"}
+    fake.shipping_label = lambda order, mark_printed=False: base.Label(pages[order.order_id].encode(), "text/html")
+    batch = Fulfilment(adapters=lambda c: fake).documents().labels(rows, order_by=None)
+    assert [o.order_id for o in batch.orders] == ["1", "3"] and len(batch.parts) == 2
+    [(order, why)] = batch.skipped
+    assert order.order_id == "2" and "could not be drawn" in why and "far more than a label" in why
