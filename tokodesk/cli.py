@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "recon",
     "returns",
     "selftest",
+    "health",
 ]
 
 log = logging.getLogger("tokodesk.cli")
