@@ -893,8 +893,6 @@ ID = {
     "in transit": "dalam perjalanan",
     "Combined into one package": "Digabung menjadi satu paket",
     "Package uncombined": "Paket dipisah lagi",
-    # --- catalogue push (issue 23): prices and listings ---
-    "Price differs (figures in Rp)": "Harga berbeda (angka dalam Rp)",
     # --- untrusted input (issue 15): server addresses under Advanced ---
     "{0} “{1}” is not a web address: give one like https://api.example.com":
         "{0} “{1}” bukan alamat web: isi seperti https://api.example.com",
@@ -902,4 +900,36 @@ ID = {
     "https://, or http only to this PC (127.0.0.1, ::1, localhost).":
         "{0} “{1}” memakai http biasa ke komputer lain: rahasia dan token channel akan terkirim tanpa enkripsi. "
         "Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).",
+    # --- catalogue push (issue 23): prices and listings ---
+    "Price differs (figures in Rp)": "Harga berbeda (angka dalam Rp)",
+    "Also push the {0} large price changes listed above": "Kirim juga {0} perubahan harga besar di atas",
+    "Change price or listing": "Ubah harga atau status produk",
+    "Change price or listing…": "Ubah harga atau status produk…",
+    "Keeping the change": "Menyimpan perubahan",
+    "Listing": "Status produk",
+    "No catalogue changes to push": "Tidak ada perubahan katalog untuk dikirim",
+    "Nothing changed: type a new price or choose On or Off.":
+        "Tidak ada yang berubah: ketik harga baru atau pilih Aktif atau Nonaktif.",
+    "Price (Rp)": "Harga (Rp)",
+    "Push": "Kirim",
+    "Push changes": "Kirim perubahan",
+    "Push changes…": "Kirim perubahan…",
+    "Pushed: {0} accepted, {1} failed": "Terkirim: {0} diterima, {1} gagal",
+    "Pushing catalogue changes": "Mengirim perubahan katalog",
+    "Select a mapped SKU first: prices and listings are changed per seller SKU.":
+        "Pilih SKU yang sudah dipetakan dulu: harga dan status produk diubah per SKU penjual.",
+    "Seller SKU {0}": "SKU penjual {0}",
+    "Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is "
+    "left alone.":
+        "Kirim kembali nilai yang diganti oleh pengiriman terakhir ke marketplace? Nilai yang sudah diubah di "
+        "marketplace sejak itu dibiarkan.",
+    "Unchanged": "Tidak berubah",
+    "Undo last push": "Batalkan pengiriman terakhir",
+    "Undoing the last push": "Membatalkan pengiriman terakhir",
+    "Whole rupiah, e.g. 15000": "Rupiah bulat, mis. 15000",
+    "{0} large price changes need a second confirmation:": "{0} perubahan harga besar perlu konfirmasi kedua:",
+    "{0} listings off, {1} listings on": "{0} produk dinonaktifkan, {1} produk diaktifkan",
+    "{0} prices (change from {1:+.0f}% to {2:+.0f}%)": "{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)",
+    "{0}: {1} change(s) kept; press Push changes to send them":
+        "{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya",
 }

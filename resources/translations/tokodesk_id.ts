@@ -415,6 +415,104 @@
     </message>
 </context>
 <context>
+    <name>CatalogActions</name>
+    <message>
+        <source>Change price or listing…</source>
+        <translation>Ubah harga atau status produk…</translation>
+    </message>
+    <message>
+        <source>Keeping the change</source>
+        <translation>Menyimpan perubahan</translation>
+    </message>
+    <message>
+        <source>No catalogue changes to push</source>
+        <translation>Tidak ada perubahan katalog untuk dikirim</translation>
+    </message>
+    <message>
+        <source>Push changes…</source>
+        <translation>Kirim perubahan…</translation>
+    </message>
+    <message>
+        <source>Pushed: {0} accepted, {1} failed</source>
+        <translation>Terkirim: {0} diterima, {1} gagal</translation>
+    </message>
+    <message>
+        <source>Pushing catalogue changes</source>
+        <translation>Mengirim perubahan katalog</translation>
+    </message>
+    <message>
+        <source>Select a mapped SKU first: prices and listings are changed per seller SKU.</source>
+        <translation>Pilih SKU yang sudah dipetakan dulu: harga dan status produk diubah per SKU penjual.</translation>
+    </message>
+    <message>
+        <source>Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is left alone.</source>
+        <translation>Kirim kembali nilai yang diganti oleh pengiriman terakhir ke marketplace? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
+    </message>
+    <message>
+        <source>Undo last push</source>
+        <translation>Batalkan pengiriman terakhir</translation>
+    </message>
+    <message>
+        <source>Undoing the last push</source>
+        <translation>Membatalkan pengiriman terakhir</translation>
+    </message>
+    <message>
+        <source>{0} large price changes need a second confirmation:</source>
+        <translation>{0} perubahan harga besar perlu konfirmasi kedua:</translation>
+    </message>
+    <message>
+        <source>{0} listings off, {1} listings on</source>
+        <translation>{0} produk dinonaktifkan, {1} produk diaktifkan</translation>
+    </message>
+    <message>
+        <source>{0} prices (change from {1:+.0f}% to {2:+.0f}%)</source>
+        <translation>{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} change(s) kept; press Push changes to send them</source>
+        <translation>{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogEditDialog</name>
+    <message>
+        <source>Change price or listing</source>
+        <translation>Ubah harga atau status produk</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Status produk</translation>
+    </message>
+    <message>
+        <source>Nothing changed: type a new price or choose On or Off.</source>
+        <translation>Tidak ada yang berubah: ketik harga baru atau pilih Aktif atau Nonaktif.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Mati</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Price (Rp)</source>
+        <translation>Harga (Rp)</translation>
+    </message>
+    <message>
+        <source>Seller SKU {0}</source>
+        <translation>SKU penjual {0}</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Tidak berubah</translation>
+    </message>
+    <message>
+        <source>Whole rupiah, e.g. 15000</source>
+        <translation>Rupiah bulat, mis. 15000</translation>
+    </message>
+</context>
+<context>
     <name>ChannelSettingsForm</name>
     <message>
         <source>Business model</source>
@@ -2836,6 +2934,21 @@ Folder data: {1}</translation>
     <message>
         <source>page {0} of {1}</source>
         <translation>halaman {0} dari {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <source>Also push the {0} large price changes listed above</source>
+        <translation>Kirim juga {0} perubahan harga besar di atas</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Push changes</source>
+        <translation>Kirim perubahan</translation>
     </message>
 </context>
 <context>

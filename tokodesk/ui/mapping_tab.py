@@ -173,7 +173,16 @@ class MappingTab(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             bar.addWidget(button)
+        from tokodesk.ui.catalog_edits import CatalogActions
+
         layout.addLayout(bar)
+        # Prices and listing on/off, pushed on purpose: a row of their own (the bar above is full on a laptop).
+        self.catalog = CatalogActions(ctx, self)
+        catalog_bar = QHBoxLayout()
+        for button in self.catalog.buttons:
+            catalog_bar.addWidget(button)
+        catalog_bar.addStretch(1)
+        layout.addLayout(catalog_bar)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -214,6 +223,14 @@ class MappingTab(QWidget):
 
         self.ctx.jobs.submit(lambda _jc: mapping_rows(channel_id), title=self.tr("Loading the mappings"),
                              on_result=done, on_error=self._error)
+
+    def selected_seller_sku(self) -> tuple[str | None, str | None]:
+        """(seller SKU, product id) of the selected row; (None, None) when nothing mapped is selected."""
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None, None
+        row = self.model.rows[self.proxy.mapToSource(rows[0]).row()]
+        return (row[3] or None), row[0]
 
     def save_edit(self, product_id: str, seller_sku: str | None, buffer: int | None) -> None:
         from tokodesk.services import mapping
