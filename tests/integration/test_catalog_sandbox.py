@@ -96,3 +96,18 @@ def test_tiktokshop_lost_price_answer_is_unknown(sb, client):  # noqa: F811
     results = client.update_prices(rows)
     assert results[0].unknown
     assert sb.shop.counters[f"price:{products[0].product_id}"] == 1
+
+
+def test_tokopedia_250_prices_under_a_low_rate_limit_lose_nothing_and_stay_within_100_a_request(database):
+    with Sandbox(seed=5, orders=3, products=120, freeze_clock=True, rate_limit={"price_update": 20},
+                 rate_burst=20) as box:
+        adapter = client_for(box)
+        products = [p for p in box.shop.products.values() if not p.is_parent][:250]
+        assert len(products) == 250
+        rows = [CatalogRow(str(p.product_id), p.sku, price=1_000 + p.product_id % 5_000) for p in products]
+        results = adapter.update_prices(rows)
+        assert all(r.ok for r in results), [r.message for r in results if not r.ok][:3]
+        sent = [r for r in box.request_log if r.endpoint == "price_update"]
+        assert len(sent) >= 13 and all(r.status == 200 for r in sent)  # 20 rows a second's quota, never a 400
+        assert all(box.shop.products[p.product_id].price == 1_000 + p.product_id % 5_000 for p in products)
+        assert all(box.shop.counters[f"price:{p.product_id}"] == 1 for p in products)
