@@ -932,4 +932,42 @@ ID = {
     "{0} prices (change from {1:+.0f}% to {2:+.0f}%)": "{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)",
     "{0}: {1} change(s) kept; press Push changes to send them":
         "{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya",
+    # --- returns and refunds (issue 17) ---
+    "Add a channel first.": "Tambahkan channel dulu.",
+    "All returns": "Semua pengembalian",
+    "Answer before the deadline, or the marketplace approves for you. Goods go back into stock only when the parcel "
+    "is received here.":
+        "Jawab sebelum batas waktu, atau marketplace menyetujui atas nama Anda. Barang masuk stok lagi hanya setelah "
+        "paketnya diterima di sini.",
+    "Answering return {0}": "Menjawab pengembalian {0}",
+    "Approve": "Setujui",
+    "Choose a reason to reject…": "Pilih alasan penolakan…",
+    "Closed": "Selesai",
+    "Comment for the buyer (optional)": "Catatan untuk pembeli (opsional)",
+    "Loading returns": "Memuat pengembalian",
+    "Needs my answer": "Perlu jawaban saya",
+    "On its way back": "Dalam perjalanan kembali",
+    "Order": "Pesanan",
+    "Overdue": "Lewat batas waktu",
+    "Partial refund": "Pengembalian dana sebagian",
+    "Photo {0}": "Foto {0}",
+    "Received: damaged": "Diterima: rusak",
+    "Received: resaleable": "Diterima: layak jual",
+    "Refund only": "Pengembalian dana saja",
+    "Reject": "Tolak",
+    "Reject reasons": "Alasan penolakan",
+    "Replacement": "Penukaran",
+    "Return": "Pengembalian",
+    "Return AWB": "Resi pengembalian",
+    "Return and refund": "Pengembalian barang dan dana",
+    "Returns": "Pengembalian",
+    "Returns: {0} read, {1} new": "Pengembalian: {0} dibaca, {1} baru",
+    "Sync returns": "Sinkronkan pengembalian",
+    "Syncing returns": "Menyinkronkan pengembalian",
+    "This marketplace's API has no returns: handle them in Seller Center.":
+        "API marketplace ini tidak punya pengembalian: tangani di Seller Center.",
+    "Time left": "Sisa waktu",
+    "To inspect": "Perlu diperiksa",
+    "Type": "Jenis",
+    "{0} h {1} min (by {2})": "{0} j {1} mnt (sebelum {2})",
 }

@@ -1824,6 +1824,10 @@
         <translation>Keluar</translation>
     </message>
     <message>
+        <source>Returns</source>
+        <translation>Pengembalian</translation>
+    </message>
+    <message>
         <source>SKU mapping</source>
         <translation>Pemetaan SKU</translation>
     </message>
@@ -3214,6 +3218,157 @@ Folder data: {1}</translation>
     <message>
         <source>{0} skipped: see the reason on each.</source>
         <translation>{0} dilewati: lihat alasannya di masing-masing.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTab</name>
+    <message>
+        <source>Add a channel first.</source>
+        <translation>Tambahkan channel dulu.</translation>
+    </message>
+    <message>
+        <source>All returns</source>
+        <translation>Semua pengembalian</translation>
+    </message>
+    <message>
+        <source>Answer before the deadline, or the marketplace approves for you. Goods go back into stock only when the parcel is received here.</source>
+        <translation>Jawab sebelum batas waktu, atau marketplace menyetujui atas nama Anda. Barang masuk stok lagi hanya setelah paketnya diterima di sini.</translation>
+    </message>
+    <message>
+        <source>Answering return {0}</source>
+        <translation>Menjawab pengembalian {0}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Buyer's reason</source>
+        <translation>Alasan pembeli</translation>
+    </message>
+    <message>
+        <source>Choose a reason to reject…</source>
+        <translation>Pilih alasan penolakan…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Comment for the buyer (optional)</source>
+        <translation>Catatan untuk pembeli (opsional)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Loading returns</source>
+        <translation>Memuat pengembalian</translation>
+    </message>
+    <message>
+        <source>Needs my answer</source>
+        <translation>Perlu jawaban saya</translation>
+    </message>
+    <message>
+        <source>On its way back</source>
+        <translation>Dalam perjalanan kembali</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>Pengembalian dana sebagian</translation>
+    </message>
+    <message>
+        <source>Photo {0}</source>
+        <translation>Foto {0}</translation>
+    </message>
+    <message>
+        <source>Received: damaged</source>
+        <translation>Diterima: rusak</translation>
+    </message>
+    <message>
+        <source>Received: resaleable</source>
+        <translation>Diterima: layak jual</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>Pengembalian dana saja</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Reject reasons</source>
+        <translation>Alasan penolakan</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Penukaran</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Pengembalian</translation>
+    </message>
+    <message>
+        <source>Return AWB</source>
+        <translation>Resi pengembalian</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>Pengembalian barang dan dana</translation>
+    </message>
+    <message>
+        <source>Returns: {0} read, {1} new</source>
+        <translation>Pengembalian: {0} dibaca, {1} baru</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync returns</source>
+        <translation>Sinkronkan pengembalian</translation>
+    </message>
+    <message>
+        <source>Syncing returns</source>
+        <translation>Menyinkronkan pengembalian</translation>
+    </message>
+    <message>
+        <source>This marketplace's API has no returns: handle them in Seller Center.</source>
+        <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Sisa waktu</translation>
+    </message>
+    <message>
+        <source>To inspect</source>
+        <translation>Perlu diperiksa</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min (by {2})</source>
+        <translation>{0} j {1} mnt (sebelum {2})</translation>
     </message>
 </context>
 <context>

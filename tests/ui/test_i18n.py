@@ -31,7 +31,7 @@ def test_main_window_in_indonesian(qtbot, indonesian, ctx, wait_idle):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     wait_idle(ctx)
-    assert window.tab_titles() == ["Channel", "Pemetaan SKU", "Pesanan", "Stok"]
+    assert window.tab_titles() == ["Channel", "Pemetaan SKU", "Pesanan", "Stok", "Pengembalian"]
     assert window.orders_tab.buttons["pack"].text() == "Kemas"
     assert window.orders_tab.model.headerData(2, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) \
         == "Status"

@@ -6,7 +6,7 @@ import pytest
 
 
 def test_main_window_has_the_four_tabs(window):
-    assert window.tab_titles() == ["Channel", "SKU mapping", "Orders", "Inventory"]
+    assert window.tab_titles() == ["Channel", "SKU mapping", "Orders", "Inventory", "Returns"]
     assert window.activity_label.text() == "Idle"
 
 

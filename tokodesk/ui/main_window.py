@@ -28,6 +28,7 @@ from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.inventory_tab import InventoryTab
 from tokodesk.ui.mapping_tab import MappingTab
 from tokodesk.ui.orders_tab import OrdersTab
+from tokodesk.ui.returns_tab import ReturnsTab
 from tokodesk.ui.sync_health import SyncHealthLine
 from tokodesk.ui.workers import JobManager
 
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.mapping_tab, self.tr("SKU mapping"))
         self.tabs.addTab(self.orders_tab, self.tr("Orders"))
         self.tabs.addTab(self.inventory_tab, self.tr("Inventory"))
+        self.returns_tab = ReturnsTab(self.ctx)
+        self.tabs.addTab(self.returns_tab, self.tr("Returns"))
         self.setCentralWidget(self.tabs)
 
         self._build_toolbar()

@@ -1,0 +1,105 @@
+"""The Returns tab against the sandbox's Tokopedia & Shop dialect: Sync fills the queue (the soonest deadline first,
+with its countdown), the filter narrows it, Approve and Reject (with a reason the marketplace offers) answer the
+buyer, a parcel sent back is received into stock; a legacy Tokopedia channel gets a note and no buttons."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.integration.test_returns_sandbox import ask, delivered
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
+from tokodesk.sandbox import tiktokshop_returns as sr
+from tokodesk.store import models as m
+from tokodesk.ui.returns_tab import COL_LEFT, COL_RESULT, COL_RETURN, COL_STATE, ReturnsTab
+
+
+@pytest.fixture
+def open_tab(qtbot, ctx, wait_idle):
+    def make(channel):  # noqa: ANN001, ANN202
+        ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+        ctx.channel_id = channel.id
+        widget = ReturnsTab(ctx)
+        qtbot.addWidget(widget)
+        widget.show()
+        wait_idle(ctx)
+        assert widget.loaded
+        return widget
+
+    return make
+
+
+def click(qtbot, button) -> None:  # noqa: ANN001
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def cell(tab, return_id: str, col: int) -> str:  # noqa: ANN001
+    row = next(i for i, r in enumerate(tab.rows) if r.return_id == return_id)
+    return tab.table.item(row, col).text()
+
+
+def test_sync_answer_and_receive_from_the_tab(qtbot, ctx, sb, shop_channel, open_tab, wait_idle):  # noqa: F811
+    sb.dialect.returns_book.rate = 0.0
+    orders = delivered(sb, 2)
+    first, second = ask(sb, orders)
+    tab = open_tab(shop_channel)
+    assert tab.rows == [] and tab.sync_button.isEnabled()
+    click(qtbot, tab.sync_button)
+    wait_idle(ctx)
+    assert [r.return_id for r in tab.rows] == [first.return_id, second.return_id]  # soonest deadline first
+    assert cell(tab, first.return_id, COL_STATE) == "Needs my answer"
+    assert " h " in cell(tab, first.return_id, COL_LEFT) and "(by " in cell(tab, first.return_id, COL_LEFT)
+
+    tab.filter.setCurrentIndex(tab.filter.findData("to_inspect"))
+    wait_idle(ctx)
+    assert tab.rows == []
+    tab.filter.setCurrentIndex(tab.filter.findData("needs_answer"))
+    wait_idle(ctx)
+
+    tab.select_return(first.return_id)
+    wait_idle(ctx)  # the reasons offered for this return
+    assert tab.evidence.text().count("<a href=") == 2
+    assert not tab.reject_button.isEnabled()  # no reason chosen yet
+    click(qtbot, tab.approve_button)
+    wait_idle(ctx)
+    assert first.status == sr.AWAITING_SHIP
+    assert [r.return_id for r in tab.rows] == [second.return_id]  # the filter shows what still needs an answer
+
+    tab.select_return(second.return_id)
+    wait_idle(ctx)
+    tab.reason_combo.setCurrentIndex(tab.reason_combo.findData("reverse_reject_request_reason_no_evidence"))
+    tab.comment.setText("Foto tidak jelas")
+    click(qtbot, tab.reject_button)
+    wait_idle(ctx)
+    assert second.status == sr.REJECTED and second.records[-1]["note"] == "Foto tidak jelas"
+
+    # The buyer sends the first parcel back; it is received at the desk as resaleable.
+    sb.advance(86400)
+    click(qtbot, tab.sync_button)
+    wait_idle(ctx)
+    tab.filter.setCurrentIndex(tab.filter.findData("to_inspect"))
+    wait_idle(ctx)
+    assert [r.return_id for r in tab.rows] == [first.return_id]
+    skus = [ln.seller_sku for ln in m.Return.get(m.Return.return_id == first.return_id).lines]
+    m.StockItem.update(on_hand=4).where(m.StockItem.seller_sku.in_(skus)).execute()
+    tab.select_return(first.return_id)
+    wait_idle(ctx)
+    click(qtbot, tab.receive_button)
+    wait_idle(ctx)
+    assert first.status == sr.SUCCESS
+    assert m.StockItem.get(m.StockItem.seller_sku == skus[0]).on_hand == 4 + orders[0].lines[0].quantity
+    tab.filter.setCurrentIndex(tab.filter.findData(None))
+    wait_idle(ctx)
+    assert cell(tab, first.return_id, COL_STATE) == "Closed" and cell(tab, first.return_id, COL_RESULT) == "Done"
+    assert cell(tab, second.return_id, COL_RETURN) == second.return_id
+
+
+def test_a_legacy_channel_gets_a_note_and_no_buttons(qtbot, ctx, open_tab):
+    channel = m.Channel.create(name="legacy", marketplace="tokopedia", fs_id="1", client_id="c", shop_id="2")
+    m.Return.create(channel=channel, return_id="9", state="needs_answer", return_type="REFUND")
+    tab = open_tab(channel)
+    assert "Seller Center" in tab.note.text() and tab.rows == []
+    assert not any(b.isEnabled() for b in (tab.sync_button, tab.approve_button, tab.reject_button,
+                                            tab.receive_button))

@@ -1,0 +1,359 @@
+"""The Returns tab: the after-sales queue of the selected channel, the deadline that costs money first.
+
+Widgets only. Rows come from the store (`services.returns.list_returns`, filled by the return sync); the sync and
+every decision run in a job on the channel's lane through `services.returns` / `services.return_desk`. A channel
+whose marketplace cannot list returns (the legacy Tokopedia API) gets a note and no buttons: the window never offers
+what the marketplace cannot do. The countdown is redrawn every half minute from the loaded deadlines (no query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tokodesk.ui.context import AppContext
+from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.messages import describe
+
+COL_RETURN, COL_ORDER, COL_TYPE, COL_STATE, COL_LEFT, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT = range(9)
+TICK_MS = 30_000
+
+
+@dataclass
+class ReturnLineView:
+    pk: int
+    return_id: str
+    order: str
+    return_type: str
+    state: str
+    deadline: datetime | None
+    reason: str
+    evidence: list[str]
+    items: str
+    tracking: str
+    problem: str
+    decision: str
+
+
+# ---- what runs in a worker (no Qt) --------------------------------------------------------------------------
+def load_rows(channel_id: int, state: str | None) -> list[ReturnLineView]:
+    from tokodesk.services import returns as rs
+    from tokodesk.store import models as m
+
+    out = []
+    for row in rs.list_returns(state, m.Channel.get_by_id(channel_id)):
+        r = row.ret
+        out.append(ReturnLineView(
+            r.id, r.return_id, row.invoice or r.order_id, r.return_type, r.state,
+            r.next_deadline if r.state in rs.URGENT else None, r.reason_text or r.reason, list(r.evidence or []),
+            ", ".join(f"{ln.seller_sku or ln.sku} × {ln.quantity}" for ln in r.lines),
+            " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x), r.problem,
+            r.decision_detail or r.decision))
+    return out
+
+
+def _desk(channel_id: int, factory: Callable[[Any], Any] | None) -> Any:
+    from tokodesk.services.return_desk import ReturnDesk
+    from tokodesk.store import models as m
+
+    channel = m.Channel.get_by_id(channel_id)
+    return ReturnDesk(channel, factory(channel) if factory is not None else None)
+
+
+def sync_now(channel_id: int, factory: Callable[[Any], Any] | None) -> Any:
+    from tokodesk.services import returns as rs
+    from tokodesk.store import models as m
+
+    channel = m.Channel.get_by_id(channel_id)
+    return rs.sync_returns(channel, factory(channel) if factory is not None else None)
+
+
+def load_reasons(channel_id: int, pk: int, factory: Callable[[Any], Any] | None) -> list:
+    from tokodesk.store import models as m
+
+    with _desk(channel_id, factory) as desk:
+        return desk.reject_reasons(m.Return.get_by_id(pk))
+
+
+def decide(channel_id: int, pk: int, what: str, reason: str, comment: str, damaged: bool,
+           factory: Callable[[Any], Any] | None) -> Any:
+    from tokodesk.services import returns as rs
+    from tokodesk.store import models as m
+
+    ret = m.Return.get_by_id(pk)
+    with _desk(channel_id, factory) as desk:
+        if what == "approve":
+            return desk.approve(ret)
+        if what == "reject":
+            return desk.reject(ret, reason, comment)
+        # "Damaged" at the desk means every unit of the parcel: a finer split is `returns receive --damaged`.
+        plan = rs.plan_check_in(ret, {}) if damaged else {}
+        return desk.receive(ret, {sku: good + bad for sku, (good, bad) in plan.items()})
+
+
+# ---- the tab ---------------------------------------------------------------------------------------------------
+class ReturnsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[ReturnLineView] = []
+        self.reasons: dict[int, list] = {}
+        self.results: dict[int, tuple[bool, str]] = {}  # the last answer given here, in words, per return
+        self.busy_pk: int | None = None  # a decision on this return is on its way
+        self.loaded = False
+
+        layout = QVBoxLayout(self)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        bar = QHBoxLayout()
+        self.filter = QComboBox()
+        for value, label in ((None, self.tr("All returns")), ("needs_answer", self.tr("Needs my answer")),
+                             ("on_its_way", self.tr("On its way back")), ("to_inspect", self.tr("To inspect")),
+                             ("closed", self.tr("Closed"))):
+            self.filter.addItem(label, value)
+        self.filter.currentIndexChanged.connect(lambda _i: self.load())
+        bar.addWidget(self.filter)
+        self.sync_button = QPushButton(self.tr("Sync returns"))
+        self.sync_button.clicked.connect(self.sync)
+        bar.addWidget(self.sync_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        self.table = QTableWidget(0, 9)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Return"), self.tr("Order"), self.tr("Type"), self.tr("State"), self.tr("Time left"),
+            self.tr("Buyer's reason"), self.tr("Items"), self.tr("Return AWB"), self.tr("Result")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+
+        self.evidence = QLabel()
+        self.evidence.setOpenExternalLinks(True)
+        self.evidence.setWordWrap(True)
+        layout.addWidget(self.evidence)
+        actions = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.clicked.connect(lambda: self._decide("approve"))
+        self.reason_combo = QComboBox()
+        self.reason_combo.setMinimumContentsLength(28)
+        self.reason_combo.currentIndexChanged.connect(self._reason_chosen)
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(self.tr("Comment for the buyer (optional)"))
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.clicked.connect(lambda: self._decide("reject"))
+        self.receive_button = QPushButton(self.tr("Received: resaleable"))
+        self.receive_button.clicked.connect(lambda: self._decide("receive"))
+        self.damaged_button = QPushButton(self.tr("Received: damaged"))
+        self.damaged_button.clicked.connect(lambda: self._decide("receive", damaged=True))
+        for w in (self.approve_button, self.reason_combo, self.comment, self.reject_button, self.receive_button,
+                  self.damaged_button):
+            actions.addWidget(w)
+        layout.addLayout(actions)
+
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(TICK_MS)
+        self.ticker.timeout.connect(self._redraw_countdown)
+        self.ticker.start()
+        ctx.channel_selected.connect(lambda _c: self.load())
+        ctx.sync_runs_changed.connect(self.load)
+        self.load()
+
+    # ---- loading ------------------------------------------------------------------------------------------
+    def _capable(self) -> tuple[bool, bool]:
+        caps = self.ctx.capabilities() if self.ctx.channel_id is not None else None
+        return (bool(caps and caps.returns_read), bool(caps and caps.returns_decide))
+
+    def load(self) -> None:
+        read, _decide = self._capable()
+        channel_id = self.ctx.channel_id
+        self.sync_button.setEnabled(read)
+        if channel_id is None or not read:
+            self.note.setText(self.tr("This marketplace's API has no returns: handle them in Seller Center.")
+                              if channel_id is not None else self.tr("Add a channel first."))
+            self.rows = []
+            self._fill()
+            self.loaded = True
+            return
+        self.note.setText(self.tr("Answer before the deadline, or the marketplace approves for you. Goods go back "
+                                  "into stock only when the parcel is received here."))
+        state = self.filter.currentData()
+        self.ctx.jobs.submit(lambda _jc: load_rows(channel_id, state), title=self.tr("Loading returns"),
+                             on_result=self._loaded, on_error=self._failed, background=True)
+
+    def _loaded(self, rows: list[ReturnLineView]) -> None:
+        selected = self.selected()
+        self.rows = rows
+        self._fill()
+        if selected is not None:
+            for i, r in enumerate(self.rows):
+                if r.pk == selected.pk:
+                    self.table.selectRow(i)
+        self.loaded = True
+
+    def _failed(self, exc: BaseException, _detail: str) -> None:
+        self.note.setText(describe(exc))
+        self.loaded = True
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            ok, text = self.results.get(r.pk, (True, r.problem or r.decision))
+            values = {COL_RETURN: r.return_id, COL_ORDER: r.order, COL_TYPE: self._type_text(r.return_type),
+                      COL_STATE: self._state_text(r.state), COL_LEFT: "", COL_REASON: r.reason, COL_ITEMS: r.items,
+                      COL_TRACKING: r.tracking, COL_RESULT: text}
+            for col, value in values.items():
+                item = QTableWidgetItem(value)
+                if col == COL_RESULT and (not ok if r.pk in self.results else bool(r.problem)):
+                    item.setForeground(QBrush(QColor("#b00020")))
+                self.table.setItem(i, col, item)
+        self._redraw_countdown()
+        self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def _redraw_countdown(self) -> None:
+        from tokodesk.store.models import utcnow
+
+        now = utcnow()
+        for i, r in enumerate(self.rows):
+            item = self.table.item(i, COL_LEFT)
+            if item is None:
+                continue
+            if r.deadline is None:
+                item.setText("")
+                continue
+            left = int((r.deadline - now).total_seconds())
+            if left <= 0:
+                item.setText(self.tr("Overdue"))
+            else:
+                item.setText(self.tr("{0} h {1} min (by {2})").format(left // 3600, left % 3600 // 60,
+                                                                        wib_text(r.deadline)))
+            item.setForeground(QBrush(QColor("#b00020" if left < 6 * 3600 else "#000000")))
+
+    def _state_text(self, state: str) -> str:
+        return {"needs_answer": self.tr("Needs my answer"), "on_its_way": self.tr("On its way back"),
+                "to_inspect": self.tr("To inspect"), "closed": self.tr("Closed")}.get(state, state)
+
+    def _type_text(self, kind: str) -> str:
+        return {"REFUND": self.tr("Refund only"), "RETURN_AND_REFUND": self.tr("Return and refund"),
+                "REPLACEMENT": self.tr("Replacement"), "PARTIAL_REFUND": self.tr("Partial refund")}.get(kind, kind)
+
+    # ---- selection and actions -------------------------------------------------------------------------------
+    def selected(self) -> ReturnLineView | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
+
+    def select_return(self, return_id: str) -> None:
+        for i, r in enumerate(self.rows):
+            if r.return_id == return_id:
+                self.table.selectRow(i)
+
+    def _selection_changed(self) -> None:
+        r = self.selected()
+        _read, decide_ok = self._capable()
+        free = bool(r and decide_ok and r.pk != self.busy_pk)
+        answer = free and r is not None and r.state == "needs_answer"
+        inspect = free and r is not None and r.state == "to_inspect"
+        self.approve_button.setEnabled(answer)
+        self.reject_button.setEnabled(False)
+        self.reason_combo.setEnabled(answer or inspect)
+        self.comment.setEnabled(answer or inspect)
+        goods = bool(r and r.return_type in ("RETURN_AND_REFUND", "REPLACEMENT"))
+        self.receive_button.setEnabled(inspect and goods)
+        self.damaged_button.setEnabled(inspect and goods)
+        self.evidence.setText(" ".join(f'<a href="{link}">{self.tr("Photo {0}").format(n + 1)}</a>'
+                                       for n, link in enumerate(r.evidence)) if r and r.evidence else "")
+        self.reason_combo.clear()
+        if r is not None and (answer or inspect):
+            if r.pk in self.reasons:
+                self._show_reasons(r.pk)
+            else:
+                self._fetch_reasons(r.pk)
+
+    def _fetch_reasons(self, pk: int) -> None:
+        channel_id, factory = self.ctx.channel_id, self.ctx.adapter
+
+        def arrived(found: list) -> None:
+            self.reasons[pk] = found
+            current = self.selected()
+            if current is not None and current.pk == pk:
+                self._show_reasons(pk)
+
+        self.ctx.jobs.submit(lambda _jc: load_reasons(channel_id, pk, factory), title=self.tr("Reject reasons"),
+                             lane=self.ctx.lane(channel_id), on_result=arrived,
+                             on_error=lambda exc, _d: self.note.setText(describe(exc)), background=True)
+
+    def _show_reasons(self, pk: int) -> None:
+        self.reason_combo.clear()
+        self.reason_combo.addItem(self.tr("Choose a reason to reject…"), "")
+        for reason in self.reasons.get(pk, []):
+            self.reason_combo.addItem(reason.label, reason.code)
+        self._reason_chosen()
+
+    def _reason_chosen(self, *_args: object) -> None:
+        self.reject_button.setEnabled(bool(self.reason_combo.currentData()) and self.reason_combo.isEnabled())
+
+    def _decide(self, what: str, *, damaged: bool = False) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        channel_id, factory = self.ctx.channel_id, self.ctx.adapter
+        reason = str(self.reason_combo.currentData() or "")
+        comment = self.comment.text().strip()
+        self.busy_pk = r.pk
+        self._selection_changed()
+
+        def done(result: Any) -> None:
+            self.busy_pk = None
+            text = self.tr("Done") if result.ok else (result.error or "")
+            self.results[r.pk] = (bool(result.ok), text)
+            self.comment.clear()
+            self.ctx.announce("stock")
+            self.load()
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self.busy_pk = None
+            self.results[r.pk] = (False, describe(exc))
+            self.load()
+
+        self.ctx.jobs.submit(lambda _jc: decide(channel_id, r.pk, what, reason, comment, damaged, factory),
+                             title=self.tr("Answering return {0}").format(r.return_id),
+                             lane=self.ctx.lane(channel_id), on_result=done, on_error=failed)
+
+    def sync(self) -> None:
+        channel_id, factory = self.ctx.channel_id, self.ctx.adapter
+        self.sync_button.setEnabled(False)
+
+        def done(summary: Any) -> None:
+            self.sync_button.setEnabled(True)
+            self.ctx.status_message(self.tr("Returns: {0} read, {1} new").format(summary.fetched, summary.created))
+            self.load()
+
+        def failed(exc: BaseException, _detail: str) -> None:
+            self.sync_button.setEnabled(True)
+            self.note.setText(describe(exc))
+
+        self.ctx.jobs.submit(lambda _jc: sync_now(channel_id, factory), title=self.tr("Syncing returns"),
+                             lane=self.ctx.lane(channel_id), on_result=done, on_error=failed)
+
