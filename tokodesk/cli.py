@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "returns",
     "selftest",
     "health",
+    "handover",
 ]
 
 log = logging.getLogger("tokodesk.cli")

@@ -116,6 +116,11 @@ def _m12_returns(database: pw.Database) -> None:
     add_column_if_missing(database, m.StockItem, "damaged")
 
 
+def _m13_handover_scans(database: pw.Database) -> None:
+    # The handover scan (issue 18): each parcel scanned when the courier collects, the seller's dispatch record.
+    database.create_tables([m.HandoverScan], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -129,6 +134,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (10, "combinable packages", _m10_combinable_packages),
     (11, "catalogue edits: prices and listings pushed on purpose", _m11_catalog_edits),
     (12, "returns and refunds, stock movements", _m12_returns),
+    (13, "handover scans", _m13_handover_scans),
 ]
 LATEST = MIGRATIONS[-1][0]
 

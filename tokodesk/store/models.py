@@ -452,6 +452,25 @@ class StockMovement(BaseModel):
     note = pw.TextField(default="")
 
 
+class HandoverScan(BaseModel):
+    """One parcel scanned while a courier collects (or at the drop-off counter): the seller's dispatch record.
+
+    `outcome`: ok (expected for this courier), not_due (`reason`: cancelled | another_courier | handed_over |
+    not_ready) or unknown (no parcel TokoDesk holds has that code). Written locally only; nothing is sent.
+    """
+
+    channel = pw.ForeignKeyField(Channel, null=True, on_delete="CASCADE")
+    order = pw.ForeignKeyField(Order, null=True, backref="handover_scans", on_delete="CASCADE")
+    package = pw.ForeignKeyField(Package, null=True, on_delete="SET NULL")
+    code = pw.CharField(index=True)  # as scanned (AWB, tracking number or booking code)
+    courier = pw.CharField(default="")  # the courier collecting, as the seller named it
+    outcome = pw.CharField()
+    reason = pw.CharField(default="")
+    detail = pw.TextField(default="")
+    station = pw.CharField(default="")
+    scanned_at = pw.DateTimeField(default=utcnow, index=True)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -475,4 +494,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     Return,
     ReturnLine,
     StockMovement,
+    HandoverScan,
 ]
