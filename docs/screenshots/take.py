@@ -194,6 +194,21 @@ def main() -> int:
     settle(ctx, 800)
     shot(tab.print_dialog, "print-labels")
     tab.print_dialog.close()
+    # The network goes down: the next order pull fails and the queue and the status bar say so, with Retry.
+    import socket
+
+    from tokodesk.ui.sync import start_sync
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    m.Channel.update(api_base=closed, auth_url=closed).where(m.Channel.id == channel.id).execute()
+    start_sync(ctx, "orders", channel.id)
+    settle(ctx, 800)
+    tab.health.refresh()
+    settle(ctx, 600)
+    shot(window, "orders-offline")
+    m.Channel.update(api_base=sandbox.url, auth_url=sandbox.url).where(m.Channel.id == channel.id).execute()
     # Tokopedia & Shop: the buyers' cancellation requests dialog (before the window closes and stops the workers).
     shop = Sandbox(seed=11, products=25, orders=80, days=3, dialect="tiktokshop").start()
     try:

@@ -44,12 +44,14 @@ class SelectionKeeper(QObject):
     # ---------------------------------------------------------------- reading
     def rows(self) -> list[tuple]:
         """The selected orders' row snapshots in queue order; read by ranges, so Ctrl+A on 100,000 stays instant."""
-        selection = self.view.selectionModel().selection()
-        found: dict[int, tuple] = {}
-        for span in selection:
-            for offset, row in enumerate(self.model.rows_in(span.top(), span.bottom())):
-                found.setdefault(span.top() + offset, row)
-        return [found[i] for i in sorted(found)]
+        spans = sorted((span.top(), span.bottom()) for span in self.view.selectionModel().selection())
+        rows: list[tuple] = []
+        end = -1  # the last row taken: ranges may overlap (one range a column, or Ctrl-clicks over a range)
+        for top, bottom in spans:
+            if bottom > end:
+                rows.extend(self.model.rows_in(max(top, end + 1), bottom))
+                end = bottom
+        return rows
 
     def pks(self) -> list[int]:
         return [r[q.R_PK] for r in self.rows()]

@@ -82,6 +82,11 @@ class OrdersTab(QueueActions, QWidget):
         notices.addWidget(self.banner, 3)
         notices.addWidget(self.health_line, 2)
         layout.addLayout(notices)
+        # The freshness line is always shown and as tall as a message: the row keeps its height, and without a
+        # message the freshness (a warning's reason, above all) has the whole width.
+        height = max(self.banner.sizeHint().height(), self.health_line.sizeHint().height())
+        self.banner.setFixedHeight(height)
+        self.health_line.setFixedHeight(height)
         layout.addLayout(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())

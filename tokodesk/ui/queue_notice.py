@@ -1,8 +1,8 @@
 """The queue's message line: errors in red, refusals in amber, plain news in blue — one line that never moves the queue.
 
 Seen (issue 14 §7): "Already packed" showed in the red error banner, and the banner appearing pushed the whole
-queue down under the packer's mouse. The line shares its row with the sync freshness (see OrdersTab): the row is
-always there, so a message coming or going changes nothing below it; a long message ends in "…" with the whole
+queue down under the packer's mouse. The line shares its row with the sync freshness (see OrdersTab), which is
+always shown and as tall: a message coming or going changes nothing below it; a long message ends in "…" with the whole
 text in its tooltip and behind Details….
 """
 
@@ -75,9 +75,6 @@ class QueueNotice(QFrame):
         self._details = ""
         # The same border hidden or shown, so the row's height never changes.
         self.setStyleSheet("#queueNotice { border: 1px solid transparent; border-radius: 4px; }")
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # hidden, it still holds its row: nothing below moves
-        self.setSizePolicy(policy)
         self.hide()
 
     def show_error(self, message: str, details: str = "") -> None:

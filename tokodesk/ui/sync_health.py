@@ -10,6 +10,7 @@ failed, since when, the reason in words, Retry) when the pulls stop working.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
@@ -47,6 +48,12 @@ def looks_offline(reason: str) -> bool:
     return any(word in low for word in _OFFLINE_WORDS)
 
 
+def _reason(text: str) -> str:
+    """The adapter's words, without the pull's own preamble ("the order pull stopped at …: "): since when is
+    already said."""
+    return re.sub(r"^the order pull stopped at .*? WIB: ", "", text.strip())
+
+
 def describe_health(health: q.SyncHealth, now: datetime | None = None, *, short: bool = False) -> str:
     """One channel's freshness in words (`short`: for the status bar, without the reason)."""
     now = now or _now()
@@ -59,8 +66,9 @@ def describe_health(health: q.SyncHealth, now: datetime | None = None, *, short:
             return head
         tail = (tr("SyncHealth", "Orders last pulled {0}.").format(last) if last
                 else tr("SyncHealth", "Orders never pulled yet."))
-        reason = health.reason.strip()
-        return f"{head}: {reason} {tail}" if reason else f"{head}. {tail}"
+        reason = _reason(health.reason)
+        # Since when and the last good pull first: the reason (the adapter's words) may be long and end in "…".
+        return f"{head}. {tail} {reason}".strip()
     if health.overdue:
         if not last:
             return tr("SyncHealth", "Orders not pulled yet (due every {0} min)").format(health.every_min)
@@ -183,6 +191,9 @@ class SyncHealthLine(QFrame):
         self.label.setToolTip(full)
         self.setToolTip(full)
         self.retry_button.setVisible(self.warning)
+        # A warning reads from the left like a message; the quiet "pulled at" sits at the right edge.
+        side = Qt.AlignmentFlag.AlignLeft if self.warning and not self.short else Qt.AlignmentFlag.AlignRight
+        self.label.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
         self.setStyleSheet(
             "#syncHealth { background: #fff3cd; border: 1px solid #e0b252; border-radius: 4px; }"
             "#syncHealth QLabel { color: #664d03; font-weight: bold; }" if self.warning
