@@ -81,8 +81,8 @@ def test_all_shops_shows_every_shop_and_acts_per_shop(qtbot, tab, ctx, wait_idle
     from tokodesk.store import models as m
 
     first = m.Channel.get_by_id(ctx.channel_id)
-    second = m.Channel.create(**{k: v for k, v in first.__data__.items() if k not in ("id", "name", "created_at", "last_order_pull_to")},
-                              name="Toko Kedua")
+    copied = {k: v for k, v in first.__data__.items() if k not in ("id", "name", "created_at", "last_order_pull_to")}
+    second = m.Channel.create(**copied, name="Toko Kedua")
     credentials.set_secret(second.name, "client_secret", sandbox.credentials["client_secret"])
     orders.pull_orders(second)
     ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
