@@ -1,8 +1,8 @@
 """Returns and refunds from the command line.
 
     tokodesk returns list [--state needs_answer|on_its_way|to_inspect|closed] [--channel NAME] [--json]
-    tokodesk returns approve RETURN_ID [--json]
-    tokodesk returns reject RETURN_ID --reason NAME [--comment TEXT] [--json]
+    tokodesk returns approve RETURN_ID... [--json]
+    tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--json]
     tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
 
 RETURN_ID may also be the order's id or invoice number. `list` shows what `tokodesk sync returns` stored, the
@@ -33,7 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                        ("reject", "reject the request, or the parcel sent back, with a reason the marketplace offers"),
                        ("receive", "the parcel is here and inspected: stock back in, the received package approved")):
         p = rsub.add_parser(name, help=text)
-        p.add_argument("return_id", metavar="RETURN_ID", help="return id (or its order's id or invoice)")
+        if name == "receive":
+            p.add_argument("return_id", metavar="RETURN_ID", help="return id (or its order's id or invoice)")
+        else:
+            p.add_argument("return_id", metavar="RETURN_ID", nargs="+",
+                           help="return ids (or their orders' ids or invoices); each is decided on its own")
         p.add_argument("--channel", metavar="NAME", help="the return's channel, when the id is ambiguous")
         p.add_argument("--json", action="store_true", help="print a JSON array with the return's result")
         if name == "reject":
@@ -79,23 +83,31 @@ def run_decision(args: argparse.Namespace) -> int:
 
     open_database()
     channel = get_channel(args.channel) if args.channel else None
-    ret = returns.find_return(args.return_id, channel)
+    keys = args.return_id if isinstance(args.return_id, list) else [args.return_id]
+    found = [returns.find_return(key, channel) for key in keys]  # every key checked before anything is sent
     damaged = returns.parse_damaged(args.damaged) if args.decision == "receive" else {}
-    with ReturnDesk(ret.channel) as desk:
-        for earlier in desk.resume_pending():
-            print(f"tokodesk: earlier decision on return {earlier.return_id}: "
-                  f"{'done' if earlier.ok else earlier.error}", file=sys.stderr)
-        if args.decision == "approve":
-            result = desk.approve(ret)
-        elif args.decision == "reject":
-            result = desk.reject(ret, args.reason, args.comment)
-        else:
-            result = desk.receive(ret, damaged)
+    results = []
+    by_channel: dict[int, list] = {}
+    for ret in found:
+        by_channel.setdefault(ret.channel_id, []).append(ret)
+    for rets in by_channel.values():
+        with ReturnDesk(rets[0].channel) as desk:
+            for earlier in desk.resume_pending():
+                print(f"tokodesk: earlier decision on return {earlier.return_id}: "
+                      f"{'done' if earlier.ok else earlier.error}", file=sys.stderr)
+            for ret in rets:
+                if args.decision == "approve":
+                    results.append(desk.approve(ret))
+                elif args.decision == "reject":
+                    results.append(desk.reject(ret, args.reason, args.comment))
+                else:
+                    results.append(desk.receive(ret, damaged))
     if args.json:
-        print(json.dumps([result.as_json()], ensure_ascii=False))
-    else:
-        print(f"ok      {result.return_id}  {result.state}" if result.ok
-              else f"FAILED  {result.return_id}  {result.state}: {result.error}")
-    if not result.ok:
-        print(f"tokodesk: {result.error}", file=sys.stderr)
-    return _exit_code([result])
+        print(json.dumps([r.as_json() for r in results], ensure_ascii=False))
+    for result in results:
+        if not args.json:
+            print(f"ok      {result.return_id}  {result.state}" if result.ok
+                  else f"FAILED  {result.return_id}  {result.state}: {result.error}")
+        if not result.ok:
+            print(f"tokodesk: {result.return_id}: {result.error}", file=sys.stderr)
+    return _exit_code(results)
