@@ -970,4 +970,40 @@ ID = {
     "To inspect": "Perlu diperiksa",
     "Type": "Jenis",
     "{0} h {1} min (by {2})": "{0} j {1} mnt (sebelum {2})",
+    # ---- dispatch (issue 18): handover scan, dispatch plan, shop health, alerts ----
+    "&Dispatch": "&Pengiriman",
+    "(no code yet)": "(belum ada kode)",
+    "Choose or type the courier.": "Pilih atau ketik kurir.",
+    "Choose the courier first, then scan again.": "Pilih kurir dulu, lalu pindai lagi.",
+    "Choose the courier first.": "Pilih kurir dulu.",
+    "Choose the courier, then scan each parcel's AWB or booking code as the courier takes it. Every scan is kept "
+    "with its time. Nothing is sent to the marketplace.":
+        "Pilih kurir, lalu pindai resi atau kode booking setiap paket saat kurir mengambilnya. Setiap pindaian "
+        "disimpan dengan waktunya. Tidak ada yang dikirim ke marketplace.",
+    "Every parcel expected for {0} is scanned.": "Semua paket untuk {0} sudah dipindai.",
+    "Handover manifest PDF…": "PDF manifest serah terima…",
+    "Handover manifest saved: {0} of {1} parcel(s) scanned.":
+        "Manifest serah terima disimpan: {0} dari {1} paket dipindai.",
+    "Handover scan…": "Pindai serah terima…",
+    "Handover to the courier": "Serah terima ke kurir",
+    "Not scanned yet for {0}: {1} parcel(s) — find them before the courier leaves":
+        "Belum dipindai untuk {0}: {1} paket — temukan sebelum kurir pergi",
+    "OK — {0}": "OK — {0}",
+    "PDF files (*.pdf)": "Berkas PDF (*.pdf)",
+    "Reading the couriers": "Membaca daftar kurir",
+    "Reading the parcels to hand over": "Membaca paket yang akan diserahkan",
+    "Recording the scan": "Menyimpan pindaian",
+    "STOP — {0} goes with {1}": "STOP — {0} dikirim dengan {1}",
+    "STOP — {0} is cancelled: keep the parcel": "STOP — {0} dibatalkan: jangan serahkan paketnya",
+    "STOP — {0} is not shipped yet: arrange the shipment first":
+        "STOP — {0} belum dikirim: atur pengiriman dulu",
+    "STOP — {0} was already handed over {1}": "STOP — {0} sudah diserahkan {1}",
+    "Save the handover manifest": "Simpan manifest serah terima",
+    "Scan": "Pindai",
+    "Scan the AWB or booking code": "Pindai resi atau kode booking",
+    "Scans in this session": "Pindaian sesi ini",
+    "UNKNOWN CODE {0}: no order here has it. Sync the orders or check the label.":
+        "KODE TIDAK DIKENAL {0}: tidak ada pesanan dengan kode ini. Sinkronkan pesanan atau periksa label.",
+    "Writing the handover manifest": "Menulis manifest serah terima",
+    "another courier": "kurir lain",
 }

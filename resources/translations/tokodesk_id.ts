@@ -1350,6 +1350,17 @@
     </message>
 </context>
 <context>
+    <name>DispatchMenu</name>
+    <message>
+        <source>&amp;Dispatch</source>
+        <translation>&amp;Pengiriman</translation>
+    </message>
+    <message>
+        <source>Handover scan…</source>
+        <translation>Pindai serah terima…</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Details</source>
@@ -1449,6 +1460,121 @@
     <message>
         <source>status {0} → {1} ({2} → {3})</source>
         <translation>status {0} → {1} ({2} → {3})</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>(no code yet)</source>
+        <translation>(belum ada kode)</translation>
+    </message>
+    <message>
+        <source>Choose or type the courier.</source>
+        <translation>Pilih atau ketik kurir.</translation>
+    </message>
+    <message>
+        <source>Choose the courier first, then scan again.</source>
+        <translation>Pilih kurir dulu, lalu pindai lagi.</translation>
+    </message>
+    <message>
+        <source>Choose the courier first.</source>
+        <translation>Pilih kurir dulu.</translation>
+    </message>
+    <message>
+        <source>Choose the courier, then scan each parcel's AWB or booking code as the courier takes it. Every scan is kept with its time. Nothing is sent to the marketplace.</source>
+        <translation>Pilih kurir, lalu pindai resi atau kode booking setiap paket saat kurir mengambilnya. Setiap pindaian disimpan dengan waktunya. Tidak ada yang dikirim ke marketplace.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Every parcel expected for {0} is scanned.</source>
+        <translation>Semua paket untuk {0} sudah dipindai.</translation>
+    </message>
+    <message>
+        <source>Handover manifest PDF…</source>
+        <translation>PDF manifest serah terima…</translation>
+    </message>
+    <message>
+        <source>Handover manifest saved: {0} of {1} parcel(s) scanned.</source>
+        <translation>Manifest serah terima disimpan: {0} dari {1} paket dipindai.</translation>
+    </message>
+    <message>
+        <source>Handover to the courier</source>
+        <translation>Serah terima ke kurir</translation>
+    </message>
+    <message>
+        <source>Not scanned yet for {0}: {1} parcel(s) — find them before the courier leaves</source>
+        <translation>Belum dipindai untuk {0}: {1} paket — temukan sebelum kurir pergi</translation>
+    </message>
+    <message>
+        <source>OK — {0}</source>
+        <translation>OK — {0}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reading the couriers</source>
+        <translation>Membaca daftar kurir</translation>
+    </message>
+    <message>
+        <source>Reading the parcels to hand over</source>
+        <translation>Membaca paket yang akan diserahkan</translation>
+    </message>
+    <message>
+        <source>Recording the scan</source>
+        <translation>Menyimpan pindaian</translation>
+    </message>
+    <message>
+        <source>STOP — {0} goes with {1}</source>
+        <translation>STOP — {0} dikirim dengan {1}</translation>
+    </message>
+    <message>
+        <source>STOP — {0} is cancelled: keep the parcel</source>
+        <translation>STOP — {0} dibatalkan: jangan serahkan paketnya</translation>
+    </message>
+    <message>
+        <source>STOP — {0} is not shipped yet: arrange the shipment first</source>
+        <translation>STOP — {0} belum dikirim: atur pengiriman dulu</translation>
+    </message>
+    <message>
+        <source>STOP — {0} was already handed over {1}</source>
+        <translation>STOP — {0} sudah diserahkan {1}</translation>
+    </message>
+    <message>
+        <source>Save the handover manifest</source>
+        <translation>Simpan manifest serah terima</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Pindai</translation>
+    </message>
+    <message>
+        <source>Scan the AWB or booking code</source>
+        <translation>Pindai resi atau kode booking</translation>
+    </message>
+    <message>
+        <source>Scans in this session</source>
+        <translation>Pindaian sesi ini</translation>
+    </message>
+    <message>
+        <source>UNKNOWN CODE {0}: no order here has it. Sync the orders or check the label.</source>
+        <translation>KODE TIDAK DIKENAL {0}: tidak ada pesanan dengan kode ini. Sinkronkan pesanan atau periksa label.</translation>
+    </message>
+    <message>
+        <source>Writing the handover manifest</source>
+        <translation>Menulis manifest serah terima</translation>
+    </message>
+    <message>
+        <source>another courier</source>
+        <translation>kurir lain</translation>
     </message>
 </context>
 <context>

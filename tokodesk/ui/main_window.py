@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self._check_language(self._saved_language())
+        __import__("tokodesk.ui.dispatch_menu", fromlist=["install"]).install(self)  # Dispatch: handover, plan
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("About TokoDesk"))
         about.triggered.connect(self._about)

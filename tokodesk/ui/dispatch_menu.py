@@ -1,0 +1,29 @@
+"""The main window's Dispatch menu: the handover scan (and the other dispatch views as they come)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMainWindow
+
+
+def install(window: QMainWindow) -> None:
+    """Add the menu to the window (`window.ctx` is its AppContext); the dialogs open on demand, one of each."""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("DispatchMenu", "&Dispatch"))
+    handover = menu.addAction(QCoreApplication.translate("DispatchMenu", "Handover scan…"))
+    handover.triggered.connect(lambda: open_handover(window))
+    window.dispatch_menu = menu
+
+
+def open_handover(window: QMainWindow) -> object:
+    from tokodesk.ui.handover_dialog import HandoverDialog
+
+    dialog = getattr(window, "handover_dialog", None)
+    if dialog is None:
+        dialog = HandoverDialog(window.ctx, window)
+        window.handover_dialog = dialog
+    else:
+        dialog.load_couriers()
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
