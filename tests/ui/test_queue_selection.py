@@ -16,6 +16,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tokodesk.ui import queries as q
 
 ACTIONS = ["ack", "pack", "label", "ship", "cancel"]
@@ -263,3 +265,43 @@ def test_moving_to_another_order_never_shows_the_previous_one(qtbot, tab, ctx, w
     assert first not in tab.detail.toPlainText(), "the old order's details went at once"
     assert m.Order.get_by_id(pks[1]).invoice in tab.detail.toPlainText()
     qtbot.waitUntil(lambda: tab.detail.shown_pk == pks[1], timeout=5000)
+
+
+def test_arrange_and_print_on_tokopedia_and_shop_takes_exactly_the_selection(
+        qtbot, ctx, request, open_orders_tab, wait_idle, tmp_path):
+    """The live dialect's own action: four packed orders, two selected; sort, a chip, another station's write and
+    Refresh; Arrange shipment and print ships exactly those two (the marketplace is asked about no other)."""
+    from tests.ui.test_ship_flow import pack, to_pack
+    from tokodesk.store import models as m
+    from tokodesk.ui.orders_model import COL_BUYER, COL_DEADLINE
+
+    request.getfixturevalue("sb")
+    tab = open_orders_tab(request.getfixturevalue("shop_channel"))
+    tab.resize(1300, 500)
+    pks = to_pack(tab, 4)
+    pack(qtbot, tab, ctx, wait_idle, pks)
+    chosen = [pks[0], pks[2]]
+    tab.select_pks(chosen)
+
+    _click_header(qtbot, tab, COL_BUYER)
+    _click_header(qtbot, tab, COL_DEADLINE)
+    qtbot.mouseClick(tab.chips["ready"], Qt.MouseButton.LeftButton)
+    _second_station_write(pks[1], buyer_name="Aaron Station Two")  # sorts first by buyer: rows move
+    _click_header(qtbot, tab, COL_BUYER)
+    qtbot.waitUntil(lambda: any(r[q.R_BUYER] == "Aaron Station Two" for r in tab.model.all_rows()), timeout=10000)
+    qtbot.mouseClick(tab.refresh_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    assert sorted(tab.selected_order_ids()) == sorted(chosen)
+    qtbot.waitUntil(lambda: "2 orders selected" in tab.detail.toPlainText(), timeout=5000)
+
+    before = _snapshot()
+    qtbot.mouseClick(tab.buttons["arrange"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(tab, "arrange_dialog", None) is not None, timeout=10000)
+    dialog = tab.arrange_dialog
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
+    wait_idle(ctx)
+    changed, acted, _events = _changed_since(before)
+    assert changed == set(chosen), f"arrange changed {changed}, not {set(chosen)}"
+    assert acted == set(chosen), "the marketplace was asked about exactly the selected orders"
+    assert sorted(dialog.result.ready) == sorted(chosen)
+    assert {m.Order.get_by_id(pk).state for pk in (pks[1], pks[3])} <= {"packed", "ready_to_ship"}
