@@ -1006,4 +1006,30 @@ ID = {
         "KODE TIDAK DIKENAL {0}: tidak ada pesanan dengan kode ini. Sinkronkan pesanan atau periksa label.",
     "Writing the handover manifest": "Menulis manifest serah terima",
     "another courier": "kurir lain",
+    "(no courier)": "(tanpa kurir)",
+    "Courier / invoice": "Kurir / invoice",
+    "Cut-off / ship by": "Batas pickup / kirim sebelum",
+    "LATE": "TERLAMBAT",
+    "Mark": "Tanda",
+    "Nothing left to ship today.": "Tidak ada lagi yang harus dikirim hari ini.",
+    "Reading the dispatch plan": "Membaca rencana pengiriman",
+    "Reading today's orders…": "Membaca pesanan hari ini…",
+    "The plan could not be read: {0}": "Rencana tidak dapat dibaca: {0}",
+    "Today's dispatch plan": "Rencana pengiriman hari ini",
+    "Today's dispatch plan…": "Rencana pengiriman hari ini…",
+    "Today's plan": "Rencana hari ini",
+    "What must leave today (WIB), by courier and pick-up cut-off, in the platform's order of work. The time left "
+    "counts down to the cut-off, or to the earliest ship-by where there is none.":
+        "Yang harus dikirim hari ini (WIB), per kurir dan batas pickup, dalam urutan kerja platform. Sisa waktu "
+        "dihitung mundur ke batas pickup, atau ke batas kirim paling awal bila tidak ada.",
+    "What must leave today, by courier and cut-off, with the time left":
+        "Yang harus dikirim hari ini, per kurir dan batas pickup, dengan sisa waktunya",
+    "cut-off {0}": "batas pickup {0}",
+    "due within 2 h": "jatuh tempo dalam 2 jam",
+    "ship by {0}": "kirim sebelum {0}",
+    "{0} h {1} min": "{0} j {1} mnt",
+    "{0} h {1} min ago": "{0} j {1} mnt yang lalu",
+    "{0} order(s) to ship today: {1} late, {2} due within 2 h":
+        "{0} pesanan harus dikirim hari ini: {1} terlambat, {2} jatuh tempo dalam 2 jam",
+    "{0} — {1} order(s)": "{0} — {1} pesanan",
 }

@@ -1359,6 +1359,112 @@
         <source>Handover scan…</source>
         <translation>Pindai serah terima…</translation>
     </message>
+    <message>
+        <source>Today's dispatch plan…</source>
+        <translation>Rencana pengiriman hari ini…</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPlan</name>
+    <message>
+        <source>Today's plan</source>
+        <translation>Rencana hari ini</translation>
+    </message>
+    <message>
+        <source>What must leave today, by courier and cut-off, with the time left</source>
+        <translation>Yang harus dikirim hari ini, per kurir dan batas pickup, dengan sisa waktunya</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPlanDialog</name>
+    <message>
+        <source>(no courier)</source>
+        <translation>(tanpa kurir)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Courier / invoice</source>
+        <translation>Kurir / invoice</translation>
+    </message>
+    <message>
+        <source>Cut-off / ship by</source>
+        <translation>Batas pickup / kirim sebelum</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>TERLAMBAT</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Tanda</translation>
+    </message>
+    <message>
+        <source>Nothing left to ship today.</source>
+        <translation>Tidak ada lagi yang harus dikirim hari ini.</translation>
+    </message>
+    <message>
+        <source>Reading the dispatch plan</source>
+        <translation>Membaca rencana pengiriman</translation>
+    </message>
+    <message>
+        <source>Reading today's orders…</source>
+        <translation>Membaca pesanan hari ini…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: {0}</source>
+        <translation>Rencana tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Sisa waktu</translation>
+    </message>
+    <message>
+        <source>Today's dispatch plan</source>
+        <translation>Rencana pengiriman hari ini</translation>
+    </message>
+    <message>
+        <source>What must leave today (WIB), by courier and pick-up cut-off, in the platform's order of work. The time left counts down to the cut-off, or to the earliest ship-by where there is none.</source>
+        <translation>Yang harus dikirim hari ini (WIB), per kurir dan batas pickup, dalam urutan kerja platform. Sisa waktu dihitung mundur ke batas pickup, atau ke batas kirim paling awal bila tidak ada.</translation>
+    </message>
+    <message>
+        <source>cut-off {0}</source>
+        <translation>batas pickup {0}</translation>
+    </message>
+    <message>
+        <source>due within 2 h</source>
+        <translation>jatuh tempo dalam 2 jam</translation>
+    </message>
+    <message>
+        <source>ship by {0}</source>
+        <translation>kirim sebelum {0}</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} j {1} mnt</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min ago</source>
+        <translation>{0} j {1} mnt yang lalu</translation>
+    </message>
+    <message>
+        <source>{0} order(s) to ship today: {1} late, {2} due within 2 h</source>
+        <translation>{0} pesanan harus dikirim hari ini: {1} terlambat, {2} jatuh tempo dalam 2 jam</translation>
+    </message>
+    <message>
+        <source>{0} — {1} order(s)</source>
+        <translation>{0} — {1} pesanan</translation>
+    </message>
 </context>
 <context>
     <name>ErrorBanner</name>

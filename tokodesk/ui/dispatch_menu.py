@@ -11,7 +11,15 @@ def install(window: QMainWindow) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("DispatchMenu", "&Dispatch"))
     handover = menu.addAction(QCoreApplication.translate("DispatchMenu", "Handover scan…"))
     handover.triggered.connect(lambda: open_handover(window))
+    plan = menu.addAction(QCoreApplication.translate("DispatchMenu", "Today's dispatch plan…"))
+    plan.triggered.connect(lambda: open_plan(window))
     window.dispatch_menu = menu
+
+
+def open_plan(window: QMainWindow) -> object:
+    from tokodesk.ui.dispatch_plan import open_plan as show
+
+    return show(window, window.ctx)
 
 
 def open_handover(window: QMainWindow) -> object:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
 from tokodesk.marketplace.base import OrderState
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
+from tokodesk.ui.dispatch_plan import plan_button
 from tokodesk.ui.order_dialogs import CancelDialog, ResultsDialog
 from tokodesk.ui.orders_model import state_label
 
@@ -67,6 +68,7 @@ class QueueActions:
         row.addWidget(self.more)
         row.addSpacing(12)
         row.addWidget(self.requests_button)
+        row.addWidget(plan_button(self))
         row.addStretch(1)
         self.selection_label = QLabel()
         row.addWidget(self.selection_label)
