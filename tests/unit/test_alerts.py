@@ -1,0 +1,96 @@
+"""The alert rules (issue 18.2) with a fake clock: each kind fires once, grouped, at most once per gap, and respects
+its switch; the store is read for urgent / due orders and failing syncs."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tokodesk.services.alerts import AlertEngine, AlertSettings, Snapshot, failing_syncs, gather
+from tokodesk.store import models as m
+
+T0 = datetime(2026, 12, 7, 5, 0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, minutes: float) -> None:
+        self.now += timedelta(minutes=minutes)
+
+
+def test_each_thing_alerts_once_and_a_kind_at_most_once_per_gap_grouped():
+    clock = Clock()
+    engine = AlertEngine(AlertSettings(gap_min=5), clock)
+    [first] = engine.check(Snapshot(urgent={1: "INV/1"}))
+    assert (first.kind, first.names) == ("urgent", ["INV/1"])
+    assert engine.check(Snapshot(urgent={1: "INV/1"})) == []  # still there: not again
+    clock.advance(1)
+    assert engine.check(Snapshot(urgent={1: "INV/1", 2: "INV/2", 3: "INV/3"})) == []  # within the gap: held
+    clock.advance(1)
+    assert engine.check(Snapshot(urgent={1: "INV/1", 2: "INV/2", 3: "INV/3", 4: "INV/4"})) == []
+    clock.advance(3)  # five minutes after the first: one notification for everything that came up since
+    [grouped] = engine.check(Snapshot(urgent={1: "INV/1", 2: "INV/2", 4: "INV/4", 5: "INV/5", 6: "INV/6"}))
+    # INV/3 was handled before it could be shown: dropped.
+    assert grouped.names == ["INV/2", "INV/4", "INV/5", "INV/6"] and grouped.summary() == "INV/2, INV/4, INV/5 +1"
+    clock.advance(60)
+    assert engine.check(Snapshot(urgent={1: "INV/1", 2: "INV/2"})) == []
+
+
+def test_kinds_are_limited_separately():
+    clock = Clock()
+    engine = AlertEngine(AlertSettings(), clock)
+    got = engine.check(Snapshot(urgent={1: "A"}, due={1: "A"}, sync={(1, "orders", T0): "Toko: orders"},
+                                cancel_request={"c1": "INV/9"}))
+    assert sorted(a.kind for a in got) == ["cancel_request", "due", "sync", "urgent"]
+
+
+def test_a_switched_off_kind_never_fires_and_does_not_burst_when_switched_on():
+    clock = Clock()
+    settings = AlertSettings(due=False)
+    engine = AlertEngine(settings, clock)
+    assert [a.kind for a in engine.check(Snapshot(due={1: "A"}, urgent={2: "B"}))] == ["urgent"]
+    clock.advance(10)
+    settings.due = True
+    assert engine.check(Snapshot(due={1: "A"})) == []  # seen while off
+    assert [a.names for a in engine.check(Snapshot(due={1: "A", 3: "C"}))] == [["C"]]
+
+
+def test_settings_are_kept_and_bad_values_bounded(database):
+    AlertSettings(urgent=False, due_within_min=30, gap_min=0).save()
+    loaded = AlertSettings.load()
+    assert loaded.urgent is False and loaded.due_within_min == 30 and loaded.gap_min == 1
+    m.AppSetting.write("alerts", {"due": False, "nonsense": 1})
+    assert AlertSettings.load().due is False
+
+
+def test_gather_reads_urgent_and_due_orders_and_failing_syncs(any_database):
+    channel = m.Channel.create(name="Toko")
+
+    def order(oid, state="packed", **kw):  # noqa: ANN001, ANN202
+        return m.Order.create(channel=channel, order_id=oid, invoice=f"INV/{oid}", state=state, created_at=T0, **kw)
+
+    instant = order("I", state="new", priority_level=100, tts_sla_time=T0 + timedelta(hours=5))
+    same_day = order("S", priority_level=300, tts_sla_time=T0 + timedelta(minutes=50))
+    order("X", priority_level=600, tts_sla_time=T0 + timedelta(hours=3))  # standard, not due soon
+    legacy = order("L", ship_deadline=T0 + timedelta(minutes=10))
+    order("G", state="shipped", priority_level=100, tts_sla_time=T0)  # handed over: nothing to alert
+    snap = gather(AlertSettings(due_within_min=60), T0)
+    assert snap.urgent == {instant.id: "INV/I", same_day.id: "INV/S"}
+    assert snap.due == {same_day.id: "INV/S", legacy.id: "INV/L"}
+    assert gather(AlertSettings(urgent=False, due=False), T0).urgent == {}
+
+    def run(kind, minutes_ago, status):  # noqa: ANN001, ANN202
+        m.SyncRun.create(channel=channel, kind=kind, started_at=T0 - timedelta(minutes=minutes_ago), status=status)
+
+    run("orders", 60, "ok")
+    run("orders", 40, "failed")
+    run("orders", 10, "failed")  # failing for 40 minutes
+    run("statuses", 50, "failed")
+    run("statuses", 5, "ok")  # recovered
+    run("inventory", 10, "failed")  # failing for 10 minutes only
+    failing = failing_syncs(T0, timedelta(minutes=15))
+    assert failing == {(channel.id, "orders", T0 - timedelta(minutes=40)): "Toko: orders"}

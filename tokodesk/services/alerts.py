@@ -1,0 +1,164 @@
+"""Alerts that reach the seller away from the window: the rules, in plain Python (the tray shows what they return).
+
+Kinds, each switchable:
+- urgent: a new Instant / Same-day order to process (the collection comes within hours);
+- due: an order still to ship within the chosen minutes of its ship-by (`work_order.due`);
+- sync: a sync kind of a channel failing for longer than the chosen minutes (since its last good run);
+- cancel_request: a buyer asked to cancel (read from the marketplace by the caller; the store keeps no flag).
+No storm: each thing alerts once; a kind fires at most once per `gap_min` minutes, and what came up in between is
+grouped into that one notification. What stopped mattering before it was shown (shipped, answered) is dropped.
+The engine keeps what it has shown in memory: after a restart an order still due alerts once more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from tokodesk.marketplace import base
+from tokodesk.services import work_order
+from tokodesk.store import models as m
+
+S = base.OrderState
+KINDS = ("urgent", "due", "sync", "cancel_request")
+SETTING_KEY = "alerts"
+SHOWN_NAMES = 3  # a grouped alert names this many, then "+N"
+IN_WORK = work_order.TO_PROCESS | {S.AWAITING_PICKUP.value}
+_EPOCH = datetime(1970, 1, 1)
+
+
+@dataclass
+class AlertSettings:
+    urgent: bool = True
+    due: bool = True
+    sync: bool = True
+    cancel_request: bool = True
+    due_within_min: int = 60
+    sync_failed_min: int = 15
+    gap_min: int = 5
+
+    def enabled(self, kind: str) -> bool:
+        return bool(getattr(self, kind))
+
+    @classmethod
+    def load(cls) -> AlertSettings:
+        stored = m.AppSetting.read(SETTING_KEY, {}) or {}
+        known = {k: v for k, v in stored.items() if k in cls.__dataclass_fields__}
+        settings = cls(**known)
+        settings.due_within_min = max(1, int(settings.due_within_min))
+        settings.sync_failed_min = max(1, int(settings.sync_failed_min))
+        settings.gap_min = max(1, int(settings.gap_min))
+        return settings
+
+    def save(self) -> None:
+        m.AppSetting.write(SETTING_KEY, asdict(self))
+
+
+@dataclass
+class Snapshot:
+    """What is true now, each item under a key that stays the same while it stays true: key -> its name."""
+
+    urgent: dict[Hashable, str] = field(default_factory=dict)
+    due: dict[Hashable, str] = field(default_factory=dict)
+    sync: dict[Hashable, str] = field(default_factory=dict)
+    cancel_request: dict[Hashable, str] = field(default_factory=dict)
+
+
+@dataclass
+class Alert:
+    kind: str
+    names: list[str]  # what it is about (invoices, "channel: kind"), grouped
+
+    @property
+    def count(self) -> int:
+        return len(self.names)
+
+    def summary(self) -> str:
+        shown = ", ".join(self.names[:SHOWN_NAMES])
+        more = len(self.names) - SHOWN_NAMES
+        return f"{shown} +{more}" if more > 0 else shown
+
+
+class AlertEngine:
+    def __init__(self, settings: AlertSettings | None = None, clock: Callable[[], datetime] = m.utcnow) -> None:
+        self.settings = settings or AlertSettings()
+        self.clock = clock
+        self.shown: dict[str, set[Hashable]] = {k: set() for k in KINDS}
+        self.waiting: dict[str, dict[Hashable, str]] = {k: {} for k in KINDS}
+        self.last_fired: dict[str, datetime] = {}
+
+    def check(self, snapshot: Snapshot) -> list[Alert]:
+        """The alerts to show now (at most one per kind)."""
+        now = self.clock()
+        gap = timedelta(minutes=self.settings.gap_min)
+        alerts = []
+        for kind in KINDS:
+            current: dict[Hashable, str] = getattr(snapshot, kind)
+            # Gone before it was shown (shipped, answered, synced again): not worth a notification any more.
+            self.waiting[kind] = {k: v for k, v in self.waiting[kind].items() if k in current}
+            fresh = {k: v for k, v in current.items() if k not in self.shown[kind] and k not in self.waiting[kind]}
+            if not self.settings.enabled(kind):
+                self.shown[kind] |= set(fresh)  # switched off: seen, never shown (no burst when switched on)
+                self.waiting[kind].clear()
+                continue
+            self.waiting[kind].update(fresh)
+            last = self.last_fired.get(kind)
+            if not self.waiting[kind] or (last is not None and now - last < gap):
+                continue
+            alerts.append(Alert(kind, sorted(self.waiting[kind].values())))
+            self.shown[kind] |= set(self.waiting[kind])
+            self.waiting[kind].clear()
+            self.last_fired[kind] = now
+        return alerts
+
+
+def _due_seconds(row: m.Order) -> int | None:
+    return work_order.due(row.state, row.accept_deadline, row.ship_deadline, row.tts_sla_time)
+
+
+def gather(settings: AlertSettings, now: datetime | None = None,
+           cancel_requests: dict[Hashable, str] | None = None) -> Snapshot:
+    """Read from the store what the enabled kinds watch (the buyers' requests come from the caller)."""
+    now = now or m.utcnow()
+    snap = Snapshot(cancel_request=dict(cancel_requests or {}))
+    if settings.urgent or settings.due:
+        query = m.Order.select(m.Order.id, m.Order.invoice, m.Order.order_id, m.Order.state, m.Order.priority_level,
+                               m.Order.accept_deadline, m.Order.ship_deadline, m.Order.tts_sla_time).where(
+            m.Order.state.in_(sorted(IN_WORK)))
+        limit = now + timedelta(minutes=settings.due_within_min)
+        for row in query:
+            name = row.invoice or row.order_id
+            if settings.urgent and work_order.urgency(row.priority_level) and row.state in work_order.TO_PROCESS:
+                snap.urgent[row.id] = name
+            due = _due_seconds(row)
+            if settings.due and due is not None and _EPOCH + timedelta(seconds=due) <= limit:
+                snap.due[row.id] = name
+    if settings.sync:
+        snap.sync = failing_syncs(now, timedelta(minutes=settings.sync_failed_min))
+    return snap
+
+
+def failing_syncs(now: datetime, longer_than: timedelta) -> dict[Hashable, str]:
+    """Channel syncs whose runs have all failed for longer than `longer_than`: (channel, kind, since) -> a name."""
+    out: dict[Hashable, str] = {}
+    since = now - timedelta(days=2)
+    runs = (m.SyncRun.select(m.SyncRun.channel, m.SyncRun.kind, m.SyncRun.started_at, m.SyncRun.status, m.Channel.name)
+            .join(m.Channel).where((m.SyncRun.started_at >= since) & (m.SyncRun.status != "running"))
+            .order_by(m.SyncRun.started_at).tuples())
+    streak: dict[tuple[int, str], tuple[datetime, str] | None] = {}
+    for channel_id, kind, started, status, name in runs:
+        key = (channel_id, kind)
+        if status == "failed":
+            if streak.get(key) is None:
+                streak[key] = (_naive(started), name)
+        elif status in ("ok", "partial"):
+            streak[key] = None
+    for (channel_id, kind), found in streak.items():
+        if found is not None and now - found[0] >= longer_than:
+            out[(channel_id, kind, found[0])] = f"{found[1]}: {kind}"
+    return out
+
+
+def _naive(value: object) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
