@@ -100,8 +100,9 @@ class OrderRoutes:
                 raise Reject(400, "ORD_DLV_026", "order_id cannot be empty")
             self._shop(query.get("shop_id"), "ORD_DLV_006")
             self._warehouse(query.get("warehouse_id"), "ORD_DLV_007")
+            # No maximum page size is documented for this list (research §"Booking code"): any positive size.
             per_page = self._int(query.get("per_page"), None, ("ORD_DLV_017", "invalid per_page format"),
-                                 minimum=1, maximum=ORDERS_PER_PAGE) or 10
+                                 minimum=1) or 10
             after = self._int(query.get("next_order_id"), None, ("ORD_DLV_025", "invalid next_order_id format"))
             self._int(query.get("first_order_id"), None, ("ORD_DLV_024", "invalid first_order_id format"))
             shop.tick()

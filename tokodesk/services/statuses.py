@@ -95,6 +95,8 @@ def refresh_statuses(
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the status refresh stopped: {exc}")
+            if summary.status == "running" and adapter.capabilities.has_booking_code:
+                _fill_codes(channel, adapter, summary, cancel)
             if summary.status == "running" and adapter.capabilities.packages:
                 from tokodesk.services.packages import refresh_combinable
 
@@ -103,6 +105,16 @@ def refresh_statuses(
     finally:
         if own_adapter:
             adapter.close()
+
+
+def _fill_codes(channel: m.Channel, adapter: base.Marketplace, summary: RunSummary, cancel) -> None:  # noqa: ANN001
+    """Accepted orders (here or in Seller Center) get their booking codes now, in bulk: labels never wait for them."""
+    from tokodesk.services.booking_codes import fill_booking_codes, lacking_codes
+
+    try:
+        summary.details["booking_codes"] = fill_booking_codes(channel, adapter, lacking_codes(channel), cancel)
+    except base.MarketplaceError as exc:  # the statuses are stored; the label run will try again
+        summary.add_error(f"booking codes not read: {exc}", failed=False)
 
 
 class _Refresh:

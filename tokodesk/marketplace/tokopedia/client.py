@@ -65,6 +65,8 @@ CAPABILITIES = Capabilities(
 
 ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
 PRODUCT_PAGE = 50  # per_page max of product info
+# The fulfilment list documents no maximum page size; a larger page would still come back in pages (cursor).
+BOOKING_PAGE = 500
 READ_STOCK_CHUNK = 50
 PICKUP_AFTER_ACK_S = 5.0  # the spec asks to wait ~5 s after ACK before requesting pick-up
 MIN_SPLIT_S = 3600  # ORD_API_009 ("too big, reduce the interval"): halve windows down to an hour
@@ -439,6 +441,49 @@ class TokopediaClient:
             if code:
                 return clean_text(code, what="a booking code")
         return None
+
+    def booking_codes(self, order_ids: Sequence[str], *, after: str | None = None,
+                      cancel: CancelCheck | None = None) -> dict[str, str | None]:
+        """Booking codes of many orders from the shop's fulfilment list, a page of BOOKING_PAGE orders a call.
+
+        The list runs by creation time with a cursor (`next_order_id`); `after` is the order created just before
+        the oldest one wanted (None: from the start). The walk stops once every wanted order was seen. Returns the
+        code (None: none issued yet) of every wanted order the list showed; an order it never showed is read on its
+        own, so one missing from the list (another warehouse) still gets its code.
+        """
+        wanted = {str(i) for i in order_ids}
+        found: dict[str, str | None] = {}
+        if not wanted:
+            return found
+        if self.shop_id:
+            cursor = after
+            while wanted - found.keys():
+                if cancel is not None and cancel():
+                    return found
+                params: dict[str, Any] = {"shop_id": self.shop_id, "per_page": BOOKING_PAGE}
+                if cursor:
+                    params["next_order_id"] = cursor
+                data = self._call("GET", f"/v1/fs/{self.fs_id}/fulfillment_order", E_BOOKING,
+                                  "read the booking codes of the shop's orders", params=params)
+                for entry in parsing.get(data, "order_data") or []:
+                    entry_id = parsing.ident(parsing.get(entry, "order", "order_id")) or parsing.ident(
+                        parsing.get(entry, "booking_data", "order_id"))
+                    if entry_id in wanted:
+                        found[entry_id] = parsing.text(parsing.get(entry, "booking_data", "booking_code")) or None
+                following = parsing.ident(parsing.get(data, "next_order_id"))
+                if not following or following == "0" or following == cursor:
+                    break
+                cursor = following
+        for order_id in sorted(wanted - found.keys()):
+            if cancel is not None and cancel():
+                break
+            try:
+                found[order_id] = self.booking_code(order_id)
+            except MarketplaceError as exc:
+                if exc.retryable or isinstance(exc, AuthError):
+                    raise
+                log.warning("booking code of order %s not available: %s", order_id, exc)
+        return found
 
     def close(self) -> None:
         self.http.close()

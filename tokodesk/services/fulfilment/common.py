@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import peewee as pw
+
 from tokodesk.errors import UserError
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
@@ -59,26 +61,23 @@ def find_orders(keys: Sequence[str], channel: m.Channel | None = None) -> list[m
 
     A key matching orders in two channels is ambiguous: the message asks for --channel.
     """
+    keys = [key.strip() for key in keys]
+    by_id = _orders_where(m.Order.order_id, keys, channel)  # a 1,000-order selection: a few queries, not 1,000
+    rest = [key for key in keys if key not in by_id]
+    by_invoice = _orders_where(m.Order.invoice, rest, channel) if rest else {}
     found: list[m.Order] = []
+    seen: set[int] = set()
     missing: list[str] = []
     for key in keys:
-        key = key.strip()
-        query = m.Order.select().where(m.Order.order_id == key)
-        if channel is not None:
-            query = query.where(m.Order.channel == channel.id)
-        rows = list(query)
-        if not rows:
-            query = m.Order.select().where(m.Order.invoice == key)
-            if channel is not None:
-                query = query.where(m.Order.channel == channel.id)
-            rows = list(query)
+        rows = by_id.get(key) or by_invoice.get(key)
         if not rows:
             missing.append(key)
             continue
         if len(rows) > 1:
             names = ", ".join(sorted({r.channel.name for r in rows}))
             raise UserError(f"Order {key} exists in several channels ({names}); choose one with --channel NAME.")
-        if all(r.id != rows[0].id for r in found):
+        if rows[0].id not in seen:
+            seen.add(rows[0].id)
             found.append(rows[0])
     if missing:
         raise UserError(
@@ -86,6 +85,18 @@ def find_orders(keys: Sequence[str], channel: m.Channel | None = None) -> list[m
             "or pull orders first (tokodesk sync orders)."
         )
     return found
+
+
+def _orders_where(field: pw.Field, keys: Sequence[str], channel: m.Channel | None) -> dict[str, list[m.Order]]:
+    rows: dict[str, list[m.Order]] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 500):
+        query = m.Order.select().where(field.in_(unique[start:start + 500]))
+        if channel is not None:
+            query = query.where(m.Order.channel == channel.id)
+        for row in query.order_by(m.Order.id):
+            rows.setdefault(getattr(row, field.name), []).append(row)
+    return rows
 
 
 def lines_of(order: m.Order) -> list[m.OrderLine]:

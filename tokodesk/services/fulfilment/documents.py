@@ -68,12 +68,33 @@ def _sender(channel: m.Channel) -> docs.Party:
     return docs.Party(name=channel.shop_name or channel.name)
 
 
-def _doc_lines(order: m.Order, with_price: bool = False) -> list[docs.Line]:
+def _doc_lines(order: m.Order, with_price: bool = False, lines: list[m.OrderLine] | None = None) -> list[docs.Line]:
     return [
         docs.Line(sku=line.seller_sku or line.sku, name=line.name, quantity=line.quantity,
                   price=line.price if with_price else 0)
-        for line in lines_of(order)
+        for line in (lines_of(order) if lines is None else lines)
     ]
+
+
+CHUNK = 500  # ids per IN (…) query: well under SQLite's variable limit
+
+
+def _rows_by_id(model: type[m.BaseModel], ids: list[int]) -> dict[int, m.BaseModel]:
+    rows: dict[int, m.BaseModel] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows.update((r.id, r) for r in model.select().where(model.id.in_(ids[start:start + CHUNK])))
+    return rows
+
+
+def _lines_by_order(order_ids: list[int]) -> dict[int, list[m.OrderLine]]:
+    """Each order's lines in `lines_of`'s order, read for many orders at once."""
+    lines: dict[int, list[m.OrderLine]] = {}
+    for start in range(0, len(order_ids), CHUNK):
+        query = (m.OrderLine.select().where(m.OrderLine.order.in_(order_ids[start:start + CHUNK]))
+                 .order_by(m.OrderLine.order, m.OrderLine.line_no, m.OrderLine.id))
+        for line in query:
+            lines.setdefault(line.order_id, []).append(line)
+    return lines
 
 
 def _display_name(channel: m.Channel) -> str:
@@ -81,7 +102,7 @@ def _display_name(channel: m.Channel) -> str:
     return "Tokopedia & Shop" if channel.marketplace == "tiktokshop" else "Tokopedia"
 
 
-def label_data(order: m.Order, channel: m.Channel) -> docs.LabelData:
+def label_data(order: m.Order, channel: m.Channel, lines: list[m.OrderLine] | None = None) -> docs.LabelData:
     return docs.LabelData(
         marketplace=_display_name(channel),
         courier=order.courier,
@@ -92,7 +113,7 @@ def label_data(order: m.Order, channel: m.Channel) -> docs.LabelData:
         sender=_sender(channel),
         booking_code=order.booking_code,
         awb=order.awb,
-        lines=_doc_lines(order),
+        lines=_doc_lines(order, lines=lines),
         cod_amount=order.cod_amount,
         created_at=order.created_at,
         ship_deadline=order.ship_deadline,
@@ -140,6 +161,32 @@ class Documents:
             log.warning("channel %s: no marketplace connection for labels: %s", channel.name, exc)
             return None
 
+    def _ensure_codes(self, orders: Sequence[m.Order]) -> set[int]:
+        """Missing booking codes of the whole batch, fetched in bulk per channel before anything renders (one call
+        per page of the shop's list, not one per order while the seller waits). Returns the ids of the orders asked
+        about, so the render loop does not ask again one by one."""
+        from tokodesk.services.booking_codes import fill_booking_codes, lacking_codes
+
+        asked: set[int] = set()
+        by_channel: dict[int, list[int]] = {}
+        for order in orders:
+            by_channel.setdefault(order.channel_id, []).append(order.id)
+        for channel_id, ids in by_channel.items():
+            channel = m.Channel.get_by_id(channel_id)
+            adapter = self._adapter_or_none(channel)
+            if adapter is None or not adapter.capabilities.has_booking_code:
+                continue
+            lacking = [o for start in range(0, len(ids), 500) for o in lacking_codes(channel, ids[start:start + 500])]
+            if not lacking:
+                continue
+            try:
+                fill_booking_codes(channel, adapter, lacking)
+            except base.MarketplaceError as exc:  # each order is asked on its own below, as before
+                log.warning("booking codes of channel %s not read in bulk: %s", channel.name, exc)
+                continue
+            asked.update(o.id for o in lacking)
+        return asked
+
     # ---- labels ------------------------------------------------------------------------------------------
     def labels(
         self, orders: Sequence[m.Order], size: str = "100x150", order_by: str | None = "courier",
@@ -148,21 +195,30 @@ class Documents:
         batch = LabelBatch()
         own: list[tuple[docs.LabelData, m.Order]] = []
         market: list[tuple[docs.LabelData, m.Order, base.Label]] = []
+        asked = self._ensure_codes(orders)
+        # The batch read in a few queries (rows, channels, lines), not three per order: a 1,000-label click is
+        # otherwise spent building SQL for the wide order row.
+        fresh = _rows_by_id(m.Order, [o.id for o in orders])
+        lines = _lines_by_order(list(fresh))
+        channels: dict[int, m.Channel] = {}
         for order in orders:
-            order = reload(order)
-            channel = m.Channel.get_by_id(order.channel_id)
+            order = fresh.get(order.id) or reload(order)
+            channel = channels.get(order.channel_id)
+            if channel is None:
+                channel = channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)
             if S(order.state) not in LABEL_STATES:
                 batch.skipped.append((order, f"no label for an order that is {order.state}"))
                 continue
             adapter = self._adapter_or_none(channel)
-            order = _ensure_code(order, channel, adapter)
+            if order.id not in asked:
+                order = _ensure_code(order, channel, adapter)
             # Never a label (nor a "printed" mark, here or on the marketplace) without a code the courier can scan.
             why = label_rules.refusal(order, channel, adapter.capabilities if adapter is not None else None)
             if why:
                 batch.skipped.append((order, why))
                 batch.without_code.append(order)
                 continue
-            data = label_data(order, channel)
+            data = label_data(order, channel, lines.get(order.id, []))
             code = label_rules.scan_code(order)
             caps = adapter.capabilities if adapter is not None else label_rules.class_capabilities(channel.marketplace)
             # A marketplace PDF label is the marketplace's drawing; every other label draws the code as Code 128.
