@@ -12,10 +12,6 @@
         <translation>Tutup</translation>
     </message>
     <message>
-        <source>New orders</source>
-        <translation>Pesanan baru</translation>
-    </message>
-    <message>
         <source>Reading the orders</source>
         <translation>Membaca pesanan</translation>
     </message>
@@ -27,9 +23,44 @@
         <source>Stopped before anything was sent.</source>
         <translation>Dihentikan sebelum ada yang dikirim.</translation>
     </message>
+</context>
+<context>
+    <name>AlertSettingsDialog</name>
     <message>
-        <source>{0} new order(s) arrived.</source>
-        <translation>{0} pesanan baru masuk.</translation>
+        <source>A buyer asks to cancel</source>
+        <translation>Pembeli mengajukan pembatalan</translation>
+    </message>
+    <message>
+        <source>A sync that keeps failing</source>
+        <translation>Sinkronisasi yang terus gagal</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>At most one alert of a kind every</source>
+        <translation>Paling banyak satu peringatan sejenis setiap</translation>
+    </message>
+    <message>
+        <source>New Instant / Same-day orders</source>
+        <translation>Pesanan Instan / Same Day baru</translation>
+    </message>
+    <message>
+        <source>Orders close to their ship-by</source>
+        <translation>Pesanan yang mendekati batas kirim</translation>
+    </message>
+    <message>
+        <source>Warn this long before the ship-by</source>
+        <translation>Ingatkan sebelum batas kirim</translation>
+    </message>
+    <message>
+        <source>Warn when a sync has failed for</source>
+        <translation>Ingatkan bila sinkronisasi gagal selama</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>mnt</translation>
     </message>
 </context>
 <context>
@@ -3879,6 +3910,73 @@ Folder data: {1}</translation>
     <message>
         <source>Checking the order sync</source>
         <translation>Memeriksa sinkron pesanan</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Alerts…</source>
+        <translation>Peringatan…</translation>
+    </message>
+    <message>
+        <source>Checking alerts</source>
+        <translation>Memeriksa peringatan</translation>
+    </message>
+    <message>
+        <source>Checking buyers' cancellation requests</source>
+        <translation>Memeriksa permintaan pembatalan pembeli</translation>
+    </message>
+    <message>
+        <source>New orders</source>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>Open TokoDesk</source>
+        <translation>Buka TokoDesk</translation>
+    </message>
+    <message>
+        <source>Orders keep syncing and alerts keep coming. Quit from the tray icon's menu.</source>
+        <translation>Pesanan tetap disinkronkan dan peringatan tetap muncul. Keluar lewat menu ikon di baki sistem.</translation>
+    </message>
+    <message>
+        <source>Quit TokoDesk</source>
+        <translation>Keluar dari TokoDesk</translation>
+    </message>
+    <message>
+        <source>Reading the alert settings</source>
+        <translation>Membaca pengaturan peringatan</translation>
+    </message>
+    <message>
+        <source>Saving the alert settings</source>
+        <translation>Menyimpan pengaturan peringatan</translation>
+    </message>
+    <message>
+        <source>Sync keeps failing</source>
+        <translation>Sinkronisasi terus gagal</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>TokoDesk is still running</source>
+        <translation>TokoDesk masih berjalan</translation>
+    </message>
+    <message>
+        <source>{0} buyer cancellation request(s)</source>
+        <translation>{0} permintaan pembatalan pembeli</translation>
+    </message>
+    <message>
+        <source>{0} new Instant / Same-day order(s)</source>
+        <translation>{0} pesanan Instan / Same Day baru</translation>
+    </message>
+    <message>
+        <source>{0} new order(s) arrived.</source>
+        <translation>{0} pesanan baru masuk.</translation>
+    </message>
+    <message>
+        <source>{0} order(s) close to their ship-by</source>
+        <translation>{0} pesanan mendekati batas kirim</translation>
     </message>
 </context>
 <context>

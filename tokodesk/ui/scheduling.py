@@ -10,8 +10,6 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.sync import start_sync
@@ -70,17 +68,7 @@ def attach_scheduler(window: Any) -> SchedulerDriver:
     driver = SchedulerDriver(window.ctx, window)
     window.scheduler = driver
     driver.start()
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        icon = QApplication.windowIcon()
-        if icon.isNull():
-            icon = window.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
-        tray = QSystemTrayIcon(QIcon(icon), window)
-        tray.setToolTip("TokoDesk")
-        tray.show()
-        window.tray = tray
+    from tokodesk.ui.tray import install_tray
 
-        def notify(count: int) -> None:
-            tray.showMessage(window.tr("New orders"), window.tr("{0} new order(s) arrived.").format(count))
-
-        window.ctx.new_orders.connect(notify)
+    install_tray(window)  # the icon, close-to-tray and the alerts
     return driver
