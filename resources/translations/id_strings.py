@@ -964,6 +964,9 @@ ID = {
     "Returns: {0} read, {1} new": "Pengembalian: {0} dibaca, {1} baru",
     "Sync returns": "Sinkronkan pengembalian",
     "Syncing returns": "Menyinkronkan pengembalian",
+    "This marketplace's API lists returns but cannot answer them: answer them in Seller Center before the deadline.":
+        "API marketplace ini menampilkan pengembalian tetapi tidak bisa menjawabnya: jawab di Seller Center sebelum "
+        "batas waktu.",
     "This marketplace's API has no returns: handle them in Seller Center.":
         "API marketplace ini tidak punya pengembalian: tangani di Seller Center.",
     "Time left": "Sisa waktu",

@@ -3618,6 +3618,10 @@ Folder data: {1}</translation>
         <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
     </message>
     <message>
+        <source>This marketplace's API lists returns but cannot answer them: answer them in Seller Center before the deadline.</source>
+        <translation>API marketplace ini menampilkan pengembalian tetapi tidak bisa menjawabnya: jawab di Seller Center sebelum batas waktu.</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>Sisa waktu</translation>
     </message>

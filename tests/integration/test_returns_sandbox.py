@@ -6,6 +6,7 @@ stock that comes back only with the goods, the CLI, and the legacy Tokopedia cha
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -247,28 +248,44 @@ def test_stock_comes_back_only_with_the_goods(sb, setup, client, capsys):  # noq
     assert mv.on_hand_after is None and "uncounted" in mv.note
 
 
-def test_a_legacy_tokopedia_channel_says_what_it_cannot_do(tokodesk_home, capsys):
-    """The legacy API has no returns to list or answer: the sync says so (skipped, not failed), the scheduler never
-    starts it, and a decision is refused before anything is sent."""
+def test_a_legacy_tokopedia_channel_reads_its_tickets_and_answers_nothing(tokodesk_home, capsys):
+    """The legacy API lists resolution tickets (read-only): the sync stores them with the seller's deadline, linked
+    to the order by invoice and to the seller's SKUs by product; a decision is refused before anything is sent."""
     from tokodesk import credentials
+    from tokodesk.marketplace.tokopedia import TokopediaClient
     from tokodesk.sandbox import Sandbox
-    from tokodesk.services import scheduler
+    from tokodesk.services import catalog, scheduler
+    from tokodesk.services.orders import pull_orders
     from tokodesk.store.connection import close_database, open_database
 
-    with Sandbox(seed=3, orders=20, products=5, freeze_clock=True) as box:
+    with Sandbox(seed=3, orders=30, products=6, freeze_clock=True) as box:
+        box.dialect.returns_book.rate = 0.0
         open_database()
         cr = box.credentials
         ch = m.Channel.create(name="legacy", marketplace="tokopedia", fs_id=str(cr["fs_id"]),
                               client_id=cr["client_id"], shop_id=str(cr["shop_id"]), api_base=box.url,
-                              auth_url=box.url)
+                              auth_url=box.url, order_sync_from=shop_now(box) - timedelta(days=2))
         credentials.set_client_secret(ch.name, cr["client_secret"])
-        m.Return.create(channel=ch, return_id="77", order_id="1", return_type="RETURN_AND_REFUND",
-                        status="pending", state="needs_answer")
-        assert "returns" not in {d.kind for d in scheduler.due_runs()}
+        client = TokopediaClient.from_channel(ch, timeout=5, sleep=box.clock.advance, clock=box.clock.monotonic)
+        catalog.pull_skus(ch, client)
+        pull_orders(m.Channel.get_by_id(ch.id), client, now=shop_now(box))
+        stored = {o.invoice for o in m.Order.select()}
+        order = next(o for o in box.orders_in_status(Status.ACCEPTED, Status.PAID) if o.invoice in stored)
+        box.force_status(order.order_id, Status.DELIVERED)
+        [ticket] = ask(box, [order], sr.REFUND)
+        assert "returns" not in {d.kind for d in scheduler.due_runs()}  # read-only: on demand, or from a date
+        m.Channel.update(return_sync_from=shop_now(box) - timedelta(days=1)).where(m.Channel.id == ch.id).execute()
+        assert "returns" in {d.kind for d in scheduler.due_runs()}
+        client.close()
         close_database()
         assert main(["sync", "returns", "--channel", "legacy", "--json"]) == 0
         summary = json.loads(capsys.readouterr().out)
-        assert summary["status"] == "skipped" and "Seller Center" in summary["errors"][0]
-        assert main(["returns", "approve", "77"]) == 2
+        assert (summary["status"], summary["created"]) == ("ok", 1)
+        assert main(["returns", "list", "--json"]) == 0
+        [listed] = json.loads(capsys.readouterr().out)
+        assert listed["return_id"] == str(ticket.number) and listed["invoice"] == order.invoice
+        assert listed["state"] == "needs_answer" and listed["seconds_left"] > 0 and listed["type"] == "REFUND"
+        assert [ln["seller_sku"] for ln in listed["lines"]] and all(ln["seller_sku"] for ln in listed["lines"])
+        assert main(["returns", "approve", str(ticket.number)]) == 2
         assert "no decisions on returns" in capsys.readouterr().err
-        assert box.calls == {} or not any("return" in k for k in box.calls)
+        assert ticket.status == sr.PENDING and not box.dialect.returns_book.decision_requests

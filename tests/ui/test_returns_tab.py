@@ -96,10 +96,12 @@ def test_sync_answer_and_receive_from_the_tab(qtbot, ctx, sb, shop_channel, open
     assert cell(tab, second.return_id, COL_RETURN) == second.return_id
 
 
-def test_a_legacy_channel_gets_a_note_and_no_buttons(qtbot, ctx, open_tab):
+def test_a_legacy_channel_shows_its_tickets_with_a_note_and_no_buttons(qtbot, ctx, open_tab):
     channel = m.Channel.create(name="legacy", marketplace="tokopedia", fs_id="1", client_id="c", shop_id="2")
     m.Return.create(channel=channel, return_id="9", state="needs_answer", return_type="REFUND")
     tab = open_tab(channel)
-    assert "Seller Center" in tab.note.text() and tab.rows == []
-    assert not any(b.isEnabled() for b in (tab.sync_button, tab.approve_button, tab.reject_button,
-                                            tab.receive_button))
+    assert "Seller Center" in tab.note.text() and [r.return_id for r in tab.rows] == ["9"]
+    tab.select_return("9")
+    assert tab.sync_button.isEnabled()
+    assert not any(b.isEnabled() for b in (tab.approve_button, tab.reject_button, tab.receive_button,
+                                            tab.damaged_button, tab.reason_combo))

@@ -549,6 +549,7 @@ class ReturnLineInfo:
     sku_id: str = ""
     name: str = ""
     quantity: int = 1
+    product_id: str = ""  # where the marketplace names the product, not the SKU (Tokopedia's tickets)
 
 
 @dataclass
@@ -572,6 +573,7 @@ class ReturnInfo:
     updated_at: datetime | None = None
     lines: list[ReturnLineInfo] = field(default_factory=list)
     evidence: list[str] | None = None  # None: not read (`return_evidence` reads it)
+    invoice: str = ""  # where the marketplace names the order by its invoice only (Tokopedia's tickets)
 
     @property
     def goods_come_back(self) -> bool:

@@ -30,8 +30,10 @@ from tokodesk.sandbox import tokopedia_json as tj
 from tokodesk.sandbox.faults import Quota
 from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import ShopError
+from tokodesk.sandbox.tiktokshop_returns import ReturnBook
 from tokodesk.sandbox.tokopedia_catalog import CatalogRoutes
 from tokodesk.sandbox.tokopedia_orders import MALFORMED, OK, PRODUCTS_PER_PAGE, SERVER, OrderRoutes, Reject
+from tokodesk.sandbox.tokopedia_returns import TicketRoutes
 
 FS = r"(?P<fs>[^/]+)"
 OID = r"(?P<oid>[^/]+)"
@@ -54,6 +56,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool]] = [
         ("POST", rf"/inventory/v1/fs/{FS}/price/update", "price_update", True),
         ("POST", rf"/v1/products/fs/{FS}/active", "set_active", True),
         ("POST", rf"/v1/products/fs/{FS}/inactive", "set_inactive", True),
+        ("GET", rf"/resolution/v1/fs/{FS}/ticket", "resolution_tickets", False),
     ]
 ]
 
@@ -64,7 +67,7 @@ def _seeded_hex(seed: int, label: str, length: int) -> str:
     return hashlib.sha256(f"tokodesk-sandbox:{seed}:{label}".encode()).hexdigest()[:length]
 
 
-class TokopediaDialect(OrderRoutes, CatalogRoutes, Dialect):
+class TokopediaDialect(TicketRoutes, OrderRoutes, CatalogRoutes, Dialect):
     name = "tokopedia"
 
     def __init__(self, context: DialectContext) -> None:
@@ -75,6 +78,7 @@ class TokopediaDialect(OrderRoutes, CatalogRoutes, Dialect):
         self._tokens: dict[str, float] = {}  # access token -> expiry (shop clock)
         self._token_lock = threading.Lock()
         self._errors_served = 0
+        self.returns_book = ReturnBook(context.shop, context.seed)
 
     # ---- contract --------------------------------------------------------------------------------------
     def credentials(self) -> dict[str, Any]:

@@ -53,10 +53,13 @@ def not_supported(channel: m.Channel, caps: base.Capabilities, what: str = "retu
 
 
 def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:
-    """The scheduler's policy for returns: every 15 minutes, on channels whose marketplace lists returns."""
+    """The scheduler's policy for returns: every 15 minutes where TokoDesk can answer them (their deadlines cost
+    money); where the marketplace only lists them (Tokopedia's tickets), once the channel has a return sync date."""
     caps = capabilities_of(channel)
     if caps is None or not caps.returns_read:
         return None, "the marketplace has no returns API"
+    if not caps.returns_decide and channel.return_sync_from is None:
+        return None, "read-only returns: sync them on demand, or set the channel's return sync date"
     last = last_run(channel, "returns")
     return (now, "never run") if last is None else (last.started_at + EVERY, "every 15 min")
 
@@ -150,12 +153,18 @@ def local_state(info_state: str, return_type: str, tracking: str | None, stock_r
 def _seller_sku(channel: m.Channel, order: m.Order | None, line: base.ReturnLineInfo) -> str | None:
     if order is not None:
         for ol in order.lines:
-            if ((line.sku_id and ol.sku_id == line.sku_id) or (line.sku and ol.sku == line.sku)) and ol.seller_sku:
+            same = ((line.sku_id and ol.sku_id == line.sku_id) or (line.sku and ol.sku == line.sku)
+                    or (line.product_id and ol.product_id == line.product_id))
+            if same and ol.seller_sku:
                 return ol.seller_sku
+    if line.sku_id:
+        match = m.SkuMapping.sku_id == line.sku_id
+    elif line.product_id:
+        match = m.SkuMapping.product_id == line.product_id
+    else:
+        match = m.SkuMapping.marketplace_sku == line.sku
     mapping = m.SkuMapping.select().where(
-        (m.SkuMapping.channel == channel.id) & m.SkuMapping.seller_sku.is_null(False)
-        & ((m.SkuMapping.sku_id == line.sku_id) if line.sku_id else (m.SkuMapping.marketplace_sku == line.sku))
-    ).first()
+        (m.SkuMapping.channel == channel.id) & m.SkuMapping.seller_sku.is_null(False) & match).first()
     return mapping.seller_sku if mapping else None
 
 
@@ -163,7 +172,12 @@ def store_return(channel: m.Channel, info: base.ReturnInfo) -> bool:
     """Insert or update one return with its lines (call inside a transaction). True when it is new."""
     if not info.return_id:
         raise ValueError("the marketplace sent a return without a return id")
-    order = m.Order.get_or_none((m.Order.channel == channel.id) & (m.Order.order_id == info.order_id))
+    if info.order_id:
+        order = m.Order.get_or_none((m.Order.channel == channel.id) & (m.Order.order_id == info.order_id))
+    else:  # named by its invoice only (Tokopedia's tickets)
+        order = m.Order.select().where((m.Order.channel == channel.id) & (m.Order.invoice == info.invoice)
+                                       & (m.Order.invoice != "")).first()
+        info.order_id = order.order_id if order else ""
     row = m.Return.get_or_none((m.Return.channel == channel.id) & (m.Return.return_id == info.return_id))
     fields = dict(
         order_id=info.order_id, order=order.id if order else None, return_type=info.return_type,

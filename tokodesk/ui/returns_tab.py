@@ -196,8 +196,12 @@ class ReturnsTab(QWidget):
             self._fill()
             self.loaded = True
             return
-        self.note.setText(self.tr("Answer before the deadline, or the marketplace approves for you. Goods go back "
-                                  "into stock only when the parcel is received here."))
+        if _decide:
+            self.note.setText(self.tr("Answer before the deadline, or the marketplace approves for you. Goods go "
+                                      "back into stock only when the parcel is received here."))
+        else:
+            self.note.setText(self.tr("This marketplace's API lists returns but cannot answer them: answer them in "
+                                      "Seller Center before the deadline."))
         state = self.filter.currentData()
         self.ctx.jobs.submit(lambda _jc: load_rows(channel_id, state), title=self.tr("Loading returns"),
                              on_result=self._loaded, on_error=self._failed, background=True)

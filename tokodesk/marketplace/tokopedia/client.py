@@ -31,6 +31,7 @@ from tokodesk.marketplace.base import (
     Order,
     Product,
     Progress,
+    ReturnInfo,
     ShipmentInfo,
     ShipMethod,
     Shop,
@@ -40,6 +41,7 @@ from tokodesk.marketplace.base import (
 )
 from tokodesk.marketplace.clean import clean_text
 from tokodesk.marketplace.tokopedia import catalog, parsing
+from tokodesk.marketplace.tokopedia import returns as tickets
 from tokodesk.marketplace.tokopedia.reasons import nack_body, reasons_for
 from tokodesk.marketplace.tokopedia.stock import push_stock
 from tokodesk.marketplace.tokopedia.transport import Transport
@@ -61,6 +63,7 @@ CAPABILITIES = Capabilities(
     catalog_fields=frozenset({"price", "active"}),
     price_batch_max=100,
     listing_batch_max=25,
+    returns_read=True,  # resolution tickets, read-only: they are answered in Seller Center
 )
 
 ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
@@ -340,6 +343,15 @@ class TokopediaClient:
                     progress(done, total, f"Orders: {fetched} read (window {done + 1} of {total}, page {page})")
         if progress is not None:
             progress(done, total, f"Orders: {fetched} read")
+
+    def returns(self, updated_from: datetime | None = None, updated_to: datetime | None = None,
+                return_ids: Sequence[str] = ()) -> Iterator[list[ReturnInfo]]:
+        """The resolution tickets (base.Returns, read-only); `return_ids` filters what the date range lists."""
+        for page in tickets.tickets(self._call, self.fs_id, self.shop_id, updated_from):
+            yield [t for t in page if not return_ids or t.return_id in return_ids]
+
+    def return_evidence(self, return_id: str) -> list[str]:
+        return []  # the ticket list carries no buyer's photos
 
     def get_order(self, order_id: str | None = None, invoice: str | None = None) -> Order:
         if bool(order_id) == bool(invoice):
