@@ -709,6 +709,7 @@ ID = {
         "Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.",
     "This shop": "Toko ini",
     "Scan a code, press Enter (F6)": "Pindai kode, tekan Enter (F6)",
+    "Scanned at handover": "Dipindai saat serah terima",
     "Checking the order sync": "Memeriksa sinkron pesanan",
     "Offline since {0}": "Offline sejak {0}",
     "Order sync failing since {0}": "Sinkron pesanan gagal sejak {0}",

@@ -2486,6 +2486,10 @@ Folder data: {1}</translation>
         <translation>SKU</translation>
     </message>
     <message>
+        <source>Scanned at handover</source>
+        <translation>Dipindai saat serah terima</translation>
+    </message>
+    <message>
         <source>Select an order to see its details.</source>
         <translation>Pilih pesanan untuk melihat rinciannya.</translation>
     </message>

@@ -18,6 +18,7 @@ EVENT_WORDS = {
     "label_kept": "Marketplace label kept", "return_received": "Return received",
     "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
     "packages": "Packages changed", "combine": "Combined into one package", "uncombine": "Package uncombined",
+    "handover_scan": "Scanned at handover",
 }
 # A package's status on the marketplace, in the queue's words.
 PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",
