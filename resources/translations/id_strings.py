@@ -1059,4 +1059,40 @@ ID = {
     "{0} buyer cancellation request(s)": "{0} permintaan pembatalan pembeli",
     "{0} new Instant / Same-day order(s)": "{0} pesanan Instan / Same Day baru",
     "{0} order(s) close to their ship-by": "{0} pesanan mendekati batas kirim",
+    "(up to {0} with {1} of unknown cause)": "(hingga {0} dengan {1} yang penyebabnya tidak diketahui)",
+    "10 % or more: daily orders are capped": "10 % atau lebih: pesanan harian dibatasi",
+    "2.5 % or more: too many": "2,5 % atau lebih: terlalu banyak",
+    "4 % or more: a warning": "4 % atau lebih: peringatan",
+    "4 % warning": "batas peringatan 4 %",
+    "Computing the shop's health": "Menghitung kesehatan toko",
+    "Computing…": "Menghitung…",
+    "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the "
+    "one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them "
+    "shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may "
+    "look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, or cancelled unshipped "
+    "after their ship-by; cancellations of unknown cause give the upper figure. Weekends and holidays, which the "
+    "platform leaves out, are counted here.":
+        "Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller "
+        "Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, "
+        "terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; "
+        "pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih "
+        "lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, atau "
+        "dibatalkan belum dikirim setelah batas kirimnya; pembatalan yang penyebabnya tidak diketahui masuk ke angka "
+        "atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.",
+    "Late dispatch rate over 7 days, day by day (line: the 4 % warning)":
+        "Tingkat keterlambatan pengiriman 7 hari, per hari (garis: batas peringatan 4 %)",
+    "Late dispatch {0} ({1} of {2} due) — {3}": "Keterlambatan pengiriman {0} ({1} dari {2} jatuh tempo) — {3}",
+    "Late dispatch, 7 days": "Keterlambatan pengiriman, 7 hari",
+    "Late dispatch: no order was due in the last 7 days":
+        "Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir",
+    "Late orders in the last 7 days": "Pesanan terlambat dalam 7 hari terakhir",
+    "No channel yet.": "Belum ada channel.",
+    "Seller-fault cancellations {0} ({1} of {2}) — {3}": "Pembatalan karena penjual {0} ({1} dari {2}) — {3}",
+    "Seller-fault cancellations: no order placed in the last 7 days":
+        "Pembatalan karena penjual: tidak ada pesanan masuk dalam 7 hari terakhir",
+    "Shop health (estimated by TokoDesk)": "Kesehatan toko (perkiraan TokoDesk)",
+    "Shop health…": "Kesehatan toko…",
+    "not shipped": "belum dikirim",
+    "under 2.5 %: good": "di bawah 2,5 %: baik",
+    "under 4 %: good": "di bawah 4 %: baik",
 }

@@ -1391,6 +1391,10 @@
         <translation>Pindai serah terima…</translation>
     </message>
     <message>
+        <source>Shop health…</source>
+        <translation>Kesehatan toko…</translation>
+    </message>
+    <message>
         <source>Today's dispatch plan…</source>
         <translation>Rencana pengiriman hari ini…</translation>
     </message>
@@ -1712,6 +1716,113 @@
     <message>
         <source>another courier</source>
         <translation>kurir lain</translation>
+    </message>
+</context>
+<context>
+    <name>HealthDialog</name>
+    <message>
+        <source>(up to {0} with {1} of unknown cause)</source>
+        <translation>(hingga {0} dengan {1} yang penyebabnya tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>10 % or more: daily orders are capped</source>
+        <translation>10 % atau lebih: pesanan harian dibatasi</translation>
+    </message>
+    <message>
+        <source>2.5 % or more: too many</source>
+        <translation>2,5 % atau lebih: terlalu banyak</translation>
+    </message>
+    <message>
+        <source>4 % or more: a warning</source>
+        <translation>4 % atau lebih: peringatan</translation>
+    </message>
+    <message>
+        <source>4 % warning</source>
+        <translation>batas peringatan 4 %</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Computing the shop's health</source>
+        <translation>Menghitung kesehatan toko</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, or cancelled unshipped after their ship-by; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
+        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, atau dibatalkan belum dikirim setelah batas kirimnya; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Late dispatch rate over 7 days, day by day (line: the 4 % warning)</source>
+        <translation>Tingkat keterlambatan pengiriman 7 hari, per hari (garis: batas peringatan 4 %)</translation>
+    </message>
+    <message>
+        <source>Late dispatch {0} ({1} of {2} due) — {3}</source>
+        <translation>Keterlambatan pengiriman {0} ({1} dari {2} jatuh tempo) — {3}</translation>
+    </message>
+    <message>
+        <source>Late dispatch, 7 days</source>
+        <translation>Keterlambatan pengiriman, 7 hari</translation>
+    </message>
+    <message>
+        <source>Late dispatch: no order was due in the last 7 days</source>
+        <translation>Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Late orders in the last 7 days</source>
+        <translation>Pesanan terlambat dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>No channel yet.</source>
+        <translation>Belum ada channel.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Seller-fault cancellations {0} ({1} of {2}) — {3}</source>
+        <translation>Pembatalan karena penjual {0} ({1} dari {2}) — {3}</translation>
+    </message>
+    <message>
+        <source>Seller-fault cancellations: no order placed in the last 7 days</source>
+        <translation>Pembatalan karena penjual: tidak ada pesanan masuk dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>Kirim sebelum</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Shop health (estimated by TokoDesk)</source>
+        <translation>Kesehatan toko (perkiraan TokoDesk)</translation>
+    </message>
+    <message>
+        <source>Shop:</source>
+        <translation>Toko:</translation>
+    </message>
+    <message>
+        <source>not shipped</source>
+        <translation>belum dikirim</translation>
+    </message>
+    <message>
+        <source>under 2.5 %: good</source>
+        <translation>di bawah 2,5 %: baik</translation>
+    </message>
+    <message>
+        <source>under 4 %: good</source>
+        <translation>di bawah 4 %: baik</translation>
     </message>
 </context>
 <context>

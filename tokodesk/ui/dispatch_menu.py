@@ -1,4 +1,4 @@
-"""The main window's Dispatch menu: the handover scan (and the other dispatch views as they come)."""
+"""The main window's Dispatch menu: the handover scan, today's dispatch plan, the shop's health."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ def install(window: QMainWindow) -> None:
     handover.triggered.connect(lambda: open_handover(window))
     plan = menu.addAction(QCoreApplication.translate("DispatchMenu", "Today's dispatch plan…"))
     plan.triggered.connect(lambda: open_plan(window))
+    health = menu.addAction(QCoreApplication.translate("DispatchMenu", "Shop health…"))
+    health.triggered.connect(lambda: open_health(window))
     window.dispatch_menu = menu
 
 
@@ -20,6 +22,12 @@ def open_plan(window: QMainWindow) -> object:
     from tokodesk.ui.dispatch_plan import open_plan as show
 
     return show(window, window.ctx)
+
+
+def open_health(window: QMainWindow) -> object:
+    from tokodesk.ui.health_dialog import open_health as show
+
+    return show(window)
 
 
 def open_handover(window: QMainWindow) -> object:
