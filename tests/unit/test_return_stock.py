@@ -48,3 +48,31 @@ def test_refund_only_and_bad_damaged_counts_change_nothing(any_database):
     with pytest.raises(UserError, match="SKU=QTY"):
         rs.parse_damaged(["KAOS-M"])
     assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5 and not m.StockMovement.select().exists()
+
+
+def test_a_parcel_the_buyer_never_took_is_received_by_scanning_its_awb(tokodesk_home, capsys):
+    """Status 550 (COD refused, return to seller): `returns receive AWB` puts its goods back on hand once, recorded."""
+    import json
+
+    from tokodesk.cli import main
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database()
+    ch = m.Channel.create(name="legacy", marketplace="tokopedia")
+    order = m.Order.create(channel=ch, order_id="55", invoice="INV/55", state="returned", marketplace_status="550",
+                           awb="JNE0055001", stock_taken=True, created_at=m.utcnow())
+    m.OrderLine.create(order=order, sku="mp-kaos", seller_sku="KAOS-M", quantity=2)
+    m.StockItem.create(seller_sku="KAOS-M", on_hand=3)
+    close_database()
+    assert main(["returns", "receive", "JNE0055001", "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["ok"] and result["stock"] == {"KAOS-M": 2}
+    open_database()
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5
+    [move] = m.StockMovement.select()
+    assert (move.kind, move.quantity, move.on_hand_after) == ("failed_delivery", 2, 5) and "JNE0055001" in move.note
+    close_database()
+    assert main(["returns", "receive", "JNE0055001"]) == 2  # once: its stock was already put back
+    assert "nothing to put back" in capsys.readouterr().err
+    assert main(["returns", "receive", "NOSUCHAWB"]) == 2
+    assert "no return 'NOSUCHAWB'" in capsys.readouterr().err

@@ -4,6 +4,7 @@
     tokodesk returns approve RETURN_ID... [--json]
     tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--json]
     tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
+    tokodesk returns receive AWB        (a parcel the buyer never took, status 550: its goods back on hand)
 
 RETURN_ID may also be the order's id or invoice number. `list` shows what `tokodesk sync returns` stored, the
 deadline that costs money first. Exit codes: 0 done; 1 the marketplace refused or did not answer; 2 bad input (a
@@ -75,7 +76,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_decision(args: argparse.Namespace) -> int:
+    from tokodesk import config
     from tokodesk.commands.fulfil import _exit_code
+    from tokodesk.errors import UserError
     from tokodesk.services import returns
     from tokodesk.services.channels import get_channel
     from tokodesk.services.return_desk import ReturnDesk
@@ -84,8 +87,24 @@ def run_decision(args: argparse.Namespace) -> int:
     open_database()
     channel = get_channel(args.channel) if args.channel else None
     keys = args.return_id if isinstance(args.return_id, list) else [args.return_id]
-    found = [returns.find_return(key, channel) for key in keys]  # every key checked before anything is sent
     damaged = returns.parse_damaged(args.damaged) if args.decision == "receive" else {}
+    if args.decision == "receive" and not damaged:
+        try:
+            returns.find_return(keys[0], channel)
+        except UserError:
+            # Not a return request: a parcel the buyer never took (status 550), scanned by its AWB at the desk.
+            came_back = returns.receive_failed_delivery(keys[0], config.station_id())
+            if came_back is None:
+                raise
+            order, back = came_back
+            moved = ", ".join(f"{sku} +{qty}" for sku, qty in sorted(back.items())) or "no counted SKU"
+            if args.json:
+                print(json.dumps([{"return_id": None, "order_id": order.order_id, "ok": True, "state": order.state,
+                                   "error": None, "pending": False, "stock": back}], ensure_ascii=False))
+            else:
+                print(f"ok      {order.invoice or order.order_id}  returned parcel received: {moved}")
+            return 0
+    found = [returns.find_return(key, channel) for key in keys]  # every key checked before anything is sent
     results = []
     by_channel: dict[int, list] = {}
     for ret in found:

@@ -348,3 +348,27 @@ def check_in(ret: m.Return, plan: dict[str, tuple[int, int]], who: str) -> list[
                     seller_sku=sku, kind=kind, quantity=qty, on_hand_after=item.on_hand, damaged_after=item.damaged,
                     ret=ret.id, who=who, note="SKU not counted: stays uncounted" if uncounted else ""))
     return moves
+
+
+def receive_failed_delivery(awb: str, who: str) -> tuple[m.Order, dict[str, int]] | None:
+    """A parcel the buyer never took (COD refused, Tokopedia status 550 "return to seller") scanned at the desk by
+    its AWB: its goods go back on hand, one recorded movement per SKU. None when no returned order has this AWB."""
+    from tokodesk.services import inventory
+
+    key = awb.strip()
+    if not key:
+        return None
+    by_package = m.PackageOrder.select(m.PackageOrder.order).join(m.Package).where(m.Package.tracking_number == key)
+    found = list(m.Order.select().where(((m.Order.awb == key) | m.Order.id.in_(by_package))
+                                        & (m.Order.state == str(base.OrderState.RETURNED))))
+    if len(found) != 1:
+        return None
+    order = found[0]
+    with m.db.atomic():
+        back = inventory.receive_return(order, who=who)
+        for sku, qty in sorted(back.items()):
+            item = m.StockItem.get(m.StockItem.seller_sku == sku)
+            m.StockMovement.create(seller_sku=sku, kind="failed_delivery", quantity=qty, on_hand_after=item.on_hand,
+                                   damaged_after=item.damaged, who=who,
+                                   note=f"order {order.invoice or order.order_id} came back (AWB {key})")
+    return order, back
