@@ -3725,10 +3725,6 @@ Folder data: {1}</translation>
         <translation>Sinkronkan pengembalian</translation>
     </message>
     <message>
-        <source>Syncing returns</source>
-        <translation>Menyinkronkan pengembalian</translation>
-    </message>
-    <message>
         <source>This marketplace's API has no returns: handle them in Seller Center.</source>
         <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
     </message>
@@ -3956,6 +3952,10 @@ Folder data: {1}</translation>
     <message>
         <source>Reconciliation</source>
         <translation>Rekonsiliasi</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Pengembalian</translation>
     </message>
     <message>
         <source>Stock push</source>

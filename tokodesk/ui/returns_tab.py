@@ -78,14 +78,6 @@ def _desk(channel_id: int, factory: Callable[[Any], Any] | None) -> Any:
     return ReturnDesk(channel, factory(channel) if factory is not None else None)
 
 
-def sync_now(channel_id: int, factory: Callable[[Any], Any] | None) -> Any:
-    from tokodesk.services import returns as rs
-    from tokodesk.store import models as m
-
-    channel = m.Channel.get_by_id(channel_id)
-    return rs.sync_returns(channel, factory(channel) if factory is not None else None)
-
-
 def load_reasons(channel_id: int, pk: int, factory: Callable[[Any], Any] | None) -> list:
     from tokodesk.store import models as m
 
@@ -346,18 +338,23 @@ class ReturnsTab(QWidget):
                              lane=self.ctx.lane(channel_id), on_result=done, on_error=failed)
 
     def sync(self) -> None:
-        channel_id, factory = self.ctx.channel_id, self.ctx.adapter
+        """The return sync of the schedule, now (the same job: never two at once for a channel)."""
+        from tokodesk.ui.sync import start_sync
+
+        job = start_sync(self.ctx, "returns")
+        if job is None:
+            return
         self.sync_button.setEnabled(False)
 
         def done(summary: Any) -> None:
             self.sync_button.setEnabled(True)
             self.ctx.status_message(self.tr("Returns: {0} read, {1} new").format(summary.fetched, summary.created))
-            self.load()
+            if summary.errors:
+                self.note.setText("; ".join(summary.errors[:3]))
 
         def failed(exc: BaseException, _detail: str) -> None:
             self.sync_button.setEnabled(True)
             self.note.setText(describe(exc))
 
-        self.ctx.jobs.submit(lambda _jc: sync_now(channel_id, factory), title=self.tr("Syncing returns"),
-                             lane=self.ctx.lane(channel_id), on_result=done, on_error=failed)
-
+        job.result.connect(done)
+        job.error.connect(failed)

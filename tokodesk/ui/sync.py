@@ -18,6 +18,7 @@ _CHANGES = {
     "statuses": ("orders", "stock"),
     "inventory": ("stock",),
     "recon": ("stock",),
+    "returns": ("stock",),  # a decision resumed by the run may have put goods back
 }
 KIND_LABELS = {
     "skus": "Products (SKU pull)",
@@ -25,6 +26,7 @@ KIND_LABELS = {
     "statuses": "Order statuses",
     "inventory": "Stock push",
     "recon": "Reconciliation",
+    "returns": "Returns",
 }
 
 
