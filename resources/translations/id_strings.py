@@ -836,6 +836,7 @@ ID = {
     "Arrange shipment and print": "Atur pengiriman & cetak",
     "Arranging the shipment failed: {0}": "Gagal mengatur pengiriman: {0}",
     "Arranging the shipment of {0} order(s)…": "Mengatur pengiriman {0} pesanan…",
+    "Orders: {0}": "Pesanan: {0}",
     "It is {0}.": "Statusnya {0}.",
     "Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped, once they "
     "have a booking code or AWB.":

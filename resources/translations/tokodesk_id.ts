@@ -117,6 +117,10 @@
         <translation>Tidak dikirim</translation>
     </message>
     <message>
+        <source>Orders: {0}</source>
+        <translation>Pesanan: {0}</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
@@ -147,6 +151,10 @@
     <message>
         <source>Stopping after the order being sent…</source>
         <translation>Berhenti setelah pesanan yang sedang dikirim…</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
     </message>
     <message>
         <source>{0} of {1} order(s) shipped; {2} label(s) to print.</source>

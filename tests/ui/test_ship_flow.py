@@ -65,6 +65,10 @@ def test_arrange_shipment_and_print_ships_waits_and_prints_only_what_has_a_code(
     click(qtbot, tab.buttons["arrange"])
     qtbot.waitUntil(lambda: getattr(tab, "arrange_dialog", None) is not None, timeout=10000)
     dialog = tab.arrange_dialog
+    # It names the orders it ships, and its marketplace calls run in that shop's lane.
+    assert all((m.Order.get_by_id(pk).invoice or m.Order.get_by_id(pk).order_id) in dialog.orders_label.text()
+               for pk in (first, second, unpacked))
+    assert dialog.job.lane == ctx.lane(shop_channel.id)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
     wait_idle(ctx)
     assert dialog.result.shipped == 2 and sorted(dialog.result.ready) == sorted([first, second])

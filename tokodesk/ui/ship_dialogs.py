@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.services.fulfilment.awb import AWB_MAX, AWB_MIN, clean
 from tokodesk.store import models as m
+from tokodesk.ui import queries as q
 from tokodesk.ui.messages import describe
 
 log = logging.getLogger(__name__)
@@ -209,19 +210,25 @@ def ship_selection(tab: Any) -> None:
 
 def arrange_selection(tab: Any) -> None:
     """The queue's Arrange shipment and print: ship the selection at the click, wait for the codes, print."""
-    pks = tab.selected_order_ids()
+    rows = tab.selected_rows()
+    pks = [row[q.R_PK] for row in rows]
     if not pks:
         return
-    _with_awbs(tab, pks, lambda awbs: start_arrange(tab, pks, awbs))
+    # The shop of the orders chosen (Arrange takes one shop at a time), not the view's: in "All shops" the view has
+    # none, and its marketplace calls would hold up the local lane that loads the queue.
+    channel_id = rows[0][q.R_CHANNEL]
+    names = [row[q.R_INVOICE] or row[q.R_ORDER_ID] for row in rows]
+    _with_awbs(tab, pks, lambda awbs: start_arrange(tab, pks, awbs, channel_id=channel_id, names=names))
 
 
-def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str]) -> ArrangeDialog:
+def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str], *, channel_id: int | None = None,
+                  names: list[str] | None = None) -> ArrangeDialog:
     from tokodesk.services.fulfilment import Fulfilment
     from tokodesk.services.fulfilment.arrange import arrange
 
     ctx = tab.ctx
     factory = ctx.adapter_factory
-    dialog = ArrangeDialog(len(pks), tab)
+    dialog = ArrangeDialog(names or [str(pk) for pk in pks], tab)
     tab.arrange_dialog = dialog
 
     def work(jc: Any) -> Any:
@@ -248,7 +255,7 @@ def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str]) -> ArrangeDial
             dialog.failed(describe(exc))
         tab.refresh_rows(pks)
 
-    dialog.job = ctx.jobs.submit(work, title=tab.tr("Arrange shipment and print"), lane=ctx.lane(),
+    dialog.job = ctx.jobs.submit(work, title=tab.tr("Arrange shipment and print"), lane=ctx.lane(channel_id),
                                  on_result=done, on_error=failed, on_progress=dialog.progressed)
     dialog.open()
     return dialog
@@ -257,14 +264,19 @@ def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str]) -> ArrangeDial
 class ArrangeDialog(QDialog):
     """Progress and Stop while the selection ships and its tracking numbers arrive; then what did not print."""
 
-    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Arrange shipment and print"))
         self.resize(720, 320)
         self.job: Any = None
         self.result: Any = None
         layout = QVBoxLayout(self)
-        self.info = QLabel(self.tr("Arranging the shipment of {0} order(s)…").format(count))
+        shown = ", ".join(names[:5]) + (" " + self.tr("and {0} more").format(len(names) - 5) if len(names) > 5 else "")
+        # Which orders are being shipped, not only how many, for as long as the dialog is open.
+        self.orders_label = QLabel(self.tr("Orders: {0}").format(shown))
+        self.orders_label.setWordWrap(True)
+        layout.addWidget(self.orders_label)
+        self.info = QLabel(self.tr("Arranging the shipment of {0} order(s)…").format(len(names)))
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.progress = QProgressBar()
