@@ -144,3 +144,23 @@ def test_the_store_records_an_order_it_cannot_store_and_stores_the_rest(channel)
     assert sorted(p for (p,) in m.SkuMapping.select(m.SkuMapping.product_id).tuples()) == ["p1", "p3"]
     json.dumps(result.failed[0][1])  # storable in a run's errors
     result.failed[0][1].encode("utf-8")
+
+
+def test_returns_are_cleaned_and_one_with_a_broken_id_is_left_out():
+    from tokodesk.marketplace.tiktokshop import returns
+
+    def raw_return(return_id: str, reason: str, name: str) -> dict:
+        return {"return_id": return_id, "order_id": "576000000000000001", "return_status": "BUYER_SHIPPED_ITEM",
+                "return_reason_text": reason, "return_line_items": [
+                    {"return_line_item_id": "r1", "sku_id": "sku-1", "seller_sku": "K", "product_name": name}]}
+
+    page = json.loads(json.dumps({"return_orders": [
+        raw_return("R1", "rusak \ud83d", "Kaos\x00"), raw_return("R\x002", "x", "y"), raw_return("R3", "ok", "ok")]}))
+
+    class Api:
+        def call(self, *args, **kwargs):
+            return page
+
+    [found] = list(returns.search(Api()))
+    assert [r.return_id for r in found] == ["R1", "R3"]
+    assert found[0].reason_text == "rusak \ufffd" and found[0].lines[0].name == "Kaos\ufffd"

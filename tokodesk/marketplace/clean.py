@@ -38,13 +38,13 @@ MULTILINE = frozenset({"address", "buyer_note", "reason_text", "description", "m
 # Identifiers: sent back to the marketplace, so never altered (see the module docstring).
 IDS = frozenset({
     "order_id", "product_id", "sku_id", "parent_id", "package_id", "warehouse_id", "shop_id", "cancel_id",
-    "line_ids", "warehouse_ids", "line_item_ids", "order_ids", "cipher",
+    "line_ids", "warehouse_ids", "line_item_ids", "order_ids", "cipher", "return_id", "line_id", "order_line_id",
 })  # fmt: skip
 # Records read to be stored and acted on: their ids are checked. Elsewhere (an unreadable order's id shown in an
 # error, the answer to a shipment that has happened) an id is only shown, and is cleaned as text, never refused.
 _IDS_CHECKED = frozenset({
     "Order", "OrderLine", "PackageRef", "Product", "StockLevel", "SkuStock", "Shop", "Warehouse", "AuthorizedShop",
-    "CancellationRequest",
+    "CancellationRequest", "ReturnInfo", "ReturnLineInfo",
 })  # fmt: skip
 
 _BAD_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")

@@ -78,7 +78,12 @@ class Response:
 
     @classmethod
     def json(cls, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> Response:
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        try:
+            body = text.encode()
+        except UnicodeEncodeError:
+            # Half an emoji (a lone surrogate) goes out as its "\ud83d" escape, as a marketplace's JSON writer sends it.
+            body = json.dumps(payload, ensure_ascii=True, separators=(",", ":")).encode()
         return cls(status, body, "application/json", dict(headers or {}))
 
 

@@ -10,12 +10,16 @@ anything else; the idempotency key travels too, so even a repeat could not decid
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
 from tokodesk.marketplace.base import CancelReason, ReturnInfo, ReturnLineInfo, ReturnState
+from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
 from tokodesk.marketplace.tiktokshop.transport import Transport
+
+log = logging.getLogger(__name__)
 
 SEARCH = "/return_refund/202309/returns/search"
 RECORDS = "/return_refund/202309/returns/{return_id}/records"
@@ -63,7 +67,7 @@ def parse_return(raw: dict) -> ReturnInfo:
     return_type = str(raw.get("return_type") or "")
     if raw.get("seller_proposed_return_type") == "PARTIAL_REFUND":
         return_type = "PARTIAL_REFUND"
-    return ReturnInfo(
+    return scrub(ReturnInfo(
         return_id=str(raw.get("return_id") or ""), order_id=str(raw.get("order_id") or ""), return_type=return_type,
         status=status, state=STATES.get(status, ReturnState.CLOSED), next_action=action, next_deadline=deadline,
         reason=str(raw.get("return_reason") or ""), reason_text=str(raw.get("return_reason_text") or ""),
@@ -72,7 +76,7 @@ def parse_return(raw: dict) -> ReturnInfo:
         courier=str(raw.get("return_provider_name") or ""), return_method=str(raw.get("return_method") or ""),
         created_at=utc_time(raw.get("create_time")), updated_at=utc_time(raw.get("update_time")),
         lines=list(lines.values()),
-    )
+    ))
 
 
 def search(api: Transport, updated_from: datetime | None = None, updated_to: datetime | None = None,
@@ -88,7 +92,15 @@ def search(api: Transport, updated_from: datetime | None = None, updated_to: dat
     while True:
         query = {"page_size": PAGE, "page_token": token, "sort_field": "update_time", "sort_order": "ASC"}
         data = api.call("POST", SEARCH, query=query, body=body, what="returns")
-        yield [parse_return(r) for r in data.get("return_orders") or [] if isinstance(r, dict)]
+        page = []
+        for raw in data.get("return_orders") or []:
+            if not isinstance(raw, dict):
+                continue
+            try:
+                page.append(parse_return(raw))
+            except (TypeError, ValueError, OverflowError) as exc:  # UnsafeId too: one return, not the sync
+                log.warning("skipping an unreadable return %s: %s", short(raw.get("return_id")), exc)
+        yield page
         token = data.get("next_page_token")
         if not token:
             return
