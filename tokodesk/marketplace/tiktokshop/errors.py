@@ -7,6 +7,7 @@ Every message says what went wrong and what to do; none carries a secret. The ma
 from __future__ import annotations
 
 from tokodesk.marketplace.base import AuthError, MarketplaceError
+from tokodesk.marketplace.clean import clean_message
 
 NAME = "Tokopedia & Shop"
 
@@ -185,4 +186,5 @@ def words_for(code: str, message: str = "") -> str:
     code = str(code)
     if code in _WORDS:
         return _WORDS[code][1]
-    return message or f"failed ({code})"
+    # The marketplace's own words are stored with the item (a push row, a catalog edit): make them storable.
+    return clean_message(message or f"failed ({code})")
