@@ -1096,4 +1096,7 @@ ID = {
     "not shipped": "belum dikirim",
     "under 2.5 %: good": "di bawah 2,5 %: baik",
     "under 4 %: good": "di bawah 4 %: baik",
+    "A SKU is low below (available)": "SKU dianggap menipis di bawah (stok tersedia)",
+    "A SKU runs low": "Stok SKU menipis",
+    "{0} SKU(s) running low": "{0} SKU stoknya menipis",
 }

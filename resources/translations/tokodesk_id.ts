@@ -27,6 +27,14 @@
 <context>
     <name>AlertSettingsDialog</name>
     <message>
+        <source>A SKU is low below (available)</source>
+        <translation>SKU dianggap menipis di bawah (stok tersedia)</translation>
+    </message>
+    <message>
+        <source>A SKU runs low</source>
+        <translation>Stok SKU menipis</translation>
+    </message>
+    <message>
         <source>A buyer asks to cancel</source>
         <translation>Pembeli mengajukan pembatalan</translation>
     </message>
@@ -4088,6 +4096,10 @@ Folder data: {1}</translation>
     <message>
         <source>TokoDesk is still running</source>
         <translation>TokoDesk masih berjalan</translation>
+    </message>
+    <message>
+        <source>{0} SKU(s) running low</source>
+        <translation>{0} SKU stoknya menipis</translation>
     </message>
     <message>
         <source>{0} buyer cancellation request(s)</source>

@@ -60,15 +60,22 @@ def test_the_alert_switches_are_set_from_the_tray(qtbot, window, ctx, tray, wait
     tray.settings_action.trigger()
     wait_idle(ctx)
     dialog = tray.settings_dialog
-    assert dialog.isVisible() and all(box.isChecked() for box in dialog.boxes.values())
+    assert dialog.isVisible()
+    assert dialog.boxes["low_stock"].isChecked() is False, "low stock is off until the seller sets it"
+    assert all(box.isChecked() for kind, box in dialog.boxes.items() if kind != "low_stock")
     dialog.boxes["urgent"].setChecked(False)
+    dialog.boxes["low_stock"].setChecked(True)
     dialog.due_within.setValue(30)
+    dialog.low_below.setValue(3)
     dialog.accept()
     wait_idle(ctx)
     saved = AlertSettings.load()
     assert saved.urgent is False and saved.due_within_min == 30 and saved.due is True
+    assert saved.low_stock is True and saved.low_stock_below == 3
     m.Order.create(channel=channel, order_id="9", invoice="INV/9", state="new", created_at=m.utcnow(),
                    priority_level=100, tts_sla_time=m.utcnow() + timedelta(hours=6))
+    m.StockItem.create(seller_sku="KAOS", on_hand=2)
+    m.SkuMapping.create(channel=channel, product_id="1", seller_sku="KAOS")
     tray.check()
     wait_idle(ctx)
-    assert tray.shown == [], "switched off: no notification"
+    assert tray.shown == [("1 SKU(s) running low", "KAOS (2)")], "urgent switched off: no notification for it"

@@ -94,3 +94,26 @@ def test_gather_reads_urgent_and_due_orders_and_failing_syncs(any_database):
     run("inventory", 10, "failed")  # failing for 10 minutes only
     failing = failing_syncs(T0, timedelta(minutes=15))
     assert failing == {(channel.id, "orders", T0 - timedelta(minutes=40)): "Toko: orders"}
+
+
+def test_a_low_sku_alerts_once_and_again_after_a_restock(any_database):
+    channel = m.Channel.create(name="Toko")
+    m.StockItem.create(seller_sku="KAOS-M", on_hand=3)
+    m.StockItem.create(seller_sku="KAOS-L", on_hand=40)
+    m.StockItem.create(seller_sku="TOPI", on_hand=None)  # never counted: nothing is known, nothing is said
+    m.StockItem.create(seller_sku="LAMA", on_hand=0)  # listed nowhere: not a shop's concern
+    for pid, sku in (("1", "KAOS-M"), ("2", "KAOS-L"), ("3", "TOPI")):
+        m.SkuMapping.create(channel=channel, product_id=pid, seller_sku=sku)
+    assert gather(AlertSettings(), T0).low_stock == {}, "off unless the seller switches it on"
+    settings = AlertSettings(low_stock=True, low_stock_below=5, urgent=False, due=False, sync=False)
+    assert gather(settings, T0).low_stock == {"KAOS-M": "KAOS-M (3)"}
+    clock = Clock()
+    engine = AlertEngine(settings, clock)
+    assert [a.names for a in engine.check(gather(settings, T0))] == [["KAOS-M (3)"]]
+    clock.advance(30)
+    assert engine.check(gather(settings, T0)) == []
+    m.StockItem.update(on_hand=20).where(m.StockItem.seller_sku == "KAOS-M").execute()
+    assert engine.check(gather(settings, T0)) == []
+    m.StockItem.update(on_hand=1).where(m.StockItem.seller_sku == "KAOS-M").execute()
+    clock.advance(30)
+    assert [a.names for a in engine.check(gather(settings, T0))] == [["KAOS-M (1)"]]

@@ -4,9 +4,11 @@ Kinds, each switchable:
 - urgent: a new Instant / Same-day order to process (the collection comes within hours);
 - due: an order still to ship within the chosen minutes of its ship-by (`work_order.due`);
 - sync: a sync kind of a channel failing for longer than the chosen minutes (since its last good run);
-- cancel_request: a buyer asked to cancel (read from the marketplace by the caller; the store keeps no flag).
-No storm: each thing alerts once; a kind fires at most once per `gap_min` minutes, and what came up in between is
-grouped into that one notification. What stopped mattering before it was shown (shipped, answered) is dropped.
+- cancel_request: a buyer asked to cancel (read from the marketplace by the caller; the store keeps no flag);
+- low_stock: a counted seller SKU whose available stock (on hand − what open orders hold) fell below the threshold.
+No storm: each thing alerts once while it stays true (a SKU restocked and low again alerts again); a kind fires at
+most once per `gap_min` minutes, and what came up in between is grouped into that one notification. What stopped
+mattering before it was shown (shipped, answered) is dropped.
 The engine keeps what it has shown in memory: after a restart an order still due alerts once more.
 """
 
@@ -21,7 +23,7 @@ from tokodesk.services import work_order
 from tokodesk.store import models as m
 
 S = base.OrderState
-KINDS = ("urgent", "due", "sync", "cancel_request")
+KINDS = ("urgent", "due", "sync", "cancel_request", "low_stock")
 SETTING_KEY = "alerts"
 SHOWN_NAMES = 3  # a grouped alert names this many, then "+N"
 IN_WORK = work_order.TO_PROCESS | {S.AWAITING_PICKUP.value}
@@ -34,7 +36,9 @@ class AlertSettings:
     due: bool = True
     sync: bool = True
     cancel_request: bool = True
+    low_stock: bool = False  # off until the seller sets the threshold that matters to the shop
     due_within_min: int = 60
+    low_stock_below: int = 5
     sync_failed_min: int = 15
     gap_min: int = 5
 
@@ -49,6 +53,7 @@ class AlertSettings:
         settings.due_within_min = max(1, int(settings.due_within_min))
         settings.sync_failed_min = max(1, int(settings.sync_failed_min))
         settings.gap_min = max(1, int(settings.gap_min))
+        settings.low_stock_below = max(1, int(settings.low_stock_below))
         return settings
 
     def save(self) -> None:
@@ -63,6 +68,7 @@ class Snapshot:
     due: dict[Hashable, str] = field(default_factory=dict)
     sync: dict[Hashable, str] = field(default_factory=dict)
     cancel_request: dict[Hashable, str] = field(default_factory=dict)
+    low_stock: dict[Hashable, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +108,7 @@ class AlertEngine:
                 self.shown[kind] |= set(fresh)  # switched off: seen, never shown (no burst when switched on)
                 self.waiting[kind].clear()
                 continue
+            self.shown[kind] &= set(current)  # no longer true: alerts again if it comes back
             self.waiting[kind].update(fresh)
             last = self.last_fired.get(kind)
             if not self.waiting[kind] or (last is not None and now - last < gap):
@@ -136,6 +143,12 @@ def gather(settings: AlertSettings, now: datetime | None = None,
                 snap.due[row.id] = name
     if settings.sync:
         snap.sync = failing_syncs(now, timedelta(minutes=settings.sync_failed_min))
+    if settings.low_stock:
+        from tokodesk.services.inventory import stock_overview
+
+        for line in stock_overview():
+            if line.available is not None and line.listings and line.available < settings.low_stock_below:
+                snap.low_stock[line.seller_sku] = f"{line.seller_sku} ({line.available})"
     return snap
 
 

@@ -70,6 +70,7 @@ class AlertSettingsDialog(QDialog):
             "due": QCheckBox(self.tr("Orders close to their ship-by")),
             "sync": QCheckBox(self.tr("A sync that keeps failing")),
             "cancel_request": QCheckBox(self.tr("A buyer asks to cancel")),
+            "low_stock": QCheckBox(self.tr("A SKU runs low")),
         }
         for kind, box in self.boxes.items():
             box.setChecked(settings.enabled(kind))
@@ -78,6 +79,10 @@ class AlertSettingsDialog(QDialog):
         form.addRow(self.tr("Warn this long before the ship-by"), self.due_within)
         self.sync_failed = self._minutes(settings.sync_failed_min, 1, 24 * 60)
         form.addRow(self.tr("Warn when a sync has failed for"), self.sync_failed)
+        self.low_below = QSpinBox()
+        self.low_below.setRange(1, 100_000)
+        self.low_below.setValue(int(settings.low_stock_below))
+        form.addRow(self.tr("A SKU is low below (available)"), self.low_below)
         self.gap = self._minutes(settings.gap_min, 1, 120)
         form.addRow(self.tr("At most one alert of a kind every"), self.gap)
         layout.addLayout(form)
@@ -98,7 +103,7 @@ class AlertSettingsDialog(QDialog):
 
         return AlertSettings(**{k: b.isChecked() for k, b in self.boxes.items()},
                              due_within_min=self.due_within.value(), sync_failed_min=self.sync_failed.value(),
-                             gap_min=self.gap.value())
+                             gap_min=self.gap.value(), low_stock_below=self.low_below.value())
 
 
 class TrayController(QObject):
@@ -246,6 +251,8 @@ class TrayController(QObject):
             return self.tr("{0} order(s) close to their ship-by").format(n), names
         if alert.kind == "sync":
             return self.tr("Sync keeps failing"), names
+        if alert.kind == "low_stock":
+            return self.tr("{0} SKU(s) running low").format(n), names
         return self.tr("{0} buyer cancellation request(s)").format(n), names
 
     def new_orders(self, count: int) -> None:
