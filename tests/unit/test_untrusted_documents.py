@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from tokodesk import documents as docs
+from tokodesk.documents.handover import HandoverLine, HandoverSheet, render_handover
 from tokodesk.documents.marketplace_label import MarketplaceLabelError, extract_html_label, render_html_label
 
 WHEN = datetime(2026, 11, 24, 9, 30)
@@ -49,6 +50,9 @@ def test_markup_prints_as_typed_on_every_sheet(value):
             courier=f"JNE {value}", shop=f"Toko {value}", created_at=WHEN, rows=[docs.ManifestRow(
                 invoice=f"INV {value}", code="TKP123456", recipient_city=f"Kota {value}",
                 recipient_name=f"Budi {value}")])),
+        "handover": render_handover(HandoverSheet(
+            courier=f"JNE {value}", shop=f"Toko {value}", created_at=WHEN, station=f"desk {value}",
+            lines=[HandoverLine(invoice=f"INV {value}", code="TKP123456", scanned_at=WHEN)])),
         "label": docs.render_labels([docs.LabelData(
             marketplace="Tokopedia", courier=f"JNE {value}", service="Reg", invoice=f"INV {value}", order_id="1",
             recipient=party(f"Budi {value}"), sender=party(f"Toko {value}"), booking_code="TKP123456",
