@@ -121,6 +121,12 @@ def _m13_handover_scans(database: pw.Database) -> None:
     database.create_tables([m.HandoverScan], safe=True)
 
 
+def _m14_item_barcodes(database: pw.Database) -> None:
+    # The pack station checks each item by scan (issue 21.6): an item's barcode when it is not its seller SKU.
+    add_column_if_missing(database, m.StockItem, "barcode")
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "stock_item_barcode" ON "stock_item" ("barcode")')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -135,6 +141,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (11, "catalogue edits: prices and listings pushed on purpose", _m11_catalog_edits),
     (12, "returns and refunds, stock movements", _m12_returns),
     (13, "handover scans", _m13_handover_scans),
+    (14, "item barcodes for the pack check", _m14_item_barcodes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

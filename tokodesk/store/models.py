@@ -136,6 +136,8 @@ class StockItem(BaseModel):
     name = pw.CharField(default="")
     on_hand = pw.IntegerField(null=True, default=None)
     damaged = pw.IntegerField(default=0)  # returned goods not fit to sell again (not part of on hand)
+    # What the item's own label says when it is not the seller SKU (a maker's EAN): the pack check accepts either.
+    barcode = pw.CharField(null=True, index=True)
     updated_at = pw.DateTimeField(default=utcnow)
 
 

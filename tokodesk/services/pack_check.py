@@ -1,0 +1,186 @@
+"""The pack station's item check (issue 21.6): after the order's scan, every item is scanned into the parcel.
+
+`load_check(order_pk)` reads what the parcel must hold; `PackCheck.scan(code)` says what one scanned code was
+(right, the one that completes the parcel, wrong item, one too many, unknown code) and ticks the list; Pack is
+offered once `complete`. Packing without a complete check is the seller's call, recorded by `record_override`
+(who, when, what was missing): wrong and missing items are the commonest cause of returns, and the record is what
+a dispute is answered with.
+
+An item is recognised by its seller SKU, by the barcode stored with that SKU (`StockItem.barcode`, for a maker's
+EAN), or, for a line not mapped to a seller SKU, by the SKU the marketplace reports on the line. TokoDesk has no
+bundles: every order line is one item, scanned `quantity` times.
+
+Lines are checked per order, not per package: the store does not record which line of a split order travels in
+which package, so an order in several packages is checked whole (`packages` names them so the window can say so).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from tokodesk.services.fulfilment.common import record_event
+from tokodesk.services.packages import packages_of
+from tokodesk.store import models as m
+
+EVENT_CHECKED = "pack_checked"
+EVENT_OVERRIDE = "pack_check_override"
+
+
+class Outcome(enum.Enum):
+    RIGHT = "right"  # an expected item, and the parcel still needs more
+    COMPLETE = "complete"  # an expected item, and now everything is in
+    WRONG = "wrong"  # an item the store knows, not in this order
+    TOO_MANY = "too_many"  # an item of this order whose lines are already full
+    UNKNOWN = "unknown"  # a code no item has
+
+
+class BarcodeError(ValueError):
+    """A barcode that cannot be stored: the message names it and says what to do."""
+
+
+def _key(code: str) -> str:
+    # Scanners differ in case (a keyboard-wedge scanner follows Caps Lock); SKUs are not told apart by case.
+    return code.strip().casefold()
+
+
+@dataclass
+class CheckLine:
+    """One order line: the item, how many go in, how many were scanned so far."""
+
+    sku: str  # the seller SKU, or the marketplace's SKU of an unmapped line
+    name: str
+    quantity: int
+    codes: frozenset[str]  # casefolded codes that are this item
+    scanned: int = 0
+
+    @property
+    def missing(self) -> int:
+        return max(self.quantity - self.scanned, 0)
+
+
+@dataclass
+class ScanResult:
+    outcome: Outcome
+    code: str  # as scanned
+    sku: str = ""  # the item it is, when known
+    name: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome in (Outcome.RIGHT, Outcome.COMPLETE)
+
+
+@dataclass
+class PackCheck:
+    """What one order's parcel must hold, and what was scanned into it (in memory: no database while scanning)."""
+
+    order_pk: int
+    invoice: str
+    lines: list[CheckLine]
+    # code (casefolded) -> (seller SKU, name) of every item the store knows: a wrong item is named, not "unknown".
+    known: dict[str, tuple[str, str]] = field(default_factory=dict)
+    packages: list[str] = field(default_factory=list)  # the order's package ids; several: a split order
+    scans: list[ScanResult] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return all(line.missing == 0 for line in self.lines)
+
+    @property
+    def expected_units(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def scanned_units(self) -> int:
+        return sum(min(line.scanned, line.quantity) for line in self.lines)
+
+    def missing(self) -> list[tuple[str, str, int]]:
+        """(SKU, name, how many) still to go in."""
+        return [(line.sku, line.name, line.missing) for line in self.lines if line.missing]
+
+    def scan(self, code: str) -> ScanResult:
+        """One scanned code: tick the first line of that item with room left, or refuse it (nothing changes)."""
+        key = _key(code)
+        matching = [line for line in self.lines if key in line.codes]
+        if matching:
+            line = next((ln for ln in matching if ln.missing), None)
+            if line is None:
+                result = ScanResult(Outcome.TOO_MANY, code, matching[0].sku, matching[0].name)
+            else:
+                line.scanned += 1
+                result = ScanResult(Outcome.COMPLETE if self.complete else Outcome.RIGHT, code, line.sku, line.name)
+        elif key in self.known:
+            sku, name = self.known[key]
+            result = ScanResult(Outcome.WRONG, code, sku, name)
+        else:
+            result = ScanResult(Outcome.UNKNOWN, code.strip())
+        self.scans.append(result)
+        return result
+
+    def summary(self) -> str:
+        """The record's words (English, like every OrderEvent detail): what went in, what was missing."""
+        parts = [f"{self.scanned_units} of {self.expected_units} items scanned"]
+        missing = self.missing()
+        if missing:
+            parts.append("missing: " + ", ".join(f"{n}× {sku}" + (f" ({name})" if name else "")
+                                                 for sku, name, n in missing))
+        refused = [r for r in self.scans if not r.accepted]
+        if refused:
+            parts.append("refused scans: " + ", ".join(f"{r.code} ({r.outcome.value})" for r in refused))
+        return "; ".join(parts)
+
+
+def load_check(order_pk: int) -> PackCheck:
+    """What the order's parcel must hold, read in one go (a worker calls this; scanning then needs no database)."""
+    order = m.Order.get_by_id(order_pk)
+    rows = list(m.OrderLine.select().where(m.OrderLine.order == order_pk).order_by(m.OrderLine.line_no, m.OrderLine.id))
+    skus = {r.seller_sku for r in rows if r.seller_sku}
+    barcodes = {s: b for s, b in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.barcode)
+                .where(m.StockItem.seller_sku.in_(sorted(skus))).tuples()} if skus else {}
+    lines = []
+    for row in rows:
+        if row.quantity <= 0:
+            continue
+        sku = row.seller_sku or row.sku
+        codes = {_key(c) for c in (row.seller_sku, barcodes.get(row.seller_sku or ""), row.sku if not row.seller_sku
+                                   else None) if c and c.strip()}
+        lines.append(CheckLine(sku=sku, name=row.name, quantity=row.quantity, codes=frozenset(codes)))
+    known: dict[str, tuple[str, str]] = {}
+    for seller_sku, name, barcode in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.name,
+                                                        m.StockItem.barcode).tuples():
+        known[_key(seller_sku)] = (seller_sku, name)
+        if barcode:
+            known[_key(barcode)] = (seller_sku, name)
+    return PackCheck(order_pk=order_pk, invoice=order.invoice or order.order_id, lines=lines, known=known,
+                     packages=[p.package_id for p in packages_of(order)])
+
+
+def record_checked(check: PackCheck, who: str) -> m.OrderEvent:
+    """A parcel checked complete before packing: part of the order's record for a dispute."""
+    return record_event(check.order_pk, EVENT_CHECKED, who, check.summary())
+
+
+def record_override(check: PackCheck, who: str) -> m.OrderEvent:
+    """Packed without a complete check, on the seller's word: who, when (the event's time), what was missing."""
+    return record_event(check.order_pk, EVENT_OVERRIDE, who, "packed anyway — " + check.summary(), ok=False)
+
+
+def set_barcode(seller_sku: str, barcode: str | None) -> m.StockItem:
+    """Store the barcode printed on an item (None or "" removes it). Refuses a code that is already another
+    item's seller SKU or barcode: one scan must name one item."""
+    item = m.StockItem.get_or_none(m.StockItem.seller_sku == seller_sku)
+    if item is None:
+        raise BarcodeError(f"No stock item with seller SKU {seller_sku!r}: pull the SKUs or add it first.")
+    code = (barcode or "").strip() or None
+    if code is not None:
+        if not code.isprintable() or any(ch.isspace() for ch in code):
+            raise BarcodeError(f"Barcode {code!r} has spaces or invisible characters: scan it again.")
+        key = _key(code)
+        for other_sku, other_code in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.barcode).where(
+                m.StockItem.id != item.id).tuples():
+            if key in (_key(other_sku), _key(other_code or "")):
+                raise BarcodeError(f"Barcode {code!r} already names {other_sku}: one code must name one item.")
+    item.barcode = code
+    item.save()
+    return item
