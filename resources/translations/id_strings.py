@@ -975,6 +975,10 @@ ID = {
     "To inspect": "Perlu diperiksa",
     "Type": "Jenis",
     "{0} h {1} min (by {2})": "{0} j {1} mnt (sebelum {2})",
+    "Return approved": "Pengembalian disetujui",
+    "Return rejected": "Pengembalian ditolak",
+    "Partial refund offered": "Pengembalian dana sebagian ditawarkan",
+    "Returned parcel approved": "Paket retur disetujui",
     # ---- dispatch (issue 18): handover scan, dispatch plan, shop health, alerts ----
     "&Dispatch": "&Pengiriman",
     "(no code yet)": "(belum ada kode)",

@@ -2597,6 +2597,10 @@ Folder data: {1}</translation>
         <translation>Dikemas</translation>
     </message>
     <message>
+        <source>Partial refund offered</source>
+        <translation>Pengembalian dana sebagian ditawarkan</translation>
+    </message>
+    <message>
         <source>Pulled</source>
         <translation>Ditarik</translation>
     </message>
@@ -2605,8 +2609,20 @@ Folder data: {1}</translation>
         <translation>Penerima</translation>
     </message>
     <message>
+        <source>Return approved</source>
+        <translation>Pengembalian disetujui</translation>
+    </message>
+    <message>
         <source>Return received</source>
         <translation>Retur diterima</translation>
+    </message>
+    <message>
+        <source>Return rejected</source>
+        <translation>Pengembalian ditolak</translation>
+    </message>
+    <message>
+        <source>Returned parcel approved</source>
+        <translation>Paket retur disetujui</translation>
     </message>
     <message>
         <source>SKU</source>

@@ -146,6 +146,30 @@ def test_approve_and_reject_from_the_cli(sb, setup, client, capsys):  # noqa: F8
     assert dict(sb.dialect.returns_book.decisions) == {approve.return_id: 1, reject.return_id: 1}
 
 
+def test_offer_a_partial_refund_typed_by_the_seller(sb, setup, client, capsys):  # noqa: F811
+    ch, orders = setup
+    [ret] = ask(sb, orders[:1])
+    rs.sync_returns(ch, client)
+    full = row(ret).refund_total
+    assert full > 2
+    # Above the full refund (or nothing at all) is refused before anything is sent.
+    assert main(["returns", "offer", ret.return_id, "--amount", str(full)]) == 2
+    assert "below the full refund" in capsys.readouterr().err
+    assert main(["returns", "offer", ret.return_id, "--amount", "lima ribu"]) == 2
+    capsys.readouterr()
+    assert sb.dialect.returns_book.decision_requests[ret.return_id] == 0
+
+    half = full // 2
+    assert main(["returns", "offer", ret.return_id, "--amount", f"{half:,}".replace(",", "."), "--json"]) == 0
+    [result] = json.loads(capsys.readouterr().out)
+    assert result["ok"] and ret.status == sr.AWAITING_BUYER and ret.partial_amount == half
+    r = row(ret)
+    assert (r.decision, r.return_type, r.state) == ("offer", "PARTIAL_REFUND", "on_its_way")
+    sb.advance(DAY)  # the buyer accepts: they keep the goods, nothing comes back
+    rs.sync_returns(ch, client)
+    assert (row(ret).state, row(ret).status) == ("closed", sr.SUCCESS)
+
+
 def test_lost_answers_over_a_batch_each_decided_exactly_once(sb, setup, client):  # noqa: F811
     ch, orders = setup
     asked = ask(sb, orders)

@@ -3,6 +3,7 @@
     tokodesk returns list [--state needs_answer|on_its_way|to_inspect|closed] [--channel NAME] [--json]
     tokodesk returns approve RETURN_ID... [--json]
     tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--json]
+    tokodesk returns offer RETURN_ID --amount RUPIAH [--json]
     tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
     tokodesk returns receive AWB        (a parcel the buyer never took, status 550: its goods back on hand)
 
@@ -32,9 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing.set_defaults(func=run_list)
     for name, text in (("approve", "approve the buyer's request (refund, or return and refund)"),
                        ("reject", "reject the request, or the parcel sent back, with a reason the marketplace offers"),
+                       ("offer", "offer the buyer a partial refund instead (if they accept, they keep the goods)"),
                        ("receive", "the parcel is here and inspected: stock back in, the received package approved")):
         p = rsub.add_parser(name, help=text)
-        if name == "receive":
+        if name in ("receive", "offer"):
             p.add_argument("return_id", metavar="RETURN_ID", help="return id (or its order's id or invoice)")
         else:
             p.add_argument("return_id", metavar="RETURN_ID", nargs="+",
@@ -45,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--reason", metavar="NAME", default="",
                            help="a reason the marketplace offers for this return (run without it to list them)")
             p.add_argument("--comment", metavar="TEXT", default="", help="a note for the buyer and the platform")
+        if name == "offer":
+            p.add_argument("--amount", metavar="RUPIAH", required=True,
+                           help="whole rupiah (15000 or 15.000), above 0 and below the full refund")
         if name == "receive":
             p.add_argument("--damaged", metavar="SKU=QTY", nargs="+", default=[],
                            help="units that came back not fit to sell: to the damaged count, not on hand")
@@ -88,6 +93,11 @@ def run_decision(args: argparse.Namespace) -> int:
     channel = get_channel(args.channel) if args.channel else None
     keys = args.return_id if isinstance(args.return_id, list) else [args.return_id]
     damaged = returns.parse_damaged(args.damaged) if args.decision == "receive" else {}
+    amount = None
+    if args.decision == "offer":
+        from tokodesk.services.catalog_push import parse_price
+
+        amount = parse_price(args.amount, "--amount")
     if args.decision == "receive" and not damaged:
         try:
             returns.find_return(keys[0], channel)
@@ -119,6 +129,8 @@ def run_decision(args: argparse.Namespace) -> int:
                     results.append(desk.approve(ret))
                 elif args.decision == "reject":
                     results.append(desk.reject(ret, args.reason, args.comment))
+                elif args.decision == "offer":
+                    results.append(desk.offer_partial_refund(ret, amount))
                 else:
                     results.append(desk.receive(ret, damaged))
     if args.json:

@@ -592,8 +592,10 @@ class Returns(Protocol):
 
     def return_reject_reasons(self, return_id: str) -> list[CancelReason]: ...
 
-    def approve_return(self, return_id: str, decision: str, idempotency_key: str) -> None:
-        """`decision`: APPROVE_REFUND | APPROVE_RETURN | APPROVE_RECEIVED_PACKAGE (what the return waits for)."""
+    def approve_return(self, return_id: str, decision: str, idempotency_key: str,
+                       partial_amount: int | None = None) -> None:
+        """`decision`: APPROVE_REFUND | APPROVE_RETURN | APPROVE_RECEIVED_PACKAGE (what the return waits for), or
+        OFFER_PARTIAL_REFUND with `partial_amount` (rupiah): the buyer keeps the goods if they accept."""
 
     def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
                       idempotency_key: str) -> None:

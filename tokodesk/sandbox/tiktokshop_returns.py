@@ -33,6 +33,7 @@ AWAITING_SHIP = "AWAITING_BUYER_SHIP"
 SHIPPED = "BUYER_SHIPPED_ITEM"
 PACKAGE_REJECTED = "REJECT_RECEIVE_PACKAGE"
 SUCCESS = "RETURN_OR_REFUND_REQUEST_SUCCESS"
+AWAITING_BUYER = "AWAITING_BUYER_RESPONSE"  # the seller offered a partial refund; the buyer answers
 CANCELLED = "RETURN_OR_REFUND_REQUEST_CANCEL"
 
 REFUND = "REFUND"
@@ -88,6 +89,8 @@ class SandboxReturn:
     provider: str = ""
     images: list[str] = field(default_factory=list)
     records: list[dict] = field(default_factory=list)
+    partial_amount: int | None = None  # the seller's partial refund offer
+    buyer_answers_at: float | None = None
 
     @property
     def return_id(self) -> str:
@@ -169,6 +172,10 @@ class ReturnBook:
 
     def _catch_up(self, ret: SandboxReturn, now: float) -> None:
         while True:
+            if ret.status == AWAITING_BUYER and ret.buyer_answers_at is not None and ret.buyer_answers_at <= now:
+                ret.status, ret.update_time, ret.buyer_answers_at = SUCCESS, ret.buyer_answers_at, None
+                self._record(ret, ret.update_time, "BUYER", "Buyer accepted the partial refund; keeps the goods")
+                continue
             if ret.status == AWAITING_SHIP and ret.ship_at is not None and ret.ship_at <= now:
                 at = ret.ship_at
                 ret.status, ret.update_time = SHIPPED, at
@@ -206,11 +213,27 @@ class ReturnBook:
             raise ReturnError(25002001, f"Return {raw_id} does not exist.")
         return ret
 
-    def approve(self, raw_id: str, decision: str) -> None:
+    def approve(self, raw_id: str, decision: str, partial: dict | None = None) -> None:
         self.decision_requests[str(raw_id)] += 1
         ret = self.find(raw_id)
         now = self.shop.clock.now()
         self._catch_up(ret, now)
+        if decision == "OFFER_PARTIAL_REFUND":
+            if ret.status != PENDING:
+                raise ReturnError(25002010, f"The return is {ret.status}: a partial refund is offered to a request.")
+            total = sum(line.price * line.quantity for line in ret.lines)
+            try:
+                amount = int(round(float(str((partial or {}).get("amount") or ""))))
+            except ValueError:
+                amount = 0
+            if not 0 < amount < total or (partial or {}).get("currency") != "IDR":
+                raise ReturnError(25002013, f"The partial refund must be above 0 and below the refund total {total} "
+                                            "(currency IDR).")
+            self.decisions[ret.return_id] += 1
+            ret.status, ret.partial_amount, ret.update_time = AWAITING_BUYER, amount, now
+            ret.next_action, ret.deadline, ret.buyer_answers_at = "", None, now + self.buyer_ships_after
+            self._record(ret, now, "SELLER", f"Seller offered a partial refund of {amount}")
+            return
         wanted = {(PENDING, REFUND): "APPROVE_REFUND", (PENDING, RETURN_AND_REFUND): "APPROVE_RETURN",
                   (SHIPPED, REFUND): "APPROVE_RECEIVED_PACKAGE",
                   (SHIPPED, RETURN_AND_REFUND): "APPROVE_RECEIVED_PACKAGE"}.get((ret.status, ret.return_type))
@@ -271,6 +294,9 @@ class ReturnBook:
         }
         if ret.next_action and ret.deadline is not None:
             out["seller_next_action_response"] = [{"action": ret.next_action, "deadline": int(ret.deadline)}]
+        if ret.partial_amount is not None:
+            out["seller_proposed_return_type"] = "PARTIAL_REFUND"
+            out["partial_refund"] = {"amount": str(ret.partial_amount), "currency": "IDR"}
         if ret.tracking_number:
             out["return_tracking_number"] = ret.tracking_number
             out["return_provider_name"] = ret.provider
@@ -347,7 +373,8 @@ class ReturnRoutes:
 
     def _return_approve(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         return self._decide(f"return-approve:{params['id']}", params, query,
-                            lambda: self.returns_book.approve(params["id"], str(body.get("decision") or "")))
+                            lambda: self.returns_book.approve(params["id"], str(body.get("decision") or ""),
+                                                              body.get("partial_refund")))
 
     def _return_reject(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         return self._decide(f"return-reject:{params['id']}", params, query, lambda: self.returns_book.reject(

@@ -28,8 +28,8 @@ from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
 
-APPROVE, REJECT, RECEIVE = "return_approve", "return_reject", "return_receive"
-KINDS = (APPROVE, REJECT, RECEIVE)
+APPROVE, REJECT, RECEIVE, OFFER = "return_approve", "return_reject", "return_receive", "return_offer"
+KINDS = (APPROVE, REJECT, RECEIVE, OFFER)
 MAX_SENDS = 3
 RS = base.ReturnState
 REJECTED = ("REFUND_OR_RETURN_REQUEST_REJECT", "REJECT_RECEIVE_PACKAGE", "REPLACEMENT_REQUEST_REJECT")
@@ -120,13 +120,17 @@ class ReturnDesk:
     def reject(self, ret: m.Return, reason: str, comment: str = "") -> ReturnOutcome:
         return self._decide(ret, REJECT, reason=reason, comment=comment)
 
+    def offer_partial_refund(self, ret: m.Return, amount: int) -> ReturnOutcome:
+        """Offer the buyer `amount` rupiah (typed by the seller) instead: if they accept, they keep the goods."""
+        return self._decide(ret, OFFER, amount=amount)
+
     def receive(self, ret: m.Return, damaged: dict[str, int] | None = None) -> ReturnOutcome:
         """The parcel is on the desk and inspected: its goods go back (damaged ones to the damaged count), and the
         received package is approved on the marketplace when it still waits for that."""
         return self._decide(ret, RECEIVE, damaged=damaged or {})
 
     def _decide(self, ret: m.Return, kind: str, *, reason: str | None = None, comment: str = "",
-                damaged: dict[str, int] | None = None) -> ReturnOutcome:
+                damaged: dict[str, int] | None = None, amount: int | None = None) -> ReturnOutcome:
         ret = _reload(ret)
         if ret.channel_id != self.channel.id:
             raise UserError(f"return {ret.return_id} belongs to another channel")
@@ -154,10 +158,18 @@ class ReturnDesk:
                     payload["decision"] = "APPROVE_RECEIVED_PACKAGE"
             elif ret.state == RS.NEEDS_ANSWER.value or (ret.state == RS.TO_INSPECT.value
                                                         and ret.status == WAITING_FOR_PACKAGE_ANSWER):
-                if kind == APPROVE and ret.state == RS.TO_INSPECT.value:
+                if kind == OFFER:
+                    if ret.state != RS.NEEDS_ANSWER.value:
+                        raise Refused(_not_now(ret, "offered a partial refund now"))
+                    if amount is None or amount <= 0 or (ret.refund_total and amount >= ret.refund_total):
+                        raise Refused(f"a partial refund must be above Rp0 and below the full refund "
+                                      f"(Rp{ret.refund_total:,})".replace(",", "."))
+                    payload.update(decision="OFFER_PARTIAL_REFUND", amount=int(amount))
+                elif kind == APPROVE and ret.state == RS.TO_INSPECT.value:
                     raise Refused(f"return {ret.return_id}: the parcel came back; check it in with "
                                   f"'tokodesk returns receive {ret.return_id}' (that approves it), or reject it")
-                payload["decision"] = _approve_decision(ret) if kind == APPROVE else _reject_decision(ret)
+                if kind != OFFER:
+                    payload["decision"] = _approve_decision(ret) if kind == APPROVE else _reject_decision(ret)
                 if kind == REJECT:
                     chosen = _pick(api.return_reject_reasons(ret.return_id), reason)
                     payload.update(reason=chosen.code, reason_label=chosen.label, comment=(comment or "").strip())
@@ -247,6 +259,8 @@ class ReturnDesk:
         if action.kind == REJECT:
             self.api.reject_return(p["return_id"], p["decision"], p["reason"], p.get("comment", ""),
                                    p["idempotency_key"])
+        elif action.kind == OFFER:
+            self.api.approve_return(p["return_id"], p["decision"], p["idempotency_key"], partial_amount=p["amount"])
         else:
             self.api.approve_return(p["return_id"], p["decision"], p["idempotency_key"])
 
@@ -293,6 +307,8 @@ class ReturnDesk:
                 detail = f"rejected ({p.get('reason_label') or p.get('reason')}){comment}"
             elif action.kind == APPROVE:
                 detail = f"approved ({p['decision']})"
+            elif action.kind == OFFER:
+                detail = f"partial refund of Rp{p['amount']:,} offered".replace(",", ".")
             else:
                 detail = f"received package approved; {_reload(ret).decision_detail}"
             changes: dict = {"problem": "", "version": m.Return.version + 1, "local_updated_at": m.utcnow()}

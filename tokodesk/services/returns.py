@@ -33,6 +33,7 @@ RS = base.ReturnState
 STATES = tuple(s.value for s in RS)
 # The states whose deadline costs the seller money when it runs out (the platform decides for the seller).
 URGENT = (RS.NEEDS_ANSWER.value, RS.TO_INSPECT.value)
+FAILED_DELIVERY = "failed_delivery"  # a stock movement's kind (not an order event)
 
 
 def capabilities_of(channel: m.Channel) -> base.Capabilities | None:
@@ -368,7 +369,7 @@ def receive_failed_delivery(awb: str, who: str) -> tuple[m.Order, dict[str, int]
         back = inventory.receive_return(order, who=who)
         for sku, qty in sorted(back.items()):
             item = m.StockItem.get(m.StockItem.seller_sku == sku)
-            m.StockMovement.create(seller_sku=sku, kind="failed_delivery", quantity=qty, on_hand_after=item.on_hand,
+            m.StockMovement.create(seller_sku=sku, kind=FAILED_DELIVERY, quantity=qty, on_hand_after=item.on_hand,
                                    damaged_after=item.damaged, who=who,
                                    note=f"order {order.invoice or order.order_id} came back (AWB {key})")
     return order, back

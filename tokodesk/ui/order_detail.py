@@ -19,6 +19,8 @@ EVENT_WORDS = {
     "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
     "packages": "Packages changed", "combine": "Combined into one package", "uncombine": "Package uncombined",
     "handover_scan": "Scanned at handover",
+    "return_approve": "Return approved", "return_reject": "Return rejected", "return_offer": "Partial refund offered",
+    "return_receive": "Returned parcel approved",
 }
 # A package's status on the marketplace, in the queue's words.
 PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",

@@ -388,8 +388,9 @@ class TikTokShopClient:
     def return_reject_reasons(self, return_id: str) -> list[CancelReason]:
         return return_api.reject_reasons(self.api, return_id)
 
-    def approve_return(self, return_id: str, decision: str, idempotency_key: str) -> None:
-        return_api.approve(self.api, return_id, decision, idempotency_key)
+    def approve_return(self, return_id: str, decision: str, idempotency_key: str,
+                       partial_amount: int | None = None) -> None:
+        return_api.approve(self.api, return_id, decision, idempotency_key, partial_amount)
 
     def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
                       idempotency_key: str) -> None:

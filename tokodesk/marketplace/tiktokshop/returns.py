@@ -126,9 +126,13 @@ def reject_reasons(api: Transport, return_id: str) -> list[CancelReason]:
             for r in data.get("reasons") or [] if isinstance(r, dict) and r.get("name")]
 
 
-def approve(api: Transport, return_id: str, decision: str, idempotency_key: str) -> None:
+def approve(api: Transport, return_id: str, decision: str, idempotency_key: str,
+            partial_amount: int | None = None) -> None:
+    body: dict = {"decision": decision}
+    if partial_amount is not None:  # OFFER_PARTIAL_REFUND: the amount the seller typed, in whole rupiah
+        body["partial_refund"] = {"amount": str(int(partial_amount)), "currency": "IDR"}
     api.call("POST", APPROVE.format(return_id=return_id), query={"idempotency_key": idempotency_key},
-             body={"decision": decision}, idempotent=False, what=f"approve return {return_id}")
+             body=body, idempotent=False, what=f"approve return {return_id}")
 
 
 def reject(api: Transport, return_id: str, decision: str, reason_name: str, comment: str,
