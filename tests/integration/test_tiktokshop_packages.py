@@ -383,3 +383,53 @@ def test_a_combined_package_another_station_is_shipping_is_not_sent_again(sb, ch
     outbox.settle(theirs, outbox.DONE, "")
     assert all(r.ok for r in resume_pending(fresh(channel), client))
     assert fresh(one).state == "awaiting_pickup" and requests_per_package(sb) == {package: 1}
+
+
+def _own_label_codes(path) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(barcode, page text) per page of TokoDesk's own labels."""
+    from pypdf import PdfReader
+
+    from tests.unit.test_documents_support import decode
+
+    pdf = path.read_bytes()
+    pages = []
+    for number, page in enumerate(PdfReader(str(path)).pages, start=1):
+        codes = [text for kind, text in decode(pdf, number) if kind == "Code128"]
+        pages.append((codes[0] if codes else "", page.extract_text()))
+    return pages
+
+
+def test_own_labels_give_each_package_of_a_split_order_its_own_label(sb, channel, client, capsys, tmp_path):  # noqa: F811
+    """With TokoDesk's own labels, the second parcel of a split order had no label (both carried the first
+    package's tracking number, or one label for the order)."""
+    [o] = multi_line(sb)
+    a, b = in_seller_center(sb, sb.dialect.split_order, tj.order_id(o))
+    ch = pulled(sb, channel, client)
+    assert not m.Channel.get_by_id(ch.id).use_marketplace_label
+    order = stored(o)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([order])
+    assert all(r.ok for r in service.ship([order]))
+    numbers = {p.package_id: p.tracking_number for p in packages_of(fresh(order))}
+    out = tmp_path / "labels.pdf"
+    assert main(["labels", order.order_id, "--pdf", str(out), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["orders"] == [order.order_id] and summary["skipped"] == []
+    pages = _own_label_codes(out)
+    assert sorted(code for code, _ in pages) == sorted([numbers[a], numbers[b]])
+    assert all("1/2" in text or "2/2" in text for _, text in pages)
+
+
+def test_own_label_of_a_combined_package_prints_once(sb, channel, client, capsys, tmp_path):  # noqa: F811
+    first, second = same_buyer(sb)
+    package = in_seller_center(sb, sb.dialect.combine_orders, [tj.order_id(first), tj.order_id(second)])
+    pulled(sb, channel, client)
+    one, two = stored(first), stored(second)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([one, two])
+    assert all(r.ok for r in service.ship([one, two]))
+    out = tmp_path / "labels.pdf"
+    assert main(["labels", one.order_id, two.order_id, "--pdf", str(out), "--json"]) == 0
+    capsys.readouterr()
+    [kept] = m.Package.select().where(m.Package.package_id == package)
+    assert [code for code, _ in _own_label_codes(out)] == [kept.tracking_number]

@@ -65,6 +65,7 @@ INDONESIAN: dict[str, str] = {
     "No booking code or AWB yet": "Belum ada kode booking atau no. resi",
     "Note": "Catatan",
     "Order": "Pesanan",
+    "Parcel": "Paket",
     "Orders": "Pesanan",
     "orders": "pesanan",
     "PACKING LIST": "DAFTAR KEMAS",

@@ -401,6 +401,8 @@ def _sender_lines(label: LabelData, box: _Box, p: Profile, tr: Translate) -> lis
 
 def _meta_lines(label: LabelData, box: _Box, p: Profile, tr: Translate) -> list[tuple[str, str]]:
     first = [f"{tr('Order')} {label.order_id}"]
+    if label.parcel:
+        first.append(f"{tr('Parcel')} {label.parcel}")
     if label.weight_grams:
         first.append(f"{tr('Weight')} {grams(label.weight_grams)}")
     lines = ["   ".join(first)]

@@ -48,6 +48,7 @@ class LabelData:
     ship_deadline: datetime | None = None
     buyer_note: str = ""
     qr_text: str = ""  # what the QR code holds; empty = the invoice number (the desk scans it to find the order)
+    parcel: str = ""  # "2/3" when the order ships as several packages, each with its own label and tracking number
 
     def scan_code(self) -> str:
         """The code the courier scans: the AWB once there is one, else the booking code."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
@@ -238,10 +238,11 @@ class Documents:
                 market.append((data, order, label))
             else:
                 own.append((data, order))
+        own = self._per_package(own, batch)
         ordered_own = _in_order(own, order_by)
         if ordered_own:
             batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None))
-            batch.orders.extend(o for _, o in ordered_own)
+            batch.orders.extend(dict.fromkeys(o for _, o in ordered_own))  # an order of two parcels: listed once
         from tokodesk.services.packages import packages_of_orders
 
         parcels = packages_of_orders([o.id for _d, o, _lab in market])
@@ -258,6 +259,38 @@ class Documents:
                 batch.parts.append(pdf)
             batch.orders.append(order)
         return batch
+
+    @staticmethod
+    def _per_package(own: list[tuple[docs.LabelData, m.Order]], batch: LabelBatch) -> list[tuple[docs.LabelData,
+                                                                                                   m.Order]]:
+        """TokoDesk's own labels, one per parcel: an order split into packages gets a label for each package that
+        has its tracking number (each parcel is scanned on its own), and a package serving several orders gets one
+        label. Orders without package rows (Tokopedia FS, or not yet read) keep their one label."""
+        from tokodesk.services.packages import packages_of_orders
+
+        parcels = packages_of_orders([o.id for _d, o in own])
+        out: list[tuple[docs.LabelData, m.Order]] = []
+        printed: set[str] = set()
+        for data, order in own:
+            packages = [p for p in parcels.get(order.id, []) if p.status != "CANCELLED"]
+            if len(packages) <= 1 and not any(p.package_id in printed for p in packages):
+                printed.update(p.package_id for p in packages)
+                out.append((data, order))
+                continue
+            waiting = []
+            for number, package in enumerate(packages, start=1):
+                if package.package_id in printed:
+                    continue  # a combined package: its label went out with another of its orders
+                if not package.tracking_number:
+                    waiting.append(package.package_id)
+                    continue
+                printed.add(package.package_id)
+                out.append((replace(data, awb=package.tracking_number, booking_code=None,
+                                    parcel=f"{number}/{len(packages)}" if len(packages) > 1 else ""), order))
+            if waiting:
+                batch.skipped.append((order, f"package {', '.join(waiting)} has no tracking number yet: ship it "
+                                             "first, then print its label"))
+        return out
 
     def _marketplace_label(
         self, order: m.Order, adapter: base.Marketplace | None, mark_printed: bool
