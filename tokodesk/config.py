@@ -105,6 +105,8 @@ APP_SETTINGS: dict[str, Setting] = {
         # Catalogue push (issue 23): a price change beyond ± this % or below the floor asks a second confirmation.
         Setting("price_change_confirm_pct", int, 50, "Confirm price changes beyond (%)"),
         Setting("price_floor", int, 1000, "Confirm prices below (Rp)"),
+        # The pack station (issue 21.6): scanning an order asks for each of its items before Pack; off = pack at once.
+        Setting("pack_check", bool, False, "Check items by scan before packing"),
     )
 }
 

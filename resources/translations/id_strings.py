@@ -1103,4 +1103,31 @@ ID = {
     "A SKU is low below (available)": "SKU dianggap menipis di bawah (stok tersedia)",
     "A SKU runs low": "Stok SKU menipis",
     "{0} SKU(s) running low": "{0} SKU stoknya menipis",
+    # Pack station: item check by scan (issue 21.6)
+    "After an order's scan, scan each of its items before it is packed":
+        "Setelah pesanan dipindai, pindai setiap barangnya sebelum dikemas",
+    "Check items": "Cek barang",
+    "Check the items: {0}": "Cek barang: {0}",
+    "Item": "Barang",
+    "Items checked by scan": "Barang dicek dengan pindai",
+    "ONE TOO MANY: {0}. Take one out.": "KELEBIHAN SATU: {0}. Keluarkan satu.",
+    "Pack anyway": "Tetap kemas",
+    "Pack anyway…": "Tetap kemas…",
+    "Packed without a complete item check": "Dikemas tanpa cek barang lengkap",
+    "Reading the order's items": "Membaca barang pesanan",
+    "Saving the setting": "Menyimpan pengaturan",
+    "Scan each item's barcode and press Enter": "Pindai barcode setiap barang lalu tekan Enter",
+    "Scan every item into the parcel of {0}.": "Pindai setiap barang yang masuk ke paket {0}.",
+    "Scanned": "Terpindai",
+    "Still missing: {0}. Click “Pack anyway” again to pack without them; it is recorded.":
+        "Masih kurang: {0}. Klik “Tetap kemas” sekali lagi untuk mengemas tanpa barang itu; ini dicatat.",
+    "This order ships in {0} packages ({1}); the whole order is checked here.":
+        "Pesanan ini dikirim dalam {0} paket ({1}); seluruh pesanan dicek di sini.",
+    "To put in": "Harus masuk",
+    "UNKNOWN CODE “{0}”: no item has it. Take it out.":
+        "KODE TIDAK DIKENAL “{0}”: tidak ada barang dengan kode ini. Keluarkan.",
+    "WRONG ITEM: {0} is not in this order. Take it out.": "BARANG SALAH: {0} tidak ada di pesanan ini. Keluarkan.",
+    "{0} of {1} items in the parcel": "{0} dari {1} barang sudah di paket",
+    "{0} ✓": "{0} ✓",
+    "{0} ✓ All items are in: press Enter to pack.": "{0} ✓ Semua barang sudah masuk: tekan Enter untuk mengemas.",
 }

@@ -2549,6 +2549,10 @@ Folder data: {1}</translation>
         <translation>Riwayat</translation>
     </message>
     <message>
+        <source>Items checked by scan</source>
+        <translation>Barang dicek dengan pindai</translation>
+    </message>
+    <message>
         <source>Label printed</source>
         <translation>Label dicetak</translation>
     </message>
@@ -2595,6 +2599,10 @@ Folder data: {1}</translation>
     <message>
         <source>Packed</source>
         <translation>Dikemas</translation>
+    </message>
+    <message>
+        <source>Packed without a complete item check</source>
+        <translation>Dikemas tanpa cek barang lengkap</translation>
     </message>
     <message>
         <source>Partial refund offered</source>
@@ -2988,6 +2996,10 @@ Folder data: {1}</translation>
 <context>
     <name>OrdersTab</name>
     <message>
+        <source>After an order's scan, scan each of its items before it is packed</source>
+        <translation>Setelah pesanan dipindai, pindai setiap barangnya sebelum dikemas</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>Semua</translation>
     </message>
@@ -3006,6 +3018,10 @@ Folder data: {1}</translation>
     <message>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Check items</source>
+        <translation>Cek barang</translation>
     </message>
     <message>
         <source>Loading orders</source>
@@ -3040,6 +3056,10 @@ Folder data: {1}</translation>
         <translation>Belum dicetak</translation>
     </message>
     <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
         <source>Picklist, packing list and manifest for the selected orders</source>
         <translation>Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih</translation>
     </message>
@@ -3056,12 +3076,20 @@ Folder data: {1}</translation>
         <translation>Bermasalah</translation>
     </message>
     <message>
+        <source>Reading the order's items</source>
+        <translation>Membaca barang pesanan</translation>
+    </message>
+    <message>
         <source>Ready to ship</source>
         <translation>Siap kirim</translation>
     </message>
     <message>
         <source>Refreshing orders</source>
         <translation>Memperbarui pesanan</translation>
+    </message>
+    <message>
+        <source>Saving the setting</source>
+        <translation>Menyimpan pengaturan</translation>
     </message>
     <message>
         <source>Scan a code, press Enter (F6)</source>
@@ -3166,6 +3194,85 @@ Folder data: {1}</translation>
     <message>
         <source>{0} selected</source>
         <translation>{0} dipilih</translation>
+    </message>
+</context>
+<context>
+    <name>PackCheckDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Check the items: {0}</source>
+        <translation>Cek barang: {0}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>ONE TOO MANY: {0}. Take one out.</source>
+        <translation>KELEBIHAN SATU: {0}. Keluarkan satu.</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Pack anyway</source>
+        <translation>Tetap kemas</translation>
+    </message>
+    <message>
+        <source>Pack anyway…</source>
+        <translation>Tetap kemas…</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Scan each item's barcode and press Enter</source>
+        <translation>Pindai barcode setiap barang lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Scan every item into the parcel of {0}.</source>
+        <translation>Pindai setiap barang yang masuk ke paket {0}.</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Terpindai</translation>
+    </message>
+    <message>
+        <source>Still missing: {0}. Click “Pack anyway” again to pack without them; it is recorded.</source>
+        <translation>Masih kurang: {0}. Klik “Tetap kemas” sekali lagi untuk mengemas tanpa barang itu; ini dicatat.</translation>
+    </message>
+    <message>
+        <source>This order ships in {0} packages ({1}); the whole order is checked here.</source>
+        <translation>Pesanan ini dikirim dalam {0} paket ({1}); seluruh pesanan dicek di sini.</translation>
+    </message>
+    <message>
+        <source>To put in</source>
+        <translation>Harus masuk</translation>
+    </message>
+    <message>
+        <source>UNKNOWN CODE “{0}”: no item has it. Take it out.</source>
+        <translation>KODE TIDAK DIKENAL “{0}”: tidak ada barang dengan kode ini. Keluarkan.</translation>
+    </message>
+    <message>
+        <source>WRONG ITEM: {0} is not in this order. Take it out.</source>
+        <translation>BARANG SALAH: {0} tidak ada di pesanan ini. Keluarkan.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} items in the parcel</source>
+        <translation>{0} dari {1} barang sudah di paket</translation>
+    </message>
+    <message>
+        <source>{0} ✓</source>
+        <translation>{0} ✓</translation>
+    </message>
+    <message>
+        <source>{0} ✓ All items are in: press Enter to pack.</source>
+        <translation>{0} ✓ Semua barang sudah masuk: tekan Enter untuk mengemas.</translation>
     </message>
 </context>
 <context>

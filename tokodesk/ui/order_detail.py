@@ -21,6 +21,7 @@ EVENT_WORDS = {
     "handover_scan": "Scanned at handover",
     "return_approve": "Return approved", "return_reject": "Return rejected", "return_offer": "Partial refund offered",
     "return_receive": "Returned parcel approved",
+    "pack_checked": "Items checked by scan", "pack_check_override": "Packed without a complete item check",
 }
 # A package's status on the marketplace, in the queue's words.
 PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",

@@ -230,7 +230,11 @@ class QueueActions:
             row = self.model.row_at(self.model.row_of_pk(pk)) if self.model.row_of_pk(pk) is not None else None
             if row is None:
                 return
-            if row[q.R_STATE] == S.ACKNOWLEDGED.value:
+            if row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
+                from tokodesk.ui.pack_check import start_pack_check
+
+                start_pack_check(self, pk)  # each item scanned into the parcel first (issue 21.6)
+            elif row[q.R_STATE] == S.ACKNOWLEDGED.value:
                 # The scanned order itself, not whatever the selection holds by the time this runs.
                 self._run_action("pack", [pk], lambda f, orders: f.pack(orders), self.tr("Pack"))
             elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):

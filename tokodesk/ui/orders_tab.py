@@ -46,6 +46,7 @@ from tokodesk.ui.orders_model import (
 )
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, skipped_note
 from tokodesk.ui.orders_selection import SelectionKeeper
+from tokodesk.ui.pack_check import pack_check_toggle
 from tokodesk.ui.queue_notice import QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
 
@@ -208,13 +209,15 @@ class OrdersTab(QueueActions, QWidget):
         self.scan.returnPressed.connect(self.scan_to_pack)
         scan_label.setBuddy(self.scan)
         row.addWidget(self.scan, 2)
+        self.pack_check_box = pack_check_toggle(self.ctx, self)
+        row.addWidget(self.pack_check_box)
         return row
 
     def _set_tab_order(self) -> None:
         """Search, scan, the actions left to right, then the table and the detail: the order a packer works in
         (the widgets were created in another order, so Tab jumped from the scan field back to the top row)."""
-        chain = [self.search, self.scan, *self.buttons.values(), self.more, self.requests_button, self.refresh_button,
-                 self.view, self.detail]
+        chain = [self.search, self.scan, self.pack_check_box, *self.buttons.values(), self.more, self.requests_button,
+                 self.refresh_button, self.view, self.detail]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
