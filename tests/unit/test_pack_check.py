@@ -107,3 +107,25 @@ def test_a_barcode_names_one_item(stock):
     assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").barcode is None
     pc.set_barcode("TOPI", "")
     assert m.StockItem.get(m.StockItem.seller_sku == "TOPI").barcode is None
+
+
+def test_cli_stores_and_clears_a_barcode(tokodesk_home, capsys):
+    from tokodesk.cli import main
+    from tokodesk.store.connection import close_database, open_database
+
+    open_database()
+    m.StockItem.create(seller_sku="KAOS-M", name="Kaos")
+    m.StockItem.create(seller_sku="TOPI", name="Topi", barcode="8991")
+    close_database()
+    assert main(["stock", "barcode", "KAOS-M", "8990001112223"]) == 0
+    assert "KAOS-M: barcode 8990001112223" in capsys.readouterr().out
+    assert main(["stock", "barcode", "KAOS-M", "8991"]) == 2
+    assert "already names TOPI" in capsys.readouterr().err
+    assert main(["stock", "barcode", "KAOS-M"]) == 2  # neither a code nor --clear
+    open_database()
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").barcode == "8990001112223"
+    close_database()
+    assert main(["stock", "barcode", "TOPI", "--clear"]) == 0
+    open_database()
+    assert m.StockItem.get(m.StockItem.seller_sku == "TOPI").barcode is None
+    close_database()

@@ -1,4 +1,4 @@
-"""`tokodesk stock set|import|adopt|list|push|return`: the seller's own stock counts.
+"""`tokodesk stock set|import|adopt|list|push|return|barcode`: the seller's own stock counts.
 
 On hand is what is on the shelf. `set` and `import` overwrite it with a count; a seller SKU TokoDesk does not know
 yet is created (and the output says so, and whether any marketplace SKU is mapped to it). Every change schedules
@@ -75,6 +75,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     ret.add_argument("orders", nargs="+", metavar="ORDER_ID_OR_INVOICE")
     ret.add_argument("--channel", metavar="NAME")
     ret.set_defaults(func=run_return)
+
+    code = ssub.add_parser(
+        "barcode",
+        help="the barcode printed on an item, when it is not its seller SKU (the pack check accepts either)",
+        description="Store the barcode on an item's own label (a maker's EAN) with its seller SKU, so the pack "
+        "station's item check knows the item by it. One code names one item: a code already used by another SKU "
+        "is refused. --clear removes it.",
+    )
+    code.add_argument("sku", metavar="SELLER_SKU")
+    code.add_argument("code", metavar="BARCODE", nargs="?")
+    code.add_argument("--clear", action="store_true", help="remove the SKU's barcode")
+    code.set_defaults(func=run_barcode)
 
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
@@ -254,3 +266,15 @@ def run_return(args: argparse.Namespace) -> int:
         detail = ", ".join(f"{sku} +{qty}" for sku, qty in sorted(back.items())) or "no stocked lines"
         print(f"{order.invoice or order.order_id}: back on hand: {detail}")
     return 2 if failed else 0
+
+
+def run_barcode(args: argparse.Namespace) -> int:
+    from tokodesk.services.pack_check import set_barcode
+
+    if args.clear == bool(args.code):
+        raise UserError("stock barcode takes SELLER_SKU BARCODE, or SELLER_SKU --clear "
+                        "(e.g. tokodesk stock barcode KAOS-M 8991234567890)")
+    _open_db()
+    item = set_barcode(args.sku, None if args.clear else args.code)
+    print(f"{item.seller_sku}: barcode {item.barcode}" if item.barcode else f"{item.seller_sku}: no barcode")
+    return 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from tokodesk.errors import UserError
 from tokodesk.services.fulfilment.common import record_event
 from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
@@ -35,7 +36,7 @@ class Outcome(enum.Enum):
     UNKNOWN = "unknown"  # a code no item has
 
 
-class BarcodeError(ValueError):
+class BarcodeError(UserError):
     """A barcode that cannot be stored: the message names it and says what to do."""
 
 
