@@ -91,7 +91,11 @@ def test_order_pull_then_overlapping_repull_never_duplicates(sb, channel, client
     )
 
 
-def test_a_pull_cut_off_by_a_lost_server_resumes_on_the_next_run(sb, channel, client):
+def test_a_pull_cut_off_by_a_lost_server_resumes_on_the_next_run(sb, channel, client, monkeypatch):
+    from tokodesk.marketplace.tokopedia import client as client_module
+
+    # One page in flight: with several read ahead, this small shop's pages would all be in before the cut.
+    monkeypatch.setattr(client_module, "PAGE_READERS", 1)
     pages = []
 
     def stop_after_first_page(done, total, message):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 
@@ -66,6 +68,7 @@ CAPABILITIES = Capabilities(
     returns_read=True,  # resolution tickets, read-only: they are answered in Seller Center
 )
 
+PAGE_READERS = 4  # order-list pages in flight at once, per channel (paced to the rate limit by the transport)
 ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
 PRODUCT_PAGE = 50  # per_page max of product info
 # The fulfilment list documents no maximum page size; a larger page would still come back in pages (cursor).
@@ -94,6 +97,13 @@ def _repeated_page(start: int, end: int, page: int) -> InvalidOrder:
               "pull of that window stopped there and reads it again next time")
     log.warning(reason)
     return InvalidOrder(order_id="", reason=reason)
+
+
+def _drop(ahead: deque) -> None:
+    """Forget the pages read ahead: not yet sent ones are never sent; answers in flight are ignored."""
+    for _page, future in ahead:
+        future.cancel()
+    ahead.clear()
 
 
 def _numeric_id(value: str, what: str) -> int:
@@ -297,50 +307,70 @@ class TokopediaClient:
         total = len(pending)
         done = fetched = 0
         seen: set[str] = set()  # to_date inclusive or not is UNCONFIRMED: windows touch, so drop a boundary repeat
-        while pending:
-            window_start, window_end = pending.pop(0)
-            page = 0
-            in_window: set[str] = set()
-            while True:
-                if cancel is not None and cancel():
-                    return
-                page += 1
-                try:
-                    data = self._orders_page(window_start, window_end, page)
-                except MarketplaceError as err:
-                    if err.error_code == "ORD_API_009" and window_end - window_start > MIN_SPLIT_S:
-                        middle = (window_start + window_end) // 2
-                        pending[0:0] = [(window_start, middle), (middle, window_end)]
-                        total += 1
-                        log.info("Tokopedia says too many orders; splitting the window at %d", middle)
-                        break
-                    raise
-                if not data:
-                    done += 1
-                    break
-                batch: list[Order | InvalidOrder] = []
-                fresh = False
-                for raw in data:
-                    item = parsing.parse_or_invalid(raw)
-                    if item.order_id and item.order_id not in in_window:
-                        fresh = True
-                        in_window.add(item.order_id)
-                    if item.order_id and item.order_id in seen:
-                        continue
-                    if item.order_id:
-                        seen.add(item.order_id)
-                    batch.append(item)
-                if not fresh:
-                    # The pull pages until an empty page; a marketplace serving a page again would keep it going
-                    # forever. The window counts as not fully read, so the next run reads it again.
-                    done += 1
-                    yield [_repeated_page(window_start, window_end, page)]
-                    break
-                fetched += len(batch)
-                if batch:
-                    yield batch
-                if progress is not None:
-                    progress(done, total, f"Orders: {fetched} read (window {done + 1} of {total}, page {page})")
+        # Pages are read PAGE_READERS at a time (each waits on the network, not on this process), and handed on in
+        # page order. Page 1 of a window goes alone: it may change the page size or split the window, and its
+        # answer teaches the transport the rate limit the others are then paced to.
+        with ThreadPoolExecutor(PAGE_READERS, thread_name_prefix="tokodesk-pages") as pool:
+            ahead: deque[tuple[int, Future]] = deque()
+            try:
+                while pending:
+                    window_start, window_end = pending.pop(0)
+                    in_window: set[str] = set()
+                    ahead.clear()
+                    ahead.append((1, pool.submit(self._orders_page, window_start, window_end, 1)))
+                    next_page = 2
+                    while True:
+                        if cancel is not None and cancel():
+                            return
+                        page, future = ahead.popleft()
+                        try:
+                            data = future.result()
+                        except MarketplaceError as err:
+                            if err.error_code == "ORD_API_009" and window_end - window_start > MIN_SPLIT_S:
+                                middle = (window_start + window_end) // 2
+                                pending[0:0] = [(window_start, middle), (middle, window_end)]
+                                total += 1
+                                log.info("Tokopedia says too many orders; splitting the window at %d", middle)
+                                _drop(ahead)
+                                break
+                            raise
+                        if not data:
+                            done += 1
+                            _drop(ahead)
+                            break
+                        # A full page: the next ones are likely full too, so keep readers busy; a short page is
+                        # the last, and only the (empty) page after it is still asked for.
+                        want = PAGE_READERS if len(data) >= self._order_page else 1
+                        while len(ahead) < want:
+                            ahead.append((next_page, pool.submit(self._orders_page, window_start, window_end,
+                                                                 next_page)))
+                            next_page += 1
+                        batch: list[Order | InvalidOrder] = []
+                        fresh = False
+                        for raw in data:
+                            item = parsing.parse_or_invalid(raw)
+                            if item.order_id and item.order_id not in in_window:
+                                fresh = True
+                                in_window.add(item.order_id)
+                            if item.order_id and item.order_id in seen:
+                                continue
+                            if item.order_id:
+                                seen.add(item.order_id)
+                            batch.append(item)
+                        if not fresh:
+                            # The pull pages until an empty page; a marketplace serving a page again would keep it
+                            # going forever. The window counts as not fully read, so the next run reads it again.
+                            done += 1
+                            _drop(ahead)
+                            yield [_repeated_page(window_start, window_end, page)]
+                            break
+                        fetched += len(batch)
+                        if batch:
+                            yield batch
+                        if progress is not None:
+                            progress(done, total, f"Orders: {fetched} read (window {done + 1} of {total}, page {page})")
+            finally:
+                _drop(ahead)
         if progress is not None:
             progress(done, total, f"Orders: {fetched} read")
 

@@ -1,8 +1,9 @@
 """HTTP for the Tokopedia FS API: token, envelope, rate limits, retries (research §1, §2; DESIGN.md §3).
 
-One `Transport` per channel, used from one worker lane at a time. Reads are retried (jittered backoff on 5xx and
-lost connections, the reset time on 429); a mutation whose answer was lost raises `OutcomeUnknown` and is never
-repeated here, because Tokopedia may already have done it.
+One `Transport` per channel, used from one worker lane at a time (the order pull's page reader sends from a
+small pool of threads: the token, the limits and the pacing are thread-safe). Reads are retried (jittered backoff
+on 5xx and lost connections, the reset time on 429); a mutation whose answer was lost raises `OutcomeUnknown`
+and is never repeated here, because Tokopedia may already have done it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ BACKOFF_CAP_S = 8.0
 MAX_WAIT_S = 60.0  # a header asking for longer is not trusted beyond this
 DEFAULT_429_WAIT_S = 1.0
 DEFAULT_TIMEOUT_S = 20.0
+GATE_MARGIN = 0.95  # of the announced rate: answers delayed unevenly on the way must not arrive as a burst
 
 
 def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
@@ -182,6 +184,60 @@ def _cause_words(exc: requests.RequestException) -> str:
     return "the connection was dropped"
 
 
+class RateGate:
+    """Requests sent before their answers come back, paced to the quota Tokopedia announced (thread-safe).
+
+    Waiting for `remaining: 0` works for one request at a time; several in flight would all pass on a stale
+    `remaining` and be refused together. So, once an endpoint's `X-Ratelimit-Limit` ("N req/s (burst B)") is known,
+    each request takes a token from a local bucket of that rate, started from the `remaining` last reported and
+    never above it; without those headers nothing is paced here (the 429 handling still is).
+    """
+
+    def __init__(self, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._buckets: dict[str, list[float]] = {}  # endpoint -> [rate, burst, tokens, stamp]
+
+    def learn(self, endpoint: str, limits: Limits) -> None:
+        rate, burst = limits.rate_and_burst()
+        if not rate or limits.remaining is None:
+            return
+        now = self._clock()
+        with self._lock:
+            bucket = self._buckets.get(endpoint)
+            rate *= GATE_MARGIN
+            if bucket is None:
+                self._buckets[endpoint] = [rate, float(burst or max(1, rate)), float(limits.remaining), now]
+                return
+            self._refill(bucket, now)
+            bucket[0], bucket[1] = rate, float(burst or bucket[1])
+            bucket[2] = min(bucket[2], float(limits.remaining))  # another station may share the quota
+
+    @staticmethod
+    def _refill(bucket: list[float], now: float) -> None:
+        rate, burst, tokens, stamp = bucket
+        bucket[2] = min(burst, tokens + max(0.0, now - stamp) * rate)
+        bucket[3] = now
+
+    def take(self, endpoint: str) -> float:
+        """Wait for a token of `endpoint`'s bucket (if it has one); returns the seconds waited."""
+        waited = 0.0
+        while True:
+            with self._lock:
+                bucket = self._buckets.get(endpoint)
+                if bucket is None:
+                    return waited
+                self._refill(bucket, self._clock())
+                if bucket[2] >= 1.0:
+                    bucket[2] -= 1.0
+                    return waited
+                wait = (1.0 - bucket[2]) / bucket[0]
+            wait = min(wait, MAX_WAIT_S)
+            self._sleep(wait)
+            waited += wait
+
+
 class Transport:
     def __init__(
         self,
@@ -216,6 +272,7 @@ class Transport:
         self._not_before: dict[str, float] = {}
         self.limits: dict[str, Limits] = {}
         self.requests_sent = 0  # API calls answered (token requests not included)
+        self.gate = RateGate(clock, sleep)  # pacing for requests sent concurrently (see RateGate)
 
     # -- token -----------------------------------------------------------------------------------------------
 
@@ -319,6 +376,7 @@ class Transport:
             return
         limits.seen_at = self.clock()
         self.limits[endpoint] = limits
+        self.gate.learn(endpoint, limits)
         if limits.remaining is not None and limits.remaining <= 0:
             wait = limits.reset_after or limits.full_reset_after or 0.0
             if wait > 0:
@@ -387,6 +445,7 @@ class Transport:
         refreshed = False
         while True:
             self._pace(endpoint)
+            self.gate.take(endpoint)
             headers = {"Authorization": f"Bearer {self.access_token()}", "Accept": "application/json"}
             try:
                 resp = self.session.request(method, url, params=params, json=json_body, headers=headers,
