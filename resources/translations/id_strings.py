@@ -1130,4 +1130,8 @@ ID = {
     "{0} of {1} items in the parcel": "{0} dari {1} barang sudah di paket",
     "{0} ✓": "{0} ✓",
     "{0} ✓ All items are in: press Enter to pack.": "{0} ✓ Semua barang sudah masuk: tekan Enter untuk mengemas.",
+    "Barcode": "Barcode",
+    "Saving the barcode": "Menyimpan barcode",
+    "{0}: barcode removed": "{0}: barcode dihapus",
+    "{0}: barcode {1}": "{0}: barcode {1}",
 }

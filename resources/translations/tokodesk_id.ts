@@ -1852,6 +1852,10 @@
         <translation>Tersedia</translation>
     </message>
     <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
         <source>Buffer</source>
         <translation>Cadangan</translation>
     </message>
@@ -2067,6 +2071,10 @@
         <translation>SKU belum dipetakan</translation>
     </message>
     <message>
+        <source>Saving the barcode</source>
+        <translation>Menyimpan barcode</translation>
+    </message>
+    <message>
         <source>Saving the stock count</source>
         <translation>Menyimpan jumlah stok</translation>
     </message>
@@ -2129,6 +2137,14 @@
     <message>
         <source>{0} not counted yet.</source>
         <translation>{0} belum dihitung.</translation>
+    </message>
+    <message>
+        <source>{0}: barcode removed</source>
+        <translation>{0}: barcode dihapus</translation>
+    </message>
+    <message>
+        <source>{0}: barcode {1}</source>
+        <translation>{0}: barcode {1}</translation>
     </message>
     <message>
         <source>{0}: on hand set to {1}</source>

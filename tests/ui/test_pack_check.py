@@ -137,3 +137,51 @@ def test_cancel_packs_nothing_and_switched_off_a_scan_packs_at_once(qtbot, tab, 
     wait_idle(ctx)
     assert tab.pack_check_dialog is None and m.Order.get_by_id(second.id).state in ("packed", "ready_to_ship")
     assert not m.OrderEvent.select().where(m.OrderEvent.kind.startswith("pack_check")).exists()
+
+
+def test_a_barcode_typed_in_the_inventory_tab_is_accepted_by_the_check(qtbot, ctx, sandbox_channel, open_orders_tab,
+                                                                        wait_idle):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from tokodesk.ui.inventory_tab import COL_BARCODE, COL_SELLER_SKU, InventoryTab
+
+    tab = open_orders_tab(sandbox_channel)
+    (order,) = _to_pack(tab, ctx, wait_idle, 1)
+    line = order.lines[0]
+    inventory = InventoryTab(ctx)
+    qtbot.addWidget(inventory)
+    inventory.show()
+    wait_idle(ctx)
+
+    def cell(sku: str):
+        row = next(r for r in range(inventory.proxy.rowCount())
+                   if inventory.proxy.index(r, COL_SELLER_SKU).data() == sku)
+        return inventory.proxy.index(row, COL_BARCODE)
+
+    def type_into(index, text: str) -> None:
+        inventory.view.scrollTo(index)
+        inventory.view.setFocus()
+        inventory.view.setCurrentIndex(index)
+        qtbot.keyClick(inventory.view, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: inventory.view.state() == QAbstractItemView.State.EditingState)
+        editor = inventory.view.indexWidget(index) or QApplication.focusWidget()
+        assert editor is not None and editor is not inventory.view, "F2 opens an editor"
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+        qtbot.waitUntil(lambda: inventory.view.state() != QAbstractItemView.State.EditingState)
+        wait_idle(ctx)
+
+    type_into(cell(line.seller_sku), "8990000000017")
+    assert m.StockItem.get(m.StockItem.seller_sku == line.seller_sku).barcode == "8990000000017"
+    other = _a_wrong_item(order)
+    type_into(cell(other.seller_sku), "8990000000017")  # the same code on another item: refused, row reverts
+    assert "already names" in inventory.banner.text()
+    assert m.StockItem.get(m.StockItem.seller_sku == other.seller_sku).barcode is None
+    qtbot.waitUntil(lambda: cell(other.seller_sku).data() == "")
+
+    tab.pack_check_box.setChecked(True)
+    wait_idle(ctx)
+    dialog = _open_check(qtbot, tab, ctx, wait_idle, order)
+    _scan(qtbot, dialog.scan, "8990000000017")
+    assert "✓" in dialog.verdict.text() and dialog.table.item(0, 3).text() == "1"

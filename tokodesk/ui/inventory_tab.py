@@ -38,7 +38,7 @@ from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
 (COL_SELLER_SKU, COL_NAME, COL_MP_SKU, COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED,
- COL_PUSHED_AT, COL_MP_STOCK, COL_STATUS) = range(11)
+ COL_PUSHED_AT, COL_MP_STOCK, COL_STATUS, COL_BARCODE) = range(12)
 NUMBER_COLUMNS = (COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_MP_STOCK)
 SORT_ROLE = Qt.ItemDataRole.UserRole  # numbers sort as numbers; "not counted" sorts before 0
 CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
@@ -84,6 +84,10 @@ def load_inventory(channel_id: int | None) -> InventoryState:
         if report is not None:
             state.report = m.ReconReport.select().where(m.ReconReport.id == report.id).dicts().get()
             state.report_lines = list(m.ReconLine.select().where(m.ReconLine.report == report.id).dicts())
+    # The code on each item's own label, for the pack check (issue 21.6); typed in the Barcode column.
+    barcodes = dict(m.StockItem.select(m.StockItem.seller_sku, m.StockItem.barcode)
+                    .where(m.StockItem.barcode.is_null(False)).tuples())
+    state.rows = [(*row, barcodes.get(row[COL_SELLER_SKU]) or "") for row in state.rows]
     return state
 
 
@@ -102,15 +106,16 @@ def _status_words(value: str | None) -> str:
 
 class InventoryModel(RowsModel):
     HEADERS = ("Seller SKU", "Product", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available",
-               "Last pushed", "Pushed at", "Marketplace stock", "Push status")
+               "Last pushed", "Pushed at", "Marketplace stock", "Push status", "Barcode")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.on_hand_edited = None  # callable(seller_sku, quantity)
+        self.barcode_edited = None  # callable(seller_sku, code or "")
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if index.isValid() and index.column() == COL_ON_HAND:
+        if index.isValid() and index.column() in (COL_ON_HAND, COL_BARCODE):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -165,7 +170,11 @@ class InventoryModel(RowsModel):
     def setData(  # noqa: N802
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
     ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != COL_ON_HAND:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if index.column() == COL_BARCODE:
+            return self._set_barcode(index, str(value or "").strip())
+        if index.column() != COL_ON_HAND:
             return False
         try:
             quantity = int(str(value).strip())
@@ -183,6 +192,17 @@ class InventoryModel(RowsModel):
             self.on_hand_edited(row[COL_SELLER_SKU], quantity)
         return True
 
+    def _set_barcode(self, index: QModelIndex | QPersistentModelIndex, code: str) -> bool:
+        row = list(self.rows[index.row()])
+        if row[COL_BARCODE] == code:
+            return False
+        row[COL_BARCODE] = code
+        self.rows[index.row()] = tuple(row)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        if self.barcode_edited is not None:
+            self.barcode_edited(row[COL_SELLER_SKU], code)  # the store refuses a code of another item: reload
+        return True
+
 
 class InventoryTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -190,6 +210,7 @@ class InventoryTab(QWidget):
         self.ctx = ctx
         self.model = InventoryModel(self)
         self.model.on_hand_edited = self.save_on_hand
+        self.model.barcode_edited = self.save_barcode
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -356,6 +377,21 @@ class InventoryTab(QWidget):
 
         self.ctx.jobs.submit(lambda _jc: inventory.set_stock([(seller_sku, quantity)]),
                              title=self.tr("Saving the stock count"), on_result=done, on_error=failed)
+
+    def save_barcode(self, seller_sku: str, code: str) -> None:
+        from tokodesk.services.pack_check import set_barcode
+
+        def done(_r: Any) -> None:
+            self.banner.clear()
+            self.ctx.status_message(self.tr("{0}: barcode {1}").format(seller_sku, code) if code
+                                    else self.tr("{0}: barcode removed").format(seller_sku))
+
+        def failed(exc: BaseException, detail: str) -> None:
+            self._error(exc, detail)
+            self.reload()  # the refused code leaves the row as the store has it
+
+        self.ctx.jobs.submit(lambda _jc: set_barcode(seller_sku, code), title=self.tr("Saving the barcode"),
+                             on_result=done, on_error=failed)
 
     @Slot()
     def adopt(self) -> None:
