@@ -129,3 +129,18 @@ def test_cli_stores_and_clears_a_barcode(tokodesk_home, capsys):
     open_database()
     assert m.StockItem.get(m.StockItem.seller_sku == "TOPI").barcode is None
     close_database()
+
+
+def test_migration_14_gives_an_older_database_item_barcodes(any_database):
+    from tokodesk.store import migrations
+
+    m.StockItem.create(seller_sku="KAOS-M", name="Kaos", on_hand=4)
+    any_database.execute_sql('DROP INDEX IF EXISTS "stock_item_barcode"')
+    any_database.execute_sql('ALTER TABLE "stock_item" DROP COLUMN "barcode"')
+    m.SchemaVersion.delete().where(m.SchemaVersion.version >= 14).execute()
+    assert "barcode" not in {c.name for c in any_database.get_columns("stock_item")}
+    assert migrations.migrate(any_database) == migrations.LATEST
+    assert "barcode" in {c.name for c in any_database.get_columns("stock_item")}
+    assert "stock_item_barcode" in {i.name for i in any_database.get_indexes("stock_item")}
+    item = pc.set_barcode("KAOS-M", "8990001112223")
+    assert (item.on_hand, m.StockItem.get_by_id(item.id).barcode) == (4, "8990001112223")

@@ -7,8 +7,10 @@ offered once `complete`. Packing without a complete check is the seller's call, 
 a dispute is answered with.
 
 An item is recognised by its seller SKU, by the barcode stored with that SKU (`StockItem.barcode`, for a maker's
-EAN), or, for a line not mapped to a seller SKU, by the SKU the marketplace reports on the line. TokoDesk has no
-bundles: every order line is one item, scanned `quantity` times.
+EAN), or, for a line not mapped to a seller SKU, by the SKU the marketplace reports on the line. The store has no
+bundle of its own: every order line is one item, scanned `quantity` times. A Tokopedia bundle order already arrives
+as its parts (the adapter reads `bundle_detail`'s items as lines), so its parts are what is scanned; TikTok Shop's
+combined listings (`combined_listing_skus`) are not read yet, so such a line is checked as the one SKU it names.
 
 Lines are checked per order, not per package: the store does not record which line of a split order travels in
 which package, so an order in several packages is checked whole (`packages` names them so the window can say so).
