@@ -119,6 +119,11 @@ def test_pack_anyway_is_recorded_with_what_was_missing(qtbot, tab, ctx, wait_idl
     assert event.who == "tester@desk1" and not event.ok and event.at is not None
     assert "packed anyway" in event.detail and f"missing: {order.lines[0].quantity}× {order.lines[0].seller_sku}" \
         in event.detail
+    # The order's history in the detail pane says so, with what was missing and who packed it.
+    tab.select_pks([])
+    tab.select_pks([order.id])
+    qtbot.waitUntil(lambda: "Packed without a complete item check" in tab.detail.toPlainText(), timeout=10000)
+    assert order.lines[0].seller_sku in tab.detail.toPlainText() and "tester@desk1" in tab.detail.toPlainText()
 
 
 def test_cancel_packs_nothing_and_switched_off_a_scan_packs_at_once(qtbot, tab, ctx, wait_idle):
