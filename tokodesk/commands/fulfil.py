@@ -99,8 +99,16 @@ def _number(text: str | None, marketplace: str = "tokopedia") -> int | str | Non
     return int(text) if text and text.isdigit() and marketplace == "tokopedia" else text
 
 
-def _order_id(order) -> int | str | None:  # noqa: ANN001 - a store Order
+def _order_id(order, marketplaces: dict[int, str] | None = None) -> int | str | None:  # noqa: ANN001 - a store Order
+    if marketplaces is not None and order.channel_id in marketplaces:  # 1,000 labels: not 1,000 channel reads
+        return _number(order.order_id, marketplaces[order.channel_id])
     return _number(order.order_id, order.channel.marketplace)
+
+
+def _marketplaces() -> dict[int, str]:
+    from tokodesk.store import models as m
+
+    return dict(m.Channel.select(m.Channel.id, m.Channel.marketplace).tuples())
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -211,6 +219,7 @@ def run_labels(args: argparse.Namespace) -> int:
 
     channel = _open(args)
     orders = find_orders(args.order_ids, channel)
+    mk = _marketplaces()  # channel id -> marketplace, for the JSON ids
     with Fulfilment() as service:
         documents = service.documents()
         try:
@@ -227,8 +236,8 @@ def run_labels(args: argparse.Namespace) -> int:
             print("tokodesk: no label to print", file=sys.stderr)
             if args.json:
                 print(json.dumps({"labels": 0, "orders": [],
-                                  "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
-                                  "without_code": [_order_id(o) for o in codeless], "warnings": [],
+                                  "skipped": [{"order_id": _order_id(o, mk), "error": why} for o, why in batch.skipped],
+                                  "without_code": [_order_id(o, mk) for o in codeless], "warnings": [],
                                   "output": []}, ensure_ascii=False))
             return 1
         for order, text in batch.warnings:
@@ -237,10 +246,10 @@ def run_labels(args: argparse.Namespace) -> int:
         if args.printer or args.mark_printed:
             documents.record_printed(batch.orders, f"label printed ({args.size}) on {args.printer or 'PDF'}")
     if args.json:
-        print(json.dumps({"labels": batch.count, "orders": [_order_id(o) for o in batch.orders],
-                          "skipped": [{"order_id": _order_id(o), "error": why} for o, why in batch.skipped],
-                          "without_code": [_order_id(o) for o in codeless],
-                          "warnings": [{"order_id": _order_id(o), "warning": text} for o, text in batch.warnings],
+        print(json.dumps({"labels": batch.count, "orders": [_order_id(o, mk) for o in batch.orders],
+                          "skipped": [{"order_id": _order_id(o, mk), "error": why} for o, why in batch.skipped],
+                          "without_code": [_order_id(o, mk) for o in codeless],
+                          "warnings": [{"order_id": _order_id(o, mk), "warning": text} for o, text in batch.warnings],
                           "output": where}, ensure_ascii=False))
     else:
         target = f"printer {args.printer} (job {where[0]})" if args.printer else ", ".join(where)
