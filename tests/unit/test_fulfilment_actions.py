@@ -114,9 +114,9 @@ def test_ack_refused_by_the_marketplace_reports_its_reason_and_marks_the_order(c
     fake.fault("ack", "error:ORD_USC_007:upstream service failed")
     [result] = service(fake).acknowledge(rows)
     assert not result.ok and not result.refused
-    assert "upstream service failed" in result.error
+    assert "its own service failed" in result.error
     row = m.Order.get_by_id(rows[0].id)
-    assert row.action_failed and "upstream service failed" in row.problem and row.state == "new"
+    assert row.action_failed and "its own service failed" in row.problem and row.state == "new"
     assert m.Action.get().status == "failed"
     assert not m.OrderEvent.get(m.OrderEvent.kind == "ack").ok
 

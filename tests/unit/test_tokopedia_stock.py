@@ -113,7 +113,7 @@ def test_whole_request_error_fails_that_batch_only(client, rsps):
     rsps.add(responses.POST, STOCK_URL, json=_result([], 50))
     result = client.update_stock(_rows(150))
     assert [r.ok for r in result.rows].count(False) == 100
-    assert "PRD_DLV_018" in result.rows[0].message and result.rows[149].ok
+    assert "Too many products in one stock update" in result.rows[0].message and result.rows[149].ok
 
 
 def test_auth_error_is_raised(client, rsps):

@@ -135,7 +135,8 @@ def test_validation_error_carries_reason_code_and_status(client, rsps):
         client.shop_info()
     err = info.value
     assert (err.reason, err.error_code, err.http_status) == ("Invalid FS ID", "ORD_DLV_002", 400)
-    assert str(err) == "Invalid FS ID (ORD_DLV_002)"
+    assert err.reason == "Invalid FS ID" and err.error_code == "ORD_DLV_002"
+    assert str(err) == "Tokopedia did not accept the app ID (fs_id). Check the channel's App ID in its settings."
     assert type(err) is MarketplaceError
 
 
@@ -164,7 +165,7 @@ def test_status_envelope_error_form(client, rsps):
 def test_error_code_with_no_data_on_http_200_is_an_error(client, rsps):
     rsps.add(responses.GET, SHOP_URL, json={"header": {"messages": "fail", "reason": "Data Not Found",
                                                        "error_code": "ORD_API_008"}, "data": None})
-    with pytest.raises(MarketplaceError, match="Data Not Found") as info:
+    with pytest.raises(MarketplaceError, match="Tokopedia found no data") as info:
         client.shop_info()
     assert info.value.error_code == "ORD_API_008"
 

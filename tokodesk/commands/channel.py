@@ -319,7 +319,7 @@ def run_test(args: argparse.Namespace) -> int:
         print(f"Cannot reach the marketplace: {exc}", file=sys.stderr)
         return 1
     except MarketplaceError as exc:
-        print(f"The marketplace refused: {exc}", file=sys.stderr)
+        print(str(exc), file=sys.stderr)  # the code in words (error_words)
         return 1
     finally:
         adapter.close()

@@ -380,7 +380,10 @@ class MarketplaceError(Exception):
         self.retryable = retryable
 
     def __str__(self) -> str:
-        return f"{self.reason} ({self.error_code})" if self.error_code else self.reason
+        # English, one line (CLI, logs, stored run errors): the code's words, never a bare code (error_words).
+        from tokodesk.marketplace import error_words
+
+        return error_words.explain(self.error_code, self.reason, "en", multiline=False)
 
 
 class AuthError(MarketplaceError):
@@ -396,6 +399,15 @@ class OutcomeUnknown(MarketplaceError):
 
     The caller must not simply repeat it: re-read the order on the marketplace and decide from its state.
     """
+
+    def __str__(self) -> str:
+        # The reason says what TokoDesk does next; the code's words only add what happened.
+        from tokodesk.marketplace import error_words
+
+        words = error_words.lookup(self.error_code)
+        if words is not None:
+            return f"{self.reason} {words.what_en}"
+        return f"{self.reason} (code {self.error_code})" if self.error_code else self.reason
 
 
 @runtime_checkable

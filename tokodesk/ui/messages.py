@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from tokodesk.credentials import CredentialError
 from tokodesk.errors import UserError
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import current, tr
 from tokodesk.ui.workers import Cancelled
 
 
@@ -17,16 +18,23 @@ def describe(exc: BaseException) -> str:
             f" ({exc})"
         )
     if isinstance(exc, AuthError):
-        return tr("Messages", "The marketplace refused the credentials: {0}").format(exc)
+        return tr("Messages", "The marketplace refused the credentials: {0}").format(_words(exc))
     if isinstance(exc, OutcomeUnknown):
         return tr(
             "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
         ).format(exc)
     if isinstance(exc, CredentialError):
         return tr("Messages", "The keyring could not be used: {0}").format(exc)
-    if isinstance(exc, (MarketplaceError, UserError, ValueError)):
+    if isinstance(exc, MarketplaceError):
+        return _words(exc)
+    if isinstance(exc, (UserError, ValueError)):
         return str(exc)
     name = type(exc).__name__
     if "DatabaseError" in name or "OperationalError" in name:
         return tr("Messages", "The database could not be used: {0}").format(exc)
     return tr("Messages", "Something went wrong ({0}): {1}").format(name, exc)
+
+
+def _words(exc: MarketplaceError) -> str:
+    """The marketplace's error code in words, in the window's language (never a bare code)."""
+    return error_words.describe(exc, current())

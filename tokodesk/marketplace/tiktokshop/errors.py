@@ -6,6 +6,7 @@ Every message says what went wrong and what to do; none carries a secret. The ma
 
 from __future__ import annotations
 
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError
 from tokodesk.marketplace.clean import clean_message
 
@@ -176,15 +177,12 @@ def error_for(
             f"{NAME} had an internal error or timed out. Try again.{suffix}", code, http_status, retryable=True
         )
     if code in _WORDS:
-        cls, words = _WORDS[code]
-        return cls(words + suffix, code, http_status)
+        # The words (both languages) live in error_words; str() and the window render them from the code.
+        return _WORDS[code][0](error_words.TABLE[code].sentence("en") + suffix, code, http_status)
     return MarketplaceError(f"{NAME}: {message or 'the request failed'}{suffix}", code, http_status)
 
 
 def words_for(code: str, message: str = "") -> str:
     """A seller-facing sentence for a per-item error (`data.errors[]`)."""
-    code = str(code)
-    if code in _WORDS:
-        return _WORDS[code][1]
     # The marketplace's own words are stored with the item (a push row, a catalog edit): make them storable.
-    return clean_message(message or f"failed ({code})")
+    return clean_message(error_words.explain(code, message, "en", multiline=False))

@@ -271,7 +271,7 @@ def ship_packages(
             if package_id not in results:
                 continue
             code = str(err.get("code") or "")
-            results[package_id] = MarketplaceError(errors.words_for(code, str(err.get("message") or "")), code)
+            results[package_id] = MarketplaceError(str(err.get("message") or ""), code)
     return results
 
 

@@ -42,7 +42,7 @@ def _refs(data: dict) -> list[PackageRef]:
 def _first_error(data: dict) -> MarketplaceError | None:
     for err in data.get("errors") or []:
         code = str(err.get("code") or "")
-        return MarketplaceError(errors.words_for(code, str(err.get("message") or "")), code)
+        return MarketplaceError(str(err.get("message") or ""), code)
     return None
 
 
