@@ -313,3 +313,30 @@ def test_a_legacy_tokopedia_channel_reads_its_tickets_and_answers_nothing(tokode
         assert main(["returns", "approve", str(ticket.number)]) == 2
         assert "no decisions on returns" in capsys.readouterr().err
         assert ticket.status == sr.PENDING and not box.dialect.returns_book.decision_requests
+
+
+def test_a_parcel_approval_that_did_not_go_through_is_sent_again_without_moving_stock_twice(sb, setup, client):  # noqa: F811
+    ch, orders = setup
+    [ret] = ask(sb, orders[:1])
+    rs.sync_returns(ch, client)
+    desk = ReturnDesk(ch, client)
+    assert desk.approve(row(ret)).ok
+    sb.advance(DAY)
+    rs.sync_returns(ch, client)
+    sku = row(ret).lines[0].seller_sku
+    m.StockItem.update(on_hand=7).where(m.StockItem.seller_sku == sku).execute()
+    sb.faults.force("return_approve", "error", 100)  # the marketplace fails every try of the parcel's approval
+    first = desk.receive(row(ret))
+    assert not first.ok and ret.status == sr.SHIPPED
+    on_hand = m.StockItem.get(m.StockItem.seller_sku == sku).on_hand
+    assert on_hand == 7 + orders[0].lines[0].quantity  # the goods are on the desk whatever the marketplace said
+    assert row(ret).problem
+    rs.sync_returns(ch, client)  # a sync in between (its resume meets the same failure) keeps the parcel to inspect
+    assert row(ret).state == "to_inspect" and row(ret).stock_returned
+    sb.faults.clear()
+    again = desk.receive(row(ret))
+    assert again.ok, again.error
+    assert ret.status == sr.SUCCESS and sb.dialect.returns_book.decisions[ret.return_id] == 2  # approve + parcel
+    assert m.StockItem.get(m.StockItem.seller_sku == sku).on_hand == on_hand  # not moved twice
+    assert m.StockMovement.select().where(m.StockMovement.seller_sku == sku).count() == 1
+    assert row(ret).state == "closed" and not row(ret).problem

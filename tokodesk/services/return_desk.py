@@ -139,7 +139,9 @@ class ReturnDesk:
             active = active_for(ret)
             if active is not None:
                 if active.status != outbox.SENT or outbox.is_orphan(active):
-                    self.resume(active)
+                    earlier = self.resume(active)
+                    if active.kind == kind:  # the same decision again: finishing the earlier one is the answer
+                        return earlier
                     ret = _reload(ret)
                 else:
                     raise Refused(f"an earlier decision on this return ({active.kind}) is still waiting for the "
@@ -147,9 +149,15 @@ class ReturnDesk:
             payload: dict = {"return_id": ret.return_id, "ret": ret.id, "from_status": ret.status,
                              "idempotency_key": str(uuid.uuid4())}
             plan = None
-            if kind == RECEIVE:
-                if ret.stock_returned:
+            if kind == RECEIVE and ret.stock_returned:
+                if ret.status != WAITING_FOR_PACKAGE_ANSWER:
                     raise Refused(f"return {ret.return_id} was already received ({ret.decision_detail})")
+                if damaged:
+                    raise Refused(f"return {ret.return_id}: its goods were already checked in "
+                                  f"({ret.decision_detail}); only the marketplace's approval is still to send")
+                # The goods are in; the approval of the parcel did not go through earlier: send only that.
+                payload["decision"] = "APPROVE_RECEIVED_PACKAGE"
+            elif kind == RECEIVE:
                 rs.plan_check_in(ret, damaged or {})  # a refund only has nothing to receive: say that first
                 if ret.state != RS.TO_INSPECT.value:
                     raise Refused(_not_now(ret, "received yet: its parcel has not been sent back"))
