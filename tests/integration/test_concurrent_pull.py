@@ -3,6 +3,7 @@ both databases, and never faster than the marketplace's rate limit allows."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from datetime import datetime, timedelta, timezone
 
@@ -13,6 +14,12 @@ from tokodesk.marketplace.tokopedia import client as client_module
 from tokodesk.sandbox import Sandbox
 from tokodesk.services.orders import pull_orders
 from tokodesk.store import models as m
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _now(sb):
@@ -99,3 +106,35 @@ def test_a_concurrent_pull_keeps_to_the_rate_limit(database, rate):
     assert summary.status == "ok" and summary.created > 1000
     print(f"{pages} order-list requests at {rate:g} req/s, {len(refused)} refused for the limit")
     assert refused == []
+
+
+def test_a_concurrent_pull_cut_off_mid_window_keeps_whole_pages_and_resumes(database):
+    with Sandbox(seed=4, orders=3000, products=30, days=2.5, latency_ms=5, freeze_clock=True,
+                 port=_free_port()) as sb:  # restarted below on the same address
+        channel = _channel(sb, "cut")
+        client = _client(sb, channel)
+        stored_pages = []
+
+        def cut_after_first_page(done, total, message):
+            stored_pages.append(done)
+            if len(stored_pages) == 1:
+                sb.stop()  # the network is gone while later pages are in flight
+
+        broken = pull_orders(channel, client, cut_after_first_page, now=_now(sb))
+        assert broken.status == "failed" and "stopped" in broken.errors[-1]
+        partial = m.Order.select().count()
+        assert 0 < partial == broken.fetched < 2500
+        assert m.Channel.get_by_id(channel.id).last_order_pull_to is None  # the window was not finished
+        for order in m.Order.select():  # whatever was stored is whole
+            assert order.lines.count() > 0
+
+        sb.start()
+        resumed = pull_orders(m.Channel.get_by_id(channel.id), client, now=_now(sb))
+        client.close()
+        since = sb.clock.now() - 3 * 86400 + 300
+        expected = {str(o.order_id) for o in sb.shop.orders.values() if o.create_time >= since}
+
+    assert resumed.status == "ok", resumed.errors
+    assert resumed.created == len(expected) - partial
+    ids = [r.order_id for r in m.Order.select(m.Order.order_id)]
+    assert len(ids) == len(set(ids)) and set(ids) == expected
