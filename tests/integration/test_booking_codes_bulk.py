@@ -102,3 +102,24 @@ def test_the_bulk_walk_follows_the_cursor_across_small_pages(sb, shop, monkeypat
     assert codes == {i: sb.order(int(i)).booking_code for i in ids}
     newest = max(sb.shop.order_ids.index(int(i)) for i in ids)
     assert sb.calls.get(E_BOOKING, 0) - before == newest // 7 + 1  # page after page up to the newest wanted
+
+
+def test_without_the_shop_list_each_code_is_read_on_its_own_several_at_a_time(sb, shop):
+    from tests.integration.test_concurrent_pull import InFlight
+
+    channel, _client = shop
+    ids = accept_in_seller_center(sb, 12)
+    cr = sb.credentials
+    # No shop id on the channel: the shop-level list cannot be asked, only the per-order call.
+    client = TokopediaClient(channel.name, cr["fs_id"], cr["client_id"], "", sb.url, sb.url,
+                             client_secret=cr["client_secret"], timeout=10)
+    sb.set_latency(10)
+    in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+    before = sb.calls.get(E_BOOKING, 0)
+
+    codes = client.booking_codes(ids)
+    client.close()
+
+    assert codes == {i: sb.order(int(i)).booking_code for i in ids}
+    assert sb.calls.get(E_BOOKING, 0) - before == 12  # one each, nothing asked twice
+    assert in_flight.most > 1

@@ -516,15 +516,23 @@ class TokopediaClient:
                 if not following or following == "0" or following == cursor:
                     break
                 cursor = following
-        for order_id in sorted(wanted - found.keys()):
-            if cancel is not None and cancel():
-                break
+        unseen = sorted(wanted - found.keys())
+        if not unseen or (cancel is not None and cancel()):
+            return found
+
+        def one(order_id: str) -> str | None:
             try:
-                found[order_id] = self.booking_code(order_id)
+                return self.booking_code(order_id)
             except MarketplaceError as exc:
                 if exc.retryable or isinstance(exc, AuthError):
                     raise
                 log.warning("booking code of order %s not available: %s", order_id, exc)
+                return None
+
+        # Orders the list did not show: one call each, PAGE_READERS at a time, paced by the transport's rate gate.
+        with ThreadPoolExecutor(PAGE_READERS, thread_name_prefix="tokodesk-codes") as pool:
+            for order_id, code in zip(unseen, pool.map(one, unseen), strict=True):
+                found[order_id] = code
         return found
 
     def close(self) -> None:
