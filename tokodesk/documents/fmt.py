@@ -68,10 +68,11 @@ INDONESIAN: dict[str, str] = {
     "Parcel": "Paket",
     "Orders": "Pesanan",
     "orders": "pesanan",
-    "PACKING LIST": "DAFTAR KEMAS",
-    "Packing list": "Daftar kemas",
-    "PICKLIST": "DAFTAR AMBIL",
-    "Picklist": "Daftar ambil",
+    "PACKING LIST": "DAFTAR ISI PAKET",
+    "Packing list": "Daftar isi paket",
+    # Seller Center's own term for the list a picker walks the shelves with ("Daftar Pengambilan Barang").
+    "PICKLIST": "DAFTAR PENGAMBILAN BARANG",
+    "Picklist": "Daftar pengambilan barang",
     "Parcels": "Koli",
     "Payment": "Pembayaran",
     "Price": "Harga",
@@ -92,8 +93,39 @@ INDONESIAN: dict[str, str] = {
     "Total": "Total",
     "Total {n} pcs": "Total {n} pcs",
     "Weight": "Berat",
+    # the stock reconciliation report (services/recon_export.py)
+    "Stock reconciliation": "Pencocokan stok",
+    "channel": "kanal",
+    "Checked {checked} products · {mismatches} mismatches · {fixed} fixed · status: {status}.":
+        "{checked} produk diperiksa · {mismatches} selisih · {fixed} diperbaiki · status: {status}.",
+    "Difference = marketplace − expected (above 0: the marketplace offers more than TokoDesk has).":
+        "Selisih = marketplace − seharusnya (di atas 0: marketplace menawarkan lebih dari yang ada di TokoDesk).",
+    "Problems: {error}": "Masalah: {error}",
+    "No mismatches: the marketplace shows what TokoDesk expects.":
+        "Tidak ada selisih: marketplace menampilkan stok yang seharusnya.",
+    "Marketplace SKU": "SKU marketplace",
+    "Seller SKU": "SKU penjual",
+    "Marketplace": "Marketplace",
+    "Expected": "Seharusnya",
+    "Diff.": "Selisih",
+    "Likely cause": "Kemungkinan penyebab",
+    "Fixed": "Diperbaiki",
+    "yes": "ya",
+    "last push failed": "perbarui stok terakhir gagal",
+    "sale not pulled yet": "penjualan belum ditarik",
+    "changed on the marketplace": "diubah di marketplace",
+    "not pushed yet": "stok belum diperbarui",
+    "not found on the marketplace": "tidak ada di marketplace",
+    "no seller SKU (unmapped)": "tanpa SKU penjual (belum dipetakan)",
+    "not counted yet": "belum dihitung",
+    "price differs (figures in Rp)": "harga berbeda (angka dalam Rp)",
 }
 
 
 def indonesian(text: str) -> str:
     return INDONESIAN.get(text, text)
+
+
+def translator(language: str) -> Translate:
+    """The documents' words in `language` ("id" or "en"); anything else prints English."""
+    return indonesian if language == "id" else identity

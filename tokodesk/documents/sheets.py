@@ -292,7 +292,7 @@ def render_packing_lists(
         if pack.created_at:
             right.append(wib(pack.created_at))
         story: list[Flowable] = [_heading(tr("PACKING LIST"), right, s, width), Spacer(1, 4 * mm)]
-        ship = [_p(tr("Shipping"), s.caption), _p(courier or "—", s.bold)]
+        ship = [_p(tr("Courier"), s.caption), _p(courier or "—", s.bold)]
         if pack.code:
             ship.append(_p(pack.code, s.bold))
         info = Table([[_party_block(tr("Recipient"), pack.recipient, s), ship]], colWidths=[width * 0.6, width * 0.4])

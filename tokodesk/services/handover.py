@@ -239,8 +239,8 @@ def handover_rows(courier: str, channel: m.Channel | None = None, now: datetime 
 def manifest_pdf(courier: str, channel: m.Channel | None = None, *, now: datetime | None = None,
                  tr=None) -> tuple[bytes, int, int]:  # noqa: ANN001 - tr: text -> text
     """The handover manifest PDF: (its bytes, parcels scanned, parcels listed)."""
-    from tokodesk.documents.fmt import identity
     from tokodesk.documents.handover import HandoverLine, HandoverSheet, render_handover
+    from tokodesk.services.doc_language import document_translator
 
     now = now or m.utcnow()
     rows = handover_rows(courier, channel, now)
@@ -248,5 +248,5 @@ def manifest_pdf(courier: str, channel: m.Channel | None = None, *, now: datetim
     sheet = HandoverSheet(courier=courier.strip(), shop=", ".join(c.shop_name or c.name for c in shops),
                           created_at=now, station=config.station_id(),
                           lines=[HandoverLine(r.invoice, r.code, r.scanned_at) for r in rows])
-    pdf = render_handover(sheet, tr or identity, printed_at=now)
+    pdf = render_handover(sheet, tr or document_translator(), printed_at=now)
     return pdf, sum(1 for r in rows if r.scanned_at), len(rows)

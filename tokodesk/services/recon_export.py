@@ -44,18 +44,23 @@ def export_csv(report: m.ReconReport, path: str | Path) -> Path:
     return path
 
 
-def pdf_bytes(report: m.ReconReport) -> bytes:
+def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
+    """The report as an A4 PDF in `language` ("id"/"en"; None: the documents' language setting)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from tokodesk.documents.fmt import translator
     from tokodesk.documents.fonts import register_fonts
+    from tokodesk.services.doc_language import document_language
 
+    tr = translator(language or document_language())
     regular, bold = register_fonts()
     channel = m.Channel.get_or_none(m.Channel.id == report.channel_id)
-    title = f"Stock reconciliation — {channel.name if channel else 'channel'} — {config.wib(report.created_at)}"
+    title = (f"{tr('Stock reconciliation')} — {channel.name if channel else tr('channel')} — "
+             f"{config.wib(report.created_at)}")
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, author="TokoDesk",
@@ -69,19 +74,21 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
         Paragraph(_markup(title), h),
         Spacer(1, 3 * mm),
         Paragraph(
-            f"Checked {report.checked} products · {report.mismatches} mismatches · {report.fixed} fixed · "
-            f"status: {_markup(report.status)}. Difference = marketplace − expected (above 0: the marketplace offers "
-            "more than TokoDesk has).",
+            tr("Checked {checked} products · {mismatches} mismatches · {fixed} fixed · status: {status}.").format(
+                checked=report.checked, mismatches=report.mismatches, fixed=report.fixed,
+                status=_markup(report.status))
+            + " " + tr("Difference = marketplace − expected (above 0: the marketplace offers more than TokoDesk has)."),
             p,
         ),
     ]
     if report.error:
-        story.append(Paragraph(f"Problems: {_markup(report.error)}", p))
+        story.append(Paragraph(tr("Problems: {error}").format(error=_markup(report.error)), p))
     story.append(Spacer(1, 4 * mm))
     if not lines:
-        story.append(Paragraph("No mismatches: the marketplace shows what TokoDesk expects.", p))
+        story.append(Paragraph(tr("No mismatches: the marketplace shows what TokoDesk expects."), p))
     else:
-        data = [["Marketplace SKU", "Seller SKU", "Marketplace", "Expected", "Diff.", "Likely cause", "Fixed"]]
+        data = [[tr(w) for w in ("Marketplace SKU", "Seller SKU", "Marketplace", "Expected", "Diff.", "Likely cause",
+                                  "Fixed")]]
         for line in lines:
             data.append([
                 Paragraph(_markup(line.marketplace_sku or line.product_id), cell),
@@ -89,8 +96,8 @@ def pdf_bytes(report: m.ReconReport) -> bytes:
                 _cell(line.marketplace_qty) or "—",
                 _cell(line.expected_qty) or "—",
                 "—" if line.cause == "not_counted" else f"{line.difference:+d}",
-                Paragraph(_markup(CAUSES.get(line.cause, line.cause)), cell),
-                "yes" if line.fixed else "",
+                Paragraph(_markup(tr(CAUSES.get(line.cause, line.cause))), cell),
+                tr("yes") if line.fixed else "",
             ])
         widths = [44 * mm, 36 * mm, 22 * mm, 20 * mm, 14 * mm, 36 * mm, 12 * mm]
         table = Table(data, colWidths=widths, repeatRows=1)

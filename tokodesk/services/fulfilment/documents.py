@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
 from tokodesk.marketplace import base
+from tokodesk.services.doc_language import document_translator
 from tokodesk.services.fulfilment import kept_labels, label_rules
 from tokodesk.services.fulfilment.common import (
     AdapterFactory,
@@ -241,7 +242,8 @@ class Documents:
         own = self._per_package(own, batch)
         ordered_own = _in_order(own, order_by)
         if ordered_own:
-            batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None))
+            batch.parts.append(docs.render_labels([d for d, _ in ordered_own], size=size, order=None,
+                                                    tr=document_translator()))
             batch.orders.extend(dict.fromkeys(o for _, o in ordered_own))  # an order of two parcels: listed once
         from tokodesk.services.packages import packages_of_orders
 
@@ -378,7 +380,7 @@ class Documents:
                 "This TokoDesk cannot draw the marketplace's HTML label; switch the channel setting "
                 "'Use marketplace shipping label' off to print TokoDesk's own label."
             ) from None
-        return render_html_label(label.content, size=size)
+        return render_html_label(label.content, size=size, tr=document_translator())
 
     def record_printed(self, orders: Sequence[m.Order], how: str) -> int:
         """First print of each order's label: stamp it and add an event. Reprints change nothing."""
@@ -435,7 +437,7 @@ class Documents:
         )
         from tokodesk.documents.sheets import render_manifest
 
-        pdf = render_manifest(data)
+        pdf = render_manifest(data, document_translator())
         with m.db.atomic():
             for order in orders:
                 channel = channels[order.channel_id]
@@ -453,7 +455,7 @@ class Documents:
             created_at=m.utcnow(),
             orders=[docs.PicklistOrder(invoice=o.invoice, lines=_doc_lines(o)) for o in orders],
         )
-        return render_picklist(data)
+        return render_picklist(data, document_translator())
 
     def packing_lists(self, orders: Sequence[m.Order]) -> bytes:
         from tokodesk.documents.sheets import render_packing_lists
@@ -467,7 +469,7 @@ class Documents:
                 code=order.awb or order.booking_code or "", created_at=order.created_at, lines=_doc_lines(order),
                 buyer_note=order.buyer_note,
             ))
-        return render_packing_lists(items)
+        return render_packing_lists(items, document_translator())
 
 
 def _in_order(items: list[tuple], order_by: str | None) -> list[tuple]:
