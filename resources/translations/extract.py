@@ -71,6 +71,9 @@ def _tables() -> list[tuple[str, str]]:
                                                *order_detail.PACKAGE_WORDS.values())]
     pairs += [("CredentialsPage", s) for s in ("Channel name", "FS ID (App ID)", "Client ID", "Client secret",
                                                "Shop ID", "App key", "App secret", "Service ID")]
+    from tokodesk.marketplace.tokopedia import reasons
+
+    pairs += [("CancelReason", r.label) for r in reasons.REASONS]
     # Qt's own buttons (Qt ships no Indonesian catalogue)
     pairs += [("QPlatformTheme", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save", "Apply", "Open")]
     pairs += [("QDialogButtonBox", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save")]

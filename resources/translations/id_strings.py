@@ -30,7 +30,7 @@ ID = {
     "packed; now {0}": "dikemas; sekarang {0}",
     "pick-up requested": "pickup diminta",
     "shipped with own courier": "dikirim dengan kurir sendiri",
-    "status {0} ({1})": "status {0} ({1})",
+    "status {0} ({1})": "status {1}",  # the word, not the marketplace's number
     "status {0} → {1}": "status {0} → {1}",
     "status {0} → {1} ({2} → {3})": "status {0} → {1} ({2} → {3})",
     " (+{0} waiting)": " (+{0} menunggu)",
@@ -169,7 +169,7 @@ ID = {
     "History": "Riwayat",
     "How this shop works. Every setting can be changed later in the Channel tab.":
         "Cara kerja toko ini. Semua pengaturan bisa diubah nanti di tab Channel.",
-    "Idle": "Siaga",
+    "Idle": "Tidak ada proses",
     "Import CSV…": "Impor CSV…",
     "Import mappings": "Impor pemetaan",
     "Imported {0} rows: {1} mapped, {2} unmapped, {3} unchanged.":
@@ -238,7 +238,7 @@ ID = {
     "Not saved: {0}": "Tidak tersimpan: {0}",
     "Not tested in this session": "Belum diuji di sesi ini",
     "OK": "OK",
-    "Off": "Mati",
+    "Off": "Nonaktif",
     "On": "Aktif",
     "On hand": "Stok fisik",
     "On hold": "Ditahan",
@@ -280,9 +280,9 @@ ID = {
     "Print label": "Cetak label",
     "Print labels": "Cetak label",
     "Print manifest": "Cetak manifest",
-    "Print packing list": "Cetak daftar kemas",
-    "Print packing lists": "Cetak daftar kemas",
-    "Print picklist": "Cetak daftar ambil",
+    "Print packing list": "Cetak daftar isi paket",
+    "Print packing lists": "Cetak daftar isi paket",
+    "Print picklist": "Cetak daftar pengambilan barang",
     "Print the marketplace's own label instead of TokoDesk's": "Cetak label dari marketplace, bukan label TokoDesk",
     "Printed.": "Tercetak.",
     "Printer": "Printer",
@@ -293,11 +293,11 @@ ID = {
     "Products (SKU pull)": "Produk (tarik SKU)",
     "Push 0 when available is below": "Kirim 0 bila stok tersedia di bawah",
     "Push status": "Status kirim",
-    "Push stock now": "Kirim stok sekarang",
-    "Push stock to the marketplace": "Kirim stok ke marketplace",
+    "Push stock now": "Perbarui stok sekarang",
+    "Push stock to the marketplace": "Perbarui stok di marketplace",
     "Push the expected stock for every mismatch that can be fixed":
-        "Kirim stok yang seharusnya untuk setiap selisih yang bisa diperbaiki",
-    "Pushed at": "Dikirim pada",
+        "Perbarui stok ke angka seharusnya untuk setiap selisih yang bisa diperbaiki",
+    "Pushed at": "Diperbarui pada",
     "Qty": "Jml",
     "Quit": "Keluar",
     "Reading the cancel reasons": "Membaca alasan pembatalan",
@@ -374,7 +374,7 @@ ID = {
     "Station": "Stasiun",
     "Status": "Status",
     "Stock edited in Seller Center": "Stok diubah di Seller Center",
-    "Stock push": "Kirim stok",
+    "Stock push": "Perbarui stok",
     "Stop the running sync after the current request": "Hentikan sinkronisasi setelah permintaan yang sedang berjalan",
     "Strip prefix when mapping": "Buang awalan saat memetakan",
     "Strip suffix when mapping": "Buang akhiran saat memetakan",
@@ -525,7 +525,7 @@ ID = {
     # the order detail pane's history and marketplace requests
     "Accept": "Terima",
     "Manifest": "Manifest",
-    "Pulled": "Ditarik",
+    "Pulled": "Diambil dari marketplace",
     "Status changed": "Status berubah",
     "done": "selesai",
     "no answer yet": "belum ada jawaban",
@@ -643,8 +643,8 @@ ID = {
     "Only new, to-pack or packed orders can be cancelled.":
         "Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.",
     "Picklist, packing list and manifest for the selected orders":
-        "Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih",
-    "Picklists, packing lists and manifests print on A4.": "Daftar ambil, daftar kemas, dan manifest dicetak di A4.",
+        "Daftar pengambilan barang, daftar isi paket, dan manifes untuk pesanan yang dipilih",
+    "Picklists, packing lists and manifests print on A4.": "Daftar pengambilan barang, daftar isi paket, dan manifes dicetak di A4.",
     "Select new orders to acknowledge them.": "Pilih pesanan baru untuk menerimanya.",
     "Select one or more orders first (click a row; Ctrl or Shift adds more).":
         "Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).",
@@ -672,7 +672,7 @@ ID = {
     "The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the "
     "marketplace: a stock push cannot fix them.":
         "Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di "
-        "marketplace: kirim stok tidak bisa memperbaikinya.",
+        "marketplace: perbarui stok tidak bisa memperbaikinya.",
     "product {0}": "produk {0}",
     "Read the queue again from the database (F5)": "Baca ulang antrean dari database (F5)",
     "{0}: 1 order done": "{0}: 1 pesanan berhasil",
@@ -1134,4 +1134,13 @@ ID = {
     "Saving the barcode": "Menyimpan barcode",
     "{0}: barcode removed": "{0}: barcode dihapus",
     "{0}: barcode {1}": "{0}: barcode {1}",
+    # words (issue 20): Tokopedia's reject reasons as Seller Center names them
+    "Product out of stock": "Stok produk kosong",
+    "Product variant unavailable": "Varian produk tidak tersedia",
+    "Wrong price or weight": "Harga atau berat salah",
+    "Shop closed": "Toko tutup",
+    "Other reason": "Alasan lainnya",
+    "Courier problem": "Kendala kurir",
+    "Buyer's request": "Permintaan pembeli",
+    "Problem with the shipment": "Kendala pengiriman",
 }

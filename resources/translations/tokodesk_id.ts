@@ -8,10 +8,6 @@
         <translation>Atur pengiriman &amp; cetak</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
         <source>Reading the orders</source>
         <translation>Membaca pesanan</translation>
     </message>
@@ -462,6 +458,41 @@
     </message>
 </context>
 <context>
+    <name>CancelReason</name>
+    <message>
+        <source>Buyer's request</source>
+        <translation>Permintaan pembeli</translation>
+    </message>
+    <message>
+        <source>Courier problem</source>
+        <translation>Kendala kurir</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Alasan lainnya</translation>
+    </message>
+    <message>
+        <source>Problem with the shipment</source>
+        <translation>Kendala pengiriman</translation>
+    </message>
+    <message>
+        <source>Product out of stock</source>
+        <translation>Stok produk kosong</translation>
+    </message>
+    <message>
+        <source>Product variant unavailable</source>
+        <translation>Varian produk tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Shop closed</source>
+        <translation>Toko tutup</translation>
+    </message>
+    <message>
+        <source>Wrong price or weight</source>
+        <translation>Harga atau berat salah</translation>
+    </message>
+</context>
+<context>
     <name>CatalogActions</name>
     <message>
         <source>Change price or listing…</source>
@@ -536,7 +567,7 @@
     </message>
     <message>
         <source>Off</source>
-        <translation>Mati</translation>
+        <translation>Nonaktif</translation>
     </message>
     <message>
         <source>On</source>
@@ -635,7 +666,7 @@
     </message>
     <message>
         <source>Push stock to the marketplace</source>
-        <translation>Kirim stok ke marketplace</translation>
+        <translation>Perbarui stok di marketplace</translation>
     </message>
     <message>
         <source>Ready to ship at</source>
@@ -830,7 +861,7 @@
     </message>
     <message>
         <source>Off</source>
-        <translation>Mati</translation>
+        <translation>Nonaktif</translation>
     </message>
     <message>
         <source>On</source>
@@ -1608,7 +1639,7 @@
     </message>
     <message>
         <source>status {0} ({1})</source>
-        <translation>status {0} ({1})</translation>
+        <translation>status {1}</translation>
     </message>
     <message>
         <source>status {0} → {1}</source>
@@ -1905,7 +1936,7 @@
     </message>
     <message>
         <source>Pushed at</source>
-        <translation>Dikirim pada</translation>
+        <translation>Diperbarui pada</translation>
     </message>
     <message>
         <source>Reserved</source>
@@ -2048,11 +2079,11 @@
     </message>
     <message>
         <source>Push stock now</source>
-        <translation>Kirim stok sekarang</translation>
+        <translation>Perbarui stok sekarang</translation>
     </message>
     <message>
         <source>Push the expected stock for every mismatch that can be fixed</source>
-        <translation>Kirim stok yang seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
+        <translation>Perbarui stok ke angka seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
     </message>
     <message>
         <source>Reading the marketplace's stock</source>
@@ -2096,7 +2127,7 @@
     </message>
     <message>
         <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
-        <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: kirim stok tidak bisa memperbaikinya.</translation>
+        <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: perbarui stok tidak bisa memperbaikinya.</translation>
     </message>
     <message>
         <source>Use marketplace stock</source>
@@ -2203,7 +2234,7 @@
     </message>
     <message>
         <source>Idle</source>
-        <translation>Siaga</translation>
+        <translation>Tidak ada proses</translation>
     </message>
     <message>
         <source>Inventory</source>
@@ -2626,7 +2657,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Pulled</source>
-        <translation>Ditarik</translation>
+        <translation>Diambil dari marketplace</translation>
     </message>
     <message>
         <source>Recipient</source>
@@ -3077,7 +3108,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Picklist, packing list and manifest for the selected orders</source>
-        <translation>Daftar ambil, daftar kemas, dan manifest untuk pesanan yang dipilih</translation>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifes untuk pesanan yang dipilih</translation>
     </message>
     <message>
         <source>Printed</source>
@@ -3331,7 +3362,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Picklists, packing lists and manifests print on A4.</source>
-        <translation>Daftar ambil, daftar kemas, dan manifest dicetak di A4.</translation>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifes dicetak di A4.</translation>
     </message>
     <message>
         <source>Portrait</source>
@@ -3359,11 +3390,11 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Print packing lists</source>
-        <translation>Cetak daftar kemas</translation>
+        <translation>Cetak daftar isi paket</translation>
     </message>
     <message>
         <source>Print picklist</source>
-        <translation>Cetak daftar ambil</translation>
+        <translation>Cetak daftar pengambilan barang</translation>
     </message>
     <message>
         <source>Printed and marked printed.</source>
@@ -3644,11 +3675,11 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Print packing list</source>
-        <translation>Cetak daftar kemas</translation>
+        <translation>Cetak daftar isi paket</translation>
     </message>
     <message>
         <source>Print picklist</source>
-        <translation>Cetak daftar ambil</translation>
+        <translation>Cetak daftar pengambilan barang</translation>
     </message>
     <message>
         <source>Read the queue again from the database (F5)</source>
@@ -4114,7 +4145,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Stock push</source>
-        <translation>Kirim stok</translation>
+        <translation>Perbarui stok</translation>
     </message>
     <message>
         <source>Sync {0} — {1}</source>

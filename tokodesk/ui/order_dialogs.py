@@ -27,7 +27,8 @@ from tokodesk.marketplace.base import CancelReason
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton(dialog.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+    # Qt's own context: a `dialog.tr` here is looked up under the dialog's class, where no "Close" is translated.
+    box.addButton(QCoreApplication.translate("QDialogButtonBox", "Close"), QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     ok.setDefault(True)
@@ -58,7 +59,8 @@ class CancelDialog(QDialog):
         form = QFormLayout()
         self.reason = QComboBox()
         for reason in self.reasons:
-            self.reason.addItem(reason.label, reason.code)
+            # Tokopedia's fixed reasons are TokoDesk's English words; Tokopedia & Shop's come in the shop's language.
+            self.reason.addItem(QCoreApplication.translate("CancelReason", reason.label), reason.code)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         form.addRow(self.tr("Reason"), self.reason)
         self.text = QPlainTextEdit()
