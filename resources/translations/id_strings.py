@@ -1143,4 +1143,8 @@ ID = {
     "Courier problem": "Kendala kurir",
     "Buyer's request": "Permintaan pembeli",
     "Problem with the shipment": "Kendala pengiriman",
+    # lead: uncombine from the detail pane
+    "Uncombine": "Pisahkan paket",
+    "Ship the orders of package {0} (order {1} and the others in its parcel) as separate parcels again?":
+        "Kirim lagi pesanan di paket {0} (pesanan {1} dan pesanan lain di paketnya) sebagai paket terpisah?",
 }

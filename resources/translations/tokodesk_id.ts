@@ -2728,6 +2728,10 @@ Folder data: {1}</translation>
         <translation>Total</translation>
     </message>
     <message>
+        <source>Uncombine</source>
+        <translation>Pisahkan paket</translation>
+    </message>
+    <message>
         <source>Updated</source>
         <translation>Diperbarui</translation>
     </message>
@@ -3698,8 +3702,16 @@ Folder data: {1}</translation>
         <translation>Kirim</translation>
     </message>
     <message>
+        <source>Ship the orders of package {0} (order {1} and the others in its parcel) as separate parcels again?</source>
+        <translation>Kirim lagi pesanan di paket {0} (pesanan {1} dan pesanan lain di paketnya) sebagai paket terpisah?</translation>
+    </message>
+    <message>
         <source>The marketplace does not allow cancelling this order now.</source>
         <translation>Marketplace tidak mengizinkan pembatalan pesanan ini sekarang.</translation>
+    </message>
+    <message>
+        <source>Uncombine</source>
+        <translation>Pisahkan paket</translation>
     </message>
     <message>
         <source>{0} cannot be packed: it is {1}.</source>

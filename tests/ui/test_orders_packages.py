@@ -104,3 +104,38 @@ def test_combinable_orders_say_so_and_are_combined_from_the_queue(
     assert f"one parcel with order {b}" in tab.detail.toPlainText()
     assert "Can be combined" not in tab.detail.toPlainText()
     assert shop_order(sb, m.Order.get(m.Order.order_id == a)).status in (Status.PAID, Status.ACCEPTED)
+
+
+def test_a_combined_parcel_is_uncombined_from_the_detail_pane(
+        qtbot, ctx, one_buyer, sb, open_orders_tab, wait_idle):  # noqa: F811
+    """Uncombine was on the command line only; the detail pane of an order in a combined, waiting package offers it,
+    names the order before anything is sent, and goes through the outbox."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QMessageBox
+
+    channel, a, b = one_buyer
+    from tokodesk.services.statuses import refresh_statuses
+
+    package = sb.dialect.combine_orders([a, b])  # in Seller Center, after the first pull
+    sb.advance(1)
+    refresh_statuses(m.Channel.get_by_id(channel.id))
+    tab = open_orders_tab(channel)
+    ra = row_of(tab, a)
+    tab.select_pks([ra[q.R_PK]])
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.detail.shown_pk == ra[q.R_PK], timeout=10000)
+    assert "Uncombine" in tab.detail.toPlainText() and f"uncombine:{package}" in tab.detail.toHtml()
+    tab.detail.anchorClicked.emit(QUrl(f"uncombine:{package}"))
+    box = tab.uncombine_box
+    assert package in box.text() and a in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    wait_idle(ctx)
+    assert sb.dialect.packages_of(a) == sb.dialect.packages_of(b) == [package]  # No sends nothing
+    tab.detail.anchorClicked.emit(QUrl(f"uncombine:{package}"))
+    tab.uncombine_box.button(QMessageBox.StandardButton.Yes).click()
+    wait_idle(ctx)
+    assert all(o.ok for o in tab.last_outcomes), [o.error for o in tab.last_outcomes]
+    [pa], [pb] = sb.dialect.packages_of(a), sb.dialect.packages_of(b)
+    assert pa != pb and package not in (pa, pb)
+    for order_id, expected in ((a, pa), (b, pb)):
+        assert [p.package_id for p in packages_of(m.Order.get(m.Order.order_id == order_id))] == [expected]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tokodesk.ui import queries as q
@@ -30,12 +31,19 @@ REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed":
 
 
 class OrderDetailPane(QTextBrowser):
+    uncombine_requested = Signal(str)  # a combined package's id, from its Uncombine link
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link)
         self.setMinimumWidth(260)
         self.shown_pk: int | None = None  # the order whose details are on screen (None: a count, or nothing)
         self.show_empty()
+
+    def _link(self, url: QUrl) -> None:
+        if url.scheme() == "uncombine" and url.path():
+            self.uncombine_requested.emit(url.path())
 
     def show_empty(self, count: int = 0) -> None:
         self.shown_pk = None
@@ -147,6 +155,9 @@ class OrderDetailPane(QTextBrowser):
                 others = [i for i in p.order_ids if i != order_id]
                 if others:
                     parts.append(escape(t("one parcel with order {0}").format(", ".join(others))))
+                    if p.waiting:  # Seller Center's "uncombine": each order its own parcel again, before it ships
+                        parts.append(f"<a href='uncombine:{escape(p.package_id, quote=True)}'>"
+                                     f"{escape(t('Uncombine'))}</a>")
                 h.append(f"<li>{' — '.join(parts)}</li>")
             h.append("</ul>")
         if detail.combinable_with:

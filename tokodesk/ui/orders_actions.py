@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton
 
 from tokodesk.marketplace.base import OrderState
 from tokodesk.store import models as m
@@ -171,6 +171,38 @@ class QueueActions:
     def combine(self) -> None:
         """One buyer's orders as one package (Tokopedia & Shop), through the outbox; the marketplace must offer it."""
         self._run_action("combine", self.selected_pks(), lambda f, orders: f.combine(orders), self.tr("Combine"))
+
+    @Slot(str)
+    def uncombine(self, package_id: str) -> None:
+        """The detail pane's Uncombine link: the shown order's combined package becomes one parcel per order again
+        (through the outbox). It names the orders that change before anything is sent."""
+        pk = self._detail_pk
+        if pk is None:
+            return
+        row = self.model.row_of_pk_any(pk)
+        shown = (row[q.R_INVOICE] or row[q.R_ORDER_ID]) if row else str(pk)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Uncombine"),
+                          self.tr("Ship the orders of package {0} (order {1} and the others in its parcel) as "
+                                  "separate parcels again?").format(package_id, shown),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def call(fulfilment: Any, orders: list) -> list:
+            from tokodesk.services.fulfilment import Refused
+            from tokodesk.services.fulfilment.common import outcome
+
+            try:
+                return fulfilment.uncombine(m.Channel.get_by_id(orders[0].channel_id), package_id)
+            except Refused as exc:
+                return [outcome(o, False, str(exc), refused=True) for o in orders]
+
+        def answered(button: Any) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self._run_action("uncombine", [pk], call, self.tr("Uncombine"))
+
+        box.buttonClicked.connect(answered)
+        self.uncombine_box = box
+        box.open()
 
     @Slot()
     def cancel_orders(self) -> None:

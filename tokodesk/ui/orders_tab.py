@@ -107,6 +107,7 @@ class OrdersTab(QueueActions, QWidget):
         self.selection = SelectionKeeper(self.view, self.model, self.proxy)
         self.selection.changed.connect(self._selection_changed)
         self.detail = OrderDetailPane()
+        self.detail.uncombine_requested.connect(self.uncombine)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
