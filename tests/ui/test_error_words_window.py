@@ -63,3 +63,12 @@ def test_unknown_code_keeps_the_marketplace_words_under_a_sentence(qtbot, ctx, s
     text = _test_connection(qtbot, ctx, wait_idle)
     assert text.splitlines() == ["Marketplace menolak permintaan ini. Kata marketplace:",
                                  "Shop is under maintenance (kode SHP_USC_777)"]
+
+
+def test_order_history_quotes_a_marketplace_error_in_indonesian(indonesian):
+    from tokodesk.marketplace.base import MarketplaceError
+    from tokodesk.ui.event_text import event_text
+
+    stored = f"could not ship: {MarketplaceError('no permission', 'LGS_USC_012', 400)}"
+    shown = event_text(stored)
+    assert shown.startswith("could not ship: Anda tidak punya izin untuk fitur ini") and "LGS_USC_012" not in shown

@@ -64,3 +64,14 @@ def test_every_entry_says_what_and_what_to_do_in_both_languages():
             assert text.strip() and not CODE_ONLY.match(text), code
             assert code not in text, f"{code} repeats its own code"
         assert words.what_en != words.what_id, f"{code} has no Indonesian"
+
+
+def test_a_stored_english_message_is_shown_in_indonesian():
+    stored = "Could not accept: " + str(MarketplaceError("upstream failed", "ORD_USC_007", 500))
+    assert error_words.in_language(stored, "id") == (
+        "Could not accept: Tokopedia tidak bisa menerima pesanan saat ini (layanannya sedang gangguan). "
+        "Coba lagi beberapa menit lagi.")
+    unknown = str(MarketplaceError("Shop is under maintenance", "SHP_USC_777", 400))
+    assert error_words.in_language(unknown, "id") == (
+        "Marketplace menolak permintaan ini. Kata marketplace: Shop is under maintenance (kode SHP_USC_777)")
+    assert error_words.in_language(stored, "en") == stored

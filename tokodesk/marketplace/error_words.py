@@ -10,6 +10,7 @@ Plain Python: services and the CLI use English (`str()` of the error), the windo
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -314,6 +315,30 @@ def explain(code: object, said: str = "", language: str = "en", *, multiline: bo
     lead, tail = _UNKNOWN[language]
     own = f"{said} ({tail.format(code_text)})" if said else f"({tail.format(code_text)})"
     return f"{lead}{chr(10) if multiline else ' '}{own}{request}"
+
+
+@functools.cache
+def _pairs() -> list[tuple[str, str]]:
+    pairs = {w.sentence("en"): w.sentence("id") for w in TABLE.values()}
+    pairs.update({w.what_en: w.what_id for w in TABLE.values()})
+    pairs[_UNKNOWN["en"][0]] = _UNKNOWN["id"][0]
+    return sorted(pairs.items(), key=lambda p: -len(p[0]))  # a whole sentence before its first half
+
+
+_CODE = re.compile(r"\(code ([^()\s]+)\)")
+
+
+def in_language(text: str, language: str) -> str:
+    """A stored English message (an order's problem, a run's error) with every table sentence in `language`.
+
+    Services store English (the log a support engineer reads); the window shows the seller's language.
+    """
+    if language != "id" or not text:
+        return text
+    for en, idn in _pairs():
+        if en in text:
+            text = text.replace(en, idn)
+    return _CODE.sub(lambda m: f"(kode {m.group(1)})", text)
 
 
 def describe(exc: MarketplaceError, language: str = "en") -> str:

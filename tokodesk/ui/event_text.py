@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from tokodesk.marketplace import error_words
+from tokodesk.ui.i18n import current
 from tokodesk.ui.orders_model import state_label
 
 
@@ -91,4 +93,4 @@ def event_text(detail: str) -> str:
         if match:
             words = build(*match.groups())
             return f"{words} ({_note(note)})" if note else words
-    return detail
+    return error_words.in_language(detail, current())  # a marketplace error quoted in the history, in words

@@ -23,10 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import rupiah, to_wib, wib_text
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import current, tr
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
 S = OrderState
@@ -326,7 +327,7 @@ class OrdersModel(QAbstractTableModel):
         if row[q.R_STATE] == S.ON_HOLD.value and not row[q.R_WAITING]:
             parts.append(tr("OrdersModel", "On hold on the marketplace: do not ship"))
         if row[q.R_PROBLEM]:
-            parts.append(row[q.R_PROBLEM])
+            parts.append(error_words.in_language(row[q.R_PROBLEM], current()))  # a marketplace error in words
         return "\n".join(parts)
 
     # ------------------------------------------------------------- internals
