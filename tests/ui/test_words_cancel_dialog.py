@@ -29,3 +29,16 @@ def test_cancel_dialog_close_and_reasons_in_indonesian(qtbot, indonesian):
         [r.code for r in reasons.reasons_for(OrderState.NEW)]  # the code sent is still the one chosen
     buttons = [b.text() for b in dialog.findChild(QDialogButtonBox).buttons()]
     assert "Tutup" in buttons and "Close" not in buttons
+
+
+def test_results_dialog_gives_the_marketplace_refusal_in_indonesian(qtbot, indonesian):
+    from tokodesk.marketplace.base import MarketplaceError
+    from tokodesk.services.fulfilment.common import ActionOutcome
+    from tokodesk.ui.order_dialogs import ResultsDialog
+
+    refused = MarketplaceError("Order status is not eligible to reject", "ORD_USC_008", 400)
+    outcome = ActionOutcome(order_id="1", invoice="INV/1", ok=False, state="new", error=str(refused))
+    dialog = ResultsDialog("Batalkan", [outcome])
+    qtbot.addWidget(dialog)
+    reason = dialog.table.item(0, 3).text()
+    assert reason == "Pesanan tidak bisa dibatalkan lagi: statusnya sudah berubah. Sinkronkan pesanan lalu coba lagi."

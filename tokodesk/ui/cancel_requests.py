@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.widgets import fit_to_screen
 
 # Buyers' requests live only on the marketplace: count them now and then, not at every queue reload.
@@ -349,7 +349,7 @@ class BuyerRequestsDialog(QDialog):
         channel_id, factory = self.channel_id, self.ctx.adapter_factory
 
         def done(result: Any) -> None:
-            self._answered(pk, decision, label, ok=result.ok, error=result.error or "",
+            self._answered(pk, decision, label, ok=result.ok, error=in_words(result.error or ""),
                            refused=result.refused, pending=result.pending)
 
         def failed(exc: BaseException, _detail: str) -> None:

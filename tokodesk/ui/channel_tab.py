@@ -26,7 +26,7 @@ from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.sync import available_kinds, kind_label, running, start_sync
 from tokodesk.ui.widgets import ErrorBanner, placeholder
 
@@ -257,9 +257,10 @@ class ChannelTab(QWidget):
             if status in ("failed", "partial"):
                 item.setForeground(2, Qt.GlobalColor.red)
             for error in run["errors"] or []:
-                child = QTreeWidgetItem([""] * 1 + [""] + [str(error)])
+                text = in_words(str(error))
+                child = QTreeWidgetItem([""] * 1 + [""] + [text])
                 child.setFirstColumnSpanned(False)
-                child.setToolTip(2, str(error))
+                child.setToolTip(2, text)
                 item.addChild(child)
             self.log.addTopLevelItem(item)
 

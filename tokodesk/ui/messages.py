@@ -35,6 +35,11 @@ def describe(exc: BaseException) -> str:
     return tr("Messages", "Something went wrong ({0}): {1}").format(name, exc)
 
 
+def in_words(text: str) -> str:
+    """A stored English message (a run's error, an action's outcome) with marketplace errors in the window's words."""
+    return error_words.in_language(text, current())
+
+
 def _words(exc: MarketplaceError) -> str:
     """The marketplace's error code in words, in the window's language (never a bare code)."""
     return error_words.describe(exc, current())

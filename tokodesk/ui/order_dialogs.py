@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.marketplace.base import CancelReason
+from tokodesk.ui.messages import in_words
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -155,7 +156,7 @@ class ResultsDialog(QDialog):
                 result = self.tr("Skipped")
             else:
                 result = self.tr("Not done")
-            cells = [str(o.order_id), result, o.error or ""]
+            cells = [str(o.order_id), result, in_words(o.error or "")]
             if with_invoice:
                 cells.insert(0, o.invoice or "")
             for col, text in enumerate(cells):

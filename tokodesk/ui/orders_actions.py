@@ -20,6 +20,7 @@ from tokodesk.marketplace.base import OrderState
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
 from tokodesk.ui.dispatch_plan import plan_button
+from tokodesk.ui.messages import in_words
 from tokodesk.ui.order_dialogs import CancelDialog, ResultsDialog
 from tokodesk.ui.orders_model import state_label
 
@@ -128,7 +129,7 @@ class QueueActions:
                 self.results_dialog.open()
                 self.banner.show_error(
                     self.tr("{0}: {1} of {2} orders not done — {3}").format(
-                        title, len(failed), len(outcomes), failed[0].error or ""
+                        title, len(failed), len(outcomes), in_words(failed[0].error or "")
                     )
                 )
             else:
