@@ -122,3 +122,26 @@ def test_reconciliation_pdf_in_both_languages(database, monkeypatch):
     m.AppSetting.write("language", "en")
     in_en = read(recon_export.pdf_bytes(report))
     assert "Stock reconciliation" in in_en and "changed on the marketplace" in in_en
+
+
+def test_the_fulfilment_service_prints_in_the_documents_language(database, monkeypatch):
+    from tests.unit.fulfilment_fake import FakeMarketplace, remote_order, store_order
+    from tokodesk.marketplace.base import OrderState
+    from tokodesk.services.fulfilment import Fulfilment
+    from tokodesk.store import models as m
+
+    monkeypatch.delenv("TOKODESK_LANG", raising=False)
+    channel = m.Channel.create(name="toko", marketplace="tokopedia", shop_name="Toko Maju")
+    remotes = [remote_order("1", OrderState.ACKNOWLEDGED, courier="JNE")]
+    fake = FakeMarketplace(list(remotes))
+    fake.booking_code = lambda order_id: f"BOOK{order_id}X"
+    rows = [store_order(channel, r) for r in remotes]
+    documents = Fulfilment(adapters=lambda c: fake).documents()
+    label_id = read(documents.labels(rows).parts[0])
+    picklist_id = read(documents.picklist(rows))
+    packing_id = read(documents.packing_lists(rows))
+    assert "PENERIMA" in label_id and "RECIPIENT" not in label_id
+    assert "DAFTAR PENGAMBILAN BARANG" in picklist_id and "DAFTAR ISI PAKET" in packing_id
+    m.AppSetting.write("language", "en")  # English, as the seller chose
+    assert "RECIPIENT" in read(documents.labels(rows).parts[0])
+    assert "PICKLIST" in read(documents.picklist(rows)) and "PACKING LIST" in read(documents.packing_lists(rows))
