@@ -123,3 +123,27 @@ def test_without_the_shop_list_each_code_is_read_on_its_own_several_at_a_time(sb
     assert codes == {i: sb.order(int(i)).booking_code for i in ids}
     assert sb.calls.get(E_BOOKING, 0) - before == 12  # one each, nothing asked twice
     assert in_flight.most > 1
+
+
+def test_with_nothing_stored_before_them_the_walk_starts_at_the_oldest_wanted_order(sb, shop, monkeypatch):
+    from tokodesk.marketplace.tokopedia import client as client_module
+    from tokodesk.services.booking_codes import fill_booking_codes, lacking_codes
+
+    channel, client = shop
+    ids = accept_in_seller_center(sb, 10)
+    m.Order.update(state="acknowledged").where(m.Order.order_id.in_(ids)).execute()
+    wanted = [o for o in lacking_codes(channel) if o.order_id in ids]
+    oldest = min(wanted, key=lambda o: o.created_at)
+    # Right after a first pull: nothing older than the oldest wanted order is in the store.
+    m.OrderLine.delete().where(m.OrderLine.order.in_(
+        m.Order.select(m.Order.id).where(m.Order.created_at < oldest.created_at))).execute()
+    m.Order.delete().where(m.Order.created_at < oldest.created_at).execute()
+    monkeypatch.setattr(client_module, "BOOKING_PAGE", 7)
+    before = sb.calls.get(E_BOOKING, 0)
+
+    assert fill_booking_codes(channel, client, wanted) == 10
+
+    first = sb.shop.order_ids.index(int(oldest.order_id))
+    last = max(sb.shop.order_ids.index(int(o.order_id)) for o in wanted)
+    # pages after the oldest one up to the newest, plus the oldest read on its own: never the shop's whole history
+    assert sb.calls.get(E_BOOKING, 0) - before == (last - first - 1) // 7 + 1 + 1

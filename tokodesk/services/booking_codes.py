@@ -57,9 +57,14 @@ def fill_booking_codes(channel: m.Channel, adapter: base.Marketplace, orders: li
     return stored
 
 
-def _order_before(channel: m.Channel, orders: list[m.Order]) -> str | None:
-    """The order created just before the oldest wanted one: where the marketplace's cursor list starts."""
-    oldest = min(o.created_at for o in orders)
-    row = (m.Order.select(m.Order.order_id).where((m.Order.channel == channel.id) & (m.Order.created_at < oldest))
+def _order_before(channel: m.Channel, orders: list[m.Order]) -> str:
+    """Where the marketplace's cursor list starts: the order created just before the oldest wanted one.
+
+    With none stored before it (right after the first pull), the oldest wanted order itself: the list then starts
+    after it, and that one order is read on its own, instead of walking the shop's whole history from its start.
+    """
+    oldest = min(orders, key=lambda o: (o.created_at, o.id))
+    row = (m.Order.select(m.Order.order_id)
+           .where((m.Order.channel == channel.id) & (m.Order.created_at < oldest.created_at))
            .order_by(m.Order.created_at.desc(), m.Order.id.desc()).first())
-    return row.order_id if row is not None else None
+    return row.order_id if row is not None else oldest.order_id

@@ -499,7 +499,8 @@ class TokopediaClient:
             return found
         if self.shop_id:
             cursor = after
-            while wanted - found.keys():
+            listed = wanted - {str(after)}  # the list starts after `after`: that order never shows in it
+            while listed - found.keys():
                 if cancel is not None and cancel():
                     return found
                 params: dict[str, Any] = {"shop_id": self.shop_id, "per_page": BOOKING_PAGE}
