@@ -138,3 +138,28 @@ def test_a_concurrent_pull_cut_off_mid_window_keeps_whole_pages_and_resumes(data
     assert resumed.created == len(expected) - partial
     ids = [r.order_id for r in m.Order.select(m.Order.order_id)]
     assert len(ids) == len(set(ids)) and set(ids) == expected
+
+
+def test_windows_are_read_side_by_side_and_stored_as_by_a_serial_pull(database, monkeypatch):
+    import dataclasses
+
+    monkeypatch.setattr(client_module, "PAGE_READERS", 1)  # only the windows can overlap here
+    with Sandbox(seed=4, orders=1500, products=30, days=2.5, latency_ms=10, freeze_clock=True) as sb:
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+        pulls = {}
+        for name, concurrent in (("serial", False), ("windows", True)):
+            channel = _channel(sb, name)
+            client = _client(sb, channel)
+            # 6-hour windows: a dozen independent windows in the three days Tokopedia serves
+            client.capabilities = dataclasses.replace(client.capabilities, order_window_max=timedelta(hours=6))
+            client.concurrent_reads = concurrent
+            in_flight.most = 0
+            pulls[name] = (pull_orders(channel, client, now=_now(sb)), in_flight.most, channel)
+            client.close()
+
+    (one, one_most, serial), (many, many_most, windows) = pulls["serial"], pulls["windows"]
+    assert one_most == 1 and many_most > 1
+    assert one.status == many.status == "ok"
+    assert many.created == one.created > 1000
+    assert _snapshot(windows) == _snapshot(serial)
+    assert m.Channel.get_by_id(windows.id).last_order_pull_to == m.Channel.get_by_id(serial.id).last_order_pull_to

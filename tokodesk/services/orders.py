@@ -122,22 +122,32 @@ def pull_orders(
                 )
             step = caps.order_window_max or DEFAULT_WINDOW
             index = MappingIndex(channel)
+            windows = _windows(start, now, step)
+            readers = _WindowReaders(adapter, windows, cancel)
             cursor = start
             held = False  # a window had an order that could not be stored: the next run reads it again
             try:
-                while cursor < now and summary.status == "running":
-                    end = min(cursor + step, now)
+                for number, (cursor, end) in enumerate(windows):  # noqa: B007 - the error names `cursor`
+                    if summary.status != "running":
+                        break
+                    pages = readers.open(number)
+                    if getattr(adapter, "concurrent_reads", False):
+                        readers.open(number + 1)  # the next window's pages arrive while this one is stored
                     failed_before = summary.failed
-                    if _pull_window(channel, adapter, cursor, end, run, index, progress, cancel, database):
-                        held = held or summary.failed > failed_before
-                        behind = channel.last_order_pull_to is None or end > channel.last_order_pull_to
-                        if not held and behind:  # a --since run over old windows leaves the cursor where it is
-                            m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
-                            channel.last_order_pull_to = end
-                        cursor = end
+                    complete = _pull_window(channel, pages, run, index, progress, cancel, database)
+                    readers.close(number)
+                    if not complete:
+                        break
+                    held = held or summary.failed > failed_before
+                    behind = channel.last_order_pull_to is None or end > channel.last_order_pull_to
+                    if not held and behind:  # a --since run over old windows leaves the cursor where it is
+                        m.Channel.update(last_order_pull_to=end).where(m.Channel.id == channel.id).execute()
+                        channel.last_order_pull_to = end
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the order pull stopped at {config.wib(cursor)}: {exc}")
+            finally:
+                readers.close_all()
             if summary.status == "running" and caps.packages:
                 from tokodesk.services.packages import refresh_combinable
 
@@ -165,27 +175,65 @@ def _refresh_statistics(database: pw.Database, created: int) -> None:
     database.execute_sql(f'ANALYZE "{m.Order._meta.table_name}", "{m.OrderLine._meta.table_name}"')
 
 
-def _pull_window(channel, adapter, start, end, run, index, progress, cancel, database) -> bool:  # noqa: ANN001
-    """Store every page of [start, end); False when cancelled before the window was complete."""
+def _windows(start: datetime, now: datetime, step: timedelta) -> list[tuple[datetime, datetime]]:
+    windows = []
+    cursor = start
+    while cursor < now:
+        end = min(cursor + step, now)
+        windows.append((cursor, end))
+        cursor = end
+    return windows
+
+
+class _WindowReaders:
+    """Each window's pages read by its own Prefetch thread. The windows are independent of each other, so with an
+    adapter that allows it (`concurrent_reads`: its transport paces every thread to the one rate limit) the next
+    window is read while this one is stored; the pages are still stored here, one window after the other, on the
+    caller's thread: the store keeps one writer."""
+
+    def __init__(self, adapter: base.Marketplace, windows: list[tuple[datetime, datetime]], cancel) -> None:  # noqa: ANN001
+        self.adapter, self.windows, self.cancel = adapter, windows, cancel
+        self.open_readers: dict[int, Prefetch] = {}
+
+    def open(self, number: int) -> Prefetch | None:
+        if number >= len(self.windows):
+            return None
+        if number not in self.open_readers:
+            start, end = self.windows[number]
+            pages = self.adapter.list_orders(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc),
+                                             cancel=self.cancel)
+            self.open_readers[number] = Prefetch(pages)
+        return self.open_readers[number]
+
+    def close(self, number: int) -> None:
+        reader = self.open_readers.pop(number, None)
+        if reader is not None:
+            reader.close()
+
+    def close_all(self) -> None:
+        for number in list(self.open_readers):
+            self.close(number)
+
+
+def _pull_window(channel, prefetched, run, index, progress, cancel, database) -> bool:  # noqa: ANN001
+    """Store every page of one window (its reader); False when cancelled before the window was complete."""
     summary = run.summary
-    pages = adapter.list_orders(start.replace(tzinfo=timezone.utc), end.replace(tzinfo=timezone.utc), cancel=cancel)
-    with Prefetch(pages) as prefetched:
-        for page in prefetched:
-            # Reads, writes and the lease renewal: a writer from its first statement (store/tx.py says why).
-            with write_transaction(database=database):
-                result = store_orders(channel, page, index=index)
-                summary.fetched += len(page)
-                summary.created += result.created
-                summary.updated += result.updated
-                for order_id, reason in result.failed:
-                    # No id: not an order but the page (a repeated page, say), and the reason says so.
-                    summary.add_error(f"order {order_id}: {reason}" if order_id != "?" else reason)
-                run.heartbeat()
-            if progress:
-                progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
-            if cancel and cancel():
-                summary.status = "cancelled"
-                return False
+    for page in prefetched:
+        # Reads, writes and the lease renewal: a writer from its first statement (store/tx.py says why).
+        with write_transaction(database=database):
+            result = store_orders(channel, page, index=index)
+            summary.fetched += len(page)
+            summary.created += result.created
+            summary.updated += result.updated
+            for order_id, reason in result.failed:
+                # No id: not an order but the page (a repeated page, say), and the reason says so.
+                summary.add_error(f"order {order_id}: {reason}" if order_id != "?" else reason)
+            run.heartbeat()
+        if progress:
+            progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
+        if cancel and cancel():
+            summary.status = "cancelled"
+            return False
     if cancel and cancel():
         summary.status = "cancelled"
         return False

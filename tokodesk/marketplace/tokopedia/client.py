@@ -117,6 +117,7 @@ class TokopediaClient:
     """One Tokopedia FS channel. Not thread-safe: use it from one worker lane at a time (DESIGN.md §2)."""
 
     capabilities = CAPABILITIES
+    concurrent_reads = True  # list_orders may run for two windows at once (the transport is thread-safe)
 
     def __init__(
         self,
