@@ -49,7 +49,7 @@ def test_one_code_two_shops_two_channels_without_a_second_consent(sb, monkeypatc
 
     # The marketplace spends a code once: a second exchange is refused, as the docs say.
     assert main(["channel", "authorize", "Utama", "--code", code, "--shop", first_id]) == 1
-    assert "36004004" in capsys.readouterr().err
+    assert "The authorization code is not valid any more" in capsys.readouterr().err
     assert sb.calls["token_get"] == 2  # that refused one
 
     # The other shop of the same consent becomes a channel of its own, on the same authorization.

@@ -75,3 +75,16 @@ def test_a_stored_english_message_is_shown_in_indonesian():
     assert error_words.in_language(unknown, "id") == (
         "Marketplace menolak permintaan ini. Kata marketplace: Shop is under maintenance (kode SHP_USC_777)")
     assert error_words.in_language(stored, "en") == stored
+
+
+def test_the_overloaded_code_is_told_apart_by_its_message_in_both_languages():
+    exc = tts_errors.error_for("36009004", "Invalid timestamp, please check", 200, "req-9")
+    assert str(exc).startswith("Tokopedia & Shop refused the request time: this computer's clock is off")
+    assert "(code" not in str(exc) and "Its own words" not in str(exc)
+    assert error_words.describe(exc, "id") == (
+        "Tokopedia & Shop menolak waktu permintaan: jam komputer ini selisih lebih dari beberapa menit. "
+        "Atur jam ke waktu otomatis (internet) lalu coba lagi. [request req-9]")
+    other = tts_errors.error_for("36009004", "something new", 200)
+    assert error_words.describe(other, "en").splitlines() == [
+        "The marketplace refused the request. Its own words:", "Tokopedia & Shop refused the request: something new "
+        "(code 36009004)"]

@@ -211,6 +211,27 @@ TIKTOKSHOP: dict[str, Words] = {
                     "Belum ada toko yang dipilih untuk kanal ini.", "Otorisasi kanal lalu pilih toko."),
     "101000": Words("The authorization does not cover this shop.", "Authorize again and pick this shop.",
                     "Otorisasi tidak mencakup toko ini.", "Otorisasi ulang lalu pilih toko ini."),
+    # 36009004 carries a dozen failures told apart by the message (tiktokshop-api.md §2): one entry per kind,
+    # keyed "36009004/<kind>"; the adapter words its error with the kind's English sentence.
+    "36009004/app_key": Words("The app key is not valid.", f"Check the App key {_PC_EN}.",
+                              "App key tidak valid.", f"Periksa App key {_PC_ID}."),
+    "36009004/timestamp": Words(
+        "Tokopedia & Shop refused the request time: this computer's clock is off by more than a few minutes.",
+        "Set the clock to automatic (internet) time and try again.",
+        "Tokopedia & Shop menolak waktu permintaan: jam komputer ini selisih lebih dari beberapa menit.",
+        "Atur jam ke waktu otomatis (internet) lalu coba lagi."),
+    "36009004/signature": Words("Tokopedia & Shop rejected the request signature.",
+                                "Enter the App secret from Partner Center again.",
+                                "Tokopedia & Shop menolak tanda tangan permintaan.",
+                                "Masukkan lagi App secret dari Partner Center."),
+    "36009004/access_token": Words("The Tokopedia & Shop access token was refused.", _REAUTH_EN,
+                                   "Token akses Tokopedia & Shop ditolak.", _REAUTH_ID),
+    "36009004/shop_cipher": Words("The shop identifier was not accepted for this request.",
+                                  "Authorize the channel and pick the shop again.",
+                                  "ID toko tidak diterima untuk permintaan ini.",
+                                  "Otorisasi kanal lalu pilih tokonya lagi."),
+    "36009004/version": Words("Tokopedia & Shop no longer accepts the API version this TokoDesk uses.", _UPDATE_EN,
+                              "Tokopedia & Shop tidak lagi menerima versi API TokoDesk ini.", _UPDATE_ID),
     # fulfilment
     "11021035": Words("The parcel can be handed over only within the collection time.", "Try again then.",
                       "Paket hanya bisa diserahkan pada waktu penjemputan.", "Coba lagi pada waktu itu."),
@@ -294,8 +315,18 @@ _UNKNOWN = {
 _REQUEST = re.compile(r"\s*(\[request [^\]]+\])\s*$")
 
 
-def lookup(code: object) -> Words | None:
-    return TABLE.get(str(code).strip()) if code not in (None, "") else None
+OVERLOADED = "36009004"
+
+
+def lookup(code: object, said: str = "") -> Words | None:
+    """The words of `code`; for the overloaded 36009004, the kind whose English sentence the adapter wrote."""
+    if code in (None, ""):
+        return None
+    code = str(code).strip()
+    if code == OVERLOADED:
+        return next((w for k, w in TIKTOKSHOP.items() if k.startswith(OVERLOADED + "/")
+                     and (said or "").startswith(w.sentence("en"))), None)
+    return TABLE.get(code)
 
 
 def explain(code: object, said: str = "", language: str = "en", *, multiline: bool = True) -> str:
@@ -307,7 +338,7 @@ def explain(code: object, said: str = "", language: str = "en", *, multiline: bo
     match = _REQUEST.search(said)
     if match:
         request, said = " " + match.group(1), said[: match.start()]
-    words = lookup(code_text)
+    words = lookup(code_text, said)
     if words is not None:
         return words.sentence(language) + request
     if not code_text:

@@ -108,38 +108,16 @@ _WORDS: dict[str, tuple[type[MarketplaceError], str]] = {
 }
 
 # 36009004 carries a dozen different failures; the message tells them apart (research file §2).
-_OVERLOADED_RULES: tuple[tuple[tuple[str, ...], type[MarketplaceError], str], ...] = (
-    (
-        ("app_key",),
-        AuthError,
-        "The app key is not valid. Check the App key on the app's page in Partner Center.",
-    ),
-    (
-        ("timestamp",),
-        MarketplaceError,
-        f"{NAME} refused the request time: this computer's clock is off by more than a few minutes. Set the "
-        "clock to automatic (internet) time and try again.",
-    ),
-    (
-        ("signature", "missing credentials", "sign"),
-        AuthError,
-        f"{NAME} rejected the request signature. Enter the App secret from Partner Center again.",
-    ),
-    (
-        ("access_token", "x-tts-access-token"),
-        AuthError,
-        f"The {NAME} access token was refused. Authorize the shop again.",
-    ),
-    (
-        ("shop_cipher", "shop_id"),
-        MarketplaceError,
-        "The shop identifier was not accepted for this request. Authorize the channel and pick the shop again.",
-    ),
-    (
-        ("version",),
-        MarketplaceError,
-        f"{NAME} no longer accepts the API version this TokoDesk uses. Update TokoDesk.",
-    ),
+_OVERLOADED_RULES: tuple[tuple[tuple[str, ...], type[MarketplaceError], str], ...] = tuple(
+    (keys, cls, error_words.TIKTOKSHOP[f"{OVERLOADED}/{keys[0]}"].sentence("en"))
+    for keys, cls in (
+        (("app_key",), AuthError),
+        (("timestamp",), MarketplaceError),
+        (("signature", "missing credentials", "sign"), AuthError),
+        (("access_token", "x-tts-access-token"), AuthError),
+        (("shop_cipher", "shop_id"), MarketplaceError),
+        (("version",), MarketplaceError),
+    )
 )
 
 
