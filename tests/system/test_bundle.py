@@ -83,6 +83,7 @@ def test_frozen_self_test(bundle, tokodesk_home):
     assert "ok   label: sample label PDF rendered with embedded fonts" in out
     assert "main window opened" in out
     assert "ok   sandbox" in out and "schema version" in out
+    assert "ok   modules: all " in out  # every feature's module imports in the bundle (QtCharts, cryptography…)
     # the compiled Indonesian catalogue travels in the bundle and is the one loaded
     assert "ok   translations: Indonesian loaded from " + str(bundle) in out
     assert "TokoDesk sedang membuka database" in out
@@ -102,11 +103,11 @@ def test_bundle_is_lean_but_complete(bundle):
                      "tokodesk_id.ts", "resources/translations/build.py"):
         assert not has(unwanted), unwanted
     for needed in ("psycopg_binary/", "resources/translations/tokodesk_id.qm", "resources/fonts/DejaVuSans.ttf",
-                   "resources/icons/tokodesk.png", "plugins/printsupport/", "plugins/platforms/", "QtPdf"):
+                   "resources/icons/tokodesk.png", "plugins/printsupport/", "plugins/platforms/", "QtPdf",
+                   "QtCharts", "cryptography/"):
         assert has(needed), needed
     if sys.platform.startswith("linux"):
         assert {"libqxcb.so", "libqoffscreen.so"} <= names
-        assert has("cryptography/")  # secretstorage's Secret Service sessions are encrypted with it
     size = sum((bundle / name).stat().st_size for name in files if not (bundle / name).is_symlink())
     print(f"bundle: {size / 1e6:.0f} MB in {len(files)} files")
 

@@ -90,6 +90,27 @@ def _forget_quietly(channel: str) -> None:
         forget_channel(channel)
 
 
+def _check_modules() -> tuple[bool, str]:
+    """Import every TokoDesk module: a part the bundle left out (a Qt module, a library a feature imports only when
+    it is first used) fails here, not in front of the seller when the feature is opened."""
+    import importlib
+    import pkgutil
+
+    import tokodesk
+
+    names = sorted(info.name for info in pkgutil.walk_packages(tokodesk.__path__, "tokodesk.")
+                   if not info.name.endswith("__main__"))
+    broken = []
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # report every module that does not import, whatever the cause
+            broken.append(f"{name} ({type(exc).__name__}: {exc})")
+    if broken:
+        return False, f"{len(broken)} of {len(names)} modules do not import: " + "; ".join(broken[:5])
+    return True, f"all {len(names)} modules import"
+
+
 def run(args: argparse.Namespace) -> int:
     checks: list[tuple[str, Callable[[], tuple[bool, str]]]] = [
         ("database", _check_database),
@@ -111,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         return check_translations()
 
     checks.append(("qt", qt))  # after the database: the main window reads the database the first check opened
+    checks.append(("modules", _check_modules))  # after qt: the window's modules import PySide6
     checks.append(("translations", translations))
     failed = 0
     for name, check in checks:
