@@ -338,3 +338,23 @@ def test_no_secret_or_token_in_the_log(clock, rsps, caplog):
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "fetched a new Tokopedia token" in text
     assert TOKEN not in text and "s3cret-value-xyz" not in text
+
+
+def test_the_rate_gate_spaces_requests_and_never_waits_forever_on_a_clock_moved_by_its_own_sleep():
+    """The stock push under a low limit hung for ever: the gate re-checked a bucket that only the sleep refilled."""
+    from tokodesk.marketplace.tokopedia.transport import GATE_MARGIN, Limits, RateGate
+
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    gate = RateGate(lambda: now[0], sleep)
+    gate.learn("stock_update", Limits(limit="20 req/s (burst 20)", remaining=0))
+    for _ in range(10):
+        gate.take("stock_update")
+    assert len(slept) == 10  # one wait each, no spinning
+    assert now[0] == pytest.approx(10 / (20 * GATE_MARGIN))
+    assert gate.take("other endpoint") == 0.0  # an endpoint with no announced limit is not paced

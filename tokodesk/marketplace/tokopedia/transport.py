@@ -221,21 +221,20 @@ class RateGate:
         bucket[3] = now
 
     def take(self, endpoint: str) -> float:
-        """Wait for a token of `endpoint`'s bucket (if it has one); returns the seconds waited."""
-        waited = 0.0
-        while True:
-            with self._lock:
-                bucket = self._buckets.get(endpoint)
-                if bucket is None:
-                    return waited
-                self._refill(bucket, self._clock())
-                if bucket[2] >= 1.0:
-                    bucket[2] -= 1.0
-                    return waited
-                wait = (1.0 - bucket[2]) / bucket[0]
-            wait = min(wait, MAX_WAIT_S)
+        """Reserve the next slot of `endpoint`'s bucket (if it has one) and wait until it comes; returns the seconds
+        waited. A reservation, not a wait-and-retry loop: each caller sleeps once for its own slot (concurrent callers
+        queue up in order), and a clock that a test moves only by this very sleep cannot keep it waiting forever."""
+        with self._lock:
+            bucket = self._buckets.get(endpoint)
+            if bucket is None:
+                return 0.0
+            self._refill(bucket, self._clock())
+            bucket[2] -= 1.0
+            wait = 0.0 if bucket[2] >= 0.0 else -bucket[2] / bucket[0]
+        wait = min(wait, MAX_WAIT_S)
+        if wait > 0.0:
             self._sleep(wait)
-            waited += wait
+        return wait
 
 
 class Transport:
