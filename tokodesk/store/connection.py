@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import logging
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -21,9 +22,13 @@ from tokodesk.store.tx import WriterSqliteDatabase
 
 log = logging.getLogger(__name__)
 
+CONNECT_LOCKED_WAIT_S = 120.0
+
 SQLITE_PRAGMAS = {
-    "journal_mode": "wal",
+    # First: the switch to WAL below takes a lock, and on a new file several stations starting at once wait for it
+    # (in order of the dict) instead of failing with "database is locked".
     "busy_timeout": 10000,  # ms
+    "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",  # safe with WAL; a power cut loses at most the last commits, never corrupts
     "cache_size": -16000,  # 16 MB
@@ -79,11 +84,19 @@ def open_database(url: str | None = None, *, run_migrations: bool = True) -> pw.
         config.ensure_data_dir()
         url = config.database_url()
     database = make_database(url)
-    try:
-        database.connect(reuse_if_open=True)
-    except pw.DatabaseError as exc:  # OperationalError, and sqlite's "file is not a database" at the first pragma
-        _close_quietly(database)
-        raise DatabaseError(describe_error(exc, database) or _explain_connect_error(url, exc)) from exc
+    deadline = time.monotonic() + CONNECT_LOCKED_WAIT_S
+    while True:
+        try:
+            database.connect(reuse_if_open=True)
+            break
+        except pw.DatabaseError as exc:  # OperationalError, and sqlite's "file is not a database" at the first pragma
+            _close_quietly(database)
+            # Another station is creating or migrating the file (it holds the lock longer than the busy timeout on a
+            # slow disk): wait for it, as the migration lock itself does, rather than refuse to start.
+            if "database is locked" in str(exc) and time.monotonic() < deadline:
+                time.sleep(0.5)
+                continue
+            raise DatabaseError(describe_error(exc, database) or _explain_connect_error(url, exc)) from exc
     db.initialize(database)
     if run_migrations:
         try:
