@@ -8,7 +8,7 @@ ID = {
         "Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya "
         "(klik dua kali atau F2).",
     "Accepted": "Diterima",
-    "Waiting to push": "Menunggu dikirim",
+    "Waiting to push": "Menunggu diperbarui",
     "Sent": "Terkirim",
     "Not mapped": "Belum dipetakan",
     "Counting the demo shop's shelves": "Menghitung stok rak toko demo",
@@ -184,7 +184,7 @@ ID = {
     "Label printed": "Label dicetak",
     "Landscape": "Lanskap",
     "Language": "Bahasa",
-    "Last pushed": "Terakhir dikirim",
+    "Last pushed": "Terakhir diperbarui",
     "Last run": "Terakhir jalan",
     "Latest reconciliation": "Rekonsiliasi terakhir",
     "Likely cause": "Kemungkinan penyebab",
@@ -292,7 +292,7 @@ ID = {
     "Product ID": "ID produk",
     "Products (SKU pull)": "Produk (tarik SKU)",
     "Push 0 when available is below": "Kirim 0 bila stok tersedia di bawah",
-    "Push status": "Status kirim",
+    "Push status": "Status pembaruan",
     "Push stock now": "Perbarui stok sekarang",
     "Push stock to the marketplace": "Perbarui stok di marketplace",
     "Push the expected stock for every mismatch that can be fixed":
@@ -739,8 +739,8 @@ ID = {
         "SKU ini belum pernah dihitung, jadi TokoDesk tidak mengirim stoknya. Ketik jumlahnya (klik dua kali), impor "
         "CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.",
     "Not counted yet": "Belum dihitung",
-    "Not counted: nothing is pushed": "Belum dihitung: stok tidak dikirim",
-    "Not pushed yet": "Belum dikirim",
+    "Not counted: nothing is pushed": "Belum dihitung: stok tidak diperbarui",
+    "Not pushed yet": "Belum diperbarui",
     "Reading the marketplace's stock": "Membaca stok marketplace",
     "Search SKU or product name": "Cari SKU atau nama produk",
     "Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; "

@@ -1896,7 +1896,7 @@
     </message>
     <message>
         <source>Last pushed</source>
-        <translation>Terakhir dikirim</translation>
+        <translation>Terakhir diperbarui</translation>
     </message>
     <message>
         <source>Marketplace SKU</source>
@@ -1916,7 +1916,7 @@
     </message>
     <message>
         <source>Not counted: nothing is pushed</source>
-        <translation>Belum dihitung: stok tidak dikirim</translation>
+        <translation>Belum dihitung: stok tidak diperbarui</translation>
     </message>
     <message>
         <source>Not mapped</source>
@@ -1932,7 +1932,7 @@
     </message>
     <message>
         <source>Push status</source>
-        <translation>Status kirim</translation>
+        <translation>Status pembaruan</translation>
     </message>
     <message>
         <source>Pushed at</source>
@@ -1956,7 +1956,7 @@
     </message>
     <message>
         <source>Waiting to push</source>
-        <translation>Menunggu dikirim</translation>
+        <translation>Menunggu diperbarui</translation>
     </message>
     <message>
         <source>not counted</source>
@@ -2067,7 +2067,7 @@
     </message>
     <message>
         <source>Not pushed yet</source>
-        <translation>Belum dikirim</translation>
+        <translation>Belum diperbarui</translation>
     </message>
     <message>
         <source>Nothing to fix: every mismatch of this report is fixed.</source>

@@ -144,6 +144,8 @@ class InventoryModel(RowsModel):
             if col == COL_STATUS:
                 return _status_words(value)
             return "" if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and row[COL_NAME]:
+            return str(row[COL_NAME])  # the whole name: the column elides it
         if role == Qt.ItemDataRole.ToolTipRole and uncounted and col in (COL_ON_HAND, COL_AVAILABLE, COL_STATUS):
             return tr("InventoryModel", "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the "
                                         "count (double-click), import a CSV of counts, or use the marketplace's "
@@ -254,8 +256,15 @@ class InventoryTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Product names are long; sized to their contents they pushed Marketplace stock (the column a seller compares)
+        # off a 1366 px screen. The name gets room for about 26 characters and is elided; the seller can widen it.
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_NAME, self.fontMetrics().averageCharWidth() * 26)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setWordWrap(False)  # one line a SKU: a long name is elided (its tooltip and the column show it all)
+        header.setStretchLastSection(True)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(self._build_recon())

@@ -102,9 +102,12 @@ class OrderDetailPane(QTextBrowser):
             h.append("<p style='background:#fdecea;color:#611a15;padding:4px'>⚑ ")
             h.append("<br>".join(escape(p) for p in problems) + "</p>")
         h.extend(self._packages_html(detail, o["order_id"]))
-        recipient = [o["recipient_name"], o["recipient_phone"], o["recipient_address"],
-                     ", ".join(p for p in (o["recipient_district"], o["recipient_city"], o["recipient_province"]) if p),
-                     o["recipient_postal_code"]]
+        address = o["recipient_address"] or ""
+        # Marketplaces often send the full address with district, city and postal code already in it: not twice.
+        area = [p for p in (o["recipient_district"], o["recipient_city"], o["recipient_province"]) if p
+                and p.casefold() not in address.casefold()]
+        postal = o["recipient_postal_code"] if o["recipient_postal_code"] not in address else ""
+        recipient = [o["recipient_name"], o["recipient_phone"], address, ", ".join(area), postal]
         h.append(f"<h4>{escape(t('Recipient'))}</h4><p>")
         h.append("<br>".join(escape(p) for p in recipient if p) + "</p>")
         if o["buyer_note"]:
