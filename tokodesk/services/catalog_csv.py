@@ -18,6 +18,7 @@ from pathlib import Path
 from tokodesk.errors import UserError
 from tokodesk.services import catalog_push as cp
 from tokodesk.services import csv_cells, inventory
+from tokodesk.services.csv_cells import read_csv_text
 from tokodesk.services.stock_csv import BadRow, bad_row_lines  # noqa: F401 - one per-line report format
 from tokodesk.store import models as m
 
@@ -92,20 +93,7 @@ def parse_catalog_text(text: str) -> ParsedCatalog:
 
 
 def read_catalog_file(path: str | Path) -> ParsedCatalog:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
-        ) from None
-    return parse_catalog_text(text)
+    return parse_catalog_text(read_csv_text(path))
 
 
 @dataclass

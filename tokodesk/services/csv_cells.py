@@ -14,7 +14,10 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
+
+from tokodesk.errors import UserError
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
@@ -66,3 +69,21 @@ def formula_problem(text: str, column: str) -> str | None:
         f"{column} {shown!r} starts with {first}, which spreadsheets run as a formula; TokoDesk does not import "
         f"it. Fix the cell (a value exported by TokoDesk starts with ' and is fine)"
     )
+
+
+def read_csv_text(path: str | Path) -> str:
+    """A CSV file a seller chose, as text: a missing or unreadable file, or one not saved as UTF-8, is a UserError
+    that says what to do (the stock and catalogue imports share it)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
+        ) from None

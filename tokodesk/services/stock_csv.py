@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tokodesk.errors import UserError
 from tokodesk.services import csv_cells, inventory
+from tokodesk.services.csv_cells import read_csv_text
 
 SKU_NAMES = {"seller_sku", "seller sku", "sku", "sku penjual", "kode sku"}
 QTY_NAMES = {"on_hand", "on hand", "qty", "quantity", "stock", "stok", "jumlah"}
@@ -95,20 +96,7 @@ def parse_stock_text(text: str) -> ParsedStock:
 
 
 def read_stock_file(path: str | Path) -> ParsedStock:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
-        ) from None
-    return parse_stock_text(text)
+    return parse_stock_text(read_csv_text(path))
 
 
 @dataclass
