@@ -31,6 +31,8 @@ def _fill_tokopedia(page, sandbox, secret=None):
 def test_marketplace_choice_puts_the_current_api_first_and_says_the_legacy_one_is_off(wizard):
     page = wizard.marketplace_page
     assert page.current.isChecked() and page.marketplace() == "tiktokshop"
+    # Shown as "Tokopedia & Shop": a lone "&" is a mnemonic and showed as "Tokopedia _Shop".
+    assert page.current.text().startswith("Tokopedia && Shop") and "& " not in page.current.text().replace("&&", "")
     assert "shut down" in page.legacy.text()
     from PySide6.QtWidgets import QLabel
 

@@ -49,7 +49,8 @@ class MarketplacePage(QWizardPage):
         self.setTitle(self.tr("Which marketplace?"))
         self.setSubTitle(self.tr("Choose how TokoDesk talks to your shop."))
         layout = QVBoxLayout(self)
-        self.current = QRadioButton(self.tr("Tokopedia & Shop (current)"))
+        # "&" marks a keyboard mnemonic on a button: unescaped, the name showed as "Tokopedia _Shop".
+        self.current = QRadioButton(self.tr("Tokopedia & Shop (current)").replace("&", "&&"))
         self.current.setChecked(True)
         current_note = QLabel(self.tr("For every Tokopedia shop today: orders from the Tokopedia and the Shop apps "
                                       "come through the Tokopedia & Shop Partner Center. You need an app key, app "
