@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tokodesk.sandbox import tiktokshop_json as tj
-from tokodesk.sandbox.tiktokshop_routes import ApiError
+from tokodesk.sandbox.tiktokshop_routes import ApiError, active_product
 
 LISTING_IDS = 20
 PRICE_MIN = 100
@@ -29,14 +29,10 @@ class CatalogRoutes:
 
     def _prices_update(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop
-        number = tj.decode(params["id"], tj.PRODUCT_BASE)
         with shop.lock:
             shop.tick()
-            product = shop.products.get(number) if number is not None else None
-            if product is None or product.parent_id is not None:
-                raise ApiError(12052004, f"Product {params['id']} does not exist.")
-            if tj.product_status(product) != "ACTIVATE":
-                raise ApiError(12052901, "The product is not in ACTIVATE status: its price cannot be updated.")
+            product = active_product(shop, params["id"],
+                                     "The product is not in ACTIVATE status: its price cannot be updated.")
             skus = body.get("skus") or []
             if not skus or len(skus) > 100:
                 raise ApiError(12052050, "Give 1 to 100 SKUs of this product.")

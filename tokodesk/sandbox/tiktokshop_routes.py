@@ -494,14 +494,9 @@ class Routes:
 
     def _inventory_update(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         shop = self.ctx.shop
-        number = tj.decode(params["id"], tj.PRODUCT_BASE)
         with shop.lock:
             shop.tick()
-            product = shop.products.get(number) if number is not None else None
-            if product is None or product.parent_id is not None:
-                raise ApiError(12052004, f"Product {params['id']} does not exist.")
-            if tj.product_status(product) != "ACTIVATE":
-                raise ApiError(12052901, "The product status does not allow inventory updates.")
+            product = active_product(shop, params["id"], "The product status does not allow inventory updates.")
             skus = body.get("skus") or []
             if not skus or len(skus) > 100:
                 raise ApiError(12052050, "Give 1 to 100 SKUs of this product.")
@@ -543,3 +538,15 @@ class Routes:
                 extra = [{"warehouse_id": given, "code": 12052055, "message": "Quantity out of range [0, 99999]."}]
                 return 12052055, "The quantity is out of limits.", {"extra_errors": extra}
         return None
+
+
+def active_product(shop: Any, product_id: str, not_active: str) -> Any:
+    """The parent product `product_id` names, refused as the API refuses it: 12052004 when there is no such product,
+    12052901 (with `not_active`) when it is not ACTIVATE (Update Inventory, Update Price 202309). Under shop.lock."""
+    number = tj.decode(product_id, tj.PRODUCT_BASE)
+    product = shop.products.get(number) if number is not None else None
+    if product is None or product.parent_id is not None:
+        raise ApiError(12052004, f"Product {product_id} does not exist.")
+    if tj.product_status(product) != "ACTIVATE":
+        raise ApiError(12052901, not_active)
+    return product
