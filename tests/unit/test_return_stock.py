@@ -73,6 +73,69 @@ def test_a_parcel_the_buyer_never_took_is_received_by_scanning_its_awb(tokodesk_
     assert (move.kind, move.quantity, move.on_hand_after) == ("failed_delivery", 2, 5) and "JNE0055001" in move.note
     close_database()
     assert main(["returns", "receive", "JNE0055001"]) == 2  # once: its stock was already put back
-    assert "nothing to put back" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "KAOS-M came back already" in err and "scanned at the desk" in err and "Nothing was changed" in err
     assert main(["returns", "receive", "NOSUCHAWB"]) == 2
     assert "no return 'NOSUCHAWB'" in capsys.readouterr().err
+
+
+def _shipped_order_with_a_return(status: str = "returned") -> tuple[m.Order, m.Return]:
+    ch = m.Channel.create(name="shop", marketplace="tiktokshop")
+    order = m.Order.create(channel=ch, order_id="5770", invoice="5770", state=status, marketplace_status="X",
+                           stock_taken=True, created_at=m.utcnow())
+    m.OrderLine.create(order=order, sku="mp-kaos", seller_sku="KAOS-M", quantity=2)
+    ret = m.Return.create(channel=ch, return_id="R-5770", order_id="5770", order=order,
+                          return_type="RETURN_AND_REFUND", state="to_inspect",
+                          status="RETURN_OR_REFUND_REQUEST_COMPLETE")
+    m.ReturnLine.create(ret=ret, sku="mp-kaos", seller_sku="KAOS-M", quantity=2)
+    m.StockItem.create(seller_sku="KAOS-M", on_hand=3)
+    return order, ret
+
+
+def test_one_parcel_through_stock_return_then_returns_receive_goes_back_once(any_database):
+    """`tokodesk stock return` and `tokodesk returns receive` of the same parcel: the second is refused in words."""
+    from tokodesk.services import inventory
+
+    order, ret = _shipped_order_with_a_return()
+    assert inventory.receive_return(order, who="desk") == {"KAOS-M": 2}
+    [move] = m.StockMovement.select()
+    assert (move.kind, move.quantity, move.on_hand_after, move.order_id) == ("stock_return", 2, 5, order.id)
+    refusal = "KAOS-M came back already .*tokodesk stock return"
+    with pytest.raises(UserError, match=refusal) as refused, m.db.atomic():
+        rs.check_in(ret, rs.plan_check_in(ret, {}), "desk")
+    assert "Nothing was changed" in str(refused.value)
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5 and m.StockMovement.select().count() == 1
+
+
+def test_one_parcel_through_returns_receive_then_stock_return_goes_back_once(any_database):
+    from tokodesk.services import inventory
+
+    order, ret = _shipped_order_with_a_return()
+    with m.db.atomic():
+        rs.check_in(ret, rs.plan_check_in(ret, {"KAOS-M": 1}), "desk")
+    kaos = m.StockItem.get(m.StockItem.seller_sku == "KAOS-M")
+    assert (kaos.on_hand, kaos.damaged) == (4, 1)
+    with pytest.raises(UserError, match=r"came back already \(KAOS-M ×1 \(return received R-5770"):
+        inventory.receive_return(order, who="desk")
+    kaos = m.StockItem.get(m.StockItem.seller_sku == "KAOS-M")
+    assert (kaos.on_hand, kaos.damaged) == (4, 1) and m.StockMovement.select().count() == 2
+    assert m.Order.get_by_id(order.id).stock_taken  # the refused stock return left the order as it was
+
+
+def test_two_returns_of_one_order_each_bring_back_their_own_units(any_database):
+    """A partial return, then another for the rest of the order: both fit in what the order had."""
+    order, first = _shipped_order_with_a_return("completed")
+    m.ReturnLine.update(quantity=1).where(m.ReturnLine.ret == first.id).execute()
+    second = m.Return.create(channel=first.channel, return_id="R-5771", order_id="5770", order=order,
+                             return_type="RETURN_AND_REFUND", state="to_inspect")
+    m.ReturnLine.create(ret=second, sku="mp-kaos", seller_sku="KAOS-M", quantity=1)
+    third = m.Return.create(channel=first.channel, return_id="R-5772", order_id="5770", order=order,
+                            return_type="RETURN_AND_REFUND", state="to_inspect")
+    m.ReturnLine.create(ret=third, sku="mp-kaos", seller_sku="KAOS-M", quantity=1)
+    for ret in (first, second):
+        with m.db.atomic():
+            rs.check_in(ret, rs.plan_check_in(ret, {}), "desk")
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5
+    with pytest.raises(UserError, match="it had 2, so 1 more cannot come back"), m.db.atomic():
+        rs.check_in(third, rs.plan_check_in(third, {}), "desk")
+    assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5

@@ -210,14 +210,17 @@ def take_stock_for_shipped_orders(channel: m.Channel | int | None = None) -> int
     return len(taken)
 
 
-def receive_return(order: m.Order | int, *, who: str = "") -> dict[str, int]:
-    """Put a returned (or cancelled-after-shipping) order's goods back on hand. Returns {seller_sku: quantity}.
+def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note: str = "") -> dict[str, int]:
+    """Put a returned (or cancelled-after-shipping) order's goods back on hand. Returns {seller_sku: quantity} of
+    the counted SKUs that went up.
 
     A cancel after the parcel left is a return on its way: on hand comes back only when a person receives the
     parcel and says so here (it may come back damaged, or not at all). Refused for an order whose stock was never
-    taken (its reservation was simply released) and for one that is still on its way to the buyer.
+    taken (its reservation was simply released), for one that is still on its way to the buyer, and for one whose
+    goods came back already by another path (`returns receive`): `stock_back.put_back` records each movement.
     """
     from tokodesk import config
+    from tokodesk.services import stock_back
 
     # Read it afresh: the caller's copy may predate a status refresh.
     order = m.Order.get_or_none(m.Order.id == (order.id if isinstance(order, m.Order) else order))
@@ -228,22 +231,29 @@ def receive_return(order: m.Order | int, *, who: str = "") -> dict[str, int]:
             f"order {order.invoice or order.order_id} is {order.state}: only a cancelled or returned order's goods "
             "can be received back"
         )
-    database = m.Order._meta.database
-    with database.atomic():
+    who = who or config.station_id()
+    plan: dict[str, tuple[int, int]] = {}
+    for line in m.OrderLine.select().where((m.OrderLine.order == order.id) & m.OrderLine.seller_sku.is_null(False)):
+        good, _bad = plan.get(line.seller_sku, (0, 0))
+        plan[line.seller_sku] = (good + line.quantity, 0)
+    with m.db.atomic():
         claimed = (
             m.Order.update(stock_taken=False)
             .where((m.Order.id == order.id) & (m.Order.stock_taken == True))  # noqa: E712
             .execute()
         )
         if not claimed:
+            if stock_back.came_back(order.id):
+                stock_back.put_back(plan, who=who, order=order)  # refuses, naming what came back and how
             raise UserError(
                 f"order {order.invoice or order.order_id}: its stock was never taken off on hand (it was cancelled "
                 "before it shipped, so the reservation was released); nothing to put back"
             )
-        back = _apply_lines([order.id], sign=+1)
+        moves = stock_back.put_back(plan, who=who, order=order, good_kind=kind or stock_back.STOCK_RETURN, note=note)
+        back = {mv.seller_sku: mv.quantity for mv in moves if mv.on_hand_after is not None}
         m.OrderEvent.create(
             order=order.id,
-            who=who or config.station_id(),
+            who=who,
             kind="return_received",
             detail=", ".join(f"{sku} +{qty}" for sku, qty in sorted(back.items())) or "no stocked lines",
         )

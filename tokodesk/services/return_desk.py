@@ -189,7 +189,10 @@ class ReturnDesk:
                 if not bumped:
                     raise Refused("the return was changed by another station or a sync just now; refresh and try again")
                 if plan is not None:
-                    moves = rs.check_in(ret, plan, self.who)
+                    try:
+                        moves = rs.check_in(ret, plan, self.who)
+                    except UserError as exc:  # its goods came back already another way (stock return, AWB scan)
+                        raise Refused(str(exc)) from None
                     detail = ", ".join(f"{mv.seller_sku} {'+' if mv.kind == 'return_resaleable' else 'damaged +'}"
                                        f"{mv.quantity}" for mv in moves)
                     # Closed once the marketplace needs no answer; else when the approval of the parcel is done.

@@ -326,29 +326,13 @@ def plan_check_in(ret: m.Return, damaged: dict[str, int]) -> dict[str, tuple[int
 
 
 def check_in(ret: m.Return, plan: dict[str, tuple[int, int]], who: str) -> list[m.StockMovement]:
-    """Put the goods back: resaleable to on hand, damaged to the damaged count, one movement each. Call inside the
-    transaction that marks the return received. An uncounted SKU (on hand NULL) stays uncounted: "unknown plus 1"
-    is still unknown, and turning it into 1 would push 1 to every listing."""
-    moves = []
-    now = m.utcnow()
-    for sku, (good, bad) in sorted(plan.items()):
-        item = m.StockItem.get_or_none(m.StockItem.seller_sku == sku)
-        if item is None:
-            item = m.StockItem.create(seller_sku=sku, on_hand=None)
-        if good:
-            m.StockItem.update(on_hand=m.StockItem.on_hand + good, updated_at=now).where(
-                (m.StockItem.id == item.id) & m.StockItem.on_hand.is_null(False)).execute()
-        if bad:
-            m.StockItem.update(damaged=m.StockItem.damaged + bad, updated_at=now).where(
-                m.StockItem.id == item.id).execute()
-        item = m.StockItem.get_by_id(item.id)
-        for kind, qty in (("return_resaleable", good), ("return_damaged", bad)):
-            if qty:
-                uncounted = item.on_hand is None and kind == "return_resaleable"
-                moves.append(m.StockMovement.create(
-                    seller_sku=sku, kind=kind, quantity=qty, on_hand_after=item.on_hand, damaged_after=item.damaged,
-                    ret=ret.id, who=who, note="SKU not counted: stays uncounted" if uncounted else ""))
-    return moves
+    """Put the goods back (`stock_back.put_back`: resaleable to on hand, damaged to the damaged count, one movement
+    each; refused when the order's goods already came back another way). Call inside the transaction that marks the
+    return received."""
+    from tokodesk.services import stock_back
+
+    order = m.Order.get_or_none(m.Order.id == ret.local_order_id) if ret.local_order_id else None
+    return stock_back.put_back(plan, who=who, order=order, ret=ret)
 
 
 def receive_failed_delivery(awb: str, who: str) -> tuple[m.Order, dict[str, int]] | None:
@@ -365,11 +349,6 @@ def receive_failed_delivery(awb: str, who: str) -> tuple[m.Order, dict[str, int]
     if len(found) != 1:
         return None
     order = found[0]
-    with m.db.atomic():
-        back = inventory.receive_return(order, who=who)
-        for sku, qty in sorted(back.items()):
-            item = m.StockItem.get(m.StockItem.seller_sku == sku)
-            m.StockMovement.create(seller_sku=sku, kind=FAILED_DELIVERY, quantity=qty, on_hand_after=item.on_hand,
-                                   damaged_after=item.damaged, who=who,
-                                   note=f"order {order.invoice or order.order_id} came back (AWB {key})")
+    back = inventory.receive_return(order, who=who, kind=FAILED_DELIVERY,
+                                    note=f"order {order.invoice or order.order_id} came back (AWB {key})")
     return order, back

@@ -38,9 +38,9 @@ def _migrator(database: pw.Database) -> SchemaMigrator:
 def add_column_if_missing(database: pw.Database, model: type[pw.Model], name: str) -> None:
     table = model._meta.table_name
     existing = {c.name for c in database.get_columns(table)}
-    if name in existing:
-        return
     field = model._meta.fields[name]
+    if field.column_name in existing:  # a foreign key's column is not its field's name ("order" -> "order_id")
+        return
     run_ops(_migrator(database).add_column(table, field.column_name, field))
 
 
@@ -127,6 +127,16 @@ def _m14_item_barcodes(database: pw.Database) -> None:
     database.execute_sql('CREATE INDEX IF NOT EXISTS "stock_item_barcode" ON "stock_item" ("barcode")')
 
 
+def _m15_movements_per_order(database: pw.Database) -> None:
+    # Goods come back once per order whichever way they are checked in (issue 17): movements name their order.
+    add_column_if_missing(database, m.StockMovement, "order")
+    linked = m.StockMovement.order.is_null(True) & m.StockMovement.ret.is_null(False)
+    for move in m.StockMovement.select().where(linked):
+        ret = m.Return.get_or_none(m.Return.id == move.ret_id)
+        if ret is not None and ret.local_order_id:
+            m.StockMovement.update(order=ret.local_order_id).where(m.StockMovement.id == move.id).execute()
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -142,6 +152,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (12, "returns and refunds, stock movements", _m12_returns),
     (13, "handover scans", _m13_handover_scans),
     (14, "item barcodes for the pack check", _m14_item_barcodes),
+    (15, "stock movements name their order", _m15_movements_per_order),
 ]
 LATEST = MIGRATIONS[-1][0]
 

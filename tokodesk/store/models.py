@@ -444,11 +444,13 @@ class StockMovement(BaseModel):
     damaged count). `on_hand_after` is None when the SKU was never counted (it stays uncounted)."""
 
     seller_sku = pw.CharField(index=True)
-    kind = pw.CharField()  # return_resaleable | return_damaged
+    kind = pw.CharField()  # return_resaleable | return_damaged | failed_delivery | stock_return (services/stock_back)
     quantity = pw.IntegerField()
     on_hand_after = pw.IntegerField(null=True)
     damaged_after = pw.IntegerField(default=0)
     ret = pw.ForeignKeyField(Return, null=True, backref="movements", on_delete="SET NULL", column_name="return_id")
+    # The order whose goods came back, by whichever path (services/stock_back.py): an order's goods come back once.
+    order = pw.ForeignKeyField(Order, null=True, backref="stock_movements", on_delete="SET NULL")
     who = pw.CharField(default="")
     at = pw.DateTimeField(default=utcnow, index=True)
     note = pw.TextField(default="")
