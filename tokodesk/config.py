@@ -107,6 +107,12 @@ APP_SETTINGS: dict[str, Setting] = {
         Setting("price_floor", int, 1000, "Confirm prices below (Rp)"),
         # The pack station (issue 21.6): scanning an order asks for each of its items before Pack; off = pack at once.
         Setting("pack_check", bool, False, "Check items by scan before packing"),
+        # Packing videos (issue 21): no camera chosen = no recording; the folder defaults to the data folder's.
+        Setting("video_camera", str, "", "Packing camera", "The camera's id; empty records nothing"),
+        Setting("video_folder", str, "", "Video folder", "Empty: the videos folder in the data folder"),
+        Setting("video_keep_days", int, 60, "Keep videos (days)", "0 keeps them whatever their age"),
+        Setting("video_keep_gb", float, 20.0, "Keep videos up to (GB)", "0 keeps them whatever their size"),
+        Setting("video_max_minutes", int, 10, "Longest clip (minutes)"),
     )
 }
 

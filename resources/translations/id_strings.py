@@ -1147,4 +1147,22 @@ ID = {
     "Uncombine": "Pisahkan paket",
     "Ship the orders of package {0} (order {1} and the others in its parcel) as separate parcels again?":
         "Kirim lagi pesanan di paket {0} (pesanan {1} dan pesanan lain di paketnya) sebagai paket terpisah?",
+    # video: packing videos at the pack station (issue 21)
+    "No camera is chosen: packing is not filmed. Choose one in Settings → Packing video.":
+        "Belum ada kamera yang dipilih: pengemasan tidak direkam. Pilih kamera di Pengaturan → Video pengemasan.",
+    "Recording stopped: {0} Packing goes on; free some space or choose another folder in Settings → Packing video.":
+        "Perekaman berhenti: {0} Pengemasan tetap berjalan; kosongkan ruang disk atau pilih folder lain di "
+        "Pengaturan → Video pengemasan.",
+    "Recording stopped: {0}. Packing goes on; check the video folder in Settings → Packing video.":
+        "Perekaman berhenti: {0}. Pengemasan tetap berjalan; periksa folder video di Pengaturan → Video pengemasan.",
+    "Saving the packing video": "Menyimpan video pengemasan",
+    "The camera cannot be used ({0}): it may be busy in another program. Packing is not filmed.":
+        "Kamera tidak bisa dipakai ({0}): mungkin sedang dipakai program lain. Pengemasan tidak direkam.",
+    "The chosen camera is not connected: packing is not filmed until it is plugged in (then reopen Settings → "
+    "Packing video).":
+        "Kamera yang dipilih tidak terhubung: pengemasan tidak direkam sampai kamera dipasang (lalu buka lagi "
+        "Pengaturan → Video pengemasan).",
+    "The packing video of {0} could not be stored: {1}": "Video pengemasan {0} tidak bisa disimpan: {1}",
+    "The video folder {0} is almost full ({1} MB free).": "Folder video {0} hampir penuh (sisa {1} MB).",
+    "The video folder {0} is gone ({1}).": "Folder video {0} tidak ditemukan ({1}).",
 }

@@ -3327,6 +3327,45 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PackRecorder</name>
+    <message>
+        <source>No camera is chosen: packing is not filmed. Choose one in Settings → Packing video.</source>
+        <translation>Belum ada kamera yang dipilih: pengemasan tidak direkam. Pilih kamera di Pengaturan → Video pengemasan.</translation>
+    </message>
+    <message>
+        <source>Recording stopped: {0} Packing goes on; free some space or choose another folder in Settings → Packing video.</source>
+        <translation>Perekaman berhenti: {0} Pengemasan tetap berjalan; kosongkan ruang disk atau pilih folder lain di Pengaturan → Video pengemasan.</translation>
+    </message>
+    <message>
+        <source>Recording stopped: {0}. Packing goes on; check the video folder in Settings → Packing video.</source>
+        <translation>Perekaman berhenti: {0}. Pengemasan tetap berjalan; periksa folder video di Pengaturan → Video pengemasan.</translation>
+    </message>
+    <message>
+        <source>Saving the packing video</source>
+        <translation>Menyimpan video pengemasan</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used ({0}): it may be busy in another program. Packing is not filmed.</source>
+        <translation>Kamera tidak bisa dipakai ({0}): mungkin sedang dipakai program lain. Pengemasan tidak direkam.</translation>
+    </message>
+    <message>
+        <source>The chosen camera is not connected: packing is not filmed until it is plugged in (then reopen Settings → Packing video).</source>
+        <translation>Kamera yang dipilih tidak terhubung: pengemasan tidak direkam sampai kamera dipasang (lalu buka lagi Pengaturan → Video pengemasan).</translation>
+    </message>
+    <message>
+        <source>The packing video of {0} could not be stored: {1}</source>
+        <translation>Video pengemasan {0} tidak bisa disimpan: {1}</translation>
+    </message>
+    <message>
+        <source>The video folder {0} is almost full ({1} MB free).</source>
+        <translation>Folder video {0} hampir penuh (sisa {1} MB).</translation>
+    </message>
+    <message>
+        <source>The video folder {0} is gone ({1}).</source>
+        <translation>Folder video {0} tidak ditemukan ({1}).</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <source>A4, 4 labels a page</source>

@@ -137,6 +137,11 @@ def _m15_movements_per_order(database: pw.Database) -> None:
             m.StockMovement.update(order=ret.local_order_id).where(m.StockMovement.id == move.id).execute()
 
 
+def _m16_pack_videos(database: pw.Database) -> None:
+    # Packing videos (issue 21): each clip's file, times and checksum, kept with its order.
+    database.create_tables([m.Clip], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -153,6 +158,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (13, "handover scans", _m13_handover_scans),
     (14, "item barcodes for the pack check", _m14_item_barcodes),
     (15, "stock movements name their order", _m15_movements_per_order),
+    (16, "packing videos", _m16_pack_videos),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -475,6 +475,24 @@ class HandoverScan(BaseModel):
     scanned_at = pw.DateTimeField(default=utcnow, index=True)
 
 
+class Clip(BaseModel):
+    """A packing video (issue 21): one clip of one order (one package of a split order when the scan named it),
+    recorded at `station` into a file of that station's video folder. The row outlives the file: retention deletes
+    the oldest files and sets `removed_at`, while the time, size and checksum stay for the order's record."""
+
+    order = pw.ForeignKeyField(Order, backref="clips", on_delete="CASCADE")
+    package_id = pw.CharField(null=True)
+    kind = pw.CharField(default="packing")  # packing | unboxing
+    path = pw.TextField()  # where the station wrote it (its own disk: another station cannot open it)
+    started_at = pw.DateTimeField(index=True)
+    ended_at = pw.DateTimeField()
+    ended_why = pw.CharField(default="")  # next_scan | pack | max_length | stopped | disk_full | error
+    size_bytes = pw.BigIntegerField(default=0)
+    sha256 = pw.CharField(default="")
+    station = pw.CharField(default="", index=True)
+    removed_at = pw.DateTimeField(null=True)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -499,4 +517,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReturnLine,
     StockMovement,
     HandoverScan,
+    Clip,
 ]
