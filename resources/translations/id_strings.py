@@ -1071,19 +1071,6 @@ ID = {
     "4 % warning": "batas peringatan 4 %",
     "Computing the shop's health": "Menghitung kesehatan toko",
     "Computing…": "Menghitung…",
-    "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the "
-    "one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them "
-    "shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may "
-    "look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, or cancelled unshipped "
-    "after their ship-by; cancellations of unknown cause give the upper figure. Weekends and holidays, which the "
-    "platform leaves out, are counted here.":
-        "Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller "
-        "Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, "
-        "terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; "
-        "pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih "
-        "lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, atau "
-        "dibatalkan belum dikirim setelah batas kirimnya; pembatalan yang penyebabnya tidak diketahui masuk ke angka "
-        "atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.",
     "Late dispatch rate over 7 days, day by day (line: the 4 % warning)":
         "Tingkat keterlambatan pengiriman 7 hari, per hari (garis: batas peringatan 4 %)",
     "Late dispatch {0} ({1} of {2} due) — {3}": "Keterlambatan pengiriman {0} ({1} dari {2} jatuh tempo) — {3}",
@@ -1165,4 +1152,28 @@ ID = {
     "The packing video of {0} could not be stored: {1}": "Video pengemasan {0} tidak bisa disimpan: {1}",
     "The video folder {0} is almost full ({1} MB free).": "Folder video {0} hampir penuh (sisa {1} MB).",
     "The video folder {0} is gone ({1}).": "Folder video {0} tidak ditemukan ({1}).",
+    # neverlate (issue 18): who cancelled, the queue's "To do" view, notifications and the session's end
+    "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the "
+    "one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them "
+    "shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may "
+    "look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, and those the marketplace "
+    "gives to you; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform "
+    "leaves out, are counted here.":
+        "Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller "
+        "Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, "
+        "terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; "
+        "pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih "
+        "lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang "
+        "oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. "
+        "Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.",
+    "Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, 3, 4, 6, 10) "
+    "are yours, 15 the buyer's, 5 and 699 the platform's; code 0 counts when an order ran out unaccepted after its "
+    "accept deadline or unshipped after its ship deadline.":
+        "Siapa yang membatalkan dibaca dari kode status pembatalan (API lama tidak menyebut pemrakarsanya): penolakan "
+        "(2, 3, 4, 6, 10) dihitung milik Anda, 15 milik pembeli, 5 dan 699 milik platform; kode 0 dihitung bila "
+        "pesanan habis waktunya belum diterima setelah batas terima atau belum dikirim setelah batas kirim.",
+    "Who cancelled comes from Tokopedia & Shop (cancellation_initiator): SELLER counts, BUYER does not, and SYSTEM "
+    "counts only when the platform cancelled an order unshipped after its ship-by.":
+        "Siapa yang membatalkan dibaca dari Tokopedia & Shop (cancellation_initiator): SELLER dihitung, BUYER tidak, "
+        "dan SYSTEM hanya dihitung bila platform membatalkan pesanan yang belum dikirim setelah batas kirimnya.",
 }

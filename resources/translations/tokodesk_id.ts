@@ -1800,8 +1800,8 @@
         <translation>Menghitung…</translation>
     </message>
     <message>
-        <source>How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, or cancelled unshipped after their ship-by; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
-        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, atau dibatalkan belum dikirim setelah batas kirimnya; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
+        <source>How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, and those the marketplace gives to you; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
+        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
     </message>
     <message>
         <source>Invoice</source>
@@ -1858,6 +1858,14 @@
     <message>
         <source>Shop:</source>
         <translation>Toko:</translation>
+    </message>
+    <message>
+        <source>Who cancelled comes from Tokopedia &amp; Shop (cancellation_initiator): SELLER counts, BUYER does not, and SYSTEM counts only when the platform cancelled an order unshipped after its ship-by.</source>
+        <translation>Siapa yang membatalkan dibaca dari Tokopedia &amp; Shop (cancellation_initiator): SELLER dihitung, BUYER tidak, dan SYSTEM hanya dihitung bila platform membatalkan pesanan yang belum dikirim setelah batas kirimnya.</translation>
+    </message>
+    <message>
+        <source>Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, 3, 4, 6, 10) are yours, 15 the buyer's, 5 and 699 the platform's; code 0 counts when an order ran out unaccepted after its accept deadline or unshipped after its ship deadline.</source>
+        <translation>Siapa yang membatalkan dibaca dari kode status pembatalan (API lama tidak menyebut pemrakarsanya): penolakan (2, 3, 4, 6, 10) dihitung milik Anda, 15 milik pembeli, 5 dan 699 milik platform; kode 0 dihitung bila pesanan habis waktunya belum diterima setelah batas terima atau belum dikirim setelah batas kirim.</translation>
     </message>
     <message>
         <source>not shipped</source>

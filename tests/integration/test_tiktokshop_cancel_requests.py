@@ -12,6 +12,7 @@ from tests.integration.tiktokshop_setup import (  # noqa: F401 - fixtures
     client,
     fresh,
     sb,
+    shop_now,
     shop_order,
     to_ship,
 )
@@ -148,3 +149,29 @@ def test_a_tokopedia_channel_says_plainly_it_has_no_such_api(tokodesk_home, caps
     assert main(["orders", "cancel-request", "approve", "123"]) == 2
     assert "no buyer cancellation requests" in capsys.readouterr().err
     assert main(["orders", "cancel-requests"]) == 2  # no channel here has them
+
+
+def test_who_cancelled_is_stored_from_the_marketplace_and_counted(sb, channel, client):  # noqa: F811
+    """Cancellations made in Seller Center or by the buyer reach TokoDesk only through a sync: the marketplace's
+    `cancellation_initiator` tells the shop's health whose they were (issue 18.4)."""
+    from tokodesk.services import health
+    from tokodesk.services.statuses import refresh_statuses
+
+    pulled(sb, channel, client)
+    cancelled = list(m.Order.select().where(m.Order.state == "cancelled"))
+    assert cancelled, "the generated week has cancellations"
+    for order in cancelled:  # the week's: expired (SYSTEM), the buyer's, the seller's rejections
+        there = shop_order(sb, order)
+        assert order.cancellation_initiator == (there.cancelled_by or there.history[-1].actor).upper(), order.order_id
+    assert {o.cancellation_initiator for o in cancelled} <= {"SELLER", "BUYER", "SYSTEM"}
+
+    by_seller, granted = to_ship(sb, 2)
+    sb.shop.nack(int(shop_order(sb, by_seller).order_id), 1, "Stok habis")  # in Seller Center, not in TokoDesk
+    with sb.shop.lock:
+        shop_order(sb, granted).cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}
+    sb.shop.nack(int(shop_order(sb, granted).order_id), 8, "Berubah pikiran", buyer_request=True)
+    refresh_statuses(fresh(channel), client, now=shop_now(sb))
+    assert fresh(by_seller).state == "cancelled" and fresh(by_seller).cancellation_initiator == "SELLER"
+    assert fresh(granted).state == "cancelled" and fresh(granted).cancellation_initiator == "BUYER"
+    causes = {j.order_id: j.cause for j in health.shop_health(fresh(channel), shop_now(sb)).cancelled}
+    assert causes[by_seller.order_id] == "seller" and causes[granted.order_id] == "buyer"

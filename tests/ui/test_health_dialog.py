@@ -34,6 +34,7 @@ def test_the_health_dialog(qtbot, window, ctx, wait_idle, at_now):
     assert [dialog.late.item(r, 0).text() for r in range(dialog.late.rowCount())] == ["INV/I", "INV/C", "INV/D"]
     assert dialog.late.item(2, 2).text() == "not shipped"
     assert "Seller Center's figure is the one that counts" in dialog.method.text()
+    assert "cancellation_initiator" in dialog.method.text(), "how this marketplace tells who cancelled"
     # The chart: 28 days, the last of them today's 7-day rate (3 of 6 late = 50 %), with the 4 % line.
     assert len(dialog.view.rolling) == health_dialog.CHART_DAYS
     day, rate = dialog.view.rolling[-1]
@@ -52,3 +53,13 @@ def test_a_shop_without_orders(qtbot, window, ctx, wait_idle, at_now):
         pass
     assert dialog.ldr.text() == "Late dispatch: no order was due in the last 7 days"
     assert dialog.late.rowCount() == 0
+
+
+def test_a_legacy_shop_is_told_how_its_cancellations_are_judged(qtbot, window, ctx, wait_idle, at_now):
+    channel = m.Channel.create(name="Lama", marketplace="tokopedia")
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    dialog = health_dialog.open_health(window)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert "cancel status code" in dialog.method.text() and "cancellation_initiator" not in dialog.method.text()

@@ -254,6 +254,10 @@ class Order:
     hold_until: datetime | None = None  # end of the buyer's cancellation window (ON_HOLD), where the order says it
     packages: list[PackageRef] = field(default_factory=list)  # empty: one implicit package (the order itself)
     combinable: bool = False  # the marketplace offers to combine it with other orders of the same buyer
+    # Who started the cancellation: BUYER | SELLER | SYSTEM ("" unknown). Tokopedia & Shop sends it
+    # (`cancellation_initiator`); the legacy adapter reads it off the cancel status code. The shop's health counts
+    # the seller's cancellations from it.
+    cancellation_initiator: str = ""
 
 
 @dataclass

@@ -168,6 +168,9 @@ class Order:
     history: list[HistoryEntry] = field(default_factory=list)
     cancel_request: dict | None = None  # {"reason": str, "time": float} while a buyer asks to cancel
     reject_reason: dict | None = None
+    # Who started the cancellation, where the last history entry does not say it: a buyer's request the seller
+    # granted (or that ran out) is the buyer's, though the seller's NACK or the system closed it.
+    cancelled_by: str = ""
     printed: bool = False
     label_prints: int = 0
     acks: int = 0
@@ -326,6 +329,7 @@ class Shop:
             order.set_status(Status.COMPLETED, at, "system", "Order finished")
         elif action == "cancel_timeout" and order.cancel_request is not None:
             order.set_status(Status.CANCELLED, at, "system", "Buyer cancellation request approved automatically")
+            order.cancelled_by = "buyer"
             order.cancel_request = None
             self._restock(order)
 
@@ -396,6 +400,7 @@ class Shop:
             now = self.clock.now()
             order.nacks += 1
             order.reject_reason = {"reason_code": reason_code, "reason": reason}
+            order.cancelled_by = "buyer" if buyer_request else "seller"
             order.cancel_request = None
             order.set_status(Status.REJECTED, now, "seller", reason or "Seller rejected the order")
             self._restock(order)

@@ -175,7 +175,7 @@ def order(
         }
     if status == "CANCELLED":
         data["cancel_reason"] = (o.reject_reason or {}).get("reason") or (o.history[-1].message if o.history else "")
-        data["cancellation_initiator"] = o.history[-1].actor.upper() if o.history else "SYSTEM"
+        data["cancellation_initiator"] = (o.cancelled_by or (o.history[-1].actor if o.history else "system")).upper()
         data["cancel_time"] = int(o.update_time)
     return data
 

@@ -37,16 +37,31 @@ SELLER_CANCEL_KINDS = frozenset({"nack", "cancel"})  # TokoDesk sent the seller'
 BUYER_CANCEL_KINDS = frozenset({"cancel_request_approve"})  # the seller granted the buyer's request
 _STATE_CHANGE = re.compile(r"\((\w+) → (\w+)\)")
 
-METHOD = (
+_METHOD = (
     "Estimated by TokoDesk from its own records over the last 7 calendar days (WIB), not the platform's figure. "
     "Late dispatch: orders whose ship-by (tts_sla_time; the ship deadline where the marketplace gives none) fell in "
     "the window, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in "
     "Seller Center counts from when TokoDesk next synced, so it may look later than it was. Orders cancelled before "
     "their ship-by are not judged. Seller-fault cancellations: orders placed in the window that TokoDesk cancelled "
-    "for the seller, or that were cancelled unshipped after their ship-by (the platform's auto-cancel). A "
-    "cancellation made outside TokoDesk whose cause is unknown is counted apart, and the upper figure includes it. "
-    "Non-working days and holidays, which the platform leaves out, are counted here."
+    "for the seller, or that {who}. A cancellation whose cause is still unknown is counted apart, and the upper "
+    "figure includes it. Non-working days and holidays, which the platform leaves out, are counted here."
 )
+# Who cancelled, as each marketplace tells it (base.Order.cancellation_initiator).
+WHO = {
+    "tiktokshop": "the marketplace says the seller cancelled (cancellation_initiator SELLER), or that the platform "
+                  "cancelled (SYSTEM) unshipped after their ship-by; BUYER cancellations and the platform's other "
+                  "ones (unpaid, before the ship-by) are not the seller's",
+    "tokopedia": "the cancel status code gives to the seller (2, 3, 4, 6, 10: rejected), or that ran out on their "
+                 "own (code 0) unaccepted after the accept deadline or unshipped after the ship deadline; code 15 is "
+                 "the buyer's, 5 and 699 the platform's (the legacy API names no initiator)",
+}
+METHOD = _METHOD.format(who="were cancelled unshipped after their ship-by (the platform's auto-cancel)")
+
+
+def method_for(marketplace: str) -> str:
+    """How the figures are computed, with the way this marketplace tells who cancelled."""
+    who = WHO.get(marketplace)
+    return _METHOD.format(who=who) if who else METHOD
 
 
 @dataclass
@@ -59,7 +74,7 @@ class Judged:
     deadline: datetime | None  # naive UTC
     at: datetime | None  # dispatched / cancelled, naive UTC; None: not (seen) yet
     late: bool = False
-    cause: str = ""  # cancellations: seller | auto | buyer | unknown
+    cause: str = ""  # cancellations: seller | auto | buyer | system | unknown
 
     def as_json(self) -> dict:
         return {"channel": self.channel, "order_id": self.order_id, "invoice": self.invoice,
@@ -141,10 +156,12 @@ def _deadline(order: m.Order) -> datetime | None:
     return order.tts_sla_time or order.ship_deadline
 
 
-def _moments(order_pks: list[int]) -> tuple[dict[int, datetime], dict[int, tuple[datetime, str]]]:
-    """From the audit trail: when each order was first seen dispatched, and when and how it was cancelled."""
+def _moments(order_pks: list[int]) -> tuple[dict[int, datetime], dict[int, tuple[datetime, str]], dict[int, str]]:
+    """From the audit trail: when each order was first seen dispatched, when and how it was cancelled, and the
+    state it was cancelled from (where TokoDesk saw it change)."""
     dispatched: dict[int, datetime] = {}
     cancelled: dict[int, tuple[datetime, str]] = {}
+    before: dict[int, str] = {}
     kinds: dict[int, set[str]] = defaultdict(set)
     for start in range(0, len(order_pks), 500):
         chunk = order_pks[start:start + 500]
@@ -165,6 +182,7 @@ def _moments(order_pks: list[int]) -> tuple[dict[int, datetime], dict[int, tuple
                     dispatched[pk] = at
                 if new == S.CANCELLED.value and pk not in cancelled:
                     cancelled[pk] = (at, "")
+                    before[pk] = found.group(1)
             if kind in SELLER_CANCEL_KINDS | BUYER_CANCEL_KINDS and pk not in cancelled:
                 cancelled[pk] = (at, "")
     for pk, (at, _) in list(cancelled.items()):
@@ -172,7 +190,37 @@ def _moments(order_pks: list[int]) -> tuple[dict[int, datetime], dict[int, tuple
             cancelled[pk] = (at, "seller")
         elif kinds[pk] & BUYER_CANCEL_KINDS:
             cancelled[pk] = (at, "buyer")
-    return dispatched, cancelled
+    return dispatched, cancelled, before
+
+
+def _earliest(*moments: datetime | None) -> datetime | None:
+    known = [_naive_utc(x) for x in moments if x is not None]
+    return min(known) if known else None
+
+
+def cancel_cause(order: m.Order, at: datetime, shipped: bool, before: str | None = None) -> str:
+    """seller | auto | buyer | system | unknown, for an order cancelled at `at` that TokoDesk did not cancel itself.
+
+    The marketplace's initiator decides where it names the seller or the buyer. The platform's own cancellation
+    (SYSTEM) is the seller's fault when it ran out a deadline of the seller's: unshipped after the ship-by, or never
+    accepted by the accept deadline (legacy); otherwise (unpaid, fraud, before any deadline) it is not. Without an
+    initiator only a cancellation of an unshipped order after its ship-by is known to be the auto-cancel."""
+    who = (order.cancellation_initiator or "").upper()
+    if who == "SELLER":
+        return "seller"
+    if who == "BUYER":
+        return "buyer"
+    ship_by = _earliest(order.rts_sla_time, order.tts_sla_time, order.ship_deadline)
+    if not shipped and ship_by is not None and at > ship_by:
+        return "auto"
+    if who != "SYSTEM":
+        return "unknown"
+    accept_by = _naive_utc(order.accept_deadline) if order.accept_deadline is not None else None
+    if accept_by is not None and at >= accept_by and before in (None, S.NEW.value):
+        # Ran out unaccepted: the seller's. Whether it was still unaccepted is known only from a change TokoDesk saw;
+        # unseen, it may also be a buyer's request left unanswered after the seller accepted: unknown.
+        return "auto" if before == S.NEW.value else "unknown"
+    return "system"
 
 
 def _as_datetime(value: object) -> datetime:
@@ -193,7 +241,7 @@ def shop_health(channel: m.Channel, now: datetime | None = None, days: int = WIN
            | (m.Order.tts_sla_time.is_null() & m.Order.ship_deadline.between(start, now)))
     )
     orders = list(query)
-    dispatched, cancelled = _moments([o.id for o in orders])
+    dispatched, cancelled, before = _moments([o.id for o in orders])
     judged = late = not_judged = 0
     late_orders: list[Judged] = []
     daily: dict[date, list[int]] = {wib_day(start) + timedelta(days=i): [0, 0] for i in range(days)}
@@ -229,10 +277,7 @@ def shop_health(channel: m.Channel, now: datetime | None = None, days: int = WIN
         if start <= created <= now and order.state not in (S.AWAITING_PAYMENT.value,):
             placed += 1
             if is_cancelled and gone is not None:
-                cause = gone[1]
-                if not cause and sent is None and deadline is not None and gone[0] > deadline:
-                    cause = "auto"  # cancelled unshipped after its ship-by: the platform's auto-cancel
-                cause = cause or "unknown"
+                cause = gone[1] or cancel_cause(order, gone[0], sent is not None, before.get(order.id))
                 if cause in ("seller", "auto"):
                     seller += 1
                 elif cause == "unknown":
@@ -248,6 +293,7 @@ def shop_health(channel: m.Channel, now: datetime | None = None, days: int = WIN
         daily=[(d, n, x) for d, (n, x) in sorted(daily.items())],
         late_orders=sorted(late_orders, key=lambda j: j.deadline or now),
         cancelled=sorted(cancel_rows, key=lambda j: j.at or now), not_judged=not_judged,
+        method=method_for(channel.marketplace),
     )
 
 

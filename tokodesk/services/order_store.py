@@ -50,6 +50,7 @@ _ORDER_COLUMNS = (
     "commerce_platform", "buyer_note", "created_at", "updated_at", "accept_deadline", "ship_deadline",
     "seller_ships",
     "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level", "hold_until",
+    "cancellation_initiator",
 )  # fmt: skip
 _LINE_CONTENT = ("product_id", "sku", "sku_id", "name", "quantity", "price")
 
@@ -149,6 +150,7 @@ def _order_values(remote: base.Order) -> tuple[str, dict, list[tuple]]:
         "pick_up_cut_off_time": _utc(getattr(remote, "pick_up_cut_off_time", None), "pick_up_cut_off_time"),
         "priority_level": _level(getattr(remote, "priority_level", None)),
         "hold_until": _utc(getattr(remote, "hold_until", None), "hold_until"),
+        "cancellation_initiator": _text(getattr(remote, "cancellation_initiator", ""), "cancellation_initiator"),
     }
     lines = []
     if not isinstance(remote.lines, list):
@@ -487,7 +489,7 @@ def _insert_new(
 # value there means "not in this view", never "erased".
 _KEEP_WHEN_EMPTY = frozenset(
     {"booking_code", "awb", "package_id", "warehouse_id", "updated_at", "accept_deadline", "ship_deadline",
-     "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level"}
+     "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level", "cancellation_initiator"}
 )
 _ADDRESS_PARTS = ("recipient_address", "recipient_district", "recipient_city", "recipient_province",
                   "recipient_postal_code")  # fmt: skip

@@ -142,6 +142,11 @@ def _m16_pack_videos(database: pw.Database) -> None:
     database.create_tables([m.Clip], safe=True)
 
 
+def _m17_cancellation_initiator(database: pw.Database) -> None:
+    # The shop's health (issue 18.4) tells the seller's cancellations from the buyer's and the platform's by it.
+    add_column_if_missing(database, m.Order, "cancellation_initiator")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -159,6 +164,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (14, "item barcodes for the pack check", _m14_item_barcodes),
     (15, "stock movements name their order", _m15_movements_per_order),
     (16, "packing videos", _m16_pack_videos),
+    (17, "who cancelled an order", _m17_cancellation_initiator),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -196,6 +196,7 @@ class Order(BaseModel):
     pick_up_cut_off_time = pw.DateTimeField(null=True)
     priority_level = pw.IntegerField(null=True)
     hold_until = pw.DateTimeField(null=True)
+    cancellation_initiator = pw.CharField(default="")  # BUYER | SELLER | SYSTEM, "" unknown (base.Order)
     packed_at = pw.DateTimeField(null=True)
     packed_by = pw.CharField(default="")
     label_printed_at = pw.DateTimeField(null=True)

@@ -104,13 +104,7 @@ class HealthDialog(QDialog):
         self.late.verticalHeader().hide()
         self.late.setMaximumHeight(170)
         layout.addWidget(self.late)
-        self.method = QLabel(self.tr(
-            "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure "
-            "is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first "
-            "saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next "
-            "sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, "
-            "or cancelled unshipped after their ship-by; cancellations of unknown cause give the upper figure. "
-            "Weekends and holidays, which the platform leaves out, are counted here."))
+        self.method = QLabel()
         self.method.setWordWrap(True)
         self.method.setStyleSheet("color: #555;")
         layout.addWidget(self.method)
@@ -124,6 +118,26 @@ class HealthDialog(QDialog):
         close.clicked.connect(self.accept)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+
+    def method_text(self, marketplace: str) -> str:
+        """How the figures are computed, with how this marketplace tells who cancelled (services.health.WHO)."""
+        common = self.tr(
+            "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure "
+            "is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first "
+            "saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next "
+            "sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, "
+            "and those the marketplace gives to you; cancellations of unknown cause give the upper figure. Weekends "
+            "and holidays, which the platform leaves out, are counted here.")
+        if marketplace == "tokopedia":
+            who = self.tr(
+                "Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, "
+                "3, 4, 6, 10) are yours, 15 the buyer's, 5 and 699 the platform's; code 0 counts when an order ran "
+                "out unaccepted after its accept deadline or unshipped after its ship deadline.")
+        else:
+            who = self.tr(
+                "Who cancelled comes from Tokopedia & Shop (cancellation_initiator): SELLER counts, BUYER does not, "
+                "and SYSTEM counts only when the platform cancelled an order unshipped after its ship-by.")
+        return f"{common} {who}"
 
     def load(self) -> None:
         channel_id = self.channel.currentData()
@@ -146,6 +160,7 @@ class HealthDialog(QDialog):
             return
         self.view = view
         self.status.setText("")
+        self.method.setText(self.method_text(self.ctx.channels.get(channel_id, {}).get("marketplace", "")))
         r = view.report
         ldr, sfcr = r.late_dispatch, r.seller_cancel
         if ldr.value is None:

@@ -190,7 +190,18 @@ def parse_order(raw: dict) -> Order:
         priority_level=_priority(raw.get("fulfillment_priority_level")),
         hold_until=_hold_until(raw, status),
         packages=packages,
+        cancellation_initiator=_initiator(raw.get("cancellation_initiator")),
     ))
+
+
+def _initiator(value: Any) -> str:
+    """`cancellation_initiator` (Get Order Detail / Search Orders 202309: SELLER, BUYER or SYSTEM), upper-cased; a
+    value the documentation does not list is kept as sent (the health counts it as of unknown cause)."""
+    if value in (None, ""):
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"cancellation_initiator is not text: {value!r}")
+    return value.strip().upper()[:32]
 
 
 def _priority(value: Any) -> int | None:

@@ -25,7 +25,7 @@ from tokodesk.marketplace.base import (
     Warehouse,
 )
 from tokodesk.marketplace.clean import scrub, short
-from tokodesk.marketplace.tokopedia.statuses import state_for
+from tokodesk.marketplace.tokopedia.statuses import initiator_for, state_for
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +162,7 @@ def order_from_list(raw: Mapping) -> Order:
         invoice=text(get(raw, "invoice_ref_num")) or text(get(raw, "invoice_num")),
         marketplace_status=str(to_int(status)),
         state=state_for(to_int(status)),
+        cancellation_initiator=initiator_for(to_int(status)),
         created_at=created,
         updated_at=to_time(get(raw, "update_time")),
         buyer_name=text(get(raw, "buyer", "Name")),
@@ -209,6 +210,7 @@ def order_from_single(raw: Mapping) -> Order:
         invoice=text(get(raw, "invoice_number")) or text(get(raw, "invoice_ref_num")),
         marketplace_status=str(to_int(status)),
         state=state_for(to_int(status)),
+        cancellation_initiator=initiator_for(to_int(status)),
         created_at=created,
         updated_at=to_time(get(raw, "update_time")),
         buyer_name=text(get(raw, "buyer_info", "buyer_fullname")),

@@ -48,6 +48,12 @@ STATUS_TABLE: dict[int, tuple[OrderState, str]] = {
     701: (S.COMPLETED, "Assumed finished, product not yet arrived at the buyer"),
 }
 
+# Who cancelled, by the cancel code (the legacy API has no initiator field; research §5). 0 is the seller's
+# cancellation that ran out on its own (accept deadline passed; also a buyer's request left unanswered): SYSTEM, and
+# the shop's health judges it by the deadline it ran out on. 11 (pending replacement) says nothing: unknown.
+INITIATORS: dict[int, str] = {0: "SYSTEM", 2: "SELLER", 3: "SELLER", 4: "SELLER", 5: "SYSTEM", 6: "SELLER",
+                              10: "SELLER", 15: "BUYER", 699: "SYSTEM"}
+
 # A code not in the table (the 2017 doc's 401 "accepted partially", the app-only 630 "delivery failure", anything
 # new) lands on hold: the queue offers no action there, so nothing is shipped, accepted or cancelled on a guess, and
 # the stock stays reserved until someone looks.
@@ -77,3 +83,11 @@ def describe(code: int | str) -> str:
         return STATUS_TABLE[int(code)][1]
     except (KeyError, TypeError, ValueError):
         return f"Unknown Tokopedia status {code}"
+
+
+def initiator_for(code: int | str) -> str:
+    """BUYER, SELLER or SYSTEM for a cancel code; "" for any other code."""
+    try:
+        return INITIATORS.get(int(code), "")
+    except (TypeError, ValueError):
+        return ""
