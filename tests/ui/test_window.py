@@ -61,5 +61,4 @@ def test_the_language_choice_is_saved_on_a_shared_postgresql_database(qtbot, qap
     win.set_language("en")
     wait_idle(ctx)
     assert m.AppSetting.read("language") == "en"
-    win.language_note.close()
     ctx.jobs.shutdown()

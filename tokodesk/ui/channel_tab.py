@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -26,6 +26,7 @@ from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.sync import available_kinds, kind_label, running, start_sync
 from tokodesk.ui.widgets import ErrorBanner, placeholder
@@ -172,6 +173,11 @@ class ChannelTab(QWidget):
         return box
 
     # ----------------------------------------------------------------- loading
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and self.state is not None:
+            self._show_state(self.state)  # settings, schedule and log in words
+
     @Slot()
     def reload(self) -> None:
         channel_id = self.ctx.channel_id

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.ui.context import AppContext
+from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.orders_model import short_wib_text, state_label
 from tokodesk.ui.widgets import fit_to_screen
 
@@ -94,6 +95,11 @@ class DispatchPlanDialog(QDialog):
         self.reload_timer = QTimer(self)
         self.reload_timer.setInterval(RELOAD_MS)
         self.reload_timer.timeout.connect(self.load)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.show_plan()  # couriers, states and countdowns in words
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().showEvent(event)

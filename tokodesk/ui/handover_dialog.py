@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.widgets import fit_to_screen
 
 GOOD = "#1b7f3b"
@@ -133,6 +134,11 @@ class HandoverDialog(QDialog):
         self.load_couriers()
 
     # ---- loading -------------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, 'missing_label'):
+            self._show_missing()  # what is still to scan, in words
+
     def load_couriers(self) -> None:
         if self.ctx.jobs.closed:
             return

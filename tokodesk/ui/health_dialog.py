@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.widgets import fit_to_screen
 
 CHART_DAYS = 28
@@ -138,6 +139,11 @@ class HealthDialog(QDialog):
                 "Who cancelled comes from Tokopedia & Shop (cancellation_initiator): SELLER counts, BUYER does not, "
                 "and SYSTEM counts only when the platform cancelled an order unshipped after its ship-by.")
         return f"{common} {who}"
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, 'status') and not self.ctx.jobs.closed:
+            self.load()  # the rates are sentences
 
     def load(self) -> None:
         channel_id = self.channel.currentData()

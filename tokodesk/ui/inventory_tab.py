@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import is_language_change, tr
 from tokodesk.ui.messages import describe
 from tokodesk.ui.sync import available_kinds, start_sync
 from tokodesk.ui.table_model import RowsModel
@@ -302,6 +302,11 @@ class InventoryTab(QWidget):
         self.recon_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.recon_table)
         return box
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+            self.reload()  # the summary and the reconciliation lines are sentences with counts
 
     @Slot()
     def reload(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk import config
 from tokodesk.store import models as m
-from tokodesk.ui import window_place
+from tokodesk.ui import i18n, window_place
 from tokodesk.ui.channel_tab import ChannelTab
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx or AppContext(JobManager())
         self.ctx.setParent(self)
         self.ctx.jobs.setParent(self)
-        self.setWindowTitle(self.tr("TokoDesk") + (self.tr(" — demo shop") if self.ctx.demo else ""))
+        self._set_title()
         # Inside the screen's free area (or where the seller left it, while that is still on a screen).
         if window_place.place(self, window_place.load()):
             self.setWindowState(Qt.WindowState.WindowMaximized)
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         settings = self.menuBar().addMenu(self.tr("&Settings"))
         language = settings.addMenu(self.tr("Language"))
-        # Checkable, so the menu shows which language is chosen (the choice takes effect at the next start).
+        # Checkable, so the menu shows which language is chosen (it takes effect at once: LanguageChange).
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, label in (("system", self.tr("Follow the system")), ("en", "English"), ("id", "Bahasa Indonesia")):
@@ -236,16 +236,24 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def set_language(self, code: str) -> None:
+        """The seller's choice, saved for the next start and shown at once: every open window is retranslated."""
         def save(_ctx: object) -> None:
             m.AppSetting.write("language", code)
 
         self._check_language(code)
         self.ctx.jobs.submit(save, title=self.tr("Saving the language"))
-        # Not a modal box: a note that does not stop the packer's work (and the next start applies it).
-        self.language_note = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Language"),
-            self.tr("The new language is used the next time TokoDesk starts."), QMessageBox.StandardButton.Ok, self)
-        self.language_note.open()
+        i18n.switch_now(code)
+
+    def _set_title(self) -> None:
+        self.setWindowTitle(self.tr("TokoDesk") + (self.tr(" — demo shop") if self.ctx.demo else ""))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if i18n.is_language_change(event) and hasattr(self, "activity_label"):
+            self._set_title()
+            self._refresh_activity()  # the status bar's "Idle" or the running job
+            if not self.ctx.channels:
+                self.reload_channels()  # "No channel yet"
 
     def _about(self) -> None:
         from tokodesk import __version__

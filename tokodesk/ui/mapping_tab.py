@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import is_language_change, tr
 from tokodesk.ui.messages import describe
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
@@ -203,6 +203,11 @@ class MappingTab(QWidget):
         ctx.channel_selected.connect(lambda _cid: self.reload())
         ctx.catalog_changed.connect(self.reload)
         self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+            self.reload()  # the summary is a sentence with counts
 
     @Slot()
     def reload(self) -> None:

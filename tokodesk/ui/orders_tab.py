@@ -11,7 +11,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from tokodesk.marketplace.base import OrderState
 from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
+from tokodesk.ui import i18n
 from tokodesk.ui import queries as q
 from tokodesk.ui.cancel_requests import BuyerRequestsButton
 from tokodesk.ui.context import AppContext
@@ -41,6 +42,7 @@ from tokodesk.ui.orders_columns import QueueColumns
 from tokodesk.ui.orders_model import (
     CHIPS,
     COL_DEADLINE,
+    COL_STATE,
     OrdersModel,
     OrdersProxy,
 )
@@ -142,6 +144,25 @@ class OrdersTab(QueueActions, QWidget):
         ctx.orders_changed.connect(self.reload)
         self._update_buttons()
         self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if i18n.is_language_change(event) and hasattr(self, "columns"):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts written from live data, again in the window's new language (the fixed ones follow i18n)."""
+        for key, text, shortcut, _slot in self._action_specs():
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            self.buttons[key].setProperty("plain_tip", f"{text} ({keys})")
+        self.columns.preferred[COL_STATE] = self.columns.state_width()  # state names are longer in Indonesian
+        self.columns.fit()
+        self._after_rows_changed()  # chips with their counts, "n of m orders shown", the buttons' reasons
+        rows = self.selected_rows()
+        if len(rows) == 1 and self._detail_pk is not None:
+            self._load_detail()
+        else:
+            self.detail.show_empty(len(rows))
 
     # ------------------------------------------------------------------ layout
     def _build_chips(self) -> QHBoxLayout:

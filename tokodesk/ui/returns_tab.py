@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
+from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.messages import describe
 
 COL_RETURN, COL_ORDER, COL_TYPE, COL_STATE, COL_LEFT, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT = range(9)
@@ -176,6 +177,11 @@ class ReturnsTab(QWidget):
     def _capable(self) -> tuple[bool, bool]:
         caps = self.ctx.capabilities() if self.ctx.channel_id is not None else None
         return (bool(caps and caps.returns_read), bool(caps and caps.returns_decide))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+            self.load()  # the note, states, types and countdowns in words
 
     def load(self) -> None:
         read, _decide = self._capable()

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import is_language_change, tr
 from tokodesk.ui.queue_notice import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,11 @@ class SyncHealthLine(QFrame):
         self.warning = False
         watcher.changed.connect(self.update_text)
         self.update_text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, 'retry_button'):
+            self.update_text()  # "Orders pulled 08:42 WIB" in words
 
     @Slot()
     def update_text(self) -> None:
