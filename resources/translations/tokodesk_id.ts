@@ -2289,10 +2289,6 @@
         <translation>Hentikan sinkronisasi setelah permintaan yang sedang berjalan</translation>
     </message>
     <message>
-        <source>The new language is used the next time TokoDesk starts.</source>
-        <translation>Bahasa baru dipakai saat TokoDesk dibuka berikutnya.</translation>
-    </message>
-    <message>
         <source>TokoDesk</source>
         <translation>TokoDesk</translation>
     </message>
