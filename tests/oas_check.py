@@ -116,6 +116,8 @@ def check(method: str, path: str, query: Mapping[str, str], headers: Mapping[str
     for name in query:
         if name not in SIGNING and (name not in params or params[name]["in"] != "query"):
             problems.append(f"query parameter {name} is not in the operation")
+    if op.get("multipartBody") is not None:
+        return [f"{key}: {p}" for p in problems + _form_errors(op["multipartBody"], headers, body)]
     schema = op.get("requestBody")
     payload: Any = None
     if body:
@@ -133,3 +135,25 @@ def check(method: str, path: str, query: Mapping[str, str], headers: Mapping[str
             problems.append(f"body {at}: {error.message}")
         problems.extend(_unknown_fields(payload, schema, ""))
     return [f"{key}: {p}" for p in problems]
+
+
+def _form_errors(schema: dict, headers: Mapping[str, str], body: bytes) -> list[str]:
+    """An upload: a multipart/form-data body whose fields are the operation's (a file where it says binary)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    if not content_type.lower().startswith("multipart/form-data"):
+        return [f"the body must be multipart/form-data, not {content_type or 'untyped'}"]
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    problems, fields = [], schema.get("properties") or {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        field = fields.get(name)
+        if field is None:
+            problems.append(f"form field {name} is not in the operation")
+        elif (field.get("format") == "binary") != (part.get_filename() is not None):
+            problems.append(f"form field {name} must {'' if field.get('format') == 'binary' else 'not '}be a file")
+        elif field.get("enum") and part.get_payload(decode=True).decode() not in field["enum"]:
+            problems.append(f"form field {name}: not one of {', '.join(field['enum'])}")
+    return problems

@@ -93,9 +93,14 @@ def operation(package: Path, method: str, route: str) -> dict:
         param = dict(param)
         param["schema"] = enrich(dict(param.get("schema") or {}, description=param.get("description", "")))
         params.append(param)
-    body = (((found.get("requestBody") or {}).get("content") or {}).get("application/json") or {}).get("schema")
-    return {"summary": found.get("summary", ""), "parameters": params,
-            "requestBody": enrich(body) if isinstance(body, dict) else None}
+    content = (found.get("requestBody") or {}).get("content") or {}
+    body = (content.get("application/json") or {}).get("schema")
+    out = {"summary": found.get("summary", ""), "parameters": params,
+           "requestBody": enrich(body) if isinstance(body, dict) else None}
+    form = (content.get("multipart/form-data") or {}).get("schema")
+    if isinstance(form, dict):  # an upload: its form fields (a file field is `format: binary`)
+        out["multipartBody"] = enrich(form)
+    return out
 
 
 def main(argv: list[str]) -> int:

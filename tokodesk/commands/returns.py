@@ -2,7 +2,7 @@
 
     tokodesk returns list [--state needs_answer|on_its_way|to_inspect|closed] [--channel NAME] [--json]
     tokodesk returns approve RETURN_ID... [--json]
-    tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--json]
+    tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--image FILE...] [--json]
     tokodesk returns offer RETURN_ID --amount RUPIAH [--json]
     tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
     tokodesk returns receive AWB        (a parcel the buyer never took, status 550: its goods back on hand)
@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--reason", metavar="NAME", default="",
                            help="a reason the marketplace offers for this return (run without it to list them)")
             p.add_argument("--comment", metavar="TEXT", default="", help="a note for the buyer and the platform")
+            p.add_argument("--image", metavar="FILE", nargs="+", default=[],
+                           help="photos for the platform (JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to "
+                                "20000 px a side); checked here before anything is sent")
         if name == "offer":
             p.add_argument("--amount", metavar="RUPIAH", required=True,
                            help="whole rupiah (15000 or 15.000), above 0 and below the full refund")
@@ -93,6 +96,11 @@ def run_decision(args: argparse.Namespace) -> int:
     channel = get_channel(args.channel) if args.channel else None
     keys = args.return_id if isinstance(args.return_id, list) else [args.return_id]
     damaged = returns.parse_damaged(args.damaged) if args.decision == "receive" else {}
+    photos = []
+    if args.decision == "reject" and args.image:
+        from tokodesk.services.return_photos import check_photos
+
+        photos = check_photos(args.image)  # every file, before any return is looked at or sent
     amount = None
     if args.decision == "offer":
         from tokodesk.services.catalog_push import parse_price
@@ -128,7 +136,7 @@ def run_decision(args: argparse.Namespace) -> int:
                 if args.decision == "approve":
                     results.append(desk.approve(ret))
                 elif args.decision == "reject":
-                    results.append(desk.reject(ret, args.reason, args.comment))
+                    results.append(desk.reject(ret, args.reason, args.comment, photos))
                 elif args.decision == "offer":
                     results.append(desk.offer_partial_refund(ret, amount))
                 else:

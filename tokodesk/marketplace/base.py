@@ -135,6 +135,8 @@ class Capabilities:
     # approve, reject with the marketplace's reasons, approve a received parcel). See `Returns`.
     returns_read: bool = False
     returns_decide: bool = False
+    # A rejection may carry the seller's photos (`Returns.upload_return_photo`, then `reject_return(images=...)`).
+    return_reject_photos: bool = False
 
 
 @dataclass
@@ -614,8 +616,12 @@ class Returns(Protocol):
         OFFER_PARTIAL_REFUND with `partial_amount` (rupiah): the buyer keeps the goods if they accept."""
 
     def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
-                      idempotency_key: str) -> None:
-        """`decision`: REJECT_REFUND | REJECT_RETURN | REJECT_RECEIVED_PACKAGE."""
+                      idempotency_key: str, images: Sequence[dict] = ()) -> None:
+        """`decision`: REJECT_REFUND | REJECT_RETURN | REJECT_RECEIVED_PACKAGE. `images`: [{image_id, mime_type,
+        width, height}], each uploaded first (`capabilities.return_reject_photos`)."""
+
+    def upload_return_photo(self, data: bytes, name: str, mime_type: str) -> str:
+        """Upload one photo for a rejection; the id to name it by in `reject_return`'s images."""
 
 
 @dataclass

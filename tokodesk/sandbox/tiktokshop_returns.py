@@ -44,6 +44,8 @@ RETURN_REJECT_REASONS = [
     ("reverse_reject_request_reason_no_evidence", "Bukti dari pembeli tidak cukup"),
     ("reverse_reject_request_reason_used_or_damaged_by_buyer", "Produk sudah dipakai atau dirusak pembeli"),
 ]
+# Upload Product Image's use cases (its reference).
+IMAGE_USE_CASES = ("MAIN_IMAGE", "ATTRIBUTE_IMAGE", "DESCRIPTION_IMAGE", "CERTIFICATION_IMAGE", "SIZE_CHART_IMAGE")
 PACKAGE_REJECT_REASONS = [
     ("reverse_reject_package_reason_wrong_item_returned", "Barang yang dikembalikan bukan barang kami"),
     ("reverse_reject_package_reason_item_damaged_by_buyer", "Barang rusak oleh pembeli"),
@@ -117,6 +119,9 @@ class ReturnBook:
         self.by_order: dict[int, int] = {}
         self.decision_requests: Counter[str] = Counter()
         self.decisions: Counter[str] = Counter()
+        # Upload Product Image: uri -> {url, width, height, mime_type, sha256}; `image_uploads` counts every upload.
+        self.images: dict[str, dict] = {}
+        self.image_uploads = 0
         self._considered: set[int] = set()
         self._seq = 0
 
@@ -191,9 +196,10 @@ class ReturnBook:
                 continue
             return
 
-    def _record(self, ret: SandboxReturn, at: float, role: str, text: str, note: str = "") -> None:
+    def _record(self, ret: SandboxReturn, at: float, role: str, text: str, note: str = "",
+                images: list[dict] | None = None) -> None:
         ret.records.append({"event": "ORDER_RETURN", "role": role, "create_time": int(at), "description": text,
-                            "note": note, "reason_text": ret.reason[1], "images": []})
+                            "note": note, "reason_text": ret.reason[1], "images": images or []})
 
     def _approve(self, ret: SandboxReturn, at: float, role: str) -> None:
         if ret.status == PENDING and ret.return_type == RETURN_AND_REFUND:
@@ -249,7 +255,32 @@ class ReturnBook:
         ret = self.find(raw_id)
         return PACKAGE_REJECT_REASONS if ret.status == SHIPPED else RETURN_REJECT_REASONS
 
-    def reject(self, raw_id: str, decision: str, reason: str, comment: str) -> None:
+    def upload_image(self, data: bytes, filename: str, use_case: str) -> dict:
+        """Upload Product Image as the reference states it: JPG, JPEG, PNG, WEBP, HEIC or BMP, at most 10 MB, from
+        100×100 to 20000×20000 px; a use case from its list."""
+        from tokodesk.marketplace.images import image_mime, image_pixels
+
+        if use_case not in IMAGE_USE_CASES:
+            raise ReturnError(12052700, f"Invalid use_case {use_case or '(none)'}.")
+        if not data:
+            raise ReturnError(12052701, "The image file is empty.")
+        if len(data) > 10 * 1024 * 1024:
+            raise ReturnError(12052702, "The image size exceeds 10MB.")
+        mime = image_mime(data[:16])
+        pixels = image_pixels(data, mime) if mime else None
+        if pixels is None:
+            raise ReturnError(12052703, "Unsupported image format. Use JPG, JPEG, PNG, WEBP, HEIC or BMP.")
+        if min(pixels) < 100 or max(pixels) > 20000:
+            raise ReturnError(12052704, "The image dimensions must be between 100x100 and 20000x20000 px.")
+        self.image_uploads += 1
+        digest = hashlib.sha256(data).hexdigest()
+        uri = f"tos-sandbox-i-returns/{digest[:24]}{self.image_uploads:04d}"
+        self.images[uri] = {"url": f"https://sandbox.invalid/images/{uri.rsplit('/', 1)[1]}.jpg", "width": pixels[0],
+                            "height": pixels[1], "mime_type": mime, "sha256": digest, "name": filename}
+        return {"uri": uri, "url": self.images[uri]["url"], "width": pixels[0], "height": pixels[1],
+                "use_case": use_case}
+
+    def reject(self, raw_id: str, decision: str, reason: str, comment: str, images: list | None = None) -> None:
         self.decision_requests[str(raw_id)] += 1
         ret = self.find(raw_id)
         now = self.shop.clock.now()
@@ -265,10 +296,16 @@ class ReturnBook:
                                         f"expected {wanted}.")
         if reason not in {name for name, _ in self.reject_reasons(raw_id)}:
             raise ReturnError(25002012, "The reject reason is not valid for this return.")
+        shown = []
+        for image in images or []:
+            uploaded = self.images.get(str((image or {}).get("image_id") or "")) if isinstance(image, dict) else None
+            if uploaded is None:
+                raise ReturnError(25002013, "The image is invalid: upload it with Upload Product Image first.")
+            shown.append({"url": uploaded["url"], "width": uploaded["width"], "height": uploaded["height"]})
         self.decisions[ret.return_id] += 1
         ret.status = REJECTED if ret.status == PENDING else PACKAGE_REJECTED
         ret.next_action, ret.deadline, ret.update_time = "", None, now
-        self._record(ret, now, "SELLER", f"Seller rejected ({reason})", comment)
+        self._record(ret, now, "SELLER", f"Seller rejected ({reason})", comment, shown)
 
     # ---- the API's shape ----------------------------------------------------------------------------------
     def as_json(self, ret: SandboxReturn) -> dict:
@@ -379,7 +416,19 @@ class ReturnRoutes:
     def _return_reject(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         return self._decide(f"return-reject:{params['id']}", params, query, lambda: self.returns_book.reject(
             params["id"], str(body.get("decision") or ""), str(body.get("reject_reason") or ""),
-            str(body.get("comment") or "")))
+            str(body.get("comment") or ""), body.get("images") if isinstance(body.get("images"), list) else []))
+
+    def _image_upload(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        from tokodesk.sandbox.tiktokshop_routes import ApiError
+
+        data = body.get("data")
+        with self.ctx.shop.lock:
+            try:
+                return self.returns_book.upload_image(data if isinstance(data, bytes) else b"",
+                                                      str(body.get("data_filename") or ""),
+                                                      str(body.get("use_case") or ""))
+            except ReturnError as err:
+                raise ApiError(err.code, err.message) from None
 
     def return_reject_reasons(self, raw_id: str) -> list[dict] | None:
         """The reasons for a return id, or None when the id is not a return's (a cancellation's)."""

@@ -117,8 +117,10 @@ class ReturnDesk:
     def approve(self, ret: m.Return) -> ReturnOutcome:
         return self._decide(ret, APPROVE)
 
-    def reject(self, ret: m.Return, reason: str, comment: str = "") -> ReturnOutcome:
-        return self._decide(ret, REJECT, reason=reason, comment=comment)
+    def reject(self, ret: m.Return, reason: str, comment: str = "", photos: list | None = None) -> ReturnOutcome:
+        """`photos`: `return_photos.Photo`s checked on this PC (`check_photos`); uploaded once, then named in the
+        rejection, which is sent once (a lost answer is read first; the upload ids are kept with the decision)."""
+        return self._decide(ret, REJECT, reason=reason, comment=comment, photos=photos or [])
 
     def offer_partial_refund(self, ret: m.Return, amount: int) -> ReturnOutcome:
         """Offer the buyer `amount` rupiah (typed by the seller) instead: if they accept, they keep the goods."""
@@ -130,11 +132,15 @@ class ReturnDesk:
         return self._decide(ret, RECEIVE, damaged=damaged or {})
 
     def _decide(self, ret: m.Return, kind: str, *, reason: str | None = None, comment: str = "",
-                damaged: dict[str, int] | None = None, amount: int | None = None) -> ReturnOutcome:
+                damaged: dict[str, int] | None = None, amount: int | None = None,
+                photos: list | None = None) -> ReturnOutcome:
         ret = _reload(ret)
         if ret.channel_id != self.channel.id:
             raise UserError(f"return {ret.return_id} belongs to another channel")
         api = self.api
+        if photos and not self.adapter.capabilities.return_reject_photos:
+            raise UserError(f"{self.adapter.capabilities.display_name} takes no photos with a rejection: reject "
+                            "without them, or in Seller Center")
         try:
             active = active_for(ret)
             if active is not None:
@@ -181,6 +187,8 @@ class ReturnDesk:
                 if kind == REJECT:
                     chosen = _pick(api.return_reject_reasons(ret.return_id), reason)
                     payload.update(reason=chosen.code, reason_label=chosen.label, comment=(comment or "").strip())
+                    if photos:
+                        payload["images"] = [p.as_payload() for p in photos]
             else:
                 raise Refused(_not_now(ret, "approved or rejected now"))
             with m.db.atomic():
@@ -268,12 +276,37 @@ class ReturnDesk:
     def _send(self, action: m.Action) -> None:
         p = action.payload or {}
         if action.kind == REJECT:
+            images = self._uploaded(action) if p.get("images") else []
             self.api.reject_return(p["return_id"], p["decision"], p["reason"], p.get("comment", ""),
-                                   p["idempotency_key"])
+                                   p["idempotency_key"], **({"images": images} if images else {}))
         elif action.kind == OFFER:
             self.api.approve_return(p["return_id"], p["decision"], p["idempotency_key"], partial_amount=p["amount"])
         else:
             self.api.approve_return(p["return_id"], p["decision"], p["idempotency_key"])
+
+    def _uploaded(self, action: m.Action) -> list[dict]:
+        """The rejection's photos, each uploaded once: an id is kept with the decision as soon as it is known, so a
+        rejection sent again after a lost answer (or resumed after a crash) names the same uploads."""
+        from tokodesk.services import return_photos
+
+        payload = dict(action.payload or {})
+        images = [dict(i) for i in payload["images"]]
+        for image in images:
+            if image.get("image_id"):
+                continue
+            try:
+                data = return_photos.read_for_upload(image)
+            except UserError as exc:  # the file moved or changed: fail the decision with that, nothing is sent
+                raise base.MarketplaceError(str(exc)) from None
+            image["image_id"] = self.api.upload_return_photo(data, image["name"], image["mime_type"])
+            payload["images"] = images
+            kept = m.Action.update(payload=payload).where(
+                (m.Action.id == action.id) & (m.Action.version == action.version)
+                & (m.Action.status == outbox.SENT)).execute()
+            if kept != 1:
+                raise base.MarketplaceError("another station took this rejection over; it sends it")
+            action.payload = payload
+        return images
 
     def _read(self, return_id: str) -> base.ReturnInfo | None:
         for page in self.api.returns(return_ids=[return_id]):

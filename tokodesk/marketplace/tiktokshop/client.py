@@ -85,6 +85,7 @@ CAPABILITIES = Capabilities(
     listing_batch_max=catalog.LISTING_MAX,
     returns_read=True,
     returns_decide=True,
+    return_reject_photos=True,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -393,8 +394,11 @@ class TikTokShopClient:
         return_api.approve(self.api, return_id, decision, idempotency_key, partial_amount)
 
     def reject_return(self, return_id: str, decision: str, reason_name: str, comment: str,
-                      idempotency_key: str) -> None:
-        return_api.reject(self.api, return_id, decision, reason_name, comment, idempotency_key)
+                      idempotency_key: str, images: Sequence[dict] = ()) -> None:
+        return_api.reject(self.api, return_id, decision, reason_name, comment, idempotency_key, images)
+
+    def upload_return_photo(self, data: bytes, name: str, mime_type: str) -> str:
+        return return_api.upload_image(self.api, data, name, mime_type)
 
     # -- shipping -----------------------------------------------------------------------------------------------
     def _status_now(self, order_id: str) -> str | None:

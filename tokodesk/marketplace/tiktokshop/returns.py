@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
-from tokodesk.marketplace.base import CancelReason, ReturnInfo, ReturnLineInfo, ReturnState
+from tokodesk.marketplace.base import CancelReason, MarketplaceError, ReturnInfo, ReturnLineInfo, ReturnState
 from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
 from tokodesk.marketplace.tiktokshop.transport import Transport
@@ -26,6 +26,10 @@ RECORDS = "/return_refund/202309/returns/{return_id}/records"
 APPROVE = "/return_refund/202309/returns/{return_id}/approve"
 REJECT = "/return_refund/202309/returns/{return_id}/reject"
 REJECT_REASONS = "/return_refund/202309/reject_reasons"
+# Reject Return's images are named by the uri Upload Product Image returns (the reference says so); the use case
+# that fits a rejection's evidence is "supporting information": CERTIFICATION_IMAGE (no resizing, unlike MAIN_IMAGE).
+IMAGE_UPLOAD = "/product/202309/images/upload"
+IMAGE_USE_CASE = "CERTIFICATION_IMAGE"
 PAGE = 50  # Search Returns: page_size 10..50
 
 STATES: dict[str, ReturnState] = {
@@ -135,10 +139,23 @@ def approve(api: Transport, return_id: str, decision: str, idempotency_key: str,
              body=body, idempotent=False, what=f"approve return {return_id}")
 
 
+def upload_image(api: Transport, data: bytes, name: str, mime_type: str) -> str:
+    """Upload one photo (checked beforehand: services/return_photos.py); its uri, for Reject Return's images."""
+    answer = api.call("POST", IMAGE_UPLOAD, form={"data": (name, data, mime_type), "use_case": IMAGE_USE_CASE},
+                      shop=False, what=f"upload photo {name}")
+    uri = str(answer.get("uri") or "")
+    if not uri:
+        raise MarketplaceError(f"Tokopedia & Shop accepted the photo {name} but named no uri for it; try again")
+    return uri
+
+
 def reject(api: Transport, return_id: str, decision: str, reason_name: str, comment: str,
-           idempotency_key: str) -> None:
+           idempotency_key: str, images: Sequence[dict] = ()) -> None:
     body: dict = {"decision": decision, "reject_reason": reason_name}
     if comment:
         body["comment"] = comment
+    if images:  # [{image_id, mime_type, width, height}], each image_id from upload_image
+        body["images"] = [{"image_id": i["image_id"], "mime_type": i["mime_type"], "width": int(i["width"]),
+                           "height": int(i["height"])} for i in images]
     api.call("POST", REJECT.format(return_id=return_id), query={"idempotency_key": idempotency_key}, body=body,
              idempotent=False, what=f"reject return {return_id}")

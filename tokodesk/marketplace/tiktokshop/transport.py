@@ -130,9 +130,15 @@ class Transport:
         shop: bool = True,
         idempotent: bool = True,
         what: str = "",
+        form: dict[str, Any] | None = None,
     ) -> dict:
-        """One API call; returns `data` (a dict, possibly empty). See the module docstring for the retry rules."""
-        raw = encode_body(body) if body is not None else b""
+        """One API call; returns `data` (a dict, possibly empty). See the module docstring for the retry rules.
+
+        `form`: a multipart/form-data upload instead of a JSON body ({name: text, or (filename, bytes, mime type)}):
+        its body is not signed (the signing guide), so the signature covers the path and the query only."""
+        raw = encode_body(body) if body is not None and form is None else b""
+        fields = {k: v for k, v in (form or {}).items() if not isinstance(v, tuple)}
+        files = {k: v for k, v in (form or {}).items() if isinstance(v, tuple)}
         label = what or path
         refreshed = False
         clock_fixed = False
@@ -141,12 +147,14 @@ class Transport:
         while True:
             token = self.tokens.access_token()
             params = self.signed_query(path, query, raw, shop=shop)
-            headers = {"x-tts-access-token": token, "content-type": "application/json"}
+            headers = {"x-tts-access-token": token}
+            if form is None:  # requests writes the multipart content type with its boundary itself
+                headers["content-type"] = "application/json"
             self.requests += 1
             try:
                 resp = self.session.request(
-                    method, f"{self.api_base}{path}", params=params, data=raw or None, headers=headers,
-                    timeout=self.timeout, stream=True,
+                    method, f"{self.api_base}{path}", params=params, data=(fields if form is not None else raw or None),
+                    files=files or None, headers=headers, timeout=self.timeout, stream=True,
                 )
                 answers.read_capped(resp, label)
                 envelope = self._envelope(resp, label)
