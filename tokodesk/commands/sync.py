@@ -12,7 +12,7 @@ import signal
 import sys
 
 # Kinds this build offers; kept in step with SYNC_KINDS without importing the services at parser build time.
-_KNOWN_KINDS = ("skus", "orders", "statuses", "inventory", "recon", "returns")
+_KNOWN_KINDS = ("skus", "orders", "statuses", "inventory", "recon", "returns", "payouts")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,6 +86,10 @@ def _print_summary(summary, as_json: bool) -> None:  # noqa: ANN001
         for change in details.get("changes", []):
             flag = "  (changed outside TokoDesk)" if change["outside"] else ""
             print(f"  order {change['order_id']}: {change['from']} → {change['to']}{flag}")
+    if summary.kind == "payouts" and details.get("read"):
+        read = details["read"]
+        print(f"  {read['statements']} statements, {read['transactions']} settlement lines, {read['unsettled']} "
+              f"unsettled orders, {read['withdrawals']} withdrawals read; {read['not_stored']} not stored")
     for error in summary.errors:
         print(f"  ! {error}")
 

@@ -137,6 +137,9 @@ class Capabilities:
     returns_decide: bool = False
     # A rejection may carry the seller's photos (`Returns.upload_return_photo`, then `reject_return(images=...)`).
     return_reject_photos: bool = False
+    # Settlement statements, their transactions per order, unsettled estimates and withdrawals can be read
+    # (`marketplace.finance.Finance`). Tokopedia FS has no finance reads: the Payouts feature is hidden there.
+    finance_read: bool = False
 
 
 @dataclass

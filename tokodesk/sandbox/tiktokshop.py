@@ -34,6 +34,7 @@ from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.sandbox.server import Dialect, DialectContext, Endpoint, Response
 from tokodesk.sandbox.shop import Status
 from tokodesk.sandbox.tiktokshop_catalog import CatalogRoutes
+from tokodesk.sandbox.tiktokshop_finance import FinanceBook, FinanceRoutes
 from tokodesk.sandbox.tiktokshop_packages import PackageBook, order_number
 from tokodesk.sandbox.tiktokshop_returns import ReturnBook, ReturnRoutes
 from tokodesk.sandbox.tiktokshop_routes import ApiError, Routes
@@ -77,6 +78,12 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("POST", rf"/product/202309/products/{ID}/prices/update", "prices_update", True, "shop"),
         ("POST", r"/product/202309/products/activate", "activate", True, "shop"),
         ("POST", r"/product/202309/products/deactivate", "deactivate", True, "shop"),
+        ("GET", r"/finance/202309/statements", "finance_statements", False, "shop"),
+        ("GET", rf"/finance/202501/statements/{ID}/statement_transactions", "finance_statement_transactions", False,
+         "shop"),
+        ("GET", rf"/finance/202501/orders/{ID}/statement_transactions", "finance_order_transactions", False, "shop"),
+        ("GET", r"/finance/202507/orders/unsettled", "finance_unsettled", False, "shop"),
+        ("GET", r"/finance/202309/withdrawals", "finance_withdrawals", False, "shop"),
     ]
 ]
 
@@ -111,7 +118,7 @@ def _seeded_hex(seed: int, label: str, length: int) -> str:
     return hashlib.sha256(f"tokodesk-sandbox-tts:{seed}:{label}".encode()).hexdigest()[:length]
 
 
-class TikTokShopDialect(ReturnRoutes, Routes, CatalogRoutes, Dialect):
+class TikTokShopDialect(ReturnRoutes, FinanceRoutes, Routes, CatalogRoutes, Dialect):
     name = "tiktokshop"
     # Called with (method, path, query, headers, body) for every API request (not the auth host, the consent page
     # or label downloads) before it is answered: the tests hold each request to the official OpenAPI description
@@ -143,6 +150,7 @@ class TikTokShopDialect(ReturnRoutes, Routes, CatalogRoutes, Dialect):
         self.seller_cancels: dict[str, dict] = {}
         self.book = PackageBook(context.shop)
         self.returns_book = ReturnBook(context.shop, seed)
+        self.finance = FinanceBook(context.shop, seed, self.returns_book)
         self.combine_requests = 0
 
     # ---- contract --------------------------------------------------------------------------------------
@@ -291,7 +299,8 @@ class TikTokShopDialect(ReturnRoutes, Routes, CatalogRoutes, Dialect):
             "open_id": self.open_id, "seller_name": self.ctx.shop.shop_name, "seller_base_region": "ID",
             "user_type": 0,
             "granted_scopes": ["seller.authorization.info", "seller.order.info", "seller.fulfillment.basic",
-                               "seller.product.basic", "seller.logistics", "seller.return_refund.basic"],
+                               "seller.product.basic", "seller.logistics", "seller.return_refund.basic",
+                               "seller.finance.info"],
         }
 
     def _app_ok(self, query: dict[str, str]) -> Response | None:

@@ -35,9 +35,10 @@ SYNC_KINDS: dict[str, str] = {
     "inventory": "tokodesk.services.stock_push:sync_inventory",
     "recon": "tokodesk.services.reconciliation:sync_recon",
     "returns": "tokodesk.services.returns:sync_returns",
+    "payouts": "tokodesk.services.payout_sync:sync_payouts",
 }
 # Kinds the scheduler starts by itself, in the order it starts them (orders before statuses: fresh orders first).
-SCHEDULED = ("orders", "statuses", "inventory", "recon", "returns")
+SCHEDULED = ("orders", "statuses", "inventory", "recon", "returns", "payouts")
 
 Runner = Callable[..., runs.RunSummary]
 
@@ -132,6 +133,10 @@ def next_due(channel: m.Channel, kind: str, now: datetime | None = None) -> tupl
         from tokodesk.services import returns
 
         return returns.next_due(channel, now)
+    if kind == "payouts":
+        from tokodesk.services import payout_sync
+
+        return payout_sync.next_due(channel, now)
     return None, "run on demand"
 
 

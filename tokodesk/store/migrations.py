@@ -147,6 +147,12 @@ def _m17_cancellation_initiator(database: pw.Database) -> None:
     add_column_if_missing(database, m.Order, "cancellation_initiator")
 
 
+def _m18_payouts(database: pw.Database) -> None:
+    # Payouts (issue 22): statements, their transactions per order, unsettled estimates, withdrawals; cost prices.
+    database.create_tables([m.Statement, m.SettlementLine, m.UnsettledEstimate, m.Withdrawal], safe=True)
+    add_column_if_missing(database, m.StockItem, "cost_price")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -165,6 +171,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (15, "stock movements name their order", _m15_movements_per_order),
     (16, "packing videos", _m16_pack_videos),
     (17, "who cancelled an order", _m17_cancellation_initiator),
+    (18, "payouts: statements, settlement lines, unsettled estimates, withdrawals, cost prices", _m18_payouts),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -138,6 +138,8 @@ class StockItem(BaseModel):
     damaged = pw.IntegerField(default=0)  # returned goods not fit to sell again (not part of on hand)
     # What the item's own label says when it is not the seller SKU (a maker's EAN): the pack check accepts either.
     barcode = pw.CharField(null=True, index=True)
+    # What one unit cost the seller, in rupiah (`payouts cost|cost-import`); None: not entered (no margin shown).
+    cost_price = pw.BigIntegerField(null=True, default=None)
     updated_at = pw.DateTimeField(default=utcnow)
 
 
@@ -494,6 +496,98 @@ class Clip(BaseModel):
     removed_at = pw.DateTimeField(null=True)
 
 
+class Statement(BaseModel):
+    """A daily settlement statement (marketplace.finance.StatementInfo). Amounts are signed rupiah: what the seller
+    receives is positive, fees and costs negative, as the marketplace sends them."""
+
+    channel = pw.ForeignKeyField(Channel, backref="statements", on_delete="CASCADE")
+    statement_id = pw.CharField()
+    statement_time = pw.DateTimeField(null=True, index=True)
+    currency = pw.CharField(default="IDR")
+    settlement_amount = pw.BigIntegerField(default=0)
+    revenue_amount = pw.BigIntegerField(default=0)
+    fee_amount = pw.BigIntegerField(default=0)
+    adjustment_amount = pw.BigIntegerField(default=0)
+    shipping_cost_amount = pw.BigIntegerField(default=0)
+    payment_status = pw.CharField(default="")
+    payment_id = pw.CharField(default="")
+    payment_time = pw.DateTimeField(null=True)
+    # Every transaction of it was read (and when): a sync stopped half-way reads the rest next time.
+    transactions_read_at = pw.DateTimeField(null=True)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "statement_id"), True),)
+
+
+class SettlementLine(BaseModel):
+    """One transaction of a statement: an order's settlement (kind ORDER), an adjustment or a reserve, with every
+    amount under the platform's own name (`amounts`: [[group, name, amount], …], marketplace.finance.Amount). An order
+    settled across two statements, or adjusted later, has one row per transaction."""
+
+    channel = pw.ForeignKeyField(Channel, backref="settlement_lines", on_delete="CASCADE")
+    statement = pw.ForeignKeyField(Statement, backref="lines", on_delete="CASCADE")
+    transaction_id = pw.CharField()
+    kind = pw.CharField(default="ORDER")
+    order_id = pw.CharField(default="", index=True)  # the marketplace's order id the money belongs to ("" : none)
+    adjustment_id = pw.CharField(default="")
+    order_created_at = pw.DateTimeField(null=True)
+    statement_time = pw.DateTimeField(null=True, index=True)
+    settlement_amount = pw.BigIntegerField(default=0)
+    revenue_amount = pw.BigIntegerField(default=0)
+    shipping_cost_amount = pw.BigIntegerField(default=0)
+    fee_tax_amount = pw.BigIntegerField(default=0)
+    adjustment_amount = pw.BigIntegerField(default=0)
+    reserve_amount = pw.BigIntegerField(default=0)
+    amounts = JSONField(default=list)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "transaction_id"), True),)
+
+
+class UnsettledEstimate(BaseModel):
+    """An order not settled yet, with the marketplace's estimate, as last read. Rows the latest complete read no
+    longer lists were settled (or dropped) and are deleted by that read."""
+
+    channel = pw.ForeignKeyField(Channel, backref="unsettled", on_delete="CASCADE")
+    transaction_id = pw.CharField()
+    kind = pw.CharField(default="ORDER")
+    order_id = pw.CharField(default="", index=True)
+    adjustment_id = pw.CharField(default="")
+    order_created_at = pw.DateTimeField(null=True)
+    delivered_at = pw.DateTimeField(null=True)
+    est_settlement_amount = pw.BigIntegerField(default=0)
+    est_revenue_amount = pw.BigIntegerField(default=0)
+    est_shipping_cost_amount = pw.BigIntegerField(default=0)
+    est_fee_tax_amount = pw.BigIntegerField(default=0)
+    est_adjustment_amount = pw.BigIntegerField(default=0)
+    estimated_settlement = pw.CharField(default="")  # "x days after delivery" or a Unix time, as sent
+    estimated_at = pw.DateTimeField(null=True)
+    unsettled_reason = pw.TextField(default="")
+    amounts = JSONField(default=list)
+    seen_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "transaction_id"), True),)
+
+
+class Withdrawal(BaseModel):
+    """Money moved out of the seller's balance to the bank (or a settlement, transfer, reversal), as last read."""
+
+    channel = pw.ForeignKeyField(Channel, backref="withdrawals", on_delete="CASCADE")
+    withdrawal_id = pw.CharField()
+    kind = pw.CharField(default="")  # WITHDRAW | SETTLE | TRANSFER | REVERSE
+    amount = pw.BigIntegerField(default=0)
+    status = pw.CharField(default="")  # PROCESSING | SUCCESS | FAILED
+    currency = pw.CharField(default="IDR")
+    created_at = pw.DateTimeField(null=True, index=True)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("channel", "withdrawal_id"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaVersion,
     AppSetting,
@@ -519,4 +613,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     StockMovement,
     HandoverScan,
     Clip,
+    Statement,
+    SettlementLine,
+    UnsettledEstimate,
+    Withdrawal,
 ]

@@ -49,6 +49,7 @@ from tokodesk.marketplace.base import (
 from tokodesk.marketplace.clean import scrub
 from tokodesk.marketplace.endpoints import check_endpoint
 from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products
+from tokodesk.marketplace.tiktokshop import finance as finance_api
 from tokodesk.marketplace.tiktokshop import returns as return_api
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
 from tokodesk.marketplace.tiktokshop.errors import NAME
@@ -86,6 +87,7 @@ CAPABILITIES = Capabilities(
     returns_read=True,
     returns_decide=True,
     return_reject_photos=True,
+    finance_read=True,
 )
 
 SHOPS = "/authorization/202309/shops"
@@ -399,6 +401,22 @@ class TikTokShopClient:
 
     def upload_return_photo(self, data: bytes, name: str, mime_type: str) -> str:
         return return_api.upload_image(self.api, data, name, mime_type)
+
+    # -- finance (marketplace.finance.Finance) -------------------------------------------------------------------
+    def statements(self, since: datetime | None = None, until: datetime | None = None) -> Iterator[list]:
+        return finance_api.statements(self.api, since, until)
+
+    def statement_transactions(self, statement_id: str) -> Iterator[list]:
+        return finance_api.statement_transactions(self.api, statement_id)
+
+    def order_settlement(self, order_id: str) -> Any:
+        return finance_api.order_settlement(self.api, order_id)
+
+    def unsettled(self, since: datetime | None = None, until: datetime | None = None) -> Iterator[list]:
+        return finance_api.unsettled(self.api, since, until)
+
+    def withdrawals(self, since: datetime | None = None, until: datetime | None = None) -> Iterator[list]:
+        return finance_api.withdrawals(self.api, since, until)
 
     # -- shipping -----------------------------------------------------------------------------------------------
     def _status_now(self, order_id: str) -> str | None:
