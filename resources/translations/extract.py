@@ -74,6 +74,9 @@ def _tables() -> list[tuple[str, str]]:
     from tokodesk.marketplace.tokopedia import reasons
 
     pairs += [("CancelReason", r.label) for r in reasons.REASONS]
+    from tokodesk.ui import status_words
+
+    pairs += [("MarketplaceStatus", s) for s in (*status_words.LEGACY_WORDS.values(), *status_words.TTS_WORDS.values())]
     # Qt's own buttons (Qt ships no Indonesian catalogue)
     pairs += [("QPlatformTheme", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save", "Apply", "Open")]
     pairs += [("QDialogButtonBox", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save")]

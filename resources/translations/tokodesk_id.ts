@@ -1618,6 +1618,10 @@
         <translation>label marketplace disimpan di {0}</translation>
     </message>
     <message>
+        <source>on the marketplace: {0} → {1} (marketplace code {2} → {3})</source>
+        <translation>di marketplace: {0} → {1} (kode marketplace {2} → {3})</translation>
+    </message>
+    <message>
         <source>on the {0} manifest; ready to ship</source>
         <translation>masuk manifest {0}; siap kirim</translation>
     </message>
@@ -1638,16 +1642,12 @@
         <translation>dikirim dengan kurir sendiri</translation>
     </message>
     <message>
-        <source>status {0} ({1})</source>
-        <translation>status {1}</translation>
+        <source>status {0} (marketplace code {1})</source>
+        <translation>status {0} (kode marketplace {1})</translation>
     </message>
     <message>
-        <source>status {0} → {1}</source>
-        <translation>status {0} → {1}</translation>
-    </message>
-    <message>
-        <source>status {0} → {1} ({2} → {3})</source>
-        <translation>status {0} → {1} ({2} → {3})</translation>
+        <source>status {0} → {1} (marketplace code {2} → {3})</source>
+        <translation>status {0} → {1} (kode marketplace {2} → {3})</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2499,169 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>MarketplaceStatus</name>
+    <message>
+        <source>Accepted by the seller</source>
+        <translation>Diterima penjual, perlu dikirim</translation>
+    </message>
+    <message>
+        <source>Assumed finished, product not yet arrived at the buyer</source>
+        <translation>Dianggap selesai, produk belum sampai ke pembeli</translation>
+    </message>
+    <message>
+        <source>Buyer opened a case to finish the order</source>
+        <translation>Pembeli mengajukan komplain sebelum pesanan selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Cancelled by the seller or automatically (processing deadline passed)</source>
+        <translation>Dibatalkan penjual atau otomatis (batas waktu proses terlewati)</translation>
+    </message>
+    <message>
+        <source>Cancelled instantly by the buyer</source>
+        <translation>Dibatalkan langsung oleh pembeli</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Delivered to a pick-up point</source>
+        <translation>Sampai di titik pengambilan</translation>
+    </message>
+    <message>
+        <source>Fraud review</source>
+        <translation>Peninjauan penipuan</translation>
+    </message>
+    <message>
+        <source>Fraud review finished</source>
+        <translation>Peninjauan penipuan selesai</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>Dalam pengiriman</translation>
+    </message>
+    <message>
+        <source>On hold: the buyer may still cancel</source>
+        <translation>Ditahan: pembeli masih bisa membatalkan</translation>
+    </message>
+    <message>
+        <source>Order cancelled: fraud</source>
+        <translation>Pesanan dibatalkan: penipuan</translation>
+    </message>
+    <message>
+        <source>Order created, waiting for payment</source>
+        <translation>Pesanan dibuat, menunggu pembayaran</translation>
+    </message>
+    <message>
+        <source>Order finished</source>
+        <translation>Pesanan selesai</translation>
+    </message>
+    <message>
+        <source>Order invalid (shipping over 25 days or payment over 5 days)</source>
+        <translation>Pesanan tidak valid (pengiriman lebih dari 25 hari atau pembayaran lebih dari 5 hari)</translation>
+    </message>
+    <message>
+        <source>Order pending replacement</source>
+        <translation>Pesanan menunggu penggantian</translation>
+    </message>
+    <message>
+        <source>Order rejected automatically: out of stock</source>
+        <translation>Pesanan ditolak otomatis: stok habis</translation>
+    </message>
+    <message>
+        <source>Order rejected by the seller</source>
+        <translation>Pesanan ditolak penjual</translation>
+    </message>
+    <message>
+        <source>Order rejected, approval</source>
+        <translation>Pesanan ditolak, persetujuan</translation>
+    </message>
+    <message>
+        <source>Order rejected, out of stock</source>
+        <translation>Pesanan ditolak, stok habis</translation>
+    </message>
+    <message>
+        <source>Order rejected, replaced</source>
+        <translation>Pesanan ditolak, diganti</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Sebagian dikirim</translation>
+    </message>
+    <message>
+        <source>Payment confirmation</source>
+        <translation>Konfirmasi pembayaran</translation>
+    </message>
+    <message>
+        <source>Payment verified: accept or reject</source>
+        <translation>Pesanan baru: pembayaran terverifikasi, terima atau tolak</translation>
+    </message>
+    <message>
+        <source>Post fraud review</source>
+        <translation>Setelah peninjauan penipuan</translation>
+    </message>
+    <message>
+        <source>Returned to the seller</source>
+        <translation>Dikembalikan ke penjual</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Shipped, AWB (resi) invalid</source>
+        <translation>Dikirim, nomor resi tidak valid</translation>
+    </message>
+    <message>
+        <source>Shipped, buyer asked to correct the AWB (resi)</source>
+        <translation>Dikirim, pembeli meminta nomor resi diperbaiki</translation>
+    </message>
+    <message>
+        <source>Shipped, waiting for the AWB (resi) to be entered</source>
+        <translation>Dikirim, menunggu nomor resi diinput</translation>
+    </message>
+    <message>
+        <source>Suspected fraud</source>
+        <translation>Dicurigai penipuan</translation>
+    </message>
+    <message>
+        <source>To ship</source>
+        <translation>Perlu dikirim</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Belum dibayar</translation>
+    </message>
+    <message>
+        <source>Waiting for partner approval</source>
+        <translation>Menunggu persetujuan mitra</translation>
+    </message>
+    <message>
+        <source>Waiting for payment confirmation from a third party</source>
+        <translation>Menunggu konfirmasi pembayaran dari pihak ketiga</translation>
+    </message>
+    <message>
+        <source>Waiting for pick-up</source>
+        <translation>Menunggu pickup kurir</translation>
+    </message>
+    <message>
+        <source>Waiting for the courier's pick-up</source>
+        <translation>Menunggu pickup kurir</translation>
+    </message>
+    <message>
+        <source>a status TokoDesk does not know yet (marketplace code {0})</source>
+        <translation>status yang belum dikenal TokoDesk (kode marketplace {0})</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Cancelled.</source>
@@ -2620,6 +2783,10 @@ Folder data: {1}</translation>
         <translation>Manifest</translation>
     </message>
     <message>
+        <source>Marketplace code</source>
+        <translation>Kode marketplace</translation>
+    </message>
+    <message>
         <source>Marketplace label kept</source>
         <translation>Label marketplace disimpan</translation>
     </message>
@@ -2630,6 +2797,10 @@ Folder data: {1}</translation>
     <message>
         <source>No events yet</source>
         <translation>Belum ada kejadian</translation>
+    </message>
+    <message>
+        <source>On the marketplace</source>
+        <translation>Di marketplace</translation>
     </message>
     <message>
         <source>Order ID</source>
@@ -2762,10 +2933,6 @@ Folder data: {1}</translation>
     <message>
         <source>in transit</source>
         <translation>dalam perjalanan</translation>
-    </message>
-    <message>
-        <source>marketplace</source>
-        <translation>marketplace</translation>
     </message>
     <message>
         <source>no answer yet</source>

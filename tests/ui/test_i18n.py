@@ -65,10 +65,16 @@ def test_order_history_sentences_are_shown_in_indonesian(indonesian):
     from tokodesk.ui.event_text import event_text
 
     assert event_text("status 220 → 400 (new → acknowledged); changed outside TokoDesk") == \
-        "status 220 → 400 (Baru → Perlu dikemas); diubah di luar TokoDesk"
+        "status Baru → Perlu dikemas (kode marketplace 220 → 400); diubah di luar TokoDesk"
     assert event_text("pick-up requested, code TKP123 (already done on the marketplace)") == \
         "pickup diminta, kode TKP123 (sudah dilakukan di marketplace)"
-    assert event_text("status 220 → 400") == "status 220 → 400"
+    assert event_text("status 220 → 400") == \
+        "di marketplace: Pesanan baru: pembayaran terverifikasi, terima atau tolak → Diterima penjual, perlu dikirim " \
+        "(kode marketplace 220 → 400)"
+    assert event_text("status AWAITING_SHIPMENT → AWAITING_COLLECTION") == \
+        "di marketplace: Perlu dikirim → Menunggu pickup kurir " \
+        "(kode marketplace AWAITING_SHIPMENT → AWAITING_COLLECTION)"
+    assert event_text("status 400 (acknowledged)") == "status Perlu dikemas (kode marketplace 400)"
     assert event_text("packed; now ready_to_ship") == "dikemas; sekarang Siap kirim"
     assert event_text("label printed (100x150) on PDF") == "label dicetak (100x150) di PDF"
     # a marketplace's own words (and anything TokoDesk does not recognise) are shown as written
@@ -81,6 +87,8 @@ def test_order_history_stays_as_written_in_english(qapp):
     from tokodesk.ui.event_text import event_text
 
     i18n.install("en")
-    assert event_text("status 220 (new)") == "status 220 (New)"
+    assert event_text("status 220 (new)") == "status New (marketplace code 220)"
+    assert event_text("status 220 → 400") == \
+        "on the marketplace: Payment verified: accept or reject → Accepted by the seller (marketplace code 220 → 400)"
     assert event_text("accepted on the marketplace (confirmed by reading the order)") == \
         "accepted on the marketplace (confirmed by reading the order)"

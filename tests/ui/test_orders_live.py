@@ -126,12 +126,14 @@ def test_the_live_refresh_does_not_busy_the_status_bar(tab, ctx):
 def test_detail_pane_shows_the_marketplace_status_after_acknowledge(qtbot, tab, ctx, sandbox, wait_idle):
     pk = _new_pks(tab, 1)[0]
     tab.select_pks([pk])
-    qtbot.waitUntil(lambda: "marketplace: 220" in tab.detail.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "Payment verified: accept or reject" in tab.detail.toPlainText(), timeout=10000)
     tab.acknowledge()
     wait_idle(ctx)
-    qtbot.waitUntil(lambda: "marketplace: 400" in tab.detail.toPlainText(), timeout=10000)
+    qtbot.waitUntil(lambda: "Accepted by the seller" in tab.detail.toPlainText(), timeout=10000)
     text = tab.detail.toPlainText()
-    assert "To pack (marketplace: 400)" in text and "marketplace: 220" not in text
+    # Words beside words; the code only on its own labelled line (and in the history, labelled too).
+    assert "State\nTo pack\n" in text and "Marketplace code\n400\n" in text, text
+    assert "Payment verified" not in text.split("History")[0]
     assert _row(tab, pk)[q.R_STATE] == "acknowledged"
     assert _row(tab, pk)[q.R_MP_STATUS] == "400", "the row too"
     assert not _row(tab, pk)[q.R_CHANGED_OUTSIDE], "our own action is not a change made outside TokoDesk"

@@ -16,16 +16,19 @@ from PySide6.QtCore import QCoreApplication
 from tokodesk.marketplace import error_words
 from tokodesk.ui.i18n import current
 from tokodesk.ui.orders_model import state_label
+from tokodesk.ui.status_words import marketplace_status_words
 
 
 def _status_change(a: str, b: str, x: str, y: str, outside: str | None) -> str:
-    words = QCoreApplication.translate("EventText", "status {0} → {1} ({2} → {3})")
-    words = words.format(a, b, state_label(x), state_label(y))
+    # The states in words first; the marketplace's codes after them, labelled, for support (never a bare number).
+    words = QCoreApplication.translate("EventText", "status {0} → {1} (marketplace code {2} → {3})")
+    words = words.format(state_label(x), state_label(y), a, b)
     return words + (QCoreApplication.translate("EventText", "; changed outside TokoDesk") if outside else "")
 
 
 def _code_change(a: str, b: str, outside: str | None) -> str:
-    words = QCoreApplication.translate("EventText", "status {0} → {1}").format(a, b)
+    words = QCoreApplication.translate("EventText", "on the marketplace: {0} → {1} (marketplace code {2} → {3})")
+    words = words.format(marketplace_status_words(a), marketplace_status_words(b), a, b)
     return words + (QCoreApplication.translate("EventText", "; changed outside TokoDesk") if outside else "")
 
 
@@ -42,7 +45,8 @@ _RULES: list[tuple[re.Pattern[str], Callable[..., str]]] = [
     (re.compile(r"status (\S+) → (\S+) \((\w+) → (\w+)\)(; changed outside TokoDesk)?"), _status_change),
     (re.compile(r"status (\S+) → (\S+)(; changed outside TokoDesk)?"), _code_change),
     (re.compile(r"status (\S+) \((\w+)\)"),
-     lambda a, x: QCoreApplication.translate("EventText", "status {0} ({1})").format(a, state_label(x))),
+     lambda a, x: QCoreApplication.translate("EventText", "status {0} (marketplace code {1})").format(
+         state_label(x), a)),
     (re.compile(r"changed: (.+)"),
      lambda what: QCoreApplication.translate("EventText", "changed: {0}").format(what)),
     (re.compile(r"packed; now (\w+)"),

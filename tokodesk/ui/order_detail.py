@@ -11,6 +11,7 @@ from tokodesk.ui import queries as q
 from tokodesk.ui.event_text import event_text
 from tokodesk.ui.formatting import rupiah, wib_text
 from tokodesk.ui.orders_model import state_label
+from tokodesk.ui.status_words import marketplace_status_words
 
 # What the store records (event kinds, outbox statuses) -> the words a packer reads; unknown kinds show as they are.
 EVENT_WORDS = {
@@ -71,7 +72,9 @@ class OrderDetailPane(QTextBrowser):
         h.append("<table cellspacing='0' cellpadding='2'>")
         rows = [
             (t("Order ID"), o["order_id"]),
-            (t("State"), f"{state_label(o['state'])} ({t('marketplace')}: {o['marketplace_status']})"),
+            (t("State"), state_label(o["state"])),
+            (t("On the marketplace"), marketplace_status_words(o["marketplace_status"])),
+            (t("Marketplace code"), o["marketplace_status"] or ""),  # for support: the words above say it
             (t("Created"), wib_text(o["created_at"])),
             (t("Accept by"), wib_text(o["accept_deadline"])),
             (t("Ship by"), wib_text(o["ship_deadline"])),

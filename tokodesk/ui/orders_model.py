@@ -28,6 +28,7 @@ from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import rupiah, to_wib, wib_text
 from tokodesk.ui.i18n import current, tr
+from tokodesk.ui.status_words import marketplace_status_words
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
 S = OrderState
@@ -187,7 +188,8 @@ class OrdersModel(QAbstractTableModel):
             if col in (COL_INVOICE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE):
                 return self._display(row, col) or None  # what "…" cut off
             if col == COL_STATE:
-                text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(row[q.R_MP_STATUS])
+                text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(
+                    marketplace_status_words(row[q.R_MP_STATUS]))
                 if row[q.R_PRINTED]:
                     text = tr("OrdersModel", "The label has been printed.") + "\n" + text
                 if row[q.R_WAITING]:

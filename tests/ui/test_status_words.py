@@ -1,0 +1,51 @@
+"""Statuses are words in the window: a marketplace's status code never stands beside a word (issue 20, item 3)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def indonesian(qapp):
+    from tokodesk.ui import i18n
+
+    assert i18n.install("id")
+    yield
+    i18n.install("en")
+
+
+@pytest.mark.parametrize(("code", "english", "indonesian_words"), [
+    ("220", "Payment verified: accept or reject", "Pesanan baru: pembayaran terverifikasi, terima atau tolak"),
+    ("AWAITING_SHIPMENT", "To ship", "Perlu dikirim"),
+])
+def test_the_queue_tooltip_says_the_marketplace_status_in_words(qtbot, open_orders_tab, code, english,
+                                                               indonesian_words):
+    from tokodesk.store import models as m
+    from tokodesk.ui import i18n
+    from tokodesk.ui.orders_model import COL_STATE
+
+    channel = m.Channel.create(name="Toko", marketplace="tokopedia" if code.isdigit() else "tiktokshop")
+    m.Order.create(channel=channel, order_id="77001", invoice="INV/77001", state="new", marketplace_status=code,
+                   created_at=m.utcnow())
+    tab = open_orders_tab(channel)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    cell = tab.model.index(0, COL_STATE)
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"Marketplace status at the last read: {english}" and cell.data() == "New"
+    try:
+        assert i18n.install("id")
+        tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert tip == f"Status marketplace saat terakhir dibaca: {indonesian_words}" and code not in tip
+    finally:
+        i18n.install("en")
+
+
+def test_marketplace_status_words_in_both_languages(indonesian):
+    from tokodesk.ui.status_words import marketplace_status_words
+
+    assert marketplace_status_words("400") == "Diterima penjual, perlu dikirim"
+    assert marketplace_status_words("IN_TRANSIT") == "Dalam pengiriman"
+    # A code nobody mapped yet: a sentence saying so, the code labelled (never the bare number).
+    assert marketplace_status_words("630") == "status yang belum dikenal TokoDesk (kode marketplace 630)"
+    assert marketplace_status_words(None) == ""
