@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.services import inventory, reconciliation, stock_push
 from tokodesk.store import models as m
@@ -81,10 +82,11 @@ def test_rows_the_marketplace_refuses_fail_alone_and_keep_its_message(database):
         m.SkuMapping.create(channel=ch, product_id=parents[0].product_id, marketplace_sku="", seller_sku="SELLER-2")
         out = stock_push.push_stock(ch, client)
         failed = {r.product_id: r.message for r in out.rows if not r.ok}
-        assert failed == {"4242424242": "Invalid Product ID.", parents[0].product_id: "Invalid Product ID."}
+        unknown = error_words.LEGACY_ROWS["invalid product id"].sentence("en")  # "Invalid Product ID." in words
+        assert failed == {"4242424242": unknown, parents[0].product_id: unknown}
         assert out.accepted == 10
         log = m.StockPush.get(m.StockPush.product_id == "4242424242")
-        assert (log.status, log.message) == ("failed", "Invalid Product ID.")
+        assert (log.status, log.message) == ("failed", unknown)
 
 
 def test_recon_finds_every_planted_mismatch_and_fixes_what_it_can(database):

@@ -49,3 +49,18 @@ def test_marketplace_status_words_in_both_languages(indonesian):
     # A code nobody mapped yet: a sentence saying so, the code labelled (never the bare number).
     assert marketplace_status_words("630") == "status yang belum dikenal TokoDesk (kode marketplace 630)"
     assert marketplace_status_words(None) == ""
+
+
+def test_a_legacy_stock_row_refusal_reaches_the_window_in_words(indonesian, database):
+    """Tokopedia's bare "Invalid SKU." for one pushed row: the Inventory tab says what happened and what to do, in
+    the window's language, and an unknown message keeps Tokopedia's own words under a plain sentence."""
+    from tokodesk.marketplace import error_words
+    from tokodesk.ui.inventory_tab import _status_words
+
+    stored = "failed: " + error_words.row_message("Invalid SKU.")
+    assert _status_words(stored) == (
+        "Gagal: Tokopedia tidak mengenal SKU ini (diubah atau dihapus di Seller Center?). Tarik produk (tab Channel → "
+        "Produk → Sinkronkan) lalu periksa pemetaan SKU.")
+    odd = _status_words("failed: " + error_words.row_message("Product is being moderated"))
+    assert odd == "Gagal: Marketplace menolak permintaan ini. Kata marketplace: Product is being moderated"
+    assert "Invalid" not in _status_words("failed: " + error_words.row_message("invalid stock"))

@@ -50,8 +50,13 @@ def test_failed_rows_are_reported_per_sku_with_the_message(client, rsps):
     rsps.add(responses.POST, STOCK_URL, json=_result(failed, 3))
     rows = [StockRow("1", "SKU-1", 1), StockRow("2", "SKU-2", 2), StockRow("", "SKU-X", 5)]
     result = client.update_stock(rows)
+    # Tokopedia's bare row messages become what happened and what to do (issue 20: never raw to the window).
+    unknown_product = ("Tokopedia does not know this product (deleted, or the parent of variants). Pull the products "
+                       "(Channel tab → Products → Sync now) and check the SKU mapping.")
+    unknown_sku = ("Tokopedia does not know this SKU (changed or deleted in Seller Center?). Pull the products "
+                   "(Channel tab → Products → Sync now) and check the SKU mapping.")
     assert [(r.sku, r.ok, r.message) for r in result.rows] == [
-        ("SKU-1", True, ""), ("SKU-2", False, "Invalid Product ID."), ("SKU-X", False, "Invalid SKU.")]
+        ("SKU-1", True, ""), ("SKU-2", False, unknown_product), ("SKU-X", False, unknown_sku)]
     assert body_of(api_calls(rsps)[0])[2] == {"sku": "SKU-X", "new_stock": 5}
     assert not any(r.retryable for r in result.failed)
 

@@ -307,6 +307,29 @@ TIKTOKSHOP: dict[str, Words] = {
 
 TABLE: dict[str, Words] = {**TOKOPEDIA, **TIKTOKSHOP}
 
+# The legacy stock/price updates answer 200 and name each refused row with a bare message instead of a code
+# (research tokopedia-api.md "Overwrite stock": "Invalid Product ID.", "Invalid SKU.", "ERR_TOO_MANY_REQUEST").
+_SYNC_PRODUCTS_EN = "Pull the products (Channel tab → Products → Sync now) and check the SKU mapping."
+_SYNC_PRODUCTS_ID = "Tarik produk (tab Channel → Produk → Sinkronkan) lalu periksa pemetaan SKU."
+LEGACY_ROWS: dict[str, Words] = {
+    "invalid product id": Words("Tokopedia does not know this product (deleted, or the parent of variants).",
+                                _SYNC_PRODUCTS_EN,
+                                "Tokopedia tidak mengenal produk ini (sudah dihapus, atau induk dari varian).",
+                                _SYNC_PRODUCTS_ID),
+    "invalid sku": Words("Tokopedia does not know this SKU (changed or deleted in Seller Center?).", _SYNC_PRODUCTS_EN,
+                         "Tokopedia tidak mengenal SKU ini (diubah atau dihapus di Seller Center?).",
+                         _SYNC_PRODUCTS_ID),
+    "invalid stock": Words("Tokopedia did not accept this stock number.", "Check the count in the On hand column.",
+                           "Tokopedia tidak menerima jumlah stok ini.", "Periksa jumlah di kolom Stok fisik."),
+    "invalid price": Words("Tokopedia did not accept this price.", "Check the price and try again.",
+                           "Tokopedia tidak menerima harga ini.", "Periksa harga lalu coba lagi."),
+    "err_too_many_request": Words("Tokopedia's rate limit refused this row.", "It is sent again at the next sync.",
+                                  "Batas permintaan Tokopedia menolak baris ini.",
+                                  "Baris ini dikirim lagi pada sinkronisasi berikutnya."),
+    "": Words("Tokopedia refused this row without saying why.", "Check the product in Seller Center.",
+              "Tokopedia menolak baris ini tanpa alasan.", "Periksa produknya di Seller Center."),
+}
+
 # When the code is unknown: a plain sentence, then the marketplace's own text with the code under it.
 _UNKNOWN = {
     "en": ("The marketplace refused the request. Its own words:", "code {0}"),
@@ -348,10 +371,21 @@ def explain(code: object, said: str = "", language: str = "en", *, multiline: bo
     return f"{lead}{chr(10) if multiline else ' '}{own}{request}"
 
 
+def row_message(said: str) -> str:
+    """A legacy bulk update's message for one refused row, as an English sentence the window can translate: what
+    happened and what to do; a message not in LEGACY_ROWS keeps Tokopedia's words under a plain sentence."""
+    said = (said or "").strip()
+    words = LEGACY_ROWS.get(said.rstrip(".").strip().lower())
+    if words is not None:
+        return words.sentence("en")
+    return f"{_UNKNOWN['en'][0]} {said}"
+
+
 @functools.cache
 def _pairs() -> list[tuple[str, str]]:
-    pairs = {w.sentence("en"): w.sentence("id") for w in TABLE.values()}
-    pairs.update({w.what_en: w.what_id for w in TABLE.values()})
+    words = [*TABLE.values(), *LEGACY_ROWS.values()]
+    pairs = {w.sentence("en"): w.sentence("id") for w in words}
+    pairs.update({w.what_en: w.what_id for w in words})
     pairs[_UNKNOWN["en"][0]] = _UNKNOWN["id"][0]
     return sorted(pairs.items(), key=lambda p: -len(p[0]))  # a whole sentence before its first half
 

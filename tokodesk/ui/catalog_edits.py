@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.store import models as m
+from tokodesk.ui.messages import in_words
 
 
 class CatalogEditDialog(QDialog):
@@ -190,7 +191,7 @@ class CatalogActions(QObject):
         text = self.tr("Pushed: {0} accepted, {1} failed").format(outcome.count(cp.ACCEPTED), outcome.count(cp.FAILED))
         failed = [r.words for r in outcome.rows if r.status != cp.ACCEPTED]
         if failed or outcome.error:
-            self.tab.banner.show_error(text, "\n".join(failed + ([outcome.error] if outcome.error else [])))
+            self.tab.banner.show_error(text, in_words("\n".join(failed + ([outcome.error] if outcome.error else []))))
         else:
             self.tab.banner.clear()
             self.ctx.status_message(text)

@@ -32,7 +32,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change, tr
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.sync import available_kinds, start_sync
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
@@ -101,7 +101,7 @@ def _status_words(value: str | None) -> str:
     if not value:
         return ""
     head, sep, rest = str(value).partition(": ")
-    return tr("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + rest if sep else "")
+    return tr("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + in_words(rest) if sep else "")
 
 
 class InventoryModel(RowsModel):
@@ -489,7 +489,7 @@ class InventoryTab(QWidget):
         troubled = getattr(summary, "failed", 0) or getattr(summary, "status", "ok") != "ok"
         if getattr(summary, "errors", None) and (troubled or not message):
             self.banner.show_error(self.tr("Finished with {0} problem(s).").format(len(summary.errors)),
-                                   "\n".join(summary.errors))
+                                   in_words("\n".join(summary.errors)))
         elif message:
             self.banner.show_info(message)
         else:

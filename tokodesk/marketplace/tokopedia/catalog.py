@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -44,7 +45,7 @@ def _failed_by_id(failed: list) -> tuple[dict[str, str], int]:
             pid = parsing.ident(parsing.get(entry, "product_id"))
             message = parsing.text(parsing.get(entry, "message"))
         if pid:
-            messages[pid] = message or "Tokopedia refused this row"
+            messages[pid] = message or ""
         else:
             unplaced += 1
     return messages, unplaced
@@ -105,7 +106,7 @@ def _send(
             elif "TOO_MANY_REQUEST" in message.upper():
                 throttled.append((index, row))
             else:
-                results[index] = CatalogRowResult(row.product_id, False, message)
+                results[index] = CatalogRowResult(row.product_id, False, error_words.row_message(message))
         if not throttled:
             stalls, size = 0, batch_max
             continue

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -97,7 +98,7 @@ def _attribute(batch: list[_Pending], failed: list) -> tuple[dict[int, str], int
         match = by_pid.get(pid) if pid else None
         if match is None and sku:
             match = by_sku.get(sku)
-        message = parsing.text(parsing.get(entry, "message")) or "Tokopedia refused this row"
+        message = parsing.text(parsing.get(entry, "message"))
         if match is None:
             unplaced += 1
             log.warning("Tokopedia reported a failed stock row it did not name: %s", message)
@@ -161,7 +162,7 @@ def push_stock(
                 else:
                     answer(p, True)
             elif p not in throttled:
-                answer(p, False, messages[p.index])
+                answer(p, False, error_words.row_message(messages[p.index]))  # in words, never Tokopedia's bare text
         if not throttled:
             stalls = 0
             size = min(BATCH_MAX, size * 2)
