@@ -69,8 +69,8 @@ def test_cli_push_asks_and_large_changes_need_confirm_large(sb, channel, client,
     assert "large change" in capsys.readouterr().out
     assert main(["catalog", "set", mb.seller_sku, "--price", "12000,5"]) == 2
     assert "whole numbers" in capsys.readouterr().err
-    assert main(["catalog", "set", ma.seller_sku, "--seller-sku", "BARU"]) == 2
-    assert "Seller Center" in capsys.readouterr().err
+    assert main(["catalog", "set", ma.seller_sku, "--seller-sku", "KODE BARU"]) == 2
+    assert "no spaces" in capsys.readouterr().err
 
     # Not a terminal and no --yes: the summary is shown and nothing is sent.
     assert main(["catalog", "push"]) == 2
@@ -92,3 +92,45 @@ def test_cli_push_asks_and_large_changes_need_confirm_large(sb, channel, client,
     assert main(["catalog", "undo", "--yes", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["accepted"] == 2
     assert sb.shop.products[number[pb.product_id]].price == pb.price
+
+
+def test_cli_drafts_discard_whole_product_and_a_seller_sku_code(sb, channel, client, capsys):  # noqa: F811
+    from tests.integration.test_catalog_codes import multi_sku_listing
+
+    assert catalog.pull_skus(channel, client).status == "ok"
+    mapping, product, others = multi_sku_listing(channel)
+    (ma, pa), = [(mp, p) for mp, p in mapped(channel, 30, stocked=False) if p.parent_id != product.parent_id][:1]
+    assert main(["catalog", "drafts"]) == 0
+    assert "no catalogue changes waiting" in capsys.readouterr().out
+
+    # Off for one SKU of a product with several: refused, naming the SKUs that would go off with it.
+    assert main(["catalog", "set", mapping.seller_sku, "--active", "no"]) == 2
+    err = capsys.readouterr().err
+    assert all((o.sku or o.product_id) in err for o in others) and "--whole-product" in err
+    assert main(["catalog", "set", mapping.seller_sku, "--active", "no", "--whole-product"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("switches with it (same product)") == len(others)
+    assert main(["catalog", "set", ma.seller_sku, "--price", str(pa.price + 500)]) == 0
+    assert main(["catalog", "set", mapping.seller_sku, "--seller-sku", "KODE-CLI-1"]) == 0
+    assert f"seller_sku code {product.sku} → code KODE-CLI-1" in capsys.readouterr().out
+
+    assert main(["catalog", "drafts", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {(d["seller_sku"], d["field"], d["new"]) for d in listed} == {
+        (mapping.seller_sku, "active", 0), (ma.seller_sku, "price", pa.price + 500),
+        (mapping.seller_sku, "seller_sku", "KODE-CLI-1")}
+    assert main(["catalog", "drafts"]) == 0
+    assert "3 changes waiting" in capsys.readouterr().out
+
+    assert main(["catalog", "discard", "NOPE"]) == 2
+    assert "no draft to discard for seller SKU NOPE" in capsys.readouterr().err
+    assert main(["catalog", "discard", ma.seller_sku]) == 0
+    assert "discarded 1 changes" in capsys.readouterr().out
+    assert main(["catalog", "push", "--yes", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert (doc["accepted"], doc["summary"]["listings_off"], doc["summary"]["seller_sku_codes"]) == (2, 1, 1)
+    assert sb.shop.products[tj.decode(pa.product_id, tj.SKU_BASE)].price == pa.price  # discarded: never sent
+    assert sb.shop.products[tj.decode(product.product_id, tj.SKU_BASE)].sku == "KODE-CLI-1"
+    assert all(sb.shop.products[tj.decode(o.product_id, tj.SKU_BASE)].status == 3 for o in others)
+    assert main(["catalog", "discard", "--all", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"discarded": 0}

@@ -13,7 +13,7 @@ import pytest
 from tests.integration.test_inventory_sandbox import client_for
 from tests.integration.tiktokshop_setup import channel, client, sb  # noqa: F401 - fixtures
 from tokodesk.sandbox import Sandbox
-from tokodesk.services import catalog, catalog_push
+from tokodesk.services import catalog, catalog_push, catalog_undo
 from tokodesk.store import models as m
 
 
@@ -70,7 +70,7 @@ def test_tokopedia_summary_push_then_undo(toko):
     assert m.Product.get_by_id(pa.id).price == pa.price * 11 // 10  # local = marketplace
     assert catalog_push.summarize(ch).empty
 
-    undone, skipped = catalog_push.undo_last(ch, adapter)
+    undone, skipped = catalog_undo.undo_last(ch, adapter)
     assert not skipped and undone.count("accepted") == 3
     assert shop_product(box, pa.product_id).price == pa.price
     assert shop_product(box, pb.product_id).price == pb.price
@@ -125,7 +125,7 @@ def test_undo_leaves_a_value_changed_on_the_marketplace_since_alone(toko):
     catalog_push.set_edit(mb.seller_sku, price=pb.price + 500)
     catalog_push.push(ch, adapter)
     box.shop.set_price(int(pb.product_id), 77_000)  # the seller changed it in Seller Center
-    out, skipped = catalog_push.undo_last(ch, adapter)
+    out, skipped = catalog_undo.undo_last(ch, adapter)
     assert out.count("accepted") == 1 and len(skipped) == 1 and "77.000" in skipped[0]
     assert shop_product(box, pa.product_id).price == pa.price
     assert shop_product(box, pb.product_id).price == 77_000
@@ -198,21 +198,37 @@ def test_tiktokshop_push_promotion_and_undo(sb, channel, client):  # noqa: F811
     assert by_sku[mc.seller_sku].status == "accepted"
     assert sb.shop.products[number[pa.product_id]].price == pa.price + 2000
     assert sb.shop.products[number[pc.product_id]].status == 3
-    undone, _ = catalog_push.undo_last(channel, client)
+    undone, _ = catalog_undo.undo_last(channel, client)
     assert undone.count("accepted") == 2
     assert sb.shop.products[number[pa.product_id]].price == pa.price
     assert sb.shop.products[number[pc.product_id]].status == 1
 
 
-def test_tiktokshop_listing_of_a_product_with_several_skus_is_refused(sb, channel, client):  # noqa: F811
+def test_tiktokshop_listing_of_a_product_with_several_skus_names_them_and_needs_whole_product(sb, channel, client):  # noqa: F811, E501
     assert catalog.pull_skus(channel, client).status == "ok"
-    multi = next(p for p in m.Product.select().where((m.Product.channel == channel.id) & (m.Product.is_parent == False))  # noqa: E712
+    multi = next(p for p in m.Product.select().where((m.Product.channel == channel.id) & (m.Product.is_parent == False)  # noqa: E712
+                 & (m.Product.status == "ACTIVATE"))
                  if m.Product.select().where(m.Product.parent_id == p.parent_id).count() > 1
                  and m.SkuMapping.get(m.SkuMapping.product_id == p.product_id).seller_sku)
+    siblings = list(m.Product.select().where((m.Product.parent_id == multi.parent_id) & (m.Product.id != multi.id)))
     seller_sku = m.SkuMapping.get(m.SkuMapping.product_id == multi.product_id).seller_sku
-    with pytest.raises(catalog_push.UserError, match="whole product"):
+    with pytest.raises(catalog_push.WholeProduct) as refused:
         catalog_push.set_edit(seller_sku, active=False)
+    assert len(refused.value.others) == len(siblings)
+    for other in siblings:  # each SKU that would go off with it is named
+        assert (other.sku or other.product_id) in str(refused.value)
+    assert "--whole-product" in str(refused.value) and m.CatalogEdit.select().count() == 0
     catalog_push.set_edit(seller_sku, price=multi.price + 100)  # a price is per SKU: fine
+
+    kept = catalog_push.set_edit(seller_sku, active=False, whole_product=True)
+    assert len(kept.with_product) == len(siblings)
+    out = catalog_push.push(channel, client)
+    assert {r.status for r in out.rows} == {"accepted"}
+    from tokodesk.sandbox import tiktokshop_json as tj
+
+    for p in [multi, *siblings]:  # the whole product went off, here and on the marketplace
+        assert sb.shop.products[tj.decode(p.product_id, tj.SKU_BASE)].status == 3
+        assert m.Product.get_by_id(p.id).status == "SELLER_DEACTIVATED"
 
 
 def test_reconciliation_lists_a_price_changed_on_the_marketplace_take_or_push_mine(toko, capsys):

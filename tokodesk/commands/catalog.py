@@ -1,6 +1,8 @@
-"""`tokodesk catalog set|import|push|undo`: prices and listing on/off, edited here and pushed on purpose (issue 23).
+"""`tokodesk catalog set|import|drafts|discard|push|undo|resolve`: prices, listing on/off and seller SKU codes,
+edited here and pushed on purpose (issue 23).
 
-`set` and `import` keep drafts only. `push` prints the summary (n prices with the lowest and highest change in %,
+`set` and `import` keep drafts only; `drafts` lists them and `discard` forgets them.
+`push` prints the summary (n prices with the lowest and highest change in %,
 n listings off / on) and sends nothing until it is confirmed: at the prompt, or with --yes. A price change beyond
 ±50 % (app setting price_change_confirm_pct) or below the floor (price_floor) needs a second, explicit
 confirmation: --confirm-large (--yes alone is not enough), or typing "large" at the prompt.
@@ -15,7 +17,10 @@ import sys
 from tokodesk.commands.args import input_file
 from tokodesk.errors import UserError
 
-SET_HELP = "keep a price and/or listing on/off change for the marketplace SKUs mapped to SELLER_SKU (sent by push)"
+SET_HELP = ("keep a price, listing on/off and/or seller SKU code change for the marketplace SKUs mapped to SELLER_SKU "
+            "(sent by push)")
+DRAFTS_HELP = "list the catalogue changes kept and not pushed yet"
+DISCARD_HELP = "forget kept changes that were not pushed yet: those of SELLER_SKU..., or all of them (--all)"
 IMPORT_HELP = ("keep catalogue changes from a CSV file: seller_sku,price[,active] per row (header optional; comma, "
                "semicolon or tab). Bad rows are reported by line; the good rows are kept in one transaction "
                "(exit 2 if any row was bad)")
@@ -36,7 +41,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     cset.add_argument("--price", metavar="N", help="new price in whole rupiah (15000 or 15.000)")
     cset.add_argument("--active", metavar="yes|no", help="listing on (yes) or off (no)")
     cset.add_argument("--seller-sku", dest="new_seller_sku", metavar="NEW",
-                      help="new seller SKU code (refused where the marketplace cannot change only the code)")
+                      help="new seller SKU code: the listing's code becomes NEW and TokoDesk's seller SKU follows "
+                           "once the marketplace accepted it (Tokopedia & Shop; the legacy Tokopedia API cannot)")
+    cset.add_argument("--whole-product", action="store_true",
+                      help="Tokopedia & Shop switches a listing on/off for the whole product: confirm that its other "
+                           "SKUs (named when this is missing) switch too")
     cset.add_argument("--channel", metavar="NAME", help="only this channel's listings (default: every channel)")
     cset.add_argument("--json", action="store_true")
     cset.set_defaults(func=run_set)
@@ -47,6 +56,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--channel", metavar="NAME")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=run_import)
+
+    drafts = csub.add_parser("drafts", help=DRAFTS_HELP, description=DRAFTS_HELP)
+    drafts.add_argument("--channel", metavar="NAME", help="only this channel's (default: every channel)")
+    drafts.add_argument("--json", action="store_true")
+    drafts.set_defaults(func=run_drafts)
+
+    discard = csub.add_parser("discard", help=DISCARD_HELP, description=DISCARD_HELP)
+    which = discard.add_mutually_exclusive_group(required=True)
+    which.add_argument("seller_skus", metavar="SELLER_SKU", nargs="*", default=[])
+    which.add_argument("--all", action="store_true", help="every change not pushed yet")
+    discard.add_argument("--channel", metavar="NAME", help="only this channel's (default: every channel)")
+    discard.add_argument("--json", action="store_true")
+    discard.set_defaults(func=run_discard)
 
     push = csub.add_parser("push", help=PUSH_HELP, description=PUSH_HELP)
     push.add_argument("--channel", metavar="NAME")
@@ -96,14 +118,15 @@ def run_set(args: argparse.Namespace) -> int:
     _open_db()
     channel = get_channel(args.channel) if args.channel else None
     result = cp.set_edit(args.seller_sku, price=price, active=active, new_seller_sku=args.new_seller_sku,
-                         channel=channel)
+                         channel=channel, whole_product=args.whole_product)
     if args.json:
-        print(json.dumps({"kept": len(result.kept), "unchanged": result.unchanged, "large": result.large},
-                         ensure_ascii=False))
+        print(json.dumps({"kept": len(result.kept), "unchanged": result.unchanged, "large": result.large,
+                          "with_product": result.with_product}, ensure_ascii=False))
         return 0
     for e in result.kept:
-        print(f"kept: {e.seller_sku} ({e.marketplace_sku or e.product_id}) {e.field} "
-              f"{cp.describe_value(e.field, e.old_value)} → {cp.describe_value(e.field, e.new_value)}")
+        print(f"kept: {cp.draft_words(e)}")
+    for line in result.with_product:
+        print(f"  switches with it (same product): {line}")
     for line in result.unchanged:
         print(f"unchanged: {line}")
     for line in result.large:
@@ -140,6 +163,49 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"tokodesk: {len(bad)} bad rows were skipped; the {len(result.parsed.rows)} good rows were kept. "
                   "Fix the lines above and import them again.", file=sys.stderr)
         return 2
+    return 0
+
+
+def run_drafts(args: argparse.Namespace) -> int:
+    from tokodesk.services import catalog_push as cp
+    from tokodesk.services.channels import get_channel
+
+    _open_db()
+    channel = get_channel(args.channel) if args.channel else None
+    edits = cp.waiting(channel)
+    if args.json:
+        def value(e, old: bool):  # noqa: ANN001, ANN202
+            if e.field == cp.SELLER_SKU:
+                return e.old_text if old else e.new_text
+            return e.old_value if old else e.new_value
+
+        print(json.dumps([{"id": e.id, "channel": e.channel.name, "seller_sku": e.seller_sku,
+                           "sku": e.marketplace_sku, "product_id": e.product_id, "field": e.field,
+                           "old": value(e, True), "new": value(e, False),
+                           "kept_at": e.created_at.isoformat() + "Z"} for e in edits], ensure_ascii=False))
+        return 0
+    if not edits:
+        print("no catalogue changes waiting to be pushed")
+        return 0
+    for name in dict.fromkeys(e.channel.name for e in edits):
+        mine = [e for e in edits if e.channel.name == name]
+        print(f"{name}: {len(mine)} changes waiting ('tokodesk catalog push' shows the summary and asks)")
+        for e in mine:
+            print(f"  {cp.draft_words(e)}")
+    return 0
+
+
+def run_discard(args: argparse.Namespace) -> int:
+    from tokodesk.services import catalog_push as cp
+    from tokodesk.services.channels import get_channel
+
+    _open_db()
+    channel = get_channel(args.channel) if args.channel else None
+    count = cp.discard(args.seller_skus, everything=args.all, channel=channel)
+    if args.json:
+        print(json.dumps({"discarded": count}))
+    else:
+        print(f"discarded {count} changes not pushed yet; nothing was sent")
     return 0
 
 
@@ -193,13 +259,14 @@ def m_open_rows(channel) -> int:  # noqa: ANN001
 
 def run_undo(args: argparse.Namespace) -> int:
     from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_undo
     from tokodesk.services.channels import channel_adapter, get_channel
 
     _open_db()
     channel = get_channel(args.channel)
     out = sys.stderr if args.json else sys.stdout
     with channel_adapter(channel) as live:
-        push_id, plan, skipped = cp.undo_plan(channel, live)
+        push_id, plan, skipped = catalog_undo.undo_plan(channel, live)
         print(f"undo of push {push_id} on {channel.name}: {len(plan)} values to send back", file=out)
         for e in plan[:50]:
             print(f"  {e.seller_sku} {e.field} {cp.describe_value(e.field, e.new_value)} → "
@@ -208,7 +275,7 @@ def run_undo(args: argparse.Namespace) -> int:
             print(f"  left alone: {line}", file=out)
         if plan and not args.yes and _ask("Send these values back? [y/N]") not in ("y", "yes", "ya"):
             raise UserError("nothing was sent: confirm at the prompt, or add --yes")
-        outcome, _ = cp.undo_last(channel, live)
+        outcome, _ = catalog_undo.undo_last(channel, live)
     if args.json:
         doc = outcome.to_json()
         doc["left_alone"] = skipped

@@ -123,10 +123,13 @@ class Capabilities:
     # Orders come in packages of their own (split, combined) that are shipped and labelled one by one
     # (`Order.packages`; `PackageMoves` when combining is offered). Without it an order is its one implicit package.
     packages: bool = False
-    # Catalogue edits TokoDesk may push (`CatalogEdits`): "price", "active". A seller SKU code is in neither: both
-    # APIs change it only by re-sending the whole product (Tokopedia: product edit v2/v3; Tokopedia & Shop: partial
-    # edit, which deletes the SKUs a request leaves out and blanks omitted nested fields), too much to risk for a code.
+    # Catalogue edits TokoDesk may push (`CatalogEdits`): "price", "active", "seller_sku". A seller SKU code is
+    # changed only by re-sending the product's SKUs: Tokopedia & Shop's partial edit deletes the SKUs a request
+    # leaves out and blanks omitted nested fields, so the adapter reads the whole product first and sends every SKU
+    # back unchanged but the code (`set_seller_skus`). The legacy Tokopedia API has only its asynchronous full
+    # product edit (v2/v3): not offered; `seller_sku_refusal` says why in words.
     catalog_fields: frozenset[str] = frozenset()
+    seller_sku_refusal: str = ""
     # Listing on/off switches a whole product with all its SKUs (Tokopedia & Shop), not one variant (Tokopedia).
     listing_per_product: bool = False
     price_batch_max: int = 0  # most SKUs one price request takes
@@ -362,6 +365,9 @@ class CatalogRow:
     parent_id: str = ""  # Tokopedia & Shop's product id (the calls address it)
     price: int | None = None
     active: bool | None = None
+    seller_sku: str | None = None  # the SKU's new seller SKU code
+    old_seller_sku: str = ""  # the code the seller saw: a code changed on the marketplace since is not overwritten
+    siblings: tuple[str, ...] = ()  # every SKU id of the product TokoDesk knows: none may be missing from a read
 
 
 @dataclass
@@ -486,6 +492,11 @@ class CatalogEdits(Protocol):
 
     def read_catalog(self, rows: Sequence[CatalogRow]) -> list[Product]:
         """The marketplace's current price and status of these SKUs (a lost answer is settled by this)."""
+        ...
+
+    def set_seller_skus(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None
+                        ) -> list[CatalogRowResult]:
+        """New seller SKU codes (offered when "seller_sku" is in `capabilities.catalog_fields`)."""
         ...
 
 

@@ -84,6 +84,8 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("GET", rf"/finance/202501/orders/{ID}/statement_transactions", "finance_order_transactions", False, "shop"),
         ("GET", r"/finance/202507/orders/unsettled", "finance_unsettled", False, "shop"),
         ("GET", r"/finance/202309/withdrawals", "finance_withdrawals", False, "shop"),
+        ("GET", rf"/product/202309/products/{ID}", "product_get", False, "shop"),
+        ("POST", rf"/product/202309/products/{ID}/partial_edit", "partial_edit", True, "shop"),
     ]
 ]
 

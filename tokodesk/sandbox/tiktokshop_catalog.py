@@ -6,10 +6,18 @@ promotion, `price.amount` a string in the shop's currency (IDR); its `data` is a
 whole call's error. Activate / deactivate take ≤20 product ids and answer per product in `data.errors[]`.
 Choices the reference leaves open: a product in a promotion answers 12052230 naming the promotion; activation
 passes its audit at once (the real one goes through `PENDING`).
+
+Get Product and Partial Edit Product (GetProduct, PartialEditProduct 202309) are served for seller SKU codes, as the
+reference describes the edit: updates are per top-level property, so `skus` replaces the product's SKU list —
+an existing SKU id the request leaves out is DELETED (`deleted_skus`, counted per product), and an omitted nested
+field of a SKU is blanked (no `inventory`: its stock becomes 0; no `seller_sku`: the code becomes empty). A SKU
+without its price or its sales attributes is refused, as the API refuses a SKU it cannot list. Creating SKUs (no
+id) is not simulated. The edit is approved at once (`audit.status` APPROVED); the real one may re-audit.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,6 +28,9 @@ LISTING_IDS = 20
 PRICE_MIN = 100
 PRICE_MAX = 500_000_000
 E_PROMOTION = 12052230
+E_NOT_FOUND = 12052004
+E_INVALID = 12052011
+SELLER_SKU = re.compile(r"^\S{1,50}$")
 
 
 class CatalogRoutes:
@@ -87,3 +98,73 @@ class CatalogRoutes:
                     item.updated = shop.clock.now()
                 shop.counters[f"listing:{product.product_id}"] += 1
         return {"errors": errors} if errors else {}
+
+    # ---- Get Product, Partial Edit Product ------------------------------------------------------------------
+    def _product_of(self, product_id: str) -> Any:
+        shop = self.ctx.shop
+        number = tj.decode(str(product_id), tj.PRODUCT_BASE)
+        product = shop.products.get(number) if number is not None else None
+        if product is None or product.parent_id is not None:
+            raise ApiError(E_NOT_FOUND, f"Product {product_id} does not exist.")
+        return product
+
+    def _product_get(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            product = self._product_of(params["id"])
+            return dict(tj.product(shop, product), audit={"status": "APPROVED"}, has_draft=False)
+
+    def _partial_edit(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        shop = self.ctx.shop
+        with shop.lock:
+            shop.tick()
+            product = self._product_of(params["id"])
+            given = body.get("skus")
+            if given is None:  # `skus` left out: the SKUs stay as they are
+                return {"product_id": tj.tts_product_id(product), "skus": [], "audit": {"status": "APPROVED"}}
+            own = {tj.sku_id(s): s for s in tj.skus_of(shop, product)}
+            plan = []
+            for entry in given if isinstance(given, list) else []:
+                sid = str(entry.get("id") or "")
+                if not sid:
+                    raise ApiError(E_INVALID, "Creating SKUs is not simulated by the sandbox: give each SKU's id.")
+                if sid not in own:
+                    raise ApiError(12052556, f"The SKU {sid} does not exist or does not belong to this product.")
+                plan.append((own[sid], entry))
+            if not plan:
+                raise ApiError(E_INVALID, "A product must keep at least one SKU.")
+            codes = [str(e.get("seller_sku") or "") for _, e in plan]
+            for code in codes:
+                if code and not SELLER_SKU.match(code):
+                    raise ApiError(E_INVALID, f"seller_sku {code!r}: 1-50 characters, no spaces.")
+            if len([c for c in codes if c]) != len({c for c in codes if c}):
+                raise ApiError(E_INVALID, "Two SKUs of this product have the same seller_sku.")
+            for sku, entry in plan:
+                price = entry.get("price") or {}
+                if price.get("currency") != "IDR" or not str(price.get("amount") or "").isdigit():
+                    raise ApiError(E_INVALID, f"SKU {tj.sku_id(sku)}: give its price (amount in IDR).")
+                if product.children and not entry.get("sales_attributes"):
+                    raise ApiError(E_INVALID, f"SKU {tj.sku_id(sku)}: each SKU must include the same number and "
+                                              "type of sales attributes.")
+            now = shop.clock.now()
+            kept = {sku.product_id for sku, _ in plan}
+            for sku in own.values():
+                if sku.product_id not in kept:  # left out: deleted, as the reference says
+                    product.children.remove(sku.product_id)
+                    shop.counters[f"deleted_skus:{product.product_id}"] += 1
+                    shop.counters[f"deleted_sku:{sku.product_id}"] += 1
+            for sku, entry in plan:
+                sku.sku = str(entry.get("seller_sku") or "")
+                amount = int(str(entry["price"]["amount"]))
+                if amount != sku.price:
+                    shop.set_price(sku.product_id, amount)
+                stock = {str(i.get("warehouse_id") or ""): int(i.get("quantity") or 0)
+                         for i in entry.get("inventory") or [] if isinstance(i, dict)}
+                sku.stock = stock.pop(str(shop.warehouse_id), 0)
+                sku.other_warehouses = {w: q for w, q in stock.items() if w in sku.other_warehouses}
+                sku.updated = now
+            product.updated = now
+            shop.counters[f"partial_edit:{product.product_id}"] += 1
+            return {"product_id": tj.tts_product_id(product),
+                    "skus": [{"id": tj.sku_id(sku)} for sku, _ in plan], "audit": {"status": "APPROVED"}}

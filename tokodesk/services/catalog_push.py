@@ -14,20 +14,35 @@ An edit is a `CatalogEdit` row, and the row is also the edit's outbox entry (as 
 * `push` holds the channel's "catalog" lease, so a row still `sent` or `unknown` when it starts was left by a
   process that died or lost its answer: it is read back first, and sent again only when the marketplace does not
   hold the new value. The adapters batch within the documented sizes and pace by the rate limit.
-* Seller SKU codes are not pushed: neither marketplace offers an edit of just that code (see
-  `base.Capabilities.catalog_fields`); `set_edit` says so instead of keeping an edit that could never be sent.
+* Seller SKU codes (`seller_sku`, the text in `new_text`) go where the marketplace offers them
+  (`base.Capabilities.catalog_fields`; Tokopedia & Shop reads the whole product and sends every SKU back unchanged
+  but the code). A code already used locally is refused before it is kept and again before it is sent; the local
+  copy follows only once the marketplace accepted it (`catalog_codes.follow_code`). Elsewhere `set_edit` says why in
+  words instead of keeping an edit that could never be sent.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tokodesk.errors import UserError
 from tokodesk.marketplace import base
+from tokodesk.services import catalog_codes
+from tokodesk.services.catalog_rules import (  # noqa: F401 - the callers use them from here
+    DEFAULT_MAX_CHANGE_PCT,
+    DEFAULT_PRICE_FLOOR,
+    LISTED,
+    MESSAGE_MAX,
+    PRICE_MAX,
+    GuardRails,
+    NeedsConfirmation,
+    change_pct,
+    parse_active,
+    parse_price,
+)
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
@@ -42,82 +57,7 @@ OPEN = (PENDING, SENT, UNKNOWN)
 
 PRICE = "price"
 ACTIVE = "active"
-DEFAULT_MAX_CHANGE_PCT = 50
-DEFAULT_PRICE_FLOOR = 1_000
-PRICE_MAX = 500_000_000
-MESSAGE_MAX = 500
-# Statuses in which a listing is on, as each adapter reports them (Tokopedia "active", Tokopedia & Shop "ACTIVATE").
-LISTED = {"active", "ACTIVATE", "LIVE"}
-
-
-class NeedsConfirmation(UserError):
-    """Large price changes wait for a second, explicit confirmation."""
-
-    exit_code = 3
-
-
-@dataclass(frozen=True)
-class GuardRails:
-    max_change_pct: int = DEFAULT_MAX_CHANGE_PCT
-    price_floor: int = DEFAULT_PRICE_FLOOR
-
-    @classmethod
-    def load(cls) -> GuardRails:
-        from tokodesk import config
-
-        def read(key: str) -> int:
-            return int(config.APP_SETTINGS[key].coerce(m.AppSetting.read(key)))
-
-        return cls(read("price_change_confirm_pct"), read("price_floor"))
-
-    def why_large(self, old: int | None, new: int) -> str:
-        """Why this price change needs a second confirmation ("" when it does not)."""
-        if new < self.price_floor:
-            return f"below the floor of Rp{self.price_floor:,}".replace(",", ".")
-        if old and abs(new - old) * 100 > self.max_change_pct * old:
-            return f"{change_pct(old, new):+.0f}% (beyond ±{self.max_change_pct}%)"
-        return ""
-
-
-def change_pct(old: int | None, new: int) -> float:
-    return (new - old) * 100.0 / old if old else 0.0
-
-
-_RUPIAH = re.compile(r"^(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)$", re.I)
-
-
-def parse_price(text: str | int, what: str = "price") -> int:
-    """Whole rupiah: 15000, 15.000 or Rp15.000 (the dot groups thousands, as in Indonesia); nothing else."""
-    if isinstance(text, bool):
-        raise UserError(f"{what}: give a whole number of rupiah, e.g. 15000")
-    if isinstance(text, int):
-        value = text
-    else:
-        raw = str(text).strip().replace(" ", "")
-        match = _RUPIAH.match(raw)
-        if not match:
-            if re.match(r"^(rp\.?)?\d+[.,]\d{1,2}$", raw, re.I):
-                raise UserError(f"{what} {text!r}: rupiah are whole numbers (no sen); e.g. 15000 or 15.000")
-            raise UserError(f"{what} {text!r} is not a price: give whole rupiah, e.g. 15000 or 15.000")
-        value = int(match.group(1).replace(".", ""))
-    if value <= 0:
-        raise UserError(f"{what} must be more than 0")
-    if value > PRICE_MAX:
-        raise UserError(f"{what} Rp{value} is above the marketplaces' highest price (Rp{PRICE_MAX})")
-    return value
-
-
-_YES = {"yes", "y", "on", "1", "true", "aktif", "ya"}
-_NO = {"no", "n", "off", "0", "false", "nonaktif", "tidak"}
-
-
-def parse_active(text: str) -> bool:
-    word = str(text).strip().lower()
-    if word in _YES:
-        return True
-    if word in _NO:
-        return False
-    raise UserError(f"listing on/off {text!r}: say yes or no")
+SELLER_SKU = "seller_sku"
 
 
 def capabilities_of(channel: m.Channel) -> base.Capabilities:
@@ -145,6 +85,7 @@ class SetResult:
     kept: list[m.CatalogEdit] = field(default_factory=list)  # drafts written or replaced
     unchanged: list[str] = field(default_factory=list)  # "channel product: field already VALUE"
     large: list[str] = field(default_factory=list)  # price changes that will ask for a second confirmation
+    with_product: list[str] = field(default_factory=list)  # other SKUs a whole-product listing switch takes along
 
 
 def _targets(seller_sku: str, channel: m.Channel | None) -> list[tuple[m.SkuMapping, m.Product | None]]:
@@ -167,10 +108,13 @@ def set_edit(
     new_seller_sku: str | None = None,
     channel: m.Channel | None = None,
     rails: GuardRails | None = None,
+    whole_product: bool = False,
 ) -> SetResult:
     """Keep a draft of these changes for every marketplace SKU mapped to `seller_sku` (in `channel` only, if given).
 
-    All or nothing: a SKU the edit cannot apply to raises UserError and nothing is written.
+    All or nothing: a SKU the edit cannot apply to raises UserError and nothing is written. Where a listing switches
+    a whole product (Tokopedia & Shop) with other SKUs, WholeProduct is raised naming them unless `whole_product`
+    says the seller saw them and wants them switched too.
     """
     if price is None and active is None and new_seller_sku is None:
         raise UserError("nothing to change: give --price, --active or --seller-sku")
@@ -181,17 +125,18 @@ def set_edit(
                         "('tokodesk mapping', or the SKU mapping tab), then pull the SKUs ('tokodesk sync skus')")
     rails = rails or GuardRails.load()
     wanted = {PRICE: price, ACTIVE: None if active is None else int(active)}
+    if new_seller_sku is not None:
+        new_seller_sku = new_seller_sku.strip()
+        catalog_codes.check_new_code(seller_sku, new_seller_sku)
     result = SetResult()
     database = m.CatalogEdit._meta.database
     with database.atomic():
         for mapping, product in targets:
             ch = mapping.channel
             caps = capabilities_of(ch)
-            if new_seller_sku is not None and "seller_sku" not in caps.catalog_fields:
-                raise UserError(
-                    f"{caps.display_name} cannot change only a seller SKU code: its API does it by re-sending the "
-                    "whole product, which TokoDesk does not risk. Change it in Seller Center, then pull the SKUs "
-                    "('tokodesk sync skus') and map it again.")
+            if new_seller_sku is not None and SELLER_SKU not in caps.catalog_fields:
+                raise UserError(f"{seller_sku} on channel {ch.name!r}: seller SKU codes cannot be changed from "
+                                f"TokoDesk: {caps.seller_sku_refusal or 'its marketplace does not offer it'}")
             if product is None:
                 raise UserError(f"{seller_sku}: marketplace SKU {mapping.product_id} of channel {ch.name!r} was not "
                                 "pulled yet, so its current price is unknown: run 'tokodesk sync skus' first")
@@ -201,14 +146,12 @@ def set_edit(
                 if name not in caps.catalog_fields:
                     raise UserError(f"{caps.display_name} does not let TokoDesk change the {name} of a SKU")
                 if name == ACTIVE and caps.listing_per_product:
-                    _refuse_partial_listing(ch, product, seller_sku, caps)
+                    others = _other_skus(ch, product)
+                    if others and not whole_product:
+                        raise WholeProduct(seller_sku, caps.display_name, bool(value), others)
+                    result.with_product.extend(others)
+                _refuse_unsettled(ch, mapping.product_id, name, seller_sku)
                 old = product.price if name == PRICE else _listed(product.status)
-                if m.CatalogEdit.select().where(
-                        (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == mapping.product_id)
-                        & (m.CatalogEdit.field == name) & (m.CatalogEdit.status.in_(OPEN))).exists():
-                    # Two values of one field in flight could land in either order: settle the first one first.
-                    raise UserError(f"{seller_sku}: the last push of its {name} is not settled yet (its answer was "
-                                    "lost or it waits to be sent): run 'tokodesk catalog push' to settle it first")
                 m.CatalogEdit.delete().where(
                     (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == mapping.product_id)
                     & (m.CatalogEdit.field == name) & (m.CatalogEdit.status == DRAFT)).execute()
@@ -224,27 +167,70 @@ def set_edit(
                 why = rails.why_large(old, value) if name == PRICE else ""
                 if why:
                     result.large.append(f"{label}: Rp{old} → Rp{value}: {why}")
+            if new_seller_sku is not None:
+                _keep_code(ch, mapping, product, seller_sku, new_seller_sku, result)
     return result
 
 
-def _refuse_partial_listing(ch: m.Channel, product: m.Product, seller_sku: str, caps: base.Capabilities) -> None:
-    """The listing switches the whole product: refuse when it has SKUs besides this one (they would switch too)."""
-    if not product.parent_id:
+def _refuse_unsettled(ch: m.Channel, product_id: str, name: str, seller_sku: str) -> None:
+    if m.CatalogEdit.select().where(
+            (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == product_id)
+            & (m.CatalogEdit.field == name) & (m.CatalogEdit.status.in_(OPEN))).exists():
+        # Two values of one field in flight could land in either order: settle the first one first.
+        raise UserError(f"{seller_sku}: the last push of its {name} is not settled yet (its answer was "
+                        "lost or it waits to be sent): run 'tokodesk catalog push' to settle it first")
+
+
+def _keep_code(ch: m.Channel, mapping: m.SkuMapping, product: m.Product, seller_sku: str, code: str,
+               result: SetResult) -> None:
+    _refuse_unsettled(ch, mapping.product_id, SELLER_SKU, seller_sku)
+    m.CatalogEdit.delete().where(
+        (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == mapping.product_id)
+        & (m.CatalogEdit.field == SELLER_SKU) & (m.CatalogEdit.status == DRAFT)).execute()
+    label = f"{ch.name} {mapping.marketplace_sku or mapping.product_id}"
+    if product.sku == code:
+        result.unchanged.append(f"{label}: seller SKU is already {code}")
         return
-    others = list(m.Product.select(m.Product.product_id, m.Product.sku).where(
-        (m.Product.channel == ch.id) & (m.Product.parent_id == product.parent_id)
-        & (m.Product.product_id != product.product_id) & (m.Product.is_parent == False)))  # noqa: E712
-    if others:
-        names = ", ".join(o.sku or o.product_id for o in others[:5])
-        raise UserError(
-            f"{seller_sku}: on {caps.display_name} a listing is switched on or off for the whole product, and this "
-            f"product has {len(others)} other SKU(s) ({names}) that would switch too. Switch it in Seller Center, "
-            "or set their stock to 0 instead.")
+    result.kept.append(m.CatalogEdit.create(
+        channel=ch.id, product_id=mapping.product_id, parent_id=product.parent_id or "",
+        marketplace_sku=mapping.marketplace_sku, seller_sku=seller_sku, field=SELLER_SKU, old_value=None,
+        new_value=0, old_text=product.sku or "", new_text=code, status=DRAFT))
 
 
-def describe_value(name: str, value: int | None) -> str:
+def _other_skus(ch: m.Channel, product: m.Product) -> list[str]:
+    """The product's other SKUs, in words ("code (seller SKU X)"): they switch with this one."""
+    if not product.parent_id:
+        return []
+    rows = (m.Product.select(m.Product.product_id, m.Product.sku, m.Product.name)
+            .where((m.Product.channel == ch.id) & (m.Product.parent_id == product.parent_id)
+                   & (m.Product.product_id != product.product_id) & (m.Product.is_parent == False))  # noqa: E712
+            .order_by(m.Product.id))
+    out = []
+    for other in rows:
+        mapping = m.SkuMapping.get_or_none((m.SkuMapping.channel == ch.id)
+                                           & (m.SkuMapping.product_id == other.product_id))
+        mine = f", seller SKU {mapping.seller_sku}" if mapping and mapping.seller_sku else ""
+        out.append(f"{other.sku or other.product_id} ({other.name}{mine})")
+    return out
+
+
+class WholeProduct(UserError):
+    """The listing switches the whole product: the seller confirms the other SKUs named here switch too."""
+
+    def __init__(self, seller_sku: str, marketplace: str, on: bool, others: list[str]) -> None:
+        self.seller_sku, self.on, self.others = seller_sku, on, others
+        word = "on" if on else "off"
+        super().__init__(
+            f"{seller_sku}: on {marketplace} a listing is switched {word} for the whole product, so these "
+            f"{len(others)} other SKU(s) of it go {word} with it: {'; '.join(others)}. To switch the whole product, "
+            "confirm it (--whole-product); otherwise set their stock to 0 instead. Nothing was kept")
+
+
+def describe_value(name: str, value: int | str | None) -> str:
     if value is None:
         return "unknown"
+    if name == SELLER_SKU:
+        return f"code {value}" if value else "no code"
     if name == ACTIVE:
         return "on" if value else "off"
     return f"Rp{value:,}".replace(",", ".")
@@ -260,6 +246,43 @@ def discard_drafts(channel: m.Channel) -> int:
                                         & (m.CatalogEdit.status == DRAFT)).execute()
 
 
+def waiting(channel: m.Channel | None = None) -> list[m.CatalogEdit]:
+    """The drafts waiting to be pushed, of one channel or of all, oldest first."""
+    query = m.CatalogEdit.select().where(m.CatalogEdit.status == DRAFT)
+    if channel is not None:
+        query = query.where(m.CatalogEdit.channel == channel.id)
+    return list(query.order_by(m.CatalogEdit.channel, m.CatalogEdit.id))
+
+
+def discard(seller_skus: Sequence[str] = (), *, everything: bool = False, channel: m.Channel | None = None,
+            edit_ids: Sequence[int] | None = None) -> int:
+    """Forget drafts (never an edit already pushed): of these seller SKUs, these edits, or all (`everything`).
+    A seller SKU with no draft raises UserError and nothing is discarded."""
+    if not (seller_skus or everything or edit_ids):
+        raise UserError("say which drafts to discard: seller SKUs, or --all")
+    query = m.CatalogEdit.delete().where(m.CatalogEdit.status == DRAFT)
+    if channel is not None:
+        query = query.where(m.CatalogEdit.channel == channel.id)
+    if edit_ids is not None:
+        query = query.where(m.CatalogEdit.id.in_(list(edit_ids)))
+    if seller_skus and not everything:
+        kept = {e.seller_sku for e in waiting(channel)}
+        unknown = [s for s in seller_skus if s not in kept]
+        if unknown:
+            raise UserError(f"no draft to discard for seller SKU {', '.join(unknown)}: 'tokodesk catalog drafts' "
+                            "lists what is waiting; nothing was discarded")
+        query = query.where(m.CatalogEdit.seller_sku.in_(list(seller_skus)))
+    return query.execute()
+
+
+def draft_words(e: m.CatalogEdit) -> str:
+    """One draft as the seller reads it: "KAOS-01 (TK-KAOS-01) price Rp15.000 → Rp12.000"."""
+    old = e.old_text if e.field == SELLER_SKU else e.old_value
+    new = e.new_text if e.field == SELLER_SKU else e.new_value
+    return (f"{e.seller_sku} ({e.marketplace_sku or e.product_id}) {e.field} {describe_value(e.field, old)} → "
+            f"{describe_value(e.field, new)}")
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Summary
 
@@ -272,6 +295,7 @@ class Summary:
     highest_pct: float | None = None
     listings_off: int = 0
     listings_on: int = 0
+    codes: int = 0  # seller SKU codes
     large: list[str] = field(default_factory=list)
     edit_ids: list[int] = field(default_factory=list)
 
@@ -290,6 +314,8 @@ class Summary:
             out.append(f"  {self.prices} prices{span}")
         if self.listings_off or self.listings_on:
             out.append(f"  {self.listings_off} listings off, {self.listings_on} listings on")
+        if self.codes:
+            out.append(f"  {self.codes} seller SKU codes")
         if self.large:
             out.append(f"  {len(self.large)} large price changes need a second confirmation:")
             out.extend(f"    {line}" for line in self.large[:20])
@@ -298,7 +324,8 @@ class Summary:
     def to_json(self) -> dict:
         return {"channel": self.channel, "prices": self.prices, "lowest_change_pct": self.lowest_pct,
                 "highest_change_pct": self.highest_pct, "listings_off": self.listings_off,
-                "listings_on": self.listings_on, "large": self.large, "edits": len(self.edit_ids)}
+                "listings_on": self.listings_on, "seller_sku_codes": self.codes, "large": self.large,
+                "edits": len(self.edit_ids)}
 
 
 def summarize(channel: m.Channel, edits: Sequence[m.CatalogEdit] | None = None,
@@ -316,6 +343,8 @@ def summarize(channel: m.Channel, edits: Sequence[m.CatalogEdit] | None = None,
             if why:
                 s.large.append(f"{e.seller_sku} ({e.marketplace_sku or e.product_id}): Rp{e.old_value} → "
                                f"Rp{e.new_value}: {why}")
+        elif e.field == SELLER_SKU:
+            s.codes += 1
         elif e.new_value:
             s.listings_on += 1
         else:
@@ -342,10 +371,12 @@ class RowResult:
     value: int
     status: str  # accepted | failed | unknown | pending (read back: not applied, sent at the next push)
     message: str = ""
+    text: str = ""  # the new seller SKU code
 
     @property
     def words(self) -> str:
-        head = f"{self.seller_sku} ({self.marketplace_sku}) {self.field} {describe_value(self.field, self.value)}"
+        value = self.text if self.field == SELLER_SKU else self.value
+        head = f"{self.seller_sku} ({self.marketplace_sku}) {self.field} {describe_value(self.field, value)}"
         if self.status == ACCEPTED:
             return f"{head}: Accepted"
         if self.status == FAILED:
@@ -370,14 +401,24 @@ class PushOutcome:
                 "summary": self.summary.to_json() if self.summary else None, "resolved": self.resolved,
                 "sent": len(self.rows), "accepted": self.count(ACCEPTED), "failed": self.count(FAILED),
                 "unknown": self.count(UNKNOWN), "error": self.error,
-                "rows": [{"seller_sku": r.seller_sku, "sku": r.marketplace_sku, "field": r.field, "value": r.value,
+                "rows": [{"seller_sku": r.seller_sku, "sku": r.marketplace_sku, "field": r.field,
+                          "value": r.text if r.field == SELLER_SKU else r.value,
                           "status": r.status, "message": r.message} for r in self.rows][:500]}
 
 
 def _row(e: m.CatalogEdit) -> base.CatalogRow:
+    code = e.field == SELLER_SKU
+    siblings: tuple[str, ...] = ()
+    if code and e.parent_id:
+        # Every SKU of the product TokoDesk knows: a read that misses one is refused (the edit would delete it).
+        siblings = tuple(pid for (pid,) in m.Product.select(m.Product.product_id).where(
+            (m.Product.channel == e.channel_id) & (m.Product.parent_id == e.parent_id)
+            & (m.Product.is_parent == False)).tuples())  # noqa: E712
     return base.CatalogRow(product_id=e.product_id, sku=e.marketplace_sku, parent_id=e.parent_id,
                            price=e.new_value if e.field == PRICE else None,
-                           active=bool(e.new_value) if e.field == ACTIVE else None)
+                           active=bool(e.new_value) if e.field == ACTIVE else None,
+                           seller_sku=e.new_text if code else None, old_seller_sku=e.old_text if code else "",
+                           siblings=siblings)
 
 
 def _set(edits: Sequence[m.CatalogEdit], status: str, message: str | None = None, **extra) -> None:  # noqa: ANN003
@@ -393,14 +434,22 @@ def _set(edits: Sequence[m.CatalogEdit], status: str, message: str | None = None
         e.status = status
 
 
-def _held(product: base.Product, name: str) -> int | None:
+def _held(product: base.Product, name: str) -> int | str | None:
+    if name == SELLER_SKU:
+        return product.sku
     return product.price if name == PRICE else _listed(product.status)
+
+
+def _wanted(e: m.CatalogEdit) -> int | str:
+    return e.new_text if e.field == SELLER_SKU else e.new_value
 
 
 def _remember(channel: m.Channel, e: m.CatalogEdit) -> None:
     """The marketplace holds the edit's value now: so does the local copy of the product."""
     where = (m.Product.channel == channel.id) & (m.Product.product_id == e.product_id)
-    if e.field == PRICE:
+    if e.field == SELLER_SKU:
+        catalog_codes.follow_code(channel.id, e.product_id, e.seller_sku, e.new_text)
+    elif e.field == PRICE:
         m.Product.update(price=e.new_value).where(where).execute()
     elif capabilities_of(channel).listing_per_product:
         # The whole product switched: every SKU of it, and the product row itself.
@@ -428,7 +477,7 @@ def read_back(channel: m.Channel, adapter: base.Marketplace, edits: Sequence[m.C
         product = held.get(e.product_id)
         if product is None:
             continue
-        (applied if _held(product, e.field) == e.new_value else missing).append(e)
+        (applied if _held(product, e.field) == _wanted(e) else missing).append(e)
     return applied, missing
 
 
@@ -489,8 +538,12 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
         return
     _set(todo, SENT)  # the intent is on disk before the request leaves
     answers: dict[int, base.CatalogRowResult] = {}
-    for name, send in ((PRICE, "update_prices"), (ACTIVE, "set_listings")):
-        group = [e for e in todo if e.field == name]
+    for e in todo:
+        used = catalog_codes.code_in_use(e.new_text, e.seller_sku) if e.field == SELLER_SKU else ""
+        if used:  # the code was taken locally since it was kept: refused before it is sent
+            answers[e.id] = base.CatalogRowResult(e.product_id, False, f"not sent: {used}")
+    for name, send in ((PRICE, "update_prices"), (ACTIVE, "set_listings"), (SELLER_SKU, "set_seller_skus")):
+        group = [e for e in todo if e.field == name and e.id not in answers]
         if not group:
             continue
         try:
@@ -521,63 +574,4 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
     for e in todo:
         fresh = m.CatalogEdit.get_by_id(settled[e.id].id)
         outcome.rows.append(RowResult(fresh.id, fresh.seller_sku, fresh.marketplace_sku or fresh.product_id,
-                                      fresh.field, fresh.new_value, fresh.status, fresh.message))
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Undo
-
-
-def last_push_id(channel: m.Channel) -> str:
-    row = (m.CatalogEdit.select(m.CatalogEdit.push_id)
-           .where((m.CatalogEdit.channel == channel.id) & (m.CatalogEdit.status == ACCEPTED)
-                  & (m.CatalogEdit.push_id != ""))
-           .order_by(m.CatalogEdit.push_id.desc()).first())
-    return row.push_id if row else ""
-
-
-def undo_plan(channel: m.Channel, adapter: base.Marketplace) -> tuple[str, list[m.CatalogEdit], list[str]]:
-    """The accepted edits of the last push whose value the marketplace still holds, and why others are left alone.
-
-    Reads the products first: a value changed since (in Seller Center) is not overwritten by an undo.
-    """
-    push_id = last_push_id(channel)
-    if not push_id:
-        raise UserError(f"{channel.name}: no catalogue push to undo")
-    accepted = list(m.CatalogEdit.select().where((m.CatalogEdit.channel == channel.id)
-                                                 & (m.CatalogEdit.push_id == push_id)
-                                                 & (m.CatalogEdit.status == ACCEPTED)))
-    undoable = [e for e in accepted if e.old_value is not None]
-    skipped = [f"{e.seller_sku} {e.field}: the value before the push is not known" for e in accepted
-               if e.old_value is None]
-    held = {p.product_id: p for p in adapter.read_catalog([_row(e) for e in undoable])}  # type: ignore[attr-defined]
-    plan = []
-    for e in undoable:
-        product = held.get(e.product_id)
-        now = _held(product, e.field) if product else None
-        if now != e.new_value:
-            skipped.append(f"{e.seller_sku} {e.field}: the marketplace now holds {describe_value(e.field, now)}, "
-                           f"not the pushed {describe_value(e.field, e.new_value)}; left as it is")
-            continue
-        plan.append(e)
-    return push_id, plan, skipped
-
-
-def undo_last(channel: m.Channel, adapter: base.Marketplace | None = None) -> tuple[PushOutcome, list[str]]:
-    """Send the old values of the last push back (they are what the marketplace held: no guard rail applies)."""
-    from tokodesk.services.channels import channel_adapter
-
-    with channel_adapter(channel, adapter) as live:
-        push_id, plan, skipped = undo_plan(channel, live)
-        database = m.CatalogEdit._meta.database
-        with database.atomic():
-            undo_ids = [
-                m.CatalogEdit.create(channel=channel.id, product_id=e.product_id, parent_id=e.parent_id,
-                                     marketplace_sku=e.marketplace_sku, seller_sku=e.seller_sku, field=e.field,
-                                     old_value=e.new_value, new_value=e.old_value, status=DRAFT, undo_of=push_id).id
-                for e in plan
-            ]
-        if not undo_ids:
-            return PushOutcome(channel=channel.name), skipped
-        outcome = push(channel, live, edit_ids=undo_ids, confirm_large=True)
-    return outcome, skipped
+                                      fresh.field, fresh.new_value, fresh.status, fresh.message, fresh.new_text))

@@ -153,6 +153,12 @@ def _m18_payouts(database: pw.Database) -> None:
     add_column_if_missing(database, m.StockItem, "cost_price")
 
 
+def _m19_catalog_codes(database: pw.Database) -> None:
+    # Seller SKU codes pushed like prices (issue 23): a catalogue edit may carry text, not only a number.
+    add_column_if_missing(database, m.CatalogEdit, "old_text")
+    add_column_if_missing(database, m.CatalogEdit, "new_text")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -172,6 +178,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (16, "packing videos", _m16_pack_videos),
     (17, "who cancelled an order", _m17_cancellation_initiator),
     (18, "payouts: statements, settlement lines, unsettled estimates, withdrawals, cost prices", _m18_payouts),
+    (19, "catalogue edits of seller SKU codes", _m19_catalog_codes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

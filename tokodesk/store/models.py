@@ -375,7 +375,8 @@ class CatalogEdit(BaseModel):
 
     draft (kept, not sent) → pending (the seller confirmed a push) → sent → accepted | failed, or unknown when the
     answer was lost (read back before anything is sent again). `old_value` is what the marketplace held before, so
-    *undo* can send it back. Prices in whole rupiah; the listing as 1 (on) / 0 (off).
+    *undo* can send it back. Prices in whole rupiah; the listing as 1 (on) / 0 (off); a seller SKU code in
+    `old_text` / `new_text`.
     """
 
     channel = pw.ForeignKeyField(Channel, on_delete="CASCADE")
@@ -383,9 +384,11 @@ class CatalogEdit(BaseModel):
     parent_id = pw.CharField(default="")
     marketplace_sku = pw.CharField(default="")
     seller_sku = pw.CharField(default="", index=True)
-    field = pw.CharField()  # price | active
+    field = pw.CharField()  # price | active | seller_sku
     old_value = pw.BigIntegerField(null=True)
-    new_value = pw.BigIntegerField()
+    new_value = pw.BigIntegerField()  # 0 for a seller SKU code (the text fields hold it)
+    old_text = pw.CharField(default="")  # seller_sku: the listing's code before
+    new_text = pw.CharField(default="")  # seller_sku: the new code
     status = pw.CharField(default="draft", index=True)
     message = pw.TextField(default="")
     push_id = pw.CharField(default="", index=True)

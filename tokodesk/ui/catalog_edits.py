@@ -199,7 +199,7 @@ class CatalogActions(QObject):
 
     @Slot()
     def undo_last(self) -> None:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_undo
 
         channel_id = self.ctx.channel_id
         if channel_id is None:
@@ -209,7 +209,7 @@ class CatalogActions(QObject):
         self.dialog = dialog
 
         def work(_jc: Any) -> Any:
-            return catalog_push.undo_last(m.Channel.get_by_id(channel_id))[0]
+            return catalog_undo.undo_last(m.Channel.get_by_id(channel_id))[0]
 
         dialog.accepted.connect(lambda: self.ctx.jobs.submit(work, title=self.tr("Undoing the last push"),
                                                              on_result=self._report, on_error=self.tab._error))

@@ -48,7 +48,7 @@ from tokodesk.marketplace.base import (
 )
 from tokodesk.marketplace.clean import scrub
 from tokodesk.marketplace.endpoints import check_endpoint
-from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products
+from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products, seller_skus
 from tokodesk.marketplace.tiktokshop import finance as finance_api
 from tokodesk.marketplace.tiktokshop import returns as return_api
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
@@ -80,7 +80,7 @@ CAPABILITIES = Capabilities(
     tracking_at_ship=True,
     seller_ships_per_order=True,
     packages=True,
-    catalog_fields=frozenset({"price", "active"}),
+    catalog_fields=frozenset({"price", "active", "seller_sku"}),
     listing_per_product=True,
     price_batch_max=catalog.PRICE_SKUS_MAX,
     listing_batch_max=catalog.LISTING_MAX,
@@ -557,6 +557,10 @@ class TikTokShopClient:
 
     def read_catalog(self, rows: Sequence[CatalogRow]) -> list[Product]:
         return catalog.read_catalog(self.api, rows)
+
+    def set_seller_skus(self, rows: Sequence[CatalogRow], cancel: CancelCheck | None = None
+                        ) -> list[CatalogRowResult]:
+        return seller_skus.set_seller_skus(self.api, rows, cancel)
 
     def read_stock(self, product_ids: Sequence[str]) -> list[StockLevel]:
         return products.read_stock(self.api, product_ids, self.preferred_warehouse)

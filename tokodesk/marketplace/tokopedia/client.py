@@ -63,6 +63,11 @@ CAPABILITIES = Capabilities(
     order_window_max=MAX_WINDOW,
     has_booking_code=True,
     catalog_fields=frozenset({"price", "active"}),
+    # research/tokopedia-api.md "Other product endpoints": only the asynchronous full product edit (v2/v3) changes
+    # `other.sku`; it re-sends the whole product and is polled for its result. TokoDesk does not use it.
+    seller_sku_refusal=("the Tokopedia (legacy) API changes a SKU code only through its full product edit, which "
+                        "re-sends the whole product; TokoDesk does not do that. Change the code in Seller Center, "
+                        "then pull the SKUs ('tokodesk sync skus')"),
     price_batch_max=100,
     listing_batch_max=25,
     returns_read=True,  # resolution tickets, read-only: they are answered in Seller Center

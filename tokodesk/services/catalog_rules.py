@@ -1,0 +1,87 @@
+"""The rules of catalogue edits (issue 23): whole rupiah, yes/no for a listing, and the guard rails that make a large
+price change wait for a second confirmation. Plain functions: the CLI, the CSV import and the window share them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tokodesk.errors import UserError
+from tokodesk.store import models as m
+
+DEFAULT_MAX_CHANGE_PCT = 50
+DEFAULT_PRICE_FLOOR = 1_000
+PRICE_MAX = 500_000_000
+MESSAGE_MAX = 500
+# Statuses in which a listing is on, as each adapter reports them (Tokopedia "active", Tokopedia & Shop "ACTIVATE").
+LISTED = {"active", "ACTIVATE", "LIVE"}
+
+
+class NeedsConfirmation(UserError):
+    """Large price changes wait for a second, explicit confirmation."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class GuardRails:
+    max_change_pct: int = DEFAULT_MAX_CHANGE_PCT
+    price_floor: int = DEFAULT_PRICE_FLOOR
+
+    @classmethod
+    def load(cls) -> GuardRails:
+        from tokodesk import config
+
+        def read(key: str) -> int:
+            return int(config.APP_SETTINGS[key].coerce(m.AppSetting.read(key)))
+
+        return cls(read("price_change_confirm_pct"), read("price_floor"))
+
+    def why_large(self, old: int | None, new: int) -> str:
+        """Why this price change needs a second confirmation ("" when it does not)."""
+        if new < self.price_floor:
+            return f"below the floor of Rp{self.price_floor:,}".replace(",", ".")
+        if old and abs(new - old) * 100 > self.max_change_pct * old:
+            return f"{change_pct(old, new):+.0f}% (beyond ±{self.max_change_pct}%)"
+        return ""
+
+
+def change_pct(old: int | None, new: int) -> float:
+    return (new - old) * 100.0 / old if old else 0.0
+
+
+_RUPIAH = re.compile(r"^(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)$", re.I)
+
+
+def parse_price(text: str | int, what: str = "price") -> int:
+    """Whole rupiah: 15000, 15.000 or Rp15.000 (the dot groups thousands, as in Indonesia); nothing else."""
+    if isinstance(text, bool):
+        raise UserError(f"{what}: give a whole number of rupiah, e.g. 15000")
+    if isinstance(text, int):
+        value = text
+    else:
+        raw = str(text).strip().replace(" ", "")
+        match = _RUPIAH.match(raw)
+        if not match:
+            if re.match(r"^(rp\.?)?\d+[.,]\d{1,2}$", raw, re.I):
+                raise UserError(f"{what} {text!r}: rupiah are whole numbers (no sen); e.g. 15000 or 15.000")
+            raise UserError(f"{what} {text!r} is not a price: give whole rupiah, e.g. 15000 or 15.000")
+        value = int(match.group(1).replace(".", ""))
+    if value <= 0:
+        raise UserError(f"{what} must be more than 0")
+    if value > PRICE_MAX:
+        raise UserError(f"{what} Rp{value} is above the marketplaces' highest price (Rp{PRICE_MAX})")
+    return value
+
+
+_YES = {"yes", "y", "on", "1", "true", "aktif", "ya"}
+_NO = {"no", "n", "off", "0", "false", "nonaktif", "tidak"}
+
+
+def parse_active(text: str) -> bool:
+    word = str(text).strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise UserError(f"listing on/off {text!r}: say yes or no")
