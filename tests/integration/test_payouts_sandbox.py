@@ -179,3 +179,27 @@ def test_a_legacy_tokopedia_channel_has_no_payouts(tokodesk_home):
         assert payout_sync.next_due(ch, m.utcnow())[0] is None
     finally:
         close_database()
+
+
+def test_the_payout_book_matches_the_shops_fee_rules(sb, shop, client):  # noqa: F811
+    from tokodesk.services import payout_book
+
+    sync(sb, shop, client)
+    book = payout_book.load(now=shop_now(sb))
+    settled = [p for p in book.orders if p.status == "settled" and p.known]
+    assert settled
+    finance = sb.dialect.finance
+    for p in settled:
+        o = sb.order(tj.decode(p.order_id, tj.ORDER_BASE))
+        txns = [t for t in finance.transactions(o) if t.statement_day * DAY <= sb.clock.now()]
+        plain = len(txns) == 1 and "affiliate_commission_amount" not in txns[0].fees
+        # The sandbox charges what FEE_RULES say: an order with nothing unusual is exactly as expected.
+        assert (p.difference == 0) == plain, (p.order_id, p.difference, p.why())
+        assert sum(c.amount for c in p.causes) == p.difference
+        if not plain:
+            assert p.unexpected and "unexplained" not in {c.kind for c in p.causes}
+    assert book.unexpected() and all(p.unexpected for p in book.unexpected())
+    assert sum(w.settled for w in book.weekly()) == sum(s.settlement_amount for s in book.statements)
+    assert {"platform_commission_amount", "dynamic_commission_amount", "transaction_fee_amount"} <= set(
+        book.fee_totals())
+    assert book.withdrawals and book.statements[0].complete

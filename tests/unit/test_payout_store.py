@@ -47,3 +47,31 @@ def test_a_transaction_read_twice_is_one_row_with_the_latest_amounts(any_databas
     assert payout_sync.store_statement(channel, info)[1:] == (False, False)
     info.adjustment_amount = -5_000
     assert payout_sync.store_statement(channel, info)[1:] == (False, True)
+
+
+def test_the_payout_book_reads_back_what_was_stored(any_database):
+    from tokodesk.services import payout_book
+
+    channel = m.Channel.create(name="Toko", marketplace="tiktokshop")
+    legacy = m.Channel.create(name="Lama", marketplace="tokopedia")
+    order = m.Order.create(channel=channel, order_id="A", invoice="INV/A", state="completed", total_amount=134_000,
+                           created_at=datetime(2026, 11, 18))
+    m.OrderLine.create(order=order, line_no=0, sku="KAOS-1", seller_sku="KAOS-1", quantity=2, price=45_000)
+    m.OrderLine.create(order=order, line_no=1, sku="TOPI-1", seller_sku="TOPI-1", quantity=1, price=35_000)
+    m.StockItem.create(seller_sku="KAOS-1", cost_price=30_000)
+    m.StockItem.create(seller_sku="TOPI-1", cost_price=20_000)
+    m.Order.create(channel=legacy, order_id="L", state="completed", total_amount=5, created_at=datetime(2026, 11, 18))
+    made = datetime(2026, 11, 30, tzinfo=timezone.utc)
+    row, _, _ = payout_sync.store_statement(channel, fin.StatementInfo("S1", made, settlement_amount=110_037))
+    fees = [fin.Amount(fin.FEE, "platform_commission_amount", -8_713),
+            fin.Amount(fin.FEE, "dynamic_commission_amount", -5_000),
+            fin.Amount(fin.FEE, "transaction_fee_amount", -1_250),
+            fin.Amount(fin.REVENUE, "subtotal_before_discount_amount", 125_000)]
+    payout_sync.store_line(channel, row, fin.SettlementInfo("T1", "S1", "ORDER", order_id="A",
+                                                            settlement_amount=110_037, amounts=fees))
+    book = payout_book.load()
+    (p,) = book.orders  # the legacy channel has no payouts
+    assert (p.order_id, p.status, p.net, p.difference, p.margin) == ("A", "settled", 110_037, 0, 30_037)
+    assert p.settled_at == datetime(2026, 11, 30) and p.statements == ["S1"]
+    assert book.statements[0].lines == 1 and book.weekly()[0].settled == 110_037
+    assert payout_book.load(legacy).orders == []

@@ -1,0 +1,169 @@
+"""The payouts as the store holds them, ready for the CLI, the exports and the Payouts tab: `load()` reads the
+statements, settlement lines, estimates, withdrawals, orders and cost prices once and hands back a `PayoutBook`
+whose reports are the pure functions of services/payouts.py.
+
+Which orders are in the book: every order with a settlement line or an estimate, and every delivered or completed
+order of a channel with finance reads (so one that was never settled still shows, as unsettled).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tokodesk.marketplace import finance as fin
+from tokodesk.services import payouts as po
+from tokodesk.store import models as m
+
+DELIVERED_STATES = ("delivered", "completed")
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    channel: str
+    statement_id: str
+    statement_time: datetime | None
+    settlement_amount: int
+    revenue_amount: int
+    fee_amount: int
+    adjustment_amount: int
+    payment_status: str
+    payment_time: datetime | None
+    lines: int  # its settlement lines stored
+    complete: bool  # every transaction of it was read
+
+
+@dataclass(frozen=True)
+class WithdrawalRow:
+    channel: str
+    withdrawal_id: str
+    kind: str
+    amount: int
+    status: str
+    created_at: datetime | None
+
+
+@dataclass
+class PayoutBook:
+    orders: list[po.OrderPayout] = field(default_factory=list)  # newest first
+    records: list[po.SettlementRecord] = field(default_factory=list)  # every settlement line
+    statements: list[StatementRow] = field(default_factory=list)  # newest first
+    withdrawals: list[WithdrawalRow] = field(default_factory=list)  # newest first
+    now: datetime = field(default_factory=m.utcnow)
+
+    def unexpected(self) -> list[po.OrderPayout]:
+        return po.unexpected(self.orders)
+
+    def overdue(self, days: int = 14) -> list[po.OrderPayout]:
+        return po.overdue(self.orders, self.now, days)
+
+    def weekly(self) -> list[po.WeekTotal]:
+        return po.weekly_totals(self.records)
+
+    def fee_totals(self) -> dict[str, int]:
+        return po.fee_totals(self.records)
+
+    def sku_margins(self) -> list[po.SkuMargin]:
+        return po.sku_margins(self.orders)
+
+    def order(self, order_id: str) -> po.OrderPayout | None:
+        return next((p for p in self.orders if p.order_id == order_id), None)
+
+
+def _amounts(raw: object) -> tuple[fin.Amount, ...]:
+    out = []
+    for item in raw or []:  # type: ignore[union-attr]
+        if isinstance(item, (list, tuple)) and len(item) == 3:
+            out.append(fin.Amount(str(item[0]), str(item[1]), int(item[2])))
+    return tuple(out)
+
+
+def _channels(channel: m.Channel | None) -> list[m.Channel]:
+    from tokodesk.services.payout_sync import supported
+
+    chosen = [channel] if channel is not None else list(m.Channel.select().order_by(m.Channel.name))
+    return [c for c in chosen if supported(c)]
+
+
+def load(channel: m.Channel | None = None, *, since: datetime | None = None, now: datetime | None = None,
+         rules: Sequence[po.FeeRule] = po.FEE_RULES) -> PayoutBook:
+    """Everything about payouts of `channel` (None: every channel with finance reads), for orders created since
+    `since` (None: all). Read-only; a few queries whatever the number of orders."""
+    book = PayoutBook(now=now or m.utcnow())
+    channels = _channels(channel)
+    if not channels:
+        return book
+    names = {c.id: c.name for c in channels}
+    ids = list(names)
+    statements = {s.id: s for s in m.Statement.select().where(m.Statement.channel.in_(ids))}
+    per_order: dict[tuple[int, str], list[po.SettlementRecord]] = defaultdict(list)
+    counts: dict[int, int] = defaultdict(int)
+    for line in m.SettlementLine.select().where(m.SettlementLine.channel.in_(ids)):
+        st = statements.get(line.statement_id)
+        rec = po.SettlementRecord(
+            order_id=line.order_id, kind=line.kind, settlement_amount=line.settlement_amount,
+            adjustment_amount=line.adjustment_amount, amounts=_amounts(line.amounts),
+            statement_id=st.statement_id if st else "", statement_time=line.statement_time,
+            transaction_id=line.transaction_id, channel=names[line.channel_id],
+        )
+        book.records.append(rec)
+        counts[line.statement_id] += 1
+        if line.order_id:
+            per_order[(line.channel_id, line.order_id)].append(rec)
+    estimates: dict[tuple[int, str], list[po.SettlementRecord]] = defaultdict(list)
+    delivered_at: dict[tuple[int, str], datetime] = {}
+    for est in m.UnsettledEstimate.select().where(m.UnsettledEstimate.channel.in_(ids)):
+        if not est.order_id:
+            continue
+        key = (est.channel_id, est.order_id)
+        estimates[key].append(po.SettlementRecord(
+            order_id=est.order_id, kind=est.kind, settlement_amount=est.est_settlement_amount,
+            adjustment_amount=est.est_adjustment_amount, amounts=_amounts(est.amounts), estimated=True,
+            transaction_id=est.transaction_id, channel=names[est.channel_id]))
+        if est.delivered_at is not None:
+            delivered_at[key] = est.delivered_at
+    keys = set(per_order) | set(estimates)
+    orders: dict[tuple[int, str], m.Order] = {}
+    delivered = m.Order.select().where(m.Order.channel.in_(ids) & m.Order.state.in_(DELIVERED_STATES))
+    wanted_ids = sorted({order_id for _c, order_id in keys})
+    queries = [delivered] + [m.Order.select().where(m.Order.channel.in_(ids) & m.Order.order_id.in_(
+        wanted_ids[start:start + 500])) for start in range(0, len(wanted_ids), 500)]
+    for query in queries:
+        if since is not None:
+            query = query.where(m.Order.created_at >= since)
+        for o in query:
+            orders[(o.channel_id, o.order_id)] = o
+    costs = {s.seller_sku: s.cost_price for s in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.cost_price)}
+    lines: dict[int, list[m.OrderLine]] = defaultdict(list)
+    order_rows = list(orders.values())
+    for start in range(0, len(order_rows), 500):
+        chunk = [o.id for o in order_rows[start:start + 500]]
+        for line in m.OrderLine.select().where(m.OrderLine.order.in_(chunk)).order_by(m.OrderLine.line_no):
+            lines[line.order_id].append(line)
+    for key in sorted(set(orders) | (keys if since is None else set()), key=lambda k: (k[0], k[1])):
+        row = orders.get(key)
+        facts = None
+        if row is not None:
+            facts = po.OrderFacts(
+                order_id=row.order_id, invoice=row.invoice, channel=names[row.channel_id], state=row.state,
+                created_at=row.created_at,
+                delivered_at=delivered_at.get(key) or (row.updated_at if row.state in DELIVERED_STATES else None),
+                total_amount=row.total_amount,
+                lines=tuple(po.LineFacts(sku=ln.sku, seller_sku=ln.seller_sku, name=ln.name, quantity=ln.quantity,
+                                         price=ln.price, cost=costs.get(ln.seller_sku) if ln.seller_sku else None)
+                            for ln in lines.get(row.id, [])),
+            )
+        book.orders.append(po.order_payout(facts, per_order.get(key, []), estimates.get(key, []), rules=rules))
+    book.orders.sort(key=lambda p: (p.created_at or p.settled_at or datetime.min, p.order_id), reverse=True)
+    book.statements = sorted(
+        (StatementRow(names[s.channel_id], s.statement_id, s.statement_time, s.settlement_amount, s.revenue_amount,
+                      s.fee_amount, s.adjustment_amount, s.payment_status, s.payment_time, counts.get(s.id, 0),
+                      s.transactions_read_at is not None) for s in statements.values()),
+        key=lambda r: (r.statement_time or datetime.min, r.statement_id), reverse=True)
+    book.withdrawals = sorted(
+        (WithdrawalRow(names[w.channel_id], w.withdrawal_id, w.kind, w.amount, w.status, w.created_at)
+         for w in m.Withdrawal.select().where(m.Withdrawal.channel.in_(ids))),
+        key=lambda r: (r.created_at or datetime.min, r.withdrawal_id), reverse=True)
+    return book
