@@ -1176,6 +1176,7 @@ ID = {
     "counts only when the platform cancelled an order unshipped after its ship-by.":
         "Siapa yang membatalkan dibaca dari Tokopedia & Shop (cancellation_initiator): SELLER dihitung, BUYER tidak, "
         "dan SYSTEM hanya dihitung bila platform membatalkan pesanan yang belum dikirim setelah batas kirimnya.",
+    "New orders arrive": "Pesanan baru masuk",
     # words (issue 20): statuses in words — the marketplace's own status (legacy meanings, Tokopedia & Shop's names)
     "Cancelled by the seller or automatically (processing deadline passed)":
         "Dibatalkan penjual atau otomatis (batas waktu proses terlewati)",

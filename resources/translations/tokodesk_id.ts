@@ -51,6 +51,10 @@
         <translation>Pesanan Instan / Same Day baru</translation>
     </message>
     <message>
+        <source>New orders arrive</source>
+        <translation>Pesanan baru masuk</translation>
+    </message>
+    <message>
         <source>Orders close to their ship-by</source>
         <translation>Pesanan yang mendekati batas kirim</translation>
     </message>

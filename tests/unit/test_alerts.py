@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tokodesk.services.alerts import AlertEngine, AlertSettings, Snapshot, failing_syncs, gather
+from tokodesk.services.alerts import (
+    AlertEngine,
+    AlertSettings,
+    Snapshot,
+    failing_syncs,
+    gather,
+    memory_key,
+    run_check,
+)
 from tokodesk.store import models as m
 
 T0 = datetime(2026, 12, 7, 5, 0)
@@ -117,3 +125,79 @@ def test_a_low_sku_alerts_once_and_again_after_a_restock(any_database):
     m.StockItem.update(on_hand=1).where(m.StockItem.seller_sku == "KAOS-M").execute()
     clock.advance(30)
     assert [a.names for a in engine.check(gather(settings, T0))] == [["KAOS-M (1)"]]
+
+
+def test_new_orders_are_counted_grouped_and_follow_their_switch():
+    clock = Clock()
+    settings = AlertSettings(gap_min=5)
+    engine = AlertEngine(settings, clock)
+    [first] = engine.check(Snapshot(), arrived=3)
+    assert (first.kind, first.count) == ("new_orders", 3)
+    clock.advance(1)
+    assert engine.check(Snapshot(), arrived=2) == []  # within the gap: held
+    assert engine.check(Snapshot(), arrived=4) == []
+    clock.advance(4)
+    [grouped] = engine.check(Snapshot())
+    assert grouped.count == 6, "the six that came within the gap, told once"
+    settings.new_orders = False
+    clock.advance(10)
+    assert engine.check(Snapshot(), arrived=5) == []
+    settings.new_orders = True
+    assert engine.check(Snapshot()) == [], "switched on again: no burst of what came while off"
+
+
+def test_the_new_orders_switch_is_the_tray_notifications_setting(database):
+    assert AlertSettings.load().new_orders is True  # the declared default
+    m.AppSetting.write("tray_notifications", False)
+    assert AlertSettings.load().new_orders is False
+    engine = AlertEngine(clock=Clock())
+    assert run_check(engine, {}, arrived=4, now=T0)[1] == []
+    settings = AlertSettings.load()
+    settings.new_orders = True
+    settings.save()
+    assert m.AppSetting.read("tray_notifications") is True and "new_orders" not in m.AppSetting.read("alerts")
+    assert [(a.kind, a.count) for a in run_check(engine, {}, arrived=2, now=T0)[1]] == [("new_orders", 2)]
+
+
+def test_a_restart_does_not_tell_again_what_was_told(any_database):
+    """The memory of what was shown outlives the process: a restart (a new engine on the same store) is no storm."""
+    channel = m.Channel.create(name="Toko")
+    for oid in ("1", "2"):
+        m.Order.create(channel=channel, order_id=oid, invoice=f"INV/{oid}", state="new", created_at=T0,
+                       priority_level=100, tts_sla_time=T0 + timedelta(minutes=30))
+    m.SyncRun.create(channel=channel, kind="orders", started_at=T0 - timedelta(minutes=40), status="failed")
+    requests = {(channel.id, "c1"): "INV/9"}
+    clock = Clock()
+    before = AlertEngine(clock=clock)
+    told = run_check(before, requests, now=T0)[1]
+    assert sorted(a.kind for a in told) == ["cancel_request", "due", "sync", "urgent"]
+
+    clock.advance(2)  # TokoDesk restarts two minutes later: everything is still true
+    after = AlertEngine(clock=clock)
+    assert run_check(after, requests, now=clock.now)[1] == []
+    # A new urgent order: told, but not before the gap since the last one of its kind (kept across the restart).
+    m.Order.create(channel=channel, order_id="3", invoice="INV/3", state="new", created_at=T0, priority_level=300,
+                   tts_sla_time=T0 + timedelta(hours=5))
+    assert run_check(after, requests, now=clock.now)[1] == []
+    clock.advance(3)
+    assert [(a.kind, a.names) for a in run_check(after, requests, now=clock.now)[1]] == [("urgent", ["INV/3"])]
+    # Each station keeps its own memory (several PCs on one database each tell their own seller).
+    assert m.AppSetting.read(memory_key()) and memory_key("kasir@toko") != memory_key()
+
+
+def test_buyers_requests_not_read_yet_are_not_forgotten():
+    clock = Clock()
+    engine = AlertEngine(clock=clock)
+    assert [a.kind for a in engine.check(Snapshot(cancel_request={"c1": "INV/1"}))] == ["cancel_request"]
+    clock.advance(10)
+    engine2 = AlertEngine(clock=clock)
+    engine2.recall(engine.remember())
+    assert engine2.check(Snapshot(cancel_request=None)) == []  # just started: the marketplace not asked yet
+    assert engine2.check(Snapshot(cancel_request={"c1": "INV/1"})) == [], "already told before the restart"
+
+
+def test_an_unreadable_memory_costs_at_most_one_alert_again():
+    engine = AlertEngine(clock=Clock())
+    engine.recall({"shown": {"urgent": "not a list"}, "last_fired": {"urgent": "yesterday"}})
+    engine.recall(["nonsense"])
+    assert [a.kind for a in engine.check(Snapshot(urgent={1: "A"}))] == ["urgent"]

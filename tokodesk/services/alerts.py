@@ -6,25 +6,33 @@ Kinds, each switchable:
 - sync: a sync kind of a channel failing for longer than the chosen minutes (since its last good run);
 - cancel_request: a buyer asked to cancel (read from the marketplace by the caller; the store keeps no flag);
 - low_stock: a counted seller SKU whose available stock (on hand − what open orders hold) fell below the threshold.
+- new_orders: orders a sync pulled for the first time, counted (its switch is the app setting `tray_notifications`,
+  "Notify when new orders arrive").
 No storm: each thing alerts once while it stays true (a SKU restocked and low again alerts again); a kind fires at
 most once per `gap_min` minutes, and what came up in between is grouped into that one notification. What stopped
 mattering before it was shown (shipped, answered) is dropped.
-The engine keeps what it has shown in memory: after a restart an order still due alerts once more.
+What was shown, and when each kind last fired, is kept per station in the settings store (`run_check`): a restart
+(or the PC waking up) does not notify again what the seller was already told.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import work_order
 from tokodesk.store import models as m
 
 S = base.OrderState
 KINDS = ("urgent", "due", "sync", "cancel_request", "low_stock")
+NEW_ORDERS = "new_orders"  # counted, not keyed: a sync says how many it pulled
 SETTING_KEY = "alerts"
+NEW_ORDERS_KEY = "tray_notifications"  # the older app setting that has always been this switch
+MEMORY_KEY = "alerts_memory"
 SHOWN_NAMES = 3  # a grouped alert names this many, then "+N"
 IN_WORK = work_order.TO_PROCESS | {S.AWAITING_PICKUP.value}
 _EPOCH = datetime(1970, 1, 1)
@@ -32,6 +40,7 @@ _EPOCH = datetime(1970, 1, 1)
 
 @dataclass
 class AlertSettings:
+    new_orders: bool = True
     urgent: bool = True
     due: bool = True
     sync: bool = True
@@ -48,8 +57,9 @@ class AlertSettings:
     @classmethod
     def load(cls) -> AlertSettings:
         stored = m.AppSetting.read(SETTING_KEY, {}) or {}
-        known = {k: v for k, v in stored.items() if k in cls.__dataclass_fields__}
+        known = {k: v for k, v in stored.items() if k in cls.__dataclass_fields__ and k != NEW_ORDERS}
         settings = cls(**known)
+        settings.new_orders = bool(config.APP_SETTINGS[NEW_ORDERS_KEY].coerce(m.AppSetting.read(NEW_ORDERS_KEY)))
         settings.due_within_min = max(1, int(settings.due_within_min))
         settings.sync_failed_min = max(1, int(settings.sync_failed_min))
         settings.gap_min = max(1, int(settings.gap_min))
@@ -57,7 +67,9 @@ class AlertSettings:
         return settings
 
     def save(self) -> None:
-        m.AppSetting.write(SETTING_KEY, asdict(self))
+        values = asdict(self)
+        m.AppSetting.write(NEW_ORDERS_KEY, bool(values.pop(NEW_ORDERS)))
+        m.AppSetting.write(SETTING_KEY, values)
 
 
 @dataclass
@@ -67,7 +79,8 @@ class Snapshot:
     urgent: dict[Hashable, str] = field(default_factory=dict)
     due: dict[Hashable, str] = field(default_factory=dict)
     sync: dict[Hashable, str] = field(default_factory=dict)
-    cancel_request: dict[Hashable, str] = field(default_factory=dict)
+    # None: not known yet (the buyers' requests are read from the marketplace now and then): neither new nor gone.
+    cancel_request: dict[Hashable, str] | None = field(default_factory=dict)
     low_stock: dict[Hashable, str] = field(default_factory=dict)
 
 
@@ -75,10 +88,11 @@ class Snapshot:
 class Alert:
     kind: str
     names: list[str]  # what it is about (invoices, "channel: kind"), grouped
+    number: int = 0  # new_orders: how many (they have no names)
 
     @property
     def count(self) -> int:
-        return len(self.names)
+        return self.number or len(self.names)
 
     def summary(self) -> str:
         shown = ", ".join(self.names[:SHOWN_NAMES])
@@ -86,21 +100,46 @@ class Alert:
         return f"{shown} +{more}" if more > 0 else shown
 
 
+def token(key: Hashable) -> str:
+    """A key as text that survives a restart: (1, "orders", datetime) and its JSON round trip are the same item."""
+    def plain(value: object) -> object:
+        if isinstance(value, (tuple, list)):
+            return [plain(v) for v in value]
+        if isinstance(value, (datetime, date)):
+            return value.isoformat()
+        return value
+
+    return json.dumps(plain(key), ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 class AlertEngine:
     def __init__(self, settings: AlertSettings | None = None, clock: Callable[[], datetime] = m.utcnow) -> None:
         self.settings = settings or AlertSettings()
         self.clock = clock
-        self.shown: dict[str, set[Hashable]] = {k: set() for k in KINDS}
-        self.waiting: dict[str, dict[Hashable, str]] = {k: {} for k in KINDS}
+        self.shown: dict[str, set[str]] = {k: set() for k in KINDS}
+        self.waiting: dict[str, dict[str, str]] = {k: {} for k in KINDS}
         self.last_fired: dict[str, datetime] = {}
+        self.arrivals = 0  # new orders pulled and not yet told
+        self.recalled = False
+        self.saved: dict | None = None
 
-    def check(self, snapshot: Snapshot) -> list[Alert]:
-        """The alerts to show now (at most one per kind)."""
+    def check(self, snapshot: Snapshot, arrived: int = 0) -> list[Alert]:
+        """The alerts to show now (at most one per kind); `arrived`: new orders pulled since the last check."""
         now = self.clock()
         gap = timedelta(minutes=self.settings.gap_min)
         alerts = []
+        self.arrivals += max(0, int(arrived))
+        if not self.settings.enabled(NEW_ORDERS):
+            self.arrivals = 0  # switched off: never told, and no burst when switched on
+        elif self.arrivals and self._may_fire(NEW_ORDERS, now, gap):
+            alerts.append(Alert(NEW_ORDERS, [], self.arrivals))
+            self.arrivals = 0
+            self.last_fired[NEW_ORDERS] = now
         for kind in KINDS:
-            current: dict[Hashable, str] = getattr(snapshot, kind)
+            raw: dict[Hashable, str] | None = getattr(snapshot, kind)
+            if raw is None:
+                continue  # not known now: what was shown stays shown, what waits keeps waiting
+            current = {token(k): v for k, v in raw.items()}
             # Gone before it was shown (shipped, answered, synced again): not worth a notification any more.
             self.waiting[kind] = {k: v for k, v in self.waiting[kind].items() if k in current}
             fresh = {k: v for k, v in current.items() if k not in self.shown[kind] and k not in self.waiting[kind]}
@@ -110,14 +149,65 @@ class AlertEngine:
                 continue
             self.shown[kind] &= set(current)  # no longer true: alerts again if it comes back
             self.waiting[kind].update(fresh)
-            last = self.last_fired.get(kind)
-            if not self.waiting[kind] or (last is not None and now - last < gap):
+            if not self.waiting[kind] or not self._may_fire(kind, now, gap):
                 continue
             alerts.append(Alert(kind, sorted(self.waiting[kind].values())))
             self.shown[kind] |= set(self.waiting[kind])
             self.waiting[kind].clear()
             self.last_fired[kind] = now
         return alerts
+
+    def _may_fire(self, kind: str, now: datetime, gap: timedelta) -> bool:
+        last = self.last_fired.get(kind)
+        # A clock set back (or a memory from a clock ahead) must not silence a kind for good: only a gap that has
+        # not passed yet holds it.
+        return last is None or not (timedelta(0) <= now - last < gap)
+
+    def remember(self) -> dict:
+        """What must outlive a restart: what was shown, and when each kind last fired."""
+        return {"shown": {k: sorted(v) for k, v in self.shown.items() if v},
+                "last_fired": {k: v.isoformat() for k, v in sorted(self.last_fired.items())}}
+
+    def recall(self, saved: object) -> None:
+        """Take back what `remember` gave (before the first check after a start). Anything unreadable is dropped:
+        at worst an alert is shown once more."""
+        self.recalled = True
+        if not isinstance(saved, dict):
+            return
+        shown = saved.get("shown")
+        if isinstance(shown, dict):
+            for kind in KINDS:
+                items = shown.get(kind)
+                if isinstance(items, list):
+                    self.shown[kind] |= {str(i) for i in items}
+        fired = saved.get("last_fired")
+        if isinstance(fired, dict):
+            for kind, when in fired.items():
+                try:
+                    self.last_fired[str(kind)] = datetime.fromisoformat(str(when))
+                except ValueError:
+                    continue
+        self.saved = self.remember()
+
+
+def memory_key(station: str | None = None) -> str:
+    """Each station tells its own seller: the memory is kept per station (several PCs may share one database)."""
+    return f"{MEMORY_KEY}:{station or config.station_id()}"
+
+
+def run_check(engine: AlertEngine, cancel_requests: dict[Hashable, str] | None = None, arrived: int = 0,
+              now: datetime | None = None) -> tuple[AlertSettings, list[Alert]]:
+    """One check as the tray runs it (in a job): the seller's settings, the store read, the memory kept."""
+    settings = AlertSettings.load()
+    engine.settings = settings
+    if not engine.recalled:
+        engine.recall(m.AppSetting.read(memory_key()))
+    alerts = engine.check(gather(settings, now, cancel_requests), arrived)
+    memory = engine.remember()
+    if memory != engine.saved:
+        m.AppSetting.write(memory_key(), memory)
+        engine.saved = memory
+    return settings, alerts
 
 
 def _due_seconds(row: m.Order) -> int | None:
@@ -126,9 +216,10 @@ def _due_seconds(row: m.Order) -> int | None:
 
 def gather(settings: AlertSettings, now: datetime | None = None,
            cancel_requests: dict[Hashable, str] | None = None) -> Snapshot:
-    """Read from the store what the enabled kinds watch (the buyers' requests come from the caller)."""
+    """Read from the store what the enabled kinds watch (the buyers' requests come from the caller; None: not read
+    yet)."""
     now = now or m.utcnow()
-    snap = Snapshot(cancel_request=dict(cancel_requests or {}))
+    snap = Snapshot(cancel_request=None if cancel_requests is None else dict(cancel_requests))
     if settings.urgent or settings.due:
         query = m.Order.select(m.Order.id, m.Order.invoice, m.Order.order_id, m.Order.state, m.Order.priority_level,
                                m.Order.accept_deadline, m.Order.ship_deadline, m.Order.tts_sla_time).where(

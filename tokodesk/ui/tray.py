@@ -1,9 +1,10 @@
 """The tray icon: TokoDesk keeps syncing and watching the clock while its window is closed, and says what matters.
 
 Closing the window hides it to the tray (the scheduler and the alerts keep running); the tray's menu opens it again,
-syncs now, sets the alerts, or quits. The alert rules are `services.alerts` (plain Python); this only reads the
-store in a job now and then, asks the marketplace for buyers' cancellation requests every few minutes (each
-channel's lane), and shows what the rules return as desktop notifications.
+syncs now, sets the alerts, or quits. When the user logs out or the PC shuts down, TokoDesk quits instead. The alert
+rules are `services.alerts` (plain Python); this only reads the store in a job now and then, asks the marketplace for
+buyers' cancellation requests every few minutes (each channel's lane), and shows what the rules return as desktop
+notifications.
 """
 
 from __future__ import annotations
@@ -40,12 +41,10 @@ def load_settings() -> Any:
     return AlertSettings.load()
 
 
-def check_alerts(engine: Any, requests: dict) -> tuple[Any, list]:
+def check_alerts(engine: Any, requests: dict | None, arrived: int = 0) -> tuple[Any, list]:
     from tokodesk.services import alerts
 
-    settings = alerts.AlertSettings.load()
-    engine.settings = settings
-    return settings, engine.check(alerts.gather(settings, cancel_requests=requests))
+    return alerts.run_check(engine, requests, arrived)
 
 
 def read_requests(channel_id: int, factory: Any) -> dict:
@@ -66,6 +65,7 @@ class AlertSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.boxes = {
+            "new_orders": QCheckBox(self.tr("New orders arrive")),
             "urgent": QCheckBox(self.tr("New Instant / Same-day orders")),
             "due": QCheckBox(self.tr("Orders close to their ship-by")),
             "sync": QCheckBox(self.tr("A sync that keeps failing")),
@@ -120,6 +120,8 @@ class TrayController(QObject):
         self.told_hidden = False
         self.engine = AlertEngine()
         self.requests: dict = {}
+        self.requests_from: set[int] = set()  # channels whose buyers' requests have been read since the start
+        self.arrivals = 0  # new orders pulled, for the next check
         self.checks = 0
         self.checking = False
         self.shown: list[tuple[str, str]] = []  # (title, text) of every notification, newest last
@@ -139,9 +141,14 @@ class TrayController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
+        app = QApplication.instance()
+        # The user logs out or shuts the PC down: TokoDesk quits for real (a window that refuses to close would hold
+        # the logout up), its scheduler stopped and its running work finished, so the outbox stays consistent.
+        app.commitDataRequest.connect(self.session_ending)
+        app.aboutToQuit.connect(self.session_ending)
         if self.available:
             self.icon.show()
-            QApplication.instance().setQuitOnLastWindowClosed(False)
+            app.setQuitOnLastWindowClosed(False)
             window.installEventFilter(self)
             self.timer.start()
             QTimer.singleShot(5000, self.check)
@@ -171,9 +178,18 @@ class TrayController(QObject):
     def quit(self) -> None:
         self.quitting = True
         self.timer.stop()
-        self.window.close()
+        scheduler = getattr(self.window, "scheduler", None)
+        if scheduler is not None:
+            scheduler.stop()  # no new sync starts while the running work is finished
+        self.window.close()  # its closeEvent waits for every lane: no marketplace call is cut off half-way
         self.icon.hide()
         QApplication.instance().quit()
+
+    def session_ending(self, _manager: Any = None) -> None:
+        """The session ends (commitDataRequest) or the app is quitting anyway (aboutToQuit): quit, never hide."""
+        if not self.quitting:
+            log.info("the session is ending: TokoDesk quits")
+            self.quit()
 
     def sync_now(self) -> list:
         from tokodesk.ui.sync import start_sync
@@ -208,20 +224,29 @@ class TrayController(QObject):
         if self.checks % REQUESTS_EVERY == 0:
             self._read_requests()
         self.checks += 1
-        requests = dict(self.requests)
-        self.ctx.jobs.submit(lambda _jc: check_alerts(self.engine, requests), title=self.tr("Checking alerts"),
-                             on_result=self._checked, on_error=self._check_failed, background=True)
+        # Until every shop's requests have been read once, they are not known (not "none"): the memory of those
+        # already told must not be forgotten, or they would be told again.
+        requests = dict(self.requests) if self._request_channels() <= self.requests_from else None
+        arrived, self.arrivals = self.arrivals, 0
+        self.ctx.jobs.submit(lambda _jc: check_alerts(self.engine, requests, arrived),
+                             title=self.tr("Checking alerts"), on_result=self._checked,
+                             on_error=lambda exc, detail: self._check_failed(exc, detail, arrived), background=True)
 
-    def _read_requests(self) -> None:
+    def _request_channels(self) -> set[int]:
         from tokodesk.services.work_order import capabilities_of
 
+        wanted = set()
+        for channel_id, row in list(self.ctx.channels.items()):
+            caps = capabilities_of(row.get("marketplace", ""))
+            if caps and caps.buyer_cancel_requests:
+                wanted.add(channel_id)
+        return wanted
+
+    def _read_requests(self) -> None:
         if not self.engine.settings.enabled("cancel_request"):
             return
         factory = self.ctx.adapter_factory
-        for channel_id, row in list(self.ctx.channels.items()):
-            caps = capabilities_of(row.get("marketplace", ""))
-            if not caps or not caps.buyer_cancel_requests:
-                continue
+        for channel_id in sorted(self._request_channels()):
             self.ctx.jobs.submit(lambda _jc, c=channel_id: read_requests(c, factory),
                                  title=self.tr("Checking buyers' cancellation requests"),
                                  lane=self.ctx.lane(channel_id),
@@ -232,9 +257,11 @@ class TrayController(QObject):
     def _requests_read(self, channel_id: int, found: dict) -> None:
         self.requests = {k: v for k, v in self.requests.items() if k[0] != channel_id}
         self.requests.update(found)
+        self.requests_from.add(channel_id)
 
-    def _check_failed(self, exc: BaseException, _detail: str) -> None:
+    def _check_failed(self, exc: BaseException, _detail: str, arrived: int = 0) -> None:
         self.checking = False
+        self.arrivals += arrived  # told at the next check instead
         log.warning("alert check failed: %s", exc)
 
     def _checked(self, result: tuple[Any, list]) -> None:
@@ -242,9 +269,13 @@ class TrayController(QObject):
         _settings, alerts = result
         for alert in alerts:
             self.notify(*self.words(alert))
+        if self.arrivals:
+            QTimer.singleShot(0, self.check)  # orders arrived while this check ran
 
     def words(self, alert: Any) -> tuple[str, str]:
         n, names = alert.count, alert.summary()
+        if alert.kind == "new_orders":
+            return self.tr("New orders"), self.tr("{0} new order(s) arrived.").format(n)
         if alert.kind == "urgent":
             return self.tr("{0} new Instant / Same-day order(s)").format(n), names
         if alert.kind == "due":
@@ -256,7 +287,10 @@ class TrayController(QObject):
         return self.tr("{0} buyer cancellation request(s)").format(n), names
 
     def new_orders(self, count: int) -> None:
-        self.notify(self.tr("New orders"), self.tr("{0} new order(s) arrived.").format(count))
+        """A sync pulled new orders: told by the next check, under the seller's switch and the gap (no storm)."""
+        if count > 0:
+            self.arrivals += count
+            self.check()
 
     def notify(self, title: str, text: str) -> None:
         self.shown.append((title, text))
