@@ -1222,4 +1222,38 @@ ID = {
     "status {0} (marketplace code {1})": "status {0} (kode marketplace {1})",
     "On the marketplace": "Di marketplace",
     "Marketplace code": "Kode marketplace",
+    # ---- Catalogue: seller SKU codes, whole-product listings, changes waiting (issue 23, skupush) ----
+    "1-50 characters, no spaces": "1-50 karakter, tanpa spasi",
+    "A new code is sent with the next push; TokoDesk's seller SKU follows once the marketplace accepted it.":
+        "Kode baru dikirim saat push berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace "
+        "menerimanya.",
+    "Changes waiting to be pushed": "Perubahan yang menunggu dikirim",
+    "Changes waiting…": "Perubahan tertunda…",
+    "Discard all": "Buang semua",
+    "Discard selected": "Buang yang dipilih",
+    "No changes are waiting to be pushed.": "Tidak ada perubahan yang menunggu dikirim.",
+    "Nothing changed: type a new price or code, or choose On or Off.":
+        "Tidak ada yang berubah: ketik harga atau kode baru, atau pilih Aktif atau Nonaktif.",
+    "On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) of the product "
+    "of {1} go off with it:":
+        "Di marketplace ini produk dinonaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut "
+        "nonaktif:",
+    "On this marketplace a listing is switched on for the whole product. These {0} other SKU(s) of the product "
+    "of {1} go on with it:":
+        "Di marketplace ini produk diaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut aktif:",
+    "Seller SKU code": "Kode SKU penjual",
+    "Seller SKU codes cannot be changed from TokoDesk on this marketplace: change them in Seller Center, then pull "
+    "the SKUs.":
+        "Kode SKU penjual tidak bisa diubah dari TokoDesk di marketplace ini: ubah di Seller Center, lalu tarik "
+        "ulang SKU.",
+    "Switch the whole product": "Ubah seluruh produk",
+    "Switch the whole product?": "Ubah seluruh produk?",
+    "The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not starting with = + - or @.":
+        "Kode SKU penjual {0!r} tidak bisa dipakai: 1-50 karakter, tanpa spasi, tidak diawali = + - atau @.",
+    "The whole product switches: {0} other SKUs of those products switch with them":
+        "Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah",
+    "{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.":
+        "{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.",
+    "{0} seller SKU codes (the whole product is read and sent back unchanged but the code)":
+        "{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)",
 }

@@ -503,6 +503,10 @@
         <translation>Ubah harga atau status produk…</translation>
     </message>
     <message>
+        <source>Changes waiting…</source>
+        <translation>Perubahan tertunda…</translation>
+    </message>
+    <message>
         <source>Keeping the change</source>
         <translation>Menyimpan perubahan</translation>
     </message>
@@ -531,6 +535,10 @@
         <translation>Kirim kembali nilai yang diganti oleh pengiriman terakhir ke marketplace? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
     </message>
     <message>
+        <source>The whole product switches: {0} other SKUs of those products switch with them</source>
+        <translation>Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah</translation>
+    </message>
+    <message>
         <source>Undo last push</source>
         <translation>Batalkan pengiriman terakhir</translation>
     </message>
@@ -551,12 +559,24 @@
         <translation>{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)</translation>
     </message>
     <message>
+        <source>{0} seller SKU codes (the whole product is read and sent back unchanged but the code)</source>
+        <translation>{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)</translation>
+    </message>
+    <message>
         <source>{0}: {1} change(s) kept; press Push changes to send them</source>
         <translation>{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya</translation>
     </message>
 </context>
 <context>
     <name>CatalogEditDialog</name>
+    <message>
+        <source>1-50 characters, no spaces</source>
+        <translation>1-50 karakter, tanpa spasi</translation>
+    </message>
+    <message>
+        <source>A new code is sent with the next push; TokoDesk's seller SKU follows once the marketplace accepted it.</source>
+        <translation>Kode baru dikirim saat push berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace menerimanya.</translation>
+    </message>
     <message>
         <source>Change price or listing</source>
         <translation>Ubah harga atau status produk</translation>
@@ -566,8 +586,8 @@
         <translation>Status produk</translation>
     </message>
     <message>
-        <source>Nothing changed: type a new price or choose On or Off.</source>
-        <translation>Tidak ada yang berubah: ketik harga baru atau pilih Aktif atau Nonaktif.</translation>
+        <source>Nothing changed: type a new price or code, or choose On or Off.</source>
+        <translation>Tidak ada yang berubah: ketik harga atau kode baru, atau pilih Aktif atau Nonaktif.</translation>
     </message>
     <message>
         <source>Off</source>
@@ -582,8 +602,20 @@
         <translation>Harga (Rp)</translation>
     </message>
     <message>
+        <source>Seller SKU code</source>
+        <translation>Kode SKU penjual</translation>
+    </message>
+    <message>
+        <source>Seller SKU codes cannot be changed from TokoDesk on this marketplace: change them in Seller Center, then pull the SKUs.</source>
+        <translation>Kode SKU penjual tidak bisa diubah dari TokoDesk di marketplace ini: ubah di Seller Center, lalu tarik ulang SKU.</translation>
+    </message>
+    <message>
         <source>Seller SKU {0}</source>
         <translation>SKU penjual {0}</translation>
+    </message>
+    <message>
+        <source>The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not starting with = + - or @.</source>
+        <translation>Kode SKU penjual {0!r} tidak bisa dipakai: 1-50 karakter, tanpa spasi, tidak diawali = + - atau @.</translation>
     </message>
     <message>
         <source>Unchanged</source>
@@ -1550,6 +1582,29 @@
     <message>
         <source>{0} — {1} order(s)</source>
         <translation>{0} — {1} pesanan</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Changes waiting to be pushed</source>
+        <translation>Perubahan yang menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Discard all</source>
+        <translation>Buang semua</translation>
+    </message>
+    <message>
+        <source>Discard selected</source>
+        <translation>Buang yang dipilih</translation>
+    </message>
+    <message>
+        <source>No changes are waiting to be pushed.</source>
+        <translation>Tidak ada perubahan yang menunggu dikirim.</translation>
+    </message>
+    <message>
+        <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
+        <translation>{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.</translation>
     </message>
 </context>
 <context>
@@ -4512,6 +4567,25 @@ Folder data: {1}</translation>
     <message>
         <source>{0} order(s) close to their ship-by</source>
         <translation>{0} pesanan mendekati batas kirim</translation>
+    </message>
+</context>
+<context>
+    <name>WholeProductDialog</name>
+    <message>
+        <source>On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) of the product of {1} go off with it:</source>
+        <translation>Di marketplace ini produk dinonaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut nonaktif:</translation>
+    </message>
+    <message>
+        <source>On this marketplace a listing is switched on for the whole product. These {0} other SKU(s) of the product of {1} go on with it:</source>
+        <translation>Di marketplace ini produk diaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut aktif:</translation>
+    </message>
+    <message>
+        <source>Switch the whole product</source>
+        <translation>Ubah seluruh produk</translation>
+    </message>
+    <message>
+        <source>Switch the whole product?</source>
+        <translation>Ubah seluruh produk?</translation>
     </message>
 </context>
 <context>

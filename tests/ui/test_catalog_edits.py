@@ -7,6 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
+
 
 @pytest.fixture
 def tab(qtbot, ctx, sandbox_channel, wait_idle):
@@ -81,3 +84,88 @@ def test_change_prices_confirm_the_large_one_push_and_undo(qtbot, tab, ctx, wait
     qtbot.mouseClick(tab.catalog.dialog.push_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx, 30000)
     assert (sandbox.shop.products[a_pid].price, sandbox.shop.products[b_pid].price) == (a_price, b_price)
+
+
+def select_product(tab, product_id: str) -> None:  # noqa: ANN001
+    for r in range(tab.proxy.rowCount()):
+        if tab.model.rows[tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()][0] == product_id:
+            tab.view.selectRow(r)
+            return
+    raise AssertionError(f"{product_id} is not in the mapping tab")
+
+
+def test_legacy_channel_offers_no_code_change_and_says_why(qtbot, tab, ctx):
+    select(tab, 0)
+    qtbot.mouseClick(tab.catalog.edit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.catalog.dialog
+    assert not dialog.code.isEnabled()
+    assert "Seller Center" in dialog.code_note.text() and "full product edit" in dialog.code_note.toolTip()
+    dialog.reject()
+
+
+def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wait_idle, sb, shop_channel):  # noqa: F811
+    from tests.integration.test_catalog_codes import multi_sku_listing, shop_sku
+    from tokodesk.sandbox import tiktokshop_json as tj
+    from tokodesk.services import catalog_push
+    from tokodesk.store import models as m
+    from tokodesk.ui.catalog_edits import WholeProductDialog
+    from tokodesk.ui.mapping_tab import MappingTab
+
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = shop_channel.id
+    tab = MappingTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_idle(ctx)
+    mapping, product, others = multi_sku_listing(shop_channel)
+    old_seller_sku = mapping.seller_sku
+
+    # A new code, typed in the dialog (a code with a space is refused there, the dialog stays open).
+    select_product(tab, product.product_id)
+    qtbot.mouseClick(tab.catalog.edit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.catalog.dialog
+    assert dialog.code.isEnabled() and dialog.code.text() == product.sku
+    dialog.code.setText("KODE UI")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert "cannot be used" in dialog.error.text() and dialog.isVisible()
+    dialog.code.setText("KODE-UI-1")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+
+    # Off for one SKU of a product with several: the others are named, and only Switch keeps it.
+    select_product(tab, product.product_id)
+    qtbot.mouseClick(tab.catalog.edit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.catalog.dialog
+    dialog.listing.setCurrentIndex(2)  # Off
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    ask = tab.catalog.dialog
+    assert isinstance(ask, WholeProductDialog)
+    for other in others:
+        assert (other.sku or other.product_id) in ask.text.text()
+    assert len(catalog_push.drafts(shop_channel)) == 1  # the code only, so far
+    qtbot.mouseClick(ask.switch_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    assert {e.field for e in catalog_push.drafts(shop_channel)} == {"seller_sku", "active"}
+
+    # A price of another product, then discarded from the list of changes waiting.
+    qtbot.mouseClick(tab.catalog.drafts_button, Qt.MouseButton.LeftButton)
+    drafts = tab.catalog.dialog
+    assert drafts.list.count() == 2 and "2 changes are kept" in drafts.heading.text()
+    assert not drafts.discard_selected.isEnabled()
+    active_row = next(i for i in range(drafts.list.count()) if " active " in drafts.list.item(i).text())
+    drafts.list.item(active_row).setSelected(True)
+    qtbot.mouseClick(drafts.discard_selected, Qt.MouseButton.LeftButton)
+    assert drafts.list.count() == 1 and "KODE-UI-1" in drafts.list.item(0).text()
+    drafts.reject()
+
+    qtbot.mouseClick(tab.catalog.push_button, Qt.MouseButton.LeftButton)
+    push = tab.catalog.dialog
+    assert "1 seller SKU codes" in push.text.text()
+    qtbot.mouseClick(push.push_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx, 30000)
+    assert shop_sku(sb, product.product_id).sku == "KODE-UI-1"
+    assert shop_sku(sb, product.product_id).status == 1  # the discarded switch was never sent
+    assert m.StockItem.get_or_none(m.StockItem.seller_sku == old_seller_sku) is None
+    assert tj.decode(others[0].product_id, tj.SKU_BASE) in sb.shop.products[
+        tj.decode(product.parent_id, tj.PRODUCT_BASE)].children

@@ -296,6 +296,7 @@ class Summary:
     listings_off: int = 0
     listings_on: int = 0
     codes: int = 0  # seller SKU codes
+    with_product: int = 0  # other SKUs that switch with a listing that switches its whole product
     large: list[str] = field(default_factory=list)
     edit_ids: list[int] = field(default_factory=list)
 
@@ -314,6 +315,8 @@ class Summary:
             out.append(f"  {self.prices} prices{span}")
         if self.listings_off or self.listings_on:
             out.append(f"  {self.listings_off} listings off, {self.listings_on} listings on")
+        if self.with_product:
+            out.append(f"  (the whole product switches: {self.with_product} other SKUs of those products with them)")
         if self.codes:
             out.append(f"  {self.codes} seller SKU codes")
         if self.large:
@@ -324,7 +327,8 @@ class Summary:
     def to_json(self) -> dict:
         return {"channel": self.channel, "prices": self.prices, "lowest_change_pct": self.lowest_pct,
                 "highest_change_pct": self.highest_pct, "listings_off": self.listings_off,
-                "listings_on": self.listings_on, "seller_sku_codes": self.codes, "large": self.large,
+                "listings_on": self.listings_on, "seller_sku_codes": self.codes,
+                "switch_with_product": self.with_product, "large": self.large,
                 "edits": len(self.edit_ids)}
 
 
@@ -345,10 +349,15 @@ def summarize(channel: m.Channel, edits: Sequence[m.CatalogEdit] | None = None,
                                f"Rp{e.new_value}: {why}")
         elif e.field == SELLER_SKU:
             s.codes += 1
-        elif e.new_value:
-            s.listings_on += 1
         else:
-            s.listings_off += 1
+            if e.new_value:
+                s.listings_on += 1
+            else:
+                s.listings_off += 1
+            if e.parent_id and capabilities_of(channel).listing_per_product:
+                s.with_product += m.Product.select().where(
+                    (m.Product.channel == channel.id) & (m.Product.parent_id == e.parent_id)
+                    & (m.Product.product_id != e.product_id) & (m.Product.is_parent == False)).count()  # noqa: E712
     if changes:
         s.lowest_pct, s.highest_pct = min(changes), max(changes)
     return s

@@ -1,6 +1,9 @@
-"""Prices and listing on/off from the SKU mapping tab (issue 23): change a SKU, push the changes after a summary.
+"""Prices, listing on/off and seller SKU codes from the SKU mapping tab (issue 23): change a SKU, push after a summary.
 
-*Change price or listing…* keeps a draft for the selected row's seller SKU (nothing is sent). *Push changes…* shows
+*Change price or listing…* keeps a draft for the selected row's seller SKU (nothing is sent). Its seller SKU code
+field is offered where the marketplace can change a code (Tokopedia & Shop); elsewhere it is disabled and says why.
+Switching a listing that takes the whole product (Tokopedia & Shop) with it names the product's other SKUs and asks
+before anything is kept. *Changes waiting…* lists the drafts and discards the chosen ones or all. *Push changes…* shows
 the summary (n prices with their lowest and highest change in %, n listings off / on) and sends only when the
 seller presses Push; large price changes (beyond the allowed % or below the floor) are listed and Push stays
 disabled until the seller ticks the box that confirms them too. *Undo last push* sends the old values back.
@@ -10,15 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,9 +36,13 @@ from tokodesk.ui.messages import in_words
 
 
 class CatalogEditDialog(QDialog):
-    """Price and listing of one seller SKU; `values()` after Save: (price or None, active or None)."""
+    """Price, listing and code of one seller SKU; `values()` after Save: (price, active, new code), each or None.
 
-    def __init__(self, seller_sku: str, price: int, parent: QWidget | None = None) -> None:
+    `code` is the listing's current seller SKU code; `code_refusal` says why codes cannot change here ("" when
+    they can)."""
+
+    def __init__(self, seller_sku: str, price: int, parent: QWidget | None = None, code: str = "",
+                 code_refusal: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change price or listing"))
         form = QFormLayout(self)
@@ -42,6 +53,21 @@ class CatalogEditDialog(QDialog):
         self.listing = QComboBox()
         self.listing.addItems([self.tr("Unchanged"), self.tr("On"), self.tr("Off")])
         form.addRow(self.tr("Listing"), self.listing)
+        self.code = QLineEdit(code)
+        self.code.setPlaceholderText(self.tr("1-50 characters, no spaces"))
+        self.code.setMaxLength(50)
+        self.code_note = QLabel()
+        self.code_note.setWordWrap(True)
+        if code_refusal:
+            self.code.setEnabled(False)
+            self.code_note.setText(self.tr("Seller SKU codes cannot be changed from TokoDesk on this marketplace: "
+                                           "change them in Seller Center, then pull the SKUs."))
+            self.code_note.setToolTip(code_refusal)
+        else:
+            self.code_note.setText(self.tr("A new code is sent with the next push; TokoDesk's seller SKU follows "
+                                           "once the marketplace accepted it."))
+        form.addRow(self.tr("Seller SKU code"), self.code)
+        form.addRow(self.code_note)
         self.error = QLabel()
         self.error.setStyleSheet("color:#b00020")
         self.error.setWordWrap(True)
@@ -51,26 +77,33 @@ class CatalogEditDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self._original = self.price.text()
+        self._code = code
 
-    def values(self) -> tuple[int | None, bool | None]:
+    def values(self) -> tuple[int | None, bool | None, str | None]:
         from tokodesk.services import catalog_push
 
         text = self.price.text().strip()
         price = catalog_push.parse_price(text) if text and text != self._original else None
         active = {1: True, 2: False}.get(self.listing.currentIndex())
-        return price, active
+        code = self.code.text().strip()
+        return price, active, (code if self.code.isEnabled() and code and code != self._code else None)
 
     @Slot()
     def _check(self) -> None:
         from tokodesk.errors import UserError
+        from tokodesk.services import catalog_codes
 
         try:
-            price, active = self.values()
+            price, active, code = self.values()
         except UserError as exc:
             self.error.setText(str(exc))
             return
-        if price is None and active is None:
-            self.error.setText(self.tr("Nothing changed: type a new price or choose On or Off."))
+        if code is not None and catalog_codes.code_problem(code):
+            self.error.setText(self.tr("The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not "
+                                       "starting with = + - or @.").format(code))
+            return
+        if price is None and active is None and code is None:
+            self.error.setText(self.tr("Nothing changed: type a new price or code, or choose On or Off."))
             return
         self.accept()
 
@@ -97,6 +130,92 @@ class PushDialog(QDialog):
         layout.addWidget(self.buttons)
 
 
+class WholeProductDialog(QDialog):
+    """A listing switch takes the whole product: the other SKUs that switch too, named; Switch confirms."""
+
+    def __init__(self, seller_sku: str, on: bool, others: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Switch the whole product?"))
+        layout = QVBoxLayout(self)
+        head = (self.tr("On this marketplace a listing is switched on for the whole product. These {0} other SKU(s) "
+                        "of the product of {1} go on with it:") if on else
+                self.tr("On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) "
+                        "of the product of {1} go off with it:"))
+        self.text = QLabel(head.format(len(others), seller_sku) + "\n" + "\n".join(f"• {o}" for o in others))
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.switch_button = self.buttons.addButton(self.tr("Switch the whole product"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+
+class DraftsDialog(QDialog):
+    """The changes kept and not pushed yet; discard the selected ones or all (never anything already pushed)."""
+
+    def __init__(self, channel_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.channel_id = channel_id
+        self.setWindowTitle(self.tr("Changes waiting to be pushed"))
+        self.resize(640, 360)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        layout.addWidget(self.heading)
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.discard_selected = QPushButton(self.tr("Discard selected"))
+        self.discard_selected.clicked.connect(self._discard_selected)
+        self.discard_all = QPushButton(self.tr("Discard all"))
+        self.discard_all.clicked.connect(self._discard_all)
+        row.addWidget(self.discard_selected)
+        row.addWidget(self.discard_all)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.list.itemSelectionChanged.connect(self._enable)
+        self.reload()
+
+    def reload(self) -> None:
+        from tokodesk.services import catalog_push
+
+        self.list.clear()
+        edits = catalog_push.waiting(m.Channel.get_by_id(self.channel_id))
+        for e in edits:
+            item = QListWidgetItem(catalog_push.draft_words(e))
+            item.setData(Qt.ItemDataRole.UserRole, e.id)
+            self.list.addItem(item)
+        self.heading.setText(self.tr("{0} changes are kept and not sent yet. Push changes… shows their summary and "
+                                     "sends them.").format(len(edits)) if edits else
+                             self.tr("No changes are waiting to be pushed."))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.discard_selected.setEnabled(bool(self.list.selectedItems()))
+        self.discard_all.setEnabled(self.list.count() > 0)
+
+    @Slot()
+    def _discard_selected(self) -> None:
+        from tokodesk.services import catalog_push
+
+        ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+        if ids:
+            catalog_push.discard(edit_ids=ids, channel=m.Channel.get_by_id(self.channel_id))
+        self.reload()
+
+    @Slot()
+    def _discard_all(self) -> None:
+        from tokodesk.services import catalog_push
+
+        catalog_push.discard(everything=True, channel=m.Channel.get_by_id(self.channel_id))
+        self.reload()
+
+
 class CatalogActions(QObject):
     """The catalogue buttons of the mapping tab. `tab` gives the selection (`selected_seller_sku`) and the banner."""
 
@@ -111,7 +230,9 @@ class CatalogActions(QObject):
         self.push_button.clicked.connect(self.push_changes)
         self.undo_button = QPushButton(self.tr("Undo last push"))
         self.undo_button.clicked.connect(self.undo_last)
-        self.buttons = [self.edit_button, self.push_button, self.undo_button]
+        self.drafts_button = QPushButton(self.tr("Changes waiting…"))
+        self.drafts_button.clicked.connect(self.show_drafts)
+        self.buttons = [self.edit_button, self.drafts_button, self.push_button, self.undo_button]
 
     def _channel(self) -> m.Channel | None:
         return m.Channel.get_or_none(m.Channel.id == self.ctx.channel_id) if self.ctx.channel_id else None
@@ -123,28 +244,51 @@ class CatalogActions(QObject):
             self.tab.banner.show_error(self.tr("Select a mapped SKU first: prices and listings are changed per "
                                                "seller SKU."), "")
             return
+        from tokodesk.services import catalog_push
+
         product = m.Product.get_or_none((m.Product.channel == self.ctx.channel_id)
                                         & (m.Product.product_id == product_id))
-        dialog = CatalogEditDialog(seller_sku, product.price if product else 0, self.tab)
+        caps = catalog_push.capabilities_of(self._channel())
+        refusal = "" if catalog_push.SELLER_SKU in caps.catalog_fields else (caps.seller_sku_refusal or "-")
+        dialog = CatalogEditDialog(seller_sku, product.price if product else 0, self.tab,
+                                   code=product.sku if product else "", code_refusal=refusal)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._save(seller_sku, *dialog.values()))
         dialog.open()
 
-    def _save(self, seller_sku: str, price: int | None, active: bool | None) -> None:
+    def _save(self, seller_sku: str, price: int | None, active: bool | None, code: str | None = None,
+              whole_product: bool = False) -> None:
         from tokodesk.services import catalog_push
 
         channel_id = self.ctx.channel_id
 
         def work(_jc: Any) -> Any:
-            return catalog_push.set_edit(seller_sku, price=price, active=active,
-                                         channel=m.Channel.get_by_id(channel_id))
+            return catalog_push.set_edit(seller_sku, price=price, active=active, new_seller_sku=code,
+                                         channel=m.Channel.get_by_id(channel_id), whole_product=whole_product)
 
         def done(result: Any) -> None:
             self.tab.banner.clear()
             self.ctx.status_message(self.tr("{0}: {1} change(s) kept; press Push changes to send them").format(
                 seller_sku, len(result.kept)))
 
-        self.ctx.jobs.submit(work, title=self.tr("Keeping the change"), on_result=done, on_error=self.tab._error)
+        def failed(exc: BaseException, detail: str) -> None:
+            if isinstance(exc, catalog_push.WholeProduct):
+                ask = WholeProductDialog(seller_sku, exc.on, exc.others, self.tab)
+                self.dialog = ask
+                ask.accepted.connect(lambda: self._save(seller_sku, price, active, code, whole_product=True))
+                ask.open()
+                return
+            self.tab._error(exc, detail)
+
+        self.ctx.jobs.submit(work, title=self.tr("Keeping the change"), on_result=done, on_error=failed)
+
+    @Slot()
+    def show_drafts(self) -> None:
+        if self.ctx.channel_id is None:
+            return
+        dialog = DraftsDialog(self.ctx.channel_id, self.tab)
+        self.dialog = dialog
+        dialog.open()
 
     @Slot()
     def push_changes(self) -> None:
@@ -169,6 +313,12 @@ class CatalogActions(QObject):
                 s.prices, s.lowest_pct or 0.0, s.highest_pct or 0.0))
         if s.listings_off or s.listings_on:
             lines.append(self.tr("{0} listings off, {1} listings on").format(s.listings_off, s.listings_on))
+        if s.with_product:
+            lines.append(self.tr("The whole product switches: {0} other SKUs of those products switch with them")
+                         .format(s.with_product))
+        if s.codes:
+            lines.append(self.tr("{0} seller SKU codes (the whole product is read and sent back unchanged but the "
+                                 "code)").format(s.codes))
         if s.large:
             lines.append(self.tr("{0} large price changes need a second confirmation:").format(len(s.large)))
             lines.extend(s.large[:10])
