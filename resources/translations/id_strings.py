@@ -1255,5 +1255,50 @@ ID = {
     "{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.":
         "{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.",
     "{0} seller SKU codes (the whole product is read and sent back unchanged but the code)":
-        "{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)",
+        "{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)",    # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
+    "A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand":
+        "Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok",
+    "Add photos…": "Tambah foto…",
+    "Buyer's photos": "Foto dari pembeli",
+    "Came back": "Kembali",
+    "Check in": "Terima masuk",
+    "Checking in parcel {0}": "Menerima paket {0}",
+    "Comment for the buyer and the platform (optional)": "Catatan untuk pembeli dan platform (opsional)",
+    "Comment:": "Catatan:",
+    "Count what came back. Units not fit to sell go to the damaged count; the rest go back on hand. The marketplace "
+    "is told the parcel was received.":
+        "Hitung barang yang kembali. Unit yang tidak layak jual masuk ke hitungan rusak; sisanya kembali ke stok. "
+        "Marketplace diberi tahu bahwa paket sudah diterima.",
+    "Damaged": "Rusak",
+    "Images (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;All files (*)":
+        "Gambar (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;Semua file (*)",
+    "Label…": "Label…",
+    "Open or reprint the order's shipping label": "Buka atau cetak ulang label pengiriman pesanan",
+    "Open order": "Buka pesanan",
+    "Order {0} is back: {1}": "Pesanan {0} sudah kembali: {1}",
+    "Parcel back from the courier": "Paket kembali dari kurir",
+    "Parcel back from the courier…": "Paket kembali dari kurir…",
+    "Photos for the rejection": "Foto untuk penolakan",
+    "Photos: JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to 20000 px a side.":
+        "Foto: JPG, PNG, WEBP, HEIC atau BMP, maksimal 10 MB, 100 sampai 20000 px per sisi.",
+    "Reason:": "Alasan:",
+    "Received": "Diterima",
+    "Received and inspected: return {0}": "Diterima dan diperiksa: retur {0}",
+    "Received and inspected…": "Diterima dan diperiksa…",
+    "Reject return {0}": "Tolak retur {0}",
+    "Reject…": "Tolak…",
+    "Remove photo": "Hapus foto",
+    "Scan or type the AWB": "Pindai atau ketik nomor resi",
+    "Scan the AWB of a parcel the buyer never took (COD refused, delivery failed): its goods go back on hand, once. "
+    "A buyer's return parcel is checked in with “Received and inspected…”.":
+        "Pindai resi paket yang tidak diterima pembeli (COD ditolak, gagal kirim): barangnya kembali ke stok, satu "
+        "kali. Paket retur dari pembeli diterima lewat “Diterima dan diperiksa…”.",
+    "The order in the Orders tab, with its detail and packing record":
+        "Pesanan di tab Pesanan, dengan rinciannya dan catatan pengemasannya",
+    "This marketplace takes no photos with a rejection.": "Marketplace ini tidak menerima foto pada penolakan.",
+    "no counted SKU": "tidak ada SKU yang sudah dihitung",
+    "{0} back on hand, {1} to the damaged count": "{0} kembali ke stok, {1} ke hitungan rusak",
+    "{0} is the parcel of return {1}: inspect it with “Received and inspected…”.":
+        "{0} adalah paket retur {1}: periksa lewat “Diterima dan diperiksa…”.",
+    "{0}: this picture is attached already": "{0}: foto ini sudah dilampirkan",
 }

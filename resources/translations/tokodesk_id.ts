@@ -4019,6 +4019,96 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Came back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Count what came back. Units not fit to sell go to the damaged count; the rest go back on hand. The marketplace is told the parcel was received.</source>
+        <translation>Hitung barang yang kembali. Unit yang tidak layak jual masuk ke hitungan rusak; sisanya kembali ke stok. Marketplace diberi tahu bahwa paket sudah diterima.</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Rusak</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Received and inspected: return {0}</source>
+        <translation>Diterima dan diperiksa: retur {0}</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>{0} back on hand, {1} to the damaged count</source>
+        <translation>{0} kembali ke stok, {1} ke hitungan rusak</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Pilih alasan…</translation>
+    </message>
+    <message>
+        <source>Comment for the buyer and the platform (optional)</source>
+        <translation>Catatan untuk pembeli dan platform (opsional)</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Catatan:</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;All files (*)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Photos for the rejection</source>
+        <translation>Foto untuk penolakan</translation>
+    </message>
+    <message>
+        <source>Photos: JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to 20000 px a side.</source>
+        <translation>Foto: JPG, PNG, WEBP, HEIC atau BMP, maksimal 10 MB, 100 sampai 20000 px per sisi.</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Reject return {0}</source>
+        <translation>Tolak retur {0}</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Hapus foto</translation>
+    </message>
+    <message>
+        <source>This marketplace takes no photos with a rejection.</source>
+        <translation>Marketplace ini tidak menerima foto pada penolakan.</translation>
+    </message>
+    <message>
+        <source>{0}: this picture is attached already</source>
+        <translation>{0}: foto ini sudah dilampirkan</translation>
+    </message>
+</context>
+<context>
     <name>ResultsDialog</name>
     <message>
         <source>Close</source>
@@ -4068,6 +4158,10 @@ Folder data: {1}</translation>
 <context>
     <name>ReturnsTab</name>
     <message>
+        <source>A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand</source>
+        <translation>Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok</translation>
+    </message>
+    <message>
         <source>Add a channel first.</source>
         <translation>Tambahkan channel dulu.</translation>
     </message>
@@ -4088,20 +4182,20 @@ Folder data: {1}</translation>
         <translation>Setujui</translation>
     </message>
     <message>
+        <source>Buyer's photos</source>
+        <translation>Foto dari pembeli</translation>
+    </message>
+    <message>
         <source>Buyer's reason</source>
         <translation>Alasan pembeli</translation>
     </message>
     <message>
-        <source>Choose a reason to reject…</source>
-        <translation>Pilih alasan penolakan…</translation>
+        <source>Checking in parcel {0}</source>
+        <translation>Menerima paket {0}</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Comment for the buyer (optional)</source>
-        <translation>Catatan untuk pembeli (opsional)</translation>
     </message>
     <message>
         <source>Done</source>
@@ -4110,6 +4204,10 @@ Folder data: {1}</translation>
     <message>
         <source>Items</source>
         <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Label…</source>
+        <translation>Label…</translation>
     </message>
     <message>
         <source>Loading returns</source>
@@ -4124,12 +4222,28 @@ Folder data: {1}</translation>
         <translation>Dalam perjalanan kembali</translation>
     </message>
     <message>
+        <source>Open or reprint the order's shipping label</source>
+        <translation>Buka atau cetak ulang label pengiriman pesanan</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Buka pesanan</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>Pesanan</translation>
     </message>
     <message>
+        <source>Order {0} is back: {1}</source>
+        <translation>Pesanan {0} sudah kembali: {1}</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>Parcel back from the courier…</source>
+        <translation>Paket kembali dari kurir…</translation>
     </message>
     <message>
         <source>Partial refund</source>
@@ -4140,24 +4254,20 @@ Folder data: {1}</translation>
         <translation>Foto {0}</translation>
     </message>
     <message>
-        <source>Received: damaged</source>
-        <translation>Diterima: rusak</translation>
-    </message>
-    <message>
-        <source>Received: resaleable</source>
-        <translation>Diterima: layak jual</translation>
+        <source>Received and inspected…</source>
+        <translation>Diterima dan diperiksa…</translation>
     </message>
     <message>
         <source>Refund only</source>
         <translation>Pengembalian dana saja</translation>
     </message>
     <message>
-        <source>Reject</source>
-        <translation>Tolak</translation>
-    </message>
-    <message>
         <source>Reject reasons</source>
         <translation>Alasan penolakan</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Tolak…</translation>
     </message>
     <message>
         <source>Replacement</source>
@@ -4192,6 +4302,10 @@ Folder data: {1}</translation>
         <translation>Sinkronkan pengembalian</translation>
     </message>
     <message>
+        <source>The order in the Orders tab, with its detail and packing record</source>
+        <translation>Pesanan di tab Pesanan, dengan rinciannya dan catatan pengemasannya</translation>
+    </message>
+    <message>
         <source>This marketplace's API has no returns: handle them in Seller Center.</source>
         <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
     </message>
@@ -4212,8 +4326,16 @@ Folder data: {1}</translation>
         <translation>Jenis</translation>
     </message>
     <message>
+        <source>no counted SKU</source>
+        <translation>tidak ada SKU yang sudah dihitung</translation>
+    </message>
+    <message>
         <source>{0} h {1} min (by {2})</source>
         <translation>{0} j {1} mnt (sebelum {2})</translation>
+    </message>
+    <message>
+        <source>{0} is the parcel of return {1}: inspect it with “Received and inspected…”.</source>
+        <translation>{0} adalah paket retur {1}: periksa lewat “Diterima dan diperiksa…”.</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4383,25 @@ Folder data: {1}</translation>
     <message>
         <source>The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the Inventory tab.</source>
         <translation>Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stok tidak dikirim; hitung di tab Stok.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanParcelDialog</name>
+    <message>
+        <source>Check in</source>
+        <translation>Terima masuk</translation>
+    </message>
+    <message>
+        <source>Parcel back from the courier</source>
+        <translation>Paket kembali dari kurir</translation>
+    </message>
+    <message>
+        <source>Scan or type the AWB</source>
+        <translation>Pindai atau ketik nomor resi</translation>
+    </message>
+    <message>
+        <source>Scan the AWB of a parcel the buyer never took (COD refused, delivery failed): its goods go back on hand, once. A buyer's return parcel is checked in with “Received and inspected…”.</source>
+        <translation>Pindai resi paket yang tidak diterima pembeli (COD ditolak, gagal kirim): barangnya kembali ke stok, satu kali. Paket retur dari pembeli diterima lewat “Diterima dan diperiksa…”.</translation>
     </message>
 </context>
 <context>

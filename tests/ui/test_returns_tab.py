@@ -59,9 +59,8 @@ def test_sync_answer_and_receive_from_the_tab(qtbot, ctx, sb, shop_channel, open
     wait_idle(ctx)
 
     tab.select_return(first.return_id)
-    wait_idle(ctx)  # the reasons offered for this return
+    wait_idle(ctx)  # the reasons offered for this return, the buyer's photos
     assert tab.evidence.text().count("<a href=") == 2
-    assert not tab.reject_button.isEnabled()  # no reason chosen yet
     click(qtbot, tab.approve_button)
     wait_idle(ctx)
     assert first.status == sr.AWAITING_SHIP
@@ -69,27 +68,42 @@ def test_sync_answer_and_receive_from_the_tab(qtbot, ctx, sb, shop_channel, open
 
     tab.select_return(second.return_id)
     wait_idle(ctx)
-    tab.reason_combo.setCurrentIndex(tab.reason_combo.findData("reverse_reject_request_reason_no_evidence"))
-    tab.comment.setText("Foto tidak jelas")
     click(qtbot, tab.reject_button)
+    dialog = tab.dialog
+    assert not dialog.ok_button.isEnabled()  # no reason chosen yet
+    dialog.reason.setCurrentIndex(dialog.reason.findData("reverse_reject_request_reason_no_evidence"))
+    dialog.comment.setText("Foto tidak jelas")
+    click(qtbot, dialog.ok_button)
     wait_idle(ctx)
     assert second.status == sr.REJECTED and second.records[-1]["note"] == "Foto tidak jelas"
 
-    # The buyer sends the first parcel back; it is received at the desk as resaleable.
+    # The buyer sends the first parcel back; it is received at the desk, one unit damaged.
     sb.advance(86400)
     click(qtbot, tab.sync_button)
     wait_idle(ctx)
     tab.filter.setCurrentIndex(tab.filter.findData("to_inspect"))
     wait_idle(ctx)
     assert [r.return_id for r in tab.rows] == [first.return_id]
-    skus = [ln.seller_sku for ln in m.Return.get(m.Return.return_id == first.return_id).lines]
-    m.StockItem.update(on_hand=4).where(m.StockItem.seller_sku.in_(skus)).execute()
+    lines = list(m.Return.get(m.Return.return_id == first.return_id).lines)
+    skus = [ln.seller_sku for ln in lines]
+    m.StockItem.update(on_hand=4, damaged=0).where(m.StockItem.seller_sku.in_(skus)).execute()
     tab.select_return(first.return_id)
     wait_idle(ctx)
     click(qtbot, tab.receive_button)
+    receive = tab.dialog
+    assert receive.table.rowCount() == len(lines) and receive.table.item(0, 0).text() == skus[0]
+    came_back = lines[0].quantity
+    receive.spins[0].setValue(1)
+    assert receive.spins[0].maximum() == came_back
+    assert receive.summary.text() == f"{sum(ln.quantity for ln in lines) - 1} back on hand, 1 to the damaged count"
+    click(qtbot, receive.ok_button)
     wait_idle(ctx)
     assert first.status == sr.SUCCESS
-    assert m.StockItem.get(m.StockItem.seller_sku == skus[0]).on_hand == 4 + orders[0].lines[0].quantity
+    kaos = m.StockItem.get(m.StockItem.seller_sku == skus[0])
+    assert (kaos.on_hand, kaos.damaged) == (4 + came_back - 1, 1)
+    assert sorted((mv.kind, mv.quantity) for mv in m.StockMovement.select().where(
+        m.StockMovement.seller_sku == skus[0])) == sorted(
+        [("return_damaged", 1)] + ([("return_resaleable", came_back - 1)] if came_back > 1 else []))
     tab.filter.setCurrentIndex(tab.filter.findData(None))
     wait_idle(ctx)
     assert cell(tab, first.return_id, COL_STATE) == "Closed" and cell(tab, first.return_id, COL_RESULT) == "Done"
@@ -103,5 +117,4 @@ def test_a_legacy_channel_shows_its_tickets_with_a_note_and_no_buttons(qtbot, ct
     assert "Seller Center" in tab.note.text() and [r.return_id for r in tab.rows] == ["9"]
     tab.select_return("9")
     assert tab.sync_button.isEnabled()
-    assert not any(b.isEnabled() for b in (tab.approve_button, tab.reject_button, tab.receive_button,
-                                            tab.damaged_button, tab.reason_combo))
+    assert not any(b.isEnabled() for b in (tab.approve_button, tab.reject_button, tab.receive_button))

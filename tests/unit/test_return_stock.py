@@ -139,3 +139,25 @@ def test_two_returns_of_one_order_each_bring_back_their_own_units(any_database):
     with pytest.raises(UserError, match="it had 2, so 1 more cannot come back"), m.db.atomic():
         rs.check_in(third, rs.plan_check_in(third, {}), "desk")
     assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5
+
+
+def test_a_failed_delivery_on_tokopedia_and_shop_is_scanned_in_by_its_package_tracking_number(any_database):
+    """Tokopedia & Shop cancels an order whose delivery failed after it shipped: scanning its package's tracking
+    number puts the goods back once; an order cancelled before it shipped is no parcel at all."""
+    ch = m.Channel.create(name="shop", marketplace="tiktokshop")
+    order = m.Order.create(channel=ch, order_id="5801", invoice="5801", state="cancelled", marketplace_status="X",
+                           stock_taken=True, created_at=m.utcnow())
+    m.OrderLine.create(order=order, sku="mp-topi", seller_sku="TOPI", quantity=1)
+    package = m.Package.create(channel=ch, package_id="P1", tracking_number="JX123456789")
+    m.PackageOrder.create(package=package, order=order)
+    never_left = m.Order.create(channel=ch, order_id="5802", invoice="5802", state="cancelled", awb="JX000",
+                                marketplace_status="X", stock_taken=False, created_at=m.utcnow())
+    m.OrderLine.create(order=never_left, sku="mp-topi", seller_sku="TOPI", quantity=1)
+    m.StockItem.create(seller_sku="TOPI", on_hand=7)
+    came = rs.receive_failed_delivery("JX123456789", "desk")
+    assert came is not None and came[0].id == order.id and came[1] == {"TOPI": 1}
+    assert m.StockItem.get(m.StockItem.seller_sku == "TOPI").on_hand == 8
+    with pytest.raises(UserError, match="TOPI came back already"):
+        rs.receive_failed_delivery("JX123456789", "desk")
+    assert rs.receive_failed_delivery("JX000", "desk") is None
+    assert m.StockItem.get(m.StockItem.seller_sku == "TOPI").on_hand == 8

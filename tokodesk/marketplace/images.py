@@ -7,6 +7,10 @@ from __future__ import annotations
 import io
 import struct
 
+import requests
+
+MAX_DOWNLOAD = 10 * 1024 * 1024
+
 
 def image_mime(head: bytes) -> str | None:
     """The MIME type of an image Tokopedia & Shop takes, from a file's first 16 bytes; None for anything else."""
@@ -43,3 +47,22 @@ def image_pixels(data: bytes, mime: str) -> tuple[int, int] | None:
             return image.size
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
+
+
+def download(url: str, *, timeout: float = 15.0, max_bytes: int = MAX_DOWNLOAD) -> bytes | None:
+    """A photo the marketplace links to (the buyer's evidence: a signed CDN link, no API signing), or None when it
+    cannot be had (gone, too big, not an image): a thumbnail is a help, never a reason to stop."""
+    if not url.lower().startswith(("https://", "http://")):
+        return None
+    try:
+        with requests.get(url, timeout=timeout, stream=True) as resp:
+            if resp.status_code != 200:
+                return None
+            data = b""
+            for chunk in resp.iter_content(64 * 1024):
+                data += chunk
+                if len(data) > max_bytes:
+                    return None
+    except requests.RequestException:
+        return None
+    return data if image_mime(data[:16]) else None

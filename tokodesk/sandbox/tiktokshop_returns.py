@@ -381,7 +381,13 @@ class ReturnRoutes:
         with shop.lock:
             self.returns_book.tick()
             ret = self._return(params["id"])
-            return {"records": [dict(r) for r in ret.records]}
+            records = [dict(r) for r in ret.records]
+        # The photo links point at the sandbox itself, so a client can download them like the platform's CDN links.
+        here = f"http://{headers.get('Host') or '127.0.0.1'}/sandbox/photos/"
+        for record in records:
+            record["images"] = [dict(i, url=str(i.get("url", "")).replace("https://sandbox.invalid/", here))
+                                for i in record.get("images") or []]
+        return {"records": records}
 
     def _return(self, raw_id: str) -> SandboxReturn:
         from tokodesk.sandbox.tiktokshop_routes import ApiError

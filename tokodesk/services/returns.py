@@ -335,17 +335,29 @@ def check_in(ret: m.Return, plan: dict[str, tuple[int, int]], who: str) -> list[
     return stock_back.put_back(plan, who=who, order=order, ret=ret)
 
 
+def buyer_photo(url: str) -> bytes | None:
+    """One of the buyer's photos (a link the marketplace gave), for a thumbnail; None when it cannot be had."""
+    from tokodesk.marketplace.images import download
+
+    return download(url)
+
+
 def receive_failed_delivery(awb: str, who: str) -> tuple[m.Order, dict[str, int]] | None:
-    """A parcel the buyer never took (COD refused, Tokopedia status 550 "return to seller") scanned at the desk by
-    its AWB: its goods go back on hand, one recorded movement per SKU. None when no returned order has this AWB."""
+    """A parcel the buyer never took scanned at the desk by its AWB: its goods go back on hand, one recorded movement
+    per SKU. Tokopedia says so with status 550 "return to seller" (COD refused); Tokopedia & Shop cancels an order
+    whose delivery failed after it shipped, so a cancelled order whose stock left the shelf counts too. None when no
+    such order has this AWB (or its package's tracking number)."""
     from tokodesk.services import inventory
 
     key = awb.strip()
     if not key:
         return None
     by_package = m.PackageOrder.select(m.PackageOrder.order).join(m.Package).where(m.Package.tracking_number == key)
-    found = list(m.Order.select().where(((m.Order.awb == key) | m.Order.id.in_(by_package))
-                                        & (m.Order.state == str(base.OrderState.RETURNED))))
+    left_shelf = (m.Order.stock_taken == True) | m.Order.id.in_(  # noqa: E712 - or it came back once already
+        m.StockMovement.select(m.StockMovement.order).where(m.StockMovement.order.is_null(False)))
+    came_back = (m.Order.state == str(base.OrderState.RETURNED)) | (
+        (m.Order.state == str(base.OrderState.CANCELLED)) & left_shelf)
+    found = list(m.Order.select().where(((m.Order.awb == key) | m.Order.id.in_(by_package)) & came_back))
     if len(found) != 1:
         return None
     order = found[0]

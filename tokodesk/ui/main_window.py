@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inventory_tab, self.tr("Inventory"))
         self.returns_tab = ReturnsTab(self.ctx)
         self.tabs.addTab(self.returns_tab, self.tr("Returns"))
+        self.returns_tab.open_order.connect(self.open_order)
         self.setCentralWidget(self.tabs)
 
         self._build_toolbar()
@@ -81,6 +82,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.orders_tab)
         if first_run_wizard and self.ctx.channel_id is None:
             QTimer.singleShot(0, self.add_channel)
+
+    def open_order(self, pk: int) -> None:
+        """Another tab's "open the order": the Orders tab, that order selected, its detail pane showing."""
+        self.tabs.setCurrentWidget(self.orders_tab)
+        self.orders_tab.show_order(pk)
 
     # ----------------------------------------------------------------- chrome
     def _build_toolbar(self) -> None:
@@ -197,7 +203,12 @@ class MainWindow(QMainWindow):
         index = max(0, self.channel_combo.findData(current)) if current is not None else 0
         self.channel_combo.setCurrentIndex(index)
         self.channel_combo.blockSignals(False)
+        before = self.ctx.channel_id
         self.ctx.select_channel(self.channel_combo.currentData())
+        if self.ctx.channel_id == before:
+            # Same channel, but its settings (the marketplace) are known only now: at start the Returns tab was
+            # built before them and said "no returns API" on a Tokopedia & Shop channel until the next sync.
+            self.returns_tab.load()
 
     @Slot(int)
     def _channel_chosen(self, _index: int) -> None:

@@ -73,6 +73,7 @@ class OrdersTab(QueueActions, QWidget):
         self._watcher: ChangeWatcher | None = None  # used only inside local-lane jobs (one thread)
         self._polling = False
         self._detail_pk: int | None = None  # the order the detail pane shows
+        self._show_after_load: int | None = None  # an order another tab asked to see, once the queue is read
 
         layout = QVBoxLayout(self)
         # Messages (red errors, amber refusals, blue news) and the sync freshness share one row that is always
@@ -286,8 +287,26 @@ class OrdersTab(QueueActions, QWidget):
             self.loaded = True
             self._after_rows_changed()
             self.requests_button.refresh()
+            if self._show_after_load is not None:
+                pk, self._show_after_load = self._show_after_load, None
+                self.show_order(pk, reloaded=True)
 
         self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
+
+    def show_order(self, pk: int, *, reloaded: bool = False) -> None:
+        """Bring one order into view and select it, its detail pane open (another tab's "open the order"): every
+        filter that could hide it is cleared; an order not loaded yet is selected once the queue is read again."""
+        self.search.clear()
+        self.courier_filter.setCurrentIndex(0)
+        self.printed_filter.setCurrentIndex(0)
+        self.set_chip("all")
+        if self.model.row_of_pk(pk) is None:
+            if not reloaded and self._show_after_load is None:  # once: an order of another shop stays unshown
+                self._show_after_load = pk
+                self.reload()
+            return
+        self.select_pks([pk])
+        self.view.setFocus()
 
     def refresh_rows(self, pks: Sequence[int]) -> None:
         """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""

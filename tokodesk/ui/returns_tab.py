@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,9 +32,11 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.messages import describe
+from tokodesk.ui.return_dialogs import LineToInspect, ReceiveDialog, RejectDialog, ScanParcelDialog
 
 COL_RETURN, COL_ORDER, COL_TYPE, COL_STATE, COL_LEFT, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT = range(9)
 TICK_MS = 30_000
+THUMB_PX = 72  # the buyer's photos under the queue
 
 
 @dataclass
@@ -52,6 +53,8 @@ class ReturnLineView:
     tracking: str
     problem: str
     decision: str
+    order_pk: int | None = None
+    lines: list[LineToInspect] | None = None
 
 
 # ---- what runs in a worker (no Qt) --------------------------------------------------------------------------
@@ -67,7 +70,8 @@ def load_rows(channel_id: int, state: str | None) -> list[ReturnLineView]:
             r.next_deadline if r.state in rs.URGENT else None, r.reason_text or r.reason, list(r.evidence or []),
             ", ".join(f"{ln.seller_sku or ln.sku} × {ln.quantity}" for ln in r.lines),
             " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x), r.problem,
-            r.decision_detail or r.decision))
+            r.decision_detail or r.decision, r.local_order_id,
+            [LineToInspect(ln.seller_sku or ln.sku, ln.name, ln.quantity) for ln in r.lines]))
     return out
 
 
@@ -86,9 +90,8 @@ def load_reasons(channel_id: int, pk: int, factory: Callable[[Any], Any] | None)
         return desk.reject_reasons(m.Return.get_by_id(pk))
 
 
-def decide(channel_id: int, pk: int, what: str, reason: str, comment: str, damaged: bool,
-           factory: Callable[[Any], Any] | None) -> Any:
-    from tokodesk.services import returns as rs
+def decide(channel_id: int, pk: int, what: str, factory: Callable[[Any], Any] | None, *, reason: str = "",
+           comment: str = "", photos: list | None = None, damaged: dict[str, int] | None = None) -> Any:
     from tokodesk.store import models as m
 
     ret = m.Return.get_by_id(pk)
@@ -96,17 +99,50 @@ def decide(channel_id: int, pk: int, what: str, reason: str, comment: str, damag
         if what == "approve":
             return desk.approve(ret)
         if what == "reject":
-            return desk.reject(ret, reason, comment)
-        # "Damaged" at the desk means every unit of the parcel: a finer split is `returns receive --damaged`.
-        plan = rs.plan_check_in(ret, {}) if damaged else {}
-        return desk.receive(ret, {sku: good + bad for sku, (good, bad) in plan.items()})
+            return desk.reject(ret, reason, comment, photos or [])
+        return desk.receive(ret, damaged or {})
+
+
+def check_in_parcel(code: str) -> Any:
+    """The desk's scan of a parcel back from the courier: a failed delivery's goods back on hand, or the return
+    whose parcel this is (the seller inspects it with "Received and inspected…"); raises UserError otherwise."""
+    from tokodesk import config
+    from tokodesk.errors import UserError
+    from tokodesk.services import returns as rs
+    from tokodesk.store import models as m
+
+    came_back = rs.receive_failed_delivery(code, config.station_id())
+    if came_back is not None:
+        order, back = came_back
+        return ("order", order.invoice or order.order_id, back)
+    ret = m.Return.get_or_none(m.Return.return_tracking_number == code.strip())
+    if ret is not None:
+        return ("return", ret.return_id, None)
+    raise UserError(f"no parcel {code.strip()!r}: neither an order that came back undelivered (status 550, or "
+                    "cancelled after it shipped) nor a buyer's return has this AWB")
+
+
+def buyer_photos(urls: list[str]) -> dict[str, bytes]:
+    from tokodesk.services import returns as rs
+
+    found = {}
+    for url in urls:
+        data = rs.buyer_photo(url)
+        if data:
+            found[url] = data
+    return found
 
 
 # ---- the tab ---------------------------------------------------------------------------------------------------
 class ReturnsTab(QWidget):
+    open_order = Signal(int)  # the Order row id: the main window shows it in the Orders tab
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.thumbs: dict[str, QPixmap] = {}  # the buyer's photos downloaded so far, by link
+        self.dialog: Any = None  # the dialog open now (tests reach it here)
+        self._want_return = ""  # a return to select once the rows are loaded (a scanned return parcel)
         self.rows: list[ReturnLineView] = []
         self.reasons: dict[int, list] = {}
         self.results: dict[int, tuple[bool, str]] = {}  # the last answer given here, in words, per return
@@ -128,6 +164,11 @@ class ReturnsTab(QWidget):
         self.sync_button = QPushButton(self.tr("Sync returns"))
         self.sync_button.clicked.connect(self.sync)
         bar.addWidget(self.sync_button)
+        self.scan_button = QPushButton(self.tr("Parcel back from the courier…"))
+        self.scan_button.setToolTip(self.tr("A parcel the buyer never took (COD refused, delivery failed): scan its "
+                                            "AWB and its goods go back on hand"))
+        self.scan_button.clicked.connect(self.scan_parcel)
+        bar.addWidget(self.scan_button)
         bar.addStretch(1)
         layout.addLayout(bar)
 
@@ -140,28 +181,36 @@ class ReturnsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.show_order())
         layout.addWidget(self.table, 1)
 
+        photos = QHBoxLayout()
         self.evidence = QLabel()
         self.evidence.setOpenExternalLinks(True)
         self.evidence.setWordWrap(True)
-        layout.addWidget(self.evidence)
+        photos.addWidget(self.evidence)
+        self.thumb_labels: list[QLabel] = []
+        self.thumb_row = QHBoxLayout()
+        photos.addLayout(self.thumb_row)
+        photos.addStretch(1)
+        layout.addLayout(photos)
         actions = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("Approve"))
         self.approve_button.clicked.connect(lambda: self._decide("approve"))
-        self.reason_combo = QComboBox()
-        self.reason_combo.setMinimumContentsLength(28)
-        self.reason_combo.currentIndexChanged.connect(self._reason_chosen)
-        self.comment = QLineEdit()
-        self.comment.setPlaceholderText(self.tr("Comment for the buyer (optional)"))
-        self.reject_button = QPushButton(self.tr("Reject"))
-        self.reject_button.clicked.connect(lambda: self._decide("reject"))
-        self.receive_button = QPushButton(self.tr("Received: resaleable"))
-        self.receive_button.clicked.connect(lambda: self._decide("receive"))
-        self.damaged_button = QPushButton(self.tr("Received: damaged"))
-        self.damaged_button.clicked.connect(lambda: self._decide("receive", damaged=True))
-        for w in (self.approve_button, self.reason_combo, self.comment, self.reject_button, self.receive_button,
-                  self.damaged_button):
+        self.reject_button = QPushButton(self.tr("Reject…"))
+        self.reject_button.clicked.connect(self.ask_reject)
+        self.receive_button = QPushButton(self.tr("Received and inspected…"))
+        self.receive_button.clicked.connect(self.ask_receive)
+        self.order_button = QPushButton(self.tr("Open order"))
+        self.order_button.setToolTip(self.tr("The order in the Orders tab, with its detail and packing record"))
+        self.order_button.clicked.connect(self.show_order)
+        self.label_button = QPushButton(self.tr("Label…"))
+        self.label_button.setToolTip(self.tr("Open or reprint the order's shipping label"))
+        self.label_button.clicked.connect(self.show_label)
+        for w in (self.approve_button, self.reject_button, self.receive_button):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        for w in (self.order_button, self.label_button):
             actions.addWidget(w)
         layout.addLayout(actions)
 
@@ -187,6 +236,7 @@ class ReturnsTab(QWidget):
         read, _decide = self._capable()
         channel_id = self.ctx.channel_id
         self.sync_button.setEnabled(read)
+        self.scan_button.setEnabled(channel_id is not None)  # a failed delivery is checked in on any marketplace
         if channel_id is None or not read:
             self.note.setText(self.tr("This marketplace's API has no returns: handle them in Seller Center.")
                               if channel_id is not None else self.tr("Add a channel first."))
@@ -212,6 +262,9 @@ class ReturnsTab(QWidget):
             for i, r in enumerate(self.rows):
                 if r.pk == selected.pk:
                     self.table.selectRow(i)
+        if self._want_return:
+            self.select_return(self._want_return)
+            self._want_return = ""
         self.loaded = True
 
     def _failed(self, exc: BaseException, _detail: str) -> None:
@@ -278,51 +331,105 @@ class ReturnsTab(QWidget):
         answer = free and r is not None and r.state == "needs_answer"
         inspect = free and r is not None and r.state == "to_inspect"
         self.approve_button.setEnabled(answer)
-        self.reject_button.setEnabled(False)
-        self.reason_combo.setEnabled(answer or inspect)
-        self.comment.setEnabled(answer or inspect)
+        self.reject_button.setEnabled((answer or inspect) and r is not None and r.pk in self.reasons)
         goods = bool(r and r.return_type in ("RETURN_AND_REFUND", "REPLACEMENT"))
         self.receive_button.setEnabled(inspect and goods)
-        self.damaged_button.setEnabled(inspect and goods)
+        self.order_button.setEnabled(bool(r and r.order_pk))
+        self.label_button.setEnabled(bool(r and r.order_pk))
         self.evidence.setText(" ".join(f'<a href="{link}">{self.tr("Photo {0}").format(n + 1)}</a>'
                                        for n, link in enumerate(r.evidence)) if r and r.evidence else "")
-        self.reason_combo.clear()
-        if r is not None and (answer or inspect):
-            if r.pk in self.reasons:
-                self._show_reasons(r.pk)
+        self._show_thumbs(r)
+        if r is not None and (answer or inspect) and r.pk not in self.reasons:
+            self._fetch_reasons(r.pk)
+
+    # ---- the buyer's photos: downloaded off the GUI thread, shown small, each opening the full photo ---------
+    def _show_thumbs(self, r: ReturnLineView | None) -> None:
+        while self.thumb_labels:
+            label = self.thumb_labels.pop()
+            self.thumb_row.removeWidget(label)
+            label.deleteLater()
+        links = list(r.evidence) if r is not None else []
+        for link in links:
+            label = QLabel()
+            label.setFixedSize(THUMB_PX, THUMB_PX)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setStyleSheet("border:1px solid #ccc")
+            label.setToolTip(link)
+            label.setProperty("link", link)
+            self.thumb_row.addWidget(label)
+            self.thumb_labels.append(label)
+        self._paint_thumbs()
+        missing = [link for link in links if link not in self.thumbs]
+        if missing:
+            self.ctx.jobs.submit(lambda _jc: buyer_photos(missing), title=self.tr("Buyer's photos"),
+                                 on_result=self._thumbs_arrived, on_error=lambda _e, _d: None, background=True)
+
+    def _thumbs_arrived(self, found: dict[str, bytes]) -> None:
+        for link, data in found.items():
+            pixmap = QPixmap()
+            if pixmap.loadFromData(data):
+                self.thumbs[link] = pixmap.scaled(THUMB_PX, THUMB_PX, Qt.AspectRatioMode.KeepAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation)
+        self._paint_thumbs()
+
+    def _paint_thumbs(self) -> None:
+        for label in self.thumb_labels:
+            pixmap = self.thumbs.get(label.property("link"))
+            if pixmap is not None:
+                label.setPixmap(pixmap)
             else:
-                self._fetch_reasons(r.pk)
+                label.setText("…")
 
     def _fetch_reasons(self, pk: int) -> None:
         channel_id, factory = self.ctx.channel_id, self.ctx.adapter
 
         def arrived(found: list) -> None:
             self.reasons[pk] = found
-            current = self.selected()
-            if current is not None and current.pk == pk:
-                self._show_reasons(pk)
+            self._selection_changed()
 
         self.ctx.jobs.submit(lambda _jc: load_reasons(channel_id, pk, factory), title=self.tr("Reject reasons"),
                              lane=self.ctx.lane(channel_id), on_result=arrived,
                              on_error=lambda exc, _d: self.note.setText(describe(exc)), background=True)
 
-    def _show_reasons(self, pk: int) -> None:
-        self.reason_combo.clear()
-        self.reason_combo.addItem(self.tr("Choose a reason to reject…"), "")
-        for reason in self.reasons.get(pk, []):
-            self.reason_combo.addItem(reason.label, reason.code)
-        self._reason_chosen()
+    # ---- the order one click away ------------------------------------------------------------------------
+    def show_order(self) -> None:
+        r = self.selected()
+        if r is not None and r.order_pk:
+            self.open_order.emit(r.order_pk)
 
-    def _reason_chosen(self, *_args: object) -> None:
-        self.reject_button.setEnabled(bool(self.reason_combo.currentData()) and self.reason_combo.isEnabled())
+    def show_label(self) -> None:
+        from tokodesk.ui.printing import open_print_dialog
 
-    def _decide(self, what: str, *, damaged: bool = False) -> None:
+        r = self.selected()
+        if r is not None and r.order_pk:
+            self.dialog = open_print_dialog(self, self.ctx, "label", [r.order_pk])
+
+    # ---- decisions ------------------------------------------------------------------------------------------
+    def ask_reject(self) -> None:
+        r = self.selected()
+        if r is None or r.pk not in self.reasons:
+            return
+        caps = self.ctx.capabilities()
+        dialog = RejectDialog(r.return_id, self.reasons[r.pk], bool(caps and caps.return_reject_photos), self)
+        dialog.accepted.connect(lambda: self._decide("reject", reason=dialog.reason_code(),
+                                                     comment=dialog.comment_text(), photos=list(dialog.photos)))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_receive(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        dialog = ReceiveDialog(r.return_id, list(r.lines or []), self)
+        dialog.accepted.connect(lambda: self._decide("receive", damaged=dialog.damaged()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _decide(self, what: str, **choice: Any) -> None:
         r = self.selected()
         if r is None:
             return
         channel_id, factory = self.ctx.channel_id, self.ctx.adapter
-        reason = str(self.reason_combo.currentData() or "")
-        comment = self.comment.text().strip()
         self.busy_pk = r.pk
         self._selection_changed()
 
@@ -330,7 +437,6 @@ class ReturnsTab(QWidget):
             self.busy_pk = None
             text = self.tr("Done") if result.ok else (result.error or "")
             self.results[r.pk] = (bool(result.ok), text)
-            self.comment.clear()
             self.ctx.announce("stock")
             self.load()
 
@@ -339,9 +445,39 @@ class ReturnsTab(QWidget):
             self.results[r.pk] = (False, describe(exc))
             self.load()
 
-        self.ctx.jobs.submit(lambda _jc: decide(channel_id, r.pk, what, reason, comment, damaged, factory),
+        self.ctx.jobs.submit(lambda _jc: decide(channel_id, r.pk, what, factory, **choice),
                              title=self.tr("Answering return {0}").format(r.return_id),
                              lane=self.ctx.lane(channel_id), on_result=done, on_error=failed)
+
+    # ---- a parcel the buyer never took, scanned at the desk ----------------------------------------------------
+    def scan_parcel(self) -> None:
+        dialog = ScanParcelDialog(self)
+        dialog.check_button.clicked.connect(lambda: self._check_in(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _check_in(self, dialog: ScanParcelDialog) -> None:
+        code = dialog.code.text().strip()
+        if not code:
+            return
+
+        def done(found: Any) -> None:
+            kind, name, back = found
+            if kind == "return":
+                dialog.show_result(False, self.tr("{0} is the parcel of return {1}: inspect it with “Received and "
+                                                  "inspected…”.").format(code, name))
+                self._want_return = name
+                if self.filter.currentIndex() != 0:
+                    self.filter.setCurrentIndex(0)  # reloads; the return is selected when its row is there
+                else:
+                    self.select_return(name)
+                return
+            moved = ", ".join(f"{sku} +{qty}" for sku, qty in sorted(back.items())) or self.tr("no counted SKU")
+            dialog.show_result(True, self.tr("Order {0} is back: {1}").format(name, moved))
+            self.ctx.announce("stock")
+
+        self.ctx.jobs.submit(lambda _jc: check_in_parcel(code), title=self.tr("Checking in parcel {0}").format(code),
+                             on_result=done, on_error=lambda exc, _d: dialog.show_result(False, describe(exc)))
 
     def sync(self) -> None:
         """The return sync of the schedule, now (the same job: never two at once for a channel)."""
