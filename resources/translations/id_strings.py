@@ -1152,6 +1152,52 @@ ID = {
     "The packing video of {0} could not be stored: {1}": "Video pengemasan {0} tidak bisa disimpan: {1}",
     "The video folder {0} is almost full ({1} MB free).": "Folder video {0} hampir penuh (sisa {1} MB).",
     "The video folder {0} is gone ({1}).": "Folder video {0} tidak ditemukan ({1}).",
+    "An external disk is fine; empty keeps the videos in the data folder":
+        "Disk eksternal boleh; kosong berarti video disimpan di folder data",
+    "Camera": "Kamera",
+    "Choose…": "Pilih…",
+    "Export for dispute": "Ekspor untuk komplain",
+    "Export the packing video for a dispute: choose a folder": "Ekspor video pengemasan untuk komplain: pilih folder",
+    "Exported {0} and {1} to {2} (SHA-256 {3}…).": "{0} dan {1} diekspor ke {2} (SHA-256 {3}…).",
+    "Exporting the packing video": "Mengekspor video pengemasan",
+    "Keep videos (days)": "Simpan video (hari)",
+    "Keep videos up to (GB)": "Simpan video hingga (GB)",
+    "Longest clip (minutes)": "Klip terpanjang (menit)",
+    "No camera is connected to this PC.": "Tidak ada kamera yang terhubung ke PC ini.",
+    "None: do not film": "Tidak ada: jangan rekam",
+    "Opening the packing video": "Membuka video pengemasan",
+    "Packing camera: the next order scanned is filmed": "Kamera pengemasan: pesanan berikutnya yang dipindai direkam",
+    "Packing video": "Video pengemasan",
+    "Packing video: {0}": "Video pengemasan: {0}",
+    "Packing video…": "Video pengemasan…",
+    "Pause": "Jeda",
+    "Play": "Putar",
+    "Qt Multimedia cannot be loaded on this PC ({0}): packing is not filmed. On Debian or Ubuntu, install the "
+    "package libpulse0.":
+        "Qt Multimedia tidak bisa dimuat di PC ini ({0}): pengemasan tidak direkam. Di Debian atau Ubuntu, pasang "
+        "paket libpulse0.",
+    "Reading the packing video settings": "Membaca pengaturan video pengemasan",
+    "Recording the packing of {0}": "Merekam pengemasan {0}",
+    "The camera is ready: each order scanned at the pack station is filmed until the next scan, Pack, or the "
+    "longest clip.":
+        "Kamera siap: setiap pesanan yang dipindai di meja kemas direkam sampai pindaian berikutnya, Kemas, atau "
+        "klip terpanjang.",
+    "The oldest videos are deleted first; a video of an order with an open return is never deleted.":
+        "Video terlama dihapus lebih dulu; video pesanan yang sedang dalam pengembalian tidak pernah dihapus.",
+    "The packing video settings are being read.": "Pengaturan video pengemasan sedang dibaca.",
+    "The video file is not on this PC: it was removed by the retention setting, or recorded at another station "
+    "({0}).":
+        "Berkas video tidak ada di PC ini: sudah dihapus sesuai pengaturan penyimpanan, atau direkam di stasiun lain "
+        "({0}).",
+    "Video folder": "Folder video",
+    "file removed on {0} (kept as long as set)": "berkas dihapus pada {0} (disimpan selama yang diatur)",
+    "no limit": "tanpa batas",
+    "package {0}": "paket {0}",
+    "stopped early": "berhenti lebih awal",
+    "unboxing of the return": "unboxing paket retur",
+    "{0} (not connected)": "{0} (tidak terhubung)",
+    "{0} min {1} s": "{0} mnt {1} dtk",
+    "{0} s": "{0} dtk",
     # neverlate (issue 18): who cancelled, the queue's "To do" view, notifications and the session's end
     "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the "
     "one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them "

@@ -12,6 +12,10 @@
         <translation>Membaca pesanan</translation>
     </message>
     <message>
+        <source>Reading the packing video settings</source>
+        <translation>Membaca pengaturan video pengemasan</translation>
+    </message>
+    <message>
         <source>Ship</source>
         <translation>Kirim</translation>
     </message>
@@ -1116,6 +1120,21 @@
     </message>
 </context>
 <context>
+    <name>ClipPlayer</name>
+    <message>
+        <source>Packing video: {0}</source>
+        <translation>Video pengemasan: {0}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsPage</name>
     <message>
         <source>API base URL</source>
@@ -1450,6 +1469,41 @@
     <message>
         <source>Using the demo shop's stock as the starting count</source>
         <translation>Memakai stok toko demo sebagai jumlah awal</translation>
+    </message>
+</context>
+<context>
+    <name>DeskVideo</name>
+    <message>
+        <source>Export the packing video for a dispute: choose a folder</source>
+        <translation>Ekspor video pengemasan untuk komplain: pilih folder</translation>
+    </message>
+    <message>
+        <source>Exported {0} and {1} to {2} (SHA-256 {3}…).</source>
+        <translation>{0} dan {1} diekspor ke {2} (SHA-256 {3}…).</translation>
+    </message>
+    <message>
+        <source>Exporting the packing video</source>
+        <translation>Mengekspor video pengemasan</translation>
+    </message>
+    <message>
+        <source>Opening the packing video</source>
+        <translation>Membuka video pengemasan</translation>
+    </message>
+    <message>
+        <source>Qt Multimedia cannot be loaded on this PC ({0}): packing is not filmed. On Debian or Ubuntu, install the package libpulse0.</source>
+        <translation>Qt Multimedia tidak bisa dimuat di PC ini ({0}): pengemasan tidak direkam. Di Debian atau Ubuntu, pasang paket libpulse0.</translation>
+    </message>
+    <message>
+        <source>Reading the packing video settings</source>
+        <translation>Membaca pengaturan video pengemasan</translation>
+    </message>
+    <message>
+        <source>The packing video settings are being read.</source>
+        <translation>Pengaturan video pengemasan sedang dibaca.</translation>
+    </message>
+    <message>
+        <source>The video file is not on this PC: it was removed by the retention setting, or recorded at another station ({0}).</source>
+        <translation>Berkas video tidak ada di PC ini: sudah dihapus sesuai pengaturan penyimpanan, atau direkam di stasiun lain ({0}).</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2378,10 @@
         <translation>Pesanan</translation>
     </message>
     <message>
+        <source>Packing video…</source>
+        <translation>Video pengemasan…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
@@ -2818,6 +2876,10 @@ Folder data: {1}</translation>
         <translation>Dibuat</translation>
     </message>
     <message>
+        <source>Export for dispute</source>
+        <translation>Ekspor untuk komplain</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Riwayat</translation>
     </message>
@@ -2886,8 +2948,16 @@ Folder data: {1}</translation>
         <translation>Dikemas tanpa cek barang lengkap</translation>
     </message>
     <message>
+        <source>Packing video</source>
+        <translation>Video pengemasan</translation>
+    </message>
+    <message>
         <source>Partial refund offered</source>
         <translation>Pengembalian dana sebagian ditawarkan</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
     </message>
     <message>
         <source>Pulled</source>
@@ -2990,6 +3060,10 @@ Folder data: {1}</translation>
         <translation>gagal</translation>
     </message>
     <message>
+        <source>file removed on {0} (kept as long as set)</source>
+        <translation>berkas dihapus pada {0} (disimpan selama yang diatur)</translation>
+    </message>
+    <message>
         <source>in transit</source>
         <translation>dalam perjalanan</translation>
     </message>
@@ -3002,6 +3076,10 @@ Folder data: {1}</translation>
         <translation>satu paket dengan pesanan {0}</translation>
     </message>
     <message>
+        <source>package {0}</source>
+        <translation>paket {0}</translation>
+    </message>
+    <message>
         <source>resi {0}</source>
         <translation>resi {0}</translation>
     </message>
@@ -3010,8 +3088,16 @@ Folder data: {1}</translation>
         <translation>terkirim</translation>
     </message>
     <message>
+        <source>stopped early</source>
+        <translation>berhenti lebih awal</translation>
+    </message>
+    <message>
         <source>to ship</source>
         <translation>perlu dikirim</translation>
+    </message>
+    <message>
+        <source>unboxing of the return</source>
+        <translation>unboxing paket retur</translation>
     </message>
     <message>
         <source>unmapped</source>
@@ -3022,8 +3108,16 @@ Folder data: {1}</translation>
         <translation>menunggu</translation>
     </message>
     <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} mnt {1} dtk</translation>
+    </message>
+    <message>
         <source>{0} orders selected</source>
         <translation>{0} pesanan dipilih</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} dtk</translation>
     </message>
 </context>
 <context>
@@ -4708,6 +4802,80 @@ Folder data: {1}</translation>
     <message>
         <source>{0} order(s) close to their ship-by</source>
         <translation>{0} pesanan mendekati batas kirim</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPreview</name>
+    <message>
+        <source>Packing camera: the next order scanned is filmed</source>
+        <translation>Kamera pengemasan: pesanan berikutnya yang dipindai direkam</translation>
+    </message>
+    <message>
+        <source>Recording the packing of {0}</source>
+        <translation>Merekam pengemasan {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoSettingsDialog</name>
+    <message>
+        <source>An external disk is fine; empty keeps the videos in the data folder</source>
+        <translation>Disk eksternal boleh; kosong berarti video disimpan di folder data</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Keep videos (days)</source>
+        <translation>Simpan video (hari)</translation>
+    </message>
+    <message>
+        <source>Keep videos up to (GB)</source>
+        <translation>Simpan video hingga (GB)</translation>
+    </message>
+    <message>
+        <source>Longest clip (minutes)</source>
+        <translation>Klip terpanjang (menit)</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this PC.</source>
+        <translation>Tidak ada kamera yang terhubung ke PC ini.</translation>
+    </message>
+    <message>
+        <source>None: do not film</source>
+        <translation>Tidak ada: jangan rekam</translation>
+    </message>
+    <message>
+        <source>Packing video</source>
+        <translation>Video pengemasan</translation>
+    </message>
+    <message>
+        <source>Saving the setting</source>
+        <translation>Menyimpan pengaturan</translation>
+    </message>
+    <message>
+        <source>The camera is ready: each order scanned at the pack station is filmed until the next scan, Pack, or the longest clip.</source>
+        <translation>Kamera siap: setiap pesanan yang dipindai di meja kemas direkam sampai pindaian berikutnya, Kemas, atau klip terpanjang.</translation>
+    </message>
+    <message>
+        <source>The oldest videos are deleted first; a video of an order with an open return is never deleted.</source>
+        <translation>Video terlama dihapus lebih dulu; video pesanan yang sedang dalam pengembalian tidak pernah dihapus.</translation>
+    </message>
+    <message>
+        <source>Video folder</source>
+        <translation>Folder video</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>tanpa batas</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (tidak terhubung)</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,32 @@ def test_settings_are_checked_before_anything_is_written(database, tmp_path):
     s = pv.read_settings()
     assert (s.camera, s.folder, s.keep_days, s.keep_bytes, s.max_seconds) == (
         "cam", tmp_path / "v", 3, pv.GB // 2, 300)
+
+
+def test_export_copies_the_clip_with_a_one_page_sheet_in_the_app_language(database, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("TOKODESK_LANG", "id")
+    order = _order(1)
+    m.OrderLine.create(order=order, sku="S1", name="Kaos polos hitam", quantity=3, seller_sku="KAOS-HITAM")
+    clip = _clip(tmp_path / "videos", order, timedelta(minutes=5), 2048)
+    done = pv.export_for_dispute(clip.id, tmp_path / "out", now=NOW)
+    assert done.video.read_bytes() == Path(clip.path).read_bytes()
+    assert hashlib.sha256(done.video.read_bytes()).hexdigest() == clip.sha256 == done.sha256
+    reader = PdfReader(str(done.sheet))
+    text = reader.pages[0].extract_text().replace("\n", " ")
+    assert len(reader.pages) == 1
+    for expected in ("VIDEO PENGEMASAN", "INV/2026/1", "579000000000001", "KAOS-HITAM", "Toko", "desk1",
+                     clip.sha256, "Mulai direkam", "05/12/2026 16:55:00 WIB"):
+        assert expected in text, expected
+
+
+def test_a_clip_changed_since_it_was_recorded_is_not_exported(database, tmp_path):
+    clip = _clip(tmp_path / "videos", _order(1), timedelta(minutes=5), 2048)
+    Path(clip.path).write_bytes(b"edited" * 100)
+    with pytest.raises(pv.UserError, match="has changed since it was recorded"):
+        pv.export_for_dispute(clip.id, tmp_path / "out")
+    assert not (tmp_path / "out").exists(), "nothing is written for a refused export"
+    Path(clip.path).unlink()
+    with pytest.raises(pv.UserError, match="not there"):
+        pv.export_for_dispute(clip.id, tmp_path / "out")

@@ -119,6 +119,23 @@ INDONESIAN: dict[str, str] = {
     "no seller SKU (unmapped)": "tanpa SKU penjual (belum dipetakan)",
     "not counted yet": "belum dihitung",
     "price differs (figures in Rp)": "harga berbeda (angka dalam Rp)",
+    # the sheet with a packing video exported for a dispute (documents/dispute.py)
+    "PACKING VIDEO": "VIDEO PENGEMASAN",
+    "Packing video": "Video pengemasan",
+    "Order ID": "ID pesanan",
+    "Package": "Paket",
+    "Packed": "Dikemas",
+    "Recording started": "Mulai direkam",
+    "Recording ended": "Selesai direkam",
+    "Length": "Durasi",
+    "Station": "Stasiun",
+    "Video file": "Berkas video",
+    "Size": "Ukuran",
+    "Item check": "Cek barang",
+    "Every frame of the video shows the invoice, the order ID, the time (WIB) and the station, and a QR code with "
+    "the order ID and the time. The SHA-256 above is the file's as it was recorded.":
+        "Setiap bingkai video menampilkan invoice, ID pesanan, waktu (WIB) dan stasiun, serta kode QR berisi ID "
+        "pesanan dan waktu. SHA-256 di atas adalah milik berkas sebagaimana direkam.",
 }
 
 

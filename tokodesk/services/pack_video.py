@@ -280,3 +280,62 @@ def apply_retention(settings: VideoSettings, now: datetime | None = None) -> Ret
     if result.removed:
         log.info("video retention removed %d clips (%d MB)", len(result.removed), result.freed_bytes // 1024**2)
     return result
+
+
+@dataclass
+class Export:
+    video: Path
+    sheet: Path
+    sha256: str
+
+
+def export_for_dispute(clip_id: int, folder: Path, tr: object = None, now: datetime | None = None) -> Export:
+    """Copy a clip and a one-page PDF (order, lines, times, station, checksum) into `folder`, for a dispute.
+
+    Refused, with nothing left behind, when the file is gone or no longer matches the checksum stored when it was
+    recorded: evidence that cannot be vouched for must not be sent as if it could."""
+    from tokodesk.documents.dispute import DisputeLine, DisputeSheet, render_dispute
+    from tokodesk.services.doc_language import document_translator
+    from tokodesk.services.pack_check import EVENT_CHECKED, EVENT_OVERRIDE
+
+    clip = m.Clip.get_or_none(m.Clip.id == clip_id)
+    if clip is None:
+        raise UserError("That packing video is no longer in the database.")
+    source = Path(clip.path)
+    if clip.removed_at is not None or not source.exists():
+        raise UserError(f"The video file {source} is not there (removed by the retention setting, or recorded at "
+                        f"station {clip.station}): export it on the station that keeps it.")
+    if sha256_of(source) != clip.sha256:
+        raise UserError(f"The video file {source} has changed since it was recorded (its SHA-256 differs): it "
+                        "cannot be exported as the recording.")
+    order = m.Order.get_by_id(clip.order_id)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"The folder {folder} cannot be written ({exc.strerror or exc}): choose another.") from exc
+    video = folder / source.name
+    sheet_path = video.with_suffix(".pdf")
+    if video.exists() or sheet_path.exists():
+        raise UserError(f"{video.name} is already in {folder}: choose an empty folder (nothing was overwritten).")
+    lines = [DisputeLine(ln.seller_sku or ln.sku, ln.name, ln.quantity)
+             for ln in m.OrderLine.select().where(m.OrderLine.order == order.id).order_by(m.OrderLine.line_no)]
+    checks = [e.detail for e in m.OrderEvent.select().where(m.OrderEvent.order == order.id,
+                                                               m.OrderEvent.kind.in_([EVENT_CHECKED, EVENT_OVERRIDE]))
+              .order_by(m.OrderEvent.at.desc())]
+    sheet = DisputeSheet(
+        invoice=order.invoice or order.order_id, order_id=order.order_id, shop=order.channel.name,
+        buyer=order.buyer_name, courier=" ".join(p for p in (order.courier, order.service) if p),
+        awb=order.awb or order.booking_code or "", package_id=clip.package_id or "", started_at=clip.started_at,
+        ended_at=clip.ended_at, station=clip.station, file_name=source.name, size_bytes=clip.size_bytes,
+        sha256=clip.sha256, packed_at=order.packed_at, packed_by=order.packed_by, checks=checks, lines=lines)
+    pdf = render_dispute(sheet, tr or document_translator(), printed_at=now or m.utcnow())  # type: ignore[arg-type]
+    try:
+        shutil.copyfile(source, video)
+        if sha256_of(video) != clip.sha256:
+            raise OSError("the copy does not match the recording")
+        sheet_path.write_bytes(pdf)
+    except OSError as exc:
+        for path in (video, sheet_path):
+            path.unlink(missing_ok=True)
+        raise UserError(f"Exporting to {folder} failed ({exc.strerror or exc}); nothing was left there.") from exc
+    return Export(video, sheet_path, clip.sha256)

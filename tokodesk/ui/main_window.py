@@ -126,6 +126,9 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self._check_language(self._saved_language())
+        video = settings.addAction(self.tr("Packing video…"))
+        video.triggered.connect(lambda: __import__("tokodesk.ui.pack_video_settings", fromlist=["open_settings"])
+                                .open_settings(self))
         __import__("tokodesk.ui.dispatch_menu", fromlist=["install"]).install(self)  # Dispatch: handover, plan
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("About TokoDesk"))
@@ -281,6 +284,7 @@ class MainWindow(QMainWindow):
         window_place.save(self)
         if self.scheduler is not None:
             self.scheduler.stop()
+        self.orders_tab.video.shutdown()
         self.ctx.jobs.shutdown()
         if self.tray is not None:
             self.tray.hide()

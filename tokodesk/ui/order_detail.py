@@ -33,6 +33,8 @@ REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed":
 
 class OrderDetailPane(QTextBrowser):
     uncombine_requested = Signal(str)  # a combined package's id, from its Uncombine link
+    play_clip = Signal(int)  # a packing video's Clip id (issue 21)
+    export_clip = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,8 @@ class OrderDetailPane(QTextBrowser):
     def _link(self, url: QUrl) -> None:
         if url.scheme() == "uncombine" and url.path():
             self.uncombine_requested.emit(url.path())
+        elif url.scheme() in ("clip-play", "clip-export") and url.path().isdigit():
+            (self.play_clip if url.scheme() == "clip-play" else self.export_clip).emit(int(url.path()))
 
     def show_empty(self, count: int = 0) -> None:
         self.shown_pk = None
@@ -133,6 +137,7 @@ class OrderDetailPane(QTextBrowser):
                 status = t(REQUEST_WORDS[a["status"]]) if a["status"] in REQUEST_WORDS else a["status"]
                 h.append(f"<li>{escape(kind)}: {escape(status)}{err}</li>")
             h.append("</ul>")
+        h.extend(self._clips_html(detail))
         h.append(f"<h4>{escape(t('History'))}</h4><ul>")
         for e in detail.events:
             mark = "" if e["ok"] else " ✗"
@@ -145,6 +150,32 @@ class OrderDetailPane(QTextBrowser):
             h.append(f"<li>{escape(t('No events yet'))}</li>")
         h.append("</ul>")
         self.setHtml("".join(h))
+
+    def _clips_html(self, detail: q.OrderDetail) -> list[str]:
+        """The order's packing videos: when, how long, where; Play and Export for dispute while the file is kept."""
+        if not detail.clips:
+            return []
+        t = self.tr
+        h = [f"<h4>{escape(t('Packing video'))}</h4><ul>"]
+        for c in detail.clips:
+            seconds = max(0, round((c["ended_at"] - c["started_at"]).total_seconds()))
+            length = t("{0} min {1} s").format(seconds // 60, seconds % 60) if seconds >= 60 else \
+                t("{0} s").format(seconds)
+            parts = [escape(wib_text(c["started_at"], seconds=True)), escape(length), escape(c["station"])]
+            if c["package_id"]:
+                parts.append(escape(t("package {0}").format(c["package_id"])))
+            if c["kind"] == "unboxing":
+                parts.append(escape(t("unboxing of the return")))
+            if c["removed_at"] is not None:
+                parts.append(escape(t("file removed on {0} (kept as long as set)").format(wib_text(c["removed_at"]))))
+            else:
+                if c["ended_why"] in ("disk_full", "error"):
+                    parts.append(f"<span style='color:#b00'>{escape(t('stopped early'))}</span>")
+                parts.append(f"<a href='clip-play:{c['id']}'>{escape(t('Play'))}</a>")
+                parts.append(f"<a href='clip-export:{c['id']}'>{escape(t('Export for dispute'))}</a>")
+            h.append(f"<li>{' · '.join(parts)}</li>")
+        h.append("</ul>")
+        return h
 
     def _packages_html(self, detail: q.OrderDetail, order_id: str) -> list[str]:
         """Tokopedia & Shop: each package with its status and tracking number; a combined package names the other

@@ -154,7 +154,9 @@ class QueueActions:
 
     @Slot()
     def pack(self) -> None:
-        self._run_action("pack", self.selected_pks(), lambda f, orders: f.pack(orders), self.tr("Pack"))
+        pks = self.selected_pks()
+        self.video.packed(pks)  # Pack ends the packing video of the order filmed (issue 21)
+        self._run_action("pack", pks, lambda f, orders: f.pack(orders), self.tr("Pack"))
 
     @Slot()
     def ship(self) -> None:
@@ -245,8 +247,17 @@ class QueueActions:
         if not code:
             return
         channel_id = self.view_channel_id()
+        self.video.scanned()  # the next scan ends the clip of the parcel before
+        film = self.video.active
 
-        def found(pk: int | None) -> None:
+        def find(_jc: Any) -> tuple[int | None, Any]:
+            from tokodesk.services.pack_video import clip_order
+
+            pk = q.find_order_pk(channel_id, code)
+            return pk, (clip_order(pk, code) if film and pk is not None else None)
+
+        def found(result: tuple[int | None, Any]) -> None:
+            pk, clip = result
             if pk is None:
                 # Nothing stays selected: the previous order must not look like the one just scanned.
                 self.select_pks([])
@@ -263,6 +274,7 @@ class QueueActions:
             row = self.model.row_at(self.model.row_of_pk(pk)) if self.model.row_of_pk(pk) is not None else None
             if row is None:
                 return
+            self.video.order_found(clip, row[q.R_STATE])
             if row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
                 from tokodesk.ui.pack_check import start_pack_check
 
@@ -276,8 +288,7 @@ class QueueActions:
                 self.banner.show_warning(self.tr("{0} cannot be packed: it is {1}.").format(
                     row[q.R_INVOICE] or code, state_label(row[q.R_STATE])))
 
-        self.ctx.jobs.submit(lambda _jc: q.find_order_pk(channel_id, code), title=self.tr("Finding the order"),
-                             on_result=found, on_error=self._show_error)
+        self.ctx.jobs.submit(find, title=self.tr("Finding the order"), on_result=found, on_error=self._show_error)
 
     def print_documents(self, kind: str) -> None:
         from tokodesk.ui.printing import open_print_dialog

@@ -49,6 +49,7 @@ from tokodesk.ui.orders_model import (
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, skipped_note
 from tokodesk.ui.orders_selection import SelectionKeeper
 from tokodesk.ui.pack_check import pack_check_toggle
+from tokodesk.ui.pack_video_desk import DeskVideo
 from tokodesk.ui.queue_notice import QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
 
@@ -111,6 +112,8 @@ class OrdersTab(QueueActions, QWidget):
         self.selection.changed.connect(self._selection_changed)
         self.detail = OrderDetailPane()
         self.detail.uncombine_requested.connect(self.uncombine)
+        self.video = DeskVideo(self)
+        self.video_slot.addWidget(self.video.preview)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -232,6 +235,9 @@ class OrdersTab(QueueActions, QWidget):
         self.scan.returnPressed.connect(self.scan_to_pack)
         scan_label.setBuddy(self.scan)
         row.addWidget(self.scan, 2)
+        self.video_slot = QHBoxLayout()  # the packing camera's preview (issue 21), once the detail pane exists
+        self.video_slot.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(self.video_slot)
         self.pack_check_box = pack_check_toggle(self.ctx, self)
         row.addWidget(self.pack_check_box)
         return row

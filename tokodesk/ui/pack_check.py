@@ -185,6 +185,7 @@ def start_pack_check(tab: Any, pk: int) -> None:
 
         def go() -> None:
             overridden = dialog.overridden
+            tab.video.packed([pk])  # Pack ends the order's packing video (issue 21)
 
             def call(fulfilment: Any, orders: list) -> list:
                 outcomes = fulfilment.pack(orders)

@@ -271,6 +271,17 @@ class PackRecorder(QObject):
         self._set_status("")
         camera.start()
 
+    def attach_source(self, source: QVideoFrameInput) -> None:
+        """Frames from a program instead of a camera (the tests, the benchmark): the same sink, stamp and recorder
+        a camera's frames go through."""
+        self.close_camera()
+        self.camera_session = QMediaCaptureSession(self)
+        self.sink = QVideoSink(self)
+        self.camera_session.setVideoFrameInput(source)
+        self.camera_session.setVideoSink(self.sink)
+        self.sink.videoFrameChanged.connect(self.feed)
+        self._set_status("")
+
     def close_camera(self) -> None:
         if self.camera is not None:
             self.camera.stop()
@@ -296,8 +307,8 @@ class PackRecorder(QObject):
 
     @property
     def available(self) -> bool:
-        """Frames can come in: a camera is open (tests feed frames without one)."""
-        return self.camera is not None
+        """Frames can come in: a camera is open (or a program's frames are attached)."""
+        return self.sink is not None
 
     @property
     def recording(self) -> bool:

@@ -137,6 +137,7 @@ class OrderDetail:
     actions: list[dict] = field(default_factory=list)
     packages: list = field(default_factory=list)  # services.packages.StoredPackage (Tokopedia & Shop)
     combinable_with: list[str] = field(default_factory=list)  # order ids the marketplace offers to combine it with
+    clips: list[dict] = field(default_factory=list)  # its packing videos (issue 21), oldest first
 
 
 def order_detail(pk: int) -> OrderDetail | None:
@@ -156,8 +157,9 @@ def order_detail(pk: int) -> OrderDetail | None:
     from tokodesk.services.packages import combinable_with, packages_of
 
     row = m.Order.get_by_id(pk)
+    clips = list(m.Clip.select().where(m.Clip.order == pk).order_by(m.Clip.started_at, m.Clip.id).dicts())
     return OrderDetail(pk, order, lines, events, actions, packages_of(row),
-                       [o.invoice or o.order_id for o in combinable_with(row)])
+                       [o.invoice or o.order_id for o in combinable_with(row)], clips)
 
 
 def find_order_pk(channel_id: int | None, code: str) -> int | None:
