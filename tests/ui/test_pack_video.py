@@ -181,8 +181,9 @@ def test_a_disk_filling_up_stops_the_clip_with_a_warning_and_keeps_what_was_film
     recorder.warning.connect(warnings.append)
     assert recorder.begin(pv.clip_order(order.id))
     feed(qtbot, recorder, 25, recorder.clock_fake)
-    # The disk now has less room than a clip may leave: the next check stops the recording.
-    recorder.min_free = pv.shutil.disk_usage(tmp_path).free + 1
+    # The disk now has less room than a clip may leave (more than the whole disk: other programs writing or
+    # deleting on a shared disk cannot change the outcome): the next check stops the recording.
+    recorder.min_free = pv.shutil.disk_usage(tmp_path).total + 1
     recorder._check_disk()
     assert not recorder.recording
     assert len(warnings) == 1 and "Recording stopped" in warnings[0] and "almost full" in warnings[0]
