@@ -102,9 +102,6 @@ APP_SETTINGS: dict[str, Setting] = {
         Setting("document_printer", str, "", "Document printer", "For invoices, manifests and picklists"),
         Setting("label_order", str, "courier", "Print labels in order of", "", ("courier", "sku", "deadline")),
         Setting("tray_notifications", bool, True, "Notify when new orders arrive"),
-        # Catalogue push (issue 23): a price change beyond ± this % or below the floor asks a second confirmation.
-        Setting("price_change_confirm_pct", int, 50, "Confirm price changes beyond (%)"),
-        Setting("price_floor", int, 1000, "Confirm prices below (Rp)"),
         # The pack station (issue 21.6): scanning an order asks for each of its items before Pack; off = pack at once.
         Setting("pack_check", bool, False, "Check items by scan before packing"),
         # Packing videos (issue 21): no camera chosen = no recording; the folder defaults to the data folder's.
@@ -125,6 +122,8 @@ CHANNEL_SETTING_LABELS: dict[str, str] = {
     "ready_to_ship_at": "Ready to ship at",
     "use_marketplace_label": "Use marketplace shipping label",
     "orders_on_invoice": "Orders on invoice number",
+    "price_change_confirm_pct": "Confirm price changes beyond (%)",
+    "price_floor": "Confirm prices below (Rp)",
     "inventory_sync": "Inventory sync",
     "inventory_method": "Inventory sync method",
     "push_zero_below": "Push 0 when available is below",

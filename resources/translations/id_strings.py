@@ -1302,6 +1302,12 @@ ID = {
         "{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.",
     "{0} seller SKU codes (the whole product is read and sent back unchanged but the code)":
         "{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)",    # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
+    "Confirm price changes beyond (%)": "Konfirmasi perubahan harga di atas (%)",
+    "Confirm prices below (Rp)": "Konfirmasi harga di bawah (Rp)",
+    "A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or "
+    "down, or that is below the floor (0: no floor).":
+        "Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari "
+        "persentase ini, atau di bawah batas harga terendah (0: tanpa batas).",
     "A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand":
         "Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok",
     "Add photos…": "Tambah foto…",

@@ -633,6 +633,10 @@
 <context>
     <name>ChannelSettingsForm</name>
     <message>
+        <source>A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or down, or that is below the floor (0: no floor).</source>
+        <translation>Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari persentase ini, atau di bawah batas harga terendah (0: tanpa batas).</translation>
+    </message>
+    <message>
         <source>Business model</source>
         <translation>Model bisnis</translation>
     </message>
@@ -643,6 +647,14 @@
     <message>
         <source>Compare the marketplace stock once a day at</source>
         <translation>Bandingkan stok marketplace sekali sehari pukul</translation>
+    </message>
+    <message>
+        <source>Confirm price changes beyond (%)</source>
+        <translation>Konfirmasi perubahan harga di atas (%)</translation>
+    </message>
+    <message>
+        <source>Confirm prices below (Rp)</source>
+        <translation>Konfirmasi harga di bawah (Rp)</translation>
     </message>
     <message>
         <source>Create a seller SKU for each marketplace SKU</source>
@@ -806,6 +818,14 @@
     <message>
         <source>Click ▸ on a run to see its errors.</source>
         <translation>Klik ▸ pada sebuah sinkronisasi untuk melihat kesalahannya.</translation>
+    </message>
+    <message>
+        <source>Confirm price changes beyond (%)</source>
+        <translation>Konfirmasi perubahan harga di atas (%)</translation>
+    </message>
+    <message>
+        <source>Confirm prices below (Rp)</source>
+        <translation>Konfirmasi harga di bawah (Rp)</translation>
     </message>
     <message>
         <source>Connected to “{0}”</source>
@@ -1175,6 +1195,14 @@
     <message>
         <source>Client secret</source>
         <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>Confirm price changes beyond (%)</source>
+        <translation>Konfirmasi perubahan harga di atas (%)</translation>
+    </message>
+    <message>
+        <source>Confirm prices below (Rp)</source>
+        <translation>Konfirmasi harga di bawah (Rp)</translation>
     </message>
     <message>
         <source>Connected to “{0}”.</source>

@@ -89,8 +89,7 @@ def test_a_large_change_or_a_price_below_the_floor_waits_for_a_second_confirmati
         catalog_push.push(ch, adapter, edit_ids=summary.edit_ids)
     assert box.calls.get("price_update", 0) == 0
     assert len(catalog_push.drafts(ch)) == 2  # still kept, to check and confirm
-    m.AppSetting.write("price_change_confirm_pct", 150)
-    m.AppSetting.write("price_floor", 100)
+    m.Channel.update(price_change_confirm_pct=150, price_floor=100).where(m.Channel.id == ch.id).execute()
     out = catalog_push.push(ch, adapter)  # within the configured rails now: no second confirmation
     assert out.count("accepted") == 2
     assert shop_product(box, pa.product_id).price == pa.price * 2

@@ -78,3 +78,43 @@ def test_show_lists_every_setting_with_its_key(channel, capsys):
 def test_unknown_channel_is_named(channel, capsys):
     assert main(["channel", "set", "Lain", "recon_hour=3"]) == 2
     assert "Lain" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("pair", "words"), [
+    ("price_floor=-500", "a price is never negative"),
+    ("price_change_confirm_pct=0", "0 would ask for every change"),
+    ("price_change_confirm_pct=-10", "a negative percentage means nothing"),
+    ("price_change_confirm_pct=lima", "price_change_confirm_pct takes a whole number from 1 to 1000"),
+])
+def test_catalogue_guard_rails_refused_in_words(channel, capsys, pair, words):
+    before = m.Channel.select().dicts().get()
+    assert main(["channel", "set", "Toko", pair]) == 2
+    assert words in capsys.readouterr().err
+    assert m.Channel.select().dicts().get() == before
+
+
+def test_catalogue_guard_rails_are_set_shown_and_used(channel, capsys):
+    from tokodesk.services.catalog_rules import GuardRails
+
+    assert GuardRails.load(channel).why_large(10_000, 16_000)  # +60 % beyond the default ±50 %
+    assert main(["channel", "set", "Toko", "price_change_confirm_pct=75", "price_floor=2.000".replace(".", "")]) == 0
+    assert "price_change_confirm_pct: 50 → 75" in capsys.readouterr().out
+    rails = GuardRails.load(channel)
+    assert (rails.max_change_pct, rails.price_floor) == (75, 2000)
+    assert not rails.why_large(10_000, 16_000) and "floor" in rails.why_large(10_000, 1_500)
+    assert main(["channel", "show", "Toko"]) == 0
+    out = capsys.readouterr().out
+    assert "Confirm price changes beyond (%) [price_change_confirm_pct]: 75" in out
+    assert "Confirm prices below (Rp) [price_floor]: 2000" in out
+
+
+def test_an_app_wide_guard_rail_set_before_carries_over_to_every_channel(channel):
+    from tokodesk.store import migrations
+
+    database = m.Channel._meta.database
+    m.AppSetting.write("price_floor", 2500)
+    m.Channel.update(price_floor=1000).execute()
+    migrations._m20_channel_price_rails(database)
+    assert stored().price_floor == 2500 and m.AppSetting.get_or_none(m.AppSetting.key == "price_floor") is None
+    migrations._m20_channel_price_rails(database)  # again: nothing to do
+    assert stored().price_floor == 2500

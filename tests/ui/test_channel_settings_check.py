@@ -34,3 +34,18 @@ def test_the_dialog_saves_what_passes(qtbot, ctx, wait_idle):
     wait_idle(ctx)
     row = m.Channel.get_by_id(channel.id)
     assert row.recon_hour == 9 and row.use_marketplace_label is True and not dialog.error.text()
+
+
+def test_the_catalogue_guard_rails_are_edited_in_the_dialog(qtbot, ctx, wait_idle):
+    dialog, channel, _qdt = open_dialog(qtbot, ctx)
+    form = dialog.form
+    assert (form.price_change_confirm_pct.value(), form.price_floor.value()) == (50, 1000)
+    form.price_change_confirm_pct.setValue(0)  # the box holds only what `channel set` accepts
+    form.price_floor.setValue(-100)
+    assert (form.price_change_confirm_pct.value(), form.price_floor.value()) == (1, 0)
+    form.price_change_confirm_pct.setValue(30)
+    form.price_floor.setValue(5000)
+    dialog.save()
+    wait_idle(ctx)
+    row = m.Channel.get_by_id(channel.id)
+    assert (row.price_change_confirm_pct, row.price_floor) == (30, 5000) and not dialog.error.text()

@@ -4,7 +4,7 @@ edited here and pushed on purpose (issue 23).
 `set` and `import` keep drafts only; `drafts` lists them and `discard` forgets them.
 `push` prints the summary (n prices with the lowest and highest change in %,
 n listings off / on) and sends nothing until it is confirmed: at the prompt, or with --yes. A price change beyond
-±50 % (app setting price_change_confirm_pct) or below the floor (price_floor) needs a second, explicit
+±50 % (channel setting price_change_confirm_pct) or below the floor (price_floor) needs a second, explicit
 confirmation: --confirm-large (--yes alone is not enough), or typing "large" at the prompt.
 """
 

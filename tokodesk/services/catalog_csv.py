@@ -117,7 +117,6 @@ def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel
     result = ImportResult(parsed)
     if strict and parsed.bad:
         return result
-    rails = cp.GuardRails.load()
     database = m.CatalogEdit._meta.database
     try:
         with database.atomic():
@@ -125,8 +124,7 @@ def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel
             for row in parsed.rows:
                 try:
                     with database.atomic():  # a savepoint: a row that cannot apply leaves nothing behind
-                        done = cp.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel,
-                                           rails=rails)
+                        done = cp.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel)
                 except UserError as exc:
                     parsed.bad.append(BadRow(row.line, str(exc), row.seller_sku))
                     continue

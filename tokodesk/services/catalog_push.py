@@ -8,8 +8,8 @@ An edit is a `CatalogEdit` row, and the row is also the edit's outbox entry (as 
 * `set_edit` keeps a draft per (channel, SKU, field) with the value the marketplace held before (`old_value`, as
   last pulled), so *undo* can send it back. Nothing is sent until `push` — after the seller saw `summary` (how many
   prices, their lowest and highest change in %, how many listings off / on) and confirmed it.
-* Guard rails: a price change beyond ±`max_change_pct` (app setting `price_change_confirm_pct`, 50) or to below
-  `price_floor` (app setting, Rp 1.000) is pushed only with a second confirmation (`confirm_large`); rupiah are
+* Guard rails: a price change beyond ±`max_change_pct` (channel setting `price_change_confirm_pct`, 50) or to below
+  `price_floor` (channel setting, Rp 1.000) is pushed only with a second confirmation (`confirm_large`); rupiah are
   whole numbers.
 * `push` holds the channel's "catalog" lease, so a row still `sent` or `unknown` when it starts was left by a
   process that died or lost its answer: it is read back first, and sent again only when the marketplace does not
@@ -123,7 +123,7 @@ def set_edit(
         where = f" in channel {channel.name!r}" if channel else ""
         raise UserError(f"no marketplace SKU is mapped to seller SKU {seller_sku!r}{where}: map it first "
                         "('tokodesk mapping', or the SKU mapping tab), then pull the SKUs ('tokodesk sync skus')")
-    rails = rails or GuardRails.load()
+    rails_of: dict[int, GuardRails] = {}
     wanted = {PRICE: price, ACTIVE: None if active is None else int(active)}
     if new_seller_sku is not None:
         new_seller_sku = new_seller_sku.strip()
@@ -164,7 +164,9 @@ def set_edit(
                     marketplace_sku=mapping.marketplace_sku, seller_sku=seller_sku, field=name, old_value=old,
                     new_value=value, status=DRAFT)
                 result.kept.append(edit)
-                why = rails.why_large(old, value) if name == PRICE else ""
+                if ch.id not in rails_of:
+                    rails_of[ch.id] = rails or GuardRails.load(ch)
+                why = rails_of[ch.id].why_large(old, value) if name == PRICE else ""
                 if why:
                     result.large.append(f"{label}: Rp{old} → Rp{value}: {why}")
             if new_seller_sku is not None:
@@ -334,7 +336,7 @@ class Summary:
 
 def summarize(channel: m.Channel, edits: Sequence[m.CatalogEdit] | None = None,
               rails: GuardRails | None = None) -> Summary:
-    rails = rails or GuardRails.load()
+    rails = rails or GuardRails.load(channel)
     edits = drafts(channel) if edits is None else list(edits)
     s = Summary(channel=channel.name, edit_ids=[e.id for e in edits])
     changes = []

@@ -29,13 +29,10 @@ class GuardRails:
     price_floor: int = DEFAULT_PRICE_FLOOR
 
     @classmethod
-    def load(cls) -> GuardRails:
-        from tokodesk import config
-
-        def read(key: str) -> int:
-            return int(config.APP_SETTINGS[key].coerce(m.AppSetting.read(key)))
-
-        return cls(read("price_change_confirm_pct"), read("price_floor"))
+    def load(cls, channel: m.Channel) -> GuardRails:
+        """The channel's guard rails (channel settings price_change_confirm_pct, price_floor), read afresh."""
+        fresh = m.Channel.get_by_id(channel.id)
+        return cls(int(fresh.price_change_confirm_pct), int(fresh.price_floor))
 
     def why_large(self, old: int | None, new: int) -> str:
         """Why this price change needs a second confirmation ("" when it does not)."""

@@ -31,6 +31,7 @@ class Spec:
     maximum: int | None = None
     nullable: bool = False  # "none" clears it (an int that may be unset)
     fixed: str = ""  # why it cannot be changed after the channel was added ("" when it can)
+    means: str = ""  # what the value does, said with a refusal so the seller knows what to type
 
     def accepts(self) -> str:
         """What the setting accepts, in words (the CLI's error and help, the form's checks)."""
@@ -71,6 +72,13 @@ SPECS: dict[str, Spec] = {
         Spec("map_strip_prefix", "text"),
         Spec("map_strip_suffix", "text"),
         Spec("orders_every_min", "int", minimum=1, maximum=1440),
+        # Catalogue push guard rails (issue 23).
+        Spec("price_change_confirm_pct", "int", minimum=1, maximum=1000,
+             means="a price change of more than this many percent, up or down, waits for a second confirmation; "
+                   "0 would ask for every change and a negative percentage means nothing"),
+        Spec("price_floor", "int", minimum=0, maximum=500_000_000,
+             means="a new price below this many rupiah waits for a second confirmation; 0 sets no floor, and a "
+                   "price is never negative"),
         Spec("statuses_every_min", "int", minimum=1, maximum=1440),
         Spec("inventory_every_min", "int", minimum=1, maximum=1440),
     )
@@ -94,7 +102,8 @@ def _spec(key: str) -> Spec:
 
 
 def _bad(spec: Spec, shown: object) -> SettingError:
-    return SettingError(spec.key, f"{spec.key}={shown!r} is not accepted; {spec.key} takes {spec.accepts()}")
+    means = f" ({spec.means})" if spec.means else ""
+    return SettingError(spec.key, f"{spec.key}={shown!r} is not accepted; {spec.key} takes {spec.accepts()}{means}")
 
 
 def parse(key: str, text: str) -> Any:

@@ -159,6 +159,23 @@ def _m19_catalog_codes(database: pw.Database) -> None:
     add_column_if_missing(database, m.CatalogEdit, "new_text")
 
 
+def _m20_channel_price_rails(database: pw.Database) -> None:
+    # The catalogue push's guard rails are channel settings (issue 23), edited with the others; a value the seller
+    # had set app-wide before carries over to every channel.
+    add_column_if_missing(database, m.Channel, "price_change_confirm_pct")
+    add_column_if_missing(database, m.Channel, "price_floor")
+    for key in ("price_change_confirm_pct", "price_floor"):
+        row = m.AppSetting.get_or_none(m.AppSetting.key == key)
+        if row is None:
+            continue
+        try:
+            value = int(row.value)
+        except (TypeError, ValueError):
+            continue
+        m.Channel.update(**{key: value}).execute()
+        row.delete_instance()
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -179,6 +196,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (17, "who cancelled an order", _m17_cancellation_initiator),
     (18, "payouts: statements, settlement lines, unsettled estimates, withdrawals, cost prices", _m18_payouts),
     (19, "catalogue edits of seller SKU codes", _m19_catalog_codes),
+    (20, "price guard rails per channel", _m20_channel_price_rails),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -90,6 +90,10 @@ class Channel(BaseModel):
     push_zero_below = pw.IntegerField(null=True)  # push 0 when available is below this
     recon_enabled = pw.BooleanField(default=True)
     recon_hour = pw.IntegerField(default=6)  # WIB
+    # Catalogue push guard rails (issue 23): a price change beyond ± this % or below the floor (rupiah) waits for a
+    # second confirmation.
+    price_change_confirm_pct = pw.IntegerField(default=50)
+    price_floor = pw.BigIntegerField(default=1000)
     recon_autofix = pw.BooleanField(default=False)
     sku_pull_mode = pw.CharField(default="create")  # create | map_only
     map_strip_prefix = pw.CharField(default="")

@@ -105,6 +105,24 @@ class ChannelSettingsForm(QWidget):
         self.sku_pull_mode.addItem(self.tr("Create a seller SKU for each marketplace SKU"), "create")
         self.sku_pull_mode.addItem(self.tr("Map to existing seller SKUs only (the rest waits in a queue)"), "map_only")
         form.addRow(self.tr(L["sku_pull_mode"]), self.sku_pull_mode)
+
+        # Catalogue push guard rails (issue 23): the ranges are the ones `channel set` accepts, so the form cannot
+        # hold a value the check would refuse (no 0 %, no negative floor).
+        self.price_change_confirm_pct = QSpinBox()
+        self.price_change_confirm_pct.setRange(1, 1000)
+        self.price_change_confirm_pct.setSuffix(" %")
+        self.price_floor = QSpinBox()
+        self.price_floor.setRange(0, 500_000_000)
+        self.price_floor.setPrefix("Rp ")
+        self.price_floor.setGroupSeparatorShown(True)
+        self.price_floor.setSingleStep(500)
+        form.addRow(self.tr(L["price_change_confirm_pct"]), self.price_change_confirm_pct)
+        form.addRow(self.tr(L["price_floor"]), self.price_floor)
+        rails_hint = QLabel(self.tr("A catalogue push asks a second time before it sends a price that changes by more "
+                                    "than this percentage, up or down, or that is below the floor (0: no floor)."))
+        rails_hint.setWordWrap(True)
+        rails_hint.setStyleSheet("color:#555")
+        form.addRow("", rails_hint)
         self.load({})
 
     def set_history_limit(self, days: int | None) -> None:
@@ -154,6 +172,8 @@ class ChannelSettingsForm(QWidget):
         self.recon_hour.setValue(int(values.get("recon_hour", 6)))
         self.recon_hour.setEnabled(self.recon_enabled.isChecked())
         self._choose(self.sku_pull_mode, values.get("sku_pull_mode", "create"))
+        self.price_change_confirm_pct.setValue(int(values.get("price_change_confirm_pct", 50)))
+        self.price_floor.setValue(int(values.get("price_floor", 1000)))
 
     def values(self) -> dict:
         warehouse = self.warehouse.currentData()
@@ -172,6 +192,8 @@ class ChannelSettingsForm(QWidget):
             "recon_enabled": self.recon_enabled.isChecked(),
             "recon_hour": self.recon_hour.value(),
             "sku_pull_mode": self.sku_pull_mode.currentData(),
+            "price_change_confirm_pct": self.price_change_confirm_pct.value(),
+            "price_floor": self.price_floor.value(),
         }
 
     @staticmethod
