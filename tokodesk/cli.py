@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "selftest",
     "health",
     "handover",
+    "payouts",
 ]
 
 log = logging.getLogger("tokodesk.cli")

@@ -171,3 +171,17 @@ def test_a_missing_cost_price_shows_no_margin_and_names_the_sku():
     assert p.margin is None and p.cost is None and p.missing_costs == ["TOPI-1"]
     rows = {r.seller_sku: r for r in po.sku_margins([p])}
     assert rows["TOPI-1"].margin is None and rows["KAOS-1"].margin == 19_227
+
+
+def test_every_cause_and_fee_label_has_its_indonesian_words():
+    from tokodesk.documents.fmt import INDONESIAN, indonesian
+
+    missing = [t for t in (*po.CAUSE_TEMPLATES, *(r.label for r in po.FEE_RULES)) if t not in INDONESIAN]
+    assert missing == []
+    fees = {"platform_commission_amount": -8_750, "dynamic_commission_amount": -5_000,
+            "transaction_fee_amount": -1_250}
+    p = po.order_payout(ORDER, [settled(fees=fees)])
+    assert p.why(indonesian) == ("Komisi platform (platform_commission_amount) sebesar Rp 8.750, menurut aturan biaya "
+                                 "Rp 8.713: biaya berubah atau tarif lain untuk kategori ini")
+    assert p.causes[0].params == {"label": "Platform commission", "name": "platform_commission_amount",
+                                  "charged": "Rp 8.750", "expected": "Rp 8.713"}

@@ -136,6 +136,59 @@ INDONESIAN: dict[str, str] = {
     "the order ID and the time. The SHA-256 above is the file's as it was recorded.":
         "Setiap bingkai video menampilkan invoice, ID pesanan, waktu (WIB) dan stasiun, serta kode QR berisi ID "
         "pesanan dan waktu. SHA-256 di atas adalah milik berkas sebagaimana direkam.",
+    # the payouts report (services/payout_export.py); Seller Center calls a settled payout "penghasilan"
+    "Payouts": "Penghasilan",
+    "{settled} orders settled, {net} net; {unexpected} differ from the fee rules; {late} delivered more than "
+    "{days} days ago are not settled yet.":
+        "{settled} pesanan sudah dicairkan, bersih {net}; {unexpected} berbeda dari aturan biaya; {late} pesanan "
+        "terkirim lebih dari {days} hari lalu belum dicairkan.",
+    "Totals by week": "Total per minggu",
+    "Week (Monday)": "Minggu (Senin)",
+    "Settled": "Dicairkan",
+    "Revenue": "Pendapatan",
+    "Fees": "Biaya",
+    "Adjustments": "Penyesuaian",
+    "Nothing settled yet.": "Belum ada yang dicairkan.",
+    "Fees by kind": "Biaya per jenis",
+    "Fee (platform name)": "Biaya (nama platform)",
+    "Amount": "Jumlah",
+    "Orders whose payout differs from the fee rules": "Pesanan yang penghasilannya berbeda dari aturan biaya",
+    "Status": "Status",
+    "Buyer paid": "Dibayar pembeli",
+    "Net": "Bersih",
+    "Difference": "Selisih",
+    "Why": "Penyebab",
+    "settled": "dicairkan",
+    "estimated": "perkiraan",
+    "unsettled": "belum dicairkan",
+    "None: every settled order matches the fee rules.": "Tidak ada: semua pesanan yang dicairkan sesuai aturan biaya.",
+    "Delivered more than {days} days ago, not settled": "Terkirim lebih dari {days} hari lalu, belum dicairkan",
+    "Delivered": "Terkirim",
+    "Estimate": "Perkiraan",
+    "None.": "Tidak ada.",
+    # why a payout differs (services/payouts.py CAUSE_TEMPLATES, FEE_RULES labels)
+    "a return or refund took {amount} back": "pengembalian atau refund menarik kembali {amount}",
+    "a refund gave {amount} back": "refund mengembalikan {amount}",
+    "the order itself is not in a statement yet (its lines, {amount})":
+        "pesanannya sendiri belum masuk laporan penghasilan (barangnya, {amount})",
+    "revenue differs from the order lines by {amount} (seller discounts, a changed price)":
+        "pendapatan berbeda {amount} dari isi pesanan (diskon penjual, harga berubah)",
+    "shipping cost the seller {amount} more than the buyer paid":
+        "ongkos kirim membebani penjual {amount} lebih dari yang dibayar pembeli",
+    "shipping subsidies added {amount}": "subsidi ongkos kirim menambah {amount}",
+    "{name} {amount} (not in TokoDesk's fee rules)": "{name} {amount} (tidak ada di aturan biaya TokoDesk)",
+    "{name}: {amount} given back with the refund": "{name}: {amount} dikembalikan bersama refund",
+    "{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this category":
+        "{label} ({name}) sebesar {charged}, menurut aturan biaya {expected}: biaya berubah atau tarif lain untuk "
+        "kategori ini",
+    "taxes {amount}": "pajak {amount}",
+    "an adjustment {kind} {amount}": "penyesuaian {kind} {amount}",
+    "an estimated adjustment {kind} {amount}": "perkiraan penyesuaian {kind} {amount}",
+    "{amount} that TokoDesk cannot explain from the marketplace's breakdown":
+        "{amount} yang tidak dapat dijelaskan TokoDesk dari rincian marketplace",
+    "Platform commission": "Komisi platform",
+    "Dynamic commission": "Komisi dinamis",
+    "Order processing fee": "Biaya pemrosesan pesanan",
 }
 
 

@@ -17,7 +17,7 @@ Signs: as the marketplace sends them (marketplace/finance.py): fees and costs ne
 `expected_fees()` returns fees as positive amounts (what the rules take).
 
 The fee rules (Indonesia, Tokopedia & Shop, a non-Mall "Marketplace" seller) are `FEE_RULES`, one row each with
-where its figure comes from; research/field-2026-12.md ("Payout fee rules") has the same table with the sources:
+where its figure comes from (the shared research notes are read-only; this is the table of record):
 - platform_commission_amount: 6.97% of (price − seller discount) per line. Seller University "Biaya Komisi
   Platform" (knowledge_id 5411650459305729, 11 Feb 2026): 6.97% incl. tax for every category outside its table; a
   category in the table has its own rate (set `FeeRule.rate`).
@@ -34,7 +34,7 @@ difference within `tolerance` rupiah (one per order line by default) is not repo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
@@ -123,7 +123,16 @@ class Cause:
     kind: str  # refund | adjustment | fee_change | fee_not_in_rules | shipping | tax | revenue | not_settled |
     # unexplained
     amount: int  # signed: its share of the difference
-    text: str  # in words, with the amounts
+    text: str  # in words (English), with the amounts
+    template: str = ""  # one of CAUSE_TEMPLATES: translate it, then .format(**params)
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def words(self, tr: Callable[[str], str]) -> str:
+        """The cause in the language of `tr` (a window's or the documents' translator)."""
+        if not self.template:
+            return self.text
+        params = {k: tr(v) if k == "label" else v for k, v in self.params.items()}
+        return tr(self.template).format(**params)
 
 
 @dataclass(frozen=True)
@@ -165,9 +174,9 @@ class OrderPayout:
     def estimated(self) -> bool:
         return self.status == "estimated"
 
-    def why(self) -> str:
-        """The causes in one line of words ("" when the payout is as expected)."""
-        return "; ".join(c.text for c in self.causes)
+    def why(self, tr: Callable[[str], str] | None = None) -> str:
+        """The causes in one line of words ("" when the payout is as expected), translated by `tr` when given."""
+        return "; ".join(c.words(tr) if tr else c.text for c in self.causes)
 
 
 def expected_fees(lines: Sequence[LineFacts], rules: Sequence[FeeRule] = FEE_RULES) -> dict[str, int]:
@@ -201,60 +210,79 @@ def _label(name: str) -> str:
     return next((r.label for r in FEE_RULES if r.name == name), name)
 
 
+# The causes' words: English templates a window translates (tr(template).format(**params)) and the documents'
+# Indonesian dictionary carries (documents/fmt.py). Params are already formatted (rupiah, field names).
+REFUND_TOOK = "a return or refund took {amount} back"
+REFUND_GAVE = "a refund gave {amount} back"
+NOT_SETTLED = "the order itself is not in a statement yet (its lines, {amount})"
+REVENUE = "revenue differs from the order lines by {amount} (seller discounts, a changed price)"
+SHIPPING_COST = "shipping cost the seller {amount} more than the buyer paid"
+SHIPPING_SUBSIDY = "shipping subsidies added {amount}"
+FEE_NOT_IN_RULES = "{name} {amount} (not in TokoDesk's fee rules)"
+FEE_GIVEN_BACK = "{name}: {amount} given back with the refund"
+FEE_CHANGE = "{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this " \
+             "category"
+TAXES = "taxes {amount}"
+ADJUSTMENT = "an adjustment {kind} {amount}"
+ESTIMATED_ADJUSTMENT = "an estimated adjustment {kind} {amount}"
+UNEXPLAINED = "{amount} that TokoDesk cannot explain from the marketplace's breakdown"
+CAUSE_TEMPLATES = (REFUND_TOOK, REFUND_GAVE, NOT_SETTLED, REVENUE, SHIPPING_COST, SHIPPING_SUBSIDY, FEE_NOT_IN_RULES,
+                   FEE_GIVEN_BACK, FEE_CHANGE, TAXES, ADJUSTMENT, ESTIMATED_ADJUSTMENT, UNEXPLAINED)
+
+
+def _cause(cause_kind: str, share_: int, template: str, /, **params: object) -> Cause:
+    shown = {k: rupiah(v) if isinstance(v, int) else str(v) for k, v in params.items()}
+    return Cause(cause_kind, share_, template.format(**shown), template, shown)
+
+
 def explain(difference: int, records: Sequence[SettlementRecord], items_total: int, expected: Mapping[str, int]
             ) -> list[Cause]:
     """The difference (net − expected net) taken apart, in words; the causes add up to `difference` exactly."""
     causes: list[Cause] = []
     amounts = _sum_amounts(records)
-    had_refund = False
     # Revenue: the order's lines are expected in full; refunds and other revenue items are causes.
     refund = sum(v for (g, n), v in amounts.items() if g == fin.REVENUE and "refund" in n)
     if refund:
-        had_refund = True
-        causes.append(Cause("refund", refund, f"a return or refund took {rupiah(-refund)} back"
-                            if refund < 0 else f"a refund gave {rupiah(refund)} back"))
+        causes.append(_cause("refund", refund, REFUND_TOOK if refund < 0 else REFUND_GAVE, amount=abs(refund)))
     revenue = sum(v for (g, _n), v in amounts.items() if g == fin.REVENUE)
     other_revenue = revenue - refund - items_total
     if not any(g == fin.REVENUE for g, _n in amounts) and not any(r.kind == "ORDER" for r in records):
         if items_total:
-            causes.append(Cause("not_settled", -items_total, f"the order itself is not in a statement yet "
-                                f"(its lines, {rupiah(items_total)})"))
+            causes.append(_cause("not_settled", -items_total, NOT_SETTLED, amount=items_total))
     elif other_revenue:
-        causes.append(Cause("revenue", other_revenue, f"revenue differs from the order lines by "
-                            f"{rupiah(other_revenue)} (seller discounts, a changed price)"))
+        causes.append(_cause("revenue", other_revenue, REVENUE, amount=other_revenue))
     # Shipping: the buyer's payment covers it when nothing unusual happens.
     shipping = sum(v for (g, _n), v in amounts.items() if g == fin.SHIPPING)
     if shipping:
-        causes.append(Cause("shipping", shipping, f"shipping cost the seller {rupiah(-shipping)} more than the "
-                            "buyer paid" if shipping < 0 else f"shipping subsidies added {rupiah(shipping)}"))
+        causes.append(_cause("shipping", shipping, SHIPPING_COST if shipping < 0 else SHIPPING_SUBSIDY,
+                             amount=abs(shipping)))
     # Fees: each rule's against what was charged; the others by name.
     charged = {n: v for (g, n), v in amounts.items() if g == fin.FEE}
     for name in sorted(set(charged) | set(expected)):
         got, want = charged.get(name, 0), expected.get(name)
         if want is None:
             if got:
-                causes.append(Cause("fee_not_in_rules", got, f"{name} {rupiah(got)} (not in TokoDesk's fee rules)"))
+                causes.append(_cause("fee_not_in_rules", got, FEE_NOT_IN_RULES, name=name, amount=got))
             continue
         delta = got + want  # got is negative, want positive
         if not delta:
             continue
-        if had_refund and delta > 0:
-            causes.append(Cause("refund", delta, f"{name}: {rupiah(delta)} given back with the refund"))
+        if refund and delta > 0:
+            causes.append(_cause("refund", delta, FEE_GIVEN_BACK, name=name, amount=delta))
         else:
-            causes.append(Cause("fee_change", delta, f"{_label(name)} ({name}) was {rupiah(-got)}, the fee rules "
-                                f"give {rupiah(want)}: a fee change or another rate for this category"))
+            causes.append(_cause("fee_change", delta, FEE_CHANGE, label=_label(name), name=name, charged=-got,
+                                 expected=want))
     tax = sum(v for (g, _n), v in amounts.items() if g == fin.TAX)
     if tax:
-        causes.append(Cause("tax", tax, f"taxes {rupiah(tax)}"))
+        causes.append(_cause("tax", tax, TAXES, amount=tax))
     for rec in records:
         adjusted = rec.settlement_amount if rec.kind not in ("ORDER", "RESERVE") else rec.adjustment_amount
         if adjusted:
-            word = "an estimated adjustment" if rec.estimated else "an adjustment"
-            causes.append(Cause("adjustment", adjusted, f"{word} {rec.kind} {rupiah(adjusted)}"))
+            causes.append(_cause("adjustment", adjusted, ESTIMATED_ADJUSTMENT if rec.estimated else ADJUSTMENT,
+                                 kind=rec.kind, amount=adjusted))
     left = difference - sum(c.amount for c in causes)
     if left:
-        causes.append(Cause("unexplained", left, f"{rupiah(left)} that TokoDesk cannot explain from the "
-                            "marketplace's breakdown"))
+        causes.append(_cause("unexplained", left, UNEXPLAINED, amount=left))
     return causes
 
 
