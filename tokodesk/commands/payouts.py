@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 
-from tokodesk.commands.args import input_file, output_file
+from tokodesk.commands.args import input_file, int_in, output_file
 from tokodesk.errors import UserError
 
 DAYS = 14
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="only orders whose payout differs from what the fee rules give")
         p.add_argument("--unsettled", action="store_true",
                        help="only orders delivered more than --days days ago and not settled yet")
-        p.add_argument("--days", type=int, default=DAYS, metavar="N",
+        p.add_argument("--days", type=int_in(0, 3650, "a number of days"), default=DAYS, metavar="N",
                        help=f"with --unsettled: days since delivery (default {DAYS})")
         p.add_argument("--channel", metavar="NAME", help="only this channel")
 
@@ -112,8 +112,6 @@ def run_sync(args: argparse.Namespace) -> int:
 
 def _chosen(book, args: argparse.Namespace) -> list:  # noqa: ANN001
     orders = book.orders
-    if args.days < 0:
-        raise UserError(f"--days {args.days}: give the number of days since delivery, 0 or more")
     if args.unsettled:
         late = {p.order_id for p in book.overdue(args.days)}
         orders = [p for p in orders if p.order_id in late]
