@@ -96,6 +96,94 @@ def cancel_requests_shot(ctx, shop) -> None:
     settle(ctx)
     shot(dialog, "cancel-requests")
     dialog.close()
+    return channel
+
+
+def returns_shots(ctx, window, shop, channel) -> None:
+    """The Returns tab on the Tokopedia & Shop channel: buyers' requests with their deadlines and photos, the reject
+    dialog with two photos, a partial refund the marketplace proposes, a parcel back to inspect (damaged units per
+    SKU), and the desk's scan of a parcel."""
+    from PIL import Image
+
+    from tokodesk.sandbox import Status
+    from tokodesk.sandbox import tiktokshop_returns as sr
+    from tokodesk.services import returns as rs
+
+    picked, seen = [], set()
+    with shop.shop.lock:
+        for o in shop.orders_in_status(Status.PAID, Status.ACCEPTED):
+            skus = {line.sku for line in o.lines}
+            if not o.courier.own and not skus & seen and o.cancel_request is None and len(picked) < 4:
+                picked.append(o)
+                seen |= skus
+    for o in picked:
+        shop.force_status(o.order_id, Status.DELIVERED)
+    book = shop.dialect.returns_book
+    book.rate = 0.0
+    with shop.shop.lock:
+        asked = [book.request(o, kind, reason=n) for n, (o, kind) in enumerate(
+            zip(picked, (sr.RETURN_AND_REFUND, sr.REFUND, sr.RETURN_AND_REFUND, sr.RETURN_AND_REFUND), strict=True))]
+        book.approve(asked[2].return_id, "APPROVE_RETURN")
+        book.approve(asked[3].return_id, "APPROVE_RETURN")
+    shop.advance(20 * 3600)  # the buyers of the approved ones have sent their parcels back
+    rs.sync_returns(channel)
+    window.reload_channels()
+    window.channel_combo.setCurrentIndex(window.channel_combo.findData(channel.id))
+    tab = window.returns_tab
+    window.tabs.setCurrentWidget(tab)
+    settle(ctx, 600)
+    tab.select_return(asked[0].return_id)
+    settle(ctx, 800)
+    shot(window, "returns")
+
+    folder = Path(tempfile.mkdtemp(prefix="tokodesk-photos-"))
+    photos = []
+    for name, color in (("kardus-penyok.jpg", (150, 110, 70)), ("segel-utuh.jpg", (60, 120, 170))):
+        Image.new("RGB", (640, 480), color).save(folder / name, "JPEG")
+        photos.append(str(folder / name))
+    photos.append(str(folder / "video-unboxing.mp4"))
+    (folder / "video-unboxing.mp4").write_bytes(b"\0\0\0\x18ftypmp42" + b"\0" * 64)
+    tab.ask_reject()
+    dialog = tab.dialog
+    dialog.reason.setCurrentIndex(max(0, dialog.reason.findData("reverse_reject_request_reason_no_evidence")))
+    dialog.comment.setText("Segel masih utuh, kardus penyok karena kurir")
+    dialog.add_photos(photos)
+    settle(ctx)
+    shot(dialog, "returns-reject")
+    dialog.close()
+    tab.ask_offer()
+    offer = tab.dialog
+    offer.spins[0].setValue(1)
+    offer.calculate_button.click()
+    settle(ctx, 600)
+    shot(offer, "returns-offer")
+    offer.close()
+
+    tab.filter.setCurrentIndex(tab.filter.findData("to_inspect"))
+    settle(ctx, 600)
+    tab.select_return(asked[2].return_id)
+    settle(ctx)
+    tab.ask_receive()
+    tab.dialog.spins[0].setValue(1)
+    settle(ctx)
+    shot(tab.dialog, "returns-received")
+    tab.dialog.close()
+
+    # A parcel of the first shop the buyer never took (COD refused, status 550), scanned at the desk.
+    from tokodesk.store import models as m
+
+    legacy = (m.Order.select().join(m.Channel).where((m.Channel.marketplace == "tokopedia")
+                                                     & m.Order.awb.is_null(False)).first())
+    if legacy is not None:
+        m.Order.update(state="returned", marketplace_status="550", stock_taken=True).where(
+            m.Order.id == legacy.id).execute()
+    tab.scan_parcel()
+    scan = tab.dialog
+    scan.code.setText(legacy.awb if legacy is not None else "JX0000000000")
+    scan.check_button.click()
+    settle(ctx, 600)
+    shot(scan, "returns-scan")
+    scan.close()
 
 
 def main() -> int:
@@ -212,7 +300,8 @@ def main() -> int:
     # Tokopedia & Shop: the buyers' cancellation requests dialog (before the window closes and stops the workers).
     shop = Sandbox(seed=11, products=25, orders=80, days=3, dialect="tiktokshop").start()
     try:
-        cancel_requests_shot(ctx, shop)
+        shop_channel = cancel_requests_shot(ctx, shop)
+        returns_shots(ctx, window, shop, shop_channel)
     finally:
         shop.stop()
     window.close()

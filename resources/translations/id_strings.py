@@ -1353,4 +1353,21 @@ ID = {
     "{0} is the parcel of return {1}: inspect it with “Received and inspected…”.":
         "{0} adalah paket retur {1}: periksa lewat “Diterima dan diperiksa…”.",
     "{0}: this picture is attached already": "{0}: foto ini sudah dilampirkan",
+    "A partial refund must be below the full refund.": "Pengembalian dana sebagian harus di bawah pengembalian penuh.",
+    "Ask the marketplace": "Tanya marketplace",
+    "Calculating the refund": "Menghitung pengembalian dana",
+    "If the buyer accepts, they keep the goods and get this amount instead of the full refund ({0}).":
+        "Bila pembeli setuju, barang tetap pada pembeli dan ia menerima jumlah ini, bukan pengembalian penuh ({0}).",
+    "Instead of the full refund: the buyer keeps the goods if they accept":
+        "Sebagai ganti pengembalian penuh: barang tetap pada pembeli bila ia setuju",
+    "Offer": "Tawarkan",
+    "Offer (Rp):": "Tawaran (Rp):",
+    "Offer a partial refund: return {0}": "Tawarkan pengembalian dana sebagian: retur {0}",
+    "Offer partial refund…": "Tawarkan pengembalian sebagian…",
+    "Refund for": "Dana kembali untuk",
+    "Tokopedia & Shop proposes {0}": "Tokopedia & Shop mengusulkan {0}",
+    "What Tokopedia & Shop would refund for the units chosen":
+        "Jumlah yang akan dikembalikan Tokopedia & Shop untuk unit yang dipilih",
+    "the offer": "tawaran",
+    "whole rupiah, e.g. 15.000": "rupiah bulat, mis. 15.000",
 }

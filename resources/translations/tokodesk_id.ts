@@ -2838,6 +2838,61 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OfferDialog</name>
+    <message>
+        <source>A partial refund must be below the full refund.</source>
+        <translation>Pengembalian dana sebagian harus di bawah pengembalian penuh.</translation>
+    </message>
+    <message>
+        <source>Ask the marketplace</source>
+        <translation>Tanya marketplace</translation>
+    </message>
+    <message>
+        <source>If the buyer accepts, they keep the goods and get this amount instead of the full refund ({0}).</source>
+        <translation>Bila pembeli setuju, barang tetap pada pembeli dan ia menerima jumlah ini, bukan pengembalian penuh ({0}).</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Tawarkan</translation>
+    </message>
+    <message>
+        <source>Offer (Rp):</source>
+        <translation>Tawaran (Rp):</translation>
+    </message>
+    <message>
+        <source>Offer a partial refund: return {0}</source>
+        <translation>Tawarkan pengembalian dana sebagian: retur {0}</translation>
+    </message>
+    <message>
+        <source>Refund for</source>
+        <translation>Dana kembali untuk</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop proposes {0}</source>
+        <translation>Tokopedia &amp; Shop mengusulkan {0}</translation>
+    </message>
+    <message>
+        <source>What Tokopedia &amp; Shop would refund for the units chosen</source>
+        <translation>Jumlah yang akan dikembalikan Tokopedia &amp; Shop untuk unit yang dipilih</translation>
+    </message>
+    <message>
+        <source>the offer</source>
+        <translation>tawaran</translation>
+    </message>
+    <message>
+        <source>whole rupiah, e.g. 15.000</source>
+        <translation>rupiah bulat, mis. 15.000</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <source>A line's SKU is not mapped: map it in the SKU mapping tab before packing</source>
@@ -4312,6 +4367,10 @@ Folder data: {1}</translation>
         <translation>Alasan pembeli</translation>
     </message>
     <message>
+        <source>Calculating the refund</source>
+        <translation>Menghitung pengembalian dana</translation>
+    </message>
+    <message>
         <source>Checking in parcel {0}</source>
         <translation>Menerima paket {0}</translation>
     </message>
@@ -4322,6 +4381,10 @@ Folder data: {1}</translation>
     <message>
         <source>Done</source>
         <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Instead of the full refund: the buyer keeps the goods if they accept</source>
+        <translation>Sebagai ganti pengembalian penuh: barang tetap pada pembeli bila ia setuju</translation>
     </message>
     <message>
         <source>Items</source>
@@ -4338,6 +4401,10 @@ Folder data: {1}</translation>
     <message>
         <source>Needs my answer</source>
         <translation>Perlu jawaban saya</translation>
+    </message>
+    <message>
+        <source>Offer partial refund…</source>
+        <translation>Tawarkan pengembalian sebagian…</translation>
     </message>
     <message>
         <source>On its way back</source>

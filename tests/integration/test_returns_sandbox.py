@@ -340,3 +340,22 @@ def test_a_parcel_approval_that_did_not_go_through_is_sent_again_without_moving_
     assert m.StockItem.get(m.StockItem.seller_sku == sku).on_hand == on_hand  # not moved twice
     assert m.StockMovement.select().where(m.StockMovement.seller_sku == sku).count() == 1
     assert row(ret).state == "closed" and not row(ret).problem
+
+
+def test_the_marketplace_proposes_the_partial_refund_for_the_units_chosen(sb, setup, client, capsys):  # noqa: F811
+    """`returns offer --units SKU=QTY` asks Calculate Refund and prints the figure; nothing is offered until the
+    seller gives --amount (the figure they saw, or another)."""
+    ch, orders = setup
+    [ret] = ask(sb, orders[:1])
+    rs.sync_returns(ch, client)
+    line = row(ret).lines[0]
+    units, price = 1, orders[0].lines[0].price
+    assert main(["returns", "offer", ret.return_id, "--units", f"{line.seller_sku}={units}", "--json"]) == 0
+    proposal = json.loads(capsys.readouterr().out)
+    assert proposal["proposed"] == price * units and proposal["refund_total"] == row(ret).refund_total
+    assert ret.status == sr.PENDING and sb.dialect.returns_book.decision_requests[ret.return_id] == 0
+    # More units than the buyer asked about, or a SKU the return lacks: refused before anything is asked.
+    assert main(["returns", "offer", ret.return_id, "--units", f"{line.seller_sku}={line.quantity + 1}"]) == 2
+    assert f"the buyer asked about {line.quantity}" in capsys.readouterr().err
+    assert main(["returns", "offer", ret.return_id, "--units", "SEPATU-42=1"]) == 2
+    assert "has no such SKU" in capsys.readouterr().err

@@ -118,3 +118,26 @@ def test_a_parcel_the_buyer_never_took_is_scanned_in_from_the_tab(qtbot, ctx, op
         else:
             assert "KAOS-M came back already" in dialog.result.text()
     assert m.StockItem.get(m.StockItem.seller_sku == "KAOS-M").on_hand == 5 and m.StockMovement.select().count() == 1
+
+
+def test_offer_a_partial_refund_the_marketplace_proposes(qtbot, ctx, sb, asked, wait_idle):  # noqa: F811
+    tab, ret = asked
+    click(qtbot, tab.offer_button)
+    dialog = tab.dialog
+    assert not dialog.calculate_button.isEnabled() and not dialog.ok_button.isEnabled()  # no units, no amount
+    dialog.spins[0].setValue(1)
+    click(qtbot, dialog.calculate_button)
+    wait_idle(ctx)
+    price = ret.lines[0].price
+    assert dialog.proposal.text() == f"Tokopedia & Shop proposes Rp {price:,}".replace(",", ".")
+    full = m.Return.get(m.Return.return_id == ret.return_id).refund_total
+    if price >= full:  # one unit is the whole refund: a partial refund must be below it
+        assert not dialog.ok_button.isEnabled() and "below the full refund" in dialog.problem.text()
+    dialog.amount.setText("lima ribu")
+    assert not dialog.ok_button.isEnabled() and "is not a price" in dialog.problem.text()
+    offer = min(price, full) // 2
+    dialog.amount.setText(f"{offer:,}".replace(",", "."))
+    assert sb.dialect.returns_book.decision_requests[ret.return_id] == 0  # nothing offered yet
+    click(qtbot, dialog.ok_button)
+    wait_idle(ctx)
+    assert ret.status == sr.AWAITING_BUYER and ret.partial_amount == offer

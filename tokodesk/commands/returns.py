@@ -3,7 +3,7 @@
     tokodesk returns list [--state needs_answer|on_its_way|to_inspect|closed] [--channel NAME] [--json]
     tokodesk returns approve RETURN_ID... [--json]
     tokodesk returns reject RETURN_ID... --reason NAME [--comment TEXT] [--image FILE...] [--json]
-    tokodesk returns offer RETURN_ID --amount RUPIAH [--json]
+    tokodesk returns offer RETURN_ID (--amount RUPIAH | --units SKU=QTY...) [--json]
     tokodesk returns receive RETURN_ID [--damaged SKU=QTY ...] [--json]
     tokodesk returns receive AWB        (a parcel the buyer never took, status 550: its goods back on hand)
 
@@ -51,8 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                            help="photos for the platform (JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to "
                                 "20000 px a side); checked here before anything is sent")
         if name == "offer":
-            p.add_argument("--amount", metavar="RUPIAH", required=True,
-                           help="whole rupiah (15000 or 15.000), above 0 and below the full refund")
+            how = p.add_mutually_exclusive_group(required=True)
+            how.add_argument("--amount", metavar="RUPIAH",
+                             help="whole rupiah (15000 or 15.000), above 0 and below the full refund")
+            how.add_argument("--units", metavar="SKU=QTY", nargs="+",
+                             help="print what the marketplace proposes to refund for these units (Calculate "
+                                  "Refund); nothing is offered: offer it with --amount")
         if name == "receive":
             p.add_argument("--damaged", metavar="SKU=QTY", nargs="+", default=[],
                            help="units that came back not fit to sell: to the damaged count, not on hand")
@@ -102,6 +106,20 @@ def run_decision(args: argparse.Namespace) -> int:
 
         photos = check_photos(args.image)  # every file, before any return is looked at or sent
     amount = None
+    if args.decision == "offer" and args.units:
+        units = returns.parse_damaged(args.units, option="--units")
+        ret = returns.find_return(keys[0], channel)
+        with ReturnDesk(ret.channel) as desk:
+            proposed = desk.proposed_refund(ret, units)
+        what = ", ".join(f"{sku} ×{qty}" for sku, qty in sorted(units.items()))
+        if args.json:
+            print(json.dumps({"return_id": ret.return_id, "units": units, "proposed": proposed,
+                              "refund_total": ret.refund_total}, ensure_ascii=False))
+        else:
+            print(f"{ret.return_id}: the marketplace proposes Rp{proposed:,} for {what} (the full refund is "
+                  f"Rp{ret.refund_total:,}); offer it with: tokodesk returns offer {ret.return_id} --amount "
+                  f"{proposed}".replace(",", "."))
+        return 0
     if args.decision == "offer":
         from tokodesk.services.catalog_push import parse_price
 

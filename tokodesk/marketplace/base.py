@@ -637,6 +637,10 @@ class Returns(Protocol):
     def upload_return_photo(self, data: bytes, name: str, mime_type: str) -> str:
         """Upload one photo for a rejection; the id to name it by in `reject_return`'s images."""
 
+    def calculate_refund(self, order_id: str, skus: Sequence[tuple[str, int]]) -> int:
+        """What the marketplace would refund (rupiah) for these units, (sku_id, quantity), as a refund only: the
+        amount a partial refund offer starts from."""
+
 
 @dataclass
 class InvalidOrder:

@@ -68,6 +68,7 @@ ROUTES: list[tuple[str, re.Pattern[str], str, bool, str]] = [
         ("POST", rf"/return_refund/202309/cancellations/{ID}/approve", "cancel_approve", True, "shop"),
         ("POST", rf"/return_refund/202309/cancellations/{ID}/reject", "cancel_reject", True, "shop"),
         ("GET", r"/return_refund/202309/reject_reasons", "reject_reasons", False, "shop"),
+        ("POST", r"/return_refund/202309/refunds/calculate", "refund_calculate", False, "shop"),
         ("POST", r"/return_refund/202309/returns/search", "return_search", False, "shop"),
         ("GET", rf"/return_refund/202309/returns/{ID}/records", "return_records", False, "shop"),
         ("POST", rf"/return_refund/202309/returns/{ID}/approve", "return_approve", True, "shop"),

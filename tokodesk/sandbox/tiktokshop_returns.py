@@ -424,6 +424,30 @@ class ReturnRoutes:
             params["id"], str(body.get("decision") or ""), str(body.get("reject_reason") or ""),
             str(body.get("comment") or ""), body.get("images") if isinstance(body.get("images"), list) else []))
 
+    def _refund_calculate(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
+        """Calculate Refund: the lines' price × the units asked for (the sandbox refunds no shipping for a refund)."""
+        from tokodesk.sandbox.tiktokshop_routes import ApiError
+
+        if body.get("request_type") not in ("CANCEL", "REFUND", "RETURN_AND_REFUND"):
+            raise ApiError(12019001, "request_type must be one of CANCEL, REFUND, RETURN_AND_REFUND.")
+        number = tj.decode(str(body.get("order_id") or ""), tj.ORDER_BASE)
+        shop = self.ctx.shop
+        with shop.lock:
+            order = shop.orders.get(number) if number is not None else None
+            if order is None:
+                raise ApiError(12019002, "The order does not exist.")
+            by_sku = {str(tj.SKU_BASE + line.product_id): line for line in order.lines}
+            total = 0
+            for item in body.get("skus") or []:
+                line = by_sku.get(str((item or {}).get("sku_id") or "")) if isinstance(item, dict) else None
+                quantity = int((item or {}).get("quantity") or 0) if isinstance(item, dict) else 0
+                if line is None or not 0 < quantity <= line.quantity:
+                    raise ApiError(12019003, "A sku_id is not in the order, or its quantity is more than was "
+                                             "ordered.")
+                total += line.price * quantity
+        return {"order_refund_amount": {"currency": "IDR", "refund_total": str(total), "refund_subtotal": str(total),
+                                        "refund_shipping_fee": "0", "refund_tax": "0"}}
+
     def _image_upload(self, params: dict, query: dict, body: dict, headers: Any) -> dict:
         from tokodesk.sandbox.tiktokshop_routes import ApiError
 

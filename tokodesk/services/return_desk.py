@@ -126,6 +126,29 @@ class ReturnDesk:
         """Offer the buyer `amount` rupiah (typed by the seller) instead: if they accept, they keep the goods."""
         return self._decide(ret, OFFER, amount=amount)
 
+    def proposed_refund(self, ret: m.Return, units: dict[str, int]) -> int:
+        """What the marketplace would refund for these units of the return ({SKU: quantity}, seller's or the
+        marketplace's SKU), asked through Calculate Refund: the amount a partial refund offer starts from. Nothing
+        is offered here; the seller sees the figure and chooses."""
+        api = self.api
+        wanted = {k: v for k, v in units.items() if v}
+        if not wanted:
+            raise UserError("choose the units the partial refund is for (SKU=QTY), at least one")
+        skus: list[tuple[str, int]] = []
+        for line in ret.lines:
+            qty = sum(wanted.pop(key, 0) for key in {line.seller_sku, line.sku} if key)
+            if qty > line.quantity:
+                raise UserError(f"{line.seller_sku or line.sku}={qty}: the buyer asked about {line.quantity}")
+            if qty:
+                if not line.sku_id:
+                    raise UserError(f"{line.seller_sku or line.sku}: the marketplace named no sku id for this line "
+                                    "(sync returns again)")
+                skus.append((line.sku_id, qty))
+        if wanted:
+            have = ", ".join(sorted({ln.seller_sku or ln.sku for ln in ret.lines}))
+            raise UserError(f"{', '.join(sorted(wanted))}: return {ret.return_id} has no such SKU (it has {have})")
+        return api.calculate_refund(ret.order_id, skus)
+
     def receive(self, ret: m.Return, damaged: dict[str, int] | None = None) -> ReturnOutcome:
         """The parcel is on the desk and inspected: its goods go back (damaged ones to the damaged count), and the
         received package is approved on the marketplace when it still waits for that."""

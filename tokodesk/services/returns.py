@@ -286,13 +286,13 @@ def find_return(key: str, channel: m.Channel | None = None) -> m.Return:
 # ---- stock comes back with the goods -------------------------------------------------------------------------------
 
 
-def parse_damaged(items: Sequence[str]) -> dict[str, int]:
+def parse_damaged(items: Sequence[str], option: str = "--damaged") -> dict[str, int]:
     """["SKU=QTY", ...] -> {SKU: QTY}; a clear message for a malformed item."""
     out: dict[str, int] = {}
     for item in items:
         sku, sep, qty = item.partition("=")
         if not sep or not sku.strip() or not qty.strip().isdigit() or int(qty) <= 0:
-            raise UserError(f"--damaged {item!r}: write SKU=QTY with a whole number above 0, e.g. --damaged KAOS-M=1")
+            raise UserError(f"{option} {item!r}: write SKU=QTY with a whole number above 0, e.g. {option} KAOS-M=1")
         out[sku.strip()] = out.get(sku.strip(), 0) + int(qty)
     return out
 

@@ -95,6 +95,7 @@ class RejectDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.resize(560, 420 if photos_allowed else 220)
         self._update()
 
     def reason_code(self) -> str:
@@ -179,8 +180,10 @@ class ReceiveDialog(QDialog):
             spin.valueChanged.connect(self._update)
             self.spins.append(spin)
             self.table.setCellWidget(i, 3, spin)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         self.summary = QLabel()
         layout.addWidget(self.summary)
@@ -203,6 +206,110 @@ class ReceiveDialog(QDialog):
         total = sum(line.quantity for line in self.lines)
         bad = sum(spin.value() for spin in self.spins)
         self.summary.setText(self.tr("{0} back on hand, {1} to the damaged count").format(total - bad, bad))
+
+
+class OfferDialog(QDialog):
+    """Offer a partial refund instead (the buyer keeps the goods if they accept): the seller picks the units it is
+    for, the marketplace proposes an amount (Calculate Refund, asked by the tab in a job), and the seller offers
+    that figure or types another, above 0 and below the full refund."""
+
+    def __init__(self, return_id: str, lines: list[LineToInspect], full: int, parent: QWidget | None = None) -> None:
+        from tokodesk.ui.formatting import rupiah
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Offer a partial refund: return {0}").format(return_id))
+        self.lines, self.full = lines, full
+        layout = QVBoxLayout(self)
+        note = QLabel(self.tr("If the buyer accepts, they keep the goods and get this amount instead of the full "
+                              "refund ({0}).").format(rupiah(full)))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.table = QTableWidget(len(lines), 3)
+        self.table.setHorizontalHeaderLabels([self.tr("SKU"), self.tr("Item"), self.tr("Refund for")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.spins: list[QSpinBox] = []
+        for i, line in enumerate(lines):
+            self.table.setItem(i, 0, QTableWidgetItem(line.seller_sku))
+            self.table.setItem(i, 1, QTableWidgetItem(line.name))
+            spin = QSpinBox()
+            spin.setRange(0, line.quantity)
+            spin.setSuffix(f" / {line.quantity}")
+            spin.valueChanged.connect(self._units_changed)
+            self.spins.append(spin)
+            self.table.setCellWidget(i, 2, spin)
+        header = self.table.horizontalHeader()
+        for col in (0, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.calculate_button = QPushButton(self.tr("Ask the marketplace"))
+        self.calculate_button.setToolTip(self.tr("What Tokopedia & Shop would refund for the units chosen"))
+        row.addWidget(self.calculate_button)
+        self.proposal = QLabel()
+        row.addWidget(self.proposal, 1)
+        layout.addLayout(row)
+        form = QFormLayout()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("whole rupiah, e.g. 15.000"))
+        self.amount.textChanged.connect(self._update)
+        form.addRow(self.tr("Offer (Rp):"), self.amount)
+        layout.addLayout(form)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.addButton(self.tr("Offer"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 240 + 32 * len(lines))
+        self._units_changed()
+
+    def units(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for line, spin in zip(self.lines, self.spins, strict=True):
+            if spin.value():
+                out[line.seller_sku] = out.get(line.seller_sku, 0) + spin.value()
+        return out
+
+    def show_proposal(self, amount: int | None, error: str = "") -> None:
+        """The marketplace's figure for the units chosen (filled in as the offer; the seller may change it)."""
+        from tokodesk.ui.formatting import rupiah
+
+        if amount is None:
+            self.proposal.setText("")
+            self.problem.setText(error)
+            return
+        self.proposal.setText(self.tr("Tokopedia & Shop proposes {0}").format(rupiah(amount)))
+        self.amount.setText(f"{amount:,}".replace(",", "."))
+
+    def offer_amount(self) -> int | None:
+        from tokodesk.errors import UserError
+        from tokodesk.services.catalog_rules import parse_price
+
+        try:
+            value = parse_price(self.amount.text(), self.tr("the offer"))
+        except UserError as exc:
+            return None if not self.amount.text().strip() else self._say(str(exc))
+        if self.full and value >= self.full:
+            return self._say(self.tr("A partial refund must be below the full refund."))
+        return value
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        return None
+
+    def _units_changed(self, *_args: object) -> None:
+        self.calculate_button.setEnabled(bool(self.units()))
+        self.proposal.setText("")
+        self._update()
+
+    def _update(self, *_args: object) -> None:
+        self.problem.setText("")
+        self.ok_button.setEnabled(self.offer_amount() is not None)
 
 
 class ScanParcelDialog(QDialog):

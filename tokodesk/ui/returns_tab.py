@@ -32,11 +32,13 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.messages import describe
-from tokodesk.ui.return_dialogs import LineToInspect, ReceiveDialog, RejectDialog, ScanParcelDialog
+from tokodesk.ui.orders_model import short_wib_text
+from tokodesk.ui.return_dialogs import LineToInspect, OfferDialog, ReceiveDialog, RejectDialog, ScanParcelDialog
 
 COL_RETURN, COL_ORDER, COL_TYPE, COL_STATE, COL_LEFT, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT = range(9)
 TICK_MS = 30_000
 THUMB_PX = 72  # the buyer's photos under the queue
+WIDE_COLUMN_PX = 170  # the queue fits a 1366 px screen: reason, items and return AWB are cut at this width
 
 
 @dataclass
@@ -55,6 +57,7 @@ class ReturnLineView:
     decision: str
     order_pk: int | None = None
     lines: list[LineToInspect] | None = None
+    refund_total: int = 0
 
 
 # ---- what runs in a worker (no Qt) --------------------------------------------------------------------------
@@ -71,7 +74,7 @@ def load_rows(channel_id: int, state: str | None) -> list[ReturnLineView]:
             ", ".join(f"{ln.seller_sku or ln.sku} × {ln.quantity}" for ln in r.lines),
             " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x), r.problem,
             r.decision_detail or r.decision, r.local_order_id,
-            [LineToInspect(ln.seller_sku or ln.sku, ln.name, ln.quantity) for ln in r.lines]))
+            [LineToInspect(ln.seller_sku or ln.sku, ln.name, ln.quantity) for ln in r.lines], r.refund_total))
     return out
 
 
@@ -91,7 +94,8 @@ def load_reasons(channel_id: int, pk: int, factory: Callable[[Any], Any] | None)
 
 
 def decide(channel_id: int, pk: int, what: str, factory: Callable[[Any], Any] | None, *, reason: str = "",
-           comment: str = "", photos: list | None = None, damaged: dict[str, int] | None = None) -> Any:
+           comment: str = "", photos: list | None = None, damaged: dict[str, int] | None = None,
+           amount: int | None = None) -> Any:
     from tokodesk.store import models as m
 
     ret = m.Return.get_by_id(pk)
@@ -100,7 +104,16 @@ def decide(channel_id: int, pk: int, what: str, factory: Callable[[Any], Any] | 
             return desk.approve(ret)
         if what == "reject":
             return desk.reject(ret, reason, comment, photos or [])
+        if what == "offer":
+            return desk.offer_partial_refund(ret, amount or 0)
         return desk.receive(ret, damaged or {})
+
+
+def propose_refund(channel_id: int, pk: int, units: dict[str, int], factory: Callable[[Any], Any] | None) -> int:
+    from tokodesk.store import models as m
+
+    with _desk(channel_id, factory) as desk:
+        return desk.proposed_refund(m.Return.get_by_id(pk), units)
 
 
 def check_in_parcel(code: str) -> Any:
@@ -199,6 +212,9 @@ class ReturnsTab(QWidget):
         self.approve_button.clicked.connect(lambda: self._decide("approve"))
         self.reject_button = QPushButton(self.tr("Reject…"))
         self.reject_button.clicked.connect(self.ask_reject)
+        self.offer_button = QPushButton(self.tr("Offer partial refund…"))
+        self.offer_button.setToolTip(self.tr("Instead of the full refund: the buyer keeps the goods if they accept"))
+        self.offer_button.clicked.connect(self.ask_offer)
         self.receive_button = QPushButton(self.tr("Received and inspected…"))
         self.receive_button.clicked.connect(self.ask_receive)
         self.order_button = QPushButton(self.tr("Open order"))
@@ -207,7 +223,7 @@ class ReturnsTab(QWidget):
         self.label_button = QPushButton(self.tr("Label…"))
         self.label_button.setToolTip(self.tr("Open or reprint the order's shipping label"))
         self.label_button.clicked.connect(self.show_label)
-        for w in (self.approve_button, self.reject_button, self.receive_button):
+        for w in (self.approve_button, self.reject_button, self.offer_button, self.receive_button):
             actions.addWidget(w)
         actions.addStretch(1)
         for w in (self.order_button, self.label_button):
@@ -280,11 +296,15 @@ class ReturnsTab(QWidget):
                       COL_TRACKING: r.tracking, COL_RESULT: text}
             for col, value in values.items():
                 item = QTableWidgetItem(value)
+                if col in (COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT):
+                    item.setToolTip(value)
                 if col == COL_RESULT and (not ok if r.pk in self.results else bool(r.problem)):
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.table.setItem(i, col, item)
         self._redraw_countdown()
         self.table.resizeColumnsToContents()
+        for col in (COL_REASON, COL_ITEMS, COL_TRACKING):  # long texts elide (the tooltip has them whole)
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
         self._selection_changed()
 
     def _redraw_countdown(self) -> None:
@@ -303,7 +323,8 @@ class ReturnsTab(QWidget):
                 item.setText(self.tr("Overdue"))
             else:
                 item.setText(self.tr("{0} h {1} min (by {2})").format(left // 3600, left % 3600 // 60,
-                                                                        wib_text(r.deadline)))
+                                                                        short_wib_text(r.deadline)))
+            item.setToolTip(wib_text(r.deadline))
             item.setForeground(QBrush(QColor("#b00020" if left < 6 * 3600 else "#000000")))
 
     def _state_text(self, state: str) -> str:
@@ -331,6 +352,8 @@ class ReturnsTab(QWidget):
         answer = free and r is not None and r.state == "needs_answer"
         inspect = free and r is not None and r.state == "to_inspect"
         self.approve_button.setEnabled(answer)
+        self.offer_button.setEnabled(answer and r is not None and r.return_type != "PARTIAL_REFUND"
+                                     and r.refund_total > 1)
         self.reject_button.setEnabled((answer or inspect) and r is not None and r.pk in self.reasons)
         goods = bool(r and r.return_type in ("RETURN_AND_REFUND", "REPLACEMENT"))
         self.receive_button.setEnabled(inspect and goods)
@@ -413,6 +436,35 @@ class ReturnsTab(QWidget):
         dialog = RejectDialog(r.return_id, self.reasons[r.pk], bool(caps and caps.return_reject_photos), self)
         dialog.accepted.connect(lambda: self._decide("reject", reason=dialog.reason_code(),
                                                      comment=dialog.comment_text(), photos=list(dialog.photos)))
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_offer(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        dialog = OfferDialog(r.return_id, list(r.lines or []), r.refund_total, self)
+        channel_id, factory, pk = self.ctx.channel_id, self.ctx.adapter, r.pk
+
+        def calculate() -> None:
+            units = dialog.units()
+            dialog.calculate_button.setEnabled(False)
+
+            def arrived(amount: int) -> None:
+                dialog.calculate_button.setEnabled(True)
+                if units == dialog.units():  # not a figure for units the seller has changed since
+                    dialog.show_proposal(amount)
+
+            def failed(exc: BaseException, _detail: str) -> None:
+                dialog.calculate_button.setEnabled(True)
+                dialog.show_proposal(None, describe(exc))
+
+            self.ctx.jobs.submit(lambda _jc: propose_refund(channel_id, pk, units, factory),
+                                 title=self.tr("Calculating the refund"), lane=self.ctx.lane(channel_id),
+                                 on_result=arrived, on_error=failed)
+
+        dialog.calculate_button.clicked.connect(calculate)
+        dialog.accepted.connect(lambda: self._decide("offer", amount=dialog.offer_amount()))
         self.dialog = dialog
         dialog.open()
 

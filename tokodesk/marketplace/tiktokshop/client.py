@@ -402,6 +402,9 @@ class TikTokShopClient:
     def upload_return_photo(self, data: bytes, name: str, mime_type: str) -> str:
         return return_api.upload_image(self.api, data, name, mime_type)
 
+    def calculate_refund(self, order_id: str, skus: Sequence[tuple[str, int]]) -> int:
+        return return_api.calculate_refund(self.api, order_id, skus)
+
     # -- finance (marketplace.finance.Finance) -------------------------------------------------------------------
     def statements(self, since: datetime | None = None, until: datetime | None = None) -> Iterator[list]:
         return finance_api.statements(self.api, since, until)

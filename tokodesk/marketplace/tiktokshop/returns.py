@@ -29,6 +29,7 @@ REJECT_REASONS = "/return_refund/202309/reject_reasons"
 # Reject Return's images are named by the uri Upload Product Image returns (the reference says so); the use case
 # that fits a rejection's evidence is "supporting information": CERTIFICATION_IMAGE (no resizing, unlike MAIN_IMAGE).
 IMAGE_UPLOAD = "/product/202309/images/upload"
+CALCULATE = "/return_refund/202309/refunds/calculate"
 IMAGE_USE_CASE = "CERTIFICATION_IMAGE"
 PAGE = 50  # Search Returns: page_size 10..50
 
@@ -159,3 +160,12 @@ def reject(api: Transport, return_id: str, decision: str, reason_name: str, comm
                            "height": int(i["height"])} for i in images]
     api.call("POST", REJECT.format(return_id=return_id), query={"idempotency_key": idempotency_key}, body=body,
              idempotent=False, what=f"reject return {return_id}")
+
+
+def calculate_refund(api: Transport, order_id: str, skus: Sequence[tuple[str, int]]) -> int:
+    """Calculate Refund: what the platform would refund (rupiah) for these units of the order as a refund only;
+    `skus`: (sku_id, quantity). The seller's partial refund offer starts from it (and stays below the full one)."""
+    body = {"order_id": str(order_id), "request_type": "REFUND",
+            "skus": [{"sku_id": str(sku_id), "quantity": int(qty)} for sku_id, qty in skus if qty > 0]}
+    data = api.call("POST", CALCULATE, body=body, what=f"calculate the refund of order {order_id}")
+    return _rupiah((data.get("order_refund_amount") or {}).get("refund_total"))
