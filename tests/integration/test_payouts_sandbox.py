@@ -31,8 +31,9 @@ def settled_in_sandbox(sb) -> list:  # noqa: ANN001, F811
 @pytest.fixture
 def shop(sb, channel, client):  # noqa: F811
     sb.dialect.returns_book.rate = 0.0  # only the returns a test asks for
+    sb.dialect.finance.late_rate = 0.3  # some settle late: still unsettled after the advance below
     ch = pulled(sb, channel, client)
-    sb.advance(12 * DAY)  # a week of deliveries gets settled
+    sb.advance(6 * DAY)  # the week's deliveries get settled, the late ones not yet
     return ch
 
 
@@ -203,3 +204,26 @@ def test_the_payout_book_matches_the_shops_fee_rules(sb, shop, client):  # noqa:
     assert {"platform_commission_amount", "dynamic_commission_amount", "transaction_fee_amount"} <= set(
         book.fee_totals())
     assert book.withdrawals and book.statements[0].complete
+
+
+def test_a_late_settlement_waits_as_unsettled_then_settles(sb, channel, client):  # noqa: F811
+    from tokodesk.services import payout_book
+
+    sb.dialect.returns_book.rate = 0.0
+    ch = pulled(sb, channel, client)
+    finance = sb.dialect.finance
+    finance.late_rate = 1.0  # every order of this shop settles late
+    sb.advance(3 * DAY)
+    with sb.shop.lock:
+        now = sb.dialect._finance_now()
+        delivered = [o for o in sb.shop.orders.values() if o.delivered_time is not None
+                     and o.delivered_time + finance.settle_after + DAY < now < finance.settle_at(o)]
+    assert delivered, "some orders should be past their usual settlement and still waiting"
+    sync(sb, ch, client)
+    book = payout_book.load(now=shop_now(sb))
+    late = {p.order_id for p in book.overdue(days=int(finance.settle_after // DAY))}
+    assert tj.order_id(delivered[0]) in late
+    sb.advance(finance.late_extra + DAY)
+    sync(sb, ch, client)
+    again = payout_book.load(now=shop_now(sb)).order(tj.order_id(delivered[0]))
+    assert again is not None and again.status == "settled"

@@ -75,3 +75,14 @@ def test_the_payout_book_reads_back_what_was_stored(any_database):
     assert p.settled_at == datetime(2026, 11, 30) and p.statements == ["S1"]
     assert book.statements[0].lines == 1 and book.weekly()[0].settled == 110_037
     assert payout_book.load(legacy).orders == []
+
+
+def test_a_long_gap_since_the_last_sync_loses_no_statement(database):
+    from datetime import timedelta
+
+    channel = m.Channel.create(name="Toko", marketplace="tiktokshop")
+    now = datetime(2026, 12, 5)
+    assert payout_sync.sync_start(channel, now) == now - payout_sync.FIRST_SYNC_BACK
+    season_ago = now - timedelta(days=100)  # the PC was off for a season
+    m.SyncRun.create(channel=channel, kind="payouts", status="ok", started_at=season_ago, window_to=season_ago)
+    assert payout_sync.sync_start(channel, now) == season_ago - payout_sync.OVERLAP

@@ -97,3 +97,12 @@ def test_run_due_runs_what_is_due_once(channel):
     assert [(s.kind, s.status) for s in summaries] == [("orders", "ok"), ("statuses", "ok")]
     assert m.Order.select().count() == 1
     assert scheduler.run_due(adapters={channel.id: shop}) == []  # nothing due right after
+
+
+def test_payouts_every_6_hours_only_where_the_marketplace_has_finance_reads(channel):
+    live = m.Channel.create(name="live", marketplace="tiktokshop", recon_hour=6)
+    assert scheduler.next_due(channel, "payouts", NOW) == (None, "the marketplace has no finance reads")
+    assert scheduler.next_due(live, "payouts", NOW) == (NOW, "never run")
+    ran(live, "payouts", 60)
+    assert scheduler.next_due(live, "payouts", NOW) == (NOW + timedelta(hours=5), "every 6 hours")
+    assert "payouts" not in [d.kind for d in scheduler.due_runs(NOW) if d.channel == "toko"]

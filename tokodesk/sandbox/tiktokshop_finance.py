@@ -2,7 +2,7 @@
 Statement / by Order, Get Unsettled Transactions, Get Withdrawals).
 
 Everything is derived from the shop's orders and returns when asked, so it follows the shop clock (`Sandbox.advance`):
-- an order is settled `settle_after` (7 days) after it was delivered; a seeded share (`late_rate`) settles
+- an order is settled `settle_after` (3 days) after it was delivered; a seeded share (`late_rate`) settles
   `late_extra` (5 days) later still ("late settlements"). Statements are made daily at 00:00 UTC for the day before;
 - the fees follow `FEES` below (Indonesia, a non-Mall seller; the same figures as services/payouts.FEE_RULES, with
   their sources there). A seeded share of orders came through an affiliate (`affiliate_commission_amount`, outside
@@ -85,7 +85,8 @@ class FinanceBook:
         self.shop = shop
         self.seed = seed
         self.returns = returns
-        self.settle_after = 7 * DAY
+        # Settled once the order is completed (the buyer confirms, or 2 days after delivery) plus a day.
+        self.settle_after = 3 * DAY
         self.late_rate = 0.15
         self.late_extra = 5 * DAY
         self.affiliate_rate = 0.2

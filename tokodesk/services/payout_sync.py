@@ -63,11 +63,12 @@ def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:
 
 
 def sync_start(channel: m.Channel, now: datetime, overlap: timedelta = OVERLAP) -> datetime:
-    floor = now - FIRST_SYNC_BACK
+    """The end of the last good run less the overlap, however long ago (a PC off for a season still gets every
+    statement since); `FIRST_SYNC_BACK` before now on the first run."""
     last = last_run(channel, KIND, statuses=("ok",))
     if last is None or last.window_to is None:
-        return floor
-    return max(last.window_to - overlap, floor)
+        return now - FIRST_SYNC_BACK
+    return min(last.window_to - overlap, now - overlap)
 
 
 def _aware(moment: datetime) -> datetime:
