@@ -3,8 +3,9 @@
 `tokodesk catalog push --yes` runs as a real subprocess on the same data folder, against the sandbox in this test
 process with slow and lost answers on the price update, and is killed with SIGKILL once part of the rows reached
 the shop. A second run settles the rows the first left `sent` by reading the products back, sends only the rest,
-and ends with the store equal to the shop. 300 rows (three requests of 100) keep the suite fast; the issue's 1,000
-rows are the same code path (bench: pass a bigger ROWS).
+and ends with the store equal to the shop. The issue's 1,000 rows (ten requests of 100, about 20 s here); a
+smaller TOKODESK_KILL_CATALOG_ROWS runs the same path faster (300 left too little room: the three requests could
+all land before the kill).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from tokodesk.store import models as m
 from tokodesk.store.connection import close_database, open_database
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
-ROWS = int(os.environ.get("TOKODESK_KILL_CATALOG_ROWS", "300"))
+ROWS = int(os.environ.get("TOKODESK_KILL_CATALOG_ROWS", "1000"))
 
 
 @pytest.fixture
