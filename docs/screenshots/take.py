@@ -186,6 +186,51 @@ def returns_shots(ctx, window, shop, channel) -> None:
     scan.close()
 
 
+def catalog_shots(ctx, window, channel) -> None:
+    """The catalogue edit dialog (price and seller SKU code), the changes waiting, and the push summary with a large
+    change to confirm, on the Tokopedia & Shop channel's SKU mapping tab."""
+    from tokodesk.services import catalog_push
+    from tokodesk.store import models as m
+    from tokodesk.ui.catalog_edits import CatalogEditDialog, DraftsDialog, PushDialog
+    from tokodesk.ui.mapping_tab import MappingTab
+
+    ctx.channel_id = channel.id
+    tab = MappingTab(ctx)
+    tab.resize(window.size())
+    tab.show()
+    settle(ctx, 600)
+    listed = [(mp, p) for mp in m.SkuMapping.select().where((m.SkuMapping.channel == channel.id)
+                                                              & m.SkuMapping.seller_sku.is_null(False))
+              for p in m.Product.select().where((m.Product.channel == channel.id)
+                                                & (m.Product.product_id == mp.product_id)
+                                                & (m.Product.price > 0) & (m.Product.status == "ACTIVATE"))]
+    (ma, pa), (mb, pb), (mc, pc) = listed[:3]
+    catalog_push.set_edit(ma.seller_sku, price=pa.price * 11 // 10, channel=channel)
+    catalog_push.set_edit(mb.seller_sku, price=pb.price * 2, channel=channel)
+    catalog_push.set_edit(mc.seller_sku, new_seller_sku=f"{mc.seller_sku}-B", channel=channel)
+    caps = catalog_push.capabilities_of(channel)
+    edit = CatalogEditDialog(pa.sku, pa.price, tab, code=pa.sku,
+                             code_refusal="" if "seller_sku" in caps.catalog_fields else "-")
+    edit.price.setText(str(pa.price * 11 // 10))
+    edit.code.setText(f"{pa.sku}-2026")
+    edit.show()
+    settle(ctx)
+    shot(edit, "catalog-edit")
+    edit.close()
+    drafts = DraftsDialog(channel.id, tab)
+    drafts.show()
+    settle(ctx)
+    shot(drafts, "catalog-drafts")
+    drafts.close()
+    summary = catalog_push.summarize(channel)
+    push = PushDialog(tab.catalog._summary_lines(summary), len(summary.large), tab)
+    push.show()
+    settle(ctx)
+    shot(push, "catalog-push-summary")
+    push.close()
+    tab.close()
+
+
 def main() -> int:
     app = QApplication(["tokodesk"])
     app.setStyle("Fusion")
@@ -301,6 +346,7 @@ def main() -> int:
     shop = Sandbox(seed=11, products=25, orders=80, days=3, dialect="tiktokshop").start()
     try:
         shop_channel = cancel_requests_shot(ctx, shop)
+        catalog_shots(ctx, window, shop_channel)
         returns_shots(ctx, window, shop, shop_channel)
     finally:
         shop.stop()

@@ -1300,14 +1300,20 @@ ID = {
         "Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah",
     "{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.":
         "{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.",
-    "{0} seller SKU codes (the whole product is read and sent back unchanged but the code)":
-        "{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)",    # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
+    "{0} seller SKU code(s): each product is read first and sent back unchanged except the code":
+        "{0} kode SKU penjual: setiap produk dibaca dulu lalu dikirim kembali tanpa perubahan selain kodenya",
+    "{0}: below the floor of {1}": "{0}: di bawah batas harga terendah {1}",
+    "{0}: listing {1} → {2}": "{0}: status produk {1} → {2}",
+    "{0}: price {1} → {2}": "{0}: harga {1} → {2}",
+    "{0}: seller SKU code {1} → {2}": "{0}: kode SKU penjual {1} → {2}",
+    "{0}: {1:+.0f}% (beyond ±{2}%)": "{0}: {1:+.0f}% (melebihi ±{2}%)",
     "Confirm price changes beyond (%)": "Konfirmasi perubahan harga di atas (%)",
     "Confirm prices below (Rp)": "Konfirmasi harga di bawah (Rp)",
     "A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or "
     "down, or that is below the floor (0: no floor).":
         "Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari "
         "persentase ini, atau di bawah batas harga terendah (0: tanpa batas).",
+    # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
     "A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand":
         "Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok",
     "Add photos…": "Tambah foto…",

@@ -563,8 +563,16 @@
         <translation>{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)</translation>
     </message>
     <message>
-        <source>{0} seller SKU codes (the whole product is read and sent back unchanged but the code)</source>
-        <translation>{0} kode SKU penjual (seluruh produk dibaca dan dikirim kembali tanpa perubahan selain kodenya)</translation>
+        <source>{0} seller SKU code(s): each product is read first and sent back unchanged except the code</source>
+        <translation>{0} kode SKU penjual: setiap produk dibaca dulu lalu dikirim kembali tanpa perubahan selain kodenya</translation>
+    </message>
+    <message>
+        <source>{0}: below the floor of {1}</source>
+        <translation>{0}: di bawah batas harga terendah {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1:+.0f}% (beyond ±{2}%)</source>
+        <translation>{0}: {1:+.0f}% (melebihi ±{2}%)</translation>
     </message>
     <message>
         <source>{0}: {1} change(s) kept; press Push changes to send them</source>
@@ -1685,8 +1693,28 @@
         <translation>Tidak ada perubahan yang menunggu dikirim.</translation>
     </message>
     <message>
+        <source>Off</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
         <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
         <translation>{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.</translation>
+    </message>
+    <message>
+        <source>{0}: listing {1} → {2}</source>
+        <translation>{0}: status produk {1} → {2}</translation>
+    </message>
+    <message>
+        <source>{0}: price {1} → {2}</source>
+        <translation>{0}: harga {1} → {2}</translation>
+    </message>
+    <message>
+        <source>{0}: seller SKU code {1} → {2}</source>
+        <translation>{0}: kode SKU penjual {1} → {2}</translation>
     </message>
 </context>
 <context>

@@ -153,15 +153,17 @@ def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wa
     drafts = tab.catalog.dialog
     assert drafts.list.count() == 2 and "2 changes are kept" in drafts.heading.text()
     assert not drafts.discard_selected.isEnabled()
-    active_row = next(i for i in range(drafts.list.count()) if " active " in drafts.list.item(i).text())
+    texts = [drafts.list.item(i).text() for i in range(drafts.list.count())]
+    active_row = next(i for i, text in enumerate(texts) if "listing On → Off" in text)
     drafts.list.item(active_row).setSelected(True)
     qtbot.mouseClick(drafts.discard_selected, Qt.MouseButton.LeftButton)
-    assert drafts.list.count() == 1 and "KODE-UI-1" in drafts.list.item(0).text()
+    assert drafts.list.count() == 1
+    assert "seller SKU code" in drafts.list.item(0).text() and "KODE-UI-1" in drafts.list.item(0).text()
     drafts.reject()
 
     qtbot.mouseClick(tab.catalog.push_button, Qt.MouseButton.LeftButton)
     push = tab.catalog.dialog
-    assert "1 seller SKU codes" in push.text.text()
+    assert "1 seller SKU code(s)" in push.text.text()
     qtbot.mouseClick(push.push_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx, 30000)
     assert shop_sku(sb, product.product_id).sku == "KODE-UI-1"

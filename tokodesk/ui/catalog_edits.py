@@ -187,13 +187,28 @@ class DraftsDialog(QDialog):
         self.list.clear()
         edits = catalog_push.waiting(m.Channel.get_by_id(self.channel_id))
         for e in edits:
-            item = QListWidgetItem(catalog_push.draft_words(e))
+            item = QListWidgetItem(self.words(e))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
             self.list.addItem(item)
         self.heading.setText(self.tr("{0} changes are kept and not sent yet. Push changes… shows their summary and "
                                      "sends them.").format(len(edits)) if edits else
                              self.tr("No changes are waiting to be pushed."))
         self._enable()
+
+    def words(self, e: m.CatalogEdit) -> str:
+        """One change as the seller reads it, in the window's language."""
+        from tokodesk.services import catalog_push as cp
+
+        where = f"{e.seller_sku} ({e.marketplace_sku or e.product_id})"
+        if e.field == cp.SELLER_SKU:
+            return self.tr("{0}: seller SKU code {1} → {2}").format(where, e.old_text or "-", e.new_text)
+        if e.field == cp.ACTIVE:
+            def state(value: int | None) -> str:
+                return "?" if value is None else (self.tr("On") if value else self.tr("Off"))
+
+            return self.tr("{0}: listing {1} → {2}").format(where, state(e.old_value), state(e.new_value))
+        return self.tr("{0}: price {1} → {2}").format(where, cp.describe_value(cp.PRICE, e.old_value),
+                                                      cp.describe_value(cp.PRICE, e.new_value))
 
     def _enable(self) -> None:
         self.discard_selected.setEnabled(bool(self.list.selectedItems()))
@@ -317,12 +332,32 @@ class CatalogActions(QObject):
             lines.append(self.tr("The whole product switches: {0} other SKUs of those products switch with them")
                          .format(s.with_product))
         if s.codes:
-            lines.append(self.tr("{0} seller SKU codes (the whole product is read and sent back unchanged but the "
-                                 "code)").format(s.codes))
+            lines.append(self.tr("{0} seller SKU code(s): each product is read first and sent back unchanged except "
+                                 "the code").format(s.codes))
         if s.large:
             lines.append(self.tr("{0} large price changes need a second confirmation:").format(len(s.large)))
-            lines.extend(s.large[:10])
+            lines.extend(self._large_lines(s)[:10])
         return lines
+
+    def _large_lines(self, s: Any) -> list[str]:
+        from tokodesk.services import catalog_push as cp
+
+        channel = self._channel()
+        rails = cp.GuardRails.load(channel)
+        wanted = set(s.edit_ids)
+        out = []
+        for e in cp.drafts(channel):
+            if e.id not in wanted or e.field != cp.PRICE or not rails.why_large(e.old_value, e.new_value):
+                continue
+            head = f"{e.seller_sku} ({e.marketplace_sku or e.product_id}): " \
+                   f"{cp.describe_value(cp.PRICE, e.old_value)} → {cp.describe_value(cp.PRICE, e.new_value)}"
+            if e.new_value < rails.price_floor:
+                out.append(self.tr("{0}: below the floor of {1}").format(
+                    head, cp.describe_value(cp.PRICE, rails.price_floor)))
+            else:
+                out.append(self.tr("{0}: {1:+.0f}% (beyond ±{2}%)").format(
+                    head, cp.change_pct(e.old_value, e.new_value), rails.max_change_pct))
+        return out
 
     def _push(self, edit_ids: list[int], confirm_large: bool) -> None:
         from tokodesk.services import catalog_push
