@@ -1313,6 +1313,19 @@ ID = {
     "down, or that is below the floor (0: no floor).":
         "Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari "
         "persentase ini, atau di bawah batas harga terendah (0: tanpa batas).",
+    "Keep TokoDesk's price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU "
+    "mapping tab)":
+        "Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan dikirim pada pengiriman "
+        "katalog berikutnya (tab pemetaan SKU)",
+    "Push mine": "Kirim harga saya",
+    "Settling a price difference": "Menyelesaikan selisih harga",
+    "Take the marketplace's price": "Pakai harga marketplace",
+    "The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent":
+        "Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; tidak ada yang dikirim",
+    "{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it":
+        "{0}: harga TokoDesk dipertahankan; Kirim perubahan… di tab pemetaan SKU akan mengirimnya",
+    "{0}: TokoDesk's price is now the marketplace's; nothing was sent":
+        "{0}: harga TokoDesk sekarang sama dengan harga marketplace; tidak ada yang dikirim",
     # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
     "A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand":
         "Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok",

@@ -2199,6 +2199,10 @@
         <translation>Mengimpor jumlah stok</translation>
     </message>
     <message>
+        <source>Keep TokoDesk's price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU mapping tab)</source>
+        <translation>Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan dikirim pada pengiriman katalog berikutnya (tab pemetaan SKU)</translation>
+    </message>
+    <message>
         <source>Latest reconciliation</source>
         <translation>Rekonsiliasi terakhir</translation>
     </message>
@@ -2255,6 +2259,10 @@
         <translation>Harga berbeda (angka dalam Rp)</translation>
     </message>
     <message>
+        <source>Push mine</source>
+        <translation>Kirim harga saya</translation>
+    </message>
+    <message>
         <source>Push stock now</source>
         <translation>Perbarui stok sekarang</translation>
     </message>
@@ -2295,8 +2303,16 @@
         <translation>SKU penjual</translation>
     </message>
     <message>
+        <source>Settling a price difference</source>
+        <translation>Menyelesaikan selisih harga</translation>
+    </message>
+    <message>
         <source>Stock edited in Seller Center</source>
         <translation>Stok diubah di Seller Center</translation>
+    </message>
+    <message>
+        <source>Take the marketplace's price</source>
+        <translation>Pakai harga marketplace</translation>
     </message>
     <message>
         <source>Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; the next push then changes nothing on the marketplace.</source>
@@ -2305,6 +2321,10 @@
     <message>
         <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
         <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: perbarui stok tidak bisa memperbaikinya.</translation>
+    </message>
+    <message>
+        <source>The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent</source>
+        <translation>Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; tidak ada yang dikirim</translation>
     </message>
     <message>
         <source>Use marketplace stock</source>
@@ -2345,6 +2365,14 @@
     <message>
         <source>{0} not counted yet.</source>
         <translation>{0} belum dihitung.</translation>
+    </message>
+    <message>
+        <source>{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it</source>
+        <translation>{0}: harga TokoDesk dipertahankan; Kirim perubahan… di tab pemetaan SKU akan mengirimnya</translation>
+    </message>
+    <message>
+        <source>{0}: TokoDesk's price is now the marketplace's; nothing was sent</source>
+        <translation>{0}: harga TokoDesk sekarang sama dengan harga marketplace; tidak ada yang dikirim</translation>
     </message>
     <message>
         <source>{0}: barcode removed</source>

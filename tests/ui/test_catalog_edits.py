@@ -171,3 +171,53 @@ def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wa
     assert m.StockItem.get_or_none(m.StockItem.seller_sku == old_seller_sku) is None
     assert tj.decode(others[0].product_id, tj.SKU_BASE) in sb.shop.products[
         tj.decode(product.parent_id, tj.PRODUCT_BASE)].children
+
+
+def test_a_price_changed_in_seller_center_is_taken_or_pushed_back_from_the_inventory_tab(
+        qtbot, ctx, wait_idle, sandbox, sandbox_channel):
+    from tokodesk.services import catalog_push, reconciliation
+    from tokodesk.services.channels import adapter_for
+    from tokodesk.store import models as m
+    from tokodesk.ui.inventory_tab import InventoryTab
+
+    adapter = adapter_for(sandbox_channel)
+    picked = []
+    for mapping in m.SkuMapping.select().where(m.SkuMapping.seller_sku.is_null(False)).order_by(m.SkuMapping.id):
+        product = m.Product.get(m.Product.product_id == mapping.product_id)
+        if product.price > 0 and product.status == "active" and len(picked) < 2:
+            picked.append((mapping, product))
+    for mapping, product in picked:
+        catalog_push.set_edit(mapping.seller_sku, price=product.price + 300)
+    assert catalog_push.push(sandbox_channel, adapter).count("accepted") == 2
+    (ma, pa), (mb, pb) = picked
+    sandbox.shop.set_price(int(pa.product_id), 99_000)  # both changed in Seller Center since
+    sandbox.shop.set_price(int(pb.product_id), 88_000)
+    reconciliation.reconcile(sandbox_channel, adapter)
+    adapter.close()
+
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = sandbox_channel.id
+    tab = InventoryTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_idle(ctx)
+    assert not tab.take_price_button.isEnabled()
+
+    def select(seller_sku: str) -> None:
+        row = next(r for r, line in enumerate(tab.state.report_lines)
+                   if line["seller_sku"] == seller_sku and line["cause"] == "price_differs")
+        tab.recon_table.selectRow(row)
+
+    select(ma.seller_sku)
+    assert tab.take_price_button.isEnabled() and tab.push_mine_button.isEnabled()
+    qtbot.mouseClick(tab.take_price_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    assert m.Product.get_by_id(pa.id).price == 99_000  # TokoDesk took the marketplace's price
+    select(mb.seller_sku)
+    qtbot.mouseClick(tab.push_mine_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    (kept,) = catalog_push.drafts(sandbox_channel)
+    assert (kept.seller_sku, kept.old_value, kept.new_value) == (mb.seller_sku, 88_000, pb.price + 300)
+    assert sandbox.shop.products[int(pb.product_id)].price == 88_000  # kept, not sent
+    select(ma.seller_sku)
+    assert not tab.take_price_button.isEnabled()  # settled

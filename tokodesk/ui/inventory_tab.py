@@ -300,8 +300,66 @@ class InventoryTab(QWidget):
         self.recon_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recon_table.verticalHeader().hide()
         self.recon_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recon_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recon_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         layout.addWidget(self.recon_table)
+        # A price changed on the marketplace (Seller Center) is the seller's call: take it, or keep TokoDesk's.
+        prices = QHBoxLayout()
+        self.take_price_button = QPushButton(self.tr("Take the marketplace's price"))
+        self.take_price_button.setToolTip(self.tr("The selected SKU's price in TokoDesk becomes the marketplace's; "
+                                                  "nothing is sent"))
+        self.take_price_button.clicked.connect(lambda: self.resolve_price(take=True))
+        self.push_mine_button = QPushButton(self.tr("Push mine"))
+        self.push_mine_button.setToolTip(self.tr("Keep TokoDesk's price for the selected SKU: it is kept as a change "
+                                                 "and sent with the next catalogue push (SKU mapping tab)"))
+        self.push_mine_button.clicked.connect(lambda: self.resolve_price(take=False))
+        for button in (self.take_price_button, self.push_mine_button):
+            button.setEnabled(False)
+            prices.addWidget(button)
+        prices.addStretch(1)
+        layout.addLayout(prices)
+        self.recon_table.itemSelectionChanged.connect(self._enable_price_buttons)
         return box
+
+    def _selected_price_line(self) -> dict | None:
+        rows = {i.row() for i in self.recon_table.selectedItems()}
+        lines = self.state.report_lines if getattr(self, "state", None) is not None else []
+        if len(rows) != 1 or next(iter(rows)) >= len(lines):
+            return None
+        line = lines[next(iter(rows))]
+        return line if line["cause"] == "price_differs" and not line["fixed"] and line["seller_sku"] else None
+
+    @Slot()
+    def _enable_price_buttons(self) -> None:
+        chosen = self._selected_price_line() is not None
+        self.take_price_button.setEnabled(chosen)
+        self.push_mine_button.setEnabled(chosen)
+
+    def resolve_price(self, take: bool) -> None:
+        from tokodesk.services import catalog_recon
+
+        line = self._selected_price_line()
+        channel_id = self.ctx.channel_id
+        if line is None or channel_id is None:
+            return
+        seller_sku = line["seller_sku"]
+
+        def work(_jc: Any) -> Any:
+            channel = m.Channel.get_by_id(channel_id)
+            if take:
+                return catalog_recon.take_marketplace(channel, seller_sku)
+            return catalog_recon.push_mine(channel, seller_sku)
+
+        def done(_r: Any) -> None:
+            self.ctx.status_message(
+                self.tr("{0}: TokoDesk's price is now the marketplace's; nothing was sent").format(seller_sku) if take
+                else self.tr("{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it")
+                .format(seller_sku))
+            self.ctx.announce("catalog")
+            self.reload()
+
+        self.ctx.jobs.submit(work, title=self.tr("Settling a price difference"), on_result=done,
+                             on_error=self._error)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -364,6 +422,7 @@ class InventoryTab(QWidget):
                       self.tr(CAUSES.get(line["cause"], line["cause"])), fixed)
             for c, value in enumerate(values):
                 self.recon_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self._enable_price_buttons()
         # A "not counted yet" line is not a mismatch: nothing is pushed for it, so nothing is there to fix.
         open_lines = [line for line in lines if not line["fixed"] and line["cause"] != "not_counted"]
         fixable = [line for line in open_lines if line["cause"] not in UNFIXABLE]
