@@ -159,6 +159,7 @@ def main() -> int:
     print("filter / search / sort (best of 3, model + proxy update):")
     timed("chip 'New'", lambda: tab.set_chip("new"))
     timed("chip 'Problems'", lambda: tab.set_chip("problems"))
+    timed("chip 'To do'", lambda: tab.set_chip("todo"))
     timed("chip 'All'", lambda: tab.set_chip("all"))
     timed("search 'budi' (all rows)", lambda: (tab.search.setText(""), tab.search.setText("budi")))
     timed("search by invoice", lambda: (tab.search.setText(""), tab.search.setText("INV/2026/MPL/000054321")))

@@ -1223,6 +1223,8 @@ ID = {
         "Siapa yang membatalkan dibaca dari Tokopedia & Shop (cancellation_initiator): SELLER dihitung, BUYER tidak, "
         "dan SYSTEM hanya dihitung bila platform membatalkan pesanan yang belum dikirim setelah batas kirimnya.",
     "New orders arrive": "Pesanan baru masuk",
+    "To do": "Diproses",
+    "— {0} more match the search under “All”": "— {0} lainnya cocok dengan pencarian di “Semua”",
     # words (issue 20): statuses in words — the marketplace's own status (legacy meanings, Tokopedia & Shop's names)
     "Cancelled by the seller or automatically (processing deadline passed)":
         "Dibatalkan penjual atau otomatis (batas waktu proses terlewati)",

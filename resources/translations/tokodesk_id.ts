@@ -3638,6 +3638,10 @@ Folder data: {1}</translation>
         <translation>Toko ini</translation>
     </message>
     <message>
+        <source>To do</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
         <source>To pack</source>
         <translation>Perlu dikemas</translation>
     </message>
@@ -3708,6 +3712,10 @@ Folder data: {1}</translation>
     <message>
         <source>{0} selected</source>
         <translation>{0} dipilih</translation>
+    </message>
+    <message>
+        <source>— {0} more match the search under “All”</source>
+        <translation>— {0} lainnya cocok dengan pencarian di “Semua”</translation>
     </message>
 </context>
 <context>

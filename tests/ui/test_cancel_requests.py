@@ -103,6 +103,8 @@ def test_the_dialog_lists_the_requests_and_approve_cancels_the_order(qtbot, ctx,
     assert shop_order(sb, approve).status in (Status.CANCELLED, Status.REJECTED)
     assert fresh(approve).state == "cancelled"
     assert cell(dialog, approve, COL_RESULT) == "Approved: the order is cancelled"
+    assert widget.model.row_of_pk(approve.id) is None, "cancelled: no longer work to do"
+    widget.set_chip("all")
     assert queue_state(widget, approve).startswith("Cancelled")
     assert widget.model.note(approve.id) == (True, "Approved: the order is cancelled")
     assert widget.requests_button.text() == "Cancellation requests (1)"

@@ -46,6 +46,7 @@ def test_disabled_queue_buttons_say_why(tab):
 
 def test_disabled_reason_for_a_mixed_selection_counts_the_odd_ones(tab):
     # Issue 14 §3: a bulk action acts on the orders it can and says which it skips, instead of refusing them all.
+    tab.set_chip("all")  # a shipped order is not work to do: only "All" shows it beside new ones
     tab.select_pks(_pks(tab, "new", 2) + _pks(tab, "shipped", 1))
     assert tab.buttons["ack"].isEnabled()
     assert tab.buttons["ack"].toolTip().splitlines()[1].startswith("Skips 1 of the 3 selected:")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tokodesk.ui import queries as q
+from tokodesk.ui.orders_model import TO_DO
 
 
 @pytest.fixture
@@ -29,8 +30,25 @@ def _choose(combo, data):
     combo.setCurrentIndex(index)
 
 
+def _to_do(tab):
+    """The rows of the view the queue opens on: the work still to do."""
+    return [r for r in tab.model.all_rows() if r[q.R_STATE] in TO_DO]
+
+
+def test_the_queue_opens_on_the_work_still_to_do(tab):
+    """Issue 18.1: not on "All" — what is shipped, cancelled or not yet paid needs nothing from the packer."""
+    assert tab.chips["todo"].isChecked() and tab.model.chip() == "todo"
+    states = {r[q.R_STATE] for r in _shown(tab)}
+    assert states and states <= TO_DO
+    assert {r[q.R_STATE] for r in tab.model.all_rows()} - TO_DO, "the shop has orders outside it, left out"
+    assert tab.chips["todo"].text() == f"To do ({len(_to_do(tab))})"
+    assert tab.model.rowCount() == len(_to_do(tab))
+    tab.set_chip("all")
+    assert tab.model.rowCount() == len(tab.model.all_rows())
+
+
 def test_filter_by_courier(tab):
-    rows = tab.model.all_rows()
+    rows = _to_do(tab)  # the courier filter narrows the chip's list
     couriers = sorted({r[q.R_COURIER] for r in rows if r[q.R_COURIER]})
     assert len(couriers) >= 2, "the sandbox shop ships with several couriers"
     courier = couriers[0]
@@ -48,7 +66,7 @@ def test_filter_by_courier(tab):
 def test_filter_by_printed_or_not(tab, ctx, wait_idle):
     from tokodesk.store import models as m
 
-    printed = [r[q.R_PK] for r in tab.model.all_rows() if r[q.R_STATE] == "acknowledged"][:1]
+    printed = [r[q.R_PK] for r in _to_do(tab) if r[q.R_STATE] == "acknowledged"][:1]
     assert printed
     m.Order.update(label_printed_at=m.utcnow()).where(m.Order.id.in_(printed)).execute()
     tab.reload()
@@ -57,22 +75,31 @@ def test_filter_by_printed_or_not(tab, ctx, wait_idle):
     assert [r[q.R_PK] for r in _shown(tab)] == printed
     _choose(tab.printed_filter, "no")
     assert printed[0] not in [r[q.R_PK] for r in _shown(tab)]
-    assert tab.model.rowCount() == len(tab.model.all_rows()) - 1
+    assert tab.model.rowCount() == len(_to_do(tab)) - 1
     _choose(tab.printed_filter, "any")
-    assert tab.model.rowCount() == len(tab.model.all_rows())
+    assert tab.model.rowCount() == len(_to_do(tab))
 
 
 def test_search_matches_a_lines_sku_and_seller_sku(tab, ctx, wait_idle):
     """Items shows one code a line (the seller SKU); the search finds the marketplace's SKU too."""
     from tokodesk.store import models as m
 
-    line = m.OrderLine.select().first()
+    line = m.OrderLine.select().join(m.Order).where(m.Order.state.in_(sorted(TO_DO))).first()
     m.OrderLine.update(sku="MP-SKU-777", seller_sku="GUDANG-A-9").where(m.OrderLine.id == line.id).execute()
     tab.reload()
     wait_idle(ctx)
     for needle in ("mp-sku-777", "GUDANG-A-9"):
         tab.search.setText(needle)
         assert [r[q.R_PK] for r in _shown(tab)] == [line.order_id], needle
+
+
+def test_a_search_that_finds_a_shipped_order_says_so_under_to_do(tab, ctx, wait_idle):
+    """The queue opens on "To do": a search for an order already shipped must not read as "no such order"."""
+    done = next(r for r in tab.model.all_rows() if r[q.R_STATE] not in TO_DO)
+    tab.search.setText(done[q.R_ORDER_ID])
+    assert _shown(tab) == [] and "1 more match the search under “All”" in tab.empty_label.text()
+    tab.set_chip("all")
+    assert [r[q.R_PK] for r in _shown(tab)] == [done[q.R_PK]] and "under “All”" not in tab.empty_label.text()
 
 
 def test_all_shops_shows_every_shop_and_acts_per_shop(qtbot, tab, ctx, wait_idle, sandbox):

@@ -43,6 +43,7 @@ from tokodesk.ui.orders_model import (
     CHIPS,
     COL_DEADLINE,
     COL_STATE,
+    DEFAULT_CHIP,
     OrdersModel,
     OrdersProxy,
 )
@@ -192,7 +193,7 @@ class OrdersTab(QueueActions, QWidget):
         # Placed on the action row (see _build_buttons): on the chip row it pushed the Indonesian window past 1366 px.
         self.requests_button = BuyerRequestsButton(self.ctx)
         self.requests_button.answered.connect(self._request_answered)
-        self.chips["all"].setChecked(True)
+        self.chips[DEFAULT_CHIP].setChecked(True)  # the work still to do; "All" is one click away
         self._update_chip_labels()
         return row
 
@@ -365,7 +366,12 @@ class OrdersTab(QueueActions, QWidget):
                 self.empty_label.setText(self.tr("No orders pulled yet. They arrive with the next order sync "
                                                  "(Channel tab → Sync now)."))
         else:
-            self.empty_label.setText(self.tr("{0} of {1} orders shown").format(self.model.rowCount(), total))
+            text = self.tr("{0} of {1} orders shown").format(self.model.rowCount(), total)
+            elsewhere = self.model.matches_elsewhere()
+            if elsewhere > 0:
+                # The queue opens on "To do": a search for a shipped order must not look like "not found".
+                text += " " + self.tr("— {0} more match the search under “All”").format(elsewhere)
+            self.empty_label.setText(text)
         self._update_buttons()
 
     def _request_answered(self, pk: int, ok: bool, words: str, decision: str) -> None:
