@@ -135,8 +135,10 @@ def set_edit(
             ch = mapping.channel
             caps = capabilities_of(ch)
             if new_seller_sku is not None and SELLER_SKU not in caps.catalog_fields:
+                others = "" if channel is not None else (
+                    " (to change the code on another channel only, add --channel NAME)")
                 raise UserError(f"{seller_sku} on channel {ch.name!r}: seller SKU codes cannot be changed from "
-                                f"TokoDesk: {caps.seller_sku_refusal or 'its marketplace does not offer it'}")
+                                f"TokoDesk: {caps.seller_sku_refusal or 'its marketplace does not offer it'}{others}")
             if product is None:
                 raise UserError(f"{seller_sku}: marketplace SKU {mapping.product_id} of channel {ch.name!r} was not "
                                 "pulled yet, so its current price is unknown: run 'tokodesk sync skus' first")
