@@ -60,7 +60,7 @@ ID = {
         "SKU salah satu baris belum dipetakan: petakan di tab Pemetaan SKU sebelum dikemas",
     "A sale not pulled yet": "Penjualan belum ditarik",
     "A short explanation for the buyer": "Penjelasan singkat untuk pembeli",
-    "A stock push failed": "Pengiriman stok gagal",
+    "A stock push failed": "Perbarui stok gagal",
     "A4, 4 labels a page": "A4, 4 label per halaman",
     "API base URL": "URL dasar API",
     "AWB (resi)": "Nomor resi (AWB)",
@@ -643,8 +643,8 @@ ID = {
     "Only new, to-pack or packed orders can be cancelled.":
         "Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.",
     "Picklist, packing list and manifest for the selected orders":
-        "Daftar pengambilan barang, daftar isi paket, dan manifes untuk pesanan yang dipilih",
-    "Picklists, packing lists and manifests print on A4.": "Daftar pengambilan barang, daftar isi paket, dan manifes dicetak di A4.",
+        "Daftar pengambilan barang, daftar isi paket, dan manifest untuk pesanan yang dipilih",
+    "Picklists, packing lists and manifests print on A4.": "Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.",
     "Select new orders to acknowledge them.": "Pilih pesanan baru untuk menerimanya.",
     "Select one or more orders first (click a row; Ctrl or Shift adds more).":
         "Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).",

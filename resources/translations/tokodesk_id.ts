@@ -2156,7 +2156,7 @@
     </message>
     <message>
         <source>A stock push failed</source>
-        <translation>Pengiriman stok gagal</translation>
+        <translation>Perbarui stok gagal</translation>
     </message>
     <message>
         <source>Available = on hand − reserved − buffer; double-click On hand to change the count. {0} rows.</source>
@@ -3575,7 +3575,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Picklist, packing list and manifest for the selected orders</source>
-        <translation>Daftar pengambilan barang, daftar isi paket, dan manifes untuk pesanan yang dipilih</translation>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest untuk pesanan yang dipilih</translation>
     </message>
     <message>
         <source>Printed</source>
@@ -3876,7 +3876,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Picklists, packing lists and manifests print on A4.</source>
-        <translation>Daftar pengambilan barang, daftar isi paket, dan manifes dicetak di A4.</translation>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.</translation>
     </message>
     <message>
         <source>Portrait</source>

@@ -78,7 +78,7 @@ CASES = [
                                                                           "BOOKING CODE"]),
     (_picklist, ["DAFTAR PENGAMBILAN BARANG", "Produk", "Jml"], ["PICKLIST", "Product", "Qty"]),
     (_packing, ["DAFTAR ISI PAKET", "Penerima", "Kurir"], ["PACKING LIST", "Recipient", "Courier"]),
-    (_manifest, ["MANIFES", "Nama, tanda tangan, tanggal"], ["MANIFEST", "Name, signature, date"]),
+    (_manifest, ["MANIFEST", "Nama, tanda tangan, tanggal"], ["Name, signature, date"]),
     (_invoice, ["Pembeli", "Ongkos kirim", "Diskon"], ["Buyer", "Shipping", "Discount"]),
     (_handover, ["SERAH TERIMA", "BELUM DIPINDAI", "Dipindai pada"], ["HANDOVER", "NOT SCANNED", "Scanned at"]),
     (_marketplace_label, ["KODE BOOKING"], ["BOOKING CODE"]),

@@ -146,10 +146,10 @@ def test_packing_lists_one_per_order_with_every_line():
 
 
 def test_sheets_take_a_translator_for_the_fixed_words():
-    id_words = {"MANIFEST": "MANIFES", "Seller": "Penjual", "Courier": "Kurir", "orders": "pesanan",
+    id_words = {"MANIFEST": "MANIFEST", "Seller": "Penjual", "Courier": "Kurir", "orders": "pesanan",
                 "Name, signature, date": "Nama, tanda tangan, tanggal"}
     content = text(render_manifest(manifest(2), tr=lambda s: id_words.get(s, s)))
-    assert "MANIFES" in content and "Penjual" in content and "Kurir" in content and "2 pesanan" in content
+    assert "MANIFEST" in content and "Penjual" in content and "Kurir" in content and "2 pesanan" in content
     assert "Seller" not in content
 
 

@@ -54,9 +54,9 @@ INDONESIAN: dict[str, str] = {
     "Handover": "Serah terima",
     "INVOICE": "INVOICE",
     "Invoice": "Invoice",
-    "MANIFEST": "MANIFES",
-    "Manifest": "Manifes",
-    "Manifest no.": "No. manifes",
+    "MANIFEST": "MANIFEST",
+    "Manifest": "Manifest",
+    "Manifest no.": "No. manifest",
     "NON-COD": "NON-COD",
     "NOT SCANNED": "BELUM DIPINDAI",
     "Name, signature, date": "Nama, tanda tangan, tanggal",
@@ -95,7 +95,7 @@ INDONESIAN: dict[str, str] = {
     "Weight": "Berat",
     # the stock reconciliation report (services/recon_export.py)
     "Stock reconciliation": "Pencocokan stok",
-    "channel": "kanal",
+    "channel": "channel",
     "Checked {checked} products · {mismatches} mismatches · {fixed} fixed · status: {status}.":
         "{checked} produk diperiksa · {mismatches} selisih · {fixed} diperbaiki · status: {status}.",
     "Difference = marketplace − expected (above 0: the marketplace offers more than TokoDesk has).":

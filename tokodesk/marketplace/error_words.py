@@ -41,7 +41,7 @@ _BUG_ID = "Ini kesalahan TokoDesk: perbarui TokoDesk atau hubungi dukungannya."
 _NOT_LINKED_EN = "This shop is not linked to your FS ID / app."
 _NOT_LINKED_ID = "Toko ini tidak tertaut ke FS ID / aplikasi Anda."
 _LINK_EN = "Check the shop ID and FS ID of the channel, or ask Tokopedia to link the shop to your app."
-_LINK_ID = "Periksa Shop ID dan FS ID kanal, atau minta Tokopedia menautkan toko ke aplikasi Anda."
+_LINK_ID = "Periksa Shop ID dan FS ID channel, atau minta Tokopedia menautkan toko ke aplikasi Anda."
 _NOT_GRANTED_EN = "The shop owner has not granted this app permission."
 _NOT_GRANTED_ID = "Pemilik toko belum memberi izin kepada aplikasi ini."
 _GRANT_EN = "Ask the owner to approve the app in Tokopedia Seller, then try again."
@@ -55,18 +55,18 @@ def _bug(what_en: str, what_id: str) -> Words:
 # The legacy Tokopedia FS API (research tokopedia-api.md §2 "Selected error codes", §4, §5).
 TOKOPEDIA: dict[str, Words] = {
     "ORD_DLV_001": Words("The request carried no app (fs_id).", "Check the channel's App ID in its settings.",
-                         "Permintaan tidak membawa ID aplikasi (fs_id).", "Periksa App ID di pengaturan kanal."),
+                         "Permintaan tidak membawa ID aplikasi (fs_id).", "Periksa App ID di pengaturan channel."),
     "ORD_DLV_002": Words("Tokopedia did not accept the app ID (fs_id).", "Check the channel's App ID in its settings.",
-                         "Tokopedia tidak menerima ID aplikasi (fs_id).", "Periksa App ID di pengaturan kanal."),
+                         "Tokopedia tidak menerima ID aplikasi (fs_id).", "Periksa App ID di pengaturan channel."),
     "ORD_DLV_003": _bug("The request named no order.", "Permintaan tidak menyebut pesanan."),
     "ORD_DLV_004": _bug("The request named an order twice (order ID and invoice).",
                         "Permintaan menyebut pesanan dua kali (ID pesanan dan invoice)."),
     "ORD_DLV_005": Words("Tokopedia did not accept the order number.", _REFRESH_EN,
                          "Tokopedia tidak menerima nomor pesanan.", _REFRESH_ID),
     "ORD_DLV_006": Words("Tokopedia did not accept the shop ID.", "Check the channel's Shop ID in its settings.",
-                         "Tokopedia tidak menerima ID toko.", "Periksa Shop ID di pengaturan kanal."),
+                         "Tokopedia tidak menerima ID toko.", "Periksa Shop ID di pengaturan channel."),
     "ORD_DLV_007": Words("Tokopedia did not accept the warehouse ID.", "Check the channel's warehouse in its settings.",
-                         "Tokopedia tidak menerima ID gudang.", "Periksa gudang di pengaturan kanal."),
+                         "Tokopedia tidak menerima ID gudang.", "Periksa gudang di pengaturan channel."),
     "ORD_DLV_008": _bug("The request named both a shop and a warehouse.",
                         "Permintaan menyebut toko dan gudang sekaligus."),
     "ORD_DLV_009": _bug("The request had no start date.", "Permintaan tidak punya tanggal mulai."),
@@ -97,7 +97,7 @@ TOKOPEDIA: dict[str, Words] = {
                          _REFRESH_ID),
     "ORD_USC_005": Words("The order does not belong to this shop.",
                          "Check that the channel is linked to the right shop.",
-                         "Pesanan ini bukan milik toko ini.", "Periksa apakah kanal tertaut ke toko yang benar."),
+                         "Pesanan ini bukan milik toko ini.", "Periksa apakah channel tertaut ke toko yang benar."),
     "ORD_USC_007": Words("Tokopedia could not accept the order just now (its own service failed).", _RETRY_EN,
                          "Tokopedia tidak bisa menerima pesanan saat ini (layanannya sedang gangguan).", _RETRY_ID),
     "ORD_USC_008": Words("The order can no longer be cancelled: its status has changed.", _REFRESH_EN,
@@ -142,11 +142,11 @@ TOKOPEDIA: dict[str, Words] = {
     "PRD_DLV_005": _bug("Tokopedia needs a page number for this product list.",
                         "Tokopedia butuh nomor halaman untuk daftar produk ini."),
     "PRD_DLV_016": Words("The request carried no shop ID.", "Check the channel's Shop ID in its settings.",
-                         "Permintaan tidak membawa ID toko.", "Periksa Shop ID di pengaturan kanal."),
+                         "Permintaan tidak membawa ID toko.", "Periksa Shop ID di pengaturan channel."),
     "PRD_DLV_018": Words("Too many products in one stock update.", "Update fewer products at a time.",
                          "Terlalu banyak produk dalam satu perbarui stok.", "Perbarui lebih sedikit produk sekaligus."),
     "PRD_DLV_019": Words("Tokopedia did not accept the warehouse ID.", "Check the channel's warehouse in its settings.",
-                         "Tokopedia tidak menerima ID gudang.", "Periksa gudang di pengaturan kanal."),
+                         "Tokopedia tidak menerima ID gudang.", "Periksa gudang di pengaturan channel."),
     "PRD_USC_001": Words(_NOT_LINKED_EN, _LINK_EN, _NOT_LINKED_ID, _LINK_ID),
     "PRD_USC_024": Words("Tokopedia could not read the products just now.", _RETRY_EN,
                          "Tokopedia belum bisa membaca produk.", _RETRY_ID),
@@ -188,7 +188,7 @@ TIKTOKSHOP: dict[str, Words] = {
                       f"Tambahkan {_PC_ID} (atau kosongkan daftarnya), lalu coba lagi."),
     "36004003": Words("Tokopedia & Shop did not accept this channel's app key or app secret (wrong app key or secret).",
                       "Copy both again from the app's page in Partner Center.",
-                      "Tokopedia & Shop tidak menerima app key atau app secret kanal ini.",
+                      "Tokopedia & Shop tidak menerima app key atau app secret channel ini.",
                       f"Salin keduanya lagi {_PC_ID}."),
     "36004004": Words("The authorization code is not valid any more: a code works once and for 30 minutes.",
                       "Open the consent link again, accept, and paste the new redirect address (or code).",
@@ -208,7 +208,7 @@ TIKTOKSHOP: dict[str, Words] = {
                     "Tokopedia & Shop menolak tanda tangan permintaan: app secret yang tersimpan mungkin salah.",
                     f"Masukkan lagi App secret {_PC_ID}."),
     "106013": Words("No shop is chosen for this channel.", "Authorize the channel and pick a shop.",
-                    "Belum ada toko yang dipilih untuk kanal ini.", "Otorisasi kanal lalu pilih toko."),
+                    "Belum ada toko yang dipilih untuk channel ini.", "Otorisasi channel lalu pilih toko."),
     "101000": Words("The authorization does not cover this shop.", "Authorize again and pick this shop.",
                     "Otorisasi tidak mencakup toko ini.", "Otorisasi ulang lalu pilih toko ini."),
     # 36009004 carries a dozen failures told apart by the message (tiktokshop-api.md §2): one entry per kind,
@@ -229,7 +229,7 @@ TIKTOKSHOP: dict[str, Words] = {
     "36009004/shop_cipher": Words("The shop identifier was not accepted for this request.",
                                   "Authorize the channel and pick the shop again.",
                                   "ID toko tidak diterima untuk permintaan ini.",
-                                  "Otorisasi kanal lalu pilih tokonya lagi."),
+                                  "Otorisasi channel lalu pilih tokonya lagi."),
     "36009004/version": Words("Tokopedia & Shop no longer accepts the API version this TokoDesk uses.", _UPDATE_EN,
                               "Tokopedia & Shop tidak lagi menerima versi API TokoDesk ini.", _UPDATE_ID),
     # fulfilment
@@ -302,7 +302,7 @@ TIKTOKSHOP: dict[str, Words] = {
                       "Terlalu banyak SKU dalam satu perbarui stok (paling banyak 100).",
                       "Perbarui lebih sedikit SKU sekaligus."),
     "12052994": Words("The shop is not a Tokopedia seller shop.", "Check the shop chosen for this channel.",
-                      "Toko ini bukan toko penjual Tokopedia.", "Periksa toko yang dipilih untuk kanal ini."),
+                      "Toko ini bukan toko penjual Tokopedia.", "Periksa toko yang dipilih untuk channel ini."),
 }
 
 TABLE: dict[str, Words] = {**TOKOPEDIA, **TIKTOKSHOP}
