@@ -1,4 +1,5 @@
-"""Take the screenshots in this folder: the wizard pages and each tab, over a sandbox shop.
+"""Take the screenshots in this folder: the wizard pages, each tab, the dialogs and the printed documents (as
+PNG pages: LANG-doc-*.png), over a sandbox shop.
 
     for size in 1366x768 1920x1080; do for lang in en id; do
       xvfb-run -a -s "-screen 0 ${size}x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py $lang
@@ -231,6 +232,101 @@ def catalog_shots(ctx, window, channel) -> None:
     tab.close()
 
 
+def dialog_shots(ctx, window, pks: list[int]) -> None:
+    """The dialogs a seller meets on the Tokopedia channel: cancel, pack check, the Dispatch menu's three (handover,
+    dispatch plan, shop health) and the channel settings."""
+    from tokodesk.marketplace.tokopedia import reasons
+    from tokodesk.services.pack_check import load_check
+    from tokodesk.store import models as m
+    from tokodesk.ui.dispatch_menu import open_handover, open_health, open_plan
+    from tokodesk.ui.order_dialogs import CancelDialog
+    from tokodesk.ui.pack_check import PackCheckDialog
+
+    orders = [m.Order.get_by_id(pk) for pk in pks]
+    cancel = CancelDialog(reasons.REASONS, [o.invoice or o.order_id for o in orders], window)
+    cancel.show()
+    settle(ctx)
+    shot(cancel, "cancel-order")
+    cancel.close()
+
+    check = PackCheckDialog(load_check(pks[0]), window)
+    check.show()
+    line = check.check.lines[0]
+    check.scan.setText(line.sku)
+    check.on_scan()
+    check.scan.setText("8990000000000")  # an item that is not in this parcel: refused, named in red
+    check.on_scan()
+    settle(ctx)
+    shot(check, "pack-check")
+    check.close()
+
+    handover = open_handover(window)
+    settle(ctx)
+    courier = orders[0].courier or ""
+    handover.courier.setCurrentText(courier)
+    settle(ctx, 600)
+    handover.code.setText(orders[0].booking_code or orders[0].awb or "TKP0000000000")
+    handover.scan_entered()
+    settle(ctx, 600)
+    shot(handover, "handover")
+    handover.close()
+    for opener, name in ((open_plan, "dispatch-plan"), (open_health, "health")):
+        dialog = opener(window)
+        settle(ctx, 800)
+        shot(dialog, name)
+        dialog.close()
+
+    window.tabs.setCurrentWidget(window.channel_tab)
+    window.channel_tab.edit_settings()
+    settle(ctx)
+    shot(window.channel_tab.settings_dialog, "settings")
+    window.channel_tab.settings_dialog.close()
+
+
+def document_shots(ctx, channel, pks: list[int]) -> None:
+    """Every printed document in LANG, rendered as the app renders it, then looked at as a picture (pdftoppm)."""
+    import subprocess
+
+    from tokodesk.documents import InvoiceData, render_invoices
+    from tokodesk.documents.fmt import translator
+    from tokodesk.services import handover, recon_export, reconciliation
+    from tokodesk.services.fulfilment import documents as fd
+    from tokodesk.store import models as m
+    from tokodesk.ui.printing import build_documents
+
+    out = Path(tempfile.mkdtemp(prefix="tokodesk-docs-"))
+    pdfs: dict[str, bytes] = {}
+    for kind in ("label", "picklist", "packing_list"):
+        pdfs[kind] = build_documents(kind, pks, "100x150", ctx.adapter).parts[0]
+    # A manifest lists the parcels shipped and waiting for one courier: the first courier that has some.
+    finder = fd.Documents(ctx.adapter, "shots")
+    couriers = sorted({c for (c,) in m.Order.select(m.Order.courier).where(m.Order.channel == channel).tuples() if c})
+    listed = next((found for c in couriers if (found := finder.manifest_orders(c, channel))), [])
+    pdfs["manifest"] = build_documents("manifest", [o.id for o in listed[:1]], "100x150", ctx.adapter).parts[0]
+    order = m.Order.get_by_id(pks[0])
+    pdfs["invoice"] = render_invoices([InvoiceData(
+        marketplace="Tokopedia", invoice=order.invoice or order.order_id, order_id=order.order_id,
+        shop=fd._sender(channel), buyer=fd._party_from_order(order), created_at=order.created_at,
+        lines=fd._doc_lines(order, with_price=True), shipping_fee=order.shipping_fee or 0, discount=0,
+        courier=order.courier or "", service=order.service or "", payment="COD" if order.cod_amount else "")],
+        translator(LANG), printed_at=m.utcnow())
+    client = ctx.adapter(channel)
+    try:
+        reconciliation.reconcile(channel, client, fix=False)
+    finally:
+        client.close()
+    report = m.ReconReport.select().where(m.ReconReport.channel == channel).order_by(m.ReconReport.id.desc()).get()
+    pdfs["reconciliation"] = recon_export.pdf_bytes(report, LANG)
+    pdfs["handover"] = handover.manifest_pdf(order.courier or "", channel, tr=translator(LANG))[0]
+    for name, pdf in pdfs.items():
+        path = out / f"{name}.pdf"
+        path.write_bytes(pdf)
+        target = HERE / f"{LANG}-doc-{name}"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(path), str(target)],
+                       check=True)
+        print("wrote", target.with_suffix(".png"))
+
+
 def main() -> int:
     app = QApplication(["tokodesk"])
     app.setStyle("Fusion")
@@ -317,6 +413,9 @@ def main() -> int:
     tab.select_pks(new[:1])
     settle(ctx)
     shot(window, "orders-to-pack")
+    dialog_shots(ctx, window, new)
+    document_shots(ctx, channel, new)
+    window.tabs.setCurrentWidget(tab)
     for index, name in ((0, "channel"), (1, "mapping"), (3, "inventory")):
         window.tabs.setCurrentIndex(index)
         settle(ctx)

@@ -89,7 +89,7 @@ ID = {
     "Booking code": "Kode booking",
     "Booking code / AWB": "Kode booking / resi",
     "Buffer": "Cadangan",
-    "Business model": "Model bisnis",
+    "Business model": "Opsi pengiriman",
     "Buyer": "Pembeli",
     "Buyer note": "Catatan pembeli",
     "COD": "COD",
@@ -184,11 +184,11 @@ ID = {
     "Label printed": "Label dicetak",
     "Landscape": "Lanskap",
     "Language": "Bahasa",
-    "Last pushed": "Terakhir diperbarui",
+    "Last pushed": "Stok diperbarui",
     "Last run": "Terakhir jalan",
     "Latest reconciliation": "Rekonsiliasi terakhir",
     "Likely cause": "Kemungkinan penyebab",
-    "Lines": "Baris pesanan",
+    "Lines": "Produk dipesan",
     "Loading orders": "Memuat pesanan",
     "Loading stock": "Memuat stok",
     "Loading the mappings": "Memuat pemetaan",
@@ -203,7 +203,7 @@ ID = {
     "Marketplace status: {0}": "Status marketplace: {0}",
     "Marketplace stock": "Stok marketplace",
     "Marking labels printed": "Menandai label sudah dicetak",
-    "Message": "Pesan",
+    "Message": "Catatan",
     "New": "Baru",
     "New orders": "Pesanan baru",
     "Next run": "Jadwal berikutnya",
@@ -261,7 +261,7 @@ ID = {
         "ditambahkan.",
     "Order sync from": "Sinkronisasi pesanan sejak",
     "Orders": "Pesanan",
-    "Orders on invoice number": "Pesanan berdasarkan nomor invoice",
+    "Orders on invoice number": "Tampilkan nomor invoice",
     "Orientation": "Orientasi",
     "Own courier (enter the AWB)": "Kurir sendiri (isi nomor resi)",
     "Own courier: you type the AWB (resi)": "Kurir sendiri: Anda mengetik nomor resi",
@@ -291,7 +291,7 @@ ID = {
     "Product": "Produk",
     "Product ID": "ID produk",
     "Products (SKU pull)": "Produk (tarik SKU)",
-    "Push 0 when available is below": "Kirim 0 bila stok tersedia di bawah",
+    "Push 0 when available is below": "Jadikan stok 0 bila tersedia di bawah",
     "Push status": "Status pembaruan",
     "Push stock now": "Perbarui stok sekarang",
     "Push stock to the marketplace": "Perbarui stok di marketplace",
@@ -422,7 +422,7 @@ ID = {
     "The shop ID is the number in your seller panel's address, e.g. seller.tokopedia.com/…?shop_id=<b>1234567</b>.":
         "Shop ID adalah angka di alamat panel penjual Anda, mis. seller.tokopedia.com/…?shop_id=<b>1234567</b>.",
     "The warehouse whose stock is pushed and whose orders are shipped":
-        "Gudang yang stoknya dikirim dan pesanannya dikirimkan",
+        "Gudang yang stoknya diperbarui di marketplace dan pesanannya dikirim dari sana",
     "These orders go with your own courier: enter the AWB (resi) of each.":
         "Pesanan ini dikirim dengan kurir sendiri: isi nomor resi masing-masing.",
     "To pack": "Perlu dikemas",
@@ -644,7 +644,8 @@ ID = {
         "Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.",
     "Picklist, packing list and manifest for the selected orders":
         "Daftar pengambilan barang, daftar isi paket, dan manifest untuk pesanan yang dipilih",
-    "Picklists, packing lists and manifests print on A4.": "Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.",
+    "Picklists, packing lists and manifests print on A4.":
+        "Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.",
     "Select new orders to acknowledge them.": "Pilih pesanan baru untuk menerimanya.",
     "Select one or more orders first (click a row; Ctrl or Shift adds more).":
         "Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).",
@@ -747,12 +748,12 @@ ID = {
     "the next push then changes nothing on the marketplace.":
         "Pakai stok yang tampil di marketplace sekarang (ditambah yang ditahan pesanan terbuka) sebagai jumlah setiap "
         "SKU yang belum dihitung; perbarui stok berikutnya tidak mengubah apa pun di marketplace.",
-    "Taken from the marketplace": "Diambil dari marketplace",
+    "Taken from the marketplace": "Dari stok marketplace",
     "Use marketplace stock": "Pakai stok marketplace",
     "Use marketplace stock ({0} not counted)": "Pakai stok marketplace ({0} belum dihitung)",
     "not counted": "belum dihitung",
     "{0} SKUs are not counted yet: nothing is pushed for them.":
-        "{0} SKU belum dihitung: stoknya tidak dikirim.",
+        "{0} SKU belum dihitung: stoknya tidak diperbarui di marketplace.",
     "{0} SKUs taken from the marketplace; {1} could not be and stay not counted.":
         "{0} SKU diambil dari marketplace; {1} tidak bisa dan tetap belum dihitung.",
     "{0} bad lines in the file: nothing was imported. Fix them and import again.":
@@ -773,7 +774,8 @@ ID = {
         "Tidak ada keyring yang bisa dipakai, jadi TokoDesk tidak bisa menyimpan rahasia Anda: {0}",
     "Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the "
     "marketplace's stock there.":
-        "Stok tidak dikirim sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok "
+        "Stok tidak diperbarui di marketplace sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau "
+        "pakai stok "
         "marketplace di sana.",
     "Reading the stock file": "Membaca file stok",
     "Reading your shop's products, open orders and stock…": "Membaca produk, pesanan terbuka, dan stok toko Anda…",
@@ -798,10 +800,11 @@ ID = {
         "File tidak berisi baris stok: tulis seller_sku,on_hand di setiap baris.",
     "The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the "
     "Inventory tab.":
-        "Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stok tidak dikirim; hitung di tab Stok.",
+        "Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stoknya tidak diperbarui; hitung di tab Stok.",
     "TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never "
     "changes your shop.":
-        "TokoDesk mengirim stok Anda ke marketplace. Selama jumlahnya belum diketahui, tidak ada yang dikirim, jadi "
+        "TokoDesk memperbarui stok Anda di marketplace. Selama jumlahnya belum diketahui, tidak ada yang diperbarui, "
+        "jadi "
         "menghubungkan toko tidak pernah mengubah stok toko Anda.",
     "Use the marketplace's current stock as my count": "Pakai stok marketplace saat ini sebagai jumlah saya",
     "due now": "sekarang",
@@ -809,15 +812,16 @@ ID = {
     "{0} counts ready; they are saved with the channel.": "{0} jumlah stok siap; disimpan bersama channel.",
     "Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the "
     "marketplace's stock).":
-        "Stok tidak dikirim sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok "
+        "Stok tidak diperbarui di marketplace sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau "
+        "pakai stok "
         "marketplace).",
     "{0} SKUs already counted were kept as they are.": "{0} SKU yang sudah dihitung tetap seperti semula.",
     "{0} SKUs could not be taken and stay not counted (nothing is pushed for them):":
-        "{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak dikirim):",
+        "{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak diperbarui):",
     "{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} held by open orders.":
         "{0} SKU dihitung dari stok marketplace: {1} unit di marketplace + {2} ditahan pesanan terbuka.",
     "{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace's stock.":
-        "{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak dikirim. Hitung, atau pakai stok marketplace.",
+        "{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak diperbarui. Hitung, atau pakai stok marketplace.",
     "{0} counts imported.": "{0} jumlah stok diimpor.",
     # Packages (issue 16): split orders, combined packages, partly shipped orders.
     "Partly shipped": "Sebagian dikirim",
@@ -904,36 +908,36 @@ ID = {
         "Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).",
     # --- catalogue push (issue 23): prices and listings ---
     "Price differs (figures in Rp)": "Harga berbeda (angka dalam Rp)",
-    "Also push the {0} large price changes listed above": "Kirim juga {0} perubahan harga besar di atas",
+    "Also push the {0} large price changes listed above": "Perbarui juga {0} perubahan harga besar di atas",
     "Change price or listing": "Ubah harga atau status produk",
     "Change price or listing…": "Ubah harga atau status produk…",
     "Keeping the change": "Menyimpan perubahan",
     "Listing": "Status produk",
-    "No catalogue changes to push": "Tidak ada perubahan katalog untuk dikirim",
+    "No catalogue changes to push": "Tidak ada perubahan katalog untuk diperbarui",
     "Nothing changed: type a new price or choose On or Off.":
         "Tidak ada yang berubah: ketik harga baru atau pilih Aktif atau Nonaktif.",
     "Price (Rp)": "Harga (Rp)",
-    "Push": "Kirim",
-    "Push changes": "Kirim perubahan",
-    "Push changes…": "Kirim perubahan…",
-    "Pushed: {0} accepted, {1} failed": "Terkirim: {0} diterima, {1} gagal",
-    "Pushing catalogue changes": "Mengirim perubahan katalog",
+    "Push": "Perbarui",
+    "Push changes": "Perbarui di marketplace",
+    "Push changes…": "Perbarui di marketplace…",
+    "Pushed: {0} accepted, {1} failed": "Diperbarui: {0} diterima, {1} gagal",
+    "Pushing catalogue changes": "Memperbarui katalog di marketplace",
     "Select a mapped SKU first: prices and listings are changed per seller SKU.":
         "Pilih SKU yang sudah dipetakan dulu: harga dan status produk diubah per SKU penjual.",
     "Seller SKU {0}": "SKU penjual {0}",
     "Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is "
     "left alone.":
-        "Kirim kembali nilai yang diganti oleh pengiriman terakhir ke marketplace? Nilai yang sudah diubah di "
+        "Kembalikan di marketplace nilai yang diganti oleh pembaruan terakhir? Nilai yang sudah diubah di "
         "marketplace sejak itu dibiarkan.",
     "Unchanged": "Tidak berubah",
-    "Undo last push": "Batalkan pengiriman terakhir",
-    "Undoing the last push": "Membatalkan pengiriman terakhir",
+    "Undo last push": "Urungkan pembaruan terakhir",
+    "Undoing the last push": "Mengurungkan pembaruan terakhir",
     "Whole rupiah, e.g. 15000": "Rupiah bulat, mis. 15000",
     "{0} large price changes need a second confirmation:": "{0} perubahan harga besar perlu konfirmasi kedua:",
     "{0} listings off, {1} listings on": "{0} produk dinonaktifkan, {1} produk diaktifkan",
     "{0} prices (change from {1:+.0f}% to {2:+.0f}%)": "{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)",
     "{0}: {1} change(s) kept; press Push changes to send them":
-        "{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya",
+        "{0}: {1} perubahan disimpan; tekan Perbarui di marketplace untuk menerapkannya",
     # --- returns and refunds (issue 17) ---
     "Add a channel first.": "Tambahkan channel dulu.",
     "All returns": "Semua pengembalian",
@@ -1079,9 +1083,9 @@ ID = {
         "Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir",
     "Late orders in the last 7 days": "Pesanan terlambat dalam 7 hari terakhir",
     "No channel yet.": "Belum ada channel.",
-    "Seller-fault cancellations {0} ({1} of {2}) — {3}": "Pembatalan karena penjual {0} ({1} dari {2}) — {3}",
+    "Seller-fault cancellations {0} ({1} of {2}) — {3}": "Pembatalan karena kesalahan penjual {0} ({1} dari {2}) — {3}",
     "Seller-fault cancellations: no order placed in the last 7 days":
-        "Pembatalan karena penjual: tidak ada pesanan masuk dalam 7 hari terakhir",
+        "Pembatalan karena kesalahan penjual: tidak ada pesanan masuk dalam 7 hari terakhir",
     "Shop health (estimated by TokoDesk)": "Kesehatan toko (perkiraan TokoDesk)",
     "Shop health…": "Kesehatan toko…",
     "not shipped": "belum dikirim",
@@ -1209,7 +1213,8 @@ ID = {
         "Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, "
         "terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; "
         "pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih "
-        "lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang "
+        "lambat dari sebenarnya. Pembatalan karena kesalahan penjual: pesanan yang dibatalkan TokoDesk untuk Anda, "
+        "dan yang "
         "oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. "
         "Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.",
     "Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, 3, 4, 6, 10) "
@@ -1391,4 +1396,7 @@ ID = {
         "Jumlah yang akan dikembalikan Tokopedia & Shop untuk unit yang dipilih",
     "the offer": "tawaran",
     "whole rupiah, e.g. 15.000": "rupiah bulat, mis. 15.000",
+    # words (issue 20): the database line of the channel settings
+    "the default": "bawaan",
+    "the TOKODESK_DB environment variable": "variabel lingkungan TOKODESK_DB",
 }

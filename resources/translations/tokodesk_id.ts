@@ -446,7 +446,7 @@
     </message>
     <message>
         <source>Message</source>
-        <translation>Pesan</translation>
+        <translation>Catatan</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -516,19 +516,19 @@
     </message>
     <message>
         <source>No catalogue changes to push</source>
-        <translation>Tidak ada perubahan katalog untuk dikirim</translation>
+        <translation>Tidak ada perubahan katalog untuk diperbarui</translation>
     </message>
     <message>
         <source>Push changes…</source>
-        <translation>Kirim perubahan…</translation>
+        <translation>Perbarui di marketplace…</translation>
     </message>
     <message>
         <source>Pushed: {0} accepted, {1} failed</source>
-        <translation>Terkirim: {0} diterima, {1} gagal</translation>
+        <translation>Diperbarui: {0} diterima, {1} gagal</translation>
     </message>
     <message>
         <source>Pushing catalogue changes</source>
-        <translation>Mengirim perubahan katalog</translation>
+        <translation>Memperbarui katalog di marketplace</translation>
     </message>
     <message>
         <source>Select a mapped SKU first: prices and listings are changed per seller SKU.</source>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <source>Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is left alone.</source>
-        <translation>Kirim kembali nilai yang diganti oleh pengiriman terakhir ke marketplace? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
+        <translation>Kembalikan di marketplace nilai yang diganti oleh pembaruan terakhir? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
     </message>
     <message>
         <source>The whole product switches: {0} other SKUs of those products switch with them</source>
@@ -544,11 +544,11 @@
     </message>
     <message>
         <source>Undo last push</source>
-        <translation>Batalkan pengiriman terakhir</translation>
+        <translation>Urungkan pembaruan terakhir</translation>
     </message>
     <message>
         <source>Undoing the last push</source>
-        <translation>Membatalkan pengiriman terakhir</translation>
+        <translation>Mengurungkan pembaruan terakhir</translation>
     </message>
     <message>
         <source>{0} large price changes need a second confirmation:</source>
@@ -576,7 +576,7 @@
     </message>
     <message>
         <source>{0}: {1} change(s) kept; press Push changes to send them</source>
-        <translation>{0}: {1} perubahan disimpan; tekan Kirim perubahan untuk mengirimnya</translation>
+        <translation>{0}: {1} perubahan disimpan; tekan Perbarui di marketplace untuk menerapkannya</translation>
     </message>
 </context>
 <context>
@@ -646,7 +646,7 @@
     </message>
     <message>
         <source>Business model</source>
-        <translation>Model bisnis</translation>
+        <translation>Opsi pengiriman</translation>
     </message>
     <message>
         <source>Channel name</source>
@@ -706,7 +706,7 @@
     </message>
     <message>
         <source>Orders on invoice number</source>
-        <translation>Pesanan berdasarkan nomor invoice</translation>
+        <translation>Tampilkan nomor invoice</translation>
     </message>
     <message>
         <source>Own courier: you type the AWB (resi)</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Push 0 when available is below</source>
-        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
     </message>
     <message>
         <source>Push stock to the marketplace</source>
@@ -770,7 +770,7 @@
     </message>
     <message>
         <source>The warehouse whose stock is pushed and whose orders are shipped</source>
-        <translation>Gudang yang stoknya dikirim dan pesanannya dikirimkan</translation>
+        <translation>Gudang yang stoknya diperbarui di marketplace dan pesanannya dikirim dari sana</translation>
     </message>
     <message>
         <source>Use marketplace shipping label</source>
@@ -813,7 +813,7 @@
     </message>
     <message>
         <source>Business model</source>
-        <translation>Model bisnis</translation>
+        <translation>Opsi pengiriman</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -945,7 +945,7 @@
     </message>
     <message>
         <source>Orders on invoice number</source>
-        <translation>Pesanan berdasarkan nomor invoice</translation>
+        <translation>Tampilkan nomor invoice</translation>
     </message>
     <message>
         <source>Own courier (enter the AWB)</source>
@@ -961,7 +961,7 @@
     </message>
     <message>
         <source>Push 0 when available is below</source>
-        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
     </message>
     <message>
         <source>Reading the channel</source>
@@ -1186,7 +1186,7 @@
     </message>
     <message>
         <source>Business model</source>
-        <translation>Model bisnis</translation>
+        <translation>Opsi pengiriman</translation>
     </message>
     <message>
         <source>Changed since the last test: test again.</source>
@@ -1266,7 +1266,7 @@
     </message>
     <message>
         <source>Orders on invoice number</source>
-        <translation>Pesanan berdasarkan nomor invoice</translation>
+        <translation>Tampilkan nomor invoice</translation>
     </message>
     <message>
         <source>Paste the address the browser shows after you accept, or the code</source>
@@ -1274,7 +1274,7 @@
     </message>
     <message>
         <source>Push 0 when available is below</source>
-        <translation>Kirim 0 bila stok tersedia di bawah</translation>
+        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
     </message>
     <message>
         <source>Ready to ship at</source>
@@ -1970,7 +1970,7 @@
     </message>
     <message>
         <source>How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, and those the marketplace gives to you; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
-        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
+        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena kesalahan penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
     </message>
     <message>
         <source>Invoice</source>
@@ -2006,11 +2006,11 @@
     </message>
     <message>
         <source>Seller-fault cancellations {0} ({1} of {2}) — {3}</source>
-        <translation>Pembatalan karena penjual {0} ({1} dari {2}) — {3}</translation>
+        <translation>Pembatalan karena kesalahan penjual {0} ({1} dari {2}) — {3}</translation>
     </message>
     <message>
         <source>Seller-fault cancellations: no order placed in the last 7 days</source>
-        <translation>Pembatalan karena penjual: tidak ada pesanan masuk dalam 7 hari terakhir</translation>
+        <translation>Pembatalan karena kesalahan penjual: tidak ada pesanan masuk dalam 7 hari terakhir</translation>
     </message>
     <message>
         <source>Ship by</source>
@@ -2073,7 +2073,7 @@
     </message>
     <message>
         <source>Last pushed</source>
-        <translation>Terakhir diperbarui</translation>
+        <translation>Stok diperbarui</translation>
     </message>
     <message>
         <source>Marketplace SKU</source>
@@ -2129,7 +2129,7 @@
     </message>
     <message>
         <source>Taken from the marketplace</source>
-        <translation>Diambil dari marketplace</translation>
+        <translation>Dari stok marketplace</translation>
     </message>
     <message>
         <source>Waiting to push</source>
@@ -2344,11 +2344,11 @@
     </message>
     <message>
         <source>{0} SKUs are not counted yet: nothing is pushed for them.</source>
-        <translation>{0} SKU belum dihitung: stoknya tidak dikirim.</translation>
+        <translation>{0} SKU belum dihitung: stoknya tidak diperbarui di marketplace.</translation>
     </message>
     <message>
         <source>{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace's stock.</source>
-        <translation>{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak dikirim. Hitung, atau pakai stok marketplace.</translation>
+        <translation>{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak diperbarui. Hitung, atau pakai stok marketplace.</translation>
     </message>
     <message>
         <source>{0} SKUs taken from the marketplace; {1} could not be and stay not counted.</source>
@@ -3032,7 +3032,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation>Baris pesanan</translation>
+        <translation>Produk dipesan</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -4022,15 +4022,15 @@ Folder data: {1}</translation>
     <name>PushDialog</name>
     <message>
         <source>Also push the {0} large price changes listed above</source>
-        <translation>Kirim juga {0} perubahan harga besar di atas</translation>
+        <translation>Perbarui juga {0} perubahan harga besar di atas</translation>
     </message>
     <message>
         <source>Push</source>
-        <translation>Kirim</translation>
+        <translation>Perbarui</translation>
     </message>
     <message>
         <source>Push changes</source>
-        <translation>Kirim perubahan</translation>
+        <translation>Perbarui di marketplace</translation>
     </message>
 </context>
 <context>
@@ -4635,7 +4635,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the Inventory tab.</source>
-        <translation>Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stok tidak dikirim; hitung di tab Stok.</translation>
+        <translation>Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stoknya tidak diperbarui; hitung di tab Stok.</translation>
     </message>
 </context>
 <context>
@@ -4690,6 +4690,22 @@ Folder data: {1}</translation>
         <source>Settings of {0}</source>
         <translation>Pengaturan {0}</translation>
     </message>
+    <message>
+        <source>Shared PostgreSQL server</source>
+        <translation>Server PostgreSQL bersama</translation>
+    </message>
+    <message>
+        <source>This PC only (SQLite)</source>
+        <translation>Hanya PC ini (SQLite)</translation>
+    </message>
+    <message>
+        <source>the TOKODESK_DB environment variable</source>
+        <translation>variabel lingkungan TOKODESK_DB</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>bawaan</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -4706,7 +4722,7 @@ Folder data: {1}</translation>
     <name>StartingStock</name>
     <message>
         <source>Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the marketplace's stock).</source>
-        <translation>Stok tidak dikirim sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok marketplace).</translation>
+        <translation>Stok tidak diperbarui di marketplace sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok marketplace).</translation>
     </message>
     <message>
         <source>{0} SKUs already counted were kept as they are.</source>
@@ -4714,7 +4730,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>{0} SKUs could not be taken and stay not counted (nothing is pushed for them):</source>
-        <translation>{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak dikirim):</translation>
+        <translation>{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak diperbarui):</translation>
     </message>
     <message>
         <source>{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} held by open orders.</source>
@@ -4757,7 +4773,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the marketplace's stock there.</source>
-        <translation>Stok tidak dikirim sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok marketplace di sana.</translation>
+        <translation>Stok tidak diperbarui di marketplace sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok marketplace di sana.</translation>
     </message>
     <message>
         <source>Reading the stock file</source>
@@ -4781,7 +4797,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never changes your shop.</source>
-        <translation>TokoDesk mengirim stok Anda ke marketplace. Selama jumlahnya belum diketahui, tidak ada yang dikirim, jadi menghubungkan toko tidak pernah mengubah stok toko Anda.</translation>
+        <translation>TokoDesk memperbarui stok Anda di marketplace. Selama jumlahnya belum diketahui, tidak ada yang diperbarui, jadi menghubungkan toko tidak pernah mengubah stok toko Anda.</translation>
     </message>
     <message>
         <source>Use the marketplace's current stock as my count</source>

@@ -23,7 +23,7 @@ from tokodesk.documents import (
     render_packing_lists,
     render_picklist,
 )
-from tokodesk.documents.fmt import translator
+from tokodesk.documents.fmt import translator, wib
 from tokodesk.documents.handover import HandoverLine, HandoverSheet, render_handover
 from tokodesk.documents.marketplace_label import render_html_label
 
@@ -119,6 +119,9 @@ def test_reconciliation_pdf_in_both_languages(database, monkeypatch):
     in_id = read(recon_export.pdf_bytes(report))  # the default: Indonesian
     assert "Pencocokan stok" in in_id and "SKU penjual" in in_id and "diubah di marketplace" in in_id
     assert "Stock reconciliation" not in in_id and "Likely cause" not in in_id
+    # The status is a word and the date is written as on every other document (day/month/year), both in Indonesian.
+    assert "status: ada selisih." in in_id and "mismatches" not in in_id
+    assert f"— {wib(report.created_at)}" in in_id and str(report.created_at.year) + "-" not in in_id
     m.AppSetting.write("language", "en")
     in_en = read(recon_export.pdf_bytes(report))
     assert "Stock reconciliation" in in_en and "changed on the marketplace" in in_en

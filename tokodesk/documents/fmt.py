@@ -189,6 +189,11 @@ INDONESIAN: dict[str, str] = {
     "Platform commission": "Komisi platform",
     "Dynamic commission": "Komisi dinamis",
     "Order processing fee": "Biaya pemrosesan pesanan",
+    # the report's status (services/reconciliation.py)
+    "ok": "OK",
+    "mismatches": "ada selisih",
+    "partial": "sebagian tidak terbaca",
+    "cancelled": "dibatalkan",
 }
 
 

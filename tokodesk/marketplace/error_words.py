@@ -391,6 +391,27 @@ def _pairs() -> list[tuple[str, str]]:
 
 
 _CODE = re.compile(r"\(code ([^()\s]+)\)")
+# The adapters' network sentences (tokopedia/transport.py, tiktokshop/transport.py and auth.py), which carry a
+# host, an action or an exception name: translated whole, their variable parts kept.
+_CAUSES_ID = {"no answer in time": "tidak ada jawaban tepat waktu",
+              "the host name could not be found": "nama host tidak ditemukan",
+              "the connection was refused": "koneksi ditolak", "the connection was dropped": "koneksi terputus"}
+_NETWORK: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Cannot reach Tokopedia at (\S+): (.+?)\. Check the internet connection \(or the channel's API "
+                r"address\) and try again\."),
+     "Tokopedia di {0} tidak bisa dihubungi: {1}. Periksa koneksi internet (atau alamat API channel) lalu coba lagi."),
+    (re.compile(r"(.+?) could not be reached for '(.+?)' \((\w+)\)\. Check the internet connection and try again\."),
+     "{0} tidak bisa dihubungi untuk '{1}' ({2}). Periksa koneksi internet lalu coba lagi."),
+    (re.compile(r"The (.+?) authorization server could not be reached \((\w+)\)\. Check the internet connection and "
+                r"try again\."),
+     "Server otorisasi {0} tidak bisa dihubungi ({1}). Periksa koneksi internet lalu coba lagi."),
+]
+
+
+def _network_id(text: str) -> str:
+    for pattern, words in _NETWORK:
+        text = pattern.sub(lambda m, w=words: w.format(*(_CAUSES_ID.get(g, g) for g in m.groups())), text)
+    return text
 
 
 def in_language(text: str, language: str) -> str:
@@ -400,6 +421,7 @@ def in_language(text: str, language: str) -> str:
     """
     if language != "id" or not text:
         return text
+    text = _network_id(text)
     for en, idn in _pairs():
         if en in text:
             text = text.replace(en, idn)

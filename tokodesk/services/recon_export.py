@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from tokodesk import config
 from tokodesk.services import csv_cells
 from tokodesk.services.reconciliation import CAUSES, report_lines
 from tokodesk.store import models as m
@@ -52,15 +51,14 @@ def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from tokodesk.documents.fmt import translator
+    from tokodesk.documents.fmt import translator, wib
     from tokodesk.documents.fonts import register_fonts
     from tokodesk.services.doc_language import document_language
 
     tr = translator(language or document_language())
     regular, bold = register_fonts()
     channel = m.Channel.get_or_none(m.Channel.id == report.channel_id)
-    title = (f"{tr('Stock reconciliation')} — {channel.name if channel else tr('channel')} — "
-             f"{config.wib(report.created_at)}")
+    title = f"{tr('Stock reconciliation')} — {channel.name if channel else tr('channel')} — {wib(report.created_at)}"
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, title=title, author="TokoDesk",
@@ -69,6 +67,7 @@ def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
     h = ParagraphStyle("h", fontName=bold, fontSize=13, leading=16)
     p = ParagraphStyle("p", fontName=regular, fontSize=9, leading=12)
     cell = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10)
+    head = ParagraphStyle("head", fontName=bold, fontSize=8, leading=10)
     lines = report_lines(report)
     story = [
         Paragraph(_markup(title), h),
@@ -76,7 +75,7 @@ def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
         Paragraph(
             tr("Checked {checked} products · {mismatches} mismatches · {fixed} fixed · status: {status}.").format(
                 checked=report.checked, mismatches=report.mismatches, fixed=report.fixed,
-                status=_markup(report.status))
+                status=_markup(tr(report.status or "")))  # a word, not the stored key
             + " " + tr("Difference = marketplace − expected (above 0: the marketplace offers more than TokoDesk has)."),
             p,
         ),
@@ -99,7 +98,9 @@ def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
                 Paragraph(_markup(tr(CAUSES.get(line.cause, line.cause))), cell),
                 tr("yes") if line.fixed else "",
             ])
-        widths = [44 * mm, 36 * mm, 22 * mm, 20 * mm, 14 * mm, 36 * mm, 12 * mm]
+        # Header words wrap in their cell (Indonesian ones are longer); the figures keep one line.
+        data[0] = [Paragraph(_markup(w), head) for w in data[0]]
+        widths = [40 * mm, 34 * mm, 23 * mm, 23 * mm, 14 * mm, 36 * mm, 16 * mm]
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, 0), bold),

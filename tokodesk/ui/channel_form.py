@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
+from tokodesk.ui.i18n import tr
 from tokodesk.ui.messages import describe
 
 WIB_ZONE = QTimeZone(b"Asia/Jakarta")
@@ -211,6 +212,14 @@ def _database_in_use() -> str:
         shown, source = station.in_use()
     except station.StationError as exc:
         return str(exc)
+    # station.py says it in English (the CLI's words); its fixed phrases in the window's language.
+    for english, said in (("This PC only (SQLite)", tr("SettingsDialog", "This PC only (SQLite)")),
+                          ("Shared PostgreSQL server", tr("SettingsDialog", "Shared PostgreSQL server"))):
+        if shown.startswith(english):
+            shown = said + shown[len(english):]
+    source = {"the default": tr("SettingsDialog", "the default"),
+              "the TOKODESK_DB environment variable": tr("SettingsDialog", "the TOKODESK_DB environment variable"),
+              }.get(source, source)
     return f"{shown} ({source})"
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -240,7 +240,8 @@ class HealthDialog(QDialog):
 
 
 def _pct(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate * 100:.1f} %"
+    # The window's number format: "2,5 %" in Indonesian, as the threshold beside it is written.
+    return "–" if rate is None else f"{QLocale().toString(rate * 100, 'f', 1)} %"
 
 
 def open_health(window: Any) -> HealthDialog:

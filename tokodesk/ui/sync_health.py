@@ -22,6 +22,7 @@ from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.i18n import is_language_change, tr
+from tokodesk.ui.messages import in_words
 from tokodesk.ui.queue_notice import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def describe_health(health: q.SyncHealth, now: datetime | None = None, *, short:
             return head
         tail = (tr("SyncHealth", "Orders last pulled {0}.").format(last) if last
                 else tr("SyncHealth", "Orders never pulled yet."))
-        reason = _reason(health.reason)
+        reason = in_words(_reason(health.reason))  # the adapter's English sentence in the window's language
         # Since when and the last good pull first: the reason (the adapter's words) may be long and end in "…".
         return f"{head}. {tail} {reason}".strip()
     if health.overdue:
