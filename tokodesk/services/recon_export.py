@@ -100,7 +100,7 @@ def pdf_bytes(report: m.ReconReport, language: str | None = None) -> bytes:
             ])
         # Header words wrap in their cell (Indonesian ones are longer); the figures keep one line.
         data[0] = [Paragraph(_markup(w), head) for w in data[0]]
-        widths = [40 * mm, 34 * mm, 23 * mm, 23 * mm, 14 * mm, 36 * mm, 16 * mm]
+        widths = [36 * mm, 30 * mm, 24 * mm, 25 * mm, 16 * mm, 33 * mm, 22 * mm]
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, 0), bold),
