@@ -64,3 +64,16 @@ def test_a_legacy_stock_row_refusal_reaches_the_window_in_words(indonesian, data
     odd = _status_words("failed: " + error_words.row_message("Product is being moderated"))
     assert odd == "Gagal: Marketplace menolak permintaan ini. Kata marketplace: Product is being moderated"
     assert "Invalid" not in _status_words("failed: " + error_words.row_message("invalid stock"))
+
+
+def test_the_health_rates_use_the_windows_decimal_mark(qapp):
+    """'2,5 %' beside the threshold written '2,5 %' in Indonesian; '2.5 %' in English (never mixed in one line)."""
+    from tokodesk.ui import i18n
+    from tokodesk.ui.health_dialog import _pct
+
+    try:
+        assert i18n.install("id")
+        assert _pct(0.025) == "2,5 %" and _pct(None) == "–"
+    finally:
+        i18n.install("en")
+    assert _pct(0.025) == "2.5 %"

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.i18n import is_language_change
+from tokodesk.ui.i18n import current, is_language_change
 from tokodesk.ui.widgets import fit_to_screen
 
 CHART_DAYS = 28
@@ -240,8 +240,11 @@ class HealthDialog(QDialog):
 
 
 def _pct(rate: float | None) -> str:
-    # The window's number format: "2,5 %" in Indonesian, as the threshold beside it is written.
-    return "–" if rate is None else f"{QLocale().toString(rate * 100, 'f', 1)} %"
+    # The window's language's decimal comma: "2,5 %" in Indonesian, as the threshold beside it is written.
+    if rate is None:
+        return "–"
+    text = f"{rate * 100:.1f}"
+    return (text.replace(".", ",") if current() == "id" else text) + " %"
 
 
 def open_health(window: Any) -> HealthDialog:
