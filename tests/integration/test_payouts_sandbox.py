@@ -227,3 +227,27 @@ def test_a_late_settlement_waits_as_unsettled_then_settles(sb, channel, client):
     sync(sb, ch, client)
     again = payout_book.load(now=shop_now(sb)).order(tj.order_id(delivered[0]))
     assert again is not None and again.status == "settled"
+
+
+def test_the_sync_and_the_book_on_postgresql(sb, pg_url, monkeypatch, capsys):  # noqa: F811
+    """Several stations share PostgreSQL: the same sync, twice, and the same book."""
+    from tests.integration.tiktokshop_setup import add_and_authorize
+    from tokodesk.marketplace.tiktokshop import TikTokShopClient
+    from tokodesk.services import payout_book
+    from tokodesk.store.connection import close_database
+
+    monkeypatch.setenv("TOKODESK_DB", pg_url)
+    try:
+        ch = add_and_authorize(sb, monkeypatch, capsys)
+        assert "postgresql" in type(m.db.obj).__name__.lower()
+        live = TikTokShopClient.from_channel(ch, timeout=10, sleep=sb.clock.advance)
+        sb.advance(6 * DAY)
+        first = payout_sync.sync_payouts(ch, live, now=shop_now(sb))
+        assert first.status == "ok" and first.created > 0, first.errors
+        assert payout_sync.sync_payouts(ch, live, now=shop_now(sb)).created == 0
+        assert m.SettlementLine.select().count() == len(settled_in_sandbox(sb))
+        book = payout_book.load(now=shop_now(sb))
+        assert sum(w.settled for w in book.weekly()) == sum(s.settlement_amount for s in book.statements)
+        live.close()
+    finally:
+        close_database()

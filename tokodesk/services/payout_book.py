@@ -100,60 +100,68 @@ def load(channel: m.Channel | None = None, *, since: datetime | None = None, now
     statements = {s.id: s for s in m.Statement.select().where(m.Statement.channel.in_(ids))}
     per_order: dict[tuple[int, str], list[po.SettlementRecord]] = defaultdict(list)
     counts: dict[int, int] = defaultdict(int)
-    for line in m.SettlementLine.select().where(m.SettlementLine.channel.in_(ids)):
-        st = statements.get(line.statement_id)
+    # Plain tuples of the columns used: building a peewee model per row cost two thirds of the time at 20,000 orders.
+    sl = m.SettlementLine
+    for (statement_pk, channel_id, order_id, kind, settled, adjusted, raw, when, txn) in sl.select(
+            sl.statement, sl.channel, sl.order_id, sl.kind, sl.settlement_amount, sl.adjustment_amount, sl.amounts,
+            sl.statement_time, sl.transaction_id).where(sl.channel.in_(ids)).tuples():
+        st = statements.get(statement_pk)
         rec = po.SettlementRecord(
-            order_id=line.order_id, kind=line.kind, settlement_amount=line.settlement_amount,
-            adjustment_amount=line.adjustment_amount, amounts=_amounts(line.amounts),
-            statement_id=st.statement_id if st else "", statement_time=line.statement_time,
-            transaction_id=line.transaction_id, channel=names[line.channel_id],
+            order_id=order_id, kind=kind, settlement_amount=settled, adjustment_amount=adjusted,
+            amounts=_amounts(raw), statement_id=st.statement_id if st else "", statement_time=when,
+            transaction_id=txn, channel=names[channel_id],
         )
         book.records.append(rec)
-        counts[line.statement_id] += 1
-        if line.order_id:
-            per_order[(line.channel_id, line.order_id)].append(rec)
+        counts[statement_pk] += 1
+        if order_id:
+            per_order[(channel_id, order_id)].append(rec)
     estimates: dict[tuple[int, str], list[po.SettlementRecord]] = defaultdict(list)
     delivered_at: dict[tuple[int, str], datetime] = {}
-    for est in m.UnsettledEstimate.select().where(m.UnsettledEstimate.channel.in_(ids)):
-        if not est.order_id:
+    ue = m.UnsettledEstimate
+    for (channel_id, order_id, kind, settled, adjusted, raw, txn, delivered) in ue.select(
+            ue.channel, ue.order_id, ue.kind, ue.est_settlement_amount, ue.est_adjustment_amount, ue.amounts,
+            ue.transaction_id, ue.delivered_at).where(ue.channel.in_(ids)).tuples():
+        if not order_id:
             continue
-        key = (est.channel_id, est.order_id)
+        key = (channel_id, order_id)
         estimates[key].append(po.SettlementRecord(
-            order_id=est.order_id, kind=est.kind, settlement_amount=est.est_settlement_amount,
-            adjustment_amount=est.est_adjustment_amount, amounts=_amounts(est.amounts), estimated=True,
-            transaction_id=est.transaction_id, channel=names[est.channel_id]))
-        if est.delivered_at is not None:
-            delivered_at[key] = est.delivered_at
+            order_id=order_id, kind=kind, settlement_amount=settled, adjustment_amount=adjusted,
+            amounts=_amounts(raw), estimated=True, transaction_id=txn, channel=names[channel_id]))
+        if delivered is not None:
+            delivered_at[key] = delivered
     keys = set(per_order) | set(estimates)
-    orders: dict[tuple[int, str], m.Order] = {}
-    delivered = m.Order.select().where(m.Order.channel.in_(ids) & m.Order.state.in_(DELIVERED_STATES))
+    o = m.Order
+    columns = (o.id, o.channel, o.order_id, o.invoice, o.state, o.created_at, o.updated_at, o.total_amount)
+    orders: dict[tuple[int, str], tuple] = {}
     wanted_ids = sorted({order_id for _c, order_id in keys})
-    queries = [delivered] + [m.Order.select().where(m.Order.channel.in_(ids) & m.Order.order_id.in_(
-        wanted_ids[start:start + 500])) for start in range(0, len(wanted_ids), 500)]
+    queries = [o.select(*columns).where(o.channel.in_(ids) & o.state.in_(DELIVERED_STATES))] + [
+        o.select(*columns).where(o.channel.in_(ids) & o.order_id.in_(wanted_ids[start:start + 500]))
+        for start in range(0, len(wanted_ids), 500)]
     for query in queries:
         if since is not None:
-            query = query.where(m.Order.created_at >= since)
-        for o in query:
-            orders[(o.channel_id, o.order_id)] = o
-    costs = {s.seller_sku: s.cost_price for s in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.cost_price)}
-    lines: dict[int, list[m.OrderLine]] = defaultdict(list)
-    order_rows = list(orders.values())
-    for start in range(0, len(order_rows), 500):
-        chunk = [o.id for o in order_rows[start:start + 500]]
-        for line in m.OrderLine.select().where(m.OrderLine.order.in_(chunk)).order_by(m.OrderLine.line_no):
-            lines[line.order_id].append(line)
-    for key in sorted(set(orders) | (keys if since is None else set()), key=lambda k: (k[0], k[1])):
+            query = query.where(o.created_at >= since)
+        for row in query.tuples():
+            orders[(row[1], row[2])] = row
+    costs = {sku: cost for sku, cost in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.cost_price).tuples()}
+    lines: dict[int, list[tuple]] = defaultdict(list)
+    pks = [row[0] for row in orders.values()]
+    ol = m.OrderLine
+    for start in range(0, len(pks), 500):
+        for line in ol.select(ol.order, ol.sku, ol.seller_sku, ol.name, ol.quantity, ol.price).where(
+                ol.order.in_(pks[start:start + 500])).order_by(ol.order, ol.line_no).tuples():
+            lines[line[0]].append(line)
+    for key in sorted(set(orders) | (keys if since is None else set())):
         row = orders.get(key)
         facts = None
         if row is not None:
+            pk, channel_id, order_id, invoice, state, created_at, updated_at, total = row
             facts = po.OrderFacts(
-                order_id=row.order_id, invoice=row.invoice, channel=names[row.channel_id], state=row.state,
-                created_at=row.created_at,
-                delivered_at=delivered_at.get(key) or (row.updated_at if row.state in DELIVERED_STATES else None),
-                total_amount=row.total_amount,
-                lines=tuple(po.LineFacts(sku=ln.sku, seller_sku=ln.seller_sku, name=ln.name, quantity=ln.quantity,
-                                         price=ln.price, cost=costs.get(ln.seller_sku) if ln.seller_sku else None)
-                            for ln in lines.get(row.id, [])),
+                order_id=order_id, invoice=invoice, channel=names[channel_id], state=state, created_at=created_at,
+                delivered_at=delivered_at.get(key) or (updated_at if state in DELIVERED_STATES else None),
+                total_amount=total,
+                lines=tuple(po.LineFacts(sku=sku, seller_sku=seller_sku, name=name, quantity=qty, price=price,
+                                         cost=costs.get(seller_sku) if seller_sku else None)
+                            for _pk, sku, seller_sku, name, qty, price in lines.get(pk, [])),
             )
         book.orders.append(po.order_payout(facts, per_order.get(key, []), estimates.get(key, []), rules=rules))
     book.orders.sort(key=lambda p: (p.created_at or p.settled_at or datetime.min, p.order_id), reverse=True)
