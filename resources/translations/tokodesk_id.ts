@@ -1522,6 +1522,10 @@
         <translation>Mengekspor video pengemasan</translation>
     </message>
     <message>
+        <source>Opening the packing camera</source>
+        <translation>Membuka kamera pengemasan</translation>
+    </message>
+    <message>
         <source>Opening the packing video</source>
         <translation>Membuka video pengemasan</translation>
     </message>

@@ -177,3 +177,56 @@ def test_without_a_camera_the_desk_packs_as_before_and_the_settings_say_why(qtbo
     assert dialog.isVisible()
     assert "No camera is chosen" in dialog.status.text()
     assert dialog.camera.currentData() == ""
+
+
+def test_a_returned_parcel_is_filmed_while_it_is_received_and_inspected(qtbot, ctx, wait_idle, sb, shop_channel,  # noqa: F811
+                                                                        open_orders_tab, tmp_path):
+    from tests.integration.test_returns_sandbox import ask, delivered
+    from tests.ui.test_returns_tab import click
+    from tokodesk.ui.returns_tab import ReturnsTab
+
+    m.AppSetting.write("video_camera", "synthetic-camera")
+    m.AppSetting.write("video_folder", str(tmp_path / "videos"))
+    orders_tab = open_orders_tab(shop_channel)
+    camera = FakeCamera()
+    orders_tab.video.recorder.min_free = 1
+    orders_tab.video.recorder.attach_source(camera.input)
+    camera.timer.start()
+    returns = ReturnsTab(ctx)
+    returns.video = orders_tab.video
+    qtbot.addWidget(returns)
+    returns.show()
+    wait_idle(ctx)
+
+    sb.dialect.returns_book.rate = 0.0
+    (first,) = ask(sb, delivered(sb, 1))
+    click(qtbot, returns.sync_button)
+    wait_idle(ctx)
+    returns.select_return(first.return_id)
+    wait_idle(ctx)
+    click(qtbot, returns.approve_button)
+    wait_idle(ctx)
+    sb.advance(86400)  # the buyer sends the parcel back
+    click(qtbot, returns.sync_button)
+    wait_idle(ctx)
+    returns.filter.setCurrentIndex(returns.filter.findData("to_inspect"))
+    wait_idle(ctx)
+    returns.select_return(first.return_id)
+    wait_idle(ctx)
+    click(qtbot, returns.receive_button)
+    wait_idle(ctx)
+    recorder = orders_tab.video.recorder
+    order_pk = returns.selected().order_pk
+    assert recorder.recording and recorder.order.order_pk == order_pk
+    assert orders_tab.video.unboxing_preview.recording, "the dialog shows the camera with its recording mark"
+    _frames_in(qtbot, orders_tab)
+    click(qtbot, returns.dialog.ok_button)
+    wait_idle(ctx)
+    assert not recorder.recording
+    qtbot.waitUntil(lambda: not recorder.finishing, timeout=20000)
+    wait_idle(ctx)
+    camera.timer.stop()
+    clip = m.Clip.get(m.Clip.order == order_pk)
+    assert (clip.kind, clip.ended_why) == ("unboxing", "inspected")
+    assert "_unboxing_" in Path(clip.path).name and clip.size_bytes > 0
+    orders_tab.video.shutdown()

@@ -30,7 +30,7 @@ GB = 1024**3
 # Below this much free space a clip is not started (and a running one is stopped): packing must never be the thing
 # that fills the disk the database or the labels also live on.
 MIN_FREE_BYTES = 300 * 1024**2
-ENDED_WHY = ("next_scan", "pack", "max_length", "stopped", "disk_full", "error")
+ENDED_WHY = ("next_scan", "pack", "max_length", "stopped", "disk_full", "error", "inspected")
 
 
 class VideoFolderError(UserError):

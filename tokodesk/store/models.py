@@ -496,7 +496,7 @@ class Clip(BaseModel):
     path = pw.TextField()  # where the station wrote it (its own disk: another station cannot open it)
     started_at = pw.DateTimeField(index=True)
     ended_at = pw.DateTimeField()
-    ended_why = pw.CharField(default="")  # next_scan | pack | max_length | stopped | disk_full | error
+    ended_why = pw.CharField(default="")  # next_scan | pack | max_length | stopped | disk_full | error | inspected
     size_bytes = pw.BigIntegerField(default=0)
     sha256 = pw.CharField(default="")
     station = pw.CharField(default="", index=True)

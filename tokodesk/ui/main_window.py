@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.returns_tab = ReturnsTab(self.ctx)
         self.tabs.addTab(self.returns_tab, self.tr("Returns"))
         self.returns_tab.open_order.connect(self.open_order)
+        self.returns_tab.video = self.orders_tab.video  # one camera: it films the unboxing of returns too
         self.setCentralWidget(self.tabs)
 
         self._build_toolbar()

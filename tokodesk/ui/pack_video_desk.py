@@ -148,6 +148,28 @@ class DeskVideo(QObject):
             for pk in pks:
                 self.recorder.end("pack", order_pk=pk)
 
+    def film_unboxing(self, order_pk: int, dialog: QDialog) -> None:
+        """A returned parcel opened at the desk ("Received and inspected…"): film it, as its order's unboxing clip,
+        until the dialog closes; the dialog shows the preview with the recording mark."""
+        if not self.active:
+            return
+        self.scanned()  # a packing clip still running ends: the desk now handles the return
+
+        def opened(order: pv.ClipOrder) -> None:
+            if self.recorder is None or not dialog.isVisible() or not self.recorder.begin(order, kind="unboxing"):
+                return
+            preview = VideoPreview(dialog)
+            preview.set_recording(True, order.invoice)
+            self.recorder.preview.connect(preview.show_frame)
+            layout = dialog.layout()
+            if layout is not None:
+                layout.insertWidget(0, preview)
+            dialog.finished.connect(lambda _r: self.recorder.end("inspected", order_pk=order.order_pk))
+            self.unboxing_preview = preview
+
+        self.tab.ctx.jobs.submit(lambda _jc: pv.clip_order(order_pk), title=self.tr("Opening the packing camera"),
+                                 on_result=opened, on_error=lambda exc, _d: log.warning("unboxing clip: %s", exc))
+
     def _clip_saved(self, pk: int) -> None:
         if self.tab._detail_pk == pk:
             self.tab._load_detail()

@@ -476,6 +476,9 @@ class ReturnsTab(QWidget):
         dialog.accepted.connect(lambda: self._decide("receive", damaged=dialog.damaged()))
         self.dialog = dialog
         dialog.open()
+        video = getattr(self, "video", None)  # the pack station's camera, when the window has one (issue 21)
+        if video is not None and r.order_pk:
+            video.film_unboxing(r.order_pk, dialog)
 
     def _decide(self, what: str, **choice: Any) -> None:
         r = self.selected()
