@@ -194,3 +194,16 @@ def test_a_disk_filling_up_stops_the_clip_with_a_warning_and_keeps_what_was_film
     other = make_order("INV/2", "579000000000002")
     assert not recorder.begin(pv.clip_order(other.id))
     assert "MB free" in warnings[-1] and "Packing goes on" in warnings[-1]
+
+
+def test_the_longest_clip_ends_by_itself(qtbot, qapp, database, tmp_path):
+    from tokodesk.ui.pack_video import PackRecorder
+
+    rec = PackRecorder(settings=settings_in(tmp_path / "videos", max_seconds=1), now=Clock(), min_free=1)
+    order = make_order()
+    assert rec.begin(pv.clip_order(order.id))
+    feed(qtbot, rec, 10)
+    qtbot.waitUntil(lambda: not rec.recording, timeout=10000)  # a forgotten parcel does not film all afternoon
+    qtbot.waitUntil(lambda: not rec.finishing, timeout=20000)
+    assert m.Clip.get(m.Clip.order == order.id).ended_why == "max_length"
+    rec.shutdown()

@@ -242,6 +242,9 @@ class PackRecorder(QObject):
         self.disk_timer = QTimer(self)
         self.disk_timer.setInterval(DISK_CHECK_MS)
         self.disk_timer.timeout.connect(self._check_disk)
+        # A camera plugged in (or back) after the settings were applied is opened without a restart.
+        self.devices = QMediaDevices(self)
+        self.devices.videoInputsChanged.connect(self._cameras_changed)
 
     # ---------------------------------------------------------------- the camera
     def apply_settings(self, settings: pv.VideoSettings) -> None:
@@ -270,6 +273,11 @@ class PackRecorder(QObject):
         self.sink.videoFrameChanged.connect(self.feed)
         self._set_status("")
         camera.start()
+
+    def _cameras_changed(self) -> None:
+        settings = self.settings
+        if settings is not None and settings.camera and self.camera is None and self.sink is None:
+            self.apply_settings(settings)
 
     def attach_source(self, source: QVideoFrameInput) -> None:
         """Frames from a program instead of a camera (the tests, the benchmark): the same sink, stamp and recorder
