@@ -175,3 +175,14 @@ def test_a_clip_changed_since_it_was_recorded_is_not_exported(database, tmp_path
     Path(clip.path).unlink()
     with pytest.raises(pv.UserError, match="not there"):
         pv.export_for_dispute(clip.id, tmp_path / "out")
+
+
+def test_the_clip_names_the_package_the_scan_named(database):
+    split, single = _order(1), _order(2)
+    for n, order in ((1, split), (2, split), (3, single)):
+        package = m.Package.create(channel=order.channel, package_id=f"PKG{n}", tracking_number=f"JX{n}")
+        m.PackageOrder.create(package=package, order=order)
+    assert pv.clip_order(split.id, "JX2").package_id == "PKG2"
+    assert pv.clip_order(split.id, split.invoice).package_id is None, "the invoice does not say which parcel"
+    assert pv.clip_order(single.id, single.invoice).package_id == "PKG3"
+    assert pv.clip_order(single.id).invoice == "INV/2026/2"
