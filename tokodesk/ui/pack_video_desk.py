@@ -109,8 +109,14 @@ class DeskVideo(QObject):
                 self.recorder.apply_settings(settings)
                 self._show_preview()
 
-        self.tab.ctx.jobs.submit(lambda _jc: pv.read_settings(), title=self.tr("Reading the packing video settings"),
-                                 on_result=opened, on_error=lambda exc, _d: self.tab.banner.show_warning(str(exc)))
+        def read(_jc: Any) -> pv.VideoSettings:
+            settings = pv.read_settings()
+            if settings.camera:  # the limits may have changed, or days passed since the last clip: apply them now
+                pv.apply_retention(settings)
+            return settings
+
+        self.tab.ctx.jobs.submit(read, title=self.tr("Reading the packing video settings"), on_result=opened,
+                                 on_error=lambda exc, _d: self.tab.banner.show_warning(str(exc)))
 
     def _show_preview(self) -> None:
         self.preview.setVisible(self.active)
