@@ -226,9 +226,11 @@ def measure_queue(app, orders: int, record: bool, folder: Path) -> dict:  # noqa
             start = time.perf_counter()
             tab.scan.setText(row[q.R_INVOICE] or row[q.R_ORDER_ID])
             tab.scan.returnPressed.emit()
-            wait(app, lambda: not ctx.jobs.busy(), 60)
-            if m.Order.get_by_id(pk).state == "acknowledged":
-                refused.append(f"{row[q.R_INVOICE]}: {tab.banner.text()}")
+            try:
+                wait(app, lambda pk=pk: m.Order.get_by_id(pk).state != "acknowledged", 20)
+            except TimeoutError:
+                refused.append(f"{row[q.R_INVOICE]}: {tab.banner.text() or 'not packed after 20 s'}")
+                continue
             per_order.append((time.perf_counter() - start) * 1000)
             run_for(app, 0.3)  # the packer puts the parcel down
         heartbeat.stop()
