@@ -4,7 +4,9 @@
 
 With --db the orders go into a fresh database `tokodesk_bench_queue` on that PostgreSQL server (dropped first if a
 previous run left it) and the window reads them from there, as a station of a shared shop would.
-Targets (issue 7): populated in ≤2 s, filter and sort ≤100 ms, RSS ≤400 MB. Prints the figures; asserts nothing.
+Targets (issue 19): populated in ≤1.0 s, the slowest filter or sort ≤50 ms, select all ≤100 ms, RSS ≤300 MB (issue 7
+asked ≤2 s, ≤100 ms, ≤400 MB). Prints the figures, with the process's CPU time beside the open (on a shared machine
+the steadier guide); asserts nothing.
 """
 
 from __future__ import annotations
@@ -141,7 +143,7 @@ def main() -> int:
     from tokodesk.ui.main_window import MainWindow
 
     app = QApplication(["bench"])
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     ctx = AppContext()
     window = MainWindow(ctx)
     window.show()
@@ -151,9 +153,9 @@ def main() -> int:
     timer.start(5)
     loop.exec()
     app.processEvents()  # bench only: paint the first screen of rows before stopping the clock
-    populated = time.perf_counter() - t0
+    populated, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     tab = window.orders_tab
-    print(f"window open with the queue populated: {populated * 1000:.0f} ms "
+    print(f"window open with the queue populated: {populated * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms "
           f"({tab.model.rowCount():,} rows shown); RSS {rss_mb():.0f} MB")
 
     print("filter / search / sort (best of 3, model + proxy update):")

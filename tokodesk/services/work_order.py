@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterable
 from datetime import datetime, timezone
 
 from tokodesk.marketplace import base
@@ -85,6 +86,44 @@ def work_key(state: str, created: object, accept_by: object, ship_by: object, tt
         when = _seconds(hold_until)
         return f"2{_FAR if when is None else when:010d}{created_s:010d}"
     return f"3{_FAR - created_s:010d}"
+
+
+def work_key_sql(postgres: bool, table: str = "o") -> str:
+    """`work_key` as an SQL expression over the order table's columns (alias `table`), giving the same text.
+
+    The queue computes it in the database as it reads 100,000 orders: the same rule in C instead of 100,000 Python
+    calls (about a sixth of the queue's first load). tests/integration/test_work_key_sql.py holds the two equal.
+    """
+    t = table
+
+    def sec(column: str) -> str:  # naive UTC in both: SQLite's ISO text, PostgreSQL's timestamp without time zone
+        if postgres:
+            return f"CAST(FLOOR(EXTRACT(EPOCH FROM {column})) AS BIGINT)"
+        # Without the microseconds peewee writes ('.ffffff' after the seconds): SQLite reads them to the nearest
+        # millisecond, so '…:59.9996' became the next second where Python truncates.
+        whole = f"CASE WHEN substr({column}, 20, 1) = '.' THEN substr({column}, 1, 19) || substr({column}, 27) " \
+                f"ELSE {column} END"
+        return f"CAST(strftime('%s', {whole}) AS INTEGER)"
+
+    def pad(value: str, width: int) -> str:  # f"{value:0{width}d}" for the non-negative values it gets here
+        return f"lpad(CAST({value} AS TEXT), {width}, '0')" if postgres else f"printf('%0{width}d', {value})"
+
+    def among(states: Iterable[str]) -> str:
+        return ", ".join(f"'{s}'" for s in sorted(states))
+
+    created = f"COALESCE({sec(f'{t}.created_at')}, 0)"
+    own = f"CASE WHEN {t}.state = '{S.NEW.value}' THEN {t}.accept_deadline ELSE {t}.ship_deadline END"
+    due_s = f"COALESCE({sec(f'{t}.tts_sla_time')}, {sec(own)}, {_FAR})"
+    level = f"COALESCE(NULLIF({t}.priority_level, 0), {_NO_LEVEL})"
+    hold = f"COALESCE({sec(f'{t}.hold_until')}, {_FAR})"
+    return (
+        f"CASE WHEN {t}.state IN ({among(TO_PROCESS | {S.AWAITING_PICKUP.value})}) THEN "
+        f"CASE WHEN {t}.state IN ({among(TO_PROCESS)}) THEN '0' ELSE '1' END "
+        f"|| {pad(due_s, 10)} || {pad(level, 3)} || {pad(created, 10)} "
+        f"WHEN {t}.state IN ({among(WAITING)}) THEN "
+        f"'2' || {pad(hold, 10)} || {pad(created, 10)} "
+        f"ELSE '3' || {pad(f'{_FAR} - {created}', 10)} END"
+    )
 
 
 @functools.cache

@@ -8,7 +8,9 @@ DESIGN.md §5). Only a selection where no order can take it disables the button,
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 
 from tokodesk.marketplace.base import Capabilities, LabelFormat, OrderState
 from tokodesk.ui import queries as q
@@ -95,6 +97,12 @@ def row_blocked(action: str, row: tuple, caps: Capabilities | None, settings: di
     return ""
 
 
+_state_of = itemgetter(q.R_STATE)
+_unmapped_of = itemgetter(q.R_UNMAPPED)
+_booking_of = itemgetter(q.R_BOOKING)
+_awb_of = itemgetter(q.R_AWB)
+
+
 def _kind(row: tuple) -> tuple:
     """All that `row_blocked` reads of a row: orders alike in these are alike to every rule."""
     return row[q.R_STATE], bool(row[q.R_UNMAPPED]), bool(row[q.R_BOOKING] or row[q.R_AWB])
@@ -109,9 +117,13 @@ def _groups(rows: Sequence[tuple]) -> dict[tuple, list[tuple]]:
     global _last_groups
     if _last_groups is not None and _last_groups[0] is rows:
         return _last_groups[1]
-    groups: dict[tuple, list[tuple]] = {}
-    for row in rows:
-        groups.setdefault(_kind(row), []).append(row)
+    # _kind per row, its parts read by C getters (a Python call per row made Ctrl+A on 100,000 orders slow).
+    kinds = zip(map(_state_of, rows), map(bool, map(_unmapped_of, rows)),
+                map(bool, map(_booking_of, rows)), map(bool, map(_awb_of, rows)), strict=True)
+    grouped: defaultdict[tuple, list[tuple]] = defaultdict(list)
+    for (state, unmapped, booking, awb), row in zip(kinds, rows, strict=True):
+        grouped[state, unmapped, booking or awb].append(row)
+    groups = dict(grouped)
     _last_groups = (rows, groups)
     return groups
 

@@ -33,6 +33,10 @@ class SelectionKeeper(QObject):
         self.model = model
         self.proxy = proxy
         self._held: tuple[list[int], int | None] | None = None
+        # The last rows() answer and the shown rows it was read from: the buttons, the detail pane and the rules
+        # ask several times per click, and after Ctrl+A on 100,000 orders each read is a 100,000-row list. Any
+        # change of the rows makes the model a new list, any change of the selection goes through `_forget`.
+        self._cache: tuple[list[tuple], list[tuple]] | None = None
         proxy.layoutAboutToBeChanged.connect(self._hold)
         proxy.modelAboutToBeReset.connect(self._hold)
         # Connected after the view's own slots (the view got its model first), so this runs last and its word on
@@ -40,10 +44,16 @@ class SelectionKeeper(QObject):
         proxy.layoutChanged.connect(self._restore)
         proxy.modelReset.connect(self._restore)
         view.selectionModel().selectionChanged.connect(self._user_changed)
+        view.selectionModel().modelChanged.connect(self._forget)
 
     # ---------------------------------------------------------------- reading
     def rows(self) -> list[tuple]:
-        """The selected orders' row snapshots in queue order; read by ranges, so Ctrl+A on 100,000 stays instant."""
+        """The selected orders' row snapshots in queue order; read by ranges, so Ctrl+A on 100,000 stays instant.
+
+        The same list object while neither the selection nor the shown rows change (orders_rules caches by it)."""
+        shown = self.model.shown_rows()
+        if self._cache is not None and self._cache[0] is shown:
+            return self._cache[1]
         spans = sorted((span.top(), span.bottom()) for span in self.view.selectionModel().selection())
         rows: list[tuple] = []
         end = -1  # the last row taken: ranges may overlap (one range a column, or Ctrl-clicks over a range)
@@ -51,6 +61,7 @@ class SelectionKeeper(QObject):
             if bottom > end:
                 rows.extend(self.model.rows_in(max(top, end + 1), bottom))
                 end = bottom
+        self._cache = (shown, rows)
         return rows
 
     def pks(self) -> list[int]:
@@ -92,11 +103,16 @@ class SelectionKeeper(QObject):
         self.changed.emit()
 
     # -------------------------------------------------------------- internals
+    def _forget(self) -> None:
+        self._cache = None
+
     def _hold(self) -> None:
+        self._cache = None
         if self._held is None:  # a reset inside a layout change (or the reverse) keeps the outer, older truth
             self._held = (self.pks(), self.current_pk())
 
     def _restore(self) -> None:
+        self._cache = None
         held, self._held = self._held, None
         if held is None:
             return
@@ -105,5 +121,6 @@ class SelectionKeeper(QObject):
         self.select(pks, current, scroll=False)
 
     def _user_changed(self) -> None:
+        self._cache = None
         if self._held is None:  # mid-change signals from Qt's own bookkeeping are not the final word
             self.changed.emit()

@@ -1,0 +1,151 @@
+"""The queue's rows as the database reads them (issue 19 §5), on both backends.
+
+The queue at 100,000 orders reads its rows in two queries on two connections (the orders, and their lines' text per
+order, merged by id) and has the database lower-case the search text and format the platform's work key. These
+tests hold that read to the rules it replaces: the work key equals `work_order.work_key` for every state and every
+shape of deadline, the waiting flag follows the marketplace, the search and Items texts carry every line, and the
+whole-queue read agrees with the read of a few orders by id.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+from tokodesk.marketplace.base import OrderState
+from tokodesk.services import work_order
+from tokodesk.store import models as m
+from tokodesk.ui import queries as q
+
+BASE = datetime(2026, 11, 27, 8, 30)
+
+
+def _when(rng: random.Random) -> datetime | None:
+    """None, a whole second, or a time with microseconds (SQLite keeps those as text)."""
+    pick = rng.randrange(4)
+    if pick == 0:
+        return None
+    moment = BASE + timedelta(minutes=rng.randrange(-5000, 5000))
+    return moment.replace(microsecond=rng.choice((0, 1, 999_999, 500_000))) if pick == 3 else moment
+
+
+def _grid(channel: m.Channel, rng: random.Random) -> None:
+    rows = []
+    for state in OrderState:
+        for i in range(12):
+            rows.append({
+                "channel": channel.id, "order_id": f"{channel.id}-{state.value}-{i}",
+                "invoice": f"INV/{state.value}/{i}", "marketplace_status": "x", "state": state.value,
+                "created_at": _when(rng) or BASE,
+                "accept_deadline": _when(rng), "ship_deadline": _when(rng), "tts_sla_time": _when(rng),
+                "hold_until": _when(rng), "priority_level": rng.choice((None, 0, 100, 300, 800, 999)),
+            })
+    m.Order.insert_many(rows).execute()
+
+
+def test_the_work_key_and_waiting_the_database_gives_follow_the_rule(any_database):
+    rng = random.Random(19)
+    legacy = m.Channel.create(name="Toko Lama", marketplace="tokopedia")
+    tts = m.Channel.create(name="Toko Baru", marketplace="tiktokshop")
+    _grid(legacy, rng)
+    _grid(tts, rng)
+    marketplace = {legacy.id: "tokopedia", tts.id: "tiktokshop"}
+
+    rows = q.order_rows(None)
+    assert len(rows) == 2 * 12 * len(OrderState)
+    for r in rows:
+        want = work_order.work_key(r[q.R_STATE], r[q.R_CREATED], r[q.R_ACCEPT_BY], r[q.R_SHIP_BY], r[q.R_TTS_SLA],
+                                   r[q.R_PRIORITY], r[q.R_HOLD_UNTIL])
+        assert r[q.R_WORK] == want, r
+        waiting = r[q.R_STATE] == OrderState.AWAITING_PAYMENT.value or \
+            work_order.in_buyer_window(r[q.R_STATE], marketplace[r[q.R_CHANNEL]])
+        assert r[q.R_WAITING] == waiting, r
+    # The two marketplaces differ on ON_HOLD: the buyer's window on Tokopedia & Shop, a hold on the legacy API.
+    held = {r[q.R_CHANNEL]: r[q.R_WAITING] for r in rows if r[q.R_STATE] == OrderState.ON_HOLD.value}
+    assert held == {legacy.id: False, tts.id: True}
+
+
+def _shop(channel: m.Channel, n: int, rng: random.Random) -> None:
+    names = ["Budi Santoso", "ÇAĞLA Öztürk", "Siti", "ÉLODIE Ñúñez", "Joko"]
+    m.Order.insert_many([{
+        "channel": channel.id, "order_id": f"{channel.id}{i:06d}", "invoice": f"INV/2026/MPL/{channel.id}{i:06d}",
+        "marketplace_status": "220", "state": rng.choice(["new", "acknowledged", "packed", "shipped"]),
+        "buyer_name": rng.choice(names), "courier": rng.choice(["JNE Reguler", "SiCepat REG"]),
+        "total_amount": rng.randrange(10_000, 900_000, 500), "created_at": BASE - timedelta(minutes=i),
+        "booking_code": f"TKP{channel.id}{i:07d}" if i % 3 else None, "awb": f"JP{i:09d}" if i % 5 == 0 else None,
+    } for i in range(n)]).execute()
+    lines = []
+    for pk in [pk for (pk,) in m.Order.select(m.Order.id).where(m.Order.channel == channel.id).tuples()]:
+        for j in range(pk % 4):  # some orders have no line at all
+            named_only = j == 2  # a line with neither SKU: Items and the search show its name
+            lines.append({"order": pk, "line_no": j, "product_id": f"P{j}", "name": f"Kaos Polos {pk}-{j}",
+                          "sku": "" if named_only else f"MP-{pk}-{j}",
+                          "seller_sku": None if named_only or j == 1 else f"SKU-{pk}-{j}",
+                          "quantity": j + 1, "price": 25_000})
+    m.OrderLine.insert_many(lines).execute()
+
+
+def test_whole_queue_and_single_orders_read_alike_with_every_line(any_database):
+    rng = random.Random(7)
+    shop = m.Channel.create(name="Toko", marketplace="tokopedia")
+    other = m.Channel.create(name="Toko Dua", marketplace="tokopedia")
+    _shop(shop, 1500, rng)
+    _shop(other, 300, rng)
+
+    rows = q.order_rows(shop.id)
+    assert len(rows) == 1500 and {r[q.R_CHANNEL] for r in rows} == {shop.id}
+    everything = q.order_rows(None)
+    assert len(everything) == 1800
+    picked = rng.sample([r[q.R_PK] for r in rows], 40)
+    by_id = {r[q.R_PK]: r for r in q.order_rows(shop.id, picked)}
+    whole = {r[q.R_PK]: r for r in rows}
+    assert by_id.keys() == set(picked)
+    assert all(by_id[pk] == whole[pk] for pk in picked), "a refreshed row is the row the whole read gave"
+    assert all(whole[pk] == r for r in everything if (pk := r[q.R_PK]) in whole)
+
+    lines: dict[int, list[m.OrderLine]] = {}
+    for line in m.OrderLine.select().order_by(m.OrderLine.line_no):
+        lines.setdefault(line.order_id, []).append(line)
+    for r in rows:
+        order_lines = lines.get(r[q.R_PK], [])
+        shown = [f"{ln.seller_sku or ln.sku or ln.name} ×{ln.quantity}" for ln in order_lines]
+        assert (sorted(r[q.R_ITEMS].split(", ")) if r[q.R_ITEMS] else []) == sorted(shown), r
+        search = r[q.R_SEARCH]
+        assert search == search.lower()
+        for word in (r[q.R_ORDER_ID], r[q.R_INVOICE], r[q.R_BUYER], r[q.R_BOOKING], r[q.R_AWB]):
+            assert word is None or word.lower() in search, (word, search)
+        for ln in order_lines:
+            for word in (ln.sku, ln.seller_sku, "" if ln.sku or ln.seller_sku else ln.name):
+                assert not word or word.lower() in search, (word, search)
+    # Non-ASCII capitals are lower-cased too (SQLite's lower() leaves them as they are).
+    assert any("çağla öztürk" in r[q.R_SEARCH] for r in rows)
+    assert any("élodie ñúñez" in r[q.R_SEARCH] for r in rows)
+
+
+@pytest.mark.system
+def test_the_lines_reader_gives_its_connection_back(pg_url):
+    """The whole-queue read opens a second connection for the lines; a station reloading its queue all day must
+    not pile up PostgreSQL connections."""
+    from tokodesk.store.connection import close_database, open_database
+
+    database = open_database(pg_url)
+    try:
+        shop = m.Channel.create(name="Toko", marketplace="tokopedia")
+        _shop(shop, 200, random.Random(3))
+
+        def connections() -> int:
+            return database.execute_sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()").fetchone()[0]
+
+        before = connections()
+        for _ in range(5):
+            assert len(q.order_rows(shop.id)) == 200
+        deadline = time.monotonic() + 10  # a closed connection's server process ends a moment later
+        while connections() > before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert connections() == before
+    finally:
+        close_database()
