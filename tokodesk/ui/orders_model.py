@@ -484,13 +484,14 @@ _waiting_of = itemgetter(q.R_WAITING)
 # platform's order of work: the deadline it judges by, then priority.
 _SORT_KEYS = {
     COL_FLAG: is_problem,
-    COL_INVOICE: lambda r: r[q.R_INVOICE] or "",
+    # Invoice, buyer, courier and total are never empty in the store (NOT NULL, default "" or 0).
+    COL_INVOICE: itemgetter(q.R_INVOICE),
     COL_STATE: _state_of,
-    COL_BUYER: lambda r: (r[q.R_BUYER] or "").lower(),
+    COL_BUYER: lambda r: r[q.R_BUYER].lower(),
     COL_ITEMS: itemgetter(q.R_ITEMS),
-    COL_COURIER: lambda r: r[q.R_COURIER] or "",
+    COL_COURIER: _courier_of,
     COL_CODE: lambda r: r[q.R_AWB] or r[q.R_BOOKING] or "",
-    COL_TOTAL: lambda r: r[q.R_TOTAL] or 0,
+    COL_TOTAL: itemgetter(q.R_TOTAL),
     COL_DEADLINE: _work_key,
     COL_CREATED: itemgetter(q.R_CREATED),  # never empty; ISO text on SQLite, a datetime on PostgreSQL
 }

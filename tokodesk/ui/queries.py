@@ -87,8 +87,8 @@ def _words_aggregate(database: pw.Database) -> str:
 def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -> list[tuple]:
     """Every order of the channel (or just `order_pks`), newest first, as tuples laid out by the R_* indices.
 
-    Two plain reads, the orders and their lines' text per order, joined here by id: at 100,000 orders SQLite spent
-    longer materialising and indexing the lines' subquery for a join than reading both tables. The rest is one
+    Two reads, the orders and per order its lines' text and work key, merged here by id: at 100,000 orders SQLite
+    spent longer materialising and indexing the lines' subquery for a join than reading both tables. The rest is one
     tuple per order: the search text and the work key come lower-cased and formatted from the database, in C.
     """
     database = m.db.obj
@@ -108,19 +108,22 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     # Newest first by id, not by created_at: the channel's index then gives the order with no sort of 100,000 wide
     # rows (the queue sorts by its work key anyway; the two differ only among orders created in the same second).
-    orders_sql = (f"SELECT {_ORDER_COLUMNS}, {_SEARCH_HEAD}, {work_order.work_key_sql(postgres)} "
-                  f"FROM {order_table} o{where_sql} ORDER BY o.id DESC")
-    # The lines' text per order, for the same orders in the same order (a merge below, no dictionary of 100,000).
+    orders_sql = (f"SELECT {_ORDER_COLUMNS}, {_SEARCH_HEAD}, o.version FROM {order_table} o{where_sql} "
+                  "ORDER BY o.id DESC")
+    # Per order, for the same orders in the same order (merged below, no dictionary of 100,000): its lines' text and
+    # its work key. The key is here to even out the two reads' work (see below).
     lines_sql = (
-        f"SELECT o.id, {_items_aggregate(database)}, {_words_aggregate(database)} FROM {order_table} o "
-        f"JOIN {line_table} l ON l.order_id = o.id{where_sql} GROUP BY o.id ORDER BY o.id DESC"
+        f"SELECT o.id, {_items_aggregate(database)}, {_words_aggregate(database)}, {work_order.work_key_sql(postgres)}"
+        f", o.version FROM {order_table} o LEFT JOIN {line_table} l ON l.order_id = o.id{where_sql} GROUP BY o.id"
+        " ORDER BY o.id DESC"
     )
     if postgres:
         orders_sql, lines_sql = orders_sql.replace("?", "%s"), lines_sql.replace("?", "%s")
     if order_pks is not None or not _own_connection_possible(database):
         return _order_tuples(database.execute_sql(orders_sql, params), database.execute_sql(lines_sql, params))
-    # A whole queue: the lines are grouped on a second connection, in another thread, while this one reads the
-    # orders. Both databases do most of that work outside Python's lock: on two cores it takes little extra time.
+    # A whole queue: the lines are grouped and the keys formatted on a second connection, in another thread, while
+    # this one reads the orders. Both databases do most of that work outside Python's lock: on two cores the two
+    # reads take about as long as one.
     chunks: queue.SimpleQueue = queue.SimpleQueue()
     helper = threading.Thread(target=_read_in_chunks, args=(database, lines_sql, params, chunks), daemon=True,
                               name="queue-lines")
@@ -156,8 +159,11 @@ def _from_chunks(chunks: queue.SimpleQueue) -> Iterator[tuple]:
 
 
 def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple]) -> list[tuple]:
-    """The queue's rows from the orders and their lines' text, both newest (highest id) first; row by row, so the
-    driver's tuples are dropped as each finished row is made and 100,000 orders never sit in memory twice."""
+    """The queue's rows from the orders and their lines' text and key, both newest (highest id) first; row by row,
+    so the driver's tuples are dropped as each finished row is made and 100,000 orders never sit in memory twice.
+
+    The two reads may see an order another station wrote in between differently: its row is this read's, with its
+    key made here, and the change watcher brings its lines within seconds (it reports writes since before both)."""
     pending = iter(lines)
     line = next(pending, None)
     # Per channel: is ON_HOLD the buyer's window there (waiting, not a problem)?
@@ -169,14 +175,16 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple]) -> list[tuple
     for row in orders:
         (pk, order_id, invoice, state, mp_status, buyer, courier, service, booking, awb, total, created, accept_by,
          ship_by, printed, changed_outside, unmapped, failed, problem, tts_sla, level, hold_until, channel, head,
-         work) = row
-        while line is not None and line[0] > pk:  # lines of an order the first read did not see (written since)
+         version) = row
+        while line is not None and line[0] > pk:  # an order the first read did not see (written since)
             line = next(pending, None)
         if line is not None and line[0] == pk:
-            _pk, items, words = line
+            _pk, items, words, work, seen_version = line
             line = next(pending, None)
         else:
-            items = words = None
+            items = words = work = seen_version = None
+        if seen_version != version:  # written between the two reads: its key by the same rule, from this row
+            work = work_order.work_key(state, created, accept_by, ship_by, tts_sla, level, hold_until)
         items = items or ""
         search = f"{head} {words or ''}"
         if not search.isascii():  # SQLite lowers ASCII only
