@@ -44,6 +44,7 @@ def channel(database):
 def tab(open_orders_tab, channel):
     widget = open_orders_tab(channel)
     widget.resize(1300, 600)
+    widget.set_chip("all")  # the queue opens on "To do"; these tests look at every order
     return widget
 
 
