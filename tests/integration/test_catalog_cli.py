@@ -134,3 +134,18 @@ def test_cli_drafts_discard_whole_product_and_a_seller_sku_code(sb, channel, cli
     assert all(sb.shop.products[tj.decode(o.product_id, tj.SKU_BASE)].status == 3 for o in others)
     assert main(["catalog", "discard", "--all", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"discarded": 0}
+
+
+def test_csv_listing_rows_of_a_product_with_several_skus_name_them_unless_whole_product(sb, channel, client,  # noqa: F811
+                                                                                        capsys, tmp_path):
+    from tests.integration.test_catalog_codes import multi_sku_listing
+
+    assert catalog.pull_skus(channel, client).status == "ok"
+    mapping, _product, others = multi_sku_listing(channel)
+    path = write(tmp_path, f"seller_sku,price,active\n{mapping.seller_sku},,no\n")
+    assert main(["catalog", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "harga.csv:2:" in err and all((o.sku or o.product_id) in err for o in others)
+    assert catalog_push.drafts(channel) == []
+    assert main(["catalog", "import", str(path), "--whole-product"]) == 0
+    assert [(e.field, e.new_value) for e in catalog_push.drafts(channel)] == [("active", 0)]

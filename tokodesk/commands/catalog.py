@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = csub.add_parser("import", help=IMPORT_HELP, description=IMPORT_HELP)
     imp.add_argument("file", metavar="FILE.csv", type=input_file)
     imp.add_argument("--strict", action="store_true", help="keep nothing when any row is bad")
+    imp.add_argument("--whole-product", action="store_true",
+                     help="keep listing on/off rows that switch a whole product with its other SKUs (Tokopedia & "
+                          "Shop; without it such rows are reported, naming those SKUs)")
     imp.add_argument("--channel", metavar="NAME")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(func=run_import)
@@ -142,7 +145,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     _open_db()
     channel = get_channel(args.channel) if args.channel else None
-    result = catalog_csv.import_catalog(args.file, strict=args.strict, channel=channel)
+    result = catalog_csv.import_catalog(args.file, strict=args.strict, channel=channel,
+                                        whole_product=args.whole_product)
     bad = result.parsed.bad
     for text in catalog_csv.bad_row_lines(args.file, result.parsed):
         print(text, file=sys.stderr)

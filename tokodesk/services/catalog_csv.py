@@ -109,8 +109,10 @@ class _Rollback(Exception):
     pass
 
 
-def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel | None = None) -> ImportResult:
-    """Keep the file's good rows as drafts in one transaction (none at all with `strict` and a bad row)."""
+def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel | None = None,
+                   whole_product: bool = False) -> ImportResult:
+    """Keep the file's good rows as drafts in one transaction (none at all with `strict` and a bad row).
+    `whole_product`: a listing on/off that switches a whole product (with other SKUs) is kept, not refused."""
     parsed = read_catalog_file(path)
     if not parsed.rows and not parsed.bad:
         raise UserError(f"{path} has no rows: write seller_sku,price[,active] on each line")
@@ -124,7 +126,8 @@ def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel
             for row in parsed.rows:
                 try:
                     with database.atomic():  # a savepoint: a row that cannot apply leaves nothing behind
-                        done = cp.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel)
+                        done = cp.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel,
+                                           whole_product=whole_product)
                 except UserError as exc:
                     parsed.bad.append(BadRow(row.line, str(exc), row.seller_sku))
                     continue
