@@ -1397,6 +1397,14 @@ ID = {
         "Jumlah yang akan dikembalikan Tokopedia & Shop untuk unit yang dipilih",
     "the offer": "tawaran",
     "whole rupiah, e.g. 15.000": "rupiah bulat, mis. 15.000",
+    "{0}: no such file": "{0}: file tidak ditemukan",
+    "{0}: the file is empty": "{0}: file kosong",
+    "{0}: {1} MB; a photo may be at most 10 MB": "{0}: {1} MB; ukuran foto maksimal 10 MB",
+    "{0}: not a photo Tokopedia & Shop takes (JPG, PNG, WEBP, HEIC or BMP)":
+        "{0}: bukan foto yang diterima Tokopedia & Shop (JPG, PNG, WEBP, HEIC atau BMP)",
+    "{0}: the file cannot be read (damaged or cut short)": "{0}: file tidak bisa dibaca (rusak atau terpotong)",
+    "{0}: {1}×{2} px; a photo must be from 100×100 to 20000×20000 px":
+        "{0}: {1}×{2} px; ukuran foto harus antara 100×100 dan 20000×20000 px",
     # words (issue 20): the database line of the channel settings
     "the default": "bawaan",
     "the TOKODESK_DB environment variable": "variabel lingkungan TOKODESK_DB",

@@ -4349,8 +4349,32 @@ Folder data: {1}</translation>
         <translation>Marketplace ini tidak menerima foto pada penolakan.</translation>
     </message>
     <message>
+        <source>{0}: no such file</source>
+        <translation>{0}: file tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{0}: not a photo Tokopedia &amp; Shop takes (JPG, PNG, WEBP, HEIC or BMP)</source>
+        <translation>{0}: bukan foto yang diterima Tokopedia &amp; Shop (JPG, PNG, WEBP, HEIC atau BMP)</translation>
+    </message>
+    <message>
+        <source>{0}: the file cannot be read (damaged or cut short)</source>
+        <translation>{0}: file tidak bisa dibaca (rusak atau terpotong)</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty</source>
+        <translation>{0}: file kosong</translation>
+    </message>
+    <message>
         <source>{0}: this picture is attached already</source>
         <translation>{0}: foto ini sudah dilampirkan</translation>
+    </message>
+    <message>
+        <source>{0}: {1} MB; a photo may be at most 10 MB</source>
+        <translation>{0}: {1} MB; ukuran foto maksimal 10 MB</translation>
+    </message>
+    <message>
+        <source>{0}: {1}×{2} px; a photo must be from 100×100 to 20000×20000 px</source>
+        <translation>{0}: {1}×{2} px; ukuran foto harus antara 100×100 dan 20000×20000 px</translation>
     </message>
 </context>
 <context>

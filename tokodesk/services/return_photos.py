@@ -24,6 +24,15 @@ MIN_SIDE, MAX_SIDE = 100, 20000
 TYPES = "JPG, PNG, WEBP, HEIC or BMP"
 
 
+class PhotoRefused(UserError):
+    """A photo the marketplace would refuse: `fault` (missing | empty | too_big | type | unreadable | pixels) and its
+    figures, for a window that says it in the seller's language; the text is the English message."""
+
+    def __init__(self, message: str, path: str, fault: str, *figures: object) -> None:
+        super().__init__(message)
+        self.path, self.fault, self.figures = path, fault, figures
+
+
 @dataclass
 class Photo:
     """One checked photo, as the outbox keeps it until the rejection is sent (`image_id` once uploaded)."""
@@ -57,24 +66,26 @@ def check_photo(path: str | Path) -> Photo:
     file = Path(path).expanduser()
     label = f"photo {str(path)!r}"
     if not file.is_file():
-        raise UserError(f"{label}: no such file (check the path)")
+        raise PhotoRefused(f"{label}: no such file (check the path)", str(path), "missing")
     size = file.stat().st_size
     if size == 0:
-        raise UserError(f"{label}: the file is empty")
+        raise PhotoRefused(f"{label}: the file is empty", str(path), "empty")
     if size > MAX_BYTES:
-        raise UserError(f"{label}: {size / 1024 / 1024:.1f} MB; Tokopedia & Shop takes at most 10 MB a photo "
-                        "(save it smaller, e.g. as JPG)")
+        raise PhotoRefused(f"{label}: {size / 1024 / 1024:.1f} MB; Tokopedia & Shop takes at most 10 MB a photo "
+                           "(save it smaller, e.g. as JPG)", str(path), "too_big", f"{size / 1024 / 1024:.1f}")
     data = file.read_bytes()
     mime = image_mime(data[:16])
     if mime is None:
-        raise UserError(f"{label}: {_kind_of(data[:16])}; Tokopedia & Shop takes {TYPES} photos")
+        raise PhotoRefused(f"{label}: {_kind_of(data[:16])}; Tokopedia & Shop takes {TYPES} photos", str(path),
+                           "type")
     pixels = image_pixels(data, mime)
     if pixels is None:
-        raise UserError(f"{label}: the {mime.split('/')[1].upper()} file cannot be read (damaged or cut short)")
+        raise PhotoRefused(f"{label}: the {mime.split('/')[1].upper()} file cannot be read (damaged or cut short)",
+                           str(path), "unreadable")
     width, height = pixels
     if min(width, height) < MIN_SIDE or max(width, height) > MAX_SIDE:
-        raise UserError(f"{label}: {width}×{height} px; a photo must be from {MIN_SIDE}×{MIN_SIDE} to "
-                        f"{MAX_SIDE}×{MAX_SIDE} px")
+        raise PhotoRefused(f"{label}: {width}×{height} px; a photo must be from {MIN_SIDE}×{MIN_SIDE} to "
+                           f"{MAX_SIDE}×{MAX_SIDE} px", str(path), "pixels", width, height)
     return Photo(path=str(file.resolve()), name=file.name, sha256=hashlib.sha256(data).hexdigest(), mime_type=mime,
                  width=width, height=height, size=size)
 

@@ -106,8 +106,7 @@ class RejectDialog(QDialog):
 
     def add_photos(self, paths: list[str] | None = None) -> None:
         """Add these files (the file picker when None); each one checked now, a refused one named with its fault."""
-        from tokodesk.errors import UserError
-        from tokodesk.services.return_photos import check_photo
+        from tokodesk.services.return_photos import PhotoRefused, check_photo
 
         if paths is None:
             paths, _filter = QFileDialog.getOpenFileNames(
@@ -117,8 +116,8 @@ class RejectDialog(QDialog):
         for path in paths:
             try:
                 photo = check_photo(path)
-            except UserError as exc:
-                problems.append(str(exc))
+            except PhotoRefused as exc:
+                problems.append(self._refusal(exc))
                 continue
             if any(p.sha256 == photo.sha256 for p in self.photos):
                 problems.append(self.tr("{0}: this picture is attached already").format(photo.name))
@@ -133,6 +132,21 @@ class RejectDialog(QDialog):
             self.thumbs.addItem(item)
         self.problem.setText("\n".join(problems))
         self._update()
+
+    def _refusal(self, exc: Any) -> str:
+        """Why a photo is refused, in the window's language, naming the file."""
+        from pathlib import Path
+
+        name = Path(exc.path).name
+        words = {
+            "missing": self.tr("{0}: no such file"),
+            "empty": self.tr("{0}: the file is empty"),
+            "too_big": self.tr("{0}: {1} MB; a photo may be at most 10 MB"),
+            "type": self.tr("{0}: not a photo Tokopedia & Shop takes (JPG, PNG, WEBP, HEIC or BMP)"),
+            "unreadable": self.tr("{0}: the file cannot be read (damaged or cut short)"),
+            "pixels": self.tr("{0}: {1}×{2} px; a photo must be from 100×100 to 20000×20000 px"),
+        }.get(exc.fault)
+        return words.format(name, *exc.figures) if words else str(exc)
 
     def _remove_selected(self) -> None:
         for item in self.thumbs.selectedItems():
