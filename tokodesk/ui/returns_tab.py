@@ -303,8 +303,10 @@ class ReturnsTab(QWidget):
                 self.table.setItem(i, col, item)
         self._redraw_countdown()
         self.table.resizeColumnsToContents()
-        for col in (COL_REASON, COL_ITEMS, COL_TRACKING):  # long texts elide (the tooltip has them whole)
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
+        widths = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
+        if widths > self.table.viewport().width():  # a laptop: long texts wrap (the tooltip has them whole)
+            for col in (COL_REASON, COL_ITEMS, COL_TRACKING):
+                self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
         self._selection_changed()
 
     def _redraw_countdown(self) -> None:
