@@ -48,11 +48,20 @@ def _child(args: list[str], keyring_file: str) -> subprocess.Popen:
 
 @pytest.fixture
 def setup(tokodesk_home, tmp_path):
+    yield from _prepared(tmp_path, ["return_approve"])
+
+
+@pytest.fixture
+def reject_setup(tokodesk_home, tmp_path):
+    yield from _prepared(tmp_path, ["return_reject", "image_upload"])
+
+
+def _prepared(tmp_path, targets: list[str]):  # noqa: ANN202
     keyring_file = str(tmp_path / "keyring.json")
     previous = keyring.get_keyring()
     keyring.set_keyring(FileKeyring(keyring_file))
     with Sandbox(seed=21, orders=200, products=15, dialect="tiktokshop", freeze_clock=True,
-                 lost_response_rate=0.3, slow_rate=1.0, slow_seconds=0.15, fault_targets=["return_approve"]) as sb:
+                 lost_response_rate=0.3, slow_rate=1.0, slow_seconds=0.15, fault_targets=targets) as sb:
         open_database()
         cr = sb.credentials
         channel = m.Channel.create(
@@ -111,3 +120,45 @@ def test_sigkill_in_a_batch_of_approvals_then_the_same_command_decides_each_once
     lost = sum(1 for _endpoint, fault in sb.faults.log if fault == "lost")
     resolved = m.Action.select().where(m.Action.error.contains("reading")).count()
     print(f"decided at kill {at_kill}/{BATCH}; lost answers {lost}; settled by reading {resolved}")
+
+
+def test_sigkill_in_a_batch_of_rejections_with_photos_rejects_each_once_and_uploads_no_photo_twice(reject_setup,
+                                                                                                  tmp_path):
+    """The same with `returns reject ... --image A B`, lost answers on Reject Return and on the uploads: each return
+    rejected once with both photos; a photo is uploaded again only when its own upload's answer was lost (the
+    upload repeated by the transport) or the kill fell between an upload and the keeping of its id."""
+    from PIL import Image
+
+    sb, ids, keyring_file = reject_setup
+    book = sb.dialect.returns_book
+    photos = []
+    for name, color in (("a.jpg", (200, 10, 10)), ("b.png", (10, 200, 10))):
+        Image.new("RGB", (320, 240), color).save(tmp_path / name)
+        photos.append(str(tmp_path / name))
+    command = ["returns", "reject", *ids, "--reason", "reverse_reject_request_reason_no_evidence",
+               "--image", *photos, "--json"]
+
+    def decided() -> int:
+        return sum(book.decisions[i] for i in ids)
+
+    first = _child(command, keyring_file)
+    killed = _kill_when(first, lambda: decided() >= 6)
+    assert killed, f"the batch finished before the kill: {first.communicate()[1][-800:]}"
+    at_kill = decided()
+    second = _child(command, keyring_file)
+    out, err = second.communicate(timeout=240)
+    assert second.returncode in (0, 2), err[-1500:]
+    results = json.loads(out)
+    assert all(r["ok"] or "cannot be approved or rejected now" in (r["error"] or "") for r in results), results
+
+    assert {i: book.decisions[i] for i in ids} == dict.fromkeys(ids, 1)
+    assert {i: book.decision_requests[i] for i in ids} == dict.fromkeys(ids, 1)
+    assert {book.find(i).status for i in ids} == {sr.REJECTED}
+    assert all(len(book.find(i).records[-1]["images"]) == 2 for i in ids)
+    lost_uploads = sum(1 for endpoint, fault in sb.faults.log if fault == "lost" and endpoint == "image_upload")
+    assert 2 * BATCH <= book.image_uploads <= 2 * BATCH + lost_uploads + 1
+    open_database()
+    assert not m.Action.select().where(m.Action.status != "done").exists()
+    lost = sum(1 for _endpoint, fault in sb.faults.log if fault == "lost")
+    print(f"rejected at kill {at_kill}/{BATCH}; lost answers {lost} ({lost_uploads} of uploads); "
+          f"uploads {book.image_uploads} for {2 * BATCH} photos")
