@@ -1279,13 +1279,13 @@ ID = {
     # ---- Catalogue: seller SKU codes, whole-product listings, changes waiting (issue 23, skupush) ----
     "1-50 characters, no spaces": "1-50 karakter, tanpa spasi",
     "A new code is sent with the next push; TokoDesk's seller SKU follows once the marketplace accepted it.":
-        "Kode baru dikirim saat push berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace "
-        "menerimanya.",
-    "Changes waiting to be pushed": "Perubahan yang menunggu dikirim",
+        "Kode baru diperbarui di marketplace saat pembaruan berikutnya; SKU penjual di TokoDesk ikut berubah "
+        "setelah marketplace menerimanya.",
+    "Changes waiting to be pushed": "Perubahan yang menunggu diperbarui di marketplace",
     "Changes waiting…": "Perubahan tertunda…",
     "Discard all": "Buang semua",
     "Discard selected": "Buang yang dipilih",
-    "No changes are waiting to be pushed.": "Tidak ada perubahan yang menunggu dikirim.",
+    "No changes are waiting to be pushed.": "Tidak ada perubahan yang menunggu diperbarui di marketplace.",
     "Nothing changed: type a new price or code, or choose On or Off.":
         "Tidak ada yang berubah: ketik harga atau kode baru, atau pilih Aktif atau Nonaktif.",
     "On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) of the product "
@@ -1307,7 +1307,8 @@ ID = {
     "The whole product switches: {0} other SKUs of those products switch with them":
         "Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah",
     "{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.":
-        "{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.",
+        "{0} perubahan disimpan dan belum dikirim. Perbarui di marketplace… menampilkan ringkasannya lalu "
+        "memperbaruinya.",
     "{0} seller SKU code(s): each product is read first and sent back unchanged except the code":
         "{0} kode SKU penjual: setiap produk dibaca dulu lalu dikirim kembali tanpa perubahan selain kodenya",
     "{0}: below the floor of {1}": "{0}: di bawah batas harga terendah {1}",
@@ -1319,19 +1320,19 @@ ID = {
     "Confirm prices below (Rp)": "Konfirmasi harga di bawah (Rp)",
     "A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or "
     "down, or that is below the floor (0: no floor).":
-        "Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari "
+        "Pembaruan katalog meminta konfirmasi kedua sebelum memperbarui harga yang naik atau turun lebih dari "
         "persentase ini, atau di bawah batas harga terendah (0: tanpa batas).",
     "Keep TokoDesk's price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU "
     "mapping tab)":
-        "Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan dikirim pada pengiriman "
-        "katalog berikutnya (tab pemetaan SKU)",
-    "Push mine": "Kirim harga saya",
+        "Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan diperbarui di "
+        "marketplace pada pembaruan katalog berikutnya (tab pemetaan SKU)",
+    "Push mine": "Perbarui dengan harga saya",
     "Settling a price difference": "Menyelesaikan selisih harga",
     "Take the marketplace's price": "Pakai harga marketplace",
     "The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent":
         "Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; tidak ada yang dikirim",
     "{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it":
-        "{0}: harga TokoDesk dipertahankan; Kirim perubahan… di tab pemetaan SKU akan mengirimnya",
+        "{0}: harga TokoDesk dipertahankan; Perbarui di marketplace… di tab pemetaan SKU akan memperbaruinya",
     "{0}: TokoDesk's price is now the marketplace's; nothing was sent":
         "{0}: harga TokoDesk sekarang sama dengan harga marketplace; tidak ada yang dikirim",
     # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan

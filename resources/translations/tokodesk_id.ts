@@ -587,7 +587,7 @@
     </message>
     <message>
         <source>A new code is sent with the next push; TokoDesk's seller SKU follows once the marketplace accepted it.</source>
-        <translation>Kode baru dikirim saat push berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace menerimanya.</translation>
+        <translation>Kode baru diperbarui di marketplace saat pembaruan berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace menerimanya.</translation>
     </message>
     <message>
         <source>Change price or listing</source>
@@ -642,7 +642,7 @@
     <name>ChannelSettingsForm</name>
     <message>
         <source>A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or down, or that is below the floor (0: no floor).</source>
-        <translation>Kirim perubahan katalog meminta konfirmasi kedua sebelum mengirim harga yang naik atau turun lebih dari persentase ini, atau di bawah batas harga terendah (0: tanpa batas).</translation>
+        <translation>Pembaruan katalog meminta konfirmasi kedua sebelum memperbarui harga yang naik atau turun lebih dari persentase ini, atau di bawah batas harga terendah (0: tanpa batas).</translation>
     </message>
     <message>
         <source>Business model</source>
@@ -1682,7 +1682,7 @@
     <name>DraftsDialog</name>
     <message>
         <source>Changes waiting to be pushed</source>
-        <translation>Perubahan yang menunggu dikirim</translation>
+        <translation>Perubahan yang menunggu diperbarui di marketplace</translation>
     </message>
     <message>
         <source>Discard all</source>
@@ -1694,7 +1694,7 @@
     </message>
     <message>
         <source>No changes are waiting to be pushed.</source>
-        <translation>Tidak ada perubahan yang menunggu dikirim.</translation>
+        <translation>Tidak ada perubahan yang menunggu diperbarui di marketplace.</translation>
     </message>
     <message>
         <source>Off</source>
@@ -1706,7 +1706,7 @@
     </message>
     <message>
         <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
-        <translation>{0} perubahan disimpan dan belum dikirim. Kirim perubahan… menampilkan ringkasannya lalu mengirimnya.</translation>
+        <translation>{0} perubahan disimpan dan belum dikirim. Perbarui di marketplace… menampilkan ringkasannya lalu memperbaruinya.</translation>
     </message>
     <message>
         <source>{0}: listing {1} → {2}</source>
@@ -2204,7 +2204,7 @@
     </message>
     <message>
         <source>Keep TokoDesk's price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU mapping tab)</source>
-        <translation>Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan dikirim pada pengiriman katalog berikutnya (tab pemetaan SKU)</translation>
+        <translation>Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan diperbarui di marketplace pada pembaruan katalog berikutnya (tab pemetaan SKU)</translation>
     </message>
     <message>
         <source>Latest reconciliation</source>
@@ -2264,7 +2264,7 @@
     </message>
     <message>
         <source>Push mine</source>
-        <translation>Kirim harga saya</translation>
+        <translation>Perbarui dengan harga saya</translation>
     </message>
     <message>
         <source>Push stock now</source>
@@ -2372,7 +2372,7 @@
     </message>
     <message>
         <source>{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it</source>
-        <translation>{0}: harga TokoDesk dipertahankan; Kirim perubahan… di tab pemetaan SKU akan mengirimnya</translation>
+        <translation>{0}: harga TokoDesk dipertahankan; Perbarui di marketplace… di tab pemetaan SKU akan memperbaruinya</translation>
     </message>
     <message>
         <source>{0}: TokoDesk's price is now the marketplace's; nothing was sent</source>

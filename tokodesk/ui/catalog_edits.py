@@ -162,6 +162,7 @@ class DraftsDialog(QDialog):
         self.resize(640, 360)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
+        self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
