@@ -9,12 +9,14 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -93,7 +95,14 @@ class ChannelTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self._build_connection(), 1)
         top_layout.addWidget(self._build_schedule(), 2)
-        self.body.addWidget(top)
+        # The settings list grows with each feature; on a 1366x768 laptop it scrolls rather than pushing the
+        # window's status bar below the taskbar (tests/ui/test_window_place.py).
+        scroll = QScrollArea()
+        scroll.setWidget(top)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body.addWidget(scroll)
         self.body.addWidget(self._build_log())
         self.body.setStretchFactor(1, 1)
         layout.addWidget(self.body, 1)
