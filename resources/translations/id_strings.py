@@ -737,8 +737,8 @@ ID = {
     "Importing stock counts": "Mengimpor jumlah stok",
     "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of "
     "counts, or use the marketplace's current stock as the count.":
-        "SKU ini belum pernah dihitung, jadi TokoDesk tidak mengirim stoknya. Ketik jumlahnya (klik dua kali), impor "
-        "CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.",
+        "SKU ini belum pernah dihitung, jadi TokoDesk tidak memperbarui stoknya. Ketik jumlahnya (klik dua kali), "
+        "impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.",
     "Not counted yet": "Belum dihitung",
     "Not counted: nothing is pushed": "Belum dihitung: stok tidak diperbarui",
     "Not pushed yet": "Belum diperbarui",
@@ -1307,10 +1307,10 @@ ID = {
     "The whole product switches: {0} other SKUs of those products switch with them":
         "Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah",
     "{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.":
-        "{0} perubahan disimpan dan belum dikirim. Perbarui di marketplace… menampilkan ringkasannya lalu "
+        "{0} perubahan disimpan dan belum diperbarui. Perbarui di marketplace… menampilkan ringkasannya lalu "
         "memperbaruinya.",
     "{0} seller SKU code(s): each product is read first and sent back unchanged except the code":
-        "{0} kode SKU penjual: setiap produk dibaca dulu lalu dikirim kembali tanpa perubahan selain kodenya",
+        "{0} kode SKU penjual: setiap produk dibaca dulu lalu disimpan kembali tanpa perubahan selain kodenya",
     "{0}: below the floor of {1}": "{0}: di bawah batas harga terendah {1}",
     "{0}: listing {1} → {2}": "{0}: status produk {1} → {2}",
     "{0}: price {1} → {2}": "{0}: harga {1} → {2}",
@@ -1330,11 +1330,11 @@ ID = {
     "Settling a price difference": "Menyelesaikan selisih harga",
     "Take the marketplace's price": "Pakai harga marketplace",
     "The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent":
-        "Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; tidak ada yang dikirim",
+        "Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; marketplace tidak diubah",
     "{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it":
         "{0}: harga TokoDesk dipertahankan; Perbarui di marketplace… di tab pemetaan SKU akan memperbaruinya",
     "{0}: TokoDesk's price is now the marketplace's; nothing was sent":
-        "{0}: harga TokoDesk sekarang sama dengan harga marketplace; tidak ada yang dikirim",
+        "{0}: harga TokoDesk sekarang sama dengan harga marketplace; marketplace tidak diubah",
     # returns2 (issue 17): reject with photos, received and inspected per SKU, the order one click away, the desk scan
     "A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand":
         "Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok",

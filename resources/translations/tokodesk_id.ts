@@ -564,7 +564,7 @@
     </message>
     <message>
         <source>{0} seller SKU code(s): each product is read first and sent back unchanged except the code</source>
-        <translation>{0} kode SKU penjual: setiap produk dibaca dulu lalu dikirim kembali tanpa perubahan selain kodenya</translation>
+        <translation>{0} kode SKU penjual: setiap produk dibaca dulu lalu disimpan kembali tanpa perubahan selain kodenya</translation>
     </message>
     <message>
         <source>{0}: below the floor of {1}</source>
@@ -1706,7 +1706,7 @@
     </message>
     <message>
         <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
-        <translation>{0} perubahan disimpan dan belum dikirim. Perbarui di marketplace… menampilkan ringkasannya lalu memperbaruinya.</translation>
+        <translation>{0} perubahan disimpan dan belum diperbarui. Perbarui di marketplace… menampilkan ringkasannya lalu memperbaruinya.</translation>
     </message>
     <message>
         <source>{0}: listing {1} → {2}</source>
@@ -2093,7 +2093,7 @@
     </message>
     <message>
         <source>Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of counts, or use the marketplace's current stock as the count.</source>
-        <translation>SKU ini belum pernah dihitung, jadi TokoDesk tidak mengirim stoknya. Ketik jumlahnya (klik dua kali), impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.</translation>
+        <translation>SKU ini belum pernah dihitung, jadi TokoDesk tidak memperbarui stoknya. Ketik jumlahnya (klik dua kali), impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.</translation>
     </message>
     <message>
         <source>Not counted: nothing is pushed</source>
@@ -2328,7 +2328,7 @@
     </message>
     <message>
         <source>The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent</source>
-        <translation>Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; tidak ada yang dikirim</translation>
+        <translation>Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; marketplace tidak diubah</translation>
     </message>
     <message>
         <source>Use marketplace stock</source>
@@ -2376,7 +2376,7 @@
     </message>
     <message>
         <source>{0}: TokoDesk's price is now the marketplace's; nothing was sent</source>
-        <translation>{0}: harga TokoDesk sekarang sama dengan harga marketplace; tidak ada yang dikirim</translation>
+        <translation>{0}: harga TokoDesk sekarang sama dengan harga marketplace; marketplace tidak diubah</translation>
     </message>
     <message>
         <source>{0}: barcode removed</source>
