@@ -175,7 +175,7 @@ def measure_queue(app, orders: int, record: bool, folder: Path) -> dict:  # noqa
     with Sandbox(seed=5, products=20, orders=orders * 3, days=1, freeze_clock=False) as sb:
         creds = sb.credentials
         channel = m.Channel.create(
-            name=f"Bench queue {record}", marketplace="tokopedia", fs_id=str(creds["fs_id"]),
+            name=f"Bench queue {folder.name}", marketplace="tokopedia", fs_id=str(creds["fs_id"]),
             client_id=creds["client_id"], shop_id=str(creds["shop_id"]), api_base=sb.url, auth_url=sb.url,
             warehouse_id=str(creds.get("warehouse_id", "")), order_sync_from=default_order_sync_from(CAPABILITIES),
             orders_on_invoice=True, business_model="pickup", ready_to_ship_at="pack")
@@ -234,11 +234,12 @@ def measure_queue(app, orders: int, record: bool, folder: Path) -> dict:  # noqa
             per_order.append((time.perf_counter() - start) * 1000)
             run_for(app, 0.3)  # the packer puts the parcel down
         heartbeat.stop()
-        clips = m.Clip.select().count() if record else 0
         if camera is not None:
             camera.timer.stop()
         tab.video.shutdown()
         wait(app, lambda: tab.video.recorder is None or not tab.video.recorder.finishing, 60)
+        wait(app, lambda: not ctx.jobs.busy("video"), 60)
+        clips = m.Clip.select().where(m.Clip.path.startswith(str(folder))).count() if record else 0
         ctx.jobs.shutdown()
         tab.close()
     gaps.sort()
@@ -271,11 +272,13 @@ def main() -> int:
     print(f"file: {r['bytes'] / 1024**2:.1f} MB, {r['mb_per_min']:.1f} MB per minute "
           f"({r['mb_per_min'] * 60 / 1024:.1f} GB per hour of packing)")
 
-    for record in (False, True):
-        s = measure_queue(app, args.orders, record, folder / ("queue-rec" if record else "queue"))
+    # Alternated, twice each: the other work on the shared machine changes from minute to minute.
+    for n, record in enumerate((False, True, False, True)):
+        s = measure_queue(app, args.orders, record, folder / f"queue-{n}")
         print(f"scan-and-pack loop, {s['orders']} orders, {'recording' if record else 'no camera'}: "
               f"frame time p50 {s['p50']:.0f} ms, p95 {s['p95']:.0f} ms, p99 {s['p99']:.0f} ms, max {s['max']:.0f} ms; "
-              f"{s['over_50']} of {s['ticks']} frames over 50 ms; scan → packed median {s['scan_ms']:.0f} ms"
+              f"{s['over_50']} of {s['ticks']} frames over 50 ms; scan → packed median {s['scan_ms']:.0f} ms; "
+              f"load {os.getloadavg()[0]:.1f}"
               + (f"; {s['clips']} clips" if record else ""))
         for note in s["refused"]:
             print(f"  not packed: {note}")

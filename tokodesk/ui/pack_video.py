@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 FRAME_RATE = 25
 PREVIEW_EVERY = 3  # frames: the preview beside the scan field needs ~8 per second, not 25
 DISK_CHECK_MS = 5000
+VIDEO_LANE = "video"
 Now = Callable[[], datetime]
 
 
@@ -440,8 +441,10 @@ class PackRecorder(QObject):
             except Exception as exc:  # noqa: BLE001 - shown as a warning; packing goes on
                 failed(exc)
             return
+        # A lane of its own: hashing the file and applying retention must not delay the next scan's look-up,
+        # which runs in the local lane.
         self.jobs.submit(save, title=self.tr("Saving the packing video"), background=True, on_result=saved,
-                         on_error=failed)
+                         on_error=failed, lane=VIDEO_LANE)
 
     def shutdown(self) -> None:
         self.end("stopped")
