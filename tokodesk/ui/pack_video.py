@@ -435,7 +435,7 @@ class PackRecorder(QObject):
                 self.finishing.remove(clip)
             self.warning.emit(self.tr("The packing video of {0} could not be stored: {1}").format(order.invoice, exc))
 
-        if self.jobs is None:
+        if self.jobs is None or getattr(self.jobs, "closed", False):  # no workers (tests), or the window closing
             try:
                 saved(save())
             except Exception as exc:  # noqa: BLE001 - shown as a warning; packing goes on
