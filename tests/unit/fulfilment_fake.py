@@ -7,6 +7,7 @@ Faults are scripted per call kind: "lose" applies the call and then loses the an
 from __future__ import annotations
 
 import copy
+import threading
 from collections import Counter, defaultdict, deque
 from datetime import datetime, timedelta
 
@@ -43,6 +44,9 @@ class FakeMarketplace:
         self.faults: dict[str, deque[str]] = defaultdict(deque)
         self.read_failures = 0
         self.closed = False
+        # Batches send from several threads (services/fulfilment/pool.py): one call at a time here, as a marketplace
+        # applies each request to its order on its own.
+        self._lock = threading.RLock()
 
     def fault(self, kind: str, *faults: str) -> None:
         self.faults[kind].extend(faults)
@@ -51,6 +55,10 @@ class FakeMarketplace:
         return self.faults[kind].popleft() if self.faults[kind] else ""
 
     def _call(self, kind: str, order_id: str, apply) -> object:  # noqa: ANN001
+        with self._lock:
+            return self._call_locked(kind, order_id, apply)
+
+    def _call_locked(self, kind: str, order_id: str, apply) -> object:  # noqa: ANN001
         self.calls.append((kind, order_id))
         fault = self._next_fault(kind)
         if fault == "drop":
@@ -66,6 +74,10 @@ class FakeMarketplace:
 
     # ---- reads -------------------------------------------------------------------------------------------
     def get_order(self, order_id: str | None = None, invoice: str | None = None) -> base.Order:
+        with self._lock:
+            return self._get_order(order_id, invoice)
+
+    def _get_order(self, order_id: str | None = None, invoice: str | None = None) -> base.Order:
         self.calls.append(("get_order", order_id or invoice or ""))
         if self.read_failures:
             self.read_failures -= 1

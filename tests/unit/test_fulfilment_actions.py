@@ -277,27 +277,75 @@ def test_a_stopped_batch_reports_the_rest_as_not_done(channel):
     fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 5)])
     done = []
     f = Fulfilment(adapters=lambda c: fake,
-                   progress=lambda n, total, msg: done.append(n), cancel=lambda: len(done) >= 2)
+                   progress=lambda n, total, msg: done.append(n), cancel=lambda: len(done) >= 1)
     results = f.acknowledge(rows)
-    assert [r.ok for r in results] == [True, True, False, False]
-    assert "stopped" in results[3].error
-    assert sum(fake.applied.values()) == 2
+    assert [r.ok for r in results] == [True, False, False, False]  # stopped once the first answer was in
+    assert all(r.refused and "stopped" in r.error for r in results[1:])
+    assert sum(fake.applied.values()) == 1
+    assert [o.state for o in m.Order.select().order_by(m.Order.id)] == ["acknowledged", "new", "new", "new"]
+    assert outbox.counts() == {"done": 1}  # nothing left claimed or pending for the orders never sent
+
+
+def test_a_stop_while_requests_are_in_flight_sends_none_of_the_waiting_ones(channel, monkeypatch):
+    from tokodesk.services.fulfilment import pool
+
+    monkeypatch.setattr(pool, "SENDERS", 2)
+    fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 31)])
+    stop = []
+    real = fake.acknowledge
+
+    def ack_then_stop(order_id):
+        real(order_id)
+        if len(fake.calls) >= 5:
+            stop.append(True)  # the seller clicks Stop while the senders are busy
+
+    fake.acknowledge = ack_then_stop
+    results = Fulfilment(adapters=lambda c: fake, cancel=lambda: bool(stop)).acknowledge(rows)
+    sent = {order_id for (_kind, order_id) in fake.calls}
+    assert 5 <= len(sent) < 30
+    for row, result in zip(sorted(rows, key=lambda r: r.id), results, strict=True):
+        if row.order_id in sent:
+            assert result.ok and fake.applied[("ack", row.order_id)] == 1
+        else:
+            assert result.refused and "stopped" in result.error and m.Order.get_by_id(row.id).state == "new"
+    assert outbox.counts() == {"done": len(sent)}
 
 
 def test_an_order_changed_by_another_station_is_refused(channel, monkeypatch):
     fake, rows = setup(channel, [("1", S.NEW, {})])
-    from tokodesk.services.fulfilment import actions
+    from tokodesk.services.fulfilment import pool
 
-    real = actions.bump_version
+    real = pool._claim_all
 
-    def other_station_first(order, **changes):
-        m.Order.update(version=m.Order.version + 1).where(m.Order.id == order.id).execute()
-        return real(order, **changes)
+    def other_station_first(chunk, who):
+        m.Order.update(version=m.Order.version + 1).where(m.Order.id == chunk[0].order.id).execute()
+        return real(chunk, who)
 
-    monkeypatch.setattr(actions, "bump_version", other_station_first)
+    monkeypatch.setattr(pool, "_claim_all", other_station_first)
     [result] = service(fake).acknowledge(rows)
     assert result.refused and "another station" in result.error
     assert m.Action.select().count() == 0 and fake.calls == []
+
+
+def test_in_a_batch_only_the_order_another_station_changed_is_refused(channel, monkeypatch):
+    fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 41)])
+    from tokodesk.services.fulfilment import pool
+
+    real = pool._claim_all
+    changed = rows[20]
+
+    def other_station_first(chunk, who):
+        if len(chunk) > 1:  # while the batch claims its chunk, another station changes one of its orders
+            m.Order.update(version=m.Order.version + 1).where(m.Order.id == changed.id).execute()
+        return real(chunk, who)
+
+    monkeypatch.setattr(pool, "_claim_all", other_station_first)
+    results = service(fake).acknowledge(rows)
+    by_id = {r.order_id: r for r in results}
+    assert by_id[changed.order_id].refused and "another station" in by_id[changed.order_id].error
+    assert all(r.ok for r in results if r.order_id != changed.order_id)
+    assert sum(fake.applied.values()) == 39 and ("ack", changed.order_id) not in fake.applied
+    assert m.Action.select().where(m.Action.order == changed.id).count() == 0
 
 
 def test_pending_action_left_by_a_crash_is_sent_once_on_resume(channel):

@@ -195,14 +195,19 @@ def take_stock_for_shipped_orders(channel: m.Channel | int | None = None) -> int
     database = m.Order._meta.database
     taken: list[int] = []
     with database.atomic():
-        for order_id in candidates:
-            claimed = (
-                m.Order.update(stock_taken=True)
-                .where((m.Order.id == order_id) & (m.Order.stock_taken == False))  # noqa: E712
-                .execute()
-            )
-            if claimed:
-                taken.append(order_id)
+        for start in range(0, len(candidates), 500):
+            chunk = candidates[start:start + 500]
+            if _take_all(chunk):
+                taken += chunk
+                continue
+            for order_id in chunk:  # another station took some of them meanwhile: one by one, to know which
+                claimed = (
+                    m.Order.update(stock_taken=True)
+                    .where((m.Order.id == order_id) & (m.Order.stock_taken == False))  # noqa: E712
+                    .execute()
+                )
+                if claimed:
+                    taken.append(order_id)
         _apply_lines(taken, sign=-1)
     if taken:
         _dirty_for_orders(taken)
@@ -288,6 +293,24 @@ def _apply_lines(order_ids: Sequence[int], *, sign: int) -> dict[str, int]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # The "a push is due" flag
+
+
+class _SomeTaken(Exception):
+    pass
+
+
+def _take_all(order_ids: list[int]) -> bool:
+    """Claim the stock of all these orders in one statement (a savepoint): True, or False with nothing claimed when
+    another station already took one of them (or its statement met ours: a PostgreSQL deadlock, rolled back)."""
+    try:
+        with m.Order._meta.database.atomic():
+            claimed = (m.Order.update(stock_taken=True)
+                       .where(m.Order.id.in_(order_ids) & (m.Order.stock_taken == False)).execute())  # noqa: E712
+            if claimed != len(order_ids):
+                raise _SomeTaken
+    except (_SomeTaken, pw.OperationalError, pw.InternalError):
+        return False
+    return True
 
 
 def mark_inventory_dirty(channel: m.Channel | int | None = None) -> int:

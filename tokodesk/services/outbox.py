@@ -26,7 +26,7 @@ import os
 import socket
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
@@ -75,6 +75,19 @@ def active_for(order_id: int) -> m.Action | None:
         .order_by(m.Action.id)
         .first()
     )
+
+
+def active_for_many(order_ids: Sequence[int]) -> dict[int, m.Action]:
+    """`active_for` of many orders, a query per 500: order primary key -> its action still in flight."""
+    found: dict[int, m.Action] = {}
+    ids = list(dict.fromkeys(order_ids))
+    for start in range(0, len(ids), 500):
+        query = (m.Action.select()
+                 .where(m.Action.order.in_(ids[start:start + 500]) & m.Action.status.in_(ACTIVE_STATUSES))
+                 .order_by(m.Action.id))
+        for action in query:
+            found.setdefault(action.order_id, action)
+    return found
 
 
 def _holder() -> dict:
@@ -241,3 +254,114 @@ def counts(channel_id: int | None = None) -> dict[str, int]:
     if channel_id is not None:
         query = query.where(m.Action.channel == channel_id)
     return {row.status: row.n for row in query}
+
+
+# ---- many at once (a batch sent from a pool of threads: services/fulfilment/pool.py) ------------------------------
+def enqueue_claimed(orders: Sequence[m.Order], kind: str, payloads: Sequence[dict], station: str) -> list[m.Action]:
+    """Write these orders' actions already claimed by this process (`sent`), in the caller's transaction.
+
+    The same as `enqueue` then `claim`, in one statement: no other station can have claimed a row that did not exist
+    before this transaction, and the caller's version bump of each order (same transaction) is what keeps a second
+    station from writing an action for it too. Until the request goes out, the row is a `sent` action of a live
+    process, which nobody takes over; should the process die first, it is an orphan, resolved by reading the order.
+    """
+    if not orders:
+        return []
+    holder = _holder()
+    now = m.utcnow()
+    rows = [
+        {"channel": order.channel_id, "order": order.id, "kind": kind, "payload": {**payload, CLAIM_KEY: holder},
+         "status": SENT, "attempts": 1, "station": station, "created_at": now, "updated_at": now, "version": 2}
+        for order, payload in zip(orders, payloads, strict=True)
+    ]
+    m.Action.insert_many(rows).execute()
+    # The ids back: each of these orders has exactly this one active action now (checked, and guarded by the bump).
+    ids = {order_id: action_id for action_id, order_id in
+           m.Action.select(m.Action.id, m.Action.order)
+           .where(m.Action.order.in_([o.id for o in orders]) & (m.Action.status == SENT) & (m.Action.kind == kind)
+                  & (m.Action.station == station) & (m.Action.created_at == now))
+           .tuples()}
+    if len(ids) != len(orders):
+        raise pw.IntegrityError(f"{len(ids)} of {len(orders)} claimed actions read back")  # the caller rolls back
+    return [m.Action(id=ids[order.id], **row) for order, row in zip(orders, rows, strict=True)]
+
+
+def settle_many(actions: Sequence[m.Action], status: str, error: str = "") -> bool:
+    """`settle` for many claimed actions in one statement; all or nothing: False (nothing written, when the caller
+    rolls back) when any one's claim was lost meanwhile, so the caller settles them one by one instead."""
+    if not actions:
+        return True
+    now = m.utcnow()
+    rows = (
+        m.Action.update(status=status, error=error, version=m.Action.version + 1, updated_at=now)
+        .where(pw.Tuple(m.Action.id, m.Action.version).in_([(a.id, a.version) for a in actions])
+               & (m.Action.status == SENT))
+        .execute()
+    )
+    if rows != len(actions):
+        return False
+    for action in actions:
+        action.status = status
+        action.error = error
+        action.version += 1
+        action.updated_at = now
+    return True
+
+
+class Leases:
+    """`keep_alive` for a set of claimed actions that changes while it runs: a batch adds each chunk it claims and
+    drops each action once settled. One thread renews them all, one statement a round."""
+
+    def __init__(self, every: timedelta | None = None) -> None:
+        self._actions: dict[int, m.Action] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._period = (every or RENEW_EVERY).total_seconds()
+        self._thread: threading.Thread | None = None
+
+    def add(self, actions: Iterable[m.Action]) -> None:
+        with self._lock:
+            self._actions.update((a.id, a) for a in actions)
+
+    def drop(self, actions: Iterable[m.Action]) -> None:
+        with self._lock:
+            for action in actions:
+                self._actions.pop(action.id, None)
+
+    def renew_now(self) -> int:
+        with self._lock:
+            held = [(a.id, a.version) for a in self._actions.values()]
+        if not held:
+            return 0
+        now = m.utcnow()
+        renewed = 0
+        for start in range(0, len(held), 500):
+            renewed += (
+                m.Action.update(updated_at=now)
+                .where(pw.Tuple(m.Action.id, m.Action.version).in_(held[start:start + 500])
+                       & (m.Action.status == SENT))
+                .execute()
+            )
+        return renewed
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.wait(self._period):
+                try:
+                    self.renew_now()
+                except pw.PeeweeException as exc:  # a busy database: the lease still outlasts the calls
+                    log.warning("could not renew the leases of %d outbox actions: %s", len(self._actions), exc)
+        finally:
+            database = m.db.obj if isinstance(m.db, pw.DatabaseProxy) else m.db
+            if database is not None and not database.is_closed():
+                database.close()  # this thread's own connection
+
+    def __enter__(self) -> Leases:
+        self._thread = threading.Thread(target=self._run, name="tokodesk-outbox-leases", daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=self._period + 30)

@@ -213,3 +213,18 @@ def sibling_orders(order: m.Order) -> list[m.Order]:
     query = (m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
              .where(m.PackageOrder.package.in_(packages) & (m.Order.id != order.id)).distinct())
     return list(query)
+
+
+def orders_sharing_packages(orders: Sequence[m.Order]) -> list[m.Order]:
+    """`sibling_orders` of a whole batch, a few queries per 500 orders: the orders outside `orders` that share a
+    package with one of them."""
+    ids = list(dict.fromkeys(o.id for o in orders))
+    found: dict[int, m.Order] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        packages = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order.in_(chunk))
+        query = (m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
+                 .where(m.PackageOrder.package.in_(packages)).distinct())
+        found.update((o.id, o) for o in query)
+    mine = set(ids)
+    return [order for pk, order in found.items() if pk not in mine]

@@ -8,15 +8,17 @@ makes a second station's concurrent attempt lose), and executed by `execute.Exec
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+
+import peewee as pw
 
 from tokodesk import config
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import awb as awb_rules
-from tokodesk.services.fulfilment import batch_ship, combine
+from tokodesk.services.fulfilment import batch_ship, combine, pool
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
@@ -24,6 +26,8 @@ from tokodesk.services.fulfilment.common import (
     Refused,
     bump_version,
     deadline_first,
+    fresh_orders,
+    lines_of_orders,
     outcome,
     record_event,
     reload,
@@ -34,6 +38,11 @@ from tokodesk.services.fulfilment.documents import Documents
 from tokodesk.store import models as m
 
 S = base.OrderState
+PACK_CHUNK = 200  # orders packed per transaction
+
+
+class _Changed(Exception):
+    """An order of a chunk was changed since it was read: the chunk is redone order by order."""
 
 
 @dataclass
@@ -123,9 +132,11 @@ class Fulfilment:
             raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
         return outbox.enqueue(order, kind, payload, self.who)
 
-    def _inflight(self, order: m.Order, kind: str) -> ActionOutcome | None:
-        """An action already waiting for this order: finish it (reading the order first) instead of a new one."""
-        action = outbox.active_for(order.id)
+    def _inflight(self, order: m.Order, kind: str, action: m.Action | None | bool = True) -> ActionOutcome | None:
+        """An action already waiting for this order: finish it (reading the order first) instead of a new one.
+        `action`: the one a batch read for this order (None: it has none); by default it is read here."""
+        if action is True:
+            action = outbox.active_for(order.id)
         if action is None:
             return None
         if action.status == outbox.SENT and not outbox.is_orphan(action):
@@ -140,48 +151,148 @@ class Fulfilment:
 
     # ---- acknowledge -------------------------------------------------------------------------------------
     def acknowledge(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
-        """Accept new orders, nearest accept deadline first."""
-        return self._batch(deadline_first(orders), "Accepting", self._ack_one)
+        """Accept new orders, nearest accept deadline first (the requests go out side by side: see `pool`)."""
+        ordered = deadline_first(orders)
+        outcomes, intents = self._checked(ordered, ex.ACK, self._ack_check)
+        return self._send_pooled(ordered, outcomes, intents, "Accepting")
 
-    def _ack_one(self, order: m.Order) -> ActionOutcome:
-        order = reload(order)
-        channel = m.Channel.get_by_id(order.channel_id)
+    def _ack_check(self, order: m.Order, channel: m.Channel, active: m.Action | None) -> dict | ActionOutcome:
         caps = self.adapter(channel).capabilities
         if not caps.has_acknowledge:
             raise Refused(
                 f"{caps.display_name} has no accept step: its orders arrive ready to pack. Pack and ship them instead."
             )
-        resumed = self._inflight(order, ex.ACK)
+        resumed = self._inflight(order, ex.ACK, active)
         if resumed is not None:
             return resumed
         if order.state != S.NEW.value:
             raise Refused(f"Only new orders can be accepted; this one is {order.state}.")
-        with m.db.atomic():
-            action = self._claim_intent(order, ex.ACK, {}, action_failed=False, problem="")
-        return self.executor(channel).run_new(action, order)
+        return {}
+
+    def _checked(
+        self, ordered: Sequence[m.Order], kind: str, check: Callable[[m.Order, m.Channel, m.Action | None], object]
+    ) -> tuple[list[ActionOutcome | None], list[pool.Intent]]:
+        """Check each order as stored now (read in a few queries, not one by one): a refusal or the outcome of an
+        earlier action finished instead, in the batch's order; the rest as intents for `pool`."""
+        fresh = fresh_orders(ordered)
+        active = outbox.active_for_many(list(fresh))
+        channels: dict[int, m.Channel] = {}
+        outcomes: list[ActionOutcome | None] = [None] * len(ordered)
+        intents: list[pool.Intent] = []
+        for index, order in enumerate(ordered):
+            if self.cancel is not None and self.cancel():
+                for rest in range(index, len(ordered)):
+                    outcomes[rest] = outcome(reload(ordered[rest]), False, pool.STOPPED, refused=True)
+                break
+            order = fresh.get(order.id) or reload(order)
+            if order.channel_id not in channels:
+                channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)
+            channel = channels[order.channel_id]
+            try:
+                got = check(order, channel, active.get(order.id))
+            except Refused as exc:
+                outcomes[index] = outcome(reload(order), False, str(exc), refused=True)
+                continue
+            if isinstance(got, ActionOutcome):
+                outcomes[index] = got
+            else:
+                intents.append(pool.Intent(order, channel, kind, dict(got)))  # type: ignore[call-overload]
+        return outcomes, intents
+
+    def _send_pooled(
+        self, ordered: Sequence[m.Order], outcomes: list[ActionOutcome | None], intents: list[pool.Intent], label: str
+    ) -> list[ActionOutcome]:
+        sent = pool.run(intents, self.executor, self.who, label=label, progress=self.progress, cancel=self.cancel)
+        done = [result if result is not None else sent[order.id] for order, result in zip(ordered, outcomes,
+                                                                                            strict=True)]
+        if self.progress is not None:
+            self.progress(len(done), len(done), f"{label}: done")
+        return done
 
     # ---- pack --------------------------------------------------------------------------------------------
     def pack(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
-        """Record that the parcels are packed. Local only: no marketplace has a "packed" call."""
-        return self._batch(deadline_first(orders, "ship_deadline"), "Packing", self._pack_one)
+        """Record that the parcels are packed. Local only: no marketplace has a "packed" call.
 
-    def _pack_one(self, order: m.Order) -> ActionOutcome:
-        order = reload(order)
-        channel = m.Channel.get_by_id(order.channel_id)
+        The orders are read and written a chunk at a time (a few statements per chunk, not five per order); a chunk
+        in which another station or a sync changed an order since it was read is packed order by order instead, so
+        only that order is refused."""
+        ordered = deadline_first(orders, "ship_deadline")
+        fresh = fresh_orders(ordered)
+        lines = lines_of_orders(list(fresh))
+        channels: dict[int, m.Channel] = {}
+        outcomes: list[ActionOutcome | None] = [None] * len(ordered)
+        ready: list[tuple[int, m.Order, S]] = []
+        for index, order in enumerate(ordered):
+            if self.cancel is not None and self.cancel():
+                for rest in range(index, len(ordered)):
+                    outcomes[rest] = outcome(reload(ordered[rest]), False, pool.STOPPED, refused=True)
+                break
+            order = fresh.get(order.id) or reload(order)
+            if order.channel_id not in channels:
+                channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)
+            try:
+                state = self._pack_check(order, channels[order.channel_id], lines.get(order.id))
+            except Refused as exc:
+                outcomes[index] = outcome(order, False, str(exc), refused=True)
+                continue
+            ready.append((index, order, state))
+        for start in range(0, len(ready), PACK_CHUNK):
+            chunk = ready[start:start + PACK_CHUNK]
+            try:
+                self._pack_all(chunk)
+                for index, order, _state in chunk:
+                    outcomes[index] = outcome(order, True)
+            except (_Changed, pw.OperationalError, pw.InternalError):
+                for index, order, _state in chunk:
+                    try:
+                        outcomes[index] = self._pack_one(order)
+                    except Refused as exc:
+                        outcomes[index] = outcome(reload(order), False, str(exc), refused=True)
+            if self.progress is not None:
+                self.progress(start + len(chunk), len(ready), "Packing")
+        if self.progress is not None:
+            self.progress(len(ordered), len(ordered), "Packing: done")
+        return [result for result in outcomes if result is not None]
+
+    def _pack_all(self, chunk: list[tuple[int, m.Order, S]]) -> None:
+        """Pack the chunk in one transaction, each order only if unchanged since it was read; raises _Changed
+        (nothing written) when one was changed."""
+        now = m.utcnow()
+        with m.db.atomic():
+            for state in {state for _i, _o, state in chunk}:
+                same = [(order.id, order.version) for _i, order, s in chunk if s is state]
+                rows = (m.Order.update(version=m.Order.version + 1, local_updated_at=now, state=state.value,
+                                       packed_at=now, packed_by=self.who)
+                        .where(pw.Tuple(m.Order.id, m.Order.version).in_(same)).execute())
+                if rows != len(same):
+                    raise _Changed
+            m.OrderEvent.insert_many([{"order": order.id, "at": now, "who": self.who, "kind": "pack", "ok": True,
+                                       "detail": f"packed; now {state.value}"} for _i, order, state in chunk]).execute()
+        for _index, order, state in chunk:
+            order.version += 1
+            order.local_updated_at = now
+            order.state, order.packed_at, order.packed_by = state.value, now, self.who
+
+    def _pack_check(self, order: m.Order, channel: m.Channel, lines: Sequence[m.OrderLine] | None = None) -> S:
+        """The state packing moves this order to; raises Refused."""
         if order.state in (S.PACKED.value, S.READY_TO_SHIP.value):
             raise Refused(f"Already packed (by {order.packed_by or 'someone'}); print its label or ship it.")
         if order.state == S.NEW.value:
             raise Refused("Accept the order before packing it.")
         if order.state != S.ACKNOWLEDGED.value:
             raise Refused(f"Only accepted orders can be packed; this one is {order.state}.")
-        unmapped = unmapped_lines(order)
+        unmapped = unmapped_lines(order) if lines is None else [line for line in lines if not line.seller_sku]
         if unmapped:
             skus = ", ".join(line.sku or line.product_id for line in unmapped)
             raise Refused(
                 f"Map every line to your own SKU before packing (unmapped: {skus}); see the Mapping tab "
                 "or 'tokodesk mapping import'."
             )
-        state = S.READY_TO_SHIP if channel.ready_to_ship_at == "pack" else S.PACKED
+        return S.READY_TO_SHIP if channel.ready_to_ship_at == "pack" else S.PACKED
+
+    def _pack_one(self, order: m.Order) -> ActionOutcome:
+        order = reload(order)
+        state = self._pack_check(order, m.Channel.get_by_id(order.channel_id))
         now = m.utcnow()
         with m.db.atomic():
             if not bump_version(order, state=state.value, packed_at=now, packed_by=self.who):
@@ -203,25 +314,29 @@ class Fulfilment:
         per_channel: dict[int, int] = {}
         for order in ordered:
             per_channel[order.channel_id] = per_channel.get(order.channel_id, 0) + 1
+        outcomes, intents = self._checked(ordered, ex.SHIP, lambda o, c, a: self._ship_check(o, c, a, awbs))
+        position = {order.id: index for index, order in enumerate(ordered)}
         deferred: list[batch_ship.Claimed] = []
-        waiting: dict[int, int] = {}  # id() of a placeholder outcome -> the order's primary key
-
-        def one(order: m.Order) -> ActionOutcome:
-            claimed = self._claim_ship(order, awbs)
-            if isinstance(claimed, ActionOutcome):
-                return claimed
-            action, order, channel = claimed
-            if per_channel[channel.id] > 1 and self.adapter(channel).capabilities.ship_batch_max > 0:
-                deferred.append(batch_ship.Claimed(action, order, channel))
-                placeholder = outcome(order, False, "waiting to be sent", pending=True)
-                waiting[id(placeholder)] = order.id
-                return placeholder
-            return self.executor(channel).run_new(action, order)
-
-        outcomes = self._batch(ordered, "Shipping", one)
+        pooled: list[pool.Intent] = []
+        for intent in intents:
+            if per_channel[intent.channel.id] > 1 and self.adapter(intent.channel).capabilities.ship_batch_max > 0:
+                try:
+                    with m.db.atomic():
+                        action = self._claim_intent(intent.order, ex.SHIP, intent.payload, action_failed=False,
+                                                    problem="")
+                except Refused as exc:
+                    outcomes[position[intent.order.id]] = outcome(reload(intent.order), False, str(exc),
+                                                                  refused=True)
+                    continue
+                deferred.append(batch_ship.Claimed(action, intent.order, intent.channel))
+            else:
+                pooled.append(intent)
         if deferred:
             sent = batch_ship.send(deferred, self.adapter, self.executor, self.progress)
-            outcomes = [sent.get(waiting[id(o)], o) if id(o) in waiting else o for o in outcomes]
+            for index, order in enumerate(ordered):
+                if order.id in sent:
+                    outcomes[index] = sent[order.id]
+        outcomes = self._send_pooled(ordered, outcomes, pooled, "Shipping")
         self._reread_sharing_orders(ordered)
         self._keep_labels_after_ship(list(zip(ordered, outcomes, strict=True)))
         _stock_moved(orders)
@@ -230,14 +345,11 @@ class Fulfilment:
     def _reread_sharing_orders(self, shipped: Sequence[m.Order]) -> None:
         """A combined package serves other orders too: shipping it ships them, so they are read back and stored now
         (not at the next pull), and nobody ships them again."""
-        from tokodesk.services.packages import sibling_orders
+        from tokodesk.services.packages import orders_sharing_packages
 
-        mine = {o.id for o in shipped}
         by_channel: dict[int, dict[str, m.Order]] = {}
-        for order in shipped:
-            for other in sibling_orders(order):
-                if other.id not in mine:
-                    by_channel.setdefault(other.channel_id, {})[other.order_id] = other
+        for other in orders_sharing_packages(shipped):
+            by_channel.setdefault(other.channel_id, {})[other.order_id] = other
         for channel_id, others in by_channel.items():
             channel = m.Channel.get_by_id(channel_id)
             try:
@@ -251,10 +363,13 @@ class Fulfilment:
     def _keep_labels_after_ship(self, results: Sequence[tuple[m.Order, ActionOutcome]]) -> None:
         """Where the label exists only until the courier collects the parcel, download and keep it now."""
         wanted = []
+        channels: dict[int, m.Channel] = {}
         for order, result in results:
             if not (result.ok and result.state in (S.AWAITING_PICKUP.value, S.PARTLY_SHIPPED.value)):
                 continue
-            channel = m.Channel.get_by_id(order.channel_id)
+            if order.channel_id not in channels:
+                channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)
+            channel = channels[order.channel_id]
             if channel.use_marketplace_label and self.adapter(channel).capabilities.label_after_ship:
                 wanted.append(order)
         if wanted:
@@ -277,23 +392,14 @@ class Fulfilment:
                 "own_courier in the channel settings."
             ) from None
 
-    def _ship_one(self, order: m.Order, awbs: dict[str, str]) -> ActionOutcome:
-        claimed = self._claim_ship(order, awbs)
-        if isinstance(claimed, ActionOutcome):
-            return claimed
-        action, order, channel = claimed
-        return self.executor(channel).run_new(action, order)
-
-    def _claim_ship(
-        self, order: m.Order, awbs: dict[str, str]
-    ) -> ActionOutcome | tuple[m.Action, m.Order, m.Channel]:
-        """Check the order and write its pending ship action; an earlier action of the order is finished instead."""
-        order = reload(order)
-        channel = m.Channel.get_by_id(order.channel_id)
+    def _ship_check(
+        self, order: m.Order, channel: m.Channel, active: m.Action | None | bool, awbs: dict[str, str]
+    ) -> dict | ActionOutcome:
+        """The ship action's payload for this order (raises Refused); an earlier action is finished instead."""
         key = order.order_id if order.order_id in awbs else order.invoice
         awb = awbs.get(key)
         method = self.ship_method(channel, awb, order)
-        resumed = self._inflight(order, ex.SHIP)
+        resumed = self._inflight(order, ex.SHIP, active)
         if resumed is not None:
             return resumed
         state = S(order.state)
@@ -324,9 +430,7 @@ class Fulfilment:
         payload = {"method": method.value, "expected": expected.value}
         if awb:
             payload["awb"] = awb
-        with m.db.atomic():
-            action = self._claim_intent(order, ex.SHIP, payload, action_failed=False, problem="")
-        return action, order, channel
+        return payload
 
     # ---- cancel ------------------------------------------------------------------------------------------
     def cancel_reasons(self, order: m.Order) -> list[base.CancelReason]:

@@ -1,9 +1,9 @@
 """Shipping several orders of one channel through the marketplace's batch call (`capabilities.ship_batch_max`).
 
-Each order was checked and its ship action written as usual (`Fulfilment._claim_ship`); here the actions are
-claimed, sent in chunks of the adapter's limit, and each package's answer is settled on its own order through the
-same `Executor` as a single ship. An order whose answer was lost (and that the adapter's read after the batch did
-not settle) goes through the executor's loop: read the order first, then done, send again singly, or failed.
+Each order was checked and its ship action written as usual (`Fulfilment._ship_check`, `_claim_intent`); here the
+actions are claimed, sent in chunks of the adapter's limit, and each package's answer is settled on its own order
+through the same `Executor` as a single ship. An order whose answer was lost (and that the adapter's read after the
+batch did not settle) goes through the executor's loop: read the order first, then done, send again singly, or failed.
 """
 
 from __future__ import annotations

@@ -107,8 +107,9 @@ def unmapped_lines(order: m.Order) -> list[m.OrderLine]:
     return [line for line in lines_of(order) if not line.seller_sku]
 
 
-def to_marketplace_order(order: m.Order) -> base.Order:
-    """The store row as the adapter's `Order` (what reject/ship/shipping_label take)."""
+def to_marketplace_order(order: m.Order, lines: Sequence[m.OrderLine] | None = None) -> base.Order:
+    """The store row as the adapter's `Order` (what reject/ship/shipping_label take). `lines`: the order's lines when
+    the caller read them already (`lines_of_orders`)."""
     return base.Order(
         order_id=order.order_id,
         invoice=order.invoice,
@@ -149,9 +150,30 @@ def to_marketplace_order(order: m.Order) -> base.Order:
                 price=line.price,
                 sku_id=line.sku_id,
             )
-            for line in lines_of(order)
+            for line in (lines_of(order) if lines is None else lines)
         ],
     )
+
+
+def lines_of_orders(order_ids: Sequence[int]) -> dict[int, list[m.OrderLine]]:
+    """The lines of many orders, a query per 500 orders (a batch of 1,000 is not 1,000 queries)."""
+    found: dict[int, list[m.OrderLine]] = {order_id: [] for order_id in order_ids}
+    ids = list(found)
+    for start in range(0, len(ids), 500):
+        query = (m.OrderLine.select().where(m.OrderLine.order.in_(ids[start:start + 500]))
+                 .order_by(m.OrderLine.order, m.OrderLine.line_no, m.OrderLine.id))
+        for line in query:
+            found[line.order_id].append(line)
+    return found
+
+
+def fresh_orders(orders: Sequence[m.Order]) -> dict[int, m.Order]:
+    """These orders as stored now (what `reload` does one by one), a query per 500."""
+    ids = list(dict.fromkeys(o.id for o in orders))
+    found: dict[int, m.Order] = {}
+    for start in range(0, len(ids), 500):
+        found.update((o.id, o) for o in m.Order.select().where(m.Order.id.in_(ids[start:start + 500])))
+    return found
 
 
 def deadline_first(orders: Iterable[m.Order], attr: str = "accept_deadline") -> list[m.Order]:

@@ -12,6 +12,7 @@ import contextlib
 import enum
 import logging
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from tokodesk.marketplace import base
@@ -54,6 +55,17 @@ WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship",
         "cancel_request_approve": "approve the buyer's cancellation request",
         "cancel_request_reject": "reject the buyer's cancellation request",
         "combine": "combine the packages", "uncombine": "uncombine the package"}
+
+
+@dataclass
+class Decision:
+    """How the marketplace decided one action, before anything is stored. `reason`: why it failed or is unknown;
+    for a done one, a note for the audit trail ("confirmed by reading the order")."""
+
+    status: str  # outbox.DONE | outbox.FAILED | outbox.UNKNOWN
+    reason: str = ""
+    result: base.ShipmentInfo | None = None
+    remote: base.Order | None = None  # the order as read on the marketplace, when it was read
 
 
 class Verdict(enum.Enum):
@@ -199,6 +211,18 @@ class Executor(Settles):
 
     # ---- the loop ----------------------------------------------------------------------------------------
     def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
+        caps = self.adapter.capabilities
+        busy = (lambda: parcel_in_flight(order, action, caps)) if action.kind == SHIP else None
+        decision = self.decide(action.kind, action.payload or {}, to_marketplace_order(order), read_first=read_first,
+                               busy=busy)
+        return self.settle(action, order, decision)
+
+    def decide(
+        self, kind: str, payload: dict, order: base.Order, *, read_first: bool, busy: Callable[[], str] | None = None
+    ) -> Decision:
+        """Send the action (reading the order first when its earlier answer may have been lost) until the marketplace
+        has decided it. Network only, nothing stored: a sender thread of a batch runs this (`pool.py`), the caller's
+        thread stores the decision (`settle`). `busy`: asked before each send; a reason not to send yet ("" = send)."""
         lost: str | None = None
         sends = 0
         while True:
@@ -207,53 +231,62 @@ class Executor(Settles):
                     remote = self.adapter.get_order(order_id=order.order_id)
                 except base.MarketplaceError as exc:
                     why = f"the marketplace's answer was lost ({lost})" if lost else "it could not be checked"
-                    return self._unknown(action, order, f"{why}; reading the order failed too: {exc}")
-                verdict, reason = check(action.kind, remote, action.payload or {}, self._cancellable())
+                    return Decision(outbox.UNKNOWN, f"{why}; reading the order failed too: {exc}")
+                verdict, reason = check(kind, remote, payload, self._cancellable())
                 if verdict is Verdict.APPLIED:
-                    return self._done(action, order, None, remote, "confirmed by reading the order")
+                    return Decision(outbox.DONE, "confirmed by reading the order", remote=remote)
                 if verdict is Verdict.IMPOSSIBLE:
-                    return self._failed(action, order, reason, remote)
+                    return Decision(outbox.FAILED, reason, remote=remote)
             if sends >= MAX_SENDS:
-                return self._unknown(action, order, f"no answer after {sends} tries ({lost})")
-            busy = parcel_in_flight(order, action, self.adapter.capabilities) if action.kind == SHIP else ""
-            if busy:
-                return self._unknown(action, order, busy)
+                return Decision(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
+            why_not = busy() if busy is not None else ""
+            if why_not:
+                return Decision(outbox.UNKNOWN, why_not)
             sends += 1
             try:
-                result = self._send(action, order)
+                result = self._send(kind, payload, order)
             except base.OutcomeUnknown as exc:
                 log.warning("%s of order %s: answer lost (%s); reading the order before anything else",
-                            action.kind, order.order_id, exc)
+                            kind, order.order_id, exc)
                 lost = str(exc)
                 read_first = True
                 continue
             except (base.MarketplaceError, ValueError) as exc:
-                return self._refused_by_marketplace(action, order, exc)
-            return self._done(action, order, result, None, "")
+                return self._refusal(kind, payload, order.order_id, exc)
+            return Decision(outbox.DONE, "", result=result)
 
-    def _send(self, action: m.Action, order: m.Order) -> base.ShipmentInfo | None:
-        payload = action.payload or {}
-        if action.kind == ACK:
+    def settle(self, action: m.Action, order: m.Order, decision: Decision) -> ActionOutcome:
+        """Store what `decide` found: the outbox row, the order and its event, in one transaction."""
+        if decision.status == outbox.DONE:
+            return self._done(action, order, decision.result, decision.remote, decision.reason)
+        if decision.status == outbox.FAILED:
+            return self._failed(action, order, decision.reason, decision.remote)
+        return self._unknown(action, order, decision.reason)
+
+    def _send(self, kind: str, payload: dict, order: base.Order) -> base.ShipmentInfo | None:
+        if kind == ACK:
             self.adapter.acknowledge(order.order_id)
             return None
-        if action.kind == NACK:
-            self.adapter.reject(to_marketplace_order(order), cancel_request(payload))
+        if kind == NACK:
+            self.adapter.reject(order, cancel_request(payload))
             return None
-        if action.kind == SHIP:
+        if kind == SHIP:
             method = base.ShipMethod(payload["method"])
-            return self.adapter.ship(to_marketplace_order(order), method, payload.get("awb"))
-        raise ValueError(f"not a fulfilment action: {action.kind}")
+            return self.adapter.ship(order, method, payload.get("awb"))
+        raise ValueError(f"not a fulfilment action: {kind}")
 
-    def _refused_by_marketplace(self, action: m.Action, order: m.Order, exc: Exception) -> ActionOutcome:
+    def _refusal(self, kind: str, payload: dict, order_id: str, exc: Exception) -> Decision:
         # The marketplace said no. It may say no because the order was already handled elsewhere (Seller Center,
         # another tool): look before calling it a failure.
         remote = None
         with contextlib.suppress(base.MarketplaceError):
-            remote = self.adapter.get_order(order_id=order.order_id)
-        if remote is not None and \
-                check(action.kind, remote, action.payload or {}, self._cancellable())[0] is Verdict.APPLIED:
-            return self._done(action, order, None, remote, "already done on the marketplace")
-        return self._failed(action, order, str(exc), remote)
+            remote = self.adapter.get_order(order_id=order_id)
+        if remote is not None and check(kind, remote, payload, self._cancellable())[0] is Verdict.APPLIED:
+            return Decision(outbox.DONE, "already done on the marketplace", remote=remote)
+        return Decision(outbox.FAILED, str(exc), remote=remote)
+
+    def _refused_by_marketplace(self, action: m.Action, order: m.Order, exc: Exception) -> ActionOutcome:
+        return self.settle(action, order, self._refusal(action.kind, action.payload or {}, order.order_id, exc))
 
     # ---- results -----------------------------------------------------------------------------------------
     def _done(
@@ -277,7 +310,9 @@ class Executor(Settles):
             record_event(order, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}", ok=True)
         return outcome(reload(order), True)
 
-    def _changes_when_done(self, action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> dict:
+    def _changes_when_done(
+        self, action: m.Action, order: m.Order, result: base.ShipmentInfo | None, now: datetime | None = None
+    ) -> dict:
         payload = action.payload or {}
         current = S(order.state)
         changes: dict = {}
@@ -294,7 +329,7 @@ class Executor(Settles):
             if not read_back and result is not None and result.marketplace_status:
                 changes["marketplace_status"] = result.marketplace_status
             if payload.get("method") == base.ShipMethod.DROPOFF.value or expected in HANDED_OVER:
-                changes["handed_over_at"] = order.handed_over_at or m.utcnow()
+                changes["handed_over_at"] = order.handed_over_at or now or m.utcnow()
             if payload.get("awb"):
                 changes["awb"] = payload["awb"]
             if result is not None:

@@ -1,0 +1,267 @@
+"""Batch actions (accept, ship) sent from a bounded pool of threads per channel (issue 19 §4).
+
+At 40 ms a request, a batch sent one request after another waits 40 s per 1,000 orders. Here up to SENDERS
+requests of one channel are in flight at once, paced by the transport's rate gate to the quota the marketplace
+announces (the first request of a channel goes alone: its answer teaches the gate that quota). The outbox's rules
+are the same as for one order:
+
+- claim before send: the caller's thread writes a chunk of orders' actions already claimed (`outbox.enqueue_claimed`)
+  in the transaction that bumps those orders' versions; only then do the sender threads get them;
+- one request per order and step: each action goes to exactly one sender, which never sends again after a lost
+  answer before reading the order (`Executor.decide`);
+- only the caller's thread writes the store: the senders do network work, and their answers are settled a group at
+  a time in a few statements (`_settle`), each order still with its own outcome, event and problem.
+
+A chunk in which another station (or a sync) changed an order meanwhile is claimed order by order instead, so the
+loser of a race is told so on that order alone; an answer that is not a plain success (failed, unknown, confirmed
+by reading) is settled by the executor on its own, exactly as for a single action.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+import peewee as pw
+
+from tokodesk.marketplace import base
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment.common import (
+    ActionOutcome,
+    fresh_orders,
+    lines_of_orders,
+    outcome,
+    reload,
+    to_marketplace_order,
+)
+from tokodesk.store import models as m
+
+log = logging.getLogger(__name__)
+
+SENDERS = 16  # requests of one channel in flight at once (the rate gate still paces them to the announced quota)
+CLAIM_CHUNK = 64  # orders claimed per transaction; a crash leaves at most about this many to resolve by reading
+CHANGED = "The order was changed by another station or a sync just now; refresh and try again."
+STOPPED = "not done: stopped before this order"
+
+
+@dataclass
+class Intent:
+    """An order checked for `kind`, with what its action will carry; `action` once claimed."""
+
+    order: m.Order
+    channel: m.Channel
+    kind: str
+    payload: dict
+    action: m.Action | None = None
+
+
+class _Lost(Exception):
+    """A bulk write matched fewer rows than it should: someone changed one of them; redo one by one."""
+
+
+class _Lane:
+    """One channel's senders and what is left to claim for it."""
+
+    def __init__(self, executor: ex.Executor) -> None:
+        self.executor = executor
+        self.queue: deque[Intent] = deque()
+        self.in_flight = 0
+        self.answered = False  # one answer came back: the transport's rate gate knows the quota now
+        self.pool = ThreadPoolExecutor(SENDERS, thread_name_prefix="tokodesk-send")
+
+
+def run(
+    intents: Sequence[Intent],
+    executor_for: Callable[[m.Channel], ex.Executor],
+    who: str,
+    *,
+    label: str = "",
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> dict[int, ActionOutcome]:
+    """Claim, send and settle the intents; the outcome of each, by order primary key."""
+    results: dict[int, ActionOutcome] = {}
+    if not intents:
+        return results
+    lanes: dict[int, _Lane] = {}
+    for intent in intents:
+        if intent.channel.id not in lanes:
+            lanes[intent.channel.id] = _Lane(executor_for(intent.channel))
+        lanes[intent.channel.id].queue.append(intent)
+    needs_lines = any(intent.kind != ex.ACK for intent in intents)  # an accept sends the order id only
+    lines = lines_of_orders([intent.order.id for intent in intents]) if needs_lines else {}
+    futures: dict[Future, tuple[_Lane, Intent]] = {}
+    stopped = False
+    total = len(intents)
+    try:
+        with outbox.Leases() as leases:  # every claimed action's lease outlives any wait on the marketplace
+            while True:
+                for lane in lanes.values():
+                    if lane.queue and not stopped and cancel is not None and cancel():  # never sent: not done
+                        stopped = True
+                    if stopped:
+                        while lane.queue:
+                            intent = lane.queue.popleft()
+                            results[intent.order.id] = outcome(reload(intent.order), False, STOPPED, refused=True)
+                        continue
+                    room = (SENDERS if lane.answered else 1) - lane.in_flight
+                    if not lane.queue or room <= 0:
+                        continue
+                    # Claim a whole chunk once the senders run low: its actions queue in the pool, few transactions.
+                    size = CLAIM_CHUNK if lane.answered else 1
+                    chunk = [lane.queue.popleft() for _ in range(min(size, len(lane.queue)))]
+                    claimed, refused = _claim(chunk, who)
+                    results.update(refused)
+                    leases.add(intent.action for intent in claimed)
+                    for intent in claimed:
+                        order = to_marketplace_order(intent.order, lines.get(intent.order.id, []))
+                        future = lane.pool.submit(_send, lane.executor, intent, order, cancel)
+                        futures[future] = (lane, intent)
+                        lane.in_flight += 1
+                if not futures:
+                    if any(lane.queue for lane in lanes.values()):
+                        continue  # a chunk was refused whole: claim the next one
+                    break
+                finished, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+                answered: dict[int, list[tuple[Intent, ex.Decision]]] = {}
+                for future in finished:
+                    lane, intent = futures.pop(future)
+                    lane.in_flight -= 1
+                    lane.answered = True
+                    answered.setdefault(intent.channel.id, []).append((intent, _decision(future, intent)))
+                for channel_id, group in answered.items():
+                    results.update(_settle(group, lanes[channel_id].executor, who))
+                    leases.drop(intent.action for intent, _decision_ in group)
+                if progress is not None:
+                    progress(min(len(results), total), total, f"{label}: {len(results)} of {total}")
+    finally:
+        for lane in lanes.values():
+            lane.pool.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
+def _send(
+    executor: ex.Executor, intent: Intent, order: base.Order, cancel: base.CancelCheck | None
+) -> ex.Decision | None:
+    """A sender thread's part: None when the batch was stopped before this request went out."""
+    if cancel is not None and cancel():
+        return None
+    return executor.decide(intent.kind, intent.action.payload or {}, order, read_first=False)
+
+
+def _decision(future: Future, intent: Intent) -> ex.Decision | None:
+    try:
+        return future.result()
+    except Exception as exc:  # not a marketplace answer (a bug, a transport surprise): the request may have gone out
+        log.exception("%s of order %s: the sender failed", intent.kind, intent.order.order_id)
+        return ex.Decision(outbox.UNKNOWN, f"the request may or may not have reached the marketplace ({exc})")
+
+
+# ---- claiming --------------------------------------------------------------------------------------------------
+def _claim(chunk: list[Intent], who: str) -> tuple[list[Intent], dict[int, ActionOutcome]]:
+    """Bump the chunk's orders (each only if unchanged since it was checked) and write their claimed actions, in one
+    transaction. When one order was changed meanwhile, or two stations' transactions meet (a PostgreSQL deadlock),
+    nothing of the chunk is kept and each order is claimed on its own, so only the changed one is refused."""
+    try:
+        actions = _claim_all(chunk, who)
+    except (_Lost, pw.DatabaseError) as exc:
+        if len(chunk) == 1:
+            if isinstance(exc, _Lost):
+                return [], {chunk[0].order.id: outcome(reload(chunk[0].order), False, CHANGED, refused=True)}
+            raise
+        log.info("claiming %d orders at once met a change (%s); claiming them one by one", len(chunk), exc)
+        claimed: list[Intent] = []
+        refused: dict[int, ActionOutcome] = {}
+        for intent in chunk:
+            mine, lost = _claim([intent], who)
+            claimed += mine
+            refused.update(lost)
+        return claimed, refused
+    now = actions[0].updated_at
+    for intent, action in zip(chunk, actions, strict=True):
+        intent.action = action
+        intent.order.version += 1
+        intent.order.local_updated_at = now
+        intent.order.action_failed = False
+        intent.order.problem = ""
+    return chunk, {}
+
+
+def _claim_all(chunk: list[Intent], who: str) -> list[m.Action]:
+    kind = chunk[0].kind
+    if any(intent.kind != kind for intent in chunk):
+        raise ValueError("one kind of action per chunk")
+    with m.db.atomic():
+        rows = (
+            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=False, problem="")
+            .where(pw.Tuple(m.Order.id, m.Order.version).in_([(i.order.id, i.order.version) for i in chunk]))
+            .execute()
+        )
+        if rows != len(chunk):
+            raise _Lost(f"{len(chunk) - rows} of {len(chunk)} orders changed since they were checked")
+        return outbox.enqueue_claimed([i.order for i in chunk], kind, [i.payload for i in chunk], who)
+
+
+# ---- settling --------------------------------------------------------------------------------------------------
+def _settle(
+    group: list[tuple[Intent, ex.Decision | None]], executor: ex.Executor, who: str
+) -> dict[int, ActionOutcome]:
+    """Store the answers of one channel. Plain successes go together (one transaction, a few statements); anything
+    else, or a group in which a claim was lost meanwhile, goes through the executor one by one."""
+    results: dict[int, ActionOutcome] = {}
+    unsent = [intent for intent, decision in group if decision is None]
+    if unsent:
+        results.update(_withdraw(unsent))
+    group = [(i, d) for i, d in group if d is not None]
+    plain = [(i, d) for i, d in group if d.status == outbox.DONE and d.remote is None and not d.reason
+             and (d.result is None or d.result.order is None)]
+    plain_ids = {intent.order.id for intent, _d in plain}
+    rest = [(i, d) for i, d in group if i.order.id not in plain_ids]
+    if plain:
+        try:
+            results.update(_settle_done(plain, executor, who))
+        except _Lost:
+            rest = group
+    for intent, decision in rest:
+        if intent.order.id not in results:
+            results[intent.order.id] = executor.settle(intent.action, intent.order, decision)
+    return results
+
+
+def _withdraw(unsent: list[Intent]) -> dict[int, ActionOutcome]:
+    """Actions claimed but never sent (the batch was stopped first) are taken back: as if never written."""
+    with m.db.atomic():
+        for intent in unsent:
+            m.Action.delete().where((m.Action.id == intent.action.id) & (m.Action.version == intent.action.version)
+                                    & (m.Action.status == outbox.SENT)).execute()
+    return {intent.order.id: outcome(reload(intent.order), False, STOPPED, refused=True) for intent in unsent}
+
+
+def _settle_done(plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor, who: str) -> dict[int, ActionOutcome]:
+    with m.db.atomic():
+        if not outbox.settle_many([intent.action for intent, _d in plain], outbox.DONE):
+            raise _Lost("a claim was lost")
+        now = m.utcnow()
+        stored = fresh_orders([intent.order for intent, _d in plain])
+        same: dict[tuple, list[int]] = {}  # identical changes -> the orders getting them: one UPDATE each
+        events: list[dict] = []
+        after: dict[int, tuple[m.Order, str]] = {}
+        for intent, decision in plain:
+            order = stored[intent.order.id]
+            changes = executor._changes_when_done(intent.action, order, decision.result, now=now)
+            changes.update(action_failed=False, problem="")
+            same.setdefault(tuple(sorted(changes.items())), []).append(order.id)
+            events.append({"order": order.id, "at": now, "who": who, "kind": intent.kind, "ok": True,
+                           "detail": ex._describe(intent.action, order, decision.result)})
+            after[order.id] = (order, changes.get("state", order.state))
+        for changes, ids in same.items():
+            for start in range(0, len(ids), 500):
+                m.Order.update(version=m.Order.version + 1, local_updated_at=now, **dict(changes)).where(
+                    m.Order.id.in_(ids[start:start + 500])).execute()
+        for start in range(0, len(events), 200):
+            m.OrderEvent.insert_many(events[start:start + 200]).execute()
+    return {pk: ActionOutcome(order.order_id, order.invoice, True, state) for pk, (order, state) in after.items()}
