@@ -1,6 +1,7 @@
 """A batch of 1,000 orders through the whole fulfilment path against the sandbox: accept, pack, request pick-up.
 
     .venv/bin/python bench/bench_batch_ship.py [--orders 1000] [--seed 3] [--db postgresql://…/postgres]
+                                               [--latency-ms 40] [--rate-limit R]
 
 The channel is a Tokopedia shop with business model "pickup" and ready-to-ship at "pack", so packing moves an
 order to ready_to_ship locally and shipping is one pick-up request per order. Each step is the real CLI in its own
@@ -50,7 +51,9 @@ def child_main(argv: list[str]) -> int:
     from tokodesk.cli import main
 
     code = main(argv)
-    print(f"BENCH_MAXRSS_KB={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"BENCH_MAXRSS_KB={usage.ru_maxrss}", file=sys.stderr)
+    print(f"BENCH_CPU_S={usage.ru_utime + usage.ru_stime:.3f}", file=sys.stderr)
     return code
 
 
@@ -107,8 +110,9 @@ def run_step(step: str, ids: list[str], env: dict[str, str], sb) -> dict:  # noq
     results = json.loads(proc.stdout)
     requests = Counter(sb.calls) - before
     rss = next((int(line.split("=")[1]) for line in proc.stderr.splitlines() if line.startswith("BENCH_MAXRSS_KB=")), 0)
+    cpu = next((float(line.split("=")[1]) for line in proc.stderr.splitlines() if line.startswith("BENCH_CPU_S=")), 0)
     return {"step": step, "seconds": elapsed, "ok": sum(r["ok"] for r in results), "requests": requests,
-            "rss_mb": rss / 1024}
+            "rss_mb": rss / 1024, "cpu_s": cpu}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--latency-ms", type=float, default=0.0, help="the sandbox answers this late (a real network)")
     parser.add_argument("--jitter-ms", type=float, default=0.0, help="± this much on each answer's delay")
+    parser.add_argument("--rate-limit", type=float, default=0.0, metavar="R",
+                        help="the sandbox allows R requests a second per endpoint (0: no limit)")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     args = parser.parse_args(argv)
 
@@ -132,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
     os.environ["TOKODESK_HOME"] = str(home)
     load_before = os.getloadavg()[0]
-    with Sandbox(seed=args.seed, orders=args.pool, products=60, days=1.0, freeze_clock=True,
-                 latency_ms=args.latency_ms, jitter_ms=args.jitter_ms) as sb:
+    # A frozen clock would never refill the rate limit's buckets: it runs when there is a limit.
+    with Sandbox(seed=args.seed, orders=args.pool, products=60, days=1.0, freeze_clock=not args.rate_limit,
+                 latency_ms=args.latency_ms, jitter_ms=args.jitter_ms, rate_limit=args.rate_limit or None) as sb:
         t0 = time.perf_counter()
         ids = prepare(db_url, sb, args.orders)
         print(f"setup: {args.pool} sandbox orders pulled, {len(ids)} new pick-up orders chosen "
@@ -142,22 +149,35 @@ def main(argv: list[str] | None = None) -> int:
                    **{SECRET_ENV: sb.credentials["client_secret"]})
         measured = [run_step(step, ids, env, sb) for step in STEPS]
         shop = [sb.order(int(i)) for i in ids]
-        once = all(o.acks == 1 and o.pickups == 1 and o.status == 450 for o in shop)
+        once = all(o.requests == Counter({"ack": 1, "pickup": 1}) and o.status == 450 for o in shop)
+        limited = sum(1 for r in sb.request_log if r.status == 429)
 
     backend = "PostgreSQL" if args.db else "SQLite"
-    print(f"measured: `tokodesk orders ack|pack|ship` processes on {backend}, {len(ids)} orders; "
-          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+    limit = f"rate limit {args.rate_limit:g} req/s per endpoint" if args.rate_limit else "no rate limit"
+    print(f"measured: `tokodesk orders ack|pack|ship` processes on {backend}, {len(ids)} orders, sandbox latency "
+          f"{args.latency_ms:g} ms, {limit}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
+          f"on {os.cpu_count()} cores")
     for row in measured:
         requests = ", ".join(f"{name} {n}" for name, n in sorted(row["requests"].items())) or "none"
         print(f"  {row['step']:<5} {row['seconds']:6.2f} s = {len(ids) / row['seconds']:7,.0f} orders/s, "
-              f"{row['ok']} ok; requests: {requests}; peak RSS {row['rss_mb']:.0f} MB")
+              f"{row['ok']} ok; requests: {requests}; CPU of the process {row['cpu_s']:.2f} s; "
+              f"peak RSS {row['rss_mb']:.0f} MB")
     total = sum(row["seconds"] for row in measured)
     ship = sum(row["seconds"] for row in measured if row["step"] != "ack")
     total_requests = sum(sum(row["requests"].values()) for row in measured)
     print(f"batch ship (pack + pick-up request): {ship:.2f} s = {len(ids) / ship:,.0f} orders/s")
     print(f"whole path (accept + pack + ship):   {total:.2f} s = {len(ids) / total:,.0f} orders/s, "
           f"{total_requests} requests")
-    print(f"peak RSS: {max(row['rss_mb'] for row in measured):.0f} MB")
+    cpu = sum(row["cpu_s"] for row in measured)
+    print(f"CPU of the three tokodesk processes: {cpu:.2f} s = {len(ids) / cpu:,.0f} orders per CPU-second "
+          "(the sandbox's own CPU, in this process, not included)")
+    print(f"peak RSS: {max(row['rss_mb'] for row in measured):.0f} MB; refused for the rate limit (429): {limited}")
+    if args.rate_limit:
+        per_order = total_requests / len(ids)
+        print(f"target under the limit: >= 0.9 x R / requests per order = 0.9 x {args.rate_limit:g} / {per_order:.2f} "
+              f"= {0.9 * args.rate_limit / per_order:,.1f} orders/s, 0 refused")
+    else:
+        print("targets: >= 100 orders/s whole path at 40 ms latency; >= 300 orders/s with no latency (CPU side)")
     if not once or any(row["ok"] != len(ids) for row in measured):
         print("NOT every order was accepted and picked up exactly once", file=sys.stderr)
         return 1

@@ -77,6 +77,20 @@ class RateLimiter:
             rate_text = f"{rate:g} req/s (burst {burst})"
             return Quota(granted, rate_text, remaining, reset_after, full)
 
+    def drain(self, endpoint: str) -> None:
+        """Use up the endpoint's quota now, as another app sharing it would: its next request is refused (429)."""
+        rate = self.rate_for(endpoint)
+        if rate <= 0:
+            return
+        now = self._clock()
+        with self._lock:
+            bucket = self._buckets.get(endpoint)
+            if bucket is None:
+                burst = self._burst or max(1, int(math.ceil(rate)))
+                bucket = self._buckets[endpoint] = Bucket(rate, burst, 0.0, now)
+            bucket.refill(now)
+            bucket.tokens = 0.0
+
     def headers(self, quota: Quota) -> dict[str, str]:
         return {
             "X-Ratelimit-Limit": quota.limit,

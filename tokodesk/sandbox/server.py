@@ -143,6 +143,7 @@ class RequestRecord:
     status: int  # 0 when the response was lost
     fault: str | None
     delay: float = 0.0  # seconds the network (Latency) held this answer
+    at: float = 0.0  # time.monotonic() when the request reached the shop (after the network's delay)
 
 
 MAX_LATENCY_MS = 60_000.0
@@ -259,6 +260,7 @@ class _Handler(BaseHTTPRequestHandler):
         endpoint = dialect.endpoint(self.command, parts.path) or Endpoint("unknown", False)
         fault = self.server.faults.draw(endpoint.name, endpoint.mutation) if endpoint.name != "unknown" else None
         delay = self.server.latency.wait()  # before the shop sees the request: the change lands when it arrives
+        arrived = time.monotonic()
         if fault == "error":
             response = dialect.server_error(endpoint)
         else:
@@ -270,12 +272,13 @@ class _Handler(BaseHTTPRequestHandler):
                 log.exception("sandbox handler failed on %s %s", self.command, parts.path)
                 response = dialect.server_error(endpoint)
         if fault == "lost":
-            self.server.record(RequestRecord(self.command, parts.path, endpoint.name, 0, fault, delay))
+            self.server.record(RequestRecord(self.command, parts.path, endpoint.name, 0, fault, delay, arrived))
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
-        self.server.record(RequestRecord(self.command, parts.path, endpoint.name, response.status, fault, delay))
+        self.server.record(RequestRecord(self.command, parts.path, endpoint.name, response.status, fault, delay,
+                                         arrived))
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))

@@ -118,6 +118,11 @@ def run(
                     results.update(refused)
                     leases.add(intent.action for intent in claimed)
                     for intent in claimed:
+                        busy = _parcel_in_flight(intent, lane.executor)
+                        if busy:  # another station is shipping the same (combined) parcel: wait for it
+                            results[intent.order.id] = lane.executor._unknown(intent.action, intent.order, busy)
+                            leases.drop([intent.action])
+                            continue
                         order = to_marketplace_order(intent.order, lines.get(intent.order.id, []))
                         future = lane.pool.submit(_send, lane.executor, intent, order, cancel)
                         futures[future] = (lane, intent)
@@ -142,6 +147,11 @@ def run(
         for lane in lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _parcel_in_flight(intent: Intent, executor: ex.Executor) -> str:
+    caps = executor.adapter.capabilities
+    return ex.parcel_in_flight(intent.order, intent.action, caps) if intent.kind == ex.SHIP and caps.packages else ""
 
 
 def _send(

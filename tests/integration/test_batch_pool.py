@@ -1,0 +1,139 @@
+"""Batch accept and ship send their requests side by side (issue 19 §4), against the Tokopedia sandbox over loopback:
+still exactly one request per order and step when answers are lost and the marketplace answers 429, never faster
+than the announced rate limit, and each order's own failure reported on that order."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from datetime import datetime, timezone
+
+import pytest
+
+from tokodesk.marketplace.tokopedia import TokopediaClient
+from tokodesk.sandbox import Sandbox, Status
+from tokodesk.services import outbox
+from tokodesk.services.fulfilment import Fulfilment, find_orders
+from tokodesk.services.orders import pull_orders
+from tokodesk.store import models as m
+
+BATCH = 120
+RATE, BURST = 40.0, 4  # per endpoint; a small burst, so 16 senders would overrun it without the pacing
+
+
+def _now(sb):
+    return datetime.fromtimestamp(sb.clock.now(), timezone.utc).replace(tzinfo=None)
+
+
+def _setup(sb):
+    cr = sb.credentials
+    channel = m.Channel.create(
+        name="pool", marketplace="tokopedia", fs_id=str(cr["fs_id"]), client_id=cr["client_id"],
+        shop_id=str(cr["shop_id"]), api_base=sb.url, auth_url=sb.url, business_model="pickup",
+        ready_to_ship_at="pack",
+    )  # fmt: skip
+    client = TokopediaClient.from_channel(channel, client_secret=cr["client_secret"], timeout=10)
+    pull_orders(channel, client, now=_now(sb))
+    m.OrderLine.update(seller_sku=m.OrderLine.sku).where(m.OrderLine.sku != "").execute()
+    m.OrderLine.update(seller_sku=m.OrderLine.product_id).where(m.OrderLine.sku == "").execute()
+    ids = [str(o.order_id) for o in sb.orders_in_status(220) if not o.courier.own][:BATCH]
+    assert len(ids) == BATCH
+    return channel, client, ids
+
+
+class InFlight:
+    """Counts the requests the sandbox's network holds at once (proof that the batch sends side by side)."""
+
+    def __init__(self, sleep):
+        self.sleep, self.now, self.most = sleep, 0, 0
+        self.lock = threading.Lock()
+
+    def __call__(self, seconds):
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        try:
+            self.sleep(seconds)
+        finally:
+            with self.lock:
+                self.now -= 1
+
+
+def _busiest_second(records, endpoint: str) -> int:
+    """The most requests of `endpoint` the shop accepted within any one second."""
+    times = sorted(r.at for r in records if r.endpoint == endpoint and r.status != 429)
+    most, first = 0, 0
+    for last, at in enumerate(times):
+        while at - times[first] >= 1.0:
+            first += 1
+        most = max(most, last - first + 1)
+    return most
+
+
+def test_a_batch_sends_one_request_per_order_and_step_despite_lost_answers_and_429s(any_database):
+    with Sandbox(seed=21, orders=400, products=30, days=1.0, latency_ms=5, rate_limit=RATE,
+                 rate_burst=BURST) as sb:
+        channel, client, ids = _setup(sb)
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+        sb.faults.force("ack", "lost", 4)  # applied by the shop, the answer never arrives
+        sb.faults.force("pickup", "lost", 4)
+        sb.limiter.drain("ack")  # another app used the quota: the first accept is refused with 429
+        drained = []
+
+        def another_app_meanwhile(done, total, message):
+            if done >= BATCH // 3 and not drained:
+                drained.append(done)
+                sb.limiter.drain("ack")  # and again while the senders are busy: more 429s, mid-batch
+                sb.limiter.drain("pickup")
+
+        service = Fulfilment(adapters=lambda c: client, progress=another_app_meanwhile)
+        accepted = service.acknowledge(find_orders(ids))
+        assert drained and in_flight.most > 1
+        # Three of the accepted orders are cancelled on the marketplace before their pick-up is requested.
+        gone = ids[10:13]
+        for oid in gone:
+            sb.shop.force_status(int(oid), Status.CANCELLED)
+        packed = Fulfilment(adapters=lambda c: client).pack(find_orders(ids))
+        drained.clear()
+        shipped = service.ship(find_orders(ids))
+        client.close()
+        log = sb.request_log
+        shop = {oid: sb.order(int(oid)) for oid in ids}
+
+    assert all(r.ok for r in accepted) and all(r.ok for r in packed)
+    assert Counter(r.endpoint for r in log if r.status == 429)["ack"] >= 1  # the refusals did happen
+    assert [r.endpoint for r in log if r.fault == "lost"].count("pickup") == 4
+    for oid, order in shop.items():
+        # one accept and one pick-up request reached each order: none repeated after a lost answer or a 429
+        assert order.requests == Counter({"ack": 1, "pickup": 1}), (oid, order.requests)
+    by_id = {r.order_id: r for r in shipped}
+    for oid in ids:
+        result = by_id[oid]
+        if oid in gone:  # the marketplace's own refusal, on that order alone
+            assert not result.ok and not result.refused and "LGS_USC_007" in result.error, result
+            assert result.state == "cancelled" and shop[oid].pickups == 0  # the queue follows the marketplace
+        else:
+            assert result.ok and result.state == "awaiting_pickup" and shop[oid].status == 450, result
+    assert not set(outbox.counts()) & set(outbox.ACTIVE_STATUSES)  # nothing left in flight or in doubt
+    events = Counter((e.order.order_id, e.kind) for e in m.OrderEvent.select().where(m.OrderEvent.ok == True))  # noqa: E712
+    assert all(events[(oid, "ack")] == 1 and events[(oid, "pack")] == 1 for oid in ids)
+    assert all(events[(oid, "ship")] == (0 if oid in gone else 1) for oid in ids)
+
+
+@pytest.mark.parametrize("rate", [25.0])
+def test_a_batch_keeps_to_the_announced_rate_limit(database, rate):
+    with Sandbox(seed=22, orders=400, products=30, days=1.0, latency_ms=10, rate_limit=rate, rate_burst=5) as sb:
+        channel, client, ids = _setup(sb)
+        ids = ids[:90]
+        service = Fulfilment(adapters=lambda c: client)
+        accepted = service.acknowledge(find_orders(ids))
+        service.pack(find_orders(ids))
+        shipped = service.ship(find_orders(ids))
+        client.close()
+        log = sb.request_log
+
+    assert all(r.ok for r in accepted) and all(r.ok for r in shipped)
+    assert [r for r in log if r.status == 429] == []  # never refused for the limit
+    for endpoint in ("ack", "pickup"):
+        # a token bucket of `rate` a second holding `burst`: no one second ever saw more than both
+        assert _busiest_second(log, endpoint) <= rate + 5, endpoint
