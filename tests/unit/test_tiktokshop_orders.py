@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -21,7 +24,7 @@ from tests.unit.test_tiktokshop_support import (
     utc,
 )
 from tokodesk.marketplace.base import InvalidOrder, Marketplace, MarketplaceError, OrderState
-from tokodesk.marketplace.tiktokshop import CAPABILITIES, TikTokShopClient
+from tokodesk.marketplace.tiktokshop import CAPABILITIES, TikTokShopClient, order_search
 from tokodesk.marketplace.tiktokshop.orders import STATUS_MAP, aggregate_lines, parse_or_invalid, parse_order, rupiah
 
 SEARCH = f"{API}/order/202309/orders/search"
@@ -138,7 +141,8 @@ def test_a_malformed_order_becomes_an_invalid_order(mutate, reason):
     assert reason in parsed.reason
 
 
-def test_list_orders_searches_update_windows_with_overlap_pages_and_dedups(rsps):
+def test_list_orders_searches_update_windows_with_overlap_pages_and_dedups(rsps, monkeypatch):
+    monkeypatch.setattr(order_search, "SLICE_READERS", 1)  # each window walked whole: the responses come in order
     client, _ = make_client()
     start, end = utc(NOW - 9 * 86400), utc(NOW)
     # window 1 (7 days): two pages; the second page repeats an order that moved during paging
@@ -165,6 +169,41 @@ def test_list_orders_searches_update_windows_with_overlap_pages_and_dedups(rsps)
     for call in rsps.calls:
         assert_signed(call)
     assert progress[-1] == 5
+
+
+def test_list_orders_reads_slices_of_a_window_side_by_side_and_hands_them_on_in_time_order(rsps):
+    client, _ = make_client()
+    start, end = utc(NOW - 2 * 86400), utc(NOW)
+    in_flight, most = [0], [0]
+    lock = threading.Lock()
+
+    def search(request):
+        body = json.loads(request.body)
+        with lock:
+            in_flight[0] += 1
+            most[0] = max(most[0], in_flight[0])
+        time.sleep(0.05)  # a network: the slices' requests overlap
+        with lock:
+            in_flight[0] -= 1
+        # each slice holds two orders, over two pages; the orders are named after the slice's start
+        name = str(body["update_time_ge"])
+        token = query_of(type("C", (), {"request": request})()).get("page_token")
+        if token is None:
+            return 200, {}, json.dumps(ok({"orders": [raw_order(f"{name}-1")], "next_page_token": f"{name}-p2"}))
+        return 200, {}, json.dumps(ok({"orders": [raw_order(f"{name}-2")]}))
+
+    rsps.add_callback(responses.POST, SEARCH, callback=search)
+    pages = list(client.list_orders(start, end))
+
+    ids = [o.order_id for page in pages for o in page]
+    lows = sorted({body_of(c)["update_time_ge"] for c in rsps.calls})
+    assert len(lows) == order_search.SLICE_READERS and most[0] > 1  # the slices were read at the same time
+    assert ids == [f"{low}-{n}" for low in lows for n in (1, 2)]  # in time order, each slice's pages in order
+    spans = sorted((body_of(c)["update_time_ge"], body_of(c)["update_time_lt"]) for c in rsps.calls)
+    assert spans[0][0] == int((start - timedelta(minutes=10)).timestamp()) and spans[-1][1] == int(end.timestamp())
+    slices = spans[::2]  # two pages each
+    for (_ge, lt), (next_ge, _lt) in zip(slices, slices[1:], strict=False):  # every slice reaches back
+        assert next_ge == lt - 600  # into the one before it, and none is left out
 
 
 def test_list_orders_stops_when_cancelled(rsps):

@@ -73,7 +73,7 @@ def test_a_signed_post_goes_out_with_the_bytes_it_signed(rsps):
     call = rsps.calls[0]
     assert_signed(call)
     assert body_of(call)["update_time_lt"] == int(NOW)
-    assert query_of(call)["page_size"] == "50"
+    assert query_of(call)["page_size"] == "100"  # the most Search Orders takes (OAS: [1-100])
 
 
 def test_webhook_signature():

@@ -512,6 +512,13 @@ class BatchShipping(Protocol):
         """
 
 
+class KeptLabels(Protocol):
+    """Offered when `capabilities.label_after_ship`: the labels to keep right after a batch was shipped."""
+
+    def shipping_labels(self, orders: Sequence[Order]) -> dict[str, Label | MarketplaceError]:
+        """The label of each order (or the error for that order), fetched side by side within the rate limit."""
+
+
 @dataclass
 class CombinableGroup:
     """Orders of one buyer the marketplace offers to ship as one package (`package_id`: its pre-generated id)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -48,7 +49,15 @@ from tokodesk.marketplace.base import (
 )
 from tokodesk.marketplace.clean import scrub
 from tokodesk.marketplace.endpoints import check_endpoint
-from tokodesk.marketplace.tiktokshop import cancellation, catalog, fulfilment, packages, products, seller_skus
+from tokodesk.marketplace.tiktokshop import (
+    cancellation,
+    catalog,
+    fulfilment,
+    order_search,
+    packages,
+    products,
+    seller_skus,
+)
 from tokodesk.marketplace.tiktokshop import finance as finance_api
 from tokodesk.marketplace.tiktokshop import returns as return_api
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper, consent_url
@@ -95,8 +104,9 @@ WAREHOUSES = "/logistics/202309/warehouses"
 ORDER_SEARCH = "/order/202309/orders/search"
 ORDER_DETAIL = "/order/202309/orders"
 
-DETAIL_BATCH = 50
-ORDER_PAGE_SIZE = 50
+LABEL_READERS = 8  # orders whose labels are fetched at once after a ship (the transport paces them)
+DETAIL_BATCH = 50  # Get Order Detail: `ids` max count 50 (OAS)
+ORDER_PAGE_SIZE = 100  # Search Orders: page_size valid range [1-100] (OAS)
 # Update times can drift outside a search window (research §3): each window reaches back this far, and the pull
 # de-duplicates by order id.
 WINDOW_OVERLAP = timedelta(minutes=10)
@@ -119,6 +129,7 @@ def _aware(dt: datetime) -> datetime:
 
 class TikTokShopClient:
     capabilities = CAPABILITIES
+    concurrent_reads = True  # list_orders may run for two windows at once (the transport paces every thread)
 
     def __init__(
         self,
@@ -270,25 +281,26 @@ class TikTokShopClient:
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
     ) -> Iterator[list[Order | InvalidOrder]]:
-        """Orders updated in [start, end), by update-time windows that overlap, each order once."""
+        """Orders updated in [start, end), by update-time windows that overlap, each order once.
+
+        Each window is read as a few slices side by side (`order_search`), handed on in time order."""
         start, end = _aware(start), _aware(end)
         seen: set[tuple[str, str]] = set()
         done = 0
         window_start = start
         while window_start < end:
             window_end = min(window_start + WINDOW_SPAN, end)
-            body = {
-                "update_time_ge": int((window_start - WINDOW_OVERLAP).timestamp()),
-                "update_time_lt": int(window_end.timestamp()),
-            }
-            token = None
-            tokens: set[str] = set()
-            while True:
-                if cancel and cancel():
-                    return
-                data = self._search_page(body, token)
+            parts = order_search.slices(window_start, window_end)
+            bodies = [{"update_time_ge": int((ge - WINDOW_OVERLAP).timestamp()), "update_time_lt": int(lt.timestamp())}
+                      for ge, lt in parts]
+            for number, data in order_search.walk(self._search_page, bodies, cancel):
+                if data is order_search.REPEATED:
+                    # The same page asked for again would go on forever: the slice is reported as not fully read
+                    # (the next run reads it again) and the pull moves on.
+                    yield [_repeated_token(*parts[number])]
+                    continue
                 page: list[Order | InvalidOrder] = []
-                for raw in data.get("orders") or []:
+                for raw in data.get("orders") or []:  # type: ignore[attr-defined]
                     parsed = parse_or_invalid(raw)
                     # An order unreadable once may come back readable in an overlapping window: only a
                     # readable copy closes its id; an unreadable one is reported once.
@@ -302,15 +314,10 @@ class TikTokShopClient:
                     progress(done, None, f"{done} orders read")
                 if page:
                     yield page
-                token = data.get("next_page_token")
-                if not token:
-                    break
-                if token in tokens:
-                    # The same page asked for again would go on forever: the window is reported as not fully
-                    # read (the next run reads it again) and the pull moves on.
-                    yield [_repeated_token(window_start, window_end)]
-                    break
-                tokens.add(token)
+                if cancel and cancel():
+                    return
+            if cancel and cancel():
+                return
             window_start = window_end
 
     def order_details(self, order_ids: Sequence[str]) -> list[dict]:
@@ -535,6 +542,28 @@ class TikTokShopClient:
         # `mark_printed` has no counterpart here: the API keeps no printed flag. The packages are read now: one
         # combined or split in Seller Center has new ids, and each package has its own label.
         return fulfilment.order_label(self.api, self._raw_order(order.order_id), self.sleep)
+
+    def shipping_labels(self, orders: Sequence[Order]) -> dict[str, Label | MarketplaceError]:
+        """The labels of many orders right after they were shipped (base.KeptLabels): their details read 50 ids a
+        request, then each order's label documents fetched and downloaded LABEL_READERS at a time (paced by the
+        transport to the rate limit)."""
+        ids = list(dict.fromkeys(str(o.order_id) for o in orders))
+        try:
+            raws = {str(r.get("id")): r for r in self.order_details(ids)}
+        except MarketplaceError as exc:
+            return {order_id: exc for order_id in ids}
+
+        def one(order_id: str) -> Label | MarketplaceError:
+            raw = raws.get(order_id)
+            if raw is None:
+                return MarketplaceError(f"Order {order_id} was not found on {NAME}.")
+            try:
+                return fulfilment.order_label(self.api, raw, self.sleep)
+            except MarketplaceError as exc:
+                return exc
+
+        with ThreadPoolExecutor(LABEL_READERS, thread_name_prefix="tokodesk-labels") as pool:
+            return dict(zip(ids, pool.map(one, ids), strict=True))
 
     def booking_code(self, order_id: str) -> str | None:
         return None  # no booking codes: the label's tracking number is what the courier scans

@@ -8,6 +8,8 @@
   whose outcome is unknown raises `OutcomeUnknown` and is never repeated here.
 - 105002 (or a refused access-token header) refreshes the token once and repeats the call.
 - 36009004 is told apart by its message; a stale timestamp with a server `Date` header corrects the clock once.
+- Requests are paced per API to the documented default of 50 a second (`marketplace/pacing.py`), so a batch or a
+  pull sending several at once is not refused for the limit: the API announces no quota to learn from.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import re
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 import requests
 
-from tokodesk.marketplace import answers
+from tokodesk.marketplace import answers, pacing
 from tokodesk.marketplace.base import MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.marketplace.tiktokshop import errors
 from tokodesk.marketplace.tiktokshop.auth import TokenKeeper
@@ -34,14 +38,20 @@ MAX_TRANSIENT = 3  # attempts of an idempotent call on 5xx / internal error / lo
 BACKOFF_BASE_S = 1.0
 BACKOFF_CAP_S = 30.0
 DEFAULT_TIMEOUT_S = 30.0
+# research/tiktokshop-api.md §2: "default 50 QPS per API", per app and shop. A bucket of 45/s holding 5 never lets
+# more than 50 through in any one second, however the requests bunch up on the way.
+DOCUMENTED_QPS = 50
+PACED = (DOCUMENTED_QPS * 0.9, 5)
+_ID_SEGMENT = re.compile(r"/[0-9]{6,}(?=/|$)")
 
 
 def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
     """The longest one `call` can take before it returns or raises: every attempt it may make (throttled, transient,
-    a token refresh and a clock fix) timing out, each followed by the longest backoff. The outbox must not judge an
+    a token refresh and a clock fix) waiting its longest for a slot of the rate gate, timing out, and followed by the
+    longest backoff. The outbox must not judge an
     action abandoned before this (services/outbox.py)."""
     attempts = MAX_THROTTLED + MAX_TRANSIENT + 2
-    return attempts * (timeout + BACKOFF_CAP_S) + timeout  # + the token refresh call itself
+    return attempts * (timeout + BACKOFF_CAP_S + pacing.MAX_WAIT_S) + timeout  # + the token refresh call itself
 
 
 class Transport:
@@ -71,6 +81,9 @@ class Transport:
         self.rng = rng or random.Random()
         self.skew_s = 0.0  # server time minus our clock, learnt from a refused timestamp
         self.requests = 0
+        self._count_lock = threading.Lock()  # several threads send at once (a pull's windows, a batch's senders)
+        # Requests sent side by side are paced in real time, whatever clock signs them (a test's fixed one).
+        self.gate = pacing.RateGate(time.monotonic, time.sleep, default=PACED, margin=1.0)
 
     # -- helpers ------------------------------------------------------------------------------------------------
     def backoff(self, attempt: int, retry_after: float | None = None) -> None:
@@ -144,13 +157,16 @@ class Transport:
         clock_fixed = False
         throttled = 0
         transient = 0
+        endpoint = f"{method} {_ID_SEGMENT.sub('/{id}', path)}"  # the limit is per API, not per package id
         while True:
+            self.gate.take(endpoint)
             token = self.tokens.access_token()
             params = self.signed_query(path, query, raw, shop=shop)
             headers = {"x-tts-access-token": token}
             if form is None:  # requests writes the multipart content type with its boundary itself
                 headers["content-type"] = "application/json"
-            self.requests += 1
+            with self._count_lock:
+                self.requests += 1
             try:
                 resp = self.session.request(
                     method, f"{self.api_base}{path}", params=params, data=(fields if form is not None else raw or None),

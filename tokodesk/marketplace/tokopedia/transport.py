@@ -23,9 +23,10 @@ import urllib3.exceptions
 
 from tokodesk import credentials
 from tokodesk.logsetup import register_secret
-from tokodesk.marketplace import answers
+from tokodesk.marketplace import answers, pacing
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.marketplace.endpoints import check_endpoint
+from tokodesk.marketplace.pacing import GATE_MARGIN  # noqa: F401 - named here by the tests of the gate
 from tokodesk.marketplace.tokopedia.parsing import get
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,6 @@ BACKOFF_CAP_S = 8.0
 MAX_WAIT_S = 60.0  # a header asking for longer is not trusted beyond this
 DEFAULT_429_WAIT_S = 1.0
 DEFAULT_TIMEOUT_S = 20.0
-GATE_MARGIN = 0.95  # of the announced rate: answers delayed unevenly on the way must not arrive as a burst
 
 
 def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
@@ -184,57 +184,12 @@ def _cause_words(exc: requests.RequestException) -> str:
     return "the connection was dropped"
 
 
-class RateGate:
-    """Requests sent before their answers come back, paced to the quota Tokopedia announced (thread-safe).
-
-    Waiting for `remaining: 0` works for one request at a time; several in flight would all pass on a stale
-    `remaining` and be refused together. So, once an endpoint's `X-Ratelimit-Limit` ("N req/s (burst B)") is known,
-    each request takes a token from a local bucket of that rate, started from the `remaining` last reported and
-    never above it; without those headers nothing is paced here (the 429 handling still is).
-    """
-
-    def __init__(self, clock: Callable[[], float], sleep: Callable[[float], None]) -> None:
-        self._clock = clock
-        self._sleep = sleep
-        self._lock = threading.Lock()
-        self._buckets: dict[str, list[float]] = {}  # endpoint -> [rate, burst, tokens, stamp]
+class RateGate(pacing.RateGate):
+    """The shared gate (marketplace/pacing.py), taught by the X-Ratelimit-* headers of each answer."""
 
     def learn(self, endpoint: str, limits: Limits) -> None:
         rate, burst = limits.rate_and_burst()
-        if not rate or limits.remaining is None:
-            return
-        now = self._clock()
-        with self._lock:
-            bucket = self._buckets.get(endpoint)
-            rate *= GATE_MARGIN
-            if bucket is None:
-                self._buckets[endpoint] = [rate, float(burst or max(1, rate)), float(limits.remaining), now]
-                return
-            self._refill(bucket, now)
-            bucket[0], bucket[1] = rate, float(burst or bucket[1])
-            bucket[2] = min(bucket[2], float(limits.remaining))  # another station may share the quota
-
-    @staticmethod
-    def _refill(bucket: list[float], now: float) -> None:
-        rate, burst, tokens, stamp = bucket
-        bucket[2] = min(burst, tokens + max(0.0, now - stamp) * rate)
-        bucket[3] = now
-
-    def take(self, endpoint: str) -> float:
-        """Reserve the next slot of `endpoint`'s bucket (if it has one) and wait until it comes; returns the seconds
-        waited. A reservation, not a wait-and-retry loop: each caller sleeps once for its own slot (concurrent callers
-        queue up in order), and a clock that a test moves only by this very sleep cannot keep it waiting forever."""
-        with self._lock:
-            bucket = self._buckets.get(endpoint)
-            if bucket is None:
-                return 0.0
-            self._refill(bucket, self._clock())
-            bucket[2] -= 1.0
-            wait = 0.0 if bucket[2] >= 0.0 else -bucket[2] / bucket[0]
-        wait = min(wait, MAX_WAIT_S)
-        if wait > 0.0:
-            self._sleep(wait)
-        return wait
+        self.learn_quota(endpoint, rate, burst, limits.remaining)
 
 
 class Transport:

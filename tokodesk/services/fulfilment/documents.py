@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from tokodesk import documents as docs
@@ -20,7 +21,9 @@ from tokodesk.services.fulfilment import kept_labels, label_rules
 from tokodesk.services.fulfilment.common import (
     AdapterFactory,
     bump_version,
+    fresh_orders,
     lines_of,
+    lines_of_orders,
     record_event,
     reload,
     to_marketplace_order,
@@ -340,35 +343,34 @@ class Documents:
         """Download and keep the marketplace label of shipped orders that have none here; order id -> error or None.
 
         Meant right after a ship on marketplaces whose label exists only between shipping and collection. A failure
-        never touches the shipment: it is written on the order as a problem, and the next print fetches again.
+        never touches the shipment: it is written on the order as a problem, and the next print fetches again. The
+        labels of a batch are fetched side by side (`fetch_labels`), then kept one by one on this thread.
         """
         results: dict[str, str | None] = {}
-        for order in orders:
-            order = reload(order)
+        wanted: dict[int, list[m.Order]] = {}
+        for order in fresh_orders(orders).values():
             if kept_labels.kept_copy(order) is not None:
                 results[order.order_id] = None
                 continue
-            channel = m.Channel.get_by_id(order.channel_id)
-            adapter = self._adapter_or_none(channel)
-            error: str | None = None
-            try:
-                if adapter is None:
-                    raise base.MarketplaceError("no connection to the marketplace")
-                label = adapter.shipping_label(to_marketplace_order(order))
-                if not self._keep(order, label):
+            wanted.setdefault(order.channel_id, []).append(order)
+        for channel_id, batch in wanted.items():
+            adapter = self._adapter_or_none(m.Channel.get_by_id(channel_id))
+            for order, label in zip(batch, fetch_labels(adapter, batch), strict=True):
+                error: str | None = None
+                if isinstance(label, base.MarketplaceError):
+                    error = str(label)
+                elif not self._keep(order, label):
                     error = "it could not be written to the data folder"
-            except base.MarketplaceError as exc:
-                error = str(exc)
-            if error is not None:
-                problem = f"{kept_labels.NOT_KEPT}: {error}. Print the label soon: TokoDesk downloads it then."
-                with m.db.atomic():
-                    m.Order.update(problem=problem, version=m.Order.version + 1, local_updated_at=m.utcnow()).where(
-                        m.Order.id == order.id).execute()
-                    record_event(order, "label_kept", self.who, problem, ok=False)
-            else:
-                record_event(order, "label_kept", self.who, f"marketplace label kept on {self.who}")
-            results[order.order_id] = error
-        return results
+                if error is not None:
+                    problem = f"{kept_labels.NOT_KEPT}: {error}. Print the label soon: TokoDesk downloads it then."
+                    with m.db.atomic():
+                        m.Order.update(problem=problem, version=m.Order.version + 1,
+                                       local_updated_at=m.utcnow()).where(m.Order.id == order.id).execute()
+                        record_event(order, "label_kept", self.who, problem, ok=False)
+                else:
+                    record_event(order, "label_kept", self.who, f"marketplace label kept on {self.who}")
+                results[order.order_id] = error
+        return {o.order_id: results[o.order_id] for o in orders if o.order_id in results}
 
     def _marketplace_pdf(self, label: base.Label, size: str) -> bytes:
         if label.content_type == "application/pdf":
@@ -470,6 +472,33 @@ class Documents:
                 buyer_note=order.buyer_note,
             ))
         return render_packing_lists(items, document_translator())
+
+
+LABEL_FETCHERS = 8  # labels fetched at once from a marketplace without a call for many (the transport paces them)
+
+
+def fetch_labels(
+    adapter: base.Marketplace | None, orders: Sequence[m.Order]
+) -> list[base.Label | base.MarketplaceError]:
+    """The marketplace label of each order, or the error for it: through the adapter's call for many labels where
+    it has one (`base.KeptLabels`: details read in batches), else one call per order, LABEL_FETCHERS at a time."""
+    if adapter is None:
+        return [base.MarketplaceError("no connection to the marketplace") for _ in orders]
+    lines = lines_of_orders([order.id for order in orders])
+    wanted = [to_marketplace_order(order, lines[order.id]) for order in orders]
+    many = getattr(adapter, "shipping_labels", None)
+    if many is not None:
+        found = many(wanted)
+        return [found.get(o.order_id) or base.MarketplaceError("the marketplace sent no label") for o in wanted]
+
+    def one(order: base.Order) -> base.Label | base.MarketplaceError:
+        try:
+            return adapter.shipping_label(order)
+        except base.MarketplaceError as exc:
+            return exc
+
+    with ThreadPoolExecutor(LABEL_FETCHERS, thread_name_prefix="tokodesk-labels") as pool:
+        return list(pool.map(one, wanted))
 
 
 def _in_order(items: list[tuple], order_by: str | None) -> list[tuple]:

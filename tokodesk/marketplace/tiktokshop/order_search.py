@@ -1,0 +1,92 @@
+"""The order search of TikTok Shop read as several time slices side by side (issue 19: the first pull).
+
+Each search window is walked with an opaque cursor (`next_page_token`), so its pages come one after the other;
+but windows of update time are independent of each other. A window is therefore cut into up to SLICE_READERS
+slices, each walked by its own thread (paced to the API's rate limit by the transport), and the pages are handed
+on slice after slice, each slice's in page order, so the caller sees the same sequence a single walk would give
+(and de-duplicates the orders an overlap shows twice, as before).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+
+from tokodesk.marketplace.base import CancelCheck
+
+SLICE_READERS = 4  # slices of one window walked at once
+MIN_SLICE = timedelta(hours=1)  # a shorter window is walked whole: a slice costs at least one request
+AHEAD_PAGES = 50  # pages a slice may read before the caller takes them (memory stays bounded)
+
+REPEATED = object()  # a slice's marker: the marketplace gave a cursor again (its walk stopped there)
+_END = object()
+
+
+def slices(start: datetime, end: datetime, readers: int | None = None) -> list[tuple[datetime, datetime]]:
+    """[start, end) cut into up to `readers` (default SLICE_READERS) equal slices of at least MIN_SLICE."""
+    count = max(1, min(readers or SLICE_READERS, int((end - start) / MIN_SLICE)))
+    step = (end - start) / count
+    edges = [start + step * i for i in range(count)] + [end]
+    return list(zip(edges[:-1], edges[1:], strict=True))
+
+
+def walk(
+    read_page: Callable[[dict, str | None], dict],
+    bodies: list[dict],
+    cancel: CancelCheck | None = None,
+) -> Iterator[tuple[int, object]]:
+    """(slice number, page) for every page of every slice, in slice order; a page is a search `data` dict, or
+    REPEATED when the slice's walk stopped on a cursor given twice. A slice's error is raised where its pages
+    would have come."""
+    stop = threading.Event()
+    queues: list[queue.Queue] = [queue.Queue(AHEAD_PAGES) for _ in bodies]
+
+    def put(number: int, item: object) -> bool:
+        while not stop.is_set():
+            try:
+                queues[number].put(item, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def reader(number: int) -> None:
+        token: str | None = None
+        tokens: set[str] = set()
+        try:
+            while not stop.is_set() and not (cancel is not None and cancel()):
+                data = read_page(bodies[number], token)
+                if not put(number, data):
+                    return
+                token = data.get("next_page_token")
+                if not token:
+                    break
+                if token in tokens:
+                    put(number, REPEATED)
+                    break
+                tokens.add(token)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised on its thread
+            put(number, exc)
+            return
+        put(number, _END)
+
+    pool = ThreadPoolExecutor(len(bodies), thread_name_prefix="tokodesk-search")
+    try:
+        for number in range(len(bodies)):
+            pool.submit(reader, number)
+        for number in range(len(bodies)):
+            while True:
+                item = queues[number].get()
+                if item is _END:
+                    break
+                if isinstance(item, BaseException):
+                    raise item
+                yield number, item
+                if item is REPEATED:
+                    break
+    finally:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
