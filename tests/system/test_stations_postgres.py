@@ -117,7 +117,7 @@ def test_two_stations_starting_sync_orders_one_runs_the_other_names_the_holder(p
         close_database()
         # desk1's order pages answer slowly, so its run is still holding the lease when desk2 starts.
         sb.faults.force("order_list", "slow", count=4)
-        sb.faults.slow_seconds = 2.0
+        sb.faults.slow_seconds = 5.0  # pages are read 4 at a time: each slow answer must outlast desk2's start
         first = _station("desk1", pg_url, cr["client_secret"], tmp_path / "desk1", "sync", "orders", "--json")
         open_database(pg_url)
         deadline = time.monotonic() + 60
