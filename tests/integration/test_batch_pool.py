@@ -122,7 +122,8 @@ def test_a_batch_sends_one_request_per_order_and_step_despite_lost_answers_and_4
 
 @pytest.mark.parametrize("rate", [25.0])
 def test_a_batch_keeps_to_the_announced_rate_limit(database, rate):
-    with Sandbox(seed=22, orders=400, products=30, days=1.0, latency_ms=10, rate_limit=rate, rate_burst=5) as sb:
+    # A burst of 10: fewer than the 16 senders (all at once would be refused), room for a loaded machine's jitter.
+    with Sandbox(seed=22, orders=400, products=30, days=1.0, latency_ms=10, rate_limit=rate, rate_burst=10) as sb:
         channel, client, ids = _setup(sb)
         ids = ids[:90]
         service = Fulfilment(adapters=lambda c: client)
@@ -133,7 +134,7 @@ def test_a_batch_keeps_to_the_announced_rate_limit(database, rate):
         log = sb.request_log
 
     assert all(r.ok for r in accepted) and all(r.ok for r in shipped)
-    assert [r for r in log if r.status == 429] == []  # never refused for the limit
+    assert [(r.endpoint, r.at) for r in log if r.status == 429] == []  # never refused for the limit
     for endpoint in ("ack", "pickup"):
         # a token bucket of `rate` a second holding `burst`: no one second ever saw more than both
-        assert _busiest_second(log, endpoint) <= rate + 5, endpoint
+        assert _busiest_second(log, endpoint) <= rate + 10, endpoint
