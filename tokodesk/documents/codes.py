@@ -111,11 +111,14 @@ def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, evaluate
     module = size / (count + 4)
     origin_x = x + 2 * module
     top = y + size - 2 * module
+    # Every number a run can have, formatted once per symbol (not three per run): the same text as before.
+    xs = [f"{origin_x + start * module:.3f}" for start in range(count)]
+    tails = [f"{length * module:.3f} {module:.3f} re" for length in range(count + 1)]
     ops = []
     for row_index, row in enumerate(matrix):
         row_y = f"{top - (row_index + 1) * module:.3f}"
         for run in _DARK_RUN.finditer(row):
             start, end = run.span()
-            ops.append(f"{origin_x + start * module:.3f} {row_y} {(end - start) * module:.3f} {module:.3f} re")
+            ops.append(f"{xs[start]} {row_y} {tails[end - start]}")
     _fill(canvas, ops)
     return module

@@ -24,7 +24,7 @@ from tokodesk.documents.codes import (
     draw_code128,
     draw_qr,
 )
-from tokodesk.documents.draw import ellipsize, fit_size, new_canvas, text_width, wrap
+from tokodesk.documents.draw import CENTRE, RIGHT, ellipsize, fit_size, new_canvas, put_text, text_width, wrap
 from tokodesk.documents.fmt import Translate, grams, identity, rupiah, wib
 from tokodesk.documents.fonts import BOLD, REGULAR
 from tokodesk.documents.model import LabelData
@@ -207,9 +207,8 @@ def draw_label(
     note_lines = _note_lines(label, box, p, tr)
     bottom = box.bottom
     if note_lines:
-        canvas.setFont(REGULAR, p.small_pt)
         for i, text in enumerate(reversed(note_lines)):
-            canvas.drawString(box.left, bottom + i * small_lead + 0.25 * p.small_pt, text)
+            put_text(canvas, REGULAR, p.small_pt, box.left, bottom + i * small_lead + 0.25 * p.small_pt, text)
         bottom += len(note_lines) * small_lead
         bottom = _rule_up(canvas, box, bottom, p)
     meta = _meta_lines(label, box, p, tr)
@@ -249,11 +248,9 @@ def _draw_lines_up(canvas: Canvas, box: _Box, bottom: float, lines: list[tuple[s
         y = bottom + i * lead + 0.25 * size
         x = box.left
         if caption:
-            canvas.setFont(BOLD, size)
-            canvas.drawString(x, y, caption)
+            put_text(canvas, BOLD, size, x, y, caption)
             x += text_width(caption + "  ", BOLD, size)
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(x, y, text)
+        put_text(canvas, REGULAR, size, x, y, text)
     return bottom + len(lines) * lead
 
 
@@ -268,23 +265,21 @@ def _header(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile,
         courier = label.courier or "—"
         size = fit_size(courier, BOLD, p.courier_pt, right_w, 8)
         second = "  ·  ".join(part for part in (label.service, second) if part)
-    canvas.setFont(BOLD, size)
-    canvas.drawRightString(box.right, top - size * 0.9, ellipsize(courier, BOLD, size, right_w))
+    put_text(canvas, BOLD, size, box.right, top - size * 0.9, ellipsize(courier, BOLD, size, right_w), RIGHT)
     if second:
         second_pt = fit_size(second, BOLD, p.small_pt * 1.1, right_w, 5.5)
-        canvas.setFont(BOLD, second_pt)
         second = ellipsize(second, BOLD, second_pt, right_w)
-        canvas.drawRightString(box.right, top - p.header + p.small_pt * 0.45, second)
+        put_text(canvas, BOLD, second_pt, box.right, top - p.header + p.small_pt * 0.45, second, RIGHT)
 
     market_pt = p.courier_pt * 0.62
     market = label.marketplace or "—"
     market_size = fit_size(market, BOLD, market_pt, left_w, 6)
-    canvas.setFont(BOLD, market_size)
-    canvas.drawString(box.left, top - market_size * 0.95, ellipsize(market, BOLD, market_size, left_w))
+    put_text(canvas, BOLD, market_size, box.left, top - market_size * 0.95,
+             ellipsize(market, BOLD, market_size, left_w))
     invoice = label.invoice
     inv_size = fit_size(invoice, REGULAR, p.small_pt, left_w, 5.5)
-    canvas.setFont(REGULAR, inv_size)
-    canvas.drawString(box.left, top - p.header + p.small_pt * 0.45, ellipsize(invoice, REGULAR, inv_size, left_w))
+    put_text(canvas, REGULAR, inv_size, box.left, top - p.header + p.small_pt * 0.45,
+             ellipsize(invoice, REGULAR, inv_size, left_w))
     return top - p.header
 
 
@@ -295,19 +290,16 @@ def _codes(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile, 
     bar_area = box.width - qr_size - 2 * mm
     caption = tr("AWB") if label.awb else tr("BOOKING CODE")
     caption_pt = p.small_pt * 0.9
-    canvas.setFont(BOLD, caption_pt)
-    canvas.drawString(box.left, top - caption_pt, caption)
+    put_text(canvas, BOLD, caption_pt, box.left, top - caption_pt, caption)
     if code and barcode_problem(code):
         # A code Code 128 cannot hold (an en dash typed into an AWB) prints as text with a warning: this label still
         # carries its code for the courier to type, and the batch's other labels print (issue 15 item 6).
         code_size = fit_size(code, BOLD, p.code_pt * 1.3, bar_area, 7)
-        canvas.setFont(BOLD, code_size)
-        canvas.drawCentredString(box.left + bar_area / 2, top - caption_pt * 1.4 - p.bar_h / 2, code)
-        canvas.setFont(REGULAR, p.small_pt)
+        put_text(canvas, BOLD, code_size, box.left + bar_area / 2, top - caption_pt * 1.4 - p.bar_h / 2, code, CENTRE)
         y = top - caption_pt * 1.4 - p.bar_h / 2 - code_size * 1.2
         for text in wrap(tr("No barcode: the code has a character a barcode cannot hold"), REGULAR, p.small_pt,
                          bar_area)[:2]:
-            canvas.drawCentredString(box.left + bar_area / 2, y, text)
+            put_text(canvas, REGULAR, p.small_pt, box.left + bar_area / 2, y, text, CENTRE)
             y -= p.small_pt * 1.2
     elif code:
         bar_w = code128_bar_width(code, bar_area)
@@ -316,11 +308,9 @@ def _codes(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile, 
         bar_y = top - caption_pt * 1.4 - p.bar_h
         draw_code128(canvas, code, bar_x, bar_y, p.bar_h, bar_w)
         code_size = fit_size(code, BOLD, p.code_pt, bar_area, 7)
-        canvas.setFont(BOLD, code_size)
-        canvas.drawCentredString(box.left + bar_area / 2, bar_y - code_size * 1.05, code)
+        put_text(canvas, BOLD, code_size, box.left + bar_area / 2, bar_y - code_size * 1.05, code, CENTRE)
     else:
-        canvas.setFont(REGULAR, p.small_pt)
-        canvas.drawString(box.left, top - section / 2, tr("No booking code or AWB yet"))
+        put_text(canvas, REGULAR, p.small_pt, box.left, top - section / 2, tr("No booking code or AWB yet"))
     qr = label.qr_payload()
     if qr:
         draw_qr(canvas, qr, box.right - qr_size + 1 * mm, top - section, qr_size)
@@ -333,8 +323,7 @@ def _cod(canvas: Canvas, label: LabelData, box: _Box, top: float, p: Profile) ->
     text = f"COD  {rupiah(label.cod_amount)}"
     size = fit_size(text, BOLD, p.cod_pt, box.width, 8)
     canvas.setFillColorRGB(*WHITE)
-    canvas.setFont(BOLD, size)
-    canvas.drawCentredString(box.left + box.width / 2, y + (p.cod - size * 0.72) / 2, text)
+    put_text(canvas, BOLD, size, box.left + box.width / 2, y + (p.cod - size * 0.72) / 2, text, CENTRE)
     canvas.setFillColorRGB(*BLACK)
     return y - p.pad * 0.6
 
@@ -367,24 +356,19 @@ def _recipient(
             addr_lines[-1] = ellipsize(addr_lines[-1] + " …", REGULAR, size, box.width)
 
     y = top - caption_pt
-    canvas.setFont(BOLD, caption_pt)
-    canvas.drawString(box.left, y, tr("RECIPIENT"))
+    put_text(canvas, BOLD, caption_pt, box.left, y, tr("RECIPIENT"))
     y -= caption_pt * 0.3 + name_pt
-    canvas.setFont(BOLD, name_pt)
-    canvas.drawString(box.left, y, ellipsize(r.name or "—", BOLD, name_pt, box.width))
+    put_text(canvas, BOLD, name_pt, box.left, y, ellipsize(r.name or "—", BOLD, name_pt, box.width))
     y -= name_pt * 0.2
     if r.phone:
         y -= lead
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(box.left, y + 0.2 * size, r.phone)
-    canvas.setFont(REGULAR, size)
+        put_text(canvas, REGULAR, size, box.left, y + 0.2 * size, r.phone)
     for text in addr_lines:
         y -= lead
-        canvas.drawString(box.left, y + 0.2 * size, text)
-    canvas.setFont(BOLD, size)
+        put_text(canvas, REGULAR, size, box.left, y + 0.2 * size, text)
     for text in area_lines:
         y -= lead
-        canvas.drawString(box.left, y + 0.2 * size, text)
+        put_text(canvas, BOLD, size, box.left, y + 0.2 * size, text)
     return y
 
 
@@ -446,20 +430,16 @@ def _lines_table(
     hidden = len(lines) - len(shown)
 
     y = top - size
-    canvas.setFont(BOLD, size * 0.9)
-    canvas.drawString(box.left, y, tr("SKU"))
-    canvas.drawString(name_x, y, tr("Product"))
-    canvas.drawRightString(box.right, y, tr("Qty"))
+    head = size * 0.9
+    put_text(canvas, BOLD, head, box.left, y, tr("SKU"))
+    put_text(canvas, BOLD, head, name_x, y, tr("Product"))
+    put_text(canvas, BOLD, head, box.right, y, tr("Qty"), RIGHT)
     for line in shown:
         y -= row_h
-        canvas.setFont(BOLD, size)
-        canvas.drawString(box.left, y, ellipsize(line.sku or "—", BOLD, size, sku_w))
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(name_x, y, ellipsize(line.name, REGULAR, size, name_w))
-        canvas.setFont(BOLD, size)
-        canvas.drawRightString(box.right, y, str(line.quantity))
+        put_text(canvas, BOLD, size, box.left, y, ellipsize(line.sku or "—", BOLD, size, sku_w))
+        put_text(canvas, REGULAR, size, name_x, y, ellipsize(line.name, REGULAR, size, name_w))
+        put_text(canvas, BOLD, size, box.right, y, str(line.quantity), RIGHT)
     y -= row_h
-    canvas.setFont(BOLD, size)
     if hidden:
-        canvas.drawString(box.left, y, tr("+{n} more").format(n=hidden))
-    canvas.drawRightString(box.right, y, tr("Total {n} pcs").format(n=total_qty))
+        put_text(canvas, BOLD, size, box.left, y, tr("+{n} more").format(n=hidden))
+    put_text(canvas, BOLD, size, box.right, y, tr("Total {n} pcs").format(n=total_qty), RIGHT)
