@@ -37,8 +37,7 @@ STATUS_WORDS = {"ok": "OK", "partial": "Partly failed", "failed": "Failed", "can
                 "running": "Running", "skipped": "Skipped"}
 _SHOWN_SETTINGS = ("name", "warehouse_id", "order_sync_from", "return_sync_from", "business_model",
                    "ready_to_ship_at", "use_marketplace_label", "orders_on_invoice", "inventory_sync",
-                   "inventory_method", "recon_enabled", "recon_hour", "sku_pull_mode", "price_change_confirm_pct",
-                   "price_floor")
+                   "inventory_method", "recon_enabled", "recon_hour", "sku_pull_mode")
 
 
 @dataclass
