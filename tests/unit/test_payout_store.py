@@ -86,3 +86,18 @@ def test_a_long_gap_since_the_last_sync_loses_no_statement(database):
     season_ago = now - timedelta(days=100)  # the PC was off for a season
     m.SyncRun.create(channel=channel, kind="payouts", status="ok", started_at=season_ago, window_to=season_ago)
     assert payout_sync.sync_start(channel, now) == season_ago - payout_sync.OVERLAP
+
+
+def test_only_orders_since_the_first_payouts_sync_can_be_unsettled(any_database):
+    from tokodesk.services import payout_book
+
+    channel = m.Channel.create(name="Toko", marketplace="tiktokshop")
+    for order_id, created in (("OLD", datetime(2026, 1, 5)), ("NEW", datetime(2026, 11, 20))):
+        m.Order.create(channel=channel, order_id=order_id, state="completed", total_amount=10_000,
+                       created_at=created, updated_at=created)
+    assert payout_book.load(now=datetime(2026, 12, 20)).orders == []  # never synced: nothing known
+    m.SyncRun.create(channel=channel, kind="payouts", status="ok", window_from=datetime(2026, 10, 1),
+                     window_to=datetime(2026, 12, 1))
+    book = payout_book.load(now=datetime(2026, 12, 20))
+    assert [p.order_id for p in book.orders] == ["NEW"]  # OLD was settled before TokoDesk looked
+    assert [p.order_id for p in book.overdue(14)] == ["NEW"] and book.orders[0].status == "unsettled"

@@ -3,7 +3,8 @@ statements, settlement lines, estimates, withdrawals, orders and cost prices onc
 whose reports are the pure functions of services/payouts.py.
 
 Which orders are in the book: every order with a settlement line or an estimate, and every delivered or completed
-order of a channel with finance reads (so one that was never settled still shows, as unsettled).
+order created since the channel's first payouts sync began (so one that was never settled still shows, as
+unsettled; one older than that was settled before TokoDesk looked, and is left out).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+
+import peewee as pw
 
 from tokodesk.marketplace import finance as fin
 from tokodesk.services import payouts as po
@@ -87,6 +90,21 @@ def _channels(channel: m.Channel | None) -> list[m.Channel]:
     return [c for c in chosen if supported(c)]
 
 
+def _covered(ids: list[int]) -> object:
+    """Delivered orders whose money the payout syncs have looked for: created since the start of a channel's first
+    payouts sync. An older delivered order with no settlement line was settled before that, not "unsettled"."""
+    runs = (m.SyncRun.select(m.SyncRun.channel, pw.fn.MIN(m.SyncRun.window_from))
+            .where((m.SyncRun.kind == "payouts") & m.SyncRun.channel.in_(ids) & m.SyncRun.window_from.is_null(False)
+                   & m.SyncRun.status.in_(("ok", "partial"))).group_by(m.SyncRun.channel).tuples())
+    clauses = [(m.Order.channel == channel_id) & (m.Order.created_at >= since) for channel_id, since in runs]
+    if not clauses:
+        return m.Order.id < 0  # never synced: nothing is known to be unsettled
+    found = clauses[0]
+    for clause in clauses[1:]:
+        found = found | clause
+    return found
+
+
 def load(channel: m.Channel | None = None, *, since: datetime | None = None, now: datetime | None = None,
          rules: Sequence[po.FeeRule] = po.FEE_RULES) -> PayoutBook:
     """Everything about payouts of `channel` (None: every channel with finance reads), for orders created since
@@ -134,7 +152,8 @@ def load(channel: m.Channel | None = None, *, since: datetime | None = None, now
     columns = (o.id, o.channel, o.order_id, o.invoice, o.state, o.created_at, o.updated_at, o.total_amount)
     orders: dict[tuple[int, str], tuple] = {}
     wanted_ids = sorted({order_id for _c, order_id in keys})
-    queries = [o.select(*columns).where(o.channel.in_(ids) & o.state.in_(DELIVERED_STATES))] + [
+    queries = [o.select(*columns).where(o.channel.in_(ids) & o.state.in_(DELIVERED_STATES)
+                                        & _covered(ids))] + [
         o.select(*columns).where(o.channel.in_(ids) & o.order_id.in_(wanted_ids[start:start + 500]))
         for start in range(0, len(wanted_ids), 500)]
     for query in queries:
