@@ -1163,6 +1163,81 @@
     </message>
 </context>
 <context>
+    <name>CostView</name>
+    <message>
+        <source>A CSV file with seller_sku,cost_price on each line</source>
+        <translation>File CSV berisi seller_sku,cost_price di setiap baris</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Modal</translation>
+    </message>
+    <message>
+        <source>Cost price (per unit)</source>
+        <translation>Harga modal (per unit)</translation>
+    </message>
+    <message>
+        <source>Cost price of one unit, in whole rupiah: double-click a cell to type it (empty clears it). Kept on this PC only; the margins use it.</source>
+        <translation>Harga modal satu unit, dalam rupiah bulat: klik dua kali sel untuk mengetiknya (kosong menghapusnya). Hanya disimpan di PC ini; dipakai untuk menghitung margin.</translation>
+    </message>
+    <message>
+        <source>Import cost prices…</source>
+        <translation>Impor harga modal…</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>Unit terjual</translation>
+    </message>
+    <message>
+        <source>{0}: a cost price cannot be negative. Type whole rupiah, e.g. 15.000, or leave it empty.</source>
+        <translation>{0}: harga modal tidak boleh negatif. Ketik rupiah bulat, mis. 15.000, atau kosongkan.</translation>
+    </message>
+    <message>
+        <source>{0}: a cost price must be more than Rp 0. Leave it empty if you do not know it.</source>
+        <translation>{0}: harga modal harus lebih dari Rp 0. Kosongkan bila belum tahu.</translation>
+    </message>
+    <message>
+        <source>{0}: cost price cleared</source>
+        <translation>{0}: harga modal dihapus</translation>
+    </message>
+    <message>
+        <source>{0}: cost price {1}</source>
+        <translation>{0}: harga modal {1}</translation>
+    </message>
+    <message>
+        <source>{0}: rupiah are whole numbers (no sen). Type e.g. 15.000.</source>
+        <translation>{0}: rupiah adalah bilangan bulat (tanpa sen). Ketik mis. 15.000.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} is more than any price a marketplace takes.</source>
+        <translation>{0}: {1} melebihi harga tertinggi di marketplace.</translation>
+    </message>
+    <message>
+        <source>{0}: “{1}” is not a cost price. Type whole rupiah, e.g. 15000 or 15.000, or leave it empty.</source>
+        <translation>{0}: “{1}” bukan harga modal. Ketik rupiah bulat, mis. 15000 atau 15.000, atau kosongkan.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsPage</name>
     <message>
         <source>API base URL</source>
@@ -2468,6 +2543,10 @@
     <message>
         <source>Packing video…</source>
         <translation>Video pengemasan…</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Penghasilan</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -3841,6 +3920,543 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PayoutDetail</name>
+    <message>
+        <source>Adjustment {0}</source>
+        <translation>Penyesuaian {0}</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>As the fee rules expect.</source>
+        <translation>Sesuai aturan biaya.</translation>
+    </message>
+    <message>
+        <source>Buyer paid</source>
+        <translation>Dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>Choose an order to see where its money went.</source>
+        <translation>Pilih pesanan untuk melihat ke mana uangnya pergi.</translation>
+    </message>
+    <message>
+        <source>Cost of the goods</source>
+        <translation>Modal barang</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Expected net (order total less pass-through shipping and the fee rules)</source>
+        <translation>Bersih seharusnya (total pesanan dikurangi ongkos kirim yang diteruskan dan aturan biaya)</translation>
+    </message>
+    <message>
+        <source>Fee rules: {0}</source>
+        <translation>Aturan biaya: {0}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>Margin: no cost price for {0}</source>
+        <translation>Margin: belum ada harga modal untuk {0}</translation>
+    </message>
+    <message>
+        <source>Net (estimated by the marketplace, not settled yet)</source>
+        <translation>Bersih (perkiraan marketplace, belum dicairkan)</translation>
+    </message>
+    <message>
+        <source>Net settled</source>
+        <translation>Bersih dicairkan</translation>
+    </message>
+    <message>
+        <source>Net: nothing settled or estimated yet</source>
+        <translation>Bersih: belum ada yang dicairkan atau diperkirakan</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>Pesanan {0}</translation>
+    </message>
+    <message>
+        <source>Why it differs: {0}</source>
+        <translation>Penyebab selisih: {0}</translation>
+    </message>
+    <message>
+        <source>statement {0}</source>
+        <translation>laporan {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Payouts</name>
+    <message>
+        <source>Affiliate ads commission</source>
+        <translation>Komisi iklan afiliasi</translation>
+    </message>
+    <message>
+        <source>Affiliate commission</source>
+        <translation>Komisi afiliasi</translation>
+    </message>
+    <message>
+        <source>Affiliate partner commission</source>
+        <translation>Komisi mitra afiliasi</translation>
+    </message>
+    <message>
+        <source>Buyer paid</source>
+        <translation>Dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>COD fee</source>
+        <translation>Biaya COD</translation>
+    </message>
+    <message>
+        <source>Co-funded promotion fee</source>
+        <translation>Biaya promosi bersama</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Modal</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>Dynamic commission</source>
+        <translation>Komisi dinamis</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>Perkiraan</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Goods before discounts</source>
+        <translation>Barang sebelum diskon</translation>
+    </message>
+    <message>
+        <source>Goods refunded</source>
+        <translation>Barang yang di-refund</translation>
+    </message>
+    <message>
+        <source>Income tax</source>
+        <translation>Pajak penghasilan</translation>
+    </message>
+    <message>
+        <source>LIVE Specials fee</source>
+        <translation>Biaya LIVE Specials</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>Belum dicairkan</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Order processing fee</source>
+        <translation>Biaya pemrosesan pesanan</translation>
+    </message>
+    <message>
+        <source>Other fees</source>
+        <translation>Biaya lain</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Payment fee</source>
+        <translation>Biaya pembayaran</translation>
+    </message>
+    <message>
+        <source>Platform commission</source>
+        <translation>Komisi platform</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>Ongkos kirim retur</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Seller discount</source>
+        <translation>Diskon penjual</translation>
+    </message>
+    <message>
+        <source>Seller discount refunded</source>
+        <translation>Diskon penjual dikembalikan</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Dicairkan</translation>
+    </message>
+    <message>
+        <source>Settled to the balance</source>
+        <translation>Masuk ke saldo</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Shipping charged by the courier</source>
+        <translation>Ongkos kirim dari kurir</translation>
+    </message>
+    <message>
+        <source>Shipping insurance</source>
+        <translation>Asuransi pengiriman</translation>
+    </message>
+    <message>
+        <source>Shipping paid by the buyer</source>
+        <translation>Ongkos kirim dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>Shipping programme fee</source>
+        <translation>Biaya program pengiriman</translation>
+    </message>
+    <message>
+        <source>Shipping promotion subsidy</source>
+        <translation>Subsidi promo ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Shipping subsidy from the platform</source>
+        <translation>Subsidi ongkos kirim dari platform</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>Pajak</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <source>Voucher Xtra service fee</source>
+        <translation>Biaya layanan Voucher Xtra</translation>
+    </message>
+    <message>
+        <source>What the buyer paid</source>
+        <translation>Yang dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Penyebab</translation>
+    </message>
+    <message>
+        <source>Withdrawn to the bank</source>
+        <translation>Ditarik ke rekening bank</translation>
+    </message>
+    <message>
+        <source>a refund gave {amount} back</source>
+        <translation>refund mengembalikan {amount}</translation>
+    </message>
+    <message>
+        <source>a return or refund took {amount} back</source>
+        <translation>pengembalian atau refund menarik kembali {amount}</translation>
+    </message>
+    <message>
+        <source>an adjustment {kind} {amount}</source>
+        <translation>penyesuaian {kind} {amount}</translation>
+    </message>
+    <message>
+        <source>an estimated adjustment {kind} {amount}</source>
+        <translation>perkiraan penyesuaian {kind} {amount}</translation>
+    </message>
+    <message>
+        <source>revenue differs from the order lines by {amount} (seller discounts, a changed price)</source>
+        <translation>pendapatan berbeda {amount} dari isi pesanan (diskon penjual, harga berubah)</translation>
+    </message>
+    <message>
+        <source>shipping cost the seller {amount} more than the buyer paid</source>
+        <translation>ongkos kirim membebani penjual {amount} lebih dari yang dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>shipping subsidies added {amount}</source>
+        <translation>subsidi ongkos kirim menambah {amount}</translation>
+    </message>
+    <message>
+        <source>taxes {amount}</source>
+        <translation>pajak {amount}</translation>
+    </message>
+    <message>
+        <source>the order itself is not in a statement yet (its lines, {amount})</source>
+        <translation>pesanannya sendiri belum masuk laporan penghasilan (barangnya, {amount})</translation>
+    </message>
+    <message>
+        <source>{amount} that TokoDesk cannot explain from the marketplace's breakdown</source>
+        <translation>{amount} yang tidak dapat dijelaskan TokoDesk dari rincian marketplace</translation>
+    </message>
+    <message>
+        <source>{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this category</source>
+        <translation>{label} ({name}) sebesar {charged}, menurut aturan biaya {expected}: biaya berubah atau tarif lain untuk kategori ini</translation>
+    </message>
+    <message>
+        <source>{name} {amount} (not in TokoDesk's fee rules)</source>
+        <translation>{name} {amount} (tidak ada di aturan biaya TokoDesk)</translation>
+    </message>
+    <message>
+        <source>{name}: {amount} given back with the refund</source>
+        <translation>{name}: {amount} dikembalikan bersama refund</translation>
+    </message>
+</context>
+<context>
+    <name>PayoutsTab</name>
+    <message>
+        <source>Add a channel first.</source>
+        <translation>Tambahkan channel dulu.</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Penyesuaian</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>Cost prices and margins</source>
+        <translation>Harga modal dan margin</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Delivered more than</source>
+        <translation>Terkirim lebih dari</translation>
+    </message>
+    <message>
+        <source>Differs from expected</source>
+        <translation>Berbeda dari seharusnya</translation>
+    </message>
+    <message>
+        <source>Every order</source>
+        <translation>Semua pesanan</translation>
+    </message>
+    <message>
+        <source>Every order's payout to a CSV or Excel file, or a PDF report</source>
+        <translation>Penghasilan setiap pesanan ke file CSV atau Excel, atau laporan PDF</translation>
+    </message>
+    <message>
+        <source>Export payouts</source>
+        <translation>Ekspor penghasilan</translation>
+    </message>
+    <message>
+        <source>Exporting payouts</source>
+        <translation>Mengekspor penghasilan</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Ekspor…</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Import cost prices</source>
+        <translation>Impor harga modal</translation>
+    </message>
+    <message>
+        <source>Importing cost prices</source>
+        <translation>Mengimpor harga modal</translation>
+    </message>
+    <message>
+        <source>Loading payouts</source>
+        <translation>Memuat penghasilan</translation>
+    </message>
+    <message>
+        <source>No payouts yet: “Sync payouts now” reads them from the marketplace.</source>
+        <translation>Belum ada penghasilan: “Sinkronkan penghasilan sekarang” membacanya dari marketplace.</translation>
+    </message>
+    <message>
+        <source>Not every settlement line of it is read yet: the next sync reads the rest</source>
+        <translation>Belum semua baris pencairannya terbaca: sinkronisasi berikutnya membaca sisanya</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>Belum dicairkan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Dibayar pada</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Payouts written to {0}</source>
+        <translation>Penghasilan ditulis ke {0}</translation>
+    </message>
+    <message>
+        <source>Payouts: {0} statements, {1} settlement lines read</source>
+        <translation>Penghasilan: {0} laporan, {1} baris pencairan dibaca</translation>
+    </message>
+    <message>
+        <source>Read the statements, settlements, estimates and withdrawals from the marketplace (the schedule does it every 6 hours)</source>
+        <translation>Baca laporan, pencairan, perkiraan dan penarikan dari marketplace (jadwal melakukannya setiap 6 jam)</translation>
+    </message>
+    <message>
+        <source>Saving the cost price</source>
+        <translation>Menyimpan harga modal</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Dicairkan</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Statement date</source>
+        <translation>Tanggal laporan</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sync payouts now</source>
+        <translation>Sinkronkan penghasilan sekarang</translation>
+    </message>
+    <message>
+        <source>The export was not written: {0}</source>
+        <translation>Ekspor tidak ditulis: {0}</translation>
+    </message>
+    <message>
+        <source>This marketplace's API has no payouts (no finance reads): check the money of this shop in Seller Center.</source>
+        <translation>API marketplace ini tidak menyediakan penghasilan (tidak ada data keuangan): periksa uang toko ini di Seller Center.</translation>
+    </message>
+    <message>
+        <source>Week (Monday)</source>
+        <translation>Minggu (Senin)</translation>
+    </message>
+    <message>
+        <source>Weeks and fees</source>
+        <translation>Per minggu dan biaya</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>What each order really earned: the buyer's payment less every fee, as the marketplace settled it (or estimates it), compared with what the fee rules give.</source>
+        <translation>Penghasilan sebenarnya tiap pesanan: pembayaran pembeli dikurangi setiap biaya, sebagaimana dicairkan (atau diperkirakan) marketplace, dibandingkan dengan aturan biaya.</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Penarikan</translation>
+    </message>
+    <message>
+        <source>Withdrawals</source>
+        <translation>Penarikan</translation>
+    </message>
+    <message>
+        <source>Written to {0}</source>
+        <translation>Ditulis ke {0}</translation>
+    </message>
+    <message>
+        <source>days ago and still not settled</source>
+        <translation>hari lalu dan belum dicairkan</translation>
+    </message>
+    <message>
+        <source>line {0}: {1}</source>
+        <translation>baris {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} cost prices set</source>
+        <translation>{0} harga modal disimpan</translation>
+    </message>
+    <message>
+        <source>{0} lines skipped:</source>
+        <translation>{0} baris dilewati:</translation>
+    </message>
+    <message>
+        <source>{0} orders settled, {1} net; {2} differ from expected</source>
+        <translation>{0} pesanan dicairkan, bersih {1}; {2} berbeda dari seharusnya</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <source>A4, 4 labels a page</source>
@@ -4851,6 +5467,10 @@ Folder data: {1}</translation>
         <translation>Pesanan</translation>
     </message>
     <message>
+        <source>Payouts</source>
+        <translation>Penghasilan</translation>
+    </message>
+    <message>
         <source>Products (SKU pull)</source>
         <translation>Produk (tarik SKU)</translation>
     </message>
@@ -5079,6 +5699,17 @@ Folder data: {1}</translation>
     <message>
         <source>{0} (not connected)</source>
         <translation>{0} (tidak terhubung)</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyChart</name>
+    <message>
+        <source>Nothing settled yet: sync payouts to see the weeks.</source>
+        <translation>Belum ada yang dicairkan: sinkronkan penghasilan untuk melihat per minggu.</translation>
+    </message>
+    <message>
+        <source>Settled per week (Monday, WIB): goods and shipping above zero, fees below</source>
+        <translation>Dicairkan per minggu (Senin, WIB): barang dan ongkos kirim di atas nol, biaya di bawahnya</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.inventory_tab import InventoryTab
 from tokodesk.ui.mapping_tab import MappingTab
 from tokodesk.ui.orders_tab import OrdersTab
+from tokodesk.ui.payouts_tab import PayoutsTab
 from tokodesk.ui.returns_tab import ReturnsTab
 from tokodesk.ui.sync_health import SyncHealthLine
 from tokodesk.ui.workers import JobManager
@@ -67,6 +68,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.returns_tab, self.tr("Returns"))
         self.returns_tab.open_order.connect(self.open_order)
         self.returns_tab.video = self.orders_tab.video  # one camera: it films the unboxing of returns too
+        # Payouts: a tab only while the channel's marketplace has finance reads (_place_payouts_tab).
+        self.payouts_tab = PayoutsTab(self.ctx)
+        self.ctx.channel_selected.connect(lambda _c: self._place_payouts_tab())
         self.setCentralWidget(self.tabs)
 
         self._build_toolbar()
@@ -213,6 +217,17 @@ class MainWindow(QMainWindow):
             # Same channel, but its settings (the marketplace) are known only now: at start the Returns tab was
             # built before them and said "no returns API" on a Tokopedia & Shop channel until the next sync.
             self.returns_tab.load()
+        self._place_payouts_tab()
+
+    def _place_payouts_tab(self) -> None:
+        """The Payouts tab after Returns while the channel's marketplace has finance reads; none otherwise (the legacy
+        Tokopedia API has no payouts to show)."""
+        index = self.tabs.indexOf(self.payouts_tab)
+        wanted = self.payouts_tab.capable()
+        if wanted and index < 0:
+            self.tabs.insertTab(self.tabs.indexOf(self.returns_tab) + 1, self.payouts_tab, self.tr("Payouts"))
+        elif not wanted and index >= 0:
+            self.tabs.removeTab(index)
 
     @Slot(int)
     def _channel_chosen(self, _index: int) -> None:

@@ -19,6 +19,7 @@ _CHANGES = {
     "inventory": ("stock",),
     "recon": ("stock",),
     "returns": ("stock",),  # a decision resumed by the run may have put goods back
+    "payouts": (),
 }
 KIND_LABELS = {
     "skus": "Products (SKU pull)",
@@ -27,6 +28,7 @@ KIND_LABELS = {
     "inventory": "Stock push",
     "recon": "Reconciliation",
     "returns": "Returns",
+    "payouts": "Payouts",
 }
 
 
