@@ -26,7 +26,7 @@ def synced(sb, channel, client, capsys):  # noqa: F811
     sb.dialect.returns_book.rate = 0.0
     sb.dialect.finance.late_rate = 0.3
     ch = pulled(sb, channel, client)
-    sb.advance(6 * DAY)
+    sb.advance(4 * DAY)
     # The shop clock is frozen in the past of this PC's: the sync's own clock must be the shop's.
     summary = payout_sync.sync_payouts(ch, client, now=shop_now(sb))
     assert summary.status == "ok", summary.errors

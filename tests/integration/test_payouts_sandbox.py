@@ -33,7 +33,7 @@ def shop(sb, channel, client):  # noqa: F811
     sb.dialect.returns_book.rate = 0.0  # only the returns a test asks for
     sb.dialect.finance.late_rate = 0.3  # some settle late: still unsettled after the advance below
     ch = pulled(sb, channel, client)
-    sb.advance(6 * DAY)  # the week's deliveries get settled, the late ones not yet
+    sb.advance(4 * DAY)  # the week's deliveries get settled, the late ones not yet
     return ch
 
 

@@ -2,9 +2,10 @@
 Statement / by Order, Get Unsettled Transactions, Get Withdrawals).
 
 Everything is derived from the shop's orders and returns when asked, so it follows the shop clock (`Sandbox.advance`):
-- an order is settled `settle_after` (3 days) after it was delivered; a seeded share (`late_rate`) settles
-  `late_extra` (5 days) later still ("late settlements"). Statements are made daily at 00:00 UTC for the day before;
-- the fees follow `FEES` below (Indonesia, a non-Mall seller; the same figures as services/payouts.FEE_RULES, with
+- an order is settled when it is completed: the buyer confirms receipt (seeded) within `settle_after` (2 days) of
+  the delivery, else the platform completes it then; a seeded share (`late_rate`) settles `late_extra` (5 days)
+  later still ("late settlements"). Statements are made daily at 00:00 UTC for the day before;
+- the fees follow the rates below (Indonesia, a non-Mall seller; the same figures as services/payouts.FEE_RULES, with
   their sources there). A seeded share of orders came through an affiliate (`affiliate_commission_amount`, outside
   the rules, so TokoDesk shows it as a cause);
 - a refund approved before the settlement is netted in it (`refund_subtotal_before_discount_amount`); one approved
@@ -85,8 +86,9 @@ class FinanceBook:
         self.shop = shop
         self.seed = seed
         self.returns = returns
-        # Settled once the order is completed (the buyer confirms, or 2 days after delivery) plus a day.
-        self.settle_after = 3 * DAY
+        # Settled when the order is completed: the buyer confirms receipt some time after delivery, or the platform
+        # completes it by itself `settle_after` after delivery.
+        self.settle_after = 2 * DAY
         self.late_rate = 0.15
         self.late_extra = 5 * DAY
         self.affiliate_rate = 0.2
@@ -99,7 +101,8 @@ class FinanceBook:
         if o.delivered_time is None or o.status in CANCELLED:
             return None
         late = _roll(self.seed, f"{o.order_id}:late") < self.late_rate
-        return o.delivered_time + self.settle_after + (self.late_extra if late else 0)
+        confirmed = self.settle_after * (0.25 + 0.75 * _roll(self.seed, f"{o.order_id}:confirm"))
+        return o.delivered_time + confirmed + (self.late_extra if late else 0)
 
     def _fees(self, o: Order, kept: dict[int, int]) -> dict[str, int]:
         """The fees of the lines kept (`kept`: detail id -> quantity), negative."""
