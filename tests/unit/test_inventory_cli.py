@@ -117,5 +117,5 @@ def test_return_puts_goods_back_once(capsys):
     assert "A +2" in capsys.readouterr().out
     assert counts() == {"A": 7}
     assert main(["stock", "return", "77"]) == 2
-    assert "never taken" in capsys.readouterr().err
+    assert "came back already" in capsys.readouterr().err
     assert counts() == {"A": 7}
