@@ -11,6 +11,7 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
+import requests
 import responses
 
 from tests.unit import test_tiktokshop_support as tts
@@ -89,3 +90,29 @@ def test_a_mutation_whose_answer_cannot_be_read_is_an_unknown_outcome(clock, rsp
 def test_depth_check_is_exact():
     assert answers.depth_within(json.loads(nested(64)), 64)
     assert not answers.depth_within(json.loads(nested(65)), 64)
+
+
+@pytest.mark.parametrize(("text", "limit", "within"), [
+    (b"[" * 64 + b"]" * 64, 64, True), (b"[" * 65 + b"]" * 65, 64, False),
+    (b'{"a":' * 64 + b"1" + b"}" * 64, 64, True), (b'{"a":' * 65 + b"1" + b"}" * 65, 64, False),
+    (b'{"note": "[[[[[[[[[[ {{{{{{{{{{ \\" [[[[[["}', 1, True),  # brackets inside a string are text
+    (b"[" * 100_000, 64, False),  # unbalanced: a parser would still go 100,000 deep before it found out
+    (b"[[", 64, True), (b"", 0, True), (b"[[]]", 1, False),
+])
+def test_nesting_is_judged_on_the_bytes(text, limit, within):
+    assert answers.nesting_within(text, limit) is within
+
+
+def test_a_deep_answer_never_reaches_the_json_parser(monkeypatch):
+    """The parser going thousands of frames down let a garbage collection run finalizers at the recursion limit."""
+    parsed: list[int] = []
+    real = json.loads
+    monkeypatch.setattr(answers.json, "loads", lambda raw: parsed.append(len(raw)) or real(raw))
+    resp = requests.Response()
+    resp._content = DEEP.encode()
+    with pytest.raises(answers.BadAnswer, match="nested more than 64 levels"):
+        answers.json_of(resp, "read orders")
+    assert parsed == []
+    resp._content = nested(3).encode()
+    assert answers.json_of(resp, "read orders") == {"a": {"a": {"a": 1}}}
+    assert parsed == [len(nested(3))]

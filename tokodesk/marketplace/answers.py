@@ -10,6 +10,7 @@ naming the call, so the one request fails with words and the caller's batch goes
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import requests
@@ -58,15 +59,18 @@ def _size(count: int) -> str:
 
 def json_of(resp: requests.Response, what: str) -> Any:
     """The JSON of an answer; ValueError when it is not JSON (as `resp.json()`), BadAnswer when nested too deeply."""
+    raw = resp.content
+    # Measured on the bytes before parsing: json.loads on a deep answer runs thousands of frames down, and a garbage
+    # collection there ran finalizers that themselves hit the recursion limit (an "unraisable" RecursionError that
+    # even pytest could not report, seen under load). Refused here, the parser never goes deep.
+    if not nesting_within(raw, MAX_DEPTH):
+        raise _too_deep(what)
     try:
-        value = json.loads(resp.content)
+        return json.loads(raw)
     except RecursionError:
         raise _too_deep(what) from None
     except (UnicodeDecodeError, TypeError) as exc:
         raise ValueError(str(exc)) from None
-    if not depth_within(value, MAX_DEPTH):
-        raise _too_deep(what)
-    return value
 
 
 def _too_deep(what: str) -> BadAnswer:
@@ -74,6 +78,28 @@ def _too_deep(what: str) -> BadAnswer:
         f"The marketplace's answer to '{what}' is nested more than {MAX_DEPTH} levels deep, which no real answer "
         "is; TokoDesk did not read it. Try again later."
     )
+
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def nesting_within(raw: bytes, limit: int) -> bool:
+    """True when JSON text nests containers at most `limit` levels, judged without parsing it.
+
+    Strings are cut out (a bracket inside one is text), leaving only the brackets; each pass removes the innermost
+    pairs, so a well-formed text of depth d empties in d passes. What no pass can reduce is unbalanced (not JSON):
+    a parser would go as deep as the passes made plus the openers left before it found out, so that bound decides.
+    """
+    brackets = (_STRING.sub(b"", raw) if b'"' in raw else raw).translate(None, _NOT_BRACKET)
+    for passes in range(limit):
+        if not brackets:
+            return True
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            return passes + shorter.count(b"[") + shorter.count(b"{") <= limit
+        brackets = shorter
+    return not brackets
 
 
 def depth_within(value: Any, limit: int) -> bool:
