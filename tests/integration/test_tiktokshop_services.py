@@ -188,7 +188,7 @@ def test_the_scheduler_runs_every_kind_on_this_channel(sb, channel, client):  # 
 def test_cli_sync_due_runs_the_schedule_once(sb, channel, capsys):  # noqa: F811
     assert main(["sync", "due", "--json"]) == 0
     done = json.loads(capsys.readouterr().out)
-    assert [r["kind"] for r in done] == ["orders", "statuses", "inventory", "recon", "returns"]
+    assert [r["kind"] for r in done] == ["orders", "statuses", "inventory", "recon", "returns", "payouts"]
     assert all(r["status"] == "ok" for r in done), done
     assert m.Order.select().count() == len(sb.shop.orders)
     assert main(["sync", "due", "--json"]) == 0
