@@ -230,3 +230,32 @@ def test_a_returned_parcel_is_filmed_while_it_is_received_and_inspected(qtbot, c
     assert (clip.kind, clip.ended_why) == ("unboxing", "inspected")
     assert "_unboxing_" in Path(clip.path).name and clip.size_bytes > 0
     orders_tab.video.shutdown()
+
+
+def test_the_settings_dialog_refuses_a_folder_it_cannot_write_and_saves_a_good_one(qtbot, window, ctx, wait_idle,
+                                                                                   tmp_path):
+    from tokodesk.services import pack_video as pv
+    from tokodesk.ui.pack_video_settings import open_settings
+
+    open_settings(window)
+    wait_idle(ctx)
+    dialog = window.video_settings
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    dialog.folder.setText(str(blocker / "videos"))
+    dialog.keep_days.setValue(14)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    assert dialog.isVisible() and dialog.error.isVisible() and "cannot be written" in dialog.error.text()
+    assert m.AppSetting.read("video_keep_days") is None, "nothing is saved from a refused form"
+
+    dialog.folder.setText(str(tmp_path / "videos"))
+    dialog.keep_gb.setValue(2.5)
+    dialog.max_minutes.setValue(3)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    assert not dialog.isVisible()
+    saved = pv.read_settings()
+    assert (saved.folder, saved.keep_days, saved.keep_bytes, saved.max_seconds) == (
+        tmp_path / "videos", 14, int(2.5 * pv.GB), 180)
+    assert window.orders_tab.video.recorder.settings == saved, "the desk uses the new settings at once"
