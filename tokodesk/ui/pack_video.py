@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 FRAME_RATE = 25
 PREVIEW_EVERY = 3  # frames: the preview beside the scan field needs ~8 per second, not 25
+# Qt 6.11's FFmpeg recorder does not report a failed write (a clip recorded into /dev/full "finished" without an
+# error), so the free space of the folder is watched instead: a full disk stops the clip before it fails silently.
 DISK_CHECK_MS = 5000
 VIDEO_LANE = "video"
 Now = Callable[[], datetime]
