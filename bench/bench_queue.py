@@ -170,6 +170,19 @@ def main() -> int:
     timed("sort by deadline", lambda: tab.proxy.sort(8, Qt.SortOrder.AscendingOrder))
     timed("sort by buyer", lambda: tab.proxy.sort(3, Qt.SortOrder.AscendingOrder))
     timed("select all + enable buttons", lambda: (tab.view.selectAll(), tab._update_buttons()), repeat=1)
+    from tokodesk.ui import i18n
+
+    # With 20,000 rows still selected every repaint of the view walks the selection (seconds, whatever repaints it):
+    # measured as a packer switches, with one order selected.
+    tab.view.clearSelection()
+    tab.select_pks([tab.model.all_rows()[0][0]])
+    app.processEvents()
+    print("language switch (Settings → Language; every open text, the chips' counts and the columns redone):")
+    for language in ("id", "en"):
+        t0 = time.perf_counter()
+        i18n.install(language)
+        app.processEvents()  # bench only: LanguageChange is posted; deliver it before stopping the clock
+        print(f"  to {language}: {(time.perf_counter() - t0) * 1000:.0f} ms (tabs: {', '.join(window.tab_titles())})")
     print(f"peak RSS: {rss_mb():.0f} MB")
     window.close()
     return 0

@@ -184,7 +184,7 @@ class ChannelTab(QWidget):
     # ----------------------------------------------------------------- loading
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and self.state is not None:
+        if is_language_change(event, self) and self.state is not None:
             self._show_state(self.state)  # settings, schedule and log in words
 
     @Slot()

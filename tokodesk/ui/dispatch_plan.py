@@ -98,7 +98,7 @@ class DispatchPlanDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event):
+        if is_language_change(event, self):
             self.show_plan()  # couriers, states and countdowns in words
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override

@@ -136,7 +136,7 @@ class HandoverDialog(QDialog):
     # ---- loading -------------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and hasattr(self, 'missing_label'):
+        if is_language_change(event, self) and hasattr(self, 'missing_label'):
             self._show_missing()  # what is still to scan, in words
 
     def load_couriers(self) -> None:

@@ -142,7 +142,7 @@ class HealthDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and hasattr(self, 'status') and not self.ctx.jobs.closed:
+        if is_language_change(event, self) and hasattr(self, 'status') and not self.ctx.jobs.closed:
             self.load()  # the rates are sentences
 
     def load(self) -> None:

@@ -19,7 +19,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -128,9 +128,18 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def is_language_change(event: QEvent) -> bool:
-    """For a widget's changeEvent: rerun the methods that write its live texts when this is True."""
-    return event.type() == QEvent.Type.LanguageChange
+def is_language_change(event: QEvent, widget: QObject | None = None) -> bool:
+    """For a widget's changeEvent: rerun the methods that write its live texts when this is True. With `widget`,
+    True once per switch (Qt sends LanguageChange when a translator is installed and again when one is removed)."""
+    if event.type() != QEvent.Type.LanguageChange:
+        return False
+    if widget is None:
+        return True
+    generation = _switch["generation"]
+    if widget.property("tokodeskLiveTextsGeneration") == generation:
+        return False
+    widget.setProperty("tokodeskLiveTextsGeneration", generation)
+    return True
 
 
 # ------------------------------------------------------------------ retranslating open windows
@@ -230,15 +239,13 @@ def _setters(widget: QWidget) -> Iterator[tuple[Callable[[], str], Callable[[str
             yield item.text, item.setText
 
 
-def _repaint_model(model: QAbstractItemModel | None) -> None:
-    if model is None:
-        return
-    columns = model.columnCount()
-    if columns:
-        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
-        rows = model.rowCount()
-        if rows:
-            model.dataChanged.emit(model.index(0, 0), model.index(rows - 1, columns - 1))
+def _repaint_view(view: QAbstractItemView) -> None:
+    # Views ask the model for headers and cells when they paint: repainting the visible part is enough. (A
+    # dataChanged over every row would make a sorting proxy sort 100,000 rows again.)
+    view.viewport().update()
+    for header in (getattr(view, "horizontalHeader", None), getattr(view, "header", None)):
+        if header is not None:
+            header().viewport().update()
 
 
 def retranslate_window(window: QWidget, old: str, new: str) -> None:
@@ -252,7 +259,7 @@ def retranslate_window(window: QWidget, old: str, new: str) -> None:
             if answer is not None:
                 put(answer)
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, (QTreeWidget, QTableWidget, QListWidget)):
-            _repaint_model(widget.model())
+            _repaint_view(widget)
     for action in window.findChildren(QAction):
         for get, put in ((action.text, action.setText), (action.toolTip, action.setToolTip)):
             answer = _retranslated(get(), old, new, action.parent())

@@ -363,7 +363,7 @@ class InventoryTab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+        if is_language_change(event, self) and self.loaded and not self.ctx.jobs.closed:
             self.reload()  # the summary and the reconciliation lines are sentences with counts
 
     @Slot()

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if i18n.is_language_change(event) and hasattr(self, "activity_label") and not self.ctx.jobs.closed:
+        if i18n.is_language_change(event, self) and hasattr(self, "activity_label") and not self.ctx.jobs.closed:
             self._set_title()
             self._refresh_activity()  # the status bar's "Idle" or the running job
             if not self.ctx.channels:

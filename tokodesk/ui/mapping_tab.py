@@ -206,7 +206,7 @@ class MappingTab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+        if is_language_change(event, self) and self.loaded and not self.ctx.jobs.closed:
             self.reload()  # the summary is a sentence with counts
 
     @Slot()

@@ -156,7 +156,7 @@ class OrdersTab(QueueActions, QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if i18n.is_language_change(event) and hasattr(self, "columns"):
+        if i18n.is_language_change(event, self) and hasattr(self, "columns"):
             self.retranslate()
 
     def retranslate(self) -> None:

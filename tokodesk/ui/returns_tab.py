@@ -245,7 +245,7 @@ class ReturnsTab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
+        if is_language_change(event, self) and self.loaded and not self.ctx.jobs.closed:
             self.load()  # the note, states, types and countdowns in words
 
     def load(self) -> None:

@@ -178,7 +178,7 @@ class SyncHealthLine(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if is_language_change(event) and hasattr(self, 'retry_button'):
+        if is_language_change(event, self) and hasattr(self, 'retry_button'):
             self.update_text()  # "Orders pulled 08:42 WIB" in words
 
     @Slot()
