@@ -42,7 +42,7 @@ def _alive(*clips: m.Clip) -> list[bool]:
     return [m.Clip.get_by_id(c.id).removed_at is None and Path(c.path).exists() for c in clips]
 
 
-def test_the_file_name_carries_the_invoice_and_the_wib_time(database, tmp_path):
+def test_the_file_name_carries_the_invoice_and_the_wib_time(any_database, tmp_path):
     path = pv.clip_path(tmp_path, "INV/20261205/MPL/77", datetime(2026, 12, 5, 17, 59, 58))
     assert path.name == "INV-20261205-MPL-77_20261206-005958WIB.mp4"
     path.write_bytes(b"x")
@@ -52,7 +52,7 @@ def test_the_file_name_carries_the_invoice_and_the_wib_time(database, tmp_path):
     assert package.name == "INV-1_PKG-9_unboxing_20261205-080000WIB.mp4"
 
 
-def test_a_finished_clip_is_stored_with_its_size_and_sha256(database, tmp_path):
+def test_a_finished_clip_is_stored_with_its_size_and_sha256(any_database, tmp_path):
     order = _order(1)
     clip = _clip(tmp_path, order, timedelta(0), 4096)
     data = Path(clip.path).read_bytes()
@@ -64,7 +64,7 @@ def test_a_finished_clip_is_stored_with_its_size_and_sha256(database, tmp_path):
                           "error") is None, "a recorder that wrote nothing leaves no clip"
 
 
-def test_clips_older_than_the_days_kept_go_oldest_first(database, tmp_path):
+def test_clips_older_than_the_days_kept_go_oldest_first(any_database, tmp_path):
     a, b, c = _order(1), _order(2), _order(3)
     old = _clip(tmp_path, a, timedelta(days=10), 100)
     edge = _clip(tmp_path, b, timedelta(days=6, hours=23), 100)
@@ -78,7 +78,7 @@ def test_clips_older_than_the_days_kept_go_oldest_first(database, tmp_path):
     assert _alive(edge, new) == [False, True]
 
 
-def test_a_small_quota_removes_the_oldest_until_the_rest_fit(database, tmp_path):
+def test_a_small_quota_removes_the_oldest_until_the_rest_fit(any_database, tmp_path):
     orders = [_order(n) for n in range(1, 5)]
     clips = [_clip(tmp_path, o, timedelta(hours=10 - n), 1000) for n, o in enumerate(orders)]
     result = pv.apply_retention(_settings(tmp_path, keep_bytes=2500), now=NOW)
@@ -87,7 +87,7 @@ def test_a_small_quota_removes_the_oldest_until_the_rest_fit(database, tmp_path)
     assert pv.apply_retention(_settings(tmp_path, keep_bytes=2500), now=NOW).removed == [], "twice changes nothing"
 
 
-def test_never_a_clip_of_an_order_with_an_open_return(database, tmp_path):
+def test_never_a_clip_of_an_order_with_an_open_return(any_database, tmp_path):
     returned, closed, plain = _order(1), _order(2), _order(3)
     kept = _clip(tmp_path, returned, timedelta(days=30), 1000)
     by_id = _order(4)
@@ -109,14 +109,14 @@ def test_never_a_clip_of_an_order_with_an_open_return(database, tmp_path):
     assert _alive(kept, kept_by_id) == [False, False]
 
 
-def test_only_this_stations_clips_are_touched(database, tmp_path):
+def test_only_this_stations_clips_are_touched(any_database, tmp_path):
     mine = _clip(tmp_path, _order(1), timedelta(days=30), 100, station="desk1")
     theirs = _clip(tmp_path / "other", _order(2), timedelta(days=30), 100, station="desk2")
     pv.apply_retention(_settings(tmp_path, keep_days=7), now=NOW)
     assert _alive(mine, theirs) == [False, True]
 
 
-def test_a_file_deleted_by_hand_is_recorded_as_gone(database, tmp_path):
+def test_a_file_deleted_by_hand_is_recorded_as_gone(any_database, tmp_path):
     clip = _clip(tmp_path, _order(1), timedelta(days=30), 100)
     Path(clip.path).unlink()
     result = pv.apply_retention(_settings(tmp_path, keep_days=7), now=NOW)
@@ -134,7 +134,7 @@ def test_an_unwritable_or_full_folder_is_refused_in_words(tmp_path):
     assert pv.check_folder(tmp_path / "videos", min_free=1) > 0
 
 
-def test_settings_are_checked_before_anything_is_written(database, tmp_path):
+def test_settings_are_checked_before_anything_is_written(any_database, tmp_path):
     with pytest.raises(pv.UserError, match="0 \\(no limit\\) or more"):
         pv.save_settings(camera="cam", folder=str(tmp_path), keep_days=-1, keep_gb=1, max_minutes=5)
     blocker = tmp_path / "file"
@@ -148,7 +148,7 @@ def test_settings_are_checked_before_anything_is_written(database, tmp_path):
         "cam", tmp_path / "v", 3, pv.GB // 2, 300)
 
 
-def test_export_copies_the_clip_with_a_one_page_sheet_in_the_app_language(database, tmp_path, monkeypatch):
+def test_export_copies_the_clip_with_a_one_page_sheet_in_the_app_language(any_database, tmp_path, monkeypatch):
     from pypdf import PdfReader
 
     monkeypatch.setenv("TOKODESK_LANG", "id")
@@ -166,7 +166,7 @@ def test_export_copies_the_clip_with_a_one_page_sheet_in_the_app_language(databa
         assert expected in text, expected
 
 
-def test_a_clip_changed_since_it_was_recorded_is_not_exported(database, tmp_path):
+def test_a_clip_changed_since_it_was_recorded_is_not_exported(any_database, tmp_path):
     clip = _clip(tmp_path / "videos", _order(1), timedelta(minutes=5), 2048)
     Path(clip.path).write_bytes(b"edited" * 100)
     with pytest.raises(pv.UserError, match="has changed since it was recorded"):
@@ -177,7 +177,7 @@ def test_a_clip_changed_since_it_was_recorded_is_not_exported(database, tmp_path
         pv.export_for_dispute(clip.id, tmp_path / "out")
 
 
-def test_the_clip_names_the_package_the_scan_named(database):
+def test_the_clip_names_the_package_the_scan_named(any_database):
     split, single = _order(1), _order(2)
     for n, order in ((1, split), (2, split), (3, single)):
         package = m.Package.create(channel=order.channel, package_id=f"PKG{n}", tracking_number=f"JX{n}")
