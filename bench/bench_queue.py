@@ -61,7 +61,7 @@ def seed(n: int) -> None:
                 # every few seconds for two minutes, in its worker).
                 "local_updated_at": created + timedelta(hours=rng.randint(1, 72)),
             })
-            if len(rows) == 2000:
+            if len(rows) == 1000:  # peewee writes every column: 1,000 rows stay under PostgreSQL's 65,535 parameters
                 m.Order.insert_many(rows).execute()
                 rows = []
         if rows:
@@ -133,6 +133,8 @@ def main() -> int:
     child = multiprocessing.get_context("spawn").Process(target=_seed_child, args=(args.orders,))
     child.start()
     child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"seeding failed (exit code {child.exitcode}): nothing measured")
     open_database()
     lines = m.OrderLine.select().count()
     print(f"database: {'PostgreSQL' if args.db else 'SQLite'}; load average {os.getloadavg()[0]:.1f} "

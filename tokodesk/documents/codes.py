@@ -14,6 +14,8 @@ from functools import lru_cache
 import segno
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.pdfgen.canvas import Canvas
+from segno import consts as segno_consts
+from segno import encoder as segno_encoder
 
 THERMAL_DOT = 72 / 203  # points per dot of the common 203 dpi label printer
 QUIET_MODULES = 10  # Code 128 quiet zone each side, in modules (ISO/IEC 15417 asks for 10)
@@ -101,7 +103,63 @@ def qr_matrix(text: str, error: str = "m", evaluate_mask: bool = False) -> tuple
     if not text:
         raise BarcodeError("an empty text cannot be drawn as a QR code")
     mask = None if evaluate_mask else QR_FIXED_MASK
-    return segno.make_qr(text, error=error, mask=mask).matrix
+    if mask is None:
+        return segno.make_qr(text, error=error, mask=mask).matrix
+    return _qr_on_template(text, error, mask)
+
+
+def _qr_on_template(text: str, error: str, mask: int) -> tuple[bytearray, ...]:
+    """`segno.make_qr(text, error=error, mask=mask).matrix`, the same symbol, in a third of the time.
+
+    segno's steps up to the final codewords (segments, version, error boost, Reed-Solomon) are its own; the rest
+    depends only on the version, the error level and the mask: their symbol with every data bit 0 is made once,
+    and each label's bits are laid on it in segno's placement order (a dark data bit flips the masked module).
+    tests/unit/test_documents_qr.py holds the two equal over thousands of texts."""
+    error_level = segno_encoder.normalize_errorlevel(error, accept_none=True)
+    segments = segno_encoder.prepare_data(text, None, None)
+    version = segno_encoder.find_version(segments, error_level, eci=False, micro=False)
+    error_level = segno_encoder.boost_error_level(version, error_level, segments, False)
+    buff = segno_encoder.Buffer()
+    version_range = segno_encoder.version_range(version)
+    for segment in segments:
+        segno_encoder.write_segment(buff, segment, None, version_range, False)
+    capacity = segno_consts.SYMBOL_CAPACITY[version][error_level]
+    segno_encoder.write_terminator(buff, capacity, None, len(buff))
+    segno_encoder.write_padding_bits(buff, version, len(buff))
+    segno_encoder.write_pad_codewords(buff, version, capacity, len(buff))
+    bits = segno_encoder.make_final_message(version, error_level, buff)
+    base, positions = _qr_template(version, error_level, mask, len(bits))
+    matrix = tuple(bytearray(row) for row in base)
+    for (i, j), bit in zip(positions, bits, strict=True):
+        if bit:
+            matrix[i][j] ^= 1
+    return matrix
+
+
+@lru_cache(maxsize=64)
+def _qr_template(version: int, error_level: int, mask: int, length: int) -> tuple[tuple[bytes, ...],
+                                                                                   tuple[tuple[int, int], ...]]:
+    """The symbol with `length` data bits all 0, and where segno's add_codewords puts each bit, in its order."""
+    width = segno_encoder.calc_matrix_size(version)
+    matrix = segno_encoder.make_matrix(width, width)
+    segno_encoder.add_finder_patterns(matrix, width, width)
+    segno_encoder.add_alignment_patterns(matrix, width, width)
+    positions = []
+    for right in range(width - 1, 0, -2):  # add_codewords' walk (QR, not Micro QR): two-module columns, zig-zag
+        if right <= 6:
+            right -= 1
+        for vertical in range(width):
+            for z in (0, 1):
+                j = right - z
+                upwards = ((right & 2) == 0) ^ (j < 6)
+                i = (width - 1 - vertical) if upwards else vertical
+                if matrix[i][j] == 0x2 and len(positions) < length:
+                    positions.append((i, j))
+    segno_encoder.add_codewords(matrix, bytearray(length), version)
+    _mask, matrix = segno_encoder.find_and_apply_best_mask(matrix, width, width, mask)
+    segno_encoder.add_format_info(matrix, version, error_level, mask)
+    segno_encoder.add_version_info(matrix, version)
+    return tuple(bytes(row) for row in matrix), tuple(positions)
 
 
 def draw_qr(canvas: Canvas, text: str, x: float, y: float, size: float, evaluate_mask: bool = False) -> float:
