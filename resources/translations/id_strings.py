@@ -1203,6 +1203,7 @@ ID = {
     "{0} min {1} s": "{0} mnt {1} dtk",
     "{0} s": "{0} dtk",
     "Opening the packing camera": "Membuka kamera pengemasan",
+    "⚠ NO VIDEO": "⚠ TANPA VIDEO",
     # neverlate (issue 18): who cancelled, the queue's "To do" view, notifications and the session's end
     "How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the "
     "one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them "

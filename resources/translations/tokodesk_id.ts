@@ -5637,6 +5637,10 @@ Folder data: {1}</translation>
         <source>Recording the packing of {0}</source>
         <translation>Merekam pengemasan {0}</translation>
     </message>
+    <message>
+        <source>⚠ NO VIDEO</source>
+        <translation>⚠ TANPA VIDEO</translation>
+    </message>
 </context>
 <context>
     <name>VideoSettingsDialog</name>

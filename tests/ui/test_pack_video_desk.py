@@ -259,3 +259,22 @@ def test_the_settings_dialog_refuses_a_folder_it_cannot_write_and_saves_a_good_o
     assert (saved.folder, saved.keep_days, saved.keep_bytes, saved.max_seconds) == (
         tmp_path / "videos", 14, int(2.5 * pv.GB), 180)
     assert window.orders_tab.video.recorder.settings == saved, "the desk uses the new settings at once"
+
+
+def test_a_video_folder_gone_at_the_scan_warns_and_the_order_is_packed_all_the_same(qtbot, filmed_tab, ctx, wait_idle,
+                                                                                   tmp_path):
+    from dataclasses import replace
+
+    tab = filmed_tab
+    (order,) = _to_pack(tab, ctx, wait_idle, 1)
+    unplugged = tmp_path / "external-disk"
+    unplugged.write_text("the disk's mount point is a file now")
+    tab.video.recorder.settings = replace(tab.video.recorder.settings, folder=unplugged / "videos")
+    _scan(qtbot, tab.scan, order.invoice or order.order_id)
+    wait_idle(ctx)
+    assert not tab.video.recording
+    # Said where the packer looks: the preview beside the scan field (the banner gives way to the pack's result).
+    assert "cannot be written" in tab.video.preview.problem and "Packing goes on" in tab.video.preview.problem
+    assert tab.video.preview.toolTip() == tab.video.preview.problem
+    assert m.Order.get_by_id(order.id).state in ("packed", "ready_to_ship")
+    assert m.Clip.select().count() == 0

@@ -248,13 +248,11 @@ class QueueActions:
             return
         channel_id = self.view_channel_id()
         self.video.scanned()  # the next scan ends the clip of the parcel before
-        film = self.video.active
+        prepare = self.video.preparer()  # the order to film and its folder, checked in the worker (issue 21)
 
         def find(_jc: Any) -> tuple[int | None, Any]:
-            from tokodesk.services.pack_video import clip_order
-
             pk = q.find_order_pk(channel_id, code)
-            return pk, (clip_order(pk, code) if film and pk is not None else None)
+            return pk, (prepare(pk, code) if prepare is not None and pk is not None else None)
 
         def found(result: tuple[int | None, Any]) -> None:
             pk, clip = result

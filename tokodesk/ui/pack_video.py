@@ -350,18 +350,20 @@ class PackRecorder(QObject):
         return taken
 
     # ---------------------------------------------------------------- clips
-    def begin(self, order: pv.ClipOrder, kind: str = "packing") -> bool:
+    def begin(self, order: pv.ClipOrder, kind: str = "packing", *, folder_checked: bool = False) -> bool:
         """Start filming `order` (ending the clip before it). False, with a warning, when the folder cannot take
-        it; nothing else depends on it."""
+        it; nothing else depends on it. `folder_checked`: a worker already checked the folder (an external disk
+        waking up must not freeze the window at the scan)."""
         self.end("next_scan")
         settings = self.settings
         if settings is None:
             return False
-        try:
-            pv.check_folder(settings.folder, self.min_free)
-        except pv.VideoFolderError as exc:
-            self.warning.emit(str(exc))
-            return False
+        if not folder_checked:
+            try:
+                pv.check_folder(settings.folder, self.min_free)
+            except pv.VideoFolderError as exc:
+                self.warning.emit(str(exc))
+                return False
         self.started = self.now()
         path = pv.clip_path(settings.folder, order.invoice, self.started, order.package_id, kind)
         self.clip = ClipRecorder(path, self)

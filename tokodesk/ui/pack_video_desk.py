@@ -9,6 +9,7 @@ a camera packs exactly as before, and Settings → Packing video says why nothin
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ class VideoPreview(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.recording = False
         self.invoice = ""
+        self.problem = ""  # why the last clip could not be recorded (shown until a clip starts)
 
     @Slot(QImage)
     def show_frame(self, image: QImage) -> None:
@@ -43,12 +45,40 @@ class VideoPreview(QLabel):
     @Slot(bool, str)
     def set_recording(self, on: bool, invoice: str) -> None:
         self.recording, self.invoice = on, invoice
-        self.setToolTip(self.tr("Recording the packing of {0}").format(invoice) if on else
-                        self.tr("Packing camera: the next order scanned is filmed"))
+        if on:
+            self.problem = ""
+        self._tip()
+
+    def set_problem(self, text: str) -> None:
+        """Recording refused or stopped: the preview says so until a clip starts (the banner above the queue is
+        cleared by the next action's result, this is not)."""
+        self.problem = text
+        self._tip()
+
+    def _tip(self) -> None:
+        if self.problem:
+            tip = self.problem
+        elif self.recording:
+            tip = self.tr("Recording the packing of {0}").format(self.invoice)
+        else:
+            tip = self.tr("Packing camera: the next order scanned is filmed")
+        self.setToolTip(tip)
+        self.setStyleSheet("background:#222; border:2px solid #d08000" if self.problem else
+                           "background:#222; border:1px solid #555")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
+        if self.problem and not self.recording:
+            painter = QPainter(self)
+            font = QFont(self.font())
+            font.setPixelSize(11)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor("#ffb020"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("⚠ NO VIDEO"))
+            painter.end()
+            return
         if not self.recording:
             return
         painter = QPainter(self)
@@ -91,12 +121,16 @@ class DeskVideo(QObject):
         if self.recorder is not None:
             self.recorder.preview.connect(self.preview.show_frame)
             self.recorder.recording_changed.connect(self.preview.set_recording)
-            self.recorder.warning.connect(lambda text: tab.banner.show_warning(text))
+            self.recorder.warning.connect(self._warn)
             self.recorder.clip_saved.connect(self._clip_saved)
             self.recorder.status_changed.connect(lambda _text: self._show_preview())
         tab.detail.play_clip.connect(self.play)
         tab.detail.export_clip.connect(self.export)
         self.reload_settings()
+
+    def _warn(self, text: str) -> None:
+        self.tab.banner.show_warning(text)
+        self.preview.set_problem(text)
 
     # ---------------------------------------------------------------- settings
     def reload_settings(self) -> None:
@@ -144,9 +178,32 @@ class DeskVideo(QObject):
         if self.recorder is not None:
             self.recorder.end("next_scan")
 
-    def order_found(self, order: pv.ClipOrder | None, state: str) -> None:
-        if order is not None and self.active and state in FILMED_STATES:
-            self.recorder.begin(order)
+    def preparer(self) -> Callable[[int, str], tuple[pv.ClipOrder, str]] | None:
+        """For the scan's worker (None: nothing is filmed): the order to film and, off the GUI thread, whether the
+        folder can take its clip ("" if so, else why not, in words)."""
+        if not self.active:
+            return None
+        settings, min_free = self.recorder.settings, self.recorder.min_free
+
+        def prepare(order_pk: int, code: str = "") -> tuple[pv.ClipOrder, str]:
+            order = pv.clip_order(order_pk, code)
+            try:
+                pv.check_folder(settings.folder, min_free)
+            except pv.VideoFolderError as exc:
+                return order, str(exc)
+            return order, ""
+
+        return prepare
+
+    def order_found(self, prepared: tuple[pv.ClipOrder, str] | None, state: str, kind: str = "packing") -> bool:
+        """The scanned order, as `preparer()` made it in the worker: filmed when its parcel is at the desk."""
+        if prepared is None or not self.active or (kind == "packing" and state not in FILMED_STATES):
+            return False
+        order, problem = prepared
+        if problem:
+            self.recorder.warning.emit(problem)
+            return False
+        return self.recorder.begin(order, kind, folder_checked=True)
 
     def packed(self, pks: list[int]) -> None:
         """Pack pressed for these orders: the clip of one of them is complete."""
@@ -157,13 +214,15 @@ class DeskVideo(QObject):
     def film_unboxing(self, order_pk: int, dialog: QDialog) -> None:
         """A returned parcel opened at the desk ("Received and inspected…"): film it, as its order's unboxing clip,
         until the dialog closes; the dialog shows the preview with the recording mark."""
-        if not self.active:
+        prepare = self.preparer()
+        if prepare is None:
             return
         self.scanned()  # a packing clip still running ends: the desk now handles the return
 
-        def opened(order: pv.ClipOrder) -> None:
-            if self.recorder is None or not dialog.isVisible() or not self.recorder.begin(order, kind="unboxing"):
+        def opened(prepared: tuple[pv.ClipOrder, str]) -> None:
+            if not dialog.isVisible() or not self.order_found(prepared, "", kind="unboxing"):
                 return
+            order = prepared[0]
             preview = VideoPreview(dialog)
             preview.set_recording(True, order.invoice)
             self.recorder.preview.connect(preview.show_frame)
@@ -173,7 +232,7 @@ class DeskVideo(QObject):
             dialog.finished.connect(lambda _r: self.recorder.end("inspected", order_pk=order.order_pk))
             self.unboxing_preview = preview
 
-        self.tab.ctx.jobs.submit(lambda _jc: pv.clip_order(order_pk), title=self.tr("Opening the packing camera"),
+        self.tab.ctx.jobs.submit(lambda _jc: prepare(order_pk), title=self.tr("Opening the packing camera"),
                                  on_result=opened, on_error=lambda exc, _d: log.warning("unboxing clip: %s", exc))
 
     def _clip_saved(self, pk: int) -> None:
