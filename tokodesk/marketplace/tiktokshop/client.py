@@ -281,44 +281,10 @@ class TikTokShopClient:
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
     ) -> Iterator[list[Order | InvalidOrder]]:
-        """Orders updated in [start, end), by update-time windows that overlap, each order once.
-
-        Each window is read as a few slices side by side (`order_search`), handed on in time order."""
-        start, end = _aware(start), _aware(end)
-        seen: set[tuple[str, str]] = set()
-        done = 0
-        window_start = start
-        while window_start < end:
-            window_end = min(window_start + WINDOW_SPAN, end)
-            parts = order_search.slices(window_start, window_end)
-            bodies = [{"update_time_ge": int((ge - WINDOW_OVERLAP).timestamp()), "update_time_lt": int(lt.timestamp())}
-                      for ge, lt in parts]
-            for number, data in order_search.walk(self._search_page, bodies, cancel):
-                if data is order_search.REPEATED:
-                    # The same page asked for again would go on forever: the slice is reported as not fully read
-                    # (the next run reads it again) and the pull moves on.
-                    yield [_repeated_token(*parts[number])]
-                    continue
-                page: list[Order | InvalidOrder] = []
-                for raw in data.get("orders") or []:  # type: ignore[attr-defined]
-                    parsed = parse_or_invalid(raw)
-                    # An order unreadable once may come back readable in an overlapping window: only a
-                    # readable copy closes its id; an unreadable one is reported once.
-                    key = ("ok" if isinstance(parsed, Order) else "bad", parsed.order_id)
-                    if key in seen or ("ok", parsed.order_id) in seen:
-                        continue
-                    seen.add(key)
-                    page.append(parsed)
-                done += len(page)
-                if progress:
-                    progress(done, None, f"{done} orders read")
-                if page:
-                    yield page
-                if cancel and cancel():
-                    return
-            if cancel and cancel():
-                return
-            window_start = window_end
+        """Orders updated in [start, end), by update-time windows that overlap, each order once; each window read as
+        a few slices side by side (`order_search`), handed on in time order."""
+        return order_search.search_orders(self._search_page, _aware(start), _aware(end), span=WINDOW_SPAN,
+                                          overlap=WINDOW_OVERLAP, progress=progress, cancel=cancel)
 
     def order_details(self, order_ids: Sequence[str]) -> list[dict]:
         """Raw order details, ≤50 ids a call."""
@@ -601,13 +567,6 @@ class TikTokShopClient:
         self.tokens.flush()  # renewed tokens the keyring refused earlier: one more try before they are dropped
         if self._own_session:
             self.session.close()
-
-
-def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
-    reason = (f"{NAME} handed out the same next page again for orders updated {config.wib(start)} – "
-              f"{config.wib(end)}: the pull of that window stopped there and reads it again next time")
-    log.warning(reason)
-    return InvalidOrder(order_id="", reason=reason)
 
 
 def _refused(err: MarketplaceError | None) -> bool:

@@ -9,13 +9,19 @@ on slice after slice, each slice's in page order, so the caller sees the same se
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
-from tokodesk.marketplace.base import CancelCheck
+from tokodesk import config
+from tokodesk.marketplace.base import CancelCheck, InvalidOrder, Order, Progress
+from tokodesk.marketplace.tiktokshop.errors import NAME
+from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid
+
+log = logging.getLogger(__name__)
 
 SLICE_READERS = 4  # slices of one window walked at once
 MIN_SLICE = timedelta(hours=1)  # a shorter window is walked whole: a slice costs at least one request
@@ -90,3 +96,57 @@ def walk(
     finally:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def search_orders(
+    read_page: Callable[[dict, str | None], dict],
+    start: datetime,
+    end: datetime,
+    *,
+    span: timedelta,
+    overlap: timedelta,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> Iterator[list[Order | InvalidOrder]]:
+    """Orders updated in [start, end), by windows of `span` each reaching back `overlap`, every order once."""
+    seen: set[tuple[str, str]] = set()
+    done = 0
+    window_start = start
+    while window_start < end:
+        window_end = min(window_start + span, end)
+        parts = slices(window_start, window_end)
+        bodies = [{"update_time_ge": int((ge - overlap).timestamp()), "update_time_lt": int(lt.timestamp())}
+                  for ge, lt in parts]
+        for number, data in walk(read_page, bodies, cancel):
+            if data is REPEATED:
+                # The same page asked for again would go on forever: the slice is reported as not fully read (the
+                # next run reads it again) and the pull moves on.
+                yield [_repeated_token(*parts[number])]
+                continue
+            page: list[Order | InvalidOrder] = []
+            for raw in data.get("orders") or []:  # type: ignore[attr-defined]
+                parsed = parse_or_invalid(raw)
+                # An order unreadable once may come back readable in an overlapping window: only a readable copy
+                # closes its id; an unreadable one is reported once.
+                key = ("ok" if isinstance(parsed, Order) else "bad", parsed.order_id)
+                if key in seen or ("ok", parsed.order_id) in seen:
+                    continue
+                seen.add(key)
+                page.append(parsed)
+            done += len(page)
+            if progress:
+                progress(done, None, f"{done} orders read")
+            if page:
+                yield page
+            if cancel and cancel():
+                return
+        if cancel and cancel():
+            return
+        window_start = window_end
+
+
+def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
+    reason = (f"{NAME} handed out the same next page again for orders updated {config.wib(start)} – "
+              f"{config.wib(end)}: the pull of that window stopped there and reads it again next time")
+    log.warning(reason)
+    return InvalidOrder(order_id="", reason=reason)
