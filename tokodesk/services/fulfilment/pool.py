@@ -20,6 +20,7 @@ by reading) is settled by the executor on its own, exactly as for a single actio
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 SENDERS = 16  # requests of one channel in flight at once (the rate gate still paces them to the announced quota)
 CLAIM_CHUNK = 64  # orders claimed per transaction; a crash leaves at most about this many to resolve by reading
+GATHER_S = 0.05  # longest an answer waits for others to be settled with it
 CHANGED = "The order was changed by another station or a sync just now; refresh and try again."
 STOPPED = "not done: stopped before this order"
 
@@ -108,7 +110,8 @@ def run(
                             intent = lane.queue.popleft()
                             results[intent.order.id] = outcome(reload(intent.order), False, STOPPED, refused=True)
                         continue
-                    room = (SENDERS if lane.answered else 1) - lane.in_flight
+                    # Two senders' worth queued: the next chunk is claimed while the senders still have work.
+                    room = (2 * SENDERS if lane.answered else 1) - lane.in_flight
                     if not lane.queue or room <= 0:
                         continue
                     # Claim a whole chunk once the senders run low: its actions queue in the pool, few transactions.
@@ -131,7 +134,7 @@ def run(
                     if any(lane.queue for lane in lanes.values()):
                         continue  # a chunk was refused whole: claim the next one
                     break
-                finished, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+                finished = _answers(futures)
                 answered: dict[int, list[tuple[Intent, ex.Decision]]] = {}
                 for future in finished:
                     lane, intent = futures.pop(future)
@@ -147,6 +150,20 @@ def run(
         for lane in lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
     return results
+
+
+def _answers(futures: dict[Future, tuple[_Lane, Intent]]) -> list[Future]:
+    """The requests answered so far, once there is one: settled in groups of about SENDERS (or what came within
+    GATHER_S), a few statements each, rather than a transaction per answer."""
+    pending = list(futures)
+    wait(pending, return_when=FIRST_COMPLETED)
+    deadline = time.monotonic() + GATHER_S
+    while True:
+        finished = [f for f in pending if f.done()]
+        left = deadline - time.monotonic()
+        if len(finished) >= min(SENDERS, len(pending)) or left <= 0:
+            return finished
+        wait([f for f in pending if not f.done()], timeout=left, return_when=FIRST_COMPLETED)
 
 
 def _parcel_in_flight(intent: Intent, executor: ex.Executor) -> str:
