@@ -100,6 +100,66 @@ def cancel_requests_shot(ctx, shop) -> None:
     return channel
 
 
+def payouts_shots(ctx, window, shop, channel) -> None:
+    """The Payouts tab on the Tokopedia & Shop channel a week on: the statements and withdrawals, an order whose
+    payout differs from expected taken apart, the orders still waiting for their money, the weeks' chart, and cost
+    prices with the margins (a few typed in, as a seller does)."""
+    from datetime import datetime, timezone
+
+    from tokodesk.services import cost_prices, orders, payout_sync
+    from tokodesk.store import models as m
+
+    shop.dialect.finance.late_rate = 0.3
+    shop.advance(6 * 86400)  # the week's deliveries settled, a few late ones not yet
+    real_utcnow = m.utcnow
+    # The sandbox's clock now runs a week ahead of this PC's: "days ago" and the sync's window on the shop's clock.
+    m.utcnow = lambda: datetime.fromtimestamp(shop.clock.now(), timezone.utc).replace(tzinfo=None)
+    try:
+        orders.pull_orders(channel)
+        payout_sync.sync_payouts(m.Channel.get_by_id(channel.id))
+        names = sorted(s for (s,) in m.StockItem.select(m.StockItem.seller_sku).tuples())
+        prices = dict(m.OrderLine.select(m.OrderLine.seller_sku, m.OrderLine.price).tuples())
+        cost_prices.set_costs([(sku, prices[sku] * 3 // 5 // 100 * 100) for sku in names if prices.get(sku)][:12])
+        window.reload_channels()
+        window.channel_combo.setCurrentIndex(window.channel_combo.findData(channel.id))
+        tab = window.payouts_tab
+        window.tabs.setCurrentWidget(tab)
+        settle(ctx, 800)
+        shot(window, "payouts")
+        tab.views.setCurrentWidget(tab.unexpected)
+        book = tab.data.book
+        odd = next((p for p in book.unexpected() if len(p.causes) > 1), None) or next(iter(book.unexpected()), None)
+        if odd is not None:
+            tab.unexpected.select(odd.order_id)
+        settle(ctx)
+        shot(window, "payouts-differs")
+        tab.views.setCurrentIndex(2)
+        tab.days.setValue(2)
+        settle(ctx)
+        if tab.overdue.model.rows:
+            tab.overdue.select(tab.overdue.model.rows[0].order_id)
+        settle(ctx)
+        shot(window, "payouts-not-settled")
+        tab.views.setCurrentIndex(3)
+        margin = next((p for p in tab.orders.model.rows if p.margin is not None), None)
+        if margin is not None:
+            tab.orders.select(margin.order_id)
+        settle(ctx)
+        shot(window, "payouts-orders")
+        tab.views.setCurrentIndex(4)
+        settle(ctx)
+        shot(window, "payouts-weeks")
+        tab.views.setCurrentIndex(5)
+        settle(ctx)
+        try:  # what a seller sees after typing a negative cost price
+            tab.costs.parse(names[0], "-5000")
+        except ValueError as refused:
+            tab.costs.say(str(refused), error=True)
+        shot(window, "payouts-costs")
+    finally:
+        m.utcnow = real_utcnow
+
+
 def returns_shots(ctx, window, shop, channel) -> None:
     """The Returns tab on the Tokopedia & Shop channel: buyers' requests with their deadlines and photos, the reject
     dialog with two photos, a partial refund the marketplace proposes, a parcel back to inspect (damaged units per
@@ -447,6 +507,7 @@ def main() -> int:
         shop_channel = cancel_requests_shot(ctx, shop)
         catalog_shots(ctx, window, shop_channel)
         returns_shots(ctx, window, shop, shop_channel)
+        payouts_shots(ctx, window, shop, shop_channel)
     finally:
         shop.stop()
     window.close()

@@ -81,9 +81,10 @@ def _tables() -> list[tuple[str, str]]:
     from tokodesk.ui import payouts_views as pv
 
     pairs += [("Payouts", s) for s in (*payouts.CAUSE_TEMPLATES, *(r.label for r in payouts.FEE_RULES),
-                                        *pv.FEE_WORDS.values(), *pv.GROUP_WORDS.values(), *pv.STATUS_WORDS.values(),
-                                        *pv.STATEMENT_STATUS_WORDS.values(), *pv.WITHDRAWAL_KIND_WORDS.values(),
-                                        *pv.WITHDRAWAL_STATUS_WORDS.values(), "Other fees")]
+                                        *pv.FEE_WORDS.values(), *pv.ADJUSTMENT_WORDS.values(), *pv.GROUP_WORDS.values(),
+                                        *pv.STATUS_WORDS.values(), *pv.STATEMENT_STATUS_WORDS.values(),
+                                        *pv.WITHDRAWAL_KIND_WORDS.values(),
+                                        *pv.WITHDRAWAL_STATUS_WORDS.values(), "Other fees", "Adjustments")]
     # Qt's own buttons (Qt ships no Indonesian catalogue)
     pairs += [("QPlatformTheme", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save", "Apply", "Open")]
     pairs += [("QDialogButtonBox", s) for s in ("OK", "Cancel", "&Yes", "&No", "Close", "Save")]

@@ -1165,6 +1165,10 @@
 <context>
     <name>CostView</name>
     <message>
+        <source>(no seller SKU)</source>
+        <translation>(tanpa SKU penjual)</translation>
+    </message>
+    <message>
         <source>A CSV file with seller_sku,cost_price on each line</source>
         <translation>File CSV berisi seller_sku,cost_price di setiap baris</translation>
     </message>
@@ -3922,8 +3926,8 @@ Folder data: {1}</translation>
 <context>
     <name>PayoutDetail</name>
     <message>
-        <source>Adjustment {0}</source>
-        <translation>Penyesuaian {0}</translation>
+        <source>Adjustment: {0}</source>
+        <translation>Penyesuaian: {0}</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -3997,6 +4001,18 @@ Folder data: {1}</translation>
 <context>
     <name>Payouts</name>
     <message>
+        <source>(estimated)</source>
+        <translation>(perkiraan)</translation>
+    </message>
+    <message>
+        <source>(order not pulled)</source>
+        <translation>(pesanan belum ditarik)</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Penyesuaian</translation>
+    </message>
+    <message>
         <source>Affiliate ads commission</source>
         <translation>Komisi iklan afiliasi</translation>
     </message>
@@ -4017,12 +4033,20 @@ Folder data: {1}</translation>
         <translation>Biaya COD</translation>
     </message>
     <message>
+        <source>Chargeback</source>
+        <translation>Chargeback</translation>
+    </message>
+    <message>
         <source>Co-funded promotion fee</source>
         <translation>Biaya promosi bersama</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>Modal</translation>
+    </message>
+    <message>
+        <source>Deduction charged to the seller</source>
+        <translation>Potongan yang dibebankan ke penjual</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -4077,12 +4101,20 @@ Folder data: {1}</translation>
         <translation>Biaya LIVE Specials</translation>
     </message>
     <message>
+        <source>Logistics reimbursement</source>
+        <translation>Penggantian logistik</translation>
+    </message>
+    <message>
         <source>Margin</source>
         <translation>Margin</translation>
     </message>
     <message>
         <source>Net</source>
         <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>No cost price for {0}</source>
+        <translation>Belum ada harga modal untuk {0}</translation>
     </message>
     <message>
         <source>Not settled</source>
@@ -4113,8 +4145,32 @@ Folder data: {1}</translation>
         <translation>Komisi platform</translation>
     </message>
     <message>
+        <source>Platform compensation</source>
+        <translation>Kompensasi platform</translation>
+    </message>
+    <message>
+        <source>Platform penalty</source>
+        <translation>Denda platform</translation>
+    </message>
+    <message>
+        <source>Platform reimbursement</source>
+        <translation>Penggantian dari platform</translation>
+    </message>
+    <message>
         <source>Processing</source>
         <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Promotion adjustment</source>
+        <translation>Penyesuaian promosi</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Dana ditahan</translation>
     </message>
     <message>
         <source>Return shipping</source>
@@ -4147,6 +4203,18 @@ Folder data: {1}</translation>
     <message>
         <source>Shipping charged by the courier</source>
         <translation>Ongkos kirim dari kurir</translation>
+    </message>
+    <message>
+        <source>Shipping fee adjustment</source>
+        <translation>Penyesuaian ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Shipping fee compensation</source>
+        <translation>Kompensasi ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Shipping fee rebate</source>
+        <translation>Potongan balik ongkos kirim</translation>
     </message>
     <message>
         <source>Shipping insurance</source>

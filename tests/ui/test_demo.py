@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 
 @pytest.fixture
@@ -104,4 +105,36 @@ def test_demo_opens_on_the_dialect_asked_for_without_asking(qtbot, ctx, memory_k
         if starter.demo is not None:
             starter.demo.stop()
         starter.splash.close()
+        keyring.set_keyring(memory_keyring)
+
+
+def test_the_demo_shop_shows_payouts(qtbot, ctx, memory_keyring, wait_idle):
+    """The demo opens on Tokopedia & Shop, which has finance reads: the Payouts tab is there and its first sync
+    shows a statement with settled orders (the demo's shop settles half a day after delivery, not three days)."""
+    import keyring
+
+    from tokodesk.ui.demo import DemoShop
+    from tokodesk.ui.main_window import MainWindow
+
+    shop = DemoShop(ctx)
+    ready = []
+    shop.ready.connect(lambda: ready.append(True))
+    try:
+        shop.start()
+        qtbot.waitUntil(lambda: bool(ready), timeout=15000)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        shop.first_sync(window)
+        wait_idle(ctx, timeout=30000)
+        assert "Payouts" in window.tab_titles()
+        tab = window.payouts_tab
+        window.tabs.setCurrentWidget(tab)
+        qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)
+        wait_idle(ctx, timeout=30000)
+        qtbot.waitUntil(lambda: tab.data is not None and bool(tab.data.book.statements), timeout=15000)
+        assert tab.statements.rowCount() >= 1 and any(p.status == "settled" for p in tab.data.book.orders)
+        window.close()
+    finally:
+        shop.stop()
         keyring.set_keyring(memory_keyring)

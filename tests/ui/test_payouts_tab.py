@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from tests.integration.tiktokshop_setup import sb, shop_now, shop_order  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tokodesk.store import models as m
+from tokodesk.ui import payouts_costs as pc
 from tokodesk.ui import payouts_views as pv
 from tokodesk.ui.payouts_tab import PayoutsTab
 
@@ -101,7 +102,7 @@ def test_sync_shows_statements_withdrawals_and_an_unexpected_order_with_its_caus
     payout = tab.data.book.order(order.order_id)
     assert items["Buyer paid"] == pv.rupiah(payout.buyer_paid)
     assert items["Fees: Platform commission (platform_commission_amount)"].startswith("-Rp ")
-    assert items["Adjustment PLATFORM_PENALTY"] == "-Rp 5.000"
+    assert items["Adjustment: Platform penalty (PLATFORM_PENALTY)"] == "-Rp 5.000"
     assert items["Net settled"] == pv.rupiah(payout.net)
     assert items["Difference"] == "-Rp 5.000"
     assert "an adjustment PLATFORM_PENALTY -Rp 5.000" in detail.why.text()
@@ -115,3 +116,139 @@ def test_a_legacy_channel_has_no_payouts_tab_and_the_tab_says_why(qtbot, ctx, wi
     tab = open_tab(channel)
     assert "no payouts" in tab.note.text() and "Seller Center" in tab.note.text()
     assert not tab.sync_button.isEnabled() and not tab.export_button.isEnabled() and not tab.views.isVisible()
+
+
+def test_orders_delivered_long_ago_and_not_settled_by_the_days_chosen(qtbot, ctx, sb, shop, open_tab, wait_idle):  # noqa: F811
+    tab = open_tab(shop)
+    synced(qtbot, ctx, wait_idle, tab)
+    tab.views.setCurrentIndex(2)
+    assert tab.days.value() == 14  # the service's default
+    book = tab.data.book
+    late = book.overdue(2)
+    assert late, "a late settlement in the sandbox should be waiting more than 2 days after delivery"
+    assert book.overdue(14) == [] and tab.overdue.model.rowCount() == 0
+    tab.days.clear()
+    qtbot.keyClicks(tab.days, "2")
+    qtbot.keyClick(tab.days, Qt.Key.Key_Return)
+    statuses = shown(tab.overdue, pv.COL_STATUS)
+    assert list(statuses) == [p.invoice or p.order_id for p in late]
+    assert set(statuses.values()) <= {"Estimated", "Not settled"}
+    nets = shown(tab.overdue, pv.COL_NET)
+    estimated = next(p for p in late if p.estimated)
+    assert nets[estimated.invoice or estimated.order_id] == f"{pv.rupiah(estimated.net)} (estimated)"
+    assert all(shown(tab.overdue, pv.COL_DELIVERED).values())
+
+
+def edit_cost(qtbot, table, row: int, text: str) -> None:  # noqa: ANN001
+    """Type into the cost cell as a seller does from the keyboard: go to the cell, F2, type, Enter."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    table.setCurrentCell(row, pc.COL_UNIT_COST)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = next(w for w in table.viewport().findChildren(QLineEdit) if w.isVisible())
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # the delegate commits queued
+
+
+def test_a_typed_cost_price_changes_the_margin_and_a_bad_one_is_refused_in_words(
+        qtbot, ctx, sb, shop, open_tab, wait_idle):  # noqa: F811
+    tab = open_tab(shop)
+    synced(qtbot, ctx, wait_idle, tab)
+    p = next(p for p in tab.data.book.orders if p.status == "settled" and len(p.lines) == 1 and p.lines[0].seller_sku)
+    line = p.lines[0]
+    key = p.invoice or p.order_id
+    assert shown(tab.orders, pv.COL_MARGIN)[key] == ""  # no cost price yet
+    tab.views.setCurrentWidget(tab.costs)
+    table = tab.costs.table
+    row = tab.costs.row_of(line.seller_sku)
+    edit_cost(qtbot, table, row, "15.000")
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.costs.cell(line.seller_sku, pc.COL_MARGIN) != "", timeout=15000)
+    assert m.StockItem.get(m.StockItem.seller_sku == line.seller_sku).cost_price == 15_000
+    margin = p.net - 15_000 * line.quantity
+    assert shown(tab.orders, pv.COL_MARGIN)[key] == pv.rupiah(margin)
+    assert shown(tab.orders, pv.COL_COST)[key] == pv.rupiah(15_000 * line.quantity)
+    assert tab.costs.cell(line.seller_sku, pc.COL_UNIT_COST) == "Rp 15.000"
+    sku_row = next(r for r in tab.data.book.sku_margins() if r.seller_sku == line.seller_sku)
+    assert tab.costs.cell(line.seller_sku, pc.COL_MARGIN) == pv.rupiah(sku_row.net - 15_000 * sku_row.quantity)
+
+    # Refused in words; the cost price stays what it was, nothing is saved.
+    for typed, said in (("-5000", "cannot be negative"), ("lima ribu", "“lima ribu” is not a cost price"),
+                        ("15.000,50", "whole numbers (no sen)")):
+        edit_cost(qtbot, table, tab.costs.row_of(line.seller_sku), typed)
+        wait_idle(ctx)
+        assert said in tab.costs.message.text() and line.seller_sku in tab.costs.message.text()
+        assert tab.costs.cell(line.seller_sku, pc.COL_UNIT_COST) == "Rp 15.000"
+        assert m.StockItem.get(m.StockItem.seller_sku == line.seller_sku).cost_price == 15_000
+    # Emptied: cleared, the margin is gone again.
+    edit_cost(qtbot, table, tab.costs.row_of(line.seller_sku), "")
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: shown(tab.orders, pv.COL_MARGIN)[key] == "", timeout=15000)
+    assert m.StockItem.get(m.StockItem.seller_sku == line.seller_sku).cost_price is None
+
+
+def test_cost_prices_imported_from_a_csv_with_a_bad_line_named(qtbot, ctx, shop, open_tab, wait_idle, tmp_path,
+                                                                monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = open_tab(shop)
+    synced(qtbot, ctx, wait_idle, tab)
+    sku = next(r.seller_sku for r in tab.data.book.sku_margins())
+    path = tmp_path / "modal.csv"
+    path.write_text(f"seller_sku,cost_price\n{sku},12.500\nNOT-A-SKU,1000\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    tab.views.setCurrentWidget(tab.costs)
+    click(qtbot, tab.costs.import_button)
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.costs.cell(sku, pc.COL_UNIT_COST) == "Rp 12.500", timeout=15000)
+    said = tab.costs.message.text()
+    assert said.startswith("1 cost prices set; 1 lines skipped: line 3: NOT-A-SKU")
+    assert m.StockItem.get(m.StockItem.seller_sku == sku).cost_price == 12_500
+
+
+def test_export_writes_files_that_read_back(qtbot, ctx, sb, shop, open_tab, wait_idle, tmp_path, monkeypatch):  # noqa: F811
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = open_tab(shop)
+    synced(qtbot, ctx, wait_idle, tab)
+    book = tab.data.book
+    target = tmp_path / "penghasilan"  # no suffix: the filter chosen gives it
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV (*.csv)"))
+    click(qtbot, tab.export_button)
+    wait_idle(ctx)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "penghasilan.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["order_id"] for r in rows] == [p.order_id for p in book.orders]
+    odd = next(p for p in book.orders if p.unexpected)
+    assert next(r for r in rows if r["order_id"] == odd.order_id)["difference"] == str(odd.difference)
+    assert f"Written to {tmp_path / 'penghasilan.csv'}" == tab.summary.text()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.xlsx"), ""))
+    click(qtbot, tab.export_button)
+    wait_idle(ctx)
+    sheet = load_workbook(tmp_path / "p.xlsx")["Orders"]
+    assert sheet.max_row == len(book.orders) + 1
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "p.pdf"), "PDF (*.pdf)"))
+    click(qtbot, tab.export_button)
+    wait_idle(ctx)
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "p.pdf").pages)
+    assert "Payouts" in text and odd.order_id in text.replace("\n", "")
+
+
+def test_the_window_has_a_payouts_tab_on_a_tokopedia_shop_channel(qtbot, ctx, shop, window, wait_idle):
+    window.reload_channels()
+    wait_idle(ctx)
+    titles = window.tab_titles()
+    assert titles[titles.index("Returns") + 1] == "Payouts"
+    window.tabs.setCurrentWidget(window.payouts_tab)
+    wait_idle(ctx)
+    assert window.payouts_tab.loaded and window.payouts_tab.sync_button.isEnabled()

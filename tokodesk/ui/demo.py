@@ -18,6 +18,8 @@ from tokodesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
+DEMO_SETTLE_AFTER_S = 12 * 3600
+
 
 
 class DemoKeyring(keyring.backend.KeyringBackend):
@@ -94,6 +96,9 @@ class DemoShop(QObject):
                 client.close()
             # A split order and one buyer's two orders, as a real shop has them (packages, partly shipped, combine).
             sandbox.dialect.seed_package_examples()
+            # Payouts: a real shop's order is settled about 3 days after delivery, so the demo's three days of orders
+            # would have no statement yet; its shop settles half a day after delivery instead (Payouts tab).
+            sandbox.dialect.finance.settle_after = DEMO_SETTLE_AFTER_S
         return {"url": sandbox.url, "channel_id": channel.id, "dialect": self.dialect}
 
     def _started(self, info: dict) -> None:

@@ -82,7 +82,8 @@ class CostView(QWidget):
             for i, sku in enumerate(order):
                 row = by_sku.get(sku)
                 known = sku in self.costs
-                cells = [QTableWidgetItem(sku), QTableWidgetItem(names.get(sku) or (row.name if row else "")),
+                shown = sku or self.tr("(no seller SKU)")
+                cells = [QTableWidgetItem(shown), QTableWidgetItem(names.get(sku) or (row.name if row else "")),
                          money_item(self.costs.get(sku)),
                          money_item(None), money_item(None), money_item(None), money_item(None), money_item(None)]
                 if row is not None:
@@ -148,7 +149,7 @@ class CostView(QWidget):
         if compact.startswith("-") or compact.lower().startswith(("rp-", "rp.-")):
             raise CostRefused(self.tr("{0}: a cost price cannot be negative. Type whole rupiah, e.g. 15.000, or "
                                       "leave it empty.").format(sku))
-        if re.fullmatch(r"(?i)(rp\.?)?\d+[.,]\d{1,2}", compact):
+        if re.fullmatch(r"(?i)(rp\.?)?(\d{1,3}(\.\d{3})+,\d{1,2}|\d+[.,]\d{1,2})", compact):
             raise CostRefused(self.tr("{0}: rupiah are whole numbers (no sen). Type e.g. 15.000.").format(sku))
         if re.fullmatch(r"(?i)(rp\.?)?0+([.]0+)*", compact):
             raise CostRefused(self.tr("{0}: a cost price must be more than Rp 0. Leave it empty if you do not "

@@ -44,6 +44,10 @@ from tokodesk.ui.i18n import is_language_change
 from tokodesk.ui.messages import describe
 from tokodesk.ui.payouts_costs import CostView
 from tokodesk.ui.payouts_views import (
+    COL_COST,
+    COL_DELIVERED,
+    COL_DIFF,
+    COL_MARGIN,
     COL_WHY,
     STATEMENT_STATUS_WORDS,
     WITHDRAWAL_KIND_WORDS,
@@ -134,7 +138,9 @@ def export_book(book: Any, path: str, kind: str, days: int) -> Path:
 
 # ---- an order list with its payout taken apart beside it ----------------------------------------------------
 class OrdersPane(QSplitter):
-    def __init__(self, tab: PayoutsTab, parent: QWidget | None = None) -> None:
+    """`hidden`: columns this list leaves to the detail beside it (a 1366 px screen shows the rest whole)."""
+
+    def __init__(self, tab: PayoutsTab, hidden: tuple[int, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.tab = tab
         self.model = PayoutOrdersModel(self)
@@ -145,6 +151,8 @@ class OrdersPane(QSplitter):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.selectionModel().selectionChanged.connect(self._selected)
+        for col in hidden:
+            self.view.setColumnHidden(col, True)
         self.detail = PayoutDetail()
         self.addWidget(self.view)
         self.addWidget(self.detail)
@@ -229,7 +237,7 @@ class PayoutsTab(QWidget):
         money.setStretchFactor(0, 3)
         money.setStretchFactor(1, 2)
         self.views.addTab(money, self.tr("Statements"))
-        self.unexpected = OrdersPane(self)
+        self.unexpected = OrdersPane(self, (COL_DELIVERED, COL_COST, COL_MARGIN))
         self.views.addTab(self.unexpected, self.tr("Differs from expected"))
         late = QWidget()
         late_layout = QVBoxLayout(late)
@@ -244,10 +252,10 @@ class PayoutsTab(QWidget):
         days_row.addWidget(QLabel(self.tr("days ago and still not settled")))
         days_row.addStretch(1)
         late_layout.addLayout(days_row)
-        self.overdue = OrdersPane(self)
+        self.overdue = OrdersPane(self, (COL_DIFF, COL_WHY, COL_COST, COL_MARGIN))
         late_layout.addWidget(self.overdue, 1)
         self.views.addTab(late, self.tr("Not settled"))
-        self.orders = OrdersPane(self)
+        self.orders = OrdersPane(self, (COL_DELIVERED, COL_WHY))
         self.views.addTab(self.orders, self.tr("Every order"))
         totals = QWidget()
         totals_layout = QVBoxLayout(totals)

@@ -60,6 +60,21 @@ FEE_WORDS: dict[str, str] = {
     "vat_amount": "VAT",
     "income_tax_amount": "Income tax",
 }
+# Adjustment types (Get Statement Transactions' `type`); another type is shown as the platform writes it.
+ADJUSTMENT_WORDS = {
+    "SHIPPING_FEE_ADJUSTMENT": "Shipping fee adjustment",
+    "SHIPPING_FEE_COMPENSATION": "Shipping fee compensation",
+    "SHIPPING_FEE_REBATE": "Shipping fee rebate",
+    "PLATFORM_PENALTY": "Platform penalty",
+    "PLATFORM_COMPENSATION": "Platform compensation",
+    "PLATFORM_REIMBURSEMENT": "Platform reimbursement",
+    "LOGISTICS_REIMBURSEMENT": "Logistics reimbursement",
+    "DEDUCTIONS_INCURRED_BY_SELLER": "Deduction charged to the seller",
+    "CHARGE_BACK": "Chargeback",
+    "PROMOTION_ADJUSTMENT": "Promotion adjustment",
+    "REFUND": "Refund",
+    "RESERVE": "Reserve",
+}
 GROUP_WORDS = {fin.REVENUE: "Goods", fin.SHIPPING: "Shipping", fin.FEE: "Fees", fin.TAX: "Taxes"}
 STATUS_WORDS = {"settled": "Settled", "estimated": "Estimated", "unsettled": "Not settled"}
 STATEMENT_STATUS_WORDS = {"PAID": "Paid", "PROCESSING": "Processing", "FAILED": "Failed"}
@@ -82,7 +97,7 @@ def fee_label(name: str) -> str:
 def net_text(p: po.OrderPayout) -> str:
     if p.net is None:
         return "—"
-    return rupiah(p.net) + (" " + words("(estimated)") if p.estimated else "")
+    return rupiah(p.net) + (" " + tr("Payouts", "(estimated)") if p.estimated else "")
 
 
 def why_text(p: po.OrderPayout) -> str:
@@ -131,7 +146,7 @@ class PayoutOrdersModel(QAbstractTableModel):
         if col == COL_DELIVERED:
             return short_date(p.delivered_at)
         if col == COL_PAID:
-            return rupiah(p.buyer_paid) if p.known else words("(order not pulled)")
+            return rupiah(p.buyer_paid) if p.known else tr("Payouts", "(order not pulled)")
         if col == COL_NET:
             return net_text(p)
         if col == COL_EXPECTED:
@@ -152,7 +167,7 @@ class PayoutOrdersModel(QAbstractTableModel):
             text = self.text(p, col)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if col == COL_MARGIN and p.margin is None and p.missing_costs:
-                    return words("No cost price for {0}").format(", ".join(p.missing_costs))
+                    return tr("Payouts", "No cost price for {0}").format(", ".join(p.missing_costs))
                 return text if col in (COL_WHY, COL_ORDER) else None
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and col in MONEY_COLUMNS:
@@ -245,7 +260,9 @@ class PayoutDetail(QWidget):
             rows.append((self.tr("Buyer paid"), p.buyer_paid, True))
         for group, name, amount in breakdown(records):
             if group == "adjustment":
-                rows.append((self.tr("Adjustment {0}").format(name), amount, False))
+                kind = ADJUSTMENT_WORDS.get(name)
+                rows.append((self.tr("Adjustment: {0}").format(f"{words(kind)} ({name})" if kind else name), amount,
+                             False))
             else:
                 rows.append((f"{words(GROUP_WORDS[group])}: {fee_label(name)}", amount, False))
         if p.net is None:
@@ -336,6 +353,7 @@ class WeeklyChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         series = QStackedBarSeries()
+        series.setBarWidth(0.25 if len(weeks) < 3 else 0.6)  # one or two weeks: not a wall of colour
         self.labels = []
         self.weeks = [w.week for w in weeks]
         highs, lows = [0] * len(weeks), [0] * len(weeks)
