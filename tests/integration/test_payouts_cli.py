@@ -168,3 +168,24 @@ def test_an_order_id_in_the_json_is_the_marketplaces(synced, capsys, sb):  # noq
     assert main(["payouts", "list", "--json"]) == 0
     ids = {r["order_id"] for r in json.loads(capsys.readouterr().out)}
     assert all(tj.decode(i, tj.ORDER_BASE) for i in ids)
+
+
+def test_the_sellers_own_rates_change_what_is_expected(synced, capsys):
+    assert main(["payouts", "rates"]) == 0
+    shown = capsys.readouterr().out
+    assert "platform_commission_amount   6,97% per line" in shown and "5411650459305729" in shown
+    assert "assumed: set yours" in shown
+    assert main(["payouts", "list", "--unexpected", "--json"]) == 0
+    before = len(json.loads(capsys.readouterr().out))
+    assert main(["payouts", "rates", "--commission", "8"]) == 0
+    assert "8,00% per line" in capsys.readouterr().out
+    assert main(["payouts", "list", "--unexpected", "--json"]) == 0
+    after = json.loads(capsys.readouterr().out)
+    # The shop charges 6,97 %: with 8 % typed, every settled order now shows the commission as a fee change.
+    assert len(after) > before
+    assert any(c["kind"] == "fee_change" and "platform_commission_amount" in c["text"]
+               for r in after for c in r["causes"])
+    assert main(["payouts", "rates", "--reset"]) == 0
+    assert "6,97% per line" in capsys.readouterr().out
+    assert main(["payouts", "rates", "--commission", "6,975"]) == 2
+    assert "at most two decimals" in capsys.readouterr().err

@@ -185,3 +185,11 @@ def test_every_cause_and_fee_label_has_its_indonesian_words():
                                  "Rp 8.713: biaya berubah atau tarif lain untuk kategori ini")
     assert p.causes[0].params == {"label": "Platform commission", "name": "platform_commission_amount",
                                   "charged": "Rp 8.750", "expected": "Rp 8.713"}
+
+
+def test_the_sellers_own_category_rate_replaces_the_published_one():
+    rules = po.with_rates({"platform_commission_amount": 800, "transaction_fee_amount": 1})
+    assert po.expected_fees([KAOS, TOPI], rules)["platform_commission_amount"] == 7_200 + 2_800
+    assert po.expected_fees([KAOS, TOPI], rules)["transaction_fee_amount"] == 1_250  # a fixed fee has no rate
+    commission = next(r for r in rules if r.name == "platform_commission_amount")
+    assert commission.rate == 800 and "seller" in commission.source and not commission.assumed

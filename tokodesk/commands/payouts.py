@@ -5,6 +5,7 @@
     tokodesk payouts export (--csv | --xlsx | --pdf) FILE [--unexpected] [--unsettled [--days N]] [--channel NAME]
     tokodesk payouts cost SELLER_SKU PRICE        (PRICE: whole rupiah, or "none" to clear it)
     tokodesk payouts cost-import FILE.csv [--strict] [--json]
+    tokodesk payouts rates [--commission PCT] [--dynamic PCT] [--reset]   (the fee rules, and your own rates)
 
 Only channels whose marketplace has finance reads (Tokopedia & Shop) have payouts; for a legacy Tokopedia channel
 the command says so and exits 2. Exit codes: 0 done; 1 the marketplace refused or did not answer; 2 bad input.
@@ -62,6 +63,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--strict", action="store_true", help="apply nothing when a row is bad")
     imp.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     imp.set_defaults(func=run_cost_import)
+    rates = psub.add_parser("rates", help="show the fee rules, or set your category's rates (from Seller Center)")
+    rates.add_argument("--commission", metavar="PCT", type=percent,
+                       help="platform commission of your category in percent, e.g. 8 or 6,97")
+    rates.add_argument("--dynamic", metavar="PCT", type=percent, help="dynamic commission in percent, e.g. 4,5")
+    rates.add_argument("--reset", action="store_true", help="back to the published rules")
+    rates.set_defaults(func=run_rates)
+
+
+def percent(text: str) -> int:
+    """An argparse type: a percentage typed as 8, 8.5 or 6,97 (0 to 100), as hundredths of a percent."""
+    from decimal import Decimal, InvalidOperation
+
+    raw = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage: give one like 8 or 6,97") from None
+    hundredths = value * 100
+    if not value.is_finite() or hundredths != hundredths.to_integral_value() or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a percentage from 0 to 100 with at most two decimals")
+    return int(hundredths)
 
 
 def _open() -> None:
@@ -211,4 +233,33 @@ def run_cost_import(args: argparse.Namespace) -> int:
             print(f"tokodesk: {len(bad)} bad rows were skipped; the {len(result.applied)} good rows were applied. "
                   "Fix the lines above and import them again.", file=sys.stderr)
         return 2
+    return 0
+
+
+def run_rates(args: argparse.Namespace) -> int:
+    from tokodesk.services import payout_book
+
+    _open()
+    if args.reset and (args.commission is not None or args.dynamic is not None):
+        raise UserError("--reset goes back to the published rules: leave out --commission and --dynamic")
+    if args.reset:
+        rules = payout_book.set_rates({"platform_commission_amount": None, "dynamic_commission_amount": None})
+    elif args.commission is not None or args.dynamic is not None:
+        change: dict[str, int | None] = {}
+        if args.commission is not None:
+            change["platform_commission_amount"] = args.commission
+        if args.dynamic is not None:
+            change["dynamic_commission_amount"] = args.dynamic
+        rules = payout_book.set_rates(change)
+    else:
+        rules = payout_book.current_rules()
+    for rule in rules:
+        if rule.per == "order":
+            what = f"Rp {rule.fixed:,} per order".replace(",", ".")
+        else:
+            what = f"{rule.rate / 100:.2f}%".replace(".", ",") + (" per line" if rule.per == "line" else " per item")
+            if rule.cap_per_item:
+                what += f", at most Rp {rule.cap_per_item:,} per item".replace(",", ".")
+        mark = " (assumed: set yours)" if rule.assumed else ""
+        print(f"{rule.name:<28} {what}{mark}\n{'':<28} {rule.source}")
     return 0

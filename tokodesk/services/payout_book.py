@@ -105,11 +105,41 @@ def _covered(ids: list[int]) -> object:
     return found
 
 
+RATES_SETTING = "payout_fee_rates"  # AppSetting: {platform field name: hundredths of a percent}, the seller's own
+
+
+def current_rules() -> tuple[po.FeeRule, ...]:
+    """FEE_RULES with the rates the seller set (`tokodesk payouts rates`); a stored value that is not a rate is
+    ignored (the published rule stands)."""
+    stored = m.AppSetting.read(RATES_SETTING, {}) or {}
+    rates = {str(k): int(v) for k, v in stored.items()
+             if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10_000} if isinstance(stored, dict) else {}
+    return po.with_rates(rates)
+
+
+def set_rates(rates: dict[str, int | None]) -> tuple[po.FeeRule, ...]:
+    """Store the seller's rates (None: back to the published rule); returns the rules in force."""
+    known = {r.name for r in po.FEE_RULES if r.per != "order"}
+    stored = dict(m.AppSetting.read(RATES_SETTING, {}) or {})
+    for name, rate in rates.items():
+        if name not in known:
+            raise ValueError(f"{name} has no rate to set (rates: {', '.join(sorted(known))})")
+        if rate is None:
+            stored.pop(name, None)
+        else:
+            stored[name] = int(rate)
+    m.AppSetting.write(RATES_SETTING, stored)
+    return current_rules()
+
+
 def load(channel: m.Channel | None = None, *, since: datetime | None = None, now: datetime | None = None,
-         rules: Sequence[po.FeeRule] = po.FEE_RULES) -> PayoutBook:
+         rules: Sequence[po.FeeRule] | None = None) -> PayoutBook:
     """Everything about payouts of `channel` (None: every channel with finance reads), for orders created since
-    `since` (None: all). Read-only; a few queries whatever the number of orders."""
+    `since` (None: all), expected by `rules` (None: `current_rules()`). Read-only; a few queries whatever the
+    number of orders."""
     book = PayoutBook(now=now or m.utcnow())
+    if rules is None:
+        rules = current_rules()
     channels = _channels(channel)
     if not channels:
         return book

@@ -35,7 +35,7 @@ difference within `tolerance` rupiah (one per order line by default) is not repo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
 from tokodesk import config
@@ -64,6 +64,19 @@ FEE_RULES: tuple[FeeRule, ...] = (
     FeeRule("transaction_fee_amount", "Order processing fee", "order", fixed=1_250,
             source="Seller University 'Introduction to Seller Fees' (7753828090824449): Rp 1.250 per delivered order"),
 )
+
+
+def with_rates(rates: Mapping[str, int], rules: Sequence[FeeRule] = FEE_RULES) -> tuple[FeeRule, ...]:
+    """The rules with the seller's own rates (`rates`: platform field name -> hundredths of a percent), e.g. the
+    commission of their category from Seller Center's table; a rule without a rate (a fixed fee) is left as it is."""
+    out = []
+    for rule in rules:
+        rate = rates.get(rule.name)
+        if rate is None or rule.per == "order":
+            out.append(rule)
+        else:
+            out.append(replace(rule, rate=int(rate), assumed=False, source="set by the seller (payouts rates)"))
+    return tuple(out)
 
 
 def share(base: int, rate: int) -> int:
