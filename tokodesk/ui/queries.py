@@ -5,10 +5,12 @@ Runs in a worker (the "local" lane); the model receives the finished list on the
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -132,6 +134,25 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
         return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks))
     finally:
         helper.join()
+        _give_back_freed_memory()
+
+
+def _give_back_freed_memory() -> None:
+    """Return the C heap the drivers freed to the system (glibc keeps it): at 100,000 orders on PostgreSQL the two
+    result buffers left 66 MB of a station's memory unused but held."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc; absent on musl
+    except (OSError, AttributeError):
+        return None
 
 
 def _own_connection_possible(database: pw.Database) -> bool:
