@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
@@ -34,8 +35,10 @@ from tokodesk.services.fulfilment.common import (
     to_marketplace_order,
     unmapped_lines,
 )
-from tokodesk.services.fulfilment.documents import Documents
 from tokodesk.store import models as m
+
+if TYPE_CHECKING:
+    from tokodesk.services.fulfilment.documents import Documents
 
 S = base.OrderState
 PACK_CHUNK = 200  # orders packed per transaction
@@ -92,6 +95,9 @@ class Fulfilment:
 
     def documents(self) -> Documents:
         """Labels, manifest, picklist and packing lists, through this service's adapters and station."""
+        # Imported when asked: it loads reportlab, a quarter second of every `orders ack|ship` process otherwise.
+        from tokodesk.services.fulfilment.documents import Documents
+
         return Documents(self.adapter, self.who)
 
     def close(self) -> None:
