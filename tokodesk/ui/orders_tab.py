@@ -289,6 +289,7 @@ class OrdersTab(QueueActions, QWidget):
             watcher = ChangeWatcher(channel_id=channel_id)
             watcher.start()
             rows = q.order_rows(channel_id)
+            q.let_go_after_big_read()
             # Sorted and counted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
             sort_rows(rows, sort)
             return rows, queue_counts(rows), invoice_mode, watcher
