@@ -29,10 +29,17 @@ class StoredPackage:
     tracking_number: str | None
     courier: str
     order_ids: list[str]  # every order it serves (the marketplace's ids)
+    packed_at: datetime | None = None  # packed on its own at the pack station (its label scanned)
+    packed_by: str = ""
 
     @property
     def waiting(self) -> bool:
         return self.status in ("", "TO_FULFILL")
+
+    @property
+    def to_pack(self) -> bool:
+        """Still to be packed: not shipped, not cancelled, not packed on its own."""
+        return self.waiting and self.packed_at is None
 
     @property
     def handed_over(self) -> bool:
@@ -169,7 +176,7 @@ def packages_of_orders(order_pks: Sequence[int]) -> dict[int, list[StoredPackage
         for pk in pks:
             row = package_rows[pk]
             out[order_pk].append(StoredPackage(row.package_id, row.status, row.tracking_number, row.courier,
-                                               served[pk]))
+                                               served[pk], row.packed_at, row.packed_by))
     return out
 
 

@@ -202,6 +202,14 @@ def _m20_channel_price_rails(database: pw.Database) -> None:
         row.delete_instance()
 
 
+def _m21_packages_packed(database: pw.Database) -> None:
+    # The pack station packs the parcel scanned (a package of a split order), found by its tracking number.
+    add_column_if_missing(database, m.Package, "packed_at")
+    add_column_if_missing(database, m.Package, "packed_by")
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "package_channel_id_tracking_number" ON "package" '
+                         '("channel_id", "tracking_number")')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -223,6 +231,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (18, "payouts: statements, settlement lines, unsettled estimates, withdrawals, cost prices", _m18_payouts),
     (19, "catalogue edits of seller SKU codes", _m19_catalog_codes),
     (20, "price guard rails per channel", _m20_channel_price_rails),
+    (21, "packages packed one at a time", _m21_packages_packed),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -236,10 +236,14 @@ class Package(BaseModel):
     # The marketplace offers to combine it with other packages of the same group (Search Combinable Packages: the
     # group's pre-generated package id), as last read; None: not combinable.
     combine_group = pw.CharField(null=True)
+    # Packed at the pack station by the scan of this parcel (a split order is packed a package at a time; the
+    # order itself is packed with its last package). None: not packed on its own.
+    packed_at = pw.DateTimeField(null=True)
+    packed_by = pw.CharField(default="")
     updated_at = pw.DateTimeField(default=utcnow)
 
     class Meta:
-        indexes = ((("channel", "package_id"), True),)
+        indexes = ((("channel", "package_id"), True), (("channel", "tracking_number"), False))
 
 
 class PackageOrder(BaseModel):

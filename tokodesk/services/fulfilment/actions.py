@@ -306,6 +306,15 @@ class Fulfilment:
             record_event(order, "pack", self.who, f"packed; now {state.value}")
         return outcome(order, True)
 
+    def pack_package(self, channel_id: int, package_id: str, orders: Sequence[m.Order]) -> list[ActionOutcome]:
+        """Pack the one parcel scanned (fulfilment/pack_package.py); refused: each of `orders` says why."""
+        from tokodesk.services.fulfilment.pack_package import pack_package
+
+        try:
+            return pack_package(self, channel_id, package_id)
+        except Refused as exc:
+            return [outcome(reload(o), False, str(exc), refused=True) for o in orders]
+
     # ---- ship --------------------------------------------------------------------------------------------
     def ship(self, orders: Sequence[m.Order], awbs: dict[str, str] | None = None) -> list[ActionOutcome]:
         """Hand orders over by the channel's business model. `awbs`: order_id -> AWB for own-courier orders.

@@ -1,0 +1,59 @@
+"""Pack one package: the parcel scanned at the pack station (issue 21, "per package where an order has several").
+
+Local only, like packing an order. The package is marked packed; each order it serves is packed when it has no
+other package still to pack, and otherwise keeps its state with an event naming what is left, so the queue shows it
+To pack until its last parcel is packed. Nothing else is marked: the other packages of a split order stay unpacked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tokodesk.services.fulfilment.common import ActionOutcome, Refused, bump_version, outcome, record_event
+from tokodesk.services.packages import packages_of
+from tokodesk.store import models as m
+
+if TYPE_CHECKING:
+    from tokodesk.services.fulfilment.actions import Fulfilment
+
+
+def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> list[ActionOutcome]:
+    """Pack this package of the channel; one outcome per order it serves. Raises Refused (nothing changed)."""
+    package = m.Package.get_or_none((m.Package.channel == channel_id) & (m.Package.package_id == package_id))
+    if package is None:
+        raise Refused(f"Package {package_id} is no longer on the marketplace (split or combined again in Seller "
+                      "Center?): refresh the orders and scan the parcel's label again.")
+    if package.status == "CANCELLED":
+        raise Refused(f"Package {package_id} is cancelled: do not pack it.")
+    if package.status not in ("", "TO_FULFILL"):
+        raise Refused(f"Package {package_id} is shipped already ({package.status}).")
+    if package.packed_at is not None:
+        raise Refused(f"Package {package_id} is already packed (by {package.packed_by or 'someone'}).")
+    orders = list(m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
+                  .where(m.PackageOrder.package == package.id).order_by(m.Order.created_at, m.Order.id))
+    if not orders:
+        raise Refused(f"Package {package_id} serves no order here: refresh the orders.")
+    channel = m.Channel.get_by_id(channel_id)
+    checked = []
+    for order in orders:
+        state = fulfilment._pack_check(order, channel)  # accepted, every line mapped; raises Refused
+        left = [p.package_id for p in packages_of(order) if p.to_pack and p.package_id != package_id]
+        checked.append((order, state, left))
+    now = m.utcnow()
+    who = fulfilment.who
+    with m.db.atomic():
+        rows = (m.Package.update(packed_at=now, packed_by=who)
+                .where((m.Package.id == package.id) & m.Package.packed_at.is_null()).execute())
+        if rows != 1:
+            raise Refused(f"Package {package_id} was packed at another station just now.")
+        for order, state, left in checked:
+            if left:
+                changed = bump_version(order)
+                detail = f"package {package_id} packed; still to pack: {', '.join(left)}"
+            else:
+                changed = bump_version(order, state=state.value, packed_at=now, packed_by=who)
+                detail = f"package {package_id} packed, the order's last; now {state.value}"
+            if not changed:  # raised inside the transaction: the package's mark is undone too
+                raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+            record_event(order, "pack", who, detail)
+    return [outcome(order, True) for order, _state, _left in checked]
