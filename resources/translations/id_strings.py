@@ -1583,4 +1583,17 @@ ID = {
         "kategori ini",
     "{name} {amount} (not in TokoDesk's fee rules)": "{name} {amount} (tidak ada di aturan biaya TokoDesk)",
     "{name}: {amount} given back with the refund": "{name}: {amount} dikembalikan bersama refund",
+    # Pack station scan per package (issue 21: the parcel scanned of a split order).
+    "No order with invoice, order ID, booking code, AWB or package “{0}”. Nothing is selected.":
+        "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, resi, atau paket “{0}”. Tidak ada yang dipilih.",
+    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or type its "
+    "package ID. Nothing was packed.":
+        "{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, atau ketik "
+        "ID paketnya. Belum ada yang dikemas.",
+    "package {0} of {1}": "paket {0} dari pesanan {1}",
+    "{0} (tracking number {1})": "{0} (resi {1})",
+    "This is package {0}, one of the {1} packages of this order ({2}). Which items travel in it is not known here: "
+    "the whole order's items are listed. Only this package is packed.":
+        "Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak "
+        "diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.",
 }

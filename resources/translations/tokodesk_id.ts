@@ -3306,6 +3306,10 @@ Folder data: {1}</translation>
         <translation>paket {0}</translation>
     </message>
     <message>
+        <source>packed</source>
+        <translation>dikemas</translation>
+    </message>
+    <message>
         <source>resi {0}</source>
         <translation>resi {0}</translation>
     </message>
@@ -3793,6 +3797,10 @@ Folder data: {1}</translation>
         <translation>dikirim</translation>
     </message>
     <message>
+        <source>{0} (tracking number {1})</source>
+        <translation>{0} (resi {1})</translation>
+    </message>
+    <message>
         <source>{0} of {1} orders shown</source>
         <translation>{0} dari {1} pesanan ditampilkan</translation>
     </message>
@@ -3854,6 +3862,10 @@ Folder data: {1}</translation>
     <message>
         <source>Still missing: {0}. Click “Pack anyway” again to pack without them; it is recorded.</source>
         <translation>Masih kurang: {0}. Klik “Tetap kemas” sekali lagi untuk mengemas tanpa barang itu; ini dicatat.</translation>
+    </message>
+    <message>
+        <source>This is package {0}, one of the {1} packages of this order ({2}). Which items travel in it is not known here: the whole order's items are listed. Only this package is packed.</source>
+        <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.</translation>
     </message>
     <message>
         <source>This order ships in {0} packages ({1}); the whole order is checked here.</source>
@@ -4860,8 +4872,8 @@ Folder data: {1}</translation>
         <translation>Mencari pesanan</translation>
     </message>
     <message>
-        <source>No order with invoice, order ID, booking code or AWB “{0}”. Nothing is selected.</source>
-        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, atau resi “{0}”. Tidak ada yang dipilih.</translation>
+        <source>No order with invoice, order ID, booking code, AWB or package “{0}”. Nothing is selected.</source>
+        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, resi, atau paket “{0}”. Tidak ada yang dipilih.</translation>
     </message>
     <message>
         <source>Pack</source>
@@ -4912,12 +4924,20 @@ Folder data: {1}</translation>
         <translation>Pisahkan paket</translation>
     </message>
     <message>
+        <source>package {0} of {1}</source>
+        <translation>paket {0} dari pesanan {1}</translation>
+    </message>
+    <message>
         <source>{0} cannot be packed: it is {1}.</source>
         <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
     </message>
     <message>
         <source>{0} is already packed.</source>
         <translation>{0} sudah dikemas.</translation>
+    </message>
+    <message>
+        <source>{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or type its package ID. Nothing was packed.</source>
+        <translation>{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, atau ketik ID paketnya. Belum ada yang dikemas.</translation>
     </message>
     <message>
         <source>{0}: 1 order done</source>

@@ -85,6 +85,7 @@ class PackCheck:
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
     packages: list[str] = field(default_factory=list)  # the order's package ids; several: a split order
     scans: list[ScanResult] = field(default_factory=list)
+    package_id: str | None = None  # the parcel scanned, when the order ships in several (its lines are the order's)
 
     @property
     def complete(self) -> bool:
@@ -124,6 +125,8 @@ class PackCheck:
     def summary(self) -> str:
         """The record's words (English, like every OrderEvent detail): what went in, what was missing."""
         parts = [f"{self.scanned_units} of {self.expected_units} items scanned"]
+        if self.package_id:
+            parts[0] = f"package {self.package_id}: {parts[0]} (the whole order's items)"
         missing = self.missing()
         if missing:
             parts.append("missing: " + ", ".join(f"{n}× {sku}" + (f" ({name})" if name else "")
@@ -134,8 +137,9 @@ class PackCheck:
         return "; ".join(parts)
 
 
-def load_check(order_pk: int) -> PackCheck:
-    """What the order's parcel must hold, read in one go (a worker calls this; scanning then needs no database)."""
+def load_check(order_pk: int, package_id: str | None = None) -> PackCheck:
+    """What the order's parcel must hold, read in one go (a worker calls this; scanning then needs no database).
+    `package_id`: the parcel scanned of a split order; the store does not know its lines, so the order's are listed."""
     order = m.Order.get_by_id(order_pk)
     rows = list(m.OrderLine.select().where(m.OrderLine.order == order_pk).order_by(m.OrderLine.line_no, m.OrderLine.id))
     skus = {r.seller_sku for r in rows if r.seller_sku}
@@ -156,7 +160,7 @@ def load_check(order_pk: int) -> PackCheck:
         if barcode:
             known[_key(barcode)] = (seller_sku, name)
     return PackCheck(order_pk=order_pk, invoice=order.invoice or order.order_id, lines=lines, known=known,
-                     packages=[p.package_id for p in packages_of(order)])
+                     packages=[p.package_id for p in packages_of(order)], package_id=package_id)
 
 
 def record_checked(check: PackCheck, who: str) -> m.OrderEvent:

@@ -175,12 +175,15 @@ class ClipOrder:
     package_id: str | None = None
 
 
-def clip_order(order_pk: int, code: str = "") -> ClipOrder:
-    """The scanned order, and its package: the one whose tracking number was scanned, or the only one it has.
-    A split order scanned by its invoice is filmed as a whole (the scan does not say which parcel it is)."""
+def clip_order(order_pk: int, code: str = "", package_id: str | None = None) -> ClipOrder:
+    """The scanned order, and its package: the one the scan found (`package_id`, services/pack_scan.py), else the
+    one whose tracking number was scanned, or the only one it has. A split order scanned by its invoice once it is
+    packed is filmed as a whole (the scan does not say which parcel it is)."""
     from tokodesk.services.packages import packages_of
 
     order = m.Order.get_by_id(order_pk)
+    if package_id:
+        return ClipOrder(order.id, order.order_id, order.invoice or order.order_id, package_id)
     packages = packages_of(order)
     package = None
     code = code.strip()

@@ -187,6 +187,8 @@ class OrderDetailPane(QTextBrowser):
             for p in detail.packages:
                 status = t(PACKAGE_WORDS[p.status]) if p.status in PACKAGE_WORDS else p.status
                 parts = [f"{escape(p.package_id)}: {escape(status)}"]
+                if p.packed_at is not None and p.waiting:  # packed on its own at the pack station (its label scanned)
+                    parts.append(escape(t("packed")))
                 if p.tracking_number:
                     parts.append(escape(t("resi {0}").format(p.tracking_number)))
                 others = [i for i in p.order_ids if i != order_id]

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton
 
@@ -242,6 +242,8 @@ class QueueActions:
 
     @Slot()
     def scan_to_pack(self) -> None:
+        from tokodesk.services.pack_scan import find_scan
+
         code = self.scan.text().strip()
         self.scan.clear()
         if not code:
@@ -250,41 +252,57 @@ class QueueActions:
         self.video.scanned()  # the next scan ends the clip of the parcel before
         prepare = self.video.preparer()  # the order to film and its folder, checked in the worker (issue 21)
 
-        def find(_jc: Any) -> tuple[int | None, Any]:
-            pk = q.find_order_pk(channel_id, code)
-            return pk, (prepare(pk, code) if prepare is not None and pk is not None else None)
+        def find(_jc: Any) -> tuple[Any, Any]:
+            hit = find_scan(channel_id, code)
+            filmed = hit is not None and not hit.needs_package and prepare is not None
+            return hit, (prepare(hit.order_pk, code, hit.package_id) if filmed else None)
 
-        def found(result: tuple[int | None, Any]) -> None:
-            pk, clip = result
-            if pk is None:
+        def found(result: tuple[Any, Any]) -> None:
+            hit, clip = result
+            if hit is None:
                 # Nothing stays selected: the previous order must not look like the one just scanned.
                 self.select_pks([])
-                self.banner.show_error(self.tr("No order with invoice, order ID, booking code or AWB “{0}”. "
-                                               "Nothing is selected.").format(code))
+                self.banner.show_error(self.tr("No order with invoice, order ID, booking code, AWB or package "
+                                               "“{0}”. Nothing is selected.").format(code))
                 return
+            pk = hit.order_pk
             if self.model.row_of_pk(pk) is None:  # hidden by the chip or the search: show everything
                 self.search.blockSignals(True)
                 self.search.clear()
                 self.search.blockSignals(False)
                 self.chips["all"].setChecked(True)
                 self.model.set_filter(chip="all", search="")
-            self.select_pks([pk])
+            self.select_pks(hit.order_pks or [pk])
             row = self.model.row_at(self.model.row_of_pk(pk)) if self.model.row_of_pk(pk) is not None else None
             if row is None:
                 return
+            if hit.needs_package:
+                # The scan named the order, not one of its parcels: packing it now would mark a parcel the packer
+                # may not hold. Nothing is packed nor filmed until a parcel's own label is scanned.
+                self.banner.show_warning(self.tr(
+                    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or "
+                    "type its package ID. Nothing was packed.").format(
+                        hit.invoice, len(hit.choose_from), ", ".join(_package_names(hit.choose_from))))
+                return
             self.video.order_found(clip, row[q.R_STATE])
-            if row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
+            name = (self.tr("package {0} of {1}").format(hit.package_id, hit.invoice) if hit.packs_package
+                    else row[q.R_INVOICE] or code)
+            if hit.packs_package and row[q.R_STATE] == S.ACKNOWLEDGED.value and hit.package_packed:
+                self.banner.show_info(self.tr("{0} is already packed.").format(name))
+            elif row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
                 from tokodesk.ui.pack_check import start_pack_check
 
-                start_pack_check(self, pk)  # each item scanned into the parcel first (issue 21.6)
+                # each item scanned into the parcel first (issue 21.6)
+                start_pack_check(self, pk, hit, row[q.R_CHANNEL])
             elif row[q.R_STATE] == S.ACKNOWLEDGED.value:
-                # The scanned order itself, not whatever the selection holds by the time this runs.
-                self._run_action("pack", [pk], lambda f, orders: f.pack(orders), self.tr("Pack"))
+                # The scanned parcel itself, not whatever the selection holds by the time this runs.
+                self._run_action("pack", hit.order_pks or [pk], pack_call(row[q.R_CHANNEL], hit),
+                                 self.tr("Pack"))
             elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
-                self.banner.show_info(self.tr("{0} is already packed.").format(row[q.R_INVOICE] or code))
+                self.banner.show_info(self.tr("{0} is already packed.").format(name))
             else:
                 self.banner.show_warning(self.tr("{0} cannot be packed: it is {1}.").format(
-                    row[q.R_INVOICE] or code, state_label(row[q.R_STATE])))
+                    name, state_label(row[q.R_STATE])))
 
         self.ctx.jobs.submit(find, title=self.tr("Finding the order"), on_result=found, on_error=self._show_error)
 
@@ -293,6 +311,20 @@ class QueueActions:
 
         open_print_dialog(self, self.ctx, kind, self.selected_pks(), on_printed=self.refresh_rows,
                           on_marked=lambda result: self.model.set_notes(result.notes))
+
+
+def pack_call(channel_id: int, hit: Any) -> Callable[[Any, list], list]:
+    """What packing a scan's hit does: the one package scanned (a parcel of a split order, or a combined parcel),
+    else the order as always."""
+    if hit is not None and hit.packs_package:
+        package_id = hit.package_id
+        return lambda f, orders: f.pack_package(channel_id, package_id, orders)
+    return lambda f, orders: f.pack(orders)
+
+
+def _package_names(packages: Sequence[Any]) -> list[str]:
+    return [QCoreApplication.translate("OrdersTab", "{0} (tracking number {1})").format(p.package_id, p.tracking_number)
+            if p.tracking_number else p.package_id for p in packages]
 
 
 def _follow_marketplace(fulfilment: Any, pk: int) -> None:

@@ -48,7 +48,15 @@ class PackCheckDialog(QDialog):
         heading = QLabel(self.tr("Scan every item into the parcel of {0}.").format(check.invoice))
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        if len(check.packages) > 1:
+        if check.package_id and len(check.packages) > 1:
+            # The store does not know which line travels in which package: say so rather than guess.
+            split = QLabel(self.tr("This is package {0}, one of the {1} packages of this order ({2}). Which items "
+                                   "travel in it is not known here: the whole order's items are listed. Only this "
+                                   "package is packed.").format(check.package_id, len(check.packages),
+                                                                ", ".join(check.packages)))
+            split.setWordWrap(True)
+            layout.addWidget(split)
+        elif len(check.packages) > 1:
             # The store does not know which line travels in which package: say so rather than guess.
             split = QLabel(self.tr("This order ships in {0} packages ({1}); the whole order is checked here.")
                            .format(len(check.packages), ", ".join(check.packages)))
@@ -174,10 +182,15 @@ class PackCheckDialog(QDialog):
         self.accept()
 
 
-def start_pack_check(tab: Any, pk: int) -> None:
+def start_pack_check(tab: Any, pk: int, hit: Any = None, channel_id: int | None = None) -> None:
     """From the Orders tab's scan: read the order's parcel (a worker), show the check, and on Pack pack exactly that
-    order (as scan-to-pack does) and record the check, or the override with what was missing, once it is packed."""
+    parcel (the package `hit` names, else the order, as scan-to-pack does) and record the check, or the override
+    with what was missing, once it is packed."""
     from tokodesk.services.pack_check import load_check, record_checked, record_override
+    from tokodesk.ui.orders_actions import pack_call
+
+    package_id = hit.package_id if hit is not None and hit.packs_package else None
+    pks = (hit.order_pks if hit is not None else None) or [pk]
 
     def opened(check: PackCheck) -> None:
         dialog = PackCheckDialog(check, tab)
@@ -186,19 +199,20 @@ def start_pack_check(tab: Any, pk: int) -> None:
         def go() -> None:
             overridden = dialog.overridden
             tab.video.packed([pk])  # Pack ends the order's packing video (issue 21)
+            pack = pack_call(channel_id, hit)
 
             def call(fulfilment: Any, orders: list) -> list:
-                outcomes = fulfilment.pack(orders)
-                if outcomes and outcomes[0].ok:  # a refused pack packed nothing: there is nothing to vouch for
+                outcomes = pack(fulfilment, orders)
+                if any(o.ok for o in outcomes):  # a refused pack packed nothing: there is nothing to vouch for
                     (record_override if overridden else record_checked)(check, fulfilment.who)
                 return outcomes
 
-            tab._run_action("pack", [pk], call, QCoreApplication.translate("OrdersTab", "Pack"))
+            tab._run_action("pack", pks, call, QCoreApplication.translate("OrdersTab", "Pack"))
 
         dialog.accepted.connect(go)
         dialog.open()
 
-    tab.ctx.jobs.submit(lambda _jc: load_check(pk), on_result=opened,
+    tab.ctx.jobs.submit(lambda _jc: load_check(pk, package_id), on_result=opened,
                         title=QCoreApplication.translate("OrdersTab", "Reading the order's items"),
                         on_error=tab._show_error)
 

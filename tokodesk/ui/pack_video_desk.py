@@ -178,15 +178,15 @@ class DeskVideo(QObject):
         if self.recorder is not None:
             self.recorder.end("next_scan")
 
-    def preparer(self) -> Callable[[int, str], tuple[pv.ClipOrder, str]] | None:
-        """For the scan's worker (None: nothing is filmed): the order to film and, off the GUI thread, whether the
-        folder can take its clip ("" if so, else why not, in words)."""
+    def preparer(self) -> Callable[..., tuple[pv.ClipOrder, str]] | None:
+        """For the scan's worker (None: nothing is filmed): the order and the package to film (the parcel the scan
+        found) and, off the GUI thread, whether the folder can take its clip ("" if so, else why not, in words)."""
         if not self.active:
             return None
         settings, min_free = self.recorder.settings, self.recorder.min_free
 
-        def prepare(order_pk: int, code: str = "") -> tuple[pv.ClipOrder, str]:
-            order = pv.clip_order(order_pk, code)
+        def prepare(order_pk: int, code: str = "", package_id: str | None = None) -> tuple[pv.ClipOrder, str]:
+            order = pv.clip_order(order_pk, code, package_id)
             try:
                 pv.check_folder(settings.folder, min_free)
             except pv.VideoFolderError as exc:

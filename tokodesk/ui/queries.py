@@ -271,17 +271,11 @@ def order_detail(pk: int) -> OrderDetail | None:
 
 
 def find_order_pk(channel_id: int | None, code: str) -> int | None:
-    """What a barcode scanner typed: invoice, order id, booking code or AWB (exact match, case as scanned)."""
-    code = code.strip()
-    if not code:
-        return None
-    query = m.Order.select(m.Order.id).where(
-        (m.Order.invoice == code) | (m.Order.order_id == code) | (m.Order.booking_code == code) | (m.Order.awb == code)
-    )
-    if channel_id is not None:
-        query = query.where(m.Order.channel == channel_id)
-    row = query.order_by(m.Order.created_at.desc()).tuples().first()
-    return row[0] if row else None
+    """The order a barcode scanner named: a package's tracking number or id, or the order's invoice, order id,
+    booking code or AWB (exact match, case as scanned). `services.pack_scan.find_scan` says which parcel too."""
+    from tokodesk.services.pack_scan import find_order_pk as find
+
+    return find(channel_id, code)
 
 
 # ---------------------------------------------------------------------------------------------- sync health
