@@ -71,7 +71,9 @@ def register_orders(osub: argparse._SubParsersAction) -> None:
     }
     for name, text in helps.items():
         parser = osub.add_parser(name, help=text)
-        parser.add_argument("order_ids", nargs="+", metavar="ORDER_ID", help="order id or invoice number")
+        parser.add_argument("order_ids", nargs="+", metavar="ORDER_ID", help=(
+            "order id or invoice number, or a package id or tracking number: that one parcel of a split order"
+            if name == "pack" else "order id or invoice number"))
         parser.add_argument("--channel", metavar="NAME", help="only orders of this channel")
         parser.add_argument("--json", action="store_true", help="print a JSON array of per-order results")
         if name == "ship":
@@ -155,12 +157,15 @@ def run_order_action(args: argparse.Namespace) -> int:
     if name == "cancel":
         choice = CancelChoice(args.reason_code, args.reason, _parse_day(args.close_until), args.close_note)
     channel = _open(args)
-    orders = find_orders(args.order_ids, channel)
+    keys, parcels = (_package_keys(args.order_ids, channel) if name == "pack" else (args.order_ids, []))
+    orders = find_orders(keys, channel) if keys else []
+    served = [o for _c, _p, those in parcels for o in those]
     with Fulfilment(progress=_progress) as service:
         from tokodesk.store import models as m
 
         # 1,000 orders of one channel: one channel read, not 1,000 (the same below for the --json ids).
-        channels = {c.id: c for c in m.Channel.select().where(m.Channel.id.in_({o.channel_id for o in orders}))}
+        channels = {c.id: c for c in m.Channel.select().where(
+            m.Channel.id.in_({o.channel_id for o in orders + served}))}
         for ch in channels.values():
             for result in service.resume_pending(ch):
                 word = "done" if result.ok else result.error
@@ -168,7 +173,9 @@ def run_order_action(args: argparse.Namespace) -> int:
         if name == "ack":
             results = service.acknowledge(orders)
         elif name == "pack":
-            results = service.pack(orders)
+            results = service.pack(orders) if orders else []
+            for channel_id, package_id, those in parcels:  # the one parcel named, as the pack station's scan does
+                results += service.pack_package(channel_id, package_id, those)
         elif name == "ship":
             awbs = {orders[0].order_id: args.awb} if args.awb is not None else None
             results = service.ship(orders, awbs)
@@ -176,7 +183,7 @@ def run_order_action(args: argparse.Namespace) -> int:
             results = service.cancel_orders(orders, choice)
     if args.json:
         marketplaces = {pk: c.marketplace for pk, c in channels.items()}
-        ids = {o.order_id: _order_id(o, marketplaces) for o in orders}
+        ids = {o.order_id: _order_id(o, marketplaces) for o in orders + served}
         print(json.dumps([
             {"order_id": ids.get(r.order_id, _number(r.order_id)), "invoice": r.invoice, "ok": r.ok, "state": r.state,
              "error": r.error, "refused": r.refused, "pending": r.pending}
@@ -189,6 +196,27 @@ def run_order_action(args: argparse.Namespace) -> int:
     done = sum(r.ok for r in results)
     print(f"tokodesk: {name}: {done} of {len(results)} done", file=sys.stderr)
     return _exit_code(results)
+
+
+def _package_keys(keys: list[str], channel) -> tuple[list[str], list[tuple[int, str, list]]]:  # noqa: ANN001
+    """Split `orders pack` keys into order keys and parcels: a key that is no order id or invoice but a package id or
+    tracking number (services/pack_scan.py) names that package -> (channel id, package id, the orders it serves)."""
+    from tokodesk.services.fulfilment.common import _orders_where
+    from tokodesk.services.pack_scan import find_scan
+    from tokodesk.store import models as m
+
+    keys = [key.strip() for key in keys]
+    known = set(_orders_where(m.Order.order_id, keys, channel)) | set(_orders_where(m.Order.invoice, keys, channel))
+    orders: list[str] = []
+    parcels: list[tuple[int, str, list]] = []
+    for key in keys:
+        hit = None if key.strip() in known else find_scan(channel.id if channel is not None else None, key)
+        if hit is None or not hit.by_package:
+            orders.append(key)
+            continue
+        served = list(m.Order.select().where(m.Order.id.in_(hit.order_pks)).order_by(m.Order.created_at, m.Order.id))
+        parcels.append((served[0].channel_id, hit.package_id, served))
+    return orders, parcels
 
 
 # ---- documents -------------------------------------------------------------------------------------------
