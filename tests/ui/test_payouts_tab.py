@@ -20,6 +20,19 @@ DAY = 86400
 
 
 @pytest.fixture
+def database(request, tmp_path):
+    """SQLite, or PostgreSQL for a test that asks for it (`parametrize("database", ["postgresql"], indirect=True)`):
+    the tab's own reads and the cost price writes on both stores."""
+    from tokodesk.store.connection import close_database, open_database
+
+    kind = getattr(request, "param", "sqlite")
+    url = request.getfixturevalue("pg_url") if kind == "postgresql" else f"sqlite:///{tmp_path / 'test.db'}"
+    db = open_database(url)
+    yield db
+    close_database()
+
+
+@pytest.fixture
 def shop(sb, shop_channel, monkeypatch):  # noqa: F811
     """Six days after the orders were pulled: the week's deliveries settled, a share of them late."""
     sb.dialect.returns_book.rate = 0.0
@@ -154,6 +167,8 @@ def edit_cost(qtbot, table, row: int, text: str) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # the delegate commits queued
 
 
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql", marks=pytest.mark.system)],
+                         indirect=True)
 def test_a_typed_cost_price_changes_the_margin_and_a_bad_one_is_refused_in_words(
         qtbot, ctx, sb, shop, open_tab, wait_idle):  # noqa: F811
     tab = open_tab(shop)
@@ -252,3 +267,30 @@ def test_the_window_has_a_payouts_tab_on_a_tokopedia_shop_channel(qtbot, ctx, sh
     window.tabs.setCurrentWidget(window.payouts_tab)
     wait_idle(ctx)
     assert window.payouts_tab.loaded and window.payouts_tab.sync_button.isEnabled()
+
+
+def test_the_tab_switches_to_indonesian_with_its_causes_and_chart(qtbot, ctx, sb, shop, window, wait_idle):  # noqa: F811
+    from tokodesk.ui import i18n
+
+    window.reload_channels()
+    tab = window.payouts_tab
+    window.tabs.setCurrentWidget(tab)
+    wait_idle(ctx)
+    synced(qtbot, ctx, wait_idle, tab)
+    odd = tab.data.book.unexpected()[0]
+    key = odd.invoice or odd.order_id
+    english = shown(tab.unexpected, pv.COL_WHY)[key]
+    assert english == odd.why()
+    try:
+        window.set_language("id")
+        qtbot.waitUntil(lambda: "Penghasilan" in window.tab_titles(), timeout=5000)
+        wait_idle(ctx)
+        assert tab.sync_button.text() == "Sinkronkan penghasilan sekarang"
+        assert shown(tab.unexpected, pv.COL_STATUS)[key] in ("Dicairkan", "Perkiraan")
+        indonesian = shown(tab.unexpected, pv.COL_WHY)[key]
+        assert indonesian != english and ("aturan biaya" in indonesian or "penyesuaian" in indonesian)
+        assert "Barang" in tab.chart.labels and "Komisi platform" in tab.chart.labels
+        assert tab.views.tabText(0) == "Laporan"
+    finally:
+        window.set_language("en")
+        i18n.install("en")

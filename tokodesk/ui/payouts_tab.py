@@ -49,6 +49,7 @@ from tokodesk.ui.payouts_views import (
     COL_DIFF,
     COL_MARGIN,
     COL_WHY,
+    RIGHT,
     STATEMENT_STATUS_WORDS,
     WITHDRAWAL_KIND_WORDS,
     WITHDRAWAL_STATUS_WORDS,
@@ -63,6 +64,7 @@ from tokodesk.ui.payouts_views import (
 
 DEFAULT_DAYS: int = inspect.signature(po.overdue).parameters["days"].default  # the service's own default
 EXPORT_KINDS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+RESIZE_ROWS = 100  # columns sized to the first rows only: sizing to 20,000 rows would hold the window a second
 WHY_COLUMN_PX = 360  # the causes wrap in their tooltip beyond this width
 
 
@@ -72,6 +74,11 @@ class PayoutData:
     by_order: dict[str, list[po.SettlementRecord]] = field(default_factory=dict)  # what each order's net is made of
     statement_orders: dict[str, int] = field(default_factory=dict)  # statement id -> orders in it
     skus: list[tuple[str, str, int | None]] = field(default_factory=list)  # (seller SKU, name, cost price)
+    # The book's reports, made in the worker: at 20,000 orders they would hold the GUI thread.
+    unexpected: list[po.OrderPayout] = field(default_factory=list)
+    weekly: list[po.WeekTotal] = field(default_factory=list)
+    fees: dict[str, int] = field(default_factory=dict)
+    margins: list[po.SkuMargin] = field(default_factory=list)
 
 
 # ---- what runs in a worker (no Qt) --------------------------------------------------------------------------
@@ -111,7 +118,8 @@ def load_payouts(channel_id: int) -> PayoutData:
                                                          or 0, r.transaction_id))
     skus = list(m.StockItem.select(m.StockItem.seller_sku, m.StockItem.name, m.StockItem.cost_price)
                 .order_by(m.StockItem.seller_sku).tuples())
-    return PayoutData(book, by_order, {sid: len(ids) for sid, ids in in_statement.items()}, skus)
+    return PayoutData(book, by_order, {sid: len(ids) for sid, ids in in_statement.items()}, skus,
+                      book.unexpected(), book.weekly(), book.fee_totals(), book.sku_margins())
 
 
 def save_cost(seller_sku: str, cost: int | None) -> list[str]:
@@ -150,6 +158,7 @@ class OrdersPane(QSplitter):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
+        self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         for col in hidden:
             self.view.setColumnHidden(col, True)
@@ -348,12 +357,12 @@ class PayoutsTab(QWidget):
             return
         book = data.book
         self._fill_statements(data)
-        unexpected = book.unexpected()
+        unexpected = data.unexpected
         self.unexpected.show_orders(unexpected)
         self._fill_overdue()
         self.orders.show_orders(book.orders)
-        self._fill_totals(book)
-        self.costs.show_costs(data.skus, book.sku_margins())
+        self._fill_totals(data)
+        self.costs.show_costs(data.skus, data.margins)
         settled = [p for p in book.orders if p.status == "settled"]
         self.summary.setText(self.tr("{0} orders settled, {1} net; {2} differ from expected").format(
             len(settled), rupiah(sum(p.net or 0 for p in settled)), len(unexpected)))
@@ -370,7 +379,7 @@ class PayoutsTab(QWidget):
                      money_item(s.settlement_amount, red_below_zero=True),
                      QTableWidgetItem(words(STATEMENT_STATUS_WORDS.get(s.payment_status, s.payment_status))),
                      QTableWidgetItem(wib_text(s.payment_time))]
-            cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells[2].setTextAlignment(RIGHT)
             if not s.complete:
                 cells[1].setToolTip(self.tr("Not every settlement line of it is read yet: the next sync reads the "
                                             "rest"))
@@ -392,16 +401,15 @@ class PayoutsTab(QWidget):
         if self.data is not None:
             self.overdue.show_orders(self.data.book.overdue(self.days.value()))
 
-    def _fill_totals(self, book: Any) -> None:
-        weeks = book.weekly()
-        fees = book.fee_totals()
+    def _fill_totals(self, data: PayoutData) -> None:
+        weeks, fees = data.weekly, data.fees
         self.chart.show_weeks(weeks, list(fees))
         self.weeks.setRowCount(len(weeks))
         for i, w in enumerate(reversed(weeks)):  # the latest week first, as the statements
             cells = [QTableWidgetItem(w.week.strftime("%d/%m/%Y")), QTableWidgetItem(str(w.orders)),
                      money_item(w.revenue), money_item(w.shipping), money_item(w.fee_total),
                      money_item(w.adjustments), money_item(w.settled, red_below_zero=True)]
-            cells[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cells[1].setTextAlignment(RIGHT)
             for col, cell in enumerate(cells):
                 self.weeks.setItem(i, col, cell)
         self.weeks.resizeColumnsToContents()
