@@ -65,9 +65,11 @@ def click(qtbot, button) -> None:  # noqa: ANN001
 
 
 def shown(pane, col: int) -> dict[str, str]:  # noqa: ANN001
-    """Order (invoice or id) -> the text of `col` in an order list, as the view shows it."""
+    """Order (invoice or id) -> the text of `col` in an order list, as the view shows it (no-break spaces as
+    spaces)."""
     model = pane.view.model()
-    return {model.index(r, pv.COL_ORDER).data(): model.index(r, col).data() for r in range(model.rowCount())}
+    return {model.index(r, pv.COL_ORDER).data(): model.index(r, col).data().replace("\u00a0", " ")
+            for r in range(model.rowCount())}
 
 
 def synced(qtbot, ctx, wait_idle, tab) -> None:  # noqa: ANN001
@@ -95,6 +97,12 @@ def test_sync_shows_statements_withdrawals_and_an_unexpected_order_with_its_caus
     assert {tab.withdrawals.item(r, 1).text() for r in range(tab.withdrawals.rowCount())} <= {
         "Withdrawn to the bank", "Settled to the balance"}
 
+    # A fee the fee rules do not cover (the sandbox's affiliate commission) is named in words.
+    affiliate = next(p for p in tab.data.book.unexpected() if [c.kind for c in p.causes] == ["fee_not_in_rules"])
+    fee = -dict((f.name, f.charged) for f in affiliate.fees)["affiliate_commission_amount"]
+    assert shown(tab.unexpected, pv.COL_WHY)[affiliate.invoice or affiliate.order_id] == (
+        f"Affiliate commission -{pv.rupiah(fee)} (not in TokoDesk's fee rules)")
+
     # A penalty taken after the order was settled: the order now differs from expected, the cause in words.
     order = m.Order.get(m.Order.order_id == next(
         p.order_id for p in tab.data.book.orders if p.status == "settled" and not p.unexpected and p.known))
@@ -118,7 +126,7 @@ def test_sync_shows_statements_withdrawals_and_an_unexpected_order_with_its_caus
     assert items["Adjustment: Platform penalty (PLATFORM_PENALTY)"] == "-Rp 5.000"
     assert items["Net settled"] == pv.rupiah(payout.net)
     assert items["Difference"] == "-Rp 5.000"
-    assert "an adjustment PLATFORM_PENALTY -Rp 5.000" in detail.why.text()
+    assert "an adjustment PLATFORM_PENALTY -Rp\u00a05.000" in detail.why.text()
 
 
 def test_a_legacy_channel_has_no_payouts_tab_and_the_tab_says_why(qtbot, ctx, window, open_tab, wait_idle):
@@ -280,7 +288,7 @@ def test_the_tab_switches_to_indonesian_with_its_causes_and_chart(qtbot, ctx, sb
     odd = tab.data.book.unexpected()[0]
     key = odd.invoice or odd.order_id
     english = shown(tab.unexpected, pv.COL_WHY)[key]
-    assert english == odd.why()
+    assert english == "; ".join(pv.cause_words(c) for c in odd.causes).replace("\u00a0", " ")
     try:
         window.set_language("id")
         qtbot.waitUntil(lambda: "Penghasilan" in window.tab_titles(), timeout=5000)

@@ -47,7 +47,9 @@ from tokodesk.ui.payouts_views import (
     COL_COST,
     COL_DELIVERED,
     COL_DIFF,
+    COL_EXPECTED,
     COL_MARGIN,
+    COL_PAID,
     COL_WHY,
     RIGHT,
     STATEMENT_STATUS_WORDS,
@@ -146,9 +148,12 @@ def export_book(book: Any, path: str, kind: str, days: int) -> Path:
 
 # ---- an order list with its payout taken apart beside it ----------------------------------------------------
 class OrdersPane(QSplitter):
-    """`hidden`: columns this list leaves to the detail beside it (a 1366 px screen shows the rest whole)."""
+    """`hidden`: columns this list leaves to the detail beside it (a 1366 px screen shows the rest whole).
+    `wrap_why`: the causes take the rest of the width and wrap, a row as tall as its causes (the list of orders that
+    differ is short; sizing rows to contents would cost a second on 20,000)."""
 
-    def __init__(self, tab: PayoutsTab, hidden: tuple[int, ...] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, tab: PayoutsTab, hidden: tuple[int, ...] = (), *, wrap_why: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.tab = tab
         self.model = PayoutOrdersModel(self)
@@ -157,8 +162,13 @@ class OrdersPane(QSplitter):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
+        self.wrap_why = wrap_why
+        self.view.setWordWrap(wrap_why)
         self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
+        if wrap_why:
+            self.view.horizontalHeader().setStretchLastSection(True)
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.view.verticalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         for col in hidden:
             self.view.setColumnHidden(col, True)
@@ -172,9 +182,10 @@ class OrdersPane(QSplitter):
         chosen = self.selected()
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        if self.view.columnWidth(COL_WHY) > WHY_COLUMN_PX:
+        if not self.wrap_why and self.view.columnWidth(COL_WHY) > WHY_COLUMN_PX:
             self.view.setColumnWidth(COL_WHY, WHY_COLUMN_PX)
-        self.view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Interactive)
+        if not self.wrap_why:
+            self.view.horizontalHeader().setSectionResizeMode(COL_WHY, QHeaderView.ResizeMode.Interactive)
         if chosen is not None:
             self.select(chosen.order_id)
         else:
@@ -246,7 +257,8 @@ class PayoutsTab(QWidget):
         money.setStretchFactor(0, 3)
         money.setStretchFactor(1, 2)
         self.views.addTab(money, self.tr("Statements"))
-        self.unexpected = OrdersPane(self, (COL_DELIVERED, COL_COST, COL_MARGIN))
+        self.unexpected = OrdersPane(self, (COL_DELIVERED, COL_PAID, COL_EXPECTED, COL_COST, COL_MARGIN),
+                                     wrap_why=True)
         self.views.addTab(self.unexpected, self.tr("Differs from expected"))
         late = QWidget()
         late_layout = QVBoxLayout(late)

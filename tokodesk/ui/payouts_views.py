@@ -101,8 +101,22 @@ def net_text(p: po.OrderPayout) -> str:
     return rupiah(p.net) + (" " + tr("Payouts", "(estimated)") if p.estimated else "")
 
 
+def cause_words(c: po.Cause) -> str:
+    """A cause in the window's words: as Cause.words(), with a fee the rules do not cover named in words
+    (the detail beside the list gives its platform name)."""
+    if not c.template:
+        return c.text
+    # "Rp 2.000" kept on one line where the causes wrap (a no-break space).
+    params = {k: words(v) if k == "label" else v.replace("Rp ", "Rp\u00a0") for k, v in c.params.items()}
+    if c.template in (po.FEE_NOT_IN_RULES, po.FEE_GIVEN_BACK) and "name" in params:
+        name = params["name"]
+        label = FEE_WORDS.get(name) or next((r.label for r in po.FEE_RULES if r.name == name), "")
+        params["name"] = words(label) if label else name
+    return words(c.template).format(**params)
+
+
 def why_text(p: po.OrderPayout) -> str:
-    return p.why(words)
+    return "; ".join(cause_words(c) for c in p.causes)
 
 
 def short_date(moment: Any) -> str:
