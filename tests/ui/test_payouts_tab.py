@@ -302,3 +302,20 @@ def test_the_tab_switches_to_indonesian_with_its_causes_and_chart(qtbot, ctx, sb
     finally:
         window.set_language("en")
         i18n.install("en")
+
+
+def test_an_order_pull_reads_the_payouts_again_only_when_the_tab_is_next_opened(ctx, shop, open_tab, wait_idle):
+    tab = open_tab(shop)
+    loads = []
+    load = tab.load
+    tab.load = lambda: (loads.append("load"), load())
+    ctx.announce("sync_runs", "orders", "stock")  # what each minute's order pull says
+    wait_idle(ctx)
+    assert loads == []
+    tab.hide()
+    tab.show()
+    wait_idle(ctx)
+    assert loads == ["load"]
+    ctx.announce("sync_runs", "payouts")  # a payouts sync finished: read now
+    wait_idle(ctx)
+    assert loads == ["load", "load"]

@@ -25,6 +25,7 @@ class AppContext(QObject):
     catalog_changed = Signal()
     stock_changed = Signal()
     sync_runs_changed = Signal()
+    payouts_changed = Signal()  # a payouts sync finished (the Payouts tab reads the store again)
     new_orders = Signal(int)  # how many arrived in a pull (tray notification)
     message = Signal(str)  # a short note for the status bar
 

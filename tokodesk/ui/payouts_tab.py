@@ -298,9 +298,12 @@ class PayoutsTab(QWidget):
         self.costs.import_asked.connect(self.ask_import)
         self.views.addTab(self.costs, self.tr("Cost prices and margins"))
 
+        # Not on every sync: an order pull each minute would read 20,000 payouts again each minute.
         ctx.channel_selected.connect(lambda _c: self.reload())
-        ctx.sync_runs_changed.connect(self.reload)
-        ctx.stock_changed.connect(self.reload)  # a SKU pull or a stock count may bring new seller SKUs
+        ctx.payouts_changed.connect(self.reload)
+        # New orders or seller SKUs: read again the next time the tab is opened.
+        ctx.orders_changed.connect(self._mark_stale)
+        ctx.stock_changed.connect(self._mark_stale)
         self._show_capability()
 
     # ---- loading ------------------------------------------------------------------------------------------
@@ -334,6 +337,9 @@ class PayoutsTab(QWidget):
         if is_language_change(event) and self.loaded and not self.ctx.jobs.closed:
             self._show_capability()
             self._fill()  # statuses, causes, the chart in words
+
+    def _mark_stale(self) -> None:
+        self.stale = True
 
     def reload(self) -> None:
         """Something changed: read again now when on screen, else when next shown."""

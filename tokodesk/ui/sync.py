@@ -19,7 +19,7 @@ _CHANGES = {
     "inventory": ("stock",),
     "recon": ("stock",),
     "returns": ("stock",),  # a decision resumed by the run may have put goods back
-    "payouts": (),
+    "payouts": ("payouts",),
 }
 KIND_LABELS = {
     "skus": "Products (SKU pull)",
