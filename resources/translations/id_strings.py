@@ -1596,4 +1596,8 @@ ID = {
     "the whole order's items are listed. Only this package is packed.":
         "Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak "
         "diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.",
+    "This is package {0}, one of the {1} packages of this order ({2}): only its items are listed. Only this package "
+    "is packed.":
+        "Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}): hanya barang di paket ini yang ditampilkan. "
+        "Hanya paket ini yang dikemas.",
 }

@@ -3868,6 +3868,10 @@ Folder data: {1}</translation>
         <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.</translation>
     </message>
     <message>
+        <source>This is package {0}, one of the {1} packages of this order ({2}): only its items are listed. Only this package is packed.</source>
+        <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}): hanya barang di paket ini yang ditampilkan. Hanya paket ini yang dikemas.</translation>
+    </message>
+    <message>
         <source>This order ships in {0} packages ({1}); the whole order is checked here.</source>
         <translation>Pesanan ini dikirim dalam {0} paket ({1}); seluruh pesanan dicek di sini.</translation>
     </message>

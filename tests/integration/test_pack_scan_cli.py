@@ -51,3 +51,30 @@ def test_an_order_key_still_packs_the_whole_order(sb, channel, client, capsys): 
     assert m.Order.get_by_id(order.id).state in ("packed", "ready_to_ship")
     assert main(["orders", "pack", "NO-SUCH-PARCEL"]) == 2
     assert "NO-SUCH-PARCEL" in capsys.readouterr().err
+
+
+def test_the_item_check_of_a_package_lists_that_packages_items_only(sb, channel, client):  # noqa: F811
+    from tokodesk.services.pack_check import load_check
+
+    [o] = multi_line(sb)
+    # Seller Center's default split: one package per line; the marketplace says which units each package holds.
+    first, second = in_seller_center(sb, sb.dialect.split_order, tj.order_id(o))[:2]
+    pulled(sb, channel, client)
+    order = stored(o)
+    lines = list(order.lines.order_by(m.OrderLine.line_no))
+    whole = load_check(order.id)
+    assert [(ln.sku, ln.quantity) for ln in whole.lines] == [(ln.seller_sku, ln.quantity) for ln in lines]
+    by_package = {}
+    for package_id in (first, second):
+        check = load_check(order.id, package_id)
+        assert check.package_lines_known and check.package_id == package_id
+        by_package[package_id] = [(ln.sku, ln.quantity) for ln in check.lines]
+    assert sorted(by_package[first] + by_package[second]) == sorted((ln.seller_sku, ln.quantity) for ln in lines)
+    assert by_package[first] and by_package[second], "each parcel holds only its own part of the order"
+    # Read again, as after the upgrade that added them (units not stored yet): filled in, one row per package and order.
+    m.PackageOrder.update(units=None).execute()
+    assert not load_check(order.id, second).package_lines_known
+    pulled(sb, channel, client)
+    assert load_check(order.id, second).package_lines_known
+    assert load_check(order.id, second).lines[0].sku == by_package[second][0][0]
+    assert m.PackageOrder.select().where(m.PackageOrder.order == order.id).count() == 2

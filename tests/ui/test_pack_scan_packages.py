@@ -5,7 +5,6 @@ nothing; package 2's scan packs package 2 only and its clip names package 2; the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
@@ -92,23 +91,33 @@ def test_scanning_package_2_packs_only_package_2_and_its_clip_names_it(qtbot, ca
                     f"package {first} packed, the order's last; now {m.Order.get_by_id(order.id).state}"]
 
 
-def test_with_the_item_check_the_parcel_scanned_is_the_one_packed(qtbot, ctx, wait_idle, open_orders_tab,
-                                                                  split_to_pack):
+def test_with_the_item_check_the_parcel_scanned_lists_its_items_and_is_the_one_packed(
+        qtbot, ctx, wait_idle, open_orders_tab, split_to_pack):
     channel, order_id, first, second = split_to_pack
     tab = open_orders_tab(channel)
     tab.pack_check_box.setChecked(True)
     wait_idle(ctx)
     order = m.Order.get(m.Order.order_id == order_id)
+    in_second = m.PackageOrder.get((m.PackageOrder.order == order.id)
+                                   & (m.PackageOrder.package == m.Package.get(m.Package.package_id == second))).units
     _scan(qtbot, tab.scan, second)
     wait_idle(ctx)
     dialog = tab.pack_check_dialog
     assert dialog.isVisible() and m.Order.get_by_id(order.id).state == "acknowledged", "the scan alone packs nothing"
     words = " ".join(label.text() for label in dialog.findChildren(type(dialog.verdict)))
-    assert f"package {second}" in words and "Only this package is packed" in words, words
-    qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
+    assert f"package {second}" in words and "only its items are listed" in words, words
+    shown = [(dialog.table.item(r, 0).text(), int(dialog.table.item(r, 2).text()))
+             for r in range(dialog.table.rowCount())]
+    line_of = {(ln.sku_id, ln.sku): ln.seller_sku for ln in order.lines}
+    assert shown == [(line_of[(sku_id, sku)], n) for sku_id, sku, n in in_second], "package 2's items, not the order's"
+    assert len(shown) < len(list(order.lines))
+    for sku, n in shown:
+        for _ in range(n):
+            _scan(qtbot, dialog.scan, sku)
+    assert dialog.check.complete and dialog.pack_button.isEnabled()
+    _scan(qtbot, dialog.scan, "")  # Enter on the complete parcel packs it
     wait_idle(ctx)
     assert _packed()[second] and not _packed()[first]
     assert m.Order.get_by_id(order.id).state == "acknowledged"
-    record = m.OrderEvent.get((m.OrderEvent.order == order.id) & (m.OrderEvent.kind == "pack_check_override"))
-    assert f"package {second}" in record.detail
+    record = m.OrderEvent.get((m.OrderEvent.order == order.id) & (m.OrderEvent.kind == "pack_checked"))
+    assert f"package {second}" in record.detail and "its own items" in record.detail

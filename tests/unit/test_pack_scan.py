@@ -139,19 +139,48 @@ def test_a_package_that_cannot_be_packed_is_refused_in_words_and_nothing_changes
     assert m.Order.get_by_id(split.id).state == "acknowledged"
 
 
-def test_migration_21_gives_an_older_database_packages_packed_one_at_a_time(shop, any_database):
+def test_migrations_21_22_give_an_older_database_packages_packed_one_at_a_time(shop, any_database):
     from tokodesk.store import migrations
 
     any_database.execute_sql('DROP INDEX IF EXISTS "package_channel_id_tracking_number"')
     for column in ("packed_at", "packed_by"):
         any_database.execute_sql(f'ALTER TABLE "package" DROP COLUMN "{column}"')
+    any_database.execute_sql('ALTER TABLE "package_order" DROP COLUMN "units"')
     m.SchemaVersion.delete().where(m.SchemaVersion.version >= 21).execute()
     assert "packed_at" not in {c.name for c in any_database.get_columns("package")}
     assert migrations.migrate(any_database) == migrations.LATEST
     assert {"packed_at", "packed_by"} <= {c.name for c in any_database.get_columns("package")}
+    assert "units" in {c.name for c in any_database.get_columns("package_order")}
     assert "package_channel_id_tracking_number" in {i.name for i in any_database.get_indexes("package")}
     a, _b, split, *_ = shop
     assert find_scan(a.id, "JX2").package_id == "PKG2"
     with Fulfilment(adapters=lambda _c: None, who="desk1") as fulfilment:
         pack_package(fulfilment, a.id, "PKG2")
     assert m.Package.get(m.Package.package_id == "PKG2").packed_by == "desk1"
+
+
+def _units(package_id: str, order: m.Order, units: list) -> None:
+    package = m.Package.get(m.Package.package_id == package_id)
+    m.PackageOrder.update(units=units).where((m.PackageOrder.package == package)
+                                             & (m.PackageOrder.order == order)).execute()
+
+
+def test_the_check_of_a_package_lists_its_own_items_or_says_it_cannot(shop):
+    from tokodesk.services.pack_check import load_check
+
+    _a, _b, split, _plain, _single, (buyer1, buyer2), _e = shop
+    _units("PKG2", split, [["", "S2", 1]])
+    check = load_check(split.id, "PKG2")
+    assert check.package_lines_known and [(ln.sku, ln.quantity) for ln in check.lines] == [("TOPI", 1)]
+    assert "package PKG2: 0 of 1 items scanned (its own items)" in check.summary()
+    unknown = load_check(split.id, "PKG1")  # the marketplace has not said what package 1 holds
+    assert not unknown.package_lines_known and [ln.sku for ln in unknown.lines] == ["KAOS", "TOPI"]
+    assert "(the whole order's items)" in unknown.summary()
+    _units("PKG2", split, [["", "S9", 1]])  # a unit none of the lines is: the list would be wrong
+    assert not load_check(split.id, "PKG2").package_lines_known
+    assert [ln.sku for ln in load_check(split.id).lines] == ["KAOS", "TOPI"], "the order scanned: all its items"
+    _units("PKG45", buyer1, [["", "S1", 1]])
+    _units("PKG45", buyer2, [["", "S1", 1], ["", "S2", 1]])
+    combined = load_check(buyer1.id, "PKG45")
+    assert combined.package_lines_known and [(ln.sku, ln.quantity) for ln in combined.lines] == [
+        ("KAOS", 1), ("KAOS", 1), ("TOPI", 1)], "one parcel for two orders: both orders' items"

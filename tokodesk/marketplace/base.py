@@ -215,6 +215,9 @@ class PackageRef:
     courier: str = ""
     line_ids: list[str] = field(default_factory=list)  # this order's line items in the package
     order_ids: list[str] = field(default_factory=list)  # every order the package serves, when known
+    # This order's units in the package, (sku_id, seller SKU, units) as its lines are keyed: what the parcel holds of
+    # this order. Text like the lines' own, so the cleaning at the boundary treats both alike and they still match.
+    units: list[tuple[str, str, int]] = field(default_factory=list)
 
     @property
     def waiting(self) -> bool:

@@ -12,8 +12,9 @@ bundle of its own: every order line is one item, scanned `quantity` times. A Tok
 as its parts (the adapter reads `bundle_detail`'s items as lines), so its parts are what is scanned; TikTok Shop's
 combined listings (`combined_listing_skus`) are not read yet, so such a line is checked as the one SKU it names.
 
-Lines are checked per order, not per package: the store does not record which line of a split order travels in
-which package, so an order in several packages is checked whole (`packages` names them so the window can say so).
+A scan that named a package (services/pack_scan.py) checks that package's items: the marketplace reports which of
+an order's units travel in which package (`PackageOrder.units`). Where it has not said (a package read before that was
+stored), the whole order is listed and the window says so; `packages` names the order's packages.
 """
 
 from __future__ import annotations
@@ -85,7 +86,8 @@ class PackCheck:
     known: dict[str, tuple[str, str]] = field(default_factory=dict)
     packages: list[str] = field(default_factory=list)  # the order's package ids; several: a split order
     scans: list[ScanResult] = field(default_factory=list)
-    package_id: str | None = None  # the parcel scanned, when the order ships in several (its lines are the order's)
+    package_id: str | None = None  # the parcel scanned, when the scan named a package
+    package_lines_known: bool = False  # `lines` are that package's own items (else the whole order's)
 
     @property
     def complete(self) -> bool:
@@ -126,7 +128,8 @@ class PackCheck:
         """The record's words (English, like every OrderEvent detail): what went in, what was missing."""
         parts = [f"{self.scanned_units} of {self.expected_units} items scanned"]
         if self.package_id:
-            parts[0] = f"package {self.package_id}: {parts[0]} (the whole order's items)"
+            whose = "its own items" if self.package_lines_known else "the whole order's items"
+            parts[0] = f"package {self.package_id}: {parts[0]} ({whose})"
         missing = self.missing()
         if missing:
             parts.append("missing: " + ", ".join(f"{n}× {sku}" + (f" ({name})" if name else "")
@@ -139,20 +142,36 @@ class PackCheck:
 
 def load_check(order_pk: int, package_id: str | None = None) -> PackCheck:
     """What the order's parcel must hold, read in one go (a worker calls this; scanning then needs no database).
-    `package_id`: the parcel scanned of a split order; the store does not know its lines, so the order's are listed."""
+    `package_id`: the parcel scanned; its own items (of every order a combined parcel serves) when the marketplace
+    said which units it holds, else the whole order's (`package_lines_known` says which)."""
+    from tokodesk.services.packages import package_lines
+
     order = m.Order.get_by_id(order_pk)
-    rows = list(m.OrderLine.select().where(m.OrderLine.order == order_pk).order_by(m.OrderLine.line_no, m.OrderLine.id))
+    parcel = package_lines(package_id, order.channel_id) if package_id else None
+    order_pks = [order_pk] + sorted(pk for pk in parcel or {} if pk != order_pk)  # a combined parcel: every order
+    rows = list(m.OrderLine.select().where(m.OrderLine.order.in_(order_pks)).order_by(m.OrderLine.line_no,
+                                                                                        m.OrderLine.id))
+    rows.sort(key=lambda row: order_pks.index(row.order_id))
+    quantities = {row.id: row.quantity for row in rows}
+    if parcel is not None:
+        wanted = {row.id: min(row.quantity, parcel.get(row.order_id, {}).get((row.sku_id, row.sku), 0))
+                  for row in rows}
+        if sum(wanted.values()) == sum(sum(units.values()) for units in parcel.values()):
+            quantities = wanted
+        else:  # a unit matching none of the lines: the list would be wrong, so the whole order is listed
+            parcel = None
+            rows = [row for row in rows if row.order_id == order_pk]
     skus = {r.seller_sku for r in rows if r.seller_sku}
     barcodes = {s: b for s, b in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.barcode)
                 .where(m.StockItem.seller_sku.in_(sorted(skus))).tuples()} if skus else {}
     lines = []
     for row in rows:
-        if row.quantity <= 0:
+        if quantities[row.id] <= 0:
             continue
         sku = row.seller_sku or row.sku
         codes = {_key(c) for c in (row.seller_sku, barcodes.get(row.seller_sku or ""), row.sku if not row.seller_sku
                                    else None) if c and c.strip()}
-        lines.append(CheckLine(sku=sku, name=row.name, quantity=row.quantity, codes=frozenset(codes)))
+        lines.append(CheckLine(sku=sku, name=row.name, quantity=quantities[row.id], codes=frozenset(codes)))
     known: dict[str, tuple[str, str]] = {}
     for seller_sku, name, barcode in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.name,
                                                         m.StockItem.barcode).tuples():
@@ -160,7 +179,8 @@ def load_check(order_pk: int, package_id: str | None = None) -> PackCheck:
         if barcode:
             known[_key(barcode)] = (seller_sku, name)
     return PackCheck(order_pk=order_pk, invoice=order.invoice or order.order_id, lines=lines, known=known,
-                     packages=[p.package_id for p in packages_of(order)], package_id=package_id)
+                     packages=[p.package_id for p in packages_of(order)], package_id=package_id,
+                     package_lines_known=parcel is not None)
 
 
 def record_checked(check: PackCheck, who: str) -> m.OrderEvent:

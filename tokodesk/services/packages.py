@@ -114,19 +114,26 @@ def store_packages(
             ids.update(m.Package.select(m.Package.package_id, m.Package.id).where(
                 (m.Package.channel == channel.id) & m.Package.package_id.in_(chunk)).tuples())
     links: dict[int, set[int]] = defaultdict(set)
+    stored_units: dict[tuple[int, int], list | None] = {}
     old_orders = [pk for pk in by_order if pk not in new_orders]
     for chunk in _chunks(old_orders):
-        query = m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.package).where(
+        query = m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.package, m.PackageOrder.units).where(
             m.PackageOrder.order.in_(chunk)
         )
-        for order_pk, package_pk in query.tuples():
+        for order_pk, package_pk, units in query.tuples():
             links[order_pk].add(package_pk)
+            stored_units[(order_pk, package_pk)] = units
     moved: set[int] = set()
     dropped: set[int] = set()
-    added: list[tuple[int, int]] = []
+    added: list[tuple[int, int, list | None]] = []
     for order_pk, refs in by_order.items():
         new = {ids[ref.package_id] for ref in refs}
         old = links.get(order_pk, set())
+        units = {ids[ref.package_id]: _units(ref) for ref in refs}
+        for package_pk in sorted(new & old):  # the same parcel: what it holds may have been read only now
+            if units[package_pk] is not None and units[package_pk] != stored_units.get((order_pk, package_pk)):
+                m.PackageOrder.update(units=units[package_pk]).where(
+                    (m.PackageOrder.order == order_pk) & (m.PackageOrder.package == package_pk)).execute()
         if new == old:
             continue
         if old - new:
@@ -134,11 +141,12 @@ def store_packages(
                 (m.PackageOrder.order == order_pk) & m.PackageOrder.package.in_(sorted(old - new))
             ).execute()
             dropped |= old - new
-        added += [(pk, order_pk) for pk in sorted(new - old)]
+        added += [(pk, order_pk, units[pk]) for pk in sorted(new - old)]
         if old and order_pk not in new_orders:
             moved.add(order_pk)
     for chunk in _chunks(added, 400):
-        m.PackageOrder.insert_many(chunk, fields=[m.PackageOrder.package, m.PackageOrder.order]).execute()
+        m.PackageOrder.insert_many(chunk, fields=[m.PackageOrder.package, m.PackageOrder.order,
+                                                  m.PackageOrder.units]).execute()
     if dropped:
         # Ids a split or combine replaced no longer exist on the marketplace: forget them once nothing uses them.
         used = {pk for (pk,) in m.PackageOrder.select(m.PackageOrder.package).where(
@@ -146,6 +154,24 @@ def store_packages(
         if dropped - used:
             m.Package.delete().where(m.Package.id.in_(sorted(dropped - used))).execute()
     return moved
+
+
+def _units(ref: base.PackageRef) -> list | None:
+    """The order's units in the package as stored: [[sku_id, sku, units], ...] in a fixed order; None: not reported."""
+    return sorted([sku_id, sku, n] for sku_id, sku, n in ref.units) or None
+
+
+def package_lines(package_id: str, channel_id: int) -> dict[int, dict[tuple[str, str], int]] | None:
+    """What the package holds of each order it serves: order pk -> {(sku_id, sku): units}; None when the marketplace
+    has not said for one of them (a package read before this was stored, or a marketplace without line items)."""
+    query = (m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.units).join(m.Package)
+             .where((m.Package.channel == channel_id) & (m.Package.package_id == package_id)).tuples())
+    found: dict[int, dict[tuple[str, str], int]] = {}
+    for order_pk, units in query:
+        if not units:
+            return None
+        found[order_pk] = {(str(sku_id), str(sku)): int(n) for sku_id, sku, n in units}
+    return found or None
 
 
 def packages_of(order: m.Order) -> list[StoredPackage]:

@@ -210,6 +210,11 @@ def _m21_packages_packed(database: pw.Database) -> None:
                          '("channel_id", "tracking_number")')
 
 
+def _m22_package_units(database: pw.Database) -> None:
+    # The pack check lists the items of the parcel scanned, not its whole split order; known from the next read.
+    add_column_if_missing(database, m.PackageOrder, "units")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -232,6 +237,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (19, "catalogue edits of seller SKU codes", _m19_catalog_codes),
     (20, "price guard rails per channel", _m20_channel_price_rails),
     (21, "packages packed one at a time", _m21_packages_packed),
+    (22, "the items of each package", _m22_package_units),
 ]
 LATEST = MIGRATIONS[-1][0]
 

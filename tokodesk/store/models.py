@@ -251,6 +251,9 @@ class PackageOrder(BaseModel):
 
     package = pw.ForeignKeyField(Package, backref="links", on_delete="CASCADE")
     order = pw.ForeignKeyField(Order, backref="package_links", on_delete="CASCADE")
+    # This order's items in the package, [[sku_id, sku, units], ...] matching its lines (OrderLine.sku_id, .sku), as
+    # the marketplace last reported them; None: not known (the pack check then lists the whole order).
+    units = JSONField(null=True)
 
     class Meta:
         indexes = ((("package", "order"), True),)

@@ -48,7 +48,13 @@ class PackCheckDialog(QDialog):
         heading = QLabel(self.tr("Scan every item into the parcel of {0}.").format(check.invoice))
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        if check.package_id and len(check.packages) > 1:
+        if check.package_id and check.package_lines_known and len(check.packages) > 1:
+            split = QLabel(self.tr("This is package {0}, one of the {1} packages of this order ({2}): only its items "
+                                   "are listed. Only this package is packed.").format(
+                check.package_id, len(check.packages), ", ".join(check.packages)))
+            split.setWordWrap(True)
+            layout.addWidget(split)
+        elif check.package_id and len(check.packages) > 1:
             # The store does not know which line travels in which package: say so rather than guess.
             split = QLabel(self.tr("This is package {0}, one of the {1} packages of this order ({2}). Which items "
                                    "travel in it is not known here: the whole order's items are listed. Only this "

@@ -10,6 +10,7 @@ the store, as Tokopedia's per-variant product ids do.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -103,6 +104,7 @@ def aggregate_lines(items: Iterable[dict]) -> list[OrderLine]:
 def parse_packages(raw: dict, items: Iterable[dict]) -> list[PackageRef]:
     """The order's packages (`packages[].id`), each with the status and tracking number its line items carry."""
     packages: dict[str, PackageRef] = {}
+    units: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for p in raw.get("packages") or []:
         if isinstance(p, dict) and p.get("id"):
             packages.setdefault(str(p["id"]), PackageRef(str(p["id"])))
@@ -112,10 +114,14 @@ def parse_packages(raw: dict, items: Iterable[dict]) -> list[PackageRef]:
         ref = packages.setdefault(str(item["package_id"]), PackageRef(str(item["package_id"])))
         if item.get("id") is not None:
             ref.line_ids.append(str(item["id"]))
+        # keyed as aggregate_lines keys the lines
+        units[ref.package_id][(str(item.get("sku_id") or ""), str(item.get("seller_sku") or ""))] += 1
         ref.status = ref.status or str(item.get("package_status") or "")
         ref.tracking_number = ref.tracking_number or (str(item["tracking_number"]) if item.get("tracking_number")
                                                       else None)
         ref.courier = ref.courier or str(item.get("shipping_provider_name") or "")
+    for package_id, counted in units.items():
+        packages[package_id].units = [(sku_id, sku, n) for (sku_id, sku), n in counted.items()]
     if len(packages) == 1:
         only = next(iter(packages.values()))
         if not only.tracking_number and raw.get("tracking_number"):
