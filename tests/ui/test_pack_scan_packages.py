@@ -71,6 +71,8 @@ def test_scanning_package_2_packs_only_package_2_and_its_clip_names_it(qtbot, ca
     assert _packed()[second] and not _packed()[first], "only the package scanned is packed"
     assert m.Order.get_by_id(order.id).state == "acknowledged", "its other package is still to pack"
     assert tab.video.recording and tab.video.recorder.order.package_id == second
+    qtbot.waitUntil(lambda: f"{second}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
+    assert f"{first}: to ship — packed" not in tab.detail.toPlainText(), "the detail pane says which parcel is packed"
     _frames_in(qtbot, tab)
 
     # Its invoice again: one parcel left, so that one; the order is packed with it.
