@@ -5,6 +5,7 @@ PNG pages: LANG-doc-*.png), over a sandbox shop.
       xvfb-run -a -s "-screen 0 ${size}x24" env QT_QPA_PLATFORM=xcb .venv/bin/python docs/screenshots/take.py $lang
     done; done
 
+`take.py LANG dispatch` takes only the dispatch pictures (shop health, today's plan, the tray's menu and alerts).
 Each file is named language-screen-what (en-1366x768-orders.png); the window places itself as it does for a seller
 (inside the screen's free area), so a shot at 1366×768 shows what a laptop shows.
 
@@ -387,7 +388,86 @@ def document_shots(ctx, channel, pks: list[int]) -> None:
         print("wrote", target.with_suffix(".png"))
 
 
+def _dispatch_shop(m) -> object:  # noqa: ANN001
+    """A Tokopedia & Shop channel with four weeks of dispatch history and today's work (made for the pictures: the
+    health is computed from TokoDesk's own records, which a freshly pulled sandbox does not have yet)."""
+    from datetime import timedelta
+
+    channel = m.Channel.create(name="Toko & Shop", marketplace="tiktokshop")
+    now = m.utcnow()
+    couriers = ("J&T Express", "SiCepat REG", "JNE Reguler")
+    for back in range(1, 35):
+        for i in range(6):
+            due = now.replace(hour=3, minute=0, second=0, microsecond=0) - timedelta(days=back, hours=-i)
+            late = (back * 7 + i) % 17 == 0 or (9 <= back <= 12 and i < 2)
+            order = m.Order.create(channel=channel, order_id=f"5760{back:03d}{i}", invoice=f"5760{back:03d}{i}",
+                                   state="completed", courier=couriers[i % 3], created_at=due - timedelta(days=1),
+                                   tts_sla_time=due, ship_deadline=due)
+            m.OrderEvent.create(order=order, at=due + timedelta(hours=3 if late else -2), kind="ship",
+                                detail="shipped", who="kasir@toko")
+    cancelled = m.Order.create(channel=channel, order_id="57600099", invoice="57600099", state="cancelled",
+                               created_at=now - timedelta(days=2), cancellation_initiator="SELLER",
+                               tts_sla_time=now - timedelta(days=1))
+    m.OrderEvent.create(order=cancelled, at=now - timedelta(days=2), kind="status_changed", who="sync",
+                        detail="status AWAITING_SHIPMENT → CANCELLED (acknowledged → cancelled)")
+    today = [("J&T Express", 1.5, 1.0, 600, "packed"), ("J&T Express", 1.5, 1.0, 100, "acknowledged"),
+             ("J&T Express", 2.0, 1.0, 600, "ready_to_ship"), ("SiCepat REG", -0.5, None, 600, "acknowledged"),
+             ("SiCepat REG", 3.0, None, 600, "packed"), ("GoSend Instant", 0.75, 0.5, 100, "acknowledged"),
+             ("JNE Reguler", 4.5, 4.0, 600, "awaiting_pickup")]
+    for n, (courier, due_h, cut_h, level, state) in enumerate(today):
+        m.Order.create(channel=channel, order_id=f"57619{n:03d}", invoice=f"57619{n:03d}", state=state,
+                       courier=courier, created_at=now - timedelta(hours=6), priority_level=level,
+                       tts_sla_time=now + timedelta(hours=due_h), ship_deadline=now + timedelta(hours=due_h),
+                       pick_up_cut_off_time=None if cut_h is None else now + timedelta(hours=cut_h))
+    return channel
+
+
+def dispatch_main() -> int:
+    """`take.py LANG dispatch`: only the shop health, today's dispatch plan and the tray's menu and alerts."""
+    app = QApplication(["tokodesk"])
+    app.setStyle("Fusion")
+    i18n.install(LANG)
+    from tokodesk.store import models as m
+    from tokodesk.store.connection import open_database
+    from tokodesk.ui.context import AppContext
+    from tokodesk.ui.dispatch_plan import open_plan
+    from tokodesk.ui.health_dialog import open_health
+    from tokodesk.ui.main_window import MainWindow
+    from tokodesk.ui.tray import install_tray
+
+    open_database()
+    channel = _dispatch_shop(m)
+    ctx = AppContext()
+    window = MainWindow(ctx)
+    window.show()
+    settle(ctx, 600)
+    ctx.channel_id = channel.id
+    shot(window, "orders-to-do")
+    plan = open_plan(window, ctx)
+    settle(ctx, 600)
+    shot(plan, "dispatch-plan-today")
+    plan.close()
+    health = open_health(window)
+    settle(ctx, 800)
+    shot(health, "health-four-weeks")
+    health.close()
+    tray = install_tray(window, available=False)
+    tray.menu.popup(window.geometry().center())
+    settle(ctx)
+    shot(tray.menu, "tray-menu")
+    tray.menu.close()
+    tray.edit_settings()
+    settle(ctx, 600)
+    shot(tray.settings_dialog, "alerts")
+    tray.settings_dialog.close()
+    window.close()
+    ctx.jobs.shutdown()
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[2] == "dispatch":
+        return dispatch_main()
     app = QApplication(["tokodesk"])
     app.setStyle("Fusion")
     i18n.install(LANG)

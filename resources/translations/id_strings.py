@@ -1232,6 +1232,10 @@ ID = {
     "New orders arrive": "Pesanan baru masuk",
     "To do": "Diproses",
     "— {0} more match the search under “All”": "— {0} lainnya cocok dengan pencarian di “Semua”",
+    "Click a bar: the late orders of the 7 days ending that day":
+        "Klik sebuah batang: pesanan terlambat dalam 7 hari yang berakhir pada hari itu",
+    "Late orders in the 7 days to {0} (click another bar, or Refresh for the last 7 days)":
+        "Pesanan terlambat dalam 7 hari sampai {0} (klik batang lain, atau Muat ulang untuk 7 hari terakhir)",
     # words (issue 20): statuses in words — the marketplace's own status (legacy meanings, Tokopedia & Shop's names)
     "Cancelled by the seller or automatically (processing deadline passed)":
         "Dibatalkan penjual atau otomatis (batas waktu proses terlewati)",

@@ -2040,6 +2040,10 @@
         <translation>batas peringatan 4 %</translation>
     </message>
     <message>
+        <source>Click a bar: the late orders of the 7 days ending that day</source>
+        <translation>Klik sebuah batang: pesanan terlambat dalam 7 hari yang berakhir pada hari itu</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
@@ -2074,6 +2078,10 @@
     <message>
         <source>Late dispatch: no order was due in the last 7 days</source>
         <translation>Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Late orders in the 7 days to {0} (click another bar, or Refresh for the last 7 days)</source>
+        <translation>Pesanan terlambat dalam 7 hari sampai {0} (klik batang lain, atau Muat ulang untuk 7 hari terakhir)</translation>
     </message>
     <message>
         <source>Late orders in the last 7 days</source>

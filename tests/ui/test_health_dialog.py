@@ -63,3 +63,36 @@ def test_a_legacy_shop_is_told_how_its_cancellations_are_judged(qtbot, window, c
     with qtbot.waitSignal(dialog.loaded, timeout=10000):
         pass
     assert "cancel status code" in dialog.method.text() and "cancellation_initiator" not in dialog.method.text()
+
+
+def test_clicking_a_bar_lists_the_orders_that_made_that_day_late(qtbot, window, ctx, wait_idle, at_now):
+    from PySide6.QtCore import QPointF, Qt
+
+    channel = m.Channel.create(name="Toko")
+    _shop(channel)
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    dialog = health_dialog.open_health(window)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    dialog.resize(1000, 760)
+    qtbot.waitExposed(dialog)
+    index = [d.isoformat() for d, _rate in dialog.view.rolling].index("2026-11-30")
+    series = dialog.chart.series()[0]
+    # The bar of 30 Nov: the 7 days to it hold only B (due 23:30 WIB on 30 Nov, shipped late): 100 %.
+    assert series.barSets()[0].at(index) == 100.0
+    where = dialog.chart.mapToScene(dialog.chart.mapToPosition(QPointF(index, 50.0), series))
+    qtbot.mouseClick(dialog.chart_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.chart_view.mapFromScene(where))
+    assert [dialog.late.item(r, 0).text() for r in range(dialog.late.rowCount())] == ["INV/B"]
+    assert dialog.late_title.text().startswith("Late orders in the 7 days to 30/11")
+    dialog.load()  # Refresh: the last 7 days again
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        pass
+    assert [dialog.late.item(r, 0).text() for r in range(dialog.late.rowCount())] == ["INV/I", "INV/C", "INV/D"]
+
+
+def test_rates_read_in_the_windows_language(monkeypatch):
+    assert health_dialog._pct(0.054) == "5.4 %" and health_dialog._pct(None) == "–"
+    monkeypatch.setattr(health_dialog, "current", lambda: "id")
+    assert health_dialog._pct(0.054) == "5,4 %", "as the Indonesian thresholds read (2,5 %)"

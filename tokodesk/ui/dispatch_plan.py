@@ -60,7 +60,7 @@ class DispatchPlanDialog(QDialog):
         self.groups: list = []
         self.loading = False
         self.setWindowTitle(self.tr("Today's dispatch plan"))
-        fit_to_screen(self, 920, 600)
+        fit_to_screen(self, 1000, 600)  # the bold group rows in Indonesian ("0 j 31 mnt yang lalu") whole
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "What must leave today (WIB), by courier and pick-up cut-off, in the platform's order of work. "
@@ -76,7 +76,8 @@ class DispatchPlanDialog(QDialog):
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels([self.tr("Courier / invoice"), self.tr("Status"), self.tr("Cut-off / ship by"),
                                    self.tr("Time left"), self.tr("Mark")])
-        for col, width in ((COL_WHAT, 230), (COL_STATE, 140), (COL_DEADLINE, 200), (COL_LEFT, 140)):  # Indonesian fits
+        # Indonesian fits, bold group rows too ("batas pickup 05/12 19:05 WIB", "0 j 31 mnt yang lalu").
+        for col, width in ((COL_WHAT, 240), (COL_STATE, 140), (COL_DEADLINE, 235), (COL_LEFT, 160)):
             self.tree.setColumnWidth(col, width)
         layout.addWidget(self.tree, 1)
         bottom = QHBoxLayout()

@@ -6,8 +6,8 @@ Widgets only: `services.health` computes (a job on the local lane).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
@@ -38,6 +38,14 @@ GOOD, WARN, BAD = "#1b7f3b", "#e65100", "#c62828"
 class HealthView:
     report: Any  # services.health.Health over the platform's 7 days
     rolling: list[tuple[Any, float | None]]  # (WIB day, 7-day late dispatch rate ending that day)
+    late_all: list = field(default_factory=list)  # every late order of the chart's weeks (services.health.Judged)
+
+    def late_to(self, day: date) -> list:
+        """The late orders that make the bar of `day`: due in the 7 days (WIB) ending that day."""
+        from tokodesk.services.health import WINDOW_DAYS, wib_day
+
+        first = day - timedelta(days=WINDOW_DAYS - 1)
+        return [j for j in self.late_all if j.deadline is not None and first <= wib_day(j.deadline) <= day]
 
 
 def load_health(channel_id: int, now: datetime | None = None) -> HealthView:
@@ -55,7 +63,7 @@ def load_health(channel_id: int, now: datetime | None = None) -> HealthView:
         judged = sum(n for _d, n, _late in window)
         late = sum(x for _d, _n, x in window)
         rolling.append((days[end][0], late / judged if judged else None))
-    return HealthView(report, rolling[-CHART_DAYS:])
+    return HealthView(report, rolling[-CHART_DAYS:], long.late_orders)
 
 
 class HealthDialog(QDialog):
@@ -95,8 +103,10 @@ class HealthDialog(QDialog):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
+        self.chart_view.setToolTip(self.tr("Click a bar: the late orders of the 7 days ending that day"))
         layout.addWidget(self.chart_view, 1)
-        layout.addWidget(QLabel(self.tr("Late orders in the last 7 days")))
+        self.late_title = QLabel(self.tr("Late orders in the last 7 days"))
+        layout.addWidget(self.late_title)
         self.late = QTableWidget(0, 3)
         self.late.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Ship by"), self.tr("Shipped")])
         self.late.horizontalHeader().setStretchLastSection(True)
@@ -193,12 +203,25 @@ class HealthDialog(QDialog):
             self.sfcr.setText(text)
             self.sfcr.setStyleSheet(f"color: {BAD if over else GOOD};")
         self._draw_chart(view.rolling)
-        self.late.setRowCount(len(r.late_orders))
-        for row, j in enumerate(r.late_orders):
+        self.late_title.setText(self.tr("Late orders in the last 7 days"))
+        self._fill_late(r.late_orders)
+        self.loaded.emit()
+
+    def _fill_late(self, orders: list) -> None:
+        self.late.setRowCount(len(orders))
+        for row, j in enumerate(orders):
             self.late.setItem(row, 0, QTableWidgetItem(j.invoice or j.order_id))
             self.late.setItem(row, 1, QTableWidgetItem(wib_text(j.deadline)))
             self.late.setItem(row, 2, QTableWidgetItem(wib_text(j.at) if j.at else self.tr("not shipped")))
-        self.loaded.emit()
+
+    def show_day(self, index: int) -> None:
+        """A bar was clicked: the orders that made that day's rate, below the chart."""
+        if self.view is None or not 0 <= index < len(self.view.rolling):
+            return
+        day = self.view.rolling[index][0]
+        self.late_title.setText(self.tr("Late orders in the 7 days to {0} (click another bar, or Refresh for the "
+                                        "last 7 days)").format(day.strftime("%d/%m")))
+        self._fill_late(self.view.late_to(day))
 
     def _draw_chart(self, rolling: list) -> None:
         self.chart.removeAllSeries()
@@ -210,10 +233,12 @@ class HealthDialog(QDialog):
         for day, rate in rolling:
             bars.append(0.0 if rate is None else round(rate * 100, 1))
             labels.append(day.strftime("%d/%m"))
+        bars.clicked.connect(self.show_day)
         series = QBarSeries()
         series.append(bars)
         self.chart.addSeries(series)
-        top = max([4.0, 10.5, *(b for b in (bars.at(i) for i in range(bars.count())))])
+        highest = max([0.0, *(bars.at(i) for i in range(bars.count()))])
+        top = max(10.5, highest * 1.15)  # room above the tallest bar; the 10 % cap always in view
         limit = QLineSeries()
         limit.setName(self.tr("4 % warning"))
         limit.setColor(QColor(BAD))
@@ -225,6 +250,7 @@ class HealthDialog(QDialog):
         x_axis.setLabelsAngle(-90)
         y_axis = QValueAxis()
         y_axis.setRange(0, top)
+        y_axis.applyNiceNumbers()  # ticks at 0, 5, 10 … rather than 0, 7, 14
         y_axis.setLabelFormat("%.0f %%")
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
