@@ -1590,10 +1590,13 @@ ID = {
     # Pack station scan per package (issue 21: the parcel scanned of a split order).
     "No order with invoice, order ID, booking code, AWB or package “{0}”. Nothing is selected.":
         "Tidak ada pesanan dengan invoice, ID pesanan, kode booking, resi, atau paket “{0}”. Tidak ada yang dipilih.",
-    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or type its "
-    "package ID. Nothing was packed.":
-        "{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, atau ketik "
-        "ID paketnya. Belum ada yang dikemas.",
+    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, type its package "
+    "ID, or press “Pack this parcel” beside it in the order's details. Nothing was packed.":
+        "{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, ketik ID "
+        "paketnya, atau tekan “Kemas paket ini” di sampingnya pada rincian pesanan. Belum ada yang dikemas.",
+    "Pack this parcel": "Kemas paket ini",
+    "Package {0} is no longer one of this order's: refresh the orders and look again. Nothing was packed.":
+        "Paket {0} bukan lagi milik pesanan ini: muat ulang pesanan dan periksa lagi. Belum ada yang dikemas.",
     "package {0} of {1}": "paket {0} dari pesanan {1}",
     "{0} (tracking number {1})": "{0} (resi {1})",
     "This is package {0}, one of the {1} packages of this order ({2}). Which items travel in it is not known here: "

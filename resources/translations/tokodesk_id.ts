@@ -3162,6 +3162,10 @@ Folder data: {1}</translation>
         <translation>ID pesanan</translation>
     </message>
     <message>
+        <source>Pack this parcel</source>
+        <translation>Kemas paket ini</translation>
+    </message>
+    <message>
         <source>Package uncombined</source>
         <translation>Paket dipisah lagi</translation>
     </message>
@@ -4892,6 +4896,10 @@ Folder data: {1}</translation>
         <translation>Kemas</translation>
     </message>
     <message>
+        <source>Package {0} is no longer one of this order's: refresh the orders and look again. Nothing was packed.</source>
+        <translation>Paket {0} bukan lagi milik pesanan ini: muat ulang pesanan dan periksa lagi. Belum ada yang dikemas.</translation>
+    </message>
+    <message>
         <source>Print label</source>
         <translation>Cetak label</translation>
     </message>
@@ -4948,8 +4956,8 @@ Folder data: {1}</translation>
         <translation>{0} sudah dikemas.</translation>
     </message>
     <message>
-        <source>{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or type its package ID. Nothing was packed.</source>
-        <translation>{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, atau ketik ID paketnya. Belum ada yang dikemas.</translation>
+        <source>{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, type its package ID, or press “Pack this parcel” beside it in the order's details. Nothing was packed.</source>
+        <translation>{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, ketik ID paketnya, atau tekan “Kemas paket ini” di sampingnya pada rincian pesanan. Belum ada yang dikemas.</translation>
     </message>
     <message>
         <source>{0}: 1 order done</source>

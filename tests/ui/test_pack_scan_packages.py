@@ -5,6 +5,7 @@ nothing; package 2's scan packs package 2 only and its clip names package 2; the
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
@@ -91,6 +92,30 @@ def test_scanning_package_2_packs_only_package_2_and_its_clip_names_it(qtbot, ca
                                                           & (m.OrderEvent.kind == "pack"))]
     assert text == [f"package {second} packed; still to pack: {first}",
                     f"package {first} packed, the order's last; now {m.Order.get_by_id(order.id).state}"]
+
+
+def test_the_order_scanned_says_what_each_parcel_holds_and_packs_the_one_clicked(qtbot, ctx, wait_idle,
+                                                                                open_orders_tab, split_to_pack):
+    channel, order_id, first, second = split_to_pack
+    tab = open_orders_tab(channel)
+    order = m.Order.get(m.Order.order_id == order_id)
+    _scan(qtbot, tab.scan, order.invoice or order.order_id)
+    wait_idle(ctx)
+    line_of = {(ln.sku_id, ln.sku): ln.seller_sku for ln in order.lines}
+    units = m.PackageOrder.get((m.PackageOrder.order == order.id)
+                               & (m.PackageOrder.package == m.Package.get(m.Package.package_id == second))).units
+    holds = ", ".join(f"{n}× {line_of[(sku_id, sku)]}" for sku_id, sku, n in units)
+    assert f"{second}: {holds}" in tab.banner.text(), "the packer can tell the parcels apart by what they hold"
+    qtbot.waitUntil(lambda: tab.detail.shown_pk == order.id, timeout=10000)
+    html = tab.detail.toHtml()
+    assert f"pack-package:{first}" in html and f"pack-package:{second}" in html
+    assert not any(_packed().values()), "the scan alone packs nothing"
+    tab.detail.anchorClicked.emit(QUrl(f"pack-package:{second}"))  # "Pack this parcel" beside package 2
+    wait_idle(ctx)
+    assert _packed()[second] and not _packed()[first]
+    assert m.Order.get_by_id(order.id).state == "acknowledged"
+    qtbot.waitUntil(lambda: f"{second}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
+    assert f"pack-package:{first}" not in tab.detail.toHtml(), "one parcel left: the order's Pack or scan packs it"
 
 
 def test_with_the_item_check_the_parcel_scanned_lists_its_items_and_is_the_one_packed(

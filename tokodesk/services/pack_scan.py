@@ -33,6 +33,7 @@ class ScanHit:
     packages: list[str] = field(default_factory=list)
     # The scan named an order with several packages still to pack: their ids, and no package is chosen.
     choose_from: list[StoredPackage] = field(default_factory=list)
+    contents: dict[str, str] = field(default_factory=dict)  # of those: package id -> "2× KAOS, 1× TOPI" when known
 
     @property
     def needs_package(self) -> bool:
@@ -62,6 +63,20 @@ def _package_hit(channel_id: int | None, code: str) -> ScanHit | None:
     return None
 
 
+def _contents(order: m.Order, packages: list[StoredPackage]) -> dict[str, str]:
+    """What each package holds of this order, in the words of the pack check (seller SKUs), where it is known."""
+    from tokodesk.services.packages import package_lines
+
+    lines = {(line.sku_id, line.sku): line.seller_sku or line.sku or line.name
+             for line in m.OrderLine.select().where(m.OrderLine.order == order.id)}
+    out = {}
+    for package in packages:
+        units = (package_lines(package.package_id, order.channel_id) or {}).get(order.id)
+        if units and all(key in lines for key in units):
+            out[package.package_id] = ", ".join(f"{n}× {lines[key]}" for key, n in units.items())
+    return out
+
+
 def find_scan(channel_id: int | None, code: str) -> ScanHit | None:
     """What a barcode scanner typed (exact match, case as scanned): a package's tracking number or id, else an
     order's invoice, order id, booking code or AWB. None: nothing of this channel (or any, when None) has it."""
@@ -71,7 +86,7 @@ def find_scan(channel_id: int | None, code: str) -> ScanHit | None:
     hit = _package_hit(channel_id, code)
     if hit is not None:
         return hit
-    query = m.Order.select(m.Order.id, m.Order.invoice, m.Order.order_id, m.Order.state).where(
+    query = m.Order.select(m.Order.id, m.Order.invoice, m.Order.order_id, m.Order.state, m.Order.channel).where(
         (m.Order.invoice == code) | (m.Order.order_id == code) | (m.Order.booking_code == code) | (m.Order.awb == code)
     )
     if channel_id is not None:
@@ -90,6 +105,7 @@ def find_scan(channel_id: int | None, code: str) -> ScanHit | None:
     left = [p for p in live if p.to_pack]
     if order.state == OrderState.ACKNOWLEDGED.value and len(left) > 1:
         hit.choose_from = left  # several parcels still to pack: which one is in the packer's hands?
+        hit.contents = _contents(order, left)
     elif order.state == OrderState.ACKNOWLEDGED.value and len(left) == 1:
         hit.package_id = left[0].package_id  # the only parcel left to pack
     return hit

@@ -33,6 +33,7 @@ REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed":
 
 class OrderDetailPane(QTextBrowser):
     uncombine_requested = Signal(str)  # a combined package's id, from its Uncombine link
+    pack_package_requested = Signal(str)  # a package of a split order, from its "Pack this parcel" link
     play_clip = Signal(int)  # a packing video's Clip id (issue 21)
     export_clip = Signal(int)
 
@@ -47,6 +48,8 @@ class OrderDetailPane(QTextBrowser):
     def _link(self, url: QUrl) -> None:
         if url.scheme() == "uncombine" and url.path():
             self.uncombine_requested.emit(url.path())
+        elif url.scheme() == "pack-package" and url.path():
+            self.pack_package_requested.emit(url.path())
         elif url.scheme() in ("clip-play", "clip-export") and url.path().isdigit():
             (self.play_clip if url.scheme() == "clip-play" else self.export_clip).emit(int(url.path()))
 
@@ -182,6 +185,9 @@ class OrderDetailPane(QTextBrowser):
         orders in the parcel; orders the marketplace offers to combine this one with."""
         t = self.tr
         h: list[str] = []
+        # Several parcels still to pack: each can be packed on its own, the one the packer holds (issue 21).
+        to_pack = [p for p in detail.packages if p.to_pack]
+        by_parcel = detail.order.get("state") == "acknowledged" and len(to_pack) > 1
         if detail.packages:
             h.append(f"<h4>{escape(t('Packages'))}</h4><ul>")
             for p in detail.packages:
@@ -189,6 +195,9 @@ class OrderDetailPane(QTextBrowser):
                 parts = [f"{escape(p.package_id)}: {escape(status)}"]
                 if p.packed_at is not None and p.waiting:  # packed on its own at the pack station (its label scanned)
                     parts.append(escape(t("packed")))
+                elif by_parcel and p.to_pack:
+                    parts.append(f"<a href='pack-package:{escape(p.package_id, quote=True)}'>"
+                                 f"{escape(t('Pack this parcel'))}</a>")
                 if p.tracking_number:
                     parts.append(escape(t("resi {0}").format(p.tracking_number)))
                 others = [i for i in p.order_ids if i != order_id]

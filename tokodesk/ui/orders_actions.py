@@ -280,31 +280,73 @@ class QueueActions:
                 # The scan named the order, not one of its parcels: packing it now would mark a parcel the packer
                 # may not hold. Nothing is packed nor filmed until a parcel's own label is scanned.
                 self.banner.show_warning(self.tr(
-                    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, or "
-                    "type its package ID. Nothing was packed.").format(
-                        hit.invoice, len(hit.choose_from), ", ".join(_package_names(hit.choose_from))))
+                    "{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, "
+                    "type its package ID, or press “Pack this parcel” beside it in the order's details. Nothing was "
+                    "packed.").format(hit.invoice, len(hit.choose_from), ", ".join(
+                        _package_names(hit.choose_from, hit.contents))))
                 return
-            self.video.order_found(clip, row[q.R_STATE])
-            name = (self.tr("package {0} of {1}").format(hit.package_id, hit.invoice) if hit.packs_package
-                    else row[q.R_INVOICE] or code)
-            if hit.packs_package and row[q.R_STATE] == S.ACKNOWLEDGED.value and hit.package_packed:
-                self.banner.show_info(self.tr("{0} is already packed.").format(name))
-            elif row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
-                from tokodesk.ui.pack_check import start_pack_check
-
-                # each item scanned into the parcel first (issue 21.6)
-                start_pack_check(self, pk, hit, row[q.R_CHANNEL])
-            elif row[q.R_STATE] == S.ACKNOWLEDGED.value:
-                # The scanned parcel itself, not whatever the selection holds by the time this runs.
-                self._run_action("pack", hit.order_pks or [pk], pack_call(row[q.R_CHANNEL], hit),
-                                 self.tr("Pack"))
-            elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
-                self.banner.show_info(self.tr("{0} is already packed.").format(name))
-            else:
-                self.banner.show_warning(self.tr("{0} cannot be packed: it is {1}.").format(
-                    name, state_label(row[q.R_STATE])))
+            self.act_on_scan(hit, clip, code, row)
 
         self.ctx.jobs.submit(find, title=self.tr("Finding the order"), on_result=found, on_error=self._show_error)
+
+    @Slot(str)
+    def pack_parcel(self, package_id: str) -> None:
+        """The detail pane's "Pack this parcel": the seller chose that package of the order shown, so it goes the way
+        its label's scan would (filmed, item check, packed), looked up again in the order's own shop."""
+        from tokodesk.services.pack_scan import find_scan
+
+        pk = self._detail_pk
+        row = self.model.row_of_pk_any(pk) if pk is not None else None
+        if row is None:
+            return
+        channel_id = row[q.R_CHANNEL]
+        self.video.scanned()
+        prepare = self.video.preparer()
+
+        def find(_jc: Any) -> tuple[Any, Any]:
+            hit = find_scan(channel_id, package_id)
+            if hit is None or pk not in hit.order_pks:  # split or combined again since the pane was drawn
+                return None, None
+            return hit, (prepare(hit.order_pk, package_id, hit.package_id) if prepare is not None else None)
+
+        def found(result: tuple[Any, Any]) -> None:
+            hit, clip = result
+            if hit is None:
+                self.banner.show_warning(self.tr("Package {0} is no longer one of this order's: refresh the orders "
+                                                 "and look again. Nothing was packed.").format(package_id))
+                return
+            self.banner.clear()
+            self.act_on_scan(hit, clip, package_id)
+
+        self.ctx.jobs.submit(find, title=self.tr("Finding the order"), on_result=found, on_error=self._show_error)
+
+    def act_on_scan(self, hit: Any, clip: Any, code: str, row: tuple | None = None) -> None:
+        """The parcel a scan (or the packer's choice) named: film it, then check its items or pack it."""
+        pk = hit.order_pk
+        if row is None:
+            index = self.model.row_of_pk(pk)
+            if index is None:
+                return
+            row = self.model.row_at(index)
+        self.video.order_found(clip, row[q.R_STATE])
+        name = (self.tr("package {0} of {1}").format(hit.package_id, hit.invoice) if hit.packs_package
+                else row[q.R_INVOICE] or code)
+        if hit.packs_package and row[q.R_STATE] == S.ACKNOWLEDGED.value and hit.package_packed:
+            self.banner.show_info(self.tr("{0} is already packed.").format(name))
+        elif row[q.R_STATE] == S.ACKNOWLEDGED.value and self.pack_check_box.isChecked():
+            from tokodesk.ui.pack_check import start_pack_check
+
+            # each item scanned into the parcel first (issue 21.6)
+            start_pack_check(self, pk, hit, row[q.R_CHANNEL])
+        elif row[q.R_STATE] == S.ACKNOWLEDGED.value:
+            # The scanned parcel itself, not whatever the selection holds by the time this runs.
+            self._run_action("pack", hit.order_pks or [pk], pack_call(row[q.R_CHANNEL], hit),
+                             self.tr("Pack"))
+        elif row[q.R_STATE] in (S.PACKED.value, S.READY_TO_SHIP.value):
+            self.banner.show_info(self.tr("{0} is already packed.").format(name))
+        else:
+            self.banner.show_warning(self.tr("{0} cannot be packed: it is {1}.").format(
+                name, state_label(row[q.R_STATE])))
 
     def print_documents(self, kind: str) -> None:
         from tokodesk.ui.printing import open_print_dialog
@@ -322,9 +364,14 @@ def pack_call(channel_id: int, hit: Any) -> Callable[[Any, list], list]:
     return lambda f, orders: f.pack(orders)
 
 
-def _package_names(packages: Sequence[Any]) -> list[str]:
-    return [QCoreApplication.translate("OrdersTab", "{0} (tracking number {1})").format(p.package_id, p.tracking_number)
-            if p.tracking_number else p.package_id for p in packages]
+def _package_names(packages: Sequence[Any], contents: dict[str, str]) -> list[str]:
+    """Each package as the packer can tell it: its id, tracking number and, where known, what it holds."""
+    names = []
+    for p in packages:
+        name = (QCoreApplication.translate("OrdersTab", "{0} (tracking number {1})").format(
+            p.package_id, p.tracking_number) if p.tracking_number else p.package_id)
+        names.append(f"{name}: {contents[p.package_id]}" if contents.get(p.package_id) else name)
+    return names
 
 
 def _follow_marketplace(fulfilment: Any, pk: int) -> None:

@@ -117,6 +117,7 @@ class OrdersTab(QueueActions, QWidget):
         self.selection.changed.connect(self._selection_changed)
         self.detail = OrderDetailPane()
         self.detail.uncombine_requested.connect(self.uncombine)
+        self.detail.pack_package_requested.connect(self.pack_parcel)
         self.video = DeskVideo(self)
         self.video_slot.addWidget(self.video.preview)
         splitter = QSplitter(Qt.Orientation.Horizontal)
