@@ -323,11 +323,9 @@ class QueueActions:
     def act_on_scan(self, hit: Any, clip: Any, code: str, row: tuple | None = None) -> None:
         """The parcel a scan (or the packer's choice) named: film it, then check its items or pack it."""
         pk = hit.order_pk
+        row = row or self.model.row_of_pk_any(pk)
         if row is None:
-            index = self.model.row_of_pk(pk)
-            if index is None:
-                return
-            row = self.model.row_at(index)
+            return
         self.video.order_found(clip, row[q.R_STATE])
         name = (self.tr("package {0} of {1}").format(hit.package_id, hit.invoice) if hit.packs_package
                 else row[q.R_INVOICE] or code)
