@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tokodesk.ui.orders_model import COL_BUYER, COL_CODE, COL_COURIER, COL_DEADLINE, COL_INVOICE, COL_ITEMS, COL_STATE
 
 # A 1366×768 laptop with a 40 px taskbar: the free area a window may use.
@@ -50,6 +52,7 @@ def test_the_first_window_opens_inside_the_screens_free_area(qtbot, ctx, wait_id
     window.show()
     wait_idle(ctx)
     area = window.screen().availableGeometry()
+    hint = window.minimumSizeHint()  # laid out now: the queue's rows know their widths only once shown
     if area.width() >= hint.width() and area.height() >= hint.height():
         assert area.contains(window.frameGeometry()), (area, window.frameGeometry())
     window.close()
@@ -129,4 +132,28 @@ def test_the_queue_shows_what_a_packer_needs_on_a_1366_laptop(qtbot, ctx, wait_i
             text = str(tab.model.headerData(col, Qt.Orientation.Horizontal))
             assert header.sectionSize(col) >= metrics.horizontalAdvance(text), text
     assert header.sectionSize(COL_ITEMS) >= 150
+    window.close()
+
+
+def test_every_tab_fits_a_1366_laptop_in_indonesian_on_a_busy_tokopedia_shop(qtbot, ctx, wait_idle, sb, shop_channel,  # noqa: F811
+                                                                             indonesian):
+    """Seen: the Indonesian window was 1374 px wide on a 1366 px screen (the queue's chips in one row, their counts
+    growing with the shop), so its right edge and the banner's button sat off the screen."""
+    from tokodesk.ui import window_place
+
+    window = _window(qtbot, ctx, wait_idle)
+    window.show()
+    wait_idle(ctx)
+    tab = window.orders_tab
+    for key, button in tab.chips.items():  # a busy month's counts
+        button.setText(f"{button.property('label')} (12345)" if key else button.text())
+    tab.chips[next(iter(tab.chips))].setText(tab.chips[next(iter(tab.chips))].text() + " (12345)")
+    size = window_place.default_size(LAPTOP)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        wait_idle(ctx)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= size.width(), (window.tabs.tabText(index), hint)
+        assert hint.height() <= size.height(), (window.tabs.tabText(index), hint)
+    assert window.tabs.count() >= 6, "Tokopedia & Shop has the Returns and Payouts tabs too"
     window.close()

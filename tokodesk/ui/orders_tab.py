@@ -57,6 +57,7 @@ from tokodesk.ui.pack_check import pack_check_toggle
 from tokodesk.ui.pack_video_desk import DeskVideo
 from tokodesk.ui.queue_notice import QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
+from tokodesk.ui.widgets import FlowLayout
 
 log = logging.getLogger(__name__)
 S = OrderState
@@ -97,7 +98,7 @@ class OrdersTab(QueueActions, QWidget):
         height = max(self.banner.sizeHint().height(), self.health_line.sizeHint().height())
         self.banner.setFixedHeight(height)
         self.health_line.setFixedHeight(height)
-        layout.addLayout(self._build_chips())
+        layout.addWidget(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())
 
@@ -175,8 +176,9 @@ class OrdersTab(QueueActions, QWidget):
             self.detail.show_empty(len(rows))
 
     # ------------------------------------------------------------------ layout
-    def _build_chips(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_chips(self) -> QWidget:
+        holder = QWidget()
+        row = FlowLayout(holder)
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
         self.chips: dict[str, QToolButton] = {}
@@ -187,20 +189,19 @@ class OrdersTab(QueueActions, QWidget):
             button.setProperty("label", label)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setStyleSheet(
-                "QToolButton { border: 1px solid #bbb; border-radius: 10px; padding: 3px 8px; }"
+                "QToolButton { border: 1px solid #bbb; border-radius: 10px; padding: 3px 6px; }"
                 "QToolButton:checked { background: #2d6cdf; color: white; border-color: #2d6cdf; }"
             )
             button.clicked.connect(lambda _=False, k=key: self.set_chip(k))
             self.chip_group.addButton(button)
             self.chips[key] = button
             row.addWidget(button)
-        row.addStretch(1)
         # Placed on the action row (see _build_buttons): on the chip row it pushed the Indonesian window past 1366 px.
         self.requests_button = BuyerRequestsButton(self.ctx)
         self.requests_button.answered.connect(self._request_answered)
         self.chips[DEFAULT_CHIP].setChecked(True)  # the work still to do; "All" is one click away
         self._update_chip_labels()
-        return row
+        return holder
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
