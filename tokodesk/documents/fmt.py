@@ -70,6 +70,13 @@ INDONESIAN: dict[str, str] = {
     "orders": "pesanan",
     "PACKING LIST": "DAFTAR ISI PAKET",
     "Packing list": "Daftar isi paket",
+    # a split order's packing list: a block per package (documents/sheets.py _package_blocks)
+    "This order ships in {n} packages: pack each one on its own and scan its barcode.":
+        "Pesanan ini dikirim dalam {n} paket: kemas masing-masing secara terpisah dan pindai barcode-nya.",
+    "Also holds order {orders}": "Juga berisi pesanan {orders}",
+    "Which items travel in this package is not known yet: the order's items are listed once below.":
+        "Isi paket ini belum diketahui: barang pesanan dicantumkan sekali di bawah.",
+    "Items of the order": "Barang dalam pesanan",
     # Seller Center's own term for the list a picker walks the shelves with ("Daftar Pengambilan Barang").
     "PICKLIST": "DAFTAR PENGAMBILAN BARANG",
     "Picklist": "Daftar pengambilan barang",

@@ -148,6 +148,15 @@ class InvoiceData:
 
 
 @dataclass
+class PackageBlock:
+    """One parcel of an order the marketplace ships as several packages: its id (the packer scans it) and its items."""
+
+    package_id: str
+    lines: list[Line] | None = None  # this order's items in it; None: the marketplace has not said which
+    other_orders: list[str] = field(default_factory=list)  # invoices of other orders a combined package also serves
+
+
+@dataclass
 class PackingListData:
     marketplace: str
     invoice: str
@@ -159,3 +168,5 @@ class PackingListData:
     created_at: datetime | None = None
     lines: list[Line] = field(default_factory=list)
     buyer_note: str = ""
+    # Two or more: the order travels as these parcels and the list has a block for each; fewer: the order is one parcel.
+    packages: list[PackageBlock] = field(default_factory=list)

@@ -16,13 +16,30 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
 from reportlab.platypus import TableStyle as TS
 
-from tokodesk.documents.draw import new_canvas
+from tokodesk.documents.codes import (
+    QUIET_MODULES,
+    barcode_problem,
+    code128_bar_width,
+    code128_width_modules,
+    draw_code128,
+)
+from tokodesk.documents.draw import CENTRE, new_canvas, put_text
 from tokodesk.documents.fmt import Translate, identity, rupiah, wib
 from tokodesk.documents.fonts import BOLD, REGULAR, register_fonts
-from tokodesk.documents.model import InvoiceData, ManifestData, PackingListData, Party, PicklistData
+from tokodesk.documents.model import InvoiceData, Line, ManifestData, PackingListData, Party, PicklistData
 
 MARGIN = 15 * mm
 CHECKBOX = "☐"
@@ -297,17 +314,87 @@ def render_packing_lists(
             ship.append(_p(pack.code, s.bold))
         info = Table([[_party_block(tr("Recipient"), pack.recipient, s), ship]], colWidths=[width * 0.6, width * 0.4])
         info.setStyle(TS([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-        rows: list[list] = [["", tr("SKU"), tr("Product"), tr("Qty")]]
-        for line in pack.lines:
-            rows.append([CHECKBOX, _p(line.sku or "—", s.bold), _p(line.name, s.body), str(line.quantity)])
-        rows.append(["", _p(tr("Total"), s.bold), "", str(sum(line.quantity for line in pack.lines))])
-        table = _table(rows, [width * w for w in (0.06, 0.26, 0.56, 0.12)], numeric_cols=(3,))
-        table.setStyle(TS([("FONTSIZE", (0, 1), (0, -1), 13), ("ALIGN", (0, 0), (0, -1), "CENTER"),
-                           ("FONTNAME", (0, -1), (-1, -1), BOLD)]))
-        story += [info, Spacer(1, 5 * mm), table]
+        story += [info, Spacer(1, 5 * mm)]
+        if len(pack.packages) > 1:
+            story += _package_blocks(pack, tr, s, width)
+        else:
+            story.append(_packing_table(pack.lines, tr, s, width))
         if pack.buyer_note.strip():
             story += [Spacer(1, 4 * mm), _p(f"{tr('Note')}: {pack.buyer_note.strip()}", s.body, NOTE_CHARS)]
         return story
 
     return _build(_pages(packing_lists, one), f"{tr('Packing list')} ({len(packing_lists)})",
                   _footer(tr, printed_at))
+
+
+def _packing_table(lines: Sequence[Line], tr: Translate, s: _Styles, width: float) -> Table:
+    rows: list[list] = [["", tr("SKU"), tr("Product"), tr("Qty")]]
+    for line in lines:
+        rows.append([CHECKBOX, _p(line.sku or "—", s.bold), _p(line.name, s.body), str(line.quantity)])
+    rows.append(["", _p(tr("Total"), s.bold), "", str(sum(line.quantity for line in lines))])
+    table = _table(rows, [width * w for w in (0.06, 0.26, 0.56, 0.12)], numeric_cols=(3,))
+    table.setStyle(TS([("FONTSIZE", (0, 1), (0, -1), 13), ("ALIGN", (0, 0), (0, -1), "CENTER"),
+                       ("FONTNAME", (0, -1), (-1, -1), BOLD)]))
+    return table
+
+
+class _Code128(Flowable):
+    """A package id as a Code 128 symbol with the id written under it: the pack station's scanner reads the bars,
+    a packer whose scanner fails types the digits."""
+
+    TEXT = 11  # points under the bars for the written id
+
+    def __init__(self, value: str, max_width: float, bar_height: float = 13 * mm) -> None:
+        super().__init__()
+        self.value = value
+        self.bar_height = bar_height
+        # whole printer dots on a 203 dpi label printer are whole dots at 600 dpi too; 3 dots keeps it short on A4
+        self.module = code128_bar_width(value, max_width, max_dots=3)
+        self.width = (code128_width_modules(value) + 2 * QUIET_MODULES) * self.module
+        self.height = bar_height + self.TEXT
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_code128(self.canv, self.value, 0, self.TEXT, self.bar_height, self.module)
+        put_text(self.canv, REGULAR, 8, self.width / 2, 2, self.value, anchor=CENTRE)
+
+
+def _package_blocks(pack: PackingListData, tr: Translate, s: _Styles, width: float) -> list[Flowable]:
+    """A block per parcel of a split order: its number, its id as a barcode to scan at the pack station, and what
+    it holds. Where the marketplace has not said what a parcel holds, the block says so and the order's lines follow
+    once after the blocks: the packer checks the parcels against the whole order rather than a guessed split."""
+    count = len(pack.packages)
+    story: list[Flowable] = [
+        _p(tr("This order ships in {n} packages: pack each one on its own and scan its barcode.").format(n=count),
+           s.bold),
+        Spacer(1, 3 * mm),
+    ]
+    unknown = False
+    for number, package in enumerate(pack.packages, start=1):
+        left: list[Flowable] = [_p(f"{tr('Package')} {number}/{count}", s.title), _p(package.package_id, s.bold)]
+        if package.other_orders:
+            left.append(_p(tr("Also holds order {orders}").format(orders=", ".join(package.other_orders)), s.small))
+        code: Flowable
+        if barcode_problem(package.package_id) is None:
+            code = _Code128(package.package_id, width * 0.5)
+        else:
+            code = _p(tr("No barcode: the code has a character a barcode cannot hold"), s.small)
+        head = Table([[left, code]], colWidths=[width * 0.45, width * 0.55])
+        head.setStyle(TS([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                          ("LEFTPADDING", (0, 0), (0, 0), 0), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                          ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                          ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black)]))
+        block: list[Flowable] = [head, Spacer(1, 2 * mm)]
+        if package.lines is None:
+            unknown = True
+            block.append(_p(tr("Which items travel in this package is not known yet: the order's items are listed "
+                               "once below."), s.body))
+        else:
+            block.append(_packing_table(package.lines, tr, s, width))
+        story += [KeepTogether(block), Spacer(1, 5 * mm)]
+    if unknown:
+        story += [KeepTogether([_p(tr("Items of the order"), s.caption), Spacer(1, 1 * mm),
+                                _packing_table(pack.lines, tr, s, width)])]
+    return story

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
@@ -29,6 +30,9 @@ from tokodesk.services.fulfilment.common import (
     to_marketplace_order,
 )
 from tokodesk.store import models as m
+
+if TYPE_CHECKING:
+    from tokodesk.services.packages import StoredPackage
 
 log = logging.getLogger(__name__)
 S = base.OrderState
@@ -461,17 +465,65 @@ class Documents:
 
     def packing_lists(self, orders: Sequence[m.Order]) -> bytes:
         from tokodesk.documents.sheets import render_packing_lists
+        from tokodesk.services.packages import packages_of_orders
 
+        parcels = packages_of_orders([o.id for o in orders])
         items = []
         for order in orders:
             channel = m.Channel.get_by_id(order.channel_id)
+            rows = lines_of(order)
             items.append(docs.PackingListData(
                 marketplace=_display_name(channel), invoice=order.invoice, order_id=order.order_id,
                 recipient=_party_from_order(order), courier=order.courier, service=order.service,
-                code=order.awb or order.booking_code or "", created_at=order.created_at, lines=_doc_lines(order),
-                buyer_note=order.buyer_note,
+                code=order.awb or order.booking_code or "", created_at=order.created_at,
+                lines=_doc_lines(order, lines=rows), buyer_note=order.buyer_note,
+                packages=_package_blocks(order, parcels.get(order.id, []), rows),
             ))
         return render_packing_lists(items, document_translator())
+
+
+def _package_blocks(order: m.Order, packages: list[StoredPackage], rows: list[m.OrderLine]) -> list[docs.PackageBlock]:
+    """The parcels of an order the marketplace ships as several packages, each with this order's items in it as the
+    marketplace reported them (`PackageOrder.units`). A parcel whose units are not reported, or name a unit none of
+    the order's lines is, gets None: the packing list then says so rather than print a wrong split. Fewer than two
+    live packages: [] (the order is one parcel and its list prints as it always did)."""
+    live = [p for p in packages if p.status != "CANCELLED"]
+    if len(live) < 2:
+        return []
+    stored = dict(m.PackageOrder.select(m.Package.package_id, m.PackageOrder.units).join(m.Package)
+                  .where((m.PackageOrder.order == order.id) & m.Package.package_id.in_([p.package_id for p in live]))
+                  .tuples())
+    others = {p for package in live for p in package.order_ids if p != order.order_id}
+    invoices = dict(m.Order.select(m.Order.order_id, m.Order.invoice).where(
+        (m.Order.channel == order.channel_id) & m.Order.order_id.in_(sorted(others))).tuples()) if others else {}
+    blocks = []
+    for package in live:
+        blocks.append(docs.PackageBlock(
+            package_id=package.package_id, lines=_units_as_lines(stored.get(package.package_id), rows),
+            other_orders=[invoices.get(o) or o for o in package.order_ids if o != order.order_id],
+        ))
+    return blocks
+
+
+def _units_as_lines(units: list | None, rows: list[m.OrderLine]) -> list[docs.Line] | None:
+    """[[sku_id, sku, n], ...] as the order's lines they are (in line order), or None when not known or not all of
+    them match a line (two lines of one SKU take the units in line order)."""
+    if not units:
+        return None
+    left: dict[tuple[str, str], int] = {}
+    for sku_id, sku, n in units:
+        key = (str(sku_id), str(sku))
+        left[key] = left.get(key, 0) + int(n)
+    lines = []
+    for row in rows:
+        key = (row.sku_id, row.sku)
+        take = min(row.quantity, left.get(key, 0))
+        if take > 0:
+            left[key] -= take
+            lines.append(docs.Line(sku=row.seller_sku or row.sku, name=row.name, quantity=take))
+    if any(left.values()) or not lines:
+        return None
+    return lines
 
 
 LABEL_FETCHERS = 8  # labels fetched at once from a marketplace without a call for many (the transport paces them)
