@@ -72,6 +72,7 @@ def test_a_filter_or_search_after_a_sort_keeps_the_sort(qtbot, tab):
     tab.set_chip("new")
     assert _shown(tab) == [r for r in everything if r[q.R_STATE] == "new"]
     qtbot.keyClicks(tab.search, "budi")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # typed text applies at Enter or when the typing pauses
     shown = _shown(tab)
     assert shown and shown == [r for r in everything if r[q.R_STATE] == "new" and "budi" in r[q.R_BUYER].lower()]
     tab.search.clear()
@@ -91,6 +92,7 @@ def test_a_filter_or_search_after_a_sort_keeps_the_sort(qtbot, tab):
 def test_select_all_takes_exactly_the_orders_shown_through_sorts_and_filters(qtbot, tab, ctx, wait_idle):
     tab.set_chip("new")
     qtbot.keyClicks(tab.search, "siti")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # typed text applies at Enter or when the typing pauses
     shown = [r[q.R_PK] for r in _shown(tab)]
     assert 10 < len(shown) < N
     tab.view.setFocus()
@@ -109,6 +111,7 @@ def test_select_all_takes_exactly_the_orders_shown_through_sorts_and_filters(qtb
     assert tab.selection_label.text() == f"{len(shown)} selected"
     # Narrowing hides some: only the ones still shown stay selected.
     qtbot.keyClicks(tab.search, "siti 1")
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)  # typed text applies at Enter or when the typing pauses
     still = {r[q.R_PK] for r in _shown(tab)} & set(shown)
     assert still and set(tab.selected_order_ids()) == still
     assert tab.selection_label.text() == f"{len(still)} selected"

@@ -125,7 +125,7 @@ def _disturb(kind, qtbot, tab, ctx, wait_idle, sandbox, channel, chosen, state):
         invoice = next(r[q.R_INVOICE] for r in tab.model.all_rows() if r[q.R_PK] == chosen[0])
         tab.search.setFocus()
         qtbot.keyClicks(tab.search, invoice)
-        assert tab.model.row_of_pk(chosen[1]) is None
+        qtbot.waitUntil(lambda: tab.model.row_of_pk(chosen[1]) is None)  # once the typing pauses
         return chosen[:1]
     if kind == "refresh":
         qtbot.mouseClick(tab.refresh_button, Qt.MouseButton.LeftButton)
