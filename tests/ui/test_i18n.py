@@ -92,3 +92,22 @@ def test_order_history_stays_as_written_in_english(qapp):
         "on the marketplace: Payment verified: accept or reject → Accepted by the seller (marketplace code 220 → 400)"
     assert event_text("accepted on the marketplace (confirmed by reading the order)") == \
         "accepted on the marketplace (confirmed by reading the order)"
+
+
+def test_translations_never_run_python(qapp):
+    """A translator written in Python made Qt's own translate calls (from any thread, from inside a library being
+    loaded) wait for the GIL: the window hung at start about one time in three. Only Qt's own QTranslator answers;
+    what an open window shows for which source comes from the .ts."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from tokodesk.ui import i18n
+
+    try:
+        assert i18n.install("id")
+        assert [type(t) for t in i18n._installed] == [QTranslator]
+        assert QCoreApplication.translate("OrdersTab", "Orders") != "" and i18n.tr("MainWindow", "Orders") == "Pesanan"
+        assert ("MainWindow", "Orders") in i18n._shown["id"]["Pesanan"]
+        assert ("MainWindow", "Orders") in i18n._shown["en"]["Orders"]
+    finally:
+        assert i18n.install("en")
+    assert i18n._installed == []

@@ -5,8 +5,8 @@ made in the Settings menu takes effect at once (`install`): Qt then sends every 
 Qt ships no Indonesian catalogue of its own, so the few Qt-owned strings we show (wizard and dialog buttons)
 are translated in our own .ts under their Qt contexts.
 
-How the open window follows a switch: every translation goes through `_Catalogue`, which remembers what it printed
-for which (context, source). On LanguageChange, `_Retranslator` walks each window once and puts every fixed text
+How the open window follows a switch: `_messages` knows, from the translation source, which (context, source)
+shows each text in each language. On LanguageChange, `_Retranslator` walks each window once and puts every fixed text
 it recognises (labels, buttons, tabs, menus, tool tips, combo items, placeholders, header items) back through the
 new catalogue; table models are asked to repaint (their headers and cells call tr() when painted). Texts built
 from live data (counts, a selection's summary) are redone by the widget's own changeEvent, which reruns the method
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
+from xml.etree import ElementTree
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction
@@ -50,23 +51,33 @@ _shown: dict[str, dict[str, set[tuple[str, str]]]] = {}
 _switch: dict[str, object] = {"from": "en", "to": "en", "generation": 0}
 
 
-class _Catalogue(QTranslator):
-    """The compiled catalogue (none for English), remembering each answer it gives."""
+def _messages(language: str) -> dict[str, set[tuple[str, str]]]:
+    """Shown text -> the (context, source) pairs that show it in `language`, read from the translation source.
 
-    def __init__(self, parent: QObject, language: str, inner: QTranslator | None) -> None:
-        super().__init__(parent)
-        self.language = language
-        self.inner = inner
-        self.shown = _shown.setdefault(language, {})
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # noqa: D102
-        out = self.inner.translate(context, source, disambiguation, n) if self.inner is not None else ""
-        if source and (out or self.inner is None):  # a miss in another language is no text of ours on screen
-            self.shown.setdefault(out or source, set()).add((context, source))
-        return out or None  # None: not translated here, Qt shows the source
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
+    Read from the .ts rather than remembered as Qt asks for translations: a translator written in Python made every
+    translate call, from any thread and from inside Qt's own code, run Python. Qt Multimedia translating while it
+    loaded a library (holding the dynamic loader's lock) then waited for the GIL, which a worker importing an
+    extension module held while it waited for that lock: the window hung at start about one time in three."""
+    path = asset("translations", "tokodesk_id.ts")
+    out: dict[str, set[tuple[str, str]]] = {}
+    try:
+        root = ElementTree.parse(path).getroot()
+    except (OSError, ElementTree.ParseError) as exc:
+        log.warning("cannot read %s (%s): an open window will not follow a language switch", path, exc)
+        return out
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else None
+            if not source or kind in ("vanished", "obsolete"):
+                continue
+            shown = source
+            if language != "en" and translation is not None and kind != "unfinished" and translation.text:
+                shown = translation.text
+            out.setdefault(shown, set()).add((name, source))
+    return out
 
 
 def system_language() -> str:
@@ -106,13 +117,18 @@ def install(language: str) -> bool:
             return False
     _watch(app)
     _switch.update({"from": _language, "to": language, "generation": int(_switch["generation"]) + 1})  # type: ignore[call-overload]
-    # The new one first: between the two events the window never falls back to English.
-    translator = _Catalogue(app, language, inner)
-    app.installTranslator(translator)
+    if language not in _shown:
+        _shown[language] = _messages(language)
+    if _language not in _shown:
+        _shown[_language] = _messages(_language)
+    # A plain QTranslator (C++ only, see _messages); the new one first: the window never falls back to English
+    # between the two events. English has none: removing the other sends the LanguageChange.
+    if inner is not None:
+        app.installTranslator(inner)
     for old in _installed:
         app.removeTranslator(old)
         old.deleteLater()
-    _installed[:] = [translator]
+    _installed[:] = [inner] if inner is not None else []
     _language = language
     country = QLocale.Country.Indonesia
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian if language == "id" else QLocale.Language.English, country))
