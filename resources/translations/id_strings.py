@@ -837,7 +837,7 @@ ID = {
         "Ada produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.",
     "An AWB has {0} to {1} letters, digits or plain symbols (no spaces), as the courier printed it.":
         "Nomor resi terdiri dari {0} sampai {1} huruf, angka, atau simbol biasa (tanpa spasi), sesuai cetakan kurir.",
-    "Arrange shipment and print": "Atur pengiriman & cetak",
+    "Arrange shipment and print": "Atur pengiriman dan cetak",
     "Arranging the shipment failed: {0}": "Gagal mengatur pengiriman: {0}",
     "Arranging the shipment of {0} order(s)…": "Mengatur pengiriman {0} pesanan…",
     "Orders: {0}": "Pesanan: {0}",
@@ -849,7 +849,7 @@ ID = {
     "No booking code or AWB yet: its label would have nothing for the courier to scan.":
         "Belum ada kode booking atau nomor resi: labelnya tidak punya kode untuk dipindai kurir.",
     "No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.":
-        "Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman & cetak.",
+        "Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman dan cetak.",
     "None of the selected orders can do this. {0}": "Tidak ada pesanan terpilih yang bisa melakukan ini. {0}",
     "Not shipped": "Tidak dikirim",
     "Pack it first.": "Kemas dulu.",

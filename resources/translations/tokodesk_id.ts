@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Arrange shipment and print</source>
-        <translation>Atur pengiriman &amp; cetak</translation>
+        <translation>Atur pengiriman dan cetak</translation>
     </message>
     <message>
         <source>Reading the orders</source>
@@ -106,7 +106,7 @@
     <name>ArrangeDialog</name>
     <message>
         <source>Arrange shipment and print</source>
-        <translation>Atur pengiriman &amp; cetak</translation>
+        <translation>Atur pengiriman dan cetak</translation>
     </message>
     <message>
         <source>Arranging the shipment failed: {0}</source>
@@ -3539,7 +3539,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.</source>
-        <translation>Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman &amp; cetak.</translation>
+        <translation>Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman dan cetak.</translation>
     </message>
     <message>
         <source>None of the selected orders can do this. {0}</source>
@@ -4865,7 +4865,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>Arrange shipment and print</source>
-        <translation>Atur pengiriman &amp; cetak</translation>
+        <translation>Atur pengiriman dan cetak</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -111,3 +111,19 @@ def test_translations_never_run_python(qapp):
     finally:
         assert i18n.install("en")
     assert i18n._installed == []
+
+
+def test_a_translation_has_no_ampersand_its_source_does_not_have():
+    """'Atur pengiriman & cetak' on a button showed 'Atur pengiriman _cetak': Qt takes a lone & for a shortcut."""
+    import re
+    from xml.etree import ElementTree
+
+    from tokodesk.assets import asset
+
+    lone = re.compile(r"(?<!&)&(?!&)")
+    wrong = []
+    for message in ElementTree.parse(asset("translations", "tokodesk_id.ts")).getroot().iter("message"):
+        source, translation = message.findtext("source") or "", message.findtext("translation") or ""
+        if len(lone.findall(translation)) > len(lone.findall(source)):
+            wrong.append((source, translation))
+    assert wrong == []
