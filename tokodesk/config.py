@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+
 WIB = ZoneInfo("Asia/Jakarta")
 KEYRING_SERVICE = "tokodesk"
 
@@ -114,25 +116,25 @@ APP_SETTINGS: dict[str, Setting] = {
 }
 
 CHANNEL_SETTING_LABELS: dict[str, str] = {
-    "name": "Channel name",
-    "warehouse_id": "Source warehouse",
-    "order_sync_from": "Order sync from",
-    "return_sync_from": "Return sync from",
-    "business_model": "Business model",
-    "ready_to_ship_at": "Ready to ship at",
-    "use_marketplace_label": "Use marketplace shipping label",
-    "orders_on_invoice": "Orders on invoice number",
-    "price_change_confirm_pct": "Confirm price changes beyond (%)",
-    "price_floor": "Confirm prices below (Rp)",
-    "inventory_sync": "Inventory sync",
-    "inventory_method": "Inventory sync method",
-    "push_zero_below": "Push 0 when available is below",
-    "recon_enabled": "Daily reconciliation",
-    "recon_hour": "Reconciliation hour (WIB)",
-    "recon_autofix": "Fix mismatches automatically",
-    "sku_pull_mode": "SKU pull mode",
-    "map_strip_prefix": "Strip prefix when mapping",
-    "map_strip_suffix": "Strip suffix when mapping",
+    "name": QT_TRANSLATE_NOOP("ChannelSetting", "Channel name"),
+    "warehouse_id": QT_TRANSLATE_NOOP("ChannelSetting", "Source warehouse"),
+    "order_sync_from": QT_TRANSLATE_NOOP("ChannelSetting", "Order sync from"),
+    "return_sync_from": QT_TRANSLATE_NOOP("ChannelSetting", "Return sync from"),
+    "business_model": QT_TRANSLATE_NOOP("ChannelSetting", "Business model"),
+    "ready_to_ship_at": QT_TRANSLATE_NOOP("ChannelSetting", "Ready to ship at"),
+    "use_marketplace_label": QT_TRANSLATE_NOOP("ChannelSetting", "Use marketplace shipping label"),
+    "orders_on_invoice": QT_TRANSLATE_NOOP("ChannelSetting", "Orders on invoice number"),
+    "price_change_confirm_pct": QT_TRANSLATE_NOOP("ChannelSetting", "Confirm price changes beyond (%)"),
+    "price_floor": QT_TRANSLATE_NOOP("ChannelSetting", "Confirm prices below (Rp)"),
+    "inventory_sync": QT_TRANSLATE_NOOP("ChannelSetting", "Inventory sync"),
+    "inventory_method": QT_TRANSLATE_NOOP("ChannelSetting", "Inventory sync method"),
+    "push_zero_below": QT_TRANSLATE_NOOP("ChannelSetting", "Push 0 when available is below"),
+    "recon_enabled": QT_TRANSLATE_NOOP("ChannelSetting", "Daily reconciliation"),
+    "recon_hour": QT_TRANSLATE_NOOP("ChannelSetting", "Reconciliation hour (WIB)"),
+    "recon_autofix": QT_TRANSLATE_NOOP("ChannelSetting", "Fix mismatches automatically"),
+    "sku_pull_mode": QT_TRANSLATE_NOOP("ChannelSetting", "SKU pull mode"),
+    "map_strip_prefix": QT_TRANSLATE_NOOP("ChannelSetting", "Strip prefix when mapping"),
+    "map_strip_suffix": QT_TRANSLATE_NOOP("ChannelSetting", "Strip suffix when mapping"),
 }
 
 # Production hosts; a channel may point elsewhere (the sandbox, staging).

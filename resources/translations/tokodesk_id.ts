@@ -2,65 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
-    <name></name>
-    <message>
-        <source>Arrange shipment and print</source>
-        <translation>Atur pengiriman dan cetak</translation>
-    </message>
-    <message>
-        <source>Reading the orders</source>
-        <translation>Membaca pesanan</translation>
-    </message>
-    <message>
-        <source>Reading the packing video settings</source>
-        <translation>Membaca pengaturan video pengemasan</translation>
-    </message>
-    <message>
-        <source>Ship</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>Stopped before anything was sent.</source>
-        <translation>Dihentikan sebelum ada yang dikirim.</translation>
-    </message>
-</context>
-<context>
     <name>AlertSettingsDialog</name>
-    <message>
-        <source>A SKU is low below (available)</source>
-        <translation>SKU dianggap menipis di bawah (stok tersedia)</translation>
-    </message>
-    <message>
-        <source>A SKU runs low</source>
-        <translation>Stok SKU menipis</translation>
-    </message>
-    <message>
-        <source>A buyer asks to cancel</source>
-        <translation>Pembeli mengajukan pembatalan</translation>
-    </message>
-    <message>
-        <source>A sync that keeps failing</source>
-        <translation>Sinkronisasi yang terus gagal</translation>
-    </message>
     <message>
         <source>Alerts</source>
         <translation>Peringatan</translation>
-    </message>
-    <message>
-        <source>At most one alert of a kind every</source>
-        <translation>Paling banyak satu peringatan sejenis setiap</translation>
-    </message>
-    <message>
-        <source>New Instant / Same-day orders</source>
-        <translation>Pesanan Instan / Same Day baru</translation>
     </message>
     <message>
         <source>New orders arrive</source>
         <translation>Pesanan baru masuk</translation>
     </message>
     <message>
+        <source>New Instant / Same-day orders</source>
+        <translation>Pesanan Instan / Same Day baru</translation>
+    </message>
+    <message>
         <source>Orders close to their ship-by</source>
         <translation>Pesanan yang mendekati batas kirim</translation>
+    </message>
+    <message>
+        <source>A sync that keeps failing</source>
+        <translation>Sinkronisasi yang terus gagal</translation>
+    </message>
+    <message>
+        <source>A buyer asks to cancel</source>
+        <translation>Pembeli mengajukan pembatalan</translation>
+    </message>
+    <message>
+        <source>A SKU runs low</source>
+        <translation>Stok SKU menipis</translation>
     </message>
     <message>
         <source>Warn this long before the ship-by</source>
@@ -71,6 +40,14 @@
         <translation>Ingatkan bila sinkronisasi gagal selama</translation>
     </message>
     <message>
+        <source>A SKU is low below (available)</source>
+        <translation>SKU dianggap menipis di bawah (stok tersedia)</translation>
+    </message>
+    <message>
+        <source>At most one alert of a kind every</source>
+        <translation>Paling banyak satu peringatan sejenis setiap</translation>
+    </message>
+    <message>
         <source>min</source>
         <translation>mnt</translation>
     </message>
@@ -78,12 +55,20 @@
 <context>
     <name>App</name>
     <message>
-        <source>Opening the database</source>
-        <translation>Membuka database</translation>
+        <source>TokoDesk hit an error</source>
+        <translation>TokoDesk mengalami kesalahan</translation>
     </message>
     <message>
         <source>Something went wrong. Your data is safe; the details below are also in the log file. Copy them when you ask for help.</source>
         <translation>Terjadi kesalahan. Data Anda aman; rincian di bawah juga ada di berkas log. Salin rincian ini saat Anda meminta bantuan.</translation>
+    </message>
+    <message>
+        <source>TokoDesk is opening the database…</source>
+        <translation>TokoDesk sedang membuka database…</translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation>Membuka database</translation>
     </message>
     <message>
         <source>Starting the demo shop…</source>
@@ -93,14 +78,6 @@
         <source>TokoDesk cannot start without its database.</source>
         <translation>TokoDesk tidak bisa berjalan tanpa database-nya.</translation>
     </message>
-    <message>
-        <source>TokoDesk hit an error</source>
-        <translation>TokoDesk mengalami kesalahan</translation>
-    </message>
-    <message>
-        <source>TokoDesk is opening the database…</source>
-        <translation>TokoDesk sedang membuka database…</translation>
-    </message>
 </context>
 <context>
     <name>ArrangeDialog</name>
@@ -109,44 +86,28 @@
         <translation>Atur pengiriman dan cetak</translation>
     </message>
     <message>
-        <source>Arranging the shipment failed: {0}</source>
-        <translation>Gagal mengatur pengiriman: {0}</translation>
-    </message>
-    <message>
-        <source>Arranging the shipment of {0} order(s)…</source>
-        <translation>Mengatur pengiriman {0} pesanan…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <source>Not shipped</source>
-        <translation>Tidak dikirim</translation>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
     </message>
     <message>
         <source>Orders: {0}</source>
         <translation>Pesanan: {0}</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
+        <source>Arranging the shipment of {0} order(s)…</source>
+        <translation>Mengatur pengiriman {0} pesanan…</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
     </message>
     <message>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <source>Shipped, no label yet</source>
-        <translation>Sudah dikirim, label belum ada</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Dilewati</translation>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -157,75 +118,91 @@
         <translation>Berhenti setelah pesanan yang sedang dikirim; yang sudah dikirim tetap dikirim dan labelnya tetap dicetak.</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Dihentikan.</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Stopping after the order being sent…</source>
         <translation>Berhenti setelah pesanan yang sedang dikirim…</translation>
     </message>
     <message>
-        <source>and {0} more</source>
-        <translation>dan {0} lainnya</translation>
-    </message>
-    <message>
         <source>{0} of {1} order(s) shipped; {2} label(s) to print.</source>
         <translation>{0} dari {1} pesanan dikirim; {2} label siap dicetak.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
+    </message>
+    <message>
+        <source>Shipped, no label yet</source>
+        <translation>Sudah dikirim, label belum ada</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>Not shipped</source>
+        <translation>Tidak dikirim</translation>
+    </message>
+    <message>
+        <source>Arranging the shipment failed: {0}</source>
+        <translation>Gagal mengatur pengiriman: {0}</translation>
     </message>
 </context>
 <context>
     <name>AwbDialog</name>
     <message>
-        <source>AWB (resi)</source>
-        <translation>Nomor resi (AWB)</translation>
-    </message>
-    <message>
         <source>AWB (resi) numbers</source>
         <translation>Nomor resi (AWB)</translation>
     </message>
     <message>
-        <source>An AWB has {0} to {1} letters, digits or plain symbols (no spaces), as the courier printed it.</source>
-        <translation>Nomor resi terdiri dari {0} sampai {1} huruf, angka, atau simbol biasa (tanpa spasi), sesuai cetakan kurir.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Courier</source>
-        <translation>Kurir</translation>
+        <source>These orders go with your own courier: type or scan the AWB (resi) of each. A scanner&apos;s Enter moves to the next order.</source>
+        <translation>Pesanan ini dikirim dengan kurir toko sendiri: ketik atau pindai nomor resi masing-masing. Enter dari pemindai pindah ke pesanan berikutnya.</translation>
     </message>
     <message>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <source>Remove the space.</source>
-        <translation>Hapus spasinya.</translation>
+        <source>Courier</source>
+        <translation>Kurir</translation>
     </message>
     <message>
-        <source>Ship</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>The same AWB as {0}: each parcel has its own.</source>
-        <translation>Nomor resi sama dengan {0}: setiap paket punya resi sendiri.</translation>
-    </message>
-    <message>
-        <source>These orders go with your own courier: type or scan the AWB (resi) of each. A scanner's Enter moves to the next order.</source>
-        <translation>Pesanan ini dikirim dengan kurir toko sendiri: ketik atau pindai nomor resi masing-masing. Enter dari pemindai pindah ke pesanan berikutnya.</translation>
-    </message>
-    <message>
-        <source>Type a plain hyphen '-' instead.</source>
-        <translation>Ketik tanda hubung biasa '-' sebagai gantinya.</translation>
+        <source>AWB (resi)</source>
+        <translation>Nomor resi (AWB)</translation>
     </message>
     <message>
         <source>Type or scan the AWB</source>
         <translation>Ketik atau pindai nomor resi</translation>
     </message>
     <message>
+        <source>An AWB has {0} to {1} letters, digits or plain symbols (no spaces), as the courier printed it.</source>
+        <translation>Nomor resi terdiri dari {0} sampai {1} huruf, angka, atau simbol biasa (tanpa spasi), sesuai cetakan kurir.</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>a control character</source>
         <translation>karakter kontrol</translation>
+    </message>
+    <message>
+        <source>Type a plain hyphen &apos;-&apos; instead.</source>
+        <translation>Ketik tanda hubung biasa &apos;-&apos; sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>Remove the space.</source>
+        <translation>Hapus spasinya.</translation>
+    </message>
+    <message>
+        <source>{0}(U+{1:04X} {2}) cannot be in a barcode: use letters, digits and plain symbols.</source>
+        <translation>{0}(U+{1:04X} {2}) tidak bisa masuk barcode: pakai huruf, angka, dan simbol biasa.</translation>
     </message>
     <message>
         <source>{0} characters: an AWB has at least {1}.</source>
@@ -236,158 +213,154 @@
         <translation>{0} karakter: nomor resi maksimal {1} karakter.</translation>
     </message>
     <message>
-        <source>{0}(U+{1:04X} {2}) cannot be in a barcode: use letters, digits and plain symbols.</source>
-        <translation>{0}(U+{1:04X} {2}) tidak bisa masuk barcode: pakai huruf, angka, dan simbol biasa.</translation>
+        <source>The same AWB as {0}: each parcel has its own.</source>
+        <translation>Nomor resi sama dengan {0}: setiap paket punya resi sendiri.</translation>
     </message>
 </context>
 <context>
     <name>BuyerRequestsButton</name>
     <message>
-        <source>Buyers asking to cancel an order, read from the marketplace: approve or reject each one. The queue itself does not mark these orders.</source>
-        <translation>Pembeli yang meminta pembatalan pesanan, dibaca dari marketplace: setujui atau tolak satu per satu. Antrean pesanan sendiri tidak menandai pesanan ini.</translation>
-    </message>
-    <message>
         <source>Cancellation requests</source>
         <translation>Permintaan pembatalan</translation>
+    </message>
+    <message>
+        <source>This channel&apos;s marketplace API has no buyer cancellation requests to answer: answer them in Seller Center.</source>
+        <translation>API marketplace channel ini tidak punya permintaan pembatalan dari pembeli untuk dijawab: jawab di Seller Center.</translation>
     </message>
     <message>
         <source>Cancellation requests ({0})</source>
         <translation>Permintaan pembatalan ({0})</translation>
     </message>
     <message>
-        <source>Counting buyer cancellation requests</source>
-        <translation>Menghitung permintaan pembatalan dari pembeli</translation>
+        <source>Buyers asking to cancel an order, read from the marketplace: approve or reject each one. The queue itself does not mark these orders.</source>
+        <translation>Pembeli yang meminta pembatalan pesanan, dibaca dari marketplace: setujui atau tolak satu per satu. Antrean pesanan sendiri tidak menandai pesanan ini.</translation>
     </message>
     <message>
-        <source>The buyers' requests could not be read: {0}</source>
+        <source>The buyers&apos; requests could not be read: {0}</source>
         <translation>Permintaan pembeli tidak dapat dibaca: {0}</translation>
     </message>
     <message>
-        <source>This channel's marketplace API has no buyer cancellation requests to answer: answer them in Seller Center.</source>
-        <translation>API marketplace channel ini tidak punya permintaan pembatalan dari pembeli untuk dijawab: jawab di Seller Center.</translation>
+        <source>Counting buyer cancellation requests</source>
+        <translation>Menghitung permintaan pembatalan dari pembeli</translation>
     </message>
 </context>
 <context>
     <name>BuyerRequestsDialog</name>
     <message>
-        <source>Answer by</source>
-        <translation>Jawab sebelum</translation>
-    </message>
-    <message>
-        <source>Answer the selected request</source>
-        <translation>Jawab permintaan yang dipilih</translation>
-    </message>
-    <message>
-        <source>Approve the buyer's request for {0}? The marketplace cancels the order and refunds the buyer; this cannot be undone.</source>
-        <translation>Setujui permintaan pembeli untuk {0}? Marketplace membatalkan pesanan dan mengembalikan dana pembeli; ini tidak dapat diurungkan.</translation>
-    </message>
-    <message>
-        <source>Approve the cancellation</source>
-        <translation>Setujui pembatalan</translation>
-    </message>
-    <message>
-        <source>Approve: cancel the order</source>
-        <translation>Setujui: batalkan pesanan</translation>
-    </message>
-    <message>
-        <source>Approved: the order is cancelled</source>
-        <translation>Disetujui: pesanan dibatalkan</translation>
-    </message>
-    <message>
-        <source>Approving a buyer's cancellation</source>
-        <translation>Menyetujui pembatalan dari pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>Pembeli</translation>
-    </message>
-    <message>
         <source>Buyer cancellation requests</source>
         <translation>Permintaan pembatalan dari pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer's reason</source>
-        <translation>Alasan pembeli</translation>
     </message>
     <message>
         <source>Buyers asked to cancel these orders. Approve: the marketplace cancels the order and refunds the buyer. Reject: the order stays to be shipped. Answer before the deadline, or the marketplace decides for you.</source>
         <translation>Pembeli meminta pesanan ini dibatalkan. Setujui: marketplace membatalkan pesanan dan mengembalikan dana pembeli. Tolak: pesanan tetap harus dikirim. Jawab sebelum batas waktu, atau marketplace yang memutuskan.</translation>
     </message>
     <message>
-        <source>Choose a reason…</source>
-        <translation>Pilih alasan…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Komentar</translation>
-    </message>
-    <message>
         <source>Invoice</source>
         <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
     </message>
     <message>
         <source>Items</source>
         <translation>Barang</translation>
     </message>
     <message>
-        <source>No buyer is waiting for an answer.</source>
-        <translation>Tidak ada pembeli yang menunggu jawaban.</translation>
+        <source>Buyer&apos;s reason</source>
+        <translation>Alasan pembeli</translation>
     </message>
     <message>
-        <source>Not in TokoDesk yet: pull the orders first (Channel tab → Sync now)</source>
-        <translation>Belum ada di TokoDesk: tarik pesanan dulu (tab Channel → Sinkronkan sekarang)</translation>
+        <source>Answer by</source>
+        <translation>Jawab sebelum</translation>
     </message>
     <message>
-        <source>Not sent: {0}</source>
-        <translation>Tidak dikirim: {0}</translation>
+        <source>Result</source>
+        <translation>Hasil</translation>
     </message>
     <message>
-        <source>Optional: a note for the buyer, e.g. the parcel is already packed</source>
-        <translation>Opsional: catatan untuk pembeli, mis. paket sudah dikemas</translation>
+        <source>Answer the selected request</source>
+        <translation>Jawab permintaan yang dipilih</translation>
     </message>
     <message>
-        <source>Reading buyer cancellation requests</source>
-        <translation>Membaca permintaan pembatalan dari pembeli</translation>
-    </message>
-    <message>
-        <source>Reading the buyers' requests from the marketplace…</source>
-        <translation>Membaca permintaan pembeli dari marketplace…</translation>
-    </message>
-    <message>
-        <source>Reading the reasons the marketplace offers…</source>
-        <translation>Membaca alasan yang ditawarkan marketplace…</translation>
-    </message>
-    <message>
-        <source>Reading the reasons to reject</source>
-        <translation>Membaca alasan penolakan</translation>
+        <source>Approve: cancel the order</source>
+        <translation>Setujui: batalkan pesanan</translation>
     </message>
     <message>
         <source>Reason to reject</source>
         <translation>Alasan menolak</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
+        <source>Optional: a note for the buyer, e.g. the parcel is already packed</source>
+        <translation>Opsional: catatan untuk pembeli, mis. paket sudah dikemas</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Komentar</translation>
     </message>
     <message>
         <source>Reject the request</source>
         <translation>Tolak permintaan</translation>
     </message>
     <message>
-        <source>Rejected ({0}): the order stays to be shipped</source>
-        <translation>Ditolak ({0}): pesanan tetap harus dikirim</translation>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
     </message>
     <message>
-        <source>Rejecting a buyer's cancellation</source>
-        <translation>Menolak pembatalan dari pembeli</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Hasil</translation>
+        <source>Reading the buyers&apos; requests from the marketplace…</source>
+        <translation>Membaca permintaan pembeli dari marketplace…</translation>
+    </message>
+    <message>
+        <source>Reading buyer cancellation requests</source>
+        <translation>Membaca permintaan pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Not in TokoDesk yet: pull the orders first (Channel tab → Sync now)</source>
+        <translation>Belum ada di TokoDesk: tarik pesanan dulu (tab Channel → Sinkronkan sekarang)</translation>
+    </message>
+    <message>
+        <source>{0} request(s) waiting for your answer.</source>
+        <translation>{0} permintaan menunggu jawaban Anda.</translation>
+    </message>
+    <message>
+        <source>No buyer is waiting for an answer.</source>
+        <translation>Tidak ada pembeli yang menunggu jawaban.</translation>
+    </message>
+    <message>
+        <source>The requests could not be read: {0}</source>
+        <translation>Permintaan tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>Reading the reasons the marketplace offers…</source>
+        <translation>Membaca alasan yang ditawarkan marketplace…</translation>
+    </message>
+    <message>
+        <source>The reasons to reject could not be read: {0}</source>
+        <translation>Alasan penolakan tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>Reading the reasons to reject</source>
+        <translation>Membaca alasan penolakan</translation>
+    </message>
+    <message>
+        <source>The marketplace offers no reason to reject this request</source>
+        <translation>Marketplace tidak menawarkan alasan untuk menolak permintaan ini</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Pilih alasan…</translation>
+    </message>
+    <message>
+        <source>Approve the cancellation</source>
+        <translation>Setujui pembatalan</translation>
+    </message>
+    <message>
+        <source>Approve the buyer&apos;s request for {0}? The marketplace cancels the order and refunds the buyer; this cannot be undone.</source>
+        <translation>Setujui permintaan pembeli untuk {0}? Marketplace membatalkan pesanan dan mengembalikan dana pembeli; ini tidak dapat diurungkan.</translation>
     </message>
     <message>
         <source>Sending the approval…</source>
@@ -398,36 +371,36 @@
         <translation>Mengirim penolakan…</translation>
     </message>
     <message>
-        <source>The marketplace offers no reason to reject this request</source>
-        <translation>Marketplace tidak menawarkan alasan untuk menolak permintaan ini</translation>
+        <source>Approving a buyer&apos;s cancellation</source>
+        <translation>Menyetujui pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Rejecting a buyer&apos;s cancellation</source>
+        <translation>Menolak pembatalan dari pembeli</translation>
+    </message>
+    <message>
+        <source>Approved: the order is cancelled</source>
+        <translation>Disetujui: pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Rejected ({0}): the order stays to be shipped</source>
+        <translation>Ditolak ({0}): pesanan tetap harus dikirim</translation>
+    </message>
+    <message>
+        <source>Not sent: {0}</source>
+        <translation>Tidak dikirim: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace&apos;s answer: {0}</source>
+        <translation>Menunggu jawaban marketplace: {0}</translation>
     </message>
     <message>
         <source>The marketplace refused: {0}</source>
         <translation>Marketplace menolak: {0}</translation>
     </message>
-    <message>
-        <source>The reasons to reject could not be read: {0}</source>
-        <translation>Alasan penolakan tidak dapat dibaca: {0}</translation>
-    </message>
-    <message>
-        <source>The requests could not be read: {0}</source>
-        <translation>Permintaan tidak dapat dibaca: {0}</translation>
-    </message>
-    <message>
-        <source>Waiting for the marketplace's answer: {0}</source>
-        <translation>Menunggu jawaban marketplace: {0}</translation>
-    </message>
-    <message>
-        <source>{0} request(s) waiting for your answer.</source>
-        <translation>{0} permintaan menunggu jawaban Anda.</translation>
-    </message>
 </context>
 <context>
     <name>CancelDialog</name>
-    <message>
-        <source>A short explanation for the buyer</source>
-        <translation>Penjelasan singkat untuk pembeli</translation>
-    </message>
     <message>
         <source>Cancel orders</source>
         <translation>Batalkan pesanan</translation>
@@ -437,52 +410,40 @@
         <translation>Batalkan {0} pesanan di marketplace: {1}. Dana pembeli dikembalikan; tindakan ini tidak bisa dibatalkan.</translation>
     </message>
     <message>
-        <source>Choose a reason.</source>
-        <translation>Pilih alasan.</translation>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
     <message>
-        <source>Closing note</source>
-        <translation>Catatan tutup toko</translation>
+        <source>A short explanation for the buyer</source>
+        <translation>Penjelasan singkat untuk pembeli</translation>
     </message>
     <message>
         <source>Message</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
         <source>Shop closed until</source>
         <translation>Toko tutup sampai</translation>
     </message>
     <message>
-        <source>The message is too long (at most {0} characters).</source>
-        <translation>Pesan terlalu panjang (paling banyak {0} karakter).</translation>
+        <source>Closing note</source>
+        <translation>Catatan tutup toko</translation>
+    </message>
+    <message>
+        <source>Choose a reason.</source>
+        <translation>Pilih alasan.</translation>
     </message>
     <message>
         <source>Write a short message for the buyer.</source>
         <translation>Tulis pesan singkat untuk pembeli.</translation>
     </message>
+    <message>
+        <source>The message is too long (at most {0} characters).</source>
+        <translation>Pesan terlalu panjang (paling banyak {0} karakter).</translation>
+    </message>
 </context>
 <context>
     <name>CancelReason</name>
-    <message>
-        <source>Buyer's request</source>
-        <translation>Permintaan pembeli</translation>
-    </message>
-    <message>
-        <source>Courier problem</source>
-        <translation>Kendala kurir</translation>
-    </message>
-    <message>
-        <source>Other reason</source>
-        <translation>Alasan lainnya</translation>
-    </message>
-    <message>
-        <source>Problem with the shipment</source>
-        <translation>Kendala pengiriman</translation>
-    </message>
     <message>
         <source>Product out of stock</source>
         <translation>Stok produk kosong</translation>
@@ -492,12 +453,28 @@
         <translation>Varian produk tidak tersedia</translation>
     </message>
     <message>
+        <source>Wrong price or weight</source>
+        <translation>Harga atau berat salah</translation>
+    </message>
+    <message>
         <source>Shop closed</source>
         <translation>Toko tutup</translation>
     </message>
     <message>
-        <source>Wrong price or weight</source>
-        <translation>Harga atau berat salah</translation>
+        <source>Other reason</source>
+        <translation>Alasan lainnya</translation>
+    </message>
+    <message>
+        <source>Courier problem</source>
+        <translation>Kendala kurir</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request</source>
+        <translation>Permintaan pembeli</translation>
+    </message>
+    <message>
+        <source>Problem with the shipment</source>
+        <translation>Kendala pengiriman</translation>
     </message>
 </context>
 <context>
@@ -507,8 +484,24 @@
         <translation>Ubah harga atau status produk…</translation>
     </message>
     <message>
+        <source>Push changes…</source>
+        <translation>Perbarui di marketplace…</translation>
+    </message>
+    <message>
+        <source>Undo last push</source>
+        <translation>Urungkan pembaruan terakhir</translation>
+    </message>
+    <message>
         <source>Changes waiting…</source>
         <translation>Perubahan tertunda…</translation>
+    </message>
+    <message>
+        <source>Select a mapped SKU first: prices and listings are changed per seller SKU.</source>
+        <translation>Pilih SKU yang sudah dipetakan dulu: harga dan status produk diubah per SKU penjual.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} change(s) kept; press Push changes to send them</source>
+        <translation>{0}: {1} perubahan disimpan; tekan Perbarui di marketplace untuk menerapkannya</translation>
     </message>
     <message>
         <source>Keeping the change</source>
@@ -519,52 +512,24 @@
         <translation>Tidak ada perubahan katalog untuk diperbarui</translation>
     </message>
     <message>
-        <source>Push changes…</source>
-        <translation>Perbarui di marketplace…</translation>
-    </message>
-    <message>
-        <source>Pushed: {0} accepted, {1} failed</source>
-        <translation>Diperbarui: {0} diterima, {1} gagal</translation>
-    </message>
-    <message>
-        <source>Pushing catalogue changes</source>
-        <translation>Memperbarui katalog di marketplace</translation>
-    </message>
-    <message>
-        <source>Select a mapped SKU first: prices and listings are changed per seller SKU.</source>
-        <translation>Pilih SKU yang sudah dipetakan dulu: harga dan status produk diubah per SKU penjual.</translation>
-    </message>
-    <message>
-        <source>Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is left alone.</source>
-        <translation>Kembalikan di marketplace nilai yang diganti oleh pembaruan terakhir? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
-    </message>
-    <message>
-        <source>The whole product switches: {0} other SKUs of those products switch with them</source>
-        <translation>Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah</translation>
-    </message>
-    <message>
-        <source>Undo last push</source>
-        <translation>Urungkan pembaruan terakhir</translation>
-    </message>
-    <message>
-        <source>Undoing the last push</source>
-        <translation>Mengurungkan pembaruan terakhir</translation>
-    </message>
-    <message>
-        <source>{0} large price changes need a second confirmation:</source>
-        <translation>{0} perubahan harga besar perlu konfirmasi kedua:</translation>
+        <source>{0} prices (change from {1:+.0f}% to {2:+.0f}%)</source>
+        <translation>{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)</translation>
     </message>
     <message>
         <source>{0} listings off, {1} listings on</source>
         <translation>{0} produk dinonaktifkan, {1} produk diaktifkan</translation>
     </message>
     <message>
-        <source>{0} prices (change from {1:+.0f}% to {2:+.0f}%)</source>
-        <translation>{0} harga (perubahan dari {1:+.0f}% sampai {2:+.0f}%)</translation>
+        <source>The whole product switches: {0} other SKUs of those products switch with them</source>
+        <translation>Seluruh produk ikut berubah: {0} SKU lain dari produk tersebut ikut berubah</translation>
     </message>
     <message>
         <source>{0} seller SKU code(s): each product is read first and sent back unchanged except the code</source>
         <translation>{0} kode SKU penjual: setiap produk dibaca dulu lalu disimpan kembali tanpa perubahan selain kodenya</translation>
+    </message>
+    <message>
+        <source>{0} large price changes need a second confirmation:</source>
+        <translation>{0} perubahan harga besar perlu konfirmasi kedua:</translation>
     </message>
     <message>
         <source>{0}: below the floor of {1}</source>
@@ -575,449 +540,150 @@
         <translation>{0}: {1:+.0f}% (melebihi ±{2}%)</translation>
     </message>
     <message>
-        <source>{0}: {1} change(s) kept; press Push changes to send them</source>
-        <translation>{0}: {1} perubahan disimpan; tekan Perbarui di marketplace untuk menerapkannya</translation>
+        <source>Pushing catalogue changes</source>
+        <translation>Memperbarui katalog di marketplace</translation>
+    </message>
+    <message>
+        <source>Pushed: {0} accepted, {1} failed</source>
+        <translation>Diperbarui: {0} diterima, {1} gagal</translation>
+    </message>
+    <message>
+        <source>Send the values the last push replaced back to the marketplace? A value changed on the marketplace since is left alone.</source>
+        <translation>Kembalikan di marketplace nilai yang diganti oleh pembaruan terakhir? Nilai yang sudah diubah di marketplace sejak itu dibiarkan.</translation>
+    </message>
+    <message>
+        <source>Undoing the last push</source>
+        <translation>Mengurungkan pembaruan terakhir</translation>
     </message>
 </context>
 <context>
     <name>CatalogEditDialog</name>
     <message>
-        <source>1-50 characters, no spaces</source>
-        <translation>1-50 karakter, tanpa spasi</translation>
-    </message>
-    <message>
-        <source>A new code is sent with the next push; TokoDesk's seller SKU follows once the marketplace accepted it.</source>
-        <translation>Kode baru diperbarui di marketplace saat pembaruan berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace menerimanya.</translation>
-    </message>
-    <message>
         <source>Change price or listing</source>
         <translation>Ubah harga atau status produk</translation>
-    </message>
-    <message>
-        <source>Listing</source>
-        <translation>Status produk</translation>
-    </message>
-    <message>
-        <source>Nothing changed: type a new price or code, or choose On or Off.</source>
-        <translation>Tidak ada yang berubah: ketik harga atau kode baru, atau pilih Aktif atau Nonaktif.</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Nonaktif</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation>Aktif</translation>
-    </message>
-    <message>
-        <source>Price (Rp)</source>
-        <translation>Harga (Rp)</translation>
-    </message>
-    <message>
-        <source>Seller SKU code</source>
-        <translation>Kode SKU penjual</translation>
-    </message>
-    <message>
-        <source>Seller SKU codes cannot be changed from TokoDesk on this marketplace: change them in Seller Center, then pull the SKUs.</source>
-        <translation>Kode SKU penjual tidak bisa diubah dari TokoDesk di marketplace ini: ubah di Seller Center, lalu tarik ulang SKU.</translation>
     </message>
     <message>
         <source>Seller SKU {0}</source>
         <translation>SKU penjual {0}</translation>
     </message>
     <message>
-        <source>The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not starting with = + - or @.</source>
-        <translation>Kode SKU penjual {0!r} tidak bisa dipakai: 1-50 karakter, tanpa spasi, tidak diawali = + - atau @.</translation>
+        <source>Whole rupiah, e.g. 15000</source>
+        <translation>Rupiah bulat, mis. 15000</translation>
+    </message>
+    <message>
+        <source>Price (Rp)</source>
+        <translation>Harga (Rp)</translation>
     </message>
     <message>
         <source>Unchanged</source>
         <translation>Tidak berubah</translation>
     </message>
     <message>
-        <source>Whole rupiah, e.g. 15000</source>
-        <translation>Rupiah bulat, mis. 15000</translation>
-    </message>
-</context>
-<context>
-    <name>ChannelSettingsForm</name>
-    <message>
-        <source>A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or down, or that is below the floor (0: no floor).</source>
-        <translation>Pembaruan katalog meminta konfirmasi kedua sebelum memperbarui harga yang naik atau turun lebih dari persentase ini, atau di bawah batas harga terendah (0: tanpa batas).</translation>
-    </message>
-    <message>
-        <source>Business model</source>
-        <translation>Opsi pengiriman</translation>
-    </message>
-    <message>
-        <source>Channel name</source>
-        <translation>Nama channel</translation>
-    </message>
-    <message>
-        <source>Compare the marketplace stock once a day at</source>
-        <translation>Bandingkan stok marketplace sekali sehari pukul</translation>
-    </message>
-    <message>
-        <source>Confirm price changes beyond (%)</source>
-        <translation>Konfirmasi perubahan harga di atas (%)</translation>
-    </message>
-    <message>
-        <source>Confirm prices below (Rp)</source>
-        <translation>Konfirmasi harga di bawah (Rp)</translation>
-    </message>
-    <message>
-        <source>Create a seller SKU for each marketplace SKU</source>
-        <translation>Buat SKU penjual untuk setiap SKU marketplace</translation>
-    </message>
-    <message>
-        <source>Daily reconciliation</source>
-        <translation>Rekonsiliasi harian</translation>
-    </message>
-    <message>
-        <source>Drop-off: you take the parcels to the courier</source>
-        <translation>Drop-off: Anda mengantar paket ke kurir</translation>
-    </message>
-    <message>
-        <source>Everything, every time</source>
-        <translation>Semuanya, setiap kali</translation>
-    </message>
-    <message>
-        <source>Fix mismatches automatically</source>
-        <translation>Perbaiki selisih otomatis</translation>
-    </message>
-    <message>
-        <source>Inventory sync</source>
-        <translation>Sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Inventory sync method</source>
-        <translation>Metode sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Map to existing seller SKUs only (the rest waits in a queue)</source>
-        <translation>Hanya petakan ke SKU penjual yang ada (sisanya menunggu di antrean)</translation>
-    </message>
-    <message>
-        <source>Only changes</source>
-        <translation>Hanya perubahan</translation>
-    </message>
-    <message>
-        <source>Order sync from</source>
-        <translation>Sinkronisasi pesanan sejak</translation>
-    </message>
-    <message>
-        <source>Orders on invoice number</source>
-        <translation>Tampilkan nomor invoice</translation>
-    </message>
-    <message>
-        <source>Own courier: you type the AWB (resi)</source>
-        <translation>Kurir sendiri: Anda mengetik nomor resi</translation>
-    </message>
-    <message>
-        <source>Pick-up: the courier collects the parcels</source>
-        <translation>Pickup: kurir menjemput paket</translation>
-    </message>
-    <message>
-        <source>Print the marketplace's own label instead of TokoDesk's</source>
-        <translation>Cetak label dari marketplace, bukan label TokoDesk</translation>
-    </message>
-    <message>
-        <source>Push 0 when available is below</source>
-        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
-    </message>
-    <message>
-        <source>Push stock to the marketplace</source>
-        <translation>Perbarui stok di marketplace</translation>
-    </message>
-    <message>
-        <source>Ready to ship at</source>
-        <translation>Siap kirim saat</translation>
-    </message>
-    <message>
-        <source>Reconciliation hour (WIB)</source>
-        <translation>Jam rekonsiliasi (WIB)</translation>
-    </message>
-    <message>
-        <source>Return sync from</source>
-        <translation>Sinkronisasi retur sejak</translation>
-    </message>
-    <message>
-        <source>SKU pull mode</source>
-        <translation>Mode tarik SKU</translation>
-    </message>
-    <message>
-        <source>Show and search orders by invoice number (INV/…)</source>
-        <translation>Tampilkan dan cari pesanan dengan nomor invoice (INV/…)</translation>
-    </message>
-    <message>
-        <source>Source warehouse</source>
-        <translation>Gudang asal</translation>
-    </message>
-    <message>
-        <source>Strip prefix when mapping</source>
-        <translation>Buang awalan saat memetakan</translation>
-    </message>
-    <message>
-        <source>Strip suffix when mapping</source>
-        <translation>Buang akhiran saat memetakan</translation>
-    </message>
-    <message>
-        <source>The first order pull starts here; later pulls continue from where the last one ended.</source>
-        <translation>Penarikan pesanan pertama dimulai dari sini; penarikan berikutnya melanjutkan dari akhir penarikan terakhir.</translation>
-    </message>
-    <message>
-        <source>The marketplace serves orders of the last {0} days only, so the first pull can start at most {0} days back. Older orders stay in Seller Center.</source>
-        <translation>Marketplace hanya menyediakan pesanan {0} hari terakhir, jadi penarikan pertama paling jauh dimulai {0} hari ke belakang. Pesanan yang lebih lama tetap di Seller Center.</translation>
-    </message>
-    <message>
-        <source>The warehouse whose stock is pushed and whose orders are shipped</source>
-        <translation>Gudang yang stoknya diperbarui di marketplace dan pesanannya dikirim dari sana</translation>
-    </message>
-    <message>
-        <source>Use marketplace shipping label</source>
-        <translation>Pakai label pengiriman marketplace</translation>
-    </message>
-    <message>
-        <source>When on a manifest</source>
-        <translation>Saat masuk manifest</translation>
-    </message>
-    <message>
-        <source>When packed</source>
-        <translation>Saat dikemas</translation>
-    </message>
-</context>
-<context>
-    <name>ChannelTab</name>
-    <message>
-        <source>(not an OS keyring: secrets last only while TokoDesk runs)</source>
-        <translation>(bukan keyring sistem: rahasia hanya tersimpan selama TokoDesk berjalan)</translation>
-    </message>
-    <message>
-        <source>(not read yet: test the connection)</source>
-        <translation>(belum dibaca: uji koneksi)</translation>
-    </message>
-    <message>
-        <source>(not set)</source>
-        <translation>(belum diatur)</translation>
-    </message>
-    <message>
-        <source>(temporary)</source>
-        <translation>(sementara)</translation>
-    </message>
-    <message>
-        <source>At manifest</source>
-        <translation>Saat manifest</translation>
-    </message>
-    <message>
-        <source>At pack</source>
-        <translation>Saat dikemas</translation>
-    </message>
-    <message>
-        <source>Business model</source>
-        <translation>Opsi pengiriman</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Channel name</source>
-        <translation>Nama channel</translation>
-    </message>
-    <message>
-        <source>Click ▸ on a run to see its errors.</source>
-        <translation>Klik ▸ pada sebuah sinkronisasi untuk melihat kesalahannya.</translation>
-    </message>
-    <message>
-        <source>Confirm price changes beyond (%)</source>
-        <translation>Konfirmasi perubahan harga di atas (%)</translation>
-    </message>
-    <message>
-        <source>Confirm prices below (Rp)</source>
-        <translation>Konfirmasi harga di bawah (Rp)</translation>
-    </message>
-    <message>
-        <source>Connected to “{0}”</source>
-        <translation>Terhubung ke “{0}”</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Koneksi</translation>
-    </message>
-    <message>
-        <source>Connection and settings</source>
-        <translation>Koneksi dan pengaturan</translation>
-    </message>
-    <message>
-        <source>Create seller SKUs</source>
-        <translation>Buat SKU penjual</translation>
-    </message>
-    <message>
-        <source>Daily reconciliation</source>
-        <translation>Rekonsiliasi harian</translation>
-    </message>
-    <message>
-        <source>Drop-off at the courier</source>
-        <translation>Antar ke kurir (drop-off)</translation>
-    </message>
-    <message>
-        <source>Edit settings…</source>
-        <translation>Ubah pengaturan…</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Semuanya</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Fetched</source>
-        <translation>Diambil</translation>
-    </message>
-    <message>
-        <source>Fix mismatches automatically</source>
-        <translation>Perbaiki selisih otomatis</translation>
-    </message>
-    <message>
-        <source>Inventory sync</source>
-        <translation>Sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Inventory sync method</source>
-        <translation>Metode sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Keyring</source>
-        <translation>Keyring</translation>
-    </message>
-    <message>
-        <source>Last run</source>
-        <translation>Terakhir jalan</translation>
-    </message>
-    <message>
-        <source>Map to existing seller SKUs only</source>
-        <translation>Hanya petakan ke SKU penjual yang ada</translation>
-    </message>
-    <message>
-        <source>Marketplace</source>
-        <translation>Marketplace</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Baru</translation>
-    </message>
-    <message>
-        <source>Next run</source>
-        <translation>Jadwal berikutnya</translation>
-    </message>
-    <message>
-        <source>No channel yet. Click “Add channel…” to connect your Tokopedia &amp; Shop store; its settings, connection, schedule and sync log then appear here.</source>
-        <translation>Belum ada channel. Klik “Tambah channel…” untuk menghubungkan toko Tokopedia &amp; Shop Anda; pengaturan, koneksi, jadwal, dan log sinkronisasinya akan tampil di sini.</translation>
-    </message>
-    <message>
-        <source>No token yet (fetched on the first call)</source>
-        <translation>Belum ada token (diambil pada panggilan pertama)</translation>
-    </message>
-    <message>
-        <source>Not tested in this session</source>
-        <translation>Belum diuji di sesi ini</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
+        <source>On</source>
+        <translation>Aktif</translation>
     </message>
     <message>
         <source>Off</source>
         <translation>Nonaktif</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Aktif</translation>
+        <source>Listing</source>
+        <translation>Status produk</translation>
     </message>
     <message>
-        <source>Only changes</source>
-        <translation>Hanya perubahan</translation>
+        <source>1-50 characters, no spaces</source>
+        <translation>1-50 karakter, tanpa spasi</translation>
     </message>
     <message>
-        <source>Order sync from</source>
-        <translation>Sinkronisasi pesanan sejak</translation>
+        <source>Seller SKU codes cannot be changed from TokoDesk on this marketplace: change them in Seller Center, then pull the SKUs.</source>
+        <translation>Kode SKU penjual tidak bisa diubah dari TokoDesk di marketplace ini: ubah di Seller Center, lalu tarik ulang SKU.</translation>
     </message>
     <message>
-        <source>Orders on invoice number</source>
-        <translation>Tampilkan nomor invoice</translation>
+        <source>A new code is sent with the next push; TokoDesk&apos;s seller SKU follows once the marketplace accepted it.</source>
+        <translation>Kode baru diperbarui di marketplace saat pembaruan berikutnya; SKU penjual di TokoDesk ikut berubah setelah marketplace menerimanya.</translation>
     </message>
     <message>
-        <source>Own courier (enter the AWB)</source>
-        <translation>Kurir sendiri (isi nomor resi)</translation>
+        <source>Seller SKU code</source>
+        <translation>Kode SKU penjual</translation>
     </message>
     <message>
-        <source>Partly failed</source>
-        <translation>Sebagian gagal</translation>
+        <source>The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not starting with = + - or @.</source>
+        <translation>Kode SKU penjual {0!r} tidak bisa dipakai: 1-50 karakter, tanpa spasi, tidak diawali = + - atau @.</translation>
     </message>
     <message>
-        <source>Pick-up by the courier</source>
-        <translation>Dijemput kurir (pickup)</translation>
+        <source>Nothing changed: type a new price or code, or choose On or Off.</source>
+        <translation>Tidak ada yang berubah: ketik harga atau kode baru, atau pilih Aktif atau Nonaktif.</translation>
     </message>
+</context>
+<context>
+    <name>ChannelSetting</name>
     <message>
-        <source>Push 0 when available is below</source>
-        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
-    </message>
-    <message>
-        <source>Reading the channel</source>
-        <translation>Membaca channel</translation>
-    </message>
-    <message>
-        <source>Ready to ship at</source>
-        <translation>Siap kirim saat</translation>
-    </message>
-    <message>
-        <source>Reconciliation hour (WIB)</source>
-        <translation>Jam rekonsiliasi (WIB)</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Hasil</translation>
-    </message>
-    <message>
-        <source>Return sync from</source>
-        <translation>Sinkronisasi retur sejak</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Berjalan</translation>
-    </message>
-    <message>
-        <source>Running…</source>
-        <translation>Berjalan…</translation>
-    </message>
-    <message>
-        <source>SKU pull mode</source>
-        <translation>Mode tarik SKU</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Jadwal</translation>
-    </message>
-    <message>
-        <source>Shop</source>
-        <translation>Toko</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Dilewati</translation>
+        <source>Channel name</source>
+        <translation>Nama channel</translation>
     </message>
     <message>
         <source>Source warehouse</source>
         <translation>Gudang asal</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Mulai</translation>
+        <source>Order sync from</source>
+        <translation>Sinkronisasi pesanan sejak</translation>
     </message>
     <message>
-        <source>Station</source>
-        <translation>Stasiun</translation>
+        <source>Return sync from</source>
+        <translation>Sinkronisasi retur sejak</translation>
+    </message>
+    <message>
+        <source>Business model</source>
+        <translation>Opsi pengiriman</translation>
+    </message>
+    <message>
+        <source>Ready to ship at</source>
+        <translation>Siap kirim saat</translation>
+    </message>
+    <message>
+        <source>Use marketplace shipping label</source>
+        <translation>Pakai label pengiriman marketplace</translation>
+    </message>
+    <message>
+        <source>Orders on invoice number</source>
+        <translation>Tampilkan nomor invoice</translation>
+    </message>
+    <message>
+        <source>Confirm price changes beyond (%)</source>
+        <translation>Konfirmasi perubahan harga di atas (%)</translation>
+    </message>
+    <message>
+        <source>Confirm prices below (Rp)</source>
+        <translation>Konfirmasi harga di bawah (Rp)</translation>
+    </message>
+    <message>
+        <source>Inventory sync</source>
+        <translation>Sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Inventory sync method</source>
+        <translation>Metode sinkronisasi stok</translation>
+    </message>
+    <message>
+        <source>Push 0 when available is below</source>
+        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
+    </message>
+    <message>
+        <source>Daily reconciliation</source>
+        <translation>Rekonsiliasi harian</translation>
+    </message>
+    <message>
+        <source>Reconciliation hour (WIB)</source>
+        <translation>Jam rekonsiliasi (WIB)</translation>
+    </message>
+    <message>
+        <source>Fix mismatches automatically</source>
+        <translation>Perbaiki selisih otomatis</translation>
+    </message>
+    <message>
+        <source>SKU pull mode</source>
+        <translation>Mode tarik SKU</translation>
     </message>
     <message>
         <source>Strip prefix when mapping</source>
@@ -1027,81 +693,319 @@
         <source>Strip suffix when mapping</source>
         <translation>Buang akhiran saat memetakan</translation>
     </message>
+</context>
+<context>
+    <name>ChannelSettingsForm</name>
     <message>
-        <source>Sync</source>
-        <translation>Sinkronisasi</translation>
+        <source>The warehouse whose stock is pushed and whose orders are shipped</source>
+        <translation>Gudang yang stoknya diperbarui di marketplace dan pesanannya dikirim dari sana</translation>
     </message>
     <message>
-        <source>Sync log</source>
-        <translation>Log sinkronisasi</translation>
+        <source>Pick-up: the courier collects the parcels</source>
+        <translation>Pickup: kurir menjemput paket</translation>
     </message>
     <message>
-        <source>Sync now</source>
-        <translation>Sinkronkan</translation>
+        <source>Drop-off: you take the parcels to the courier</source>
+        <translation>Drop-off: Anda mengantar paket ke kurir</translation>
     </message>
     <message>
-        <source>Test connection</source>
-        <translation>Uji koneksi</translation>
+        <source>Own courier: you type the AWB (resi)</source>
+        <translation>Kurir sendiri: Anda mengetik nomor resi</translation>
     </message>
     <message>
-        <source>Testing the connection</source>
-        <translation>Menguji koneksi</translation>
+        <source>When packed</source>
+        <translation>Saat dikemas</translation>
     </message>
     <message>
-        <source>Testing…</source>
-        <translation>Menguji…</translation>
+        <source>When on a manifest</source>
+        <translation>Saat masuk manifest</translation>
+    </message>
+    <message>
+        <source>Print the marketplace&apos;s own label instead of TokoDesk&apos;s</source>
+        <translation>Cetak label dari marketplace, bukan label TokoDesk</translation>
+    </message>
+    <message>
+        <source>Show and search orders by invoice number (INV/…)</source>
+        <translation>Tampilkan dan cari pesanan dengan nomor invoice (INV/…)</translation>
+    </message>
+    <message>
+        <source>Push stock to the marketplace</source>
+        <translation>Perbarui stok di marketplace</translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation>Hanya perubahan</translation>
+    </message>
+    <message>
+        <source>Everything, every time</source>
+        <translation>Semuanya, setiap kali</translation>
+    </message>
+    <message>
+        <source>Compare the marketplace stock once a day at</source>
+        <translation>Bandingkan stok marketplace sekali sehari pukul</translation>
+    </message>
+    <message>
+        <source>Create a seller SKU for each marketplace SKU</source>
+        <translation>Buat SKU penjual untuk setiap SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Map to existing seller SKUs only (the rest waits in a queue)</source>
+        <translation>Hanya petakan ke SKU penjual yang ada (sisanya menunggu di antrean)</translation>
+    </message>
+    <message>
+        <source>A catalogue push asks a second time before it sends a price that changes by more than this percentage, up or down, or that is below the floor (0: no floor).</source>
+        <translation>Pembaruan katalog meminta konfirmasi kedua sebelum memperbarui harga yang naik atau turun lebih dari persentase ini, atau di bawah batas harga terendah (0: tanpa batas).</translation>
+    </message>
+    <message>
+        <source>The marketplace serves orders of the last {0} days only, so the first pull can start at most {0} days back. Older orders stay in Seller Center.</source>
+        <translation>Marketplace hanya menyediakan pesanan {0} hari terakhir, jadi penarikan pertama paling jauh dimulai {0} hari ke belakang. Pesanan yang lebih lama tetap di Seller Center.</translation>
+    </message>
+    <message>
+        <source>The first order pull starts here; later pulls continue from where the last one ended.</source>
+        <translation>Penarikan pesanan pertama dimulai dari sini; penarikan berikutnya melanjutkan dari akhir penarikan terakhir.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTab</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>Sebagian gagal</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>sesuai permintaan</translation>
+    </message>
+    <message>
+        <source>No channel yet. Click “Add channel…” to connect your Tokopedia &amp; Shop store; its settings, connection, schedule and sync log then appear here.</source>
+        <translation>Belum ada channel. Klik “Tambah channel…” untuk menghubungkan toko Tokopedia &amp; Shop Anda; pengaturan, koneksi, jadwal, dan log sinkronisasinya akan tampil di sini.</translation>
+    </message>
+    <message>
+        <source>Connection and settings</source>
+        <translation>Koneksi dan pengaturan</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Toko</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Koneksi</translation>
     </message>
     <message>
         <source>Token expires</source>
         <translation>Token berakhir</translation>
     </message>
     <message>
+        <source>Keyring</source>
+        <translation>Keyring</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Edit settings…</source>
+        <translation>Ubah pengaturan…</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Terakhir jalan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Jadwal berikutnya</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Log sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
         <source>Updated</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <source>Use marketplace shipping label</source>
-        <translation>Pakai label pengiriman marketplace</translation>
+        <source>Station</source>
+        <translation>Stasiun</translation>
     </message>
     <message>
-        <source>daily at {0} WIB</source>
-        <translation>setiap hari pukul {0} WIB</translation>
+        <source>Click ▸ on a run to see its errors.</source>
+        <translation>Klik ▸ pada sebuah sinkronisasi untuk melihat kesalahannya.</translation>
     </message>
     <message>
-        <source>due now</source>
-        <translation>sekarang</translation>
+        <source>Reading the channel</source>
+        <translation>Membaca channel</translation>
     </message>
     <message>
-        <source>every 1 min</source>
-        <translation>setiap 1 menit</translation>
+        <source>(not read yet: test the connection)</source>
+        <translation>(belum dibaca: uji koneksi)</translation>
     </message>
     <message>
-        <source>every 15 min</source>
-        <translation>setiap 15 menit</translation>
+        <source>Not tested in this session</source>
+        <translation>Belum diuji di sesi ini</translation>
     </message>
     <message>
-        <source>every 3 min</source>
-        <translation>setiap 3 menit</translation>
+        <source>No token yet (fetched on the first call)</source>
+        <translation>Belum ada token (diambil pada panggilan pertama)</translation>
     </message>
     <message>
-        <source>every 5 min</source>
-        <translation>setiap 5 menit</translation>
+        <source>(temporary)</source>
+        <translation>(sementara)</translation>
     </message>
     <message>
-        <source>inventory sync is off</source>
-        <translation>sinkronisasi stok mati</translation>
+        <source>(not an OS keyring: secrets last only while TokoDesk runs)</source>
+        <translation>(bukan keyring sistem: rahasia hanya tersimpan selama TokoDesk berjalan)</translation>
     </message>
     <message>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
+        <source>due now</source>
+        <translation>sekarang</translation>
+    </message>
+    <message>
+        <source>daily at {0} WIB</source>
+        <translation>setiap hari pukul {0} WIB</translation>
+    </message>
+    <message>
+        <source>every {0} min</source>
+        <translation>setiap {0} menit</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(belum diatur)</translation>
+    </message>
+    <message>
+        <source>Pick-up by the courier</source>
+        <translation>Dijemput kurir (pickup)</translation>
+    </message>
+    <message>
+        <source>Drop-off at the courier</source>
+        <translation>Antar ke kurir (drop-off)</translation>
+    </message>
+    <message>
+        <source>Own courier (enter the AWB)</source>
+        <translation>Kurir sendiri (isi nomor resi)</translation>
+    </message>
+    <message>
+        <source>At pack</source>
+        <translation>Saat dikemas</translation>
+    </message>
+    <message>
+        <source>At manifest</source>
+        <translation>Saat manifest</translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation>Hanya perubahan</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semuanya</translation>
+    </message>
+    <message>
+        <source>Create seller SKUs</source>
+        <translation>Buat SKU penjual</translation>
+    </message>
+    <message>
+        <source>Map to existing seller SKUs only</source>
+        <translation>Hanya petakan ke SKU penjual yang ada</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Berjalan…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>Connected to “{0}”</source>
+        <translation>Terhubung ke “{0}”</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Menguji koneksi</translation>
+    </message>
+    <message>
         <source>never run</source>
         <translation>belum pernah jalan</translation>
     </message>
     <message>
-        <source>on demand</source>
-        <translation>sesuai permintaan</translation>
+        <source>every 6 hours</source>
+        <translation>setiap 6 jam</translation>
+    </message>
+    <message>
+        <source>inventory sync is off</source>
+        <translation>sinkronisasi stok mati</translation>
+    </message>
+    <message>
+        <source>inventory sync is not available in this build</source>
+        <translation>sinkronisasi stok tidak tersedia di versi ini</translation>
+    </message>
+    <message>
+        <source>stock changed</source>
+        <translation>stok berubah</translation>
     </message>
     <message>
         <source>periodic</source>
@@ -1112,19 +1016,19 @@
         <translation>rekonsiliasi mati</translation>
     </message>
     <message>
-        <source>run on demand</source>
-        <translation>jalan sesuai permintaan</translation>
+        <source>reconciliation is not available in this build</source>
+        <translation>rekonsiliasi tidak tersedia di versi ini</translation>
     </message>
     <message>
-        <source>stock changed</source>
-        <translation>stok berubah</translation>
+        <source>run on demand</source>
+        <translation>jalan sesuai permintaan</translation>
     </message>
 </context>
 <context>
     <name>ChannelWizard</name>
     <message>
-        <source>&amp;Finish</source>
-        <translation>&amp;Selesai</translation>
+        <source>Add a channel</source>
+        <translation>Tambah channel</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -1135,8 +1039,8 @@
         <translation>&lt; &amp;Kembali</translation>
     </message>
     <message>
-        <source>Add a channel</source>
-        <translation>Tambah channel</translation>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1165,22 +1069,6 @@
 <context>
     <name>CostView</name>
     <message>
-        <source>(no seller SKU)</source>
-        <translation>(tanpa SKU penjual)</translation>
-    </message>
-    <message>
-        <source>A CSV file with seller_sku,cost_price on each line</source>
-        <translation>File CSV berisi seller_sku,cost_price di setiap baris</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Modal</translation>
-    </message>
-    <message>
-        <source>Cost price (per unit)</source>
-        <translation>Harga modal (per unit)</translation>
-    </message>
-    <message>
         <source>Cost price of one unit, in whole rupiah: double-click a cell to type it (empty clears it). Kept on this PC only; the margins use it.</source>
         <translation>Harga modal satu unit, dalam rupiah bulat: klik dua kali sel untuk mengetiknya (kosong menghapusnya). Hanya disimpan di PC ini; dipakai untuk menghitung margin.</translation>
     </message>
@@ -1189,36 +1077,44 @@
         <translation>Impor harga modal…</translation>
     </message>
     <message>
-        <source>Margin</source>
-        <translation>Margin</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <source>Net</source>
-        <translation>Bersih</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Pesanan</translation>
+        <source>A CSV file with seller_sku,cost_price on each line</source>
+        <translation>File CSV berisi seller_sku,cost_price di setiap baris</translation>
     </message>
     <message>
         <source>Seller SKU</source>
         <translation>SKU penjual</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Cost price (per unit)</source>
+        <translation>Harga modal (per unit)</translation>
+    </message>
+    <message>
         <source>Units sold</source>
         <translation>Unit terjual</translation>
     </message>
     <message>
-        <source>{0}: a cost price cannot be negative. Type whole rupiah, e.g. 15.000, or leave it empty.</source>
-        <translation>{0}: harga modal tidak boleh negatif. Ketik rupiah bulat, mis. 15.000, atau kosongkan.</translation>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
     </message>
     <message>
-        <source>{0}: a cost price must be more than Rp 0. Leave it empty if you do not know it.</source>
-        <translation>{0}: harga modal harus lebih dari Rp 0. Kosongkan bila belum tahu.</translation>
+        <source>Net</source>
+        <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Modal</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>(no seller SKU)</source>
+        <translation>(tanpa SKU penjual)</translation>
     </message>
     <message>
         <source>{0}: cost price cleared</source>
@@ -1229,8 +1125,16 @@
         <translation>{0}: harga modal {1}</translation>
     </message>
     <message>
+        <source>{0}: a cost price cannot be negative. Type whole rupiah, e.g. 15.000, or leave it empty.</source>
+        <translation>{0}: harga modal tidak boleh negatif. Ketik rupiah bulat, mis. 15.000, atau kosongkan.</translation>
+    </message>
+    <message>
         <source>{0}: rupiah are whole numbers (no sen). Type e.g. 15.000.</source>
         <translation>{0}: rupiah adalah bilangan bulat (tanpa sen). Ketik mis. 15.000.</translation>
+    </message>
+    <message>
+        <source>{0}: a cost price must be more than Rp 0. Leave it empty if you do not know it.</source>
+        <translation>{0}: harga modal harus lebih dari Rp 0. Kosongkan bila belum tahu.</translation>
     </message>
     <message>
         <source>{0}: {1} is more than any price a marketplace takes.</source>
@@ -1244,36 +1148,20 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <source>API base URL</source>
-        <translation>URL dasar API</translation>
+        <source>Credentials</source>
+        <translation>Kredensial</translation>
     </message>
     <message>
-        <source>Advanced: server addresses</source>
-        <translation>Lanjutan: alamat server</translation>
+        <source>Secrets go to the OS keyring, never into TokoDesk&apos;s database.</source>
+        <translation>Rahasia disimpan di keyring sistem, tidak pernah di database TokoDesk.</translation>
     </message>
     <message>
-        <source>App key</source>
-        <translation>App key</translation>
+        <source>e.g. Toko Utama</source>
+        <translation>mis. Toko Utama</translation>
     </message>
     <message>
-        <source>App secret</source>
-        <translation>App secret</translation>
-    </message>
-    <message>
-        <source>Auth base URL</source>
-        <translation>URL dasar otorisasi</translation>
-    </message>
-    <message>
-        <source>Business model</source>
-        <translation>Opsi pengiriman</translation>
-    </message>
-    <message>
-        <source>Changed since the last test: test again.</source>
-        <translation>Berubah sejak uji terakhir: uji lagi.</translation>
-    </message>
-    <message>
-        <source>Channel name</source>
-        <translation>Nama channel</translation>
+        <source>FS ID (App ID)</source>
+        <translation>FS ID (App ID)</translation>
     </message>
     <message>
         <source>Client ID</source>
@@ -1284,251 +1172,203 @@
         <translation>Client secret</translation>
     </message>
     <message>
-        <source>Confirm price changes beyond (%)</source>
-        <translation>Konfirmasi perubahan harga di atas (%)</translation>
+        <source>Shop ID</source>
+        <translation>Shop ID</translation>
     </message>
     <message>
-        <source>Confirm prices below (Rp)</source>
-        <translation>Konfirmasi harga di bawah (Rp)</translation>
+        <source>The shop ID is the number in your seller panel&apos;s address, e.g. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</source>
+        <translation>Shop ID adalah angka di alamat panel penjual Anda, mis. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</translation>
     </message>
     <message>
-        <source>Connected to “{0}”.</source>
-        <translation>Terhubung ke “{0}”.</translation>
+        <source>App key</source>
+        <translation>App key</translation>
     </message>
     <message>
-        <source>Consent link</source>
-        <translation>Tautan persetujuan</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>Kredensial</translation>
-    </message>
-    <message>
-        <source>Daily reconciliation</source>
-        <translation>Rekonsiliasi harian</translation>
-    </message>
-    <message>
-        <source>FS ID (App ID)</source>
-        <translation>FS ID (App ID)</translation>
-    </message>
-    <message>
-        <source>Fill in the service ID to get the link</source>
-        <translation>Isi service ID untuk mendapatkan tautannya</translation>
-    </message>
-    <message>
-        <source>Fill in: {0}</source>
-        <translation>Lengkapi: {0}</translation>
-    </message>
-    <message>
-        <source>Fix mismatches automatically</source>
-        <translation>Perbaiki selisih otomatis</translation>
-    </message>
-    <message>
-        <source>Inventory sync</source>
-        <translation>Sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Inventory sync method</source>
-        <translation>Metode sinkronisasi stok</translation>
-    </message>
-    <message>
-        <source>Open link</source>
-        <translation>Buka tautan</translation>
-    </message>
-    <message>
-        <source>Open the consent link, log in as the shop owner and accept; the browser then shows an address with ?code=…. Paste it here within 30 minutes.</source>
-        <translation>Buka tautan persetujuan, masuk sebagai pemilik toko, lalu setujui; peramban akan menampilkan alamat dengan ?code=…. Tempel di sini dalam 30 menit.</translation>
-    </message>
-    <message>
-        <source>Order sync from</source>
-        <translation>Sinkronisasi pesanan sejak</translation>
-    </message>
-    <message>
-        <source>Orders on invoice number</source>
-        <translation>Tampilkan nomor invoice</translation>
-    </message>
-    <message>
-        <source>Paste the address the browser shows after you accept, or the code</source>
-        <translation>Tempel alamat yang ditampilkan peramban setelah Anda setuju, atau kodenya</translation>
-    </message>
-    <message>
-        <source>Push 0 when available is below</source>
-        <translation>Jadikan stok 0 bila tersedia di bawah</translation>
-    </message>
-    <message>
-        <source>Ready to ship at</source>
-        <translation>Siap kirim saat</translation>
-    </message>
-    <message>
-        <source>Reconciliation hour (WIB)</source>
-        <translation>Jam rekonsiliasi (WIB)</translation>
-    </message>
-    <message>
-        <source>Redirect URL or code</source>
-        <translation>URL pengalihan atau kode</translation>
-    </message>
-    <message>
-        <source>Return sync from</source>
-        <translation>Sinkronisasi retur sejak</translation>
-    </message>
-    <message>
-        <source>SKU pull mode</source>
-        <translation>Mode tarik SKU</translation>
-    </message>
-    <message>
-        <source>Save without a successful test (I will test it later)</source>
-        <translation>Simpan tanpa uji yang berhasil (saya uji nanti)</translation>
-    </message>
-    <message>
-        <source>Secrets go to the OS keyring, never into TokoDesk's database.</source>
-        <translation>Rahasia disimpan di keyring sistem, tidak pernah di database TokoDesk.</translation>
+        <source>App secret</source>
+        <translation>App secret</translation>
     </message>
     <message>
         <source>Service ID</source>
         <translation>Service ID</translation>
     </message>
     <message>
+        <source>Fill in the service ID to get the link</source>
+        <translation>Isi service ID untuk mendapatkan tautannya</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Buka tautan</translation>
+    </message>
+    <message>
+        <source>Consent link</source>
+        <translation>Tautan persetujuan</translation>
+    </message>
+    <message>
+        <source>Paste the address the browser shows after you accept, or the code</source>
+        <translation>Tempel alamat yang ditampilkan peramban setelah Anda setuju, atau kodenya</translation>
+    </message>
+    <message>
+        <source>Redirect URL or code</source>
+        <translation>URL pengalihan atau kode</translation>
+    </message>
+    <message>
+        <source>Open the consent link, log in as the shop owner and accept; the browser then shows an address with ?code=…. Paste it here within 30 minutes.</source>
+        <translation>Buka tautan persetujuan, masuk sebagai pemilik toko, lalu setujui; peramban akan menampilkan alamat dengan ?code=…. Tempel di sini dalam 30 menit.</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>Toko</translation>
     </message>
     <message>
-        <source>Shop ID</source>
-        <translation>Shop ID</translation>
+        <source>The authorization covers several shops: pick this channel&apos;s shop. Add another later with `tokodesk channel add NAME --from-channel` (no new consent).</source>
+        <translation>Otorisasi ini mencakup beberapa toko: pilih toko untuk channel ini. Tambahkan toko lain nanti dengan `tokodesk channel add NAMA --from-channel` (tanpa persetujuan baru).</translation>
     </message>
     <message>
-        <source>Source warehouse</source>
-        <translation>Gudang asal</translation>
+        <source>Advanced: server addresses</source>
+        <translation>Lanjutan: alamat server</translation>
     </message>
     <message>
-        <source>Strip prefix when mapping</source>
-        <translation>Buang awalan saat memetakan</translation>
+        <source>API base URL</source>
+        <translation>URL dasar API</translation>
     </message>
     <message>
-        <source>Strip suffix when mapping</source>
-        <translation>Buang akhiran saat memetakan</translation>
+        <source>Auth base URL</source>
+        <translation>URL dasar otorisasi</translation>
     </message>
     <message>
         <source>Test connection</source>
         <translation>Uji koneksi</translation>
     </message>
     <message>
-        <source>Testing the connection</source>
-        <translation>Menguji koneksi</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>Menguji…</translation>
-    </message>
-    <message>
-        <source>The authorization covers several shops: pick this channel's shop. Add another later with `tokodesk channel add NAME --from-channel` (no new consent).</source>
-        <translation>Otorisasi ini mencakup beberapa toko: pilih toko untuk channel ini. Tambahkan toko lain nanti dengan `tokodesk channel add NAMA --from-channel` (tanpa persetujuan baru).</translation>
-    </message>
-    <message>
-        <source>The shop ID is the number in your seller panel's address, e.g. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</source>
-        <translation>Shop ID adalah angka di alamat panel penjual Anda, mis. seller.tokopedia.com/…?shop_id=&lt;b&gt;1234567&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>Use marketplace shipping label</source>
-        <translation>Pakai label pengiriman marketplace</translation>
-    </message>
-    <message>
-        <source>e.g. Toko Utama</source>
-        <translation>mis. Toko Utama</translation>
-    </message>
-</context>
-<context>
-    <name>DatabasePage</name>
-    <message>
-        <source>A change takes effect when TokoDesk starts again.</source>
-        <translation>Perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
-    </message>
-    <message>
-        <source>Advanced: the database</source>
-        <translation>Lanjutan: database</translation>
+        <source>Save without a successful test (I will test it later)</source>
+        <translation>Simpan tanpa uji yang berhasil (saya uji nanti)</translation>
     </message>
     <message>
         <source>Changed since the last test: test again.</source>
         <translation>Berubah sejak uji terakhir: uji lagi.</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>Database</translation>
-    </message>
-    <message>
         <source>Fill in: {0}</source>
         <translation>Lengkapi: {0}</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>Host</translation>
-    </message>
-    <message>
-        <source>In use now: {0}</source>
-        <translation>Yang dipakai sekarang: {0}</translation>
-    </message>
-    <message>
-        <source>Kept in the OS keyring; leave empty to keep it</source>
-        <translation>Tersimpan di keyring sistem; kosongkan untuk tetap memakainya</translation>
-    </message>
-    <message>
-        <source>No such database</source>
-        <translation>Database tidak ada</translation>
-    </message>
-    <message>
-        <source>Not saved: {0}</source>
-        <translation>Tidak tersimpan: {0}</translation>
-    </message>
-    <message>
-        <source>One packing PC keeps its data on this PC. Several PCs on one order queue share a PostgreSQL server.</source>
-        <translation>Satu PC packing menyimpan datanya di PC ini. Beberapa PC pada satu antrean pesanan memakai bersama satu server PostgreSQL.</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>PostgreSQL server</source>
-        <translation>Server PostgreSQL</translation>
-    </message>
-    <message>
-        <source>Saved. Close TokoDesk and start it again to use this database; add the channel then, unless another station already has.</source>
-        <translation>Tersimpan. Tutup TokoDesk lalu jalankan lagi untuk memakai database ini; tambahkan channel setelah itu, kecuali stasiun lain sudah menambahkannya.</translation>
-    </message>
-    <message>
-        <source>Saving the database setting</source>
-        <translation>Menyimpan pengaturan database</translation>
-    </message>
-    <message>
-        <source>Shared PostgreSQL server</source>
-        <translation>Server PostgreSQL bersama</translation>
-    </message>
-    <message>
-        <source>Stored in the OS keyring, never in a file</source>
-        <translation>Disimpan di keyring sistem, tidak pernah di file</translation>
-    </message>
-    <message>
-        <source>TOKODESK_DB is set on this PC and wins over this setting.</source>
-        <translation>TOKODESK_DB diatur di PC ini dan mengalahkan pengaturan ini.</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Uji</translation>
-    </message>
-    <message>
-        <source>Testing the database</source>
-        <translation>Menguji database</translation>
     </message>
     <message>
         <source>Testing…</source>
         <translation>Menguji…</translation>
     </message>
     <message>
-        <source>The database is newer than this TokoDesk</source>
-        <translation>Database lebih baru daripada TokoDesk ini</translation>
+        <source>Connected to “{0}”.</source>
+        <translation>Terhubung ke “{0}”.</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Menguji koneksi</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Nama channel</translation>
+    </message>
+</context>
+<context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Advanced: the database</source>
+        <translation>Lanjutan: database</translation>
+    </message>
+    <message>
+        <source>One packing PC keeps its data on this PC. Several PCs on one order queue share a PostgreSQL server.</source>
+        <translation>Satu PC packing menyimpan datanya di PC ini. Beberapa PC pada satu antrean pesanan memakai bersama satu server PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>This PC only (SQLite)</source>
+        <translation>Hanya PC ini (SQLite)</translation>
+    </message>
+    <message>
+        <source>Shared PostgreSQL server</source>
+        <translation>Server PostgreSQL bersama</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>Server PostgreSQL</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10 or gudang-pc</source>
+        <translation>mis. 192.168.1.10 atau gudang-pc</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Uji</translation>
+    </message>
+    <message>
+        <source>Use this database</source>
+        <translation>Pakai database ini</translation>
+    </message>
+    <message>
+        <source>Kept in the OS keyring; leave empty to keep it</source>
+        <translation>Tersimpan di keyring sistem; kosongkan untuk tetap memakainya</translation>
+    </message>
+    <message>
+        <source>Stored in the OS keyring, never in a file</source>
+        <translation>Disimpan di keyring sistem, tidak pernah di file</translation>
+    </message>
+    <message>
+        <source>In use now: {0}</source>
+        <translation>Yang dipakai sekarang: {0}</translation>
+    </message>
+    <message>
+        <source>TOKODESK_DB is set on this PC and wins over this setting.</source>
+        <translation>TOKODESK_DB diatur di PC ini dan mengalahkan pengaturan ini.</translation>
+    </message>
+    <message>
+        <source>A change takes effect when TokoDesk starts again.</source>
+        <translation>Perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
+    </message>
+    <message>
+        <source>Changed since the last test: test again.</source>
+        <translation>Berubah sejak uji terakhir: uji lagi.</translation>
+    </message>
+    <message>
+        <source>Fill in: {0}</source>
+        <translation>Lengkapi: {0}</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Menguji…</translation>
+    </message>
+    <message>
+        <source>Testing the database</source>
+        <translation>Menguji database</translation>
+    </message>
+    <message>
+        <source>Saved. Close TokoDesk and start it again to use this database; add the channel then, unless another station already has.</source>
+        <translation>Tersimpan. Tutup TokoDesk lalu jalankan lagi untuk memakai database ini; tambahkan channel setelah itu, kecuali stasiun lain sudah menambahkannya.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <source>Saving the database setting</source>
+        <translation>Menyimpan pengaturan database</translation>
     </message>
     <message>
         <source>The database setting is incomplete</source>
@@ -1539,40 +1379,32 @@
         <translation>Server tidak dapat dihubungi</translation>
     </message>
     <message>
+        <source>Wrong password</source>
+        <translation>Kata sandi salah</translation>
+    </message>
+    <message>
         <source>The server needs a password</source>
         <translation>Server meminta kata sandi</translation>
-    </message>
-    <message>
-        <source>The server refused</source>
-        <translation>Server menolak</translation>
-    </message>
-    <message>
-        <source>The user lacks rights</source>
-        <translation>Pengguna tidak punya hak akses</translation>
-    </message>
-    <message>
-        <source>This PC only (SQLite)</source>
-        <translation>Hanya PC ini (SQLite)</translation>
     </message>
     <message>
         <source>Unknown user</source>
         <translation>Pengguna tidak dikenal</translation>
     </message>
     <message>
-        <source>Use this database</source>
-        <translation>Pakai database ini</translation>
+        <source>No such database</source>
+        <translation>Database tidak ada</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Pengguna</translation>
+        <source>The user lacks rights</source>
+        <translation>Pengguna tidak punya hak akses</translation>
     </message>
     <message>
-        <source>Wrong password</source>
-        <translation>Kata sandi salah</translation>
+        <source>The database is newer than this TokoDesk</source>
+        <translation>Database lebih baru daripada TokoDesk ini</translation>
     </message>
     <message>
-        <source>e.g. 192.168.1.10 or gudang-pc</source>
-        <translation>mis. 192.168.1.10 atau gudang-pc</translation>
+        <source>The server refused</source>
+        <translation>Server menolak</translation>
     </message>
 </context>
 <context>
@@ -1582,32 +1414,12 @@
         <translation>Menyalakan toko demo</translation>
     </message>
     <message>
-        <source>Using the demo shop's stock as the starting count</source>
+        <source>Using the demo shop&apos;s stock as the starting count</source>
         <translation>Memakai stok toko demo sebagai jumlah awal</translation>
     </message>
 </context>
 <context>
     <name>DeskVideo</name>
-    <message>
-        <source>Export the packing video for a dispute: choose a folder</source>
-        <translation>Ekspor video pengemasan untuk komplain: pilih folder</translation>
-    </message>
-    <message>
-        <source>Exported {0} and {1} to {2} (SHA-256 {3}…).</source>
-        <translation>{0} dan {1} diekspor ke {2} (SHA-256 {3}…).</translation>
-    </message>
-    <message>
-        <source>Exporting the packing video</source>
-        <translation>Mengekspor video pengemasan</translation>
-    </message>
-    <message>
-        <source>Opening the packing camera</source>
-        <translation>Membuka kamera pengemasan</translation>
-    </message>
-    <message>
-        <source>Opening the packing video</source>
-        <translation>Membuka video pengemasan</translation>
-    </message>
     <message>
         <source>Qt Multimedia cannot be loaded on this PC ({0}): packing is not filmed. On Debian or Ubuntu, install the package libpulse0.</source>
         <translation>Qt Multimedia tidak bisa dimuat di PC ini ({0}): pengemasan tidak direkam. Di Debian atau Ubuntu, pasang paket libpulse0.</translation>
@@ -1621,19 +1433,39 @@
         <translation>Pengaturan video pengemasan sedang dibaca.</translation>
     </message>
     <message>
+        <source>Opening the packing camera</source>
+        <translation>Membuka kamera pengemasan</translation>
+    </message>
+    <message>
         <source>The video file is not on this PC: it was removed by the retention setting, or recorded at another station ({0}).</source>
         <translation>Berkas video tidak ada di PC ini: sudah dihapus sesuai pengaturan penyimpanan, atau direkam di stasiun lain ({0}).</translation>
+    </message>
+    <message>
+        <source>Opening the packing video</source>
+        <translation>Membuka video pengemasan</translation>
+    </message>
+    <message>
+        <source>Export the packing video for a dispute: choose a folder</source>
+        <translation>Ekspor video pengemasan untuk komplain: pilih folder</translation>
+    </message>
+    <message>
+        <source>Exported {0} and {1} to {2} (SHA-256 {3}…).</source>
+        <translation>{0} dan {1} diekspor ke {2} (SHA-256 {3}…).</translation>
+    </message>
+    <message>
+        <source>Exporting the packing video</source>
+        <translation>Mengekspor video pengemasan</translation>
     </message>
 </context>
 <context>
     <name>DetailsDialog</name>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -1647,18 +1479,18 @@
         <translation>Pindai serah terima…</translation>
     </message>
     <message>
-        <source>Shop health…</source>
-        <translation>Kesehatan toko…</translation>
+        <source>Today&apos;s dispatch plan…</source>
+        <translation>Rencana pengiriman hari ini…</translation>
     </message>
     <message>
-        <source>Today's dispatch plan…</source>
-        <translation>Rencana pengiriman hari ini…</translation>
+        <source>Shop health…</source>
+        <translation>Kesehatan toko…</translation>
     </message>
 </context>
 <context>
     <name>DispatchPlan</name>
     <message>
-        <source>Today's plan</source>
+        <source>Today&apos;s plan</source>
         <translation>Rencana hari ini</translation>
     </message>
     <message>
@@ -1669,92 +1501,92 @@
 <context>
     <name>DispatchPlanDialog</name>
     <message>
-        <source>(no courier)</source>
-        <translation>(tanpa kurir)</translation>
+        <source>Today&apos;s dispatch plan</source>
+        <translation>Rencana pengiriman hari ini</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
+        <source>What must leave today (WIB), by courier and pick-up cut-off, in the platform&apos;s order of work. The time left counts down to the cut-off, or to the earliest ship-by where there is none.</source>
+        <translation>Yang harus dikirim hari ini (WIB), per kurir dan batas pickup, dalam urutan kerja platform. Sisa waktu dihitung mundur ke batas pickup, atau ke batas kirim paling awal bila tidak ada.</translation>
     </message>
     <message>
         <source>Courier / invoice</source>
         <translation>Kurir / invoice</translation>
     </message>
     <message>
-        <source>Cut-off / ship by</source>
-        <translation>Batas pickup / kirim sebelum</translation>
-    </message>
-    <message>
-        <source>LATE</source>
-        <translation>TERLAMBAT</translation>
-    </message>
-    <message>
-        <source>Mark</source>
-        <translation>Tanda</translation>
-    </message>
-    <message>
-        <source>Nothing left to ship today.</source>
-        <translation>Tidak ada lagi yang harus dikirim hari ini.</translation>
-    </message>
-    <message>
-        <source>Reading the dispatch plan</source>
-        <translation>Membaca rencana pengiriman</translation>
-    </message>
-    <message>
-        <source>Reading today's orders…</source>
-        <translation>Membaca pesanan hari ini…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>The plan could not be read: {0}</source>
-        <translation>Rencana tidak dapat dibaca: {0}</translation>
+        <source>Cut-off / ship by</source>
+        <translation>Batas pickup / kirim sebelum</translation>
     </message>
     <message>
         <source>Time left</source>
         <translation>Sisa waktu</translation>
     </message>
     <message>
-        <source>Today's dispatch plan</source>
-        <translation>Rencana pengiriman hari ini</translation>
+        <source>Mark</source>
+        <translation>Tanda</translation>
     </message>
     <message>
-        <source>What must leave today (WIB), by courier and pick-up cut-off, in the platform's order of work. The time left counts down to the cut-off, or to the earliest ship-by where there is none.</source>
-        <translation>Yang harus dikirim hari ini (WIB), per kurir dan batas pickup, dalam urutan kerja platform. Sisa waktu dihitung mundur ke batas pickup, atau ke batas kirim paling awal bila tidak ada.</translation>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
     </message>
     <message>
-        <source>cut-off {0}</source>
-        <translation>batas pickup {0}</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Reading today&apos;s orders…</source>
+        <translation>Membaca pesanan hari ini…</translation>
+    </message>
+    <message>
+        <source>Reading the dispatch plan</source>
+        <translation>Membaca rencana pengiriman</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: {0}</source>
+        <translation>Rencana tidak dapat dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>TERLAMBAT</translation>
     </message>
     <message>
         <source>due within 2 h</source>
         <translation>jatuh tempo dalam 2 jam</translation>
     </message>
     <message>
-        <source>ship by {0}</source>
-        <translation>kirim sebelum {0}</translation>
+        <source>{0} h {1} min ago</source>
+        <translation>{0} j {1} mnt yang lalu</translation>
     </message>
     <message>
         <source>{0} h {1} min</source>
         <translation>{0} j {1} mnt</translation>
     </message>
     <message>
-        <source>{0} h {1} min ago</source>
-        <translation>{0} j {1} mnt yang lalu</translation>
+        <source>(no courier)</source>
+        <translation>(tanpa kurir)</translation>
     </message>
     <message>
-        <source>{0} order(s) to ship today: {1} late, {2} due within 2 h</source>
-        <translation>{0} pesanan harus dikirim hari ini: {1} terlambat, {2} jatuh tempo dalam 2 jam</translation>
+        <source>cut-off {0}</source>
+        <translation>batas pickup {0}</translation>
+    </message>
+    <message>
+        <source>ship by {0}</source>
+        <translation>kirim sebelum {0}</translation>
     </message>
     <message>
         <source>{0} — {1} order(s)</source>
         <translation>{0} — {1} pesanan</translation>
+    </message>
+    <message>
+        <source>Nothing left to ship today.</source>
+        <translation>Tidak ada lagi yang harus dikirim hari ini.</translation>
+    </message>
+    <message>
+        <source>{0} order(s) to ship today: {1} late, {2} due within 2 h</source>
+        <translation>{0} pesanan harus dikirim hari ini: {1} terlambat, {2} jatuh tempo dalam 2 jam</translation>
     </message>
 </context>
 <context>
@@ -1764,28 +1596,32 @@
         <translation>Perubahan yang menunggu diperbarui di marketplace</translation>
     </message>
     <message>
+        <source>Discard selected</source>
+        <translation>Buang yang dipilih</translation>
+    </message>
+    <message>
         <source>Discard all</source>
         <translation>Buang semua</translation>
     </message>
     <message>
-        <source>Discard selected</source>
-        <translation>Buang yang dipilih</translation>
+        <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
+        <translation>{0} perubahan disimpan dan belum diperbarui. Perbarui di marketplace… menampilkan ringkasannya lalu memperbaruinya.</translation>
     </message>
     <message>
         <source>No changes are waiting to be pushed.</source>
         <translation>Tidak ada perubahan yang menunggu diperbarui di marketplace.</translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>Nonaktif</translation>
+        <source>{0}: seller SKU code {1} → {2}</source>
+        <translation>{0}: kode SKU penjual {1} → {2}</translation>
     </message>
     <message>
         <source>On</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <source>{0} changes are kept and not sent yet. Push changes… shows their summary and sends them.</source>
-        <translation>{0} perubahan disimpan dan belum diperbarui. Perbarui di marketplace… menampilkan ringkasannya lalu memperbaruinya.</translation>
+        <source>Off</source>
+        <translation>Nonaktif</translation>
     </message>
     <message>
         <source>{0}: listing {1} → {2}</source>
@@ -1795,17 +1631,9 @@
         <source>{0}: price {1} → {2}</source>
         <translation>{0}: harga {1} → {2}</translation>
     </message>
-    <message>
-        <source>{0}: seller SKU code {1} → {2}</source>
-        <translation>{0}: kode SKU penjual {1} → {2}</translation>
-    </message>
 </context>
 <context>
     <name>ErrorBanner</name>
-    <message>
-        <source>Details</source>
-        <translation>Rincian</translation>
-    </message>
     <message>
         <source>Details…</source>
         <translation>Rincian…</translation>
@@ -1814,151 +1642,131 @@
         <source>Dismiss</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
 </context>
 <context>
     <name>EventText</name>
     <message>
-        <source>, code {0}</source>
-        <translation>, kode {0}</translation>
+        <source>status {0} → {1} (marketplace code {2} → {3})</source>
+        <translation>status {0} → {1} (kode marketplace {2} → {3})</translation>
     </message>
     <message>
         <source>; changed outside TokoDesk</source>
         <translation>; diubah di luar TokoDesk</translation>
     </message>
     <message>
-        <source>accepted on the marketplace</source>
-        <translation>diterima di marketplace</translation>
-    </message>
-    <message>
-        <source>already done on the marketplace</source>
-        <translation>sudah dilakukan di marketplace</translation>
-    </message>
-    <message>
-        <source>buyer's cancellation request approved; the order is cancelled</source>
-        <translation>permintaan pembatalan pembeli disetujui; pesanan dibatalkan</translation>
-    </message>
-    <message>
-        <source>buyer's cancellation request rejected ({0})</source>
-        <translation>permintaan pembatalan pembeli ditolak ({0})</translation>
-    </message>
-    <message>
-        <source>cancelled with reason {0}</source>
-        <translation>dibatalkan dengan alasan {0}</translation>
-    </message>
-    <message>
-        <source>changed: {0}</source>
-        <translation>diubah: {0}</translation>
-    </message>
-    <message>
-        <source>confirmed by reading the marketplace</source>
-        <translation>dipastikan dengan membaca marketplace</translation>
-    </message>
-    <message>
-        <source>confirmed by reading the order</source>
-        <translation>dipastikan dengan membaca pesanan</translation>
-    </message>
-    <message>
-        <source>handed over at the courier's counter</source>
-        <translation>diserahkan di konter kurir</translation>
-    </message>
-    <message>
-        <source>label printed ({0}) on {1}</source>
-        <translation>label dicetak ({0}) di {1}</translation>
-    </message>
-    <message>
-        <source>marketplace label kept on {0}</source>
-        <translation>label marketplace disimpan di {0}</translation>
-    </message>
-    <message>
         <source>on the marketplace: {0} → {1} (marketplace code {2} → {3})</source>
         <translation>di marketplace: {0} → {1} (kode marketplace {2} → {3})</translation>
     </message>
     <message>
-        <source>on the {0} manifest; ready to ship</source>
-        <translation>masuk manifest {0}; siap kirim</translation>
+        <source>, code {0}</source>
+        <translation>, kode {0}</translation>
     </message>
     <message>
-        <source>packed; now {0}</source>
-        <translation>dikemas; sekarang {0}</translation>
-    </message>
-    <message>
-        <source>pick-up requested</source>
-        <translation>pickup diminta</translation>
-    </message>
-    <message>
-        <source>shipped</source>
-        <translation>dikirim</translation>
-    </message>
-    <message>
-        <source>shipped with own courier</source>
-        <translation>dikirim dengan kurir sendiri</translation>
+        <source>buyer&apos;s cancellation request rejected ({0})</source>
+        <translation>permintaan pembatalan pembeli ditolak ({0})</translation>
     </message>
     <message>
         <source>status {0} (marketplace code {1})</source>
         <translation>status {0} (kode marketplace {1})</translation>
     </message>
     <message>
-        <source>status {0} → {1} (marketplace code {2} → {3})</source>
-        <translation>status {0} → {1} (kode marketplace {2} → {3})</translation>
+        <source>changed: {0}</source>
+        <translation>diubah: {0}</translation>
+    </message>
+    <message>
+        <source>packed; now {0}</source>
+        <translation>dikemas; sekarang {0}</translation>
+    </message>
+    <message>
+        <source>accepted on the marketplace</source>
+        <translation>diterima di marketplace</translation>
+    </message>
+    <message>
+        <source>pick-up requested</source>
+        <translation>pickup diminta</translation>
+    </message>
+    <message>
+        <source>handed over at the courier&apos;s counter</source>
+        <translation>diserahkan di konter kurir</translation>
+    </message>
+    <message>
+        <source>shipped with own courier</source>
+        <translation>dikirim dengan kurir sendiri</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>cancelled with reason {0}</source>
+        <translation>dibatalkan dengan alasan {0}</translation>
+    </message>
+    <message>
+        <source>label printed ({0}) on {1}</source>
+        <translation>label dicetak ({0}) di {1}</translation>
+    </message>
+    <message>
+        <source>on the {0} manifest; ready to ship</source>
+        <translation>masuk manifest {0}; siap kirim</translation>
+    </message>
+    <message>
+        <source>marketplace label kept on {0}</source>
+        <translation>label marketplace disimpan di {0}</translation>
+    </message>
+    <message>
+        <source>buyer&apos;s cancellation request approved; the order is cancelled</source>
+        <translation>permintaan pembatalan pembeli disetujui; pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>already done on the marketplace</source>
+        <translation>sudah dilakukan di marketplace</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the order</source>
+        <translation>dipastikan dengan membaca pesanan</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the marketplace</source>
+        <translation>dipastikan dengan membaca marketplace</translation>
     </message>
 </context>
 <context>
     <name>HandoverDialog</name>
     <message>
-        <source>(no code yet)</source>
-        <translation>(belum ada kode)</translation>
+        <source>Handover to the courier</source>
+        <translation>Serah terima ke kurir</translation>
     </message>
     <message>
-        <source>Choose or type the courier.</source>
-        <translation>Pilih atau ketik kurir.</translation>
-    </message>
-    <message>
-        <source>Choose the courier first, then scan again.</source>
-        <translation>Pilih kurir dulu, lalu pindai lagi.</translation>
-    </message>
-    <message>
-        <source>Choose the courier first.</source>
-        <translation>Pilih kurir dulu.</translation>
-    </message>
-    <message>
-        <source>Choose the courier, then scan each parcel's AWB or booking code as the courier takes it. Every scan is kept with its time. Nothing is sent to the marketplace.</source>
+        <source>Choose the courier, then scan each parcel&apos;s AWB or booking code as the courier takes it. Every scan is kept with its time. Nothing is sent to the marketplace.</source>
         <translation>Pilih kurir, lalu pindai resi atau kode booking setiap paket saat kurir mengambilnya. Setiap pindaian disimpan dengan waktunya. Tidak ada yang dikirim ke marketplace.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <source>Courier</source>
         <translation>Kurir</translation>
     </message>
     <message>
-        <source>Every parcel expected for {0} is scanned.</source>
-        <translation>Semua paket untuk {0} sudah dipindai.</translation>
+        <source>Scan the AWB or booking code</source>
+        <translation>Pindai resi atau kode booking</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Pindai</translation>
+    </message>
+    <message>
+        <source>Scans in this session</source>
+        <translation>Pindaian sesi ini</translation>
     </message>
     <message>
         <source>Handover manifest PDF…</source>
         <translation>PDF manifest serah terima…</translation>
     </message>
     <message>
-        <source>Handover manifest saved: {0} of {1} parcel(s) scanned.</source>
-        <translation>Manifest serah terima disimpan: {0} dari {1} paket dipindai.</translation>
-    </message>
-    <message>
-        <source>Handover to the courier</source>
-        <translation>Serah terima ke kurir</translation>
-    </message>
-    <message>
-        <source>Not scanned yet for {0}: {1} parcel(s) — find them before the courier leaves</source>
-        <translation>Belum dipindai untuk {0}: {1} paket — temukan sebelum kurir pergi</translation>
-    </message>
-    <message>
-        <source>OK — {0}</source>
-        <translation>OK — {0}</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Berkas PDF (*.pdf)</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>Reading the couriers</source>
@@ -1969,139 +1777,99 @@
         <translation>Membaca paket yang akan diserahkan</translation>
     </message>
     <message>
+        <source>Choose or type the courier.</source>
+        <translation>Pilih atau ketik kurir.</translation>
+    </message>
+    <message>
+        <source>Every parcel expected for {0} is scanned.</source>
+        <translation>Semua paket untuk {0} sudah dipindai.</translation>
+    </message>
+    <message>
+        <source>Not scanned yet for {0}: {1} parcel(s) — find them before the courier leaves</source>
+        <translation>Belum dipindai untuk {0}: {1} paket — temukan sebelum kurir pergi</translation>
+    </message>
+    <message>
+        <source>(no code yet)</source>
+        <translation>(belum ada kode)</translation>
+    </message>
+    <message>
+        <source>Choose the courier first, then scan again.</source>
+        <translation>Pilih kurir dulu, lalu pindai lagi.</translation>
+    </message>
+    <message>
         <source>Recording the scan</source>
         <translation>Menyimpan pindaian</translation>
     </message>
     <message>
-        <source>STOP — {0} goes with {1}</source>
-        <translation>STOP — {0} dikirim dengan {1}</translation>
-    </message>
-    <message>
-        <source>STOP — {0} is cancelled: keep the parcel</source>
-        <translation>STOP — {0} dibatalkan: jangan serahkan paketnya</translation>
-    </message>
-    <message>
-        <source>STOP — {0} is not shipped yet: arrange the shipment first</source>
-        <translation>STOP — {0} belum dikirim: atur pengiriman dulu</translation>
-    </message>
-    <message>
-        <source>STOP — {0} was already handed over {1}</source>
-        <translation>STOP — {0} sudah diserahkan {1}</translation>
-    </message>
-    <message>
-        <source>Save the handover manifest</source>
-        <translation>Simpan manifest serah terima</translation>
-    </message>
-    <message>
-        <source>Scan</source>
-        <translation>Pindai</translation>
-    </message>
-    <message>
-        <source>Scan the AWB or booking code</source>
-        <translation>Pindai resi atau kode booking</translation>
-    </message>
-    <message>
-        <source>Scans in this session</source>
-        <translation>Pindaian sesi ini</translation>
+        <source>OK — {0}</source>
+        <translation>OK — {0}</translation>
     </message>
     <message>
         <source>UNKNOWN CODE {0}: no order here has it. Sync the orders or check the label.</source>
         <translation>KODE TIDAK DIKENAL {0}: tidak ada pesanan dengan kode ini. Sinkronkan pesanan atau periksa label.</translation>
     </message>
     <message>
-        <source>Writing the handover manifest</source>
-        <translation>Menulis manifest serah terima</translation>
+        <source>STOP — {0} is cancelled: keep the parcel</source>
+        <translation>STOP — {0} dibatalkan: jangan serahkan paketnya</translation>
+    </message>
+    <message>
+        <source>STOP — {0} goes with {1}</source>
+        <translation>STOP — {0} dikirim dengan {1}</translation>
     </message>
     <message>
         <source>another courier</source>
         <translation>kurir lain</translation>
     </message>
+    <message>
+        <source>STOP — {0} was already handed over {1}</source>
+        <translation>STOP — {0} sudah diserahkan {1}</translation>
+    </message>
+    <message>
+        <source>STOP — {0} is not shipped yet: arrange the shipment first</source>
+        <translation>STOP — {0} belum dikirim: atur pengiriman dulu</translation>
+    </message>
+    <message>
+        <source>Choose the courier first.</source>
+        <translation>Pilih kurir dulu.</translation>
+    </message>
+    <message>
+        <source>Save the handover manifest</source>
+        <translation>Simpan manifest serah terima</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the handover manifest</source>
+        <translation>Menulis manifest serah terima</translation>
+    </message>
+    <message>
+        <source>Handover manifest saved: {0} of {1} parcel(s) scanned.</source>
+        <translation>Manifest serah terima disimpan: {0} dari {1} paket dipindai.</translation>
+    </message>
 </context>
 <context>
     <name>HealthDialog</name>
     <message>
-        <source>(up to {0} with {1} of unknown cause)</source>
-        <translation>(hingga {0} dengan {1} yang penyebabnya tidak diketahui)</translation>
+        <source>Shop health (estimated by TokoDesk)</source>
+        <translation>Kesehatan toko (perkiraan TokoDesk)</translation>
     </message>
     <message>
-        <source>10 % or more: daily orders are capped</source>
-        <translation>10 % atau lebih: pesanan harian dibatasi</translation>
-    </message>
-    <message>
-        <source>2.5 % or more: too many</source>
-        <translation>2,5 % atau lebih: terlalu banyak</translation>
-    </message>
-    <message>
-        <source>4 % or more: a warning</source>
-        <translation>4 % atau lebih: peringatan</translation>
-    </message>
-    <message>
-        <source>4 % warning</source>
-        <translation>batas peringatan 4 %</translation>
+        <source>Shop:</source>
+        <translation>Toko:</translation>
     </message>
     <message>
         <source>Click a bar: the late orders of the 7 days ending that day</source>
         <translation>Klik sebuah batang: pesanan terlambat dalam 7 hari yang berakhir pada hari itu</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Computing the shop's health</source>
-        <translation>Menghitung kesehatan toko</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>Menghitung…</translation>
-    </message>
-    <message>
-        <source>How: estimated from TokoDesk's own records over the last 7 calendar days (WIB); Seller Center's figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, and those the marketplace gives to you; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
-        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena kesalahan penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <source>Late dispatch rate over 7 days, day by day (line: the 4 % warning)</source>
-        <translation>Tingkat keterlambatan pengiriman 7 hari, per hari (garis: batas peringatan 4 %)</translation>
-    </message>
-    <message>
-        <source>Late dispatch {0} ({1} of {2} due) — {3}</source>
-        <translation>Keterlambatan pengiriman {0} ({1} dari {2} jatuh tempo) — {3}</translation>
-    </message>
-    <message>
-        <source>Late dispatch, 7 days</source>
-        <translation>Keterlambatan pengiriman, 7 hari</translation>
-    </message>
-    <message>
-        <source>Late dispatch: no order was due in the last 7 days</source>
-        <translation>Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Late orders in the 7 days to {0} (click another bar, or Refresh for the last 7 days)</source>
-        <translation>Pesanan terlambat dalam 7 hari sampai {0} (klik batang lain, atau Muat ulang untuk 7 hari terakhir)</translation>
-    </message>
-    <message>
         <source>Late orders in the last 7 days</source>
         <translation>Pesanan terlambat dalam 7 hari terakhir</translation>
     </message>
     <message>
-        <source>No channel yet.</source>
-        <translation>Belum ada channel.</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Muat ulang</translation>
-    </message>
-    <message>
-        <source>Seller-fault cancellations {0} ({1} of {2}) — {3}</source>
-        <translation>Pembatalan karena kesalahan penjual {0} ({1} dari {2}) — {3}</translation>
-    </message>
-    <message>
-        <source>Seller-fault cancellations: no order placed in the last 7 days</source>
-        <translation>Pembatalan karena kesalahan penjual: tidak ada pesanan masuk dalam 7 hari terakhir</translation>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
     </message>
     <message>
         <source>Ship by</source>
@@ -2112,32 +1880,96 @@
         <translation>Dikirim</translation>
     </message>
     <message>
-        <source>Shop health (estimated by TokoDesk)</source>
-        <translation>Kesehatan toko (perkiraan TokoDesk)</translation>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
     </message>
     <message>
-        <source>Shop:</source>
-        <translation>Toko:</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>How: estimated from TokoDesk&apos;s own records over the last 7 calendar days (WIB); Seller Center&apos;s figure is the one that counts. Late dispatch: orders whose ship-by fell in those days, late when TokoDesk first saw them shipped after it, or not shipped at all; an order shipped in Seller Center counts from the next sync, so it may look later than it was. Seller-fault cancellations: orders TokoDesk cancelled for you, and those the marketplace gives to you; cancellations of unknown cause give the upper figure. Weekends and holidays, which the platform leaves out, are counted here.</source>
+        <translation>Cara hitung: perkiraan dari catatan TokoDesk sendiri selama 7 hari kalender terakhir (WIB); angka di Seller Center yang berlaku. Keterlambatan pengiriman: pesanan yang batas kirimnya jatuh pada hari-hari itu, terlambat bila TokoDesk pertama kali melihatnya dikirim setelah batas itu, atau belum dikirim sama sekali; pesanan yang dikirim lewat Seller Center dihitung sejak sinkronisasi berikutnya, jadi bisa tampak lebih lambat dari sebenarnya. Pembatalan karena kesalahan penjual: pesanan yang dibatalkan TokoDesk untuk Anda, dan yang oleh marketplace dibebankan kepada Anda; pembatalan yang penyebabnya tidak diketahui masuk ke angka atas. Akhir pekan dan hari libur, yang tidak dihitung platform, dihitung di sini.</translation>
+    </message>
+    <message>
+        <source>Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, 3, 4, 6, 10) are yours, 15 the buyer&apos;s, 5 and 699 the platform&apos;s; code 0 counts when an order ran out unaccepted after its accept deadline or unshipped after its ship deadline.</source>
+        <translation>Siapa yang membatalkan dibaca dari kode status pembatalan (API lama tidak menyebut pemrakarsanya): penolakan (2, 3, 4, 6, 10) dihitung milik Anda, 15 milik pembeli, 5 dan 699 milik platform; kode 0 dihitung bila pesanan habis waktunya belum diterima setelah batas terima atau belum dikirim setelah batas kirim.</translation>
     </message>
     <message>
         <source>Who cancelled comes from Tokopedia &amp; Shop (cancellation_initiator): SELLER counts, BUYER does not, and SYSTEM counts only when the platform cancelled an order unshipped after its ship-by.</source>
         <translation>Siapa yang membatalkan dibaca dari Tokopedia &amp; Shop (cancellation_initiator): SELLER dihitung, BUYER tidak, dan SYSTEM hanya dihitung bila platform membatalkan pesanan yang belum dikirim setelah batas kirimnya.</translation>
     </message>
     <message>
-        <source>Who cancelled comes from the cancel status code (the legacy API names no initiator): rejections (2, 3, 4, 6, 10) are yours, 15 the buyer's, 5 and 699 the platform's; code 0 counts when an order ran out unaccepted after its accept deadline or unshipped after its ship deadline.</source>
-        <translation>Siapa yang membatalkan dibaca dari kode status pembatalan (API lama tidak menyebut pemrakarsanya): penolakan (2, 3, 4, 6, 10) dihitung milik Anda, 15 milik pembeli, 5 dan 699 milik platform; kode 0 dihitung bila pesanan habis waktunya belum diterima setelah batas terima atau belum dikirim setelah batas kirim.</translation>
+        <source>No channel yet.</source>
+        <translation>Belum ada channel.</translation>
     </message>
     <message>
-        <source>not shipped</source>
-        <translation>belum dikirim</translation>
+        <source>Computing…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>Computing the shop&apos;s health</source>
+        <translation>Menghitung kesehatan toko</translation>
+    </message>
+    <message>
+        <source>Late dispatch: no order was due in the last 7 days</source>
+        <translation>Keterlambatan pengiriman: tidak ada pesanan jatuh tempo dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>under 4 %: good</source>
+        <translation>di bawah 4 %: baik</translation>
+    </message>
+    <message>
+        <source>4 % or more: a warning</source>
+        <translation>4 % atau lebih: peringatan</translation>
+    </message>
+    <message>
+        <source>10 % or more: daily orders are capped</source>
+        <translation>10 % atau lebih: pesanan harian dibatasi</translation>
+    </message>
+    <message>
+        <source>Late dispatch {0} ({1} of {2} due) — {3}</source>
+        <translation>Keterlambatan pengiriman {0} ({1} dari {2} jatuh tempo) — {3}</translation>
+    </message>
+    <message>
+        <source>Seller-fault cancellations: no order placed in the last 7 days</source>
+        <translation>Pembatalan karena kesalahan penjual: tidak ada pesanan masuk dalam 7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Seller-fault cancellations {0} ({1} of {2}) — {3}</source>
+        <translation>Pembatalan karena kesalahan penjual {0} ({1} dari {2}) — {3}</translation>
+    </message>
+    <message>
+        <source>2.5 % or more: too many</source>
+        <translation>2,5 % atau lebih: terlalu banyak</translation>
     </message>
     <message>
         <source>under 2.5 %: good</source>
         <translation>di bawah 2,5 %: baik</translation>
     </message>
     <message>
-        <source>under 4 %: good</source>
-        <translation>di bawah 4 %: baik</translation>
+        <source>(up to {0} with {1} of unknown cause)</source>
+        <translation>(hingga {0} dengan {1} yang penyebabnya tidak diketahui)</translation>
+    </message>
+    <message>
+        <source>not shipped</source>
+        <translation>belum dikirim</translation>
+    </message>
+    <message>
+        <source>Late orders in the 7 days to {0} (click another bar, or Refresh for the last 7 days)</source>
+        <translation>Pesanan terlambat dalam 7 hari sampai {0} (klik batang lain, atau Muat ulang untuk 7 hari terakhir)</translation>
+    </message>
+    <message>
+        <source>Late dispatch, 7 days</source>
+        <translation>Keterlambatan pengiriman, 7 hari</translation>
+    </message>
+    <message>
+        <source>4 % warning</source>
+        <translation>batas peringatan 4 %</translation>
+    </message>
+    <message>
+        <source>Late dispatch rate over 7 days, day by day (line: the 4 % warning)</source>
+        <translation>Tingkat keterlambatan pengiriman 7 hari, per hari (garis: batas peringatan 4 %)</translation>
     </message>
 </context>
 <context>
@@ -2147,303 +1979,319 @@
         <translation>Diterima</translation>
     </message>
     <message>
-        <source>Available</source>
-        <translation>Tersedia</translation>
-    </message>
-    <message>
-        <source>Barcode</source>
-        <translation>Barcode</translation>
-    </message>
-    <message>
-        <source>Buffer</source>
-        <translation>Cadangan</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Last pushed</source>
-        <translation>Stok diperbarui</translation>
-    </message>
-    <message>
-        <source>Marketplace SKU</source>
-        <translation>SKU marketplace</translation>
-    </message>
-    <message>
-        <source>Marketplace stock</source>
-        <translation>Stok marketplace</translation>
-    </message>
-    <message>
-        <source>More was shipped than was counted on the shelf: count this SKU and enter the number (double-click or F2).</source>
-        <translation>Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya (klik dua kali atau F2).</translation>
-    </message>
-    <message>
-        <source>Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of counts, or use the marketplace's current stock as the count.</source>
-        <translation>SKU ini belum pernah dihitung, jadi TokoDesk tidak memperbarui stoknya. Ketik jumlahnya (klik dua kali), impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.</translation>
-    </message>
-    <message>
-        <source>Not counted: nothing is pushed</source>
-        <translation>Belum dihitung: stok tidak diperbarui</translation>
-    </message>
-    <message>
-        <source>Not mapped</source>
-        <translation>Belum dipetakan</translation>
-    </message>
-    <message>
-        <source>On hand</source>
-        <translation>Stok fisik</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produk</translation>
-    </message>
-    <message>
-        <source>Push status</source>
-        <translation>Status pembaruan</translation>
-    </message>
-    <message>
-        <source>Pushed at</source>
-        <translation>Diperbarui pada</translation>
-    </message>
-    <message>
-        <source>Reserved</source>
-        <translation>Dipesan</translation>
-    </message>
-    <message>
-        <source>Seller SKU</source>
-        <translation>SKU penjual</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Terkirim</translation>
-    </message>
-    <message>
-        <source>Taken from the marketplace</source>
-        <translation>Dari stok marketplace</translation>
     </message>
     <message>
         <source>Waiting to push</source>
         <translation>Menunggu diperbarui</translation>
     </message>
     <message>
-        <source>not counted</source>
-        <translation>belum dihitung</translation>
-    </message>
-</context>
-<context>
-    <name>InventoryTab</name>
-    <message>
-        <source>(not mapped)</source>
-        <translation>(belum dipetakan)</translation>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
     </message>
     <message>
-        <source>A CSV file with seller_sku,on_hand on each line. A file with a bad line is not imported at all; every bad line is listed.</source>
-        <translation>File CSV berisi seller_sku,on_hand di setiap baris. File dengan baris yang salah tidak diimpor sama sekali; setiap baris yang salah disebutkan.</translation>
+        <source>Not mapped</source>
+        <translation>Belum dipetakan</translation>
     </message>
     <message>
-        <source>A sale not pulled yet</source>
-        <translation>Penjualan belum ditarik</translation>
+        <source>Not counted: nothing is pushed</source>
+        <translation>Belum dihitung: stok tidak diperbarui</translation>
     </message>
     <message>
-        <source>A stock push failed</source>
-        <translation>Perbarui stok gagal</translation>
-    </message>
-    <message>
-        <source>Available = on hand − reserved − buffer; double-click On hand to change the count. {0} rows.</source>
-        <translation>Tersedia = stok fisik − dipesan − cadangan; klik dua kali Stok fisik untuk mengubah jumlahnya. {0} baris.</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
-    </message>
-    <message>
-        <source>Count it first</source>
-        <translation>Hitung dulu</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Seharusnya</translation>
-    </message>
-    <message>
-        <source>Finished with {0} problem(s).</source>
-        <translation>Selesai dengan {0} masalah.</translation>
-    </message>
-    <message>
-        <source>Fix mismatches</source>
-        <translation>Perbaiki selisih</translation>
-    </message>
-    <message>
-        <source>Fixed</source>
-        <translation>Diperbaiki</translation>
-    </message>
-    <message>
-        <source>Import counts…</source>
-        <translation>Impor jumlah stok…</translation>
-    </message>
-    <message>
-        <source>Import stock counts</source>
-        <translation>Impor jumlah stok</translation>
-    </message>
-    <message>
-        <source>Importing stock counts</source>
-        <translation>Mengimpor jumlah stok</translation>
-    </message>
-    <message>
-        <source>Keep TokoDesk's price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU mapping tab)</source>
-        <translation>Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan diperbarui di marketplace pada pembaruan katalog berikutnya (tab pemetaan SKU)</translation>
-    </message>
-    <message>
-        <source>Latest reconciliation</source>
-        <translation>Rekonsiliasi terakhir</translation>
-    </message>
-    <message>
-        <source>Likely cause</source>
-        <translation>Kemungkinan penyebab</translation>
-    </message>
-    <message>
-        <source>Loading stock</source>
-        <translation>Memuat stok</translation>
-    </message>
-    <message>
-        <source>Map it first</source>
-        <translation>Petakan dulu</translation>
-    </message>
-    <message>
-        <source>Marketplace</source>
-        <translation>Marketplace</translation>
-    </message>
-    <message>
-        <source>Marketplace SKU</source>
-        <translation>SKU marketplace</translation>
-    </message>
-    <message>
-        <source>No reconciliation yet.</source>
-        <translation>Belum ada rekonsiliasi.</translation>
-    </message>
-    <message>
-        <source>No stock yet: map SKUs in the SKU mapping tab (or pull products), then type the counts in the On hand column.</source>
-        <translation>Belum ada stok: petakan SKU di tab Pemetaan SKU (atau tarik produk), lalu ketik jumlahnya di kolom Stok fisik.</translation>
-    </message>
-    <message>
-        <source>Not counted yet</source>
-        <translation>Belum dihitung</translation>
-    </message>
-    <message>
-        <source>Not found on the marketplace</source>
-        <translation>Tidak ditemukan di marketplace</translation>
-    </message>
-    <message>
-        <source>Not on the marketplace</source>
-        <translation>Tidak ada di marketplace</translation>
-    </message>
-    <message>
-        <source>Not pushed yet</source>
-        <translation>Belum diperbarui</translation>
-    </message>
-    <message>
-        <source>Nothing to fix: every mismatch of this report is fixed.</source>
-        <translation>Tidak ada yang perlu diperbaiki: semua selisih di laporan ini sudah diperbaiki.</translation>
-    </message>
-    <message>
-        <source>Price differs (figures in Rp)</source>
-        <translation>Harga berbeda (angka dalam Rp)</translation>
-    </message>
-    <message>
-        <source>Push mine</source>
-        <translation>Perbarui dengan harga saya</translation>
-    </message>
-    <message>
-        <source>Push stock now</source>
-        <translation>Perbarui stok sekarang</translation>
-    </message>
-    <message>
-        <source>Push the expected stock for every mismatch that can be fixed</source>
-        <translation>Perbarui stok ke angka seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
-    </message>
-    <message>
-        <source>Reading the marketplace's stock</source>
-        <translation>Membaca stok marketplace</translation>
-    </message>
-    <message>
-        <source>Reconcile now</source>
-        <translation>Rekonsiliasi sekarang</translation>
-    </message>
-    <message>
-        <source>Run “Reconcile now” first; its mismatches can then be fixed here.</source>
-        <translation>Jalankan “Rekonsiliasi sekarang” dulu; selisihnya bisa diperbaiki di sini.</translation>
-    </message>
-    <message>
-        <source>SKU not mapped</source>
-        <translation>SKU belum dipetakan</translation>
-    </message>
-    <message>
-        <source>Saving the barcode</source>
-        <translation>Menyimpan barcode</translation>
-    </message>
-    <message>
-        <source>Saving the stock count</source>
-        <translation>Menyimpan jumlah stok</translation>
-    </message>
-    <message>
-        <source>Search SKU or product name</source>
-        <translation>Cari SKU atau nama produk</translation>
+        <source>Taken from the marketplace</source>
+        <translation>Dari stok marketplace</translation>
     </message>
     <message>
         <source>Seller SKU</source>
         <translation>SKU penjual</translation>
     </message>
     <message>
-        <source>Settling a price difference</source>
-        <translation>Menyelesaikan selisih harga</translation>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Stok fisik</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Dipesan</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>Last pushed</source>
+        <translation>Stok diperbarui</translation>
+    </message>
+    <message>
+        <source>Pushed at</source>
+        <translation>Diperbarui pada</translation>
+    </message>
+    <message>
+        <source>Marketplace stock</source>
+        <translation>Stok marketplace</translation>
+    </message>
+    <message>
+        <source>Push status</source>
+        <translation>Status pembaruan</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>belum dihitung</translation>
+    </message>
+    <message>
+        <source>Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the count (double-click), import a CSV of counts, or use the marketplace&apos;s current stock as the count.</source>
+        <translation>SKU ini belum pernah dihitung, jadi TokoDesk tidak memperbarui stoknya. Ketik jumlahnya (klik dua kali), impor CSV jumlah stok, atau pakai stok marketplace saat ini sebagai jumlahnya.</translation>
+    </message>
+    <message>
+        <source>More was shipped than was counted on the shelf: count this SKU and enter the number (double-click or F2).</source>
+        <translation>Lebih banyak yang dikirim daripada yang dihitung di rak: hitung SKU ini dan masukkan jumlahnya (klik dua kali atau F2).</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTab</name>
+    <message>
+        <source>A stock push failed</source>
+        <translation>Perbarui stok gagal</translation>
+    </message>
+    <message>
+        <source>A sale not pulled yet</source>
+        <translation>Penjualan belum ditarik</translation>
     </message>
     <message>
         <source>Stock edited in Seller Center</source>
         <translation>Stok diubah di Seller Center</translation>
     </message>
     <message>
-        <source>Take the marketplace's price</source>
-        <translation>Pakai harga marketplace</translation>
+        <source>SKU not mapped</source>
+        <translation>SKU belum dipetakan</translation>
     </message>
     <message>
-        <source>Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; the next push then changes nothing on the marketplace.</source>
-        <translation>Pakai stok yang tampil di marketplace sekarang (ditambah yang ditahan pesanan terbuka) sebagai jumlah setiap SKU yang belum dihitung; perbarui stok berikutnya tidak mengubah apa pun di marketplace.</translation>
+        <source>Not found on the marketplace</source>
+        <translation>Tidak ditemukan di marketplace</translation>
     </message>
     <message>
-        <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
-        <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: perbarui stok tidak bisa memperbaikinya.</translation>
+        <source>Not pushed yet</source>
+        <translation>Belum diperbarui</translation>
     </message>
     <message>
-        <source>The selected SKU's price in TokoDesk becomes the marketplace's; nothing is sent</source>
-        <translation>Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; marketplace tidak diubah</translation>
+        <source>Not counted yet</source>
+        <translation>Belum dihitung</translation>
+    </message>
+    <message>
+        <source>Price differs (figures in Rp)</source>
+        <translation>Harga berbeda (angka dalam Rp)</translation>
+    </message>
+    <message>
+        <source>Search SKU or product name</source>
+        <translation>Cari SKU atau nama produk</translation>
     </message>
     <message>
         <source>Use marketplace stock</source>
         <translation>Pakai stok marketplace</translation>
     </message>
     <message>
+        <source>Take what the marketplace shows now (plus what open orders hold) as the count of every SKU nobody counted yet; the next push then changes nothing on the marketplace.</source>
+        <translation>Pakai stok yang tampil di marketplace sekarang (ditambah yang ditahan pesanan terbuka) sebagai jumlah setiap SKU yang belum dihitung; perbarui stok berikutnya tidak mengubah apa pun di marketplace.</translation>
+    </message>
+    <message>
+        <source>Import counts…</source>
+        <translation>Impor jumlah stok…</translation>
+    </message>
+    <message>
+        <source>A CSV file with seller_sku,on_hand on each line. A file with a bad line is not imported at all; every bad line is listed.</source>
+        <translation>File CSV berisi seller_sku,on_hand di setiap baris. File dengan baris yang salah tidak diimpor sama sekali; setiap baris yang salah disebutkan.</translation>
+    </message>
+    <message>
+        <source>Push stock now</source>
+        <translation>Perbarui stok sekarang</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Rekonsiliasi sekarang</translation>
+    </message>
+    <message>
+        <source>Latest reconciliation</source>
+        <translation>Rekonsiliasi terakhir</translation>
+    </message>
+    <message>
+        <source>No reconciliation yet.</source>
+        <translation>Belum ada rekonsiliasi.</translation>
+    </message>
+    <message>
+        <source>Fix mismatches</source>
+        <translation>Perbaiki selisih</translation>
+    </message>
+    <message>
+        <source>Push the expected stock for every mismatch that can be fixed</source>
+        <translation>Perbarui stok ke angka seharusnya untuk setiap selisih yang bisa diperbaiki</translation>
+    </message>
+    <message>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Marketplace</source>
+        <translation>Marketplace</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Kemungkinan penyebab</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Diperbaiki</translation>
+    </message>
+    <message>
+        <source>Take the marketplace&apos;s price</source>
+        <translation>Pakai harga marketplace</translation>
+    </message>
+    <message>
+        <source>The selected SKU&apos;s price in TokoDesk becomes the marketplace&apos;s; nothing is sent</source>
+        <translation>Harga SKU yang dipilih di TokoDesk diganti dengan harga marketplace; marketplace tidak diubah</translation>
+    </message>
+    <message>
+        <source>Push mine</source>
+        <translation>Perbarui dengan harga saya</translation>
+    </message>
+    <message>
+        <source>Keep TokoDesk&apos;s price for the selected SKU: it is kept as a change and sent with the next catalogue push (SKU mapping tab)</source>
+        <translation>Pertahankan harga TokoDesk untuk SKU yang dipilih: disimpan sebagai perubahan dan diperbarui di marketplace pada pembaruan katalog berikutnya (tab pemetaan SKU)</translation>
+    </message>
+    <message>
+        <source>{0}: TokoDesk&apos;s price is now the marketplace&apos;s; nothing was sent</source>
+        <translation>{0}: harga TokoDesk sekarang sama dengan harga marketplace; marketplace tidak diubah</translation>
+    </message>
+    <message>
+        <source>{0}: TokoDesk&apos;s price is kept; Push changes… in the SKU mapping tab sends it</source>
+        <translation>{0}: harga TokoDesk dipertahankan; Perbarui di marketplace… di tab pemetaan SKU akan memperbaruinya</translation>
+    </message>
+    <message>
+        <source>Settling a price difference</source>
+        <translation>Menyelesaikan selisih harga</translation>
+    </message>
+    <message>
         <source>Use marketplace stock ({0} not counted)</source>
         <translation>Pakai stok marketplace ({0} belum dihitung)</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>Ya</translation>
+        <source>No stock yet: map SKUs in the SKU mapping tab (or pull products), then type the counts in the On hand column.</source>
+        <translation>Belum ada stok: petakan SKU di tab Pemetaan SKU (atau tarik produk), lalu ketik jumlahnya di kolom Stok fisik.</translation>
     </message>
     <message>
-        <source>product {0}</source>
-        <translation>produk {0}</translation>
+        <source>Available = on hand − reserved − buffer; double-click On hand to change the count. {0} rows.</source>
+        <translation>Tersedia = stok fisik − dipesan − cadangan; klik dua kali Stok fisik untuk mengubah jumlahnya. {0} baris.</translation>
     </message>
     <message>
         <source>{0} SKUs are not counted yet: nothing is pushed for them.</source>
         <translation>{0} SKU belum dihitung: stoknya tidak diperbarui di marketplace.</translation>
     </message>
     <message>
-        <source>{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace's stock.</source>
-        <translation>{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak diperbarui. Hitung, atau pakai stok marketplace.</translation>
+        <source>Loading stock</source>
+        <translation>Memuat stok</translation>
+    </message>
+    <message>
+        <source>Run “Reconcile now” first; its mismatches can then be fixed here.</source>
+        <translation>Jalankan “Rekonsiliasi sekarang” dulu; selisihnya bisa diperbaiki di sini.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} SKUs checked, {2} mismatches, {3} fixed.</source>
+        <translation>{0}: {1} SKU diperiksa, {2} selisih, {3} diperbaiki.</translation>
+    </message>
+    <message>
+        <source>{0} not counted yet.</source>
+        <translation>{0} belum dihitung.</translation>
+    </message>
+    <message>
+        <source>product {0}</source>
+        <translation>produk {0}</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>(belum dipetakan)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>Map it first</source>
+        <translation>Petakan dulu</translation>
+    </message>
+    <message>
+        <source>Not on the marketplace</source>
+        <translation>Tidak ada di marketplace</translation>
+    </message>
+    <message>
+        <source>Count it first</source>
+        <translation>Hitung dulu</translation>
+    </message>
+    <message>
+        <source>The mismatches left are products without a seller SKU (map them in the SKU mapping tab) or not found on the marketplace: a stock push cannot fix them.</source>
+        <translation>Selisih yang tersisa adalah produk tanpa SKU penjual (petakan di tab Pemetaan SKU) atau tidak ada di marketplace: perbarui stok tidak bisa memperbaikinya.</translation>
+    </message>
+    <message>
+        <source>Nothing to fix: every mismatch of this report is fixed.</source>
+        <translation>Tidak ada yang perlu diperbaiki: semua selisih di laporan ini sudah diperbaiki.</translation>
+    </message>
+    <message>
+        <source>{0}: on hand set to {1}</source>
+        <translation>{0}: stok fisik diatur ke {1}</translation>
+    </message>
+    <message>
+        <source>Saving the stock count</source>
+        <translation>Menyimpan jumlah stok</translation>
+    </message>
+    <message>
+        <source>{0}: barcode {1}</source>
+        <translation>{0}: barcode {1}</translation>
+    </message>
+    <message>
+        <source>{0}: barcode removed</source>
+        <translation>{0}: barcode dihapus</translation>
+    </message>
+    <message>
+        <source>Saving the barcode</source>
+        <translation>Menyimpan barcode</translation>
     </message>
     <message>
         <source>{0} SKUs taken from the marketplace; {1} could not be and stay not counted.</source>
         <translation>{0} SKU diambil dari marketplace; {1} tidak bisa dan tetap belum dihitung.</translation>
+    </message>
+    <message>
+        <source>Reading the marketplace&apos;s stock</source>
+        <translation>Membaca stok marketplace</translation>
+    </message>
+    <message>
+        <source>Import stock counts</source>
+        <translation>Impor jumlah stok</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
     </message>
     <message>
         <source>{0} bad lines in the file: nothing was imported. Fix them and import again.</source>
@@ -2454,139 +2302,123 @@
         <translation>{0} jumlah stok diimpor: {1} diperbarui, {2} SKU baru, {3} tidak berubah.</translation>
     </message>
     <message>
-        <source>{0} not counted yet.</source>
-        <translation>{0} belum dihitung.</translation>
+        <source>Importing stock counts</source>
+        <translation>Mengimpor jumlah stok</translation>
     </message>
     <message>
-        <source>{0}: TokoDesk's price is kept; Push changes… in the SKU mapping tab sends it</source>
-        <translation>{0}: harga TokoDesk dipertahankan; Perbarui di marketplace… di tab pemetaan SKU akan memperbaruinya</translation>
+        <source>{0} SKUs left out: never counted, so nothing is pushed for them. Count them, or use the marketplace&apos;s stock.</source>
+        <translation>{0} SKU dilewati: belum pernah dihitung, jadi stoknya tidak diperbarui. Hitung, atau pakai stok marketplace.</translation>
     </message>
     <message>
-        <source>{0}: TokoDesk's price is now the marketplace's; nothing was sent</source>
-        <translation>{0}: harga TokoDesk sekarang sama dengan harga marketplace; marketplace tidak diubah</translation>
-    </message>
-    <message>
-        <source>{0}: barcode removed</source>
-        <translation>{0}: barcode dihapus</translation>
-    </message>
-    <message>
-        <source>{0}: barcode {1}</source>
-        <translation>{0}: barcode {1}</translation>
-    </message>
-    <message>
-        <source>{0}: on hand set to {1}</source>
-        <translation>{0}: stok fisik diatur ke {1}</translation>
-    </message>
-    <message>
-        <source>{0}: {1} SKUs checked, {2} mismatches, {3} fixed.</source>
-        <translation>{0}: {1} SKU diperiksa, {2} selisih, {3} diperbaiki.</translation>
+        <source>Finished with {0} problem(s).</source>
+        <translation>Selesai dengan {0} masalah.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <source> (+{0} waiting)</source>
-        <translation> (+{0} menunggu)</translation>
-    </message>
-    <message>
-        <source> — demo shop</source>
-        <translation> — toko demo</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Bantuan</translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Pengaturan</translation>
-    </message>
-    <message>
-        <source>(cancelling…)</source>
-        <translation>(membatalkan…)</translation>
-    </message>
-    <message>
-        <source>About TokoDesk</source>
-        <translation>Tentang TokoDesk</translation>
-    </message>
-    <message>
-        <source>Add channel…</source>
-        <translation>Tambah channel…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>Channel</source>
         <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Ikuti sistem</translation>
-    </message>
-    <message>
-        <source>Idle</source>
-        <translation>Tidak ada proses</translation>
-    </message>
-    <message>
-        <source>Inventory</source>
-        <translation>Stok</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Bahasa</translation>
-    </message>
-    <message>
-        <source>No channel yet</source>
-        <translation>Belum ada channel</translation>
-    </message>
-    <message>
-        <source>Open data folder</source>
-        <translation>Buka folder data</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Pesanan</translation>
-    </message>
-    <message>
-        <source>Packing video…</source>
-        <translation>Video pengemasan…</translation>
-    </message>
-    <message>
-        <source>Payouts</source>
-        <translation>Penghasilan</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <source>Returns</source>
-        <translation>Pengembalian</translation>
     </message>
     <message>
         <source>SKU mapping</source>
         <translation>Pemetaan SKU</translation>
     </message>
     <message>
-        <source>Saving the language</source>
-        <translation>Menyimpan bahasa</translation>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Inventory</source>
+        <translation>Stok</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>Pengembalian</translation>
     </message>
     <message>
         <source>Shop:</source>
         <translation>Toko:</translation>
     </message>
     <message>
+        <source>Add channel…</source>
+        <translation>Tambah channel…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Buka folder data</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Packing video…</source>
+        <translation>Video pengemasan…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <source>About TokoDesk</source>
+        <translation>Tentang TokoDesk</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Tidak ada proses</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Stop the running sync after the current request</source>
         <translation>Hentikan sinkronisasi setelah permintaan yang sedang berjalan</translation>
     </message>
     <message>
+        <source> (+{0} waiting)</source>
+        <translation> (+{0} menunggu)</translation>
+    </message>
+    <message>
+        <source>(cancelling…)</source>
+        <translation>(membatalkan…)</translation>
+    </message>
+    <message>
+        <source>No channel yet</source>
+        <translation>Belum ada channel</translation>
+    </message>
+    <message>
+        <source>Payouts</source>
+        <translation>Penghasilan</translation>
+    </message>
+    <message>
+        <source>Saving the language</source>
+        <translation>Menyimpan bahasa</translation>
+    </message>
+    <message>
         <source>TokoDesk</source>
         <translation>TokoDesk</translation>
+    </message>
+    <message>
+        <source> — demo shop</source>
+        <translation> — toko demo</translation>
     </message>
     <message>
         <source>TokoDesk {0}
@@ -2600,40 +2432,16 @@ Folder data: {1}</translation>
 <context>
     <name>MappingModel</name>
     <message>
-        <source>Buffer</source>
-        <translation>Cadangan</translation>
-    </message>
-    <message>
-        <source>Double-click to edit</source>
-        <translation>Klik dua kali untuk mengubah</translation>
-    </message>
-    <message>
-        <source>Marketplace SKU</source>
-        <translation>SKU marketplace</translation>
-    </message>
-    <message>
-        <source>Marketplace stock</source>
-        <translation>Stok marketplace</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produk</translation>
-    </message>
-    <message>
-        <source>Product ID</source>
-        <translation>ID produk</translation>
-    </message>
-    <message>
-        <source>Seller SKU</source>
-        <translation>SKU penjual</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>active</source>
         <translation>aktif</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>pending review</source>
+        <translation>menunggu peninjauan</translation>
     </message>
     <message>
         <source>banned</source>
@@ -2648,23 +2456,87 @@ Folder data: {1}</translation>
         <translation>draf</translation>
     </message>
     <message>
-        <source>inactive</source>
-        <translation>nonaktif</translation>
+        <source>Product ID</source>
+        <translation>ID produk</translation>
     </message>
     <message>
-        <source>pending review</source>
-        <translation>menunggu peninjauan</translation>
+        <source>Marketplace SKU</source>
+        <translation>SKU marketplace</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produk</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Cadangan</translation>
+    </message>
+    <message>
+        <source>Marketplace stock</source>
+        <translation>Stok marketplace</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>— unmapped —</source>
         <translation>— belum dipetakan —</translation>
     </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation>Klik dua kali untuk mengubah</translation>
+    </message>
 </context>
 <context>
     <name>MappingTab</name>
     <message>
+        <source>Search product ID, SKU, name or seller SKU</source>
+        <translation>Cari ID produk, SKU, nama, atau SKU penjual</translation>
+    </message>
+    <message>
+        <source>Unmapped only</source>
+        <translation>Hanya yang belum dipetakan</translation>
+    </message>
+    <message>
+        <source>Create seller SKUs that do not exist yet</source>
+        <translation>Buat SKU penjual yang belum ada</translation>
+    </message>
+    <message>
         <source>Auto-map</source>
         <translation>Petakan otomatis</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Impor CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+        <source>No channel yet: add one, then its products appear here after the SKU pull.</source>
+        <translation>Belum ada channel: tambahkan satu, lalu produknya tampil di sini setelah tarik SKU.</translation>
+    </message>
+    <message>
+        <source>{0} marketplace SKUs, {1} unmapped</source>
+        <translation>{0} SKU marketplace, {1} belum dipetakan</translation>
+    </message>
+    <message>
+        <source>No products pulled yet: Channel tab → Products (SKU pull) → Sync now.</source>
+        <translation>Belum ada produk yang ditarik: tab Channel → Produk (tarik SKU) → Sinkronkan.</translation>
+    </message>
+    <message>
+        <source>Loading the mappings</source>
+        <translation>Memuat pemetaan</translation>
+    </message>
+    <message>
+        <source>Saving the mapping</source>
+        <translation>Menyimpan pemetaan</translation>
     </message>
     <message>
         <source>Auto-map: {0} SKUs mapped</source>
@@ -2675,16 +2547,24 @@ Folder data: {1}</translation>
         <translation>Memetakan SKU otomatis</translation>
     </message>
     <message>
+        <source>Import mappings</source>
+        <translation>Impor pemetaan</translation>
+    </message>
+    <message>
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Create seller SKUs that do not exist yet</source>
-        <translation>Buat SKU penjual yang belum ada</translation>
+        <source>Imported {0} rows: {1} mapped, {2} unmapped, {3} unchanged.</source>
+        <translation>{0} baris diimpor: {1} dipetakan, {2} tanpa pemetaan, {3} tidak berubah.</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Ekspor CSV…</translation>
+        <source>{0} rows skipped.</source>
+        <translation>{0} baris dilewati.</translation>
+    </message>
+    <message>
+        <source>Importing mappings</source>
+        <translation>Mengimpor pemetaan</translation>
     </message>
     <message>
         <source>Export mappings</source>
@@ -2695,178 +2575,118 @@ Folder data: {1}</translation>
         <translation>Mengekspor pemetaan</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>Impor CSV…</translation>
-    </message>
-    <message>
-        <source>Import mappings</source>
-        <translation>Impor pemetaan</translation>
-    </message>
-    <message>
-        <source>Imported {0} rows: {1} mapped, {2} unmapped, {3} unchanged.</source>
-        <translation>{0} baris diimpor: {1} dipetakan, {2} tanpa pemetaan, {3} tidak berubah.</translation>
-    </message>
-    <message>
-        <source>Importing mappings</source>
-        <translation>Mengimpor pemetaan</translation>
-    </message>
-    <message>
-        <source>Loading the mappings</source>
-        <translation>Memuat pemetaan</translation>
-    </message>
-    <message>
-        <source>No channel yet: add one, then its products appear here after the SKU pull.</source>
-        <translation>Belum ada channel: tambahkan satu, lalu produknya tampil di sini setelah tarik SKU.</translation>
-    </message>
-    <message>
-        <source>No products pulled yet: Channel tab → Products (SKU pull) → Sync now.</source>
-        <translation>Belum ada produk yang ditarik: tab Channel → Produk (tarik SKU) → Sinkronkan.</translation>
-    </message>
-    <message>
-        <source>Saving the mapping</source>
-        <translation>Menyimpan pemetaan</translation>
-    </message>
-    <message>
-        <source>Search product ID, SKU, name or seller SKU</source>
-        <translation>Cari ID produk, SKU, nama, atau SKU penjual</translation>
-    </message>
-    <message>
-        <source>Unmapped only</source>
-        <translation>Hanya yang belum dipetakan</translation>
-    </message>
-    <message>
         <source>{0} mappings written to {1}</source>
         <translation>{0} pemetaan ditulis ke {1}</translation>
-    </message>
-    <message>
-        <source>{0} marketplace SKUs, {1} unmapped</source>
-        <translation>{0} SKU marketplace, {1} belum dipetakan</translation>
-    </message>
-    <message>
-        <source>{0} rows skipped.</source>
-        <translation>{0} baris dilewati.</translation>
     </message>
 </context>
 <context>
     <name>MarketplacePage</name>
     <message>
-        <source>Advanced: choose the database (several packing PCs share one)</source>
-        <translation>Lanjutan: pilih database (beberapa PC packing memakai satu database)</translation>
-    </message>
-    <message>
-        <source>Checking the keyring</source>
-        <translation>Memeriksa keyring</translation>
-    </message>
-    <message>
-        <source>Checking the keyring…</source>
-        <translation>Memeriksa keyring…</translation>
+        <source>Which marketplace?</source>
+        <translation>Marketplace mana?</translation>
     </message>
     <message>
         <source>Choose how TokoDesk talks to your shop.</source>
         <translation>Pilih cara TokoDesk terhubung ke toko Anda.</translation>
     </message>
     <message>
-        <source>For every Tokopedia shop today: orders from the Tokopedia and the Shop apps come through the Tokopedia &amp; Shop Partner Center. You need an app key, app secret and service ID from Partner Center.</source>
-        <translation>Untuk semua toko Tokopedia saat ini: pesanan dari aplikasi Tokopedia dan Shop masuk lewat Partner Center Tokopedia &amp; Shop. Anda memerlukan app key, app secret, dan service ID dari Partner Center.</translation>
-    </message>
-    <message>
-        <source>No usable keyring, so TokoDesk cannot keep your secrets: {0}</source>
-        <translation>Tidak ada keyring yang bisa dipakai, jadi TokoDesk tidak bisa menyimpan rahasia Anda: {0}</translation>
-    </message>
-    <message>
-        <source>Secrets will be kept in: {0}</source>
-        <translation>Rahasia akan disimpan di: {0}</translation>
-    </message>
-    <message>
-        <source>The old Tokopedia Open API (FS ID, client ID and secret) was switched off on 30 September 2025 and no longer answers. Choose it only for TokoDesk's sandbox shop or an old test setup.</source>
-        <translation>Tokopedia Open API lama (FS ID, client ID, dan secret) dimatikan pada 30 September 2025 dan tidak lagi menjawab. Pilih hanya untuk toko sandbox TokoDesk atau pengujian lama.</translation>
-    </message>
-    <message>
         <source>Tokopedia &amp; Shop (current)</source>
         <translation>Tokopedia &amp; Shop (saat ini)</translation>
+    </message>
+    <message>
+        <source>For every Tokopedia shop today: orders from the Tokopedia and the Shop apps come through the Tokopedia &amp; Shop Partner Center. You need an app key, app secret and service ID from Partner Center.</source>
+        <translation>Untuk semua toko Tokopedia saat ini: pesanan dari aplikasi Tokopedia dan Shop masuk lewat Partner Center Tokopedia &amp; Shop. Anda memerlukan app key, app secret, dan service ID dari Partner Center.</translation>
     </message>
     <message>
         <source>Tokopedia Open API (legacy, shut down Sep 2025)</source>
         <translation>Tokopedia Open API (lama, dimatikan Sep 2025)</translation>
     </message>
     <message>
-        <source>Which marketplace?</source>
-        <translation>Marketplace mana?</translation>
+        <source>The old Tokopedia Open API (FS ID, client ID and secret) was switched off on 30 September 2025 and no longer answers. Choose it only for TokoDesk&apos;s sandbox shop or an old test setup.</source>
+        <translation>Tokopedia Open API lama (FS ID, client ID, dan secret) dimatikan pada 30 September 2025 dan tidak lagi menjawab. Pilih hanya untuk toko sandbox TokoDesk atau pengujian lama.</translation>
+    </message>
+    <message>
+        <source>Advanced: choose the database (several packing PCs share one)</source>
+        <translation>Lanjutan: pilih database (beberapa PC packing memakai satu database)</translation>
+    </message>
+    <message>
+        <source>Checking the keyring…</source>
+        <translation>Memeriksa keyring…</translation>
+    </message>
+    <message>
+        <source>Secrets will be kept in: {0}</source>
+        <translation>Rahasia akan disimpan di: {0}</translation>
+    </message>
+    <message>
+        <source>No usable keyring, so TokoDesk cannot keep your secrets: {0}</source>
+        <translation>Tidak ada keyring yang bisa dipakai, jadi TokoDesk tidak bisa menyimpan rahasia Anda: {0}</translation>
+    </message>
+    <message>
+        <source>Checking the keyring</source>
+        <translation>Memeriksa keyring</translation>
     </message>
 </context>
 <context>
     <name>MarketplaceStatus</name>
     <message>
-        <source>Accepted by the seller</source>
-        <translation>Diterima penjual, perlu dikirim</translation>
-    </message>
-    <message>
-        <source>Assumed finished, product not yet arrived at the buyer</source>
-        <translation>Dianggap selesai, produk belum sampai ke pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer opened a case to finish the order</source>
-        <translation>Pembeli mengajukan komplain sebelum pesanan selesai</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Cancelled by the seller or automatically (processing deadline passed)</source>
-        <translation>Dibatalkan penjual atau otomatis (batas waktu proses terlewati)</translation>
-    </message>
-    <message>
-        <source>Cancelled instantly by the buyer</source>
-        <translation>Dibatalkan langsung oleh pembeli</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Terkirim</translation>
-    </message>
-    <message>
-        <source>Delivered to a pick-up point</source>
-        <translation>Sampai di titik pengambilan</translation>
-    </message>
-    <message>
-        <source>Fraud review</source>
-        <translation>Peninjauan penipuan</translation>
-    </message>
-    <message>
-        <source>Fraud review finished</source>
-        <translation>Peninjauan penipuan selesai</translation>
-    </message>
-    <message>
-        <source>In transit</source>
-        <translation>Dalam pengiriman</translation>
+        <source>Unpaid</source>
+        <translation>Belum dibayar</translation>
     </message>
     <message>
         <source>On hold: the buyer may still cancel</source>
         <translation>Ditahan: pembeli masih bisa membatalkan</translation>
     </message>
     <message>
+        <source>To ship</source>
+        <translation>Perlu dikirim</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Sebagian dikirim</translation>
+    </message>
+    <message>
+        <source>Waiting for the courier&apos;s pick-up</source>
+        <translation>Menunggu pickup kurir</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>Dalam pengiriman</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>a status TokoDesk does not know yet (marketplace code {0})</source>
+        <translation>status yang belum dikenal TokoDesk (kode marketplace {0})</translation>
+    </message>
+    <message>
+        <source>Cancelled by the seller or automatically (processing deadline passed)</source>
+        <translation>Dibatalkan penjual atau otomatis (batas waktu proses terlewati)</translation>
+    </message>
+    <message>
+        <source>Order rejected, replaced</source>
+        <translation>Pesanan ditolak, diganti</translation>
+    </message>
+    <message>
+        <source>Order rejected, out of stock</source>
+        <translation>Pesanan ditolak, stok habis</translation>
+    </message>
+    <message>
+        <source>Order rejected, approval</source>
+        <translation>Pesanan ditolak, persetujuan</translation>
+    </message>
+    <message>
         <source>Order cancelled: fraud</source>
         <translation>Pesanan dibatalkan: penipuan</translation>
-    </message>
-    <message>
-        <source>Order created, waiting for payment</source>
-        <translation>Pesanan dibuat, menunggu pembayaran</translation>
-    </message>
-    <message>
-        <source>Order finished</source>
-        <translation>Pesanan selesai</translation>
-    </message>
-    <message>
-        <source>Order invalid (shipping over 25 days or payment over 5 days)</source>
-        <translation>Pesanan tidak valid (pengiriman lebih dari 25 hari atau pembayaran lebih dari 5 hari)</translation>
-    </message>
-    <message>
-        <source>Order pending replacement</source>
-        <translation>Pesanan menunggu penggantian</translation>
     </message>
     <message>
         <source>Order rejected automatically: out of stock</source>
@@ -2877,20 +2697,20 @@ Folder data: {1}</translation>
         <translation>Pesanan ditolak penjual</translation>
     </message>
     <message>
-        <source>Order rejected, approval</source>
-        <translation>Pesanan ditolak, persetujuan</translation>
+        <source>Order pending replacement</source>
+        <translation>Pesanan menunggu penggantian</translation>
     </message>
     <message>
-        <source>Order rejected, out of stock</source>
-        <translation>Pesanan ditolak, stok habis</translation>
+        <source>Cancelled instantly by the buyer</source>
+        <translation>Dibatalkan langsung oleh pembeli</translation>
     </message>
     <message>
-        <source>Order rejected, replaced</source>
-        <translation>Pesanan ditolak, diganti</translation>
+        <source>Order created, waiting for payment</source>
+        <translation>Pesanan dibuat, menunggu pembayaran</translation>
     </message>
     <message>
-        <source>Partly shipped</source>
-        <translation>Sebagian dikirim</translation>
+        <source>Waiting for payment confirmation from a third party</source>
+        <translation>Menunggu konfirmasi pembayaran dari pihak ketiga</translation>
     </message>
     <message>
         <source>Payment confirmation</source>
@@ -2901,16 +2721,24 @@ Folder data: {1}</translation>
         <translation>Pesanan baru: pembayaran terverifikasi, terima atau tolak</translation>
     </message>
     <message>
-        <source>Post fraud review</source>
-        <translation>Setelah peninjauan penipuan</translation>
+        <source>Waiting for partner approval</source>
+        <translation>Menunggu persetujuan mitra</translation>
     </message>
     <message>
-        <source>Returned to the seller</source>
-        <translation>Dikembalikan ke penjual</translation>
+        <source>Accepted by the seller</source>
+        <translation>Diterima penjual, perlu dikirim</translation>
+    </message>
+    <message>
+        <source>Waiting for pick-up</source>
+        <translation>Menunggu pickup kurir</translation>
     </message>
     <message>
         <source>Shipped</source>
         <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Shipped, waiting for the AWB (resi) to be entered</source>
+        <translation>Dikirim, menunggu nomor resi diinput</translation>
     </message>
     <message>
         <source>Shipped, AWB (resi) invalid</source>
@@ -2921,40 +2749,44 @@ Folder data: {1}</translation>
         <translation>Dikirim, pembeli meminta nomor resi diperbaiki</translation>
     </message>
     <message>
-        <source>Shipped, waiting for the AWB (resi) to be entered</source>
-        <translation>Dikirim, menunggu nomor resi diinput</translation>
+        <source>Delivered to a pick-up point</source>
+        <translation>Sampai di titik pengambilan</translation>
+    </message>
+    <message>
+        <source>Returned to the seller</source>
+        <translation>Dikembalikan ke penjual</translation>
+    </message>
+    <message>
+        <source>Buyer opened a case to finish the order</source>
+        <translation>Pembeli mengajukan komplain sebelum pesanan selesai</translation>
+    </message>
+    <message>
+        <source>Fraud review</source>
+        <translation>Peninjauan penipuan</translation>
     </message>
     <message>
         <source>Suspected fraud</source>
         <translation>Dicurigai penipuan</translation>
     </message>
     <message>
-        <source>To ship</source>
-        <translation>Perlu dikirim</translation>
+        <source>Post fraud review</source>
+        <translation>Setelah peninjauan penipuan</translation>
     </message>
     <message>
-        <source>Unpaid</source>
-        <translation>Belum dibayar</translation>
+        <source>Fraud review finished</source>
+        <translation>Peninjauan penipuan selesai</translation>
     </message>
     <message>
-        <source>Waiting for partner approval</source>
-        <translation>Menunggu persetujuan mitra</translation>
+        <source>Order invalid (shipping over 25 days or payment over 5 days)</source>
+        <translation>Pesanan tidak valid (pengiriman lebih dari 25 hari atau pembayaran lebih dari 5 hari)</translation>
     </message>
     <message>
-        <source>Waiting for payment confirmation from a third party</source>
-        <translation>Menunggu konfirmasi pembayaran dari pihak ketiga</translation>
+        <source>Order finished</source>
+        <translation>Pesanan selesai</translation>
     </message>
     <message>
-        <source>Waiting for pick-up</source>
-        <translation>Menunggu pickup kurir</translation>
-    </message>
-    <message>
-        <source>Waiting for the courier's pick-up</source>
-        <translation>Menunggu pickup kurir</translation>
-    </message>
-    <message>
-        <source>a status TokoDesk does not know yet (marketplace code {0})</source>
-        <translation>status yang belum dikenal TokoDesk (kode marketplace {0})</translation>
+        <source>Assumed finished, product not yet arrived at the buyer</source>
+        <translation>Dianggap selesai, produk belum sampai ke pembeli</translation>
     </message>
 </context>
 <context>
@@ -2964,22 +2796,6 @@ Folder data: {1}</translation>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <source>Something went wrong ({0}): {1}</source>
-        <translation>Terjadi kesalahan ({0}): {1}</translation>
-    </message>
-    <message>
-        <source>The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}</source>
-        <translation>Jawaban hilang di jalan; TokoDesk akan memeriksa pesanan di marketplace: {0}</translation>
-    </message>
-    <message>
-        <source>The database could not be used: {0}</source>
-        <translation>Database tidak bisa dipakai: {0}</translation>
-    </message>
-    <message>
-        <source>The keyring could not be used: {0}</source>
-        <translation>Keyring tidak bisa dipakai: {0}</translation>
-    </message>
-    <message>
         <source>The marketplace could not be reached. Check the internet connection and try again.</source>
         <translation>Marketplace tidak bisa dihubungi. Periksa koneksi internet lalu coba lagi.</translation>
     </message>
@@ -2987,306 +2803,198 @@ Folder data: {1}</translation>
         <source>The marketplace refused the credentials: {0}</source>
         <translation>Marketplace menolak kredensial: {0}</translation>
     </message>
+    <message>
+        <source>The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}</source>
+        <translation>Jawaban hilang di jalan; TokoDesk akan memeriksa pesanan di marketplace: {0}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be used: {0}</source>
+        <translation>Keyring tidak bisa dipakai: {0}</translation>
+    </message>
+    <message>
+        <source>The database could not be used: {0}</source>
+        <translation>Database tidak bisa dipakai: {0}</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({0}): {1}</source>
+        <translation>Terjadi kesalahan ({0}): {1}</translation>
+    </message>
 </context>
 <context>
     <name>OfferDialog</name>
     <message>
-        <source>A partial refund must be below the full refund.</source>
-        <translation>Pengembalian dana sebagian harus di bawah pengembalian penuh.</translation>
-    </message>
-    <message>
-        <source>Ask the marketplace</source>
-        <translation>Tanya marketplace</translation>
+        <source>Offer a partial refund: return {0}</source>
+        <translation>Tawarkan pengembalian dana sebagian: retur {0}</translation>
     </message>
     <message>
         <source>If the buyer accepts, they keep the goods and get this amount instead of the full refund ({0}).</source>
         <translation>Bila pembeli setuju, barang tetap pada pembeli dan ia menerima jumlah ini, bukan pengembalian penuh ({0}).</translation>
     </message>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>Tawarkan</translation>
-    </message>
-    <message>
-        <source>Offer (Rp):</source>
-        <translation>Tawaran (Rp):</translation>
-    </message>
-    <message>
-        <source>Offer a partial refund: return {0}</source>
-        <translation>Tawarkan pengembalian dana sebagian: retur {0}</translation>
     </message>
     <message>
         <source>Refund for</source>
         <translation>Dana kembali untuk</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
-    </message>
-    <message>
-        <source>Tokopedia &amp; Shop proposes {0}</source>
-        <translation>Tokopedia &amp; Shop mengusulkan {0}</translation>
+        <source>Ask the marketplace</source>
+        <translation>Tanya marketplace</translation>
     </message>
     <message>
         <source>What Tokopedia &amp; Shop would refund for the units chosen</source>
         <translation>Jumlah yang akan dikembalikan Tokopedia &amp; Shop untuk unit yang dipilih</translation>
     </message>
     <message>
+        <source>whole rupiah, e.g. 15.000</source>
+        <translation>rupiah bulat, mis. 15.000</translation>
+    </message>
+    <message>
+        <source>Offer (Rp):</source>
+        <translation>Tawaran (Rp):</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Tawarkan</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop proposes {0}</source>
+        <translation>Tokopedia &amp; Shop mengusulkan {0}</translation>
+    </message>
+    <message>
         <source>the offer</source>
         <translation>tawaran</translation>
     </message>
     <message>
-        <source>whole rupiah, e.g. 15.000</source>
-        <translation>rupiah bulat, mis. 15.000</translation>
+        <source>A partial refund must be below the full refund.</source>
+        <translation>Pengembalian dana sebagian harus di bawah pengembalian penuh.</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailPane</name>
     <message>
-        <source>A line's SKU is not mapped: map it in the SKU mapping tab before packing</source>
-        <translation>SKU salah satu baris belum dipetakan: petakan di tab Pemetaan SKU sebelum dikemas</translation>
-    </message>
-    <message>
-        <source>AWB (resi)</source>
-        <translation>Nomor resi (AWB)</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Terima</translation>
-    </message>
-    <message>
-        <source>Accept by</source>
-        <translation>Terima sebelum</translation>
-    </message>
-    <message>
-        <source>Booking code</source>
-        <translation>Kode booking</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>Pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer note</source>
-        <translation>Catatan pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer's cancellation approved</source>
-        <translation>Pembatalan pembeli disetujui</translation>
-    </message>
-    <message>
-        <source>Buyer's cancellation rejected</source>
-        <translation>Pembatalan pembeli ditolak</translation>
-    </message>
-    <message>
-        <source>COD</source>
-        <translation>COD</translation>
-    </message>
-    <message>
-        <source>Can be combined with order {0} of the same buyer: select them together and press Combine to ship one parcel.</source>
-        <translation>Bisa digabung dengan pesanan {0} dari pembeli yang sama: pilih bersama lalu tekan Gabungkan agar dikirim dalam satu paket.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Changed on the marketplace outside TokoDesk</source>
-        <translation>Diubah di marketplace di luar TokoDesk</translation>
-    </message>
-    <message>
-        <source>Combined into one package</source>
-        <translation>Digabung menjadi satu paket</translation>
-    </message>
-    <message>
-        <source>Courier</source>
-        <translation>Kurir</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Dibuat</translation>
-    </message>
-    <message>
-        <source>Export for dispute</source>
-        <translation>Ekspor untuk komplain</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Riwayat</translation>
-    </message>
-    <message>
-        <source>Items checked by scan</source>
-        <translation>Barang dicek dengan pindai</translation>
-    </message>
-    <message>
-        <source>Label printed</source>
-        <translation>Label dicetak</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>Produk dipesan</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Memuat…</translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation>Manifest</translation>
-    </message>
-    <message>
-        <source>Marketplace code</source>
-        <translation>Kode marketplace</translation>
-    </message>
-    <message>
-        <source>Marketplace label kept</source>
-        <translation>Label marketplace disimpan</translation>
-    </message>
-    <message>
-        <source>Marketplace requests</source>
-        <translation>Permintaan ke marketplace</translation>
-    </message>
-    <message>
-        <source>No events yet</source>
-        <translation>Belum ada kejadian</translation>
-    </message>
-    <message>
-        <source>On the marketplace</source>
-        <translation>Di marketplace</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>ID pesanan</translation>
-    </message>
-    <message>
-        <source>Pack this parcel</source>
-        <translation>Kemas paket ini</translation>
-    </message>
-    <message>
-        <source>Package uncombined</source>
-        <translation>Paket dipisah lagi</translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation>Paket</translation>
-    </message>
-    <message>
-        <source>Packages changed</source>
-        <translation>Paket berubah</translation>
-    </message>
-    <message>
-        <source>Packed</source>
-        <translation>Dikemas</translation>
-    </message>
-    <message>
-        <source>Packed without a complete item check</source>
-        <translation>Dikemas tanpa cek barang lengkap</translation>
-    </message>
-    <message>
-        <source>Packing video</source>
-        <translation>Video pengemasan</translation>
-    </message>
-    <message>
-        <source>Partial refund offered</source>
-        <translation>Pengembalian dana sebagian ditawarkan</translation>
-    </message>
-    <message>
-        <source>Play</source>
-        <translation>Putar</translation>
-    </message>
-    <message>
         <source>Pulled</source>
         <translation>Diambil dari marketplace</translation>
-    </message>
-    <message>
-        <source>Recipient</source>
-        <translation>Penerima</translation>
-    </message>
-    <message>
-        <source>Return approved</source>
-        <translation>Pengembalian disetujui</translation>
-    </message>
-    <message>
-        <source>Return received</source>
-        <translation>Retur diterima</translation>
-    </message>
-    <message>
-        <source>Return rejected</source>
-        <translation>Pengembalian ditolak</translation>
-    </message>
-    <message>
-        <source>Returned parcel approved</source>
-        <translation>Paket retur disetujui</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
-    </message>
-    <message>
-        <source>Scanned at handover</source>
-        <translation>Dipindai saat serah terima</translation>
-    </message>
-    <message>
-        <source>Select an order to see its details.</source>
-        <translation>Pilih pesanan untuk melihat rinciannya.</translation>
-    </message>
-    <message>
-        <source>Seller SKU</source>
-        <translation>SKU penjual</translation>
-    </message>
-    <message>
-        <source>Ship</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>Ship by</source>
-        <translation>Kirim sebelum</translation>
-    </message>
-    <message>
-        <source>Shipping fee</source>
-        <translation>Ongkos kirim</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
     </message>
     <message>
         <source>Status changed</source>
         <translation>Status berubah</translation>
     </message>
     <message>
-        <source>The last action failed</source>
-        <translation>Tindakan terakhir gagal</translation>
-    </message>
-    <message>
-        <source>This order is no longer in the database.</source>
-        <translation>Pesanan ini sudah tidak ada di database.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Uncombine</source>
-        <translation>Pisahkan paket</translation>
-    </message>
-    <message>
         <source>Updated</source>
         <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Dikemas</translation>
+    </message>
+    <message>
+        <source>Label printed</source>
+        <translation>Label dicetak</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Marketplace label kept</source>
+        <translation>Label marketplace disimpan</translation>
+    </message>
+    <message>
+        <source>Return received</source>
+        <translation>Retur diterima</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s cancellation approved</source>
+        <translation>Pembatalan pembeli disetujui</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s cancellation rejected</source>
+        <translation>Pembatalan pembeli ditolak</translation>
+    </message>
+    <message>
+        <source>Packages changed</source>
+        <translation>Paket berubah</translation>
+    </message>
+    <message>
+        <source>Combined into one package</source>
+        <translation>Digabung menjadi satu paket</translation>
+    </message>
+    <message>
+        <source>Package uncombined</source>
+        <translation>Paket dipisah lagi</translation>
+    </message>
+    <message>
+        <source>Scanned at handover</source>
+        <translation>Dipindai saat serah terima</translation>
+    </message>
+    <message>
+        <source>Return approved</source>
+        <translation>Pengembalian disetujui</translation>
+    </message>
+    <message>
+        <source>Return rejected</source>
+        <translation>Pengembalian ditolak</translation>
+    </message>
+    <message>
+        <source>Partial refund offered</source>
+        <translation>Pengembalian dana sebagian ditawarkan</translation>
+    </message>
+    <message>
+        <source>Returned parcel approved</source>
+        <translation>Paket retur disetujui</translation>
+    </message>
+    <message>
+        <source>Items checked by scan</source>
+        <translation>Barang dicek dengan pindai</translation>
+    </message>
+    <message>
+        <source>Packed without a complete item check</source>
+        <translation>Dikemas tanpa cek barang lengkap</translation>
+    </message>
+    <message>
+        <source>to ship</source>
+        <translation>perlu dikirim</translation>
     </message>
     <message>
         <source>awaiting pickup</source>
         <translation>menunggu pickup</translation>
     </message>
     <message>
+        <source>in transit</source>
+        <translation>dalam perjalanan</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <source>delivered</source>
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>sent</source>
         <translation>terkirim</translation>
     </message>
     <message>
@@ -3298,68 +3006,192 @@ Folder data: {1}</translation>
         <translation>gagal</translation>
     </message>
     <message>
-        <source>file removed on {0} (kept as long as set)</source>
-        <translation>berkas dihapus pada {0} (disimpan selama yang diatur)</translation>
-    </message>
-    <message>
-        <source>in transit</source>
-        <translation>dalam perjalanan</translation>
-    </message>
-    <message>
         <source>no answer yet</source>
         <translation>belum ada jawaban</translation>
-    </message>
-    <message>
-        <source>one parcel with order {0}</source>
-        <translation>satu paket dengan pesanan {0}</translation>
-    </message>
-    <message>
-        <source>package {0}</source>
-        <translation>paket {0}</translation>
-    </message>
-    <message>
-        <source>packed</source>
-        <translation>dikemas</translation>
-    </message>
-    <message>
-        <source>resi {0}</source>
-        <translation>resi {0}</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>terkirim</translation>
-    </message>
-    <message>
-        <source>stopped early</source>
-        <translation>berhenti lebih awal</translation>
-    </message>
-    <message>
-        <source>to ship</source>
-        <translation>perlu dikirim</translation>
-    </message>
-    <message>
-        <source>unboxing of the return</source>
-        <translation>unboxing paket retur</translation>
-    </message>
-    <message>
-        <source>unmapped</source>
-        <translation>belum dipetakan</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>menunggu</translation>
-    </message>
-    <message>
-        <source>{0} min {1} s</source>
-        <translation>{0} mnt {1} dtk</translation>
     </message>
     <message>
         <source>{0} orders selected</source>
         <translation>{0} pesanan dipilih</translation>
     </message>
     <message>
+        <source>Select an order to see its details.</source>
+        <translation>Pilih pesanan untuk melihat rinciannya.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>This order is no longer in the database.</source>
+        <translation>Pesanan ini sudah tidak ada di database.</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>On the marketplace</source>
+        <translation>Di marketplace</translation>
+    </message>
+    <message>
+        <source>Marketplace code</source>
+        <translation>Kode marketplace</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Accept by</source>
+        <translation>Terima sebelum</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>Kirim sebelum</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>Kode booking</translation>
+    </message>
+    <message>
+        <source>AWB (resi)</source>
+        <translation>Nomor resi (AWB)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>COD</source>
+        <translation>COD</translation>
+    </message>
+    <message>
+        <source>Changed on the marketplace outside TokoDesk</source>
+        <translation>Diubah di marketplace di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>A line&apos;s SKU is not mapped: map it in the SKU mapping tab before packing</source>
+        <translation>SKU salah satu baris belum dipetakan: petakan di tab Pemetaan SKU sebelum dikemas</translation>
+    </message>
+    <message>
+        <source>The last action failed</source>
+        <translation>Tindakan terakhir gagal</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Penerima</translation>
+    </message>
+    <message>
+        <source>Buyer note</source>
+        <translation>Catatan pembeli</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Produk dipesan</translation>
+    </message>
+    <message>
+        <source>unmapped</source>
+        <translation>belum dipetakan</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>Marketplace requests</source>
+        <translation>Permintaan ke marketplace</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Belum ada kejadian</translation>
+    </message>
+    <message>
+        <source>Packing video</source>
+        <translation>Video pengemasan</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} mnt {1} dtk</translation>
+    </message>
+    <message>
         <source>{0} s</source>
         <translation>{0} dtk</translation>
+    </message>
+    <message>
+        <source>package {0}</source>
+        <translation>paket {0}</translation>
+    </message>
+    <message>
+        <source>unboxing of the return</source>
+        <translation>unboxing paket retur</translation>
+    </message>
+    <message>
+        <source>file removed on {0} (kept as long as set)</source>
+        <translation>berkas dihapus pada {0} (disimpan selama yang diatur)</translation>
+    </message>
+    <message>
+        <source>stopped early</source>
+        <translation>berhenti lebih awal</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Putar</translation>
+    </message>
+    <message>
+        <source>Export for dispute</source>
+        <translation>Ekspor untuk komplain</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>packed</source>
+        <translation>dikemas</translation>
+    </message>
+    <message>
+        <source>Pack this parcel</source>
+        <translation>Kemas paket ini</translation>
+    </message>
+    <message>
+        <source>resi {0}</source>
+        <translation>resi {0}</translation>
+    </message>
+    <message>
+        <source>one parcel with order {0}</source>
+        <translation>satu paket dengan pesanan {0}</translation>
+    </message>
+    <message>
+        <source>Uncombine</source>
+        <translation>Pisahkan paket</translation>
+    </message>
+    <message>
+        <source>Can be combined with order {0} of the same buyer: select them together and press Combine to ship one parcel.</source>
+        <translation>Bisa digabung dengan pesanan {0} dari pembeli yang sama: pilih bersama lalu tekan Gabungkan agar dikirim dalam satu paket.</translation>
     </message>
 </context>
 <context>
@@ -3376,234 +3208,234 @@ Folder data: {1}</translation>
         <translation>Menunggu pembayaran</translation>
     </message>
     <message>
-        <source>Awaiting pickup</source>
-        <translation>Menunggu pickup</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Terkirim</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <source>On hold</source>
-        <translation>Ditahan</translation>
+        <source>To pack</source>
+        <translation>Perlu dikemas</translation>
     </message>
     <message>
         <source>Packed</source>
         <translation>Dikemas</translation>
     </message>
     <message>
-        <source>Partly shipped</source>
-        <translation>Sebagian dikirim</translation>
-    </message>
-    <message>
         <source>Ready to ship</source>
         <translation>Siap kirim</translation>
     </message>
     <message>
-        <source>Returned</source>
-        <translation>Dikembalikan</translation>
+        <source>Awaiting pickup</source>
+        <translation>Menunggu pickup</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Sebagian dikirim</translation>
     </message>
     <message>
         <source>Shipped</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <source>To pack</source>
-        <translation>Perlu dikemas</translation>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Ditahan</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
     </message>
 </context>
 <context>
     <name>OrdersModel</name>
     <message>
-        <source>A line's SKU is not mapped to a seller SKU</source>
-        <translation>SKU salah satu baris belum dipetakan ke SKU penjual</translation>
-    </message>
-    <message>
-        <source>Booking code / AWB</source>
-        <translation>Kode booking / resi</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>Pembeli</translation>
-    </message>
-    <message>
-        <source>Changed on the marketplace outside TokoDesk</source>
-        <translation>Diubah di marketplace di luar TokoDesk</translation>
-    </message>
-    <message>
-        <source>Courier</source>
-        <translation>Kurir</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Dibuat</translation>
-    </message>
-    <message>
-        <source>Deadline</source>
-        <translation>Batas waktu</translation>
+        <source>printed</source>
+        <translation>dicetak</translation>
     </message>
     <message>
         <source>Instant</source>
         <translation>Instan</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Marketplace status at the last read: {0}</source>
-        <translation>Status marketplace saat terakhir dibaca: {0}</translation>
-    </message>
-    <message>
-        <source>On hold on the marketplace: do not ship</source>
-        <translation>Ditahan di marketplace: jangan dikirim</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>ID pesanan</translation>
-    </message>
-    <message>
         <source>Same-day</source>
         <translation>Same Day</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
     </message>
     <message>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <source>The buyer may still cancel (the platform's waiting time after payment); do not ship yet.</source>
-        <translation>Pembeli masih bisa membatalkan (masa tunggu platform setelah pembayaran); jangan dikirim dulu.</translation>
+        <source>Buyer</source>
+        <translation>Pembeli</translation>
     </message>
     <message>
-        <source>The buyer may still cancel until {0}; then it is yours to pack.</source>
-        <translation>Pembeli masih bisa membatalkan sampai {0}; setelah itu pesanan siap Anda kemas.</translation>
+        <source>Items</source>
+        <translation>Barang</translation>
     </message>
     <message>
-        <source>The label has been printed.</source>
-        <translation>Label sudah dicetak.</translation>
+        <source>Courier</source>
+        <translation>Kurir</translation>
     </message>
     <message>
-        <source>The last action failed</source>
-        <translation>Tindakan terakhir gagal</translation>
+        <source>Booking code / AWB</source>
+        <translation>Kode booking / resi</translation>
     </message>
     <message>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Waiting for the buyer's payment; it moves to To pack by itself once paid.</source>
-        <translation>Menunggu pembayaran pembeli; pesanan pindah ke Perlu dikemas sendiri setelah dibayar.</translation>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
     </message>
     <message>
-        <source>printed</source>
-        <translation>dicetak</translation>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
     </message>
     <message>
         <source>⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action</source>
         <translation>⚑ perlu perhatian: diubah di luar TokoDesk, SKU belum dipetakan, atau tindakan gagal</translation>
     </message>
+    <message>
+        <source>Marketplace status at the last read: {0}</source>
+        <translation>Status marketplace saat terakhir dibaca: {0}</translation>
+    </message>
+    <message>
+        <source>The label has been printed.</source>
+        <translation>Label sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>Changed on the marketplace outside TokoDesk</source>
+        <translation>Diubah di marketplace di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>A line&apos;s SKU is not mapped to a seller SKU</source>
+        <translation>SKU salah satu baris belum dipetakan ke SKU penjual</translation>
+    </message>
+    <message>
+        <source>The last action failed</source>
+        <translation>Tindakan terakhir gagal</translation>
+    </message>
+    <message>
+        <source>On hold on the marketplace: do not ship</source>
+        <translation>Ditahan di marketplace: jangan dikirim</translation>
+    </message>
+    <message>
+        <source>Waiting for the buyer&apos;s payment; it moves to To pack by itself once paid.</source>
+        <translation>Menunggu pembayaran pembeli; pesanan pindah ke Perlu dikemas sendiri setelah dibayar.</translation>
+    </message>
+    <message>
+        <source>The buyer may still cancel (the platform&apos;s waiting time after payment); do not ship yet.</source>
+        <translation>Pembeli masih bisa membatalkan (masa tunggu platform setelah pembayaran); jangan dikirim dulu.</translation>
+    </message>
+    <message>
+        <source>The buyer may still cancel until {0}; then it is yours to pack.</source>
+        <translation>Pembeli masih bisa membatalkan sampai {0}; setelah itu pesanan siap Anda kemas.</translation>
+    </message>
 </context>
 <context>
     <name>OrdersRules</name>
     <message>
-        <source>A product has no seller SKU: map it in the SKU mapping tab first.</source>
-        <translation>Ada produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.</translation>
-    </message>
-    <message>
-        <source>It is {0}.</source>
-        <translation>Statusnya {0}.</translation>
-    </message>
-    <message>
-        <source>Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped, once they have a booking code or AWB.</source>
-        <translation>Label bisa dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim, setelah ada kode booking atau nomor resi.</translation>
-    </message>
-    <message>
-        <source>No booking code or AWB yet: its label would have nothing for the courier to scan.</source>
-        <translation>Belum ada kode booking atau nomor resi: labelnya tidak punya kode untuk dipindai kurir.</translation>
-    </message>
-    <message>
-        <source>No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.</source>
-        <translation>Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman dan cetak.</translation>
-    </message>
-    <message>
-        <source>None of the selected orders can do this. {0}</source>
-        <translation>Tidak ada pesanan terpilih yang bisa melakukan ini. {0}</translation>
+        <source>This marketplace accepts orders by itself: there is nothing to acknowledge.</source>
+        <translation>Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.</translation>
     </message>
     <message>
         <source>On this marketplace every order is its own parcel: there is nothing to combine.</source>
         <translation>Di marketplace ini setiap pesanan adalah satu paket: tidak ada yang bisa digabung.</translation>
     </message>
     <message>
-        <source>Only new, to-pack or packed orders can be cancelled.</source>
-        <translation>Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.</translation>
+        <source>This marketplace gives the tracking number before shipping: print the label, then ship.</source>
+        <translation>Marketplace ini memberi nomor resi sebelum pengiriman: cetak label, lalu kirim.</translation>
     </message>
     <message>
-        <source>Only orders not shipped yet can be combined.</source>
-        <translation>Hanya pesanan yang belum dikirim yang bisa digabung.</translation>
+        <source>The marketplace&apos;s label exists once the package is arranged: ship the order first, then print its label.</source>
+        <translation>Label marketplace baru ada setelah pengiriman diatur: kirim pesanan dulu, lalu cetak labelnya.</translation>
     </message>
     <message>
         <source>Pack it first.</source>
         <translation>Kemas dulu.</translation>
     </message>
     <message>
-        <source>Select new orders to acknowledge them.</source>
-        <translation>Pilih pesanan baru untuk menerimanya.</translation>
+        <source>It is {0}.</source>
+        <translation>Statusnya {0}.</translation>
+    </message>
+    <message>
+        <source>A product has no seller SKU: map it in the SKU mapping tab first.</source>
+        <translation>Ada produk tanpa SKU penjual: petakan dulu di tab Pemetaan SKU.</translation>
+    </message>
+    <message>
+        <source>No tracking number yet: {0} gives it when the order is shipped. Use Arrange shipment and print.</source>
+        <translation>Belum ada nomor resi: {0} memberikannya saat pesanan dikirim. Pakai Atur pengiriman dan cetak.</translation>
+    </message>
+    <message>
+        <source>No booking code or AWB yet: its label would have nothing for the courier to scan.</source>
+        <translation>Belum ada kode booking atau nomor resi: labelnya tidak punya kode untuk dipindai kurir.</translation>
     </message>
     <message>
         <source>Select one or more orders first (click a row; Ctrl or Shift adds more).</source>
         <translation>Pilih satu pesanan atau lebih dulu (klik baris; Ctrl atau Shift untuk menambah).</translation>
     </message>
     <message>
-        <source>Select orders that are To pack (acknowledged) to pack them.</source>
-        <translation>Pilih pesanan Perlu dikemas (sudah diterima) untuk mengemasnya.</translation>
-    </message>
-    <message>
-        <source>Select packed or ready-to-ship orders to ship them.</source>
-        <translation>Pilih pesanan yang dikemas atau siap kirim untuk mengirimnya.</translation>
-    </message>
-    <message>
-        <source>Select packed or ready-to-ship orders: they are shipped and their labels print.</source>
-        <translation>Pilih pesanan yang dikemas atau siap kirim: pesanan diatur pengirimannya lalu labelnya dicetak.</translation>
-    </message>
-    <message>
         <source>Select two or more orders of one buyer (not shipped yet) to ship them as one parcel.</source>
         <translation>Pilih dua pesanan atau lebih dari satu pembeli (belum dikirim) agar dikirim dalam satu paket.</translation>
+    </message>
+    <message>
+        <source>None of the selected orders can do this. {0}</source>
+        <translation>Tidak ada pesanan terpilih yang bisa melakukan ini. {0}</translation>
+    </message>
+    <message>
+        <source>and {0} more</source>
+        <translation>dan {0} lainnya</translation>
     </message>
     <message>
         <source>Skips {0} of the {1} selected: {2} — {3}</source>
         <translation>Melewati {0} dari {1} pesanan terpilih: {2} — {3}</translation>
     </message>
     <message>
-        <source>The marketplace's label exists once the package is arranged: ship the order first, then print its label.</source>
-        <translation>Label marketplace baru ada setelah pengiriman diatur: kirim pesanan dulu, lalu cetak labelnya.</translation>
+        <source>Select new orders to acknowledge them.</source>
+        <translation>Pilih pesanan baru untuk menerimanya.</translation>
     </message>
     <message>
-        <source>This marketplace accepts orders by itself: there is nothing to acknowledge.</source>
-        <translation>Marketplace ini menerima pesanan sendiri: tidak ada yang perlu diterima.</translation>
+        <source>Select orders that are To pack (acknowledged) to pack them.</source>
+        <translation>Pilih pesanan Perlu dikemas (sudah diterima) untuk mengemasnya.</translation>
     </message>
     <message>
-        <source>This marketplace gives the tracking number before shipping: print the label, then ship.</source>
-        <translation>Marketplace ini memberi nomor resi sebelum pengiriman: cetak label, lalu kirim.</translation>
+        <source>Labels print for orders that are acknowledged, packed, ready to ship, awaiting pickup or shipped, once they have a booking code or AWB.</source>
+        <translation>Label bisa dicetak untuk pesanan yang sudah diterima, dikemas, siap kirim, menunggu pickup, atau dikirim, setelah ada kode booking atau nomor resi.</translation>
     </message>
     <message>
-        <source>and {0} more</source>
-        <translation>dan {0} lainnya</translation>
+        <source>Select packed or ready-to-ship orders: they are shipped and their labels print.</source>
+        <translation>Pilih pesanan yang dikemas atau siap kirim: pesanan diatur pengirimannya lalu labelnya dicetak.</translation>
+    </message>
+    <message>
+        <source>Select packed or ready-to-ship orders to ship them.</source>
+        <translation>Pilih pesanan yang dikemas atau siap kirim untuk mengirimnya.</translation>
+    </message>
+    <message>
+        <source>Only orders not shipped yet can be combined.</source>
+        <translation>Hanya pesanan yang belum dikirim yang bisa digabung.</translation>
+    </message>
+    <message>
+        <source>Only new, to-pack or packed orders can be cancelled.</source>
+        <translation>Hanya pesanan baru, perlu dikemas, atau sudah dikemas yang bisa dibatalkan.</translation>
     </message>
     <message>
         <source>{0} lets a seller cancel orders that are: {1}.</source>
@@ -3613,136 +3445,20 @@ Folder data: {1}</translation>
 <context>
     <name>OrdersTab</name>
     <message>
-        <source>After an order's scan, scan each of its items before it is packed</source>
-        <translation>Setelah pesanan dipindai, pindai setiap barangnya sebelum dikemas</translation>
+        <source>{0} (tracking number {1})</source>
+        <translation>{0} (resi {1})</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>Diproses</translation>
     </message>
     <message>
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <source>All couriers</source>
-        <translation>Semua kurir</translation>
-    </message>
-    <message>
-        <source>All shops</source>
-        <translation>Semua toko</translation>
-    </message>
-    <message>
-        <source>Awaiting pickup</source>
-        <translation>Menunggu pickup</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Check items</source>
-        <translation>Cek barang</translation>
-    </message>
-    <message>
-        <source>Loading orders</source>
-        <translation>Memuat pesanan</translation>
-    </message>
-    <message>
-        <source>Loading the order</source>
-        <translation>Memuat pesanan</translation>
-    </message>
-    <message>
-        <source>Looking for changes</source>
-        <translation>Memeriksa perubahan</translation>
-    </message>
-    <message>
-        <source>Matches the invoice, order ID, buyer, booking code, AWB and every line's SKU and seller SKU</source>
-        <translation>Mencocokkan invoice, ID pesanan, pembeli, kode booking, resi, serta SKU dan SKU penjual setiap produk</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Baru</translation>
-    </message>
-    <message>
-        <source>No channel yet: add one with “Add channel…” and its orders appear here.</source>
-        <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
-    </message>
-    <message>
-        <source>No orders pulled yet. They arrive with the next order sync (Channel tab → Sync now).</source>
-        <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
-    </message>
-    <message>
-        <source>Not printed</source>
-        <translation>Belum dicetak</translation>
-    </message>
-    <message>
-        <source>Pack</source>
-        <translation>Kemas</translation>
-    </message>
-    <message>
-        <source>Picklist, packing list and manifest for the selected orders</source>
-        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest untuk pesanan yang dipilih</translation>
-    </message>
-    <message>
-        <source>Printed</source>
-        <translation>Sudah dicetak</translation>
-    </message>
-    <message>
-        <source>Printed or not</source>
-        <translation>Dicetak atau belum</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Bermasalah</translation>
-    </message>
-    <message>
-        <source>Reading the order's items</source>
-        <translation>Membaca barang pesanan</translation>
-    </message>
-    <message>
-        <source>Ready to ship</source>
-        <translation>Siap kirim</translation>
-    </message>
-    <message>
-        <source>Refreshing orders</source>
-        <translation>Memperbarui pesanan</translation>
-    </message>
-    <message>
-        <source>Saving the setting</source>
-        <translation>Menyimpan pengaturan</translation>
-    </message>
-    <message>
-        <source>Scan a code, press Enter (F6)</source>
-        <translation>Pindai kode, tekan Enter (F6)</translation>
-    </message>
-    <message>
-        <source>Scan invoice / order ID / booking code / AWB and press Enter (F6)</source>
-        <translation>Pindai invoice / ID pesanan / kode booking / resi lalu tekan Enter (F6)</translation>
-    </message>
-    <message>
-        <source>Scan to pack:</source>
-        <translation>Pindai untuk kemas:</translation>
-    </message>
-    <message>
-        <source>Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)</source>
-        <translation>Cari invoice, ID pesanan, pembeli, SKU, kode booking… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Shipped</source>
-        <translation>Dikirim</translation>
-    </message>
-    <message>
-        <source>Show the orders of the shop chosen above, or of every shop at once</source>
-        <translation>Tampilkan pesanan toko yang dipilih di atas, atau semua toko sekaligus</translation>
-    </message>
-    <message>
-        <source>The selection holds orders of several shops: select the orders of one shop.</source>
-        <translation>Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.</translation>
-    </message>
-    <message>
-        <source>This shop</source>
-        <translation>Toko ini</translation>
-    </message>
-    <message>
-        <source>To do</source>
-        <translation>Diproses</translation>
     </message>
     <message>
         <source>To pack</source>
@@ -3753,163 +3469,227 @@ Folder data: {1}</translation>
         <translation>Perlu dicetak</translation>
     </message>
     <message>
+        <source>Ready to ship</source>
+        <translation>Siap kirim</translation>
+    </message>
+    <message>
+        <source>Awaiting pickup</source>
+        <translation>Menunggu pickup</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Menunggu</translation>
     </message>
     <message>
-        <source>acknowledged</source>
-        <translation>diterima</translation>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
     </message>
     <message>
-        <source>awaiting_payment</source>
-        <translation>menunggu pembayaran</translation>
+        <source>Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)</source>
+        <translation>Cari invoice, ID pesanan, pembeli, SKU, kode booking… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>awaiting_pickup</source>
-        <translation>menunggu pickup</translation>
+        <source>Matches the invoice, order ID, buyer, booking code, AWB and every line&apos;s SKU and seller SKU</source>
+        <translation>Mencocokkan invoice, ID pesanan, pembeli, kode booking, resi, serta SKU dan SKU penjual setiap produk</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>dibatalkan</translation>
+        <source>All couriers</source>
+        <translation>Semua kurir</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>selesai</translation>
+        <source>Printed or not</source>
+        <translation>Dicetak atau belum</translation>
     </message>
     <message>
-        <source>delivered</source>
-        <translation>terkirim</translation>
+        <source>Not printed</source>
+        <translation>Belum dicetak</translation>
     </message>
     <message>
-        <source>new</source>
-        <translation>baru</translation>
+        <source>Printed</source>
+        <translation>Sudah dicetak</translation>
     </message>
     <message>
-        <source>on_hold</source>
-        <translation>ditahan</translation>
+        <source>This shop</source>
+        <translation>Toko ini</translation>
     </message>
     <message>
-        <source>packed</source>
-        <translation>dikemas</translation>
+        <source>All shops</source>
+        <translation>Semua toko</translation>
     </message>
     <message>
-        <source>partly_shipped</source>
-        <translation>sebagian dikirim</translation>
+        <source>Show the orders of the shop chosen above, or of every shop at once</source>
+        <translation>Tampilkan pesanan toko yang dipilih di atas, atau semua toko sekaligus</translation>
     </message>
     <message>
-        <source>ready_to_ship</source>
-        <translation>siap kirim</translation>
+        <source>Scan to pack:</source>
+        <translation>Pindai untuk kemas:</translation>
     </message>
     <message>
-        <source>returned</source>
-        <translation>dikembalikan</translation>
+        <source>Scan a code, press Enter (F6)</source>
+        <translation>Pindai kode, tekan Enter (F6)</translation>
     </message>
     <message>
-        <source>shipped</source>
-        <translation>dikirim</translation>
+        <source>Scan invoice / order ID / booking code / AWB and press Enter (F6)</source>
+        <translation>Pindai invoice / ID pesanan / kode booking / resi lalu tekan Enter (F6)</translation>
     </message>
     <message>
-        <source>{0} (tracking number {1})</source>
-        <translation>{0} (resi {1})</translation>
+        <source>Loading orders</source>
+        <translation>Memuat pesanan</translation>
+    </message>
+    <message>
+        <source>Refreshing orders</source>
+        <translation>Memperbarui pesanan</translation>
+    </message>
+    <message>
+        <source>Looking for changes</source>
+        <translation>Memeriksa perubahan</translation>
+    </message>
+    <message>
+        <source>No channel yet: add one with “Add channel…” and its orders appear here.</source>
+        <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
+    </message>
+    <message>
+        <source>No orders pulled yet. They arrive with the next order sync (Channel tab → Sync now).</source>
+        <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
     </message>
     <message>
         <source>{0} of {1} orders shown</source>
         <translation>{0} dari {1} pesanan ditampilkan</translation>
     </message>
     <message>
+        <source>— {0} more match the search under “All”</source>
+        <translation>— {0} lainnya cocok dengan pencarian di “Semua”</translation>
+    </message>
+    <message>
+        <source>The selection holds orders of several shops: select the orders of one shop.</source>
+        <translation>Pilihan berisi pesanan dari beberapa toko: pilih pesanan dari satu toko saja.</translation>
+    </message>
+    <message>
+        <source>Picklist, packing list and manifest for the selected orders</source>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest untuk pesanan yang dipilih</translation>
+    </message>
+    <message>
         <source>{0} selected</source>
         <translation>{0} dipilih</translation>
     </message>
     <message>
-        <source>— {0} more match the search under “All”</source>
-        <translation>— {0} lainnya cocok dengan pencarian di “Semua”</translation>
-    </message>
-</context>
-<context>
-    <name>PackCheckDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Check the items: {0}</source>
-        <translation>Cek barang: {0}</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>ONE TOO MANY: {0}. Take one out.</source>
-        <translation>KELEBIHAN SATU: {0}. Keluarkan satu.</translation>
+        <source>Loading the order</source>
+        <translation>Memuat pesanan</translation>
     </message>
     <message>
         <source>Pack</source>
         <translation>Kemas</translation>
     </message>
     <message>
-        <source>Pack anyway</source>
-        <translation>Tetap kemas</translation>
+        <source>Reading the order&apos;s items</source>
+        <translation>Membaca barang pesanan</translation>
     </message>
     <message>
-        <source>Pack anyway…</source>
-        <translation>Tetap kemas…</translation>
+        <source>Check items</source>
+        <translation>Cek barang</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
+        <source>After an order&apos;s scan, scan each of its items before it is packed</source>
+        <translation>Setelah pesanan dipindai, pindai setiap barangnya sebelum dikemas</translation>
     </message>
     <message>
-        <source>Scan each item's barcode and press Enter</source>
-        <translation>Pindai barcode setiap barang lalu tekan Enter</translation>
+        <source>Saving the setting</source>
+        <translation>Menyimpan pengaturan</translation>
+    </message>
+</context>
+<context>
+    <name>PackCheckDialog</name>
+    <message>
+        <source>Check the items: {0}</source>
+        <translation>Cek barang: {0}</translation>
     </message>
     <message>
         <source>Scan every item into the parcel of {0}.</source>
         <translation>Pindai setiap barang yang masuk ke paket {0}.</translation>
     </message>
     <message>
-        <source>Scanned</source>
-        <translation>Terpindai</translation>
-    </message>
-    <message>
-        <source>Still missing: {0}. Click “Pack anyway” again to pack without them; it is recorded.</source>
-        <translation>Masih kurang: {0}. Klik “Tetap kemas” sekali lagi untuk mengemas tanpa barang itu; ini dicatat.</translation>
-    </message>
-    <message>
-        <source>This is package {0}, one of the {1} packages of this order ({2}). Which items travel in it is not known here: the whole order's items are listed. Only this package is packed.</source>
-        <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.</translation>
-    </message>
-    <message>
         <source>This is package {0}, one of the {1} packages of this order ({2}): only its items are listed. Only this package is packed.</source>
         <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}): hanya barang di paket ini yang ditampilkan. Hanya paket ini yang dikemas.</translation>
+    </message>
+    <message>
+        <source>This is package {0}, one of the {1} packages of this order ({2}). Which items travel in it is not known here: the whole order&apos;s items are listed. Only this package is packed.</source>
+        <translation>Ini paket {0}, salah satu dari {1} paket pesanan ini ({2}). Barang apa saja yang ada di paket ini tidak diketahui di sini: semua barang pesanan ditampilkan. Hanya paket ini yang dikemas.</translation>
     </message>
     <message>
         <source>This order ships in {0} packages ({1}); the whole order is checked here.</source>
         <translation>Pesanan ini dikirim dalam {0} paket ({1}); seluruh pesanan dicek di sini.</translation>
     </message>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
         <source>To put in</source>
         <translation>Harus masuk</translation>
     </message>
     <message>
-        <source>UNKNOWN CODE “{0}”: no item has it. Take it out.</source>
-        <translation>KODE TIDAK DIKENAL “{0}”: tidak ada barang dengan kode ini. Keluarkan.</translation>
+        <source>Scanned</source>
+        <translation>Terpindai</translation>
     </message>
     <message>
-        <source>WRONG ITEM: {0} is not in this order. Take it out.</source>
-        <translation>BARANG SALAH: {0} tidak ada di pesanan ini. Keluarkan.</translation>
+        <source>Scan each item&apos;s barcode and press Enter</source>
+        <translation>Pindai barcode setiap barang lalu tekan Enter</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Pack anyway…</source>
+        <translation>Tetap kemas…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>{0} of {1} items in the parcel</source>
         <translation>{0} dari {1} barang sudah di paket</translation>
     </message>
     <message>
-        <source>{0} ✓</source>
-        <translation>{0} ✓</translation>
+        <source>WRONG ITEM: {0} is not in this order. Take it out.</source>
+        <translation>BARANG SALAH: {0} tidak ada di pesanan ini. Keluarkan.</translation>
+    </message>
+    <message>
+        <source>ONE TOO MANY: {0}. Take one out.</source>
+        <translation>KELEBIHAN SATU: {0}. Keluarkan satu.</translation>
+    </message>
+    <message>
+        <source>UNKNOWN CODE “{0}”: no item has it. Take it out.</source>
+        <translation>KODE TIDAK DIKENAL “{0}”: tidak ada barang dengan kode ini. Keluarkan.</translation>
     </message>
     <message>
         <source>{0} ✓ All items are in: press Enter to pack.</source>
         <translation>{0} ✓ Semua barang sudah masuk: tekan Enter untuk mengemas.</translation>
+    </message>
+    <message>
+        <source>{0} ✓</source>
+        <translation>{0} ✓</translation>
+    </message>
+    <message>
+        <source>Still missing: {0}. Click “Pack anyway” again to pack without them; it is recorded.</source>
+        <translation>Masih kurang: {0}. Klik “Tetap kemas” sekali lagi untuk mengemas tanpa barang itu; ini dicatat.</translation>
+    </message>
+    <message>
+        <source>Pack anyway</source>
+        <translation>Tetap kemas</translation>
     </message>
 </context>
 <context>
@@ -3917,6 +3697,22 @@ Folder data: {1}</translation>
     <message>
         <source>No camera is chosen: packing is not filmed. Choose one in Settings → Packing video.</source>
         <translation>Belum ada kamera yang dipilih: pengemasan tidak direkam. Pilih kamera di Pengaturan → Video pengemasan.</translation>
+    </message>
+    <message>
+        <source>The chosen camera is not connected: packing is not filmed until it is plugged in (then reopen Settings → Packing video).</source>
+        <translation>Kamera yang dipilih tidak terhubung: pengemasan tidak direkam sampai kamera dipasang (lalu buka lagi Pengaturan → Video pengemasan).</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used ({0}): it may be busy in another program. Packing is not filmed.</source>
+        <translation>Kamera tidak bisa dipakai ({0}): mungkin sedang dipakai program lain. Pengemasan tidak direkam.</translation>
+    </message>
+    <message>
+        <source>The video folder {0} is gone ({1}).</source>
+        <translation>Folder video {0} tidak ditemukan ({1}).</translation>
+    </message>
+    <message>
+        <source>The video folder {0} is almost full ({1} MB free).</source>
+        <translation>Folder video {0} hampir penuh (sisa {1} MB).</translation>
     </message>
     <message>
         <source>Recording stopped: {0} Packing goes on; free some space or choose another folder in Settings → Packing video.</source>
@@ -3927,79 +3723,54 @@ Folder data: {1}</translation>
         <translation>Perekaman berhenti: {0}. Pengemasan tetap berjalan; periksa folder video di Pengaturan → Video pengemasan.</translation>
     </message>
     <message>
-        <source>Saving the packing video</source>
-        <translation>Menyimpan video pengemasan</translation>
-    </message>
-    <message>
-        <source>The camera cannot be used ({0}): it may be busy in another program. Packing is not filmed.</source>
-        <translation>Kamera tidak bisa dipakai ({0}): mungkin sedang dipakai program lain. Pengemasan tidak direkam.</translation>
-    </message>
-    <message>
-        <source>The chosen camera is not connected: packing is not filmed until it is plugged in (then reopen Settings → Packing video).</source>
-        <translation>Kamera yang dipilih tidak terhubung: pengemasan tidak direkam sampai kamera dipasang (lalu buka lagi Pengaturan → Video pengemasan).</translation>
-    </message>
-    <message>
         <source>The packing video of {0} could not be stored: {1}</source>
         <translation>Video pengemasan {0} tidak bisa disimpan: {1}</translation>
     </message>
     <message>
-        <source>The video folder {0} is almost full ({1} MB free).</source>
-        <translation>Folder video {0} hampir penuh (sisa {1} MB).</translation>
+        <source>Saving the packing video</source>
+        <translation>Menyimpan video pengemasan</translation>
     </message>
+</context>
+<context>
+    <name>PackVideoSettings</name>
     <message>
-        <source>The video folder {0} is gone ({1}).</source>
-        <translation>Folder video {0} tidak ditemukan ({1}).</translation>
+        <source>Reading the packing video settings</source>
+        <translation>Membaca pengaturan video pengemasan</translation>
     </message>
 </context>
 <context>
     <name>PayoutDetail</name>
     <message>
-        <source>Adjustment: {0}</source>
-        <translation>Penyesuaian: {0}</translation>
+        <source>Item</source>
+        <translation>Barang</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>Jumlah</translation>
     </message>
     <message>
-        <source>As the fee rules expect.</source>
-        <translation>Sesuai aturan biaya.</translation>
+        <source>Choose an order to see where its money went.</source>
+        <translation>Pilih pesanan untuk melihat ke mana uangnya pergi.</translation>
+    </message>
+    <message>
+        <source>Order {0}</source>
+        <translation>Pesanan {0}</translation>
+    </message>
+    <message>
+        <source>statement {0}</source>
+        <translation>laporan {0}</translation>
     </message>
     <message>
         <source>Buyer paid</source>
         <translation>Dibayar pembeli</translation>
     </message>
     <message>
-        <source>Choose an order to see where its money went.</source>
-        <translation>Pilih pesanan untuk melihat ke mana uangnya pergi.</translation>
+        <source>Adjustment: {0}</source>
+        <translation>Penyesuaian: {0}</translation>
     </message>
     <message>
-        <source>Cost of the goods</source>
-        <translation>Modal barang</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>Selisih</translation>
-    </message>
-    <message>
-        <source>Expected net (order total less pass-through shipping and the fee rules)</source>
-        <translation>Bersih seharusnya (total pesanan dikurangi ongkos kirim yang diteruskan dan aturan biaya)</translation>
-    </message>
-    <message>
-        <source>Fee rules: {0}</source>
-        <translation>Aturan biaya: {0}</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation>Margin</translation>
-    </message>
-    <message>
-        <source>Margin: no cost price for {0}</source>
-        <translation>Margin: belum ada harga modal untuk {0}</translation>
+        <source>Net: nothing settled or estimated yet</source>
+        <translation>Bersih: belum ada yang dicairkan atau diperkirakan</translation>
     </message>
     <message>
         <source>Net (estimated by the marketplace, not settled yet)</source>
@@ -4010,227 +3781,139 @@ Folder data: {1}</translation>
         <translation>Bersih dicairkan</translation>
     </message>
     <message>
-        <source>Net: nothing settled or estimated yet</source>
-        <translation>Bersih: belum ada yang dicairkan atau diperkirakan</translation>
+        <source>Fee rules: {0}</source>
+        <translation>Aturan biaya: {0}</translation>
     </message>
     <message>
-        <source>Order {0}</source>
-        <translation>Pesanan {0}</translation>
-    </message>
-    <message>
-        <source>Why it differs: {0}</source>
-        <translation>Penyebab selisih: {0}</translation>
-    </message>
-    <message>
-        <source>statement {0}</source>
-        <translation>laporan {0}</translation>
-    </message>
-</context>
-<context>
-    <name>Payouts</name>
-    <message>
-        <source>(estimated)</source>
-        <translation>(perkiraan)</translation>
-    </message>
-    <message>
-        <source>(order not pulled)</source>
-        <translation>(pesanan belum ditarik)</translation>
-    </message>
-    <message>
-        <source>Adjustments</source>
-        <translation>Penyesuaian</translation>
-    </message>
-    <message>
-        <source>Affiliate ads commission</source>
-        <translation>Komisi iklan afiliasi</translation>
-    </message>
-    <message>
-        <source>Affiliate commission</source>
-        <translation>Komisi afiliasi</translation>
-    </message>
-    <message>
-        <source>Affiliate partner commission</source>
-        <translation>Komisi mitra afiliasi</translation>
-    </message>
-    <message>
-        <source>Buyer paid</source>
-        <translation>Dibayar pembeli</translation>
-    </message>
-    <message>
-        <source>COD fee</source>
-        <translation>Biaya COD</translation>
-    </message>
-    <message>
-        <source>Chargeback</source>
-        <translation>Chargeback</translation>
-    </message>
-    <message>
-        <source>Co-funded promotion fee</source>
-        <translation>Biaya promosi bersama</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Modal</translation>
-    </message>
-    <message>
-        <source>Deduction charged to the seller</source>
-        <translation>Potongan yang dibebankan ke penjual</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>Terkirim</translation>
+        <source>Expected net (order total less pass-through shipping and the fee rules)</source>
+        <translation>Bersih seharusnya (total pesanan dikurangi ongkos kirim yang diteruskan dan aturan biaya)</translation>
     </message>
     <message>
         <source>Difference</source>
         <translation>Selisih</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Berhasil</translation>
-    </message>
-    <message>
-        <source>Dynamic commission</source>
-        <translation>Komisi dinamis</translation>
-    </message>
-    <message>
-        <source>Estimated</source>
-        <translation>Perkiraan</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Seharusnya</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Fees</source>
-        <translation>Biaya</translation>
-    </message>
-    <message>
-        <source>Goods</source>
-        <translation>Barang</translation>
-    </message>
-    <message>
-        <source>Goods before discounts</source>
-        <translation>Barang sebelum diskon</translation>
-    </message>
-    <message>
-        <source>Goods refunded</source>
-        <translation>Barang yang di-refund</translation>
-    </message>
-    <message>
-        <source>Income tax</source>
-        <translation>Pajak penghasilan</translation>
-    </message>
-    <message>
-        <source>LIVE Specials fee</source>
-        <translation>Biaya LIVE Specials</translation>
-    </message>
-    <message>
-        <source>Logistics reimbursement</source>
-        <translation>Penggantian logistik</translation>
+        <source>Cost of the goods</source>
+        <translation>Modal barang</translation>
     </message>
     <message>
         <source>Margin</source>
         <translation>Margin</translation>
     </message>
     <message>
-        <source>Net</source>
-        <translation>Bersih</translation>
+        <source>Margin: no cost price for {0}</source>
+        <translation>Margin: belum ada harga modal untuk {0}</translation>
     </message>
     <message>
-        <source>No cost price for {0}</source>
-        <translation>Belum ada harga modal untuk {0}</translation>
+        <source>Why it differs: {0}</source>
+        <translation>Penyebab selisih: {0}</translation>
     </message>
     <message>
-        <source>Not settled</source>
-        <translation>Belum dicairkan</translation>
+        <source>As the fee rules expect.</source>
+        <translation>Sesuai aturan biaya.</translation>
+    </message>
+</context>
+<context>
+    <name>Payouts</name>
+    <message>
+        <source>Platform commission</source>
+        <translation>Komisi platform</translation>
     </message>
     <message>
-        <source>Order</source>
-        <translation>Pesanan</translation>
+        <source>Dynamic commission</source>
+        <translation>Komisi dinamis</translation>
     </message>
     <message>
         <source>Order processing fee</source>
         <translation>Biaya pemrosesan pesanan</translation>
     </message>
     <message>
-        <source>Other fees</source>
-        <translation>Biaya lain</translation>
+        <source>Affiliate commission</source>
+        <translation>Komisi afiliasi</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Dibayar</translation>
+        <source>Affiliate ads commission</source>
+        <translation>Komisi iklan afiliasi</translation>
+    </message>
+    <message>
+        <source>Affiliate partner commission</source>
+        <translation>Komisi mitra afiliasi</translation>
+    </message>
+    <message>
+        <source>Shipping programme fee</source>
+        <translation>Biaya program pengiriman</translation>
+    </message>
+    <message>
+        <source>Voucher Xtra service fee</source>
+        <translation>Biaya layanan Voucher Xtra</translation>
+    </message>
+    <message>
+        <source>Co-funded promotion fee</source>
+        <translation>Biaya promosi bersama</translation>
+    </message>
+    <message>
+        <source>LIVE Specials fee</source>
+        <translation>Biaya LIVE Specials</translation>
     </message>
     <message>
         <source>Payment fee</source>
         <translation>Biaya pembayaran</translation>
     </message>
     <message>
-        <source>Platform commission</source>
-        <translation>Komisi platform</translation>
+        <source>COD fee</source>
+        <translation>Biaya COD</translation>
     </message>
     <message>
-        <source>Platform compensation</source>
-        <translation>Kompensasi platform</translation>
-    </message>
-    <message>
-        <source>Platform penalty</source>
-        <translation>Denda platform</translation>
-    </message>
-    <message>
-        <source>Platform reimbursement</source>
-        <translation>Penggantian dari platform</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>Diproses</translation>
-    </message>
-    <message>
-        <source>Promotion adjustment</source>
-        <translation>Penyesuaian promosi</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <source>Reserve</source>
-        <translation>Dana ditahan</translation>
-    </message>
-    <message>
-        <source>Return shipping</source>
-        <translation>Ongkos kirim retur</translation>
-    </message>
-    <message>
-        <source>Reversed</source>
-        <translation>Dibatalkan</translation>
+        <source>Goods before discounts</source>
+        <translation>Barang sebelum diskon</translation>
     </message>
     <message>
         <source>Seller discount</source>
         <translation>Diskon penjual</translation>
     </message>
     <message>
+        <source>Goods refunded</source>
+        <translation>Barang yang di-refund</translation>
+    </message>
+    <message>
         <source>Seller discount refunded</source>
         <translation>Diskon penjual dikembalikan</translation>
     </message>
     <message>
-        <source>Settled</source>
-        <translation>Dicairkan</translation>
-    </message>
-    <message>
-        <source>Settled to the balance</source>
-        <translation>Masuk ke saldo</translation>
-    </message>
-    <message>
-        <source>Shipping</source>
-        <translation>Ongkos kirim</translation>
+        <source>Shipping paid by the buyer</source>
+        <translation>Ongkos kirim dibayar pembeli</translation>
     </message>
     <message>
         <source>Shipping charged by the courier</source>
         <translation>Ongkos kirim dari kurir</translation>
+    </message>
+    <message>
+        <source>Shipping insurance</source>
+        <translation>Asuransi pengiriman</translation>
+    </message>
+    <message>
+        <source>Shipping subsidy from the platform</source>
+        <translation>Subsidi ongkos kirim dari platform</translation>
+    </message>
+    <message>
+        <source>Shipping promotion subsidy</source>
+        <translation>Subsidi promo ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Return shipping</source>
+        <translation>Ongkos kirim retur</translation>
+    </message>
+    <message>
+        <source>What the buyer paid</source>
+        <translation>Yang dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>PPN</translation>
+    </message>
+    <message>
+        <source>Income tax</source>
+        <translation>Pajak penghasilan</translation>
     </message>
     <message>
         <source>Shipping fee adjustment</source>
@@ -4245,72 +3928,172 @@ Folder data: {1}</translation>
         <translation>Potongan balik ongkos kirim</translation>
     </message>
     <message>
-        <source>Shipping insurance</source>
-        <translation>Asuransi pengiriman</translation>
+        <source>Platform penalty</source>
+        <translation>Denda platform</translation>
     </message>
     <message>
-        <source>Shipping paid by the buyer</source>
-        <translation>Ongkos kirim dibayar pembeli</translation>
+        <source>Platform compensation</source>
+        <translation>Kompensasi platform</translation>
     </message>
     <message>
-        <source>Shipping programme fee</source>
-        <translation>Biaya program pengiriman</translation>
+        <source>Platform reimbursement</source>
+        <translation>Penggantian dari platform</translation>
     </message>
     <message>
-        <source>Shipping promotion subsidy</source>
-        <translation>Subsidi promo ongkos kirim</translation>
+        <source>Logistics reimbursement</source>
+        <translation>Penggantian logistik</translation>
     </message>
     <message>
-        <source>Shipping subsidy from the platform</source>
-        <translation>Subsidi ongkos kirim dari platform</translation>
+        <source>Deduction charged to the seller</source>
+        <translation>Potongan yang dibebankan ke penjual</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+        <source>Chargeback</source>
+        <translation>Chargeback</translation>
+    </message>
+    <message>
+        <source>Promotion adjustment</source>
+        <translation>Penyesuaian promosi</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Dana ditahan</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Biaya</translation>
     </message>
     <message>
         <source>Taxes</source>
         <translation>Pajak</translation>
     </message>
     <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
+        <source>Settled</source>
+        <translation>Dicairkan</translation>
     </message>
     <message>
-        <source>VAT</source>
-        <translation>PPN</translation>
+        <source>Estimated</source>
+        <translation>Perkiraan</translation>
     </message>
     <message>
-        <source>Voucher Xtra service fee</source>
-        <translation>Biaya layanan Voucher Xtra</translation>
+        <source>Not settled</source>
+        <translation>Belum dicairkan</translation>
     </message>
     <message>
-        <source>What the buyer paid</source>
-        <translation>Yang dibayar pembeli</translation>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Penyebab</translation>
+        <source>Processing</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
     </message>
     <message>
         <source>Withdrawn to the bank</source>
         <translation>Ditarik ke rekening bank</translation>
     </message>
     <message>
-        <source>a refund gave {amount} back</source>
-        <translation>refund mengembalikan {amount}</translation>
+        <source>Settled to the balance</source>
+        <translation>Masuk ke saldo</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Berhasil</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>(perkiraan)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Buyer paid</source>
+        <translation>Dibayar pembeli</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Bersih</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Seharusnya</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Penyebab</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Modal</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Margin</translation>
+    </message>
+    <message>
+        <source>(order not pulled)</source>
+        <translation>(pesanan belum ditarik)</translation>
+    </message>
+    <message>
+        <source>No cost price for {0}</source>
+        <translation>Belum ada harga modal untuk {0}</translation>
+    </message>
+    <message>
+        <source>Other fees</source>
+        <translation>Biaya lain</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>Penyesuaian</translation>
     </message>
     <message>
         <source>a return or refund took {amount} back</source>
         <translation>pengembalian atau refund menarik kembali {amount}</translation>
     </message>
     <message>
-        <source>an adjustment {kind} {amount}</source>
-        <translation>penyesuaian {kind} {amount}</translation>
+        <source>a refund gave {amount} back</source>
+        <translation>refund mengembalikan {amount}</translation>
     </message>
     <message>
-        <source>an estimated adjustment {kind} {amount}</source>
-        <translation>perkiraan penyesuaian {kind} {amount}</translation>
+        <source>the order itself is not in a statement yet (its lines, {amount})</source>
+        <translation>pesanannya sendiri belum masuk laporan penghasilan (barangnya, {amount})</translation>
     </message>
     <message>
         <source>revenue differs from the order lines by {amount} (seller discounts, a changed price)</source>
@@ -4325,107 +4108,175 @@ Folder data: {1}</translation>
         <translation>subsidi ongkos kirim menambah {amount}</translation>
     </message>
     <message>
-        <source>taxes {amount}</source>
-        <translation>pajak {amount}</translation>
-    </message>
-    <message>
-        <source>the order itself is not in a statement yet (its lines, {amount})</source>
-        <translation>pesanannya sendiri belum masuk laporan penghasilan (barangnya, {amount})</translation>
-    </message>
-    <message>
-        <source>{amount} that TokoDesk cannot explain from the marketplace's breakdown</source>
-        <translation>{amount} yang tidak dapat dijelaskan TokoDesk dari rincian marketplace</translation>
-    </message>
-    <message>
-        <source>{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this category</source>
-        <translation>{label} ({name}) sebesar {charged}, menurut aturan biaya {expected}: biaya berubah atau tarif lain untuk kategori ini</translation>
-    </message>
-    <message>
-        <source>{name} {amount} (not in TokoDesk's fee rules)</source>
+        <source>{name} {amount} (not in TokoDesk&apos;s fee rules)</source>
         <translation>{name} {amount} (tidak ada di aturan biaya TokoDesk)</translation>
     </message>
     <message>
         <source>{name}: {amount} given back with the refund</source>
         <translation>{name}: {amount} dikembalikan bersama refund</translation>
     </message>
+    <message>
+        <source>{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this category</source>
+        <translation>{label} ({name}) sebesar {charged}, menurut aturan biaya {expected}: biaya berubah atau tarif lain untuk kategori ini</translation>
+    </message>
+    <message>
+        <source>taxes {amount}</source>
+        <translation>pajak {amount}</translation>
+    </message>
+    <message>
+        <source>an adjustment {kind} {amount}</source>
+        <translation>penyesuaian {kind} {amount}</translation>
+    </message>
+    <message>
+        <source>an estimated adjustment {kind} {amount}</source>
+        <translation>perkiraan penyesuaian {kind} {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} that TokoDesk cannot explain from the marketplace&apos;s breakdown</source>
+        <translation>{amount} yang tidak dapat dijelaskan TokoDesk dari rincian marketplace</translation>
+    </message>
 </context>
 <context>
     <name>PayoutsTab</name>
     <message>
-        <source>Add a channel first.</source>
-        <translation>Tambahkan channel dulu.</translation>
+        <source>Sync payouts now</source>
+        <translation>Sinkronkan penghasilan sekarang</translation>
     </message>
     <message>
-        <source>Adjustments</source>
-        <translation>Penyesuaian</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
-    </message>
-    <message>
-        <source>Cost prices and margins</source>
-        <translation>Harga modal dan margin</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Tanggal</translation>
-    </message>
-    <message>
-        <source>Delivered more than</source>
-        <translation>Terkirim lebih dari</translation>
-    </message>
-    <message>
-        <source>Differs from expected</source>
-        <translation>Berbeda dari seharusnya</translation>
-    </message>
-    <message>
-        <source>Every order</source>
-        <translation>Semua pesanan</translation>
-    </message>
-    <message>
-        <source>Every order's payout to a CSV or Excel file, or a PDF report</source>
-        <translation>Penghasilan setiap pesanan ke file CSV atau Excel, atau laporan PDF</translation>
-    </message>
-    <message>
-        <source>Export payouts</source>
-        <translation>Ekspor penghasilan</translation>
-    </message>
-    <message>
-        <source>Exporting payouts</source>
-        <translation>Mengekspor penghasilan</translation>
+        <source>Read the statements, settlements, estimates and withdrawals from the marketplace (the schedule does it every 6 hours)</source>
+        <translation>Baca laporan, pencairan, perkiraan dan penarikan dari marketplace (jadwal melakukannya setiap 6 jam)</translation>
     </message>
     <message>
         <source>Export…</source>
         <translation>Ekspor…</translation>
     </message>
     <message>
-        <source>Fee</source>
-        <translation>Biaya</translation>
+        <source>Every order&apos;s payout to a CSV or Excel file, or a PDF report</source>
+        <translation>Penghasilan setiap pesanan ke file CSV atau Excel, atau laporan PDF</translation>
     </message>
     <message>
-        <source>Fees</source>
-        <translation>Biaya</translation>
+        <source>Statement date</source>
+        <translation>Tanggal laporan</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Pesanan</translation>
     </message>
     <message>
         <source>Goods</source>
         <translation>Barang</translation>
     </message>
     <message>
-        <source>Import cost prices</source>
-        <translation>Impor harga modal</translation>
+        <source>Fees</source>
+        <translation>Biaya</translation>
     </message>
     <message>
-        <source>Importing cost prices</source>
-        <translation>Mengimpor harga modal</translation>
+        <source>Adjustments</source>
+        <translation>Penyesuaian</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Dicairkan</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>Dibayar pada</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Penarikan</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Withdrawals</source>
+        <translation>Penarikan</translation>
+    </message>
+    <message>
+        <source>Differs from expected</source>
+        <translation>Berbeda dari seharusnya</translation>
+    </message>
+    <message>
+        <source>Delivered more than</source>
+        <translation>Terkirim lebih dari</translation>
+    </message>
+    <message>
+        <source>days ago and still not settled</source>
+        <translation>hari lalu dan belum dicairkan</translation>
+    </message>
+    <message>
+        <source>Not settled</source>
+        <translation>Belum dicairkan</translation>
+    </message>
+    <message>
+        <source>Every order</source>
+        <translation>Semua pesanan</translation>
+    </message>
+    <message>
+        <source>Week (Monday)</source>
+        <translation>Minggu (Senin)</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Ongkos kirim</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Biaya</translation>
+    </message>
+    <message>
+        <source>Weeks and fees</source>
+        <translation>Per minggu dan biaya</translation>
+    </message>
+    <message>
+        <source>Cost prices and margins</source>
+        <translation>Harga modal dan margin</translation>
+    </message>
+    <message>
+        <source>Add a channel first.</source>
+        <translation>Tambahkan channel dulu.</translation>
+    </message>
+    <message>
+        <source>This marketplace&apos;s API has no payouts (no finance reads): check the money of this shop in Seller Center.</source>
+        <translation>API marketplace ini tidak menyediakan penghasilan (tidak ada data keuangan): periksa uang toko ini di Seller Center.</translation>
+    </message>
+    <message>
+        <source>What each order really earned: the buyer&apos;s payment less every fee, as the marketplace settled it (or estimates it), compared with what the fee rules give.</source>
+        <translation>Penghasilan sebenarnya tiap pesanan: pembayaran pembeli dikurangi setiap biaya, sebagaimana dicairkan (atau diperkirakan) marketplace, dibandingkan dengan aturan biaya.</translation>
     </message>
     <message>
         <source>Loading payouts</source>
         <translation>Memuat penghasilan</translation>
+    </message>
+    <message>
+        <source>{0} orders settled, {1} net; {2} differ from expected</source>
+        <translation>{0} pesanan dicairkan, bersih {1}; {2} berbeda dari seharusnya</translation>
     </message>
     <message>
         <source>No payouts yet: “Sync payouts now” reads them from the marketplace.</source>
@@ -4436,108 +4287,40 @@ Folder data: {1}</translation>
         <translation>Belum semua baris pencairannya terbaca: sinkronisasi berikutnya membaca sisanya</translation>
     </message>
     <message>
-        <source>Not settled</source>
-        <translation>Belum dicairkan</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Pesanan</translation>
-    </message>
-    <message>
-        <source>Paid on</source>
-        <translation>Dibayar pada</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Pembayaran</translation>
-    </message>
-    <message>
-        <source>Payouts written to {0}</source>
-        <translation>Penghasilan ditulis ke {0}</translation>
-    </message>
-    <message>
         <source>Payouts: {0} statements, {1} settlement lines read</source>
         <translation>Penghasilan: {0} laporan, {1} baris pencairan dibaca</translation>
     </message>
     <message>
-        <source>Read the statements, settlements, estimates and withdrawals from the marketplace (the schedule does it every 6 hours)</source>
-        <translation>Baca laporan, pencairan, perkiraan dan penarikan dari marketplace (jadwal melakukannya setiap 6 jam)</translation>
-    </message>
-    <message>
-        <source>Saving the cost price</source>
-        <translation>Menyimpan harga modal</translation>
-    </message>
-    <message>
-        <source>Settled</source>
-        <translation>Dicairkan</translation>
-    </message>
-    <message>
-        <source>Shipping</source>
-        <translation>Ongkos kirim</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>Laporan</translation>
-    </message>
-    <message>
-        <source>Statement date</source>
-        <translation>Tanggal laporan</translation>
-    </message>
-    <message>
-        <source>Statements</source>
-        <translation>Laporan</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Sync payouts now</source>
-        <translation>Sinkronkan penghasilan sekarang</translation>
-    </message>
-    <message>
-        <source>The export was not written: {0}</source>
-        <translation>Ekspor tidak ditulis: {0}</translation>
-    </message>
-    <message>
-        <source>This marketplace's API has no payouts (no finance reads): check the money of this shop in Seller Center.</source>
-        <translation>API marketplace ini tidak menyediakan penghasilan (tidak ada data keuangan): periksa uang toko ini di Seller Center.</translation>
-    </message>
-    <message>
-        <source>Week (Monday)</source>
-        <translation>Minggu (Senin)</translation>
-    </message>
-    <message>
-        <source>Weeks and fees</source>
-        <translation>Per minggu dan biaya</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>What each order really earned: the buyer's payment less every fee, as the marketplace settled it (or estimates it), compared with what the fee rules give.</source>
-        <translation>Penghasilan sebenarnya tiap pesanan: pembayaran pembeli dikurangi setiap biaya, sebagaimana dicairkan (atau diperkirakan) marketplace, dibandingkan dengan aturan biaya.</translation>
-    </message>
-    <message>
-        <source>Withdrawal</source>
-        <translation>Penarikan</translation>
-    </message>
-    <message>
-        <source>Withdrawals</source>
-        <translation>Penarikan</translation>
+        <source>Export payouts</source>
+        <translation>Ekspor penghasilan</translation>
     </message>
     <message>
         <source>Written to {0}</source>
         <translation>Ditulis ke {0}</translation>
     </message>
     <message>
-        <source>days ago and still not settled</source>
-        <translation>hari lalu dan belum dicairkan</translation>
+        <source>Payouts written to {0}</source>
+        <translation>Penghasilan ditulis ke {0}</translation>
     </message>
     <message>
-        <source>line {0}: {1}</source>
-        <translation>baris {0}: {1}</translation>
+        <source>The export was not written: {0}</source>
+        <translation>Ekspor tidak ditulis: {0}</translation>
+    </message>
+    <message>
+        <source>Exporting payouts</source>
+        <translation>Mengekspor penghasilan</translation>
+    </message>
+    <message>
+        <source>Saving the cost price</source>
+        <translation>Menyimpan harga modal</translation>
+    </message>
+    <message>
+        <source>Import cost prices</source>
+        <translation>Impor harga modal</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
     </message>
     <message>
         <source>{0} cost prices set</source>
@@ -4548,170 +4331,170 @@ Folder data: {1}</translation>
         <translation>{0} baris dilewati:</translation>
     </message>
     <message>
-        <source>{0} orders settled, {1} net; {2} differ from expected</source>
-        <translation>{0} pesanan dicairkan, bersih {1}; {2} berbeda dari seharusnya</translation>
+        <source>line {0}: {1}</source>
+        <translation>baris {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Importing cost prices</source>
+        <translation>Mengimpor harga modal</translation>
     </message>
 </context>
 <context>
     <name>PrintDialog</name>
     <message>
-        <source>A4, 4 labels a page</source>
-        <translation>A4, 4 label per halaman</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Enabled once the preview is ready.</source>
-        <translation>Aktif setelah pratinjau siap.</translation>
-    </message>
-    <message>
-        <source>Landscape</source>
-        <translation>Lanskap</translation>
-    </message>
-    <message>
-        <source>Mark as printed</source>
-        <translation>Tandai sudah dicetak</translation>
-    </message>
-    <message>
-        <source>Marking labels printed</source>
-        <translation>Menandai label sudah dicetak</translation>
-    </message>
-    <message>
-        <source>No label for:</source>
-        <translation>Tidak ada label untuk:</translation>
-    </message>
-    <message>
-        <source>Orientation</source>
-        <translation>Orientasi</translation>
-    </message>
-    <message>
-        <source>Page %v of %m</source>
-        <translation>Halaman %v dari %m</translation>
-    </message>
-    <message>
-        <source>Picklists, packing lists and manifests print on A4.</source>
-        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.</translation>
-    </message>
-    <message>
-        <source>Portrait</source>
-        <translation>Potret</translation>
-    </message>
-    <message>
-        <source>Preparing the documents</source>
-        <translation>Menyiapkan dokumen</translation>
-    </message>
-    <message>
-        <source>Preparing the preview…</source>
-        <translation>Menyiapkan pratinjau…</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Cetak</translation>
-    </message>
-    <message>
         <source>Print labels</source>
         <translation>Cetak label</translation>
-    </message>
-    <message>
-        <source>Print manifest</source>
-        <translation>Cetak manifest</translation>
-    </message>
-    <message>
-        <source>Print packing lists</source>
-        <translation>Cetak daftar isi paket</translation>
     </message>
     <message>
         <source>Print picklist</source>
         <translation>Cetak daftar pengambilan barang</translation>
     </message>
     <message>
-        <source>Printed and marked printed.</source>
-        <translation>Tercetak dan ditandai sudah dicetak.</translation>
+        <source>Print packing lists</source>
+        <translation>Cetak daftar isi paket</translation>
     </message>
     <message>
-        <source>Printed without a barcode:</source>
-        <translation>Dicetak tanpa barcode:</translation>
+        <source>Print manifest</source>
+        <translation>Cetak manifest</translation>
     </message>
     <message>
-        <source>Printed, but marking them printed failed: {0}</source>
-        <translation>Tercetak, tetapi gagal menandai sudah dicetak: {0}</translation>
+        <source>A4, 4 labels a page</source>
+        <translation>A4, 4 label per halaman</translation>
     </message>
     <message>
-        <source>Printed.</source>
-        <translation>Tercetak.</translation>
+        <source>Portrait</source>
+        <translation>Potret</translation>
     </message>
     <message>
-        <source>Printed. Marking them printed…</source>
-        <translation>Tercetak. Menandai sudah dicetak…</translation>
-    </message>
-    <message>
-        <source>Printed. {0} of {1} orders could not be marked printed on the marketplace:</source>
-        <translation>Tercetak. {0} dari {1} pesanan tidak bisa ditandai sudah dicetak di marketplace:</translation>
+        <source>Landscape</source>
+        <translation>Lanskap</translation>
     </message>
     <message>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <source>Printing</source>
-        <translation>Mencetak</translation>
-    </message>
-    <message>
-        <source>Printing stopped. Nothing was marked printed.</source>
-        <translation>Pencetakan dihentikan. Tidak ada yang ditandai sudah dicetak.</translation>
-    </message>
-    <message>
-        <source>Printing…</source>
-        <translation>Mencetak…</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Simpan sebagai PDF</translation>
-    </message>
-    <message>
-        <source>Save as PDF file…</source>
-        <translation>Simpan sebagai berkas PDF…</translation>
-    </message>
-    <message>
-        <source>Saving the printer profile</source>
-        <translation>Menyimpan profil printer</translation>
-    </message>
-    <message>
-        <source>Sending to {0}…</source>
-        <translation>Mengirim ke {0}…</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientasi</translation>
+    </message>
+    <message>
+        <source>Mark as printed</source>
+        <translation>Tandai sudah dicetak</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Menyiapkan pratinjau…</translation>
     </message>
     <message>
         <source>Stop printing</source>
         <translation>Hentikan cetak</translation>
     </message>
     <message>
-        <source>Stopping…</source>
-        <translation>Menghentikan…</translation>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Picklists, packing lists and manifests print on A4.</source>
+        <translation>Daftar pengambilan barang, daftar isi paket, dan manifest dicetak di A4.</translation>
+    </message>
+    <message>
+        <source>Enabled once the preview is ready.</source>
+        <translation>Aktif setelah pratinjau siap.</translation>
+    </message>
+    <message>
+        <source>Preparing the documents</source>
+        <translation>Menyiapkan dokumen</translation>
     </message>
     <message>
         <source>{0} page(s) ready.</source>
         <translation>{0} halaman siap.</translation>
     </message>
+    <message>
+        <source>No label for:</source>
+        <translation>Tidak ada label untuk:</translation>
+    </message>
+    <message>
+        <source>Printed without a barcode:</source>
+        <translation>Dicetak tanpa barcode:</translation>
+    </message>
+    <message>
+        <source>Save as PDF file…</source>
+        <translation>Simpan sebagai berkas PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Mencetak…</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Mencetak</translation>
+    </message>
+    <message>
+        <source>Sending to {0}…</source>
+        <translation>Mengirim ke {0}…</translation>
+    </message>
+    <message>
+        <source>Page %v of %m</source>
+        <translation>Halaman %v dari %m</translation>
+    </message>
+    <message>
+        <source>Printing stopped. Nothing was marked printed.</source>
+        <translation>Pencetakan dihentikan. Tidak ada yang ditandai sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Printed.</source>
+        <translation>Tercetak.</translation>
+    </message>
+    <message>
+        <source>Printed. {0} of {1} orders could not be marked printed on the marketplace:</source>
+        <translation>Tercetak. {0} dari {1} pesanan tidak bisa ditandai sudah dicetak di marketplace:</translation>
+    </message>
+    <message>
+        <source>Printed and marked printed.</source>
+        <translation>Tercetak dan ditandai sudah dicetak.</translation>
+    </message>
+    <message>
+        <source>Printed, but marking them printed failed: {0}</source>
+        <translation>Tercetak, tetapi gagal menandai sudah dicetak: {0}</translation>
+    </message>
+    <message>
+        <source>Printed. Marking them printed…</source>
+        <translation>Tercetak. Menandai sudah dicetak…</translation>
+    </message>
+    <message>
+        <source>Marking labels printed</source>
+        <translation>Menandai label sudah dicetak</translation>
+    </message>
+    <message>
+        <source>Saving the printer profile</source>
+        <translation>Menyimpan profil printer</translation>
+    </message>
 </context>
 <context>
     <name>PrintWorker</name>
     <message>
-        <source>Marked printed in TokoDesk</source>
-        <translation>Ditandai sudah dicetak di TokoDesk</translation>
+        <source>The document to print could not be read.</source>
+        <translation>Dokumen yang akan dicetak tidak bisa dibaca.</translation>
     </message>
     <message>
-        <source>Marked printed in TokoDesk ({0} keeps no printed flag)</source>
-        <translation>Ditandai sudah dicetak di TokoDesk ({0} tidak menyimpan tanda cetak)</translation>
-    </message>
-    <message>
-        <source>Marked printed on {0}</source>
-        <translation>Ditandai sudah dicetak di {0}</translation>
+        <source>The printer could not be opened.</source>
+        <translation>Printer tidak bisa dibuka.</translation>
     </message>
     <message>
         <source>Printed, but the marketplace could not be reached: {0}</source>
@@ -4722,12 +4505,16 @@ Folder data: {1}</translation>
         <translation>Tercetak, tetapi {0} belum diberi tahu: {1}</translation>
     </message>
     <message>
-        <source>The document to print could not be read.</source>
-        <translation>Dokumen yang akan dicetak tidak bisa dibaca.</translation>
+        <source>Marked printed on {0}</source>
+        <translation>Ditandai sudah dicetak di {0}</translation>
     </message>
     <message>
-        <source>The printer could not be opened.</source>
-        <translation>Printer tidak bisa dibuka.</translation>
+        <source>Marked printed in TokoDesk ({0} keeps no printed flag)</source>
+        <translation>Ditandai sudah dicetak di TokoDesk ({0} tidak menyimpan tanda cetak)</translation>
+    </message>
+    <message>
+        <source>Marked printed in TokoDesk</source>
+        <translation>Ditandai sudah dicetak di TokoDesk</translation>
     </message>
     <message>
         <source>page {0} of {1}</source>
@@ -4737,6 +4524,10 @@ Folder data: {1}</translation>
 <context>
     <name>PushDialog</name>
     <message>
+        <source>Push changes</source>
+        <translation>Perbarui di marketplace</translation>
+    </message>
+    <message>
         <source>Also push the {0} large price changes listed above</source>
         <translation>Perbarui juga {0} perubahan harga besar di atas</translation>
     </message>
@@ -4744,25 +4535,9 @@ Folder data: {1}</translation>
         <source>Push</source>
         <translation>Perbarui</translation>
     </message>
-    <message>
-        <source>Push changes</source>
-        <translation>Perbarui di marketplace</translation>
-    </message>
 </context>
 <context>
     <name>QDialogButtonBox</name>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;Tidak</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ya</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
@@ -4772,6 +4547,18 @@ Folder data: {1}</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
@@ -4779,24 +4566,24 @@ Folder data: {1}</translation>
 <context>
     <name>QLineEdit</name>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Salin</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Tempel</translation>
+        <source>&amp;Undo</source>
+        <translation>&amp;Batalkan</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Ulangi</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Batalkan</translation>
-    </message>
-    <message>
         <source>Cu&amp;t</source>
         <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4810,6 +4597,10 @@ Folder data: {1}</translation>
 <context>
     <name>QMessageBox</name>
     <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
         <source>Hide Details...</source>
         <translation>Sembunyikan rincian...</translation>
     </message>
@@ -4817,44 +4608,40 @@ Folder data: {1}</translation>
         <source>OK</source>
         <translation>OK</translation>
     </message>
-    <message>
-        <source>Show Details...</source>
-        <translation>Tampilkan rincian...</translation>
-    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <source>&amp;No</source>
-        <translation>&amp;Tidak</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ya</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Buka</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
     </message>
 </context>
 <context>
@@ -4864,12 +4651,20 @@ Folder data: {1}</translation>
         <translation>Terima pesanan</translation>
     </message>
     <message>
+        <source>Pack</source>
+        <translation>Kemas</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Cetak label</translation>
+    </message>
+    <message>
         <source>Arrange shipment and print</source>
         <translation>Atur pengiriman dan cetak</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+        <source>Ship</source>
+        <translation>Kirim</translation>
     </message>
     <message>
         <source>Cancel order</source>
@@ -4884,52 +4679,40 @@ Folder data: {1}</translation>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <source>Finding the order</source>
-        <translation>Mencari pesanan</translation>
-    </message>
-    <message>
-        <source>No order with invoice, order ID, booking code, AWB or package “{0}”. Nothing is selected.</source>
-        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, resi, atau paket “{0}”. Tidak ada yang dipilih.</translation>
-    </message>
-    <message>
-        <source>Pack</source>
-        <translation>Kemas</translation>
-    </message>
-    <message>
-        <source>Package {0} is no longer one of this order's: refresh the orders and look again. Nothing was packed.</source>
-        <translation>Paket {0} bukan lagi milik pesanan ini: muat ulang pesanan dan periksa lagi. Belum ada yang dikemas.</translation>
-    </message>
-    <message>
-        <source>Print label</source>
-        <translation>Cetak label</translation>
-    </message>
-    <message>
-        <source>Print manifest</source>
-        <translation>Cetak manifest</translation>
+        <source>Print picklist</source>
+        <translation>Cetak daftar pengambilan barang</translation>
     </message>
     <message>
         <source>Print packing list</source>
         <translation>Cetak daftar isi paket</translation>
     </message>
     <message>
-        <source>Print picklist</source>
-        <translation>Cetak daftar pengambilan barang</translation>
-    </message>
-    <message>
-        <source>Read the queue again from the database (F5)</source>
-        <translation>Baca ulang antrean dari database (F5)</translation>
-    </message>
-    <message>
-        <source>Reading the cancel reasons</source>
-        <translation>Membaca alasan pembatalan</translation>
+        <source>Print manifest</source>
+        <translation>Cetak manifest</translation>
     </message>
     <message>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <source>Ship</source>
-        <translation>Kirim</translation>
+        <source>Read the queue again from the database (F5)</source>
+        <translation>Baca ulang antrean dari database (F5)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} orders not done — {3}</source>
+        <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
+    </message>
+    <message>
+        <source>{0}: 1 order done</source>
+        <translation>{0}: 1 pesanan berhasil</translation>
+    </message>
+    <message>
+        <source>{0}: {1} orders done</source>
+        <translation>{0}: {1} pesanan berhasil</translation>
+    </message>
+    <message>
+        <source>Uncombine</source>
+        <translation>Pisahkan paket</translation>
     </message>
     <message>
         <source>Ship the orders of package {0} (order {1} and the others in its parcel) as separate parcels again?</source>
@@ -4940,44 +4723,44 @@ Folder data: {1}</translation>
         <translation>Marketplace tidak mengizinkan pembatalan pesanan ini sekarang.</translation>
     </message>
     <message>
-        <source>Uncombine</source>
-        <translation>Pisahkan paket</translation>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Reading the cancel reasons</source>
+        <translation>Membaca alasan pembatalan</translation>
+    </message>
+    <message>
+        <source>No order with invoice, order ID, booking code, AWB or package “{0}”. Nothing is selected.</source>
+        <translation>Tidak ada pesanan dengan invoice, ID pesanan, kode booking, resi, atau paket “{0}”. Tidak ada yang dipilih.</translation>
+    </message>
+    <message>
+        <source>{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, type its package ID, or press “Pack this parcel” beside it in the order&apos;s details. Nothing was packed.</source>
+        <translation>{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, ketik ID paketnya, atau tekan “Kemas paket ini” di sampingnya pada rincian pesanan. Belum ada yang dikemas.</translation>
+    </message>
+    <message>
+        <source>Finding the order</source>
+        <translation>Mencari pesanan</translation>
+    </message>
+    <message>
+        <source>Package {0} is no longer one of this order&apos;s: refresh the orders and look again. Nothing was packed.</source>
+        <translation>Paket {0} bukan lagi milik pesanan ini: muat ulang pesanan dan periksa lagi. Belum ada yang dikemas.</translation>
     </message>
     <message>
         <source>package {0} of {1}</source>
         <translation>paket {0} dari pesanan {1}</translation>
     </message>
     <message>
-        <source>{0} cannot be packed: it is {1}.</source>
-        <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
-    </message>
-    <message>
         <source>{0} is already packed.</source>
         <translation>{0} sudah dikemas.</translation>
     </message>
     <message>
-        <source>{0} ships in {1} packages still to pack: {2}. Scan the label of the parcel you are packing, type its package ID, or press “Pack this parcel” beside it in the order's details. Nothing was packed.</source>
-        <translation>{0} dikirim dalam {1} paket yang belum dikemas: {2}. Pindai label paket yang sedang Anda kemas, ketik ID paketnya, atau tekan “Kemas paket ini” di sampingnya pada rincian pesanan. Belum ada yang dikemas.</translation>
-    </message>
-    <message>
-        <source>{0}: 1 order done</source>
-        <translation>{0}: 1 pesanan berhasil</translation>
-    </message>
-    <message>
-        <source>{0}: {1} of {2} orders not done — {3}</source>
-        <translation>{0}: {1} dari {2} pesanan tidak berhasil — {3}</translation>
-    </message>
-    <message>
-        <source>{0}: {1} orders done</source>
-        <translation>{0}: {1} pesanan berhasil</translation>
+        <source>{0} cannot be packed: it is {1}.</source>
+        <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
     </message>
 </context>
 <context>
     <name>QueueNotice</name>
-    <message>
-        <source>Details</source>
-        <translation>Rincian</translation>
-    </message>
     <message>
         <source>Details…</source>
         <translation>Rincian…</translation>
@@ -4986,36 +4769,40 @@ Folder data: {1}</translation>
         <source>Dismiss</source>
         <translation>Tutup</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <source>Came back</source>
-        <translation>Kembali</translation>
+        <source>Received and inspected: return {0}</source>
+        <translation>Diterima dan diperiksa: retur {0}</translation>
     </message>
     <message>
         <source>Count what came back. Units not fit to sell go to the damaged count; the rest go back on hand. The marketplace is told the parcel was received.</source>
         <translation>Hitung barang yang kembali. Unit yang tidak layak jual masuk ke hitungan rusak; sisanya kembali ke stok. Marketplace diberi tahu bahwa paket sudah diterima.</translation>
     </message>
     <message>
-        <source>Damaged</source>
-        <translation>Rusak</translation>
+        <source>SKU</source>
+        <translation>SKU</translation>
     </message>
     <message>
         <source>Item</source>
         <translation>Barang</translation>
     </message>
     <message>
+        <source>Came back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Rusak</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Diterima</translation>
-    </message>
-    <message>
-        <source>Received and inspected: return {0}</source>
-        <translation>Diterima dan diperiksa: retur {0}</translation>
-    </message>
-    <message>
-        <source>SKU</source>
-        <translation>SKU</translation>
     </message>
     <message>
         <source>{0} back on hand, {1} to the damaged count</source>
@@ -5025,12 +4812,16 @@ Folder data: {1}</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <source>Add photos…</source>
-        <translation>Tambah foto…</translation>
+        <source>Reject return {0}</source>
+        <translation>Tolak retur {0}</translation>
     </message>
     <message>
         <source>Choose a reason…</source>
         <translation>Pilih alasan…</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Alasan:</translation>
     </message>
     <message>
         <source>Comment for the buyer and the platform (optional)</source>
@@ -5041,40 +4832,48 @@ Folder data: {1}</translation>
         <translation>Catatan:</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;All files (*)</source>
-        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;Semua file (*)</translation>
-    </message>
-    <message>
-        <source>Photos for the rejection</source>
-        <translation>Foto untuk penolakan</translation>
-    </message>
-    <message>
-        <source>Photos: JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to 20000 px a side.</source>
-        <translation>Foto: JPG, PNG, WEBP, HEIC atau BMP, maksimal 10 MB, 100 sampai 20000 px per sisi.</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>Alasan:</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Tolak</translation>
-    </message>
-    <message>
-        <source>Reject return {0}</source>
-        <translation>Tolak retur {0}</translation>
+        <source>Add photos…</source>
+        <translation>Tambah foto…</translation>
     </message>
     <message>
         <source>Remove photo</source>
         <translation>Hapus foto</translation>
     </message>
     <message>
+        <source>Photos: JPG, PNG, WEBP, HEIC or BMP, at most 10 MB, 100 to 20000 px a side.</source>
+        <translation>Foto: JPG, PNG, WEBP, HEIC atau BMP, maksimal 10 MB, 100 sampai 20000 px per sisi.</translation>
+    </message>
+    <message>
         <source>This marketplace takes no photos with a rejection.</source>
         <translation>Marketplace ini tidak menerima foto pada penolakan.</translation>
     </message>
     <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Photos for the rejection</source>
+        <translation>Foto untuk penolakan</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;All files (*)</source>
+        <translation>Gambar (*.jpg *.jpeg *.png *.webp *.heic *.bmp);;Semua file (*)</translation>
+    </message>
+    <message>
+        <source>{0}: this picture is attached already</source>
+        <translation>{0}: foto ini sudah dilampirkan</translation>
+    </message>
+    <message>
         <source>{0}: no such file</source>
         <translation>{0}: file tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>{0}: the file is empty</source>
+        <translation>{0}: file kosong</translation>
+    </message>
+    <message>
+        <source>{0}: {1} MB; a photo may be at most 10 MB</source>
+        <translation>{0}: {1} MB; ukuran foto maksimal 10 MB</translation>
     </message>
     <message>
         <source>{0}: not a photo Tokopedia &amp; Shop takes (JPG, PNG, WEBP, HEIC or BMP)</source>
@@ -5085,60 +4884,12 @@ Folder data: {1}</translation>
         <translation>{0}: file tidak bisa dibaca (rusak atau terpotong)</translation>
     </message>
     <message>
-        <source>{0}: the file is empty</source>
-        <translation>{0}: file kosong</translation>
-    </message>
-    <message>
-        <source>{0}: this picture is attached already</source>
-        <translation>{0}: foto ini sudah dilampirkan</translation>
-    </message>
-    <message>
-        <source>{0}: {1} MB; a photo may be at most 10 MB</source>
-        <translation>{0}: {1} MB; ukuran foto maksimal 10 MB</translation>
-    </message>
-    <message>
         <source>{0}: {1}×{2} px; a photo must be from 100×100 to 20000×20000 px</source>
         <translation>{0}: {1}×{2} px; ukuran foto harus antara 100×100 dan 20000×20000 px</translation>
     </message>
 </context>
 <context>
     <name>ResultsDialog</name>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Berhasil</translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>Tidak berhasil</translation>
-    </message>
-    <message>
-        <source>Order ID</source>
-        <translation>ID pesanan</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Alasan</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Hasil</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Dilewati</translation>
-    </message>
-    <message>
-        <source>Waiting for the marketplace</source>
-        <translation>Menunggu marketplace</translation>
-    </message>
     <message>
         <source>{0} of {1} done.</source>
         <translation>{0} dari {1} berhasil.</translation>
@@ -5147,108 +4898,188 @@ Folder data: {1}</translation>
         <source>{0} skipped: see the reason on each.</source>
         <translation>{0} dilewati: lihat alasannya di masing-masing.</translation>
     </message>
-</context>
-<context>
-    <name>ReturnsTab</name>
     <message>
-        <source>A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand</source>
-        <translation>Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok</translation>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
     </message>
     <message>
-        <source>Add a channel first.</source>
-        <translation>Tambahkan channel dulu.</translation>
+        <source>Result</source>
+        <translation>Hasil</translation>
     </message>
     <message>
-        <source>All returns</source>
-        <translation>Semua pengembalian</translation>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
     <message>
-        <source>Answer before the deadline, or the marketplace approves for you. Goods go back into stock only when the parcel is received here.</source>
-        <translation>Jawab sebelum batas waktu, atau marketplace menyetujui atas nama Anda. Barang masuk stok lagi hanya setelah paketnya diterima di sini.</translation>
-    </message>
-    <message>
-        <source>Answering return {0}</source>
-        <translation>Menjawab pengembalian {0}</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>Setujui</translation>
-    </message>
-    <message>
-        <source>Buyer's photos</source>
-        <translation>Foto dari pembeli</translation>
-    </message>
-    <message>
-        <source>Buyer's reason</source>
-        <translation>Alasan pembeli</translation>
-    </message>
-    <message>
-        <source>Calculating the refund</source>
-        <translation>Menghitung pengembalian dana</translation>
-    </message>
-    <message>
-        <source>Checking in parcel {0}</source>
-        <translation>Menerima paket {0}</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Selesai</translation>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
     </message>
     <message>
         <source>Done</source>
         <translation>Berhasil</translation>
     </message>
     <message>
-        <source>Instead of the full refund: the buyer keeps the goods if they accept</source>
-        <translation>Sebagai ganti pengembalian penuh: barang tetap pada pembeli bila ia setuju</translation>
+        <source>Waiting for the marketplace</source>
+        <translation>Menunggu marketplace</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>Barang</translation>
+        <source>Skipped</source>
+        <translation>Dilewati</translation>
     </message>
     <message>
-        <source>Label…</source>
-        <translation>Label…</translation>
+        <source>Not done</source>
+        <translation>Tidak berhasil</translation>
     </message>
     <message>
-        <source>Loading returns</source>
-        <translation>Memuat pengembalian</translation>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsTab</name>
+    <message>
+        <source>All returns</source>
+        <translation>Semua pengembalian</translation>
     </message>
     <message>
         <source>Needs my answer</source>
         <translation>Perlu jawaban saya</translation>
     </message>
     <message>
-        <source>Offer partial refund…</source>
-        <translation>Tawarkan pengembalian sebagian…</translation>
-    </message>
-    <message>
         <source>On its way back</source>
         <translation>Dalam perjalanan kembali</translation>
     </message>
     <message>
-        <source>Open or reprint the order's shipping label</source>
-        <translation>Buka atau cetak ulang label pengiriman pesanan</translation>
+        <source>To inspect</source>
+        <translation>Perlu diperiksa</translation>
     </message>
     <message>
-        <source>Open order</source>
-        <translation>Buka pesanan</translation>
+        <source>Closed</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Sync returns</source>
+        <translation>Sinkronkan pengembalian</translation>
+    </message>
+    <message>
+        <source>Parcel back from the courier…</source>
+        <translation>Paket kembali dari kurir…</translation>
+    </message>
+    <message>
+        <source>A parcel the buyer never took (COD refused, delivery failed): scan its AWB and its goods go back on hand</source>
+        <translation>Paket yang tidak diterima pembeli (COD ditolak, gagal kirim): pindai resinya dan barangnya kembali ke stok</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Pengembalian</translation>
     </message>
     <message>
         <source>Order</source>
         <translation>Pesanan</translation>
     </message>
     <message>
-        <source>Order {0} is back: {1}</source>
-        <translation>Pesanan {0} sudah kembali: {1}</translation>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Sisa waktu</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s reason</source>
+        <translation>Alasan pembeli</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Return AWB</source>
+        <translation>Resi pengembalian</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Tolak…</translation>
+    </message>
+    <message>
+        <source>Offer partial refund…</source>
+        <translation>Tawarkan pengembalian sebagian…</translation>
+    </message>
+    <message>
+        <source>Instead of the full refund: the buyer keeps the goods if they accept</source>
+        <translation>Sebagai ganti pengembalian penuh: barang tetap pada pembeli bila ia setuju</translation>
+    </message>
+    <message>
+        <source>Received and inspected…</source>
+        <translation>Diterima dan diperiksa…</translation>
+    </message>
+    <message>
+        <source>Open order</source>
+        <translation>Buka pesanan</translation>
+    </message>
+    <message>
+        <source>The order in the Orders tab, with its detail and packing record</source>
+        <translation>Pesanan di tab Pesanan, dengan rinciannya dan catatan pengemasannya</translation>
+    </message>
+    <message>
+        <source>Label…</source>
+        <translation>Label…</translation>
+    </message>
+    <message>
+        <source>Open or reprint the order&apos;s shipping label</source>
+        <translation>Buka atau cetak ulang label pengiriman pesanan</translation>
+    </message>
+    <message>
+        <source>This marketplace&apos;s API has no returns: handle them in Seller Center.</source>
+        <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
+    </message>
+    <message>
+        <source>Add a channel first.</source>
+        <translation>Tambahkan channel dulu.</translation>
+    </message>
+    <message>
+        <source>Answer before the deadline, or the marketplace approves for you. Goods go back into stock only when the parcel is received here.</source>
+        <translation>Jawab sebelum batas waktu, atau marketplace menyetujui atas nama Anda. Barang masuk stok lagi hanya setelah paketnya diterima di sini.</translation>
+    </message>
+    <message>
+        <source>This marketplace&apos;s API lists returns but cannot answer them: answer them in Seller Center before the deadline.</source>
+        <translation>API marketplace ini menampilkan pengembalian tetapi tidak bisa menjawabnya: jawab di Seller Center sebelum batas waktu.</translation>
+    </message>
+    <message>
+        <source>Loading returns</source>
+        <translation>Memuat pengembalian</translation>
     </message>
     <message>
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <source>Parcel back from the courier…</source>
-        <translation>Paket kembali dari kurir…</translation>
+        <source>{0} h {1} min (by {2})</source>
+        <translation>{0} j {1} mnt (sebelum {2})</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>Pengembalian dana saja</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>Pengembalian barang dan dana</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>Penukaran</translation>
     </message>
     <message>
         <source>Partial refund</source>
@@ -5259,119 +5090,55 @@ Folder data: {1}</translation>
         <translation>Foto {0}</translation>
     </message>
     <message>
-        <source>Received and inspected…</source>
-        <translation>Diterima dan diperiksa…</translation>
-    </message>
-    <message>
-        <source>Refund only</source>
-        <translation>Pengembalian dana saja</translation>
+        <source>Buyer&apos;s photos</source>
+        <translation>Foto dari pembeli</translation>
     </message>
     <message>
         <source>Reject reasons</source>
         <translation>Alasan penolakan</translation>
     </message>
     <message>
-        <source>Reject…</source>
-        <translation>Tolak…</translation>
+        <source>Calculating the refund</source>
+        <translation>Menghitung pengembalian dana</translation>
     </message>
     <message>
-        <source>Replacement</source>
-        <translation>Penukaran</translation>
+        <source>Done</source>
+        <translation>Berhasil</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Hasil</translation>
+        <source>Answering return {0}</source>
+        <translation>Menjawab pengembalian {0}</translation>
     </message>
     <message>
-        <source>Return</source>
-        <translation>Pengembalian</translation>
-    </message>
-    <message>
-        <source>Return AWB</source>
-        <translation>Resi pengembalian</translation>
-    </message>
-    <message>
-        <source>Return and refund</source>
-        <translation>Pengembalian barang dan dana</translation>
-    </message>
-    <message>
-        <source>Returns: {0} read, {1} new</source>
-        <translation>Pengembalian: {0} dibaca, {1} baru</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Sync returns</source>
-        <translation>Sinkronkan pengembalian</translation>
-    </message>
-    <message>
-        <source>The order in the Orders tab, with its detail and packing record</source>
-        <translation>Pesanan di tab Pesanan, dengan rinciannya dan catatan pengemasannya</translation>
-    </message>
-    <message>
-        <source>This marketplace's API has no returns: handle them in Seller Center.</source>
-        <translation>API marketplace ini tidak punya pengembalian: tangani di Seller Center.</translation>
-    </message>
-    <message>
-        <source>This marketplace's API lists returns but cannot answer them: answer them in Seller Center before the deadline.</source>
-        <translation>API marketplace ini menampilkan pengembalian tetapi tidak bisa menjawabnya: jawab di Seller Center sebelum batas waktu.</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Sisa waktu</translation>
-    </message>
-    <message>
-        <source>To inspect</source>
-        <translation>Perlu diperiksa</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Jenis</translation>
+        <source>{0} is the parcel of return {1}: inspect it with “Received and inspected…”.</source>
+        <translation>{0} adalah paket retur {1}: periksa lewat “Diterima dan diperiksa…”.</translation>
     </message>
     <message>
         <source>no counted SKU</source>
         <translation>tidak ada SKU yang sudah dihitung</translation>
     </message>
     <message>
-        <source>{0} h {1} min (by {2})</source>
-        <translation>{0} j {1} mnt (sebelum {2})</translation>
+        <source>Order {0} is back: {1}</source>
+        <translation>Pesanan {0} sudah kembali: {1}</translation>
     </message>
     <message>
-        <source>{0} is the parcel of return {1}: inspect it with “Received and inspected…”.</source>
-        <translation>{0} adalah paket retur {1}: periksa lewat “Diterima dan diperiksa…”.</translation>
+        <source>Checking in parcel {0}</source>
+        <translation>Menerima paket {0}</translation>
+    </message>
+    <message>
+        <source>Returns: {0} read, {1} new</source>
+        <translation>Pengembalian: {0} dibaca, {1} baru</translation>
     </message>
 </context>
 <context>
     <name>SavePage</name>
     <message>
-        <source>Not saved: {0}</source>
-        <translation>Tidak tersimpan: {0}</translation>
-    </message>
-    <message>
-        <source>Reading your shop's products, open orders and stock…</source>
-        <translation>Membaca produk, pesanan terbuka, dan stok toko Anda…</translation>
-    </message>
-    <message>
         <source>Saving the channel</source>
         <translation>Menyimpan channel</translation>
     </message>
     <message>
-        <source>Saving your counts…</source>
-        <translation>Menyimpan jumlah stok Anda…</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Menyimpan…</translation>
-    </message>
-    <message>
-        <source>Setting the starting stock</source>
-        <translation>Mengatur stok awal</translation>
-    </message>
-    <message>
-        <source>The channel is not saved</source>
-        <translation>Channel tidak disimpan</translation>
     </message>
     <message>
         <source>The channel is saved</source>
@@ -5382,31 +5149,51 @@ Folder data: {1}</translation>
         <translation>Channel sudah disimpan.</translation>
     </message>
     <message>
-        <source>The channel is saved. When you click Finish, TokoDesk keeps pulling your products and orders in the background; the status bar shows the progress.</source>
-        <translation>Channel sudah disimpan. Setelah Anda klik Selesai, TokoDesk terus menarik produk dan pesanan di latar belakang; bilah status menampilkan prosesnya.</translation>
+        <source>The channel is not saved</source>
+        <translation>Channel tidak disimpan</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <source>Reading your shop&apos;s products, open orders and stock…</source>
+        <translation>Membaca produk, pesanan terbuka, dan stok toko Anda…</translation>
+    </message>
+    <message>
+        <source>Saving your counts…</source>
+        <translation>Menyimpan jumlah stok Anda…</translation>
     </message>
     <message>
         <source>The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the Inventory tab.</source>
         <translation>Stok awal belum diatur: {0}. SKU Anda tetap belum dihitung dan stoknya tidak diperbarui; hitung di tab Stok.</translation>
     </message>
+    <message>
+        <source>Setting the starting stock</source>
+        <translation>Mengatur stok awal</translation>
+    </message>
+    <message>
+        <source>The channel is saved. When you click Finish, TokoDesk keeps pulling your products and orders in the background; the status bar shows the progress.</source>
+        <translation>Channel sudah disimpan. Setelah Anda klik Selesai, TokoDesk terus menarik produk dan pesanan di latar belakang; bilah status menampilkan prosesnya.</translation>
+    </message>
 </context>
 <context>
     <name>ScanParcelDialog</name>
     <message>
-        <source>Check in</source>
-        <translation>Terima masuk</translation>
-    </message>
-    <message>
         <source>Parcel back from the courier</source>
         <translation>Paket kembali dari kurir</translation>
+    </message>
+    <message>
+        <source>Scan the AWB of a parcel the buyer never took (COD refused, delivery failed): its goods go back on hand, once. A buyer&apos;s return parcel is checked in with “Received and inspected…”.</source>
+        <translation>Pindai resi paket yang tidak diterima pembeli (COD ditolak, gagal kirim): barangnya kembali ke stok, satu kali. Paket retur dari pembeli diterima lewat “Diterima dan diperiksa…”.</translation>
     </message>
     <message>
         <source>Scan or type the AWB</source>
         <translation>Pindai atau ketik nomor resi</translation>
     </message>
     <message>
-        <source>Scan the AWB of a parcel the buyer never took (COD refused, delivery failed): its goods go back on hand, once. A buyer's return parcel is checked in with “Received and inspected…”.</source>
-        <translation>Pindai resi paket yang tidak diterima pembeli (COD ditolak, gagal kirim): barangnya kembali ke stok, satu kali. Paket retur dari pembeli diterima lewat “Diterima dan diperiksa…”.</translation>
+        <source>Check in</source>
+        <translation>Terima masuk</translation>
     </message>
 </context>
 <context>
@@ -5419,44 +5206,44 @@ Folder data: {1}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>Database: {0}. Change it in the setup wizard's advanced Database page; a change takes effect when TokoDesk starts again.</source>
-        <translation>Database: {0}. Ubah di halaman Database (lanjutan) pada wizard pengaturan; perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
-    </message>
-    <message>
-        <source>Order sync continues from the last pull; the start date is set once, when the channel is added.</source>
-        <translation>Sinkronisasi pesanan berlanjut dari penarikan terakhir; tanggal mulai diatur sekali, saat channel ditambahkan.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Saving the channel settings</source>
-        <translation>Menyimpan pengaturan channel</translation>
-    </message>
-    <message>
-        <source>Settings of {0}</source>
-        <translation>Pengaturan {0}</translation>
+        <source>This PC only (SQLite)</source>
+        <translation>Hanya PC ini (SQLite)</translation>
     </message>
     <message>
         <source>Shared PostgreSQL server</source>
         <translation>Server PostgreSQL bersama</translation>
     </message>
     <message>
-        <source>This PC only (SQLite)</source>
-        <translation>Hanya PC ini (SQLite)</translation>
+        <source>the default</source>
+        <translation>bawaan</translation>
     </message>
     <message>
         <source>the TOKODESK_DB environment variable</source>
         <translation>variabel lingkungan TOKODESK_DB</translation>
     </message>
     <message>
-        <source>the default</source>
-        <translation>bawaan</translation>
+        <source>Settings of {0}</source>
+        <translation>Pengaturan {0}</translation>
+    </message>
+    <message>
+        <source>Order sync continues from the last pull; the start date is set once, when the channel is added.</source>
+        <translation>Sinkronisasi pesanan berlanjut dari penarikan terakhir; tanggal mulai diatur sekali, saat channel ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Database: {0}. Change it in the setup wizard&apos;s advanced Database page; a change takes effect when TokoDesk starts again.</source>
+        <translation>Database: {0}. Ubah di halaman Database (lanjutan) pada wizard pengaturan; perubahan berlaku saat TokoDesk dijalankan lagi.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Saving the channel settings</source>
+        <translation>Menyimpan pengaturan channel</translation>
     </message>
 </context>
 <context>
@@ -5471,10 +5258,29 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ShipFlow</name>
+    <message>
+        <source>Reading the orders</source>
+        <translation>Membaca pesanan</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was sent.</source>
+        <translation>Dihentikan sebelum ada yang dikirim.</translation>
+    </message>
+    <message>
+        <source>Arrange shipment and print</source>
+        <translation>Atur pengiriman dan cetak</translation>
+    </message>
+</context>
+<context>
     <name>StartingStock</name>
     <message>
-        <source>Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the marketplace's stock).</source>
-        <translation>Stok tidak diperbarui di marketplace sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok marketplace).</translation>
+        <source>{0} SKUs counted from the marketplace&apos;s stock: {1} units on the marketplace + {2} held by open orders.</source>
+        <translation>{0} SKU dihitung dari stok marketplace: {1} unit di marketplace + {2} ditahan pesanan terbuka.</translation>
     </message>
     <message>
         <source>{0} SKUs already counted were kept as they are.</source>
@@ -5485,8 +5291,8 @@ Folder data: {1}</translation>
         <translation>{0} SKU tidak bisa diambil dan tetap belum dihitung (stoknya tidak diperbarui):</translation>
     </message>
     <message>
-        <source>{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} held by open orders.</source>
-        <translation>{0} SKU dihitung dari stok marketplace: {1} unit di marketplace + {2} ditahan pesanan terbuka.</translation>
+        <source>Nothing is pushed until you count your SKUs (Inventory tab: type a count, import a file, or use the marketplace&apos;s stock).</source>
+        <translation>Stok tidak diperbarui di marketplace sampai SKU Anda dihitung (tab Stok: ketik jumlah, impor file, atau pakai stok marketplace).</translation>
     </message>
     <message>
         <source>{0} counts imported.</source>
@@ -5496,12 +5302,32 @@ Folder data: {1}</translation>
 <context>
     <name>StartingStockPage</name>
     <message>
+        <source>Starting stock</source>
+        <translation>Stok awal</translation>
+    </message>
+    <message>
+        <source>TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never changes your shop.</source>
+        <translation>TokoDesk memperbarui stok Anda di marketplace. Selama jumlahnya belum diketahui, tidak ada yang diperbarui, jadi menghubungkan toko tidak pernah mengubah stok toko Anda.</translation>
+    </message>
+    <message>
+        <source>Use the marketplace&apos;s current stock as my count</source>
+        <translation>Pakai stok marketplace saat ini sebagai jumlah saya</translation>
+    </message>
+    <message>
+        <source>Recommended when your listings show the right stock today. TokoDesk reads each listing&apos;s stock, adds back what open orders hold, and keeps that as your count: the first push changes nothing on the marketplace.</source>
+        <translation>Disarankan bila stok di produk Anda hari ini sudah benar. TokoDesk membaca stok setiap produk, menambahkan yang ditahan pesanan terbuka, dan menyimpannya sebagai jumlah Anda: perbarui stok pertama tidak mengubah apa pun di marketplace.</translation>
+    </message>
+    <message>
+        <source>Import a CSV of my counts</source>
+        <translation>Impor CSV jumlah stok saya</translation>
+    </message>
+    <message>
         <source>A file with seller_sku,on_hand on each line (your SKU as in Seller Center).</source>
         <translation>File berisi seller_sku,on_hand di setiap baris (SKU Anda seperti di Seller Center).</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
+        <source>No file chosen</source>
+        <translation>Belum ada file</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -5512,75 +5338,55 @@ Folder data: {1}</translation>
         <translation>Saya hitung nanti</translation>
     </message>
     <message>
-        <source>Import a CSV of my counts</source>
-        <translation>Impor CSV jumlah stok saya</translation>
+        <source>Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the marketplace&apos;s stock there.</source>
+        <translation>Stok tidak diperbarui di marketplace sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok marketplace di sana.</translation>
     </message>
     <message>
         <source>Import stock counts</source>
         <translation>Impor jumlah stok</translation>
     </message>
     <message>
-        <source>No file chosen</source>
-        <translation>Belum ada file</translation>
-    </message>
-    <message>
-        <source>Nothing is pushed until a SKU is counted. Count in the Inventory tab: type a number, import a file, or use the marketplace's stock there.</source>
-        <translation>Stok tidak diperbarui di marketplace sampai SKU dihitung. Hitung di tab Stok: ketik angka, impor file, atau pakai stok marketplace di sana.</translation>
-    </message>
-    <message>
-        <source>Reading the stock file</source>
-        <translation>Membaca file stok</translation>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.txt);;Semua file (*)</translation>
     </message>
     <message>
         <source>Reading…</source>
         <translation>Membaca…</translation>
     </message>
     <message>
-        <source>Recommended when your listings show the right stock today. TokoDesk reads each listing's stock, adds back what open orders hold, and keeps that as your count: the first push changes nothing on the marketplace.</source>
-        <translation>Disarankan bila stok di produk Anda hari ini sudah benar. TokoDesk membaca stok setiap produk, menambahkan yang ditahan pesanan terbuka, dan menyimpannya sebagai jumlah Anda: perbarui stok pertama tidak mengubah apa pun di marketplace.</translation>
-    </message>
-    <message>
-        <source>Starting stock</source>
-        <translation>Stok awal</translation>
+        <source>{0} bad lines: fix them and choose the file again.</source>
+        <translation>{0} baris salah: perbaiki lalu pilih file lagi.</translation>
     </message>
     <message>
         <source>The file has no stock lines: write seller_sku,on_hand on each line.</source>
         <translation>File tidak berisi baris stok: tulis seller_sku,on_hand di setiap baris.</translation>
     </message>
     <message>
-        <source>TokoDesk pushes your stock to the marketplace. Until it knows your counts it pushes nothing, so connecting never changes your shop.</source>
-        <translation>TokoDesk memperbarui stok Anda di marketplace. Selama jumlahnya belum diketahui, tidak ada yang diperbarui, jadi menghubungkan toko tidak pernah mengubah stok toko Anda.</translation>
-    </message>
-    <message>
-        <source>Use the marketplace's current stock as my count</source>
-        <translation>Pakai stok marketplace saat ini sebagai jumlah saya</translation>
-    </message>
-    <message>
-        <source>{0} bad lines: fix them and choose the file again.</source>
-        <translation>{0} baris salah: perbaiki lalu pilih file lagi.</translation>
-    </message>
-    <message>
         <source>{0} counts ready; they are saved with the channel.</source>
         <translation>{0} jumlah stok siap; disimpan bersama channel.</translation>
+    </message>
+    <message>
+        <source>Reading the stock file</source>
+        <translation>Membaca file stok</translation>
     </message>
 </context>
 <context>
     <name>Sync</name>
     <message>
-        <source>Order statuses</source>
-        <translation>Status pesanan</translation>
+        <source>Products (SKU pull)</source>
+        <translation>Produk (tarik SKU)</translation>
     </message>
     <message>
         <source>Orders</source>
         <translation>Pesanan</translation>
     </message>
     <message>
-        <source>Payouts</source>
-        <translation>Penghasilan</translation>
+        <source>Order statuses</source>
+        <translation>Status pesanan</translation>
     </message>
     <message>
-        <source>Products (SKU pull)</source>
-        <translation>Produk (tarik SKU)</translation>
+        <source>Stock push</source>
+        <translation>Perbarui stok</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -5591,8 +5397,8 @@ Folder data: {1}</translation>
         <translation>Pengembalian</translation>
     </message>
     <message>
-        <source>Stock push</source>
-        <translation>Perbarui stok</translation>
+        <source>Payouts</source>
+        <translation>Penghasilan</translation>
     </message>
     <message>
         <source>Sync {0} — {1}</source>
@@ -5618,24 +5424,20 @@ Folder data: {1}</translation>
         <translation>Pesanan belum pernah diambil.</translation>
     </message>
     <message>
-        <source>Orders not pulled since {0} (due every {1} min)</source>
-        <translation>Pesanan tidak diambil sejak {0} (jadwal tiap {1} menit)</translation>
-    </message>
-    <message>
-        <source>Orders not pulled yet</source>
-        <translation>Pesanan belum diambil</translation>
-    </message>
-    <message>
         <source>Orders not pulled yet (due every {0} min)</source>
         <translation>Pesanan belum diambil (jadwal tiap {0} menit)</translation>
     </message>
     <message>
-        <source>Orders pulled {0} ({1})</source>
-        <translation>Pesanan diambil {0} ({1})</translation>
+        <source>Orders not pulled since {0} (due every {1} min)</source>
+        <translation>Pesanan tidak diambil sejak {0} (jadwal tiap {1} menit)</translation>
     </message>
     <message>
         <source>Pulling orders…</source>
         <translation>Mengambil pesanan…</translation>
+    </message>
+    <message>
+        <source>Orders not pulled yet</source>
+        <translation>Pesanan belum diambil</translation>
     </message>
     <message>
         <source>just now</source>
@@ -5645,16 +5447,20 @@ Folder data: {1}</translation>
         <source>{0} min ago</source>
         <translation>{0} menit lalu</translation>
     </message>
+    <message>
+        <source>Orders pulled {0} ({1})</source>
+        <translation>Pesanan diambil {0} ({1})</translation>
+    </message>
 </context>
 <context>
     <name>SyncHealthLine</name>
     <message>
-        <source>Pull the orders again now</source>
-        <translation>Ambil pesanan lagi sekarang</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Pull the orders again now</source>
+        <translation>Ambil pesanan lagi sekarang</translation>
     </message>
 </context>
 <context>
@@ -5667,32 +5473,28 @@ Folder data: {1}</translation>
 <context>
     <name>TrayController</name>
     <message>
-        <source>Alerts…</source>
-        <translation>Peringatan…</translation>
-    </message>
-    <message>
-        <source>Checking alerts</source>
-        <translation>Memeriksa peringatan</translation>
-    </message>
-    <message>
-        <source>Checking buyers' cancellation requests</source>
-        <translation>Memeriksa permintaan pembatalan pembeli</translation>
-    </message>
-    <message>
-        <source>New orders</source>
-        <translation>Pesanan baru</translation>
-    </message>
-    <message>
         <source>Open TokoDesk</source>
         <translation>Buka TokoDesk</translation>
     </message>
     <message>
-        <source>Orders keep syncing and alerts keep coming. Quit from the tray icon's menu.</source>
-        <translation>Pesanan tetap disinkronkan dan peringatan tetap muncul. Keluar lewat menu ikon di baki sistem.</translation>
+        <source>Sync now</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Alerts…</source>
+        <translation>Peringatan…</translation>
     </message>
     <message>
         <source>Quit TokoDesk</source>
         <translation>Keluar dari TokoDesk</translation>
+    </message>
+    <message>
+        <source>TokoDesk is still running</source>
+        <translation>TokoDesk masih berjalan</translation>
+    </message>
+    <message>
+        <source>Orders keep syncing and alerts keep coming. Quit from the tray icon&apos;s menu.</source>
+        <translation>Pesanan tetap disinkronkan dan peringatan tetap muncul. Keluar lewat menu ikon di baki sistem.</translation>
     </message>
     <message>
         <source>Reading the alert settings</source>
@@ -5703,16 +5505,32 @@ Folder data: {1}</translation>
         <translation>Menyimpan pengaturan peringatan</translation>
     </message>
     <message>
+        <source>Checking alerts</source>
+        <translation>Memeriksa peringatan</translation>
+    </message>
+    <message>
+        <source>Checking buyers&apos; cancellation requests</source>
+        <translation>Memeriksa permintaan pembatalan pembeli</translation>
+    </message>
+    <message>
+        <source>New orders</source>
+        <translation>Pesanan baru</translation>
+    </message>
+    <message>
+        <source>{0} new order(s) arrived.</source>
+        <translation>{0} pesanan baru masuk.</translation>
+    </message>
+    <message>
+        <source>{0} new Instant / Same-day order(s)</source>
+        <translation>{0} pesanan Instan / Same Day baru</translation>
+    </message>
+    <message>
+        <source>{0} order(s) close to their ship-by</source>
+        <translation>{0} pesanan mendekati batas kirim</translation>
+    </message>
+    <message>
         <source>Sync keeps failing</source>
         <translation>Sinkronisasi terus gagal</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Sinkronkan</translation>
-    </message>
-    <message>
-        <source>TokoDesk is still running</source>
-        <translation>TokoDesk masih berjalan</translation>
     </message>
     <message>
         <source>{0} SKU(s) running low</source>
@@ -5722,28 +5540,16 @@ Folder data: {1}</translation>
         <source>{0} buyer cancellation request(s)</source>
         <translation>{0} permintaan pembatalan pembeli</translation>
     </message>
-    <message>
-        <source>{0} new Instant / Same-day order(s)</source>
-        <translation>{0} pesanan Instan / Same Day baru</translation>
-    </message>
-    <message>
-        <source>{0} new order(s) arrived.</source>
-        <translation>{0} pesanan baru masuk.</translation>
-    </message>
-    <message>
-        <source>{0} order(s) close to their ship-by</source>
-        <translation>{0} pesanan mendekati batas kirim</translation>
-    </message>
 </context>
 <context>
     <name>VideoPreview</name>
     <message>
-        <source>Packing camera: the next order scanned is filmed</source>
-        <translation>Kamera pengemasan: pesanan berikutnya yang dipindai direkam</translation>
-    </message>
-    <message>
         <source>Recording the packing of {0}</source>
         <translation>Merekam pengemasan {0}</translation>
+    </message>
+    <message>
+        <source>Packing camera: the next order scanned is filmed</source>
+        <translation>Kamera pengemasan: pesanan berikutnya yang dipindai direkam</translation>
     </message>
     <message>
         <source>⚠ NO VIDEO</source>
@@ -5753,16 +5559,44 @@ Folder data: {1}</translation>
 <context>
     <name>VideoSettingsDialog</name>
     <message>
-        <source>An external disk is fine; empty keeps the videos in the data folder</source>
-        <translation>Disk eksternal boleh; kosong berarti video disimpan di folder data</translation>
+        <source>Packing video</source>
+        <translation>Video pengemasan</translation>
+    </message>
+    <message>
+        <source>The camera is ready: each order scanned at the pack station is filmed until the next scan, Pack, or the longest clip.</source>
+        <translation>Kamera siap: setiap pesanan yang dipindai di meja kemas direkam sampai pindaian berikutnya, Kemas, atau klip terpanjang.</translation>
+    </message>
+    <message>
+        <source>None: do not film</source>
+        <translation>Tidak ada: jangan rekam</translation>
+    </message>
+    <message>
+        <source>{0} (not connected)</source>
+        <translation>{0} (tidak terhubung)</translation>
     </message>
     <message>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
+        <source>No camera is connected to this PC.</source>
+        <translation>Tidak ada kamera yang terhubung ke PC ini.</translation>
+    </message>
+    <message>
+        <source>An external disk is fine; empty keeps the videos in the data folder</source>
+        <translation>Disk eksternal boleh; kosong berarti video disimpan di folder data</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Video folder</source>
+        <translation>Folder video</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>tanpa batas</translation>
     </message>
     <message>
         <source>Keep videos (days)</source>
@@ -5777,78 +5611,46 @@ Folder data: {1}</translation>
         <translation>Klip terpanjang (menit)</translation>
     </message>
     <message>
-        <source>No camera is connected to this PC.</source>
-        <translation>Tidak ada kamera yang terhubung ke PC ini.</translation>
-    </message>
-    <message>
-        <source>None: do not film</source>
-        <translation>Tidak ada: jangan rekam</translation>
-    </message>
-    <message>
-        <source>Packing video</source>
-        <translation>Video pengemasan</translation>
+        <source>The oldest videos are deleted first; a video of an order with an open return is never deleted.</source>
+        <translation>Video terlama dihapus lebih dulu; video pesanan yang sedang dalam pengembalian tidak pernah dihapus.</translation>
     </message>
     <message>
         <source>Saving the setting</source>
         <translation>Menyimpan pengaturan</translation>
     </message>
-    <message>
-        <source>The camera is ready: each order scanned at the pack station is filmed until the next scan, Pack, or the longest clip.</source>
-        <translation>Kamera siap: setiap pesanan yang dipindai di meja kemas direkam sampai pindaian berikutnya, Kemas, atau klip terpanjang.</translation>
-    </message>
-    <message>
-        <source>The oldest videos are deleted first; a video of an order with an open return is never deleted.</source>
-        <translation>Video terlama dihapus lebih dulu; video pesanan yang sedang dalam pengembalian tidak pernah dihapus.</translation>
-    </message>
-    <message>
-        <source>Video folder</source>
-        <translation>Folder video</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>tanpa batas</translation>
-    </message>
-    <message>
-        <source>{0} (not connected)</source>
-        <translation>{0} (tidak terhubung)</translation>
-    </message>
 </context>
 <context>
     <name>WeeklyChart</name>
     <message>
-        <source>Nothing settled yet: sync payouts to see the weeks.</source>
-        <translation>Belum ada yang dicairkan: sinkronkan penghasilan untuk melihat per minggu.</translation>
-    </message>
-    <message>
         <source>Settled per week (Monday, WIB): goods and shipping above zero, fees below</source>
         <translation>Dicairkan per minggu (Senin, WIB): barang dan ongkos kirim di atas nol, biaya di bawahnya</translation>
+    </message>
+    <message>
+        <source>Nothing settled yet: sync payouts to see the weeks.</source>
+        <translation>Belum ada yang dicairkan: sinkronkan penghasilan untuk melihat per minggu.</translation>
     </message>
 </context>
 <context>
     <name>WholeProductDialog</name>
     <message>
-        <source>On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) of the product of {1} go off with it:</source>
-        <translation>Di marketplace ini produk dinonaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut nonaktif:</translation>
+        <source>Switch the whole product?</source>
+        <translation>Ubah seluruh produk?</translation>
     </message>
     <message>
         <source>On this marketplace a listing is switched on for the whole product. These {0} other SKU(s) of the product of {1} go on with it:</source>
         <translation>Di marketplace ini produk diaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut aktif:</translation>
     </message>
     <message>
-        <source>Switch the whole product</source>
-        <translation>Ubah seluruh produk</translation>
+        <source>On this marketplace a listing is switched off for the whole product. These {0} other SKU(s) of the product of {1} go off with it:</source>
+        <translation>Di marketplace ini produk dinonaktifkan untuk seluruh produk. {0} SKU lain dari produk {1} ini ikut nonaktif:</translation>
     </message>
     <message>
-        <source>Switch the whole product?</source>
-        <translation>Ubah seluruh produk?</translation>
+        <source>Switch the whole product</source>
+        <translation>Ubah seluruh produk</translation>
     </message>
 </context>
 <context>
     <name>Wizard</name>
-    <message>
-        <source>A channel called “{0}” exists already: choose another name.</source>
-        <translation>Channel bernama “{0}” sudah ada: pilih nama lain.</translation>
-    </message>
     <message>
         <source>API base URL</source>
         <translation>URL dasar API</translation>
@@ -5858,36 +5660,40 @@ Folder data: {1}</translation>
         <translation>URL dasar otorisasi</translation>
     </message>
     <message>
-        <source>No network: the marketplace could not be reached. Check the internet connection (and the server addresses under Advanced). Detail: {0}</source>
-        <translation>Tidak ada jaringan: marketplace tidak bisa dihubungi. Periksa koneksi internet (dan alamat server di Lanjutan). Rincian: {0}</translation>
+        <source>{0} “{1}” is not a web address: give one like https://api.example.com</source>
+        <translation>{0} “{1}” bukan alamat web: isi seperti https://api.example.com</translation>
+    </message>
+    <message>
+        <source>{0} “{1}” uses plain http to another computer: the channel&apos;s secret and tokens would travel unencrypted. Use https://, or http only to this PC (127.0.0.1, ::1, localhost).</source>
+        <translation>{0} “{1}” memakai http biasa ke komputer lain: rahasia dan token channel akan terkirim tanpa enkripsi. Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).</translation>
+    </message>
+    <message>
+        <source>A channel called “{0}” exists already: choose another name.</source>
+        <translation>Channel bernama “{0}” sudah ada: pilih nama lain.</translation>
     </message>
     <message>
         <source>Open the consent link, accept, and paste the redirect URL or the code first.</source>
         <translation>Buka tautan persetujuan, setujui, lalu tempel URL pengalihan atau kodenya terlebih dahulu.</translation>
     </message>
     <message>
-        <source>The authorization worked but covers no shop: authorize again with the shop owner's account.</source>
+        <source>The authorization worked but covers no shop: authorize again with the shop owner&apos;s account.</source>
         <translation>Otorisasi berhasil tetapi tidak mencakup toko: otorisasi lagi dengan akun pemilik toko.</translation>
     </message>
     <message>
-        <source>The keyring is locked or missing, so the secret cannot be kept: {0}</source>
-        <translation>Keyring terkunci atau tidak ada, sehingga rahasia tidak bisa disimpan: {0}</translation>
+        <source>No network: the marketplace could not be reached. Check the internet connection (and the server addresses under Advanced). Detail: {0}</source>
+        <translation>Tidak ada jaringan: marketplace tidak bisa dihubungi. Periksa koneksi internet (dan alamat server di Lanjutan). Rincian: {0}</translation>
     </message>
     <message>
         <source>The marketplace refused: {0}</source>
         <translation>Marketplace menolak: {0}</translation>
     </message>
     <message>
+        <source>The keyring is locked or missing, so the secret cannot be kept: {0}</source>
+        <translation>Keyring terkunci atau tidak ada, sehingga rahasia tidak bisa disimpan: {0}</translation>
+    </message>
+    <message>
         <source>Unexpected error ({0}): {1}</source>
         <translation>Kesalahan tak terduga ({0}): {1}</translation>
-    </message>
-    <message>
-        <source>{0} “{1}” is not a web address: give one like https://api.example.com</source>
-        <translation>{0} “{1}” bukan alamat web: isi seperti https://api.example.com</translation>
-    </message>
-    <message>
-        <source>{0} “{1}” uses plain http to another computer: the channel's secret and tokens would travel unencrypted. Use https://, or http only to this PC (127.0.0.1, ::1, localhost).</source>
-        <translation>{0} “{1}” memakai http biasa ke komputer lain: rahasia dan token channel akan terkirim tanpa enkripsi. Pakai https://, atau http hanya ke PC ini (127.0.0.1, ::1, localhost).</translation>
     </message>
 </context>
 </TS>

@@ -102,7 +102,7 @@ def test_bundle_is_lean_but_complete(bundle):
     # libQt6Quick and libQt6Qml stay: Qt's FFmpeg media plugin (the packing camera, issue 21) links them.
     for unwanted in ("libgtk-3", "libgdk-3", "libpango", "libQt6VirtualKeyboard",
                      "platformthemes/libqgtk3", "Qt/translations/qt", "_avif", "_webp",
-                     "resources/translations/build.py", "resources/translations/set.py"):
+                     "resources/translations/update.py", "resources/translations/set.py"):
         assert not has(unwanted), unwanted
     # The .ts too: ui/i18n.py reads from it which text an open window shows for which source (a language switch).
     for needed in ("psycopg_binary/", "resources/translations/tokodesk_id.qm", "resources/translations/tokodesk_id.ts",

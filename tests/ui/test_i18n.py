@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -45,20 +44,6 @@ def test_language_choice_env_beats_setting(monkeypatch):
     assert i18n.resolve_language("en") == "id"
     monkeypatch.setenv("TOKODESK_LANG", "")
     assert i18n.resolve_language("id") == "id"
-
-
-def test_every_ui_string_has_an_indonesian_translation():
-    sys.path.insert(0, str(TRANSLATIONS))
-    try:
-        from extract import extract
-        from id_strings import ID
-    finally:
-        sys.path.remove(str(TRANSLATIONS))
-    missing = sorted({source for _ctx, source in extract() if source not in ID})
-    assert not missing, f"add these to resources/translations/id_strings.py and run build.py: {missing}"
-    ts = (TRANSLATIONS / "tokodesk_id.ts").read_text(encoding="utf-8")
-    assert 'type="unfinished"' not in ts
-    assert (TRANSLATIONS / "tokodesk_id.qm").stat().st_mtime >= (TRANSLATIONS / "tokodesk_id.ts").stat().st_mtime - 5
 
 
 def test_order_history_sentences_are_shown_in_indonesian(indonesian):
@@ -105,7 +90,8 @@ def test_translations_never_run_python(qapp):
     try:
         assert i18n.install("id")
         assert [type(t) for t in i18n._installed] == [QTranslator]
-        assert QCoreApplication.translate("OrdersTab", "Orders") != "" and i18n.tr("MainWindow", "Orders") == "Pesanan"
+        assert QCoreApplication.translate("OrdersTab", "Orders") != ""
+        assert i18n.translate("MainWindow", "Orders") == "Pesanan"
         assert ("MainWindow", "Orders") in i18n._shown["id"]["Pesanan"]
         assert ("MainWindow", "Orders") in i18n._shown["en"]["Orders"]
     finally:
@@ -127,3 +113,35 @@ def test_a_translation_has_no_ampersand_its_source_does_not_have():
         if len(lone.findall(translation)) > len(lone.findall(source)):
             wrong.append((source, translation))
     assert wrong == []
+
+
+def test_words_held_in_tables_are_shown_translated_under_their_marked_context(indonesian, qtbot, ctx):
+    """Table words are marked with QT_TRANSLATE_NOOP(context, …) where the table is written; the window looks them
+    up under that same context (a mismatch leaves them English although the .ts has them)."""
+    from PySide6.QtCore import Qt
+
+    from tokodesk import config
+    from tokodesk.marketplace.tokopedia import reasons
+    from tokodesk.ui.channel_tab import ChannelTab
+    from tokodesk.ui.i18n import translate
+    from tokodesk.ui.inventory_tab import InventoryModel, _status_words
+    from tokodesk.ui.orders_model import CHIPS, OrdersModel, state_label
+    from tokodesk.ui.status_words import marketplace_status_words
+    from tokodesk.ui.sync import kind_label
+    from tokodesk.ui.wizard_logic import Credentials, missing_fields
+
+    assert translate("ChannelSetting", config.CHANNEL_SETTING_LABELS["name"]) == "Nama channel"
+    assert translate("CancelReason", reasons.REASONS[0].label) == "Stok produk kosong"
+    assert state_label("acknowledged") == "Perlu dikemas"
+    assert marketplace_status_words("IN_TRANSIT") == "Dalam pengiriman"
+    assert marketplace_status_words("0").startswith("Dibatalkan penjual")
+    assert translate("OrdersTab", dict((k, label) for k, label, _p in CHIPS)["problems"]) == "Bermasalah"
+    assert OrdersModel().headerData(2, Qt.Orientation.Horizontal) == "Status"
+    assert InventoryModel().headerData(3, Qt.Orientation.Horizontal) == "Stok fisik"
+    assert _status_words("failed: x").startswith("Gagal") and kind_label("skus") == "Produk (tarik SKU)"
+    tab = ChannelTab(ctx)  # no channel yet: only its word helpers are used
+    qtbot.addWidget(tab)
+    assert tab._setting_text("business_model", "pickup") == "Dijemput kurir (pickup)"
+    assert tab._why_text("every 5 min") == "setiap 5 menit" and tab._why_text("never run") != "never run"
+    fields = missing_fields(Credentials(marketplace="tiktokshop", name=""))
+    assert [translate("CredentialsPage", f) for f in fields][:2] == ["Nama channel", "App key"]

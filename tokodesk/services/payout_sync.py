@@ -22,6 +22,7 @@ from datetime import datetime, timedelta, timezone
 import peewee as pw
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.marketplace import finance as fin
 from tokodesk.services.runs import RunHandle, RunSummary, last_run, sync_run
@@ -59,7 +60,9 @@ def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:
     if not supported(channel):
         return None, "the marketplace has no finance reads"
     last = last_run(channel, KIND)
-    return (now, "never run") if last is None else (last.started_at + EVERY, "every 6 hours")
+    if last is None:
+        return now, QT_TRANSLATE_NOOP("ChannelTab", "never run")
+    return last.started_at + EVERY, QT_TRANSLATE_NOOP("ChannelTab", "every 6 hours")
 
 
 def sync_start(channel: m.Channel, now: datetime, overlap: timedelta = OVERLAP) -> datetime:

@@ -40,6 +40,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from tokodesk import config
 from tokodesk.documents.fmt import rupiah
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import finance as fin
 
 
@@ -56,12 +57,13 @@ class FeeRule:
 
 
 FEE_RULES: tuple[FeeRule, ...] = (
-    FeeRule("platform_commission_amount", "Platform commission", "line", rate=697,
+    FeeRule("platform_commission_amount", QT_TRANSLATE_NOOP("Payouts", "Platform commission"), "line", rate=697,
             source="Seller University 'Biaya Komisi Platform' (5411650459305729): 6.97% outside the category table"),
-    FeeRule("dynamic_commission_amount", "Dynamic commission", "item", rate=400, cap_per_item=40_000, assumed=True,
+    FeeRule("dynamic_commission_amount", QT_TRANSLATE_NOOP("Payouts", "Dynamic commission"), "item", rate=400,
+            cap_per_item=40_000, assumed=True,
             source="Seller University 'Introduction to Seller Fees' (7753828090824449): capped at Rp 40.000 per item; "
                    "the rate is TokoDesk's assumption"),
-    FeeRule("transaction_fee_amount", "Order processing fee", "order", fixed=1_250,
+    FeeRule("transaction_fee_amount", QT_TRANSLATE_NOOP("Payouts", "Order processing fee"), "order", fixed=1_250,
             source="Seller University 'Introduction to Seller Fees' (7753828090824449): Rp 1.250 per delivered order"),
 )
 
@@ -225,20 +227,21 @@ def _label(name: str) -> str:
 
 # The causes' words: English templates a window translates (tr(template).format(**params)) and the documents'
 # Indonesian dictionary carries (documents/fmt.py). Params are already formatted (rupiah, field names).
-REFUND_TOOK = "a return or refund took {amount} back"
-REFUND_GAVE = "a refund gave {amount} back"
-NOT_SETTLED = "the order itself is not in a statement yet (its lines, {amount})"
-REVENUE = "revenue differs from the order lines by {amount} (seller discounts, a changed price)"
-SHIPPING_COST = "shipping cost the seller {amount} more than the buyer paid"
-SHIPPING_SUBSIDY = "shipping subsidies added {amount}"
-FEE_NOT_IN_RULES = "{name} {amount} (not in TokoDesk's fee rules)"
-FEE_GIVEN_BACK = "{name}: {amount} given back with the refund"
-FEE_CHANGE = "{label} ({name}) was {charged}, the fee rules give {expected}: a fee change or another rate for this " \
-             "category"
-TAXES = "taxes {amount}"
-ADJUSTMENT = "an adjustment {kind} {amount}"
-ESTIMATED_ADJUSTMENT = "an estimated adjustment {kind} {amount}"
-UNEXPLAINED = "{amount} that TokoDesk cannot explain from the marketplace's breakdown"
+REFUND_TOOK = QT_TRANSLATE_NOOP("Payouts", "a return or refund took {amount} back")
+REFUND_GAVE = QT_TRANSLATE_NOOP("Payouts", "a refund gave {amount} back")
+NOT_SETTLED = QT_TRANSLATE_NOOP("Payouts", "the order itself is not in a statement yet (its lines, {amount})")
+REVENUE = QT_TRANSLATE_NOOP("Payouts",
+                            "revenue differs from the order lines by {amount} (seller discounts, a changed price)")
+SHIPPING_COST = QT_TRANSLATE_NOOP("Payouts", "shipping cost the seller {amount} more than the buyer paid")
+SHIPPING_SUBSIDY = QT_TRANSLATE_NOOP("Payouts", "shipping subsidies added {amount}")
+FEE_NOT_IN_RULES = QT_TRANSLATE_NOOP("Payouts", "{name} {amount} (not in TokoDesk's fee rules)")
+FEE_GIVEN_BACK = QT_TRANSLATE_NOOP("Payouts", "{name}: {amount} given back with the refund")
+FEE_CHANGE = QT_TRANSLATE_NOOP("Payouts", "{label} ({name}) was {charged}, the fee rules give {expected}: a fee change "
+                                           "or another rate for this category")
+TAXES = QT_TRANSLATE_NOOP("Payouts", "taxes {amount}")
+ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "an adjustment {kind} {amount}")
+ESTIMATED_ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "an estimated adjustment {kind} {amount}")
+UNEXPLAINED = QT_TRANSLATE_NOOP("Payouts", "{amount} that TokoDesk cannot explain from the marketplace's breakdown")
 CAUSE_TEMPLATES = (REFUND_TOOK, REFUND_GAVE, NOT_SETTLED, REVENUE, SHIPPING_COST, SHIPPING_SUBSIDY, FEE_NOT_IN_RULES,
                    FEE_GIVEN_BACK, FEE_CHANGE, TAXES, ADJUSTMENT, ESTIMATED_ADJUSTMENT, UNEXPLAINED)
 

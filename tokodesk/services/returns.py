@@ -20,6 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services.runs import RunSummary, last_run, sync_run
 from tokodesk.store import models as m
@@ -62,7 +63,9 @@ def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:
     if not caps.returns_decide and channel.return_sync_from is None:
         return None, "read-only returns: sync them on demand, or set the channel's return sync date"
     last = last_run(channel, "returns")
-    return (now, "never run") if last is None else (last.started_at + EVERY, "every 15 min")
+    if last is None:
+        return now, QT_TRANSLATE_NOOP("ChannelTab", "never run")
+    return last.started_at + EVERY, "every 15 min"
 
 
 def sync_start(channel: m.Channel, now: datetime, overlap: timedelta = OVERLAP) -> datetime:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import runs
 from tokodesk.store import models as m
@@ -109,22 +110,25 @@ def next_due(channel: m.Channel, kind: str, now: datetime | None = None) -> tupl
     last = _last_start(channel, kind)
     if kind in ("orders", "statuses"):
         every = timedelta(minutes=max(1, getattr(channel, f"{kind}_every_min")))
-        return (now, "never run") if last is None else (last + every, f"every {every.seconds // 60} min")
+        if last is None:
+            return now, QT_TRANSLATE_NOOP("ChannelTab", "never run")
+        return last + every, f"every {every.seconds // 60} min"
     if kind == "inventory":
         if not channel.inventory_sync:
-            return None, "inventory sync is off"
+            return None, QT_TRANSLATE_NOOP("ChannelTab", "inventory sync is off")
         if kind not in SYNC_KINDS:
-            return None, "inventory sync is not available in this build"
+            return None, QT_TRANSLATE_NOOP("ChannelTab", "inventory sync is not available in this build")
         if last is None:
-            return now, "never run"
+            return now, QT_TRANSLATE_NOOP("ChannelTab", "never run")
         if channel.inventory_dirty_at and channel.inventory_dirty_at > last:
-            return channel.inventory_dirty_at, "stock changed"
-        return last + timedelta(minutes=max(1, channel.inventory_every_min)), "periodic"
+            return channel.inventory_dirty_at, QT_TRANSLATE_NOOP("ChannelTab", "stock changed")
+        return (last + timedelta(minutes=max(1, channel.inventory_every_min)),
+                QT_TRANSLATE_NOOP("ChannelTab", "periodic"))
     if kind == "recon":
         if not channel.recon_enabled:
-            return None, "reconciliation is off"
+            return None, QT_TRANSLATE_NOOP("ChannelTab", "reconciliation is off")
         if kind not in SYNC_KINDS:
-            return None, "reconciliation is not available in this build"
+            return None, QT_TRANSLATE_NOOP("ChannelTab", "reconciliation is not available in this build")
         slot = _recon_slot(now, channel.recon_hour)
         if last is None or last < slot:
             return slot, f"daily at {channel.recon_hour:02d}:00 WIB"
@@ -137,7 +141,7 @@ def next_due(channel: m.Channel, kind: str, now: datetime | None = None) -> tupl
         from tokodesk.services import payout_sync
 
         return payout_sync.next_due(channel, now)
-    return None, "run on demand"
+    return None, QT_TRANSLATE_NOOP("ChannelTab", "run on demand")
 
 
 def due_runs(now: datetime | None = None, channels: list[m.Channel] | None = None) -> list[Due]:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 from tokodesk.ui.messages import describe
 
 WIB_ZONE = QTimeZone(b"Asia/Jakarta")
@@ -51,7 +51,7 @@ class ChannelSettingsForm(QWidget):
         self.warehouse = QComboBox()
         self.warehouse.setEditable(True)
         self.warehouse.setToolTip(self.tr("The warehouse whose stock is pushed and whose orders are shipped"))
-        form.addRow(self.tr(L["warehouse_id"]), self.warehouse)
+        form.addRow(translate("ChannelSetting", L["warehouse_id"]), self.warehouse)
 
         self.order_sync_from = QDateTimeEdit()
         self.order_sync_from.setCalendarPopup(True)
@@ -60,28 +60,28 @@ class ChannelSettingsForm(QWidget):
         self.sync_from_hint = QLabel()
         self.sync_from_hint.setWordWrap(True)
         self.sync_from_hint.setStyleSheet("color:#555")
-        form.addRow(self.tr(L["order_sync_from"]), self.order_sync_from)
+        form.addRow(translate("ChannelSetting", L["order_sync_from"]), self.order_sync_from)
         form.addRow("", self.sync_from_hint)
         self.return_sync_from = QDateTimeEdit()
         self.return_sync_from.setCalendarPopup(True)
         self.return_sync_from.setTimeZone(WIB_ZONE)
         self.return_sync_from.setDisplayFormat("dd/MM/yyyy HH:mm 'WIB'")
-        form.addRow(self.tr(L["return_sync_from"]), self.return_sync_from)
+        form.addRow(translate("ChannelSetting", L["return_sync_from"]), self.return_sync_from)
 
         self.business_model = QComboBox()
         for value, text in (("pickup", self.tr("Pick-up: the courier collects the parcels")),
                             ("dropoff", self.tr("Drop-off: you take the parcels to the courier")),
                             ("own_courier", self.tr("Own courier: you type the AWB (resi)"))):
             self.business_model.addItem(text, value)
-        form.addRow(self.tr(L["business_model"]), self.business_model)
+        form.addRow(translate("ChannelSetting", L["business_model"]), self.business_model)
         self.ready_at = QComboBox()
         self.ready_at.addItem(self.tr("When packed"), "pack")
         self.ready_at.addItem(self.tr("When on a manifest"), "manifest")
-        form.addRow(self.tr(L["ready_to_ship_at"]), self.ready_at)
+        form.addRow(translate("ChannelSetting", L["ready_to_ship_at"]), self.ready_at)
         self.use_marketplace_label = QCheckBox(self.tr("Print the marketplace's own label instead of TokoDesk's"))
-        form.addRow(self.tr(L["use_marketplace_label"]), self.use_marketplace_label)
+        form.addRow(translate("ChannelSetting", L["use_marketplace_label"]), self.use_marketplace_label)
         self.orders_on_invoice = QCheckBox(self.tr("Show and search orders by invoice number (INV/…)"))
-        form.addRow(self.tr(L["orders_on_invoice"]), self.orders_on_invoice)
+        form.addRow(translate("ChannelSetting", L["orders_on_invoice"]), self.orders_on_invoice)
 
         inventory_row = QHBoxLayout()
         self.inventory_sync = QCheckBox(self.tr("Push stock to the marketplace"))
@@ -91,7 +91,7 @@ class ChannelSettingsForm(QWidget):
         self.inventory_sync.toggled.connect(self.inventory_method.setEnabled)
         inventory_row.addWidget(self.inventory_sync)
         inventory_row.addWidget(self.inventory_method, 1)
-        form.addRow(self.tr(L["inventory_sync"]), inventory_row)
+        form.addRow(translate("ChannelSetting", L["inventory_sync"]), inventory_row)
         recon_row = QHBoxLayout()
         self.recon_enabled = QCheckBox(self.tr("Compare the marketplace stock once a day at"))
         self.recon_hour = QSpinBox()
@@ -101,11 +101,11 @@ class ChannelSettingsForm(QWidget):
         recon_row.addWidget(self.recon_enabled)
         recon_row.addWidget(self.recon_hour)
         recon_row.addStretch(1)
-        form.addRow(self.tr(L["recon_enabled"]), recon_row)
+        form.addRow(translate("ChannelSetting", L["recon_enabled"]), recon_row)
         self.sku_pull_mode = QComboBox()
         self.sku_pull_mode.addItem(self.tr("Create a seller SKU for each marketplace SKU"), "create")
         self.sku_pull_mode.addItem(self.tr("Map to existing seller SKUs only (the rest waits in a queue)"), "map_only")
-        form.addRow(self.tr(L["sku_pull_mode"]), self.sku_pull_mode)
+        form.addRow(translate("ChannelSetting", L["sku_pull_mode"]), self.sku_pull_mode)
 
         # Catalogue push guard rails (issue 23): the ranges are the ones `channel set` accepts, so the form cannot
         # hold a value the check would refuse (no 0 %, no negative floor).
@@ -117,8 +117,8 @@ class ChannelSettingsForm(QWidget):
         self.price_floor.setPrefix("Rp ")
         self.price_floor.setGroupSeparatorShown(True)
         self.price_floor.setSingleStep(500)
-        form.addRow(self.tr(L["price_change_confirm_pct"]), self.price_change_confirm_pct)
-        form.addRow(self.tr(L["price_floor"]), self.price_floor)
+        form.addRow(translate("ChannelSetting", L["price_change_confirm_pct"]), self.price_change_confirm_pct)
+        form.addRow(translate("ChannelSetting", L["price_floor"]), self.price_floor)
         rails_hint = QLabel(self.tr("A catalogue push asks a second time before it sends a price that changes by more "
                                     "than this percentage, up or down, or that is below the floor (0: no floor)."))
         rails_hint.setWordWrap(True)
@@ -213,12 +213,13 @@ def _database_in_use() -> str:
     except station.StationError as exc:
         return str(exc)
     # station.py says it in English (the CLI's words); its fixed phrases in the window's language.
-    for english, said in (("This PC only (SQLite)", tr("SettingsDialog", "This PC only (SQLite)")),
-                          ("Shared PostgreSQL server", tr("SettingsDialog", "Shared PostgreSQL server"))):
+    for english, said in (("This PC only (SQLite)", translate("SettingsDialog", "This PC only (SQLite)")),
+                          ("Shared PostgreSQL server", translate("SettingsDialog", "Shared PostgreSQL server"))):
         if shown.startswith(english):
             shown = said + shown[len(english):]
-    source = {"the default": tr("SettingsDialog", "the default"),
-              "the TOKODESK_DB environment variable": tr("SettingsDialog", "the TOKODESK_DB environment variable"),
+    source = {"the default": translate("SettingsDialog", "the default"),
+              "the TOKODESK_DB environment variable": translate("SettingsDialog",
+                                                                "the TOKODESK_DB environment variable"),
               }.get(source, source)
     return f"{shown} ({source})"
 

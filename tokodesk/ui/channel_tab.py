@@ -25,16 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.i18n import is_language_change
+from tokodesk.ui.i18n import is_language_change, translate
 from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.sync import available_kinds, kind_label, running, start_sync
 from tokodesk.ui.widgets import ErrorBanner, placeholder
 
-STATUS_WORDS = {"ok": "OK", "partial": "Partly failed", "failed": "Failed", "cancelled": "Cancelled",
-                "running": "Running", "skipped": "Skipped"}
+STATUS_WORDS = {
+    "ok": QT_TRANSLATE_NOOP("ChannelTab", "OK"),
+    "partial": QT_TRANSLATE_NOOP("ChannelTab", "Partly failed"),
+    "failed": QT_TRANSLATE_NOOP("ChannelTab", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("ChannelTab", "Cancelled"),
+    "running": QT_TRANSLATE_NOOP("ChannelTab", "Running"),
+    "skipped": QT_TRANSLATE_NOOP("ChannelTab", "Skipped"),
+}
 _SHOWN_SETTINGS = ("name", "warehouse_id", "order_sync_from", "return_sync_from", "business_model",
                    "ready_to_ship_at", "use_marketplace_label", "orders_on_invoice", "inventory_sync",
                    "inventory_method", "recon_enabled", "recon_hour", "sku_pull_mode")
@@ -61,7 +68,7 @@ def load_state(channel_id: int) -> ChannelState:
         last = runs.last_run(channel, kind)
         when, why = scheduler.next_due(channel, kind)
         if kind not in scheduler.SCHEDULED:
-            when, why = None, "on demand"
+            when, why = None, QT_TRANSLATE_NOOP("ChannelTab", "on demand")
         state.schedule.append((kind, last.started_at if last else None, last.status if last else "", when, why))
     state.runs = list(
         m.SyncRun.select().where(m.SyncRun.channel == channel_id).order_by(m.SyncRun.started_at.desc()).limit(200)
@@ -122,7 +129,7 @@ class ChannelTab(QWidget):
         rows = [("marketplace", self.tr("Marketplace")), ("shop_name", self.tr("Shop")),
                 ("connection", self.tr("Connection")), ("token", self.tr("Token expires")),
                 ("keyring", self.tr("Keyring"))]
-        rows += [(key, self.tr(config.CHANNEL_SETTING_LABELS[key])) for key in _SHOWN_SETTINGS]
+        rows += [(key, translate("ChannelSetting", config.CHANNEL_SETTING_LABELS[key])) for key in _SHOWN_SETTINGS]
         for key, label in rows:
             value = QLabel()
             value.setWordWrap(True)
@@ -244,8 +251,12 @@ class ChannelTab(QWidget):
         self._update_sync_buttons()
 
     def _why_text(self, why: str) -> str:
-        daily = re.fullmatch(r"daily at (\d\d:\d\d) WIB", why or "")  # the scheduler's words for a daily slot
-        return self.tr("daily at {0} WIB").format(daily.group(1)) if daily else self.tr(why)
+        # The scheduler's words for a daily slot and a period carry a number; the others are marked where written.
+        daily = re.fullmatch(r"daily at (\d\d:\d\d) WIB", why or "")
+        if daily:
+            return self.tr("daily at {0} WIB").format(daily.group(1))
+        every = re.fullmatch(r"every (\d+) min", why or "")
+        return self.tr("every {0} min").format(every.group(1)) if every else self.tr(why)
 
     def _setting_text(self, key: str, value: Any) -> str:
         if isinstance(value, bool):
@@ -254,10 +265,15 @@ class ChannelTab(QWidget):
             return wib_text(value) if value else self.tr("(not set)")
         if key == "recon_hour":
             return f"{int(value):02d}:00 WIB"
-        words = {"pickup": "Pick-up by the courier", "dropoff": "Drop-off at the courier",
-                 "own_courier": "Own courier (enter the AWB)", "pack": "At pack", "manifest": "At manifest",
-                 "delta": "Only changes", "full": "Everything", "create": "Create seller SKUs",
-                 "map_only": "Map to existing seller SKUs only"}
+        words = {"pickup": QT_TRANSLATE_NOOP("ChannelTab", "Pick-up by the courier"),
+                 "dropoff": QT_TRANSLATE_NOOP("ChannelTab", "Drop-off at the courier"),
+                 "own_courier": QT_TRANSLATE_NOOP("ChannelTab", "Own courier (enter the AWB)"),
+                 "pack": QT_TRANSLATE_NOOP("ChannelTab", "At pack"),
+                 "manifest": QT_TRANSLATE_NOOP("ChannelTab", "At manifest"),
+                 "delta": QT_TRANSLATE_NOOP("ChannelTab", "Only changes"),
+                 "full": QT_TRANSLATE_NOOP("ChannelTab", "Everything"),
+                 "create": QT_TRANSLATE_NOOP("ChannelTab", "Create seller SKUs"),
+                 "map_only": QT_TRANSLATE_NOOP("ChannelTab", "Map to existing seller SKUs only")}
         return self.tr(words[value]) if value in words else str(value or self.tr("(not set)"))
 
     def _fill_log(self, runs: list[dict]) -> None:

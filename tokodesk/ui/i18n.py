@@ -139,9 +139,14 @@ def current() -> str:
     return _language
 
 
-def tr(context: str, text: str) -> str:
-    """For strings outside a QObject (models, helpers): the same catalogue, an explicit context."""
+def translate(context: str, text: str) -> str:
+    """For strings outside a QObject (models, helpers): the same catalogue, an explicit context. pyside6-lupdate
+    reads `translate("Context", "literal")`; a value from a table is marked where the table is written
+    (QT_TRANSLATE_NOOP, tokodesk/i18n_marks.py) under the context used here."""
     return QCoreApplication.translate(context, text)
+
+
+tr = translate  # older code; new code says translate(): pyside6-lupdate misreads a bare tr(context, text)
 
 
 def is_language_change(event: QEvent, widget: QObject | None = None) -> bool:

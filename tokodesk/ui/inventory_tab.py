@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
-from tokodesk.ui.i18n import is_language_change, tr
+from tokodesk.ui.i18n import is_language_change, translate
 from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.sync import available_kinds, start_sync
 from tokodesk.ui.table_model import RowsModel
@@ -41,10 +42,16 @@ from tokodesk.ui.widgets import ErrorBanner
  COL_PUSHED_AT, COL_MP_STOCK, COL_STATUS, COL_BARCODE) = range(12)
 NUMBER_COLUMNS = (COL_ON_HAND, COL_RESERVED, COL_BUFFER, COL_AVAILABLE, COL_PUSHED, COL_MP_STOCK)
 SORT_ROLE = Qt.ItemDataRole.UserRole  # numbers sort as numbers; "not counted" sorts before 0
-CAUSES = {"push_failed": "A stock push failed", "sale_not_pulled": "A sale not pulled yet",
-          "edited_on_marketplace": "Stock edited in Seller Center", "unmapped": "SKU not mapped",
-          "not_found": "Not found on the marketplace", "not_pushed_yet": "Not pushed yet",
-          "not_counted": "Not counted yet", "price_differs": "Price differs (figures in Rp)"}
+CAUSES = {
+    "push_failed": QT_TRANSLATE_NOOP("InventoryTab", "A stock push failed"),
+    "sale_not_pulled": QT_TRANSLATE_NOOP("InventoryTab", "A sale not pulled yet"),
+    "edited_on_marketplace": QT_TRANSLATE_NOOP("InventoryTab", "Stock edited in Seller Center"),
+    "unmapped": QT_TRANSLATE_NOOP("InventoryTab", "SKU not mapped"),
+    "not_found": QT_TRANSLATE_NOOP("InventoryTab", "Not found on the marketplace"),
+    "not_pushed_yet": QT_TRANSLATE_NOOP("InventoryTab", "Not pushed yet"),
+    "not_counted": QT_TRANSLATE_NOOP("InventoryTab", "Not counted yet"),
+    "price_differs": QT_TRANSLATE_NOOP("InventoryTab", "Price differs (figures in Rp)"),
+}
 # The service's stock push skips these (services.reconciliation.UNFIXABLE).
 UNFIXABLE = ("unmapped", "not_found", "not_counted", "price_differs")
 NOT_COUNTED = "not counted"  # the status of a mapped SKU nobody counted
@@ -92,21 +99,33 @@ def load_inventory(channel_id: int | None) -> InventoryState:
 
 
 # The store's push statuses -> the words in the column; "failed: <marketplace text>" keeps the marketplace's words.
-PUSH_STATUS_WORDS = {"accepted": "Accepted", "failed": "Failed", "pending": "Waiting to push", "sent": "Sent",
-                     "not mapped": "Not mapped", NOT_COUNTED: "Not counted: nothing is pushed",
-                     "adopted": "Taken from the marketplace"}
+PUSH_STATUS_WORDS = {
+    "accepted": QT_TRANSLATE_NOOP("InventoryModel", "Accepted"),
+    "failed": QT_TRANSLATE_NOOP("InventoryModel", "Failed"),
+    "pending": QT_TRANSLATE_NOOP("InventoryModel", "Waiting to push"),
+    "sent": QT_TRANSLATE_NOOP("InventoryModel", "Sent"),
+    "not mapped": QT_TRANSLATE_NOOP("InventoryModel", "Not mapped"),
+    NOT_COUNTED: QT_TRANSLATE_NOOP("InventoryModel", "Not counted: nothing is pushed"),
+    "adopted": QT_TRANSLATE_NOOP("InventoryModel", "Taken from the marketplace"),
+}
 
 
 def _status_words(value: str | None) -> str:
     if not value:
         return ""
     head, sep, rest = str(value).partition(": ")
-    return tr("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + in_words(rest) if sep else "")
+    return translate("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + in_words(rest) if sep else "")
 
 
 class InventoryModel(RowsModel):
-    HEADERS = ("Seller SKU", "Product", "Marketplace SKU", "On hand", "Reserved", "Buffer", "Available",
-               "Last pushed", "Pushed at", "Marketplace stock", "Push status", "Barcode")
+    HEADERS = (QT_TRANSLATE_NOOP("InventoryModel", "Seller SKU"), QT_TRANSLATE_NOOP("InventoryModel", "Product"),
+               QT_TRANSLATE_NOOP("InventoryModel", "Marketplace SKU"), QT_TRANSLATE_NOOP("InventoryModel", "On hand"),
+               QT_TRANSLATE_NOOP("InventoryModel", "Reserved"), QT_TRANSLATE_NOOP("InventoryModel", "Buffer"),
+               QT_TRANSLATE_NOOP("InventoryModel", "Available"),
+               QT_TRANSLATE_NOOP("InventoryModel", "Last pushed"), QT_TRANSLATE_NOOP("InventoryModel",
+                                 "Pushed at"), QT_TRANSLATE_NOOP("InventoryModel",
+                                 "Marketplace stock"), QT_TRANSLATE_NOOP("InventoryModel",
+                                 "Push status"), QT_TRANSLATE_NOOP("InventoryModel", "Barcode"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -136,7 +155,7 @@ class InventoryModel(RowsModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = row[col]
             if col == COL_ON_HAND and uncounted:
-                return tr("InventoryModel", "not counted")
+                return translate("InventoryModel", "not counted")
             if col == COL_AVAILABLE and uncounted:
                 return "—"
             if col == COL_PUSHED_AT:
@@ -147,14 +166,16 @@ class InventoryModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME and row[COL_NAME]:
             return str(row[COL_NAME])  # the whole name: the column elides it
         if role == Qt.ItemDataRole.ToolTipRole and uncounted and col in (COL_ON_HAND, COL_AVAILABLE, COL_STATUS):
-            return tr("InventoryModel", "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the "
+            return translate("InventoryModel",
+                             "Nobody counted this SKU yet, so TokoDesk pushes nothing for it. Type the "
                                         "count (double-click), import a CSV of counts, or use the marketplace's "
                                         "current stock as the count.")
         if role == Qt.ItemDataRole.ForegroundRole and uncounted and col == COL_ON_HAND:
             return QBrush(QColor("#8a3b00"))
         negative = col == COL_ON_HAND and isinstance(row[COL_ON_HAND], int) and row[COL_ON_HAND] < 0
         if role == Qt.ItemDataRole.ToolTipRole and negative:
-            return tr("InventoryModel", "More was shipped than was counted on the shelf: count this SKU and enter "
+            return translate("InventoryModel",
+                             "More was shipped than was counted on the shelf: count this SKU and enter "
                                         "the number (double-click or F2).")
         if role == Qt.ItemDataRole.BackgroundRole:
             if negative:

@@ -20,17 +20,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.i18n import is_language_change, tr
+from tokodesk.ui.i18n import is_language_change, translate
 from tokodesk.ui.messages import describe
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
 COL_PRODUCT_ID, COL_SKU, COL_NAME, COL_SELLER_SKU, COL_BUFFER, COL_STOCK, COL_STATUS = range(7)
 # The product states the adapters report, in words (an unknown one shows as the marketplace sent it).
-PRODUCT_STATUS_WORDS = {"active": "active", "inactive": "inactive", "pending": "pending review",
-                        "banned": "banned", "deleted": "deleted", "draft": "draft"}
+PRODUCT_STATUS_WORDS = {
+    "active": QT_TRANSLATE_NOOP("MappingModel", "active"),
+    "inactive": QT_TRANSLATE_NOOP("MappingModel", "inactive"),
+    "pending": QT_TRANSLATE_NOOP("MappingModel", "pending review"),
+    "banned": QT_TRANSLATE_NOOP("MappingModel", "banned"),
+    "deleted": QT_TRANSLATE_NOOP("MappingModel", "deleted"),
+    "draft": QT_TRANSLATE_NOOP("MappingModel", "draft"),
+}
 # row: (product_id, marketplace_sku, name, seller_sku or None, buffer, marketplace_stock, product status)
 
 
@@ -53,7 +60,10 @@ def mapping_rows(channel_id: int) -> list[tuple]:
 
 
 class MappingModel(RowsModel):
-    HEADERS = ("Product ID", "Marketplace SKU", "Product", "Seller SKU", "Buffer", "Marketplace stock", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("MappingModel", "Product ID"), QT_TRANSLATE_NOOP("MappingModel", "Marketplace SKU"),
+               QT_TRANSLATE_NOOP("MappingModel", "Product"), QT_TRANSLATE_NOOP("MappingModel", "Seller SKU"),
+               QT_TRANSLATE_NOOP("MappingModel", "Buffer"), QT_TRANSLATE_NOOP("MappingModel", "Marketplace stock"),
+               QT_TRANSLATE_NOOP("MappingModel", "Status"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -74,18 +84,18 @@ class MappingModel(RowsModel):
             if col == COL_SELLER_SKU:
                 if row[3]:
                     return row[3]
-                return "" if role == Qt.ItemDataRole.EditRole else tr("MappingModel", "— unmapped —")
+                return "" if role == Qt.ItemDataRole.EditRole else translate("MappingModel", "— unmapped —")
             if col == COL_STOCK:
                 return "" if row[5] is None else row[5]
             if col == COL_STATUS and row[6] in PRODUCT_STATUS_WORDS:
-                return tr("MappingModel", PRODUCT_STATUS_WORDS[row[6]])
+                return translate("MappingModel", PRODUCT_STATUS_WORDS[row[6]])
             return row[col] if col != COL_BUFFER else int(row[4])
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_SELLER_SKU and not row[3]:
             return QBrush(QColor("#b00020"))
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_SELLER_SKU, COL_BUFFER):
-            return tr("MappingModel", "Double-click to edit")
+            return translate("MappingModel", "Double-click to edit")
         return None
 
     def setData(  # noqa: N802

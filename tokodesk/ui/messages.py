@@ -6,33 +6,34 @@ from tokodesk.credentials import CredentialError
 from tokodesk.errors import UserError
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
-from tokodesk.ui.i18n import current, tr
+from tokodesk.ui.i18n import current, translate
 from tokodesk.ui.workers import Cancelled
 
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, Cancelled):
-        return tr("Messages", "Cancelled.")
+        return translate("Messages", "Cancelled.")
     if isinstance(exc, NotReachable):
-        return tr("Messages", "The marketplace could not be reached. Check the internet connection and try again.") + (
+        return translate("Messages",
+                         "The marketplace could not be reached. Check the internet connection and try again.") + (
             f" ({exc})"
         )
     if isinstance(exc, AuthError):
-        return tr("Messages", "The marketplace refused the credentials: {0}").format(_words(exc))
+        return translate("Messages", "The marketplace refused the credentials: {0}").format(_words(exc))
     if isinstance(exc, OutcomeUnknown):
-        return tr(
+        return translate(
             "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
         ).format(exc)
     if isinstance(exc, CredentialError):
-        return tr("Messages", "The keyring could not be used: {0}").format(exc)
+        return translate("Messages", "The keyring could not be used: {0}").format(exc)
     if isinstance(exc, MarketplaceError):
         return _words(exc)
     if isinstance(exc, (UserError, ValueError)):
         return str(exc)
     name = type(exc).__name__
     if "DatabaseError" in name or "OperationalError" in name:
-        return tr("Messages", "The database could not be used: {0}").format(exc)
-    return tr("Messages", "Something went wrong ({0}): {1}").format(name, exc)
+        return translate("Messages", "The database could not be used: {0}").format(exc)
+    return translate("Messages", "Something went wrong ({0}): {1}").format(name, exc)
 
 
 def in_words(text: str) -> str:

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.ui import queries as q
 from tokodesk.ui.event_text import event_text
 from tokodesk.ui.formatting import rupiah, wib_text
@@ -15,20 +16,45 @@ from tokodesk.ui.status_words import marketplace_status_words
 
 # What the store records (event kinds, outbox statuses) -> the words a packer reads; unknown kinds show as they are.
 EVENT_WORDS = {
-    "pulled": "Pulled", "status_changed": "Status changed", "updated": "Updated", "ack": "Accept",
-    "nack": "Cancel", "ship": "Ship", "pack": "Packed", "label_printed": "Label printed", "manifest": "Manifest",
-    "label_kept": "Marketplace label kept", "return_received": "Return received",
-    "cancel_request_approve": "Buyer's cancellation approved", "cancel_request_reject": "Buyer's cancellation rejected",
-    "packages": "Packages changed", "combine": "Combined into one package", "uncombine": "Package uncombined",
-    "handover_scan": "Scanned at handover",
-    "return_approve": "Return approved", "return_reject": "Return rejected", "return_offer": "Partial refund offered",
-    "return_receive": "Returned parcel approved",
-    "pack_checked": "Items checked by scan", "pack_check_override": "Packed without a complete item check",
+    "pulled": QT_TRANSLATE_NOOP("OrderDetailPane", "Pulled"),
+    "status_changed": QT_TRANSLATE_NOOP("OrderDetailPane", "Status changed"),
+    "updated": QT_TRANSLATE_NOOP("OrderDetailPane", "Updated"),
+    "ack": QT_TRANSLATE_NOOP("OrderDetailPane", "Accept"),
+    "nack": QT_TRANSLATE_NOOP("OrderDetailPane", "Cancel"),
+    "ship": QT_TRANSLATE_NOOP("OrderDetailPane", "Ship"),
+    "pack": QT_TRANSLATE_NOOP("OrderDetailPane", "Packed"),
+    "label_printed": QT_TRANSLATE_NOOP("OrderDetailPane", "Label printed"),
+    "manifest": QT_TRANSLATE_NOOP("OrderDetailPane", "Manifest"),
+    "label_kept": QT_TRANSLATE_NOOP("OrderDetailPane", "Marketplace label kept"),
+    "return_received": QT_TRANSLATE_NOOP("OrderDetailPane", "Return received"),
+    "cancel_request_approve": QT_TRANSLATE_NOOP("OrderDetailPane", "Buyer's cancellation approved"),
+    "cancel_request_reject": QT_TRANSLATE_NOOP("OrderDetailPane", "Buyer's cancellation rejected"),
+    "packages": QT_TRANSLATE_NOOP("OrderDetailPane", "Packages changed"),
+    "combine": QT_TRANSLATE_NOOP("OrderDetailPane", "Combined into one package"),
+    "uncombine": QT_TRANSLATE_NOOP("OrderDetailPane", "Package uncombined"),
+    "handover_scan": QT_TRANSLATE_NOOP("OrderDetailPane", "Scanned at handover"),
+    "return_approve": QT_TRANSLATE_NOOP("OrderDetailPane", "Return approved"),
+    "return_reject": QT_TRANSLATE_NOOP("OrderDetailPane", "Return rejected"),
+    "return_offer": QT_TRANSLATE_NOOP("OrderDetailPane", "Partial refund offered"),
+    "return_receive": QT_TRANSLATE_NOOP("OrderDetailPane", "Returned parcel approved"),
+    "pack_checked": QT_TRANSLATE_NOOP("OrderDetailPane", "Items checked by scan"),
+    "pack_check_override": QT_TRANSLATE_NOOP("OrderDetailPane", "Packed without a complete item check"),
 }
 # A package's status on the marketplace, in the queue's words.
-PACKAGE_WORDS = {"TO_FULFILL": "to ship", "PROCESSING": "awaiting pickup", "FULFILLING": "in transit",
-                 "COMPLETED": "delivered", "CANCELLED": "cancelled"}
-REQUEST_WORDS = {"pending": "waiting", "sent": "sent", "done": "done", "failed": "failed", "unknown": "no answer yet"}
+PACKAGE_WORDS = {
+    "TO_FULFILL": QT_TRANSLATE_NOOP("OrderDetailPane", "to ship"),
+    "PROCESSING": QT_TRANSLATE_NOOP("OrderDetailPane", "awaiting pickup"),
+    "FULFILLING": QT_TRANSLATE_NOOP("OrderDetailPane", "in transit"),
+    "COMPLETED": QT_TRANSLATE_NOOP("OrderDetailPane", "delivered"),
+    "CANCELLED": QT_TRANSLATE_NOOP("OrderDetailPane", "cancelled"),
+}
+REQUEST_WORDS = {
+    "pending": QT_TRANSLATE_NOOP("OrderDetailPane", "waiting"),
+    "sent": QT_TRANSLATE_NOOP("OrderDetailPane", "sent"),
+    "done": QT_TRANSLATE_NOOP("OrderDetailPane", "done"),
+    "failed": QT_TRANSLATE_NOOP("OrderDetailPane", "failed"),
+    "unknown": QT_TRANSLATE_NOOP("OrderDetailPane", "no answer yet"),
+}
 
 
 class OrderDetailPane(QTextBrowser):
@@ -56,44 +82,46 @@ class OrderDetailPane(QTextBrowser):
     def show_empty(self, count: int = 0) -> None:
         self.shown_pk = None
         if count > 1:
-            self.setHtml(f"<p>{escape(self.tr('{0} orders selected').format(count))}</p>")
+            said = self.tr("{0} orders selected").format(count)
+            self.setHtml(f"<p>{escape(said)}</p>")
         else:
-            self.setHtml(f"<p style='color:#666'>{escape(self.tr('Select an order to see its details.'))}</p>")
+            said = self.tr("Select an order to see its details.")
+            self.setHtml(f"<p style='color:#666'>{escape(said)}</p>")
 
     def show_loading(self, key: str) -> None:
         """The selected order's key straight away, so the previous order's details never stay on screen."""
         self.shown_pk = None
-        self.setHtml(f"<h3>{escape(key)}</h3><p style='color:#666'>{escape(self.tr('Loading…'))}</p>")
+        loading = self.tr("Loading…")
+        self.setHtml(f"<h3>{escape(key)}</h3><p style='color:#666'>{escape(loading)}</p>")
 
     def show_detail(self, detail: q.OrderDetail | None, pk: int | None = None) -> None:
         if detail is None:
             self.show_empty()
             if pk is not None:
-                self.setHtml(f"<p style='color:#666'>{escape(self.tr('This order is no longer in the database.'))}"
-                             "</p>")
+                gone = self.tr("This order is no longer in the database.")
+                self.setHtml(f"<p style='color:#666'>{escape(gone)}</p>")
             return
         self.shown_pk = detail.pk
         o = detail.order
-        t = self.tr
         h = [f"<h3>{escape(o['invoice'] or o['order_id'])}</h3>"]
         h.append("<table cellspacing='0' cellpadding='2'>")
         rows = [
-            (t("Order ID"), o["order_id"]),
-            (t("State"), state_label(o["state"])),
-            (t("On the marketplace"), marketplace_status_words(o["marketplace_status"])),
-            (t("Marketplace code"), o["marketplace_status"] or ""),  # for support: the words above say it
-            (t("Created"), wib_text(o["created_at"])),
-            (t("Accept by"), wib_text(o["accept_deadline"])),
-            (t("Ship by"), wib_text(o["ship_deadline"])),
-            (t("Buyer"), o["buyer_name"]),
-            (t("Courier"), " ".join(p for p in (o["courier"], o["service"]) if p)),
-            (t("Booking code"), o["booking_code"] or ""),
-            (t("AWB (resi)"), o["awb"] or ""),
-            (t("Total"), rupiah(o["total_amount"])),
-            (t("Shipping fee"), rupiah(o["shipping_fee"])),
-            (t("COD"), rupiah(o["cod_amount"]) if o["cod_amount"] else ""),
-            (t("Packed"), " ".join(p for p in (wib_text(o["packed_at"]), o["packed_by"]) if p)),
-            (t("Label printed"), wib_text(o["label_printed_at"])),
+            (self.tr("Order ID"), o["order_id"]),
+            (self.tr("State"), state_label(o["state"])),
+            (self.tr("On the marketplace"), marketplace_status_words(o["marketplace_status"])),
+            (self.tr("Marketplace code"), o["marketplace_status"] or ""),  # for support: the words above say it
+            (self.tr("Created"), wib_text(o["created_at"])),
+            (self.tr("Accept by"), wib_text(o["accept_deadline"])),
+            (self.tr("Ship by"), wib_text(o["ship_deadline"])),
+            (self.tr("Buyer"), o["buyer_name"]),
+            (self.tr("Courier"), " ".join(p for p in (o["courier"], o["service"]) if p)),
+            (self.tr("Booking code"), o["booking_code"] or ""),
+            (self.tr("AWB (resi)"), o["awb"] or ""),
+            (self.tr("Total"), rupiah(o["total_amount"])),
+            (self.tr("Shipping fee"), rupiah(o["shipping_fee"])),
+            (self.tr("COD"), rupiah(o["cod_amount"]) if o["cod_amount"] else ""),
+            (self.tr("Packed"), " ".join(p for p in (wib_text(o["packed_at"]), o["packed_by"]) if p)),
+            (self.tr("Label printed"), wib_text(o["label_printed_at"])),
         ]
         for label, value in rows:
             if value:
@@ -101,11 +129,11 @@ class OrderDetailPane(QTextBrowser):
         h.append("</table>")
         problems = []
         if o["changed_outside"]:
-            problems.append(t("Changed on the marketplace outside TokoDesk"))
+            problems.append(self.tr("Changed on the marketplace outside TokoDesk"))
         if o["has_unmapped"]:
-            problems.append(t("A line's SKU is not mapped: map it in the SKU mapping tab before packing"))
+            problems.append(self.tr("A line's SKU is not mapped: map it in the SKU mapping tab before packing"))
         if o["action_failed"]:
-            problems.append(t("The last action failed"))
+            problems.append(self.tr("The last action failed"))
         if o["problem"]:
             problems.append(o["problem"])
         if problems:
@@ -118,39 +146,40 @@ class OrderDetailPane(QTextBrowser):
                 and p.casefold() not in address.casefold()]
         postal = o["recipient_postal_code"] if o["recipient_postal_code"] not in address else ""
         recipient = [o["recipient_name"], o["recipient_phone"], address, ", ".join(area), postal]
-        h.append(f"<h4>{escape(t('Recipient'))}</h4><p>")
+        h.append("<h4>" + escape(self.tr("Recipient")) + "</h4><p>")
         h.append("<br>".join(escape(p) for p in recipient if p) + "</p>")
         if o["buyer_note"]:
-            h.append(f"<p><i>{escape(t('Buyer note'))}:</i> {escape(o['buyer_note'])}</p>")
+            h.append("<p><i>" + escape(self.tr("Buyer note")) + f":</i> {escape(o['buyer_note'])}</p>")
         # One block a line, not a table: the pane is narrow on a laptop and a 5-column table wrapped every word.
-        h.append(f"<h4>{escape(t('Lines'))}</h4>")
+        h.append("<h4>" + escape(self.tr("Lines")) + "</h4>")
+        unmapped, sku_word, seller_word = self.tr("unmapped"), self.tr("SKU"), self.tr("Seller SKU")
         for line in detail.lines:
             seller = (escape(line["seller_sku"]) if line["seller_sku"]
-                      else f"<span style='color:#b00'>{escape(t('unmapped'))}</span>")
+                      else f"<span style='color:#b00'>{escape(unmapped)}</span>")
             h.append(
                 f"<p style='margin:0 0 6px 0'><b>{line['quantity']} ×</b> {escape(line['name'])}<br>"
-                f"<span style='color:#555'>{escape(t('SKU'))} {escape(line['sku'])} · {escape(t('Seller SKU'))} "
+                f"<span style='color:#555'>{escape(sku_word)} {escape(line['sku'])} · {escape(seller_word)} "
                 f"{seller} · {rupiah(line['price']).replace(' ', '&nbsp;')}</span></p>"
             )
         if detail.actions:
-            h.append(f"<h4>{escape(t('Marketplace requests'))}</h4><ul>")
+            h.append("<h4>" + escape(self.tr("Marketplace requests")) + "</h4><ul>")
             for a in detail.actions:
                 err = f" — {escape(a['error'])}" if a["error"] else ""
-                kind = t(EVENT_WORDS[a["kind"]]) if a["kind"] in EVENT_WORDS else a["kind"]
-                status = t(REQUEST_WORDS[a["status"]]) if a["status"] in REQUEST_WORDS else a["status"]
+                kind = self.tr(EVENT_WORDS[a["kind"]]) if a["kind"] in EVENT_WORDS else a["kind"]
+                status = self.tr(REQUEST_WORDS[a["status"]]) if a["status"] in REQUEST_WORDS else a["status"]
                 h.append(f"<li>{escape(kind)}: {escape(status)}{err}</li>")
             h.append("</ul>")
         h.extend(self._clips_html(detail))
-        h.append(f"<h4>{escape(t('History'))}</h4><ul>")
+        h.append("<h4>" + escape(self.tr("History")) + "</h4><ul>")
         for e in detail.events:
             mark = "" if e["ok"] else " ✗"
-            kind = t(EVENT_WORDS[e["kind"]]) if e["kind"] in EVENT_WORDS else e["kind"]
+            kind = self.tr(EVENT_WORDS[e["kind"]]) if e["kind"] in EVENT_WORDS else e["kind"]
             h.append(
                 f"<li>{escape(wib_text(e['at']))} — <b>{escape(kind)}</b>{mark} "
                 f"{escape(event_text(e['detail']))} <span style='color:#777'>({escape(e['who'])})</span></li>"
             )
         if not detail.events:
-            h.append(f"<li>{escape(t('No events yet'))}</li>")
+            h.append("<li>" + escape(self.tr("No events yet")) + "</li>")
         h.append("</ul>")
         self.setHtml("".join(h))
 
@@ -158,24 +187,24 @@ class OrderDetailPane(QTextBrowser):
         """The order's packing videos: when, how long, where; Play and Export for dispute while the file is kept."""
         if not detail.clips:
             return []
-        t = self.tr
-        h = [f"<h4>{escape(t('Packing video'))}</h4><ul>"]
+        h = ["<h4>" + escape(self.tr("Packing video")) + "</h4><ul>"]
         for c in detail.clips:
             seconds = max(0, round((c["ended_at"] - c["started_at"]).total_seconds()))
-            length = t("{0} min {1} s").format(seconds // 60, seconds % 60) if seconds >= 60 else \
-                t("{0} s").format(seconds)
+            length = self.tr("{0} min {1} s").format(seconds // 60, seconds % 60) if seconds >= 60 else \
+                self.tr("{0} s").format(seconds)
             parts = [escape(wib_text(c["started_at"], seconds=True)), escape(length), escape(c["station"])]
             if c["package_id"]:
-                parts.append(escape(t("package {0}").format(c["package_id"])))
+                parts.append(escape(self.tr("package {0}").format(c["package_id"])))
             if c["kind"] == "unboxing":
-                parts.append(escape(t("unboxing of the return")))
+                parts.append(escape(self.tr("unboxing of the return")))
             if c["removed_at"] is not None:
-                parts.append(escape(t("file removed on {0} (kept as long as set)").format(wib_text(c["removed_at"]))))
+                parts.append(escape(self.tr("file removed on {0} (kept as long as set)").format(
+                    wib_text(c["removed_at"]))))
             else:
                 if c["ended_why"] in ("disk_full", "error"):
-                    parts.append(f"<span style='color:#b00'>{escape(t('stopped early'))}</span>")
-                parts.append(f"<a href='clip-play:{c['id']}'>{escape(t('Play'))}</a>")
-                parts.append(f"<a href='clip-export:{c['id']}'>{escape(t('Export for dispute'))}</a>")
+                    parts.append("<span style='color:#b00'>" + escape(self.tr("stopped early")) + "</span>")
+                parts.append(f"<a href='clip-play:{c['id']}'>" + escape(self.tr("Play")) + "</a>")
+                parts.append(f"<a href='clip-export:{c['id']}'>" + escape(self.tr("Export for dispute")) + "</a>")
             h.append(f"<li>{' · '.join(parts)}</li>")
         h.append("</ul>")
         return h
@@ -183,33 +212,32 @@ class OrderDetailPane(QTextBrowser):
     def _packages_html(self, detail: q.OrderDetail, order_id: str) -> list[str]:
         """Tokopedia & Shop: each package with its status and tracking number; a combined package names the other
         orders in the parcel; orders the marketplace offers to combine this one with."""
-        t = self.tr
         h: list[str] = []
         # Several parcels still to pack: each can be packed on its own, the one the packer holds (issue 21).
         to_pack = [p for p in detail.packages if p.to_pack]
         by_parcel = detail.order.get("state") == "acknowledged" and len(to_pack) > 1
         if detail.packages:
-            h.append(f"<h4>{escape(t('Packages'))}</h4><ul>")
+            h.append("<h4>" + escape(self.tr("Packages")) + "</h4><ul>")
             for p in detail.packages:
-                status = t(PACKAGE_WORDS[p.status]) if p.status in PACKAGE_WORDS else p.status
+                status = self.tr(PACKAGE_WORDS[p.status]) if p.status in PACKAGE_WORDS else p.status
                 parts = [f"{escape(p.package_id)}: {escape(status)}"]
                 if p.packed_at is not None and p.waiting:  # packed on its own at the pack station (its label scanned)
-                    parts.append(escape(t("packed")))
+                    parts.append(escape(self.tr("packed")))
                 elif by_parcel and p.to_pack:
                     parts.append(f"<a href='pack-package:{escape(p.package_id, quote=True)}'>"
-                                 f"{escape(t('Pack this parcel'))}</a>")
+                                 + escape(self.tr("Pack this parcel")) + "</a>")
                 if p.tracking_number:
-                    parts.append(escape(t("resi {0}").format(p.tracking_number)))
+                    parts.append(escape(self.tr("resi {0}").format(p.tracking_number)))
                 others = [i for i in p.order_ids if i != order_id]
                 if others:
-                    parts.append(escape(t("one parcel with order {0}").format(", ".join(others))))
+                    parts.append(escape(self.tr("one parcel with order {0}").format(", ".join(others))))
                     if p.waiting:  # Seller Center's "uncombine": each order its own parcel again, before it ships
                         parts.append(f"<a href='uncombine:{escape(p.package_id, quote=True)}'>"
-                                     f"{escape(t('Uncombine'))}</a>")
+                                     + escape(self.tr("Uncombine")) + "</a>")
                 h.append(f"<li>{' — '.join(parts)}</li>")
             h.append("</ul>")
         if detail.combinable_with:
             h.append("<p style='background:#e8f0fe;padding:4px'>⧉ " + escape(
-                t("Can be combined with order {0} of the same buyer: select them together and press Combine to "
+                self.tr("Can be combined with order {0} of the same buyer: select them together and press Combine to "
                   "ship one parcel.").format(", ".join(detail.combinable_with))) + "</p>")
         return h

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from tokodesk.ui import queries as q
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 from tokodesk.ui.orders_model import (
     COL_BUYER,
     COL_CODE,
@@ -98,9 +98,11 @@ class QueueColumns(QObject):
         """The longest state name in the window's language, with one mark ("printed", "Instant", "Same-day") where
         marks are shown, fits without "…"."""
         metrics = self.view.fontMetrics()
-        marks = (tr("OrdersModel", "printed"), tr("OrdersModel", "Instant"), tr("OrdersModel", "Same-day"))
+        marks = (translate("OrdersModel",
+                           "printed"), translate("OrdersModel", "Instant"), translate("OrdersModel", "Same-day"))
         suffix = " · " + max(marks, key=metrics.horizontalAdvance)
-        widths = [metrics.horizontalAdvance(tr("OrderState", label) + (suffix if state in PRINTED_MARK_STATES else ""))
+        widths = [metrics.horizontalAdvance(translate("OrderState",
+                                                      label) + (suffix if state in PRINTED_MARK_STATES else ""))
                   for state, label in STATE_LABELS.items()]
         return max(widths) + 16
 

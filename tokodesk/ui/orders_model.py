@@ -23,11 +23,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import rupiah, to_wib, wib_text
-from tokodesk.ui.i18n import current, tr
+from tokodesk.ui.i18n import current, translate
 from tokodesk.ui.status_words import marketplace_status_words
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
@@ -40,19 +41,19 @@ RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 STATE_LABELS = {
-    S.AWAITING_PAYMENT: "Awaiting payment",
-    S.NEW: "New",
-    S.ACKNOWLEDGED: "To pack",
-    S.PACKED: "Packed",
-    S.READY_TO_SHIP: "Ready to ship",
-    S.AWAITING_PICKUP: "Awaiting pickup",
-    S.PARTLY_SHIPPED: "Partly shipped",
-    S.SHIPPED: "Shipped",
-    S.DELIVERED: "Delivered",
-    S.COMPLETED: "Completed",
-    S.RETURNED: "Returned",
-    S.ON_HOLD: "On hold",
-    S.CANCELLED: "Cancelled",
+    S.AWAITING_PAYMENT: QT_TRANSLATE_NOOP("OrderState", "Awaiting payment"),
+    S.NEW: QT_TRANSLATE_NOOP("OrderState", "New"),
+    S.ACKNOWLEDGED: QT_TRANSLATE_NOOP("OrderState", "To pack"),
+    S.PACKED: QT_TRANSLATE_NOOP("OrderState", "Packed"),
+    S.READY_TO_SHIP: QT_TRANSLATE_NOOP("OrderState", "Ready to ship"),
+    S.AWAITING_PICKUP: QT_TRANSLATE_NOOP("OrderState", "Awaiting pickup"),
+    S.PARTLY_SHIPPED: QT_TRANSLATE_NOOP("OrderState", "Partly shipped"),
+    S.SHIPPED: QT_TRANSLATE_NOOP("OrderState", "Shipped"),
+    S.DELIVERED: QT_TRANSLATE_NOOP("OrderState", "Delivered"),
+    S.COMPLETED: QT_TRANSLATE_NOOP("OrderState", "Completed"),
+    S.RETURNED: QT_TRANSLATE_NOOP("OrderState", "Returned"),
+    S.ON_HOLD: QT_TRANSLATE_NOOP("OrderState", "On hold"),
+    S.CANCELLED: QT_TRANSLATE_NOOP("OrderState", "Cancelled"),
 }
 
 # The chips above the queue: key -> (label, predicate over a row tuple)
@@ -92,18 +93,19 @@ CHIP_STATES: dict[str, frozenset[str]] = {
 }
 
 CHIPS: list[tuple[str, str, Any]] = [
-    ("todo", "To do", lambda r: r[q.R_STATE] in TO_DO),
-    ("all", "All", lambda r: True),
-    ("new", "New", lambda r: r[q.R_STATE] == S.NEW.value),
-    ("to_pack", "To pack", lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
-    ("to_print", "To print", lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
-    ("ready", "Ready to ship", lambda r: r[q.R_STATE] in _TO_SHIP),
-    ("pickup", "Awaiting pickup", lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
-    ("shipped", "Shipped", lambda r: r[q.R_STATE] in _DONE),
-    ("cancelled", "Cancelled", lambda r: r[q.R_STATE] == S.CANCELLED.value),
+    ("todo", QT_TRANSLATE_NOOP("OrdersTab", "To do"), lambda r: r[q.R_STATE] in TO_DO),
+    ("all", QT_TRANSLATE_NOOP("OrdersTab", "All"), lambda r: True),
+    ("new", QT_TRANSLATE_NOOP("OrdersTab", "New"), lambda r: r[q.R_STATE] == S.NEW.value),
+    ("to_pack", QT_TRANSLATE_NOOP("OrdersTab", "To pack"), lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
+    ("to_print", QT_TRANSLATE_NOOP("OrdersTab",
+                                   "To print"), lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
+    ("ready", QT_TRANSLATE_NOOP("OrdersTab", "Ready to ship"), lambda r: r[q.R_STATE] in _TO_SHIP),
+    ("pickup", QT_TRANSLATE_NOOP("OrdersTab", "Awaiting pickup"), lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
+    ("shipped", QT_TRANSLATE_NOOP("OrdersTab", "Shipped"), lambda r: r[q.R_STATE] in _DONE),
+    ("cancelled", QT_TRANSLATE_NOOP("OrdersTab", "Cancelled"), lambda r: r[q.R_STATE] == S.CANCELLED.value),
     # Unpaid, or in the buyer's window after paying: not yet the seller's to ship, and no problem either.
-    ("waiting", "Waiting", lambda r: r[q.R_WAITING]),
-    ("problems", "Problems", is_problem),
+    ("waiting", QT_TRANSLATE_NOOP("OrdersTab", "Waiting"), lambda r: r[q.R_WAITING]),
+    ("problems", QT_TRANSLATE_NOOP("OrdersTab", "Problems"), is_problem),
 ]
 CHIP_PREDICATES = {key: pred for key, _label, pred in CHIPS}
 
@@ -117,7 +119,7 @@ def short_wib_text(value: datetime | None) -> str:
 
 def state_label(state: str) -> str:
     try:
-        return tr("OrderState", STATE_LABELS[S(state)])
+        return translate("OrderState", STATE_LABELS[S(state)])
     except ValueError:
         return state
 
@@ -134,8 +136,11 @@ def deadline_of(row: tuple) -> datetime | None:
 
 
 class OrdersModel(QAbstractTableModel):
-    HEADERS = ("", "Invoice", "State", "Buyer", "Items", "Courier", "Booking code / AWB", "Total", "Deadline",
-               "Created")
+    HEADERS = ("", QT_TRANSLATE_NOOP("OrdersModel", "Invoice"), QT_TRANSLATE_NOOP("OrdersModel", "State"),
+               QT_TRANSLATE_NOOP("OrdersModel", "Buyer"), QT_TRANSLATE_NOOP("OrdersModel", "Items"),
+               QT_TRANSLATE_NOOP("OrdersModel", "Courier"), QT_TRANSLATE_NOOP("OrdersModel", "Booking code / AWB"),
+               QT_TRANSLATE_NOOP("OrdersModel", "Total"), QT_TRANSLATE_NOOP("OrdersModel", "Deadline"),
+               QT_TRANSLATE_NOOP("OrdersModel", "Created"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -168,10 +173,11 @@ class OrdersModel(QAbstractTableModel):
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
             header = self.HEADERS[section]
             if section == COL_INVOICE and self.show_order_id:
-                header = "Order ID"
-            return tr("OrdersModel", header) if header else ""
+                header = QT_TRANSLATE_NOOP("OrdersModel", "Order ID")
+            return translate("OrdersModel", header) if header else ""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == COL_FLAG:
-            return tr("OrdersModel", "⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action")
+            return translate("OrdersModel",
+                             "⚑ needs attention: changed outside TokoDesk, unmapped SKU or a failed action")
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -196,10 +202,10 @@ class OrdersModel(QAbstractTableModel):
             if col in (COL_INVOICE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE):
                 return self._display(row, col) or None  # what "…" cut off
             if col == COL_STATE:
-                text = tr("OrdersModel", "Marketplace status at the last read: {0}").format(
+                text = translate("OrdersModel", "Marketplace status at the last read: {0}").format(
                     marketplace_status_words(row[q.R_MP_STATUS]))
                 if row[q.R_PRINTED]:
-                    text = tr("OrdersModel", "The label has been printed.") + "\n" + text
+                    text = translate("OrdersModel", "The label has been printed.") + "\n" + text
                 if row[q.R_WAITING]:
                     text = waiting_text(row) + "\n" + text
                 return f"{text}\n{note[1]}" if note else text
@@ -336,13 +342,13 @@ class OrdersModel(QAbstractTableModel):
     def problem_text(self, row: tuple) -> str:
         parts = []
         if row[q.R_CHANGED_OUTSIDE]:
-            parts.append(tr("OrdersModel", "Changed on the marketplace outside TokoDesk"))
+            parts.append(translate("OrdersModel", "Changed on the marketplace outside TokoDesk"))
         if row[q.R_UNMAPPED]:
-            parts.append(tr("OrdersModel", "A line's SKU is not mapped to a seller SKU"))
+            parts.append(translate("OrdersModel", "A line's SKU is not mapped to a seller SKU"))
         if row[q.R_ACTION_FAILED]:
-            parts.append(tr("OrdersModel", "The last action failed"))
+            parts.append(translate("OrdersModel", "The last action failed"))
         if row[q.R_STATE] == S.ON_HOLD.value and not row[q.R_WAITING]:
-            parts.append(tr("OrdersModel", "On hold on the marketplace: do not ship"))
+            parts.append(translate("OrdersModel", "On hold on the marketplace: do not ship"))
         if row[q.R_PROBLEM]:
             parts.append(error_words.in_language(row[q.R_PROBLEM], current()))  # a marketplace error in words
         return "\n".join(parts)
@@ -415,7 +421,7 @@ class OrdersModel(QAbstractTableModel):
             printed = row[q.R_PRINTED] and row[q.R_STATE] in _PRINTED_MARK
             urgent = urgency_word(row)
             return state_label(row[q.R_STATE]) + (" · " + urgent if urgent else "") \
-                + (" · " + tr("OrdersModel", "printed") if printed else "")
+                + (" · " + translate("OrdersModel", "printed") if printed else "")
         if col == COL_BUYER:
             return row[q.R_BUYER]
         if col == COL_ITEMS:

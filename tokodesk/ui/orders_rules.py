@@ -65,34 +65,37 @@ def _states(action: str, caps: Capabilities | None, settings: dict) -> frozenset
 
 def row_blocked(action: str, row: tuple, caps: Capabilities | None, settings: dict | None = None) -> str:
     """Why this one order cannot take `action`, in words; "" when it can."""
-    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.i18n import translate
     from tokodesk.ui.orders_model import state_label
 
     settings = settings or {}
     if action == "ack" and caps is not None and not caps.has_acknowledge:
-        return tr("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
+        return translate("OrdersRules", "This marketplace accepts orders by itself: there is nothing to acknowledge.")
     if action == "combine" and not offered(action, caps):
-        return tr("OrdersRules", "On this marketplace every order is its own parcel: there is nothing to combine.")
+        return translate("OrdersRules",
+                         "On this marketplace every order is its own parcel: there is nothing to combine.")
     if not offered(action, caps):
-        return tr("OrdersRules", "This marketplace gives the tracking number before shipping: print the label, "
+        return translate("OrdersRules", "This marketplace gives the tracking number before shipping: print the label, "
                                  "then ship.")
     if row[q.R_STATE] not in _states(action, caps, settings):
         if action == "label" and _marketplace_pdf(settings, caps) and row[q.R_STATE] in _STATES["label"]:
-            return tr("OrdersRules", "The marketplace's label exists once the package is arranged: ship the order "
+            return translate("OrdersRules",
+                             "The marketplace's label exists once the package is arranged: ship the order "
                                      "first, then print its label.")
         if action in ("arrange", "ship") and row[q.R_STATE] == S.ACKNOWLEDGED.value:
-            return tr("OrdersRules", "Pack it first.")
-        return tr("OrdersRules", "It is {0}.").format(state_label(row[q.R_STATE]))
+            return translate("OrdersRules", "Pack it first.")
+        return translate("OrdersRules", "It is {0}.").format(state_label(row[q.R_STATE]))
     if action == "pack" and row[q.R_UNMAPPED]:
-        return tr("OrdersRules", "A product has no seller SKU: map it in the SKU mapping tab first.")
+        return translate("OrdersRules", "A product has no seller SKU: map it in the SKU mapping tab first.")
     if action == "label" and not _marketplace_pdf(settings, caps) and not (row[q.R_BOOKING] or row[q.R_AWB]) \
             and caps is not None and not caps.has_booking_code:
         # Never a label without a code the courier can scan (services/fulfilment/label_rules.py decides for each
         # order; where the marketplace can be asked for a booking code, printing asks it first).
         if caps.tracking_at_ship:
-            return tr("OrdersRules", "No tracking number yet: {0} gives it when the order is shipped. Use Arrange "
+            return translate("OrdersRules",
+                             "No tracking number yet: {0} gives it when the order is shipped. Use Arrange "
                                      "shipment and print.").format(caps.display_name)
-        return tr("OrdersRules", "No booking code or AWB yet: its label would have nothing for the courier to "
+        return translate("OrdersRules", "No booking code or AWB yet: its label would have nothing for the courier to "
                                  "scan.")
     return ""
 
@@ -162,13 +165,13 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
                    settings: dict | None = None) -> str:
     """Why `action` is not offered for this selection, in words (empty when it is allowed): shown on the disabled
     button, so it never just looks broken."""
-    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.i18n import translate
 
     if not rows:
-        return tr("OrdersRules", "Select one or more orders first (click a row; Ctrl or Shift adds more).")
+        return translate("OrdersRules", "Select one or more orders first (click a row; Ctrl or Shift adds more).")
     count, blocked = _blocked_summary(action, rows, caps, settings)
     if action == "combine" and offered(action, caps) and len(rows) - count == 1:
-        return tr("OrdersRules", "Select two or more orders of one buyer (not shipped yet) to ship them as one "
+        return translate("OrdersRules", "Select two or more orders of one buyer (not shipped yet) to ship them as one "
                                  "parcel.")
     if count < len(rows):
         return ""
@@ -176,12 +179,12 @@ def blocked_reason(action: str, rows: Sequence[tuple], caps: Capabilities | None
     need = _need(action, caps)
     if len(reasons) == 1:
         return f"{reasons[0]} {need}".strip() if need not in reasons[0] else reasons[0]
-    return tr("OrdersRules", "None of the selected orders can do this. {0}").format(need).strip()
+    return translate("OrdersRules", "None of the selected orders can do this. {0}").format(need).strip()
 
 
 def skipped_note(action: str, rows: Sequence[tuple], caps: Capabilities | None, settings: dict | None = None) -> str:
     """For an enabled button: which selected orders it will skip and why (empty when it acts on all of them)."""
-    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.i18n import translate
 
     count, blocked = _blocked_summary(action, rows, caps, settings)
     if not count or count == len(rows):
@@ -189,34 +192,35 @@ def skipped_note(action: str, rows: Sequence[tuple], caps: Capabilities | None, 
     names = ", ".join(row[q.R_INVOICE] or row[q.R_ORDER_ID] for row, _ in blocked[:3])
     more = count - 3
     if more > 0:
-        names += " " + tr("OrdersRules", "and {0} more").format(more)
-    return tr("OrdersRules", "Skips {0} of the {1} selected: {2} — {3}").format(
+        names += " " + translate("OrdersRules", "and {0} more").format(more)
+    return translate("OrdersRules", "Skips {0} of the {1} selected: {2} — {3}").format(
         count, len(rows), names, blocked[0][1])
 
 
 def _need(action: str, caps: Capabilities | None) -> str:
-    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.i18n import translate
 
-    # What each action needs, in the words a packer uses (literal tr() calls, so the extractor finds them).
+    # What each action needs, in the words a packer uses (literal translate() calls, so the extractor finds them).
     return {
-        "ack": tr("OrdersRules", "Select new orders to acknowledge them."),
-        "pack": tr("OrdersRules", "Select orders that are To pack (acknowledged) to pack them."),
-        "label": tr("OrdersRules", "Labels print for orders that are acknowledged, packed, ready to ship, awaiting "
+        "ack": translate("OrdersRules", "Select new orders to acknowledge them."),
+        "pack": translate("OrdersRules", "Select orders that are To pack (acknowledged) to pack them."),
+        "label": translate("OrdersRules",
+                           "Labels print for orders that are acknowledged, packed, ready to ship, awaiting "
                                    "pickup or shipped, once they have a booking code or AWB."),
-        "arrange": tr("OrdersRules", "Select packed or ready-to-ship orders: they are shipped and their labels "
+        "arrange": translate("OrdersRules", "Select packed or ready-to-ship orders: they are shipped and their labels "
                                      "print."),
-        "ship": tr("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
+        "ship": translate("OrdersRules", "Select packed or ready-to-ship orders to ship them."),
         "cancel": _cancel_need(caps),
-        "combine": tr("OrdersRules", "Only orders not shipped yet can be combined."),
+        "combine": translate("OrdersRules", "Only orders not shipped yet can be combined."),
     }.get(action, "")
 
 
 def _cancel_need(caps: Capabilities | None) -> str:
-    from tokodesk.ui.i18n import tr
+    from tokodesk.ui.i18n import translate
     from tokodesk.ui.orders_model import state_label
 
     if caps is None:
-        return tr("OrdersRules", "Only new, to-pack or packed orders can be cancelled.")
+        return translate("OrdersRules", "Only new, to-pack or packed orders can be cancelled.")
     # In the marketplace's own order (the enum's), named as the queue names the states.
     states = ", ".join(state_label(s.value) for s in S if s in caps.seller_cancel_states)
-    return tr("OrdersRules", "{0} lets a seller cancel orders that are: {1}.").format(caps.display_name, states)
+    return translate("OrdersRules", "{0} lets a seller cancel orders that are: {1}.").format(caps.display_name, states)

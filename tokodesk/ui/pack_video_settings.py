@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -142,5 +143,6 @@ def open_settings(window: Any) -> None:
         window.video_settings = VideoSettingsDialog(desk, found[0], found[1], window)
         window.video_settings.open()
 
-    window.ctx.jobs.submit(read, title=window.tr("Reading the packing video settings"), on_result=show,
+    title = QCoreApplication.translate("PackVideoSettings", "Reading the packing video settings")
+    window.ctx.jobs.submit(read, title=title, on_result=show,
                            on_error=lambda exc, detail: window.orders_tab._show_error(exc, detail))

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import finance as fin
 from tokodesk.services import payouts as po
 from tokodesk.ui.formatting import rupiah, wib_text
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 
 RED = QColor("#b00020")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # money; made once (an enum OR costs µs)
@@ -35,58 +36,79 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # money; ma
 # The platform's field names in words (Tokopedia & Shop's statement transaction fields); a name not here is shown as
 # the platform writes it.
 FEE_WORDS: dict[str, str] = {
-    "platform_commission_amount": "Platform commission",
-    "dynamic_commission_amount": "Dynamic commission",
-    "transaction_fee_amount": "Order processing fee",
-    "affiliate_commission_amount": "Affiliate commission",
-    "affiliate_ads_commission_amount": "Affiliate ads commission",
-    "affiliate_partner_commission_amount": "Affiliate partner commission",
-    "sfp_service_fee_amount": "Shipping programme fee",
-    "voucher_xtra_service_fee_amount": "Voucher Xtra service fee",
-    "cofunded_promotion_service_fee_amount": "Co-funded promotion fee",
-    "live_specials_fee_amount": "LIVE Specials fee",
-    "payment_fee_amount": "Payment fee",
-    "cod_service_fee_amount": "COD fee",
-    "subtotal_before_discount_amount": "Goods before discounts",
-    "seller_discount_amount": "Seller discount",
-    "refund_subtotal_before_discount_amount": "Goods refunded",
-    "seller_discount_refund_amount": "Seller discount refunded",
-    "customer_paid_shipping_fee_amount": "Shipping paid by the buyer",
-    "actual_shipping_fee_amount": "Shipping charged by the courier",
-    "shipping_insurance_fee_amount": "Shipping insurance",
-    "platform_shipping_fee_discount_amount": "Shipping subsidy from the platform",
-    "promo_shipping_incentive_amount": "Shipping promotion subsidy",
-    "return_shipping_fee_amount": "Return shipping",
-    "customer_payment_amount": "What the buyer paid",
-    "vat_amount": "VAT",
-    "income_tax_amount": "Income tax",
+    "platform_commission_amount": QT_TRANSLATE_NOOP("Payouts", "Platform commission"),
+    "dynamic_commission_amount": QT_TRANSLATE_NOOP("Payouts", "Dynamic commission"),
+    "transaction_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Order processing fee"),
+    "affiliate_commission_amount": QT_TRANSLATE_NOOP("Payouts", "Affiliate commission"),
+    "affiliate_ads_commission_amount": QT_TRANSLATE_NOOP("Payouts", "Affiliate ads commission"),
+    "affiliate_partner_commission_amount": QT_TRANSLATE_NOOP("Payouts", "Affiliate partner commission"),
+    "sfp_service_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping programme fee"),
+    "voucher_xtra_service_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Voucher Xtra service fee"),
+    "cofunded_promotion_service_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Co-funded promotion fee"),
+    "live_specials_fee_amount": QT_TRANSLATE_NOOP("Payouts", "LIVE Specials fee"),
+    "payment_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Payment fee"),
+    "cod_service_fee_amount": QT_TRANSLATE_NOOP("Payouts", "COD fee"),
+    "subtotal_before_discount_amount": QT_TRANSLATE_NOOP("Payouts", "Goods before discounts"),
+    "seller_discount_amount": QT_TRANSLATE_NOOP("Payouts", "Seller discount"),
+    "refund_subtotal_before_discount_amount": QT_TRANSLATE_NOOP("Payouts", "Goods refunded"),
+    "seller_discount_refund_amount": QT_TRANSLATE_NOOP("Payouts", "Seller discount refunded"),
+    "customer_paid_shipping_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping paid by the buyer"),
+    "actual_shipping_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping charged by the courier"),
+    "shipping_insurance_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping insurance"),
+    "platform_shipping_fee_discount_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping subsidy from the platform"),
+    "promo_shipping_incentive_amount": QT_TRANSLATE_NOOP("Payouts", "Shipping promotion subsidy"),
+    "return_shipping_fee_amount": QT_TRANSLATE_NOOP("Payouts", "Return shipping"),
+    "customer_payment_amount": QT_TRANSLATE_NOOP("Payouts", "What the buyer paid"),
+    "vat_amount": QT_TRANSLATE_NOOP("Payouts", "VAT"),
+    "income_tax_amount": QT_TRANSLATE_NOOP("Payouts", "Income tax"),
 }
 # Adjustment types (Get Statement Transactions' `type`); another type is shown as the platform writes it.
 ADJUSTMENT_WORDS = {
-    "SHIPPING_FEE_ADJUSTMENT": "Shipping fee adjustment",
-    "SHIPPING_FEE_COMPENSATION": "Shipping fee compensation",
-    "SHIPPING_FEE_REBATE": "Shipping fee rebate",
-    "PLATFORM_PENALTY": "Platform penalty",
-    "PLATFORM_COMPENSATION": "Platform compensation",
-    "PLATFORM_REIMBURSEMENT": "Platform reimbursement",
-    "LOGISTICS_REIMBURSEMENT": "Logistics reimbursement",
-    "DEDUCTIONS_INCURRED_BY_SELLER": "Deduction charged to the seller",
-    "CHARGE_BACK": "Chargeback",
-    "PROMOTION_ADJUSTMENT": "Promotion adjustment",
-    "REFUND": "Refund",
-    "RESERVE": "Reserve",
+    "SHIPPING_FEE_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Shipping fee adjustment"),
+    "SHIPPING_FEE_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Shipping fee compensation"),
+    "SHIPPING_FEE_REBATE": QT_TRANSLATE_NOOP("Payouts", "Shipping fee rebate"),
+    "PLATFORM_PENALTY": QT_TRANSLATE_NOOP("Payouts", "Platform penalty"),
+    "PLATFORM_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Platform compensation"),
+    "PLATFORM_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Platform reimbursement"),
+    "LOGISTICS_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Logistics reimbursement"),
+    "DEDUCTIONS_INCURRED_BY_SELLER": QT_TRANSLATE_NOOP("Payouts", "Deduction charged to the seller"),
+    "CHARGE_BACK": QT_TRANSLATE_NOOP("Payouts", "Chargeback"),
+    "PROMOTION_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Promotion adjustment"),
+    "REFUND": QT_TRANSLATE_NOOP("Payouts", "Refund"),
+    "RESERVE": QT_TRANSLATE_NOOP("Payouts", "Reserve"),
 }
-GROUP_WORDS = {fin.REVENUE: "Goods", fin.SHIPPING: "Shipping", fin.FEE: "Fees", fin.TAX: "Taxes"}
-STATUS_WORDS = {"settled": "Settled", "estimated": "Estimated", "unsettled": "Not settled"}
-STATEMENT_STATUS_WORDS = {"PAID": "Paid", "PROCESSING": "Processing", "FAILED": "Failed"}
-WITHDRAWAL_KIND_WORDS = {"WITHDRAW": "Withdrawn to the bank", "SETTLE": "Settled to the balance",
-                         "TRANSFER": "Transfer", "REVERSE": "Reversed"}
-WITHDRAWAL_STATUS_WORDS = {"SUCCESS": "Done", "PROCESSING": "Processing", "FAILED": "Failed"}
+GROUP_WORDS = {
+    fin.REVENUE: QT_TRANSLATE_NOOP("Payouts", "Goods"),
+    fin.SHIPPING: QT_TRANSLATE_NOOP("Payouts", "Shipping"),
+    fin.FEE: QT_TRANSLATE_NOOP("Payouts", "Fees"),
+    fin.TAX: QT_TRANSLATE_NOOP("Payouts", "Taxes"),
+}
+STATUS_WORDS = {
+    "settled": QT_TRANSLATE_NOOP("Payouts", "Settled"),
+    "estimated": QT_TRANSLATE_NOOP("Payouts", "Estimated"),
+    "unsettled": QT_TRANSLATE_NOOP("Payouts", "Not settled"),
+}
+STATEMENT_STATUS_WORDS = {
+    "PAID": QT_TRANSLATE_NOOP("Payouts", "Paid"),
+    "PROCESSING": QT_TRANSLATE_NOOP("Payouts", "Processing"),
+    "FAILED": QT_TRANSLATE_NOOP("Payouts", "Failed"),
+}
+WITHDRAWAL_KIND_WORDS = {
+    "WITHDRAW": QT_TRANSLATE_NOOP("Payouts", "Withdrawn to the bank"),
+    "SETTLE": QT_TRANSLATE_NOOP("Payouts", "Settled to the balance"),
+    "TRANSFER": QT_TRANSLATE_NOOP("Payouts", "Transfer"),
+    "REVERSE": QT_TRANSLATE_NOOP("Payouts", "Reversed"),
+}
+WITHDRAWAL_STATUS_WORDS = {
+    "SUCCESS": QT_TRANSLATE_NOOP("Payouts", "Done"),
+    "PROCESSING": QT_TRANSLATE_NOOP("Payouts", "Processing"),
+    "FAILED": QT_TRANSLATE_NOOP("Payouts", "Failed"),
+}
 
 
 def words(text: str) -> str:
     """A fixed English text of the Payouts area in the window's language."""
-    return tr("Payouts", text)
+    return translate("Payouts", text)
 
 
 def fee_label(name: str) -> str:
@@ -98,7 +120,7 @@ def fee_label(name: str) -> str:
 def net_text(p: po.OrderPayout) -> str:
     if p.net is None:
         return "—"
-    return rupiah(p.net) + (" " + tr("Payouts", "(estimated)") if p.estimated else "")
+    return rupiah(p.net) + (" " + translate("Payouts", "(estimated)") if p.estimated else "")
 
 
 def cause_words(c: po.Cause) -> str:
@@ -152,10 +174,10 @@ class PayoutOrdersModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (tr("Payouts", "Order"), tr("Payouts", "Status"), tr("Payouts", "Delivered"),
-                tr("Payouts", "Buyer paid"), tr("Payouts", "Net"), tr("Payouts", "Expected"),
-                tr("Payouts", "Difference"), tr("Payouts", "Why"), tr("Payouts", "Cost"),
-                tr("Payouts", "Margin"))[section]
+        return (translate("Payouts", "Order"), translate("Payouts", "Status"), translate("Payouts", "Delivered"),
+                translate("Payouts", "Buyer paid"), translate("Payouts", "Net"), translate("Payouts", "Expected"),
+                translate("Payouts", "Difference"), translate("Payouts", "Why"), translate("Payouts", "Cost"),
+                translate("Payouts", "Margin"))[section]
 
     def text(self, p: po.OrderPayout, col: int) -> str:
         if col == COL_ORDER:
@@ -165,7 +187,7 @@ class PayoutOrdersModel(QAbstractTableModel):
         if col == COL_DELIVERED:
             return short_date(p.delivered_at)
         if col == COL_PAID:
-            return rupiah(p.buyer_paid) if p.known else tr("Payouts", "(order not pulled)")
+            return rupiah(p.buyer_paid) if p.known else translate("Payouts", "(order not pulled)")
         if col == COL_NET:
             return net_text(p)
         if col == COL_EXPECTED:
@@ -186,7 +208,7 @@ class PayoutOrdersModel(QAbstractTableModel):
             text = self.text(p, col)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if col == COL_MARGIN and p.margin is None and p.missing_costs:
-                    return tr("Payouts", "No cost price for {0}").format(", ".join(p.missing_costs))
+                    return translate("Payouts", "No cost price for {0}").format(", ".join(p.missing_costs))
                 return text if col in (COL_WHY, COL_ORDER) else None
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole and col in MONEY_COLUMNS:
@@ -346,11 +368,12 @@ def chart_sets(weeks: Sequence[po.WeekTotal], fee_order: Sequence[str]) -> list[
     adjustments; sets that are zero every week are left out."""
     top = [n for n in fee_order if any(w.fees.get(n) for w in weeks)][:TOP_FEES]
     sets: list[tuple[str, list[int]]] = [
-        ("Goods", [w.revenue for w in weeks]),
-        ("Shipping", [w.shipping for w in weeks]),
+        (QT_TRANSLATE_NOOP("Payouts", "Goods"), [w.revenue for w in weeks]),
+        (QT_TRANSLATE_NOOP("Payouts", "Shipping"), [w.shipping for w in weeks]),
         *[(name, [w.fees.get(name, 0) for w in weeks]) for name in top],
-        ("Other fees", [sum(v for n, v in w.fees.items() if n not in top) for w in weeks]),
-        ("Adjustments", [w.adjustments for w in weeks]),
+        (QT_TRANSLATE_NOOP("Payouts", "Other fees"),
+         [sum(v for n, v in w.fees.items() if n not in top) for w in weeks]),
+        (QT_TRANSLATE_NOOP("Payouts", "Adjustments"), [w.adjustments for w in weeks]),
     ]
     return [(label, values) for label, values in sets if any(values)]
 

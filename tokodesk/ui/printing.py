@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.messages import describe
@@ -45,8 +46,12 @@ log = logging.getLogger(__name__)
 SIZES_MM = {"100x150": (100, 150), "100x100": (100, 100), "a6": (105, 148), "a4": (210, 297)}
 PDF_FILE = "__pdf_file__"
 PDF_FILE_DPI = 300
-KIND_TITLES = {"label": "Print labels", "picklist": "Print picklist", "packing_list": "Print packing lists",
-               "manifest": "Print manifest"}
+KIND_TITLES = {
+    "label": QT_TRANSLATE_NOOP("PrintDialog", "Print labels"),
+    "picklist": QT_TRANSLATE_NOOP("PrintDialog", "Print picklist"),
+    "packing_list": QT_TRANSLATE_NOOP("PrintDialog", "Print packing lists"),
+    "manifest": QT_TRANSLATE_NOOP("PrintDialog", "Print manifest"),
+}
 
 
 @dataclass

@@ -361,7 +361,8 @@ class ReturnsTab(QWidget):
         self.receive_button.setEnabled(inspect and goods)
         self.order_button.setEnabled(bool(r and r.order_pk))
         self.label_button.setEnabled(bool(r and r.order_pk))
-        self.evidence.setText(" ".join(f'<a href="{link}">{self.tr("Photo {0}").format(n + 1)}</a>'
+        photo = self.tr("Photo {0}")
+        self.evidence.setText(" ".join(f'<a href="{link}">{photo.format(n + 1)}</a>'
                                        for n, link in enumerate(r.evidence)) if r and r.evidence else "")
         self._show_thumbs(r)
         if r is not None and (answer or inspect) and r.pk not in self.reasons:

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -195,7 +195,8 @@ def _with_awbs(tab: Any, pks: list[int], go: Callable[[dict[str, str]], None]) -
         tab.awb_dialog.accepted.connect(lambda: go(tab.awb_dialog.awbs()))
         tab.awb_dialog.open()
 
-    tab.ctx.jobs.submit(lambda _jc: awb_orders(pks), title=tab.tr("Reading the orders"), on_result=found,
+    title = QCoreApplication.translate("ShipFlow", "Reading the orders")
+    tab.ctx.jobs.submit(lambda _jc: awb_orders(pks), title=title, on_result=found,
                         on_error=tab._show_error)
 
 
@@ -204,7 +205,7 @@ def ship_selection(tab: Any) -> None:
     pks = tab.selected_order_ids()
     if not pks:
         return
-    title = tab.tr("Ship")
+    title = QCoreApplication.translate("ShipFlow", "Ship")
     _with_awbs(tab, pks, lambda awbs: tab._run_action("ship", pks, lambda f, orders: f.ship(orders, awbs), title))
 
 
@@ -250,12 +251,13 @@ def start_arrange(tab: Any, pks: list[int], awbs: dict[str, str], *, channel_id:
         from tokodesk.ui.workers import Cancelled
 
         if isinstance(exc, Cancelled):  # stopped before the job began: nothing was sent
-            dialog.failed(dialog.tr("Stopped before anything was sent."), stopped=True)
+            dialog.failed(QCoreApplication.translate("ShipFlow", "Stopped before anything was sent."), stopped=True)
         else:
             dialog.failed(describe(exc))
         tab.refresh_rows(pks)
 
-    dialog.job = ctx.jobs.submit(work, title=tab.tr("Arrange shipment and print"), lane=ctx.lane(channel_id),
+    title = QCoreApplication.translate("ShipFlow", "Arrange shipment and print")
+    dialog.job = ctx.jobs.submit(work, title=title, lane=ctx.lane(channel_id),
                                  on_result=done, on_error=failed, on_progress=dialog.progressed)
     dialog.open()
     return dialog

@@ -7,21 +7,22 @@ order's details and history, labelled "marketplace code", for support.
 
 from __future__ import annotations
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace.tokopedia.statuses import STATUS_TABLE
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 
 # Tokopedia & Shop's order statuses (Seller Center: Belum dibayar, Perlu dikirim, Dikirim, Selesai, Dibatalkan).
 TTS_WORDS = {
-    "UNPAID": "Unpaid",
-    "ON_HOLD": "On hold: the buyer may still cancel",
-    "AWAITING_SHIPMENT": "To ship",
-    "PARTIALLY_SHIPPING": "Partly shipped",
-    "AWAITING_COLLECTION": "Waiting for the courier's pick-up",
-    "IN_TRANSIT": "In transit",
-    "DELIVERED": "Delivered",
-    "COMPLETED": "Completed",
-    "CANCELLED": "Cancelled",
-    "CANCEL": "Cancelled",
+    "UNPAID": QT_TRANSLATE_NOOP("MarketplaceStatus", "Unpaid"),
+    "ON_HOLD": QT_TRANSLATE_NOOP("MarketplaceStatus", "On hold: the buyer may still cancel"),
+    "AWAITING_SHIPMENT": QT_TRANSLATE_NOOP("MarketplaceStatus", "To ship"),
+    "PARTIALLY_SHIPPING": QT_TRANSLATE_NOOP("MarketplaceStatus", "Partly shipped"),
+    "AWAITING_COLLECTION": QT_TRANSLATE_NOOP("MarketplaceStatus", "Waiting for the courier's pick-up"),
+    "IN_TRANSIT": QT_TRANSLATE_NOOP("MarketplaceStatus", "In transit"),
+    "DELIVERED": QT_TRANSLATE_NOOP("MarketplaceStatus", "Delivered"),
+    "COMPLETED": QT_TRANSLATE_NOOP("MarketplaceStatus", "Completed"),
+    "CANCELLED": QT_TRANSLATE_NOOP("MarketplaceStatus", "Cancelled"),
+    "CANCEL": QT_TRANSLATE_NOOP("MarketplaceStatus", "Cancelled"),
 }
 LEGACY_WORDS = {code: meaning for code, (_state, meaning) in STATUS_TABLE.items()}
 
@@ -32,7 +33,7 @@ def marketplace_status_words(code: object) -> str:
     if not text:
         return ""
     if text.isdigit() and int(text) in LEGACY_WORDS:
-        return tr("MarketplaceStatus", LEGACY_WORDS[int(text)])
+        return translate("MarketplaceStatus", LEGACY_WORDS[int(text)])
     if text.upper() in TTS_WORDS:
-        return tr("MarketplaceStatus", TTS_WORDS[text.upper()])
-    return tr("MarketplaceStatus", "a status TokoDesk does not know yet (marketplace code {0})").format(text)
+        return translate("MarketplaceStatus", TTS_WORDS[text.upper()])
+    return translate("MarketplaceStatus", "a status TokoDesk does not know yet (marketplace code {0})").format(text)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.services import has, optional
@@ -22,13 +23,13 @@ _CHANGES = {
     "payouts": ("payouts",),
 }
 KIND_LABELS = {
-    "skus": "Products (SKU pull)",
-    "orders": "Orders",
-    "statuses": "Order statuses",
-    "inventory": "Stock push",
-    "recon": "Reconciliation",
-    "returns": "Returns",
-    "payouts": "Payouts",
+    "skus": QT_TRANSLATE_NOOP("Sync", "Products (SKU pull)"),
+    "orders": QT_TRANSLATE_NOOP("Sync", "Orders"),
+    "statuses": QT_TRANSLATE_NOOP("Sync", "Order statuses"),
+    "inventory": QT_TRANSLATE_NOOP("Sync", "Stock push"),
+    "recon": QT_TRANSLATE_NOOP("Sync", "Reconciliation"),
+    "returns": QT_TRANSLATE_NOOP("Sync", "Returns"),
+    "payouts": QT_TRANSLATE_NOOP("Sync", "Payouts"),
 }
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QWi
 from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
-from tokodesk.ui.i18n import is_language_change, tr
+from tokodesk.ui.i18n import is_language_change, translate
 from tokodesk.ui.messages import in_words
 from tokodesk.ui.queue_notice import ElidedLabel
 
@@ -61,24 +61,25 @@ def describe_health(health: q.SyncHealth, now: datetime | None = None, *, short:
     last = when_text(health.last_ok, now)
     if health.failing_since is not None:
         since = when_text(health.failing_since, now)
-        head = (tr("SyncHealth", "Offline since {0}") if looks_offline(health.reason)
-                else tr("SyncHealth", "Order sync failing since {0}")).format(since)
+        head = (translate("SyncHealth", "Offline since {0}") if looks_offline(health.reason)
+                else translate("SyncHealth", "Order sync failing since {0}")).format(since)
         if short:
             return head
-        tail = (tr("SyncHealth", "Orders last pulled {0}.").format(last) if last
-                else tr("SyncHealth", "Orders never pulled yet."))
+        tail = (translate("SyncHealth", "Orders last pulled {0}.").format(last) if last
+                else translate("SyncHealth", "Orders never pulled yet."))
         reason = in_words(_reason(health.reason))  # the adapter's English sentence in the window's language
         # Since when and the last good pull first: the reason (the adapter's words) may be long and end in "…".
         return f"{head}. {tail} {reason}".strip()
     if health.overdue:
         if not last:
-            return tr("SyncHealth", "Orders not pulled yet (due every {0} min)").format(health.every_min)
-        return tr("SyncHealth", "Orders not pulled since {0} (due every {1} min)").format(last, health.every_min)
+            return translate("SyncHealth", "Orders not pulled yet (due every {0} min)").format(health.every_min)
+        return translate("SyncHealth", "Orders not pulled since {0} (due every {1} min)").format(last, health.every_min)
     if not last:
-        return tr("SyncHealth", "Pulling orders…") if health.running else tr("SyncHealth", "Orders not pulled yet")
+        return translate("SyncHealth",
+                         "Pulling orders…") if health.running else translate("SyncHealth", "Orders not pulled yet")
     minutes = max(0, int((now - health.last_ok).total_seconds() // 60)) if health.last_ok else 0
-    ago = tr("SyncHealth", "just now") if minutes < 1 else tr("SyncHealth", "{0} min ago").format(minutes)
-    return tr("SyncHealth", "Orders pulled {0} ({1})").format(last, ago)
+    ago = translate("SyncHealth", "just now") if minutes < 1 else translate("SyncHealth", "{0} min ago").format(minutes)
+    return translate("SyncHealth", "Orders pulled {0} ({1})").format(last, ago)
 
 
 class SyncHealthWatcher(QObject):

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 
 
 class RowsModel(QAbstractTableModel):
@@ -33,5 +33,5 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.HEADERS):
             # The .ts file keeps these under the subclass's name (InventoryModel, MappingModel).
-            return tr(type(self).__name__, self.HEADERS[section])
+            return translate(type(self).__name__, self.HEADERS[section])
         return None

@@ -34,6 +34,7 @@ from tokodesk.ui import wizard_logic as logic
 from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.database_page import DatabasePage
+from tokodesk.ui.i18n import translate
 from tokodesk.ui.sync import start_sync
 from tokodesk.ui.widgets import fit_to_screen
 from tokodesk.ui.wizard_stock import StartingStockPage
@@ -129,7 +130,7 @@ class CredentialsPage(QWizardPage):
         top = QFormLayout()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Toko Utama"))
-        top.addRow(self.tr(config.CHANNEL_SETTING_LABELS["name"]), self.name)
+        top.addRow(translate("ChannelSetting", config.CHANNEL_SETTING_LABELS["name"]), self.name)
         layout.addLayout(top)
 
         self.stack = QStackedWidget()

@@ -12,9 +12,10 @@ from typing import Any
 
 from tokodesk import config, credentials
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, Warehouse
 from tokodesk.store import models as m
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 
 
 @dataclass
@@ -90,17 +91,21 @@ def missing_fields(c: Credentials) -> list[str]:
     """Names (as labelled in the wizard) of required fields left empty or malformed."""
     missing = []
     if not c.name or ":" in c.name:
-        missing.append("Channel name")
+        missing.append(QT_TRANSLATE_NOOP("CredentialsPage", "Channel name"))
     if c.marketplace == "tokopedia":
-        pairs = (("FS ID (App ID)", c.fs_id), ("Client ID", c.client_id), ("Client secret", c.client_secret),
-                 ("Shop ID", c.shop_id))
+        pairs = ((QT_TRANSLATE_NOOP("CredentialsPage", "FS ID (App ID)"), c.fs_id),
+                 (QT_TRANSLATE_NOOP("CredentialsPage", "Client ID"), c.client_id),
+                 (QT_TRANSLATE_NOOP("CredentialsPage", "Client secret"), c.client_secret),
+                 (QT_TRANSLATE_NOOP("CredentialsPage", "Shop ID"), c.shop_id))
         missing += [label for label, value in pairs if not value]
         if c.fs_id and not c.fs_id.isdigit():
-            missing.append("FS ID (App ID)")
+            missing.append(QT_TRANSLATE_NOOP("CredentialsPage", "FS ID (App ID)"))
         if c.shop_id and not c.shop_id.isdigit():
-            missing.append("Shop ID")
+            missing.append(QT_TRANSLATE_NOOP("CredentialsPage", "Shop ID"))
     else:
-        pairs = (("App key", c.app_key), ("App secret", c.app_secret), ("Service ID", c.service_id))
+        pairs = ((QT_TRANSLATE_NOOP("CredentialsPage", "App key"), c.app_key),
+                 (QT_TRANSLATE_NOOP("CredentialsPage", "App secret"), c.app_secret),
+                 (QT_TRANSLATE_NOOP("CredentialsPage", "Service ID"), c.service_id))
         missing += [label for label, value in pairs if not value]
     return list(dict.fromkeys(missing))
 
@@ -109,14 +114,16 @@ def url_problem(c: Credentials) -> str | None:
     """What is wrong with the server addresses under Advanced, or None: https, or http to this PC only."""
     from tokodesk.marketplace.endpoints import NOT_WEB, endpoint_kind
 
-    for label, url in ((tr("Wizard", "API base URL"), c.api_base), (tr("Wizard", "Auth base URL"), c.auth_url)):
+    for label, url in ((translate("Wizard",
+                                  "API base URL"), c.api_base), (translate("Wizard", "Auth base URL"), c.auth_url)):
         kind = endpoint_kind(url)
         if kind is None:
             continue
         if kind[0] == NOT_WEB:
-            return tr("Wizard", "{0} “{1}” is not a web address: give one like https://api.example.com").format(
+            return translate("Wizard", "{0} “{1}” is not a web address: give one like https://api.example.com").format(
                 label, url)
-        return tr("Wizard", "{0} “{1}” uses plain http to another computer: the channel's secret and tokens would "
+        return translate("Wizard",
+                         "{0} “{1}” uses plain http to another computer: the channel's secret and tokens would "
                             "travel unencrypted. Use https://, or http only to this PC (127.0.0.1, ::1, "
                             "localhost).").format(label, url)
     return None
@@ -130,7 +137,7 @@ def _check_urls(c: Credentials) -> None:
 
 def _check_name_free(name: str) -> None:
     if m.Channel.select().where(m.Channel.name == name).exists():
-        raise UserError(tr("Wizard", "A channel called “{0}” exists already: choose another name.").format(name))
+        raise UserError(translate("Wizard", "A channel called “{0}” exists already: choose another name.").format(name))
 
 
 def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: str | None = None) -> TestResult:
@@ -159,7 +166,7 @@ def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: s
         from tokodesk.marketplace.tiktokshop.client import TikTokShopClient
 
         if not c.auth_code:
-            raise UserError(tr("Wizard", "Open the consent link, accept, and paste the redirect URL or the code "
+            raise UserError(translate("Wizard", "Open the consent link, accept, and paste the redirect URL or the code "
                                          "first."))
         kept = credentials.load_token(exchanged_as) if exchanged_as else None
         if kept is not None and exchanged_as != c.name:
@@ -169,7 +176,8 @@ def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: s
         try:
             shops = client.authorized_shops() if kept is not None else client.authorize(c.auth_code)
             if not shops:
-                raise AuthError(tr("Wizard", "The authorization worked but covers no shop: authorize again with the "
+                raise AuthError(translate("Wizard",
+                                          "The authorization worked but covers no shop: authorize again with the "
                                              "shop owner's account."))
             choices = []
             for shop in shops:
@@ -187,15 +195,16 @@ def test_connection(c: Credentials, adapter_factory: Any = None, exchanged_as: s
 def explain(exc: BaseException) -> str:
     """The test's failure in words: wrong secret, shop not linked, no network, keyring locked."""
     if isinstance(exc, NotReachable):
-        return tr("Wizard", "No network: the marketplace could not be reached. Check the internet connection (and "
+        return translate("Wizard",
+                         "No network: the marketplace could not be reached. Check the internet connection (and "
                             "the server addresses under Advanced). Detail: {0}").format(exc)
     if isinstance(exc, AuthError):
-        return tr("Wizard", "The marketplace refused: {0}").format(exc)
+        return translate("Wizard", "The marketplace refused: {0}").format(exc)
     if isinstance(exc, credentials.CredentialError):
-        return tr("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(exc)
+        return translate("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(exc)
     if isinstance(exc, (MarketplaceError, UserError, ValueError)):
         return str(exc)
-    return tr("Wizard", "Unexpected error ({0}): {1}").format(type(exc).__name__, exc)
+    return translate("Wizard", "Unexpected error ({0}): {1}").format(type(exc).__name__, exc)
 
 
 def _capabilities(marketplace: str) -> Any:

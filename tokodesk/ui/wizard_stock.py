@@ -25,21 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.i18n import tr
+from tokodesk.ui.i18n import translate
 
 ADOPT, IMPORT, LATER = "adopt", "import", "later"  # services.stock_adopt's names
 
 
 def adopt_summary(result: Any) -> str:
     """An adoption's outcome in the window's language (the reasons a SKU was skipped stay the service's words)."""
-    lines = [tr("StartingStock", "{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} "
+    lines = [translate("StartingStock",
+                       "{0} SKUs counted from the marketplace's stock: {1} units on the marketplace + {2} "
                                  "held by open orders.").format(
         len(result.adopted), sum(a.marketplace for a in result.adopted), sum(a.held for a in result.adopted))]
     if result.already_counted:
-        lines.append(tr("StartingStock", "{0} SKUs already counted were kept as they are.").format(
+        lines.append(translate("StartingStock", "{0} SKUs already counted were kept as they are.").format(
             result.already_counted))
     if result.skipped:
-        lines.append(tr("StartingStock", "{0} SKUs could not be taken and stay not counted (nothing is pushed for "
+        lines.append(translate("StartingStock",
+                               "{0} SKUs could not be taken and stay not counted (nothing is pushed for "
                                          "them):").format(len(result.skipped)))
         lines += [f"• {s.seller_sku}: {s.reason}" for s in result.skipped[:20]]
     return "\n".join(lines)
@@ -48,10 +50,11 @@ def adopt_summary(result: Any) -> str:
 def first_count_summary(first: Any) -> str:
     """What the wizard's starting-stock step did, in the window's language."""
     if first.choice == LATER:
-        return tr("StartingStock", "Nothing is pushed until you count your SKUs (Inventory tab: type a count, import "
+        return translate("StartingStock",
+                         "Nothing is pushed until you count your SKUs (Inventory tab: type a count, import "
                                    "a file, or use the marketplace's stock).")
     if first.choice == IMPORT and first.ok:
-        return tr("StartingStock", "{0} counts imported.").format(len(first.counts))
+        return translate("StartingStock", "{0} counts imported.").format(len(first.counts))
     if first.adopted is not None:
         return adopt_summary(first.adopted)
     return "\n".join(first.lines)  # the step failed: the service says why

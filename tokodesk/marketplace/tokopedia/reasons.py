@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from tokodesk.config import WIB
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace.base import CancelReason, CancelRequest, OrderState
 
 # Text limits from the FS docs. Code 0 is 512 in the docs but 200 in the SIRCLO spec (UNCONFIRMED): the docs are the
@@ -12,14 +13,14 @@ from tokodesk.marketplace.base import CancelReason, CancelRequest, OrderState
 CLOSE_NOTE_MAX = 100
 
 REASONS: tuple[CancelReason, ...] = (
-    CancelReason("1", "Product out of stock", max_text=512),
-    CancelReason("2", "Product variant unavailable", max_text=512),
-    CancelReason("3", "Wrong price or weight", max_text=512),
-    CancelReason("4", "Shop closed", needs_close_date=True, max_text=512),
-    CancelReason("5", "Other reason", max_text=512),
-    CancelReason("7", "Courier problem", max_text=490),
-    CancelReason("8", "Buyer's request", max_text=490),
-    CancelReason("0", "Problem with the shipment", max_text=512),
+    CancelReason("1", QT_TRANSLATE_NOOP("CancelReason", "Product out of stock"), max_text=512),
+    CancelReason("2", QT_TRANSLATE_NOOP("CancelReason", "Product variant unavailable"), max_text=512),
+    CancelReason("3", QT_TRANSLATE_NOOP("CancelReason", "Wrong price or weight"), max_text=512),
+    CancelReason("4", QT_TRANSLATE_NOOP("CancelReason", "Shop closed"), needs_close_date=True, max_text=512),
+    CancelReason("5", QT_TRANSLATE_NOOP("CancelReason", "Other reason"), max_text=512),
+    CancelReason("7", QT_TRANSLATE_NOOP("CancelReason", "Courier problem"), max_text=490),
+    CancelReason("8", QT_TRANSLATE_NOOP("CancelReason", "Buyer's request"), max_text=490),
+    CancelReason("0", QT_TRANSLATE_NOOP("CancelReason", "Problem with the shipment"), max_text=512),
 )
 BY_CODE = {r.code: r for r in REASONS}
 
