@@ -3916,6 +3916,18 @@ Folder data: {1}</translation>
         <translation>Pajak penghasilan</translation>
     </message>
     <message>
+        <source>{kind}: {amount}</source>
+        <translation>{kind}: {amount}</translation>
+    </message>
+    <message>
+        <source>{kind} (estimated): {amount}</source>
+        <translation>{kind} (perkiraan): {amount}</translation>
+    </message>
+    <message>
+        <source>an adjustment {code}</source>
+        <translation>penyesuaian {code}</translation>
+    </message>
+    <message>
         <source>Shipping fee adjustment</source>
         <translation>Penyesuaian ongkos kirim</translation>
     </message>
@@ -4122,14 +4134,6 @@ Folder data: {1}</translation>
     <message>
         <source>taxes {amount}</source>
         <translation>pajak {amount}</translation>
-    </message>
-    <message>
-        <source>an adjustment {kind} {amount}</source>
-        <translation>penyesuaian {kind} {amount}</translation>
-    </message>
-    <message>
-        <source>an estimated adjustment {kind} {amount}</source>
-        <translation>perkiraan penyesuaian {kind} {amount}</translation>
     </message>
     <message>
         <source>{amount} that TokoDesk cannot explain from the marketplace&apos;s breakdown</source>

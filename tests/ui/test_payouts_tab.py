@@ -114,7 +114,7 @@ def test_sync_shows_statements_withdrawals_and_an_unexpected_order_with_its_caus
     tab.views.setCurrentWidget(tab.unexpected)
     key = order.invoice or order.order_id
     why = shown(tab.unexpected, pv.COL_WHY)
-    assert why[key] == "an adjustment PLATFORM_PENALTY -Rp 5.000"
+    assert why[key] == "Platform penalty: -Rp 5.000"
     assert shown(tab.unexpected, pv.COL_DIFF)[key] == "-Rp 5.000"
     # Selected: the payout taken apart beside the list.
     assert tab.unexpected.select(key)
@@ -126,7 +126,7 @@ def test_sync_shows_statements_withdrawals_and_an_unexpected_order_with_its_caus
     assert items["Adjustment: Platform penalty (PLATFORM_PENALTY)"] == "-Rp 5.000"
     assert items["Net settled"] == pv.rupiah(payout.net)
     assert items["Difference"] == "-Rp 5.000"
-    assert "an adjustment PLATFORM_PENALTY -Rp\u00a05.000" in detail.why.text()
+    assert "Platform penalty: -Rp\u00a05.000" in detail.why.text()
 
 
 def test_a_legacy_channel_has_no_payouts_tab_and_the_tab_says_why(qtbot, ctx, window, open_tab, wait_idle):

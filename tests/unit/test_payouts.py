@@ -73,9 +73,14 @@ def test_every_cause_of_a_difference_is_named_and_they_add_up():
     words = p.why()
     assert "affiliate_commission_amount -Rp 6.250" in words
     assert "Platform commission (platform_commission_amount) was Rp 8.750, the fee rules give Rp 8.713" in words
-    assert "an adjustment SHIPPING_FEE_ADJUSTMENT -Rp 2.000" in words
+    assert "Shipping fee adjustment: -Rp 2.000" in words  # the platform's type in words, not its code
     assert "shipping cost the seller Rp 1.000 more" in words
     assert p.unexpected and p.statements == ["S1", "S2"]
+    from tokodesk.documents.fmt import translator
+
+    assert "Penyesuaian ongkos kirim: -Rp 2.000" in p.why(translator("id"))
+    odd = po.SettlementRecord("A", "SOMETHING_NEW", -500, adjustment_amount=-500, statement_id="S3")
+    assert "an adjustment SOMETHING_NEW: -Rp 500" in po.order_payout(ORDER, [main, odd]).why()
 
 
 def test_an_order_settled_across_two_statements_with_a_refund():

@@ -147,6 +147,8 @@ class Cause:
         if not self.template:
             return self.text
         params = {k: tr(v) if k == "label" else v for k, v in self.params.items()}
+        if "kind" in params:
+            params["kind"] = adjustment_kind(params["kind"], tr)
         return tr(self.template).format(**params)
 
 
@@ -239,16 +241,43 @@ FEE_GIVEN_BACK = QT_TRANSLATE_NOOP("Payouts", "{name}: {amount} given back with 
 FEE_CHANGE = QT_TRANSLATE_NOOP("Payouts", "{label} ({name}) was {charged}, the fee rules give {expected}: a fee change "
                                            "or another rate for this category")
 TAXES = QT_TRANSLATE_NOOP("Payouts", "taxes {amount}")
-ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "an adjustment {kind} {amount}")
-ESTIMATED_ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "an estimated adjustment {kind} {amount}")
+ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "{kind}: {amount}")
+ESTIMATED_ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "{kind} (estimated): {amount}")
+OTHER_ADJUSTMENT = QT_TRANSLATE_NOOP("Payouts", "an adjustment {code}")  # a type not in ADJUSTMENT_WORDS
 UNEXPLAINED = QT_TRANSLATE_NOOP("Payouts", "{amount} that TokoDesk cannot explain from the marketplace's breakdown")
 CAUSE_TEMPLATES = (REFUND_TOOK, REFUND_GAVE, NOT_SETTLED, REVENUE, SHIPPING_COST, SHIPPING_SUBSIDY, FEE_NOT_IN_RULES,
                    FEE_GIVEN_BACK, FEE_CHANGE, TAXES, ADJUSTMENT, ESTIMATED_ADJUSTMENT, UNEXPLAINED)
 
 
+# Adjustment types (Get Statement Transactions' `type`) in words: a seller reads "Platform penalty", not
+# PLATFORM_PENALTY; a type not listed is named by its code.
+ADJUSTMENT_WORDS = {
+    "SHIPPING_FEE_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Shipping fee adjustment"),
+    "SHIPPING_FEE_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Shipping fee compensation"),
+    "SHIPPING_FEE_REBATE": QT_TRANSLATE_NOOP("Payouts", "Shipping fee rebate"),
+    "PLATFORM_PENALTY": QT_TRANSLATE_NOOP("Payouts", "Platform penalty"),
+    "PLATFORM_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Platform compensation"),
+    "PLATFORM_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Platform reimbursement"),
+    "LOGISTICS_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Logistics reimbursement"),
+    "DEDUCTIONS_INCURRED_BY_SELLER": QT_TRANSLATE_NOOP("Payouts", "Deduction charged to the seller"),
+    "CHARGE_BACK": QT_TRANSLATE_NOOP("Payouts", "Chargeback"),
+    "PROMOTION_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Promotion adjustment"),
+    "REFUND": QT_TRANSLATE_NOOP("Payouts", "Refund"),
+    "RESERVE": QT_TRANSLATE_NOOP("Payouts", "Reserve"),
+}
+
+
+def adjustment_kind(code: str, tr: Callable[[str], str] | None = None) -> str:
+    """An adjustment's type in words (in the language of `tr`)."""
+    tr = tr or (lambda text: text)
+    word = ADJUSTMENT_WORDS.get(code)
+    return tr(word) if word else tr(OTHER_ADJUSTMENT).format(code=code)
+
+
 def _cause(cause_kind: str, share_: int, template: str, /, **params: object) -> Cause:
     shown = {k: rupiah(v) if isinstance(v, int) else str(v) for k, v in params.items()}
-    return Cause(cause_kind, share_, template.format(**shown), template, shown)
+    english = {**shown, "kind": adjustment_kind(shown["kind"])} if "kind" in shown else shown
+    return Cause(cause_kind, share_, template.format(**english), template, shown)
 
 
 def explain(difference: int, records: Sequence[SettlementRecord], items_total: int, expected: Mapping[str, int]

@@ -63,20 +63,7 @@ FEE_WORDS: dict[str, str] = {
     "income_tax_amount": QT_TRANSLATE_NOOP("Payouts", "Income tax"),
 }
 # Adjustment types (Get Statement Transactions' `type`); another type is shown as the platform writes it.
-ADJUSTMENT_WORDS = {
-    "SHIPPING_FEE_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Shipping fee adjustment"),
-    "SHIPPING_FEE_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Shipping fee compensation"),
-    "SHIPPING_FEE_REBATE": QT_TRANSLATE_NOOP("Payouts", "Shipping fee rebate"),
-    "PLATFORM_PENALTY": QT_TRANSLATE_NOOP("Payouts", "Platform penalty"),
-    "PLATFORM_COMPENSATION": QT_TRANSLATE_NOOP("Payouts", "Platform compensation"),
-    "PLATFORM_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Platform reimbursement"),
-    "LOGISTICS_REIMBURSEMENT": QT_TRANSLATE_NOOP("Payouts", "Logistics reimbursement"),
-    "DEDUCTIONS_INCURRED_BY_SELLER": QT_TRANSLATE_NOOP("Payouts", "Deduction charged to the seller"),
-    "CHARGE_BACK": QT_TRANSLATE_NOOP("Payouts", "Chargeback"),
-    "PROMOTION_ADJUSTMENT": QT_TRANSLATE_NOOP("Payouts", "Promotion adjustment"),
-    "REFUND": QT_TRANSLATE_NOOP("Payouts", "Refund"),
-    "RESERVE": QT_TRANSLATE_NOOP("Payouts", "Reserve"),
-}
+ADJUSTMENT_WORDS = po.ADJUSTMENT_WORDS
 GROUP_WORDS = {
     fin.REVENUE: QT_TRANSLATE_NOOP("Payouts", "Goods"),
     fin.SHIPPING: QT_TRANSLATE_NOOP("Payouts", "Shipping"),
@@ -130,6 +117,8 @@ def cause_words(c: po.Cause) -> str:
         return c.text
     # "Rp 2.000" kept on one line where the causes wrap (a no-break space).
     params = {k: words(v) if k == "label" else v.replace("Rp ", "Rp\u00a0") for k, v in c.params.items()}
+    if "kind" in params:
+        params["kind"] = po.adjustment_kind(c.params["kind"], words)
     if c.template in (po.FEE_NOT_IN_RULES, po.FEE_GIVEN_BACK) and "name" in params:
         name = params["name"]
         label = FEE_WORDS.get(name) or next((r.label for r in po.FEE_RULES if r.name == name), "")
