@@ -63,12 +63,7 @@ def test_tokopedia_product_pull_stops_on_a_repeated_page(clock, rsps):
     assert server.calls == 2
 
 
-def test_tiktokshop_order_pull_stops_when_the_next_page_token_repeats(channel, monkeypatch):
-    from tokodesk.marketplace.tiktokshop import order_search
-
-    # One walk over the window: the window is otherwise cut into slices walked side by side, each of which stops
-    # on its own repeated token (2 requests a slice), which would only multiply the count below.
-    monkeypatch.setattr(order_search, "SLICE_READERS", 1)
+def test_tiktokshop_order_pull_stops_when_the_next_page_token_repeats(channel):
     now = tts.utc(tts.NOW).replace(tzinfo=None)
     m.Channel.update(marketplace="tiktokshop", order_sync_from=now - timedelta(hours=2)).execute()
     body = json.dumps(tts.ok({"orders": [tts.raw_order()], "next_page_token": "same-token"}))
