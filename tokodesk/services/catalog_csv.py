@@ -10,8 +10,6 @@ with an on/off given changes only the listing. Nothing is sent: `catalog push` d
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,28 +44,11 @@ def parse_catalog_text(text: str) -> ParsedCatalog:
     parsed = ParsedCatalog()
     if not text.strip():
         return parsed
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    cols = [0, 1, 2]
+    table = csv_cells.table_rows(text, (SKU_NAMES, PRICE_NAMES, ACTIVE_NAMES), (0, 1, 2), absent=-1)
+    parsed.had_header = table.had_header
+    cols = table.columns
     seen: dict[str, int] = {}
-    first = True
-    for cells in reader:
-        line = reader.line_num
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        if first:
-            first = False
-            names = [c.lower().lstrip("\ufeff") for c in cells]
-            if any(n in SKU_NAMES | PRICE_NAMES | ACTIVE_NAMES for n in names):
-                cols = [next((i for i, n in enumerate(names) if n in group), -1)
-                        for group in (SKU_NAMES, PRICE_NAMES, ACTIVE_NAMES)]
-                parsed.had_header = True
-                continue
-        raw = ",".join(cells)
+    for line, cells, raw in table.rows:
         sku, price_text, active_text = (cells[c] if 0 <= c < len(cells) else "" for c in cols)
         problem = ("the seller SKU is empty" if not sku else None) or csv_cells.formula_problem(sku, "seller SKU")
         for column, value in (("price", price_text), ("active", active_text)):

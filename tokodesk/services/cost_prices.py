@@ -10,8 +10,6 @@ UTF-8 with or without BOM), reports every bad row with its line number, and appl
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,27 +57,10 @@ def parse_cost_text(text: str) -> ParsedCosts:
     parsed = ParsedCosts()
     if not text.strip():
         return parsed
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    sku_col, cost_col = 0, 1
+    table = csv_cells.table_rows(text, (SKU_NAMES, COST_NAMES), (0, 1))
+    sku_col, cost_col = table.columns
     seen: dict[str, int] = {}
-    first = True
-    for cells in reader:
-        line = reader.line_num
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        if first:
-            first = False
-            names = [c.lower().lstrip("\ufeff") for c in cells]
-            if any(n in SKU_NAMES or n in COST_NAMES for n in names):
-                sku_col = next((i for i, n in enumerate(names) if n in SKU_NAMES), 0)
-                cost_col = next((i for i, n in enumerate(names) if n in COST_NAMES), 1)
-                continue
-        raw = ",".join(cells)
+    for line, cells, raw in table.rows:
         sku = cells[sku_col] if sku_col < len(cells) else ""
         if not sku:
             parsed.bad.append(BadRow(line, "the seller SKU is empty", raw))

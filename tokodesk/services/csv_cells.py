@@ -12,8 +12,10 @@ as a formula: the seller typed or pasted it, and it is never what a SKU should b
 from __future__ import annotations
 
 import csv
+import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -87,3 +89,41 @@ def read_csv_text(path: str | Path) -> str:
         raise UserError(
             f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
         ) from None
+
+
+@dataclass
+class Table:
+    """A seller's CSV as the imports read it: which column holds each thing, and the rows that are not blank."""
+
+    columns: list[int]
+    had_header: bool = False
+    rows: list[tuple[int, list[str], str]] = field(default_factory=list)  # (line number, cells, the line as read)
+
+
+def table_rows(text: str, groups: Sequence[frozenset[str] | set[str]], positions: Sequence[int],
+               absent: int | None = None) -> Table:
+    """Rows of `text` (`,` `;` or tab, sniffed), cells stripped. A first row naming any of `groups` (lower case,
+    a BOM ignored) is a header that says which column holds each group; without one, `positions` do. A group the
+    header does not name is at `absent` (or its position)."""
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    table = Table(list(positions))
+    reader = csv.reader(io.StringIO(text), dialect)
+    first = True
+    for cells in reader:
+        cells = [c.strip() for c in cells]
+        if not any(cells):
+            continue
+        if first:
+            first = False
+            names = [c.lower().lstrip("\ufeff") for c in cells]
+            if any(n in group for group in groups for n in names):
+                table.columns = [next((i for i, n in enumerate(names) if n in group),
+                                      position if absent is None else absent)
+                                 for group, position in zip(groups, positions, strict=True)]
+                table.had_header = True
+                continue
+        table.rows.append((reader.line_num, cells, ",".join(cells)))
+    return table

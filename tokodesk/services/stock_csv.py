@@ -12,8 +12,6 @@ What a seller's spreadsheet may look like, and how it is read:
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,35 +37,15 @@ class ParsedStock:
     had_header: bool = False
 
 
-def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        return csv.excel
-
-
 def parse_stock_text(text: str) -> ParsedStock:
     parsed = ParsedStock()
     if not text.strip():
         return parsed
-    reader = csv.reader(io.StringIO(text), _dialect(text[:4096]))
-    sku_col, qty_col = 0, 1
+    table = csv_cells.table_rows(text, (SKU_NAMES, QTY_NAMES), (0, 1))
+    parsed.had_header = table.had_header
+    sku_col, qty_col = table.columns
     first_line_seen: dict[str, int] = {}
-    first_row = True
-    for cells in reader:
-        line = reader.line_num
-        cells = [c.strip() for c in cells]
-        if not any(cells):
-            continue
-        if first_row:
-            first_row = False
-            names = [c.lower().lstrip("\ufeff") for c in cells]
-            if any(n in SKU_NAMES for n in names) or any(n in QTY_NAMES for n in names):
-                sku_col = next((i for i, n in enumerate(names) if n in SKU_NAMES), 0)
-                qty_col = next((i for i, n in enumerate(names) if n in QTY_NAMES), 1)
-                parsed.had_header = True
-                continue
-        raw = ",".join(cells)
+    for line, cells, raw in table.rows:
         sku = cells[sku_col] if sku_col < len(cells) else ""
         qty_text = cells[qty_col] if qty_col < len(cells) else ""
         if not sku:
