@@ -4,12 +4,12 @@ than the announced rate limit, and each order's own failure reported on that ord
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from datetime import datetime, timezone
 
 import pytest
 
+from tests.integration.network_checks import InFlight, busiest_second
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.sandbox import Sandbox, Status
 from tokodesk.services import outbox
@@ -41,33 +41,8 @@ def _setup(sb):
     return channel, client, ids
 
 
-class InFlight:
-    """Counts the requests the sandbox's network holds at once (proof that the batch sends side by side)."""
-
-    def __init__(self, sleep):
-        self.sleep, self.now, self.most = sleep, 0, 0
-        self.lock = threading.Lock()
-
-    def __call__(self, seconds):
-        with self.lock:
-            self.now += 1
-            self.most = max(self.most, self.now)
-        try:
-            self.sleep(seconds)
-        finally:
-            with self.lock:
-                self.now -= 1
 
 
-def _busiest_second(records, endpoint: str) -> int:
-    """The most requests of `endpoint` the shop accepted within any one second."""
-    times = sorted(r.at for r in records if r.endpoint == endpoint and r.status != 429)
-    most, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def test_a_batch_sends_one_request_per_order_and_step_despite_lost_answers_and_429s(any_database):
@@ -139,4 +114,4 @@ def test_a_batch_keeps_to_the_announced_rate_limit(database, rate):
     assert [(r.endpoint, r.at) for r in log if r.status == 429] == []  # never refused for the limit
     for endpoint in ("ack", "pickup"):
         # a token bucket of `rate` a second holding `burst`: no one second ever saw more than both
-        assert _busiest_second(log, endpoint) <= rate + 10, endpoint
+        assert busiest_second(log, endpoint) <= rate + 10, endpoint

@@ -4,11 +4,11 @@ both databases, and never faster than the marketplace's rate limit allows."""
 from __future__ import annotations
 
 import socket
-import threading
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.integration.network_checks import InFlight
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.marketplace.tokopedia import client as client_module
 from tokodesk.sandbox import Sandbox
@@ -47,22 +47,6 @@ def _snapshot(channel):
     )
 
 
-class InFlight:
-    """Counts the sandbox's answers being held by the network at once (the latency's waits)."""
-
-    def __init__(self, sleep):
-        self.sleep, self.now, self.most = sleep, 0, 0
-        self.lock = threading.Lock()
-
-    def __call__(self, seconds):
-        with self.lock:
-            self.now += 1
-            self.most = max(self.most, self.now)
-        try:
-            self.sleep(seconds)
-        finally:
-            with self.lock:
-                self.now -= 1
 
 
 def test_a_concurrent_pull_stores_exactly_the_orders_of_a_serial_one(any_database, monkeypatch):

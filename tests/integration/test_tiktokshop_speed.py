@@ -4,11 +4,11 @@ serial pull; and the labels kept after a batch ship fetched side by side, the or
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 
 import pytest
 
+from tests.integration.network_checks import InFlight, busiest_second
 from tests.integration.test_tiktokshop_fulfilment import pulled
 from tests.integration.tiktokshop_setup import (  # noqa: F401 - fixtures
     channel,
@@ -36,32 +36,8 @@ def sb():
         yield box
 
 
-class InFlight:
-    """Counts the requests the sandbox's network holds at once."""
-
-    def __init__(self, sleep):
-        self.sleep, self.now, self.most = sleep, 0, 0
-        self.lock = threading.Lock()
-
-    def __call__(self, seconds):
-        with self.lock:
-            self.now += 1
-            self.most = max(self.most, self.now)
-        try:
-            self.sleep(seconds)
-        finally:
-            with self.lock:
-                self.now -= 1
 
 
-def _busiest_second(records, endpoint: str) -> int:
-    times = sorted(r.at for r in records if r.endpoint == endpoint and r.status != 429)
-    most, first = 0, 0
-    for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
-            first += 1
-        most = max(most, last - first + 1)
-    return most
 
 
 def test_a_first_pull_reads_the_search_side_by_side_within_the_rate_limit_and_stores_every_order_once(sb, channel):  # noqa: F811
@@ -78,7 +54,7 @@ def test_a_first_pull_reads_the_search_side_by_side_within_the_rate_limit_and_st
     assert in_flight.most > 2  # slices of a window, and the next window, read at the same time
     assert sum(1 for r in log if r.endpoint == "order_search") > order_search.SLICE_READERS
     assert [r for r in log if r.status == 429] == []  # never refused for the limit
-    assert _busiest_second(log, "order_search") <= DOCUMENTED_QPS
+    assert busiest_second(log, "order_search") <= DOCUMENTED_QPS
 
 
 def test_labels_kept_after_a_batch_ship_come_side_by_side_with_details_read_in_batches(sb, channel, client):  # noqa: F811
