@@ -1,6 +1,11 @@
 """Finance reads in the sandbox's TikTok Shop dialect (Finance reference: Get Statements, Get Transactions by
 Statement / by Order, Get Unsettled Transactions, Get Withdrawals).
 
+Pages modelled (the official reference, lazykern/ecommerce-api-docs data/raw/tiktok/api-reference/finance/):
+get-statements, get-transactions-by-statement, get-transactions-by-order, get-unsettled-transactions and
+get-withdrawals (.doc.json for the behaviour, .spec.json for the fields), checked against the OpenAPI description
+(tests/oas/). What those pages leave open (when a statement is made, the fee rates) is said below as a choice.
+
 Everything is derived from the shop's orders and returns when asked, so it follows the shop clock (`Sandbox.advance`):
 - an order is settled when it is completed: the buyer confirms receipt (seeded) within `settle_after` (2 days) of
   the delivery, else the platform completes it then; a seeded share (`late_rate`) settles `late_extra` (5 days)
