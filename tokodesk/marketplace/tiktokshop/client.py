@@ -18,6 +18,7 @@ from typing import Any
 import requests
 
 from tokodesk import config, credentials
+from tokodesk.marketplace import http
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -159,7 +160,7 @@ class TikTokShopClient:
         self.preferred_warehouse = preferred_warehouse
         self.sleep = sleep
         self._secret = app_secret
-        self.session = session or requests.Session()
+        self.session = session or http.Session()
         self._own_session = session is None
         # Channels of one consent share one set of tokens, kept under the first channel's name.
         self.tokens = TokenKeeper(

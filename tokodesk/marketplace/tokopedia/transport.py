@@ -23,7 +23,7 @@ import urllib3.exceptions
 
 from tokodesk import credentials
 from tokodesk.logsetup import register_secret
-from tokodesk.marketplace import answers, pacing
+from tokodesk.marketplace import answers, http, pacing
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.marketplace.endpoints import check_endpoint
 from tokodesk.marketplace.pacing import GATE_MARGIN  # noqa: F401 - named here by the tests of the gate
@@ -217,7 +217,7 @@ class Transport:
         self.auth_url = check_endpoint(auth_url, "the sign-in (auth) address").rstrip("/")
         self.timeout = timeout
         self._own_session = session is None
-        self.session = session or requests.Session()
+        self.session = session or http.Session()
         self.sleep = sleep
         self.clock = clock
         self.rng = rng or random.Random()

@@ -1,0 +1,80 @@
+"""The marketplace clients' session settles proxies and the CA bundle exactly as requests does from the environment
+(it only reads the environment once per host): compared, setting for setting, with a stock requests.Session."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tokodesk.marketplace import http
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY",
+                   "NO_PROXY", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+ENVIRONMENTS = [
+    {},
+    {"HTTPS_PROXY": "http://proxy.kantor:3128"},
+    {"HTTP_PROXY": "http://proxy.kantor:3128", "HTTPS_PROXY": "http://user:pw@proxy.kantor:3129"},
+    {"https_proxy": "http://lower:8080", "HTTPS_PROXY": "http://upper:8080"},
+    {"ALL_PROXY": "socks5://proxy.kantor:1080"},
+    {"HTTPS_PROXY": "http://proxy.kantor:3128", "NO_PROXY": "tokopedia.net"},
+    {"HTTPS_PROXY": "http://proxy.kantor:3128", "NO_PROXY": ".tiktokglobalshop.com, localhost"},
+    {"HTTPS_PROXY": "http://proxy.kantor:3128", "NO_PROXY": "fs.tokopedia.net:443"},
+    {"HTTP_PROXY": "http://proxy.kantor:3128", "NO_PROXY": "127.0.0.0/8"},
+    {"HTTP_PROXY": "http://proxy.kantor:3128", "no_proxy": "*"},
+    {"REQUESTS_CA_BUNDLE": "/etc/kantor/ca.pem"},
+    {"CURL_CA_BUNDLE": "/etc/kantor/curl-ca.pem", "HTTPS_PROXY": "http://proxy.kantor:3128"},
+]
+
+URLS = [
+    "https://fs.tokopedia.net/v2/order/list?fs_id=1",
+    "https://accounts.tokopedia.com/token",
+    "https://open-api.tiktokglobalshop.com/order/202309/orders/search",
+    "https://open-api.tiktokglobalshop.com:8443/x",
+    "http://127.0.0.1:8123/v1/order/1/fs/2/ack",
+]
+
+
+@pytest.fixture
+def environment(monkeypatch):
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+    def apply(values: dict[str, str]) -> None:
+        for name, value in values.items():
+            monkeypatch.setenv(name, value)
+
+    return apply
+
+
+@pytest.mark.parametrize("values", ENVIRONMENTS, ids=lambda v: ",".join(f"{k}={w}" for k, w in v.items()) or "none")
+def test_proxies_and_ca_bundle_are_those_requests_would_use(environment, values):
+    environment(values)
+    for url in URLS:
+        mine = http.Session()
+        stock = requests.Session()
+        for _call in range(2):  # the second call is answered from what the first one read
+            ours = mine.merge_environment_settings(url, {}, None, None, None)
+            theirs = stock.merge_environment_settings(url, {}, None, None, None)
+            assert ours == theirs, url
+            assert requests.utils.select_proxy(url, ours["proxies"]) == requests.utils.select_proxy(
+                url, theirs["proxies"])
+
+
+def test_a_call_naming_its_own_settings_keeps_them(environment):
+    environment({"HTTPS_PROXY": "http://proxy.kantor:3128", "REQUESTS_CA_BUNDLE": "/etc/kantor/ca.pem"})
+    url = URLS[0]
+    for verify in (False, "/tmp/mine.pem"):
+        ours = http.Session().merge_environment_settings(url, {"https": "http://mine:1"}, None, verify, None)
+        theirs = requests.Session().merge_environment_settings(url, {"https": "http://mine:1"}, None, verify, None)
+        assert ours == theirs
+        assert ours["proxies"]["https"] == "http://mine:1" and ours["verify"] == verify
+
+
+def test_a_redirect_takes_the_new_hosts_proxy_settings(environment):
+    environment({"HTTPS_PROXY": "http://proxy.kantor:3128", "NO_PROXY": "cdn.kantor"})
+    for target in ("https://cdn.kantor/label.pdf", "https://p16-oec.tiktokcdn.com/label.pdf"):
+        request = requests.Request("GET", target).prepare()
+        ours = http.Session().rebuild_proxies(request, {})
+        theirs = requests.Session().rebuild_proxies(requests.Request("GET", target).prepare(), {})
+        assert requests.utils.select_proxy(target, ours) == requests.utils.select_proxy(target, theirs)
