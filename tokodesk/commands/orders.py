@@ -107,8 +107,10 @@ def orders_as_json(state: str | None = None, channel=None, limit: int | None = N
             "lines": lines.get(o.id, []),
             # Tokopedia & Shop: each package with its own status and tracking number (a combined package lists
             # every order it serves); empty on Tokopedia, where the order is its one parcel.
+            # `packed`: the parcel is packed (the order packed as a whole, or that parcel on its own).
             "packages": [{"package_id": p.package_id, "status": p.status, "tracking_number": p.tracking_number,
-                          "order_ids": p.order_ids} for p in packages.get(o.id, [])],
+                          "order_ids": p.order_ids, "packed": p.packed_at is not None}
+                         for p in packages.get(o.id, [])],
         }
         for o in orders
     ]

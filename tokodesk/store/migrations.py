@@ -215,6 +215,24 @@ def _m22_package_units(database: pw.Database) -> None:
     add_column_if_missing(database, m.PackageOrder, "units")
 
 
+def _m23_parcels_of_packed_orders(database: pw.Database) -> None:
+    # Packing an order as a whole now packs its parcels too (a split order's packages agree with it). An order packed
+    # before that has its waiting parcels marked now, with the order's own time and packer; a combined package is
+    # marked only when every order in it is packed. Nothing to do on a fresh database.
+    packed = "('packed', 'ready_to_ship')"
+    database.execute_sql(
+        'UPDATE "package" SET '
+        '"packed_at" = (SELECT MAX(o."packed_at") FROM "package_order" po JOIN "order" o ON o."id" = po."order_id" '
+        'WHERE po."package_id" = "package"."id"), '
+        '"packed_by" = COALESCE((SELECT MAX(o."packed_by") FROM "package_order" po JOIN "order" o '
+        'ON o."id" = po."order_id" WHERE po."package_id" = "package"."id"), \'\') '
+        'WHERE "packed_at" IS NULL AND "status" IN (\'\', \'TO_FULFILL\') '
+        'AND EXISTS (SELECT 1 FROM "package_order" po WHERE po."package_id" = "package"."id") '
+        'AND NOT EXISTS (SELECT 1 FROM "package_order" po JOIN "order" o ON o."id" = po."order_id" '
+        f'WHERE po."package_id" = "package"."id" AND (o."state" NOT IN {packed} OR o."packed_at" IS NULL))'
+    )
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -238,6 +256,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (20, "price guard rails per channel", _m20_channel_price_rails),
     (21, "packages packed one at a time", _m21_packages_packed),
     (22, "the items of each package", _m22_package_units),
+    (23, "the parcels of orders packed as a whole", _m23_parcels_of_packed_orders),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -274,6 +274,7 @@ class Fulfilment:
                     raise _Changed
             m.OrderEvent.insert_many([{"order": order.id, "at": now, "who": self.who, "kind": "pack", "ok": True,
                                        "detail": f"packed; now {state.value}"} for _i, order, state in chunk]).execute()
+            stamp_parcels([order.id for _i, order, _s in chunk], now, self.who)
         for _index, order, state in chunk:
             order.version += 1
             order.local_updated_at = now
@@ -304,6 +305,7 @@ class Fulfilment:
             if not bump_version(order, state=state.value, packed_at=now, packed_by=self.who):
                 raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
             record_event(order, "pack", self.who, f"packed; now {state.value}")
+            stamp_parcels([order.id], now, self.who)
         return outcome(order, True)
 
     def pack_package(self, channel_id: int, package_id: str, orders: Sequence[m.Order]) -> list[ActionOutcome]:
@@ -542,6 +544,28 @@ class Fulfilment:
         if outbox.resumable(channel.id, combine.KINDS):
             results += combine.resume_pending(channel, self.adapter(channel), self.who)
         return results
+
+
+# The local states in which an order is packed (or past packing): a parcel serving only such orders is packed.
+_PACKED_OR_LATER = frozenset(s.value for s in (S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED, S.AWAITING_PICKUP,
+                                               S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED, S.CANCELLED))
+
+
+def stamp_parcels(order_pks: Sequence[int], now: datetime, who: str) -> int:
+    """Inside the transaction that packed these orders as a whole: mark their parcels still waiting as packed too, so
+    the order and its packages agree (a split order packed with one Pack is every parcel packed). A parcel packed
+    before, at the pack station, keeps its own time and packer. A combined package holding another order still to
+    pack is left as it is: its parcel is not complete. One statement; returns the packages marked."""
+    if not order_pks:
+        return 0
+    mine = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order.in_(list(order_pks)))
+    unfinished = (m.PackageOrder.select(m.PackageOrder.package)
+                  .join(m.Order, on=(m.PackageOrder.order == m.Order.id))
+                  .where(m.PackageOrder.package.in_(mine) & m.Order.state.not_in(sorted(_PACKED_OR_LATER))))
+    return (m.Package.update(packed_at=now, packed_by=who, updated_at=now)
+            .where(m.Package.id.in_(mine) & m.Package.id.not_in(unfinished) & m.Package.packed_at.is_null()
+                   & m.Package.status.in_(("", "TO_FULFILL")))
+            .execute())
 
 
 def _stock_moved(orders: Sequence[m.Order]) -> None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tokodesk.marketplace.base import OrderState
 from tokodesk.services.fulfilment.common import ActionOutcome, Refused, bump_version, outcome, record_event
 from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
+
+PACKED = frozenset({OrderState.PACKED.value, OrderState.READY_TO_SHIP.value})
 
 if TYPE_CHECKING:
     from tokodesk.services.fulfilment.actions import Fulfilment
@@ -35,7 +38,13 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
         raise Refused(f"Package {package_id} serves no order here: refresh the orders.")
     channel = m.Channel.get_by_id(channel_id)
     checked = []
+    done = [o for o in orders if o.state in PACKED]
+    if len(done) == len(orders) and len(orders) == 1:
+        raise Refused(f"Already packed (by {done[0].packed_by or 'someone'}); print its label or ship it.")
     for order in orders:
+        if order.state in PACKED:
+            # One order of a combined parcel packed as a whole before: the parcel is completed by the others.
+            continue
         state = fulfilment._pack_check(order, channel)  # accepted, every line mapped; raises Refused
         left = [p.package_id for p in packages_of(order) if p.to_pack and p.package_id != package_id]
         checked.append((order, state, left))
@@ -56,4 +65,4 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
             if not changed:  # raised inside the transaction: the package's mark is undone too
                 raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
             record_event(order, "pack", who, detail)
-    return [outcome(order, True) for order, _state, _left in checked]
+    return [outcome(order, True) for order, _state, _left in checked] + [outcome(order, True) for order in done]
