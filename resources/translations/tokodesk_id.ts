@@ -4814,6 +4814,269 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>The order was changed by another station or a sync just now; refresh and try again.</source>
+        <translation>Pesanan baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>{station} is sending the request to {what} for this order now.</source>
+        <translation>{station} sedang mengirim permintaan untuk {what} pesanan ini.</translation>
+    </message>
+    <message>
+        <source>An earlier request to {what} for this order is still waiting for the marketplace&apos;s answer; it is checked on the next sync (tokodesk sync statuses).</source>
+        <translation>Permintaan sebelumnya untuk {what} pesanan ini masih menunggu jawaban marketplace; akan diperiksa pada sinkronisasi berikutnya (tokodesk sync statuses).</translation>
+    </message>
+    <message>
+        <source>{display_name} has no accept step: its orders arrive ready to pack. Pack and ship them instead.</source>
+        <translation>{display_name} tidak punya langkah terima pesanan: pesanannya datang siap dikemas. Langsung kemas dan kirim.</translation>
+    </message>
+    <message>
+        <source>Only new orders can be accepted; this one is {state}.</source>
+        <translation>Hanya pesanan baru yang bisa diterima; status pesanan ini {state}.</translation>
+    </message>
+    <message>
+        <source>Already packed (by {packed_by}); print its label or ship it.</source>
+        <translation>Sudah dikemas (oleh {packed_by}); cetak labelnya atau kirim.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>seseorang</translation>
+    </message>
+    <message>
+        <source>Accept the order before packing it.</source>
+        <translation>Terima pesanan sebelum mengemasnya.</translation>
+    </message>
+    <message>
+        <source>Only accepted orders can be packed; this one is {state}.</source>
+        <translation>Hanya pesanan yang sudah diterima yang bisa dikemas; status pesanan ini {state}.</translation>
+    </message>
+    <message>
+        <source>Map every line to your own SKU before packing (unmapped: {skus}); see the Mapping tab or &apos;tokodesk mapping import&apos;.</source>
+        <translation>Petakan setiap baris ke SKU penjual Anda sebelum mengemas (belum dipetakan: {skus}); lihat tab Pemetaan SKU atau &apos;tokodesk mapping import&apos;.</translation>
+    </message>
+    <message>
+        <source>Channel {name} has business model {business_model!r}; set pickup, dropoff or own_courier in the channel settings.</source>
+        <translation>Channel {name} memakai model bisnis {business_model!r}; pilih pickup, dropoff atau own_courier di pengaturan channel.</translation>
+    </message>
+    <message>
+        <source>The order is on hold on the marketplace and must not be shipped yet.</source>
+        <translation>Pesanan ini ditahan di marketplace dan belum boleh dikirim.</translation>
+    </message>
+    <message>
+        <source>Pack the order before shipping it.</source>
+        <translation>Kemas pesanan sebelum mengirimnya.</translation>
+    </message>
+    <message>
+        <source>Only packed orders can be shipped; this one is {state}.</source>
+        <translation>Hanya pesanan yang sudah dikemas yang bisa dikirim; status pesanan ini {state}.</translation>
+    </message>
+    <message>
+        <source>This order goes with the marketplace&apos;s courier, which gives the tracking number itself: ship it without an AWB.</source>
+        <translation>Pesanan ini dikirim dengan kurir marketplace, yang memberi nomor resi sendiri: kirim tanpa resi.</translation>
+    </message>
+    <message>
+        <source>This order goes with your own courier: shipping it needs the AWB (resi) number. Enter it (the window&apos;s Ship asks for it; on the command line --awb AWB).</source>
+        <translation>Pesanan ini dikirim dengan kurir sendiri: pengirimannya butuh nomor resi (AWB). Isi nomornya (tombol Kirim di jendela memintanya; di baris perintah --awb AWB).</translation>
+    </message>
+    <message>
+        <source>An order that is {state} cannot be cancelled from TokoDesk; {display_name} lets a seller cancel orders that are: {states}.</source>
+        <translation>Pesanan berstatus {state} tidak bisa dibatalkan dari TokoDesk; {display_name} mengizinkan penjual membatalkan pesanan berstatus: {states}.</translation>
+    </message>
+    <message>
+        <source>The marketplace does not allow cancelling this order now; use Seller Center if needed.</source>
+        <translation>Marketplace tidak mengizinkan pesanan ini dibatalkan sekarang; gunakan Seller Center bila perlu.</translation>
+    </message>
+    <message>
+        <source>Choose a cancel reason: {reason_list}.</source>
+        <translation>Pilih alasan pembatalan: {reason_list}.</translation>
+    </message>
+    <message>
+        <source>Reason {wanted!r} is not allowed for this order; choose one of: {reason_list}.</source>
+        <translation>Alasan {wanted!r} tidak diizinkan untuk pesanan ini; pilih salah satu: {reason_list}.</translation>
+    </message>
+    <message>
+        <source>Write a short explanation for the buyer (--reason TEXT) for &apos;{label}&apos;.</source>
+        <translation>Tulis penjelasan singkat untuk pembeli (--reason TEKS) untuk &apos;{label}&apos;.</translation>
+    </message>
+    <message>
+        <source>The explanation is {n_text} characters; the marketplace accepts at most {max_text}. Shorten it.</source>
+        <translation>Penjelasan berisi {n_text} karakter; marketplace menerima paling banyak {max_text}. Persingkat.</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; needs the date the shop opens again (--close-until DD/MM/YYYY).</source>
+        <translation>&apos;{label}&apos; butuh tanggal toko buka kembali (--close-until DD/MM/YYYY).</translation>
+    </message>
+    <message>
+        <source>The shop-closed-until date {close_until:%d/%m/%Y} is in the past; pick a later day.</source>
+        <translation>Tanggal toko tutup sampai {close_until:%d/%m/%Y} sudah lewat; pilih hari yang lebih lambat.</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; needs a note for buyers (--close-note TEXT).</source>
+        <translation>&apos;{label}&apos; butuh catatan untuk pembeli (--close-note TEKS).</translation>
+    </message>
+    <message>
+        <source>The shop-closed note is {n_note} characters; at most {close_note_max}. Shorten it.</source>
+        <translation>Catatan toko tutup berisi {n_note} karakter; paling banyak {close_note_max}. Persingkat.</translation>
+    </message>
+    <message>
+        <source> Type a plain hyphen &apos;-&apos; instead.</source>
+        <translation> Ketik tanda hubung biasa &apos;-&apos; sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source> Remove the space.</source>
+        <translation> Hapus spasinya.</translation>
+    </message>
+    <message>
+        <source>The AWB is empty: type or scan the resi number.</source>
+        <translation>Resi kosong: ketik atau pindai nomor resi.</translation>
+    </message>
+    <message>
+        <source>The AWB {awb!r} has {char}, which a barcode (Code 128) cannot hold: use letters, digits and plain symbols only.{hint}</source>
+        <translation>Resi {awb!r} berisi {char}, yang tidak bisa dimuat barcode (Code 128): pakai huruf, angka dan simbol biasa saja.{hint}</translation>
+    </message>
+    <message>
+        <source>The AWB {awb!r} has {length} characters; a courier&apos;s resi has at least {least}. Check that the whole number was typed or scanned.</source>
+        <translation>Resi {awb!r} berisi {length} karakter; resi kurir paling sedikit {least} karakter. Periksa apakah seluruh nomor sudah diketik atau dipindai.</translation>
+    </message>
+    <message>
+        <source>The AWB {awb!r} has {length} characters; a courier&apos;s resi has at most {most}. Check that only one number was scanned.</source>
+        <translation>Resi {awb!r} berisi {length} karakter; resi kurir paling banyak {most} karakter. Periksa apakah hanya satu nomor yang dipindai.</translation>
+    </message>
+    <message>
+        <source>The AWB {awb} is also given for {other}: each parcel has its own AWB.</source>
+        <translation>Resi {awb} juga diberikan untuk {other}: setiap paket punya resi sendiri.</translation>
+    </message>
+    <message>
+        <source>The AWB {awb} is already the AWB of order {owner}: check the number.</source>
+        <translation>Resi {awb} sudah menjadi resi pesanan {owner}: periksa nomornya.</translation>
+    </message>
+    <message>
+        <source>{display_name} has no packages to combine: each order is one parcel.</source>
+        <translation>{display_name} tidak punya paket untuk digabungkan: setiap pesanan satu paket.</translation>
+    </message>
+    <message>
+        <source>Choose at least two orders of one buyer to combine into one package.</source>
+        <translation>Pilih paling sedikit dua pesanan dari satu pembeli untuk digabungkan menjadi satu paket.</translation>
+    </message>
+    <message>
+        <source>Only orders of one channel can be combined.</source>
+        <translation>Hanya pesanan dari satu channel yang bisa digabungkan.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} is {state}: only orders not shipped yet can be combined.</source>
+        <translation>Pesanan {order_id} berstatus {state}: hanya pesanan yang belum dikirim yang bisa digabungkan.</translation>
+    </message>
+    <message>
+        <source>{display_name} does not offer to combine orders {chosen}: only waiting orders of one buyer to one address can travel as one package. Refresh the orders and check them.</source>
+        <translation>{display_name} tidak menawarkan penggabungan pesanan {chosen}: hanya pesanan yang menunggu dari satu pembeli ke satu alamat yang bisa dikirim sebagai satu paket. Muat ulang pesanan lalu periksa.</translation>
+    </message>
+    <message>
+        <source>No package {package_id} in the local store: pull the orders first (tokodesk sync orders).</source>
+        <translation>Paket {package_id} tidak ada di data lokal: tarik pesanan dulu (tokodesk sync orders).</translation>
+    </message>
+    <message>
+        <source>Package {package_id} serves one order only: there is nothing to uncombine.</source>
+        <translation>Paket {package_id} hanya berisi satu pesanan: tidak ada yang bisa dipisahkan.</translation>
+    </message>
+    <message>
+        <source>Package {package_id} is shipped already; it cannot be uncombined.</source>
+        <translation>Paket {package_id} sudah dikirim; tidak bisa dipisahkan lagi.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} still waits for the marketplace&apos;s answer to {what}; try again after the next sync.</source>
+        <translation>Pesanan {order_id} masih menunggu jawaban marketplace untuk {what}; coba lagi setelah sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>An order was changed by another station or a sync just now; refresh and try again.</source>
+        <translation>Sebuah pesanan baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Order {key} exists in several channels ({names}); choose one with --channel NAME.</source>
+        <translation>Pesanan {key} ada di beberapa channel ({names}); pilih satu dengan --channel NAMA.</translation>
+    </message>
+    <message>
+        <source>No order {missing} in the local store. Check the order id or invoice number, or pull orders first (tokodesk sync orders).</source>
+        <translation>Pesanan {missing} tidak ada di data lokal. Periksa ID pesanan atau nomor invoice, atau tarik pesanan dulu (tokodesk sync orders).</translation>
+    </message>
+    <message>
+        <source>The marketplace label needs the channel&apos;s connection.</source>
+        <translation>Label marketplace butuh koneksi channel.</translation>
+    </message>
+    <message>
+        <source>This TokoDesk cannot draw the marketplace&apos;s HTML label; switch the channel setting &apos;Use marketplace shipping label&apos; off to print TokoDesk&apos;s own label.</source>
+        <translation>TokoDesk ini tidak bisa menggambar label HTML marketplace; matikan pengaturan channel &apos;Use marketplace shipping label&apos; untuk mencetak label TokoDesk sendiri.</translation>
+    </message>
+    <message>
+        <source>couriers with parcels waiting: {couriers}</source>
+        <translation>kurir dengan paket yang menunggu: {couriers}</translation>
+    </message>
+    <message>
+        <source>no shipped parcels are waiting for a courier</source>
+        <translation>tidak ada paket terkirim yang menunggu kurir</translation>
+    </message>
+    <message>
+        <source>No parcels to hand over to courier {courier!r}: a parcel is on the manifest once it is shipped and has its tracking number ({hint}).</source>
+        <translation>Tidak ada paket untuk diserahkan ke kurir {courier!r}: paket masuk manifest setelah dikirim dan punya nomor resi ({hint}).</translation>
+    </message>
+    <message>
+        <source>Label order {order_by!r} is not one of {keys}.</source>
+        <translation>Urutan label {order_by!r} bukan salah satu dari {keys}.</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>menerima</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>membatalkan</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>mengirim</translation>
+    </message>
+    <message>
+        <source>approve the buyer&apos;s cancellation request</source>
+        <translation>menyetujui permintaan pembatalan pembeli</translation>
+    </message>
+    <message>
+        <source>reject the buyer&apos;s cancellation request</source>
+        <translation>menolak permintaan pembatalan pembeli</translation>
+    </message>
+    <message>
+        <source>combine the packages</source>
+        <translation>menggabungkan paket</translation>
+    </message>
+    <message>
+        <source>uncombine the package</source>
+        <translation>memisahkan paket</translation>
+    </message>
+    <message>
+        <source>Package {package_id} is no longer on the marketplace (split or combined again in Seller Center?): refresh the orders and scan the parcel&apos;s label again.</source>
+        <translation>Paket {package_id} sudah tidak ada di marketplace (dipisah atau digabung lagi di Seller Center?): muat ulang pesanan lalu pindai label paket lagi.</translation>
+    </message>
+    <message>
+        <source>Package {package_id} is cancelled: do not pack it.</source>
+        <translation>Paket {package_id} dibatalkan: jangan dikemas.</translation>
+    </message>
+    <message>
+        <source>Package {package_id} is shipped already ({status}).</source>
+        <translation>Paket {package_id} sudah dikirim ({status}).</translation>
+    </message>
+    <message>
+        <source>Package {package_id} is already packed (by {packed_by}).</source>
+        <translation>Paket {package_id} sudah dikemas (oleh {packed_by}).</translation>
+    </message>
+    <message>
+        <source>Package {package_id} serves no order here: refresh the orders.</source>
+        <translation>Paket {package_id} tidak berisi pesanan di sini: muat ulang pesanan.</translation>
+    </message>
+    <message>
+        <source>Package {package_id} was packed at another station just now.</source>
+        <translation>Paket {package_id} baru saja dikemas di stasiun lain.</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <source>Reject return {0}</source>

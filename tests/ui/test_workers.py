@@ -86,3 +86,34 @@ def test_a_job_still_held_by_its_caller_keeps_its_outcome(qtbot, jobs):
     _wait_idle(qtbot, jobs)
     qtbot.wait(50)
     assert job.state == "done" and job.value == {"fetched": 3} and job.is_finished
+
+
+def test_a_refused_action_is_one_line_in_the_log_and_a_real_error_keeps_its_traceback(qtbot, jobs, caplog):
+    """A seller's refused action (a bad AWB, an order already packed) is not a crash: no traceback for it."""
+    import logging
+
+    from tokodesk.errors import UserError
+    from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+    from tokodesk.services.fulfilment import Refused
+
+    def refused(_jc):
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is cancelled: do not pack it."),
+                      package_id="PKG-9")
+
+    def bad_input(_jc):
+        raise UserError("the scanned code is empty")
+
+    def bug(_jc):
+        return {}["missing"]
+
+    caplog.set_level(logging.INFO, logger="tokodesk.ui.workers")
+    for fn, title in ((refused, "Pack"), (bad_input, "Scan"), (bug, "Sync")):
+        jobs.submit(fn, title=title, on_error=lambda _exc, _detail: None)
+    _wait_idle(qtbot, jobs)
+    records = {r.getMessage().split("'")[1]: r for r in caplog.records if r.name == "tokodesk.ui.workers"}
+    for title, words in (("Pack", "Package PKG-9 is cancelled"), ("Scan", "the scanned code is empty")):
+        line = records[title].getMessage()
+        assert records[title].levelno == logging.INFO and words in line
+        assert "Traceback" not in line and "\n" not in line and records[title].exc_info is None
+    assert records["Sync"].levelno == logging.WARNING and "Traceback" in records["Sync"].getMessage()
+    assert "KeyError: 'missing'" in records["Sync"].getMessage()

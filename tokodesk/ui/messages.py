@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tokodesk.credentials import CredentialError
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import Said, say, words_of
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.ui.i18n import current, translate
@@ -11,6 +12,9 @@ from tokodesk.ui.workers import Cancelled
 
 
 def describe(exc: BaseException) -> str:
+    words = words_of(exc)
+    if words is not None:  # a refusal a service wrote in marked words: the template translated, then filled in
+        return in_words(words)
     if isinstance(exc, Cancelled):
         return translate("Messages", "Cancelled.")
     if isinstance(exc, NotReachable):
@@ -37,8 +41,26 @@ def describe(exc: BaseException) -> str:
 
 
 def in_words(text: str) -> str:
-    """A stored English message (a run's error, an action's outcome) with marketplace errors in the window's words."""
+    """A message in the window's words: a service's refusal (`Said`, even after str() on its exception) translated
+    from its template; a stored English message (a run's error) with the marketplace's errors in words."""
+    if isinstance(text, Said):
+        return text.say(translate, TERMS)
     return error_words.in_language(text, current())
+
+
+def _state(code: str) -> str:
+    from tokodesk.ui.orders_model import state_label
+
+    return state_label(code)
+
+
+# The window's own words for the codes a service puts in a refusal (`tokodesk.i18n_marks.term(kind, code)`).
+TERMS = {"OrderState": _state}
+
+
+def shown(value: object) -> object:
+    """A value that may be words (Said, Marked, Term) in the window's language; anything else as it is."""
+    return say(value, translate, TERMS)
 
 
 def _words(exc: MarketplaceError) -> str:

@@ -24,7 +24,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from tokodesk.errors import is_refusal
 from tokodesk.logsetup import redact
+from tokodesk.marketplace.base import MarketplaceError
 from tokodesk.store.models import db
 
 log = logging.getLogger(__name__)
@@ -90,14 +92,27 @@ class _LaneRunner(QObject):
             result = fn(context)
         except BaseException as exc:  # every failure must reach the GUI as a signal, never kill the lane
             detail = redact("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
-            if not isinstance(exc, Cancelled):
-                log.warning("job failed: %s", detail)
+            _log_failure(job.title, exc, detail)
             self.failed.emit(job, exc, detail)
         else:
             self.succeeded.emit(job, result)
         finally:
             del fn, context
             _release_db_connection()
+
+
+def _log_failure(title: str, exc: BaseException, detail: str) -> None:
+    """A refusal (the seller asked for something TokoDesk or the marketplace said no to: a bad AWB, an order already
+    packed) is one line; only a real error — TokoDesk's own fault or an unexpected one — carries its traceback."""
+    if isinstance(exc, Cancelled):
+        return
+    if is_refusal(exc):
+        log.info("job %r refused: %s", title, redact(" ".join(str(exc).split())))
+    elif isinstance(exc, MarketplaceError):
+        log.warning("job %r: the marketplace said no: %s: %s", title, type(exc).__name__,
+                    redact(" ".join(str(exc).split())))
+    else:
+        log.warning("job %r failed: %s", title, detail)
 
 
 def _release_db_connection() -> None:

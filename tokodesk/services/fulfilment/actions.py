@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import awb as awb_rules
@@ -135,7 +136,8 @@ class Fulfilment:
     def _claim_intent(self, order: m.Order, kind: str, payload: dict, **changes: object) -> m.Action:
         """Inside a transaction: bump the order's version (and apply `changes`), write the pending action."""
         if not bump_version(order, **changes):
-            raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync just "
+                                                        "now; refresh and try again."))
         return outbox.enqueue(order, kind, payload, self.who)
 
     def _inflight(self, order: m.Order, kind: str, action: m.Action | None | bool = True) -> ActionOutcome | None:
@@ -146,12 +148,13 @@ class Fulfilment:
         if action is None:
             return None
         if action.status == outbox.SENT and not outbox.is_orphan(action):
-            raise Refused(f"{action.station} is sending the request to {ex.WHAT[action.kind]} for this order now.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "{station} is sending the request to {what} for this order "
+                                                        "now."), station=action.station, what=ex.WHAT[action.kind])
         if action.kind != kind:
-            raise Refused(
-                f"An earlier request to {ex.WHAT[action.kind]} for this order is still waiting for the marketplace's "
-                "answer; it is checked on the next sync (tokodesk sync statuses)."
-            )
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "An earlier request to {what} for this order is still "
+                                                        "waiting for the marketplace's answer; it is checked on the "
+                                                        "next sync (tokodesk sync statuses)."),
+                          what=ex.WHAT[action.kind])
         channel = m.Channel.get_by_id(order.channel_id)
         return self.executor(channel).resume(action)
 
@@ -165,14 +168,15 @@ class Fulfilment:
     def _ack_check(self, order: m.Order, channel: m.Channel, active: m.Action | None) -> dict | ActionOutcome:
         caps = self.adapter(channel).capabilities
         if not caps.has_acknowledge:
-            raise Refused(
-                f"{caps.display_name} has no accept step: its orders arrive ready to pack. Pack and ship them instead."
-            )
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "{display_name} has no accept step: its orders arrive ready "
+                                                        "to pack. Pack and ship them instead."),
+                          display_name=caps.display_name)
         resumed = self._inflight(order, ex.ACK, active)
         if resumed is not None:
             return resumed
         if order.state != S.NEW.value:
-            raise Refused(f"Only new orders can be accepted; this one is {order.state}.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Only new orders can be accepted; this one is {state}."),
+                          state=term("OrderState", order.state))
         return {}
 
     def _checked(
@@ -283,18 +287,19 @@ class Fulfilment:
     def _pack_check(self, order: m.Order, channel: m.Channel, lines: Sequence[m.OrderLine] | None = None) -> S:
         """The state packing moves this order to; raises Refused."""
         if order.state in (S.PACKED.value, S.READY_TO_SHIP.value):
-            raise Refused(f"Already packed (by {order.packed_by or 'someone'}); print its label or ship it.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Already packed (by {packed_by}); print its label or ship it."),
+                          packed_by=order.packed_by or said(QT_TRANSLATE_NOOP("Refusals", "someone")))
         if order.state == S.NEW.value:
-            raise Refused("Accept the order before packing it.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Accept the order before packing it."))
         if order.state != S.ACKNOWLEDGED.value:
-            raise Refused(f"Only accepted orders can be packed; this one is {order.state}.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Only accepted orders can be packed; this one is {state}."),
+                          state=term("OrderState", order.state))
         unmapped = unmapped_lines(order) if lines is None else [line for line in lines if not line.seller_sku]
         if unmapped:
             skus = ", ".join(line.sku or line.product_id for line in unmapped)
-            raise Refused(
-                f"Map every line to your own SKU before packing (unmapped: {skus}); see the Mapping tab "
-                "or 'tokodesk mapping import'."
-            )
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Map every line to your own SKU before packing (unmapped: "
+                                                        "{skus}); see the Mapping tab or 'tokodesk mapping import'."),
+                          skus=skus)
         return S.READY_TO_SHIP if channel.ready_to_ship_at == "pack" else S.PACKED
 
     def _pack_one(self, order: m.Order) -> ActionOutcome:
@@ -303,7 +308,8 @@ class Fulfilment:
         now = m.utcnow()
         with m.db.atomic():
             if not bump_version(order, state=state.value, packed_at=now, packed_by=self.who):
-                raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+                raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync just "
+                                                            "now; refresh and try again."))
             record_event(order, "pack", self.who, f"packed; now {state.value}")
             stamp_parcels([order.id], now, self.who)
         return outcome(order, True)
@@ -404,10 +410,9 @@ class Fulfilment:
         try:
             return base.ShipMethod(model)
         except ValueError:
-            raise Refused(
-                f"Channel {channel.name} has business model {channel.business_model!r}; set pickup, dropoff or "
-                "own_courier in the channel settings."
-            ) from None
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Channel {name} has business model {business_model!r}; set "
+                                                        "pickup, dropoff or own_courier in the channel settings."),
+                          name=channel.name, business_model=channel.business_model) from None
 
     def _ship_check(
         self, order: m.Order, channel: m.Channel, active: m.Action | None | bool, awbs: dict[str, str]
@@ -421,17 +426,20 @@ class Fulfilment:
             return resumed
         state = S(order.state)
         if state is S.ON_HOLD:
-            raise Refused("The order is on hold on the marketplace and must not be shipped yet.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order is on hold on the marketplace and must not be "
+                                                        "shipped yet."))
         if state in (S.NEW, S.ACKNOWLEDGED):
-            raise Refused("Pack the order before shipping it.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Pack the order before shipping it."))
         if state not in (S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED):  # partly shipped: the rest of its packages
-            raise Refused(f"Only packed orders can be shipped; this one is {order.state}.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Only packed orders can be shipped; this one is {state}."),
+                          state=term("OrderState", order.state))
         if awb and not order.seller_ships and awb_rules.marks_each_order(channel):
-            raise Refused("This order goes with the marketplace's courier, which gives the tracking number itself: "
-                          "ship it without an AWB.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "This order goes with the marketplace's courier, which gives "
+                                                        "the tracking number itself: ship it without an AWB."))
         if method is base.ShipMethod.OWN_COURIER and not awb:
-            raise Refused("This order goes with your own courier: shipping it needs the AWB (resi) number. Enter it "
-                          "(the window's Ship asks for it; on the command line --awb AWB).")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "This order goes with your own courier: shipping it needs "
+                                                        "the AWB (resi) number. Enter it (the window's Ship asks for "
+                                                        "it; on the command line --awb AWB)."))
         problem = self._awb_problems.get(key) if awb else None
         if awb and problem is None:
             problem = awb_rules.awb_problem(awb)
@@ -497,13 +505,14 @@ class Fulfilment:
         caps = self.adapter(channel).capabilities
         if S(order.state) not in caps.seller_cancel_states:
             states = ", ".join(s.value for s in S if s in caps.seller_cancel_states)
-            raise Refused(
-                f"An order that is {order.state} cannot be cancelled from TokoDesk; {caps.display_name} lets a "
-                f"seller cancel orders that are: {states}."
-            )
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "An order that is {state} cannot be cancelled from TokoDesk; "
+                                                        "{display_name} lets a seller cancel orders that are: "
+                                                        "{states}."),
+                          state=term("OrderState", order.state), display_name=caps.display_name, states=states)
         reasons = self.cancel_reasons(order)
         if not reasons:
-            raise Refused("The marketplace does not allow cancelling this order now; use Seller Center if needed.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "The marketplace does not allow cancelling this order now; "
+                                                        "use Seller Center if needed."))
         reason = _pick_reason(reasons, choice.reason_code)
         payload = _validate_cancel(reason, choice)
         with m.db.atomic():
@@ -580,12 +589,14 @@ def _stock_moved(orders: Sequence[m.Order]) -> None:
 def _pick_reason(reasons: list[base.CancelReason], wanted: str) -> base.CancelReason:
     wanted = (wanted or "").strip()
     if not wanted:
-        raise Refused(f"Choose a cancel reason: {_reason_list(reasons)}.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Choose a cancel reason: {reason_list}."),
+                      reason_list=_reason_list(reasons))
     for reason in reasons:
         # Codes compared without case: TikTok Shop lists its reason names in lower case, sellers type them either way.
         if reason.code.casefold() == wanted.casefold() or reason.label.casefold() == wanted.casefold():
             return reason
-    raise Refused(f"Reason {wanted!r} is not allowed for this order; choose one of: {_reason_list(reasons)}.")
+    raise Refused(QT_TRANSLATE_NOOP("Refusals", "Reason {wanted!r} is not allowed for this order; choose one of: "
+                                                "{reason_list}."), wanted=wanted, reason_list=_reason_list(reasons))
 
 
 def _reason_list(reasons: list[base.CancelReason]) -> str:
@@ -598,11 +609,12 @@ CLOSE_NOTE_MAX = 100
 def _validate_cancel(reason: base.CancelReason, choice: CancelChoice) -> dict:
     text = (choice.text or "").strip()
     if reason.needs_text and not text:
-        raise Refused(f"Write a short explanation for the buyer (--reason TEXT) for '{reason.label}'.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Write a short explanation for the buyer (--reason TEXT) for "
+                                                    "'{label}'."), label=reason.label)
     if len(text) > reason.max_text:
-        raise Refused(
-            f"The explanation is {len(text)} characters; the marketplace accepts at most {reason.max_text}. Shorten it."
-        )
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "The explanation is {n_text} characters; the marketplace accepts "
+                                                    "at most {max_text}. Shorten it."),
+                      n_text=len(text), max_text=reason.max_text)
     payload: dict = {
         "reason_code": reason.code,
         "reason_label": reason.label,
@@ -613,15 +625,20 @@ def _validate_cancel(reason: base.CancelReason, choice: CancelChoice) -> dict:
     }
     if reason.needs_close_date:
         if choice.close_until is None:
-            raise Refused(f"'{reason.label}' needs the date the shop opens again (--close-until DD/MM/YYYY).")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "'{label}' needs the date the shop opens again "
+                                                        "(--close-until DD/MM/YYYY)."), label=reason.label)
         today = datetime.now(timezone.utc).astimezone(config.WIB).date()
         if choice.close_until < today:
-            raise Refused(f"The shop-closed-until date {choice.close_until:%d/%m/%Y} is in the past; pick a later day.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "The shop-closed-until date {close_until:%d/%m/%Y} is in the "
+                                                        "past; pick a later day."), close_until=choice.close_until)
         note = (choice.close_note or "").strip()
         if not note:
-            raise Refused(f"'{reason.label}' needs a note for buyers (--close-note TEXT).")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "'{label}' needs a note for buyers (--close-note TEXT)."),
+                          label=reason.label)
         if len(note) > CLOSE_NOTE_MAX:
-            raise Refused(f"The shop-closed note is {len(note)} characters; at most {CLOSE_NOTE_MAX}. Shorten it.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "The shop-closed note is {n_note} characters; at most "
+                                                        "{close_note_max}. Shorten it."),
+                          n_note=len(note), close_note_max=CLOSE_NOTE_MAX)
         payload["close_until"] = choice.close_until.isoformat()
         payload["close_note"] = note
     return payload

@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.store import models as m
 
 AWB_MIN = 8
@@ -53,32 +54,38 @@ def _char_name(ch: str) -> str:
 
 def _hint(ch: str) -> str:
     if unicodedata.category(ch) == "Pd" or ch in "\u2212":
-        return " Type a plain hyphen '-' instead."
+        return said(QT_TRANSLATE_NOOP("Refusals", " Type a plain hyphen '-' instead."))
     if ch.isspace():
-        return " Remove the space."
+        return said(QT_TRANSLATE_NOOP("Refusals", " Remove the space."))
     return ""
 
 
 def awb_problem(awb: str) -> str | None:
     """Why this AWB cannot be used, in words naming the character or the length; None when it can."""
     if not awb:
-        return "The AWB is empty: type or scan the resi number."
+        return said(QT_TRANSLATE_NOOP("Refusals", "The AWB is empty: type or scan the resi number."))
     for ch in awb:
         if not (33 <= ord(ch) <= 126):
-            return (f"The AWB {awb!r} has {_char_name(ch)}, which a barcode (Code 128) cannot hold: use letters, "
-                    f"digits and plain symbols only.{_hint(ch)}")
+            return said(QT_TRANSLATE_NOOP("Refusals", "The AWB {awb!r} has {char}, which a barcode (Code 128) cannot "
+                                                      "hold: use letters, digits and plain symbols only.{hint}"),
+                        awb=awb, char=_char_name(ch), hint=_hint(ch))
     if len(awb) < AWB_MIN:
-        return (f"The AWB {awb!r} has {len(awb)} characters; a courier's resi has at least {AWB_MIN}. Check that "
-                "the whole number was typed or scanned.")
+        return said(QT_TRANSLATE_NOOP("Refusals", "The AWB {awb!r} has {length} characters; a courier's resi has at "
+                                                  "least {least}. Check that the whole number was typed or scanned."),
+                    awb=awb, length=len(awb), least=AWB_MIN)
     if len(awb) > AWB_MAX:
-        return (f"The AWB {awb!r} has {len(awb)} characters; a courier's resi has at most {AWB_MAX}. Check that "
-                "only one number was scanned.")
+        return said(QT_TRANSLATE_NOOP("Refusals", "The AWB {awb!r} has {length} characters; a courier's resi has at "
+                                                  "most {most}. Check that only one number was scanned."),
+                    awb=awb, length=len(awb), most=AWB_MAX)
     return None
 
 
 def clean(awb: str | None) -> str:
     """What a scanner or a paste adds around the number (spaces, a trailing newline) is not part of it."""
     return (awb or "").strip()
+
+
+_TWICE = QT_TRANSLATE_NOOP("Refusals", "The AWB {awb} is also given for {other}: each parcel has its own AWB.")
 
 
 def batch_problems(awbs: Mapping[str, str], orders: Sequence[m.Order] = ()) -> dict[str, str]:
@@ -98,8 +105,8 @@ def batch_problems(awbs: Mapping[str, str], orders: Sequence[m.Order] = ()) -> d
         folded = awb.casefold()
         if folded in first_of:
             other = first_of[folded]
-            problems[key] = f"The AWB {awb} is also given for {other}: each parcel has its own AWB."
-            problems.setdefault(other, f"The AWB {awb} is also given for {key}: each parcel has its own AWB.")
+            problems[key] = said(_TWICE, awb=awb, other=other)
+            problems.setdefault(other, said(_TWICE, awb=awb, other=key))
             continue
         first_of[folded] = key
     if orders:
@@ -112,7 +119,9 @@ def batch_problems(awbs: Mapping[str, str], orders: Sequence[m.Order] = ()) -> d
                 continue
             owner = used_elsewhere(clean(raw), by_key[key])
             if owner:
-                problems[key] = f"The AWB {clean(raw)} is already the AWB of order {owner}: check the number."
+                problems[key] = said(QT_TRANSLATE_NOOP("Refusals", "The AWB {awb} is already the AWB of order "
+                                                                   "{owner}: check the number."),
+                                     awb=clean(raw), owner=owner)
     return problems
 
 

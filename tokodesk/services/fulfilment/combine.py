@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, term
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -43,7 +44,8 @@ class Combinable:
 
 def _moves(adapter: base.Marketplace) -> base.PackageMoves:
     if not adapter.capabilities.packages or not hasattr(adapter, "combine_packages"):
-        raise Refused(f"{adapter.capabilities.display_name} has no packages to combine: each order is one parcel.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "{display_name} has no packages to combine: each order is one "
+                                                    "parcel."), display_name=adapter.capabilities.display_name)
     return adapter  # type: ignore[return-value]
 
 
@@ -74,21 +76,23 @@ class Combiner(ex.Settles):
     def combine(self, orders: Sequence[m.Order]) -> list[ActionOutcome]:
         orders = [reload(o) for o in orders]
         if len({o.id for o in orders}) < 2:
-            raise Refused("Choose at least two orders of one buyer to combine into one package.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Choose at least two orders of one buyer to combine into one "
+                                                        "package."))
         if any(o.channel_id != self.channel.id for o in orders):
-            raise Refused("Only orders of one channel can be combined.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Only orders of one channel can be combined."))
         for order in orders:
             self._check_free(order)
             if order.state not in WAITING:
-                raise Refused(f"Order {order.order_id} is {order.state}: only orders not shipped yet can be combined.")
+                raise Refused(QT_TRANSLATE_NOOP("Refusals", "Order {order_id} is {state}: only orders not shipped "
+                                                            "yet can be combined."),
+                              order_id=order.order_id, state=term("OrderState", order.state))
         chosen = {o.order_id for o in orders}
         offered = [g for g in _moves(self.adapter).combinable_packages() if chosen <= set(g.order_ids)]
         if not offered:
-            raise Refused(
-                f"{self.adapter.capabilities.display_name} does not offer to combine orders "
-                f"{', '.join(sorted(chosen))}: only waiting orders of one buyer to one address can travel as one "
-                "package. Refresh the orders and check them."
-            )
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "{display_name} does not offer to combine orders {chosen}: "
+                                                        "only waiting orders of one buyer to one address can travel "
+                                                        "as one package. Refresh the orders and check them."),
+                          display_name=self.adapter.capabilities.display_name, chosen=', '.join(sorted(chosen)))
         payload = {"package_id": offered[0].package_id, "order_ids": sorted(chosen)}
         action = self._claim(orders, COMBINE, payload)
         return self._run(action, orders, read_first=False)
@@ -97,12 +101,15 @@ class Combiner(ex.Settles):
     def uncombine(self, package_id: str) -> list[ActionOutcome]:
         package = m.Package.get_or_none((m.Package.channel == self.channel.id) & (m.Package.package_id == package_id))
         if package is None:
-            raise Refused(f"No package {package_id} in the local store: pull the orders first (tokodesk sync orders).")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "No package {package_id} in the local store: pull the orders "
+                                                        "first (tokodesk sync orders)."), package_id=package_id)
         orders = [link.order for link in m.PackageOrder.select().where(m.PackageOrder.package == package.id)]
         if len(orders) < 2:
-            raise Refused(f"Package {package_id} serves one order only: there is nothing to uncombine.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} serves one order only: there is "
+                                                        "nothing to uncombine."), package_id=package_id)
         if package.status not in ("", "TO_FULFILL"):
-            raise Refused(f"Package {package_id} is shipped already; it cannot be uncombined.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is shipped already; it cannot be "
+                                                        "uncombined."), package_id=package_id)
         for order in orders:
             self._check_free(order)
         payload = {"package_id": package_id, "order_ids": sorted(o.order_id for o in orders)}
@@ -114,14 +121,16 @@ class Combiner(ex.Settles):
     def _check_free(order: m.Order) -> None:
         action = outbox.active_for(order.id)
         if action is not None:
-            raise Refused(f"Order {order.order_id} still waits for the marketplace's answer to "
-                          f"{ex.WHAT.get(action.kind, action.kind)}; try again after the next sync.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Order {order_id} still waits for the marketplace's answer "
+                                                        "to {what}; try again after the next sync."),
+                          order_id=order.order_id, what=ex.WHAT.get(action.kind, action.kind))
 
     def _claim(self, orders: list[m.Order], kind: str, payload: dict) -> m.Action:
         with m.db.atomic():
             for order in orders:
                 if not bump_version(order, action_failed=False, problem=""):
-                    raise Refused("An order was changed by another station or a sync just now; refresh and try again.")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "An order was changed by another station or a sync "
+                                                                "just now; refresh and try again."))
             return outbox.enqueue(orders[0], kind, payload, self.who)
 
     def resume(self, action: m.Action) -> ActionOutcome:

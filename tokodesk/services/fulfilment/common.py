@@ -8,15 +8,18 @@ from datetime import datetime
 
 import peewee as pw
 
-from tokodesk.errors import UserError
+from tokodesk.errors import SaidError, UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
 
 AdapterFactory = Callable[[m.Channel], base.Marketplace]
 
 
-class Refused(Exception):
-    """An action cannot be done on this order; the text says why and what to do. Nothing was changed."""
+class Refused(SaidError):
+    """An action cannot be done on this order; the text says why and what to do. Nothing was changed.
+
+    Raise it with marked words and named values (tokodesk/i18n_marks.py) so the window can say it in Indonesian."""
 
 
 @dataclass
@@ -75,15 +78,15 @@ def find_orders(keys: Sequence[str], channel: m.Channel | None = None) -> list[m
             continue
         if len(rows) > 1:
             names = ", ".join(sorted({r.channel.name for r in rows}))
-            raise UserError(f"Order {key} exists in several channels ({names}); choose one with --channel NAME.")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "Order {key} exists in several channels ({names}); choose "
+                                                          "one with --channel NAME."), key=key, names=names)
         if rows[0].id not in seen:
             seen.add(rows[0].id)
             found.append(rows[0])
     if missing:
-        raise UserError(
-            f"No order {', '.join(missing)} in the local store. Check the order id or invoice number, "
-            "or pull orders first (tokodesk sync orders)."
-        )
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "No order {missing} in the local store. Check the order id or "
+                                                      "invoice number, or pull orders first (tokodesk sync orders)."),
+                        missing=', '.join(missing))
     return found
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
+from tokodesk.errors import SaidError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services.doc_language import document_translator
 from tokodesk.services.fulfilment import kept_labels, label_rules
@@ -40,7 +42,7 @@ S = base.OrderState
 LABEL_STATES = label_rules.LABEL_STATES
 
 
-class DocumentError(Exception):
+class DocumentError(SaidError):
     """A document cannot be made; the text says why and what to do."""
 
 
@@ -313,7 +315,7 @@ class Documents:
             if not mark_printed or adapter is None:
                 return kept, ""
         if adapter is None:
-            raise DocumentError("The marketplace label needs the channel's connection.")
+            raise DocumentError(QT_TRANSLATE_NOOP("Refusals", "The marketplace label needs the channel's connection."))
         try:
             label = adapter.shipping_label(to_marketplace_order(order), mark_printed=mark_printed)
         except base.MarketplaceError as exc:
@@ -382,10 +384,10 @@ class Documents:
         try:
             from tokodesk.documents.html_label import render_html_label
         except ImportError:
-            raise DocumentError(
-                "This TokoDesk cannot draw the marketplace's HTML label; switch the channel setting "
-                "'Use marketplace shipping label' off to print TokoDesk's own label."
-            ) from None
+            raise DocumentError(QT_TRANSLATE_NOOP("Refusals", "This TokoDesk cannot draw the marketplace's HTML "
+                                                              "label; switch the channel setting 'Use marketplace "
+                                                              "shipping label' off to print TokoDesk's own "
+                                                              "label.")) from None
         return render_html_label(label.content, size=size, tr=document_translator())
 
     def record_printed(self, orders: Sequence[m.Order], how: str) -> int:
@@ -418,12 +420,13 @@ class Documents:
             entries = manifest_entries(courier, channel)
         if not entries:
             couriers = waiting_couriers()
-            hint = f"couriers with parcels waiting: {', '.join(couriers)}" if couriers else \
-                "no shipped parcels are waiting for a courier"
-            raise DocumentError(
-                f"No parcels to hand over to courier {courier!r}: a parcel is on the manifest once it is shipped "
-                f"and has its tracking number ({hint})."
-            )
+            hint = said(QT_TRANSLATE_NOOP("Refusals", "couriers with parcels waiting: {couriers}"),
+                        couriers=", ".join(couriers)) if couriers else \
+                said(QT_TRANSLATE_NOOP("Refusals", "no shipped parcels are waiting for a courier"))
+            raise DocumentError(QT_TRANSLATE_NOOP("Refusals", "No parcels to hand over to courier {courier!r}: a "
+                                                              "parcel is on the manifest once it is shipped and has "
+                                                              "its tracking number ({hint})."),
+                                courier=courier, hint=hint)
         self.last_manifest = entries  # the parcels listed (the CLI reports them)
         orders = list({o.id: o for e in entries for o in e.orders}.values())
         channels = {o.channel_id: m.Channel.get_by_id(o.channel_id) for o in orders}
@@ -559,7 +562,8 @@ def _in_order(items: list[tuple], order_by: str | None) -> list[tuple]:
         return list(items)
     keys = {"courier": docs.by_courier, "sku": docs.by_sku, "deadline": docs.by_deadline}
     if order_by not in keys:
-        raise DocumentError(f"Label order {order_by!r} is not one of {', '.join(keys)}.")
+        raise DocumentError(QT_TRANSLATE_NOOP("Refusals", "Label order {order_by!r} is not one of {keys}."),
+                            order_by=order_by, keys=', '.join(keys))
     return sorted(items, key=lambda item: keys[order_by](item[0]))
 
 

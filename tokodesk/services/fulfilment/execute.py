@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment.common import ActionOutcome, outcome, record_event, reload, to_marketplace_order
@@ -51,10 +52,13 @@ LEFT_THE_SHOP = {S.SHIPPED, S.DELIVERED, S.COMPLETED, S.RETURNED}
 
 # The buyer-request answers (services/cancellations.py) share the outbox: named here so a queue action that meets
 # one in flight on its order can say what it is waiting for. Verbs, as a packer reads them in "Could not …".
-WHAT = {ACK: "accept", NACK: "cancel", SHIP: "ship",
-        "cancel_request_approve": "approve the buyer's cancellation request",
-        "cancel_request_reject": "reject the buyer's cancellation request",
-        "combine": "combine the packages", "uncombine": "uncombine the package"}
+# Marked: a refusal names the action waiting ("{station} is sending the request to {what}…").
+WHAT = {ACK: QT_TRANSLATE_NOOP("Refusals", "accept"), NACK: QT_TRANSLATE_NOOP("Refusals", "cancel"),
+        SHIP: QT_TRANSLATE_NOOP("Refusals", "ship"),
+        "cancel_request_approve": QT_TRANSLATE_NOOP("Refusals", "approve the buyer's cancellation request"),
+        "cancel_request_reject": QT_TRANSLATE_NOOP("Refusals", "reject the buyer's cancellation request"),
+        "combine": QT_TRANSLATE_NOOP("Refusals", "combine the packages"),
+        "uncombine": QT_TRANSLATE_NOOP("Refusals", "uncombine the package")}
 
 
 @dataclass

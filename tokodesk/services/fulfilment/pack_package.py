@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import OrderState
 from tokodesk.services.fulfilment.common import ActionOutcome, Refused, bump_version, outcome, record_event
 from tokodesk.services.packages import packages_of
@@ -24,23 +25,30 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
     """Pack this package of the channel; one outcome per order it serves. Raises Refused (nothing changed)."""
     package = m.Package.get_or_none((m.Package.channel == channel_id) & (m.Package.package_id == package_id))
     if package is None:
-        raise Refused(f"Package {package_id} is no longer on the marketplace (split or combined again in Seller "
-                      "Center?): refresh the orders and scan the parcel's label again.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is no longer on the marketplace (split or "
+                                                    "combined again in Seller Center?): refresh the orders and scan "
+                                                    "the parcel's label again."), package_id=package_id)
     if package.status == "CANCELLED":
-        raise Refused(f"Package {package_id} is cancelled: do not pack it.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is cancelled: do not pack it."),
+                      package_id=package_id)
     if package.status not in ("", "TO_FULFILL"):
-        raise Refused(f"Package {package_id} is shipped already ({package.status}).")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is shipped already ({status})."),
+                      package_id=package_id, status=package.status)
     if package.packed_at is not None:
-        raise Refused(f"Package {package_id} is already packed (by {package.packed_by or 'someone'}).")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is already packed (by {packed_by})."),
+                      package_id=package_id,
+                      packed_by=package.packed_by or said(QT_TRANSLATE_NOOP("Refusals", "someone")))
     orders = list(m.Order.select().join(m.PackageOrder, on=(m.PackageOrder.order == m.Order.id))
                   .where(m.PackageOrder.package == package.id).order_by(m.Order.created_at, m.Order.id))
     if not orders:
-        raise Refused(f"Package {package_id} serves no order here: refresh the orders.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} serves no order here: refresh the orders."),
+                      package_id=package_id)
     channel = m.Channel.get_by_id(channel_id)
     checked = []
     done = [o for o in orders if o.state in PACKED]
     if len(done) == len(orders) and len(orders) == 1:
-        raise Refused(f"Already packed (by {done[0].packed_by or 'someone'}); print its label or ship it.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Already packed (by {packed_by}); print its label or ship it."),
+                      packed_by=done[0].packed_by or said(QT_TRANSLATE_NOOP("Refusals", "someone")))
     for order in orders:
         if order.state in PACKED:
             # One order of a combined parcel packed as a whole before: the parcel is completed by the others.
@@ -54,7 +62,8 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
         rows = (m.Package.update(packed_at=now, packed_by=who)
                 .where((m.Package.id == package.id) & m.Package.packed_at.is_null()).execute())
         if rows != 1:
-            raise Refused(f"Package {package_id} was packed at another station just now.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} was packed at another station just now."),
+                          package_id=package_id)
         for order, state, left in checked:
             if left:
                 changed = bump_version(order)
@@ -63,6 +72,7 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
                 changed = bump_version(order, state=state.value, packed_at=now, packed_by=who)
                 detail = f"package {package_id} packed, the order's last; now {state.value}"
             if not changed:  # raised inside the transaction: the package's mark is undone too
-                raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+                raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync just "
+                                                            "now; refresh and try again."))
             record_event(order, "pack", who, detail)
     return [outcome(order, True) for order, _state, _left in checked] + [outcome(order, True) for order in done]
