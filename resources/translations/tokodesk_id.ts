@@ -3271,6 +3271,10 @@ Folder data: {1}</translation>
         <translation>Same Day</translation>
     </message>
     <message>
+        <source>{0} of {1} parcels packed</source>
+        <translation>{0} dari {1} paket sudah dikemas</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>Invoice</translation>
     </message>

@@ -124,6 +124,14 @@ def state_label(state: str) -> str:
         return state
 
 
+def parcels_word(row: tuple) -> str:
+    """' · 1 of 2 parcels packed' for a split order packed a parcel at a time (still To pack: the rest waits)."""
+    parcels = row[q.R_PARCELS]
+    if not parcels:
+        return ""
+    return " · " + translate("OrdersModel", "{0} of {1} parcels packed").format(*parcels)
+
+
 def deadline_of(row: tuple) -> datetime | None:
     state = row[q.R_STATE]
     if state == S.NEW.value:
@@ -420,7 +428,7 @@ class OrdersModel(QAbstractTableModel):
             # Instant / Same-day before "printed": when the column is too narrow for both, "printed" elides first.
             printed = row[q.R_PRINTED] and row[q.R_STATE] in _PRINTED_MARK
             urgent = urgency_word(row)
-            return state_label(row[q.R_STATE]) + (" · " + urgent if urgent else "") \
+            return state_label(row[q.R_STATE]) + parcels_word(row) + (" · " + urgent if urgent else "") \
                 + (" · " + translate("OrdersModel", "printed") if printed else "")
         if col == COL_BUYER:
             return row[q.R_BUYER]

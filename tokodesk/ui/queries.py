@@ -22,6 +22,7 @@ from tokodesk.store import models as m
 
 S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
 S_ON_HOLD = OrderState.ON_HOLD.value
+S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
 
 # Order row layout (indices into the tuple)
 (
@@ -54,7 +55,9 @@ S_ON_HOLD = OrderState.ON_HOLD.value
     R_WAITING,
     R_WORK,
     R_CHANNEL,  # the order's channel: the "All shops" view acts per channel
-) = range(27)
+    # A split order some of whose parcels are packed while others are not: (packed, parcels); None otherwise.
+    R_PARCELS,
+) = range(28)
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
@@ -119,10 +122,12 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
         f", o.version FROM {order_table} o LEFT JOIN {line_table} l ON l.order_id = o.id{where_sql} GROUP BY o.id"
         " ORDER BY o.id DESC"
     )
+    parcels = _parcels_packing(database, where_sql, params)
     if postgres:
         orders_sql, lines_sql = orders_sql.replace("?", "%s"), lines_sql.replace("?", "%s")
     if order_pks is not None or not _own_connection_possible(database):
-        return _order_tuples(database.execute_sql(orders_sql, params), database.execute_sql(lines_sql, params))
+        return _order_tuples(database.execute_sql(orders_sql, params), database.execute_sql(lines_sql, params),
+                             parcels)
     # A whole queue: the lines are grouped and the keys formatted on a second connection, in another thread, while
     # this one reads the orders. Both databases do most of that work outside Python's lock: on two cores the two
     # reads take about as long as one.
@@ -131,9 +136,27 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
                               name="queue-lines")
     helper.start()
     try:
-        return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks))
+        return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks), parcels)
     finally:
         helper.join()
+
+
+def _parcels_packing(database: pw.Database, where_sql: str, params: list) -> dict[int, tuple[int, int]]:
+    """Orders to pack whose parcels are being packed one at a time (a split order, some packed at the pack station):
+    order pk -> (parcels packed, parcels). Only orders still to pack are looked at, through the state index: a few
+    rows, whatever the size of the queue."""
+    order_table = f"\"{m.Order._meta.table_name}\""
+    link_table = f"\"{m.PackageOrder._meta.table_name}\""
+    package_table = f"\"{m.Package._meta.table_name}\""
+    packed = "SUM(CASE WHEN p.packed_at IS NOT NULL THEN 1 ELSE 0 END)"
+    condition = f"o.state = '{S_ACKNOWLEDGED}' AND p.status IN ('', 'TO_FULFILL')"
+    sql = (f"SELECT o.id, {packed}, COUNT(*) FROM {order_table} o JOIN {link_table} po ON po.order_id = o.id "
+           f"JOIN {package_table} p ON p.id = po.package_id"
+           f"{where_sql + ' AND ' if where_sql else ' WHERE '}{condition} "
+           f"GROUP BY o.id HAVING COUNT(*) > 1 AND {packed} > 0")
+    if isinstance(database, pw.PostgresqlDatabase):
+        sql = sql.replace("?", "%s")
+    return {pk: (int(done), int(total)) for pk, done, total in database.execute_sql(sql, params)}
 
 
 def let_go_after_big_read() -> None:
@@ -182,7 +205,8 @@ def _from_chunks(chunks: queue.SimpleQueue) -> Iterator[tuple]:
         yield from chunk
 
 
-def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple]) -> list[tuple]:
+def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
+                  parcels: dict[int, tuple[int, int]] | None = None) -> list[tuple]:
     """The queue's rows from the orders and their lines' text and key, both newest (highest id) first; row by row,
     so the driver's tuples are dropped as each finished row is made and 100,000 orders never sit in memory twice.
 
@@ -220,7 +244,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple]) -> list[tuple
                 awb, total, created, accept_by, ship_by, printed, bool(changed_outside), bool(unmapped), bool(failed),
                 problem or "", items, search, tts_sla, level, hold_until,
                 state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD),
-                work, channel))
+                work, channel, parcels.get(pk) if parcels else None))
     return found
 
 
