@@ -29,13 +29,32 @@ from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
 from tokodesk.ui.formatting import rupiah, to_wib, wib_text
 from tokodesk.ui.i18n import current, translate
+from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also imported from here
+    CHIP_PREDICATES,
+    CHIP_STATES,
+    CHIPS,
+    COL_BUYER,
+    COL_CODE,
+    COL_COURIER,
+    COL_CREATED,
+    COL_DEADLINE,
+    COL_FLAG,
+    COL_INVOICE,
+    COL_ITEMS,
+    COL_STATE,
+    COL_TOTAL,
+    DEFAULT_CHIP,
+    TO_DO,
+    chip_rows,
+    is_problem,
+    queue_counts,
+    raw_deadline,
+    sort_rows,
+)
 from tokodesk.ui.status_words import marketplace_status_words
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
 S = OrderState
-COL_FLAG, COL_INVOICE, COL_STATE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE, COL_TOTAL, COL_DEADLINE, COL_CREATED = (
-    range(10)
-)
 _PARENTS = "QList<QPersistentModelIndex>"
 RowRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -56,58 +75,9 @@ STATE_LABELS = {
     S.CANCELLED: QT_TRANSLATE_NOOP("OrderState", "Cancelled"),
 }
 
-# The chips above the queue: key -> (label, predicate over a row tuple)
-_PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
-_TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
-_SHIPPABLE = _PRINTABLE | {S.PARTLY_SHIPPED.value}
-_NEW = S.NEW.value
 # Where "printed" helps the packer (a label still to stick on a parcel); on a shipped or cancelled order it is noise.
 PRINTED_MARK_STATES = frozenset({S.ACKNOWLEDGED, S.PACKED, S.READY_TO_SHIP, S.AWAITING_PICKUP})
 _PRINTED_MARK = frozenset(s.value for s in PRINTED_MARK_STATES)
-_ON_HOLD = S.ON_HOLD.value
-_DONE = {S.SHIPPED.value, S.DELIVERED.value, S.COMPLETED.value, S.RETURNED.value}
-
-
-def is_problem(row: tuple) -> bool:
-    # Tokopedia & Shop's ON_HOLD is the buyer's normal cancellation window (R_WAITING), not a problem.
-    return bool(
-        row[q.R_CHANGED_OUTSIDE] or row[q.R_UNMAPPED] or row[q.R_ACTION_FAILED] or row[q.R_PROBLEM]
-        or (row[q.R_STATE] == _ON_HOLD and not row[q.R_WAITING])
-    )
-
-
-# The work still to do: orders to accept, pack, print, ship, and parcels still waiting for the courier. The queue
-# opens here (issue 18.1), not on "All": a shipped or cancelled order needs nothing from the packer.
-TO_DO = frozenset({S.NEW.value, S.ACKNOWLEDGED.value, *_TO_SHIP, S.AWAITING_PICKUP.value})
-DEFAULT_CHIP = "todo"
-
-# Chips that are a plain set of states (counted from a state histogram).
-CHIP_STATES: dict[str, frozenset[str]] = {
-    "todo": TO_DO,
-    "new": frozenset({S.NEW.value}),
-    "to_pack": frozenset({S.ACKNOWLEDGED.value}),
-    "ready": frozenset(_TO_SHIP),
-    "pickup": frozenset({S.AWAITING_PICKUP.value}),
-    "shipped": frozenset(_DONE),
-    "cancelled": frozenset({S.CANCELLED.value}),
-}
-
-CHIPS: list[tuple[str, str, Any]] = [
-    ("todo", QT_TRANSLATE_NOOP("OrdersTab", "To do"), lambda r: r[q.R_STATE] in TO_DO),
-    ("all", QT_TRANSLATE_NOOP("OrdersTab", "All"), lambda r: True),
-    ("new", QT_TRANSLATE_NOOP("OrdersTab", "New"), lambda r: r[q.R_STATE] == S.NEW.value),
-    ("to_pack", QT_TRANSLATE_NOOP("OrdersTab", "To pack"), lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
-    ("to_print", QT_TRANSLATE_NOOP("OrdersTab",
-                                   "To print"), lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
-    ("ready", QT_TRANSLATE_NOOP("OrdersTab", "Ready to ship"), lambda r: r[q.R_STATE] in _TO_SHIP),
-    ("pickup", QT_TRANSLATE_NOOP("OrdersTab", "Awaiting pickup"), lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
-    ("shipped", QT_TRANSLATE_NOOP("OrdersTab", "Shipped"), lambda r: r[q.R_STATE] in _DONE),
-    ("cancelled", QT_TRANSLATE_NOOP("OrdersTab", "Cancelled"), lambda r: r[q.R_STATE] == S.CANCELLED.value),
-    # Unpaid, or in the buyer's window after paying: not yet the seller's to ship, and no problem either.
-    ("waiting", QT_TRANSLATE_NOOP("OrdersTab", "Waiting"), lambda r: r[q.R_WAITING]),
-    ("problems", QT_TRANSLATE_NOOP("OrdersTab", "Problems"), is_problem),
-]
-CHIP_PREDICATES = {key: pred for key, _label, pred in CHIPS}
 
 
 def short_wib_text(value: datetime | None) -> str:
@@ -398,20 +368,21 @@ class OrdersModel(QAbstractTableModel):
         chip = self._chip
         if not needle:
             self._elsewhere = 0
-            return self._narrow(_chip_rows(self._all, chip))
-        matches = self._narrow([r for r in self._all if needle in r[q.R_SEARCH]])
-        rows = _chip_rows(matches, chip)
+            return self._narrow(chip_rows(self._all, chip))
+        search = q.R_SEARCH
+        matches = self._narrow([r for r in self._all if needle in r[search]])
+        rows = chip_rows(matches, chip)
         self._elsewhere = len(matches) - len(rows)
         return rows
 
     def _narrow(self, rows: list[tuple]) -> list[tuple]:
         """The courier and printed filters (a new list: `_all` is sorted in place and never shown itself)."""
         if self._courier:
-            courier = self._courier
-            rows = [r for r in rows if r[q.R_COURIER] == courier]
+            courier, column = self._courier, q.R_COURIER
+            rows = [r for r in rows if r[column] == courier]
         if self._printed is not None:
-            want = self._printed
-            rows = [r for r in rows if bool(r[q.R_PRINTED]) == want]
+            want, column = self._printed, q.R_PRINTED
+            rows = [r for r in rows if bool(r[column]) == want]
         return list(rows) if rows is self._all else rows
 
     def _sort_all(self) -> None:
@@ -480,85 +451,13 @@ def _sort_key(row: tuple, column: int) -> Any:
     if column == COL_DEADLINE:
         # The raw column sorts right without parsing or formatting 100,000 dates: ISO text from SQLite, datetime from
         # PostgreSQL, one type per backend (the rows without a deadline never reach the second element's compare).
-        raw = _raw_deadline(row)
+        raw = raw_deadline(row)
         return (0, raw) if raw else (1, "")
     return str(row[q.R_CREATED] or "")
 
 
-_work_key = itemgetter(q.R_WORK)
 _pk_of = itemgetter(q.R_PK)
-_state_of = itemgetter(q.R_STATE)
 _courier_of = itemgetter(q.R_COURIER)
-_waiting_of = itemgetter(q.R_WAITING)
-# What each column sorts by, as `_sort_key` says, but without its per-row dispatch: C getters where the column holds
-# one type (at 100,000 rows the dispatch alone took longer than the sort). The Deadline column sorts in the
-# platform's order of work: the deadline it judges by, then priority.
-_SORT_KEYS = {
-    COL_FLAG: is_problem,
-    # Invoice, buyer, courier and total are never empty in the store (NOT NULL, default "" or 0).
-    COL_INVOICE: itemgetter(q.R_INVOICE),
-    COL_STATE: _state_of,
-    COL_BUYER: lambda r: r[q.R_BUYER].lower(),
-    COL_ITEMS: itemgetter(q.R_ITEMS),
-    COL_COURIER: _courier_of,
-    COL_CODE: lambda r: r[q.R_AWB] or r[q.R_BOOKING] or "",
-    COL_TOTAL: itemgetter(q.R_TOTAL),
-    COL_DEADLINE: _work_key,
-    COL_CREATED: itemgetter(q.R_CREATED),  # never empty; ISO text on SQLite, a datetime on PostgreSQL
-}
-
-
-def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None) -> None:
-    """Sort the rows in place as the queue shows them: by a column (`OrdersModel.sort_spec()`), or in the platform's
-    order of work (services/work_order.py) until one is chosen. A list already in that order takes one pass."""
-    if spec is None:
-        rows.sort(key=_work_key)
-        return
-    column, order = spec
-    rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
-
-
-def queue_counts(rows: list[tuple]) -> Counter:
-    """Rows per chip, in a few passes over the rows (C getters, inlined predicates)."""
-    states = Counter(map(_state_of, rows))
-    counts: Counter = Counter({"all": len(rows)})
-    for key, chip_states in CHIP_STATES.items():
-        counts[key] = sum(states[state] for state in chip_states)
-    counts["to_print"] = len(_to_print(rows))
-    counts["problems"] = len(_problems(rows))
-    counts["waiting"] = sum(map(bool, map(_waiting_of, rows)))
-    return counts
-
-
-def _chip_rows(rows: list[tuple], chip: str) -> list[tuple]:
-    """The rows under a chip; the list itself on "All"."""
-    states = CHIP_STATES.get(chip)
-    if states is not None:
-        return [r for r in rows if r[q.R_STATE] in states]
-    if chip == "problems":
-        return _problems(rows)
-    if chip == "to_print":
-        return _to_print(rows)
-    if chip != "all":
-        pred = CHIP_PREDICATES[chip]
-        return [r for r in rows if pred(r)]
-    return rows
-
-
-def _problems(rows: list[tuple]) -> list[tuple]:
-    """`is_problem` inlined: the Problems chip and its count over 100,000 rows."""
-    on_hold, co, un, af, pr, st, wa = (_ON_HOLD, q.R_CHANGED_OUTSIDE, q.R_UNMAPPED, q.R_ACTION_FAILED, q.R_PROBLEM,
-                                       q.R_STATE, q.R_WAITING)
-    return [r for r in rows if r[co] or r[un] or r[af] or r[pr] or (r[st] == on_hold and not r[wa])]
-
-
-def _to_print(rows: list[tuple]) -> list[tuple]:
-    return [r for r in rows if r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]]
-
-
-def _raw_deadline(row: tuple) -> Any:
-    state = row[q.R_STATE]
-    return row[q.R_ACCEPT_BY] if state == _NEW else row[q.R_SHIP_BY] if state in _SHIPPABLE else None
 
 
 class OrdersProxy(QSortFilterProxyModel):

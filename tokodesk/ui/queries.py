@@ -57,7 +57,9 @@ S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
     R_CHANNEL,  # the order's channel: the "All shops" view acts per channel
     # A split order some of whose parcels are packed while others are not: (packed, parcels); None otherwise.
     R_PARCELS,
-) = range(28)
+    R_BUYER_KEY,  # the buyer's name lower-cased, made once per row: the Buyer column sorts by it
+    R_VERSION,  # the order's version as read: of two reads of one order, the newer one wins (the queue's merge)
+) = range(30)
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
@@ -237,6 +239,9 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         search = f"{head} {words or ''}"
         if not search.isascii():  # SQLite lowers ASCII only
             search = search.lower()
+        buyer_key = buyer.lower()
+        if buyer_key == buyer:  # one string for both when the name has no capitals
+            buyer_key = buyer
         # The few distinct states, statuses and couriers shared, not one copy per order (tens of MB at 100,000).
         state = intern(state)
         window = in_window.get(channel, False)
@@ -244,7 +249,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
                 awb, total, created, accept_by, ship_by, printed, bool(changed_outside), bool(unmapped), bool(failed),
                 problem or "", items, search, tts_sla, level, hold_until,
                 state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD),
-                work, channel, parcels.get(pk) if parcels else None))
+                work, channel, parcels.get(pk) if parcels else None, buyer_key, version))
     return found
 
 

@@ -1,0 +1,188 @@
+"""The queue's chips, counts and sorts over its row tuples, in bulk (one comprehension or one sort per change).
+
+With 100,000 orders a Python `filterAcceptsRow`/`lessThan` per row is far too slow; these work on the whole list
+with C getters and inlined predicates. `OrdersModel` keeps the rows and calls these.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from operator import itemgetter
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.marketplace.base import OrderState
+from tokodesk.ui import queries as q
+
+S = OrderState
+COL_FLAG, COL_INVOICE, COL_STATE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE, COL_TOTAL, COL_DEADLINE, COL_CREATED = (
+    range(10)
+)
+
+_PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
+_TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
+_SHIPPABLE = _PRINTABLE | {S.PARTLY_SHIPPED.value}
+_NEW = S.NEW.value
+_ON_HOLD = S.ON_HOLD.value
+_DONE = {S.SHIPPED.value, S.DELIVERED.value, S.COMPLETED.value, S.RETURNED.value}
+
+
+def is_problem(row: tuple) -> bool:
+    # Tokopedia & Shop's ON_HOLD is the buyer's normal cancellation window (R_WAITING), not a problem.
+    return bool(
+        row[q.R_CHANGED_OUTSIDE] or row[q.R_UNMAPPED] or row[q.R_ACTION_FAILED] or row[q.R_PROBLEM]
+        or (row[q.R_STATE] == _ON_HOLD and not row[q.R_WAITING])
+    )
+
+
+# The work still to do: orders to accept, pack, print, ship, and parcels still waiting for the courier. The queue
+# opens here (issue 18.1), not on "All": a shipped or cancelled order needs nothing from the packer.
+TO_DO = frozenset({S.NEW.value, S.ACKNOWLEDGED.value, *_TO_SHIP, S.AWAITING_PICKUP.value})
+DEFAULT_CHIP = "todo"
+
+# Chips that are a plain set of states (counted from a state histogram).
+CHIP_STATES: dict[str, frozenset[str]] = {
+    "todo": TO_DO,
+    "new": frozenset({S.NEW.value}),
+    "to_pack": frozenset({S.ACKNOWLEDGED.value}),
+    "ready": frozenset(_TO_SHIP),
+    "pickup": frozenset({S.AWAITING_PICKUP.value}),
+    "shipped": frozenset(_DONE),
+    "cancelled": frozenset({S.CANCELLED.value}),
+}
+
+CHIPS: list[tuple[str, str, Any]] = [
+    ("todo", QT_TRANSLATE_NOOP("OrdersTab", "To do"), lambda r: r[q.R_STATE] in TO_DO),
+    ("all", QT_TRANSLATE_NOOP("OrdersTab", "All"), lambda r: True),
+    ("new", QT_TRANSLATE_NOOP("OrdersTab", "New"), lambda r: r[q.R_STATE] == S.NEW.value),
+    ("to_pack", QT_TRANSLATE_NOOP("OrdersTab", "To pack"), lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
+    ("to_print", QT_TRANSLATE_NOOP("OrdersTab",
+                                   "To print"), lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
+    ("ready", QT_TRANSLATE_NOOP("OrdersTab", "Ready to ship"), lambda r: r[q.R_STATE] in _TO_SHIP),
+    ("pickup", QT_TRANSLATE_NOOP("OrdersTab", "Awaiting pickup"), lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
+    ("shipped", QT_TRANSLATE_NOOP("OrdersTab", "Shipped"), lambda r: r[q.R_STATE] in _DONE),
+    ("cancelled", QT_TRANSLATE_NOOP("OrdersTab", "Cancelled"), lambda r: r[q.R_STATE] == S.CANCELLED.value),
+    # Unpaid, or in the buyer's window after paying: not yet the seller's to ship, and no problem either.
+    ("waiting", QT_TRANSLATE_NOOP("OrdersTab", "Waiting"), lambda r: r[q.R_WAITING]),
+    ("problems", QT_TRANSLATE_NOOP("OrdersTab", "Problems"), is_problem),
+]
+CHIP_PREDICATES = {key: pred for key, _label, pred in CHIPS}
+# The chips whose every order is a "To do" order: the queue's first read (the To-do orders) shows them whole, while
+# the other orders are still being read. "To print" is a subset too (its states are all To do).
+WHOLE_WITH_TO_DO = frozenset({key for key, states in CHIP_STATES.items() if states <= TO_DO} | {"to_print"})
+
+
+_work_key = itemgetter(q.R_WORK)
+_pk_of = itemgetter(q.R_PK)
+_state_of = itemgetter(q.R_STATE)
+_courier_of = itemgetter(q.R_COURIER)
+_waiting_of = itemgetter(q.R_WAITING)
+# What each column sorts by (`OrdersModel`'s SortRole says the same per row): C getters where the column holds one
+# type, so 100,000 rows sort without a Python call per row. The buyer sorts case-insensitively by a key made once
+# per row when it was read. The Deadline column sorts in the platform's order of work: the deadline it judges by,
+# then priority. Flag and code have no single getter: see `sort_rows`.
+_SORT_KEYS = {
+    # Invoice, buyer, courier and total are never empty in the store (NOT NULL, default "" or 0).
+    COL_INVOICE: itemgetter(q.R_INVOICE),
+    COL_STATE: _state_of,
+    COL_BUYER: itemgetter(q.R_BUYER_KEY),
+    COL_ITEMS: itemgetter(q.R_ITEMS),
+    COL_COURIER: _courier_of,
+    COL_TOTAL: itemgetter(q.R_TOTAL),
+    COL_DEADLINE: _work_key,
+    COL_CREATED: itemgetter(q.R_CREATED),  # never empty; ISO text on SQLite, a datetime on PostgreSQL
+}
+
+
+def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None) -> None:
+    """Sort the rows in place as the queue shows them: by a column (`OrdersModel.sort_spec()`), or in the platform's
+    order of work (services/work_order.py) until one is chosen. Stable, as `list.sort`: rows with the same key keep
+    their order (the previous sort's). A list already in that order takes one pass."""
+    if spec is None:
+        rows.sort(key=_work_key)
+        return
+    column, order = spec
+    reverse = order == Qt.SortOrder.DescendingOrder
+    if column == COL_FLAG:
+        # Two groups, each in its present order (what a stable sort by `is_problem` gives), in two comprehensions.
+        flagged = _problems(rows)
+        marked = set(map(id, flagged))
+        plain = [r for r in rows if id(r) not in marked]
+        rows[:] = flagged + plain if reverse else plain + flagged
+        return
+    key = _SORT_KEYS.get(column)
+    if key is not None:
+        rows.sort(key=key, reverse=reverse)
+        return
+    # The code column: the AWB, else the booking code. Keys made in one comprehension (a lambda per row took as long
+    # as the sort), then the rows put in their order: the same stable result as `rows.sort(key=…)`.
+    awb, booking = q.R_AWB, q.R_BOOKING
+    keys = [r[awb] or r[booking] or "" for r in rows]
+    order_of = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
+    rows[:] = [rows[i] for i in order_of]
+
+
+def queue_counts(rows: list[tuple]) -> Counter:
+    """Rows per chip, in a few passes over the rows (C getters, inlined predicates)."""
+    states = Counter(map(_state_of, rows))
+    counts: Counter = Counter({"all": len(rows)})
+    for key, chip_states in CHIP_STATES.items():
+        counts[key] = sum(states[state] for state in chip_states)
+    counts["to_print"] = len(_to_print(rows))
+    counts["problems"] = len(_problems(rows))
+    counts["waiting"] = sum(map(bool, map(_waiting_of, rows)))
+    return counts
+
+
+def counts_of_groups(groups: Iterable[tuple[str, bool, bool, bool, int]]) -> Counter:
+    """Rows per chip from the database's grouped count (`queries.order_counts`): the same numbers as
+    `queue_counts` over every row, without reading the rows."""
+    counts: Counter = Counter()
+    for state, waiting, printed, flagged, n in groups:
+        counts["all"] += n
+        for key, chip_states in CHIP_STATES.items():
+            if state in chip_states:
+                counts[key] += n
+        if state in _PRINTABLE and not printed:
+            counts["to_print"] += n
+        if flagged or (state == _ON_HOLD and not waiting):
+            counts["problems"] += n
+        if waiting:
+            counts["waiting"] += n
+    return counts
+
+
+def chip_rows(rows: list[tuple], chip: str) -> list[tuple]:
+    """The rows under a chip; the list itself on "All"."""
+    states = CHIP_STATES.get(chip)
+    if states is not None:
+        st = q.R_STATE
+        return [r for r in rows if r[st] in states]
+    if chip == "problems":
+        return _problems(rows)
+    if chip == "to_print":
+        return _to_print(rows)
+    if chip != "all":
+        pred = CHIP_PREDICATES[chip]
+        return [r for r in rows if pred(r)]
+    return rows
+
+
+def _problems(rows: list[tuple]) -> list[tuple]:
+    """`is_problem` inlined: the Problems chip and its count over 100,000 rows."""
+    on_hold, co, un, af, pr, st, wa = (_ON_HOLD, q.R_CHANGED_OUTSIDE, q.R_UNMAPPED, q.R_ACTION_FAILED, q.R_PROBLEM,
+                                       q.R_STATE, q.R_WAITING)
+    return [r for r in rows if r[co] or r[un] or r[af] or r[pr] or (r[st] == on_hold and not r[wa])]
+
+
+def _to_print(rows: list[tuple]) -> list[tuple]:
+    st, printed, printable = q.R_STATE, q.R_PRINTED, _PRINTABLE
+    return [r for r in rows if r[st] in printable and not r[printed]]
+
+
+def raw_deadline(row: tuple) -> Any:
+    state = row[q.R_STATE]
+    return row[q.R_ACCEPT_BY] if state == _NEW else row[q.R_SHIP_BY] if state in _SHIPPABLE else None
