@@ -120,3 +120,71 @@ def test_packing_the_last_parcel_packs_the_order(sb, shop, capsys):  # noqa: F81
     # The whole order's Pack then has nothing left to do.
     [whole] = cli(capsys, "orders", "pack", order.invoice)
     assert not whole["ok"] and "Already packed" in whole["error"]
+
+
+# ---- shipping: every parcel or none ------------------------------------------------------------------------------
+# Ship Package answers per package, and the marketplace may refuse one parcel (overweight, too big: "you may cancel
+# the order without penalty") while it accepts another. A split order half shipped can no longer be cancelled
+# (Cancel Order: 25001045), so its other half is stuck. TokoDesk stops at the first refusal: the rest is not sent.
+
+def _shop_status(sb, order: m.Order) -> str:  # noqa: ANN001, F811
+    return sb.dialect.order_status(sb.order(tj.decode(order.order_id, tj.ORDER_BASE)))
+
+
+def test_a_parcel_the_marketplace_refuses_leaves_the_whole_order_unshipped(sb, shop, capsys):  # noqa: F811
+    order, (first, second) = split_order(sb, shop)
+    assert cli(capsys, "orders", "pack", order.invoice)[0]["ok"]
+    sb.dialect.refuse_shipping(first)  # overweight
+
+    [result] = cli(capsys, "orders", "ship", order.order_id)
+    assert not result["ok"] and "overweight" in result["error"], result
+    assert requests_per_package(sb) == {first: 1}, "the other parcel was never sent"
+    assert _shop_status(sb, order) == "AWAITING_SHIPMENT"
+    row = m.Order.get_by_id(order.id)
+    assert row.state in PACKED and row.action_failed and "overweight" in row.problem
+    # Nothing of it left the shop: the seller can still cancel it, as the marketplace's message offers.
+    [cancelled] = cli(capsys, "orders", "cancel", order.order_id, "--reason-code",
+                      "seller_cancel_reason_out_of_stock", "--reason", "Stok habis")
+    assert cancelled["ok"] and cancelled["state"] == "cancelled", cancelled
+
+
+def test_a_split_order_shipped_with_others_in_one_batch_is_never_half_shipped(sb, shop, capsys):  # noqa: F811
+    order, (first, second) = split_order(sb, shop)
+    other = next(o for o in m.Order.select().where((m.Order.state == "acknowledged") & (m.Order.id != order.id)
+                                                   & ~m.Order.seller_ships)
+                 if len(packages_of(o)) == 1 and _shop_status(sb, o) == "AWAITING_SHIPMENT")
+    [other_package] = [p.package_id for p in packages_of(other)]
+    assert all(r["ok"] for r in cli(capsys, "orders", "pack", order.order_id, other.order_id))
+    sb.dialect.refuse_shipping(first)
+
+    results = {r["order_id"]: r for r in cli(capsys, "orders", "ship", order.order_id, other.order_id)}
+    assert not results[order.order_id]["ok"] and results[other.order_id]["ok"], results
+    assert requests_per_package(sb) == {first: 1, other_package: 1}
+    assert _shop_status(sb, order) == "AWAITING_SHIPMENT"
+    assert m.Order.get_by_id(order.id).state in PACKED
+
+
+def test_a_refusal_after_a_parcel_shipped_says_so_and_the_rest_ships_when_allowed(sb, shop, capsys):  # noqa: F811
+    order, (first, second) = split_order(sb, shop)
+    assert cli(capsys, "orders", "pack", order.invoice)[0]["ok"]
+    sb.dialect.refuse_shipping(second, 21008044)  # an item of the second parcel has an after-sale request
+    [result] = cli(capsys, "orders", "ship", order.order_id)
+    assert not result["ok"] and "after-sale" in result["error"]
+    row = m.Order.get_by_id(order.id)
+    # The first parcel went before the marketplace refused the second: the order says it is half shipped.
+    assert row.state == "partly_shipped" and _shop_status(sb, order) == "PARTIALLY_SHIPPING"
+    assert "after-sale" in row.problem
+    [refused] = cli(capsys, "orders", "cancel", order.order_id, "--reason-code",
+                    "seller_cancel_reason_out_of_stock", "--reason", "Stok habis")
+    assert not refused["ok"], "a half shipped order cannot be cancelled"
+    from tokodesk.marketplace.base import MarketplaceError
+
+    with pytest.raises(MarketplaceError) as err:
+        shop[1].api.call("POST", "/return_refund/202309/cancellations", idempotent=False,
+                         body={"order_id": order.order_id, "cancel_reason": "seller_cancel_reason_out_of_stock"})
+    assert err.value.error_code == "25001045"
+    # Once the buyer's request is settled, Ship sends only the parcel still waiting.
+    sb.dialect.book.refusals.clear()
+    [rest] = cli(capsys, "orders", "ship", order.order_id)
+    assert rest["ok"] and rest["state"] == "awaiting_pickup", rest
+    assert requests_per_package(sb) == {first: 1, second: 2}

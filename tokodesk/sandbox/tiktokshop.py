@@ -409,6 +409,15 @@ class TikTokShopDialect(ReturnRoutes, FinanceRoutes, Routes, CatalogRoutes, Dial
             shop.tick()
             return self.book.split(self._number(order_id), groups, self.ctx.clock.now())
 
+    def refuse_shipping(self, package_id: str, code: int = 11021015) -> None:
+        """From now on Ship Package refuses this package with a documented per-package error (default: overweight),
+        as the marketplace does for a parcel it will not carry; its other packages still ship."""
+        from tokodesk.sandbox.tiktokshop_packages import SHIP_REFUSALS
+
+        if code not in SHIP_REFUSALS:
+            raise ValueError(f"not a per-package Ship Package refusal the sandbox knows: {code}")
+        self.book.refusals[str(package_id)] = code
+
     def combine_orders(self, order_ids: list[str | int]) -> str:
         """Combine one buyer's orders into one package, as in Seller Center; returns the new package id."""
         shop = self.ctx.shop

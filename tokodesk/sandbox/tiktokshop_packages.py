@@ -8,6 +8,13 @@ Detail `orders[]`, Ship Package, Search Combinable Packages, Combine Package, Un
 - an order some of whose packages are shipped while others wait is PARTIALLY_SHIPPING; once every package is
   shipped it is AWAITING_COLLECTION, and the courier collects them together (the shop's lifecycle goes on);
 - shipping an already shipped package is refused with 21011040;
+- the marketplace may refuse to ship one package of an order while it accepts another (Ship Package's error codes are
+  per package: 11021015 overweight, 11021019 dimensions, 11006013 phones with other items, 21008044 an item with an
+  after-sale request — partner.tiktokshop.com docv2 page 650aa4f1defece02be6e7cb1, "Ship Package"; most say "you
+  may cancel the order without penalty"); the control hook `refuse_shipping` stands for such a package;
+- an order with a shipped package can no longer be cancelled by the seller: Cancel Order answers 25001045 "The order
+  has already been shipped and we are unable to cancel shipment with the courier" (docv2 page
+  650aecb64a0bb702c076b03d, "Cancel Order"), so half of a split order shipped cannot be taken back;
 - combining or uncombining gives the packages new ids: the old id no longer exists (21001003).
 
 An order nobody split or combined has one implicit package whose id is fixed by the order id (as before), so the
@@ -27,6 +34,18 @@ HANDED_OVER = frozenset({Status.AWAITING_PICKUP, Status.SHIPPED, Status.DELIVERE
 # Numbers of packages made by a split or a combine (far above any order number, below the id codec's limit).
 NEW_PACKAGES = 900_000_000_000_000
 PREVIEW_PACKAGES = 800_000_000_000_000
+
+
+# Ship Package's per-package refusals the sandbox can stand for (their documented messages).
+SHIP_REFUSALS = {
+    11021015: "Fail to ship package because the package is overweight. You may cancel the order without penalty by "
+              "selecting the following reason: Unable to deliver to buyer address.",
+    11021019: "Fail to ship package because the package dimensions exceed the allowed limits. You may cancel the "
+              "order without penalty by selecting the following reason: Unable to deliver to buyer address.",
+    11006013: "Failed to ship package. Products under the Phones & Tablets category cannot be shipped together with "
+              "other items in the same package. Please split the order.",
+    21008044: "Package item has after-sale request, please process the after-sale request first.",
+}
 
 
 class PackageError(Exception):
@@ -69,6 +88,7 @@ class PackageBook:
     retired: set[int] = field(default_factory=set)  # package numbers a split or combine replaced
     ship_requests: Counter[str] = field(default_factory=Counter)  # package id -> ship requests received
     previews: dict[int, tuple[int, ...]] = field(default_factory=dict)  # pre-generated id -> orders
+    refusals: dict[str, int] = field(default_factory=dict)  # package id -> the Ship Package error it gets
     _seq: int = 0
 
     # ---- reading ---------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.sandbox.shop import CANCELLED, Order, ShopError, Status
-from tokodesk.sandbox.tiktokshop_packages import Package, PackageBook, PackageError
+from tokodesk.sandbox.tiktokshop_packages import SHIP_REFUSALS, Package, PackageBook, PackageError
 
 SELLER_REASONS = {
     "UNPAID": {"seller_cancel_unpaid_reason_out_of_stock", "seller_cancel_unpaid_reason_wrong_price",
@@ -185,6 +185,9 @@ class Routes:
             orders = [shop.orders[n] for n in package.orders]
             if self.book.is_shipped(package):
                 raise ApiError(21011040, "The package has already been shipped.")
+            if package.id in self.book.refusals:
+                code = self.book.refusals[package.id]
+                raise ApiError(code, SHIP_REFUSALS[code])
             for o in orders:
                 status = self.order_status(o)
                 if o.status in CANCELLED:
@@ -353,6 +356,9 @@ class Routes:
             o = self._order_of(str(body.get("order_id") or ""))
             status = self.order_status(o)
             allowed = SELLER_REASONS.get(status)
+            if status in ("PARTIALLY_SHIPPING", "AWAITING_COLLECTION", "IN_TRANSIT"):
+                raise ApiError(25001045, "The order has already been shipped and we are unable to cancel shipment "
+                                         "with the courier.")
             if not allowed:
                 raise ApiError(25001004, f"An order in status {status} cannot be cancelled by the seller.")
             reason = str(body.get("cancel_reason") or "")

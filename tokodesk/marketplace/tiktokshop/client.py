@@ -425,13 +425,15 @@ class TikTokShopClient:
 
         Every waiting package of each order is sent once, even when a combined package serves several of the
         orders. Requests: one detail read per 50 orders before, one batch call per 50 packages, one detail read per
-        50 after (tracking numbers, the status to store, and what settles a lost batch answer).
+        50 after (tracking numbers, the status to store, and what settles a lost batch answer). A split order's
+        packages are not batched: they go one after the other, and a refusal stops the rest (never half of it).
         """
         awbs = awbs or {}
         results: dict[str, ShipmentInfo | MarketplaceError] = {}
         raws = {str(r.get("id")): r for r in self.order_details([o.order_id for o in orders])}
         entries: list[tuple[str, str, dict]] = []
         mine: dict[str, list[str]] = {}  # order id -> its packages this batch ships
+        split: list[str] = []  # orders with several packages waiting: each shipped in turn, stopping at a refusal
         bodies: dict[str, dict] = {}
         for order in orders:
             raw = raws.get(order.order_id)
@@ -449,9 +451,16 @@ class TikTokShopClient:
                 results[order.order_id] = exc
                 continue
             mine[order.order_id], bodies[order.order_id] = waiting, body
+            if len(waiting) > 1:
+                split.append(order.order_id)  # sent in turn below: never half of it in one batch
+                continue
             sent = {package_id for _, package_id, _ in entries}
             entries.extend((order.order_id, package_id, body) for package_id in waiting if package_id not in sent)
         outcome = fulfilment.ship_packages(self.api, entries)
+        for order_id in split:
+            batched = {package_id for _, package_id, _ in entries}
+            todo = [p for p in mine[order_id] if p not in batched and p not in outcome]
+            outcome.update(fulfilment.send_in_turn(self.api, todo, bodies[order_id], method, order_id))
         for order_id, package_id, body in entries:
             err = outcome.get(package_id)
             if isinstance(err, MarketplaceError) and not isinstance(err, OutcomeUnknown) and not body \

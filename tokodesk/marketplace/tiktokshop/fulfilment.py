@@ -213,11 +213,32 @@ def read_back(raw: dict, body: dict | None = None) -> ShipmentInfo:
     ))
 
 
+def send_in_turn(api: Transport, package_ids: Sequence[str], body: dict, method: ShipMethod,
+                 order_id: str) -> dict[str, MarketplaceError | None]:
+    """Ship one order's packages one after the other, stopping at the first the marketplace refuses or whose answer
+    is lost: the rest are not sent (absent from the result). Ship Package answers per package, and a split order half
+    shipped can no longer be cancelled (Cancel Order: 25001045), so a parcel it will not carry (overweight, "you may
+    cancel the order without penalty") must not leave the others on their way. None = shipped."""
+    sent: dict[str, MarketplaceError | None] = {}
+    for package_id in package_ids:
+        try:
+            _send_ship(api, package_id, body, method, order_id)
+            sent[package_id] = None
+        except MarketplaceError as exc:  # OutcomeUnknown included: the caller reads the order before anything else
+            if exc.error_code in ALREADY_SHIPPED and not isinstance(exc, OutcomeUnknown):
+                sent[package_id] = None  # shipped meanwhile (Seller Center, another station): the intent holds
+                continue
+            sent[package_id] = exc
+            break
+    return sent
+
+
 def ship_package(
     api: Transport, raw: dict, method: ShipMethod, awb: str | None = None, reread: Callable[[], dict] | None = None
 ) -> ShipmentInfo:
-    """Ship every package of the order still waiting. `raw` is the order as just read (its status and package ids
-    decide what is allowed); `reread` reads it again afterwards, so what the marketplace then says is returned."""
+    """Ship every package of the order still waiting, or stop at the first one refused (`send_in_turn`). `raw` is
+    the order as just read (its status and package ids decide what is allowed); `reread` reads it again afterwards,
+    so what the marketplace then says is returned."""
     order_id = str(raw.get("id"))
     status = str(raw.get("status") or "")
     if status in ALREADY_HANDED_OVER:  # already shipped (Seller Center, or a lost answer): report, never repeat
@@ -225,15 +246,10 @@ def ship_package(
     check_shippable(raw)
     body = ship_body(raw, method, awb)
     refused: MarketplaceError | None = None
-    for package_id in packages_to_ship(api, raw):
-        try:
-            _send_ship(api, package_id, body, method, order_id)
-        except OutcomeUnknown:
-            raise  # the caller reads the order: the packages shipped since are never sent again
-        except MarketplaceError as exc:
-            if exc.error_code in ALREADY_SHIPPED:
-                continue  # shipped meanwhile (Seller Center, another station): the intent holds
-            refused = refused or exc  # the other packages still go: each is the seller's intent on its own
+    for exc in send_in_turn(api, packages_to_ship(api, raw), body, method, order_id).values():
+        if isinstance(exc, OutcomeUnknown):
+            raise exc  # the caller reads the order: the packages shipped since are never sent again
+        refused = refused or exc
     after = raw
     if reread is not None:
         try:
