@@ -109,11 +109,11 @@ def test_an_abandoned_action_of_a_dead_station_is_resolved_by_reading_the_order(
     dead = {"station": "0" * 32, "host": socket.gethostname(), "pid": 2**22 + 5}
     client.acknowledge(order.order_id)
     assert sb.order(remote.order_id).requests["ack"] == 1
-    long_ago = m.utcnow() - outbox.LEASE - timedelta(seconds=1)
+    long_ago = m.utcnow() - outbox.lease() - timedelta(seconds=1)
     m.Action.update(status="sent", payload={"_claim": dead}, updated_at=long_ago).where(
         m.Action.id == action.id).execute()
 
-    young = m.utcnow() - outbox.LEASE + timedelta(minutes=1)  # within the longest a request can take: left alone
+    young = m.utcnow() - outbox.lease() + timedelta(minutes=1)  # within the longest a request can take: left alone
     m.Action.update(updated_at=young).where(m.Action.id == action.id).execute()
     assert Fulfilment(adapters=lambda c: client).resume_pending(channel) == []
     m.Action.update(updated_at=long_ago).where(m.Action.id == action.id).execute()

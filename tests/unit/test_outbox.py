@@ -73,7 +73,7 @@ def test_a_sent_action_of_a_live_process_waits_for_its_lease(order):
     row = m.Action.get_by_id(action.id)
     assert not outbox.is_orphan(row)
     assert outbox.resumable(order.channel_id, ["ack"]) == []
-    assert outbox.is_orphan(row, now=row.updated_at + outbox.LEASE + timedelta(seconds=1))
+    assert outbox.is_orphan(row, now=row.updated_at + outbox.lease() + timedelta(seconds=1))
 
 
 def test_a_sent_action_from_another_pc_is_an_orphan_only_after_the_lease(order):
@@ -83,7 +83,7 @@ def test_a_sent_action_from_another_pc_is_an_orphan_only_after_the_lease(order):
     ).execute()
     row = m.Action.get_by_id(action.id)
     assert not outbox.is_orphan(row)
-    assert outbox.is_orphan(row, now=row.updated_at + outbox.LEASE + timedelta(seconds=1))
+    assert outbox.is_orphan(row, now=row.updated_at + outbox.lease() + timedelta(seconds=1))
 
 
 def test_a_pc_with_the_same_hostname_is_another_station(order):
@@ -95,21 +95,21 @@ def test_a_pc_with_the_same_hostname_is_another_station(order):
     row = m.Action.get_by_id(action.id)
     assert not outbox.is_orphan(row)  # 2 minutes of rate-limit waits and retries is a live sender, not a dead one
     assert outbox.resumable(order.channel_id, ["ack"]) == []
-    assert outbox.is_orphan(row, now=row.updated_at + outbox.LEASE + timedelta(seconds=1))
+    assert outbox.is_orphan(row, now=row.updated_at + outbox.lease() + timedelta(seconds=1))
 
 
 def test_the_lease_outlasts_the_longest_marketplace_call():
     from tokodesk.marketplace.tiktokshop import transport as tts
     from tokodesk.marketplace.tokopedia import transport as tp
 
-    assert outbox.LEASE.total_seconds() > max(tp.longest_call_s(), tts.longest_call_s())
+    assert outbox.lease().total_seconds() > max(tp.longest_call_s(), tts.longest_call_s())
     assert tts.longest_call_s() > tts.MAX_THROTTLED * tts.DEFAULT_TIMEOUT_S
 
 
 def test_a_sender_renews_its_lease_while_its_request_is_in_flight(order):
     action = outbox.enqueue(order, "ack", {}, "a@desk1")
     assert outbox.claim(action, "a@desk1")
-    m.Action.update(updated_at=m.utcnow() - outbox.LEASE - timedelta(seconds=5)).where(
+    m.Action.update(updated_at=m.utcnow() - outbox.lease() - timedelta(seconds=5)).where(
         m.Action.id == action.id).execute()
     action = m.Action.get_by_id(action.id)
     other = "f" * 32  # another PC judging

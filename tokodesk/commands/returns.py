@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 
-from tokodesk.services.returns import STATES
+from tokodesk.marketplace.base import ReturnState
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description="Returns and refunds synced from the marketplace (tokodesk sync returns).")
     rsub = parser.add_subparsers(dest="returns_command", metavar="ACTION", required=True)
     listing = rsub.add_parser("list", help="list returns, the deadline that costs money first")
-    listing.add_argument("--state", choices=STATES, help="only returns in this state")
+    listing.add_argument("--state", choices=[state.value for state in ReturnState], help="only returns in this state")
     listing.add_argument("--channel", metavar="NAME", help="only this channel")
     listing.add_argument("--json", action="store_true", help="print a JSON array on stdout")
     listing.set_defaults(func=run_list)

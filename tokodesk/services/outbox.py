@@ -21,6 +21,7 @@ Plain storage only: what each kind sends and how it is resolved lives in `tokode
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import socket
@@ -32,8 +33,6 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
-from tokodesk.marketplace.tiktokshop.transport import longest_call_s as _tiktokshop_longest
-from tokodesk.marketplace.tokopedia.transport import longest_call_s as _tokopedia_longest
 from tokodesk.station import installation_id
 from tokodesk.store import models as m
 
@@ -50,7 +49,16 @@ ACTIVE_STATUSES = (PENDING, SENT, UNKNOWN)
 # long. The sender renews it every RENEW_EVERY while its request is in flight; and should renewing stall (a database
 # too busy to answer), one marketplace call still ends well inside it: every attempt timing out, with every wait.
 RENEW_EVERY = timedelta(seconds=30)
-LEASE = timedelta(seconds=max(_tokopedia_longest(), _tiktokshop_longest()) + 2 * RENEW_EVERY.total_seconds())
+
+
+@functools.cache
+def lease() -> timedelta:
+    """How long a sent action's lease lasts (see above): from both transports, read when first judged, so that a
+    command that never judges an orphan does not load both marketplace clients."""
+    from tokodesk.marketplace.tiktokshop.transport import longest_call_s as tiktokshop_longest
+    from tokodesk.marketplace.tokopedia.transport import longest_call_s as tokopedia_longest
+
+    return timedelta(seconds=max(tokopedia_longest(), tiktokshop_longest()) + 2 * RENEW_EVERY.total_seconds())
 
 CLAIM_KEY = "_claim"
 
@@ -176,7 +184,7 @@ def _pid_alive(pid: int) -> bool:
 
 def is_orphan(action: m.Action, now: datetime | None = None, *, me: str | None = None) -> bool:
     """A `sent` action whose sender is gone: a process of this installation that ended, or a sender anywhere that
-    has not renewed its lease for longer than `LEASE`. `me`: the installation judging (default: this one)."""
+    has not renewed its lease for longer than `lease()`. `me`: the installation judging (default: this one)."""
     if action.status != SENT:
         return False
     holder = (action.payload or {}).get(CLAIM_KEY) or {}
@@ -185,7 +193,7 @@ def is_orphan(action: m.Action, now: datetime | None = None, *, me: str | None =
             return False  # this very process holds it (another thread is sending)
         if not _pid_alive(holder["pid"]):
             return True
-    return (now or m.utcnow()) - action.updated_at > LEASE
+    return (now or m.utcnow()) - action.updated_at > lease()
 
 
 def renew(action: m.Action) -> bool:
