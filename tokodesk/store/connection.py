@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import peewee as pw
 
 from tokodesk import config
+from tokodesk.store import driver
 from tokodesk.store.migrations import SchemaTooNewError, migrate
 from tokodesk.store.models import db
 from tokodesk.store.tx import WriterSqliteDatabase
@@ -51,6 +52,7 @@ def make_database(url: str) -> pw.Database:
         # Transactions begin as writers: see store/tx.py for why the busy timeout alone is not enough.
         return WriterSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     if parsed.scheme in ("postgres", "postgresql"):
+        driver.use_psycopg()
         query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
         return pw.PostgresqlDatabase(
             unquote(parsed.path.lstrip("/")),

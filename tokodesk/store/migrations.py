@@ -19,20 +19,32 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
-from playhouse.migrate import migrate as run_ops
 
 from tokodesk.store import models as m
+
+if TYPE_CHECKING:
+    from playhouse.migrate import Operation, SchemaMigrator
 
 log = logging.getLogger(__name__)
 
 
+# playhouse.migrate imports psycopg (through its PostgreSQL extensions), so it is imported only when a migration
+# changes a table, not by every process that opens an up-to-date database (store/driver.py).
 def _migrator(database: pw.Database) -> SchemaMigrator:
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
     if isinstance(database, pw.SqliteDatabase):
         return SqliteMigrator(database)
     return PostgresqlMigrator(database)
+
+
+def run_ops(*operations: Operation) -> None:
+    from playhouse.migrate import migrate
+
+    migrate(*operations)
 
 
 def add_column_if_missing(database: pw.Database, model: type[pw.Model], name: str) -> None:
