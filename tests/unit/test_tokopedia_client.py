@@ -200,15 +200,44 @@ def test_get_order_not_found(client, rsps):
     assert info.value.error_code == "ORD_API_008"
 
 
-def test_get_orders_loops_and_skips_unknown(client, rsps):
-    rsps.add(responses.GET, ORDER_URL, json=envelope(SINGLE_ORDER))
-    rsps.add(responses.GET, ORDER_URL, status=400, json=error_envelope("Data Not Found", "ORD_API_008"))
+def _orders_by_id(rsps, answers: dict) -> None:
+    """The order endpoint answering by the `order_id` asked for (the reads go out side by side, in any order)."""
+    import json
+
+    def answer(request):
+        wanted = parse_qs(urlsplit(request.url).query)["order_id"][0]
+        status, body = answers[wanted]
+        return status, {}, json.dumps(body)
+
+    rsps.add_callback(responses.GET, ORDER_URL, callback=answer)
+
+
+def test_get_orders_reads_each_order_once_and_leaves_out_an_unknown_one(client, rsps, caplog):
     other = dict(SINGLE_ORDER, order_id=777, order_status=500)
-    rsps.add(responses.GET, ORDER_URL, json=envelope(other))
+    _orders_by_id(rsps, {"12345678": (200, envelope(SINGLE_ORDER)),
+                         "1": (400, error_envelope("Data Not Found", "ORD_API_008")),
+                         "777": (200, envelope(other))})
     got = client.get_orders(["12345678", "1", "777", "777"])
+    # in the order asked for, whichever answer came first
     assert [(o.order_id, o.state) for o in got] == [("12345678", OrderState.ACKNOWLEDGED),
                                                     ("777", OrderState.SHIPPED)]
-    assert len(api_calls(rsps)) == 3
+    assert sorted(query(c)["order_id"] for c in api_calls(rsps)) == ["1", "12345678", "777"]
+    assert "Tokopedia has no order 1 any more" in caplog.text
+
+
+@pytest.mark.parametrize("refusal", [(401, "Unauthorized"), (400, "ORD_API_001")])
+def test_get_orders_raises_any_other_error_and_stops_reading(client, rsps, refusal):
+    status, code = refusal
+    ids = [str(1000 + n) for n in range(60)]
+    answers = {oid: (200, envelope(dict(SINGLE_ORDER, order_id=int(oid)))) for oid in ids}
+    answers[ids[0]] = (status, error_envelope("Refused", code))  # the first read goes alone: nothing else is sent
+    _orders_by_id(rsps, answers)
+    with pytest.raises(MarketplaceError) as info:
+        client.get_orders(ids)
+    assert not isinstance(info.value, InvalidOrder)
+    assert {query(c)["order_id"] for c in api_calls(rsps)} == {ids[0]}
+    if status == 401:
+        assert isinstance(info.value, AuthError)
 
 
 # -- products, stock reads, shop ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from datetime import datetime, timezone
 from typing import Any
 
@@ -74,6 +74,9 @@ CAPABILITIES = Capabilities(
 )
 
 PAGE_READERS = 4  # order-list pages in flight at once, per channel (paced to the rate limit by the transport)
+# Single-order reads in flight at once (get_orders: the API reads one order a call), paced by the transport's gate;
+# as many as a batch's senders (services/fulfilment/pool.py).
+ORDER_READERS = 16
 ORDER_PAGE = 100  # the TokoCabang doc's maximum; some integrators use 50 (see _order_page)
 PRODUCT_PAGE = 50  # per_page max of product info
 # The fulfilment list documents no maximum page size; a larger page would still come back in pages (cursor).
@@ -406,16 +409,36 @@ class TokopediaClient:
         return item
 
     def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
-        """One call per order (the API has no batch read); an order Tokopedia no longer knows is left out."""
-        orders = []
-        for order_id in dict.fromkeys(str(i) for i in order_ids):
-            try:
-                orders.append(self.get_order(order_id=order_id))
-            except MarketplaceError as err:
-                if err.error_code != "ORD_API_008" or isinstance(err, (AuthError, NotReachable)):
+        """One call per order (the API has no batch read), ORDER_READERS of them in flight at once, paced to the rate
+        limit by the transport's gate. The first goes alone: its answer teaches the gate the endpoint's quota, so the
+        others are paced instead of refused. An order Tokopedia no longer knows is left out (with a warning); any
+        other error (auth, network, a refusal) is raised, and the reads not yet sent are then never sent."""
+        ids = list(dict.fromkeys(str(i) for i in order_ids))
+        if not ids:
+            return []
+        found: dict[str, Order | None] = {ids[0]: self._known_order(ids[0])}
+        rest = ids[1:]
+        if rest:
+            with ThreadPoolExecutor(min(ORDER_READERS, len(rest)), thread_name_prefix="tokodesk-orders") as pool:
+                futures = {pool.submit(self._known_order, order_id): order_id for order_id in rest}
+                try:
+                    for future in as_completed(futures):
+                        found[futures[future]] = future.result()
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
                     raise
-                log.warning("Tokopedia has no order %s any more", order_id)
-        return orders
+        return [order for order in (found[order_id] for order_id in ids) if order is not None]
+
+    def _known_order(self, order_id: str) -> Order | None:
+        """The order, or None (logged) when Tokopedia no longer knows it."""
+        try:
+            return self.get_order(order_id=order_id)
+        except MarketplaceError as err:
+            if err.error_code != "ORD_API_008" or isinstance(err, (AuthError, NotReachable)):
+                raise
+            log.warning("Tokopedia has no order %s any more", order_id)
+            return None
 
     def cancel_reasons(self, order: Order) -> list[CancelReason]:
         return reasons_for(order.state)
