@@ -156,6 +156,14 @@ def settle(action: m.Action, status: str, error: str = "") -> bool:
     return True
 
 
+def release(action: m.Action, status: str) -> bool:
+    """Give a claimed action back unsent, as `status` (pending, or unknown when an earlier send may have gone out):
+    it is resumed, reading the order first, later. False when the claim was lost meanwhile (nothing written)."""
+    if status not in (PENDING, UNKNOWN):
+        raise ValueError(f"an action is released as pending or unknown, not {status}")
+    return settle(action, status, action.error or "")
+
+
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

@@ -541,15 +541,12 @@ class Fulfilment:
 
     # ---- resume ------------------------------------------------------------------------------------------
     def resume_pending(self, channel: m.Channel) -> list[ActionOutcome]:
-        """Finish what a crash, a kill or a lost answer left open, reading each order on the marketplace first."""
-        actions = outbox.resumable(channel.id, ex.KINDS)
-        results = []
-        if actions:
-            executor = self.executor(channel)
-            for action in actions:
-                if self.cancel is not None and self.cancel():
-                    break
-                results.append(executor.resume(action))
+        """Finish what a crash, a kill or a lost answer left open, reading the orders on the marketplace first (a
+        chunk of orders a request where the API allows it; see `resume.py`)."""
+        from tokodesk.services.fulfilment import resume
+
+        results = resume.resume_pending(channel, self.adapter(channel), self.executor(channel), self.who,
+                                        progress=self.progress, cancel=self.cancel)
         if outbox.resumable(channel.id, combine.KINDS):
             results += combine.resume_pending(channel, self.adapter(channel), self.who)
         return results

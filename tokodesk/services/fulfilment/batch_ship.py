@@ -57,6 +57,22 @@ def send(
     return results
 
 
+def send_claimed(
+    claimed: Sequence[Claimed], adapter: base.Marketplace, executor: ex.Executor
+) -> dict[int, ActionOutcome]:
+    """Ship actions of one channel this process holds already (`resume.py`: left open earlier, and their orders
+    read to still need the ship): by method, in chunks of the adapter's limit, settled as `send` settles them."""
+    by_method: dict[str, list[Claimed]] = {}
+    for item in claimed:
+        by_method.setdefault(str((item.action.payload or {}).get("method") or ""), []).append(item)
+    size = max(1, adapter.capabilities.ship_batch_max)
+    results: dict[int, ActionOutcome] = {}
+    for method, items in by_method.items():
+        for start in range(0, len(items), size):
+            results = _send_claimed(items[start:start + size], base.ShipMethod(method), adapter, executor, results)
+    return results
+
+
 def _send_chunk(
     chunk: Sequence[Claimed], method: base.ShipMethod, adapter: base.Marketplace, executor: ex.Executor
 ) -> dict[int, ActionOutcome]:

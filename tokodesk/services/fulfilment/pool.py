@@ -52,13 +52,19 @@ STOPPED = "not done: stopped before this order"
 
 @dataclass
 class Intent:
-    """An order checked for `kind`, with what its action will carry; `action` once claimed."""
+    """An order checked for `kind`, with what its action will carry; `action` once claimed.
+
+    An action left open earlier and claimed again by `resume.py` comes in with `action` set and `before`: the status
+    it had (pending or unknown), which it gets back if the batch stops before sending it; `read_first`: its order
+    was not read yet, so the sender reads it before anything else (`Executor.decide`)."""
 
     order: m.Order
     channel: m.Channel
     kind: str
     payload: dict
     action: m.Action | None = None
+    before: str = ""
+    read_first: bool = False
 
 
 class _Lost(Exception):
@@ -106,9 +112,12 @@ def run(
                     if lane.queue and not stopped and cancel is not None and cancel():  # never sent: not done
                         stopped = True
                     if stopped:
-                        while lane.queue:
-                            intent = lane.queue.popleft()
-                            results[intent.order.id] = outcome(reload(intent.order), False, STOPPED, refused=True)
+                        unsent = list(lane.queue)
+                        lane.queue.clear()
+                        results.update(_withdraw([intent for intent in unsent if intent.action is not None]))
+                        for intent in unsent:
+                            if intent.action is None:
+                                results[intent.order.id] = outcome(reload(intent.order), False, STOPPED, refused=True)
                         continue
                     # Two senders' worth queued: the next chunk is claimed while the senders still have work.
                     room = (2 * SENDERS if lane.answered else 1) - lane.in_flight
@@ -117,7 +126,10 @@ def run(
                     # Claim a whole chunk once the senders run low: its actions queue in the pool, few transactions.
                     size = CLAIM_CHUNK if lane.answered else 1
                     chunk = [lane.queue.popleft() for _ in range(min(size, len(lane.queue)))]
-                    claimed, refused = _claim(chunk, who)
+                    ahead = [intent for intent in chunk if intent.action is not None]  # claimed by resume.py
+                    new = [intent for intent in chunk if intent.action is None]
+                    claimed, refused = _claim(new, who) if new else ([], {})
+                    claimed = ahead + claimed
                     results.update(refused)
                     leases.add(intent.action for intent in claimed)
                     for intent in claimed:
@@ -177,7 +189,7 @@ def _send(
     """A sender thread's part: None when the batch was stopped before this request went out."""
     if cancel is not None and cancel():
         return None
-    return executor.decide(intent.kind, intent.action.payload or {}, order, read_first=False)
+    return executor.decide(intent.kind, intent.action.payload or {}, order, read_first=intent.read_first)
 
 
 def _decision(future: Future, intent: Intent) -> ex.Decision | None:
@@ -260,12 +272,20 @@ def _settle(
 
 
 def _withdraw(unsent: list[Intent]) -> dict[int, ActionOutcome]:
-    """Actions claimed but never sent (the batch was stopped first) are taken back: as if never written."""
+    """Actions claimed but never sent (the batch was stopped first) are taken back: as if never written. One left
+    open earlier gets its status back instead (its intent stands; it is resumed, reading first, next time)."""
+    if not unsent:
+        return {}
     with m.db.atomic():
         for intent in unsent:
+            if intent.before:
+                outbox.release(intent.action, intent.before)
+                continue
             m.Action.delete().where((m.Action.id == intent.action.id) & (m.Action.version == intent.action.version)
                                     & (m.Action.status == outbox.SENT)).execute()
-    return {intent.order.id: outcome(reload(intent.order), False, STOPPED, refused=True) for intent in unsent}
+    return {intent.order.id: outcome(reload(intent.order), False, STOPPED, refused=not intent.before,
+                                       pending=bool(intent.before))
+            for intent in unsent}
 
 
 def _settle_done(plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor, who: str) -> dict[int, ActionOutcome]:
