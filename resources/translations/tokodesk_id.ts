@@ -4872,6 +4872,10 @@ Folder data: {1}</translation>
         <translation>Kemas pesanan sebelum mengirimnya.</translation>
     </message>
     <message>
+        <source>This order&apos;s parcel also holds order {orders}, which is not packed yet: pack it before shipping (they travel as one parcel).</source>
+        <translation>Paket pesanan ini juga berisi pesanan {orders}, yang belum dikemas: kemas pesanan itu sebelum dikirim (keduanya dikirim dalam satu paket).</translation>
+    </message>
+    <message>
         <source>Only packed orders can be shipped; this one is {state}.</source>
         <translation>Hanya pesanan yang sudah dikemas yang bisa dikirim; status pesanan ini {state}.</translation>
     </message>

@@ -188,3 +188,22 @@ def test_a_refusal_after_a_parcel_shipped_says_so_and_the_rest_ships_when_allowe
     [rest] = cli(capsys, "orders", "ship", order.order_id)
     assert rest["ok"] and rest["state"] == "awaiting_pickup", rest
     assert requests_per_package(sb) == {first: 1, second: 2}
+
+
+def test_a_combined_parcel_is_not_shipped_while_another_of_its_orders_is_unpacked(sb, shop, capsys):  # noqa: F811
+    from tests.integration.test_tiktokshop_packages import same_buyer
+
+    channel, client = shop
+    first, second = same_buyer(sb)
+    package = in_seller_center(sb, sb.dialect.combine_orders, [tj.order_id(first), tj.order_id(second)])
+    pulled(sb, channel, client)
+    one, two = stored(first), stored(second)
+    assert cli(capsys, "orders", "pack", one.order_id)[0]["ok"]
+    # Shipping one ships the parcel, and the parcel carries the other order too: not before it is packed.
+    [refused] = cli(capsys, "orders", "ship", one.order_id)
+    assert not refused["ok"] and two.invoice in refused["error"] and "not packed" in refused["error"], refused
+    assert requests_per_package(sb) == {}
+    assert cli(capsys, "orders", "pack", two.order_id)[0]["ok"]
+    [shipped] = cli(capsys, "orders", "ship", one.order_id)
+    assert shipped["ok"] and requests_per_package(sb) == {package: 1}
+    assert m.Order.get_by_id(two.id).state == "awaiting_pickup"

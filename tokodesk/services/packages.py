@@ -248,6 +248,30 @@ def sibling_orders(order: m.Order) -> list[m.Order]:
     return list(query)
 
 
+def parcel_mates(order_pks: Sequence[int]) -> dict[int, list[m.Order]]:
+    """Order pk -> the other orders sharing a package with it (a combined parcel), a few queries per 500 orders;
+    orders without such a package are absent."""
+    ids = list(dict.fromkeys(order_pks))
+    out: dict[int, list[m.Order]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        packages = m.PackageOrder.select(m.PackageOrder.package).where(m.PackageOrder.order.in_(chunk))
+        links = list(m.PackageOrder.select(m.PackageOrder.package, m.PackageOrder.order)
+                     .where(m.PackageOrder.package.in_(packages)).tuples())
+        by_package: dict[int, set[int]] = defaultdict(set)
+        for package_pk, order_pk in links:
+            by_package[package_pk].add(order_pk)
+        shared = {pk for served in by_package.values() if len(served) > 1 for pk in served}
+        if not shared:
+            continue
+        orders = {o.id: o for o in m.Order.select().where(m.Order.id.in_(sorted(shared)))}
+        for served in by_package.values():
+            for pk in served & set(chunk):
+                mates = out.setdefault(pk, [])
+                mates.extend(orders[o] for o in sorted(served - {pk}) if orders[o] not in mates)
+    return out
+
+
 def orders_sharing_packages(orders: Sequence[m.Order]) -> list[m.Order]:
     """`sibling_orders` of a whole batch, a few queries per 500 orders: the orders outside `orders` that share a
     package with one of them."""

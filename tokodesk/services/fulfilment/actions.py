@@ -84,6 +84,7 @@ class Fulfilment:
         self.progress = progress
         self.cancel = cancel
         self._awb_problems: dict[str, str] = {}  # of the ship batch in progress: order key -> why its AWB is refused
+        self._mates: dict[int, list[m.Order]] = {}  # of the ship batch in progress: orders sharing each one's parcel
 
     # ---- plumbing ----------------------------------------------------------------------------------------
     def adapter(self, channel: m.Channel) -> base.Marketplace:
@@ -333,6 +334,7 @@ class Fulfilment:
         awbs = {k: awb_rules.clean(v) for k, v in (awbs or {}).items() if awb_rules.clean(v)}
         # Checked before any order is claimed: a bad or repeated AWB is refused with the reason, never sent.
         self._awb_problems = awb_rules.batch_problems(awbs, orders)
+        self._mates = self._parcel_mates(orders)
         ordered = deadline_first(orders, "ship_deadline")
         per_channel: dict[int, int] = {}
         for order in ordered:
@@ -364,6 +366,14 @@ class Fulfilment:
         self._keep_labels_after_ship(list(zip(ordered, outcomes, strict=True)))
         _stock_moved(orders)
         return outcomes
+
+    def _parcel_mates(self, orders: Sequence[m.Order]) -> dict[int, list[m.Order]]:
+        """The orders sharing a parcel with each of `orders` (only where the marketplace has packages)."""
+        from tokodesk.services.packages import parcel_mates
+
+        channels = {o.channel_id for o in orders}
+        with_packages = {cid for cid in channels if self.adapter(m.Channel.get_by_id(cid)).capabilities.packages}
+        return parcel_mates([o.id for o in orders if o.channel_id in with_packages]) if with_packages else {}
 
     def _reread_sharing_orders(self, shipped: Sequence[m.Order]) -> None:
         """A combined package serves other orders too: shipping it ships them, so they are read back and stored now
@@ -430,6 +440,12 @@ class Fulfilment:
                                                         "shipped yet."))
         if state in (S.NEW, S.ACKNOWLEDGED):
             raise Refused(QT_TRANSLATE_NOOP("Refusals", "Pack the order before shipping it."))
+        unpacked = [o for o in self._mates.get(order.id, ()) if o.state in (S.NEW.value, S.ACKNOWLEDGED.value)]
+        if unpacked:  # one parcel (a combined package): shipping this order ships the other's items too
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "This order's parcel also holds order {orders}, which is not "
+                                                        "packed yet: pack it before shipping (they travel as one "
+                                                        "parcel)."),
+                          orders=", ".join(o.invoice or o.order_id for o in unpacked))
         if state not in (S.PACKED, S.READY_TO_SHIP, S.PARTLY_SHIPPED):  # partly shipped: the rest of its packages
             raise Refused(QT_TRANSLATE_NOOP("Refusals", "Only packed orders can be shipped; this one is {state}."),
                           state=term("OrderState", order.state))
