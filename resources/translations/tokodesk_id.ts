@@ -4868,6 +4868,10 @@ Folder data: {1}</translation>
         <translation>Pesanan ini ditahan di marketplace dan belum boleh dikirim.</translation>
     </message>
     <message>
+        <source>{packed} of {parcels} parcels are packed: pack {left} too before shipping (its parcels ship together).</source>
+        <translation>{packed} dari {parcels} paket sudah dikemas: kemas juga {left} sebelum dikirim (paket-paketnya dikirim bersama).</translation>
+    </message>
+    <message>
         <source>Pack the order before shipping it.</source>
         <translation>Kemas pesanan sebelum mengirimnya.</translation>
     </message>

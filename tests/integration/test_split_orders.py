@@ -207,3 +207,11 @@ def test_a_combined_parcel_is_not_shipped_while_another_of_its_orders_is_unpacke
     [shipped] = cli(capsys, "orders", "ship", one.order_id)
     assert shipped["ok"] and requests_per_package(sb) == {package: 1}
     assert m.Order.get_by_id(two.id).state == "awaiting_pickup"
+
+
+def test_ship_of_a_half_packed_split_order_says_which_parcel_is_left(sb, shop, capsys):  # noqa: F811
+    order, (first, second) = split_order(sb, shop)
+    assert cli(capsys, "orders", "pack", second)[0]["ok"]
+    [refused] = cli(capsys, "orders", "ship", order.order_id)
+    assert not refused["ok"] and "1 of 2 parcels" in refused["error"] and first in refused["error"], refused
+    assert requests_per_package(sb) == {}

@@ -438,6 +438,15 @@ class Fulfilment:
         if state is S.ON_HOLD:
             raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order is on hold on the marketplace and must not be "
                                                         "shipped yet."))
+        if state is S.ACKNOWLEDGED:
+            from tokodesk.services.packages import packages_of
+
+            waiting = [p for p in packages_of(order) if p.waiting]
+            left = [p.package_id for p in waiting if p.packed_at is None]
+            if len(waiting) > 1 and len(left) < len(waiting):  # a split order packed a parcel at a time
+                raise Refused(QT_TRANSLATE_NOOP("Refusals", "{packed} of {parcels} parcels are packed: pack {left} "
+                                                            "too before shipping (its parcels ship together)."),
+                              packed=len(waiting) - len(left), parcels=len(waiting), left=", ".join(left))
         if state in (S.NEW, S.ACKNOWLEDGED):
             raise Refused(QT_TRANSLATE_NOOP("Refusals", "Pack the order before shipping it."))
         unpacked = [o for o in self._mates.get(order.id, ()) if o.state in (S.NEW.value, S.ACKNOWLEDGED.value)]
