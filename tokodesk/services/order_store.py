@@ -25,6 +25,7 @@ import peewee as pw
 from tokodesk.marketplace import base, clean
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
@@ -189,11 +190,6 @@ def _is_outside(old: str, new: str) -> bool:
     return new == S.ON_HOLD.value and old in (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value)
 
 
-def _chunks(items: Sequence, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def store_orders(
     channel: m.Channel,
     remotes: Sequence[base.Order | base.InvalidOrder],
@@ -283,30 +279,9 @@ def _store_parsed(
         add_unknown_products(channel, sorted(unknown), index)
 
     existing = _existing_orders(channel, list(parsed))
-    old_lines: dict[int, list[tuple]] = defaultdict(list)
-    if existing:
-        pks = [row["id"] for row in existing.values()]
-        for chunk in _chunks(pks, 500):
-            query = (
-                m.OrderLine.select(
-                    m.OrderLine.order,
-                    m.OrderLine.id,
-                    m.OrderLine.product_id,
-                    m.OrderLine.sku,
-                    m.OrderLine.sku_id,
-                    m.OrderLine.name,
-                    m.OrderLine.quantity,
-                    m.OrderLine.price,
-                    m.OrderLine.seller_sku,
-                )  # fmt: skip
-                .where(m.OrderLine.order.in_(chunk))
-                .order_by(m.OrderLine.order, m.OrderLine.line_no)
-                .tuples()
-            )
-            for row in query:
-                old_lines[row[0]].append(row[1:])
+    old_lines = _old_lines([row["id"] for row in existing.values()]) if existing else {}
 
-    as_stored = _stored_form(m.Order._meta.database)
+    as_stored = bulk.stored_form(m.Order._meta.database)
     now = m.utcnow()
     new_ids = [oid for oid in parsed if oid not in existing]
     if new_ids:
@@ -385,61 +360,37 @@ _ORDER_FIELDS = [m.Order.channel, m.Order.order_id, *(getattr(m.Order, c) for c 
 _ORDER_FIELDS += [m.Order.has_unmapped, m.Order.local_updated_at]
 
 
-# --- raw bulk SQL -------------------------------------------------------------------------------------------------
-# peewee builds an INSERT of a 100-order page value by value, which costs more than the rest of the pull together;
-# these build the statement once and let the driver's executemany do the rows. Values go through the same
-# conversion peewee would apply, so rows read back identically.
-
-
-def _is_sqlite(database) -> bool:  # noqa: ANN001
-    return isinstance(getattr(database, "obj", database), pw.SqliteDatabase)
-
-
-def _stored_form(database):  # noqa: ANN001, ANN202
-    """A function turning a Python value into what a raw SELECT returns for it (SQLite keeps times as text)."""
-    if _is_sqlite(database):
-        return lambda v: str(v) if isinstance(v, datetime) else v
-    return lambda v: v
-
-
-def _bulk_insert(model: type[m.BaseModel], fields: list, rows: list[tuple]) -> None:
-    if not rows:
-        return
-    database = model._meta.database
-    # Python-side defaults (peewee applies them, the schema does not have them): one value for the whole batch.
-    given = {f.name for f in fields}
-    extra = [f for f in model._meta.sorted_fields if f.name not in given and not isinstance(f, pw.AutoField)]
-    defaults = tuple(f.default() if callable(f.default) else f.default for f in extra)
-    if extra:
-        fields = [*fields, *extra]
-        rows = [(*row, *defaults) for row in rows]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    params = ", ".join([database.param] * len(fields))
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({params})'
-    if _is_sqlite(database):
-        rows = [tuple(str(v) if isinstance(v, datetime) else v for v in row) for row in rows]
-    database.cursor().executemany(sql, rows)
-
-
 _EXISTING_COLUMNS = ("id", "order_id", "version", *_ORDER_COLUMNS)
 
 
 def _existing_orders(channel: m.Channel, order_ids: list[str]) -> dict[str, dict]:
     """The stored orders among `order_ids`, as {order id: {column: value as stored}} (raw: no per-value parsing)."""
     database = m.Order._meta.database
-    fields = [m.Order._meta.fields[c] for c in _EXISTING_COLUMNS]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    columns = ", ".join(f'"{m.Order._meta.fields[c].column_name}"' for c in _EXISTING_COLUMNS)
     existing = {}
-    for chunk in _chunks(order_ids, 500):
-        params = ", ".join([database.param] * len(chunk))
-        sql = (
-            f'SELECT {columns} FROM "{m.Order._meta.table_name}" '
-            f'WHERE "channel_id" = {database.param} AND "order_id" IN ({params})'
-        )
-        for values in database.execute_sql(sql, [channel.id, *chunk]).fetchall():
+    for chunk in bulk.chunks(order_ids):
+        sql = (f'SELECT {columns} FROM "{m.Order._meta.table_name}" '
+               f'WHERE "channel_id" = {database.param} AND "order_id" IN ({bulk.placeholders(database, len(chunk))})')
+        for values in bulk.select(database, sql, [channel.id, *chunk]):
             row = dict(zip(_EXISTING_COLUMNS, values, strict=True))
             existing[row["order_id"]] = row
     return existing
+
+
+_OLD_LINE_COLUMNS = ("order_id", "id", "product_id", "sku", "sku_id", "name", "quantity", "price", "seller_sku")
+
+
+def _old_lines(order_pks: list[int]) -> dict[int, list[tuple]]:
+    """{order pk: [(line id, product_id, sku, sku_id, name, quantity, price, seller_sku), ...] in line order}."""
+    database = m.OrderLine._meta.database
+    lines: dict[int, list[tuple]] = defaultdict(list)
+    columns = ", ".join(f'"{c}"' for c in _OLD_LINE_COLUMNS)
+    for chunk in bulk.chunks(order_pks):
+        sql = (f'SELECT {columns} FROM "{m.OrderLine._meta.table_name}" '
+               f'WHERE "order_id" IN ({bulk.placeholders(database, len(chunk))}) ORDER BY "order_id", "line_no"')
+        for row in bulk.select(database, sql, chunk):
+            lines[row[0]].append(row[1:])
+    return lines
 
 
 def _line_rows(order_pk: int, lines: list[tuple], index: MappingIndex) -> list[tuple]:
@@ -465,20 +416,15 @@ def _insert_new(
         mapped = _line_rows(0, lines, index)
         mapped_lines[oid] = mapped
         rows.append((channel.id, oid, *(values[c] for c in _ORDER_COLUMNS), any(r[-1] is None for r in mapped), now))
-    _bulk_insert(m.Order, _ORDER_FIELDS, rows)
-    pks: dict[str, int] = {}
-    for chunk in _chunks(new_ids, 500):
-        query = m.Order.select(m.Order.order_id, m.Order.id).where(
-            (m.Order.channel == channel.id) & m.Order.order_id.in_(chunk)
-        )
-        pks.update(query.tuples())
+    pks: dict[str, int] = bulk.insert_ids(m.Order, _ORDER_FIELDS, rows, m.Order.order_id,
+                                          m.Order.channel == channel.id)
     line_rows = [(pks[oid], *r[1:]) for oid in new_ids for r in mapped_lines[oid]]
-    _bulk_insert(m.OrderLine, _LINE_FIELDS, line_rows)
+    bulk.insert(m.OrderLine, _LINE_FIELDS, line_rows)
     events = [
         (pks[oid], now, who, "pulled", f"status {parsed[oid][0]['marketplace_status']} ({parsed[oid][0]['state']})")
         for oid in new_ids
     ]
-    _bulk_insert(m.OrderEvent, [m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind,
+    bulk.insert(m.OrderEvent, [m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind,
                                 m.OrderEvent.detail], events)  # fmt: skip
     result.created += len(new_ids)
     result.ids.update(pks)

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tokodesk.marketplace import base
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 
 HANDED_OVER = frozenset({"PROCESSING", "FULFILLING", "COMPLETED"})
@@ -78,20 +79,21 @@ def store_packages(
                 if known is not None else True
             if better:
                 wanted[ref.package_id] = ref
+    database = m.Package._meta.database
     rows: dict[str, _Row] = {}
     for chunk in _chunks(list(wanted)):
-        query = m.Package.select(m.Package.id, m.Package.package_id, m.Package.status, m.Package.tracking_number,
-                                 m.Package.courier, m.Package.handed_over_at).where(
-            (m.Package.channel == channel.id) & m.Package.package_id.in_(chunk)).tuples()
-        rows.update({row[1]: _Row(*row) for row in query})
+        # Raw and never prepared on PostgreSQL (store/bulk.py says why): the first pull fills this table.
+        sql = ('SELECT "id", "package_id", "status", "tracking_number", "courier", "handed_over_at" '
+               f'FROM "{m.Package._meta.table_name}" '
+               f'WHERE "channel_id" = {database.param} AND "package_id" IN ({bulk.placeholders(database, len(chunk))})')
+        rows.update({row[1]: _Row(*row) for row in bulk.select(database, sql, [channel.id, *chunk])})
     new_rows = []
     for package_id, ref in wanted.items():
         row = rows.get(package_id)
         handed = ref.status in HANDED_OVER
         if row is None:
-            new_rows.append({"channel": channel.id, "package_id": package_id, "status": ref.status,
-                             "tracking_number": ref.tracking_number, "courier": ref.courier,
-                             "handed_over_at": now if handed else None, "updated_at": now})
+            new_rows.append((channel.id, package_id, ref.status, ref.tracking_number, ref.courier,
+                             now if handed else None, now))
             continue
         changes: dict = {}
         if ref.status and ref.status != row.status:
@@ -106,23 +108,19 @@ def store_packages(
             changes["updated_at"] = now
             m.Package.update(**changes).where(m.Package.id == row.id).execute()
     ids: dict[str, int] = {package_id: row.id for package_id, row in rows.items()}
-    if new_rows:
-        # One INSERT a chunk, then one SELECT for their ids: a page of 100 orders costs a fixed number of queries.
-        for chunk in _chunks(new_rows, 200):
-            m.Package.insert_many(chunk).execute()
-        for chunk in _chunks([r["package_id"] for r in new_rows]):
-            ids.update(m.Package.select(m.Package.package_id, m.Package.id).where(
-                (m.Package.channel == channel.id) & m.Package.package_id.in_(chunk)).tuples())
+    # A page of 100 orders costs a fixed number of statements, whatever its size (store/bulk.py).
+    ids.update(bulk.insert_ids(m.Package, _PACKAGE_FIELDS, new_rows, m.Package.package_id,
+                               m.Package.channel == channel.id))
     links: dict[int, set[int]] = defaultdict(set)
     stored_units: dict[tuple[int, int], list | None] = {}
     old_orders = [pk for pk in by_order if pk not in new_orders]
+    units_field = m.PackageOrder.units
     for chunk in _chunks(old_orders):
-        query = m.PackageOrder.select(m.PackageOrder.order, m.PackageOrder.package, m.PackageOrder.units).where(
-            m.PackageOrder.order.in_(chunk)
-        )
-        for order_pk, package_pk, units in query.tuples():
+        sql = (f'SELECT "order_id", "package_id", "units" FROM "{m.PackageOrder._meta.table_name}" '
+               f'WHERE "order_id" IN ({bulk.placeholders(database, len(chunk))})')
+        for order_pk, package_pk, units in bulk.select(database, sql, chunk):
             links[order_pk].add(package_pk)
-            stored_units[(order_pk, package_pk)] = units
+            stored_units[(order_pk, package_pk)] = units_field.python_value(units)
     moved: set[int] = set()
     dropped: set[int] = set()
     added: list[tuple[int, int, list | None]] = []
@@ -144,9 +142,7 @@ def store_packages(
         added += [(pk, order_pk, units[pk]) for pk in sorted(new - old)]
         if old and order_pk not in new_orders:
             moved.add(order_pk)
-    for chunk in _chunks(added, 400):
-        m.PackageOrder.insert_many(chunk, fields=[m.PackageOrder.package, m.PackageOrder.order,
-                                                  m.PackageOrder.units]).execute()
+    bulk.insert(m.PackageOrder, [m.PackageOrder.package, m.PackageOrder.order, m.PackageOrder.units], added)
     if dropped:
         # Ids a split or combine replaced no longer exist on the marketplace: forget them once nothing uses them.
         used = {pk for (pk,) in m.PackageOrder.select(m.PackageOrder.package).where(
@@ -154,6 +150,10 @@ def store_packages(
         if dropped - used:
             m.Package.delete().where(m.Package.id.in_(sorted(dropped - used))).execute()
     return moved
+
+
+_PACKAGE_FIELDS = [m.Package.channel, m.Package.package_id, m.Package.status, m.Package.tracking_number,
+                   m.Package.courier, m.Package.handed_over_at, m.Package.updated_at]  # fmt: skip
 
 
 def _units(ref: base.PackageRef) -> list | None:

@@ -1,0 +1,147 @@
+"""Many rows written and read at once in raw SQL: the order pull's page writer and the packages it carries.
+
+peewee builds an INSERT of a 100-order page value by value, which costs more than the rest of the pull together;
+these build each statement once. Values go through the conversion peewee would apply, so rows read back identically.
+
+SQLite runs inside this process: the driver's executemany is the cheapest way to write many rows. PostgreSQL is
+across a socket and executes every statement on its own (10,000 orders were 34,000 INSERTs, most of the server's
+work): there a page's rows go in one INSERT per table (each column one array parameter, unnested by the server), and
+the ids of new rows come back with RETURNING instead of another SELECT.
+
+Reads by a list of values are never prepared on PostgreSQL. psycopg prepares a statement it has run five times and
+the server then keeps the plan it made for the table as it was: during a first pull the order table grows from empty
+to 10,000 rows on one connection, and the plan kept from the empty table scanned the whole table for every page
+(30–50 ms a page, more than half of the first pull's time). Planned afresh each time, the same SELECT takes ~1 ms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+import peewee as pw
+
+from tokodesk.store import models as m
+
+IN_CHUNK = 500  # values in one IN (...) list
+
+
+def bound(database: pw.Database) -> pw.Database:
+    return getattr(database, "obj", None) or database  # the models' DatabaseProxy -> the bound database
+
+
+def is_sqlite(database: pw.Database) -> bool:
+    return isinstance(bound(database), pw.SqliteDatabase)
+
+
+def stored_form(database: pw.Database):  # noqa: ANN201 - a converter
+    """A function turning a Python value into what a raw SELECT returns for it (SQLite keeps times as text)."""
+    if is_sqlite(database):
+        return lambda v: str(v) if isinstance(v, datetime) else v
+    return lambda v: v
+
+
+def chunks(items: Sequence, size: int = IN_CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def select(database: pw.Database, sql: str, params: Sequence) -> list[tuple]:
+    """Rows of a raw SELECT; on PostgreSQL planned for these very values (never prepared: see the module's note)."""
+    database = bound(database)
+    if is_sqlite(database):
+        return database.execute_sql(sql, params).fetchall()
+    cursor = database.cursor()
+    try:
+        cursor.execute(sql, params, prepare=False)
+    except TypeError:  # a driver without `prepare` (psycopg2) never prepares on its own
+        cursor.execute(sql, params)
+    return cursor.fetchall()
+
+
+def placeholders(database: pw.Database, count: int) -> str:
+    return ", ".join([bound(database).param] * count)
+
+
+# Field types whose Python value the drivers take as it is; any other field (JSONField, say: a subclass of
+# TextField) goes through its db_value().
+_PLAIN = frozenset({pw.CharField, pw.TextField, pw.IntegerField, pw.BigIntegerField, pw.SmallIntegerField,
+                    pw.BooleanField, pw.DateTimeField, pw.ForeignKeyField, pw.FloatField})  # fmt: skip
+
+
+def insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple]) -> None:
+    """INSERT `rows` (tuples in the order of `fields`) into `model`'s table; its other fields get their defaults."""
+    _insert(model, fields, rows, ())
+
+
+def insert_ids(
+    model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], key: pw.Field, scope: pw.Expression
+) -> dict:
+    """`insert`, then {key value: id} of the new rows. `key` is unique among the rows matching `scope` (an order id
+    within its channel, say). PostgreSQL returns them with the INSERT; SQLite, in this process, reads them back."""
+    if not rows:
+        return {}
+    if not is_sqlite(model._meta.database):
+        return dict(_insert(model, fields, rows, (key.column_name, "id")))
+    _insert(model, fields, rows, ())
+    at = next(i for i, f in enumerate(fields) if f is key)  # not .index(): a peewee field's == builds SQL
+    ids: dict = {}
+    for part in chunks([row[at] for row in rows]):
+        ids.update(model.select(key, model._meta.primary_key).where(scope & key.in_(part)).tuples())
+    return ids
+
+
+def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], returning: tuple) -> list:
+    if not rows:
+        return []
+    database = bound(model._meta.database)
+    # Python-side defaults (peewee applies them, the schema does not have them): one value for the whole batch.
+    given = {f.name for f in fields}
+    extra = [f for f in model._meta.sorted_fields if f.name not in given and not isinstance(f, pw.AutoField)]
+    defaults = tuple(f.default() if callable(f.default) else f.default for f in extra)
+    fields = [*fields, *extra]
+    sqlite = is_sqlite(database)
+    # SQLite keeps times as text, in the form peewee writes them (str(datetime)).
+    converters = [(i, str if sqlite and isinstance(f, pw.DateTimeField) else f.db_value) for i, f in enumerate(fields)
+                  if type(f) not in _PLAIN or (sqlite and isinstance(f, pw.DateTimeField))]
+    if converters:
+        rows = [_convert((*row, *defaults), converters) for row in rows]
+    elif extra:
+        rows = [(*row, *defaults) for row in rows]
+    table = f'"{model._meta.table_name}"'
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    cursor = database.cursor()
+    if sqlite:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders(database, len(fields))})", rows)
+        return []
+    # One array per column, the rows unnested on the server: one short statement whatever the page's size (psycopg
+    # reads a statement's text in Python, slowly for thousands of placeholders; this one's text never changes).
+    types = _pg_column_types(database, model._meta.table_name)
+    arrays = ", ".join(f"%s::{types[f.column_name]}[]" for f in fields)
+    tail = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
+    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}",
+                   [list(column) for column in zip(*rows, strict=True)])
+    return cursor.fetchall() if returning else []
+
+
+_PG_TYPES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def _pg_column_types(database: pw.Database, table: str) -> dict[str, str]:
+    """{column: its type} as the server has it, without length (a cast to varchar(n) would cut a value short
+    where the INSERT refuses it)."""
+    key = (str(database.database), table)
+    if key not in _PG_TYPES:
+        rows = select(database, "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute "
+                                "WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped", [f'"{table}"'])
+        _PG_TYPES[key] = dict(rows)
+    return _PG_TYPES[key]
+
+
+def _convert(row: tuple, converters: list) -> list:
+    row = list(row)
+    for i, convert in converters:
+        value = row[i]
+        if value is not None:
+            row[i] = convert(value)
+    return row
