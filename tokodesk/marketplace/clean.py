@@ -142,17 +142,21 @@ def check_id(value: str, what: str = "id") -> str:
 # --- dataclasses ------------------------------------------------------------------------------------------------
 
 _PLAIN = frozenset({datetime, date, bytes})
+_AS_IS = frozenset({int, float, bool, type(None), *_PLAIN})
 
-# Per dataclass: (field name, is a checked id, multi-line) for each field, worked out once.
-_POLICY: dict[type, tuple[tuple[str, bool, bool], ...]] = {}
+# Per dataclass: (field name, is a checked id, multi-line, the search for what needs cleaning) for each field,
+# worked out once.
+_POLICY: dict[type, tuple[tuple[str, bool, bool, Any], ...]] = {}
 
 
-def _policy(cls: type) -> tuple[tuple[str, bool, bool], ...]:
+def _policy(cls: type) -> tuple[tuple[str, bool, bool, Any], ...]:
     policy = _POLICY.get(cls)
     if policy is None:
         ids_apply = cls.__name__ in _IDS_CHECKED
         policy = _POLICY[cls] = tuple(
-            (f.name, ids_apply and f.name in IDS, f.name in MULTILINE) for f in dataclasses.fields(cls)
+            (f.name, ids_apply and f.name in IDS, f.name in MULTILINE,
+             (_BAD_MULTI if f.name in MULTILINE else _BAD_ONE_LINE).search)
+            for f in dataclasses.fields(cls)
         )
     return policy
 
@@ -163,7 +167,7 @@ def _one(value: Any, owner: str, name: str, as_id: bool, multiline: bool) -> Any
         if as_id:
             return check_id(value, what)
         return clean_text(value, multiline=multiline, limit=TEXT_MAX if multiline else CHAR_MAX, what=what)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if hasattr(type(value), "__dataclass_fields__"):  # an instance (a dataclass's class is not one)
         return scrub(value)
     if isinstance(value, list):
         return [_one(v, owner, name, as_id, multiline) for v in value]
@@ -172,21 +176,36 @@ def _one(value: Any, owner: str, name: str, as_id: bool, multiline: bool) -> Any
     return value  # numbers, times, enums, bytes (a label's PDF) and raw dicts stay as they are
 
 
+def _all_clean(items: list | tuple, needs_cleaning: Any) -> bool:
+    """True when every item is text that needs no cleaning, a number or a time (nested lists and tuples too): the
+    list is left as it is. A dataclass inside is not judged here (it is scrubbed in place)."""
+    for item in items:
+        kind = item.__class__
+        if kind is str:
+            if len(item) > CHAR_MAX or needs_cleaning(item) is not None:
+                return False
+        elif kind is list or kind is tuple:
+            if not _all_clean(item, needs_cleaning):
+                return False
+        elif kind not in _AS_IS:
+            return False
+    return True
+
+
 def scrub(obj: T) -> T:
     """Clean every text field of a dataclass instance in place (nested ones and lists too) and return it.
 
     Raises UnsafeId when an identifier would need cleaning (callers turn that into "this record is unreadable").
     """
     cls = type(obj)
-    for name, as_id, multiline in _policy(cls):
+    for name, as_id, multiline, needs_cleaning in _policy(cls):
         value = getattr(obj, name)
-        if value is None or value.__class__ in (int, float, bool):
-            continue
+        kind = value.__class__
         # The common case, kept cheap (this runs ~40 times an order): clean text of a column's length.
-        if value.__class__ is str and len(value) <= CHAR_MAX and (_BAD_MULTI if multiline else _BAD_ONE_LINE).search(
-                value) is None:
-            continue
-        if value.__class__ in _PLAIN:
+        if kind is str:
+            if len(value) <= CHAR_MAX and needs_cleaning(value) is None:
+                continue
+        elif kind in _AS_IS or ((kind is list or kind is tuple) and _all_clean(value, needs_cleaning)):
             continue
         new = _one(value, cls.__name__, name, as_id, multiline)
         if new is not value and new != value:
