@@ -114,8 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-ms", type=float, default=40.0)
     parser.add_argument("--jitter-ms", type=float, default=0.0)
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (fresh databases are made)")
+    parser.add_argument("--compile-each-start", action="store_true",
+                        help="let each process compile the package again (with PYTHONDONTWRITEBYTECODE), as figures "
+                             "before 5 Dec 2026 14:30 did; default: from compiled bytecode, as an installed TokoDesk")
     args = parser.parse_args(argv)
 
+    from bench.bytecode import compiled_env, describe
     from tests.doubles import use_memory_keyring
     from tokodesk.sandbox import Sandbox
 
@@ -140,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         sb.set_latency(args.latency_ms, args.jitter_ms)
         base_env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_STATION="bench@desk1",
                         **{SECRET_ENV: sb.credentials["client_secret"]})
+        if not args.compile_each_start:
+            base_env = compiled_env(base_env, home / "bytecode")
         labels = ["labels", *ids, "--pdf", str(home / "labels.pdf"), "--json"]
         env = dict(base_env, TOKODESK_DB=dbs[0])
         rows.append(("labels, codes missing (the click)", run(labels, env, sb)))
@@ -150,8 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("labels after the refresh (the click)", run(labels, env, sb)))
 
     backend = "PostgreSQL" if args.db else "SQLite"
-    print(f"measured on {backend}, {len(ids)} orders, sandbox latency {args.latency_ms:g} ms ± {args.jitter_ms:g}; "
-          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, {os.cpu_count()} cores")
+    print(f"measured on {backend}, {len(ids)} orders, sandbox latency {args.latency_ms:g} ms ± {args.jitter_ms:g}, "
+          f"{describe(base_env)}; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, "
+          f"{os.cpu_count()} cores")
     for name, row in rows:
         out = row["out"]
         made = out.get("labels")
