@@ -215,3 +215,27 @@ def test_ship_of_a_half_packed_split_order_says_which_parcel_is_left(sb, shop, c
     [refused] = cli(capsys, "orders", "ship", order.order_id)
     assert not refused["ok"] and "1 of 2 parcels" in refused["error"] and first in refused["error"], refused
     assert requests_per_package(sb) == {}
+
+
+def test_split_in_seller_center_after_packing_puts_the_order_back_to_pack(sb, shop, capsys):  # noqa: F811
+    from tokodesk.services import statuses
+
+    channel, client = shop
+    [o] = multi_line(sb)
+    pulled(sb, channel, client)
+    order = stored(o)
+    assert cli(capsys, "orders", "pack", order.order_id)[0]["ok"]
+    assert agrees(order)
+    # The seller splits it in Seller Center: the one parcel packed is now two packages, two labels.
+    first, second = sorted(in_seller_center(sb, sb.dialect.split_order, tj.order_id(o)))
+    statuses.refresh_statuses(m.Channel.get_by_id(channel.id), client, now=shop_now(sb))
+    row = m.Order.get_by_id(order.id)
+    assert sorted(parcels(order)) == [first, second]
+    assert row.state == "acknowledged" and row.packed_at is None, "its parcels are not the ones packed"
+    assert row.changed_outside and agrees(order)
+    events = [e.detail for e in m.OrderEvent.select().where(m.OrderEvent.order == order.id)]
+    assert any("pack each parcel again" in e for e in events), events
+    # Packed again, it ships both parcels.
+    assert cli(capsys, "orders", "pack", order.order_id)[0]["ok"] and agrees(order)
+    [shipped] = cli(capsys, "orders", "ship", order.order_id)
+    assert shipped["ok"] and requests_per_package(sb) == {first: 1, second: 1}

@@ -342,14 +342,37 @@ def _store_packages(
     by_pk = {result.ids[oid]: refs for oid, refs in packages.items() if oid in result.ids}
     new_pks = {result.ids[oid] for oid in packages if oid in result.ids and oid not in existing}
     moved = store_packages(channel, by_pk, now, new_orders=new_pks)
+    repack = _packed_into_other_parcels(sorted(moved))
     for pk in sorted(moved):
         ids = ", ".join(ref.package_id for ref in by_pk[pk])
-        m.OrderEvent.create(order=pk, at=now, who=who, kind="packages",
-                            detail=f"packages now {ids} (split or combined on the marketplace)")
+        detail = f"packages now {ids} (split or combined on the marketplace)"
+        if pk in repack:
+            detail += "; it was packed into other parcels: back to pack, pack each parcel again"
+        m.OrderEvent.create(order=pk, at=now, who=who, kind="packages", detail=detail)
+    if repack:
+        # Packed into the parcels it had before: the new packages (each its own label) are not packed, so neither is
+        # the order. A parcel packed as one while the marketplace now wants two would leave with one label only.
+        back = {"state": S.ACKNOWLEDGED.value, "packed_at": None, "packed_by": "", "label_printed_at": None}
+        if who == "marketplace":  # split or combined in Seller Center: the seller is told (⚑), not only the log
+            back["changed_outside"] = True
+        m.Order.update(**back).where(m.Order.id.in_(repack)).execute()
     if moved:
         # The queue learns of it through the change cursor, like any other change.
         m.Order.update(version=m.Order.version + 1, local_updated_at=now).where(m.Order.id.in_(sorted(moved))).execute()
         result.changed_ids.update(oid for oid in packages if result.ids.get(oid) in moved)
+
+
+def _packed_into_other_parcels(order_pks: list[int]) -> list[int]:
+    """Of orders whose packages just changed: those packed (or ready to ship) with a package now waiting that is not
+    packed, i.e. packed into the parcels they had before the split or combine."""
+    if not order_pks:
+        return []
+    packed = (S.PACKED.value, S.READY_TO_SHIP.value)
+    unpacked = (m.PackageOrder.select(m.PackageOrder.order).join(m.Package)
+                .where(m.PackageOrder.order.in_(order_pks) & m.Package.packed_at.is_null()
+                       & m.Package.status.in_(("", "TO_FULFILL"))))
+    return [pk for (pk,) in m.Order.select(m.Order.id).where(
+        m.Order.id.in_(order_pks) & m.Order.state.in_(packed) & m.Order.id.in_(unpacked)).tuples()]
 
 
 _LINE_FIELDS = [
