@@ -3545,18 +3545,6 @@ Folder data: {1}</translation>
         <translation>Pindai invoice / ID pesanan / kode booking / resi lalu tekan Enter (F6)</translation>
     </message>
     <message>
-        <source>Loading orders</source>
-        <translation>Memuat pesanan</translation>
-    </message>
-    <message>
-        <source>Refreshing orders</source>
-        <translation>Memperbarui pesanan</translation>
-    </message>
-    <message>
-        <source>Looking for changes</source>
-        <translation>Memeriksa perubahan</translation>
-    </message>
-    <message>
         <source>No channel yet: add one with “Add channel…” and its orders appear here.</source>
         <translation>Belum ada channel: tambahkan dengan “Tambah channel…”, lalu pesanannya tampil di sini.</translation>
     </message>
@@ -3565,8 +3553,20 @@ Folder data: {1}</translation>
         <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
     </message>
     <message>
+        <source>Loading these orders… They appear here as soon as every order is read (the “To do” orders are ready).</source>
+        <translation>Memuat pesanan ini… Pesanan muncul di sini begitu semua pesanan selesai dibaca (pesanan “Diproses” sudah siap).</translation>
+    </message>
+    <message>
         <source>{0} of {1} orders shown</source>
         <translation>{0} dari {1} pesanan ditampilkan</translation>
+    </message>
+    <message>
+        <source>— the other orders are still loading; more may match the search under “All”</source>
+        <translation>— pesanan lainnya masih dimuat; mungkin ada yang cocok dengan pencarian di “Semua”</translation>
+    </message>
+    <message>
+        <source>— the other orders are still loading</source>
+        <translation>— pesanan lainnya masih dimuat</translation>
     </message>
     <message>
         <source>— {0} more match the search under “All”</source>
@@ -4765,6 +4765,25 @@ Folder data: {1}</translation>
     <message>
         <source>{0} cannot be packed: it is {1}.</source>
         <translation>{0} tidak bisa dikemas: statusnya {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueLoading</name>
+    <message>
+        <source>Loading orders</source>
+        <translation>Memuat pesanan</translation>
+    </message>
+    <message>
+        <source>Loading the other orders</source>
+        <translation>Memuat pesanan lainnya</translation>
+    </message>
+    <message>
+        <source>Refreshing orders</source>
+        <translation>Memperbarui pesanan</translation>
+    </message>
+    <message>
+        <source>Looking for changes</source>
+        <translation>Memeriksa perubahan</translation>
     </message>
 </context>
 <context>

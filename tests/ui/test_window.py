@@ -30,13 +30,15 @@ def test_opening_the_window_reads_the_shown_channels_queue_once(qtbot, ctx, wait
                            created_at=m.utcnow())
     reads = []
     real = queries.order_rows
-    monkeypatch.setattr(queries, "order_rows", lambda cid, pks=None: reads.append((cid, pks)) or real(cid, pks))
+    monkeypatch.setattr(queries, "order_rows",
+                        lambda cid, pks=None, **part: reads.append((cid, pks, part.get("other_states", False)))
+                        or real(cid, pks, **part))
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
     wait_idle(ctx)
     assert ctx.channel_id == shown.id  # the first channel by name
-    assert reads == [(shown.id, None)]
+    assert reads == [(shown.id, None, False), (shown.id, None, True)]  # its To-do orders, then the others
     assert win.orders_tab.model.rowCount() == 3
     win.close()
 

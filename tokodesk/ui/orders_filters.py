@@ -137,21 +137,24 @@ def queue_counts(rows: list[tuple]) -> Counter:
     return counts
 
 
-def counts_of_groups(groups: Iterable[tuple[str, bool, bool, bool, int]]) -> Counter:
-    """Rows per chip from the database's grouped count (`queries.order_counts`): the same numbers as
-    `queue_counts` over every row, without reading the rows."""
+def database_counts(every: Iterable[tuple[str, bool, int]], flagged: Iterable[tuple[str, bool, int]]) -> Counter:
+    """Orders per chip from the database's grouped counts (`queries.order_counts`): what `queue_counts` gives over
+    every row, without reading the rows; all but "To print", whose orders are all To do (counted from those rows)."""
     counts: Counter = Counter()
-    for state, waiting, printed, flagged, n in groups:
+    held = 0  # on hold and not the buyer's window: a problem, counted once even when also flagged
+    for state, waiting, n in every:
         counts["all"] += n
         for key, chip_states in CHIP_STATES.items():
             if state in chip_states:
                 counts[key] += n
-        if state in _PRINTABLE and not printed:
-            counts["to_print"] += n
-        if flagged or (state == _ON_HOLD and not waiting):
-            counts["problems"] += n
         if waiting:
             counts["waiting"] += n
+        if state == _ON_HOLD and not waiting:
+            held += n
+    counts["problems"] = held
+    for state, waiting, n in flagged:
+        if not (state == _ON_HOLD and not waiting):
+            counts["problems"] += n
     return counts
 
 

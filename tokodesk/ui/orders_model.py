@@ -45,6 +45,7 @@ from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also
     COL_TOTAL,
     DEFAULT_CHIP,
     TO_DO,
+    WHOLE_WITH_TO_DO,
     chip_rows,
     is_problem,
     queue_counts,
@@ -125,6 +126,7 @@ class OrdersModel(QAbstractTableModel):
         self._all: list[tuple] = []
         self._rows: list[tuple] = []
         self._counts: Counter | None = None
+        self._more_counts: Counter | None = None  # while the other orders load: every order per chip, from the database
         self._all_index: dict[int, tuple] | None = None
         self._index: dict[int, int] | None = None
         self._chip = DEFAULT_CHIP
@@ -205,14 +207,61 @@ class OrdersModel(QAbstractTableModel):
         self._relayout(self._visible(), QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
 
     # -------------------------------------------------------------- our API
-    def set_rows(self, rows: list[tuple], counts: Counter | None = None) -> None:
+    def set_rows(self, rows: list[tuple], counts: Counter | None = None, *, more_counts: Counter | None = None) -> None:
         """Show these rows (best already in `sort_rows(rows, self.sort_spec())` order, and with their
-        `queue_counts`, both done in the worker that read them: then this is a few milliseconds at 100,000)."""
+        `queue_counts`, both done in the worker that read them: then this is a few milliseconds at 100,000).
+
+        With `more_counts` (every order per chip, as the database counted them) these are the To-do orders only and
+        the others follow through `add_rest`: until then a chip with other orders shows none ("loading"), never a
+        part of its orders that an action could take for the whole."""
         self._all = rows
         self._counts = counts
+        self._more_counts = more_counts
         self._all_index = None
         self._sort_all()
         self._refilter()
+
+    def loading(self) -> bool:
+        """Only the To-do orders are in; the others are still being read."""
+        return self._more_counts is not None
+
+    def chip_loading(self) -> bool:
+        """The chosen chip's orders are not all read yet: it shows none until they are."""
+        return self._more_counts is not None and self._chip not in WHOLE_WITH_TO_DO
+
+    def add_rest(self, rows: list[tuple], counts: Counter | None = None) -> None:
+        """The other orders, read after the To-do ones (`rows` in `sort_rows` order, `counts` their `queue_counts`),
+        merged without disturbing the seller: a chip showing the same orders stays as it is (selection, current row,
+        scroll position); one that showed "loading" shows its orders. An order read twice (changed between the two
+        reads, or refreshed meanwhile) keeps its newer read."""
+        if self._more_counts is None:
+            return
+        mine = {r[q.R_PK]: r for r in self._all}
+        version = q.R_VERSION
+        newer = {}
+        added = []
+        for row in rows:
+            known = mine.get(row[q.R_PK])
+            if known is None:
+                added.append(row)
+            elif row[version] > known[version]:
+                newer[row[q.R_PK]] = row
+        merged = [newer.get(r[q.R_PK], r) for r in self._all] if newer else list(self._all)
+        own_counts = None if newer or len(added) < len(rows) or counts is None else queue_counts(merged) + counts
+        merged += added
+        sort_rows(merged, self._sort)  # two sorted runs (or a sort changed meanwhile): one merge
+        was_loading = self.chip_loading()
+        self._all = merged
+        self._more_counts = None
+        self._counts = own_counts
+        self._all_index = None
+        visible = self._visible()
+        if was_loading or not self._rows:
+            self._refilter()
+        elif len(visible) != len(self._rows) or list(map(_pk_of, visible)) != list(map(_pk_of, self._rows)):
+            self._relayout(visible)
+        else:
+            self._rows = visible
 
     def sort_spec(self) -> tuple[int, Qt.SortOrder] | None:
         return self._sort
@@ -266,10 +315,18 @@ class OrdersModel(QAbstractTableModel):
     def chip(self) -> str:
         return self._chip
 
+    def search_text(self) -> str:
+        """The search the rows are filtered by (lower-cased; "" for none)."""
+        return self._search
+
     def counts(self) -> Counter:
-        """Rows per chip; computed once per data change (not per filter change)."""
+        """Rows per chip; computed once per data change (not per filter change). While the other orders load, the
+        chips with other orders say what the database counted."""
         if self._counts is None:
             self._counts = queue_counts(self._all)
+            if self._more_counts is not None:
+                for key in {"all", *CHIP_PREDICATES} - WHOLE_WITH_TO_DO:
+                    self._counts[key] = self._more_counts.get(key, 0)
         return self._counts
 
     def set_notes(self, notes: dict[int, tuple[bool, str]]) -> None:
@@ -366,6 +423,9 @@ class OrdersModel(QAbstractTableModel):
         the rows shown and the count under "All"."""
         needle = self._search
         chip = self._chip
+        if self.chip_loading():
+            self._elsewhere = 0
+            return []
         if not needle:
             self._elsewhere = 0
             return self._narrow(chip_rows(self._all, chip))

@@ -8,10 +8,8 @@ the adapter's capabilities, and the service still refuses what is not allowed (t
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.marketplace.base import OrderState
-from tokodesk.services.changes import ChangeWatcher
-from tokodesk.store import models as m
 from tokodesk.ui import i18n
 from tokodesk.ui import queries as q
 from tokodesk.ui.cancel_requests import BuyerRequestsButton
@@ -41,6 +37,7 @@ from tokodesk.ui.order_detail import OrderDetailPane
 from tokodesk.ui.order_dialogs import ResultsDialog
 from tokodesk.ui.orders_actions import QueueActions
 from tokodesk.ui.orders_columns import QueueColumns
+from tokodesk.ui.orders_loading import QueueLoading
 from tokodesk.ui.orders_model import (
     CHIPS,
     COL_DEADLINE,
@@ -48,8 +45,6 @@ from tokodesk.ui.orders_model import (
     DEFAULT_CHIP,
     OrdersModel,
     OrdersProxy,
-    queue_counts,
-    sort_rows,
 )
 from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, skipped_note
 from tokodesk.ui.orders_selection import SelectionKeeper
@@ -68,7 +63,7 @@ SEARCH_PAUSE_MS = 150  # a burst of typing (or a scanner's) filters once, after 
 ONE_SHOP_ACTIONS = frozenset({"cancel", "arrange", "combine"})
 
 
-class OrdersTab(QueueActions, QWidget):
+class OrdersTab(QueueLoading, QueueActions, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -77,11 +72,8 @@ class OrdersTab(QueueActions, QWidget):
         self.proxy.setSourceModel(self.model)
         self.last_outcomes: list = []
         self.results_dialog: ResultsDialog | None = None
-        self.loaded = False
-        self._watcher: ChangeWatcher | None = None  # used only inside local-lane jobs (one thread)
-        self._polling = False
+        self._init_loading()
         self._detail_pk: int | None = None  # the order the detail pane shows
-        self._show_after_load: int | None = None  # an order another tab asked to see, once the queue is read
 
         layout = QVBoxLayout(self)
         # Messages (red errors, amber refusals, blue news) and the sync freshness share one row that is always
@@ -282,99 +274,7 @@ class OrdersTab(QueueActions, QWidget):
         channel_id = self.view_channel_id()
         return None if channel_id is None else [channel_id]
 
-    # --------------------------------------------------------------- loading
-    @Slot()
-    def reload(self) -> None:
-        channel_id = self.view_channel_id()
-        self.scope.setVisible(len(self.ctx.channels) > 1)
-
-        sort = self.model.sort_spec()
-
-        def load(_jc: Any) -> tuple[list[tuple], Counter, bool, ChangeWatcher]:
-            invoice_mode = True
-            if channel_id is not None:
-                row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
-                invoice_mode = bool(row[0]) if row else True
-            # The watcher starts before the read: a write in between is reported again, never missed.
-            watcher = ChangeWatcher(channel_id=channel_id)
-            watcher.start()
-            rows = q.order_rows(channel_id)
-            q.let_go_after_big_read()
-            # Sorted and counted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
-            sort_rows(rows, sort)
-            return rows, queue_counts(rows), invoice_mode, watcher
-
-        def done(result: tuple[list[tuple], Counter, bool, ChangeWatcher]) -> None:
-            rows, counts, invoice_mode, watcher = result
-            self.model.show_order_id = not invoice_mode
-            self.columns.set_key_width(rows)
-            self.model.set_rows(rows, counts)
-            self._fill_couriers()
-            self._watcher = watcher
-            self.loaded = True
-            self._after_rows_changed()
-            self.requests_button.refresh()
-            if self._show_after_load is not None:
-                pk, self._show_after_load = self._show_after_load, None
-                self.show_order(pk, reloaded=True)
-
-        self.ctx.jobs.submit(load, title=self.tr("Loading orders"), on_result=done, on_error=self._show_error)
-
-    def show_order(self, pk: int, *, reloaded: bool = False) -> None:
-        """Bring one order into view and select it, its detail pane open (another tab's "open the order"): every
-        filter that could hide it is cleared; an order not loaded yet is selected once the queue is read again."""
-        self.search.clear()
-        self.courier_filter.setCurrentIndex(0)
-        self.printed_filter.setCurrentIndex(0)
-        self.set_chip("all")
-        if self.model.row_of_pk(pk) is None:
-            if not reloaded and self._show_after_load is None:  # once: an order of another shop stays unshown
-                self._show_after_load = pk
-                self.reload()
-            return
-        self.select_pks([pk])
-        self.view.setFocus()
-
-    def refresh_rows(self, pks: Sequence[int]) -> None:
-        """Re-read these orders from the database into their rows (selection and scroll stay where they are)."""
-        pks = list(pks)
-        channel_id = self.view_channel_id()
-        self.ctx.jobs.submit(lambda _jc: q.order_rows(channel_id, pks), title=self.tr("Refreshing orders"),
-                             on_result=self._rows_arrived, on_error=self._show_error)
-
-    @Slot()
-    def poll_changes(self) -> None:
-        """Bring in what other stations changed: only those rows (and new orders), off the GUI thread."""
-        watcher = self._watcher
-        if watcher is None or self._polling or not self.loaded or self.ctx.jobs.closed:
-            return
-        channel_id = self.view_channel_id()
-
-        def look(_jc: Any) -> list[tuple]:
-            changed = watcher.poll().changed
-            return q.order_rows(channel_id, changed) if changed else []
-
-        def done(rows: list[tuple]) -> None:
-            self._polling = False
-            if watcher is self._watcher:  # not a poll of a channel the user has since left
-                self._rows_arrived(rows)
-
-        def failed(exc: BaseException, detail: str) -> None:
-            self._polling = False
-            log.warning("looking for other stations' changes failed: %s", exc)
-
-        self._polling = True
-        self.ctx.jobs.submit(look, title=self.tr("Looking for changes"), background=True,
-                             on_result=done, on_error=failed)
-
-    def _rows_arrived(self, rows: list[tuple]) -> None:
-        if not rows:
-            return
-        self.model.replace_rows(rows)
-        self._after_rows_changed()
-        if self._detail_pk is not None and any(r[q.R_PK] == self._detail_pk for r in rows):
-            self._load_detail()
-
+    # --------------------------------------------------------------- loading (orders_loading.QueueLoading)
     def _after_rows_changed(self) -> None:
         self._update_chip_labels()
         total = len(self.model.all_rows())
@@ -385,10 +285,18 @@ class OrdersTab(QueueActions, QWidget):
             else:
                 self.empty_label.setText(self.tr("No orders pulled yet. They arrive with the next order sync "
                                                  "(Channel tab → Sync now)."))
+        elif self.model.chip_loading():
+            # Nothing rather than a part: Select all and an action then take exactly what the seller sees.
+            self.empty_label.setText(self.tr("Loading these orders… They appear here as soon as every order is read "
+                                             "(the “To do” orders are ready)."))
         else:
-            text = self.tr("{0} of {1} orders shown").format(self.model.rowCount(), total)
+            counts = self.model.counts()
+            text = self.tr("{0} of {1} orders shown").format(self.model.rowCount(), counts.get("all", total))
             elsewhere = self.model.matches_elsewhere()
-            if elsewhere > 0:
+            if self.model.loading():
+                text += " " + (self.tr("— the other orders are still loading; more may match the search under “All”")
+                               if self.model.search_text() else self.tr("— the other orders are still loading"))
+            elif elsewhere > 0:
                 # The queue opens on "To do": a search for a shipped order must not look like "not found".
                 text += " " + self.tr("— {0} more match the search under “All”").format(elsewhere)
             self.empty_label.setText(text)

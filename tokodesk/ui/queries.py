@@ -10,7 +10,7 @@ import functools
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -91,8 +91,10 @@ def _words_aggregate(database: pw.Database) -> str:
     return f"lower(group_concat({item}, ' '))"
 
 
-def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -> list[tuple]:
-    """Every order of the channel (or just `order_pks`), newest first, as tuples laid out by the R_* indices.
+def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *,
+               states: Collection[str] | None = None, other_states: bool = False) -> list[tuple]:
+    """Every order of the channel (or just `order_pks`), newest first, as tuples laid out by the R_* indices; with
+    `states`, only the orders in those states (`other_states`: only the orders in none of them).
 
     Two reads, the orders and per order its lines' text and work key, merged here by id: at 100,000 orders SQLite
     spent longer materialising and indexing the lines' subquery for a join than reading both tables. The rest is one
@@ -112,6 +114,9 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None) -
             return []
         where.append(f"o.id IN ({', '.join('?' for _ in order_pks)})")
         params.extend(order_pks)
+    if states is not None:
+        where.append(f"o.state {'NOT IN' if other_states else 'IN'} ({', '.join('?' for _ in states)})")
+        params.extend(sorted(states))
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     # Newest first by id, not by created_at: the channel's index then gives the order with no sort of 100,000 wide
     # rows (the queue sorts by its work key anyway; the two differ only among orders created in the same second).
@@ -159,6 +164,29 @@ def _parcels_packing(database: pw.Database, where_sql: str, params: list) -> dic
     if isinstance(database, pw.PostgresqlDatabase):
         sql = sql.replace("?", "%s")
     return {pk: (int(done), int(total)) for pk, done, total in database.execute_sql(sql, params)}
+
+
+def order_counts(channel_id: int | None) -> tuple[list[tuple[str, bool, int]], list[tuple[str, bool, int]]]:
+    """The channel's orders counted without reading them: (state, waiting, count) per state and channel, of every
+    order and of the flagged ones (changed outside, unmapped SKU, failed action, a problem written: the queue's
+    Problems). Two grouped queries: the first from the (channel, state) index alone; the second scans the table,
+    which on SQLite is three times faster than walking that index to each row."""
+    database = m.db.obj
+    postgres = isinstance(database, pw.PostgresqlDatabase)
+    order_table = f"\"{m.Order._meta.table_name}\""
+    where, params = ([], []) if channel_id is None else (["o.channel_id = ?"], [channel_id])
+    flags = "(o.changed_outside OR o.has_unmapped OR o.action_failed OR COALESCE(o.problem, '') <> '')"
+    in_window = {cid: work_order.in_buyer_window(S_ON_HOLD, marketplace)
+                 for cid, marketplace in m.Channel.select(m.Channel.id, m.Channel.marketplace).tuples()}
+    found = []
+    for conditions, hint in ((where, ""), ([*where, flags], "" if postgres else " NOT INDEXED")):
+        where_sql = (" WHERE " + " AND ".join(conditions)) if conditions else ""
+        sql = f"SELECT o.state, o.channel_id, COUNT(*) FROM {order_table} o{hint}{where_sql} GROUP BY 1, 2"
+        if postgres:
+            sql = sql.replace("?", "%s")
+        found.append([(state, state == S_AWAITING_PAYMENT or (state == S_ON_HOLD and in_window.get(channel, False)),
+                       int(n)) for state, channel, n in database.execute_sql(sql, params)])
+    return found[0], found[1]
 
 
 def let_go_after_big_read() -> None:
