@@ -112,15 +112,17 @@ def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     cursor = database.cursor()
     if sqlite:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders(database, len(fields))})", rows)
+        with pw.__exception_wrapper__:  # the driver's errors as peewee's own statements raise them
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders(database, len(fields))})", rows)
         return []
     # One array per column, the rows unnested on the server: one short statement whatever the page's size (psycopg
     # reads a statement's text in Python, slowly for thousands of placeholders; this one's text never changes).
     types = _pg_column_types(database, model._meta.table_name)
     arrays = ", ".join(f"%s::{types[f.column_name]}[]" for f in fields)
     tail = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
-    cursor.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}",
-                   [list(column) for column in zip(*rows, strict=True)])
+    with pw.__exception_wrapper__:
+        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}",
+                       [list(column) for column in zip(*rows, strict=True)])
     return cursor.fetchall() if returning else []
 
 

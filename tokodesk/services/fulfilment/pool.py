@@ -39,6 +39,7 @@ from tokodesk.services.fulfilment.common import (
     reload,
     to_marketplace_order,
 )
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,8 @@ CLAIM_CHUNK = 64  # orders claimed per transaction; a crash leaves at most about
 GATHER_S = 0.05  # longest an answer waits for others to be settled with it
 CHANGED = "The order was changed by another station or a sync just now; refresh and try again."
 STOPPED = "not done: stopped before this order"
+EVENT_FIELDS = (m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind, m.OrderEvent.ok,
+                m.OrderEvent.detail)
 
 
 @dataclass
@@ -295,20 +298,18 @@ def _settle_done(plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor,
         now = m.utcnow()
         stored = fresh_orders([intent.order for intent, _d in plain])
         same: dict[tuple, list[int]] = {}  # identical changes -> the orders getting them: one UPDATE each
-        events: list[dict] = []
+        events: list[tuple] = []
         after: dict[int, tuple[m.Order, str]] = {}
         for intent, decision in plain:
             order = stored[intent.order.id]
             changes = executor._changes_when_done(intent.action, order, decision.result, now=now)
             changes.update(action_failed=False, problem="")
             same.setdefault(tuple(sorted(changes.items())), []).append(order.id)
-            events.append({"order": order.id, "at": now, "who": who, "kind": intent.kind, "ok": True,
-                           "detail": ex._describe(intent.action, order, decision.result)})
+            events.append((order.id, now, who, intent.kind, True, ex._describe(intent.action, order, decision.result)))
             after[order.id] = (order, changes.get("state", order.state))
         for changes, ids in same.items():
             for start in range(0, len(ids), 500):
                 m.Order.update(version=m.Order.version + 1, local_updated_at=now, **dict(changes)).where(
                     m.Order.id.in_(ids[start:start + 500])).execute()
-        for start in range(0, len(events), 200):
-            m.OrderEvent.insert_many(events[start:start + 200]).execute()
+        bulk.insert(m.OrderEvent, EVENT_FIELDS, events)
     return {pk: ActionOutcome(order.order_id, order.invoice, True, state) for pk, (order, state) in after.items()}
