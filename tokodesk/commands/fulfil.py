@@ -201,12 +201,11 @@ def run_order_action(args: argparse.Namespace) -> int:
 def _package_keys(keys: list[str], channel) -> tuple[list[str], list[tuple[int, str, list]]]:  # noqa: ANN001
     """Split `orders pack` keys into order keys and parcels: a key that is no order id or invoice but a package id or
     tracking number (services/pack_scan.py) names that package -> (channel id, package id, the orders it serves)."""
-    from tokodesk.services.fulfilment.common import _orders_where
     from tokodesk.services.pack_scan import find_scan
     from tokodesk.store import models as m
 
     keys = [key.strip() for key in keys]
-    known = set(_orders_where(m.Order.order_id, keys, channel)) | set(_orders_where(m.Order.invoice, keys, channel))
+    known = _order_keys(m.Order.order_id, keys, channel) | _order_keys(m.Order.invoice, keys, channel)
     orders: list[str] = []
     parcels: list[tuple[int, str, list]] = []
     for key in keys:
@@ -217,6 +216,20 @@ def _package_keys(keys: list[str], channel) -> tuple[list[str], list[tuple[int, 
         served = list(m.Order.select().where(m.Order.id.in_(hit.order_pks)).order_by(m.Order.created_at, m.Order.id))
         parcels.append((served[0].channel_id, hit.package_id, served))
     return orders, parcels
+
+
+def _order_keys(field, keys: list[str], channel) -> set[str]:  # noqa: ANN001
+    """Which of `keys` name an order by `field`: that column alone (find_orders reads the rows themselves once)."""
+    from tokodesk.store import models as m
+
+    unique = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    for start in range(0, len(unique), 500):
+        query = m.Order.select(field).where(field.in_(unique[start:start + 500]))
+        if channel is not None:
+            query = query.where(m.Order.channel == channel.id)
+        found.update(value for (value,) in query.tuples())
+    return found
 
 
 # ---- documents -------------------------------------------------------------------------------------------
