@@ -4,9 +4,10 @@
 
 With --db the orders go into a fresh database `tokodesk_bench_queue` on that PostgreSQL server (dropped first if a
 previous run left it) and the window reads them from there, as a station of a shared shop would.
-Targets (issue 19): populated in ≤1.0 s, the slowest filter or sort ≤50 ms, select all ≤100 ms, RSS ≤300 MB (issue 7
-asked ≤2 s, ≤100 ms, ≤400 MB). Prints the figures, with the process's CPU time beside the open (on a shared machine
-the steadier guide); asserts nothing.
+The window opens on "To do": the time until those orders are shown and the time until every order is read are
+printed apart. Targets (issue 19): populated in ≤1.0 s, the slowest filter or sort ≤50 ms, select all ≤100 ms,
+RSS ≤300 MB (issue 7 asked ≤2 s, ≤100 ms, ≤400 MB). Prints the figures, with the process's CPU time beside the
+open (on a shared machine the steadier guide); asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ def rss_mb() -> float:
     with open("/proc/self/status") as handle:
         for line in handle:
             if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def hwm_mb() -> float:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -196,16 +205,27 @@ def main() -> int:
     ctx = AppContext()
     window = MainWindow(ctx)
     window.show()
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: window.orders_tab.loaded and loop.quit())
-    timer.start(5)
-    loop.exec()
-    app.processEvents()  # bench only: paint the first screen of rows before stopping the clock
-    populated, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     tab = window.orders_tab
-    print(f"window open with the queue populated: {populated * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms "
-          f"({tab.model.rowCount():,} rows shown); RSS {rss_mb():.0f} MB")
+
+    def wait(condition) -> tuple[float, float]:  # noqa: ANN001
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.timeout.connect(lambda: condition() and loop.quit())
+        timer.start(5)
+        loop.exec()
+        timer.stop()
+        app.processEvents()  # bench only: paint the first screen of rows before stopping the clock
+        return time.perf_counter() - t0, time.process_time() - cpu0
+
+    # The window opens on "To do": its orders are read and shown first, the others read behind them (a chip with
+    # other orders says "loading" until then). Both moments are printed: the first is what the seller waits for.
+    shown, cpu = wait(lambda: tab.loaded)
+    first = tab.model.rowCount()
+    print(f"window open, 'To do' orders shown: {shown * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms ({first:,} rows shown, "
+          f"{'the others still loading' if tab.model.loading() else 'every order read'}); RSS {rss_mb():.0f} MB")
+    populated, cpu = wait(lambda: tab.loaded and not tab.model.loading() and not ctx.jobs.busy())
+    print(f"every order loaded: {populated * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms "
+          f"({len(tab.model.all_rows()):,} orders, {tab.model.rowCount():,} shown); RSS {rss_mb():.0f} MB")
 
     print("filter / search / sort (best of 3, model + proxy update):")
     timed("chip 'New'", lambda: tab.set_chip("new"))
@@ -219,6 +239,22 @@ def main() -> int:
     timed("sort by total", lambda: tab.proxy.sort(7, Qt.SortOrder.DescendingOrder))
     timed("sort by deadline", lambda: tab.proxy.sort(8, Qt.SortOrder.AscendingOrder))
     timed("sort by buyer", lambda: tab.proxy.sort(3, Qt.SortOrder.AscendingOrder))
+    # The lines above sort a list already in that order twice out of three (best of 3): what a header click costs is
+    # the sort from another column's order, every column (chip 'To do', 100,000 rows sorted underneath).
+    print("a header click: each column sorted from the order of another (best of 3, the other sort not timed):")
+    slowest = (0.0, "")
+    for column, name in ((0, "flag"), (1, "invoice"), (2, "state"), (3, "buyer"), (4, "items"), (5, "courier"),
+                         (6, "code"), (7, "total"), (8, "deadline"), (9, "created")):
+        best = float("inf")
+        for _ in range(3):
+            tab.proxy.sort(7 if column != 7 else 1, Qt.SortOrder.AscendingOrder)
+            t0 = time.perf_counter()
+            tab.proxy.sort(column, Qt.SortOrder.DescendingOrder)
+            best = min(best, time.perf_counter() - t0)
+        print(f"  {'sort by ' + name:<42} {best * 1000:8.1f} ms")
+        slowest = max(slowest, (best, name))
+    print(f"  slowest: {slowest[1]} {slowest[0] * 1000:.1f} ms")
+    tab.proxy.sort(8, Qt.SortOrder.AscendingOrder)
     timed("select all + enable buttons", lambda: (tab.view.selectAll(), tab._update_buttons()), repeat=1)
     from tokodesk.ui import i18n
 
@@ -233,7 +269,8 @@ def main() -> int:
         i18n.install(language)
         app.processEvents()  # bench only: LanguageChange is posted; deliver it before stopping the clock
         print(f"  to {language}: {(time.perf_counter() - t0) * 1000:.0f} ms (tabs: {', '.join(window.tab_titles())})")
-    print(f"peak RSS: {rss_mb():.0f} MB")
+    print(f"peak RSS: {rss_mb():.0f} MB (RSS after the filters, sorts and language switch; high-water mark "
+          f"{hwm_mb():.0f} MB)")
     window.close()
     return 0
 

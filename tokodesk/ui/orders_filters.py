@@ -82,15 +82,17 @@ _courier_of = itemgetter(q.R_COURIER)
 _waiting_of = itemgetter(q.R_WAITING)
 # What each column sorts by (`OrdersModel`'s SortRole says the same per row): C getters where the column holds one
 # type, so 100,000 rows sort without a Python call per row. The buyer sorts case-insensitively by a key made once
-# per row when it was read. The Deadline column sorts in the platform's order of work: the deadline it judges by,
-# then priority. Flag and code have no single getter: see `sort_rows`.
+# per row when it was read, the flag and code columns by theirs. The Deadline column sorts in the platform's order
+# of work: the deadline it judges by, then priority.
 _SORT_KEYS = {
+    COL_FLAG: itemgetter(q.R_FLAGGED),
     # Invoice, buyer, courier and total are never empty in the store (NOT NULL, default "" or 0).
     COL_INVOICE: itemgetter(q.R_INVOICE),
     COL_STATE: _state_of,
     COL_BUYER: itemgetter(q.R_BUYER_KEY),
     COL_ITEMS: itemgetter(q.R_ITEMS),
     COL_COURIER: _courier_of,
+    COL_CODE: itemgetter(q.R_CODE),
     COL_TOTAL: itemgetter(q.R_TOTAL),
     COL_DEADLINE: _work_key,
     COL_CREATED: itemgetter(q.R_CREATED),  # never empty; ISO text on SQLite, a datetime on PostgreSQL
@@ -105,24 +107,7 @@ def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None) -> None:
         rows.sort(key=_work_key)
         return
     column, order = spec
-    reverse = order == Qt.SortOrder.DescendingOrder
-    if column == COL_FLAG:
-        # Two groups, each in its present order (what a stable sort by `is_problem` gives), in two comprehensions.
-        flagged = _problems(rows)
-        marked = set(map(id, flagged))
-        plain = [r for r in rows if id(r) not in marked]
-        rows[:] = flagged + plain if reverse else plain + flagged
-        return
-    key = _SORT_KEYS.get(column)
-    if key is not None:
-        rows.sort(key=key, reverse=reverse)
-        return
-    # The code column: the AWB, else the booking code. Keys made in one comprehension (a lambda per row took as long
-    # as the sort), then the rows put in their order: the same stable result as `rows.sort(key=…)`.
-    awb, booking = q.R_AWB, q.R_BOOKING
-    keys = [r[awb] or r[booking] or "" for r in rows]
-    order_of = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
-    rows[:] = [rows[i] for i in order_of]
+    rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
 
 def queue_counts(rows: list[tuple]) -> Counter:
@@ -175,10 +160,9 @@ def chip_rows(rows: list[tuple], chip: str) -> list[tuple]:
 
 
 def _problems(rows: list[tuple]) -> list[tuple]:
-    """`is_problem` inlined: the Problems chip and its count over 100,000 rows."""
-    on_hold, co, un, af, pr, st, wa = (_ON_HOLD, q.R_CHANGED_OUTSIDE, q.R_UNMAPPED, q.R_ACTION_FAILED, q.R_PROBLEM,
-                                       q.R_STATE, q.R_WAITING)
-    return [r for r in rows if r[co] or r[un] or r[af] or r[pr] or (r[st] == on_hold and not r[wa])]
+    """The Problems chip and its count over 100,000 rows: `is_problem` as made once per row (R_FLAGGED)."""
+    flagged = q.R_FLAGGED
+    return [r for r in rows if r[flagged]]
 
 
 def _to_print(rows: list[tuple]) -> list[tuple]:

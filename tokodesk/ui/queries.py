@@ -23,6 +23,11 @@ from tokodesk.store import models as m
 S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
 S_ON_HOLD = OrderState.ON_HOLD.value
 S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
+S_NEW = OrderState.NEW.value
+# The states whose rows keep their ship-by time (the deadline shown, and the work key's); the accept-by time is kept
+# for new orders only. Elsewhere the queue never shows them: at 100,000 orders, mostly shipped, they were 12 MB.
+_SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP,
+                                            OrderState.PARTLY_SHIPPED, OrderState.AWAITING_PICKUP))
 
 # Order row layout (indices into the tuple)
 (
@@ -40,7 +45,7 @@ S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
     R_CREATED,
     R_ACCEPT_BY,
     R_SHIP_BY,
-    R_PRINTED,
+    R_PRINTED,  # the label was printed (a bool: the queue never shows when)
     R_CHANGED_OUTSIDE,
     R_UNMAPPED,
     R_ACTION_FAILED,
@@ -59,7 +64,11 @@ S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
     R_PARCELS,
     R_BUYER_KEY,  # the buyer's name lower-cased, made once per row: the Buyer column sorts by it
     R_VERSION,  # the order's version as read: of two reads of one order, the newer one wins (the queue's merge)
-) = range(30)
+    # What the Flag and code columns sort by, made once per row (no new text: the code is the AWB's or the booking
+    # code's own string), so every column sorts by a C getter.
+    R_FLAGGED,  # the queue's `is_problem`
+    R_CODE,  # the AWB, else the booking code, else ""
+) = range(32)
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
@@ -267,17 +276,23 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         search = f"{head} {words or ''}"
         if not search.isascii():  # SQLite lowers ASCII only
             search = search.lower()
+        if state != S_NEW:
+            accept_by = None
+        if state not in _SHIP_BY_KEPT:
+            ship_by = None
         buyer_key = buyer.lower()
         if buyer_key == buyer:  # one string for both when the name has no capitals
             buyer_key = buyer
         # The few distinct states, statuses and couriers shared, not one copy per order (tens of MB at 100,000).
         state = intern(state)
         window = in_window.get(channel, False)
+        waiting = state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD)
+        flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
-                awb, total, created, accept_by, ship_by, printed, bool(changed_outside), bool(unmapped), bool(failed),
-                problem or "", items, search, tts_sla, level, hold_until,
-                state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD),
-                work, channel, parcels.get(pk) if parcels else None, buyer_key, version))
+                awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
+                bool(failed), problem or "", items, search, tts_sla, level, hold_until,
+                waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
+                awb or booking or ""))
     return found
 
 
