@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from datetime import datetime, timedelta
 
 import pytest
 import requests
 import responses
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.unit import test_tiktokshop_support as tts
 from tests.unit import test_tokopedia_support as tkp
@@ -116,3 +119,26 @@ def test_a_deep_answer_never_reaches_the_json_parser(monkeypatch):
     resp._content = nested(3).encode()
     assert answers.json_of(resp, "read orders") == {"a": {"a": {"a": 1}}}
     assert parsed == [len(nested(3))]
+
+
+_TRICKY = st.text(alphabet=st.sampled_from(list('"\\[]{}a \n/') + ["\u00e9", "\U0001f600"]), max_size=12)
+_JSON = st.recursive(st.none() | st.integers() | _TRICKY,
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY, inner, max_size=4),
+                     max_leaves=30)
+
+
+@given(value=_JSON, ascii_only=st.booleans())
+def test_the_brackets_outside_strings_are_the_ones_a_parser_reads(value, ascii_only):
+    """Strings holding quotes, backslashes and brackets (escaped every way JSON escapes them) are cut out whole."""
+    raw = json.dumps(value, ensure_ascii=ascii_only).encode()
+    outside = re.sub(rb'"[^"\\]*(?:\\.[^"\\]*)*"', b"", raw)  # every string, escapes included, by the grammar
+    assert answers._brackets(raw) == bytes(c for c in outside if c in b"[]{}")
+    assert answers.nesting_within(raw, _depth(value))
+
+
+def _depth(value) -> int:  # noqa: ANN001
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0

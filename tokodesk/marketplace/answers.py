@@ -10,7 +10,6 @@ naming the call, so the one request fails with words and the caller's batch goes
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import requests
@@ -80,8 +79,24 @@ def _too_deep(what: str) -> BadAnswer:
     )
 
 
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_QUOTE_OR_BRACKET = bytes(b for b in range(256) if b not in b'"[]{}')
+
+
+def _brackets(raw: bytes) -> bytes:
+    """The brackets of JSON text outside its strings, in order.
+
+    Escapes go first: JSON pairs backslashes from the left, as `replace` does, so removing every escaped backslash
+    and then every escaped quote leaves only the quotes that open and close strings (other escapes hold no quote).
+    Then only quotes and brackets are kept, and every other piece between quotes is outside a string. Up to the
+    first error in a text this reads it as a parser does; past it a parser reads nothing. (A regular expression
+    over the strings did the same at three times the cost: a page of 100 orders is ~250 KB.)
+    """
+    if b'"' not in raw:
+        return raw.translate(None, _NOT_BRACKET)
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    return b"".join(raw.translate(None, _NOT_QUOTE_OR_BRACKET).split(b'"')[::2])
 
 
 def nesting_within(raw: bytes, limit: int) -> bool:
@@ -91,7 +106,7 @@ def nesting_within(raw: bytes, limit: int) -> bool:
     pairs, so a well-formed text of depth d empties in d passes. What no pass can reduce is unbalanced (not JSON):
     a parser would go as deep as the passes made plus the openers left before it found out, so that bound decides.
     """
-    brackets = (_STRING.sub(b"", raw) if b'"' in raw else raw).translate(None, _NOT_BRACKET)
+    brackets = _brackets(raw)
     for passes in range(limit):
         if not brackets:
             return True
