@@ -6,7 +6,9 @@ Prints orders/s of the first pull and of the re-pull (the same orders again: eve
 left alone), lines stored, and the peak memory of the `tokodesk` process. By default each pull is the real CLI in
 its own process (interpreter start, imports, database open and migration, the HTTP pull, the writes, the JSON
 summary), timed from the outside; `--in-process` times `pull_orders` alone. The sandbox runs in this process on
-loopback with its rate limit off. Target (issue 4): >= 2,000 orders/s for both pulls.
+loopback with its rate limit off: apart from the `tokodesk` process (no shared interpreter lock), but on the same
+cores, which a real marketplace's servers are not; its CPU seconds during each pull are printed beside the
+process's own. Target (issue 4): >= 2,000 orders/s for both pulls; issue 19: >= 2,500/s for the first pull at 40 ms.
 
 The sandbox's client secret reaches the child through an in-memory keyring set up in the child (a benchmark
 must not write into the desktop's keyring); it is a sandbox-only value.
@@ -112,14 +114,17 @@ def run_cli(home: Path, secret: str) -> tuple[float, dict, int]:
     if DB_URL:
         env["TOKODESK_DB"] = DB_URL
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sandbox_cpu = time.process_time()
     started = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, __file__, "--child"], env=env, capture_output=True, text=True, cwd=str(ROOT), check=False
     )
     elapsed = time.perf_counter() - started
+    sandbox_cpu = time.process_time() - sandbox_cpu
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
-    print(f"  tokodesk process: {elapsed:.2f} s wall, {cpu:.2f} s CPU", file=sys.stderr)
+    print(f"  tokodesk process: {elapsed:.2f} s wall, {cpu:.2f} s CPU; the sandbox (this process, the marketplace's "
+          f"side) {sandbox_cpu:.2f} s CPU meanwhile", file=sys.stderr)
     if proc.returncode != 0:
         print(proc.stderr[-3000:], file=sys.stderr)
         raise SystemExit(f"tokodesk sync orders exited with {proc.returncode}")

@@ -6,7 +6,10 @@ The channel is added and authorized through the real CLI in this process (not ti
 its own process (interpreter start, imports, database open, the pull, the JSON summary), timed from outside, with
 the app secret and the tokens handed to an in-memory keyring in the child (a benchmark must not write into the
 desktop's keyring; they are sandbox-only values). The sandbox runs in this process on loopback, its answers
-`--latency-ms` late, its rate limit the documented 50 requests a second per API.
+`--latency-ms` late, its rate limit the documented 50 requests a second per API: apart from the `tokodesk` process
+(no shared interpreter lock) but on the same cores, which a real marketplace's servers are not; its CPU seconds
+during the pull are printed beside the process's own. `--profile PATH` writes the `tokodesk` process's cProfile
+stats (its main thread: the store; the search threads' reading and parsing are not in it).
 
 `--serial` pulls the way TokoDesk did before issue 19: 50 orders a search page, one window and one page at a time.
 Prints orders/s, the process's CPU seconds and peak RSS, the search requests, and how many were refused for the
@@ -53,7 +56,16 @@ def child_main(serial: bool) -> int:
         client.TikTokShopClient.concurrent_reads = False
     from tokodesk.cli import main
 
-    code = main(["sync", "orders", "--channel", CHANNEL, "--json"])
+    argv = ["sync", "orders", "--channel", CHANNEL, "--json"]
+    profile = os.environ.get("TOKODESK_BENCH_PROFILE")
+    if profile:
+        import cProfile
+
+        with cProfile.Profile() as prof:
+            code = main(argv)
+        prof.dump_stats(profile)
+    else:
+        code = main(argv)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"BENCH_MAXRSS_KB={usage.ru_maxrss}", file=sys.stderr)
     print(f"BENCH_CPU_S={usage.ru_utime + usage.ru_stime:.3f}", file=sys.stderr)
@@ -107,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latency-ms", type=float, default=40.0, help="the sandbox answers this late")
     parser.add_argument("--serial", action="store_true", help="pull as before issue 19 (one page at a time, 50)")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
+    parser.add_argument("--profile", metavar="PATH", help="write the `tokodesk` process's cProfile stats to PATH")
     args = parser.parse_args(argv)
 
     from tests.doubles import use_memory_keyring
@@ -123,10 +136,14 @@ def main(argv: list[str] | None = None) -> int:
         sb.set_latency(args.latency_ms)
         before = Counter(sb.calls)
         env = dict(os.environ, TOKODESK_STATION="bench@desk1", **{KEYS_ENV: json.dumps(keys)})
+        if args.profile:
+            env["TOKODESK_BENCH_PROFILE"] = args.profile
+        sandbox_cpu = time.process_time()
         command = [sys.executable, __file__, "--child"] + (["--serial"] if args.serial else [])
         started = time.perf_counter()
         proc = subprocess.run(command, env=env, capture_output=True, text=True, cwd=str(ROOT), check=False)
         elapsed = time.perf_counter() - started
+        sandbox_cpu = time.process_time() - sandbox_cpu
         calls = Counter(sb.calls) - before
         refused = sum(1 for r in sb.request_log if r.status == 429)
     if proc.returncode != 0:
@@ -143,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  first pull: {summary['created']:,} orders created of {summary['fetched']:,} read in {elapsed:.2f} s = "
           f"{summary['created'] / elapsed:,.0f} orders/s (whole process); CPU of the process {cpu:.2f} s; peak RSS "
           f"{rss / 1024:.0f} MB")
+    print(f"  CPU of the sandbox (this process, the marketplace's side) during the pull: {sandbox_cpu:.2f} s")
     print(f"  requests: {', '.join(f'{k} {v}' for k, v in sorted(calls.items()))}; refused for the rate limit: "
           f"{refused}")
     print("target (issue 19, the legacy pull's row): >= 2,500 orders/s, faster than any serial loop")
