@@ -117,8 +117,9 @@ def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence
         return []
     # One array per column, the rows unnested on the server: one short statement whatever the page's size (psycopg
     # reads a statement's text in Python, slowly for thousands of placeholders; this one's text never changes).
+    # Arrays go in binary (%b): psycopg writes text arrays value by value in Python, four times the CPU.
     types = _pg_column_types(database, model._meta.table_name)
-    arrays = ", ".join(f"%s::{types[f.column_name]}[]" for f in fields)
+    arrays = ", ".join(f"%b::{types[f.column_name]}[]" for f in fields)
     tail = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
     with pw.__exception_wrapper__:
         cursor.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}",
