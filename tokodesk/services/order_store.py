@@ -392,9 +392,9 @@ def _existing_orders(channel: m.Channel, order_ids: list[str]) -> dict[str, dict
     columns = ", ".join(f'"{m.Order._meta.fields[c].column_name}"' for c in _EXISTING_COLUMNS)
     existing = {}
     for chunk in bulk.chunks(order_ids):
-        sql = (f'SELECT {columns} FROM "{m.Order._meta.table_name}" '
-               f'WHERE "channel_id" = {database.param} AND "order_id" IN ({bulk.placeholders(database, len(chunk))})')
-        for values in bulk.select(database, sql, [channel.id, *chunk]):
+        among, params = bulk.is_in(database, '"order_id"', chunk)
+        sql = f'SELECT {columns} FROM "{m.Order._meta.table_name}" WHERE "channel_id" = {database.param} AND {among}'
+        for values in bulk.select(database, sql, [channel.id, *params]):
             row = dict(zip(_EXISTING_COLUMNS, values, strict=True))
             existing[row["order_id"]] = row
     return existing
@@ -409,9 +409,9 @@ def _old_lines(order_pks: list[int]) -> dict[int, list[tuple]]:
     lines: dict[int, list[tuple]] = defaultdict(list)
     columns = ", ".join(f'"{c}"' for c in _OLD_LINE_COLUMNS)
     for chunk in bulk.chunks(order_pks):
-        sql = (f'SELECT {columns} FROM "{m.OrderLine._meta.table_name}" '
-               f'WHERE "order_id" IN ({bulk.placeholders(database, len(chunk))}) ORDER BY "order_id", "line_no"')
-        for row in bulk.select(database, sql, chunk):
+        among, params = bulk.is_in(database, '"order_id"', chunk)
+        sql = f'SELECT {columns} FROM "{m.OrderLine._meta.table_name}" WHERE {among} ORDER BY "order_id", "line_no"'
+        for row in bulk.select(database, sql, params):
             lines[row[0]].append(row[1:])
     return lines
 

@@ -83,10 +83,10 @@ def store_packages(
     rows: dict[str, _Row] = {}
     for chunk in _chunks(list(wanted)):
         # Raw and never prepared on PostgreSQL (store/bulk.py says why): the first pull fills this table.
+        among, params = bulk.is_in(database, '"package_id"', chunk)
         sql = ('SELECT "id", "package_id", "status", "tracking_number", "courier", "handed_over_at" '
-               f'FROM "{m.Package._meta.table_name}" '
-               f'WHERE "channel_id" = {database.param} AND "package_id" IN ({bulk.placeholders(database, len(chunk))})')
-        rows.update({row[1]: _Row(*row) for row in bulk.select(database, sql, [channel.id, *chunk])})
+               f'FROM "{m.Package._meta.table_name}" WHERE "channel_id" = {database.param} AND {among}')
+        rows.update({row[1]: _Row(*row) for row in bulk.select(database, sql, [channel.id, *params])})
     new_rows = []
     for package_id, ref in wanted.items():
         row = rows.get(package_id)
@@ -116,9 +116,9 @@ def store_packages(
     old_orders = [pk for pk in by_order if pk not in new_orders]
     units_field = m.PackageOrder.units
     for chunk in _chunks(old_orders):
-        sql = (f'SELECT "order_id", "package_id", "units" FROM "{m.PackageOrder._meta.table_name}" '
-               f'WHERE "order_id" IN ({bulk.placeholders(database, len(chunk))})')
-        for order_pk, package_pk, units in bulk.select(database, sql, chunk):
+        among, params = bulk.is_in(database, '"order_id"', chunk)
+        sql = f'SELECT "order_id", "package_id", "units" FROM "{m.PackageOrder._meta.table_name}" WHERE {among}'
+        for order_pk, package_pk, units in bulk.select(database, sql, params):
             links[order_pk].add(package_pk)
             stored_units[(order_pk, package_pk)] = units_field.python_value(units)
     moved: set[int] = set()

@@ -63,6 +63,14 @@ def placeholders(database: pw.Database, count: int) -> str:
     return ", ".join([bound(database).param] * count)
 
 
+def is_in(database: pw.Database, column: str, values: Sequence) -> tuple[str, list]:
+    """`column` among `values`, as SQL and its parameters: on PostgreSQL `= ANY` of one binary array (psycopg reads
+    every placeholder of a statement's text in Python), on SQLite `IN (?, ...)`."""
+    if is_sqlite(database):
+        return f"{column} IN ({placeholders(database, len(values))})", list(values)
+    return f"{column} = ANY(%b)", [list(values)]
+
+
 # Field types whose Python value the drivers take as it is; any other field (JSONField, say: a subclass of
 # TextField) goes through its db_value().
 _PLAIN = frozenset({pw.CharField, pw.TextField, pw.IntegerField, pw.BigIntegerField, pw.SmallIntegerField,
