@@ -243,3 +243,30 @@ def test_a_marketplace_out_of_reach_leaves_every_action_open_with_the_reason(sto
     assert len(results) == 10 and all(not r.ok and r.pending for r in results)
     assert all("could not be checked" in r.error for r in results)
     assert {a.status for a in m.Action.select()} == {outbox.UNKNOWN}
+
+
+# ---- the status refresh: orders the legacy list can no longer serve, read one a call ---------------------------------
+def test_the_status_refresh_reads_old_orders_side_by_side_and_stores_what_the_shop_says(store):
+    from tokodesk.services.statuses import refresh_statuses
+
+    with Sandbox(seed=21, orders=400, products=30, days=1.0, latency_ms=5, rate_limit=60, rate_burst=10) as sb:
+        channel, client, ids = _tokopedia(sb)
+        for oid in ids[:40]:
+            sb.shop.ack(int(oid))  # accepted in Seller Center meanwhile
+        open_ids = [o.order_id for o in m.Order.select().where(m.Order.state.not_in(["completed", "cancelled",
+                                                                                     "returned"]))]
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+        # Four days on, the list (3 days back at most) serves none of them: each is read on its own.
+        later = datetime.fromtimestamp(sb.clock.now(), timezone.utc).replace(tzinfo=None) + timedelta(days=4)
+        before = Counter(sb.calls)
+        summary = refresh_statuses(channel, client, now=later)
+        client.close()
+        calls = Counter(sb.calls) - before
+        states = {oid: sb.order(int(oid)).status for oid in ids[:60]}
+
+    assert summary.status == "ok" and summary.fetched == len(open_ids), summary
+    assert in_flight.most > 1  # side by side, not one order after another
+    assert calls["order_detail"] == len(open_ids) and "order_list" not in calls, calls  # one read per open order
+    local = {o.order_id: o.state for o in m.Order.select().where(m.Order.order_id.in_(ids[:60]))}
+    assert all(local[oid] == "acknowledged" for oid, status in states.items() if status == 400)
+    assert sum(1 for oid in ids[:40] if local[oid] == "acknowledged") == 40

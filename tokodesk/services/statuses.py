@@ -15,12 +15,14 @@ came from outside TokoDesk.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 from tokodesk.marketplace import base
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.orders import store_orders
+from tokodesk.services.prefetch import Prefetch
 from tokodesk.services.runs import RunHandle, RunSummary, sync_run
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
@@ -160,14 +162,25 @@ class _Refresh:
         return found
 
     def by_reading(self, adapter: base.Marketplace, ids: list[str], cancel) -> None:  # noqa: ANN001
-        for start in range(0, len(ids), BATCH):
-            if cancel and cancel():
-                self.summary.status = "cancelled"
-                return
-            wanted = ids[start : start + BATCH]
-            remotes = adapter.get_orders(wanted)
-            self.store(remotes)
-            seen = {str(getattr(r, "order_id", "")) for r in remotes}
-            for order_id in wanted:
-                if order_id not in seen:
-                    self.summary.add_error(f"order {order_id}: the marketplace did not return it", failed=False)
+        """Read the orders BATCH at a time (the adapter reads a batch in as few calls as its API allows: 50 ids a call,
+        or single reads side by side), the next batch while this one is stored."""
+        def batches() -> Iterator[tuple[list[str], list]]:
+            for start in range(0, len(ids), BATCH):
+                if cancel and cancel():
+                    return
+                wanted = ids[start : start + BATCH]
+                yield wanted, adapter.get_orders(wanted)
+
+        stored = 0
+        with Prefetch(batches(), depth=1) as read:  # only the reader's thread uses the adapter until it is closed
+            for wanted, remotes in read:
+                self.store(remotes)
+                stored += len(wanted)
+                seen = {str(getattr(r, "order_id", "")) for r in remotes}
+                for order_id in wanted:
+                    if order_id not in seen:
+                        self.summary.add_error(f"order {order_id}: the marketplace did not return it", failed=False)
+                if stored < len(ids) and cancel and cancel():
+                    break
+        if stored < len(ids):  # stopped before the last batch
+            self.summary.status = "cancelled"
