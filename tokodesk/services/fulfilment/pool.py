@@ -70,7 +70,7 @@ class Intent:
     read_first: bool = False
 
 
-class _Lost(Exception):
+class Lost(Exception):
     """A bulk write matched fewer rows than it should: someone changed one of them; redo one by one."""
 
 
@@ -210,9 +210,9 @@ def _claim(chunk: list[Intent], who: str) -> tuple[list[Intent], dict[int, Actio
     nothing of the chunk is kept and each order is claimed on its own, so only the changed one is refused."""
     try:
         actions = _claim_all(chunk, who)
-    except (_Lost, pw.DatabaseError) as exc:
+    except (Lost, pw.DatabaseError) as exc:
         if len(chunk) == 1:
-            if isinstance(exc, _Lost):
+            if isinstance(exc, Lost):
                 return [], {chunk[0].order.id: outcome(reload(chunk[0].order), False, CHANGED, refused=True)}
             raise
         log.info("claiming %d orders at once met a change (%s); claiming them one by one", len(chunk), exc)
@@ -244,7 +244,7 @@ def _claim_all(chunk: list[Intent], who: str) -> list[m.Action]:
             .execute()
         )
         if rows != len(chunk):
-            raise _Lost(f"{len(chunk) - rows} of {len(chunk)} orders changed since they were checked")
+            raise Lost(f"{len(chunk) - rows} of {len(chunk)} orders changed since they were checked")
         return outbox.enqueue_claimed([i.order for i in chunk], kind, [i.payload for i in chunk], who)
 
 
@@ -265,8 +265,8 @@ def _settle(
     rest = [(i, d) for i, d in group if i.order.id not in plain_ids]
     if plain:
         try:
-            results.update(_settle_done(plain, executor, who))
-        except _Lost:
+            results.update(settle_done(plain, executor, who))
+        except Lost:
             rest = group
     for intent, decision in rest:
         if intent.order.id not in results:
@@ -291,10 +291,14 @@ def _withdraw(unsent: list[Intent]) -> dict[int, ActionOutcome]:
             for intent in unsent}
 
 
-def _settle_done(plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor, who: str) -> dict[int, ActionOutcome]:
+def settle_done(
+    plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor, who: str, note: str = ""
+) -> dict[int, ActionOutcome]:
+    """Settle claimed actions the marketplace did (answered, or confirmed by reading: `note` says so on the action and
+    its event) in one transaction, a few statements; raises Lost (nothing written) when any one's claim was lost."""
     with m.db.atomic():
-        if not outbox.settle_many([intent.action for intent, _d in plain], outbox.DONE):
-            raise _Lost("a claim was lost")
+        if not outbox.settle_many([intent.action for intent, _d in plain], outbox.DONE, note):
+            raise Lost("a claim was lost")
         now = m.utcnow()
         stored = fresh_orders([intent.order for intent, _d in plain])
         same: dict[tuple, list[int]] = {}  # identical changes -> the orders getting them: one UPDATE each
@@ -305,7 +309,8 @@ def _settle_done(plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor,
             changes = executor._changes_when_done(intent.action, order, decision.result, now=now)
             changes.update(action_failed=False, problem="")
             same.setdefault(tuple(sorted(changes.items())), []).append(order.id)
-            events.append((order.id, now, who, intent.kind, True, ex._describe(intent.action, order, decision.result)))
+            detail = ex._describe(intent.action, order, decision.result) + (f" ({note})" if note else "")
+            events.append((order.id, now, who, intent.kind, True, detail))
             after[order.id] = (order, changes.get("state", order.state))
         for changes, ids in same.items():
             for start in range(0, len(ids), 500):

@@ -31,13 +31,17 @@ from tokodesk.services import outbox
 from tokodesk.services.fulfilment import batch_ship, pool
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import ActionOutcome, fresh_orders, outcome, reload
+from tokodesk.services.mapping import MappingIndex
+from tokodesk.services.order_store import store_orders
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
 READ_CHUNK = 200  # actions claimed and read per round: 4 detail reads on Tokopedia & Shop, 200 reads side by side
 SETTLE_GROUP = 50  # decided actions stored per transaction
 CLAIMED_ELSEWHERE = "another station is already resolving this"
+CONFIRMED = "confirmed by reading the order"  # as `Executor.decide` notes it
 
 
 @dataclass
@@ -66,6 +70,7 @@ def resume_pending(
     to_send: list[pool.Intent] = []
     seen_orders: set[int] = set()
     total = len(actions)
+    index = MappingIndex(channel)  # the orders as read are stored a group at a time, mapped with one index
     with outbox.Leases() as leases:
         for start in range(0, total, READ_CHUNK):
             if cancel is not None and cancel():
@@ -84,9 +89,7 @@ def resume_pending(
             decided, intents = _read_and_decide(channel, adapter, executor, mine)
             for group_start in range(0, len(decided), SETTLE_GROUP):
                 group = decided[group_start:group_start + SETTLE_GROUP]
-                with m.db.atomic():  # one commit for the group; each settle keeps its own savepoint
-                    for item, decision in group:
-                        results[item.action.id] = executor.settle(item.action, item.order, decision)
+                results.update(_settle_read(channel, executor, who, group, index))
                 leases.drop(item.action for item, _decision in group)
             to_send += intents
         results.update(_send(channel, adapter, executor, who, to_send, progress, cancel))
@@ -113,6 +116,33 @@ def _claim(chunk: Sequence[m.Action], who: str, results: dict[int, ActionOutcome
             else:
                 results[action.id] = outcome(orders[action.order_id], False, CLAIMED_ELSEWHERE, pending=True)
     return mine
+
+
+def _settle_read(
+    channel: m.Channel, executor: ex.Executor, who: str, group: list[tuple[_Open, ex.Decision]], index: MappingIndex
+) -> dict[int, ActionOutcome]:
+    """Store what the reads decided, by action id. The orders found done are stored as read in one go (the pull's
+    writer) and settled together, each with its event, in one transaction; the others (failed, or unknown), or a
+    group in which a claim was lost meanwhile, one by one as `Executor.settle` does."""
+    results: dict[int, ActionOutcome] = {}
+    done = [(item, decision) for item, decision in group if decision.status == outbox.DONE]
+    if done and executor.follow_remote is ex.default_follow_remote:
+        intents = [_intent(channel, item, read_first=False) for item, _decision in done]
+        try:
+            with write_transaction():
+                # Our own action explains what changed, as in `Executor._done`: not flagged as changed outside.
+                store_orders(channel, [decision.remote for _item, decision in done], who=who, index=index)
+                settled = pool.settle_done([(intent, ex.Decision(outbox.DONE)) for intent in intents], executor, who,
+                                           note=CONFIRMED)
+        except pool.Lost:
+            log.info("a claim of %d actions confirmed by reading was lost meanwhile; settling them one by one",
+                     len(done))
+        else:
+            results.update((item.action.id, settled[item.order.id]) for item, _decision in done)
+    for item, decision in group:
+        if item.action.id not in results:
+            results[item.action.id] = executor.settle(item.action, item.order, decision)
+    return results
 
 
 def _read_and_decide(
@@ -144,7 +174,7 @@ def _read_and_decide(
             continue
         verdict, reason = ex.check(item.action.kind, remote, payload, cancellable)
         if verdict is ex.Verdict.APPLIED:
-            decided.append((item, ex.Decision(outbox.DONE, "confirmed by reading the order", remote=remote)))
+            decided.append((item, ex.Decision(outbox.DONE, CONFIRMED, remote=remote)))
         elif verdict is ex.Verdict.IMPOSSIBLE:
             decided.append((item, ex.Decision(outbox.FAILED, reason, remote=remote)))
         else:
