@@ -32,6 +32,10 @@ class UserError(SaidError):
     exit_code = 2
 
 
+class BadValue(SaidError, ValueError):
+    """Bad input in words where the callers catch ValueError (an imported row, a scanned code)."""
+
+
 def is_refusal(exc: BaseException) -> bool:
     """TokoDesk said no to what the seller asked, in words (bad input, a state that does not allow it): not a crash,
     so no traceback in the log."""

@@ -4839,8 +4839,28 @@ Folder data: {1}</translation>
 <context>
     <name>Refusals</name>
     <message>
+        <source>Order {invoice} has no buyer cancellation request waiting for an answer (see them with: tokodesk orders cancel-requests).</source>
+        <translation>Pesanan {invoice} tidak punya permintaan pembatalan pembeli yang menunggu jawaban (lihat dengan: tokodesk orders cancel-requests).</translation>
+    </message>
+    <message>
+        <source>Order {order_id} belongs to another channel.</source>
+        <translation>Pesanan {order_id} milik channel lain.</translation>
+    </message>
+    <message>
+        <source>An earlier request for this order ({kind}, {status}) is still waiting for the marketplace&apos;s answer; try again after the next sync.</source>
+        <translation>Permintaan sebelumnya untuk pesanan ini ({kind}, {status}) masih menunggu jawaban marketplace; coba lagi setelah sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
         <source>The order was changed by another station or a sync just now; refresh and try again.</source>
         <translation>Pesanan baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Choose a reason to reject the buyer&apos;s request (--reason NAME): {listed}.</source>
+        <translation>Pilih alasan untuk menolak permintaan pembeli (--reason NAMA): {listed}.</translation>
+    </message>
+    <message>
+        <source>Reason {wanted!r} is not offered for this request; choose one of: {listed}.</source>
+        <translation>Alasan {wanted!r} tidak tersedia untuk permintaan ini; pilih salah satu: {listed}.</translation>
     </message>
     <message>
         <source>{station} is sending the request to {what} for this order now.</source>
@@ -5031,8 +5051,24 @@ Folder data: {1}</translation>
         <translation>Pesanan {missing} tidak ada di data lokal. Periksa ID pesanan atau nomor invoice, atau tarik pesanan dulu (tokodesk sync orders).</translation>
     </message>
     <message>
+        <source>its marketplace label could not be drawn: {error}</source>
+        <translation>label marketplace-nya tidak bisa digambar: {error}</translation>
+    </message>
+    <message>
+        <source>package {packages} has no tracking number yet: ship it first, then print its label</source>
+        <translation>paket {packages} belum punya nomor resi: kirim dulu, lalu cetak labelnya</translation>
+    </message>
+    <message>
         <source>The marketplace label needs the channel&apos;s connection.</source>
         <translation>Label marketplace butuh koneksi channel.</translation>
+    </message>
+    <message>
+        <source>the marketplace no longer serves it ({error}); a copy is kept on {stations}: print it from there</source>
+        <translation>marketplace sudah tidak menyediakannya ({error}); salinannya disimpan di {stations}: cetak dari sana</translation>
+    </message>
+    <message>
+        <source>the marketplace sent no label: {error}</source>
+        <translation>marketplace tidak mengirim label: {error}</translation>
     </message>
     <message>
         <source>This TokoDesk cannot draw the marketplace&apos;s HTML label; switch the channel setting &apos;Use marketplace shipping label&apos; off to print TokoDesk&apos;s own label.</source>
@@ -5083,6 +5119,10 @@ Folder data: {1}</translation>
         <translation>memisahkan paket</translation>
     </message>
     <message>
+        <source>another station is already resolving this</source>
+        <translation>stasiun lain sedang menuntaskannya</translation>
+    </message>
+    <message>
         <source>Package {package_id} is no longer on the marketplace (split or combined again in Seller Center?): refresh the orders and scan the parcel&apos;s label again.</source>
         <translation>Paket {package_id} sudah tidak ada di marketplace (dipisah atau digabung lagi di Seller Center?): muat ulang pesanan lalu pindai label paket lagi.</translation>
     </message>
@@ -5105,6 +5145,678 @@ Folder data: {1}</translation>
     <message>
         <source>Package {package_id} was packed at another station just now.</source>
         <translation>Paket {package_id} baru saja dikemas di stasiun lain.</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: the new seller SKU code is the same as the old one</source>
+        <translation>{seller_sku}: kode SKU penjual yang baru sama dengan yang lama</translation>
+    </message>
+    <message>
+        <source>new seller SKU {code!r}: {problem}</source>
+        <translation>SKU penjual baru {code!r}: {problem}</translation>
+    </message>
+    <message>
+        <source>new seller SKU {used}: choose another code (nothing was kept)</source>
+        <translation>SKU penjual baru {used}: pilih kode lain (tidak ada yang disimpan)</translation>
+    </message>
+    <message>
+        <source>nothing to change for {sku}: give a price (second column) and/or yes/no (third)</source>
+        <translation>tidak ada yang diubah untuk {sku}: isi harga (kolom kedua) dan/atau yes/no (kolom ketiga)</translation>
+    </message>
+    <message>
+        <source>price of {sku}</source>
+        <translation>harga {sku}</translation>
+    </message>
+    <message>
+        <source>{path} has no rows: write seller_sku,price[,active] on each line</source>
+        <translation>{path} tidak berisi baris: tulis seller_sku,price[,active] di setiap baris</translation>
+    </message>
+    <message>
+        <source>channel {name!r}: its marketplace adapter says nothing about catalogue edits</source>
+        <translation>channel {name!r}: adapter marketplace-nya tidak menyebut apa pun tentang perubahan katalog</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --price, --active or --seller-sku</source>
+        <translation>tidak ada yang diubah: isi --price, --active atau --seller-sku</translation>
+    </message>
+    <message>
+        <source>no marketplace SKU is mapped to seller SKU {seller_sku!r}{where}: map it first (&apos;tokodesk mapping&apos;, or the SKU mapping tab), then pull the SKUs (&apos;tokodesk sync skus&apos;)</source>
+        <translation>tidak ada SKU marketplace yang dipetakan ke SKU penjual {seller_sku!r}{where}: petakan dulu (&apos;tokodesk mapping&apos;, atau tab Pemetaan SKU), lalu tarik SKU (&apos;tokodesk sync skus&apos;)</translation>
+    </message>
+    <message>
+        <source>{seller_sku} on channel {name!r}: seller SKU codes cannot be changed from TokoDesk: {seller_sku_refusal}{others}</source>
+        <translation>{seller_sku} di channel {name!r}: kode SKU penjual tidak bisa diubah dari TokoDesk: {seller_sku_refusal}{others}</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: marketplace SKU {product_id} of channel {name!r} was not pulled yet, so its current price is unknown: run &apos;tokodesk sync skus&apos; first</source>
+        <translation>{seller_sku}: SKU marketplace {product_id} di channel {name!r} belum ditarik, jadi harganya sekarang belum diketahui: jalankan &apos;tokodesk sync skus&apos; dulu</translation>
+    </message>
+    <message>
+        <source>{display_name} does not let TokoDesk change the {name} of a SKU</source>
+        <translation>{display_name} tidak mengizinkan TokoDesk mengubah {name} sebuah SKU</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: the last push of its {name} is not settled yet (its answer was lost or it waits to be sent): run &apos;tokodesk catalog push&apos; to settle it first</source>
+        <translation>{seller_sku}: pembaruan {name} terakhirnya belum tuntas (jawabannya hilang atau masih menunggu dikirim): jalankan &apos;tokodesk catalog push&apos; untuk menuntaskannya dulu</translation>
+    </message>
+    <message>
+        <source>say which drafts to discard: seller SKUs, or --all</source>
+        <translation>sebutkan draf mana yang dibuang: SKU penjual, atau --all</translation>
+    </message>
+    <message>
+        <source>no draft to discard for seller SKU {unknown}: &apos;tokodesk catalog drafts&apos; lists what is waiting; nothing was discarded</source>
+        <translation>tidak ada draf untuk dibuang bagi SKU penjual {unknown}: &apos;tokodesk catalog drafts&apos; menampilkan yang menunggu; tidak ada yang dibuang</translation>
+    </message>
+    <message>
+        <source>{n_large} price changes are large ({large}{more}): nothing was sent. Check them, then confirm them on purpose (--confirm-large)</source>
+        <translation>{n_large} perubahan harga besar ({large}{more}): tidak ada yang dikirim. Periksa, lalu konfirmasi dengan sengaja (--confirm-large)</translation>
+    </message>
+    <message>
+        <source>the last reconciliation of {name!r} lists no price difference for {seller_sku!r}: run &apos;tokodesk recon run&apos; to compare again</source>
+        <translation>rekonsiliasi terakhir {name!r} tidak mencatat selisih harga untuk {seller_sku!r}: jalankan &apos;tokodesk recon run&apos; untuk membandingkan lagi</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>harga</translation>
+    </message>
+    <message>
+        <source>{what}: give a whole number of rupiah, e.g. 15000</source>
+        <translation>{what}: isi rupiah dalam angka bulat, misalnya 15000</translation>
+    </message>
+    <message>
+        <source>{what} {text!r}: rupiah are whole numbers (no sen); e.g. 15000 or 15.000</source>
+        <translation>{what} {text!r}: rupiah adalah angka bulat (tanpa sen); misalnya 15000 atau 15.000</translation>
+    </message>
+    <message>
+        <source>{what} {text!r} is not a price: give whole rupiah, e.g. 15000 or 15.000</source>
+        <translation>{what} {text!r} bukan harga: isi rupiah bulat, misalnya 15000 atau 15.000</translation>
+    </message>
+    <message>
+        <source>{what} must be more than 0</source>
+        <translation>{what} harus lebih dari 0</translation>
+    </message>
+    <message>
+        <source>{what} Rp{value} is above the marketplaces&apos; highest price (Rp{price_max})</source>
+        <translation>{what} Rp{value} melebihi harga tertinggi marketplace (Rp{price_max})</translation>
+    </message>
+    <message>
+        <source>listing on/off {text!r}: say yes or no</source>
+        <translation>produk aktif/nonaktif {text!r}: isi yes atau no</translation>
+    </message>
+    <message>
+        <source>{name}: no catalogue push to undo</source>
+        <translation>{name}: tidak ada pembaruan katalog yang bisa dibatalkan</translation>
+    </message>
+    <message>
+        <source>no channel called {name!r}: no channel is set up yet; add one with &apos;tokodesk channel add {name} …&apos; (or open the window)</source>
+        <translation>tidak ada channel bernama {name!r}: belum ada channel yang diatur; tambahkan dengan &apos;tokodesk channel add {name} …&apos; (atau buka jendela aplikasi)</translation>
+    </message>
+    <message>
+        <source>no channel called {name!r} (channels: {known}); see &apos;tokodesk channel list&apos;</source>
+        <translation>tidak ada channel bernama {name!r} (channel: {known}); lihat &apos;tokodesk channel list&apos;</translation>
+    </message>
+    <message>
+        <source>no channel is set up yet: add one with &apos;tokodesk channel add NAME …&apos; (or open the window)</source>
+        <translation>belum ada channel yang diatur: tambahkan dengan &apos;tokodesk channel add NAMA …&apos; (atau buka jendela aplikasi)</translation>
+    </message>
+    <message>
+        <source>there are several channels ({names}): say which one with --channel NAME</source>
+        <translation>ada beberapa channel ({names}): sebutkan yang mana dengan --channel NAMA</translation>
+    </message>
+    <message>
+        <source>channel marketplace {marketplace!r} is not one TokoDesk knows ({adapters})</source>
+        <translation>marketplace channel {marketplace!r} tidak dikenal TokoDesk ({adapters})</translation>
+    </message>
+    <message>
+        <source>the {marketplace} adapter is not installed in this build of TokoDesk</source>
+        <translation>adapter {marketplace} tidak terpasang di versi TokoDesk ini</translation>
+    </message>
+    <message>
+        <source>Order sync from: {wib} is in the future; pick today or an earlier date so new orders are pulled</source>
+        <translation>Sinkronkan pesanan sejak: {wib} masih di masa depan; pilih hari ini atau tanggal sebelumnya agar pesanan baru ditarik</translation>
+    </message>
+    <message>
+        <source>Order sync from: {wib} is older than {display_name} can serve. Its order API returns only the last {days} days, so orders before {floor} would never be pulled. Pick {floor} or later; older orders have to be handled in Seller Center.</source>
+        <translation>Sinkronkan pesanan sejak: {wib} lebih lama dari yang bisa dilayani {display_name}. API pesanannya hanya memberi {days} hari terakhir, jadi pesanan sebelum {floor} tidak akan pernah ditarik. Pilih {floor} atau sesudahnya; pesanan yang lebih lama harus diurus di Seller Center.</translation>
+    </message>
+    <message>
+        <source>cost price</source>
+        <translation>harga pokok</translation>
+    </message>
+    <message>
+        <source>seller SKU {unknown} is not known to TokoDesk: pull the SKUs (&apos;tokodesk sync skus&apos;) or count its stock first; nothing was changed</source>
+        <translation>SKU penjual {unknown} tidak dikenal TokoDesk: tarik SKU (&apos;tokodesk sync skus&apos;) atau hitung stoknya dulu; tidak ada yang diubah</translation>
+    </message>
+    <message>
+        <source>{sku}: {problem}</source>
+        <translation>{sku}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path} has no cost rows: write seller_sku,cost_price on each line</source>
+        <translation>{path} tidak berisi baris harga pokok: tulis seller_sku,cost_price di setiap baris</translation>
+    </message>
+    <message>
+        <source>{sku} is not a seller SKU TokoDesk knows (pull the SKUs or count its stock first)</source>
+        <translation>{sku} bukan SKU penjual yang dikenal TokoDesk (tarik SKU atau hitung stoknya dulu)</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>karakter tab</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>pindah baris</translation>
+    </message>
+    <message>
+        <source>{column} {shown!r} starts with {first}, which spreadsheets run as a formula; TokoDesk does not import it. Fix the cell (a value exported by TokoDesk starts with &apos; and is fine)</source>
+        <translation>{column} {shown!r} diawali {first}, yang dijalankan spreadsheet sebagai rumus; TokoDesk tidak mengimpornya. Perbaiki selnya (nilai hasil ekspor TokoDesk diawali &apos; dan aman)</translation>
+    </message>
+    <message>
+        <source>the seller SKU is empty</source>
+        <translation>SKU penjual kosong</translation>
+    </message>
+    <message>
+        <source>seller SKU</source>
+        <translation>SKU penjual</translation>
+    </message>
+    <message>
+        <source>{sku} is already given on line {line}</source>
+        <translation>{sku} sudah ada di baris {line}</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: file tidak ada</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read it ({strerror})</source>
+        <translation>{path}: tidak bisa dibaca ({strerror})</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text (byte {start}); save it from your spreadsheet as &apos;CSV UTF-8&apos; and try again</source>
+        <translation>{path}: bukan teks UTF-8 (byte {start}); simpan dari spreadsheet sebagai &apos;CSV UTF-8&apos; lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>the scanned code is empty: scan the parcel&apos;s AWB or booking code</source>
+        <translation>kode yang dipindai kosong: pindai resi atau kode booking paket</translation>
+    </message>
+    <message>
+        <source>the scanned code is {n_wanted} characters long: that is no AWB or booking code</source>
+        <translation>kode yang dipindai panjangnya {n_wanted} karakter: itu bukan resi atau kode booking</translation>
+    </message>
+    <message>
+        <source>name the courier collecting the parcels (for example JNE)</source>
+        <translation>sebutkan kurir yang mengambil paket (misalnya JNE)</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>jumlah</translation>
+    </message>
+    <message>
+        <source>{what}: {text!r} is not a number of units</source>
+        <translation>{what}: {text!r} bukan jumlah unit</translation>
+    </message>
+    <message>
+        <source>{what} is empty: write a whole number of units, e.g. 12</source>
+        <translation>{what} kosong: tulis jumlah unit dalam angka bulat, misalnya 12</translation>
+    </message>
+    <message>
+        <source>{what}: {raw!r} is not a number; write a whole number of units, e.g. 12</source>
+        <translation>{what}: {raw!r} bukan angka; tulis jumlah unit dalam angka bulat, misalnya 12</translation>
+    </message>
+    <message>
+        <source>{what}: {raw} is negative; stock cannot be below 0</source>
+        <translation>{what}: {raw} negatif; stok tidak bisa di bawah 0</translation>
+    </message>
+    <message>
+        <source>{what}: {raw!r} is not a whole number; stock is counted in whole units (write it without decimals or thousands separators, e.g. 1250)</source>
+        <translation>{what}: {raw!r} bukan angka bulat; stok dihitung dalam unit utuh (tulis tanpa desimal atau pemisah ribuan, misalnya 1250)</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is negative; stock cannot be below 0 (use 0 for sold out)</source>
+        <translation>{what}: {value} negatif; stok tidak bisa di bawah 0 (isi 0 untuk stok habis)</translation>
+    </message>
+    <message>
+        <source>{what}: {value} is too large (at most {max_quantity:,})</source>
+        <translation>{what}: {value} terlalu besar (paling banyak {max_quantity:,})</translation>
+    </message>
+    <message>
+        <source>a seller SKU is empty</source>
+        <translation>ada SKU penjual yang kosong</translation>
+    </message>
+    <message>
+        <source>seller SKU {sku!r}… is longer than 255 characters</source>
+        <translation>SKU penjual {sku!r}… lebih dari 255 karakter</translation>
+    </message>
+    <message>
+        <source>quantity of {sku}</source>
+        <translation>jumlah {sku}</translation>
+    </message>
+    <message>
+        <source>seller SKU {sku} is given twice ({seen} and {qty}); give each SKU once</source>
+        <translation>SKU penjual {sku} diisi dua kali ({seen} dan {qty}); isi setiap SKU sekali saja</translation>
+    </message>
+    <message>
+        <source>no such order</source>
+        <translation>pesanan tidak ada</translation>
+    </message>
+    <message>
+        <source>order {invoice} is {state}: only a cancelled or returned order&apos;s goods can be received back</source>
+        <translation>pesanan {invoice} berstatus {state}: hanya barang dari pesanan yang dibatalkan atau dikembalikan yang bisa diterima kembali</translation>
+    </message>
+    <message>
+        <source>order {invoice}: its stock was never taken off on hand (it was cancelled before it shipped, so the reservation was released); nothing to put back</source>
+        <translation>pesanan {invoice}: stoknya tidak pernah dikurangi dari stok fisik (dibatalkan sebelum dikirim, jadi stok yang dipesan sudah dilepas); tidak ada yang dikembalikan ke rak</translation>
+    </message>
+    <message>
+        <source>product {product_id} of channel {name!r} is not known: run &apos;tokodesk sync skus&apos;</source>
+        <translation>produk {product_id} di channel {name!r} tidak dikenal: jalankan &apos;tokodesk sync skus&apos;</translation>
+    </message>
+    <message>
+        <source>buffer {buffer} is out of range: use 0 to {max_buffer:,}</source>
+        <translation>cadangan {buffer} di luar batas: pakai 0 sampai {max_buffer:,}</translation>
+    </message>
+    <message>
+        <source>seller SKU {seller_sku!r} is not in your stock list: add it first (&apos;tokodesk stock set {seller_sku} QTY&apos;) or let TokoDesk create it</source>
+        <translation>SKU penjual {seller_sku!r} tidak ada di daftar stok Anda: tambahkan dulu (&apos;tokodesk stock set {seller_sku} JUMLAH&apos;) atau biarkan TokoDesk membuatnya</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>baris {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {strerror}</source>
+        <translation>tidak bisa membaca {path}: {strerror}</translation>
+    </message>
+    <message>
+        <source>{path} is empty: it needs a header row ({csv_columns})</source>
+        <translation>{path} kosong: butuh baris judul ({csv_columns})</translation>
+    </message>
+    <message>
+        <source>{path}, line 1: the header must name seller_sku and product_id or marketplace_sku (found: {columns}); export a file with &apos;tokodesk mapping export&apos; to see the layout</source>
+        <translation>{path}, baris 1: baris judul harus memuat seller_sku dan product_id atau marketplace_sku (ditemukan: {columns}); ekspor file dengan &apos;tokodesk mapping export&apos; untuk melihat susunannya</translation>
+    </message>
+    <message>
+        <source>product {product_id} is already mapped on line {first_line} of this file</source>
+        <translation>produk {product_id} sudah dipetakan di baris {first_line} file ini</translation>
+    </message>
+    <message>
+        <source>seller SKU {seller_sku!r} is not in your stock list (add it first, or import with --create-skus)</source>
+        <translation>SKU penjual {seller_sku!r} tidak ada di daftar stok Anda (tambahkan dulu, atau impor dengan --create-skus)</translation>
+    </message>
+    <message>
+        <source>product_id {product_id} is not a product of channel {name!r} (run &apos;tokodesk sync skus&apos;)</source>
+        <translation>product_id {product_id} bukan produk channel {name!r} (jalankan &apos;tokodesk sync skus&apos;)</translation>
+    </message>
+    <message>
+        <source>neither product_id nor marketplace_sku is filled in</source>
+        <translation>product_id maupun marketplace_sku tidak diisi</translation>
+    </message>
+    <message>
+        <source>marketplace SKU {sku!r} is not a product of channel {name!r}</source>
+        <translation>SKU marketplace {sku!r} bukan produk channel {name!r}</translation>
+    </message>
+    <message>
+        <source>marketplace SKU {sku!r} is on several products ({ids}): give the product_id</source>
+        <translation>SKU marketplace {sku!r} ada di beberapa produk ({ids}): isi product_id</translation>
+    </message>
+    <message>
+        <source>channel {name!r} does not exist (channels: {channels})</source>
+        <translation>channel {name!r} tidak ada (channel: {channels})</translation>
+    </message>
+    <message>
+        <source>channel {name!r} is not {this_channel!r}, the channel this import is for</source>
+        <translation>channel {name!r} bukan {this_channel!r}, channel tujuan impor ini</translation>
+    </message>
+    <message>
+        <source>the channel column is empty and there are several channels: fill it in or use --channel</source>
+        <translation>kolom channel kosong dan ada beberapa channel: isi kolomnya atau pakai --channel</translation>
+    </message>
+    <message>
+        <source>buffer {text!r} is not a whole number</source>
+        <translation>cadangan {text!r} bukan angka bulat</translation>
+    </message>
+    <message>
+        <source>buffer {value} is negative: use 0 or more</source>
+        <translation>cadangan {value} negatif: pakai 0 atau lebih</translation>
+    </message>
+    <message>
+        <source>buffer {value} is too large: at most {max_buffer:,}</source>
+        <translation>cadangan {value} terlalu besar: paling banyak {max_buffer:,}</translation>
+    </message>
+    <message>
+        <source>--since: {wib} is in the future; give the date the missed orders were placed, today or earlier</source>
+        <translation>--since: {wib} masih di masa depan; isi tanggal pesanan yang terlewat dibuat, hari ini atau sebelumnya</translation>
+    </message>
+    <message>
+        <source>No stock item with seller SKU {seller_sku!r}: pull the SKUs or add it first.</source>
+        <translation>Tidak ada stok dengan SKU penjual {seller_sku!r}: tarik SKU atau tambahkan dulu.</translation>
+    </message>
+    <message>
+        <source>Barcode {code!r} has spaces or invisible characters: scan it again.</source>
+        <translation>Barcode {code!r} berisi spasi atau karakter tak terlihat: pindai lagi.</translation>
+    </message>
+    <message>
+        <source>Barcode {code!r} already names {other_sku}: one code must name one item.</source>
+        <translation>Barcode {code!r} sudah dipakai untuk {other_sku}: satu kode hanya untuk satu barang.</translation>
+    </message>
+    <message>
+        <source>Keep videos: the days and the GB must be 0 (no limit) or more.</source>
+        <translation>Simpan video: jumlah hari dan GB harus 0 (tanpa batas) atau lebih.</translation>
+    </message>
+    <message>
+        <source>Longest clip: give at least 1 minute.</source>
+        <translation>Klip terpanjang: isi paling sedikit 1 menit.</translation>
+    </message>
+    <message>
+        <source>The video folder {folder} cannot be written ({strerror}): plug the disk in or choose another folder in Settings → Packing video. Packing goes on without video.</source>
+        <translation>Folder video {folder} tidak bisa ditulisi ({strerror}): pasang disknya atau pilih folder lain di Pengaturan → Video pengemasan. Pengemasan tetap berjalan tanpa video.</translation>
+    </message>
+    <message>
+        <source>The video folder {folder} has only {free} MB free (at least {min_free} MB needed): free some space, keep videos for fewer days, or choose another folder in Settings → Packing video. Packing goes on without video.</source>
+        <translation>Folder video {folder} hanya punya {free} MB kosong (butuh paling sedikit {min_free} MB): kosongkan sebagian ruang, simpan video lebih sedikit hari, atau pilih folder lain di Pengaturan → Video pengemasan. Pengemasan tetap berjalan tanpa video.</translation>
+    </message>
+    <message>
+        <source>That packing video is no longer in the database.</source>
+        <translation>Video pengemasan itu sudah tidak ada di database.</translation>
+    </message>
+    <message>
+        <source>The video file {source} is not there (removed by the retention setting, or recorded at station {station}): export it on the station that keeps it.</source>
+        <translation>File video {source} tidak ada (dihapus oleh pengaturan masa simpan, atau direkam di stasiun {station}): ekspor dari stasiun yang menyimpannya.</translation>
+    </message>
+    <message>
+        <source>The video file {source} has changed since it was recorded (its SHA-256 differs): it cannot be exported as the recording.</source>
+        <translation>File video {source} sudah berubah sejak direkam (SHA-256-nya berbeda): tidak bisa diekspor sebagai rekaman asli.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written ({strerror}): choose another.</source>
+        <translation>Folder {folder} tidak bisa ditulisi ({strerror}): pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>{name} is already in {folder}: choose an empty folder (nothing was overwritten).</source>
+        <translation>{name} sudah ada di {folder}: pilih folder kosong (tidak ada yang ditimpa).</translation>
+    </message>
+    <message>
+        <source>Exporting to {folder} failed ({strerror}); nothing was left there.</source>
+        <translation>Ekspor ke {folder} gagal ({strerror}); tidak ada yang tertinggal di sana.</translation>
+    </message>
+    <message>
+        <source>XLSX export needs the openpyxl package ({openpyxl_pin}), which this TokoDesk does not have; export --csv instead (Excel opens it too)</source>
+        <translation>Ekspor XLSX butuh paket openpyxl ({openpyxl_pin}), yang tidak ada di TokoDesk ini; ekspor dengan --csv saja (Excel juga bisa membukanya)</translation>
+    </message>
+    <message>
+        <source>another station is already doing this</source>
+        <translation>stasiun lain sedang mengerjakannya</translation>
+    </message>
+    <message>
+        <source>another station finished this meanwhile</source>
+        <translation>stasiun lain sudah menyelesaikannya sementara itu</translation>
+    </message>
+    <message>
+        <source>choose the units the partial refund is for (SKU=QTY), at least one</source>
+        <translation>pilih unit untuk pengembalian dana sebagian (SKU=JUMLAH), paling sedikit satu</translation>
+    </message>
+    <message>
+        <source>{seller_sku}={qty}: the buyer asked about {quantity}</source>
+        <translation>{seller_sku}={qty}: pembeli mengajukan {quantity}</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: the marketplace named no sku id for this line (sync returns again)</source>
+        <translation>{seller_sku}: marketplace tidak menyebut sku id untuk baris ini (sinkronkan pengembalian lagi)</translation>
+    </message>
+    <message>
+        <source>{wanted}: return {return_id} has no such SKU (it has {have})</source>
+        <translation>{wanted}: pengembalian {return_id} tidak punya SKU itu (yang ada: {have})</translation>
+    </message>
+    <message>
+        <source>return {return_id} belongs to another channel</source>
+        <translation>pengembalian {return_id} milik channel lain</translation>
+    </message>
+    <message>
+        <source>{display_name} takes no photos with a rejection: reject without them, or in Seller Center</source>
+        <translation>{display_name} tidak menerima foto saat menolak: tolak tanpa foto, atau di Seller Center</translation>
+    </message>
+    <message>
+        <source>an earlier decision on this return ({kind}) is still waiting for the marketplace&apos;s answer; try again after the next sync</source>
+        <translation>keputusan sebelumnya untuk pengembalian ini ({kind}) masih menunggu jawaban marketplace; coba lagi setelah sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <source>return {return_id} was already received ({decision_detail})</source>
+        <translation>pengembalian {return_id} sudah diterima ({decision_detail})</translation>
+    </message>
+    <message>
+        <source>return {return_id}: its goods were already checked in ({decision_detail}); only the marketplace&apos;s approval is still to send</source>
+        <translation>pengembalian {return_id}: barangnya sudah diterima di gudang ({decision_detail}); tinggal persetujuan ke marketplace yang belum dikirim</translation>
+    </message>
+    <message>
+        <source>received yet: its parcel has not been sent back</source>
+        <translation>diterima sekarang: paket returnya belum dikirim balik</translation>
+    </message>
+    <message>
+        <source>offered a partial refund now</source>
+        <translation>ditawari pengembalian dana sebagian sekarang</translation>
+    </message>
+    <message>
+        <source>a partial refund must be above Rp0 and below the full refund (Rp{full})</source>
+        <translation>pengembalian dana sebagian harus di atas Rp0 dan di bawah pengembalian dana penuh (Rp{full})</translation>
+    </message>
+    <message>
+        <source>return {return_id}: the parcel came back; check it in with &apos;tokodesk returns receive {return_id}&apos; (that approves it), or reject it</source>
+        <translation>pengembalian {return_id}: paket retur sudah kembali; terima dengan &apos;tokodesk returns receive {return_id}&apos; (itu sekaligus menyetujuinya), atau tolak</translation>
+    </message>
+    <message>
+        <source>approved or rejected now</source>
+        <translation>disetujui atau ditolak sekarang</translation>
+    </message>
+    <message>
+        <source>the return was changed by another station or a sync just now; refresh and try again</source>
+        <translation>pengembalian baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>it waits for the buyer to send the goods back</source>
+        <translation>masih menunggu pembeli mengirim barangnya kembali</translation>
+    </message>
+    <message>
+        <source>it is closed ({status})</source>
+        <translation>sudah ditutup ({status})</translation>
+    </message>
+    <message>
+        <source>its parcel was sent back: receive it (tokodesk returns receive) or reject it</source>
+        <translation>paket returnya sudah dikirim balik: terima (tokodesk returns receive) atau tolak</translation>
+    </message>
+    <message>
+        <source>it waits for your answer: approve or reject it</source>
+        <translation>menunggu jawaban Anda: setujui atau tolak</translation>
+    </message>
+    <message>
+        <source>return {return_id} cannot be {what}: {why}</source>
+        <translation>pengembalian {return_id} tidak bisa {what}: {why}</translation>
+    </message>
+    <message>
+        <source>(the marketplace offers none now)</source>
+        <translation>(marketplace tidak menawarkan alasan apa pun sekarang)</translation>
+    </message>
+    <message>
+        <source>choose a reason to reject the return (--reason NAME): {listed}</source>
+        <translation>pilih alasan menolak pengembalian (--reason NAMA): {listed}</translation>
+    </message>
+    <message>
+        <source>reason {wanted!r} is not offered for this return; choose one of: {listed}</source>
+        <translation>alasan {wanted!r} tidak tersedia untuk pengembalian ini; pilih salah satu: {listed}</translation>
+    </message>
+    <message>
+        <source>a TIFF image</source>
+        <translation>gambar TIFF</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>gambar GIF</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>dokumen PDF</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>arsip ZIP</translation>
+    </message>
+    <message>
+        <source>a video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>bukan gambar</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: no such file (check the path)</source>
+        <translation>foto {photo!r}: file tidak ada (periksa lokasinya)</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: the file is empty</source>
+        <translation>foto {photo!r}: file kosong</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: {mb} MB; Tokopedia &amp; Shop takes at most 10 MB a photo (save it smaller, e.g. as JPG)</source>
+        <translation>foto {photo!r}: {mb} MB; Tokopedia &amp; Shop menerima paling besar 10 MB per foto (simpan lebih kecil, misalnya sebagai JPG)</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: {kind}; Tokopedia &amp; Shop takes {types} photos</source>
+        <translation>foto {photo!r}: {kind}; Tokopedia &amp; Shop menerima foto {types}</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: the {kind} file cannot be read (damaged or cut short)</source>
+        <translation>foto {photo!r}: file {kind} tidak bisa dibaca (rusak atau terpotong)</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: {width}×{height} px; a photo must be from {least}×{least} to {most}×{most} px</source>
+        <translation>foto {photo!r}: {width}×{height} px; ukuran foto harus dari {least}×{least} sampai {most}×{most} px</translation>
+    </message>
+    <message>
+        <source>photo {photo!r}: the same picture is attached twice</source>
+        <translation>foto {photo!r}: gambar yang sama dilampirkan dua kali</translation>
+    </message>
+    <message>
+        <source>{problems}. Nothing was sent</source>
+        <translation>{problems}. Tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>photo {photo!r} is no longer at {path}: reject again with the photos where they are now</source>
+        <translation>foto {photo!r} sudah tidak ada di {path}: tolak lagi dengan foto di lokasinya sekarang</translation>
+    </message>
+    <message>
+        <source>photo {photo!r} changed since the rejection was written: reject again with the photos as they are now</source>
+        <translation>foto {photo!r} berubah sejak penolakan ditulis: tolak lagi dengan foto yang sekarang</translation>
+    </message>
+    <message>
+        <source>--state {state!r}: use one of {states}</source>
+        <translation>--state {state!r}: pakai salah satu dari {states}</translation>
+    </message>
+    <message>
+        <source>no return {key!r}: give a return id (or its order&apos;s id or invoice) from &apos;tokodesk returns list&apos;; run &apos;tokodesk sync returns&apos; to fetch new ones</source>
+        <translation>tidak ada pengembalian {key!r}: isi ID pengembalian (atau ID pesanan atau invoice-nya) dari &apos;tokodesk returns list&apos;; jalankan &apos;tokodesk sync returns&apos; untuk mengambil yang baru</translation>
+    </message>
+    <message>
+        <source>{key!r} matches {n_found} returns ({return_ids}): give the return id</source>
+        <translation>{key!r} cocok dengan {n_found} pengembalian ({return_ids}): isi ID pengembalian</translation>
+    </message>
+    <message>
+        <source>{option} {item!r}: write SKU=QTY with a whole number above 0, e.g. {option} KAOS-M=1</source>
+        <translation>{option} {item!r}: tulis SKU=JUMLAH dengan angka bulat di atas 0, misalnya {option} KAOS-M=1</translation>
+    </message>
+    <message>
+        <source>return {return_id} is a {return_type} without goods coming back: there is nothing to receive, and no stock moves</source>
+        <translation>pengembalian {return_id} adalah {return_type} tanpa barang yang kembali: tidak ada yang diterima, dan stok tidak berubah</translation>
+    </message>
+    <message>
+        <source>return {return_id}: the line {sku} ({name}) is not mapped to one of your SKUs; map it first (tokodesk mapping import), then receive the parcel</source>
+        <translation>pengembalian {return_id}: baris {sku} ({name}) belum dipetakan ke SKU penjual Anda; petakan dulu (tokodesk mapping import), lalu terima paketnya</translation>
+    </message>
+    <message>
+        <source>--damaged {sku}: return {return_id} has no such SKU (it has {totals})</source>
+        <translation>--damaged {sku}: pengembalian {return_id} tidak punya SKU itu (yang ada: {totals})</translation>
+    </message>
+    <message>
+        <source>--damaged {sku}={bad}: only {totals} came back in return {return_id}</source>
+        <translation>--damaged {sku}={bad}: hanya {totals} yang kembali di pengembalian {return_id}</translation>
+    </message>
+    <message>
+        <source>were never pulled</source>
+        <translation>belum pernah ditarik</translation>
+    </message>
+    <message>
+        <source>were not pulled in the last 30 minutes</source>
+        <translation>tidak ditarik dalam 30 menit terakhir</translation>
+    </message>
+    <message>
+        <source>the orders of channel {name!r} {when}: pull them first (&apos;tokodesk sync orders&apos; or Sync now), so the count includes what open orders hold; nothing was changed</source>
+        <translation>pesanan channel {name!r} {when}: tarik dulu (&apos;tokodesk sync orders&apos; atau Sinkronkan sekarang), agar hitungan mencakup stok yang dipesan pesanan terbuka; tidak ada yang diubah</translation>
+    </message>
+    <message>
+        <source>also listed on channel {other!r}: count it yourself (stock set), one channel&apos;s figure does not give the other&apos;s share</source>
+        <translation>juga dijual di channel {other!r}: hitung sendiri (stock set), angka satu channel tidak menunjukkan bagian channel lain</translation>
+    </message>
+    <message>
+        <source>could not be read ({error})</source>
+        <translation>tidak bisa dibaca ({error})</translation>
+    </message>
+    <message>
+        <source>listing {listing} {why}</source>
+        <translation>produk {listing} {why}</translation>
+    </message>
+    <message>
+        <source>listing {listing} was not found on the marketplace (deleted or deactivated?): pull the products again, or count it yourself</source>
+        <translation>produk {listing} tidak ditemukan di marketplace (dihapus atau dinonaktifkan?): tarik produk lagi, atau hitung sendiri</translation>
+    </message>
+    <message>
+        <source>listed {times} times ({figures}): the push shares one count evenly ({shares}), which would move their stock; count it yourself (stock set)</source>
+        <translation>dijual {times} kali ({figures}): perbarui stok membagi satu hitungan sama rata ({shares}), yang akan mengubah stoknya; hitung sendiri (stock set)</translation>
+    </message>
+    <message>
+        <source>counted meanwhile: that count is kept</source>
+        <translation>sudah dihitung sementara itu: hitungan itu dipakai</translation>
+    </message>
+    <message>
+        <source>order {invoice}: {sku} came back already ({earlier}); it had {ordered}, so {good} more cannot come back. Nothing was changed: a parcel goes back on the shelf once, whichever way it is checked in</source>
+        <translation>pesanan {invoice}: {sku} sudah kembali sebelumnya ({earlier}); pesanannya {ordered}, jadi {good} lagi tidak bisa kembali. Tidak ada yang diubah: paket retur masuk rak sekali saja, lewat jalan mana pun diterimanya</translation>
+    </message>
+    <message>
+        <source>no on-hand count for {sku}: add it in the second column</source>
+        <translation>tidak ada stok fisik untuk {sku}: isi di kolom kedua</translation>
+    </message>
+    <message>
+        <source>on-hand count of {sku}</source>
+        <translation>stok fisik {sku}</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: {reason}</source>
+        <translation>{path}:{line}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} has no stock rows: write seller_sku,on_hand on each line</source>
+        <translation>{path} tidak berisi baris stok: tulis seller_sku,on_hand di setiap baris</translation>
+    </message>
+    <message>
+        <source>no label for an order that is {state}</source>
+        <translation>tidak ada label untuk pesanan berstatus {state}</translation>
+    </message>
+    <message>
+        <source>{display_name} makes its label only after the package has been arranged (shipped): use Arrange shipment and print in the window, or ship it first (tokodesk orders ship)</source>
+        <translation>{display_name} membuat labelnya hanya setelah pengiriman paket diatur (dikirim): pakai Atur pengiriman dan cetak di jendela, atau kirim dulu (tokodesk orders ship)</translation>
+    </message>
+    <message>
+        <source>it goes with your own courier and has no AWB yet: ship it with its AWB, then print its label (a label without a code cannot be scanned)</source>
+        <translation>pesanan ini dikirim dengan kurir sendiri dan belum punya resi: kirim dengan resinya, lalu cetak labelnya (label tanpa kode tidak bisa dipindai)</translation>
+    </message>
+    <message>
+        <source>{display_name} gives the tracking number only when the order is shipped: use Arrange shipment and print in the window, or ship it first (tokodesk orders ship), so the label has a barcode for the courier</source>
+        <translation>{display_name} memberi nomor resi hanya saat pesanan dikirim: pakai Atur pengiriman dan cetak di jendela, atau kirim dulu (tokodesk orders ship), agar label punya barcode untuk kurir</translation>
+    </message>
+    <message>
+        <source>the marketplace has not issued its booking code yet, so the label would have nothing for the courier to scan: sync the orders in a minute and print again</source>
+        <translation>marketplace belum mengeluarkan kode booking, jadi label tidak punya kode untuk dipindai kurir: sinkronkan pesanan sebentar lagi lalu cetak ulang</translation>
     </message>
 </context>
 <context>

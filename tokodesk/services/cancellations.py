@@ -23,6 +23,7 @@ from datetime import datetime
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment.common import (
@@ -141,10 +142,9 @@ class BuyerRequests(Settles):
         for r in self.api.cancellation_requests(order_ids=[order.order_id], pending_only=True):
             if r.order_id == order.order_id and r.pending:
                 return r
-        raise Refused(
-            f"Order {order.invoice or order.order_id} has no buyer cancellation request waiting for an answer "
-            "(see them with: tokodesk orders cancel-requests)."
-        )
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Order {invoice} has no buyer cancellation request waiting for "
+                                                    "an answer (see them with: tokodesk orders cancel-requests)."),
+                      invoice=order.invoice or order.order_id)
 
     def reject_reasons(self, order: m.Order) -> list[base.CancelReason]:
         return self.api.cancellation_reject_reasons(self._request_of(order).cancel_id)
@@ -161,15 +161,18 @@ class BuyerRequests(Settles):
     def _answer(self, order: m.Order, kind: str, reason: str | None, comment: str) -> ActionOutcome:
         order = reload(order)
         if order.channel_id != self.channel.id:
-            raise Refused(f"Order {order.order_id} belongs to another channel.")
+            raise Refused(QT_TRANSLATE_NOOP("Refusals", "Order {order_id} belongs to another channel."),
+                          order_id=order.order_id)
         api = self.api
         try:
             active = outbox.active_for(order.id)
             if active is not None:
                 if active.kind in KINDS and (active.status != outbox.SENT or outbox.is_orphan(active)):
                     return self.resume(active)
-                raise Refused(f"An earlier request for this order ({active.kind}, {active.status}) is still "
-                              "waiting for the marketplace's answer; try again after the next sync.")
+                raise Refused(QT_TRANSLATE_NOOP("Refusals", "An earlier request for this order ({kind}, {status}) is "
+                                                            "still waiting for the marketplace's answer; try again "
+                                                            "after the next sync."),
+                              kind=active.kind, status=active.status)
             request = self._request_of(order)
             payload: dict = {"cancel_id": request.cancel_id, "idempotency_key": str(uuid.uuid4())}
             if kind == REJECT:
@@ -178,7 +181,8 @@ class BuyerRequests(Settles):
                 payload.update(reason=chosen.code, reason_label=chosen.label, comment=(comment or "").strip())
             with m.db.atomic():
                 if not bump_version(order, action_failed=False, problem=""):
-                    raise Refused("The order was changed by another station or a sync just now; refresh and try again.")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync "
+                                                                "just now; refresh and try again."))
                 action = outbox.enqueue(order, kind, payload, self.who)
         except Refused as exc:
             return outcome(reload(order), False, str(exc), refused=True)
@@ -284,11 +288,13 @@ def _pick(offered: list[base.CancelReason], wanted: str | None) -> base.CancelRe
     listed = "; ".join(f"{r.code} = {r.label}" for r in offered) or "(the marketplace offers none now)"
     wanted = (wanted or "").strip()
     if not wanted:
-        raise Refused(f"Choose a reason to reject the buyer's request (--reason NAME): {listed}.")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "Choose a reason to reject the buyer's request (--reason NAME): "
+                                                    "{listed}."), listed=listed)
     for reason in offered:
         if reason.code == wanted or reason.label.casefold() == wanted.casefold():
             return reason
-    raise Refused(f"Reason {wanted!r} is not offered for this request; choose one of: {listed}.")
+    raise Refused(QT_TRANSLATE_NOOP("Refusals", "Reason {wanted!r} is not offered for this request; choose one of: "
+                                                "{listed}."), wanted=wanted, listed=listed)
 
 
 def _follow_remote(channel: m.Channel, remote: base.Order, who: str) -> None:

@@ -10,6 +10,7 @@ everywhere it is used (the stock item, every mapping, order and return lines, st
 from __future__ import annotations
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 
 CODE_MAX = 50
@@ -48,13 +49,16 @@ def code_in_use(code: str, owner: str = "") -> str:
 def check_new_code(seller_sku: str, code: str) -> None:
     """Raise UserError when `code` cannot replace `seller_sku`: nothing is kept."""
     if code == seller_sku:
-        raise UserError(f"{seller_sku}: the new seller SKU code is the same as the old one")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: the new seller SKU code is the same as the old "
+                                                      "one"), seller_sku=seller_sku)
     problem = code_problem(code)
     if problem:
-        raise UserError(f"new seller SKU {code!r}: {problem}")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "new seller SKU {code!r}: {problem}"),
+                        code=code, problem=problem)
     used = code_in_use(code)
     if used:
-        raise UserError(f"new seller SKU {used}: choose another code (nothing was kept)")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "new seller SKU {used}: choose another code (nothing was kept)"),
+                        used=used)
 
 
 def follow_code(channel_id: int, product_id: str, old_seller_sku: str, new_code: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.services import catalog_push as cp
 from tokodesk.services import csv_cells, inventory
 from tokodesk.services.csv_cells import read_csv_text
@@ -50,8 +51,9 @@ def parse_catalog_text(text: str) -> ParsedCatalog:
     seen: dict[str, int] = {}
     for line, cells, raw in table.rows:
         sku, price_text, active_text = (cells[c] if 0 <= c < len(cells) else "" for c in cols)
-        problem = ("the seller SKU is empty" if not sku else None) or csv_cells.formula_problem(sku, "seller SKU")
-        for column, value in (("price", price_text), ("active", active_text)):
+        problem = (said(csv_cells.SKU_EMPTY) if not sku else None) or csv_cells.formula_problem(sku,
+                                                                                                 csv_cells.SELLER_SKU)
+        for column, value in (("price", price_text), ("active", active_text)):  # the file's own column names
             problem = problem or csv_cells.formula_problem(value, column)
         if problem:
             parsed.bad.append(BadRow(line, problem, raw))
@@ -59,14 +61,16 @@ def parse_catalog_text(text: str) -> ParsedCatalog:
         try:
             sku = inventory.normalise_sku(csv_cells.read_cell(sku))
             if not price_text and not active_text:
-                raise UserError(f"nothing to change for {sku}: give a price (second column) and/or yes/no (third)")
-            price = cp.parse_price(price_text, f"price of {sku}") if price_text else None
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "nothing to change for {sku}: give a price (second "
+                                                              "column) and/or yes/no (third)"), sku=sku)
+            price = cp.parse_price(price_text, said(QT_TRANSLATE_NOOP("Refusals", "price of {sku}"), sku=sku)) \
+                if price_text else None
             active = cp.parse_active(active_text) if active_text else None
         except UserError as exc:
             parsed.bad.append(BadRow(line, str(exc), raw))
             continue
         if sku in seen:
-            parsed.bad.append(BadRow(line, f"{sku} is already given on line {seen[sku]}", raw))
+            parsed.bad.append(BadRow(line, said(csv_cells.GIVEN_ON, sku=sku, line=seen[sku]), raw))
             continue
         seen[sku] = line
         parsed.rows.append(CatalogRow(line, sku, price, active))
@@ -96,7 +100,8 @@ def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel
     `whole_product`: a listing on/off that switches a whole product (with other SKUs) is kept, not refused."""
     parsed = read_catalog_file(path)
     if not parsed.rows and not parsed.bad:
-        raise UserError(f"{path} has no rows: write seller_sku,price[,active] on each line")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path} has no rows: write seller_sku,price[,active] on each "
+                                                      "line"), path=path)
     result = ImportResult(parsed)
     if strict and parsed.bad:
         return result

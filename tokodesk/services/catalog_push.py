@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import catalog_codes
 from tokodesk.services.catalog_rules import (  # noqa: F401 - the callers use them from here
@@ -66,7 +67,8 @@ def capabilities_of(channel: m.Channel) -> base.Capabilities:
     owner = getattr(adapter_factory(channel.marketplace), "__self__", None)
     caps = getattr(owner, "capabilities", None) or getattr(owner, "CAPABILITIES", None)
     if not isinstance(caps, base.Capabilities):
-        raise UserError(f"channel {channel.name!r}: its marketplace adapter says nothing about catalogue edits")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "channel {name!r}: its marketplace adapter says nothing about "
+                                                      "catalogue edits"), name=channel.name)
     return caps
 
 
@@ -117,12 +119,14 @@ def set_edit(
     says the seller saw them and wants them switched too.
     """
     if price is None and active is None and new_seller_sku is None:
-        raise UserError("nothing to change: give --price, --active or --seller-sku")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "nothing to change: give --price, --active or --seller-sku"))
     targets = _targets(seller_sku, channel)
     if not targets:
         where = f" in channel {channel.name!r}" if channel else ""
-        raise UserError(f"no marketplace SKU is mapped to seller SKU {seller_sku!r}{where}: map it first "
-                        "('tokodesk mapping', or the SKU mapping tab), then pull the SKUs ('tokodesk sync skus')")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "no marketplace SKU is mapped to seller SKU "
+                                                      "{seller_sku!r}{where}: map it first ('tokodesk mapping', or "
+                                                      "the SKU mapping tab), then pull the SKUs ('tokodesk sync "
+                                                      "skus')"), seller_sku=seller_sku, where=where)
     rails_of: dict[int, GuardRails] = {}
     wanted = {PRICE: price, ACTIVE: None if active is None else int(active)}
     if new_seller_sku is not None:
@@ -137,16 +141,24 @@ def set_edit(
             if new_seller_sku is not None and SELLER_SKU not in caps.catalog_fields:
                 others = "" if channel is not None else (
                     " (to change the code on another channel only, add --channel NAME)")
-                raise UserError(f"{seller_sku} on channel {ch.name!r}: seller SKU codes cannot be changed from "
-                                f"TokoDesk: {caps.seller_sku_refusal or 'its marketplace does not offer it'}{others}")
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku} on channel {name!r}: seller SKU codes "
+                                                              "cannot be changed from TokoDesk: "
+                                                              "{seller_sku_refusal}{others}"),
+                                seller_sku=seller_sku, name=ch.name,
+                                seller_sku_refusal=caps.seller_sku_refusal or 'its marketplace does not offer it',
+                                others=others)
             if product is None:
-                raise UserError(f"{seller_sku}: marketplace SKU {mapping.product_id} of channel {ch.name!r} was not "
-                                "pulled yet, so its current price is unknown: run 'tokodesk sync skus' first")
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: marketplace SKU {product_id} of channel "
+                                                              "{name!r} was not pulled yet, so its current price is "
+                                                              "unknown: run 'tokodesk sync skus' first"),
+                                seller_sku=seller_sku, product_id=mapping.product_id, name=ch.name)
             for name, value in wanted.items():
                 if value is None:
                     continue
                 if name not in caps.catalog_fields:
-                    raise UserError(f"{caps.display_name} does not let TokoDesk change the {name} of a SKU")
+                    raise UserError(QT_TRANSLATE_NOOP("Refusals", "{display_name} does not let TokoDesk change the "
+                                                                  "{name} of a SKU"),
+                                    display_name=caps.display_name, name=name)
                 if name == ACTIVE and caps.listing_per_product:
                     others = _other_skus(ch, product)
                     if others and not whole_product:
@@ -181,8 +193,10 @@ def _refuse_unsettled(ch: m.Channel, product_id: str, name: str, seller_sku: str
             (m.CatalogEdit.channel == ch.id) & (m.CatalogEdit.product_id == product_id)
             & (m.CatalogEdit.field == name) & (m.CatalogEdit.status.in_(OPEN))).exists():
         # Two values of one field in flight could land in either order: settle the first one first.
-        raise UserError(f"{seller_sku}: the last push of its {name} is not settled yet (its answer was "
-                        "lost or it waits to be sent): run 'tokodesk catalog push' to settle it first")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: the last push of its {name} is not settled yet "
+                                                      "(its answer was lost or it waits to be sent): run 'tokodesk "
+                                                      "catalog push' to settle it first"),
+                        seller_sku=seller_sku, name=name)
 
 
 def _keep_code(ch: m.Channel, mapping: m.SkuMapping, product: m.Product, seller_sku: str, code: str,
@@ -263,7 +277,7 @@ def discard(seller_skus: Sequence[str] = (), *, everything: bool = False, channe
     """Forget drafts (never an edit already pushed): of these seller SKUs, these edits, or all (`everything`).
     A seller SKU with no draft raises UserError and nothing is discarded."""
     if not (seller_skus or everything or edit_ids):
-        raise UserError("say which drafts to discard: seller SKUs, or --all")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "say which drafts to discard: seller SKUs, or --all"))
     query = m.CatalogEdit.delete().where(m.CatalogEdit.status == DRAFT)
     if channel is not None:
         query = query.where(m.CatalogEdit.channel == channel.id)
@@ -273,8 +287,9 @@ def discard(seller_skus: Sequence[str] = (), *, everything: bool = False, channe
         kept = {e.seller_sku for e in waiting(channel)}
         unknown = [s for s in seller_skus if s not in kept]
         if unknown:
-            raise UserError(f"no draft to discard for seller SKU {', '.join(unknown)}: 'tokodesk catalog drafts' "
-                            "lists what is waiting; nothing was discarded")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "no draft to discard for seller SKU {unknown}: 'tokodesk "
+                                                          "catalog drafts' lists what is waiting; nothing was "
+                                                          "discarded"), unknown=', '.join(unknown))
         query = query.where(m.CatalogEdit.seller_sku.in_(list(seller_skus)))
     return query.execute()
 
@@ -516,9 +531,11 @@ def push(
         chosen = [e for e in chosen if e.id in wanted]
     summary = summarize(channel, chosen, rails)
     if summary.large and not confirm_large:
-        raise NeedsConfirmation(
-            f"{len(summary.large)} price changes are large ({summary.large[0]}{' …' if len(summary.large) > 1 else ''})"
-            ": nothing was sent. Check them, then confirm them on purpose (--confirm-large)")
+        raise NeedsConfirmation(QT_TRANSLATE_NOOP("Refusals", "{n_large} price changes are large ({large}{more}): "
+                                                              "nothing was sent. Check them, then confirm them on "
+                                                              "purpose (--confirm-large)"),
+                                n_large=len(summary.large), large=summary.large[0],
+                                more=' …' if len(summary.large) > 1 else '')
     outcome = PushOutcome(channel=channel.name, summary=summary, push_id=_new_push_id())
     with runs.sync_run(channel, "catalog") as run:
         with channel_adapter(channel, adapter) as live:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import catalog_push as cp
 from tokodesk.store import models as m
@@ -68,8 +69,9 @@ def _line(channel: m.Channel, seller_sku: str) -> m.ReconLine:
         m.ReconLine.select().where((m.ReconLine.report == report.id) & (m.ReconLine.cause == CAUSE)
                                    & (m.ReconLine.seller_sku == seller_sku)).first())
     if line is None:
-        raise UserError(f"the last reconciliation of {channel.name!r} lists no price difference for {seller_sku!r}: "
-                        "run 'tokodesk recon run' to compare again")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "the last reconciliation of {name!r} lists no price difference "
+                                                      "for {seller_sku!r}: run 'tokodesk recon run' to compare again"),
+                        name=channel.name, seller_sku=seller_sku)
     return line
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 
 DEFAULT_MAX_CHANGE_PCT = 50
@@ -50,10 +51,10 @@ def change_pct(old: int | None, new: int) -> float:
 _RUPIAH = re.compile(r"^(?:rp\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)$", re.I)
 
 
-def parse_price(text: str | int, what: str = "price") -> int:
+def parse_price(text: str | int, what: str = QT_TRANSLATE_NOOP("Refusals", "price")) -> int:
     """Whole rupiah: 15000, 15.000 or Rp15.000 (the dot groups thousands, as in Indonesia); nothing else."""
     if isinstance(text, bool):
-        raise UserError(f"{what}: give a whole number of rupiah, e.g. 15000")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: give a whole number of rupiah, e.g. 15000"), what=what)
     if isinstance(text, int):
         value = text
     else:
@@ -61,13 +62,16 @@ def parse_price(text: str | int, what: str = "price") -> int:
         match = _RUPIAH.match(raw)
         if not match:
             if re.match(r"^(rp\.?)?\d+[.,]\d{1,2}$", raw, re.I):
-                raise UserError(f"{what} {text!r}: rupiah are whole numbers (no sen); e.g. 15000 or 15.000")
-            raise UserError(f"{what} {text!r} is not a price: give whole rupiah, e.g. 15000 or 15.000")
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} {text!r}: rupiah are whole numbers (no sen); "
+                                                              "e.g. 15000 or 15.000"), what=what, text=text)
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} {text!r} is not a price: give whole rupiah, e.g. "
+                                                          "15000 or 15.000"), what=what, text=text)
         value = int(match.group(1).replace(".", ""))
     if value <= 0:
-        raise UserError(f"{what} must be more than 0")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} must be more than 0"), what=what)
     if value > PRICE_MAX:
-        raise UserError(f"{what} Rp{value} is above the marketplaces' highest price (Rp{PRICE_MAX})")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} Rp{value} is above the marketplaces' highest price "
+                                                      "(Rp{price_max})"), what=what, value=value, price_max=PRICE_MAX)
     return value
 
 
@@ -81,4 +85,4 @@ def parse_active(text: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise UserError(f"listing on/off {text!r}: say yes or no")
+    raise UserError(QT_TRANSLATE_NOOP("Refusals", "listing on/off {text!r}: say yes or no"), text=text)

@@ -7,6 +7,7 @@ SKU code is not undone (setting the old code again is an edit of its own, with i
 from __future__ import annotations
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services.catalog_push import (
     ACCEPTED,
@@ -36,7 +37,7 @@ def undo_plan(channel: m.Channel, adapter: base.Marketplace) -> tuple[str, list[
     """
     push_id = last_push_id(channel)
     if not push_id:
-        raise UserError(f"{channel.name}: no catalogue push to undo")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{name}: no catalogue push to undo"), name=channel.name)
     accepted = list(m.CatalogEdit.select().where((m.CatalogEdit.channel == channel.id)
                                                  & (m.CatalogEdit.push_id == push_id)
                                                  & (m.CatalogEdit.status == ACCEPTED)))

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
 
@@ -34,18 +35,20 @@ def get_channel(name: str | None = None) -> m.Channel:
         if channel is None:
             known = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name))
             if not known:
-                raise UserError(
-                    f"no channel called {name!r}: no channel is set up yet; add one with 'tokodesk channel add "
-                    f"{name} …' (or open the window)"
-                )
-            raise UserError(f"no channel called {name!r} (channels: {known}); see 'tokodesk channel list'")
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "no channel called {name!r}: no channel is set up yet; "
+                                                              "add one with 'tokodesk channel add {name} …' (or open "
+                                                              "the window)"), name=name)
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "no channel called {name!r} (channels: {known}); see "
+                                                          "'tokodesk channel list'"), name=name, known=known)
         return channel
     channels = list(m.Channel.select().order_by(m.Channel.name).limit(2))
     if not channels:
-        raise UserError("no channel is set up yet: add one with 'tokodesk channel add NAME …' (or open the window)")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "no channel is set up yet: add one with 'tokodesk channel add "
+                                                      "NAME …' (or open the window)"))
     if len(channels) > 1:
         names = ", ".join(c.name for c in m.Channel.select(m.Channel.name).order_by(m.Channel.name))
-        raise UserError(f"there are several channels ({names}): say which one with --channel NAME")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "there are several channels ({names}): say which one with "
+                                                      "--channel NAME"), names=names)
     return channels[0]
 
 
@@ -53,9 +56,9 @@ def adapter_factory(marketplace: str) -> Callable[[m.Channel], base.Marketplace]
     try:
         module_name, class_name = ADAPTERS[marketplace]
     except KeyError:
-        raise UserError(
-            f"channel marketplace {marketplace!r} is not one TokoDesk knows ({', '.join(ADAPTERS)})"
-        ) from None
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "channel marketplace {marketplace!r} is not one TokoDesk knows "
+                                                      "({adapters})"),
+                        marketplace=marketplace, adapters=', '.join(ADAPTERS)) from None
     module = importlib.import_module(module_name)
     cls = getattr(module, class_name, None)
     if cls is None:  # the class may live in a sub-module the package does not re-export
@@ -67,7 +70,8 @@ def adapter_factory(marketplace: str) -> Callable[[m.Channel], base.Marketplace]
             if cls is not None:
                 break
     if cls is None:
-        raise UserError(f"the {marketplace} adapter is not installed in this build of TokoDesk")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "the {marketplace} adapter is not installed in this build of "
+                                                      "TokoDesk"), marketplace=marketplace)
     return cls.from_channel
 
 
@@ -126,20 +130,18 @@ def validate_order_sync_from(
     now = _naive_utc(now) if now else m.utcnow()
     when = _naive_utc(when)
     if when > now + timedelta(minutes=5):
-        raise UserError(
-            f"Order sync from: {config.wib(when)} is in the future; "
-            "pick today or an earlier date so new orders are pulled"
-        )
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "Order sync from: {wib} is in the future; pick today or an "
+                                                      "earlier date so new orders are pulled"), wib=config.wib(when))
     limit = history_limit(capabilities)
     # A minute of grace: a date computed as "3 days ago" in the wizard is still valid when it is saved.
     if limit is not None and when < now - limit - timedelta(minutes=1):
         days = limit.days or 1
-        raise UserError(
-            f"Order sync from: {config.wib(when)} is older than {capabilities.display_name} can serve. "
-            f"Its order API returns only the last {days} days, so orders before {config.wib(now - limit)} would "
-            f"never be pulled. Pick {config.wib(now - limit)} or later; "
-            "older orders have to be handled in Seller Center."
-        )
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "Order sync from: {wib} is older than {display_name} can "
+                                                      "serve. Its order API returns only the last {days} days, so "
+                                                      "orders before {floor} would never be pulled. Pick {floor} or "
+                                                      "later; older orders have to be handled in Seller Center."),
+                        wib=config.wib(when), display_name=capabilities.display_name, days=days,
+                        floor=config.wib(now - limit))
     return when
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.services import csv_cells
 from tokodesk.services.catalog_rules import parse_price
 from tokodesk.services.csv_cells import read_csv_text
@@ -29,7 +30,7 @@ def parse_cost(text: str) -> int | None:
     raw = str(text).strip()
     if not raw or raw.lower() in CLEAR:
         return None
-    return parse_price(raw, "cost price")
+    return parse_price(raw, QT_TRANSLATE_NOOP("Refusals", "cost price"))
 
 
 def set_costs(rows: list[tuple[str, int | None]]) -> list[str]:
@@ -40,8 +41,9 @@ def set_costs(rows: list[tuple[str, int | None]]) -> list[str]:
                  .where(m.StockItem.seller_sku.in_([sku for sku, _ in rows]))}
         unknown = [sku for sku, _ in rows if sku not in known]
         if unknown:
-            raise UserError(f"seller SKU {', '.join(unknown[:5])} is not known to TokoDesk: pull the SKUs "
-                            "('tokodesk sync skus') or count its stock first; nothing was changed")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "seller SKU {unknown} is not known to TokoDesk: pull the "
+                                                          "SKUs ('tokodesk sync skus') or count its stock first; "
+                                                          "nothing was changed"), unknown=', '.join(unknown[:5]))
         for sku, price in rows:
             m.StockItem.update(cost_price=price, updated_at=m.utcnow()).where(m.StockItem.seller_sku == sku).execute()
     return [sku for sku, _ in rows]
@@ -63,9 +65,9 @@ def parse_cost_text(text: str) -> ParsedCosts:
     for line, cells, raw in table.rows:
         sku = cells[sku_col] if sku_col < len(cells) else ""
         if not sku:
-            parsed.bad.append(BadRow(line, "the seller SKU is empty", raw))
+            parsed.bad.append(BadRow(line, said(csv_cells.SKU_EMPTY), raw))
             continue
-        problem = csv_cells.formula_problem(sku, "seller SKU")
+        problem = csv_cells.formula_problem(sku, csv_cells.SELLER_SKU)
         if problem:
             parsed.bad.append(BadRow(line, problem, raw))
             continue
@@ -73,10 +75,11 @@ def parse_cost_text(text: str) -> ParsedCosts:
         try:
             cost = parse_cost(cells[cost_col] if cost_col < len(cells) else "")
         except UserError as exc:
-            parsed.bad.append(BadRow(line, f"{sku}: {exc}", raw))
+            parsed.bad.append(BadRow(line, said(QT_TRANSLATE_NOOP("Refusals", "{sku}: {problem}"), sku=sku,
+                                                problem=str(exc)), raw))
             continue
         if sku in seen:
-            parsed.bad.append(BadRow(line, f"{sku} is already given on line {seen[sku]}", raw))
+            parsed.bad.append(BadRow(line, said(csv_cells.GIVEN_ON, sku=sku, line=seen[sku]), raw))
             continue
         seen[sku] = line
         parsed.rows.append((line, sku, cost))
@@ -93,15 +96,17 @@ def import_costs(path: str | Path, *, strict: bool = False) -> CostImport:
     """Read the file; rows naming an unknown seller SKU become bad rows too; apply the good rows in one go."""
     parsed = parse_cost_text(read_csv_text(path))
     if not parsed.rows and not parsed.bad:
-        raise UserError(f"{path} has no cost rows: write seller_sku,cost_price on each line")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path} has no cost rows: write seller_sku,cost_price on each "
+                                                      "line"), path=path)
     known = {s.seller_sku for s in m.StockItem.select(m.StockItem.seller_sku)}
     good = []
     for line, sku, cost in parsed.rows:
         if sku in known:
             good.append((line, sku, cost))
         else:
-            parsed.bad.append(BadRow(line, f"{sku} is not a seller SKU TokoDesk knows (pull the SKUs or count its "
-                                           "stock first)"))
+            parsed.bad.append(BadRow(line, said(QT_TRANSLATE_NOOP("Refusals", "{sku} is not a seller SKU TokoDesk "
+                                                                      "knows (pull the SKUs or count its stock "
+                                                                      "first)"), sku=sku)))
     parsed.rows = good
     parsed.bad.sort(key=lambda b: b.line)
     result = CostImport(parsed)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
@@ -66,11 +67,21 @@ def formula_problem(text: str, column: str) -> str | None:
     if not looks_like_formula(text):
         return None
     shown = text if len(text) <= 40 else text[:40] + "…"
-    first = {"\t": "a tab", "\r": "a line break"}.get(text[0], f"'{text[0]}'")
-    return (
-        f"{column} {shown!r} starts with {first}, which spreadsheets run as a formula; TokoDesk does not import "
-        f"it. Fix the cell (a value exported by TokoDesk starts with ' and is fine)"
-    )
+    first = {"\t": said(QT_TRANSLATE_NOOP("Refusals", "a tab")),
+             "\r": said(QT_TRANSLATE_NOOP("Refusals", "a line break"))}.get(text[0], f"'{text[0]}'")
+    return said(QT_TRANSLATE_NOOP("Refusals", "{column} {shown!r} starts with {first}, which spreadsheets run as a "
+                                              "formula; TokoDesk does not import it. Fix the cell (a value exported "
+                                              "by TokoDesk starts with ' and is fine)"),
+                column=column, shown=shown, first=first)
+
+
+# The refusals every import shares (cost prices, stock counts, the catalogue).
+SKU_EMPTY = QT_TRANSLATE_NOOP("Refusals", "the seller SKU is empty")
+SELLER_SKU = QT_TRANSLATE_NOOP("Refusals", "seller SKU")
+GIVEN_ON = QT_TRANSLATE_NOOP("Refusals", "{sku} is already given on line {line}")
+# Marked here, not in payout_export.py: that module's own tr() (the documents' words) must stay out of the .ts.
+NO_XLSX = QT_TRANSLATE_NOOP("Refusals", "XLSX export needs the openpyxl package ({openpyxl_pin}), which this TokoDesk "
+                                        "does not have; export --csv instead (Excel opens it too)")
 
 
 def read_csv_text(path: str | Path) -> str:
@@ -80,15 +91,16 @@ def read_csv_text(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path}: no such file"), path=path) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path}: cannot read it ({strerror})"),
+                        path=path, strerror=exc.strerror or exc) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save it from your spreadsheet as 'CSV UTF-8' and try again"
-        ) from None
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path}: not UTF-8 text (byte {start}); save it from your "
+                                                      "spreadsheet as 'CSV UTF-8' and try again"),
+                        path=path, start=exc.start) from None
 
 
 @dataclass

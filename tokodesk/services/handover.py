@@ -18,6 +18,8 @@ from datetime import datetime, timedelta
 import peewee as pw
 
 from tokodesk import config
+from tokodesk.errors import BadValue
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment.manifest import ManifestEntry, manifest_entries
 from tokodesk.services.health import wib_day
@@ -151,11 +153,13 @@ def scan(code: str, courier: str, channel: m.Channel | None = None, *, now: date
     """Judge one scanned code for this courier and record the scan. Raises ValueError for an empty code."""
     wanted = normalise(code)
     if not wanted:
-        raise ValueError("the scanned code is empty: scan the parcel's AWB or booking code")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "the scanned code is empty: scan the parcel's AWB or booking "
+                                                     "code"))
     if len(wanted) > MAX_CODE:
-        raise ValueError(f"the scanned code is {len(wanted)} characters long: that is no AWB or booking code")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "the scanned code is {n_wanted} characters long: that is no AWB "
+                                                     "or booking code"), n_wanted=len(wanted))
     if not courier.strip():
-        raise ValueError("name the courier collecting the parcels (for example JNE)")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "name the courier collecting the parcels (for example JNE)"))
     now = now or m.utcnow()
     station = station or config.station_id()
     result, orders, package = _judge(wanted, courier.strip(), channel)

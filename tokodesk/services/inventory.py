@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace.base import RESERVING_STATES, SHIPPED_STATES, OrderState
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
@@ -69,42 +70,48 @@ def _mapping_values(column: pw.Field, seller_skus: Sequence[str]) -> set:
 # Quantities typed by a person
 
 
-def parse_quantity(text: str | int, *, what: str = "quantity") -> int:
+def parse_quantity(text: str | int, *, what: str = QT_TRANSLATE_NOOP("Refusals", "quantity")) -> int:
     """A stock count from a person: a whole number from 0 up. Raises UserError naming what is wrong."""
     if isinstance(text, bool):
-        raise UserError(f"{what}: {text!r} is not a number of units")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {text!r} is not a number of units"),
+                        what=what, text=text)
     if isinstance(text, int):
         value = text
     else:
         raw = str(text).strip()
         if not raw:
-            raise UserError(f"{what} is empty: write a whole number of units, e.g. 12")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} is empty: write a whole number of units, e.g. 12"),
+                            what=what)
         try:
             value = int(raw)
         except ValueError:
             try:
                 as_float = float(raw.replace(",", "."))
             except ValueError:
-                raise UserError(f"{what}: {raw!r} is not a number; write a whole number of units, e.g. 12") from None
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {raw!r} is not a number; write a whole number "
+                                                              "of units, e.g. 12"), what=what, raw=raw) from None
             if as_float < 0:
-                raise UserError(f"{what}: {raw} is negative; stock cannot be below 0") from None
-            raise UserError(
-                f"{what}: {raw!r} is not a whole number; stock is counted in whole units (write it without "
-                "decimals or thousands separators, e.g. 1250)"
-            ) from None
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {raw} is negative; stock cannot be below 0"),
+                                what=what, raw=raw) from None
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {raw!r} is not a whole number; stock is counted "
+                                                          "in whole units (write it without decimals or thousands "
+                                                          "separators, e.g. 1250)"), what=what, raw=raw) from None
     if value < 0:
-        raise UserError(f"{what}: {value} is negative; stock cannot be below 0 (use 0 for sold out)")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {value} is negative; stock cannot be below 0 (use 0 "
+                                                      "for sold out)"), what=what, value=value)
     if value > MAX_QUANTITY:
-        raise UserError(f"{what}: {value} is too large (at most {MAX_QUANTITY:,})")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what}: {value} is too large (at most {max_quantity:,})"),
+                        what=what, value=value, max_quantity=MAX_QUANTITY)
     return value
 
 
 def normalise_sku(text: str) -> str:
     sku = str(text).strip()
     if not sku:
-        raise UserError("a seller SKU is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "a seller SKU is empty"))
     if len(sku) > 255:
-        raise UserError(f"seller SKU {sku[:30]!r}… is longer than 255 characters")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "seller SKU {sku!r}… is longer than 255 characters"),
+                        sku=sku[:30])
     return sku
 
 
@@ -137,9 +144,10 @@ def set_stock(counts: Sequence[tuple[str, int]]) -> SetResult:
     seen: dict[str, int] = {}
     for sku, qty in counts:
         sku = normalise_sku(sku)
-        qty = parse_quantity(qty, what=f"quantity of {sku}")
+        qty = parse_quantity(qty, what=said(QT_TRANSLATE_NOOP("Refusals", "quantity of {sku}"), sku=sku))
         if sku in seen and seen[sku] != qty:
-            raise UserError(f"seller SKU {sku} is given twice ({seen[sku]} and {qty}); give each SKU once")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "seller SKU {sku} is given twice ({seen} and {qty}); give "
+                                                          "each SKU once"), sku=sku, seen=seen[sku], qty=qty)
         seen[sku] = qty
     now = m.utcnow()
     with write_transaction(m.StockItem):  # what is read here decides what is written
@@ -230,12 +238,11 @@ def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note:
     # Read it afresh: the caller's copy may predate a status refresh.
     order = m.Order.get_or_none(m.Order.id == (order.id if isinstance(order, m.Order) else order))
     if order is None:
-        raise UserError("no such order")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "no such order"))
     if order.state not in RETURN_STATES:
-        raise UserError(
-            f"order {order.invoice or order.order_id} is {order.state}: only a cancelled or returned order's goods "
-            "can be received back"
-        )
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "order {invoice} is {state}: only a cancelled or returned "
+                                                      "order's goods can be received back"),
+                        invoice=order.invoice or order.order_id, state=term("OrderState", order.state))
     who = who or config.station_id()
     plan: dict[str, tuple[int, int]] = {}
     for line in m.OrderLine.select().where((m.OrderLine.order == order.id) & m.OrderLine.seller_sku.is_null(False)):
@@ -250,10 +257,10 @@ def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note:
         if not claimed:
             if stock_back.came_back(order.id):
                 stock_back.put_back(plan, who=who, order=order)  # refuses, naming what came back and how
-            raise UserError(
-                f"order {order.invoice or order.order_id}: its stock was never taken off on hand (it was cancelled "
-                "before it shipped, so the reservation was released); nothing to put back"
-            )
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "order {invoice}: its stock was never taken off on hand "
+                                                          "(it was cancelled before it shipped, so the reservation "
+                                                          "was released); nothing to put back"),
+                            invoice=order.invoice or order.order_id)
         moves = stock_back.put_back(plan, who=who, order=order, good_kind=kind or stock_back.STOCK_RETURN, note=note)
         back = {mv.seller_sku: mv.quantity for mv in moves if mv.on_hand_after is not None}
         m.OrderEvent.create(

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tokodesk.errors import UserError
+from tokodesk.errors import BadValue, UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.services import csv_cells
 from tokodesk.store import models as m
 
@@ -168,12 +169,15 @@ def set_mapping(
             (m.SkuMapping.channel == channel.id) & (m.SkuMapping.product_id == product_id)
         )
         if mapping is None:
-            raise UserError(f"product {product_id} of channel {channel.name!r} is not known: run 'tokodesk sync skus'")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "product {product_id} of channel {name!r} is not known: "
+                                                          "run 'tokodesk sync skus'"),
+                            product_id=product_id, name=channel.name)
         if seller_sku is not None:
             seller_sku = seller_sku.strip()
             _check_seller_sku(seller_sku, create_seller_sku)
         if buffer is not None and not 0 <= buffer <= MAX_BUFFER:
-            raise UserError(f"buffer {buffer} is out of range: use 0 to {MAX_BUFFER:,}")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "buffer {buffer} is out of range: use 0 to {max_buffer:,}"),
+                            buffer=buffer, max_buffer=MAX_BUFFER)
         mapping.seller_sku = seller_sku or None
         if buffer is not None:
             mapping.buffer = buffer
@@ -194,10 +198,9 @@ def _check_seller_sku(seller_sku: str, create: bool) -> None:
         return
     if m.StockItem.get_or_none(m.StockItem.seller_sku == seller_sku) is None:
         if not create:
-            raise UserError(
-                f"seller SKU {seller_sku!r} is not in your stock list: add it first "
-                f"('tokodesk stock set {seller_sku} QTY') or let TokoDesk create it"
-            )
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "seller SKU {seller_sku!r} is not in your stock list: add "
+                                                          "it first ('tokodesk stock set {seller_sku} QTY') or let "
+                                                          "TokoDesk create it"), seller_sku=seller_sku)
         m.StockItem.create(seller_sku=seller_sku)
 
 
@@ -261,7 +264,7 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        return said(QT_TRANSLATE_NOOP("Refusals", "line {line}: {reason}"), line=self.line, reason=self.reason)
 
 
 @dataclass
@@ -329,20 +332,22 @@ def import_csv(path: str | Path, channel: m.Channel | None = None, *, create_sel
     try:
         text = _read_text(path)
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "cannot read {path}: {strerror}"),
+                        path=path, strerror=exc.strerror or exc) from exc
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=first.count) if first else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = next(reader, None)
     if not header:
-        raise UserError(f"{path} is empty: it needs a header row ({','.join(CSV_COLUMNS[:5])})")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path} is empty: it needs a header row ({csv_columns})"),
+                        path=path, csv_columns=','.join(CSV_COLUMNS[:5]))
     columns = [h.strip().lower() for h in header]
     missing = [c for c in ("seller_sku",) if c not in columns]
     if missing or ("product_id" not in columns and "marketplace_sku" not in columns):
-        raise UserError(
-            f"{path}, line 1: the header must name seller_sku and product_id or marketplace_sku "
-            f"(found: {', '.join(columns)}); export a file with 'tokodesk mapping export' to see the layout"
-        )
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path}, line 1: the header must name seller_sku and "
+                                                      "product_id or marketplace_sku (found: {columns}); export a "
+                                                      "file with 'tokodesk mapping export' to see the layout"),
+                        path=path, columns=', '.join(columns))
     result = ImportResult(path=str(path))
     channels = {c.name: c for c in m.Channel.select()}
     database = m.SkuMapping._meta.database
@@ -368,15 +373,16 @@ def import_csv(path: str | Path, channel: m.Channel | None = None, *, create_sel
                 mapping = lookup.find(target_channel, values.get("product_id", ""), values.get("marketplace_sku", ""))
                 key = (target_channel.id, mapping.product_id)
                 if key in seen:
-                    raise ValueError(f"product {mapping.product_id} is already mapped on line {seen[key]} of this file")
+                    raise BadValue(QT_TRANSLATE_NOOP("Refusals", "product {product_id} is already mapped on line "
+                                                                 "{first_line} of this file"),
+                                   product_id=mapping.product_id, first_line=seen[key])
                 seller_sku = values.get("seller_sku", "") or None
                 buffer = _row_buffer(values.get("buffer", ""))
                 if seller_sku and seller_sku not in seller_skus:
                     if not create_seller_skus:
-                        raise ValueError(
-                            f"seller SKU {seller_sku!r} is not in your stock list (add it first, or import with "
-                            "--create-skus)"
-                        )
+                        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "seller SKU {seller_sku!r} is not in your stock "
+                                                                     "list (add it first, or import with "
+                                                                     "--create-skus)"), seller_sku=seller_sku)
                     m.StockItem.create(seller_sku=seller_sku)
                     seller_skus.add(seller_sku)
                     result.created_seller_skus += 1
@@ -418,18 +424,20 @@ class _MappingLookup:
         by_product, by_sku = self._cache[channel.id]
         if product_id:
             if product_id not in by_product:
-                raise ValueError(
-                    f"product_id {product_id} is not a product of channel {channel.name!r} (run 'tokodesk sync skus')"
-                )
+                raise BadValue(QT_TRANSLATE_NOOP("Refusals", "product_id {product_id} is not a product of channel "
+                                                             "{name!r} (run 'tokodesk sync skus')"),
+                               product_id=product_id, name=channel.name)
             return by_product[product_id]
         if not sku:
-            raise ValueError("neither product_id nor marketplace_sku is filled in")
+            raise BadValue(QT_TRANSLATE_NOOP("Refusals", "neither product_id nor marketplace_sku is filled in"))
         found = by_sku.get(sku, [])
         if not found:
-            raise ValueError(f"marketplace SKU {sku!r} is not a product of channel {channel.name!r}")
+            raise BadValue(QT_TRANSLATE_NOOP("Refusals", "marketplace SKU {sku!r} is not a product of channel "
+                                                         "{name!r}"), sku=sku, name=channel.name)
         if len(found) > 1:
             ids = ", ".join(r.product_id for r in found)
-            raise ValueError(f"marketplace SKU {sku!r} is on several products ({ids}): give the product_id")
+            raise BadValue(QT_TRANSLATE_NOOP("Refusals", "marketplace SKU {sku!r} is on several products ({ids}): "
+                                                         "give the product_id"), sku=sku, ids=ids)
         return found[0]
 
 
@@ -437,15 +445,18 @@ def _row_channel(values: dict[str, str], channels: dict[str, m.Channel], default
     name = values.get("channel", "")
     if name:
         if name not in channels:
-            raise ValueError(f"channel {name!r} does not exist (channels: {', '.join(sorted(channels)) or 'none'})")
+            raise BadValue(QT_TRANSLATE_NOOP("Refusals", "channel {name!r} does not exist (channels: {channels})"),
+                           name=name, channels=', '.join(sorted(channels)) or 'none')
         if default is not None and name != default.name:
-            raise ValueError(f"channel {name!r} is not {default.name!r}, the channel this import is for")
+            raise BadValue(QT_TRANSLATE_NOOP("Refusals", "channel {name!r} is not {this_channel!r}, the channel "
+                                                         "this import is for"), name=name, this_channel=default.name)
         return channels[name]
     if default is not None:
         return default
     if len(channels) == 1:
         return next(iter(channels.values()))
-    raise ValueError("the channel column is empty and there are several channels: fill it in or use --channel")
+    raise BadValue(QT_TRANSLATE_NOOP("Refusals", "the channel column is empty and there are several channels: fill "
+                                                 "it in or use --channel"))
 
 
 def _row_buffer(text: str) -> int | None:
@@ -454,9 +465,10 @@ def _row_buffer(text: str) -> int | None:
     try:
         value = int(text)
     except ValueError:
-        raise ValueError(f"buffer {text!r} is not a whole number") from None
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "buffer {text!r} is not a whole number"), text=text) from None
     if value < 0:
-        raise ValueError(f"buffer {value} is negative: use 0 or more")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "buffer {value} is negative: use 0 or more"), value=value)
     if value > MAX_BUFFER:
-        raise ValueError(f"buffer {value} is too large: at most {MAX_BUFFER:,}")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "buffer {value} is too large: at most {max_buffer:,}"),
+                       value=value, max_buffer=MAX_BUFFER)
     return value

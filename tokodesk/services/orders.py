@@ -13,6 +13,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.order_store import (  # noqa: F401 - re-exported
@@ -93,8 +94,9 @@ def pull_orders(
     if since is not None:
         since = _utc(since, "since")
         if since > now + timedelta(minutes=5):
-            raise UserError(f"--since: {config.wib(since)} is in the future; give the date the missed orders were "
-                            "placed, today or earlier")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "--since: {wib} is in the future; give the date the missed "
+                                                          "orders were placed, today or earlier"),
+                            wib=config.wib(since))
     own_adapter = adapter is None
     if adapter is None:
         from tokodesk.services.channels import adapter_for

@@ -23,6 +23,7 @@ import enum
 from dataclasses import dataclass, field
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.services.fulfilment.common import record_event
 from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
@@ -198,16 +199,20 @@ def set_barcode(seller_sku: str, barcode: str | None) -> m.StockItem:
     item's seller SKU or barcode: one scan must name one item."""
     item = m.StockItem.get_or_none(m.StockItem.seller_sku == seller_sku)
     if item is None:
-        raise BarcodeError(f"No stock item with seller SKU {seller_sku!r}: pull the SKUs or add it first.")
+        raise BarcodeError(QT_TRANSLATE_NOOP("Refusals", "No stock item with seller SKU {seller_sku!r}: pull the "
+                                                         "SKUs or add it first."), seller_sku=seller_sku)
     code = (barcode or "").strip() or None
     if code is not None:
         if not code.isprintable() or any(ch.isspace() for ch in code):
-            raise BarcodeError(f"Barcode {code!r} has spaces or invisible characters: scan it again.")
+            raise BarcodeError(QT_TRANSLATE_NOOP("Refusals", "Barcode {code!r} has spaces or invisible characters: "
+                                                             "scan it again."), code=code)
         key = _key(code)
         for other_sku, other_code in m.StockItem.select(m.StockItem.seller_sku, m.StockItem.barcode).where(
                 m.StockItem.id != item.id).tuples():
             if key in (_key(other_sku), _key(other_code or "")):
-                raise BarcodeError(f"Barcode {code!r} already names {other_sku}: one code must name one item.")
+                raise BarcodeError(QT_TRANSLATE_NOOP("Refusals", "Barcode {code!r} already names {other_sku}: one "
+                                                                 "code must name one item."),
+                                   code=code, other_sku=other_sku)
     item.barcode = code
     item.save()
     return item

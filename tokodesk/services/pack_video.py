@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
@@ -70,9 +71,9 @@ def read_settings() -> VideoSettings:
 def save_settings(*, camera: str, folder: str, keep_days: int, keep_gb: float, max_minutes: int) -> None:
     """Store the packing video settings, refusing values that make no sense (nothing is written then)."""
     if keep_days < 0 or keep_gb < 0:
-        raise UserError("Keep videos: the days and the GB must be 0 (no limit) or more.")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "Keep videos: the days and the GB must be 0 (no limit) or more."))
     if max_minutes < 1:
-        raise UserError("Longest clip: give at least 1 minute.")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "Longest clip: give at least 1 minute."))
     folder = folder.strip()
     if folder:
         check_folder(Path(folder).expanduser())
@@ -95,15 +96,19 @@ def check_folder(folder: Path, min_free: int = MIN_FREE_BYTES) -> int:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise VideoFolderError(
-            f"The video folder {folder} cannot be written ({exc.strerror or exc}): plug the disk in or choose "
-            "another folder in Settings → Packing video. Packing goes on without video.") from exc
+        raise VideoFolderError(QT_TRANSLATE_NOOP("Refusals", "The video folder {folder} cannot be written "
+                                                             "({strerror}): plug the disk in or choose another "
+                                                             "folder in Settings → Packing video. Packing goes on "
+                                                             "without video."),
+                               folder=folder, strerror=exc.strerror or exc) from exc
     free = shutil.disk_usage(folder).free
     if free < min_free:
-        raise VideoFolderError(
-            f"The video folder {folder} has only {free // 1024**2} MB free (at least {min_free // 1024**2} MB "
-            "needed): free some space, keep videos for fewer days, or choose another folder in Settings → "
-            "Packing video. Packing goes on without video.")
+        raise VideoFolderError(QT_TRANSLATE_NOOP("Refusals", "The video folder {folder} has only {free} MB free (at "
+                                                             "least {min_free} MB needed): free some space, keep "
+                                                             "videos for fewer days, or choose another folder in "
+                                                             "Settings → Packing video. Packing goes on without "
+                                                             "video."),
+                               folder=folder, free=free // 1024**2, min_free=min_free // 1024**2)
     return free
 
 
@@ -303,23 +308,28 @@ def export_for_dispute(clip_id: int, folder: Path, tr: object = None, now: datet
 
     clip = m.Clip.get_or_none(m.Clip.id == clip_id)
     if clip is None:
-        raise UserError("That packing video is no longer in the database.")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "That packing video is no longer in the database."))
     source = Path(clip.path)
     if clip.removed_at is not None or not source.exists():
-        raise UserError(f"The video file {source} is not there (removed by the retention setting, or recorded at "
-                        f"station {clip.station}): export it on the station that keeps it.")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "The video file {source} is not there (removed by the "
+                                                      "retention setting, or recorded at station {station}): export "
+                                                      "it on the station that keeps it."),
+                        source=source, station=clip.station)
     if sha256_of(source) != clip.sha256:
-        raise UserError(f"The video file {source} has changed since it was recorded (its SHA-256 differs): it "
-                        "cannot be exported as the recording.")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "The video file {source} has changed since it was recorded "
+                                                      "(its SHA-256 differs): it cannot be exported as the recording."),
+                        source=source)
     order = m.Order.get_by_id(clip.order_id)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"The folder {folder} cannot be written ({exc.strerror or exc}): choose another.") from exc
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "The folder {folder} cannot be written ({strerror}): choose "
+                                                      "another."), folder=folder, strerror=exc.strerror or exc) from exc
     video = folder / source.name
     sheet_path = video.with_suffix(".pdf")
     if video.exists() or sheet_path.exists():
-        raise UserError(f"{video.name} is already in {folder}: choose an empty folder (nothing was overwritten).")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{name} is already in {folder}: choose an empty folder "
+                                                      "(nothing was overwritten)."), name=video.name, folder=folder)
     lines = [DisputeLine(ln.seller_sku or ln.sku, ln.name, ln.quantity)
              for ln in m.OrderLine.select().where(m.OrderLine.order == order.id).order_by(m.OrderLine.line_no)]
     checks = [e.detail for e in m.OrderEvent.select().where(m.OrderEvent.order == order.id,
@@ -340,5 +350,6 @@ def export_for_dispute(clip_id: int, folder: Path, tr: object = None, now: datet
     except OSError as exc:
         for path in (video, sheet_path):
             path.unlink(missing_ok=True)
-        raise UserError(f"Exporting to {folder} failed ({exc.strerror or exc}); nothing was left there.") from exc
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "Exporting to {folder} failed ({strerror}); nothing was left "
+                                                      "there."), folder=folder, strerror=exc.strerror or exc) from exc
     return Export(video, sheet_path, clip.sha256)

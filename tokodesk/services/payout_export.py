@@ -112,8 +112,7 @@ def xlsx_bytes(book: PayoutBook, orders: list[po.OrderPayout] | None = None) -> 
     try:
         from openpyxl import Workbook
     except ImportError:
-        raise UserError(f"XLSX export needs the openpyxl package ({OPENPYXL_PIN}), which this TokoDesk does not "
-                        "have; export --csv instead (Excel opens it too)") from None
+        raise UserError(csv_cells.NO_XLSX, openpyxl_pin=OPENPYXL_PIN) from None
     wb = Workbook()
     header, rows = order_rows(book, orders)
     _sheet(wb, "Orders", header, rows, first=True)

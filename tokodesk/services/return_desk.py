@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services import returns as rs
@@ -52,6 +53,11 @@ class ReturnOutcome:
 
 def _reload(ret: m.Return) -> m.Return:
     return m.Return.get_by_id(ret.id)
+
+
+_ELSEWHERE_DOING = QT_TRANSLATE_NOOP("Refusals", "another station is already doing this")
+_ELSEWHERE_RESOLVING = QT_TRANSLATE_NOOP("Refusals", "another station is already resolving this")
+_ELSEWHERE_FINISHED = QT_TRANSLATE_NOOP("Refusals", "another station finished this meanwhile")
 
 
 def _outcome(ret: m.Return, ok: bool, error: str | None = None, **flags: bool) -> ReturnOutcome:
@@ -133,20 +139,25 @@ class ReturnDesk:
         api = self.api
         wanted = {k: v for k, v in units.items() if v}
         if not wanted:
-            raise UserError("choose the units the partial refund is for (SKU=QTY), at least one")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "choose the units the partial refund is for (SKU=QTY), at "
+                                                          "least one"))
         skus: list[tuple[str, int]] = []
         for line in ret.lines:
             qty = sum(wanted.pop(key, 0) for key in {line.seller_sku, line.sku} if key)
             if qty > line.quantity:
-                raise UserError(f"{line.seller_sku or line.sku}={qty}: the buyer asked about {line.quantity}")
+                raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku}={qty}: the buyer asked about {quantity}"),
+                                seller_sku=line.seller_sku or line.sku, qty=qty, quantity=line.quantity)
             if qty:
                 if not line.sku_id:
-                    raise UserError(f"{line.seller_sku or line.sku}: the marketplace named no sku id for this line "
-                                    "(sync returns again)")
+                    raise UserError(QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: the marketplace named no sku id for "
+                                                                  "this line (sync returns again)"),
+                                    seller_sku=line.seller_sku or line.sku)
                 skus.append((line.sku_id, qty))
         if wanted:
             have = ", ".join(sorted({ln.seller_sku or ln.sku for ln in ret.lines}))
-            raise UserError(f"{', '.join(sorted(wanted))}: return {ret.return_id} has no such SKU (it has {have})")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{wanted}: return {return_id} has no such SKU (it has "
+                                                          "{have})"),
+                            wanted=', '.join(sorted(wanted)), return_id=ret.return_id, have=have)
         return api.calculate_refund(ret.order_id, skus)
 
     def receive(self, ret: m.Return, damaged: dict[str, int] | None = None) -> ReturnOutcome:
@@ -159,11 +170,13 @@ class ReturnDesk:
                 photos: list | None = None) -> ReturnOutcome:
         ret = _reload(ret)
         if ret.channel_id != self.channel.id:
-            raise UserError(f"return {ret.return_id} belongs to another channel")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "return {return_id} belongs to another channel"),
+                            return_id=ret.return_id)
         api = self.api
         if photos and not self.adapter.capabilities.return_reject_photos:
-            raise UserError(f"{self.adapter.capabilities.display_name} takes no photos with a rejection: reject "
-                            "without them, or in Seller Center")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{display_name} takes no photos with a rejection: reject "
+                                                          "without them, or in Seller Center"),
+                            display_name=self.adapter.capabilities.display_name)
         try:
             active = active_for(ret)
             if active is not None:
@@ -173,23 +186,29 @@ class ReturnDesk:
                         return earlier
                     ret = _reload(ret)
                 else:
-                    raise Refused(f"an earlier decision on this return ({active.kind}) is still waiting for the "
-                                  "marketplace's answer; try again after the next sync")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "an earlier decision on this return ({kind}) is "
+                                                                "still waiting for the marketplace's answer; try "
+                                                                "again after the next sync"), kind=active.kind)
             payload: dict = {"return_id": ret.return_id, "ret": ret.id, "from_status": ret.status,
                              "idempotency_key": str(uuid.uuid4())}
             plan = None
             if kind == RECEIVE and ret.stock_returned:
                 if ret.status != WAITING_FOR_PACKAGE_ANSWER:
-                    raise Refused(f"return {ret.return_id} was already received ({ret.decision_detail})")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "return {return_id} was already received "
+                                                                "({decision_detail})"),
+                                  return_id=ret.return_id, decision_detail=ret.decision_detail)
                 if damaged:
-                    raise Refused(f"return {ret.return_id}: its goods were already checked in "
-                                  f"({ret.decision_detail}); only the marketplace's approval is still to send")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: its goods were already checked "
+                                                                "in ({decision_detail}); only the marketplace's "
+                                                                "approval is still to send"),
+                                  return_id=ret.return_id, decision_detail=ret.decision_detail)
                 # The goods are in; the approval of the parcel did not go through earlier: send only that.
                 payload["decision"] = "APPROVE_RECEIVED_PACKAGE"
             elif kind == RECEIVE:
                 rs.plan_check_in(ret, damaged or {})  # a refund only has nothing to receive: say that first
                 if ret.state != RS.TO_INSPECT.value:
-                    raise Refused(_not_now(ret, "received yet: its parcel has not been sent back"))
+                    raise Refused(_not_now(ret, QT_TRANSLATE_NOOP("Refusals", "received yet: its parcel has not been "
+                                                                                  "sent back")))
                 plan = rs.plan_check_in(ret, damaged or {})
                 if ret.status == WAITING_FOR_PACKAGE_ANSWER:
                     payload["decision"] = "APPROVE_RECEIVED_PACKAGE"
@@ -197,14 +216,17 @@ class ReturnDesk:
                                                         and ret.status == WAITING_FOR_PACKAGE_ANSWER):
                 if kind == OFFER:
                     if ret.state != RS.NEEDS_ANSWER.value:
-                        raise Refused(_not_now(ret, "offered a partial refund now"))
+                        raise Refused(_not_now(ret, QT_TRANSLATE_NOOP("Refusals", "offered a partial refund now")))
                     if amount is None or amount <= 0 or (ret.refund_total and amount >= ret.refund_total):
-                        raise Refused(f"a partial refund must be above Rp0 and below the full refund "
-                                      f"(Rp{ret.refund_total:,})".replace(",", "."))
+                        raise Refused(QT_TRANSLATE_NOOP("Refusals", "a partial refund must be above Rp0 and below "
+                                                                    "the full refund (Rp{full})"),
+                                      full=f"{ret.refund_total:,}".replace(",", "."))
                     payload.update(decision="OFFER_PARTIAL_REFUND", amount=int(amount))
                 elif kind == APPROVE and ret.state == RS.TO_INSPECT.value:
-                    raise Refused(f"return {ret.return_id}: the parcel came back; check it in with "
-                                  f"'tokodesk returns receive {ret.return_id}' (that approves it), or reject it")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: the parcel came back; check it "
+                                                                "in with 'tokodesk returns receive {return_id}' "
+                                                                "(that approves it), or reject it"),
+                                  return_id=ret.return_id)
                 if kind != OFFER:
                     payload["decision"] = _approve_decision(ret) if kind == APPROVE else _reject_decision(ret)
                 if kind == REJECT:
@@ -213,12 +235,13 @@ class ReturnDesk:
                     if photos:
                         payload["images"] = [p.as_payload() for p in photos]
             else:
-                raise Refused(_not_now(ret, "approved or rejected now"))
+                raise Refused(_not_now(ret, QT_TRANSLATE_NOOP("Refusals", "approved or rejected now")))
             with m.db.atomic():
                 bumped = m.Return.update(version=m.Return.version + 1, local_updated_at=m.utcnow(), problem="").where(
                     (m.Return.id == ret.id) & (m.Return.version == ret.version)).execute()
                 if not bumped:
-                    raise Refused("the return was changed by another station or a sync just now; refresh and try again")
+                    raise Refused(QT_TRANSLATE_NOOP("Refusals", "the return was changed by another station or a sync "
+                                                                "just now; refresh and try again"))
                 if plan is not None:
                     try:
                         moves = rs.check_in(ret, plan, self.who)
@@ -245,7 +268,7 @@ class ReturnDesk:
         if action is None:
             return _outcome(_reload(ret), True)
         if not outbox.claim(action, self.who, from_statuses=(outbox.PENDING,)):
-            return _outcome(_reload(ret), False, "another station is already doing this", pending=True)
+            return _outcome(_reload(ret), False, said(_ELSEWHERE_DOING), pending=True)
         with outbox.keep_alive(action):
             return self._drive(action, _reload(ret), read_first=False)
 
@@ -253,7 +276,7 @@ class ReturnDesk:
     def resume(self, action: m.Action) -> ReturnOutcome:
         ret = m.Return.get_by_id((action.payload or {})["ret"])
         if not outbox.claim(action, self.who, from_statuses=(action.status,)):
-            return _outcome(ret, False, "another station is already resolving this", pending=True)
+            return _outcome(ret, False, said(_ELSEWHERE_RESOLVING), pending=True)
         with outbox.keep_alive(action):
             return self._drive(action, ret, read_first=True)
 
@@ -366,7 +389,7 @@ class ReturnDesk:
                 log.warning("return %s after the decision: not read (%s)", p["return_id"], exc)
         with m.db.atomic():
             if not outbox.settle(action, outbox.DONE, note):
-                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+                return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
             if info is not None:
                 rs.store_return(self.channel, info)
             if action.kind == REJECT:
@@ -389,7 +412,7 @@ class ReturnDesk:
     def _failed(self, action: m.Action, ret: m.Return, reason: str, info: base.ReturnInfo | None) -> ReturnOutcome:
         with m.db.atomic():
             if not outbox.settle(action, outbox.FAILED, reason):
-                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+                return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
             if info is not None:
                 rs.store_return(self.channel, info)
             problem = f"Could not {action.kind.removeprefix('return_')} the return: {reason}"
@@ -400,7 +423,7 @@ class ReturnDesk:
     def _unknown(self, action: m.Action, ret: m.Return, reason: str) -> ReturnOutcome:
         with m.db.atomic():
             if not outbox.settle(action, outbox.UNKNOWN, reason):
-                return _outcome(_reload(ret), False, "another station finished this meanwhile", pending=True)
+                return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
             problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next sync."
             m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
@@ -417,22 +440,28 @@ def active_for(ret: m.Return) -> m.Action | None:
 
 
 def _not_now(ret: m.Return, what: str) -> str:
-    waits = {RS.ON_ITS_WAY.value: "it waits for the buyer to send the goods back",
-             RS.CLOSED.value: f"it is closed ({ret.status})",
-             RS.TO_INSPECT.value: "its parcel was sent back: receive it (tokodesk returns receive) or reject it",
-             RS.NEEDS_ANSWER.value: "it waits for your answer: approve or reject it"}
-    return f"return {ret.return_id} cannot be {what}: {waits.get(ret.state, ret.state)}"
+    waits = {RS.ON_ITS_WAY.value: said(QT_TRANSLATE_NOOP("Refusals", "it waits for the buyer to send the goods back")),
+             RS.CLOSED.value: said(QT_TRANSLATE_NOOP("Refusals", "it is closed ({status})"), status=ret.status),
+             RS.TO_INSPECT.value: said(QT_TRANSLATE_NOOP("Refusals", "its parcel was sent back: receive it (tokodesk "
+                                                                     "returns receive) or reject it")),
+             RS.NEEDS_ANSWER.value: said(QT_TRANSLATE_NOOP("Refusals", "it waits for your answer: approve or reject "
+                                                                       "it"))}
+    return said(QT_TRANSLATE_NOOP("Refusals", "return {return_id} cannot be {what}: {why}"),
+                return_id=ret.return_id, what=what, why=waits.get(ret.state, ret.state))
 
 
 def _pick(offered: list[base.CancelReason], wanted: str | None) -> base.CancelReason:
-    listed = "; ".join(f"{r.code} = {r.label}" for r in offered) or "(the marketplace offers none now)"
+    listed = "; ".join(f"{r.code} = {r.label}" for r in offered) or \
+        said(QT_TRANSLATE_NOOP("Refusals", "(the marketplace offers none now)"))
     wanted = (wanted or "").strip()
     if not wanted:
-        raise Refused(f"choose a reason to reject the return (--reason NAME): {listed}")
+        raise Refused(QT_TRANSLATE_NOOP("Refusals", "choose a reason to reject the return (--reason NAME): {listed}"),
+                      listed=listed)
     for reason in offered:
         if reason.code == wanted or reason.label.casefold() == wanted.casefold():
             return reason
-    raise Refused(f"reason {wanted!r} is not offered for this return; choose one of: {listed}")
+    raise Refused(QT_TRANSLATE_NOOP("Refusals", "reason {wanted!r} is not offered for this return; choose one of: "
+                                                "{listed}"), wanted=wanted, listed=listed)
 
 
 def resume_pending(channel: m.Channel, adapter: base.Marketplace) -> list[ReturnOutcome]:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.images import image_mime, image_pixels
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -28,8 +29,8 @@ class PhotoRefused(UserError):
     """A photo the marketplace would refuse: `fault` (missing | empty | too_big | type | unreadable | pixels) and its
     figures, for a window that says it in the seller's language; the text is the English message."""
 
-    def __init__(self, message: str, path: str, fault: str, *figures: object) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, path: str, fault: str, *figures: object, **params: object) -> None:
+        super().__init__(message, **params)
         self.path, self.fault, self.figures = path, fault, figures
 
 
@@ -52,40 +53,51 @@ class Photo:
 
 def _kind_of(head: bytes) -> str:
     """What an unsupported file looks like, for the message."""
-    for magic, kind in ((b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"),
-                        (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image")):
+    tiff = QT_TRANSLATE_NOOP("Refusals", "a TIFF image")
+    for magic, kind in ((b"GIF8", QT_TRANSLATE_NOOP("Refusals", "a GIF image")),
+                        (b"%PDF", QT_TRANSLATE_NOOP("Refusals", "a PDF document")),
+                        (b"PK\x03\x04", QT_TRANSLATE_NOOP("Refusals", "a ZIP archive")),
+                        (b"II*\x00", tiff), (b"MM\x00*", tiff)):
         if head.startswith(magic):
             return kind
     if head[4:8] == b"ftyp":
-        return "a video"
-    return "not an image"
+        return QT_TRANSLATE_NOOP("Refusals", "a video")
+    return QT_TRANSLATE_NOOP("Refusals", "not an image")
 
 
 def check_photo(path: str | Path) -> Photo:
     """The photo at `path`, checked against the upload's limits; UserError naming the file and what is wrong."""
     file = Path(path).expanduser()
-    label = f"photo {str(path)!r}"
+    photo = str(path)
     if not file.is_file():
-        raise PhotoRefused(f"{label}: no such file (check the path)", str(path), "missing")
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: no such file (check the path)"),
+                           photo, "missing", photo=photo)
     size = file.stat().st_size
     if size == 0:
-        raise PhotoRefused(f"{label}: the file is empty", str(path), "empty")
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: the file is empty"), photo, "empty",
+                           photo=photo)
     if size > MAX_BYTES:
-        raise PhotoRefused(f"{label}: {size / 1024 / 1024:.1f} MB; Tokopedia & Shop takes at most 10 MB a photo "
-                           "(save it smaller, e.g. as JPG)", str(path), "too_big", f"{size / 1024 / 1024:.1f}")
+        mb = f"{size / 1024 / 1024:.1f}"
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: {mb} MB; Tokopedia & Shop takes at most "
+                                                         "10 MB a photo (save it smaller, e.g. as JPG)"),
+                           photo, "too_big", mb, photo=photo, mb=mb)
     data = file.read_bytes()
     mime = image_mime(data[:16])
     if mime is None:
-        raise PhotoRefused(f"{label}: {_kind_of(data[:16])}; Tokopedia & Shop takes {TYPES} photos", str(path),
-                           "type")
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: {kind}; Tokopedia & Shop takes {types} "
+                                                         "photos"),
+                           photo, "type", photo=photo, kind=_kind_of(data[:16]), types=TYPES)
     pixels = image_pixels(data, mime)
     if pixels is None:
-        raise PhotoRefused(f"{label}: the {mime.split('/')[1].upper()} file cannot be read (damaged or cut short)",
-                           str(path), "unreadable")
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: the {kind} file cannot be read (damaged "
+                                                         "or cut short)"),
+                           photo, "unreadable", photo=photo, kind=mime.split('/')[1].upper())
     width, height = pixels
     if min(width, height) < MIN_SIDE or max(width, height) > MAX_SIDE:
-        raise PhotoRefused(f"{label}: {width}×{height} px; a photo must be from {MIN_SIDE}×{MIN_SIDE} to "
-                           f"{MAX_SIDE}×{MAX_SIDE} px", str(path), "pixels", width, height)
+        raise PhotoRefused(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: {width}×{height} px; a photo must be from "
+                                                         "{least}×{least} to {most}×{most} px"),
+                           photo, "pixels", width, height, photo=photo, width=width, height=height, least=MIN_SIDE,
+                           most=MAX_SIDE)
     return Photo(path=str(file.resolve()), name=file.name, sha256=hashlib.sha256(data).hexdigest(), mime_type=mime,
                  width=width, height=height, size=size)
 
@@ -100,13 +112,21 @@ def check_photos(paths: list[str] | tuple[str, ...]) -> list[Photo]:
             problems.append(str(exc))
             continue
         if photo.sha256 in seen:
-            problems.append(f"photo {str(path)!r}: the same picture is attached twice")
+            problems.append(said(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r}: the same picture is attached "
+                                                               "twice"), photo=str(path)))
             continue
         seen.add(photo.sha256)
         photos.append(photo)
     if problems:
-        raise UserError("; ".join(problems) + ". Nothing was sent")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{problems}. Nothing was sent"), problems=_joined(problems))
     return photos
+
+
+def _joined(problems: list) -> object:
+    """Several refusals as one text, each still said in the window's language."""
+    if len(problems) == 1:
+        return problems[0]
+    return said(QT_TRANSLATE_NOOP("Refusals", "{first}; {rest}"), first=problems[0], rest=_joined(problems[1:]))
 
 
 def read_for_upload(photo: dict) -> bytes:
@@ -115,9 +135,11 @@ def read_for_upload(photo: dict) -> bytes:
     try:
         data = file.read_bytes()
     except OSError:
-        raise UserError(f"photo {photo['name']!r} is no longer at {photo['path']}: reject again with the photos "
-                        "where they are now") from None
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r} is no longer at {path}: reject again with "
+                                                      "the photos where they are now"),
+                        photo=photo['name'], path=photo['path']) from None
     if hashlib.sha256(data).hexdigest() != photo["sha256"]:
-        raise UserError(f"photo {photo['name']!r} changed since the rejection was written: reject again with "
-                        "the photos as they are now")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "photo {photo!r} changed since the rejection was written: "
+                                                      "reject again with the photos as they are now"),
+                        photo=photo['name'])
     return data

@@ -245,7 +245,8 @@ class ReturnRow:
 def list_returns(state: str | None = None, channel: m.Channel | None = None) -> list[ReturnRow]:
     """The queue: returns whose deadline costs money first (soonest deadline first), then the rest, newest first."""
     if state is not None and state not in STATES:
-        raise UserError(f"--state {state!r}: use one of {', '.join(STATES)}")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "--state {state!r}: use one of {states}"),
+                        state=state, states=', '.join(STATES))
     query = m.Return.select()
     if state is not None:
         query = query.where(m.Return.state == state)
@@ -278,11 +279,13 @@ def find_return(key: str, channel: m.Channel | None = None) -> m.Return:
         query = query.where(m.Return.channel == channel.id)
     found = list(query)
     if not found:
-        raise UserError(f"no return {key!r}: give a return id (or its order's id or invoice) from "
-                        "'tokodesk returns list'; run 'tokodesk sync returns' to fetch new ones")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "no return {key!r}: give a return id (or its order's id or "
+                                                      "invoice) from 'tokodesk returns list'; run 'tokodesk sync "
+                                                      "returns' to fetch new ones"), key=key)
     if len(found) > 1:
-        raise UserError(f"{key!r} matches {len(found)} returns ({', '.join(r.return_id for r in found)}): "
-                        "give the return id")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{key!r} matches {n_found} returns ({return_ids}): give "
+                                                      "the return id"),
+                        key=key, n_found=len(found), return_ids=', '.join(r.return_id for r in found))
     return found[0]
 
 
@@ -295,7 +298,9 @@ def parse_damaged(items: Sequence[str], option: str = "--damaged") -> dict[str, 
     for item in items:
         sku, sep, qty = item.partition("=")
         if not sep or not sku.strip() or not qty.strip().isdigit() or int(qty) <= 0:
-            raise UserError(f"{option} {item!r}: write SKU=QTY with a whole number above 0, e.g. {option} KAOS-M=1")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "{option} {item!r}: write SKU=QTY with a whole number "
+                                                          "above 0, e.g. {option} KAOS-M=1"),
+                            option=option, item=item)
         out[sku.strip()] = out.get(sku.strip(), 0) + int(qty)
     return out
 
@@ -304,14 +309,17 @@ def plan_check_in(ret: m.Return, damaged: dict[str, int]) -> dict[str, tuple[int
     """{seller_sku: (resaleable, damaged)} for the return's lines; refused (nothing changed) when a line has no
     seller SKU, or `damaged` names a SKU the return does not have or more than came back."""
     if ret.return_type not in ("RETURN_AND_REFUND", "REPLACEMENT"):
-        raise UserError(f"return {ret.return_id} is a {ret.return_type or 'refund'} without goods coming back: "
-                        "there is nothing to receive, and no stock moves")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "return {return_id} is a {return_type} without goods coming "
+                                                      "back: there is nothing to receive, and no stock moves"),
+                        return_id=ret.return_id, return_type=ret.return_type or 'refund')
     totals: dict[str, int] = {}
     aliases: dict[str, str] = {}
     for line in ret.lines:
         if not line.seller_sku:
-            raise UserError(f"return {ret.return_id}: the line {line.sku or line.sku_id} ({line.name}) is not mapped "
-                            "to one of your SKUs; map it first (tokodesk mapping import), then receive the parcel")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: the line {sku} ({name}) is not mapped "
+                                                          "to one of your SKUs; map it first (tokodesk mapping "
+                                                          "import), then receive the parcel"),
+                            return_id=ret.return_id, sku=line.sku or line.sku_id, name=line.name)
         totals[line.seller_sku] = totals.get(line.seller_sku, 0) + line.quantity
         aliases[line.seller_sku] = line.seller_sku
         if line.sku:
@@ -320,11 +328,14 @@ def plan_check_in(ret: m.Return, damaged: dict[str, int]) -> dict[str, tuple[int
     for sku, qty in damaged.items():
         own = aliases.get(sku)
         if own is None:
-            raise UserError(f"--damaged {sku}: return {ret.return_id} has no such SKU (it has "
-                            f"{', '.join(sorted(totals))})")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "--damaged {sku}: return {return_id} has no such SKU (it "
+                                                          "has {totals})"),
+                            sku=sku, return_id=ret.return_id, totals=', '.join(sorted(totals)))
         bad[own] = bad.get(own, 0) + qty
         if bad[own] > totals[own]:
-            raise UserError(f"--damaged {sku}={bad[own]}: only {totals[own]} came back in return {ret.return_id}")
+            raise UserError(QT_TRANSLATE_NOOP("Refusals", "--damaged {sku}={bad}: only {totals} came back in return "
+                                                          "{return_id}"),
+                            sku=sku, bad=bad[own], totals=totals[own], return_id=ret.return_id)
     return {sku: (qty - bad.get(sku, 0), bad.get(sku, 0)) for sku, qty in totals.items()}
 
 

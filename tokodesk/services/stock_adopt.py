@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -138,19 +139,21 @@ def adopt_marketplace_stock(
 
     channel = m.Channel.get_by_id(channel.id)  # afresh: an order pull may have run since the caller read it
     if orders_are_stale(channel, m.utcnow()):
-        when = "were never pulled" if channel.last_order_pull_to is None else "were not pulled in the last 30 minutes"
-        raise UserError(
-            f"the orders of channel {channel.name!r} {when}: pull them first ('tokodesk sync orders' or Sync now), "
-            "so the count includes what open orders hold; nothing was changed"
-        )
+        when = QT_TRANSLATE_NOOP("Refusals", "were never pulled") if channel.last_order_pull_to is None else \
+            QT_TRANSLATE_NOOP("Refusals", "were not pulled in the last 30 minutes")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "the orders of channel {name!r} {when}: pull them first "
+                                                      "('tokodesk sync orders' or Sync now), so the count includes "
+                                                      "what open orders hold; nothing was changed"),
+                        name=channel.name, when=when)
     result = AdoptResult(channel=channel.name)
     # Shipped orders first: their units left the shelf and the marketplace's figure, so they are not held any more.
     inventory.take_stock_for_shipped_orders(None)
     by_sku, result.already_counted = _candidates(channel, include_counted)
     elsewhere = _listed_elsewhere(channel, list(by_sku))
     for sku, other in sorted(elsewhere.items()):
-        result.skipped.append(SkippedSku(sku, f"also listed on channel {other!r}: count it yourself (stock set), "
-                                              "one channel's figure does not give the other's share"))
+        result.skipped.append(SkippedSku(sku, said(QT_TRANSLATE_NOOP(
+            "Refusals", "also listed on channel {other!r}: count it yourself (stock set), one channel's figure does "
+                        "not give the other's share"), other=other)))
         by_sku.pop(sku)
     if not by_sku:
         return result
@@ -173,7 +176,8 @@ def adopt_marketplace_stock(
             except base.AuthError:
                 raise
             except base.MarketplaceError as exc:
-                unreadable.update({p: f"could not be read ({exc})" for p in chunk})
+                unreadable.update({p: said(QT_TRANSLATE_NOOP("Refusals", "could not be read ({error})"), error=str(exc))
+                                   for p in chunk})
                 result.errors.append(f"could not read listings {chunk[0]}…{chunk[-1]}: {exc}")
     if progress:
         progress(len(product_ids), len(product_ids), f"read {len(read)} listings")
@@ -181,11 +185,14 @@ def adopt_marketplace_stock(
     held = inventory.reserved_by_sku(list(by_sku))
     chosen: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # seller SKU -> (marketplace total, [(mapping, qty)])
     for sku, rows in by_sku.items():
-        problem = next((f"listing {r.marketplace_sku or r.product_id} {unreadable[r.product_id]}"
+        problem = next((said(QT_TRANSLATE_NOOP("Refusals", "listing {listing} {why}"),
+                             listing=r.marketplace_sku or r.product_id, why=unreadable[r.product_id])
                         for r in rows if r.product_id in unreadable), None)
         if problem is None:
-            problem = next((f"listing {r.marketplace_sku or r.product_id} was not found on the marketplace "
-                            "(deleted or deactivated?): pull the products again, or count it yourself"
+            problem = next((said(QT_TRANSLATE_NOOP("Refusals", "listing {listing} was not found on the marketplace "
+                                                               "(deleted or deactivated?): pull the products again, "
+                                                               "or count it yourself"),
+                                 listing=r.marketplace_sku or r.product_id)
                             for r in rows if r.product_id not in read), None)
         if problem is not None:
             result.skipped.append(SkippedSku(sku, problem))
@@ -195,9 +202,10 @@ def adopt_marketplace_stock(
         shares = [inventory.split_pool(total, len(per_listing), rank) for rank in range(1, len(per_listing) + 1)]
         if shares != [q for _, q in per_listing]:
             figures = " + ".join(str(q) for _, q in per_listing)
-            result.skipped.append(SkippedSku(sku, f"listed {len(rows)} times ({figures}): the push shares one count "
-                                                  f"evenly ({' + '.join(map(str, shares))}), which would move their "
-                                                  "stock; count it yourself (stock set)"))
+            result.skipped.append(SkippedSku(sku, said(QT_TRANSLATE_NOOP(
+                "Refusals", "listed {times} times ({figures}): the push shares one count evenly ({shares}), which "
+                            "would move their stock; count it yourself (stock set)"),
+                times=len(rows), figures=figures, shares=" + ".join(map(str, shares)))))
             continue
         chosen[sku] = (total, per_listing)
 
@@ -212,7 +220,8 @@ def adopt_marketplace_stock(
                 query = query.where(m.StockItem.on_hand.is_null(True))
             if not query.execute():
                 if m.StockItem.get_or_none(m.StockItem.seller_sku == sku) is not None:
-                    result.skipped.append(SkippedSku(sku, "counted meanwhile: that count is kept"))
+                    result.skipped.append(SkippedSku(sku, said(QT_TRANSLATE_NOOP("Refusals", "counted meanwhile: "
+                                                                                             "that count is kept"))))
                     continue
                 m.StockItem.insert(seller_sku=sku, on_hand=on_hand, updated_at=now).execute()
             for mapping_id, qty in per_listing:

@@ -16,6 +16,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
 
@@ -66,10 +67,13 @@ def put_back(plan: Mapping[str, tuple[int, int]], *, who: str, order: m.Order | 
             for sku, (good, bad) in sorted(plan.items()):
                 # A SKU the order does not list (a return mapped another way) is checked against nothing here.
                 if sku in ordered and before.get(sku, 0) + good + bad > ordered[sku]:
-                    raise UserError(
-                        f"order {order.invoice or order.order_id}: {sku} came back already "
-                        f"({_earlier(order.id)}); it had {ordered[sku]}, so {good + bad} more cannot come back. "
-                        "Nothing was changed: a parcel goes back on the shelf once, whichever way it is checked in")
+                    raise UserError(QT_TRANSLATE_NOOP("Refusals", "order {invoice}: {sku} came back already "
+                                                                  "({earlier}); it had {ordered}, so {good} more "
+                                                                  "cannot come back. Nothing was changed: a parcel "
+                                                                  "goes back on the shelf once, whichever way it is "
+                                                                  "checked in"),
+                                    invoice=order.invoice or order.order_id, sku=sku, earlier=_earlier(order.id),
+                                    ordered=ordered[sku], good=good + bad)
         now = m.utcnow()
         for sku, (good, bad) in sorted(plan.items()):
             item = m.StockItem.get_or_none(m.StockItem.seller_sku == sku)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.services import csv_cells, inventory
 from tokodesk.services.csv_cells import read_csv_text
 
@@ -49,24 +50,26 @@ def parse_stock_text(text: str) -> ParsedStock:
         sku = cells[sku_col] if sku_col < len(cells) else ""
         qty_text = cells[qty_col] if qty_col < len(cells) else ""
         if not sku:
-            parsed.bad.append(BadRow(line, "the seller SKU is empty", raw))
+            parsed.bad.append(BadRow(line, said(csv_cells.SKU_EMPTY), raw))
             continue
-        problem = csv_cells.formula_problem(sku, "seller SKU")
+        problem = csv_cells.formula_problem(sku, csv_cells.SELLER_SKU)
         if problem:
             parsed.bad.append(BadRow(line, problem, raw))
             continue
         sku = csv_cells.read_cell(sku)
         if not qty_text:
-            parsed.bad.append(BadRow(line, f"no on-hand count for {sku}: add it in the second column", raw))
+            parsed.bad.append(BadRow(line, said(QT_TRANSLATE_NOOP("Refusals", "no on-hand count for {sku}: add it in "
+                                                                          "the second column"), sku=sku), raw))
             continue
         try:
             sku = inventory.normalise_sku(sku)
-            qty = inventory.parse_quantity(qty_text, what=f"on-hand count of {sku}")
+            qty = inventory.parse_quantity(qty_text, what=said(QT_TRANSLATE_NOOP("Refusals", "on-hand count of {sku}"),
+                                                               sku=sku))
         except UserError as exc:
             parsed.bad.append(BadRow(line, str(exc), raw))
             continue
         if sku in first_line_seen:
-            parsed.bad.append(BadRow(line, f"{sku} is already given on line {first_line_seen[sku]}", raw))
+            parsed.bad.append(BadRow(line, said(csv_cells.GIVEN_ON, sku=sku, line=first_line_seen[sku]), raw))
             continue
         first_line_seen[sku] = line
         parsed.rows.append((line, sku, qty))
@@ -89,7 +92,8 @@ class ImportResult:
 
 def bad_row_lines(path: str | Path, parsed: ParsedStock) -> list[str]:
     """The per-line report, as the CLI prints it and the window shows it: `FILE:LINE: reason`."""
-    return [f"{path}:{row.line}: {row.reason}" for row in parsed.bad]
+    return [said(QT_TRANSLATE_NOOP("Refusals", "{path}:{line}: {reason}"), path=path, line=row.line, reason=row.reason)
+            for row in parsed.bad]
 
 
 def import_stock(path: str | Path, *, strict: bool = False, require_rows: bool = False) -> ImportResult:
@@ -99,7 +103,8 @@ def import_stock(path: str | Path, *, strict: bool = False, require_rows: bool =
     """
     parsed = read_stock_file(path)
     if require_rows and not parsed.rows and not parsed.bad:
-        raise UserError(f"{path} has no stock rows: write seller_sku,on_hand on each line")
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{path} has no stock rows: write seller_sku,on_hand on each "
+                                                      "line"), path=path)
     result = ImportResult(parsed)
     if strict and parsed.bad:
         return result

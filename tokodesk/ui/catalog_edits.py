@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.store import models as m
-from tokodesk.ui.messages import in_words
+from tokodesk.ui.messages import in_words, refusal_text
 
 
 class CatalogEditDialog(QDialog):
@@ -96,7 +96,7 @@ class CatalogEditDialog(QDialog):
         try:
             price, active, code = self.values()
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             return
         if code is not None and catalog_codes.code_problem(code):
             self.error.setText(self.tr("The seller SKU code {0!r} cannot be used: 1-50 characters, no spaces, not "

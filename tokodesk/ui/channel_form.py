@@ -24,7 +24,7 @@ from tokodesk import config
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.i18n import translate
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, refusal_text
 
 WIB_ZONE = QTimeZone(b"Asia/Jakarta")
 L = config.CHANNEL_SETTING_LABELS
@@ -266,7 +266,7 @@ class SettingsDialog(QDialog):
         try:  # the same check as `tokodesk channel set`: what one accepts, the other does
             values = validate(values)
         except SettingError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             return
         channel_id = self.channel["id"]
 

@@ -239,7 +239,7 @@ class HandoverDialog(QDialog):
     def _failed(self, exc: BaseException, _trace: str) -> None:
         from tokodesk.ui.messages import describe
 
-        self._cue(False, describe(exc) if not isinstance(exc, ValueError) else str(exc))
+        self._cue(False, describe(exc))
 
     # ---- the manifest --------------------------------------------------------------------------------------------
     def save_manifest(self, path: str | None = None) -> None:

@@ -536,7 +536,7 @@ class InventoryTab(QWidget):
                 self.banner.show_error(
                     self.tr("{0} bad lines in the file: nothing was imported. Fix them and import again.").format(
                         len(result.parsed.bad)),
-                    "\n".join(stock_csv.bad_row_lines(path, result.parsed)))
+                    "\n".join(in_words(line) for line in stock_csv.bad_row_lines(path, result.parsed)))
                 return
             applied = result.applied
             self.banner.show_info(self.tr("{0} counts imported: {1} updated, {2} new SKUs, {3} unchanged.").format(

@@ -24,7 +24,7 @@ from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.i18n import is_language_change, translate
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
 
@@ -314,7 +314,7 @@ class MappingTab(QWidget):
                 result.rows, result.mapped, result.unmapped, result.unchanged)
             if result.errors:
                 self.banner.show_error(text + " " + self.tr("{0} rows skipped.").format(len(result.errors)),
-                                       "\n".join(str(e) for e in result.errors))
+                                       "\n".join(in_words(str(e)) for e in result.errors))
             else:
                 self.banner.clear()
                 self.ctx.status_message(text)

@@ -40,6 +40,12 @@ def describe(exc: BaseException) -> str:
     return translate("Messages", "Something went wrong ({0}): {1}").format(name, exc)
 
 
+def refusal_text(exc: BaseException) -> str:
+    """An exception's own text in the window's language when a service wrote it in marked words; else as it is."""
+    words = words_of(exc)
+    return in_words(words) if words is not None else str(exc)
+
+
 def in_words(text: str) -> str:
     """A message in the window's words: a service's refusal (`Said`, even after str() on its exception) translated
     from its template; a stored English message (a run's error) with the marketplace's errors in words."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.services.pack_check import Outcome, PackCheck, ScanResult
+from tokodesk.ui.messages import refusal_text
 
 DONE_BG = QColor("#d8f5d8")
 RED = "#b00020"
@@ -236,7 +237,7 @@ def pack_check_toggle(ctx: Any, parent: QWidget) -> QCheckBox:
     def save(on: bool) -> None:
         ctx.jobs.submit(lambda _jc: m.AppSetting.write("pack_check", on),
                         title=QCoreApplication.translate("OrdersTab", "Saving the setting"),
-                        on_error=lambda exc, _detail: ctx.status_message(str(exc)))
+                        on_error=lambda exc, _detail: ctx.status_message(refusal_text(exc)))
 
     box.toggled.connect(save)
     return box

@@ -36,6 +36,7 @@ from PySide6.QtMultimedia import (
 )
 
 from tokodesk.services import pack_video as pv
+from tokodesk.ui.messages import refusal_text
 
 log = logging.getLogger(__name__)
 
@@ -362,7 +363,7 @@ class PackRecorder(QObject):
             try:
                 pv.check_folder(settings.folder, self.min_free)
             except pv.VideoFolderError as exc:
-                self.warning.emit(str(exc))
+                self.warning.emit(refusal_text(exc))
                 return False
         self.started = self.now()
         path = pv.clip_path(settings.folder, order.invoice, self.started, order.package_id, kind)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from tokodesk.marketplace.base import OrderState
 from tokodesk.services import pack_video as pv
+from tokodesk.ui.messages import in_words, refusal_text
 
 log = logging.getLogger(__name__)
 # An order is filmed when its parcel is at the desk: to be packed, or packed and waiting for its label or pickup.
@@ -150,7 +151,7 @@ class DeskVideo(QObject):
             return settings
 
         self.tab.ctx.jobs.submit(read, title=self.tr("Reading the packing video settings"), on_result=opened,
-                                 on_error=lambda exc, _d: self.tab.banner.show_warning(str(exc)))
+                                 on_error=lambda exc, _d: self.tab.banner.show_warning(refusal_text(exc)))
 
     def _show_preview(self) -> None:
         self.preview.setVisible(self.active)
@@ -201,7 +202,7 @@ class DeskVideo(QObject):
             return False
         order, problem = prepared
         if problem:
-            self.recorder.warning.emit(problem)
+            self.recorder.warning.emit(in_words(problem))  # a signal of str: the words are said before it
             return False
         return self.recorder.begin(order, kind, folder_checked=True)
 

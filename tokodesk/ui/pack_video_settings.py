@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk.services import pack_video as pv
+from tokodesk.ui.messages import refusal_text
 
 
 class VideoSettingsDialog(QDialog):
@@ -120,7 +121,7 @@ class VideoSettingsDialog(QDialog):
 
         def failed(exc: BaseException, _detail: str) -> None:
             self.save_button.setEnabled(True)
-            self.error.setText(str(exc))
+            self.error.setText(refusal_text(exc))
             self.error.show()
 
         def saved(_none: Any) -> None:

@@ -41,7 +41,7 @@ from tokodesk.services import payouts as po
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import rupiah, wib_text
 from tokodesk.ui.i18n import is_language_change
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.payouts_costs import CostView
 from tokodesk.ui.payouts_views import (
     COL_COST,
@@ -517,7 +517,7 @@ class PayoutsTab(QWidget):
             text = self.tr("{0} cost prices set").format(len(result.applied))
             if bad:
                 text += "; " + self.tr("{0} lines skipped:").format(len(bad)) + " " + "; ".join(
-                    self.tr("line {0}: {1}").format(b.line, b.reason) for b in bad[:10])
+                    self.tr("line {0}: {1}").format(b.line, in_words(b.reason)) for b in bad[:10])
             self.costs.say(text, error=bool(bad))
             self.reload()
 

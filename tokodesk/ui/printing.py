@@ -36,7 +36,7 @@ from tokodesk import config
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.print_worker import PrintCancelled, PrintedResult, mark_printed, render_to_printer
 from tokodesk.ui.widgets import fit_to_screen
 from tokodesk.ui.workers import Cancelled
@@ -82,7 +82,7 @@ def build_documents(kind: str, pks: Sequence[int], size: str | None, adapters: A
         batch = documents.labels(orders, size=size, order_by=job.profile["label_order"])
         job.parts = batch.parts
         job.order_pks = [o.id for o in batch.orders]
-        job.skipped = [f"{o.invoice or o.order_id}: {why}" for o, why in batch.skipped]
+        job.skipped = [f"{o.invoice or o.order_id}: {in_words(why)}" for o, why in batch.skipped]
         job.warnings = [f"{o.invoice or o.order_id}: {text}" for o, text in batch.warnings]
     elif kind == "picklist":
         job.parts = [documents.picklist(orders)]

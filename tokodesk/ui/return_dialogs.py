@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokodesk.ui.messages import refusal_text
+
 THUMB = 96
 MAX_COMMENT = 500
 ERROR_STYLE = "color:#b00020"
@@ -307,7 +309,7 @@ class OfferDialog(QDialog):
         try:
             value = parse_price(self.amount.text(), self.tr("the offer"))
         except UserError as exc:
-            return None if not self.amount.text().strip() else self._say(str(exc))
+            return None if not self.amount.text().strip() else self._say(refusal_text(exc))
         if self.full and value >= self.full:
             return self._say(self.tr("A partial refund must be below the full refund."))
         return value

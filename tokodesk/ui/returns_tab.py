@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 from tokodesk.ui.orders_model import short_wib_text
 from tokodesk.ui.return_dialogs import LineToInspect, OfferDialog, ReceiveDialog, RejectDialog, ScanParcelDialog
 
@@ -493,7 +493,7 @@ class ReturnsTab(QWidget):
 
         def done(result: Any) -> None:
             self.busy_pk = None
-            text = self.tr("Done") if result.ok else (result.error or "")
+            text = self.tr("Done") if result.ok else in_words(result.error or "")
             self.results[r.pk] = (bool(result.ok), text)
             self.ctx.announce("stock")
             self.load()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from tokodesk.services.fulfilment.awb import AWB_MAX, AWB_MIN, clean
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +337,7 @@ class ArrangeDialog(QDialog):
                 what = self.tr("Shipped, no label yet")
             else:
                 what = self.tr("Skipped") if item.refused else self.tr("Not shipped")
-            for col, value in enumerate((item.invoice or item.order_id, what, item.reason)):
+            for col, value in enumerate((item.invoice or item.order_id, what, in_words(item.reason))):
                 cell = QTableWidgetItem(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, cell)

@@ -16,6 +16,7 @@ from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, Warehouse
 from tokodesk.store import models as m
 from tokodesk.ui.i18n import translate
+from tokodesk.ui.messages import refusal_text
 
 
 @dataclass
@@ -203,7 +204,7 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, credentials.CredentialError):
         return translate("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(exc)
     if isinstance(exc, (MarketplaceError, UserError, ValueError)):
-        return str(exc)
+        return refusal_text(exc)
     return translate("Wizard", "Unexpected error ({0}): {1}").format(type(exc).__name__, exc)
 
 
@@ -222,17 +223,17 @@ def check_settings(marketplace: str, values: dict) -> str | None:
     try:  # the rest as `tokodesk channel set` and the settings dialog check them; the start date below
         validate({k: v for k, v in values.items() if k != "order_sync_from"})
     except SettingError as exc:
-        return str(exc)
+        return refusal_text(exc)
     try:
         caps = _capabilities(marketplace)
     except UserError as exc:
-        return str(exc)
+        return refusal_text(exc)
     if caps is None:
         return None
     try:
         validate_order_sync_from(values["order_sync_from"], caps)
     except UserError as exc:
-        return str(exc)
+        return refusal_text(exc)
     return None
 
 

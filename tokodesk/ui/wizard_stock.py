@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.i18n import translate
+from tokodesk.ui.messages import in_words, refusal_text
 
 ADOPT, IMPORT, LATER = "adopt", "import", "later"  # services.stock_adopt's names
 
@@ -43,7 +44,7 @@ def adopt_summary(result: Any) -> str:
         lines.append(translate("StartingStock",
                                "{0} SKUs could not be taken and stay not counted (nothing is pushed for "
                                          "them):").format(len(result.skipped)))
-        lines += [f"• {s.seller_sku}: {s.reason}" for s in result.skipped[:20]]
+        lines += [f"• {s.seller_sku}: {in_words(s.reason)}" for s in result.skipped[:20]]
     return "\n".join(lines)
 
 
@@ -150,7 +151,7 @@ class StartingStockPage(QWizardPage):
                 return  # another file was chosen meanwhile
             self.parsed = parsed
             if parsed.bad:
-                lines = stock_csv.bad_row_lines(path, parsed)
+                lines = [in_words(line) for line in stock_csv.bad_row_lines(path, parsed)]
                 self.file_report.setText(self.tr("{0} bad lines: fix them and choose the file again.").format(
                     len(lines)) + "\n" + "\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
                 self.file_report.setStyleSheet("color:#b00020")
@@ -166,7 +167,7 @@ class StartingStockPage(QWizardPage):
 
         def failed(exc: BaseException, _detail: str) -> None:
             if self.file.text() == path:
-                self.file_report.setText(str(exc))
+                self.file_report.setText(refusal_text(exc))
                 self.file_report.setStyleSheet("color:#b00020")
 
         self.ctx.jobs.submit(lambda _jc: stock_csv.read_stock_file(path), title=self.tr("Reading the stock file"),

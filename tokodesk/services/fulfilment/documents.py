@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
 from tokodesk.errors import SaidError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace import base
 from tokodesk.services.doc_language import document_translator
 from tokodesk.services.fulfilment import kept_labels, label_rules
@@ -217,7 +217,8 @@ class Documents:
             if channel is None:
                 channel = channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)
             if S(order.state) not in LABEL_STATES:
-                batch.skipped.append((order, f"no label for an order that is {order.state}"))
+                batch.skipped.append((order, said(label_rules.NO_LABEL_IN_STATE, state=term("OrderState",
+                                                                                         order.state))))
                 continue
             adapter = self._adapter_or_none(channel)
             if order.id not in asked:
@@ -264,7 +265,9 @@ class Documents:
                 try:
                     pdf = self._marketplace_pdf(label, size)
                 except ValueError as exc:  # MarketplaceLabelError: one unreadable label page, not the whole batch
-                    batch.skipped.append((order, f"its marketplace label could not be drawn: {exc}"))
+                    why = said(QT_TRANSLATE_NOOP("Refusals", "its marketplace label could not be drawn: {error}"),
+                               error=str(exc))
+                    batch.skipped.append((order, why))
                     continue
                 printed.add(key)
                 batch.parts.append(pdf)
@@ -299,8 +302,10 @@ class Documents:
                 out.append((replace(data, awb=package.tracking_number, booking_code=None,
                                     parcel=f"{number}/{len(packages)}" if len(packages) > 1 else ""), order))
             if waiting:
-                batch.skipped.append((order, f"package {', '.join(waiting)} has no tracking number yet: ship it "
-                                             "first, then print its label"))
+                batch.skipped.append((order, said(QT_TRANSLATE_NOOP("Refusals", "package {packages} has no tracking "
+                                                                                "number yet: ship it first, then print "
+                                                                                "its label"),
+                                                  packages=", ".join(waiting))))
         return out
 
     def _marketplace_label(
@@ -323,9 +328,10 @@ class Documents:
                 return kept, ""
             elsewhere = kept_labels.holders(order, except_station=self.who)
             if elsewhere:
-                return None, (f"the marketplace no longer serves it ({exc}); a copy is kept on {', '.join(elsewhere)}: "
-                              "print it from there")
-            return None, f"the marketplace sent no label: {exc}"
+                return None, said(QT_TRANSLATE_NOOP("Refusals", "the marketplace no longer serves it ({error}); a copy "
+                                                                "is kept on {stations}: print it from there"),
+                                  error=str(exc), stations=", ".join(elsewhere))
+            return None, said(QT_TRANSLATE_NOOP("Refusals", "the marketplace sent no label: {error}"), error=str(exc))
         if kept is None:
             self._keep(order, label)
         return label, ""

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment.common import ActionOutcome, outcome, record_event, reload, to_marketplace_order
@@ -172,7 +172,8 @@ class Settles:
         """A pending, unknown or orphaned action: claim it, read the marketplace, then decide."""
         order = m.Order.get_by_id(action.order_id)
         if not outbox.claim(action, self.who, from_statuses=(action.status,)):
-            return outcome(order, False, "another station is already resolving this", pending=True)
+            return outcome(order, False, said(QT_TRANSLATE_NOOP("Refusals", "another station is already resolving "
+                                                                                "this")), pending=True)
         with outbox.keep_alive(action):
             return self._drive(action, order, read_first=True)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment.awb import delivered_by_seller
 from tokodesk.store import models as m
@@ -46,25 +47,34 @@ def uses_marketplace_pdf(channel: m.Channel, caps: base.Capabilities | None) -> 
     return bool(channel.use_marketplace_label and caps is not None and caps.label_format is base.LabelFormat.PDF)
 
 
+NO_LABEL_IN_STATE = QT_TRANSLATE_NOOP("Refusals", "no label for an order that is {state}")
+
+
 def refusal(order: m.Order, channel: m.Channel, caps: base.Capabilities | None = None) -> str:
     """Why this order's label must not be printed now ("" when it may): the wrong state, or no code to scan."""
     caps = caps or class_capabilities(channel.marketplace)
     state = S(order.state)
     if state not in LABEL_STATES:
-        return f"no label for an order that is {order.state}"
+        return said(NO_LABEL_IN_STATE, state=term("OrderState", order.state))
     if uses_marketplace_pdf(channel, caps):
         if state in SHIPPED_STATES:
             return ""
-        return (f"{caps.display_name} makes its label only after the package has been arranged (shipped): use "
-                "Arrange shipment and print in the window, or ship it first (tokodesk orders ship)")
+        return said(QT_TRANSLATE_NOOP("Refusals", "{display_name} makes its label only after the package has been "
+                                                  "arranged (shipped): use Arrange shipment and print in the window, "
+                                                  "or ship it first (tokodesk orders ship)"),
+                    display_name=caps.display_name)
     if scan_code(order):
         return ""
     if delivered_by_seller(order, channel):
-        return ("it goes with your own courier and has no AWB yet: ship it with its AWB, then print its label "
-                "(a label without a code cannot be scanned)")
+        return said(QT_TRANSLATE_NOOP("Refusals", "it goes with your own courier and has no AWB yet: ship it with "
+                                                  "its AWB, then print its label (a label without a code cannot be "
+                                                  "scanned)"))
     if caps is not None and caps.tracking_at_ship:
-        return (f"{caps.display_name} gives the tracking number only when the order is shipped: use Arrange "
-                "shipment and print in the window, or ship it first (tokodesk orders ship), so the label has a barcode "
-                "for the courier")
-    return ("the marketplace has not issued its booking code yet, so the label would have nothing for the courier "
-            "to scan: sync the orders in a minute and print again")
+        return said(QT_TRANSLATE_NOOP("Refusals", "{display_name} gives the tracking number only when the order is "
+                                                  "shipped: use Arrange shipment and print in the window, or ship it "
+                                                  "first (tokodesk orders ship), so the label has a barcode for the "
+                                                  "courier"),
+                    display_name=caps.display_name)
+    return said(QT_TRANSLATE_NOOP("Refusals", "the marketplace has not issued its booking code yet, so the label "
+                                              "would have nothing for the courier to scan: sync the orders in a "
+                                              "minute and print again"))
