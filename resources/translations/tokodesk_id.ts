@@ -4839,6 +4839,10 @@ Folder data: {1}</translation>
 <context>
     <name>Refusals</name>
     <message>
+        <source>Channel {name} uses {display_name} ({marketplace}), whose API has no buyer cancellation requests to answer: answer them in Seller Center. A cancellation the buyer gets shows up on the next status sync (tokodesk sync statuses).</source>
+        <translation>Channel {name} memakai {display_name} ({marketplace}), yang API-nya tidak punya permintaan pembatalan pembeli untuk dijawab: jawab di Seller Center. Pembatalan yang diajukan pembeli muncul pada sinkronisasi status berikutnya (tokodesk sync statuses).</translation>
+    </message>
+    <message>
         <source>Order {invoice} has no buyer cancellation request waiting for an answer (see them with: tokodesk orders cancel-requests).</source>
         <translation>Pesanan {invoice} tidak punya permintaan pembatalan pembeli yang menunggu jawaban (lihat dengan: tokodesk orders cancel-requests).</translation>
     </message>
@@ -5147,6 +5151,34 @@ Folder data: {1}</translation>
         <translation>Paket {package_id} baru saja dikemas di stasiun lain.</translation>
     </message>
     <message>
+        <source>a seller SKU code has 1 to {most} characters</source>
+        <translation>kode SKU penjual berisi 1 sampai {most} karakter</translation>
+    </message>
+    <message>
+        <source>a seller SKU code has no spaces</source>
+        <translation>kode SKU penjual tidak boleh berisi spasi</translation>
+    </message>
+    <message>
+        <source>a seller SKU code has only printable characters</source>
+        <translation>kode SKU penjual hanya berisi karakter yang bisa dicetak</translation>
+    </message>
+    <message>
+        <source>a seller SKU code does not start with = + - or @ (a spreadsheet would run it as a formula)</source>
+        <translation>kode SKU penjual tidak boleh diawali = + - atau @ (spreadsheet akan menjalankannya sebagai rumus)</translation>
+    </message>
+    <message>
+        <source>{code!r} is already a seller SKU in TokoDesk</source>
+        <translation>{code!r} sudah menjadi SKU penjual di TokoDesk</translation>
+    </message>
+    <message>
+        <source>{code!r} is already a seller SKU mapped in TokoDesk</source>
+        <translation>{code!r} sudah menjadi SKU penjual yang dipetakan di TokoDesk</translation>
+    </message>
+    <message>
+        <source>{code!r} is already the code of another listing ({product_id} {name})</source>
+        <translation>{code!r} sudah menjadi kode produk lain ({product_id} {name})</translation>
+    </message>
+    <message>
         <source>{seller_sku}: the new seller SKU code is the same as the old one</source>
         <translation>{seller_sku}: kode SKU penjual yang baru sama dengan yang lama</translation>
     </message>
@@ -5197,6 +5229,14 @@ Folder data: {1}</translation>
     <message>
         <source>{seller_sku}: the last push of its {name} is not settled yet (its answer was lost or it waits to be sent): run &apos;tokodesk catalog push&apos; to settle it first</source>
         <translation>{seller_sku}: pembaruan {name} terakhirnya belum tuntas (jawabannya hilang atau masih menunggu dikirim): jalankan &apos;tokodesk catalog push&apos; untuk menuntaskannya dulu</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: on {marketplace} a listing is switched on for the whole product, so these {n} other SKU(s) of it go on with it: {others}. To switch the whole product, confirm it (--whole-product); otherwise set their stock to 0 instead. Nothing was kept</source>
+        <translation>{seller_sku}: di {marketplace} produk diaktifkan untuk seluruh produk, jadi {n} SKU lain dari produk ini ikut aktif: {others}. Untuk mengaktifkan seluruh produk, konfirmasi (--whole-product); kalau tidak, atur stoknya ke 0 saja. Tidak ada yang disimpan</translation>
+    </message>
+    <message>
+        <source>{seller_sku}: on {marketplace} a listing is switched off for the whole product, so these {n} other SKU(s) of it go off with it: {others}. To switch the whole product, confirm it (--whole-product); otherwise set their stock to 0 instead. Nothing was kept</source>
+        <translation>{seller_sku}: di {marketplace} produk dinonaktifkan untuk seluruh produk, jadi {n} SKU lain dari produk ini ikut nonaktif: {others}. Untuk menonaktifkan seluruh produk, konfirmasi (--whole-product); kalau tidak, atur stoknya ke 0 saja. Tidak ada yang disimpan</translation>
     </message>
     <message>
         <source>say which drafts to discard: seller SKUs, or --all</source>
@@ -5551,6 +5591,10 @@ Folder data: {1}</translation>
         <translation>stasiun lain sudah menyelesaikannya sementara itu</translation>
     </message>
     <message>
+        <source>decisions on returns</source>
+        <translation>keputusan atas pengembalian</translation>
+    </message>
+    <message>
         <source>choose the units the partial refund is for (SKU=QTY), at least one</source>
         <translation>pilih unit untuk pengembalian dana sebagian (SKU=JUMLAH), paling sedikit satu</translation>
     </message>
@@ -5711,6 +5755,14 @@ Folder data: {1}</translation>
         <translation>foto {photo!r} berubah sejak penolakan ditulis: tolak lagi dengan foto yang sekarang</translation>
     </message>
     <message>
+        <source>returns</source>
+        <translation>pengembalian</translation>
+    </message>
+    <message>
+        <source>Channel {name} uses {display_name} ({marketplace}), whose API offers no {what}: handle returns in Seller Center.</source>
+        <translation>Channel {name} memakai {display_name} ({marketplace}), yang API-nya tidak menyediakan {what}: urus pengembalian di Seller Center.</translation>
+    </message>
+    <message>
         <source>--state {state!r}: use one of {states}</source>
         <translation>--state {state!r}: pakai salah satu dari {states}</translation>
     </message>
@@ -5817,6 +5869,74 @@ Folder data: {1}</translation>
     <message>
         <source>the marketplace has not issued its booking code yet, so the label would have nothing for the courier to scan: sync the orders in a minute and print again</source>
         <translation>marketplace belum mengeluarkan kode booking, jadi label tidak punya kode untuk dipindai kurir: sinkronkan pesanan sebentar lagi lalu cetak ulang</translation>
+    </message>
+    <message>
+        <source>a whole number from {minimum} to {maximum}, or none</source>
+        <translation>angka bulat dari {minimum} sampai {maximum}, atau none</translation>
+    </message>
+    <message>
+        <source>a whole number from {minimum} to {maximum}</source>
+        <translation>angka bulat dari {minimum} sampai {maximum}</translation>
+    </message>
+    <message>
+        <source>a date YYYY-MM-DD or &apos;YYYY-MM-DD HH:MM&apos; (WIB), not in the future</source>
+        <translation>tanggal YYYY-MM-DD atau &apos;YYYY-MM-DD HH:MM&apos; (WIB), bukan di masa depan</translation>
+    </message>
+    <message>
+        <source>text (may be empty)</source>
+        <translation>teks (boleh kosong)</translation>
+    </message>
+    <message>
+        <source>fixed: the channel&apos;s secrets in the OS keyring are filed under its name; add a channel under the new name instead</source>
+        <translation>tetap: rahasia channel di keyring sistem disimpan dengan namanya; tambahkan channel dengan nama baru saja</translation>
+    </message>
+    <message>
+        <source>fixed: order sync continues from the last pull; the start date is set once, when the channel is added</source>
+        <translation>tetap: sinkronisasi pesanan berlanjut dari penarikan terakhir; tanggal mulai diatur sekali, saat channel ditambahkan</translation>
+    </message>
+    <message>
+        <source>a price change of more than this many percent, up or down, waits for a second confirmation; 0 would ask for every change and a negative percentage means nothing</source>
+        <translation>perubahan harga lebih dari persentase ini, naik atau turun, menunggu konfirmasi kedua; 0 akan meminta konfirmasi untuk setiap perubahan dan persentase negatif tidak berarti apa-apa</translation>
+    </message>
+    <message>
+        <source>a new price below this many rupiah waits for a second confirmation; 0 sets no floor, and a price is never negative</source>
+        <translation>harga baru di bawah rupiah ini menunggu konfirmasi kedua; 0 berarti tanpa batas bawah, dan harga tidak pernah negatif</translation>
+    </message>
+    <message>
+        <source>{key!r} is not a channel setting; the settings are: {settings}</source>
+        <translation>{key!r} bukan pengaturan channel; pengaturannya: {settings}</translation>
+    </message>
+    <message>
+        <source>{key}={shown!r} is not accepted; {key} takes {accepts} ({means})</source>
+        <translation>{key}={shown!r} tidak diterima; {key} menerima {accepts} ({means})</translation>
+    </message>
+    <message>
+        <source>{key}={shown!r} is not accepted; {key} takes {accepts}</source>
+        <translation>{key}={shown!r} tidak diterima; {key} menerima {accepts}</translation>
+    </message>
+    <message>
+        <source>{key} cannot be set: {fixed}</source>
+        <translation>{key} tidak bisa diubah: {fixed}</translation>
+    </message>
+    <message>
+        <source>{key} takes one line of at most {most} characters</source>
+        <translation>{key} menerima satu baris paling banyak {most} karakter</translation>
+    </message>
+    <message>
+        <source>Channel {name} uses {display_name} ({marketplace}), whose API has no finance reads (statements, settlements, withdrawals): payouts are not available for it. Check payouts in Seller Center.</source>
+        <translation>Channel {name} memakai {display_name} ({marketplace}), yang API-nya tidak bisa membaca keuangan (laporan, penyelesaian dana, penarikan): penghasilan tidak tersedia untuknya. Periksa penghasilan di Seller Center.</translation>
+    </message>
+    <message>
+        <source> since {since}</source>
+        <translation> sejak {since}</translation>
+    </message>
+    <message>
+        <source>a &apos;{kind}&apos; sync of channel &apos;{channel}&apos; is already running: held by {holder}{since}. Wait for it to finish; if that process is gone, the lock frees itself at {expires}.</source>
+        <translation>sinkronisasi &apos;{kind}&apos; channel &apos;{channel}&apos; sedang berjalan: dipegang oleh {holder}{since}. Tunggu sampai selesai; kalau proses itu sudah tidak ada, kuncinya lepas sendiri pada {expires}.</translation>
+    </message>
+    <message>
+        <source>{holder} (another task of this TokoDesk)</source>
+        <translation>{holder} (tugas lain dari TokoDesk ini)</translation>
     </message>
 </context>
 <context>

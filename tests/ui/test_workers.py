@@ -106,8 +106,13 @@ def test_a_refused_action_is_one_line_in_the_log_and_a_real_error_keeps_its_trac
     def bug(_jc):
         return {}["missing"]
 
+    def marketplace_no(_jc):
+        from tokodesk.marketplace.base import MarketplaceError
+
+        raise MarketplaceError("You have no permission to access this feature", "LGS_USC_012")
+
     caplog.set_level(logging.INFO, logger="tokodesk.ui.workers")
-    for fn, title in ((refused, "Pack"), (bad_input, "Scan"), (bug, "Sync")):
+    for fn, title in ((refused, "Pack"), (bad_input, "Scan"), (bug, "Sync"), (marketplace_no, "Ship")):
         jobs.submit(fn, title=title, on_error=lambda _exc, _detail: None)
     _wait_idle(qtbot, jobs)
     records = {r.getMessage().split("'")[1]: r for r in caplog.records if r.name == "tokodesk.ui.workers"}
@@ -117,3 +122,7 @@ def test_a_refused_action_is_one_line_in_the_log_and_a_real_error_keeps_its_trac
         assert "Traceback" not in line and "\n" not in line and records[title].exc_info is None
     assert records["Sync"].levelno == logging.WARNING and "Traceback" in records["Sync"].getMessage()
     assert "KeyError: 'missing'" in records["Sync"].getMessage()
+    # the marketplace said no: a warning worth reading, in one line (its code and words), no traceback
+    ship = records["Ship"].getMessage()
+    assert records["Ship"].levelno == logging.WARNING and "no permission" in ship and "LGS_USC_012" in ship
+    assert "Traceback" not in ship and "\n" not in ship

@@ -73,21 +73,42 @@ def _service_files() -> list[Path]:
     return sorted(SERVICES.rglob("*.py"))
 
 
+def _is_refusal_class(value: object) -> bool:
+    return isinstance(value, type) and issubclass(value, SaidError)
+
+
+def _words_given(call: ast.Call) -> bool:
+    """Its message is English text: the first argument, or any argument built by formatting (a second argument
+    may be a code, "missing", but never a sentence put together)."""
+    first, *rest = call.args
+    return _is_words(first) or any(isinstance(a, (ast.JoinedStr, ast.BinOp)) and _is_words(a) for a in rest)
+
+
 def _refusals_raised_with_words() -> list[str]:
+    """Every refusal made with English text in tokodesk/services/: raised, returned or built, and the message a
+    refusal class passes to its base (`super().__init__(f"…")`)."""
     found = []
     for path in _service_files():
         module = _module(path)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        refusal_classes = [c for c in ast.walk(tree)
+                           if isinstance(c, ast.ClassDef) and _is_refusal_class(getattr(module, c.name, None))]
+        in_refusal_class = {id(n) for c in refusal_classes for n in ast.walk(c)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args):
                 continue
-            cls = getattr(module, _name(node.exc.func), None)
-            if isinstance(cls, type) and issubclass(cls, SaidError) and _is_words(node.exc.args[0]):
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node.exc)[:110]}")
+            func = node.func
+            made = _is_refusal_class(getattr(module, _name(func), None)) and isinstance(func, (ast.Name,
+                                                                                                 ast.Attribute))
+            passed_up = (id(node) in in_refusal_class and isinstance(func, ast.Attribute) and func.attr == "__init__"
+                         and isinstance(func.value, ast.Call) and _name(func.value.func) == "super")
+            if (made or passed_up) and _words_given(node):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:110]}")
     return found
 
 
 def test_every_refusal_a_service_raises_carries_a_marked_template():
-    """Refused, UserError and their kin raised with plain English would reach the Indonesian window in English."""
+    """Refused, UserError and their kin made with plain English would reach the Indonesian window in English."""
     found = _refusals_raised_with_words()
     assert not found, "raise these with QT_TRANSLATE_NOOP(\"Refusals\", \"… {name} …\"), name=value:\n" + \
         "\n".join(found)
@@ -189,3 +210,16 @@ def test_a_refusal_survives_the_trip_between_threads_and_processes():
 def test_an_unmarked_message_stays_as_it_was(cls):
     exc = cls("plain words")
     assert str(exc) == "plain words" and words_of(exc) is None
+
+
+def test_the_cli_prints_a_refusal_in_english_whatever_the_window_s_language(database, monkeypatch, capsys):
+    """The command line speaks English, as it did: the Indonesian is the window's (TOKODESK_LANG is the window's)."""
+    from tokodesk.cli import main
+    from tokodesk.store import models as m
+
+    monkeypatch.setenv("TOKODESK_LANG", "id")
+    m.StockItem.create(seller_sku="KAOS-M")
+    assert main(["payouts", "cost", "KAOS-M", "abc"]) == 2
+    err = capsys.readouterr().err
+    assert "cost price 'abc' is not a price: give whole rupiah, e.g. 15000 or 15.000" in err, err
+    assert "harga pokok" not in err

@@ -77,11 +77,11 @@ def _default_adapter(channel: m.Channel) -> base.Marketplace:
 
 
 def not_supported(channel: m.Channel, caps: base.Capabilities) -> UserError:
-    return UserError(
-        f"Channel {channel.name} uses {caps.display_name} ({channel.marketplace}), whose API has no buyer "
-        "cancellation requests to answer: answer them in Seller Center. A cancellation the buyer gets shows up on "
-        "the next status sync (tokodesk sync statuses)."
-    )
+    return UserError(QT_TRANSLATE_NOOP("Refusals", "Channel {name} uses {display_name} ({marketplace}), whose API "
+                                                   "has no buyer cancellation requests to answer: answer them in "
+                                                   "Seller Center. A cancellation the buyer gets shows up on the next "
+                                                   "status sync (tokodesk sync statuses)."),
+                     name=channel.name, display_name=caps.display_name, marketplace=channel.marketplace)
 
 
 class BuyerRequests(Settles):

@@ -10,7 +10,7 @@ everywhere it is used (the stock item, every mapping, order and return lines, st
 from __future__ import annotations
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.store import models as m
 
 CODE_MAX = 50
@@ -19,13 +19,14 @@ CODE_MAX = 50
 def code_problem(code: str) -> str:
     """Why `code` cannot be a seller SKU code ("" when it can)."""
     if not code or len(code) > CODE_MAX:
-        return f"a seller SKU code has 1 to {CODE_MAX} characters"
+        return said(QT_TRANSLATE_NOOP("Refusals", "a seller SKU code has 1 to {most} characters"), most=CODE_MAX)
     if any(c.isspace() for c in code):
-        return "a seller SKU code has no spaces"
+        return said(QT_TRANSLATE_NOOP("Refusals", "a seller SKU code has no spaces"))
     if not code.isprintable():
-        return "a seller SKU code has only printable characters"
+        return said(QT_TRANSLATE_NOOP("Refusals", "a seller SKU code has only printable characters"))
     if code[0] in "=+-@":
-        return "a seller SKU code does not start with = + - or @ (a spreadsheet would run it as a formula)"
+        return said(QT_TRANSLATE_NOOP("Refusals", "a seller SKU code does not start with = + - or @ (a spreadsheet "
+                                                  "would run it as a formula)"))
     return ""
 
 
@@ -33,16 +34,18 @@ def code_in_use(code: str, owner: str = "") -> str:
     """Where `code` is already used locally, in words ("" when it is free). `owner`: the seller SKU whose listings
     get the code (its own listings do not count)."""
     if code != owner and m.StockItem.select().where(m.StockItem.seller_sku == code).exists():
-        return f"{code!r} is already a seller SKU in TokoDesk"
+        return said(QT_TRANSLATE_NOOP("Refusals", "{code!r} is already a seller SKU in TokoDesk"), code=code)
     if code != owner and m.SkuMapping.select().where(m.SkuMapping.seller_sku == code).exists():
-        return f"{code!r} is already a seller SKU mapped in TokoDesk"
+        return said(QT_TRANSLATE_NOOP("Refusals", "{code!r} is already a seller SKU mapped in TokoDesk"), code=code)
     query = m.Product.select(m.Product.channel, m.Product.product_id, m.Product.name).where(m.Product.sku == code)
     for product in query:
         mapping = m.SkuMapping.get_or_none((m.SkuMapping.channel == product.channel_id)
                                            & (m.SkuMapping.product_id == product.product_id))
         if owner and mapping is not None and mapping.seller_sku == owner:
             continue
-        return f"{code!r} is already the code of another listing ({product.product_id} {product.name})"
+        return said(QT_TRANSLATE_NOOP("Refusals", "{code!r} is already the code of another listing ({product_id} "
+                                                  "{name})"), code=code, product_id=product.product_id,
+                    name=product.name)
     return ""
 
 

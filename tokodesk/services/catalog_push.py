@@ -237,11 +237,17 @@ class WholeProduct(UserError):
 
     def __init__(self, seller_sku: str, marketplace: str, on: bool, others: list[str]) -> None:
         self.seller_sku, self.on, self.others = seller_sku, on, others
-        word = "on" if on else "off"
-        super().__init__(
-            f"{seller_sku}: on {marketplace} a listing is switched {word} for the whole product, so these "
-            f"{len(others)} other SKU(s) of it go {word} with it: {'; '.join(others)}. To switch the whole product, "
-            "confirm it (--whole-product); otherwise set their stock to 0 instead. Nothing was kept")
+        template = QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: on {marketplace} a listing is switched on for the "
+                                                 "whole product, so these {n} other SKU(s) of it go on with it: "
+                                                 "{others}. To switch the whole product, confirm it "
+                                                 "(--whole-product); otherwise set their stock to 0 instead. Nothing "
+                                                 "was kept") if on else \
+            QT_TRANSLATE_NOOP("Refusals", "{seller_sku}: on {marketplace} a listing is switched off for the whole "
+                                          "product, so these {n} other SKU(s) of it go off with it: {others}. To "
+                                          "switch the whole product, confirm it (--whole-product); otherwise set "
+                                          "their stock to 0 instead. Nothing was kept")
+        super().__init__(template, seller_sku=seller_sku, marketplace=marketplace, n=len(others),
+                         others="; ".join(others))
 
 
 def describe_value(name: str, value: int | str | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.store import models as m
 
 _TRUE = ("true", "yes", "on", "1")
@@ -42,21 +43,27 @@ class Spec:
         if self.kind == "bool":
             return "true | false"
         if self.kind == "int":
-            text = f"a whole number from {self.minimum} to {self.maximum}"
-            return f"{text}, or none" if self.nullable else text
+            if self.nullable:
+                return said(QT_TRANSLATE_NOOP("Refusals", "a whole number from {minimum} to {maximum}, or none"),
+                            minimum=self.minimum, maximum=self.maximum)
+            return said(QT_TRANSLATE_NOOP("Refusals", "a whole number from {minimum} to {maximum}"),
+                        minimum=self.minimum, maximum=self.maximum)
         if self.kind == "time":
-            return "a date YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (WIB), not in the future"
-        return "text (may be empty)"
+            return said(QT_TRANSLATE_NOOP("Refusals", "a date YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (WIB), not in the "
+                                                      "future"))
+        return said(QT_TRANSLATE_NOOP("Refusals", "text (may be empty)"))
 
 
 SPECS: dict[str, Spec] = {
     s.key: s
     for s in (
-        Spec("name", "text", fixed="fixed: the channel's secrets in the OS keyring are filed under its name; add "
-                                    "a channel under the new name instead"),
+        Spec("name", "text", fixed=QT_TRANSLATE_NOOP("Refusals", "fixed: the channel's secrets in the OS keyring "
+                                                                 "are filed under its name; add a channel under the "
+                                                                 "new name instead")),
         Spec("warehouse_id", "text"),
-        Spec("order_sync_from", "time", fixed="fixed: order sync continues from the last pull; the start date is "
-                                              "set once, when the channel is added"),
+        Spec("order_sync_from", "time", fixed=QT_TRANSLATE_NOOP("Refusals", "fixed: order sync continues from the "
+                                                                            "last pull; the start date is set once, "
+                                                                            "when the channel is added")),
         Spec("return_sync_from", "time"),
         Spec("business_model", "choice", ("pickup", "dropoff", "own_courier")),
         Spec("ready_to_ship_at", "choice", ("pack", "manifest")),
@@ -74,11 +81,12 @@ SPECS: dict[str, Spec] = {
         Spec("orders_every_min", "int", minimum=1, maximum=1440),
         # Catalogue push guard rails (issue 23).
         Spec("price_change_confirm_pct", "int", minimum=1, maximum=1000,
-             means="a price change of more than this many percent, up or down, waits for a second confirmation; "
-                   "0 would ask for every change and a negative percentage means nothing"),
+             means=QT_TRANSLATE_NOOP("Refusals", "a price change of more than this many percent, up or down, waits "
+                                                 "for a second confirmation; 0 would ask for every change and a "
+                                                 "negative percentage means nothing")),
         Spec("price_floor", "int", minimum=0, maximum=500_000_000,
-             means="a new price below this many rupiah waits for a second confirmation; 0 sets no floor, and a "
-                   "price is never negative"),
+             means=QT_TRANSLATE_NOOP("Refusals", "a new price below this many rupiah waits for a second "
+                                                 "confirmation; 0 sets no floor, and a price is never negative")),
         Spec("statuses_every_min", "int", minimum=1, maximum=1440),
         Spec("inventory_every_min", "int", minimum=1, maximum=1440),
     )
@@ -89,21 +97,27 @@ TEXT_MAX = 100
 class SettingError(UserError):
     """A setting's key or value is not accepted; the text names the key and what it accepts."""
 
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, message: str, **params: object) -> None:
+        super().__init__(message, **params)
         self.key = key
 
 
 def _spec(key: str) -> Spec:
     spec = SPECS.get(key)
     if spec is None:
-        raise SettingError(key, f"{key!r} is not a channel setting; the settings are: {', '.join(SPECS)}")
+        raise SettingError(key, QT_TRANSLATE_NOOP("Refusals", "{key!r} is not a channel setting; the settings are: "
+                                                              "{settings}"), key=key, settings=", ".join(SPECS))
     return spec
 
 
 def _bad(spec: Spec, shown: object) -> SettingError:
-    means = f" ({spec.means})" if spec.means else ""
-    return SettingError(spec.key, f"{spec.key}={shown!r} is not accepted; {spec.key} takes {spec.accepts()}{means}")
+    if spec.means:
+        return SettingError(spec.key, QT_TRANSLATE_NOOP("Refusals", "{key}={shown!r} is not accepted; {key} takes "
+                                                                    "{accepts} ({means})"),
+                            key=spec.key, shown=shown, accepts=spec.accepts(), means=spec.means)
+    return SettingError(spec.key, QT_TRANSLATE_NOOP("Refusals", "{key}={shown!r} is not accepted; {key} takes "
+                                                                "{accepts}"),
+                        key=spec.key, shown=shown, accepts=spec.accepts())
 
 
 def parse(key: str, text: str) -> Any:
@@ -140,7 +154,8 @@ def validate(values: Mapping[str, Any], *, now: datetime | None = None) -> dict[
     for key, value in values.items():
         spec = _spec(key)
         if spec.fixed:
-            raise SettingError(key, f"{key} cannot be set: {spec.fixed}")
+            raise SettingError(key, QT_TRANSLATE_NOOP("Refusals", "{key} cannot be set: {fixed}"), key=key,
+                               fixed=spec.fixed)
         if spec.kind == "choice":
             if value not in spec.choices:
                 raise _bad(spec, value)
@@ -163,7 +178,8 @@ def validate(values: Mapping[str, Any], *, now: datetime | None = None) -> dict[
         else:
             value = "" if value is None else str(value).strip()
             if len(value) > TEXT_MAX or any(ch in value for ch in "\r\n\t"):
-                raise SettingError(key, f"{key} takes one line of at most {TEXT_MAX} characters")
+                raise SettingError(key, QT_TRANSLATE_NOOP("Refusals", "{key} takes one line of at most {most} "
+                                                                      "characters"), key=key, most=TEXT_MAX)
         out[key] = value
     return out
 

@@ -44,10 +44,11 @@ def capabilities_of(channel: m.Channel) -> base.Capabilities | None:
 
 
 def not_supported(channel: m.Channel, caps: base.Capabilities) -> UserError:
-    return UserError(
-        f"Channel {channel.name} uses {caps.display_name} ({channel.marketplace}), whose API has no finance reads "
-        "(statements, settlements, withdrawals): payouts are not available for it. Check payouts in Seller Center."
-    )
+    return UserError(QT_TRANSLATE_NOOP("Refusals", "Channel {name} uses {display_name} ({marketplace}), whose API "
+                                                   "has no finance reads (statements, settlements, withdrawals): "
+                                                   "payouts are not available for it. Check payouts in Seller "
+                                                   "Center."),
+                     name=channel.name, display_name=caps.display_name, marketplace=channel.marketplace)
 
 
 def supported(channel: m.Channel) -> bool:

@@ -102,7 +102,7 @@ class ReturnDesk:
     def api(self) -> base.Returns:
         caps = self.adapter.capabilities
         if not caps.returns_decide:
-            raise rs.not_supported(self.channel, caps, "decisions on returns")
+            raise rs.not_supported(self.channel, caps, QT_TRANSLATE_NOOP("Refusals", "decisions on returns"))
         return self.adapter  # type: ignore[return-value]
 
     def close(self) -> None:

@@ -47,11 +47,11 @@ def capabilities_of(channel: m.Channel) -> base.Capabilities | None:
         return None
 
 
-def not_supported(channel: m.Channel, caps: base.Capabilities, what: str = "returns") -> UserError:
-    return UserError(
-        f"Channel {channel.name} uses {caps.display_name} ({channel.marketplace}), whose API offers no {what}: "
-        "handle returns in Seller Center."
-    )
+def not_supported(channel: m.Channel, caps: base.Capabilities,
+                  what: str = QT_TRANSLATE_NOOP("Refusals", "returns")) -> UserError:
+    return UserError(QT_TRANSLATE_NOOP("Refusals", "Channel {name} uses {display_name} ({marketplace}), whose API "
+                                                   "offers no {what}: handle returns in Seller Center."),
+                     name=channel.name, display_name=caps.display_name, marketplace=channel.marketplace, what=what)
 
 
 def next_due(channel: m.Channel, now: datetime) -> tuple[datetime | None, str]:

@@ -20,6 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, said
 from tokodesk.marketplace import clean
 from tokodesk.station import installation_id
 from tokodesk.store import models as m
@@ -42,12 +43,14 @@ class LeaseHeld(UserError):
         self.holder = holder
         self.since = since
         self.expires_at = expires_at
-        since_text = f" since {config.wib(since, seconds=True)}" if since else ""
-        super().__init__(
-            f"a '{kind}' sync of channel '{channel}' is already running: held by {shown(holder)}{since_text}. "
-            "Wait for it to finish; if that process is gone, the lock frees itself at "
-            f"{config.wib(expires_at, seconds=True)}."
-        )
+        since_text = said(QT_TRANSLATE_NOOP("Refusals", " since {since}"),
+                          since=config.wib(since, seconds=True)) if since else ""
+        super().__init__(QT_TRANSLATE_NOOP("Refusals", "a '{kind}' sync of channel '{channel}' is already running: "
+                                                       "held by {holder}{since}. Wait for it to finish; if that "
+                                                       "process is gone, the lock frees itself at {expires}."),
+                         kind=kind, channel=channel, holder=holder if isinstance(holder, Said) else shown(holder),
+                         since=since_text,
+                         expires=config.wib(expires_at, seconds=True))
 
 
 @dataclass
@@ -136,8 +139,9 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
                 mine = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
                 # A key whose lease row is gone or expired is stale (a run that died, another database).
                 if mine is not None and mine.holder == holder and mine.expires_at > m.utcnow():
-                    raise LeaseHeld(channel.name, kind, f"{shown(holder)} (another task of this TokoDesk)",
-                                    _running_since(channel, kind), mine.expires_at)
+                    here = said(QT_TRANSLATE_NOOP("Refusals", "{holder} (another task of this TokoDesk)"),
+                                holder=shown(holder))
+                    raise LeaseHeld(channel.name, kind, here, _running_since(channel, kind), mine.expires_at)
             taken = _acquire(channel, kind, holder, ttl)
             _HELD_HERE.add(key)
             return taken

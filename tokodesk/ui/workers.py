@@ -109,8 +109,9 @@ def _log_failure(title: str, exc: BaseException, detail: str) -> None:
     if is_refusal(exc):
         log.info("job %r refused: %s", title, redact(" ".join(str(exc).split())))
     elif isinstance(exc, MarketplaceError):
-        log.warning("job %r: the marketplace said no: %s: %s", title, type(exc).__name__,
-                    redact(" ".join(str(exc).split())))
+        code = f" (code {exc.error_code})" if exc.error_code else ""
+        log.warning("job %r: the marketplace said no: %s: %s%s", title, type(exc).__name__,
+                    redact(" ".join(str(exc).split())), code)
     else:
         log.warning("job %r failed: %s", title, detail)
 
