@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 import pickle
 import string
 import xml.etree.ElementTree as ET
@@ -129,7 +130,7 @@ def _marked_calls() -> list[tuple[Path, ast.Call, str, ast.Call | None]]:
                 continue
             assert isinstance(text, ast.Constant), f"{path}:{node.lineno}: a marked refusal must be a literal"
             outer = parents.get(node)
-            user = outer if isinstance(outer, ast.Call) and outer.args and outer.args[0] is node else None
+            user = outer if isinstance(outer, ast.Call) and any(a is node for a in outer.args) else None
             found.append((path, node, text.value, user))
     return found
 
@@ -162,6 +163,13 @@ def test_every_marked_refusal_is_given_exactly_the_values_its_template_names():
         if wanted != given:
             problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {template!r} names {sorted(wanted)}, "
                             f"the call gives {sorted(given)}")
+        made = getattr(_module(path), _name(user.func), None) if path.is_relative_to(SERVICES) else None
+        if isinstance(made, type):  # a value named like one of the class's own arguments would land there
+            own = {name for name, p in inspect.signature(made.__init__).parameters.items()
+                   if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+            if own & given:
+                problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {sorted(own & given)} is also an argument "
+                                f"of {made.__name__}(): make its own arguments positional-only (/)")
     assert not problems, "\n".join(problems)
 
 

@@ -97,7 +97,7 @@ TEXT_MAX = 100
 class SettingError(UserError):
     """A setting's key or value is not accepted; the text names the key and what it accepts."""
 
-    def __init__(self, key: str, message: str, **params: object) -> None:
+    def __init__(self, key: str, message: str, /, **params: object) -> None:
         super().__init__(message, **params)
         self.key = key
 

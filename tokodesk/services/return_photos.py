@@ -29,7 +29,7 @@ class PhotoRefused(UserError):
     """A photo the marketplace would refuse: `fault` (missing | empty | too_big | type | unreadable | pixels) and its
     figures, for a window that says it in the seller's language; the text is the English message."""
 
-    def __init__(self, message: str, path: str, fault: str, *figures: object, **params: object) -> None:
+    def __init__(self, message: str, path: str, fault: str, /, *figures: object, **params: object) -> None:
         super().__init__(message, **params)
         self.path, self.fault, self.figures = path, fault, figures
 
