@@ -65,3 +65,31 @@ def test_in_indonesian_the_row_counts_paket(qtbot, ctx, wait_idle, open_orders_t
         assert "1 dari 2 paket" in _state_text(tab, order_id)
     finally:
         i18n.install("en")
+
+
+def test_the_pack_button_on_a_half_packed_split_order_packs_the_other_parcel(qtbot, ctx, wait_idle, open_orders_tab,
+                                                                          split_to_pack):  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    channel, order_id, first, second = split_to_pack
+    tab = open_orders_tab(channel)
+    order = m.Order.get(m.Order.order_id == order_id)
+    tab.select_pks([order.id])
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.detail.shown_pk == order.id, timeout=10000)
+    tab.detail.anchorClicked.emit(QUrl(f"pack-package:{second}"))
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: "1 of 2 parcels packed" in _state_text(tab, order_id), timeout=10000)
+    by_second = m.Package.get(m.Package.package_id == second).packed_at
+
+    tab.select_pks([order.id])
+    wait_idle(ctx)
+    assert tab.buttons["pack"].isEnabled(), tab.buttons["pack"].toolTip()
+    qtbot.mouseClick(tab.buttons["pack"], Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: m.Order.get_by_id(order.id).state in ("packed", "ready_to_ship"), timeout=10000)
+    packed = {p.package_id: p.packed_at for p in m.Package.select().where(m.Package.package_id.in_([first, second]))}
+    assert packed[first] is not None and packed[second] == by_second, "the rest packed, the first keeps its time"
+    qtbot.waitUntil(lambda: f"{first}: to ship — packed" in tab.detail.toPlainText()
+                    and f"{second}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
+    assert "parcels" not in _state_text(tab, order_id)
