@@ -5938,6 +5938,10 @@ Folder data: {1}</translation>
         <source>{holder} (another task of this TokoDesk)</source>
         <translation>{holder} (tugas lain dari TokoDesk ini)</translation>
     </message>
+    <message>
+        <source>no parcel {code!r}: neither an order that came back undelivered (status 550, or cancelled after it shipped) nor a buyer&apos;s return has this AWB</source>
+        <translation>tidak ada paket {code!r}: tidak ada pesanan yang kembali karena gagal kirim (status 550, atau dibatalkan setelah dikirim) maupun pengembalian pembeli dengan resi ini</translation>
+    </message>
 </context>
 <context>
     <name>RejectDialog</name>

@@ -71,11 +71,19 @@ def _translations() -> dict[str, tuple[str, str]]:
 
 
 def _service_files() -> list[Path]:
-    return sorted(SERVICES.rglob("*.py"))
+    """The services, and the window's own modules (a job's function there raises refusals too)."""
+    return sorted(SERVICES.rglob("*.py")) + sorted((PACKAGE / "ui").rglob("*.py"))
 
 
 def _is_refusal_class(value: object) -> bool:
     return isinstance(value, type) and issubclass(value, SaidError)
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found
 
 
 def _words_given(call: ast.Call) -> bool:
@@ -89,8 +97,9 @@ def _refusals_raised_with_words() -> list[str]:
     """Every refusal made with English text in tokodesk/services/: raised, returned or built, and the message a
     refusal class passes to its base (`super().__init__(f"…")`)."""
     found = []
-    for path in _service_files():
-        module = _module(path)
+    modules = {path: _module(path) for path in _service_files()}
+    by_name = {cls.__name__: cls for cls in _subclasses(SaidError)}  # a class imported inside a function
+    for path, module in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         refusal_classes = [c for c in ast.walk(tree)
                            if isinstance(c, ast.ClassDef) and _is_refusal_class(getattr(module, c.name, None))]
@@ -99,8 +108,8 @@ def _refusals_raised_with_words() -> list[str]:
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             func = node.func
-            made = _is_refusal_class(getattr(module, _name(func), None)) and isinstance(func, (ast.Name,
-                                                                                                 ast.Attribute))
+            made = _is_refusal_class(getattr(module, _name(func), by_name.get(_name(func)))) and \
+                isinstance(func, (ast.Name, ast.Attribute))
             passed_up = (id(node) in in_refusal_class and isinstance(func, ast.Attribute) and func.attr == "__init__"
                          and isinstance(func.value, ast.Call) and _name(func.value.func) == "super")
             if (made or passed_up) and _words_given(node):
@@ -163,7 +172,7 @@ def test_every_marked_refusal_is_given_exactly_the_values_its_template_names():
         if wanted != given:
             problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {template!r} names {sorted(wanted)}, "
                             f"the call gives {sorted(given)}")
-        made = getattr(_module(path), _name(user.func), None) if path.is_relative_to(SERVICES) else None
+        made = getattr(_module(path), _name(user.func), None) if path.is_relative_to(PACKAGE) else None
         if isinstance(made, type):  # a value named like one of the class's own arguments would land there
             own = {name for name, p in inspect.signature(made.__init__).parameters.items()
                    if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change
@@ -131,8 +132,9 @@ def check_in_parcel(code: str) -> Any:
     ret = m.Return.get_or_none(m.Return.return_tracking_number == code.strip())
     if ret is not None:
         return ("return", ret.return_id, None)
-    raise UserError(f"no parcel {code.strip()!r}: neither an order that came back undelivered (status 550, or "
-                    "cancelled after it shipped) nor a buyer's return has this AWB")
+    raise UserError(QT_TRANSLATE_NOOP("Refusals", "no parcel {code!r}: neither an order that came back undelivered "
+                                                  "(status 550, or cancelled after it shipped) nor a buyer's return "
+                                                  "has this AWB"), code=code.strip())
 
 
 def buyer_photos(urls: list[str]) -> dict[str, bytes]:
