@@ -77,6 +77,7 @@ def setup_channel(home: Path, sb, now: datetime) -> None:  # noqa: ANN001
 
 
 DB_URL = ""  # --db: a PostgreSQL server to measure on instead of the data folder's SQLite file
+BYTECODE: Path | None = None  # where the children's compiled bytecode lives (None: --compile-each-start)
 
 
 def _db_url(home: Path) -> str:
@@ -113,6 +114,10 @@ def run_cli(home: Path, secret: str) -> tuple[float, dict, int]:
     env.pop("TOKODESK_DB", None)
     if DB_URL:
         env["TOKODESK_DB"] = DB_URL
+    if BYTECODE is not None:
+        from bench.bytecode import compiled_env
+
+        env = compiled_env(env, BYTECODE)
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     sandbox_cpu = time.process_time()
     started = time.perf_counter()
@@ -159,11 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-process", action="store_true", help="time pull_orders() instead of the CLI process")
     parser.add_argument("--profile", metavar="PREFIX", help="write cProfile stats of each pull to PREFIX.1/.2")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
+    parser.add_argument("--compile-each-start", action="store_true",
+                        help="let each process compile the package again (with PYTHONDONTWRITEBYTECODE), as figures "
+                             "before 5 Dec 2026 14:30 did; default: from compiled bytecode, as an installed TokoDesk")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child_main()
-    global DB_URL
+    global DB_URL, BYTECODE
     if args.db:
         DB_URL = _fresh_postgres(args.db)
 
@@ -172,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-"))
     os.environ["TOKODESK_HOME"] = str(home)
+    if not args.compile_each_start and not args.in_process:
+        BYTECODE = home / "bytecode"
     t0 = time.perf_counter()
     with Sandbox(seed=args.seed, orders=args.orders, products=60, days=args.days, freeze_clock=True,
                  latency_ms=args.latency_ms, jitter_ms=args.jitter_ms) as sb:
@@ -193,7 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     if first["created"] != args.orders or second["created"] != 0 or second["fetched"] != first["fetched"]:
         print(f"unexpected counts: first {first}, re-pull {second}", file=sys.stderr)
         return 1
-    print(f"measured: {how}; machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    start = "compiling the package at each start" if BYTECODE is None and os.environ.get("PYTHONDONTWRITEBYTECODE") \
+        else "from compiled bytecode"
+    print(f"measured: {how} ({'in process' if args.in_process else start}); machine load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"first pull: {first['fetched']} orders, {lines} lines stored ({orders} orders) in {first_s:.2f} s "
           f"= {first['fetched'] / first_s:,.0f} orders/s")
     print(f"re-pull:    {second['fetched']} orders, {second['created']} created, {second['updated']} updated "

@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serial", action="store_true", help="pull as before issue 19 (one page at a time, 50)")
     parser.add_argument("--db", metavar="URL", help="measure on PostgreSQL: a server URL (a fresh database is made)")
     parser.add_argument("--profile", metavar="PATH", help="write the `tokodesk` process's cProfile stats to PATH")
+    parser.add_argument("--compile-each-start", action="store_true",
+                        help="let the process compile the package again (with PYTHONDONTWRITEBYTECODE), as figures "
+                             "before 5 Dec 2026 14:30 did; default: from compiled bytecode, as an installed TokoDesk")
     args = parser.parse_args(argv)
 
     from tests.doubles import use_memory_keyring
@@ -138,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         env = dict(os.environ, TOKODESK_STATION="bench@desk1", **{KEYS_ENV: json.dumps(keys)})
         if args.profile:
             env["TOKODESK_BENCH_PROFILE"] = args.profile
+        if not args.compile_each_start:
+            from bench.bytecode import compiled_env
+
+            env = compiled_env(env, home / "bytecode")
         sandbox_cpu = time.process_time()
         command = [sys.executable, __file__, "--child"] + (["--serial"] if args.serial else [])
         started = time.perf_counter()
@@ -152,11 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     summary = json.loads(proc.stdout)
     rss = next((int(x.split("=")[1]) for x in proc.stderr.splitlines() if x.startswith("BENCH_MAXRSS_KB=")), 0)
     cpu = next((float(x.split("=")[1]) for x in proc.stderr.splitlines() if x.startswith("BENCH_CPU_S=")), 0.0)
+    from bench.bytecode import describe
+
     how = "serial (before issue 19: one search page at a time, 50 orders a page)" if args.serial else \
         "slices side by side, 100 orders a page, the next window while this one is stored"
     print(f"measured: `tokodesk sync orders` of a Tokopedia & Shop channel on {'PostgreSQL' if args.db else 'SQLite'}, "
-          f"{how}; sandbox latency {args.latency_ms:g} ms, rate limit 50/s per API; load average {load_before:.1f} "
-          f"before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+          f"{how}, {describe(env)}; sandbox latency {args.latency_ms:g} ms, rate limit 50/s per API; load average "
+          f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     print(f"  first pull: {summary['created']:,} orders created of {summary['fetched']:,} read in {elapsed:.2f} s = "
           f"{summary['created'] / elapsed:,.0f} orders/s (whole process); CPU of the process {cpu:.2f} s; peak RSS "
           f"{rss / 1024:.0f} MB")
