@@ -15,6 +15,7 @@ State rules:
 from __future__ import annotations
 
 import logging
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ _ORDER_COLUMNS = (
     "tts_sla_time", "rts_sla_time", "pick_up_cut_off_time", "priority_level", "hold_until",
     "cancellation_initiator",
 )  # fmt: skip
+_ORDER_VALUES = operator.itemgetter(*_ORDER_COLUMNS)  # a column-values dict -> its values in that order
 _LINE_CONTENT = ("product_id", "sku", "sku_id", "name", "quantity", "price")
 
 
@@ -78,10 +80,11 @@ def _utc(moment: object, what: str, *, required: bool = False) -> datetime | Non
         return None
     if not isinstance(moment, datetime):
         raise MalformedOrder(f"{what} is not a time ({type(moment).__name__})")
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    zone = moment.tzinfo
+    if zone is not None and zone is not timezone.utc:  # the adapters' times are UTC already: one replace() then
+        moment = moment.astimezone(timezone.utc)
     # Whole seconds: the list and the detail view of one order disagree on fractions, which is no change.
-    return moment.replace(microsecond=0)
+    return moment.replace(tzinfo=None, microsecond=0)
 
 
 def _int(value: object, what: str) -> int:
@@ -438,9 +441,9 @@ def _insert_new(
         values, lines = parsed[oid]
         mapped = _line_rows(0, lines, index)
         mapped_lines[oid] = mapped
-        rows.append((channel.id, oid, *(values[c] for c in _ORDER_COLUMNS), any(r[-1] is None for r in mapped), now))
+        rows.append((channel.id, oid, *_ORDER_VALUES(values), any(r[-1] is None for r in mapped), now))
     pks: dict[str, int] = bulk.insert_ids(m.Order, _ORDER_FIELDS, rows, m.Order.order_id,
-                                          m.Order.channel == channel.id)
+                                          (m.Order.channel, channel.id))
     line_rows = [(pks[oid], *r[1:]) for oid in new_ids for r in mapped_lines[oid]]
     bulk.insert(m.OrderLine, _LINE_FIELDS, line_rows)
     events = [

@@ -110,7 +110,7 @@ def store_packages(
     ids: dict[str, int] = {package_id: row.id for package_id, row in rows.items()}
     # A page of 100 orders costs a fixed number of statements, whatever its size (store/bulk.py).
     ids.update(bulk.insert_ids(m.Package, _PACKAGE_FIELDS, new_rows, m.Package.package_id,
-                               m.Package.channel == channel.id))
+                               (m.Package.channel, channel.id)))
     links: dict[int, set[int]] = defaultdict(set)
     stored_units: dict[tuple[int, int], list | None] = {}
     old_orders = [pk for pk in by_order if pk not in new_orders]

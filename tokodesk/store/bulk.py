@@ -83,19 +83,26 @@ def insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[
 
 
 def insert_ids(
-    model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], key: pw.Field, scope: pw.Expression
+    model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], key: pw.Field,
+    scope: tuple[pw.Field, object],
 ) -> dict:
-    """`insert`, then {key value: id} of the new rows. `key` is unique among the rows matching `scope` (an order id
-    within its channel, say). PostgreSQL returns them with the INSERT; SQLite, in this process, reads them back."""
+    """`insert`, then {key value: id} of the new rows. `key` is unique among the rows whose `scope` field has the
+    scope's value (an order id within its channel, say). PostgreSQL returns them with the INSERT; SQLite, in this
+    process, reads them back."""
     if not rows:
         return {}
     if not is_sqlite(model._meta.database):
         return dict(_insert(model, fields, rows, (key.column_name, "id")))
     _insert(model, fields, rows, ())
     at = next(i for i, f in enumerate(fields) if f is key)  # not .index(): a peewee field's == builds SQL
+    database = bound(model._meta.database)
+    field, value = scope
     ids: dict = {}
     for part in chunks([row[at] for row in rows]):
-        ids.update(model.select(key, model._meta.primary_key).where(scope & key.in_(part)).tuples())
+        among, params = is_in(database, f'"{key.column_name}"', part)
+        sql = (f'SELECT "{key.column_name}", "{model._meta.primary_key.column_name}" FROM "{model._meta.table_name}" '
+               f'WHERE "{field.column_name}" = {database.param} AND {among}')
+        ids.update(select(database, sql, [value, *params]))
     return ids
 
 
