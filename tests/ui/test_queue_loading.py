@@ -185,3 +185,24 @@ def test_the_loading_words_in_indonesian(qtbot, tab, ctx, gate, wait_idle):
     finally:
         i18n.install("en")
     _finish(qtbot, tab, ctx, gate, wait_idle)
+
+
+def test_the_live_refresh_works_while_the_other_orders_load(qtbot, tab, ctx, gate, wait_idle):
+    """Another station's changes reach the queue while the other orders are still being read, and the merge keeps
+    them: a To-do order renamed, a shipped order (not read yet) changed, each shown once, in its newest state."""
+    renamed = _shown(tab)[3]
+    shipped = min(_pks("shipped"))
+    for pk, name in ((renamed, "Putri Baru"), (shipped, "Putri Lama")):
+        m.Order.update(buyer_name=name, version=m.Order.version + 1, local_updated_at=m.utcnow()) \
+            .where(m.Order.id == pk).execute()
+    tab.poll_changes()
+    qtbot.waitUntil(lambda: tab.model.row_of_pk_any(renamed)[q.R_BUYER] == "Putri Baru", timeout=10000)
+    assert tab.model.loading()
+    assert tab.model.row_of_pk_any(shipped)[q.R_BUYER] == "Putri Lama"
+    assert shipped not in _shown(tab)  # not To do
+    _finish(qtbot, tab, ctx, gate, wait_idle)
+    tab.set_chip("all")
+    rows = [tab.model.row_at(i) for i in range(tab.model.rowCount())]
+    assert len(rows) == len({r[q.R_PK] for r in rows}) == 400
+    buyers = {r[q.R_PK]: r[q.R_BUYER] for r in rows}
+    assert buyers[renamed] == "Putri Baru" and buyers[shipped] == "Putri Lama"
