@@ -94,6 +94,10 @@ def test_whole_order_pack_after_one_parcel_packs_the_rest_and_keeps_the_first(sb
     [one] = cli(capsys, "orders", "pack", second)
     assert one["ok"] and one["state"] == "acknowledged"
     packed_first = m.Package.get(m.Package.package_id == second).packed_at
+    capsys.readouterr()
+    assert main(["orders", "list", "--state", "acknowledged"]) == 0
+    [line] = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith(order.invoice or order.order_id)]
+    assert line.endswith("1 of 2 parcels packed"), line
     assert parcels(order)[second][0] and not parcels(order)[first][0]
     assert agrees(order)
 

@@ -143,6 +143,9 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for o in data:
         flags = ("  changed outside" if o["changed_outside"] else "") + ("  UNMAPPED" if o["has_unmapped"] else "")
+        waiting = [p for p in o["packages"] if p["status"] in ("", "TO_FULFILL")]
+        if o["state"] == "acknowledged" and len(waiting) > 1 and any(p["packed"] for p in waiting):
+            flags += f"  {sum(p['packed'] for p in waiting)} of {len(waiting)} parcels packed"  # a split order
         items = ", ".join(f"{ln['quantity']}× {_line_label(ln)}" for ln in o["lines"])
         print(f"{o['key']:<28} {o['state']:<16} {o['courier']:<10} {items}{flags}")
     print(f"{len(data)} orders", file=sys.stderr)
