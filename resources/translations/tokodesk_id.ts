@@ -5320,7 +5320,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>cost price</source>
-        <translation>harga pokok</translation>
+        <translation>harga modal</translation>
     </message>
     <message>
         <source>seller SKU {unknown} is not known to TokoDesk: pull the SKUs (&apos;tokodesk sync skus&apos;) or count its stock first; nothing was changed</source>
@@ -5332,7 +5332,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>{path} has no cost rows: write seller_sku,cost_price on each line</source>
-        <translation>{path} tidak berisi baris harga pokok: tulis seller_sku,cost_price di setiap baris</translation>
+        <translation>{path} tidak berisi baris harga modal: tulis seller_sku,cost_price di setiap baris</translation>
     </message>
     <message>
         <source>{sku} is not a seller SKU TokoDesk knows (pull the SKUs or count its stock first)</source>
@@ -5804,7 +5804,7 @@ Folder data: {1}</translation>
     </message>
     <message>
         <source>the orders of channel {name!r} {when}: pull them first (&apos;tokodesk sync orders&apos; or Sync now), so the count includes what open orders hold; nothing was changed</source>
-        <translation>pesanan channel {name!r} {when}: tarik dulu (&apos;tokodesk sync orders&apos; atau Sinkronkan sekarang), agar hitungan mencakup stok yang dipesan pesanan terbuka; tidak ada yang diubah</translation>
+        <translation>pesanan channel {name!r} {when}: tarik dulu (&apos;tokodesk sync orders&apos; atau Sinkronkan), agar hitungan mencakup stok yang dipesan pesanan terbuka; tidak ada yang diubah</translation>
     </message>
     <message>
         <source>also listed on channel {other!r}: count it yourself (stock set), one channel&apos;s figure does not give the other&apos;s share</source>

@@ -36,7 +36,7 @@ def test_bad_lines_of_a_cost_price_file_are_refused_in_indonesian(qtbot, indones
     qtbot.waitUntil(lambda: tab.costs.cell("KAOS-M", pc.COL_UNIT_COST) == "Rp 12.500", timeout=15000)
     said = tab.costs.message.text()
     assert "NOT-A-SKU bukan SKU penjual yang dikenal TokoDesk (tarik SKU atau hitung stoknya dulu)" in said, said
-    assert "TOPI: harga pokok 'abc' bukan harga: isi rupiah bulat" in said, said
+    assert "TOPI: harga modal 'abc' bukan harga: isi rupiah bulat" in said, said
     assert "SKU penjual '=SUM(A1)' diawali '=', yang dijalankan spreadsheet sebagai rumus" in said, said
     for english in ("is not a seller SKU", "cost price", "starts with", "spreadsheets run"):
         assert english not in said, said

@@ -239,4 +239,4 @@ def test_the_cli_prints_a_refusal_in_english_whatever_the_window_s_language(data
     assert main(["payouts", "cost", "KAOS-M", "abc"]) == 2
     err = capsys.readouterr().err
     assert "cost price 'abc' is not a price: give whole rupiah, e.g. 15000 or 15.000" in err, err
-    assert "harga pokok" not in err
+    assert "harga modal" not in err
