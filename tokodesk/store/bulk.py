@@ -51,12 +51,11 @@ def select(database: pw.Database, sql: str, params: Sequence) -> list[tuple]:
     database = bound(database)
     if is_sqlite(database):
         return database.execute_sql(sql, params).fetchall()
-    cursor = database.cursor()
-    try:
+    database._log_query(sql, params)  # peewee's query log sees it, as its own statements
+    with pw.__exception_wrapper__:  # and its errors are peewee's (OperationalError on a lost connection, ...)
+        cursor = database.cursor()
         cursor.execute(sql, params, prepare=False)
-    except TypeError:  # a driver without `prepare` (psycopg2) never prepares on its own
-        cursor.execute(sql, params)
-    return cursor.fetchall()
+        return cursor.fetchall()
 
 
 def placeholders(database: pw.Database, count: int) -> str:
@@ -127,8 +126,10 @@ def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     cursor = database.cursor()
     if sqlite:
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders(database, len(fields))})"
+        database._log_query(sql, [len(rows)])
         with pw.__exception_wrapper__:  # the driver's errors as peewee's own statements raise them
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders(database, len(fields))})", rows)
+            cursor.executemany(sql, rows)
         return []
     # One array per column, the rows unnested on the server: one short statement whatever the page's size (psycopg
     # reads a statement's text in Python, slowly for thousands of placeholders; this one's text never changes).
@@ -136,9 +137,10 @@ def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence
     types = _pg_column_types(database, model._meta.table_name)
     arrays = ", ".join(f"%b::{types[f.column_name]}[]" for f in fields)
     tail = (" RETURNING " + ", ".join(f'"{c}"' for c in returning)) if returning else ""
+    sql = f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}"
+    database._log_query(sql, [len(rows)])
     with pw.__exception_wrapper__:
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}){tail}",
-                       [list(column) for column in zip(*rows, strict=True)])
+        cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
     return cursor.fetchall() if returning else []
 
 
