@@ -36,6 +36,15 @@ sys.path.insert(0, str(ROOT))
 CHANNEL = "bench"
 SECRET_ENV = "TOKODESK_BENCH_SANDBOX_SECRET"
 
+# What `tokodesk labels` and `tokodesk sync statuses` import, for the bytecode cache (bench/bytecode.py).
+WARM = """
+import tests.doubles, tokodesk.cli, tokodesk.commands.fulfil, tokodesk.commands.sync, tokodesk.services.fulfilment
+import tokodesk.services.fulfilment.documents, tokodesk.services.booking_codes, tokodesk.services.channels
+import tokodesk.services.orders, tokodesk.services.scheduler, tokodesk.store.connection, tokodesk.printing
+import tokodesk.marketplace.tokopedia.client, tokodesk.marketplace.tiktokshop.client
+import psycopg, requests, playhouse.migrate, keyring, json, uuid, resource, reportlab.platypus
+"""
+
 
 def child_main(argv: list[str]) -> int:
     from tests.doubles import use_memory_keyring
@@ -145,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         base_env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_STATION="bench@desk1",
                         **{SECRET_ENV: sb.credentials["client_secret"]})
         if not args.compile_each_start:
-            base_env = compiled_env(base_env, home / "bytecode")
+            base_env = compiled_env(base_env, home / "bytecode", WARM)
         labels = ["labels", *ids, "--pdf", str(home / "labels.pdf"), "--json"]
         env = dict(base_env, TOKODESK_DB=dbs[0])
         rows.append(("labels, codes missing (the click)", run(labels, env, sb)))
