@@ -3553,6 +3553,10 @@ Folder data: {1}</translation>
         <translation>Belum ada pesanan yang ditarik. Pesanan masuk pada sinkronisasi berikutnya (tab Channel → Sinkronkan).</translation>
     </message>
     <message>
+        <source>These orders could not be read (the message above says why). Press F5 to read them again.</source>
+        <translation>Pesanan ini tidak dapat dibaca (pesan di atas menjelaskan sebabnya). Tekan F5 untuk membacanya lagi.</translation>
+    </message>
+    <message>
         <source>Loading these orders… They appear here as soon as every order is read (the “To do” orders are ready).</source>
         <translation>Memuat pesanan ini… Pesanan muncul di sini begitu semua pesanan selesai dibaca (pesanan “Diproses” sudah siap).</translation>
     </message>

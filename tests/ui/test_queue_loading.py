@@ -206,3 +206,33 @@ def test_the_live_refresh_works_while_the_other_orders_load(qtbot, tab, ctx, gat
     assert len(rows) == len({r[q.R_PK] for r in rows}) == 400
     buyers = {r[q.R_PK]: r[q.R_BUYER] for r in rows}
     assert buyers[renamed] == "Putri Baru" and buyers[shipped] == "Putri Lama"
+
+
+def test_a_failed_read_of_the_other_orders_says_so_and_f5_reads_them(qtbot, ctx, channel, monkeypatch, wait_idle):
+    """The other orders' read fails (the database went away a moment): the chips still loading never pretend to be
+    loading forever; they say the orders could not be read, and F5 reads them."""
+    from tokodesk.ui.orders_tab import OrdersTab
+
+    real = q.order_rows
+    failures = []
+
+    def order_rows(channel_id, order_pks=None, **part):  # noqa: ANN001, ANN202
+        if part.get("other_states") and not failures:
+            failures.append(1)
+            raise RuntimeError("the database connection was lost")
+        return real(channel_id, order_pks, **part)
+
+    monkeypatch.setattr(q, "order_rows", order_rows)
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    tab = OrdersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_idle(ctx)
+    assert tab.model.loading() and tab.rest_failed
+    tab.set_chip("all")
+    assert tab.model.rowCount() == 0
+    assert tab.empty_label.text().startswith("These orders could not be read")
+    qtbot.keyClick(tab, Qt.Key.Key_F5)
+    wait_idle(ctx)
+    assert not tab.model.loading() and tab.model.rowCount() == 400

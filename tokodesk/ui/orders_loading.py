@@ -38,6 +38,7 @@ class QueueLoading:
         self._generation = 0  # a read answered after a newer one started is dropped
         self._loaded_view: object = None  # the channel (None: all shops) whose orders the model holds
         self._rest_job: Job | None = None
+        self.rest_failed = False  # the read of the other orders failed: F5 reads the queue again
 
     @Slot()
     def reload(self) -> None:
@@ -45,6 +46,7 @@ class QueueLoading:
         self.scope.setVisible(len(self.ctx.channels) > 1)
         self._generation += 1
         generation = self._generation
+        self.rest_failed = False
         if self._rest_job is not None:
             self._rest_job.cancel()  # its answer is dropped (older generation); a fresh read follows
             self._rest_job = None
@@ -115,6 +117,8 @@ class QueueLoading:
         def failed(exc: BaseException, detail: str) -> None:
             if generation == self._generation:
                 self._rest_job = None
+                self.rest_failed = True
+                self._after_rows_changed()
                 self._show_error(exc, detail)
 
         self._rest_job = self.ctx.jobs.submit(load, title=self.tr("Loading the other orders"), lane=REST_LANE,

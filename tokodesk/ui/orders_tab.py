@@ -287,8 +287,13 @@ class OrdersTab(QueueLoading, QueueActions, QWidget):
                                                  "(Channel tab → Sync now)."))
         elif self.model.chip_loading():
             # Nothing rather than a part: Select all and an action then take exactly what the seller sees.
-            self.empty_label.setText(self.tr("Loading these orders… They appear here as soon as every order is read "
-                                             "(the “To do” orders are ready)."))
+            if self.rest_failed:
+                text = self.tr("These orders could not be read (the message above says why). Press F5 to read them "
+                               "again.")
+            else:
+                text = self.tr("Loading these orders… They appear here as soon as every order is read (the “To do” "
+                               "orders are ready).")
+            self.empty_label.setText(text)
         else:
             counts = self.model.counts()
             text = self.tr("{0} of {1} orders shown").format(self.model.rowCount(), counts.get("all", total))
