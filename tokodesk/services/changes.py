@@ -77,7 +77,9 @@ class ChangeWatcher:
             .order_by(m.Order.local_updated_at, m.Order.id)
         )
         if self.channel_id is not None:
-            query = query.where(m.Order.channel == self.channel_id)
+            # "+ 0": the channel's index must not be used. SQLite took it (every order of a one-shop database) over
+            # the stamp's index (the last minutes' writes): 27 ms a look at 100,000 orders, every 3 s, instead of 0.1.
+            query = query.where((m.Order.channel + 0) == self.channel_id)
         return [(pk, version, _as_datetime(stamp)) for pk, version, stamp in query.tuples()]
 
     def _remember(self, rows: list[tuple[int, int, datetime]]) -> None:
