@@ -35,7 +35,9 @@ from tokodesk.services.fulfilment.common import (
     reload,
 )
 from tokodesk.services.fulfilment.execute import Settles
+from tokodesk.services.order_store import store_orders
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +130,13 @@ class BuyerRequests(Settles):
     def pending(self) -> list[PendingRequest]:
         """The channel's buyer requests waiting for the seller's answer, oldest first."""
         found = [r for r in self.api.cancellation_requests(pending_only=True) if r.pending]
-        local = {o.order_id: o for o in m.Order.select().where(
-            (m.Order.channel == self.channel.id) & m.Order.order_id.in_([r.order_id for r in found] or [""]))}
+        local = self._local_orders([r.order_id for r in found])
+        missing = [r.order_id for r in found if r.order_id not in local]
+        if missing:
+            # An order paid before the first pull's window and still open: no pull brings it (each reads orders
+            # updated since then), so its request could never be answered here. Read it and store it, as a pull would.
+            self._bring_in(missing)
+            local = self._local_orders([r.order_id for r in found])
         out = []
         for r in found:
             order = local.get(r.order_id)
@@ -137,6 +144,21 @@ class BuyerRequests(Settles):
             out.append(PendingRequest(r.cancel_id, r.order_id, r.reason_text or r.reason, r.created_at, deadline,
                                       order.invoice if order else "", order.state if order else ""))
         return out
+
+    def _local_orders(self, order_ids: list[str]) -> dict[str, m.Order]:
+        return {o.order_id: o for o in m.Order.select().where(
+            (m.Order.channel == self.channel.id) & m.Order.order_id.in_(order_ids or [""]))}
+
+    def _bring_in(self, order_ids: list[str]) -> None:
+        try:
+            remotes = self.adapter.get_orders(order_ids)
+        except base.MarketplaceError as exc:  # the requests still list; their orders stay "not in TokoDesk yet"
+            log.warning("reading the orders of buyer requests %s failed: %s", order_ids, exc)
+            return
+        with write_transaction():
+            result = store_orders(self.channel, remotes)
+        for order_id, reason in result.failed:
+            log.warning("order %s of a buyer request could not be stored: %s", order_id, reason)
 
     def _request_of(self, order: m.Order) -> base.BuyerCancelRequestInfo:
         for r in self.api.cancellation_requests(order_ids=[order.order_id], pending_only=True):
