@@ -149,3 +149,31 @@ def test_the_lines_reader_gives_its_connection_back(pg_url):
         assert connections() == before
     finally:
         close_database()
+
+
+def test_the_to_do_read_and_the_rest_make_the_whole_queue_and_the_database_counts_its_chips(any_database):
+    """The queue opens on its To-do orders and reads the others behind them: the two reads are the whole queue,
+    row for row, and the database's grouped count gives every chip the count the rows give (both marketplaces: the
+    buyer's window, ON_HOLD, is Waiting on one and a Problem on the other)."""
+    from tokodesk.ui.orders_filters import TO_DO, database_counts, queue_counts
+
+    rng = random.Random(5)
+    legacy = m.Channel.create(name="Toko Lama", marketplace="tokopedia")
+    tts = m.Channel.create(name="Toko Baru", marketplace="tiktokshop")
+    _grid(legacy, rng)
+    _grid(tts, rng)
+    pks = [pk for (pk,) in m.Order.select(m.Order.id).tuples()]
+    m.Order.update(changed_outside=True).where(m.Order.id.in_(pks[::7])).execute()
+    m.Order.update(problem="refused").where(m.Order.id.in_(pks[::11])).execute()
+    m.Order.update(label_printed_at=BASE).where(m.Order.id.in_(pks[::3])).execute()
+    for channel_id in (None, legacy.id, tts.id):
+        whole = q.order_rows(channel_id)
+        to_do = q.order_rows(channel_id, states=TO_DO)
+        rest = q.order_rows(channel_id, states=TO_DO, other_states=True)
+        assert {r[q.R_STATE] for r in to_do} <= TO_DO and not {r[q.R_STATE] for r in rest} & TO_DO
+        assert sorted(to_do + rest) == sorted(whole)
+        want = queue_counts(whole)
+        got = database_counts(*q.order_counts(channel_id))
+        for chip in ("all", "shipped", "cancelled", "waiting", "problems", "todo", "new"):
+            assert got.get(chip, 0) == want.get(chip, 0), (channel_id, chip)
+        assert want["problems"] and want["waiting"]
