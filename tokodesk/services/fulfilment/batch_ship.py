@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
-from tokodesk.services.fulfilment.common import ActionOutcome, outcome, reload, to_marketplace_order
+from tokodesk.services.fulfilment import pool
+from tokodesk.services.fulfilment.common import ActionOutcome, lines_of_orders, outcome, reload, to_marketplace_order
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +105,10 @@ def _send_claimed(
     if not mine:
         return results
     awbs = {i.order.order_id: i.action.payload["awb"] for i in mine if (i.action.payload or {}).get("awb")}
+    lines = lines_of_orders([i.order.id for i in mine])
     try:
-        answers = adapter.ship_many([to_marketplace_order(i.order) for i in mine], method, awbs)  # type: ignore[attr-defined]
+        answers = adapter.ship_many([to_marketplace_order(i.order, lines[i.order.id]) for i in mine],  # type: ignore[attr-defined]
+                                    method, awbs)
     except base.OutcomeUnknown as exc:
         log.warning("batch ship of %d orders: answer lost (%s); reading each order", len(mine), exc)
         answers = {}
@@ -114,8 +118,12 @@ def _send_claimed(
         for item in mine:
             results[item.order.id] = executor._failed(item.action, item.order, str(exc), None)
         return results
+    results.update(_settle_shipped([(i, answers[i.order.order_id]) for i in mine
+                                    if isinstance(answers.get(i.order.order_id), base.ShipmentInfo)], executor))
     for item in mine:
         answer = answers.get(item.order.order_id)
+        if item.order.id in results:
+            continue
         if isinstance(answer, base.ShipmentInfo):
             results[item.order.id] = executor._done(item.action, item.order, answer, None, "")
         elif answer is None or isinstance(answer, base.OutcomeUnknown):
@@ -123,3 +131,26 @@ def _send_claimed(
         else:
             results[item.order.id] = executor._refused_by_marketplace(item.action, item.order, answer)
     return results
+
+
+def _settle_shipped(
+    shipped: list[tuple[Claimed, base.ShipmentInfo]], executor: ex.Executor
+) -> dict[int, ActionOutcome]:
+    """The orders a batch call shipped, settled together as `Executor._done` settles one: each order as read back
+    stored through the pull's writer (one call, one mapping index), then the actions, orders and events in a few
+    statements (`pool.settle_done`). Nothing (each is then settled on its own) when a claim was lost meanwhile."""
+    if not shipped or executor.follow_remote is not ex.default_follow_remote:
+        return {}
+    from tokodesk.services.order_store import store_orders  # the pull's writer: loaded when a batch ships
+
+    settle = [(pool.Intent(item.order, item.channel, ex.SHIP, dict(item.action.payload or {}), action=item.action),
+               ex.Decision(outbox.DONE, result=answer)) for item, answer in shipped]
+    read_back = [answer.order for _item, answer in shipped if answer.order is not None]
+    try:
+        with write_transaction():
+            if read_back:  # what the marketplace said right after the ship, stored now; our own action explains it
+                store_orders(executor.channel, read_back, who=executor.who)
+            return pool.settle_done(settle, executor, executor.who)
+    except pool.Lost:
+        log.info("a claim of %d shipped orders was lost meanwhile; settling them one by one", len(shipped))
+        return {}
