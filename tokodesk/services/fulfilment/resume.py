@@ -26,6 +26,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import batch_ship, pool
@@ -40,7 +41,8 @@ log = logging.getLogger(__name__)
 
 READ_CHUNK = 200  # actions claimed and read per round: 4 detail reads on Tokopedia & Shop, 200 reads side by side
 SETTLE_GROUP = 50  # decided actions stored per transaction
-CLAIMED_ELSEWHERE = "another station is already resolving this"
+# The words `Settles.resume` says for the same case (the window translates them).
+CLAIMED_ELSEWHERE = QT_TRANSLATE_NOOP("Refusals", "another station is already resolving this")
 CONFIRMED = "confirmed by reading the order"  # as `Executor.decide` notes it
 
 
@@ -114,7 +116,7 @@ def _claim(chunk: Sequence[m.Action], who: str, results: dict[int, ActionOutcome
             if outbox.claim(action, who, from_statuses=(action.status,)):
                 mine.append(_Open(action, orders[action.order_id], before))
             else:
-                results[action.id] = outcome(orders[action.order_id], False, CLAIMED_ELSEWHERE, pending=True)
+                results[action.id] = outcome(orders[action.order_id], False, said(CLAIMED_ELSEWHERE), pending=True)
     return mine
 
 
