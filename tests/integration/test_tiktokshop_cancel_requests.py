@@ -178,20 +178,21 @@ def test_who_cancelled_is_stored_from_the_marketplace_and_counted(sb, channel, c
 
 
 def test_a_request_on_an_open_order_older_than_the_first_pull_brings_that_order_in(sb, channel, client):  # noqa: F811
-    """A shop connected with the default window (the last 3 days) has an order paid before it, still to ship: its
-    buyer's request named an order "not in TokoDesk yet: pull the orders first", and a pull never brought it (it is
-    older than every window). Reading the requests reads such an order and stores it, so the seller can answer."""
+    """A shop connected with the default window (the last 3 days) before the first pull read the open orders by
+    status has an order paid before it, still to ship: its buyer's request named an order "not in TokoDesk yet: pull
+    the orders first", and no pull ever brought it (it is older than every window). Reading the requests reads such
+    an order and stores it, so the seller can answer."""
     from datetime import timedelta, timezone
 
     from tokodesk.services.orders import pull_orders
 
     start = shop_now(sb) - timedelta(days=1)
     before = start.replace(tzinfo=timezone.utc).timestamp()
-    m.Channel.update(order_sync_from=start).where(m.Channel.id == channel.id).execute()
-    pull_orders(fresh(channel), client, now=shop_now(sb))
+    m.Channel.update(order_sync_from=start, last_order_pull_to=start).where(m.Channel.id == channel.id).execute()
+    pull_orders(fresh(channel), client, now=shop_now(sb))  # a later pull: its window only
     with sb.shop.lock:
         old = next(o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
-                   if not o.courier.own and o.cancel_request is None and o.update_time < before
+                   if not o.courier.own and o.cancel_request is None and o.update_time < before - 3600
                    and sb.dialect.order_status(o) == "AWAITING_SHIPMENT")
         old.cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}
     order_id = tj.order_id(old)

@@ -193,3 +193,32 @@ def test_cli_sync_due_runs_the_schedule_once(sb, channel, capsys):  # noqa: F811
     assert m.Order.select().count() == len(sb.shop.orders)
     assert main(["sync", "due", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_the_first_pull_brings_every_open_order_even_one_older_than_its_window(sb, channel, client):  # noqa: F811
+    """A shop connected with the wizard's default window (the last 3 days) had an order paid a week ago and still to
+    ship (a pre-order, a late one): the first pull read orders updated in the window only, so the queue never showed
+    it and the starting stock did not count its units as held. The first pull also reads the open orders by status."""
+    from datetime import timedelta, timezone
+
+    start = shop_now(sb) - timedelta(days=1)
+    before = start.replace(tzinfo=timezone.utc).timestamp()
+    m.Channel.update(order_sync_from=start).where(m.Channel.id == channel.id).execute()
+    with sb.shop.lock:
+        old = [tj.order_id(o) for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
+               if o.update_time < before and sb.dialect.order_status(o) in ("AWAITING_SHIPMENT", "AWAITING_COLLECTION")]
+        closed = [tj.order_id(o) for o in sb.orders_in_status(Status.DELIVERED, Status.CANCELLED)
+                  if o.update_time < before]
+    assert old and closed, "the generated shop has open and closed orders from before the window"
+
+    summary = pull_orders(m.Channel.get_by_id(channel.id), client, now=shop_now(sb))
+    assert summary.status == "ok", summary.errors
+    stored = dict(m.Order.select(m.Order.order_id, m.Order.state).tuples())
+    assert set(old) <= set(stored), "every open order is in the queue"
+    assert {stored[i] for i in old} <= {"acknowledged", "awaiting_pickup"}
+    assert not set(closed) & set(stored), "closed orders before the window are not read"
+
+    # The next pull reads the window only: the open orders by status once, on the first pull.
+    searches = sb.calls["order_search"]
+    pull_orders(m.Channel.get_by_id(channel.id), client, now=shop_now(sb))
+    assert sb.calls["order_search"] - searches <= 2

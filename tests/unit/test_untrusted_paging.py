@@ -65,7 +65,9 @@ def test_tokopedia_product_pull_stops_on_a_repeated_page(clock, rsps):
 
 def test_tiktokshop_order_pull_stops_when_the_next_page_token_repeats(channel):
     now = tts.utc(tts.NOW).replace(tzinfo=None)
-    m.Channel.update(marketplace="tiktokshop", order_sync_from=now - timedelta(hours=2)).execute()
+    # A later pull (the first also reads the open orders by status, four searches more).
+    m.Channel.update(marketplace="tiktokshop", order_sync_from=now - timedelta(hours=2),
+                     last_order_pull_to=now - timedelta(hours=2)).execute()
     body = json.dumps(tts.ok({"orders": [tts.raw_order()], "next_page_token": "same-token"}))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         server = Repeating(body)

@@ -105,6 +105,9 @@ class Capabilities:
     ship_batch_max: int = 0
     # The buyer's cancellation requests can be listed, approved and rejected (`BuyerCancellations`).
     buyer_cancel_requests: bool = False
+    # The orders still open can be listed by status whenever they were last updated (`OpenOrders`): a first pull reads
+    # those its window does not reach (an order paid a week ago and still to ship).
+    open_orders_by_status: bool = False
     # ON_HOLD is the buyer's normal cancellation window after paying (TikTok Shop), not a hold that needs the seller:
     # the queue shows such orders as waiting, not as problems.
     on_hold_is_buyer_window: bool = False
@@ -555,6 +558,15 @@ class BuyerCancelRequestInfo(Protocol):
 
     @property
     def pending(self) -> bool: ...
+
+
+class OpenOrders(Protocol):
+    """Offered when `capabilities.open_orders_by_status` is true."""
+
+    def list_open_orders(
+        self, before: datetime, cancel: CancelCheck | None = None
+    ) -> Iterator[list[Order | InvalidOrder]]:
+        """Orders still to ship, awaiting collection, partly shipped or on hold, last updated before `before`."""
 
 
 class BuyerCancellations(Protocol):

@@ -129,6 +129,12 @@ def pull_orders(
             cursor = start
             held = False  # a window had an order that could not be stored: the next run reads it again
             try:
+                if since is None and channel.last_order_pull_to is None and caps.open_orders_by_status:
+                    # The first pull: the window reads orders updated since `start`, but an order paid before it and
+                    # still to ship (a pre-order, a late one) needs the seller too, and its units are held.
+                    opened = adapter.list_open_orders(start, cancel=cancel)  # type: ignore[attr-defined]
+                    if not _pull_window(channel, opened, run, index, progress, cancel, database):
+                        windows = []
                 for number, (cursor, end) in enumerate(windows):  # noqa: B007 - the error names `cursor`
                     if summary.status != "running":
                         break

@@ -82,6 +82,7 @@ CAPABILITIES = Capabilities(
     label_after_ship=True,
     ship_batch_max=fulfilment.SHIP_BATCH_MAX,
     buyer_cancel_requests=True,
+    open_orders_by_status=True,
     on_hold_is_buyer_window=True,
     # The documented seller reasons (cancellation.SELLER_REASONS) cover UNPAID, ON_HOLD and AWAITING_SHIPMENT; the
     # local packed / ready-to-ship states are still AWAITING_SHIPMENT on the marketplace.
@@ -286,6 +287,12 @@ class TikTokShopClient:
         a few slices side by side (`order_search`), handed on in time order."""
         return order_search.search_orders(self._search_page, _aware(start), _aware(end), span=WINDOW_SPAN,
                                           overlap=WINDOW_OVERLAP, progress=progress, cancel=cancel)
+
+    def list_open_orders(
+        self, before: datetime, cancel: CancelCheck | None = None
+    ) -> Iterator[list[Order | InvalidOrder]]:
+        """Orders still open and last updated before `before`, one status at a time (`order_search.open_orders`)."""
+        return order_search.open_orders(self._search_page, _aware(before), cancel=cancel)
 
     def order_details(self, order_ids: Sequence[str]) -> list[dict]:
         """Raw order details, ≤50 ids a call."""

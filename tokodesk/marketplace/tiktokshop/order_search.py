@@ -27,6 +27,8 @@ SLICE_READERS = 4  # slices of one window walked at once
 MIN_SLICE = timedelta(hours=1)  # a shorter window is walked whole: a slice costs at least one request
 AHEAD_PAGES = 50  # pages a slice may read before the caller takes them (memory stays bounded)
 
+# The statuses in which an order still needs the seller (to ship, to hand over, the rest of a split order, held).
+OPEN_STATUSES = ("AWAITING_SHIPMENT", "AWAITING_COLLECTION", "PARTIALLY_SHIPPING", "ON_HOLD")
 REPEATED = object()  # a slice's marker: the marketplace gave a cursor again (its walk stopped there)
 _END = object()
 
@@ -143,6 +145,33 @@ def search_orders(
         if cancel and cancel():
             return
         window_start = window_end
+
+
+def open_orders(
+    read_page: Callable[[dict, str | None], dict],
+    before: datetime,
+    *,
+    cancel: CancelCheck | None = None,
+) -> Iterator[list[Order | InvalidOrder]]:
+    """Orders in an open status (OPEN_STATUSES) last updated before `before`, every order once: what a first pull's
+    window of update time cannot reach. The search takes one status a request, so each is walked on its own."""
+    seen: set[str] = set()
+    bodies = [{"order_status": status, "update_time_lt": int(before.timestamp())} for status in OPEN_STATUSES]
+    for _number, data in walk(read_page, bodies, cancel):
+        if data is REPEATED:
+            yield [_repeated_token(before, before)]
+            continue
+        page: list[Order | InvalidOrder] = []
+        for raw in data.get("orders") or []:  # type: ignore[attr-defined]
+            parsed = parse_or_invalid(raw)
+            if parsed.order_id in seen:
+                continue
+            seen.add(parsed.order_id)
+            page.append(parsed)
+        if page:
+            yield page
+        if cancel and cancel():
+            return
 
 
 def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
