@@ -4,7 +4,7 @@ do and To pack chips count it). Against the sandbox's Tokopedia & Shop dialect, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
@@ -63,14 +63,17 @@ def test_in_indonesian_the_row_counts_paket(qtbot, ctx, wait_idle, open_orders_t
     assert i18n.install("id")
     try:
         assert "1 dari 2 paket" in _state_text(tab, order_id)
+        # At 1366×768 the State column fits a state and one mark: "Perlu dikemas · 1 dari 2 pake…". Hovering it says
+        # what the "…" cut off, as the other columns' cells do.
+        row = tab.model.row_of_pk(row_of(tab, order_id)[q.R_PK])
+        tip = tab.model.data(tab.model.index(row, COL_STATE), Qt.ItemDataRole.ToolTipRole)
+        assert "1 dari 2 paket sudah dikemas" in tip, tip
     finally:
         i18n.install("en")
 
 
 def test_the_pack_button_on_a_half_packed_split_order_packs_the_other_parcel(qtbot, ctx, wait_idle, open_orders_tab,
                                                                           split_to_pack):  # noqa: F811
-    from PySide6.QtCore import Qt
-
     channel, order_id, first, second = split_to_pack
     tab = open_orders_tab(channel)
     order = m.Order.get(m.Order.order_id == order_id)

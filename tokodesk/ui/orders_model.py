@@ -188,6 +188,8 @@ class OrdersModel(QAbstractTableModel):
                     text = translate("OrdersModel", "The label has been printed.") + "\n" + text
                 if row[q.R_WAITING]:
                     text = waiting_text(row) + "\n" + text
+                if row[q.R_PARCELS]:  # the column fits a state and one mark: the parcels' count is often cut off
+                    text = parcels_word(row).removeprefix(" · ") + "\n" + text
                 return f"{text}\n{note[1]}" if note else text
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
