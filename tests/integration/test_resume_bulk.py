@@ -272,3 +272,23 @@ def test_the_status_refresh_reads_old_orders_side_by_side_and_stores_what_the_sh
     local = {o.order_id: o.state for o in m.Order.select().where(m.Order.order_id.in_(ids[:60]))}
     assert all(local[oid] == "acknowledged" for oid, status in states.items() if status == 400)
     assert sum(1 for oid in ids[:40] if local[oid] == "acknowledged") == 40
+
+
+def test_a_batch_over_orders_a_kill_left_open_finishes_them_in_bulk_first(store):
+    # The window's Accept on the same selection after a crash, before any sync resumed it: the open actions are
+    # read side by side and finished, not one read after another while the batch is checked.
+    with Sandbox(seed=21, orders=400, products=30, days=1.0, latency_ms=5) as sb:
+        channel, client, ids = _tokopedia(sb)
+        ids = ids[:100]
+        _left_by_a_kill(sb, ids, sent=50)
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+        results = Fulfilment(adapters=lambda c: client).acknowledge(find_orders(ids))
+        client.close()
+        shop = {oid: sb.order(int(oid)) for oid in ids}
+
+    assert len(results) == 100 and all(r.ok and r.state == "acknowledged" for r in results), \
+        [r.error for r in results if not r.ok][:3]
+    assert all(order.acks == 1 for order in shop.values())  # exactly once: the 50 sent before the kill not again
+    assert in_flight.most > 1
+    assert m.Action.select().where(m.Action.error == "confirmed by reading the order").count() == 50
+    assert {a.status for a in m.Action.select()} == {"done"}

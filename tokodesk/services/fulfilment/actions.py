@@ -185,16 +185,25 @@ class Fulfilment:
     ) -> tuple[list[ActionOutcome | None], list[pool.Intent]]:
         """Check each order as stored now (read in a few queries, not one by one): a refusal or the outcome of an
         earlier action finished instead, in the batch's order; the rest as intents for `pool`."""
+        from tokodesk.services.fulfilment import resume
+
         fresh = fresh_orders(ordered)
         active = outbox.active_for_many(list(fresh))
+        # Earlier actions of this kind a crash or lost answers left open: finished in bulk first, not one by one.
+        finished = resume.resolve_open(kind, active, self.adapter, self.executor, self.who, progress=self.progress,
+                                       cancel=self.cancel) if active else {}
         channels: dict[int, m.Channel] = {}
         outcomes: list[ActionOutcome | None] = [None] * len(ordered)
         intents: list[pool.Intent] = []
         for index, order in enumerate(ordered):
             if self.cancel is not None and self.cancel():
                 for rest in range(index, len(ordered)):
-                    outcomes[rest] = outcome(reload(ordered[rest]), False, pool.STOPPED, refused=True)
+                    outcomes[rest] = finished.get(ordered[rest].id) or outcome(reload(ordered[rest]), False,
+                                                                               pool.STOPPED, refused=True)
                 break
+            if order.id in finished:
+                outcomes[index] = finished[order.id]
+                continue
             order = fresh.get(order.id) or reload(order)
             if order.channel_id not in channels:
                 channels[order.channel_id] = m.Channel.get_by_id(order.channel_id)

@@ -23,7 +23,7 @@ between chunks and before each send; an action claimed but not sent gets its sta
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
@@ -65,8 +65,50 @@ def resume_pending(
     """Resolve the channel's pending, unknown and orphaned accept, cancel and ship actions; one outcome per action
     handled, in the outbox's order (none for those a stop left untouched)."""
     actions = outbox.resumable(channel.id, ex.KINDS)
+    results = resume_actions(channel, adapter, executor, who, actions, progress=progress, cancel=cancel)
+    return [results[action.id] for action in actions if action.id in results]
+
+
+def resolve_open(
+    kind: str,
+    active: dict[int, m.Action],
+    adapter_for: Callable[[m.Channel], base.Marketplace],
+    executor_for: Callable[[m.Channel], ex.Executor],
+    who: str,
+    *,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> dict[int, ActionOutcome]:
+    """A batch's orders that still have an open `kind` action (left by a crash or a lost answer, and nobody sending
+    it now): finish those in bulk, as `resume_pending` does, instead of one read after another while the batch is
+    checked. `active`: each order's action in flight, by order primary key. The outcome of each, by order key."""
+    mine = [a for a in active.values() if a.kind == kind and (a.status != outbox.SENT or outbox.is_orphan(a))]
+    by_channel: dict[int, list[m.Action]] = {}
+    for action in mine:
+        by_channel.setdefault(action.channel_id, []).append(action)
+    found: dict[int, ActionOutcome] = {}
+    for channel_id, actions in by_channel.items():
+        channel = m.Channel.get_by_id(channel_id)
+        done = resume_actions(channel, adapter_for(channel), executor_for(channel), who, actions, progress=progress,
+                              cancel=cancel)
+        found.update((action.order_id, done[action.id]) for action in actions if action.id in done)
+    return found
+
+
+def resume_actions(
+    channel: m.Channel,
+    adapter: base.Marketplace,
+    executor: ex.Executor,
+    who: str,
+    actions: Sequence[m.Action],
+    *,
+    progress: base.Progress | None = None,
+    cancel: base.CancelCheck | None = None,
+) -> dict[int, ActionOutcome]:
+    """Resolve these open actions of one channel (read first, then decide and send what is still needed); the
+    outcome of each handled, by action id."""
     if not actions:
-        return []
+        return {}
     results: dict[int, ActionOutcome] = {}  # by action id
     later: list[_Open] = []  # a second open action of an order already handled here: the single way, at the end
     to_send: list[pool.Intent] = []
@@ -102,7 +144,7 @@ def resume_pending(
         results[item.action.id] = executor.resume(item.action)
     if progress is not None:
         progress(total, total, "Checking earlier requests: done")
-    return [results[action.id] for action in actions if action.id in results]
+    return results
 
 
 def _claim(chunk: Sequence[m.Action], who: str, results: dict[int, ActionOutcome]) -> list[_Open]:
