@@ -223,6 +223,16 @@ def take_stock_for_shipped_orders(channel: m.Channel | int | None = None) -> int
     return len(taken)
 
 
+def settle_shipped_before_count(channel: m.Channel | int) -> int:
+    """Mark the channel's orders shipped so far as taken off on hand without taking them: a count made now (the
+    wizard's starting stock) already shows the shelf after they left. Returns how many orders."""
+    channel_id = channel.id if isinstance(channel, m.Channel) else channel
+    return (m.Order.update(stock_taken=True)
+            .where((m.Order.channel == channel_id) & m.Order.state.in_(SHIPPED)
+                   & (m.Order.stock_taken == False))  # noqa: E712
+            .execute())
+
+
 def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note: str = "") -> dict[str, int]:
     """Put a returned (or cancelled-after-shipping) order's goods back on hand. Returns {seller_sku: quantity} of
     the counted SKUs that went up.

@@ -276,6 +276,21 @@ class FirstCount:
     counts: list[tuple[str, int]] = field(default_factory=list)  # the counts imported
 
 
+def _pull_first(channel: m.Channel, adapter: base.Marketplace | None, progress: base.Progress | None,
+                cancel: base.CancelCheck | None) -> str:
+    """Pull the products and the orders before the starting stock is set; "" or what did not finish, in words."""
+    from tokodesk.services import scheduler
+
+    for kind in ("skus", "orders"):
+        if progress:
+            progress(0, None, {"skus": "reading your products", "orders": "reading your open orders"}[kind])
+        summary = scheduler.runner(kind)(channel, adapter, progress, cancel)
+        if summary.status != "ok":
+            return (f"{'product' if kind == 'skus' else 'order'} pull did not finish "
+                    f"({'; '.join(summary.errors[:3]) or summary.status})")
+    return ""
+
+
 def first_count(
     channel: m.Channel,
     choice: str,
@@ -289,7 +304,6 @@ def first_count(
 
     A failure leaves the SKUs uncounted, which is safe: nothing is pushed for them until someone counts them.
     """
-    from tokodesk.services import scheduler
 
     done = FirstCount(choice, counts=list(counts))
     if choice == LATER:
@@ -297,22 +311,28 @@ def first_count(
                           "or use the marketplace's stock).")
         return done
     if choice == IMPORT:
+        # The file is the shelf today: the orders that shipped before it already left it. Read them first, as
+        # adopting does, and mark their stock taken, or the first pull would take them off the counts again (and
+        # the next push would send the marketplace less than the seller counted).
+        failed = _pull_first(channel, adapter, progress, cancel)
+        if failed:
+            done.ok = False
+            done.lines.append(f"Not imported: the {failed}. Your SKUs stay not counted and nothing is pushed; "
+                              "import the file again in the Inventory tab.")
+            return done
+        inventory.settle_shipped_before_count(channel)
         applied = inventory.set_stock(list(counts))
         done.lines.append(f"{len(counts)} counts imported: {len(applied.updated)} updated, {len(applied.created)} "
                           f"new SKUs, {len(applied.unchanged)} unchanged.")
         return done
     if choice != ADOPT:
         raise ValueError(f"starting stock must be {ADOPT}, {IMPORT} or {LATER}, not {choice!r}")
-    for kind in ("skus", "orders"):
-        if progress:
-            progress(0, None, {"skus": "reading your products", "orders": "reading your open orders"}[kind])
-        summary = scheduler.runner(kind)(channel, adapter, progress, cancel)
-        if summary.status != "ok":
-            done.ok = False
-            done.lines.append(f"Not adopted: the {'product' if kind == 'skus' else 'order'} pull did not finish "
-                              f"({'; '.join(summary.errors[:3]) or summary.status}). Your SKUs stay not counted and "
-                              "nothing is pushed; use the marketplace's stock later in the Inventory tab.")
-            return done
+    failed = _pull_first(channel, adapter, progress, cancel)
+    if failed:
+        done.ok = False
+        done.lines.append(f"Not adopted: the {failed}. Your SKUs stay not counted and nothing is pushed; use the "
+                          "marketplace's stock later in the Inventory tab.")
+        return done
     try:
         result = adopt_marketplace_stock(channel, adapter, progress=progress, cancel=cancel)
     except (base.MarketplaceError, UserError) as exc:
