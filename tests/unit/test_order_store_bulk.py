@@ -172,6 +172,17 @@ def test_an_order_the_database_refuses_leaves_nothing_of_itself_and_all_of_the_o
     assert (again.created, again.failed) == (1, [])
 
 
+def test_an_amount_past_64_bits_fails_its_order_not_the_pull(channel):
+    """SQLite's driver raised OverflowError for it, which stopped the whole pull; PostgreSQL refused it in range."""
+    page = [order(n) for n in range(5)]
+    page[2].total_amount = 2**70
+    result = store(channel, page)
+    assert result.created == 4
+    assert [oid for oid, _ in result.failed] == ["580000002"]
+    assert "could not be stored" in result.failed[0][1]
+    assert "580000002" not in {o[0] for o in _snapshot()["orders"]}
+
+
 @pytest.mark.system
 def test_lookups_by_a_list_of_ids_are_never_prepared_on_postgresql(pg_url):
     """psycopg prepares a statement it has run five times; the server then keeps the plan it made for the order

@@ -255,7 +255,8 @@ def store_orders(
 def _is_bad_value(exc: BaseException) -> bool:
     """A value the database refuses (encoding, NUL, too long, out of range, a constraint), as opposed to the
     database being unavailable or locked, which is no order's fault and ends the run."""
-    if isinstance(exc, (UnicodeError, ValueError, pw.DataError, pw.IntegrityError)):
+    # OverflowError: SQLite's driver refuses a whole number past 64 bits (PostgreSQL says out of range: DataError).
+    if isinstance(exc, (UnicodeError, ValueError, OverflowError, pw.DataError, pw.IntegrityError)):
         return True
     # The raw bulk statements bypass peewee's error wrapping: the driver's own DB-API classes arrive here.
     return any(c.__name__ in ("DataError", "IntegrityError") for c in type(exc).__mro__)
