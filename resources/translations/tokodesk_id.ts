@@ -6299,8 +6299,8 @@ Folder data: {1}</translation>
         <translation>Membaca produk, pesanan terbuka, dan stok toko Anda…</translation>
     </message>
     <message>
-        <source>Saving your counts…</source>
-        <translation>Menyimpan jumlah stok Anda…</translation>
+        <source>Reading your shop&apos;s products and orders, then saving your counts…</source>
+        <translation>Membaca produk dan pesanan toko Anda, lalu menyimpan jumlah stok Anda…</translation>
     </message>
     <message>
         <source>The starting stock is not set: {0}. Your SKUs stay not counted and nothing is pushed; count them in the Inventory tab.</source>

@@ -227,3 +227,34 @@ def test_a_counts_file_chosen_in_the_wizard_is_the_count_and_only_those_skus_are
     assert after[counted.product_id][0] == level.available, "the seller's count is pushed"
     assert {k: v for k, v in after.items() if k != counted.product_id} == {
         k: v for k, v in before.items() if k != counted.product_id}, "nobody counted the others: untouched"
+
+
+def test_while_a_counts_file_waits_for_the_orders_the_saving_page_says_so(qtbot, wizard, ctx, wait_idle, monkeypatch,
+                                                                        tmp_path):
+    """The counts are saved only after the shop's orders are read (those shipped before the count must not come off
+    it again): the page says it is reading them, not only "Saving your counts…" for the length of a first pull."""
+    from tokodesk.services import stock_adopt
+
+    gate = threading.Event()
+    real = stock_adopt.first_count
+    monkeypatch.setattr(stock_adopt, "first_count", lambda *a, **k: gate.wait(10) and real(*a, **k))
+    counts = tmp_path / "counts.csv"
+    counts.write_text("seller_sku,on_hand\nKAOS-M,4\n", encoding="utf-8")
+    page = wizard.credentials_page
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page.name.setText("Toko Hitung")
+    for field, value in ((page.fs_id, "1"), (page.client_id, "c"), (page.client_secret, "s"), (page.shop_id, "2")):
+        field.setText(value)
+    page.save_untested.setChecked(True)
+    wizard.next()
+    wizard.next()
+    wizard.stock_page.import_csv.setChecked(True)
+    wizard.stock_page.load_file(str(counts))
+    qtbot.waitUntil(wizard.stock_page.isComplete, timeout=10000)
+    wizard.next()
+    save = wizard.save_page
+    qtbot.waitUntil(lambda: save.channel_id is not None, timeout=10000)
+    assert "orders" in save.stock.text() and "counts" in save.stock.text(), save.stock.text()
+    gate.set()
+    qtbot.waitUntil(save.isComplete, timeout=20000)

@@ -391,7 +391,8 @@ class SavePage(QWizardPage):
 
         self.stock.setText({
             "adopt": self.tr("Reading your shop's products, open orders and stock…"),
-            "import": self.tr("Saving your counts…"),
+            # The counts wait for the orders: those shipped before the count must not come off it again.
+            "import": self.tr("Reading your shop's products and orders, then saving your counts…"),
         }.get(choice, ""))
         self.stock.setStyleSheet("color:#555")
 
