@@ -101,6 +101,7 @@ def test_depth_check_is_exact():
     (b'{"note": "[[[[[[[[[[ {{{{{{{{{{ \\" [[[[[["}', 1, True),  # brackets inside a string are text
     (b"[" * 100_000, 64, False),  # unbalanced: a parser would still go 100,000 deep before it found out
     (b"[[", 64, True), (b"", 0, True), (b"[[]]", 1, False),
+    (b"{[" * 40 + b"]}" * 40, 64, False), (b'[{"a":' * 32 + b"1" + b"}]" * 32, 64, True),  # kinds alternating
 ])
 def test_nesting_is_judged_on_the_bytes(text, limit, within):
     assert answers.nesting_within(text, limit) is within
@@ -134,6 +135,8 @@ def test_the_brackets_outside_strings_are_the_ones_a_parser_reads(value, ascii_o
     outside = re.sub(rb'"[^"\\]*(?:\\.[^"\\]*)*"', b"", raw)  # every string, escapes included, by the grammar
     assert answers._brackets(raw) == bytes(c for c in outside if c in b"[]{}")
     assert answers.nesting_within(raw, _depth(value))
+    if _depth(value):
+        assert not answers.nesting_within(raw, _depth(value) - 1)
 
 
 def _depth(value) -> int:  # noqa: ANN001

@@ -10,6 +10,7 @@ naming the call, so the one request fails with words and the caller's batch goes
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import requests
@@ -81,6 +82,9 @@ def _too_deep(what: str) -> BadAnswer:
 
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _NOT_QUOTE_OR_BRACKET = bytes(b for b in range(256) if b not in b'"[]{}')
+# Both kinds of innermost pair in one scan: removing every "[]" and then every "{}" would also remove the "{}" that
+# the first removal made, emptying `{[{[]}]}` (depth 4) in one pass and letting twice the limit through.
+_INNERMOST = re.compile(rb"\[\]|\{\}")
 
 
 def _brackets(raw: bytes) -> bytes:
@@ -110,7 +114,7 @@ def nesting_within(raw: bytes, limit: int) -> bool:
     for passes in range(limit):
         if not brackets:
             return True
-        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        shorter = _INNERMOST.sub(b"", brackets)
         if len(shorter) == len(brackets):
             return passes + shorter.count(b"[") + shorter.count(b"{") <= limit
         brackets = shorter
