@@ -4534,6 +4534,25 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>{count} orders read</source>
+        <translation>{count} pesanan dibaca</translation>
+    </message>
+    <message>
+        <source>{fetched} orders read, {created} new</source>
+        <translation>{fetched} pesanan dibaca, {created} baru</translation>
+    </message>
+    <message>
+        <source>Reading your products</source>
+        <translation>Membaca produk Anda</translation>
+    </message>
+    <message>
+        <source>Reading your open orders</source>
+        <translation>Membaca pesanan terbuka Anda</translation>
+    </message>
+</context>
+<context>
     <name>PushDialog</name>
     <message>
         <source>Push changes</source>

@@ -13,7 +13,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.order_store import (  # noqa: F401 - re-exported
@@ -223,6 +223,11 @@ class _WindowReaders:
             self.close(number)
 
 
+def pull_progress(fetched: int, created: int) -> str:
+    """An order pull's progress: English for the CLI and the log, the window says it in its language."""
+    return said(QT_TRANSLATE_NOOP("Progress", "{fetched} orders read, {created} new"), fetched=fetched, created=created)
+
+
 def _pull_window(channel, prefetched, run, index, progress, cancel, database) -> bool:  # noqa: ANN001
     """Store every page of one window (its reader); False when cancelled before the window was complete."""
     summary = run.summary
@@ -238,7 +243,7 @@ def _pull_window(channel, prefetched, run, index, progress, cancel, database) ->
                 summary.add_error(f"order {order_id}: {reason}" if order_id != "?" else reason)
             run.heartbeat()
         if progress:
-            progress(summary.fetched, None, f"{summary.fetched} orders read, {summary.created} new")
+            progress(summary.fetched, None, pull_progress(summary.fetched, summary.created))
         if cancel and cancel():
             summary.status = "cancelled"
             return False

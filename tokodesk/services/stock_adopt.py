@@ -276,6 +276,13 @@ class FirstCount:
     counts: list[tuple[str, int]] = field(default_factory=list)  # the counts imported
 
 
+def reading(kind: str) -> str:
+    """What the starting stock is waiting for ("skus" or "orders"), in words the window says in its language."""
+    if kind == "skus":
+        return said(QT_TRANSLATE_NOOP("Progress", "Reading your products"))
+    return said(QT_TRANSLATE_NOOP("Progress", "Reading your open orders"))
+
+
 def _pull_first(channel: m.Channel, adapter: base.Marketplace | None, progress: base.Progress | None,
                 cancel: base.CancelCheck | None) -> str:
     """Pull the products and the orders before the starting stock is set; "" or what did not finish, in words."""
@@ -283,7 +290,7 @@ def _pull_first(channel: m.Channel, adapter: base.Marketplace | None, progress: 
 
     for kind in ("skus", "orders"):
         if progress:
-            progress(0, None, {"skus": "reading your products", "orders": "reading your open orders"}[kind])
+            progress(0, None, reading(kind))
         summary = scheduler.runner(kind)(channel, adapter, progress, cancel)
         if summary.status != "ok":
             return (f"{'product' if kind == 'skus' else 'order'} pull did not finish "

@@ -27,6 +27,7 @@ from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.inventory_tab import InventoryTab
 from tokodesk.ui.mapping_tab import MappingTab
+from tokodesk.ui.messages import in_words
 from tokodesk.ui.orders_tab import OrdersTab
 from tokodesk.ui.payouts_tab import PayoutsTab
 from tokodesk.ui.returns_tab import ReturnsTab
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
             return
         job = jobs[0]
         more = self.tr(" (+{0} waiting)").format(len(jobs) - 1) if len(jobs) > 1 else ""
-        text = job.title + (f" — {job.message}" if job.message else "") + more
+        text = job.title + (f" — {in_words(job.message)}" if job.message else "") + more
         if job.cancel_requested:
             text += " " + self.tr("(cancelling…)")
         self.activity_label.setText(text)

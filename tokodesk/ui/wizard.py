@@ -35,6 +35,7 @@ from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.database_page import DatabasePage
 from tokodesk.ui.i18n import translate
+from tokodesk.ui.messages import in_words
 from tokodesk.ui.sync import start_sync
 from tokodesk.ui.widgets import fit_to_screen
 from tokodesk.ui.wizard_stock import StartingStockPage
@@ -413,7 +414,7 @@ class SavePage(QWizardPage):
 
         job = self.ctx.jobs.submit(work, lane="wizard", title=self.tr("Setting the starting stock"),
                                    on_result=done, on_error=failed)
-        job.progress.connect(lambda _d, _t, message: message and self.stock.setText(message))
+        job.progress.connect(lambda _d, _t, message: message and self.stock.setText(in_words(message)))
 
     def _finish_stock(self, text: str, ok: bool) -> None:
         self.stock_done = True

@@ -79,7 +79,7 @@ class _LaneRunner(QObject):
     """
 
     queued = Signal(object)  # a job to run, emitted from the GUI thread
-    progressed = Signal(object, int, object, str)  # job, done, total, message
+    progressed = Signal(object, int, object, object)  # job, done, total, message (str or Said)
     succeeded = Signal(object, object)  # job, result
     failed = Signal(object, object, str)  # job, exception, redacted traceback
 
@@ -132,7 +132,7 @@ class Job(QObject):
     job cannot keep it, and its result, alive; `state`, `value`, `exception` and `detail` stay readable.
     """
 
-    progress = Signal(int, object, str)  # done, total or None, message
+    progress = Signal(int, object, object)  # done, total or None, message (str or Said: the window's words)
     result = Signal(object)
     error = Signal(object, str)  # exception, redacted traceback text (the "details" a user can copy)
     finished = Signal()
@@ -296,7 +296,7 @@ class JobManager(QObject):
             self._runners[lane] = runner
         return runner
 
-    @Slot(object, int, object, str)
+    @Slot(object, int, object, object)
     def _on_progress(self, job: Job, done: int, total: Any, message: str) -> None:
         job._on_progress(done, total, message)
 

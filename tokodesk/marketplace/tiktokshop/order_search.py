@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import CancelCheck, InvalidOrder, Order, Progress
 from tokodesk.marketplace.tiktokshop.errors import NAME
 from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid
@@ -137,7 +138,7 @@ def search_orders(
                 page.append(parsed)
             done += len(page)
             if progress:
-                progress(done, None, f"{done} orders read")
+                progress(done, None, read_progress(done))
             if page:
                 yield page
             if cancel and cancel():
@@ -172,6 +173,11 @@ def open_orders(
             yield page
         if cancel and cancel():
             return
+
+
+def read_progress(count: int) -> str:
+    """The search's progress: English for the CLI and the log, the window says it in its language."""
+    return said(QT_TRANSLATE_NOOP("Progress", "{count} orders read"), count=count)
 
 
 def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
