@@ -78,3 +78,55 @@ def test_a_redirect_takes_the_new_hosts_proxy_settings(environment):
         ours = http.Session().rebuild_proxies(request, {})
         theirs = requests.Session().rebuild_proxies(requests.Request("GET", target).prepare(), {})
         assert requests.utils.select_proxy(target, ours) == requests.utils.select_proxy(target, theirs)
+
+
+def test_a_batch_of_requests_side_by_side_keeps_its_connections_open(caplog):
+    """16 senders at once (a batch's pool) reuse their connections: no 'Connection pool is full' and, in a second
+    round, no new connection to the marketplace (each would be a new TCP and TLS handshake on a real network)."""
+    import http.server as http_server
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tokodesk.services.fulfilment.pool import SENDERS
+
+    connections: list[int] = []
+    gate = threading.Barrier(SENDERS)
+
+    class Handler(http_server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def setup(self):
+            super().setup()
+            connections.append(1)
+
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            body = b"{}"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http_server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/order"
+    session = http.Session()
+
+    def call(_i):
+        gate.wait(timeout=10)  # all of them in flight together, as a batch's senders are
+        assert session.get(url, timeout=10).status_code == 200
+
+    try:
+        with caplog.at_level("WARNING", logger="urllib3"), ThreadPoolExecutor(SENDERS) as pool:
+            list(pool.map(call, range(SENDERS)))
+            first_round = len(connections)
+            list(pool.map(call, range(SENDERS)))
+    finally:
+        session.close()
+        server.shutdown()
+        server.server_close()
+
+    assert not [r for r in caplog.records if "pool is full" in r.getMessage()]
+    assert first_round <= SENDERS and len(connections) == first_round  # the second round opened none

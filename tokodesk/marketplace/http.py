@@ -20,7 +20,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
 from requests.utils import get_environ_proxies
+
+# Connections kept open per host. requests keeps 10; a batch sends 16 requests of a channel at once
+# (services/fulfilment/pool.py SENDERS) and reads up to 16 orders side by side, so with 10 every answer past the
+# tenth closed its connection and the next request paid a new TCP and TLS handshake (urllib3: "Connection pool is
+# full, discarding connection"), on a real network a round trip or two each.
+CONNECTIONS_PER_HOST = 32
 
 
 class Session(requests.Session):
@@ -29,6 +36,8 @@ class Session(requests.Session):
     def __init__(self) -> None:
         super().__init__()
         self.trust_env = False  # the environment is read here, once per host, not by requests on every call
+        for prefix in ("https://", "http://"):
+            self.mount(prefix, HTTPAdapter(pool_connections=4, pool_maxsize=CONNECTIONS_PER_HOST))
         self._hosts: dict[str, tuple[dict[str, str], str | None]] = {}
         self._lock = threading.Lock()  # a batch's senders share the session
 
