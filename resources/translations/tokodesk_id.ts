@@ -4434,8 +4434,8 @@ Folder data: {1}</translation>
         <translation>Tidak ada label untuk:</translation>
     </message>
     <message>
-        <source>Printed without a barcode:</source>
-        <translation>Dicetak tanpa barcode:</translation>
+        <source>Printed, but check:</source>
+        <translation>Dicetak, tetapi periksa:</translation>
     </message>
     <message>
         <source>Save as PDF file…</source>
@@ -5876,6 +5876,10 @@ Folder data: {1}</translation>
     <message>
         <source>no label for an order that is {state}</source>
         <translation>tidak ada label untuk pesanan berstatus {state}</translation>
+    </message>
+    <message>
+        <source>its recipient&apos;s name or phone came masked from the marketplace ({name}, {phone}), so the courier cannot call the buyer from TokoDesk&apos;s own label: turn on &quot;Use marketplace shipping label&quot; for channel {channel} (Channel tab) and print the marketplace&apos;s label</source>
+        <translation>nama atau nomor HP penerimanya disamarkan oleh marketplace ({name}, {phone}), jadi kurir tidak bisa menelepon pembeli dari label TokoDesk sendiri: aktifkan &quot;Pakai label pengiriman marketplace&quot; untuk channel {channel} (tab Channel) lalu cetak label dari marketplace</translation>
     </message>
     <message>
         <source>{display_name} makes its label only after the package has been arranged (shipped): use Arrange shipment and print in the window, or ship it first (tokodesk orders ship)</source>

@@ -41,6 +41,9 @@ def add_and_authorize(sb: Sandbox, monkeypatch, capsys, name: str = NAME) -> m.C
     landed = requests.get(link, allow_redirects=False, timeout=10).headers["Location"]
     assert main(["channel", "authorize", name, "--redirect-url", landed]) == 0
     assert "Linked" in capsys.readouterr().out
+    # These tests model a seller who turned TokoDesk's own labels back on (a new Tokopedia & Shop channel starts
+    # with the marketplace's label); the tests of the marketplace label turn it on themselves.
+    m.Channel.update(use_marketplace_label=False).where(m.Channel.name == name).execute()
     return m.Channel.get(m.Channel.name == name)
 
 

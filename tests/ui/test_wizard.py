@@ -55,6 +55,7 @@ def test_good_credentials_test_then_save_and_first_pulls(qtbot, wizard, ctx, san
     assert page.isComplete()
     wizard.next()
     assert wizard.currentPage() is wizard.settings_page
+    assert not wizard.settings_page.form.use_marketplace_label.isChecked()  # legacy Tokopedia: own labels
     wizard.settings_page.form.business_model.setCurrentIndex(1)  # drop-off
     wizard.next()
     assert wizard.currentPage() is wizard.stock_page and wizard.stock_page.choice() == "adopt"
@@ -157,12 +158,15 @@ def test_a_consent_for_two_shops_is_exchanged_once_and_the_seller_picks_the_shop
         assert page.tested.shop_id == second["id"] and "Toko Cabang" in page.test_result.text()
         wizard.next()
         assert wizard.currentPage() is wizard.settings_page
+        # Tokopedia & Shop masks the recipient under platform logistics: a new channel prints its label.
+        assert wizard.settings_page.form.use_marketplace_label.isChecked()
         wizard.next()
         wizard.stock_page.later.setChecked(True)
         wizard.next()
         qtbot.waitUntil(lambda: wizard.save_page.isComplete(), timeout=30000)
         channel = m.Channel.get(m.Channel.name == "Toko Cabang")
         assert (channel.shop_id, channel.shop_cipher) == (second["id"], second["cipher"])
+        assert channel.use_marketplace_label
         assert ("tokodesk", "Toko Cabang:token") in memory_keyring.store
         assert ("tokodesk", "Toko Dua:token") not in memory_keyring.store  # the tokens followed the name
         assert m.AppSetting.get_or_none(m.AppSetting.key == "token-share:Toko Cabang")  # and reach other stations

@@ -132,8 +132,9 @@ def run_add(args: argparse.Namespace) -> int:
         fields.update(app_key=args.app_key.strip(), service_id=args.service_id.strip())
         secret_kind, secret_label = "app_secret", "app secret"
 
-    from tokodesk.services.channels import default_order_sync_from, validate_order_sync_from
+    from tokodesk.services.channels import default_order_sync_from, new_channel_settings, validate_order_sync_from
 
+    fields.update(new_channel_settings(args.marketplace))
     marketplace = _capabilities(args.marketplace)
     now = datetime.now(timezone.utc)
     if args.order_sync_from:
@@ -168,7 +169,7 @@ def _add_from_channel(args: argparse.Namespace, name: str, fields: dict) -> int:
     (its secret copied keyring to keyring) and the same tokens, kept once under the first channel (one refresh
     token serves both, so two copies would use each other up)."""
     from tokodesk import credentials
-    from tokodesk.services.channels import default_order_sync_from, get_channel
+    from tokodesk.services.channels import default_order_sync_from, get_channel, new_channel_settings
     from tokodesk.store.models import Channel, db
 
     if args.app_key or args.app_secret_stdin or args.service_id or args.fs_id or args.client_id:
@@ -188,6 +189,7 @@ def _add_from_channel(args: argparse.Namespace, name: str, fields: dict) -> int:
         raise UserError(f"no app secret is stored for {other.name!r} on this PC; add the channel with "
                         "--app-key, --service-id and --app-secret-stdin instead")
     marketplace = _capabilities("tiktokshop")
+    fields.update(new_channel_settings("tiktokshop"))
     fields.update(marketplace="tiktokshop", app_key=other.app_key, service_id=other.service_id,
                   api_base=fields["api_base"] or other.api_base, auth_url=fields["auth_url"] or other.auth_url,
                   token_channel=owner)

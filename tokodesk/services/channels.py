@@ -28,6 +28,19 @@ ORDER_HISTORY_LIMIT: dict[str, timedelta | None] = {
 }
 
 
+def new_channel_settings(marketplace: str) -> dict[str, object]:
+    """The settings a channel starts with when it is added (the wizard's form, `tokodesk channel add`), where they
+    differ from the model's defaults. Existing channels keep what they have: this is never applied to a saved row.
+
+    Tokopedia & Shop prints the marketplace's own shipping document: with platform logistics the API "desensitizes"
+    the recipient's name and phone (Get Order Detail, `recipient_address.name`: "if this order uses platform
+    logistics, recipient name will be desensitized"; official OAS paths/order.json), so TokoDesk's own label would
+    carry "Agu*********ti" / "6283*******89" and the courier could not call the buyer; the platform's label
+    (Get Package Shipping Document, GET /fulfillment/202309/packages/{package_id}/shipping_documents) carries what
+    the courier needs."""
+    return {"use_marketplace_label": marketplace == "tiktokshop"}
+
+
 def get_channel(name: str | None = None) -> m.Channel:
     """The channel called `name`; with None, the only channel there is."""
     if name is not None:

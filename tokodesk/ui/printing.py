@@ -83,7 +83,7 @@ def build_documents(kind: str, pks: Sequence[int], size: str | None, adapters: A
         job.parts = batch.parts
         job.order_pks = [o.id for o in batch.orders]
         job.skipped = [f"{o.invoice or o.order_id}: {in_words(why)}" for o, why in batch.skipped]
-        job.warnings = [f"{o.invoice or o.order_id}: {text}" for o, text in batch.warnings]
+        job.warnings = [f"{o.invoice or o.order_id}: {in_words(text)}" for o, text in batch.warnings]
     elif kind == "picklist":
         job.parts = [documents.picklist(orders)]
     elif kind == "packing_list":
@@ -219,7 +219,7 @@ class PrintDialog(QDialog):
         if job.skipped:
             text += "\n" + self.tr("No label for:") + "\n" + "\n".join(job.skipped)
         if job.warnings:
-            text += "\n" + self.tr("Printed without a barcode:") + "\n" + "\n".join(job.warnings)
+            text += "\n" + self.tr("Printed, but check:") + "\n" + "\n".join(job.warnings)
         self.info.setText(text)
         self.print_button.setEnabled(pages > 0)
 

@@ -330,7 +330,9 @@ class SettingsPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.form.set_history_limit(logic.history_days(self.wizard().marketplace()))
-        self.form.load({})
+        from tokodesk.services.channels import new_channel_settings
+
+        self.form.load(new_channel_settings(self.wizard().marketplace()))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         problem = logic.check_settings(self.wizard().marketplace(), self.form.values())

@@ -248,6 +248,9 @@ class Documents:
                     continue
                 market.append((data, order, label))
             else:
+                masked = label_rules.masked_recipient(order, channel)
+                if masked:
+                    batch.warnings.append((order, masked))
                 own.append((data, order))
         own = self._per_package(own, batch)
         ordered_own = _in_order(own, order_by)

@@ -9,6 +9,7 @@ questions of the row, so what is offered and what prints agree.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
@@ -48,6 +49,25 @@ def uses_marketplace_pdf(channel: m.Channel, caps: base.Capabilities | None) -> 
 
 
 NO_LABEL_IN_STATE = QT_TRANSLATE_NOOP("Refusals", "no label for an order that is {state}")
+
+
+# A run of stars as Tokopedia & Shop sends a desensitized name or phone ("Agu*********ti", "6283*******89").
+_MASK = re.compile(r"\*{2,}")
+
+
+def masked_recipient(order: m.Order, channel: m.Channel) -> str:
+    """Why TokoDesk's own label of this order is no use to a courier ("" when it is): the marketplace sent the
+    recipient's name or phone masked. With platform logistics Tokopedia & Shop desensitizes them (Get Order Detail,
+    `recipient_address.name`: "if this order uses platform logistics, recipient name will be desensitized"; official
+    OAS paths/order.json) and expects its own shipping document on the parcel (Get Package Shipping Document). The
+    label still prints (its code, address and items are right, and the seller chose own labels), but says so."""
+    if not (_MASK.search(order.recipient_name or "") or _MASK.search(order.recipient_phone or "")):
+        return ""
+    return said(QT_TRANSLATE_NOOP("Refusals", "its recipient's name or phone came masked from the marketplace "
+                                              "({name}, {phone}), so the courier cannot call the buyer from "
+                                              "TokoDesk's own label: turn on \"Use marketplace shipping label\" for "
+                                              "channel {channel} (Channel tab) and print the marketplace's label"),
+                name=order.recipient_name, phone=order.recipient_phone, channel=channel.name)
 
 
 def refusal(order: m.Order, channel: m.Channel, caps: base.Capabilities | None = None) -> str:
