@@ -4544,12 +4544,140 @@ Folder data: {1}</translation>
         <translation>{fetched} pesanan dibaca, {created} baru</translation>
     </message>
     <message>
+        <source>read {count} listings</source>
+        <translation>{count} produk dibaca</translation>
+    </message>
+    <message>
         <source>Reading your products</source>
         <translation>Membaca produk Anda</translation>
     </message>
     <message>
         <source>Reading your open orders</source>
         <translation>Membaca pesanan terbuka Anda</translation>
+    </message>
+    <message>
+        <source>{count} products read</source>
+        <translation>{count} produk dibaca</translation>
+    </message>
+    <message>
+        <source>Products: {count} read (page {page})</source>
+        <translation>Produk: {count} dibaca (halaman {page})</translation>
+    </message>
+    <message>
+        <source>Orders: {count} read (window {window} of {total}, page {page})</source>
+        <translation>Pesanan: {count} dibaca (rentang {window} dari {total}, halaman {page})</translation>
+    </message>
+    <message>
+        <source>Orders: {count} read</source>
+        <translation>Pesanan: {count} dibaca</translation>
+    </message>
+    <message>
+        <source>{label} {order}</source>
+        <translation>{label} {order}</translation>
+    </message>
+    <message>
+        <source>{label}: done</source>
+        <translation>{label}: selesai</translation>
+    </message>
+    <message>
+        <source>Accepting</source>
+        <translation>Menerima pesanan</translation>
+    </message>
+    <message>
+        <source>Packing</source>
+        <translation>Mengemas</translation>
+    </message>
+    <message>
+        <source>Packing: done</source>
+        <translation>Mengemas: selesai</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Mengirim</translation>
+    </message>
+    <message>
+        <source>Keeping the marketplace labels</source>
+        <translation>Menyimpan label dari marketplace</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Membatalkan pesanan</translation>
+    </message>
+    <message>
+        <source>Waiting for the tracking number of {count} order(s)</source>
+        <translation>Menunggu nomor resi untuk {count} pesanan</translation>
+    </message>
+    <message>
+        <source>Shipped; preparing the labels</source>
+        <translation>Sudah dikirim; menyiapkan label</translation>
+    </message>
+    <message>
+        <source>Sending {count} parcels to the marketplace</source>
+        <translation>Mengirim {count} paket ke marketplace</translation>
+    </message>
+    <message>
+        <source>Shipping: done</source>
+        <translation>Mengirim: selesai</translation>
+    </message>
+    <message>
+        <source>{label}: {done} of {total}</source>
+        <translation>{label}: {done} dari {total}</translation>
+    </message>
+    <message>
+        <source>Checking earlier requests: {done} of {total}</source>
+        <translation>Memeriksa permintaan sebelumnya: {done} dari {total}</translation>
+    </message>
+    <message>
+        <source>Checking earlier requests: done</source>
+        <translation>Memeriksa permintaan sebelumnya: selesai</translation>
+    </message>
+    <message>
+        <source>Checking earlier requests</source>
+        <translation>Memeriksa permintaan sebelumnya</translation>
+    </message>
+    <message>
+        <source>{what}: {statements} statements, {transactions} settlement lines read</source>
+        <translation>{what}: {statements} laporan, {transactions} baris pencairan dibaca</translation>
+    </message>
+    <message>
+        <source>statements</source>
+        <translation>laporan</translation>
+    </message>
+    <message>
+        <source>statement {statement}</source>
+        <translation>laporan {statement}</translation>
+    </message>
+    <message>
+        <source>unsettled orders</source>
+        <translation>pesanan belum dicairkan</translation>
+    </message>
+    <message>
+        <source>withdrawals</source>
+        <translation>penarikan</translation>
+    </message>
+    <message>
+        <source>reading marketplace stock {first}–{last}</source>
+        <translation>membaca stok marketplace {first}–{last}</translation>
+    </message>
+    <message>
+        <source>read {count} products</source>
+        <translation>{count} produk dibaca</translation>
+    </message>
+    <message>
+        <source>{fetched} returns read, {created} new</source>
+        <translation>{fetched} pengembalian dibaca, {created} baru</translation>
+    </message>
+    <message>
+        <source>{count} open orders re-read</source>
+        <translation>{count} pesanan aktif dibaca ulang</translation>
+    </message>
+    <message>
+        <source>pushing {count} stock rows ({method})</source>
+        <translation>memperbarui {count} baris stok ({method})</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted, {failed} failed</source>
+        <translation>{accepted} diterima, {failed} gagal</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import mapping as mapping_service
 from tokodesk.services.runs import RunSummary, sync_run
@@ -114,7 +115,8 @@ def pull_skus(
                                 unmapped.append({"product_id": pid, "sku": sku, "name": values["name"]})
                         run.heartbeat()
                     if progress:
-                        progress(summary.fetched, None, f"{summary.fetched} products read")
+                        progress(summary.fetched, None, said(
+                            QT_TRANSLATE_NOOP("Progress", "{count} products read"), count=summary.fetched))
             except base.MarketplaceError as exc:
                 summary.status = "failed"
                 summary.errors.append(f"the SKU pull stopped: {exc}")

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 import peewee as pw
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.marketplace import finance as fin
 from tokodesk.services.runs import RunHandle, RunSummary, last_run, sync_run
@@ -199,8 +199,10 @@ def _step(run: RunHandle, counts: dict, progress: base.Progress | None, cancel: 
           what: str) -> None:
     run.heartbeat()
     if progress:
-        progress(run.summary.fetched, None, f"{what}: {counts['statements']} statements, "
-                                            f"{counts['transactions']} settlement lines read")
+        progress(run.summary.fetched, None, said(QT_TRANSLATE_NOOP("Progress", "{what}: {statements} statements, "
+                                                                   "{transactions} settlement lines read"),
+                                                 what=what, statements=counts["statements"],
+                                                 transactions=counts["transactions"]))
     if cancel and cancel():
         raise _Stopped
 
@@ -226,7 +228,7 @@ def _statements(channel: m.Channel, live: base.Marketplace, run: RunHandle, star
             run.summary.fetched += 1
             run.summary.created += created
             run.summary.updated += not created
-        _step(run, counts, progress, cancel, "statements")
+        _step(run, counts, progress, cancel, QT_TRANSLATE_NOOP("Progress", "statements"))
 
 
 def _transactions(channel: m.Channel, live: base.Marketplace, run: RunHandle, counts: dict,
@@ -253,7 +255,8 @@ def _transactions(channel: m.Channel, live: base.Marketplace, run: RunHandle, co
                     run.summary.fetched += 1
                     run.summary.created += created
                     run.summary.updated += not created
-            _step(run, counts, progress, cancel, f"statement {statement.statement_id}")
+            _step(run, counts, progress, cancel,
+              said(QT_TRANSLATE_NOOP("Progress", "statement {statement}"), statement=statement.statement_id))
         if complete:
             m.Statement.update(transactions_read_at=m.utcnow()).where(m.Statement.id == statement.id).execute()
 
@@ -274,7 +277,7 @@ def _unsettled(channel: m.Channel, live: base.Marketplace, run: RunHandle, now: 
                 run.summary.fetched += 1
                 run.summary.created += created
                 run.summary.updated += not created
-        _step(run, counts, progress, cancel, "unsettled orders")
+        _step(run, counts, progress, cancel, QT_TRANSLATE_NOOP("Progress", "unsettled orders"))
     if complete:
         # Only a complete read may say what is no longer unsettled (settled since, or dropped by the platform).
         gone = m.UnsettledEstimate.delete().where((m.UnsettledEstimate.channel == channel.id)
@@ -295,4 +298,4 @@ def _withdrawals(channel: m.Channel, live: base.Marketplace, run: RunHandle, sta
                 run.summary.fetched += 1
                 run.summary.created += created
                 run.summary.updated += not created
-        _step(run, counts, progress, cancel, "withdrawals")
+        _step(run, counts, progress, cancel, QT_TRANSLATE_NOOP("Progress", "withdrawals"))

@@ -34,6 +34,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import inventory, stock_push
 from tokodesk.store import models as m
@@ -189,7 +190,9 @@ def reconcile(
             break
         chunk = to_read[start : start + READ_CHUNK]
         if progress:
-            progress(start, len(to_read), f"reading marketplace stock {start + 1}–{start + len(chunk)}")
+            progress(start, len(to_read), said(
+                QT_TRANSLATE_NOOP("Progress", "reading marketplace stock {first}–{last}"),
+                                                        first=start + 1, last=start + len(chunk)))
         try:
             for level in adapter.read_stock(chunk):
                 read[str(level.product_id)] = level
@@ -200,7 +203,8 @@ def reconcile(
             unreadable.update(chunk)
             outcome.errors.append(f"could not read products {chunk[0]}…{chunk[-1]}: {exc}")
     if progress:
-        progress(len(to_read), len(to_read), f"read {len(read)} products")
+        progress(len(to_read), len(to_read), said(
+            QT_TRANSLATE_NOOP("Progress", "read {count} products"), count=len(read)))
 
     stale = orders_are_stale(channel, now)
     failed_pushes = _last_push_failed(channel, list(levels))

@@ -20,7 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services.runs import RunSummary, last_run, sync_run
 from tokodesk.store import models as m
@@ -119,7 +119,9 @@ def sync_returns(
                         summary.updated += not created
                     run.heartbeat()
                     if progress:
-                        progress(summary.fetched, None, f"{summary.fetched} returns read, {summary.created} new")
+                        progress(summary.fetched, None, said(
+                            QT_TRANSLATE_NOOP("Progress", "{fetched} returns read, {created} new"),
+                                                          fetched=summary.fetched, created=summary.created))
                     if cancel and cancel():
                         summary.status = "cancelled"
                         break

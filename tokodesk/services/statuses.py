@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex
@@ -144,7 +145,9 @@ class _Refresh:
             s.details["changes"].append({"order_id": order_id, "from": old, "to": new, "outside": outside})
         self.done += len(remotes)
         if self.progress:
-            self.progress(min(self.done, self.total), self.total, f"{self.done} open orders re-read")
+            self.progress(min(self.done, self.total), self.total, said(
+                QT_TRANSLATE_NOOP("Progress", "{count} open orders re-read"),
+                                                                        count=self.done))
 
     def by_listing(
         self, adapter: base.Marketplace, listable: set[str], start: datetime, now: datetime, cancel

@@ -169,7 +169,9 @@ def adopt_marketplace_stock(
                 unreadable.update({p: "cancelled before it was read" for p in product_ids[start:]})
                 break
             if progress:
-                progress(start, len(product_ids), f"reading marketplace stock {start + 1}–{start + len(chunk)}")
+                progress(start, len(product_ids), said(
+                    QT_TRANSLATE_NOOP("Progress", "reading marketplace stock {first}–{last}"),
+                                                        first=start + 1, last=start + len(chunk)))
             try:
                 for level in live.read_stock(chunk):
                     read[str(level.product_id)] = level
@@ -180,7 +182,8 @@ def adopt_marketplace_stock(
                                    for p in chunk})
                 result.errors.append(f"could not read listings {chunk[0]}…{chunk[-1]}: {exc}")
     if progress:
-        progress(len(product_ids), len(product_ids), f"read {len(read)} listings")
+        progress(len(product_ids), len(product_ids), said(
+            QT_TRANSLATE_NOOP("Progress", "read {count} listings"), count=len(read)))
 
     held = inventory.reserved_by_sku(list(by_sku))
     chosen: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # seller SKU -> (marketplace total, [(mapping, qty)])

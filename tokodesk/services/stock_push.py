@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -155,7 +156,8 @@ def push_stock(
         return outcome
 
     if progress:
-        progress(0, len(chosen), f"pushing {len(chosen)} stock rows ({method})")
+        progress(0, len(chosen), said(QT_TRANSLATE_NOOP("Progress", "pushing {count} stock rows ({method})"),
+                                         count=len(chosen), method=method))
     log_ids = _write_pending(channel, chosen, started)
     _set_status(log_ids, SENT)
     warehouses = [channel.warehouse_id] if channel.warehouse_id else []
@@ -198,7 +200,8 @@ def push_stock(
     if not outcome.error and not outcome.cancelled and only is None:
         inventory.clear_inventory_dirty(channel, if_before=started)
     if progress:
-        progress(len(chosen), len(chosen), f"{outcome.accepted} accepted, {outcome.failed} failed")
+        progress(len(chosen), len(chosen), said(QT_TRANSLATE_NOOP("Progress", "{accepted} accepted, {failed} failed"),
+                                                     accepted=outcome.accepted, failed=outcome.failed))
     log.info(
         "stock push %s (%s): %d sent, %d accepted, %d failed, %d requests",
         channel.name, method, outcome.sent, outcome.accepted, outcome.failed, outcome.requests,

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import (
     CancelCheck,
     MarketplaceError,
@@ -114,7 +115,8 @@ def search_products(
                     continue
                 yield from parsed
         if progress:
-            progress(done, int(total) if total is not None else None, f"{done} products read")
+            progress(done, int(total) if total is not None else None, said(
+                QT_TRANSLATE_NOOP("Progress", "{count} products read"), count=done))
         token = data.get("next_page_token")
         if not token:
             return

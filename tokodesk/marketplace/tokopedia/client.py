@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -244,7 +245,8 @@ class TokopediaClient:
                 else:
                     yield item
             if progress is not None:
-                progress(count, None, f"Products: {count} read (page {page})")
+                progress(count, None, said(QT_TRANSLATE_NOOP("Progress", "Products: {count} read (page {page})"),
+                                            count=count, page=page))
             if not fresh:  # a repeated page would keep the pull going forever
                 log.warning("Tokopedia sent product page %d with nothing new; the product list stops there", page)
                 break
@@ -377,11 +379,13 @@ class TokopediaClient:
                         if batch:
                             yield batch
                         if progress is not None:
-                            progress(done, total, f"Orders: {fetched} read (window {done + 1} of {total}, page {page})")
+                            progress(done, total, said(QT_TRANSLATE_NOOP(
+                                "Progress", "Orders: {count} read (window {window} of {total}, page {page})"),
+                                count=fetched, window=done + 1, total=total, page=page))
             finally:
                 _drop(ahead)
         if progress is not None:
-            progress(done, total, f"Orders: {fetched} read")
+            progress(done, total, said(QT_TRANSLATE_NOOP("Progress", "Orders: {count} read"), count=fetched))
 
     def returns(self, updated_from: datetime | None = None, updated_to: datetime | None = None,
                 return_ids: Sequence[str] = ()) -> Iterator[list[ReturnInfo]]:

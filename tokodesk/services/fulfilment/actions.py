@@ -125,13 +125,14 @@ class Fulfilment:
                 )
                 break
             if self.progress is not None:
-                self.progress(done, total, f"{label} {order.invoice or order.order_id}")
+                self.progress(done, total, said(QT_TRANSLATE_NOOP("Progress", "{label} {order}"), label=label,
+                                                        order=order.invoice or order.order_id))
             try:
                 results.append(one(order))
             except Refused as exc:
                 results.append(outcome(reload(order), False, str(exc), refused=True))
         if self.progress is not None:
-            self.progress(total, total, f"{label}: done")
+            self.progress(total, total, said(QT_TRANSLATE_NOOP("Progress", "{label}: done"), label=label))
         return results
 
     def _claim_intent(self, order: m.Order, kind: str, payload: dict, **changes: object) -> m.Action:
@@ -164,7 +165,7 @@ class Fulfilment:
         """Accept new orders, nearest accept deadline first (the requests go out side by side: see `pool`)."""
         ordered = deadline_first(orders)
         outcomes, intents = self._checked(ordered, ex.ACK, self._ack_check)
-        return self._send_pooled(ordered, outcomes, intents, "Accepting")
+        return self._send_pooled(ordered, outcomes, intents, QT_TRANSLATE_NOOP("Progress", "Accepting"))
 
     def _ack_check(self, order: m.Order, channel: m.Channel, active: m.Action | None) -> dict | ActionOutcome:
         caps = self.adapter(channel).capabilities
@@ -226,7 +227,7 @@ class Fulfilment:
         done = [result if result is not None else sent[order.id] for order, result in zip(ordered, outcomes,
                                                                                             strict=True)]
         if self.progress is not None:
-            self.progress(len(done), len(done), f"{label}: done")
+            self.progress(len(done), len(done), said(QT_TRANSLATE_NOOP("Progress", "{label}: done"), label=label))
         return done
 
     # ---- pack --------------------------------------------------------------------------------------------
@@ -269,9 +270,9 @@ class Fulfilment:
                     except Refused as exc:
                         outcomes[index] = outcome(reload(order), False, str(exc), refused=True)
             if self.progress is not None:
-                self.progress(start + len(chunk), len(ready), "Packing")
+                self.progress(start + len(chunk), len(ready), said(QT_TRANSLATE_NOOP("Progress", "Packing")))
         if self.progress is not None:
-            self.progress(len(ordered), len(ordered), "Packing: done")
+            self.progress(len(ordered), len(ordered), said(QT_TRANSLATE_NOOP("Progress", "Packing: done")))
         return [result for result in outcomes if result is not None]
 
     def _pack_all(self, chunk: list[tuple[int, m.Order, S]]) -> None:
@@ -370,7 +371,7 @@ class Fulfilment:
             for index, order in enumerate(ordered):
                 if order.id in sent:
                     outcomes[index] = sent[order.id]
-        outcomes = self._send_pooled(ordered, outcomes, pooled, "Shipping")
+        outcomes = self._send_pooled(ordered, outcomes, pooled, QT_TRANSLATE_NOOP("Progress", "Shipping"))
         self._reread_sharing_orders(ordered)
         self._keep_labels_after_ship(list(zip(ordered, outcomes, strict=True)))
         _stock_moved(orders)
@@ -416,7 +417,7 @@ class Fulfilment:
                 wanted.append(order)
         if wanted:
             if self.progress is not None:
-                self.progress(0, len(wanted), "Keeping the marketplace labels")
+                self.progress(0, len(wanted), said(QT_TRANSLATE_NOOP("Progress", "Keeping the marketplace labels")))
             self.documents().keep_marketplace_labels(wanted)
 
     def ship_method(self, channel: m.Channel, awb: str | None, order: m.Order | None = None) -> base.ShipMethod:
@@ -526,7 +527,8 @@ class Fulfilment:
 
     def cancel_orders(self, orders: Sequence[m.Order], choice: CancelChoice) -> list[ActionOutcome]:
         """Reject (NACK) orders with a reason the marketplace offers for each."""
-        outcomes = self._batch(list(orders), "Cancelling", lambda order: self._cancel_one(order, choice))
+        outcomes = self._batch(list(orders),
+            QT_TRANSLATE_NOOP("Progress", "Cancelling"), lambda order: self._cancel_one(order, choice))
         _stock_moved(orders)
         return outcomes
 

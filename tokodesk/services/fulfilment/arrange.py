@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment import label_rules
 from tokodesk.services.fulfilment.common import ActionOutcome, reload
@@ -83,7 +84,8 @@ def arrange(
             break
         if progress is not None:
             progress(len(shipped) - len(waiting), len(shipped),
-                     f"Waiting for the tracking number of {len(waiting)} order(s)")
+                     said(QT_TRANSLATE_NOOP("Progress", "Waiting for the tracking number of {count} order(s)"),
+                          count=len(waiting)))
         sleep(poll_s)
         _read_back(fulfilment, waiting)
         waiting = _with_booking_codes(fulfilment, [reload(o) for o in waiting])
@@ -100,7 +102,8 @@ def arrange(
                    "queue in a minute (the next status sync brings the number)")
         result.not_printed.append(NotPrinted(order.order_id, order.invoice, True, why))
     if progress is not None:
-        progress(len(shipped), len(shipped) or None, "Shipped; preparing the labels")
+        progress(len(shipped), len(shipped) or None, said(
+            QT_TRANSLATE_NOOP("Progress", "Shipped; preparing the labels")))
     return result
 
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -51,11 +52,13 @@ def send(
         for start in range(0, len(items), size):
             chunk = items[start : start + size]
             if progress is not None:
-                progress(done, len(claimed), f"Sending {len(chunk)} parcels to the marketplace")
+                progress(done, len(claimed), said(
+                    QT_TRANSLATE_NOOP("Progress", "Sending {count} parcels to the marketplace"),
+                                                    count=len(chunk)))
             results.update(_send_chunk(chunk, base.ShipMethod(method), adapter, executor))
             done += len(chunk)
     if progress is not None:
-        progress(len(claimed), len(claimed), "Shipping: done")
+        progress(len(claimed), len(claimed), said(QT_TRANSLATE_NOOP("Progress", "Shipping: done")))
     return results
 
 

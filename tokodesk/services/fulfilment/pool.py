@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -160,7 +161,9 @@ def run(
                     results.update(_settle(group, lanes[channel_id].executor, who))
                     leases.drop(intent.action for intent, _decision_ in group)
                 if progress is not None:
-                    progress(min(len(results), total), total, f"{label}: {len(results)} of {total}")
+                    progress(min(len(results), total), total, said(
+                        QT_TRANSLATE_NOOP("Progress", "{label}: {done} of {total}"),
+                                                                      label=label, done=len(results), total=total))
     finally:
         for lane in lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)

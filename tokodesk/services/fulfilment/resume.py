@@ -120,7 +120,9 @@ def resume_actions(
             if cancel is not None and cancel():
                 break
             if progress is not None:
-                progress(start, total, f"Checking earlier requests: {start} of {total}")
+                progress(start, total, said(
+                    QT_TRANSLATE_NOOP("Progress", "Checking earlier requests: {done} of {total}"),
+                                             done=start, total=total))
             chunk: list[m.Action] = []
             for action in actions[start:start + READ_CHUNK]:
                 if action.order_id in seen_orders:
@@ -143,7 +145,7 @@ def resume_actions(
             break
         results[item.action.id] = executor.resume(item.action)
     if progress is not None:
-        progress(total, total, "Checking earlier requests: done")
+        progress(total, total, said(QT_TRANSLATE_NOOP("Progress", "Checking earlier requests: done")))
     return results
 
 
@@ -259,7 +261,8 @@ def _send(
             sent = batch_ship.send_claimed(claimed, adapter, executor)
         results.update((by_order[pk], result) for pk, result in sent.items())
         intents = [i for i in intents if i.kind != ex.SHIP or i.read_first]
-    sent = pool.run(intents, lambda _channel: executor, who, label="Checking earlier requests", progress=progress,
+    sent = pool.run(intents, lambda _channel: executor, who, label=
+        QT_TRANSLATE_NOOP("Progress", "Checking earlier requests"), progress=progress,
                     cancel=cancel)
     results.update((by_order[pk], result) for pk, result in sent.items())
     return results
