@@ -5982,6 +5982,26 @@ Folder data: {1}</translation>
         <translation>sudah dihitung sementara itu: hitungan itu dipakai</translation>
     </message>
     <message>
+        <source>product pull did not finish ({why})</source>
+        <translation>penarikan produk belum selesai ({why})</translation>
+    </message>
+    <message>
+        <source>order pull did not finish ({why})</source>
+        <translation>penarikan pesanan belum selesai ({why})</translation>
+    </message>
+    <message>
+        <source>Not imported: the {failed}. Your SKUs stay not counted and nothing is pushed; import the file again in the Inventory tab.</source>
+        <translation>Tidak diimpor: {failed}. SKU Anda tetap belum dihitung dan stok tidak diperbarui di marketplace; impor file lagi di tab Stok.</translation>
+    </message>
+    <message>
+        <source>Not adopted: the {failed}. Your SKUs stay not counted and nothing is pushed; use the marketplace&apos;s stock later in the Inventory tab.</source>
+        <translation>Stok marketplace tidak dipakai: {failed}. SKU Anda tetap belum dihitung dan stok tidak diperbarui di marketplace; pakai stok marketplace nanti di tab Stok.</translation>
+    </message>
+    <message>
+        <source>Not adopted: {reason}. Your SKUs stay not counted and nothing is pushed; use the marketplace&apos;s stock later in the Inventory tab.</source>
+        <translation>Stok marketplace tidak dipakai: {reason}. SKU Anda tetap belum dihitung dan stok tidak diperbarui di marketplace; pakai stok marketplace nanti di tab Stok.</translation>
+    </message>
+    <message>
         <source>order {invoice}: {sku} came back already ({earlier}); it had {ordered}, so {good} more cannot come back. Nothing was changed: a parcel goes back on the shelf once, whichever way it is checked in</source>
         <translation>pesanan {invoice}: {sku} sudah kembali sebelumnya ({earlier}); pesanannya {ordered}, jadi {good} lagi tidak bisa kembali. Tidak ada yang diubah: paket retur masuk rak sekali saja, lewat jalan mana pun diterimanya</translation>
     </message>

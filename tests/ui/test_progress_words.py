@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.tiktokshop_setup import channel, client, sb, shop_now  # noqa: F401 - fixtures
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 
 
@@ -116,3 +117,18 @@ def test_the_services_progress_is_said_in_indonesian(indonesian):
                    transactions=7)
     assert payouts == "statement S1: 2 statements, 7 settlement lines read"
     assert in_words(payouts) == "laporan S1: 2 laporan, 7 baris pencairan dibaca"
+
+
+def test_a_failed_starting_stock_is_said_in_indonesian(indonesian, sb, channel, client):  # noqa: F811
+    """The wizard's starting-stock step when the product pull fails: the page said the service's English."""
+    from tests.integration.tiktokshop_setup import fresh
+    from tokodesk.services import stock_adopt
+    from tokodesk.ui.wizard_stock import first_count_summary
+
+    sb.faults.force("product_search", "error", 50)
+    first = stock_adopt.first_count(fresh(channel), stock_adopt.ADOPT, adapter=client)
+    assert not first.ok
+    assert first.lines[0].startswith("Not adopted: the product pull did not finish"), first.lines  # the CLI's words
+    shown = first_count_summary(first)
+    assert shown.startswith("Stok marketplace tidak dipakai: penarikan produk belum selesai"), shown
+    assert "Not adopted" not in shown and "pushed" not in shown, shown

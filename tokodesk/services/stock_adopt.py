@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, words_of
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -296,8 +296,10 @@ def _pull_first(channel: m.Channel, adapter: base.Marketplace | None, progress: 
             progress(0, None, reading(kind))
         summary = scheduler.runner(kind)(channel, adapter, progress, cancel)
         if summary.status != "ok":
-            return (f"{'product' if kind == 'skus' else 'order'} pull did not finish "
-                    f"({'; '.join(summary.errors[:3]) or summary.status})")
+            why = "; ".join(summary.errors[:3]) or summary.status
+            if kind == "skus":
+                return said(QT_TRANSLATE_NOOP("Refusals", "product pull did not finish ({why})"), why=why)
+            return said(QT_TRANSLATE_NOOP("Refusals", "order pull did not finish ({why})"), why=why)
     return ""
 
 
@@ -327,8 +329,9 @@ def first_count(
         failed = _pull_first(channel, adapter, progress, cancel)
         if failed:
             done.ok = False
-            done.lines.append(f"Not imported: the {failed}. Your SKUs stay not counted and nothing is pushed; "
-                              "import the file again in the Inventory tab.")
+            done.lines.append(said(QT_TRANSLATE_NOOP("Refusals", "Not imported: the {failed}. Your SKUs stay not "
+                                                     "counted and nothing is pushed; import the file again in the "
+                                                     "Inventory tab."), failed=failed))
             return done
         inventory.settle_shipped_before_count(channel)
         applied = inventory.set_stock(list(counts))
@@ -340,15 +343,17 @@ def first_count(
     failed = _pull_first(channel, adapter, progress, cancel)
     if failed:
         done.ok = False
-        done.lines.append(f"Not adopted: the {failed}. Your SKUs stay not counted and nothing is pushed; use the "
-                          "marketplace's stock later in the Inventory tab.")
+        done.lines.append(said(QT_TRANSLATE_NOOP("Refusals", "Not adopted: the {failed}. Your SKUs stay not counted "
+                                                 "and nothing is pushed; use the marketplace's stock later in the "
+                                                 "Inventory tab."), failed=failed))
         return done
     try:
         result = adopt_marketplace_stock(channel, adapter, progress=progress, cancel=cancel)
     except (base.MarketplaceError, UserError) as exc:
         done.ok = False
-        done.lines.append(f"Not adopted: {exc}. Your SKUs stay not counted and nothing is pushed; use the "
-                          "marketplace's stock later in the Inventory tab.")
+        done.lines.append(said(QT_TRANSLATE_NOOP("Refusals", "Not adopted: {reason}. Your SKUs stay not counted and "
+                                                 "nothing is pushed; use the marketplace's stock later in the "
+                                                 "Inventory tab."), reason=words_of(exc) or str(exc)))
         return done
     done.adopted = result
     done.ok = result.ok and not result.skipped

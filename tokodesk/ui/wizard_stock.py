@@ -58,7 +58,7 @@ def first_count_summary(first: Any) -> str:
         return translate("StartingStock", "{0} counts imported.").format(len(first.counts))
     if first.adopted is not None:
         return adopt_summary(first.adopted)
-    return "\n".join(first.lines)  # the step failed: the service says why
+    return "\n".join(in_words(line) for line in first.lines)  # the step failed: the service says why
 
 
 class StartingStockPage(QWizardPage):
