@@ -151,6 +151,49 @@ def test_the_lines_reader_gives_its_connection_back(pg_url):
         close_database()
 
 
+
+@pytest.mark.system
+def test_a_postgresql_queue_is_read_through_server_side_cursors_a_chunk_at_a_time(pg_url, monkeypatch):
+    """On PostgreSQL the whole queue's two reads go through server-side cursors fetched in chunks, so libpq never
+    holds the whole result (issue 19: 100,000 orders peaked at 343 MB); a result of many chunks reads completely
+    and alike the client-side read, and no transaction is left open."""
+    from tokodesk.store.connection import close_database, open_database
+
+    database = open_database(pg_url)
+    try:
+        shop = m.Channel.create(name="Toko", marketplace="tokopedia")
+        _shop(shop, 250, random.Random(11))
+        monkeypatch.setattr(q, "SERVER_CHUNK", 7)
+        reads = []
+        server_chunks = q._server_chunks
+
+        def watched(db, sql, params):
+            seen = {"chunks": [], "cursors": set()}
+            reads.append(seen)
+            for chunk in server_chunks(db, sql, params):
+                # pg_cursors lists this session's open cursors: the named one must be there between fetches.
+                with db.connection().cursor() as look:
+                    look.execute("SELECT name, is_holdable FROM pg_cursors")
+                    seen["cursors"].update(look.fetchall())
+                seen["chunks"].append(len(chunk))
+                yield chunk
+
+        monkeypatch.setattr(q, "_server_chunks", watched)
+        rows = q.order_rows(shop.id)
+        assert len(reads) == 2  # the orders and the lines
+        for seen in reads:
+            assert sum(seen["chunks"]) == 250 and max(seen["chunks"]) == 7
+            assert any(name.startswith("tokodesk_queue_") and not holdable for name, holdable in seen["cursors"])
+        assert not database.in_transaction()
+
+        pks = [r[q.R_PK] for r in rows]
+        alike = q.order_rows(shop.id, pks)  # a few orders by id: the client-side read
+        assert len(reads) == 2
+        assert sorted(rows) == sorted(alike)
+    finally:
+        close_database()
+
+
 def test_the_to_do_read_and_the_rest_make_the_whole_queue_and_the_database_counts_its_chips(any_database):
     """The queue opens on its To-do orders and reads the others behind them: the two reads are the whole queue,
     row for row, and the database's grouped count gives every chip the count the rows give (both marketplaces: the
