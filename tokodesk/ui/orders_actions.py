@@ -270,6 +270,7 @@ class QueueActions:
                 self.search.blockSignals(True)
                 self.search.clear()
                 self.search.blockSignals(False)
+                self._search_timer.stop()  # a pause still pending from typing must not re-filter after the scan
                 self.chips["all"].setChecked(True)
                 self.model.set_filter(chip="all", search="")
             self.select_pks(hit.order_pks or [pk])

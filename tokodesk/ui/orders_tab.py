@@ -52,7 +52,7 @@ from tokodesk.ui.pack_check import pack_check_toggle
 from tokodesk.ui.pack_video_desk import DeskVideo
 from tokodesk.ui.queue_notice import QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
-from tokodesk.ui.widgets import FlowLayout
+from tokodesk.ui.widgets import FlowLayout, SearchField
 
 log = logging.getLogger(__name__)
 S = OrderState
@@ -198,7 +198,7 @@ class OrdersTab(QueueLoading, QueueActions, QWidget):
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = SearchField()  # Esc empties it: the whole queue again without reaching for the mouse
         self.search.setPlaceholderText(self.tr("Search invoice, order ID, buyer, SKU, booking code… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         # Typed text filters once the keys pause, not on every key: at 100,000 orders each filter took ~30 ms of
@@ -325,10 +325,13 @@ class OrdersTab(QueueLoading, QueueActions, QWidget):
         self.chips[key].setChecked(True)
         self._apply_filter(chip=key)
 
-    def _search_changed(self, _text: str) -> None:
-        if self.search.isModified():  # typed (or cleared) by the seller: wait for the pause
+    def _search_changed(self, text: str) -> None:
+        # Typed text waits for the pause. An emptied field (the clear button, Esc, a chip or a scan that clears it,
+        # the last character deleted) shows the full queue at once, and the stopped pause cannot re-filter it
+        # later; clear() keeps the field's "modified" flag, so the flag alone would make it wait too.
+        if self.search.isModified() and text:
             self._search_timer.start()
-        else:  # set by the program (setText): what it asked for, now
+        else:  # set by the program (setText) or emptied: what was asked for, now
             self._apply_search()
 
     def _flush_search(self) -> None:

@@ -1,10 +1,10 @@
 """Small widgets used across tabs: the error banner with details one click away, the copyable details dialog, a
-row of buttons that wraps."""
+row of buttons that wraps, a search field that Esc empties."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -187,3 +188,14 @@ class FlowLayout(QLayout):
             x += hint.width() + self._spacing
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+class SearchField(QLineEdit):
+    """A search field that Esc empties, as its clear button does; Esc on an empty field goes on to the window."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape and self.text() and not self.isReadOnly():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
