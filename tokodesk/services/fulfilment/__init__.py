@@ -10,7 +10,8 @@ Tests and the sandbox demo hand in their own adapter factory: `Fulfilment(adapte
 from __future__ import annotations
 
 from tokodesk.marketplace import base
-from tokodesk.services.fulfilment.actions import CancelChoice, Fulfilment
+from tokodesk.services.fulfilment.actions import Fulfilment
+from tokodesk.services.fulfilment.cancel import CancelChoice
 from tokodesk.services.fulfilment.common import ActionOutcome, Refused, find_orders
 from tokodesk.store import models as m
 

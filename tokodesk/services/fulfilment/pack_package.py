@@ -3,7 +3,7 @@
 Local only, like packing an order. The package is marked packed; each order it serves is packed when it has no
 other package still to pack, and otherwise keeps its state with an event naming what is left, so the queue shows it
 To pack ("1 of 2 parcels packed") until its last parcel is packed. Nothing else is marked: the other packages of a
-split order stay unpacked. (Packing the order as a whole packs every parcel still to pack: actions.stamp_parcels.)
+split order stay unpacked. (Packing the order as a whole packs every parcel still to pack: pack.stamp_parcels.)
 """
 
 from __future__ import annotations
