@@ -20,12 +20,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tokodesk import config
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
+from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.fulfilment import pool
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
     Refused,
@@ -33,11 +36,15 @@ from tokodesk.services.fulfilment.common import (
     outcome,
     record_event,
     reload,
+    to_marketplace_order,
 )
 from tokodesk.services.fulfilment.execute import Settles
 from tokodesk.services.order_store import store_orders
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
+
+if TYPE_CHECKING:
+    from tokodesk.services.fulfilment.resume import Open
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,7 @@ APPROVE, REJECT = "cancel_request_approve", "cancel_request_reject"
 KINDS = (APPROVE, REJECT)
 MAX_SENDS = 3
 S = base.OrderState
+CONFIRMED = "confirmed by reading the marketplace"
 
 
 @dataclass
@@ -101,6 +109,7 @@ class BuyerRequests(Settles):
         self._owns_adapter = adapter is None
         self.who = who or config.station_id()
         self.follow_remote = follow_remote or _follow_remote
+        self._stock_later: bool | None = None  # while a bulk resume runs: whether an approval freed stock
 
     @property
     def adapter(self) -> base.Marketplace:
@@ -210,75 +219,103 @@ class BuyerRequests(Settles):
             return outcome(reload(order), False, str(exc), refused=True)
         return self.run_new(action, order)
 
-    def resume_pending(self) -> list[ActionOutcome]:
-        """Finish the answers a crash or a lost response left open, reading the marketplace first."""
-        return [self.resume(a) for a in outbox.resumable(self.channel.id, KINDS)]
+    def resume_pending(
+        self, progress: base.Progress | None = None, cancel: base.CancelCheck | None = None
+    ) -> list[ActionOutcome]:
+        """Finish the answers a crash or a lost response left open, reading the marketplace first: their requests
+        and orders read in bulk (`read_open`), the answers still needed sent side by side from the batch pool."""
+        from tokodesk.services.fulfilment import resume
+
+        actions = outbox.resumable(self.channel.id, KINDS)
+        if not actions:
+            return []
+        self._stock_later = False
+        try:
+            results = resume.resume_actions(self.channel, self.adapter, self, self.who, actions, progress=progress,
+                                            cancel=cancel, read=read_open)
+        finally:
+            freed, self._stock_later = self._stock_later, None
+            if freed:
+                _stock_freed(self.channel)
+        return [results[action.id] for action in actions if action.id in results]
 
     # ---- the loop (as fulfilment's Executor: never send again before reading) -----------------------------
     def _drive(self, action: m.Action, order: m.Order, *, read_first: bool) -> ActionOutcome:
+        decision = self.decide(action.kind, action.payload or {}, to_marketplace_order(order), read_first=read_first)
+        return self.settle(action, order, decision)
+
+    def decide(
+        self, kind: str, payload: dict, order: base.Order, *, read_first: bool, busy: object = None
+    ) -> ex.Decision:
+        """Send the answer (reading first when an earlier answer may have been lost) until the marketplace has
+        decided it. Network only, nothing stored: a sender thread of the pool runs this; `settle` stores it."""
         lost = ""
         sends = 0
         while True:
             if read_first:
                 try:
-                    verdict, why, remote = self._check(action, order)
+                    verdict, why, remote = self._check(kind, payload, order.order_id)
                 except base.MarketplaceError as exc:
-                    return self._unknown(action, order, f"{lost or 'it could not be checked'}; reading failed: {exc}")
+                    return ex.Decision(outbox.UNKNOWN, f"{lost or 'it could not be checked'}; reading failed: {exc}")
                 if verdict is _Verdict.APPLIED:
-                    return self._done(action, order, remote, "confirmed by reading the marketplace")
+                    return ex.Decision(outbox.DONE, CONFIRMED, remote=remote)
                 if verdict is _Verdict.IMPOSSIBLE:
-                    return self._failed(action, order, why, remote)
+                    return ex.Decision(outbox.FAILED, why, remote=remote)
             if sends >= MAX_SENDS:
-                return self._unknown(action, order, f"no answer after {sends} tries ({lost})")
+                return ex.Decision(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
             sends += 1
             try:
-                self._send(action)
+                self._send(kind, payload)
             except base.OutcomeUnknown as exc:
                 lost = f"the answer was lost ({exc})"
                 read_first = True
                 continue
             except base.MarketplaceError as exc:
                 try:
-                    verdict, _why, remote = self._check(action, order)
+                    verdict, _why, remote = self._check(kind, payload, order.order_id)
                 except base.MarketplaceError:
                     verdict, remote = _Verdict.NEEDED, None
                 if verdict is _Verdict.APPLIED:
-                    return self._done(action, order, remote, "already done on the marketplace")
-                return self._failed(action, order, str(exc), remote)
-            return self._done(action, order, None, "")
+                    return ex.Decision(outbox.DONE, "already done on the marketplace", remote=remote)
+                return ex.Decision(outbox.FAILED, str(exc), remote=remote)
+            return ex.Decision(outbox.DONE, "", remote=self._after_approval(kind, order.order_id))
 
-    def _send(self, action: m.Action) -> None:
-        p = action.payload or {}
-        if action.kind == APPROVE:
+    def settle(self, action: m.Action, order: m.Order, decision: ex.Decision) -> ActionOutcome:
+        """Store what `decide` found: the outbox row, the order and its event, in one transaction."""
+        if decision.status == outbox.DONE:
+            return self._done(action, order, decision.remote, decision.reason)
+        if decision.status == outbox.FAILED:
+            return self._failed(action, order, decision.reason, decision.remote)
+        return self._unknown(action, order, decision.reason)
+
+    def _after_approval(self, kind: str, order_id: str) -> base.Order | None:
+        """The order right after its cancellation was approved, to store at once (the sender's thread reads it)."""
+        if kind != APPROVE:
+            return None
+        try:
+            return self.adapter.get_order(order_id=order_id)
+        except base.MarketplaceError as exc:
+            log.warning("order %s after approving its cancellation: not read (%s)", order_id, exc)
+            return None
+
+    def _send(self, kind: str, p: dict) -> None:
+        if kind == APPROVE:
             self.api.approve_cancellation(p["cancel_id"], idempotency_key=p["idempotency_key"])
         else:
             self.api.reject_cancellation(p["cancel_id"], p["reason"], p.get("comment", ""),
                                          idempotency_key=p["idempotency_key"])
 
-    def _check(self, action: m.Action, order: m.Order) -> tuple[_Verdict, str, base.Order | None]:
-        cancel_id = (action.payload or {}).get("cancel_id")
+    def _check(self, kind: str, payload: dict, order_id: str) -> tuple[_Verdict, str, base.Order | None]:
+        cancel_id = payload.get("cancel_id")
         still = any(r.cancel_id == cancel_id and r.pending
-                    for r in self.api.cancellation_requests(order_ids=[order.order_id], pending_only=False))
+                    for r in self.api.cancellation_requests(order_ids=[order_id], pending_only=False))
         if still:
             return _Verdict.NEEDED, "", None
-        remote = self.adapter.get_order(order_id=order.order_id)
-        cancelled = remote.state is S.CANCELLED
-        if action.kind == APPROVE:
-            if cancelled:
-                return _Verdict.APPLIED, "", remote
-            return _Verdict.IMPOSSIBLE, "the request is no longer waiting (the buyer withdrew it, or it was " \
-                "answered in Seller Center) and the order is not cancelled", remote
-        if not cancelled:
-            return _Verdict.APPLIED, "", remote
-        return _Verdict.IMPOSSIBLE, "the order was cancelled meanwhile", remote
+        remote = self.adapter.get_order(order_id=order_id)
+        return (*judge(kind, remote), remote)
 
     # ---- results -----------------------------------------------------------------------------------------
     def _done(self, action: m.Action, order: m.Order, remote: base.Order | None, note: str) -> ActionOutcome:
-        if action.kind == APPROVE and remote is None:
-            try:
-                remote = self.adapter.get_order(order_id=order.order_id)
-            except base.MarketplaceError as exc:
-                log.warning("order %s after approving its cancellation: not read (%s)", order.order_id, exc)
         p = action.payload or {}
         with m.db.atomic():
             if not outbox.settle(action, outbox.DONE, note):
@@ -298,12 +335,87 @@ class BuyerRequests(Settles):
                 detail = f"buyer's cancellation request rejected ({p.get('reason_label') or p.get('reason')}){comment}"
             record_event(order, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}")
         if action.kind == APPROVE:
-            from tokodesk.services import inventory
-
-            inventory.take_stock_for_shipped_orders(self.channel.id)
-            inventory.mark_inventory_dirty(self.channel.id)  # the order's stock is free again: push it
+            if self._stock_later is None:
+                _stock_freed(self.channel)
+            else:
+                self._stock_later = True  # once, after the whole resume
         return outcome(reload(order), True)
 
+
+
+def _stock_freed(channel: m.Channel) -> None:
+    from tokodesk.services import inventory
+
+    inventory.take_stock_for_shipped_orders(channel.id)
+    inventory.mark_inventory_dirty(channel.id)  # the orders' stock is free again: push it
+
+
+def judge(kind: str, remote: base.Order) -> tuple[_Verdict, str]:
+    """The request is no longer waiting: did this answer take effect, judging by the order's state now?"""
+    cancelled = remote.state is S.CANCELLED
+    if kind == APPROVE:
+        if cancelled:
+            return _Verdict.APPLIED, ""
+        return _Verdict.IMPOSSIBLE, "the request is no longer waiting (the buyer withdrew it, or it was answered " \
+            "in Seller Center) and the order is not cancelled"
+    if not cancelled:
+        return _Verdict.APPLIED, ""
+    return _Verdict.IMPOSSIBLE, "the order was cancelled meanwhile"
+
+
+READ_IDS = 50  # orders a Search Cancellations names: its page size's maximum, so each chunk is about one page
+
+
+def read_open(
+    channel: m.Channel, adapter: base.Marketplace, requests: ex.Settles, mine: list[Open]
+) -> tuple[list[tuple[Open, ex.Decision]], list[pool.Intent]]:
+    """The resume's reader of answers left open (`resume.resume_actions`): their requests searched READ_IDS orders a
+    call; an answer whose request still waits is sent (once; the same idempotency key), and those whose request no
+    longer waits are judged by their orders, read 50 a call (`get_orders`), exactly as `BuyerRequests._check`
+    judges one. An order neither read returned is read alone by its sender first."""
+    from tokodesk.services.fulfilment import resume
+
+    if not mine:
+        return [], []
+    api: base.BuyerCancellations = adapter  # type: ignore[assignment]
+    order_ids = list(dict.fromkeys(item.order.order_id for item in mine))
+    try:
+        waiting = {r.cancel_id for start in range(0, len(order_ids), READ_IDS)
+                   for r in api.cancellation_requests(order_ids=order_ids[start:start + READ_IDS], pending_only=False)
+                   if r.pending}
+    except (base.AuthError, base.NotReachable) as exc:
+        log.warning("reading the requests of %d open answers failed: %s", len(mine), exc)
+        return [(item, ex.Decision(outbox.UNKNOWN, f"it could not be checked; reading failed: {exc}")) for item in
+                mine], []
+    except base.MarketplaceError as exc:  # refused as a whole: each is read alone by its sender
+        log.warning("reading the requests of %d open answers at once failed (%s); reading each on its own", len(mine),
+                    exc)
+        return [], [resume.intent(channel, item, read_first=True) for item in mine]
+    intents = [resume.intent(channel, item, read_first=False) for item in mine
+               if (item.action.payload or {}).get("cancel_id") in waiting]
+    answered = [item for item in mine if (item.action.payload or {}).get("cancel_id") not in waiting]
+    if not answered:
+        return [], intents
+    try:
+        remotes = {r.order_id: r for r in adapter.get_orders([item.order.order_id for item in answered])}
+    except (base.AuthError, base.NotReachable) as exc:
+        why = f"it could not be checked; reading failed: {exc}"
+        return [(item, ex.Decision(outbox.UNKNOWN, why)) for item in answered], intents
+    except base.MarketplaceError as exc:
+        log.warning("reading %d orders at once failed (%s); reading each on its own", len(answered), exc)
+        remotes = {}
+    decided: list[tuple[Open, ex.Decision]] = []
+    for item in answered:
+        remote = remotes.get(item.order.order_id)
+        if remote is None:
+            intents.append(resume.intent(channel, item, read_first=True))
+            continue
+        verdict, why = judge(item.action.kind, remote)
+        if verdict is _Verdict.APPLIED:
+            decided.append((item, ex.Decision(outbox.DONE, CONFIRMED, remote=remote)))
+        else:
+            decided.append((item, ex.Decision(outbox.FAILED, why, remote=remote)))
+    return decided, intents
 
 
 def _pick(offered: list[base.CancelReason], wanted: str | None) -> base.CancelReason:
@@ -326,7 +438,8 @@ def _follow_remote(channel: m.Channel, remote: base.Order, who: str) -> None:
 
 
 def resume_pending(channel: m.Channel, adapter: Callable[[], base.Marketplace]) -> list[ActionOutcome]:
-    """Resolve open answers of the channel; the adapter is made only when there is one (start, each sync)."""
+    """Resolve open answers of the channel, in bulk; the adapter is made only when there is one (start, each
+    sync)."""
     if not outbox.resumable(channel.id, KINDS):
         return []
     return BuyerRequests(channel, adapter()).resume_pending()

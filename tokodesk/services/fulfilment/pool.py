@@ -253,7 +253,7 @@ def _claim_all(chunk: list[Intent], who: str) -> list[m.Action]:
 
 # ---- settling --------------------------------------------------------------------------------------------------
 def _settle(
-    group: list[tuple[Intent, ex.Decision | None]], executor: ex.Executor, who: str
+    group: list[tuple[Intent, ex.Decision | None]], executor: ex.Settles, who: str
 ) -> dict[int, ActionOutcome]:
     """Store the answers of one channel. Plain successes go together (one transaction, a few statements); anything
     else, or a group in which a claim was lost meanwhile, goes through the executor one by one."""
@@ -262,8 +262,10 @@ def _settle(
     if unsent:
         results.update(_withdraw(unsent))
     group = [(i, d) for i, d in group if d is not None]
+    # Stored in bulk only what an order action (`Executor`) did; another kind's answers (a buyer request's, resumed
+    # through this pool) each go through their own `settle`.
     plain = [(i, d) for i, d in group if d.status == outbox.DONE and d.remote is None and not d.reason
-             and (d.result is None or d.result.order is None)]
+             and (d.result is None or d.result.order is None)] if isinstance(executor, ex.Executor) else []
     plain_ids = {intent.order.id for intent, _d in plain}
     rest = [(i, d) for i, d in group if i.order.id not in plain_ids]
     if plain:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
@@ -51,6 +52,13 @@ class _Open:
     action: m.Action
     order: m.Order
     before: str  # its status before this run claimed it: it gets that back (or unknown) if never sent
+
+
+Open = _Open
+# How a kind's claimed actions are read and decided: (those decided, with the decision to store; those still to send,
+# as pool intents). `executor` sends and settles them one by one (`decide`, `settle`, `resume`), as a single action.
+Reader: TypeAlias = Callable[[m.Channel, base.Marketplace, ex.Settles, list[_Open]],
+                             tuple[list[tuple[_Open, ex.Decision]], list[pool.Intent]]]
 
 
 def resume_pending(
@@ -98,15 +106,18 @@ def resolve_open(
 def resume_actions(
     channel: m.Channel,
     adapter: base.Marketplace,
-    executor: ex.Executor,
+    executor: ex.Settles,
     who: str,
     actions: Sequence[m.Action],
     *,
     progress: base.Progress | None = None,
     cancel: base.CancelCheck | None = None,
+    read: Reader | None = None,
 ) -> dict[int, ActionOutcome]:
     """Resolve these open actions of one channel (read first, then decide and send what is still needed); the
-    outcome of each handled, by action id."""
+    outcome of each handled, by action id. `read`: how their kind is read and decided (default: accept, cancel and
+    ship, from their orders); `executor` sends and settles them (an `Executor`, or another kind's `Settles`)."""
+    read = read or _read_and_decide
     if not actions:
         return {}
     results: dict[int, ActionOutcome] = {}  # by action id
@@ -132,7 +143,7 @@ def resume_actions(
                     chunk.append(action)
             mine = _claim(chunk, who, results)
             leases.add(item.action for item in mine)
-            decided, intents = _read_and_decide(channel, adapter, executor, mine)
+            decided, intents = read(channel, adapter, executor, mine)
             for group_start in range(0, len(decided), SETTLE_GROUP):
                 group = decided[group_start:group_start + SETTLE_GROUP]
                 results.update(_settle_read(channel, executor, who, group, index))
@@ -165,15 +176,15 @@ def _claim(chunk: Sequence[m.Action], who: str, results: dict[int, ActionOutcome
 
 
 def _settle_read(
-    channel: m.Channel, executor: ex.Executor, who: str, group: list[tuple[_Open, ex.Decision]], index: MappingIndex
+    channel: m.Channel, executor: ex.Settles, who: str, group: list[tuple[_Open, ex.Decision]], index: MappingIndex
 ) -> dict[int, ActionOutcome]:
     """Store what the reads decided, by action id. The orders found done are stored as read in one go (the pull's
     writer) and settled together, each with its event, in one transaction; the others (failed, or unknown), or a
     group in which a claim was lost meanwhile, one by one as `Executor.settle` does."""
     results: dict[int, ActionOutcome] = {}
     done = [(item, decision) for item, decision in group if decision.status == outbox.DONE]
-    if done and executor.follow_remote is ex.default_follow_remote:
-        intents = [_intent(channel, item, read_first=False) for item, _decision in done]
+    if done and isinstance(executor, ex.Executor) and executor.follow_remote is ex.default_follow_remote:
+        intents = [intent(channel, item, read_first=False) for item, _decision in done]
         try:
             with write_transaction():
                 # Our own action explains what changed, as in `Executor._done`: not flagged as changed outside.
@@ -192,7 +203,7 @@ def _settle_read(
 
 
 def _read_and_decide(
-    channel: m.Channel, adapter: base.Marketplace, executor: ex.Executor, mine: list[_Open]
+    channel: m.Channel, adapter: base.Marketplace, executor: ex.Settles, mine: list[_Open]
 ) -> tuple[list[tuple[_Open, ex.Decision]], list[pool.Intent]]:
     """Read the orders of these claimed actions in as few requests as the API allows, and decide each action from
     what its order shows: (those decided, with the decision to store; those to send, as pool intents)."""
@@ -216,7 +227,7 @@ def _read_and_decide(
         remote = remotes.get(str(item.order.order_id))
         payload = item.action.payload or {}
         if remote is None:  # not returned (unknown to the marketplace, unreadable): its sender reads it alone
-            intents.append(_intent(channel, item, read_first=True))
+            intents.append(intent(channel, item, read_first=True))
             continue
         verdict, reason = ex.check(item.action.kind, remote, payload, cancellable)
         if verdict is ex.Verdict.APPLIED:
@@ -224,11 +235,12 @@ def _read_and_decide(
         elif verdict is ex.Verdict.IMPOSSIBLE:
             decided.append((item, ex.Decision(outbox.FAILED, reason, remote=remote)))
         else:
-            intents.append(_intent(channel, item, read_first=False))
+            intents.append(intent(channel, item, read_first=False))
     return decided, intents
 
 
-def _intent(channel: m.Channel, item: _Open, *, read_first: bool) -> pool.Intent:
+def intent(channel: m.Channel, item: _Open, *, read_first: bool) -> pool.Intent:
+    """The pool's intent for a claimed open action: `read_first` when its state was not read here."""
     return pool.Intent(item.order, channel, item.action.kind, dict(item.action.payload or {}), action=item.action,
                        before=item.before, read_first=read_first)
 
@@ -236,7 +248,7 @@ def _intent(channel: m.Channel, item: _Open, *, read_first: bool) -> pool.Intent
 def _send(
     channel: m.Channel,
     adapter: base.Marketplace,
-    executor: ex.Executor,
+    executor: ex.Settles,
     who: str,
     intents: list[pool.Intent],
     progress: base.Progress | None,
@@ -249,7 +261,7 @@ def _send(
     by_order = {intent.order.id: intent.action.id for intent in intents}
     results: dict[int, ActionOutcome] = {}
     batched = [i for i in intents if i.kind == ex.SHIP and not i.read_first]
-    if len(batched) > 1 and adapter.capabilities.ship_batch_max > 0:
+    if len(batched) > 1 and adapter.capabilities.ship_batch_max > 0 and isinstance(executor, ex.Executor):
         if cancel is not None and cancel():
             sent: dict[int, ActionOutcome] = {}
             with m.db.atomic():

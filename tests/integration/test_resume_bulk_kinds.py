@@ -1,0 +1,111 @@
+"""Resuming in bulk the other kinds a crash or a kill leaves open (issue 19): buyer-request answers, seller cancels,
+combined packages and return decisions. For each kind, leftover actions of which some reached the marketplace before
+the kill (their answers lost) and some did not: the state is read in bulk, each action decided as the single path
+decides it, what is still needed sent once from the batch pool, a refusal for one not stopping the others. Both
+databases, against the sandbox over loopback; the sandbox counts the requests per endpoint."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+
+from tests.integration.network_checks import InFlight
+from tests.integration.test_resume_bulk import as_if_killed, store  # noqa: F401 - fixture
+from tests.integration.test_tiktokshop_fulfilment import pulled
+from tests.integration.tiktokshop_setup import add_and_authorize, fresh, shop_now, shop_order, to_ship
+from tokodesk.marketplace.tiktokshop import TikTokShopClient
+from tokodesk.sandbox import Sandbox, Status
+from tokodesk.sandbox import tiktokshop_json as tj
+from tokodesk.services import cancellations, outbox
+from tokodesk.services.fulfilment import resume_pending
+from tokodesk.store import models as m
+
+PACKED = "seller_reject_apply_product_has_been_packed"
+
+
+@pytest.fixture
+def tts(store, monkeypatch, capsys):  # noqa: F811
+    with Sandbox(seed=5, products=16, orders=420, days=4, dialect="tiktokshop", freeze_clock=True,
+                 latency_ms=3) as sb:
+        channel = add_and_authorize(sb, monkeypatch, capsys)
+        m.Channel.update(order_sync_from=shop_now(sb) - timedelta(days=5)).where(m.Channel.id == channel.id).execute()
+        client = TikTokShopClient.from_channel(fresh(channel), timeout=10, sleep=sb.clock.advance)
+        pulled(sb, fresh(channel), client)
+        yield sb, fresh(channel), client
+        client.close()
+
+
+def left_open(orders: list[m.Order], kind: str, payloads: list[dict]) -> list[m.Action]:
+    """These orders' actions, claimed by a process that was killed before it stored any answer."""
+    with m.db.atomic():
+        m.Order.update(version=m.Order.version + 1).where(m.Order.id.in_([o.id for o in orders])).execute()
+        actions = outbox.enqueue_claimed(orders, kind, payloads, "tester@desk1")
+    as_if_killed(actions)
+    return actions
+
+
+# ---- buyer cancellation requests: approve and reject answers ---------------------------------------------------------
+def test_answers_a_kill_left_open_are_read_in_bulk_and_each_sent_once(tts):
+    sb, channel, client = tts
+    orders = to_ship(sb, 64)
+    with sb.shop.lock:
+        for order in orders:
+            shop_order(sb, order).cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}
+    approve, reject = orders[:32], orders[32:]
+    key = {o.id: f"key-{o.order_id}" for o in orders}
+    cancel_id = {o.id: tj.cancel_id(shop_order(sb, o)) for o in orders}
+    left_open(approve, cancellations.APPROVE,
+              [{"cancel_id": cancel_id[o.id], "idempotency_key": key[o.id]} for o in approve])
+    reasons = [PACKED] * len(reject)
+    reasons[-1] = "not_a_reason_the_marketplace_offers"  # refused when sent: the others go on
+    left_open(reject, cancellations.REJECT,
+              [{"cancel_id": cancel_id[o.id], "idempotency_key": key[o.id], "reason": reason, "reason_label": "",
+                "comment": ""} for o, reason in zip(reject, reasons, strict=True)])
+    # Before the kill, 10 of each reached the shop (their answers never stored) ...
+    with sb.shop.lock:
+        for order in approve[:10]:
+            sb.shop.nack(shop_order(sb, order).order_id, 8, "Berubah pikiran", buyer_request=True)
+        for order in reject[:10]:
+            sb.shop.reject_cancel_request(shop_order(sb, order).order_id)
+        # ... and one buyer withdrew their request meanwhile: approving it is no longer possible.
+        withdrawn = approve[-1]
+        shop_order(sb, withdrawn).cancel_request = None
+    sb.faults.force("cancel_approve", "lost")  # the resume's first approval: applied, its answer lost
+    in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+
+    before = Counter(sb.calls)
+    results = resume_pending(channel, client)
+    calls = Counter(sb.calls) - before
+
+    by_id = {r.order_id: r for r in results}
+    assert len(results) == 64
+    refused, gone = reject[-1].order_id, withdrawn.order_id
+    assert all(r.ok for oid, r in by_id.items() if oid not in (refused, gone)), \
+        [r.error for r in results if not r.ok][:3]
+    assert not by_id[refused].ok and not by_id[refused].pending
+    assert not by_id[gone].ok and "no longer waiting" in by_id[gone].error
+    for order in approve[:-1]:  # cancelled on the marketplace exactly once
+        assert shop_order(sb, order).nacks == 1, order.order_id
+        assert shop_order(sb, order).status in (Status.CANCELLED, Status.REJECTED)
+        assert fresh(order).state == "cancelled"
+    assert shop_order(sb, withdrawn).nacks == 0 and fresh(withdrawn).state != "cancelled"
+    for order in reject[:-1]:
+        assert shop_order(sb, order).cancel_request is None and shop_order(sb, order).nacks == 0
+        assert fresh(order).state == "acknowledged" and fresh(order).problem == ""
+    assert shop_order(sb, reject[-1]).cancel_request is not None and fresh(reject[-1]).action_failed
+    # Sent only for those the shop had not got: 21 approvals and 21 rejections (the refused one checked against the
+    # offered reasons and not sent). The approval whose answer was lost went again with its idempotency key (the
+    # transport repeats a keyed call like a read): the shop answered without cancelling twice (nacks above).
+    assert calls["cancel_approve"] == 21 + 1 and calls["cancel_reject"] == 21, calls
+    statuses = Counter(a.status for a in m.Action.select())
+    assert statuses == {"done": 62, "failed": 2}, statuses
+    confirmed = m.Action.select().where(m.Action.error == "confirmed by reading the marketplace").count()
+    assert confirmed == 20  # the 20 answered before the kill, found answered by reading
+    # Read in bulk: the requests 50 orders a search, the orders no longer waiting 50 a detail read; before, one
+    # search and one detail read per open answer.
+    assert calls["cancel_search"] <= math.ceil(64 / 50) + 2, calls
+    assert in_flight.most > 1  # the answers went out side by side
+    assert fresh(channel).inventory_dirty_at is not None  # the freed stock is pushed next
