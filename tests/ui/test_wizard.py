@@ -172,3 +172,38 @@ def test_a_consent_for_two_shops_is_exchanged_once_and_the_seller_picks_the_shop
         assert m.AppSetting.get_or_none(m.AppSetting.key == "token-share:Toko Cabang")  # and reach other stations
         wizard.accept()
         wait_idle(ctx, 30000)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize("dialect", ["legacy", "current"])
+def test_the_channel_name_starts_in_the_column_of_the_fields_below_it(qtbot, ctx, wait_idle, language, dialect):
+    """"Nama channel" sits in the same label column as the credentials: every field starts where its box does."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from tokodesk.ui import i18n
+    from tokodesk.ui.wizard import ChannelWizard
+
+    assert i18n.install(language)
+    try:
+        wiz = ChannelWizard(ctx)
+        qtbot.addWidget(wiz)
+        wiz.resize(720, 640)
+        wiz.show()
+        getattr(wiz.marketplace_page, dialect).setChecked(True)
+        wiz.next()
+        page = wiz.credentials_page
+        qtbot.waitExposed(wiz)
+        wait_idle(ctx)  # the keyring check the first page started
+        fields = [f for f in page.findChildren(QLineEdit)
+                  if f.isVisible() and not page.advanced.isAncestorOf(f)]
+        assert page.name in fields and len(fields) >= 4
+        starts = {f.mapTo(page, f.rect().topLeft()).x() for f in fields}
+        assert len(starts) == 1, f"the fields start in {sorted(starts)}"
+        # And no label is cut to fit: each ends before the fields begin.
+        start = starts.pop()
+        for field in fields:
+            label = page.form.labelForField(field)
+            if label is not None:
+                assert label.mapTo(page, label.rect().topLeft()).x() + label.sizeHint().width() <= start
+    finally:
+        i18n.install("en")

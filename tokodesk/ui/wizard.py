@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -128,17 +128,13 @@ class CredentialsPage(QWizardPage):
         self.setTitle(self.tr("Credentials"))
         self.setSubTitle(self.tr("Secrets go to the OS keyring, never into TokoDesk's database."))
         layout = QVBoxLayout(self)
-        top = QFormLayout()
+        # One form for the channel's name and both dialects' fields (the other dialect's rows hidden): its fields
+        # start in one column, whatever the language makes of the labels.
+        self.form = form = QFormLayout()
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Toko Utama"))
-        top.addRow(translate("ChannelSetting", config.CHANNEL_SETTING_LABELS["name"]), self.name)
-        layout.addLayout(top)
-
-        self.stack = QStackedWidget()
+        form.addRow(translate("ChannelSetting", config.CHANNEL_SETTING_LABELS["name"]), self.name)
         # Tokopedia FS (legacy)
-        tokopedia = QWidget()
-        form = QFormLayout(tokopedia)
-        form.setContentsMargins(0, 0, 0, 0)
         self.fs_id, self.client_id, self.client_secret, self.shop_id = QLineEdit(), QLineEdit(), _secret_field(), \
             QLineEdit()
         form.addRow(self.tr("FS ID (App ID)"), self.fs_id)
@@ -150,11 +146,9 @@ class CredentialsPage(QWizardPage):
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#555")
         form.addRow("", hint)
-        self.stack.addWidget(tokopedia)
+        self.dialect_rows: dict[str, list[QWidget | QLayout]] = {
+            "tokopedia": [self.fs_id, self.client_id, self.client_secret, self.shop_id, hint]}
         # TikTok Shop (Tokopedia & Shop)
-        tts = QWidget()
-        form = QFormLayout(tts)
-        form.setContentsMargins(0, 0, 0, 0)
         self.app_key, self.app_secret, self.service_id = QLineEdit(), _secret_field(), QLineEdit()
         form.addRow(self.tr("App key"), self.app_key)
         form.addRow(self.tr("App secret"), self.app_secret)
@@ -176,6 +170,8 @@ class CredentialsPage(QWizardPage):
         steps.setWordWrap(True)
         steps.setStyleSheet("color:#555")
         form.addRow("", steps)
+        self.dialect_rows["tiktokshop"] = [self.app_key, self.app_secret, self.service_id, consent_row,
+                                           self.auth_code, steps]
         # A consent may cover several shops: the list comes from the one exchange of the code at Test.
         self.shop_choice = QComboBox()
         self.shop_choice.currentIndexChanged.connect(self._shop_chosen)
@@ -187,10 +183,8 @@ class CredentialsPage(QWizardPage):
         self.shop_hint.setWordWrap(True)
         self.shop_hint.setStyleSheet("color:#555")
         form.addRow("", self.shop_hint)
-        for widget in (self.shop_label, self.shop_choice, self.shop_hint):
-            widget.setVisible(False)
-        self.stack.addWidget(tts)
-        layout.addWidget(self.stack)
+        self._show_shop_rows(False)
+        layout.addLayout(form)
 
         self.advanced = QGroupBox(self.tr("Advanced: server addresses"))
         self.advanced.setCheckable(True)
@@ -221,7 +215,10 @@ class CredentialsPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         marketplace = self.wizard().marketplace()
-        self.stack.setCurrentIndex(0 if marketplace == "tokopedia" else 1)
+        for dialect, rows in self.dialect_rows.items():
+            for row in rows:
+                self.form.setRowVisible(row, dialect == marketplace)
+        self._show_shop_rows(marketplace == "tiktokshop" and self.shop_choice.count() > 1)
         defaults = logic.default_urls(marketplace)
         self.api_base.setPlaceholderText(defaults[0])
         self.auth_url.setPlaceholderText(defaults[1])
@@ -299,8 +296,11 @@ class CredentialsPage(QWizardPage):
         for shop in result.shops:
             self.shop_choice.addItem(f"{shop.shop_name} ({shop.shop_id})", shop.shop_id)
         self.shop_choice.blockSignals(False)
-        for widget in (self.shop_label, self.shop_choice, self.shop_hint):
-            widget.setVisible(several)
+        self._show_shop_rows(several)
+
+    def _show_shop_rows(self, shown: bool) -> None:
+        for widget in (self.shop_choice, self.shop_hint):
+            self.form.setRowVisible(widget, shown)
 
     @Slot(int)
     def _shop_chosen(self, index: int) -> None:
