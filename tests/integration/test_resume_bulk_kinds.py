@@ -13,14 +13,15 @@ from datetime import timedelta
 import pytest
 
 from tests.integration.network_checks import InFlight
-from tests.integration.test_resume_bulk import as_if_killed, store  # noqa: F401 - fixture
+from tests.integration.test_resume_bulk import _tokopedia, as_if_killed, store  # noqa: F401 - fixture
 from tests.integration.test_tiktokshop_fulfilment import pulled
 from tests.integration.tiktokshop_setup import add_and_authorize, fresh, shop_now, shop_order, to_ship
 from tokodesk.marketplace.tiktokshop import TikTokShopClient
 from tokodesk.sandbox import Sandbox, Status
 from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.services import cancellations, outbox
-from tokodesk.services.fulfilment import resume_pending
+from tokodesk.services.fulfilment import CancelChoice, Fulfilment, find_orders, resume_pending
+from tokodesk.services.fulfilment import execute as ex
 from tokodesk.store import models as m
 
 PACKED = "seller_reject_apply_product_has_been_packed"
@@ -109,3 +110,67 @@ def test_answers_a_kill_left_open_are_read_in_bulk_and_each_sent_once(tts):
     assert calls["cancel_search"] <= math.ceil(64 / 50) + 2, calls
     assert in_flight.most > 1  # the answers went out side by side
     assert fresh(channel).inventory_dirty_at is not None  # the freed stock is pushed next
+
+
+# ---- seller cancels: a killed cancel batch, and the same selection cancelled again -----------------------------------
+def nack_payload(code: str = "1", text: str = "Stok habis") -> dict:
+    return {"reason_code": code, "reason_label": "", "needs_close_date": False, "needs_text": True, "max_text": 490,
+            "text": text}
+
+
+def test_a_cancel_batch_over_cancels_a_kill_left_open_finishes_them_in_bulk_and_sends_the_rest_side_by_side(store):  # noqa: F811
+    with Sandbox(seed=21, orders=400, products=30, days=1.0, latency_ms=5) as sb:
+        channel, client, ids = _tokopedia(sb)
+        left, new = ids[:40], ids[40:70]
+        payloads = [nack_payload() for _ in left]
+        payloads[-1] = nack_payload("8", "Pembeli minta batal")  # the shop refuses it when sent: no buyer request
+        left_open(sorted(find_orders(left), key=lambda o: left.index(o.order_id)), ex.NACK, payloads)
+        with sb.shop.lock:
+            for oid in left[:15]:  # reached the shop before the kill, their answers never stored
+                sb.shop.nack(int(oid), 1, "Stok habis")
+        sb.force_status(int(left[15]), 500)  # shipped from Seller Center meanwhile: no longer possible
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+
+        # The seller selects the same orders and more, and cancels them.
+        before = Counter(sb.calls)
+        results = Fulfilment(adapters=lambda c: client).cancel_orders(find_orders(left + new),
+                                                                      CancelChoice("1", "Stok habis"))
+        calls = Counter(sb.calls) - before
+        client.close()
+        shop = {oid: sb.order(int(oid)) for oid in ids[:70]}
+
+    by_id = {r.order_id: r for r in results}
+    assert len(results) == 70
+    shipped, refused = left[15], left[-1]
+    assert all(by_id[oid].ok and by_id[oid].state == "cancelled" for oid in left + new if oid not in (shipped,
+                                                                                                       refused))
+    assert not by_id[shipped].ok and "cannot be cancelled" in by_id[shipped].error and shop[shipped].nacks == 0
+    assert not by_id[refused].ok and not by_id[refused].pending and shop[refused].nacks == 0
+    assert all(shop[oid].nacks == 1 for oid in left + new if oid not in (shipped, refused))  # exactly once
+    # 15 confirmed by reading; 23 of the 40 sent (one refused), and the 30 new ones: none sent twice.
+    assert calls["nack"] == 24 + 30, calls
+    assert m.Action.select().where(m.Action.error == "confirmed by reading the order").count() == 15
+    assert Counter(a.status for a in m.Action.select()) == {"done": 68, "failed": 2}
+    assert in_flight.most > 1  # the reads of the open ones and the cancels went side by side
+
+
+def test_cancels_a_kill_left_open_are_resumed_in_bulk(store):  # noqa: F811
+    with Sandbox(seed=21, orders=400, products=30, days=1.0, latency_ms=5) as sb:
+        channel, client, ids = _tokopedia(sb)
+        ids = ids[:60]
+        left_open(sorted(find_orders(ids), key=lambda o: ids.index(o.order_id)), ex.NACK,
+                  [nack_payload() for _ in ids])
+        with sb.shop.lock:
+            for oid in ids[:25]:
+                sb.shop.nack(int(oid), 1, "Stok habis")
+        in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+        before = Counter(sb.calls)
+        results = resume_pending(channel, client)
+        calls = Counter(sb.calls) - before
+        client.close()
+        shop = {oid: sb.order(int(oid)) for oid in ids}
+
+    assert len(results) == 60 and all(r.ok and r.state == "cancelled" for r in results)
+    assert all(order.nacks == 1 for order in shop.values())
+    assert calls["nack"] == 35 and calls["order_detail"] == 60, calls  # one read each, side by side; 35 sent
+    assert in_flight.most > 1

@@ -68,16 +68,21 @@ class CancelActions(FulfilmentCore):
         return common or []
 
     def cancel_orders(self, orders: Sequence[m.Order], choice: CancelChoice) -> list[ActionOutcome]:
-        """Reject (NACK) orders with a reason the marketplace offers for each."""
-        outcomes = self._batch(list(orders),
-            QT_TRANSLATE_NOOP("Progress", "Cancelling"), lambda order: self._cancel_one(order, choice))
+        """Reject (NACK) orders with a reason the marketplace offers for each. Earlier cancels a crash or lost
+        answers left open on these orders are finished in bulk first (`resume.resolve_open`); the new ones go out
+        side by side from the batch pool, each claimed before it is sent."""
+        ordered = list(orders)
+        outcomes, intents = self._checked(
+            ordered, ex.NACK, lambda order, channel, active: self._cancel_check(order, channel, active, choice))
+        done = self._send_pooled(ordered, outcomes, intents, QT_TRANSLATE_NOOP("Progress", "Cancelling"))
         stock_moved(orders)
-        return outcomes
+        return done
 
-    def _cancel_one(self, order: m.Order, choice: CancelChoice) -> ActionOutcome:
-        order = reload(order)
-        channel = m.Channel.get_by_id(order.channel_id)
-        resumed = self._inflight(order, ex.NACK)
+    def _cancel_check(
+        self, order: m.Order, channel: m.Channel, active: m.Action | None, choice: CancelChoice
+    ) -> dict | ActionOutcome:
+        """The payload of this order's cancel (raises Refused), or the outcome of its earlier cancel finished."""
+        resumed = self._inflight(order, ex.NACK, active)
         if resumed is not None:
             return resumed
         caps = self.adapter(channel).capabilities
@@ -87,15 +92,13 @@ class CancelActions(FulfilmentCore):
                                                         "{display_name} lets a seller cancel orders that are: "
                                                         "{states}."),
                           state=term("OrderState", order.state), display_name=caps.display_name, states=states)
-        reasons = self.cancel_reasons(order)
+        reasons = self.adapter(channel).cancel_reasons(to_marketplace_order(order))
         if not reasons:
             raise Refused(QT_TRANSLATE_NOOP("Refusals", "The marketplace does not allow cancelling this order now; "
                                                         "use Seller Center if needed."))
         reason = _pick_reason(reasons, choice.reason_code)
-        payload = _validate_cancel(reason, choice)
-        with m.db.atomic():
-            action = self._claim_intent(order, ex.NACK, payload, action_failed=False, problem="")
-        return self.executor(channel).run_new(action, order)
+        return _validate_cancel(reason, choice)
+
 
 def _pick_reason(reasons: list[base.CancelReason], wanted: str) -> base.CancelReason:
     wanted = (wanted or "").strip()
