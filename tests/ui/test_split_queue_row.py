@@ -96,3 +96,41 @@ def test_the_pack_button_on_a_half_packed_split_order_packs_the_other_parcel(qtb
     qtbot.waitUntil(lambda: f"{first}: to ship — packed" in tab.detail.toPlainText()
                     and f"{second}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
     assert "parcels" not in _state_text(tab, order_id)
+
+
+def _click_pack_this_parcel(qtbot, pane, package_id: str) -> None:
+    """Click the "Pack this parcel" the pane shows on the package's own line (fails when that line has none)."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = pane.document()
+    at = doc.find(f"{package_id}:")
+    assert not at.isNull(), pane.toPlainText()
+    link = doc.find("Pack this parcel", at, QTextDocument.FindFlag.FindCaseSensitively)
+    assert not link.isNull() and link.block() == at.block(), f"no button beside {package_id}: {at.block().text()}"
+    link.setPosition(link.selectionStart() + 3)
+    pane.setTextCursor(link)
+    pane.ensureCursorVisible()
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=pane.cursorRect(link).center())
+
+
+def test_the_last_parcel_left_keeps_its_pack_button(qtbot, ctx, wait_idle, open_orders_tab,
+                                                    split_to_pack):  # noqa: F811
+    """One parcel of a split order packed: the other one, the last left, is still packed from its own line."""
+    channel, order_id, first, second = split_to_pack
+    tab = open_orders_tab(channel)
+    order = m.Order.get(m.Order.order_id == order_id)
+    tab.select_pks([order.id])
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: tab.detail.shown_pk == order.id, timeout=10000)
+    _click_pack_this_parcel(qtbot, tab.detail, second)
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: "1 of 2 parcels packed" in _state_text(tab, order_id), timeout=10000)
+    qtbot.waitUntil(lambda: f"{second}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
+    assert tab.detail.shown_pk == order.id
+    _click_pack_this_parcel(qtbot, tab.detail, first)  # the last parcel left to pack
+    wait_idle(ctx)
+    qtbot.waitUntil(lambda: m.Order.get_by_id(order.id).state in ("packed", "ready_to_ship"), timeout=10000)
+    assert m.Package.get(m.Package.package_id == first).packed_at is not None
+    # Packed: no parcel offers the button any more.
+    qtbot.waitUntil(lambda: f"{first}: to ship — packed" in tab.detail.toPlainText(), timeout=10000)
+    assert "Pack this parcel" not in tab.detail.toPlainText()

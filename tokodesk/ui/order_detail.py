@@ -213,9 +213,10 @@ class OrderDetailPane(QTextBrowser):
         """Tokopedia & Shop: each package with its status and tracking number; a combined package names the other
         orders in the parcel; orders the marketplace offers to combine this one with."""
         h: list[str] = []
-        # Several parcels still to pack: each can be packed on its own, the one the packer holds (issue 21).
-        to_pack = [p for p in detail.packages if p.to_pack]
-        by_parcel = detail.order.get("state") == "acknowledged" and len(to_pack) > 1
+        # A split order still to pack: each parcel not yet packed can be packed on its own, the one the packer holds
+        # (issue 21), down to the last one left.
+        live = [p for p in detail.packages if p.status != "CANCELLED"]
+        by_parcel = detail.order.get("state") == "acknowledged" and len(live) > 1
         if detail.packages:
             h.append("<h4>" + escape(self.tr("Packages")) + "</h4><ul>")
             for p in detail.packages:
