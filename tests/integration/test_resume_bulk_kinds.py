@@ -22,6 +22,7 @@ from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.services import cancellations, outbox
 from tokodesk.services.fulfilment import CancelChoice, Fulfilment, find_orders, resume_pending
 from tokodesk.services.fulfilment import execute as ex
+from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
 
 PACKED = "seller_reject_apply_product_has_been_packed"
@@ -174,3 +175,60 @@ def test_cancels_a_kill_left_open_are_resumed_in_bulk(store):  # noqa: F811
     assert all(order.nacks == 1 for order in shop.values())
     assert calls["nack"] == 35 and calls["order_detail"] == 60, calls  # one read each, side by side; 35 sent
     assert in_flight.most > 1
+
+
+# ---- combined packages: combines a kill left open ----------------------------------------------------------------
+def buyer_pairs(sb: Sandbox, n: int) -> list[list[str]]:
+    """`n` pairs of waiting orders made to belong to one buyer each, on one courier service: each pair combinable."""
+    waiting = [o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
+               if not o.courier.own and o.cancel_request is None and sb.dialect.order_status(o) == "AWAITING_SHIPMENT"]
+    pairs: list[list[str]] = []
+    used: set[int] = set()
+    with sb.shop.lock:
+        for i, a in enumerate(waiting):
+            if len(pairs) == n:
+                break
+            if a.order_id in used:
+                continue
+            b = next((o for o in waiting[i + 1:] if o.order_id not in used and o.courier == a.courier), None)
+            if b is None:
+                continue
+            b.buyer, b.recipient = a.buyer, a.recipient
+            used |= {a.order_id, b.order_id}
+            pairs.append(sorted([tj.order_id(a), tj.order_id(b)]))
+    assert len(pairs) == n
+    return pairs
+
+
+def test_combines_a_kill_left_open_are_settled_by_one_read_of_all_their_orders(store, monkeypatch, capsys):  # noqa: F811
+    with Sandbox(seed=5, products=16, orders=420, days=4, dialect="tiktokshop", freeze_clock=True) as sb:
+        channel = add_and_authorize(sb, monkeypatch, capsys)
+        m.Channel.update(order_sync_from=shop_now(sb) - timedelta(days=5)).where(m.Channel.id == channel.id).execute()
+        client = TikTokShopClient.from_channel(fresh(channel), timeout=10, sleep=sb.clock.advance)
+        pairs = buyer_pairs(sb, 12)
+        sb.advance(1)
+        channel = pulled(sb, fresh(channel), client)
+        offered = {tuple(sorted(g.order_ids)): g.package_id for g in client.combinable_packages()}
+        firsts = [find_orders([pair[0]])[0] for pair in pairs]
+        left_open(firsts, "combine", [{"package_id": offered[tuple(pair)], "order_ids": pair} for pair in pairs])
+        for pair in pairs[:6]:  # reached the shop before the kill, its answer never stored
+            sb.dialect.combine_orders(pair)
+        sb.advance(1)
+        before = Counter(sb.calls)
+        results = Fulfilment(adapters=lambda c: client).resume_pending(channel)
+        calls = Counter(sb.calls) - before
+        together = {tuple(pair): {p for oid in pair for p in sb.dialect.packages_of(oid)} for pair in pairs}
+        client.close()
+
+    assert len(results) == 12
+    assert all(r.ok for r in results[:6]) and not any(r.ok for r in results[6:]), [r.error for r in results]
+    assert all("did not happen" in r.error for r in results[6:])
+    for pair in pairs[:6]:  # combined once, and stored at once: both orders have the shop's one package
+        [package] = together[tuple(pair)]
+        assert {p.package_id for oid in pair for p in packages_of(find_orders([oid])[0])} == {package}
+    for pair in pairs[6:]:  # not combined, and not sent again blindly
+        assert len(together[tuple(pair)]) == 2
+    assert sb.dialect.combine_requests == 0 and "combine" not in calls
+    assert Counter(a.status for a in m.Action.select()) == {"done": 6, "failed": 6}
+    # The 24 orders of the 12 moves read in one detail read (50 ids a call); before, one read per move.
+    assert calls["order_detail"] == 1, calls

@@ -79,5 +79,5 @@ class Fulfilment(PackActions, ShipActions, CancelActions):
         results = resume.resume_pending(channel, self.adapter(channel), self.executor(channel), self.who,
                                         progress=self.progress, cancel=self.cancel)
         if outbox.resumable(channel.id, combine.KINDS):
-            results += combine.resume_pending(channel, self.adapter(channel), self.who)
+            results += combine.resume_pending(channel, self.adapter(channel), self.who, cancel=self.cancel)
         return results

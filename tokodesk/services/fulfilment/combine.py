@@ -5,11 +5,16 @@ orders must all be in one offered group. Both moves give the packages new ids, s
 stored at once. Like every mutation they are written as a pending `Action` first; a lost answer is settled by
 reading the orders (combined = the chosen orders share one package; uncombined = none of them is in the old package
 any more). An action left open by a crash is settled the same way and never sent again blindly: when the read shows
-it did not happen, it is marked failed and the seller combines again if still wanted.
+it did not happen, it is marked failed and the seller combines again if still wanted. Why not send it then: the
+package id is the one the marketplace offered when the seller chose (Search Combinable Packages, read right before),
+and after a crash the offer may have changed (another order of that buyer, a split or an uncombine in Seller Center);
+sending it later would combine what the seller did not see. The resume of many reads all their orders at once
+(`Combiner.resume_all`) and judges each move as one is judged.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,13 +30,18 @@ from tokodesk.services.fulfilment.common import (
     record_event,
     reload,
 )
+from tokodesk.services.order_store import store_orders
 from tokodesk.services.packages import packages_of_orders
 from tokodesk.store import models as m
+from tokodesk.store.tx import write_transaction
+
+log = logging.getLogger(__name__)
 
 COMBINE, UNCOMBINE = "combine", "uncombine"
 KINDS = (COMBINE, UNCOMBINE)
 S = base.OrderState
 WAITING = (S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value)
+READ_CHUNK = 100  # open moves claimed and read per round (2 to 3 orders each: a handful of detail reads)
 
 
 @dataclass
@@ -150,7 +160,6 @@ class Combiner(ex.Settles):
 
     def _applied(self, action: m.Action, orders: list[m.Order]) -> bool | None:
         """Read the orders: has the move happened? None when they cannot be read."""
-        payload = action.payload or {}
         try:
             remotes = self.adapter.get_orders([o.order_id for o in orders])
         except base.MarketplaceError:
@@ -158,12 +167,73 @@ class Combiner(ex.Settles):
         with m.db.atomic():
             for remote in remotes:
                 self.follow_remote(self.channel, remote, self.who)
-        ids = [{p.package_id for p in r.packages} for r in remotes]
-        if len(remotes) < len(orders):
-            return None
-        if action.kind == COMBINE:
-            return bool(ids) and all(len(s) == 1 for s in ids) and len(set.union(*ids)) == 1
-        return all(payload.get("package_id") not in s for s in ids)
+        return judge(action, orders, remotes)
+
+    # ---- resume, in bulk ----------------------------------------------------------------------------------
+    def resume_all(self, actions: Sequence[m.Action], cancel: base.CancelCheck | None = None) -> list[ActionOutcome]:
+        """Settle open moves a READ_CHUNK at a time: each chunk claimed in one transaction, the orders of all its
+        moves read in as few requests as the API allows (`get_orders`: 50 ids a call) and stored with the pull's
+        writer, then each move judged exactly as `resume` judges one. Nothing is sent: a move the read shows did not
+        happen fails, as it does alone (see the module's docstring). A stop is heeded between chunks."""
+        results: list[ActionOutcome] = []
+        for start in range(0, len(actions), READ_CHUNK):
+            if cancel is not None and cancel():
+                break
+            results += self._resume_chunk(actions[start:start + READ_CHUNK])
+        return results
+
+    def _resume_chunk(self, chunk: Sequence[m.Action]) -> list[ActionOutcome]:
+        wanted = {a.id: list((a.payload or {}).get("order_ids") or []) for a in chunk}
+        ids = sorted({oid for oids in wanted.values() for oid in oids})
+        stored: dict[str, m.Order] = {}
+        for start in range(0, len(ids), 500):
+            stored.update((o.order_id, o) for o in m.Order.select().where(
+                (m.Order.channel == self.channel.id) & m.Order.order_id.in_(ids[start:start + 500])))
+        claimed: list[m.Action] = []
+        results: dict[int, ActionOutcome] = {}
+        with m.db.atomic():
+            for action in chunk:
+                if outbox.claim(action, self.who, from_statuses=(action.status,)):
+                    claimed.append(action)
+                else:
+                    results[action.id] = outcome(m.Order.get_by_id(action.order_id), False,
+                                                 "another station is already resolving this", pending=True)
+        if claimed:
+            with outbox.Leases() as leases:
+                leases.add(claimed)
+                results.update(self._judge_claimed(claimed, wanted, stored))
+        return [results[a.id] for a in chunk]
+
+    def _judge_claimed(
+        self, claimed: list[m.Action], wanted: dict[int, list[str]], stored: dict[str, m.Order]
+    ) -> dict[int, ActionOutcome]:
+        orders_of = {a.id: [stored[oid] for oid in wanted[a.id] if oid in stored] for a in claimed}
+        for action in claimed:
+            if not orders_of[action.id]:  # none of its orders is stored any more: settled on the action's own order
+                orders_of[action.id] = [m.Order.get_by_id(action.order_id)]
+        read = sorted({o.order_id for orders in orders_of.values() for o in orders})
+        try:
+            remotes = {r.order_id: r for r in self.adapter.get_orders(read)}
+        except base.MarketplaceError as exc:
+            log.warning("reading the %d orders of %d open package moves failed: %s", len(read), len(claimed), exc)
+            remotes = None
+        if remotes:
+            # Stored as the pull stores them (one writer, a transaction): the new package ids, whatever is decided.
+            with write_transaction():
+                store_orders(self.channel, list(remotes.values()), who=self.who)
+        results: dict[int, ActionOutcome] = {}
+        for action in claimed:
+            orders = orders_of[action.id]
+            applied = None if remotes is None else judge(action, orders, [remotes[o.order_id] for o in orders
+                                                                           if o.order_id in remotes])
+            if applied:
+                results[action.id] = self._settled(action, orders, "confirmed by reading the orders")[0]
+            elif applied is None:
+                results[action.id] = self._unknown(action, orders[0], "the orders could not be read")
+            else:
+                results[action.id] = self._failed(action, orders[0], "it did not happen on the marketplace (its "
+                                                  "answer was lost); do it again if it is still wanted", None)
+        return results
 
     def _drive_all(self, action: m.Action, orders: list[m.Order], *, read_first: bool) -> list[ActionOutcome]:
         if read_first:
@@ -206,6 +276,18 @@ class Combiner(ex.Settles):
         return [outcome(reload(o), True) for o in orders]
 
 
-def resume_pending(channel: m.Channel, adapter: base.Marketplace, who: str) -> list[ActionOutcome]:
-    moves = Combiner(channel, adapter, who)
-    return [moves.resume(action) for action in outbox.resumable(channel.id, KINDS)]
+def judge(action: m.Action, orders: list[m.Order], remotes: list[base.Order]) -> bool | None:
+    """Has the move happened, judging by its orders as read? None when one of them was not read."""
+    if len(remotes) < len(orders):
+        return None
+    ids = [{p.package_id for p in r.packages} for r in remotes]
+    if action.kind == COMBINE:
+        return bool(ids) and all(len(s) == 1 for s in ids) and len(set.union(*ids)) == 1
+    return all((action.payload or {}).get("package_id") not in s for s in ids)
+
+
+def resume_pending(
+    channel: m.Channel, adapter: base.Marketplace, who: str, cancel: base.CancelCheck | None = None
+) -> list[ActionOutcome]:
+    """Settle the channel's open package moves by reading their orders, in bulk (`Combiner.resume_all`)."""
+    return Combiner(channel, adapter, who).resume_all(outbox.resumable(channel.id, KINDS), cancel)
