@@ -5206,6 +5206,14 @@ Folder data: {1}</translation>
         <translation>Pesanan {missing} tidak ada di data lokal. Periksa ID pesanan atau nomor invoice, atau tarik pesanan dulu (tokodesk sync orders).</translation>
     </message>
     <message>
+        <source>its code {code!r} is printed as text only, without a barcode ({problem}) on TokoDesk&apos;s own label: the courier has to type it in</source>
+        <translation>kodenya {code!r} dicetak sebagai teks saja, tanpa barcode ({problem}), di label TokoDesk sendiri: kurir harus mengetiknya</translation>
+    </message>
+    <message>
+        <source>its code {code!r} is printed as text only, without a barcode ({problem}): the courier has to type it in</source>
+        <translation>kodenya {code!r} dicetak sebagai teks saja, tanpa barcode ({problem}): kurir harus mengetiknya</translation>
+    </message>
+    <message>
         <source>its marketplace label could not be drawn: {error}</source>
         <translation>label marketplace-nya tidak bisa digambar: {error}</translation>
     </message>
@@ -6116,6 +6124,18 @@ Folder data: {1}</translation>
     <message>
         <source>no parcel {code!r}: neither an order that came back undelivered (status 550, or cancelled after it shipped) nor a buyer&apos;s return has this AWB</source>
         <translation>tidak ada paket {code!r}: tidak ada pesanan yang kembali karena gagal kirim (status 550, atau dibatalkan setelah dikirim) maupun pengembalian pembeli dengan resi ini</translation>
+    </message>
+    <message>
+        <source>{char!r} (U+{codepoint}) cannot be held by a Code 128 barcode</source>
+        <translation>{char!r} (U+{codepoint}) tidak bisa dimuat barcode Code 128</translation>
+    </message>
+    <message>
+        <source>the code cannot be drawn as a barcode: {error}</source>
+        <translation>kode ini tidak bisa digambar sebagai barcode: {error}</translation>
+    </message>
+    <message>
+        <source>the code cannot be drawn as a barcode</source>
+        <translation>kode ini tidak bisa digambar sebagai barcode</translation>
     </message>
 </context>
 <context>

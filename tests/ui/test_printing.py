@@ -188,3 +188,25 @@ def test_stop_printing_ends_the_job_and_marks_nothing(qtbot, orders_tab, ctx, wa
     assert dialog.print_button.isEnabled()
     assert all(m.Order.get_by_id(pk).label_printed_at is None for pk in pks)
     assert not any(_printed_on_marketplace(sandbox, pk) for pk in pks)
+
+
+def test_a_code_without_a_barcode_is_warned_in_the_window_s_language(qtbot, orders_tab, ctx, wait_idle, tmp_path):
+    """The label still prints, its code as text; the Indonesian window says why in Indonesian, not in English."""
+    from tokodesk.store import models as m
+    from tokodesk.ui import i18n
+
+    [pk] = _acknowledged(orders_tab, ctx, wait_idle, n=1)
+    order = m.Order.get_by_id(pk)
+    code = "TKP\u2013" + (order.booking_code or "1234567")  # an en dash, as a copy from a chat app brings
+    m.Order.update(booking_code=code).where(m.Order.id == pk).execute()
+    assert i18n.install("id")
+    try:
+        orders_tab.print_documents("label")
+        dialog = orders_tab.print_dialog
+        qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+        text = dialog.info.text()
+        assert f"kodenya {code!r} dicetak sebagai teks saja, tanpa barcode ('\u2013' (U+2013) tidak bisa dimuat " \
+               "barcode Code 128): kurir harus mengetiknya" in text, text
+        assert "printed as text" not in text and "cannot be held" not in text
+    finally:
+        i18n.install("en")

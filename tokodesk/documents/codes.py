@@ -17,6 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from segno import consts as segno_consts
 from segno import encoder as segno_encoder
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+
 THERMAL_DOT = 72 / 203  # points per dot of the common 203 dpi label printer
 QUIET_MODULES = 10  # Code 128 quiet zone each side, in modules (ISO/IEC 15417 asks for 10)
 # segno tries all eight QR masks and keeps the best-scoring one: 2 ms of a 3 ms label budget. Every mask is valid
@@ -54,11 +56,14 @@ def barcode_problem(value: str) -> str | None:
     """Why `value` cannot be drawn as a Code 128 symbol, in words naming the character; None when it can."""
     for ch in value or "":
         if ord(ch) > 126 or ord(ch) < 32:
-            return f"{ch!r} (U+{ord(ch):04X}) cannot be held by a Code 128 barcode"
+            return said(QT_TRANSLATE_NOOP("Refusals", "{char!r} (U+{codepoint}) cannot be held by a Code 128 barcode"),
+                        char=ch, codepoint=f"{ord(ch):04X}")
     try:
         code128_modules(value)
     except (BarcodeError, ValueError, KeyError, IndexError) as exc:
-        return str(exc) or "the code cannot be drawn as a barcode"
+        if str(exc):
+            return said(QT_TRANSLATE_NOOP("Refusals", "the code cannot be drawn as a barcode: {error}"), error=str(exc))
+        return said(QT_TRANSLATE_NOOP("Refusals", "the code cannot be drawn as a barcode"))
     return None
 
 

@@ -238,9 +238,13 @@ class Documents:
             if problem:
                 # The marketplace's HTML label is re-drawn around a barcode: such a code goes on TokoDesk's own label
                 # instead, as text, so the rest of the batch prints (issue 15).
-                where = " (on TokoDesk's own label)" if channel.use_marketplace_label else ""
-                batch.warnings.append((order, f"its code {code!r} is printed as text only, without a barcode "
-                                              f"({problem}){where}: the courier has to type it in"))
+                warning = QT_TRANSLATE_NOOP("Refusals", "its code {code!r} is printed as text only, without a "
+                                                        "barcode ({problem}) on TokoDesk's own label: the courier "
+                                                        "has to type it in") \
+                    if channel.use_marketplace_label else \
+                    QT_TRANSLATE_NOOP("Refusals", "its code {code!r} is printed as text only, without a barcode "
+                                                  "({problem}): the courier has to type it in")
+                batch.warnings.append((order, said(warning, code=code, problem=problem)))
             if channel.use_marketplace_label and not problem:
                 label, why = self._marketplace_label(order, adapter, mark_printed)
                 if label is None:
