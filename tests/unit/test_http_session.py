@@ -130,3 +130,103 @@ def test_a_batch_of_requests_side_by_side_keeps_its_connections_open(caplog):
 
     assert not [r for r in caplog.records if "pool is full" in r.getMessage()]
     assert first_round <= SENDERS and len(connections) == first_round  # the second round opened none
+
+
+# ---- what goes on the wire: the session's lean path (a plain call) against a stock requests.Session ----------
+@pytest.fixture
+def echo_server():
+    """A loopback server that answers each request with what it received (method, path, headers, body); /cookie
+    sets a cookie, /moved redirects to /echo, /moved-post answers 307 (the method and body are kept)."""
+    import http.server as http_server
+    import json
+    import threading
+
+    class Handler(http_server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _answer(self):
+            size = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(size) if size else b""
+            if self.path.startswith("/moved"):
+                self.send_response(307 if self.path.startswith("/moved-post") else 302)
+                self.send_header("Location", "/echo?after=redirect")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            seen = {"method": self.command, "path": self.path, "body": body.decode("latin-1"),
+                    "headers": sorted((k.lower(), v) for k, v in self.headers.items()
+                                      if k.lower() not in ("host", "user-agent"))}
+            answer = json.dumps(seen).encode()
+            self.send_response(200)
+            if self.path.startswith("/cookie"):
+                self.send_header("Set-Cookie", "lb=node-7; Path=/")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _answer  # noqa: N815 - the names http.server calls
+
+        def log_message(self, *args):
+            pass
+
+    server = http_server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+CALLS = [
+    ("GET", "/echo", {"params": {"fs_id": 1, "page": 2, "none": None}, "headers": {"Authorization": "Bearer x"}}),
+    ("GET", "/echo?shop_id=9", {"params": {"per_page": 50}, "headers": {"Accept": "application/json"}}),
+    ("POST", "/echo", {"json": {"order_id": 123, "note": "kirim besok \u2713"},
+                       "headers": {"Authorization": "Bearer x", "Accept": "application/json"}}),
+    ("POST", "/echo", {"headers": {"Authorization": "Bearer x"}}),  # an accept: no body at all
+    ("POST", "/echo", {"data": {"a": "1", "b": "dua"}, "headers": {"X-Tts-Access-Token": "t"}}),
+    ("POST", "/echo", {"data": b"raw bytes", "headers": {"Content-Type": "application/octet-stream"}}),
+    ("PUT", "/echo/202309/x", {"params": {"app_key": "k", "sign": "s"}, "json": [1, 2],
+                               "headers": {"Content-Type": "application/json", "Accept": None}}),
+    ("DELETE", "/echo", {"headers": {"accept": "text/plain", "ACCEPT": "application/json"}}),
+    ("GET", "/echo/%7Bid%7D/a b", {"params": {"q": "kota bandung/jabar"}}),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs"), CALLS, ids=[f"{m} {p}" for m, p, _k in CALLS])
+def test_a_plain_call_sends_what_a_stock_session_sends(echo_server, method, path, kwargs):
+    mine, stock = http.Session(), requests.Session()
+    ours = mine.request(method, echo_server + path, timeout=10, stream=True, **kwargs)
+    theirs = stock.request(method, echo_server + path, timeout=10, stream=True, **kwargs)
+    assert ours.json() == theirs.json()
+    assert (ours.status_code, ours.url, ours.history, ours.encoding) == (
+        theirs.status_code, theirs.url, theirs.history, theirs.encoding)
+    assert ours.request.headers == theirs.request.headers and ours.request.body == theirs.request.body
+    assert ours.elapsed.total_seconds() > 0
+
+
+def test_a_plain_call_skips_requests_cookie_merging(echo_server, monkeypatch):
+    """The point of the lean path (issue 19: 2,000 calls per batch): a call without cookies does not merge jars."""
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("merged cookie jars for a call that has none")
+
+    monkeypatch.setattr(requests.sessions, "merge_cookies", refuse)
+    assert http.Session().request("GET", echo_server + "/echo", timeout=10).status_code == 200
+
+
+def test_a_cookie_the_marketplace_sets_is_sent_back_as_by_a_stock_session(echo_server):
+    for session in (http.Session(), requests.Session()):
+        first = session.get(echo_server + "/cookie", timeout=10)
+        assert first.cookies.get("lb") == "node-7"
+        echoed = session.post(echo_server + "/echo", json={"x": 1}, timeout=10).json()
+        assert ("cookie", "lb=node-7") in [tuple(h) for h in echoed["headers"]], type(session)
+
+
+@pytest.mark.parametrize("follow", [True, False])
+def test_a_redirect_is_followed_or_not_as_by_a_stock_session(echo_server, follow):
+    for path, method in (("/moved", "GET"), ("/moved-post", "POST")):
+        ours = http.Session().request(method, echo_server + path, json={"k": 1}, allow_redirects=follow, timeout=10)
+        theirs = requests.Session().request(method, echo_server + path, json={"k": 1}, allow_redirects=follow,
+                                            timeout=10)
+        assert (ours.status_code, ours.url, [r.status_code for r in ours.history]) == (
+            theirs.status_code, theirs.url, [r.status_code for r in theirs.history])
+        assert ours.content == theirs.content
+        assert (ours.next.url if ours.next else None) == (theirs.next.url if theirs.next else None)
