@@ -19,6 +19,7 @@ from typing import Any
 
 REFUSALS = "Refusals"  # the context of the services' refusals in tokodesk_id.ts
 Terms = Mapping[str, Callable[[str], str]]  # Term.kind -> the window's word for a code
+Numbers = Callable[[Any, str], str]  # (a number, its format spec "," or ",.2f") -> as the window writes it
 
 
 class Marked(str):
@@ -74,13 +75,17 @@ class Said(str):
     def context(self) -> str:
         return getattr(self.template, "context", "") or REFUSALS
 
-    def say(self, translate: Callable[[str, str], str], terms: Terms | None = None) -> str:
+    def say(self, translate: Callable[[str, str], str], terms: Terms | None = None,
+            numbers: Numbers | None = None) -> str:
         """In the language of `translate(context, text)`; the English text when the translation cannot be filled
-        (a translator's typo in a placeholder must not hide the refusal)."""
-        params = {key: say(value, translate, terms) for key, value in self.params.items()}
+        (a translator's typo in a placeholder must not hide the refusal). `numbers(value, spec)` writes a number
+        whose place groups its digits ({max_buffer:,}) as the window's language does (1.000 in Indonesian)."""
+        params = {key: say(value, translate, terms, numbers) for key, value in self.params.items()}
         shown = translate(self.context, str(self.template))
         try:
-            return shown.format(**params) if self.params else shown
+            if not self.params:
+                return shown
+            return _NumbersFormatter(numbers).vformat(shown, (), params) if numbers else shown.format(**params)
         except (KeyError, IndexError, ValueError, AttributeError):
             return str(self)
 
@@ -97,10 +102,25 @@ def said(template: str, /, **params: Any) -> Said:
     return Said(template, **params)
 
 
-def say(value: Any, translate: Callable[[str, str], str], terms: Terms | None = None) -> Any:
+class _NumbersFormatter(string.Formatter):
+    """str.format, except a number in a place that groups its digits, which `numbers` writes."""
+
+    def __init__(self, numbers: Numbers) -> None:
+        super().__init__()
+        self.numbers = numbers
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        if ("," in format_spec or "_" in format_spec) and isinstance(value, (int, float)) \
+                and not isinstance(value, bool):
+            return self.numbers(value, format_spec)
+        return super().format_field(value, format_spec)
+
+
+def say(value: Any, translate: Callable[[str, str], str], terms: Terms | None = None,
+        numbers: Numbers | None = None) -> Any:
     """`value` in the window's language when it is words TokoDesk knows how to translate; else `value` itself."""
     if isinstance(value, Said):
-        return value.say(translate, terms)
+        return value.say(translate, terms, numbers)
     if isinstance(value, Marked):
         return translate(value.context, str(value))
     if isinstance(value, Term):

@@ -167,3 +167,25 @@ def test_a_sku_that_appears_later_is_offered_for_adoption_alone(qtbot, tab, ctx,
     assert tab.banner.text().startswith("1 SKUs counted from the marketplace"), "only the new one is adopted"
     after = {s.seller_sku: s.on_hand for s in m.StockItem.select()}
     assert after.pop("BARU-9") is not None and set(after) == set(counted)
+
+
+def test_the_indonesian_window_groups_the_limit_s_digits_with_dots(qtbot, tab, ctx, wait_idle, tmp_path):
+    """A count past the limit: the Indonesian window writes the limit 999.999.999, as Indonesian does (not
+    999,999,999); the English window keeps 999,999,999."""
+    from tokodesk.ui import i18n
+    from tokodesk.ui.inventory_tab import COL_SELLER_SKU
+
+    sku = sorted({r[COL_SELLER_SKU] for r in tab.model.rows})[0]
+    counts = tmp_path / "counts.csv"
+    counts.write_text(f"seller_sku,on_hand\n{sku},1000000000\n", encoding="utf-8")
+    assert i18n.install("id")
+    try:
+        tab.import_file(str(counts))
+        wait_idle(ctx)
+        details = tab.banner._details
+        assert "(paling banyak 999.999.999)" in details and "999,999,999" not in details, details
+    finally:
+        i18n.install("en")
+    tab.import_file(str(counts))
+    wait_idle(ctx)
+    assert "(at most 999,999,999)" in tab.banner._details, tab.banner._details

@@ -216,6 +216,19 @@ def test_a_translation_with_a_broken_placeholder_shows_the_english_not_a_crash()
     assert words.say(lambda _c, _t: "Paket {paket} dibatalkan") == "Package P is cancelled: do not pack it."
 
 
+def test_grouped_digits_are_written_by_the_window_s_numbers_and_the_cli_keeps_python_s():
+    inner = said(QT_TRANSLATE_NOOP("Refusals", "at most {limit:,}"), limit=1234567)
+    outer = said(QT_TRANSLATE_NOOP("Refusals", "{what}: {value} is too large ({why})"), what="stok", value=2000000,
+                 why=inner)
+    assert str(outer) == "stok: 2000000 is too large (at most 1,234,567)"  # the CLI, the log
+
+    def dots(value, spec):
+        return format(value, spec).translate({ord(","): ".", ord("."): ","})
+
+    assert outer.say(lambda _c, text: text, None, dots) == "stok: 2000000 is too large (at most 1.234.567)"
+    share = said(QT_TRANSLATE_NOOP("Refusals", "{share:,.1f} of {flag!r}"), share=12345.25, flag=True)
+    assert share.say(lambda _c, text: text, None, dots) == "12.345,2 of True"
+
 def test_a_refusal_survives_the_trip_between_threads_and_processes():
     words = said(QT_TRANSLATE_NOOP("Refusals", "Package {package_id} is cancelled: do not pack it."),
                  package_id="P", )

@@ -1,10 +1,13 @@
-"""How money, times and deadlines look on screen: `Rp 1.250.000`, times in WIB."""
+"""How money, numbers, times and deadlines look on screen: `Rp 1.250.000`, 1.234 in Indonesian, times in WIB."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from PySide6.QtCore import QLocale
+
 from tokodesk.config import WIB
+from tokodesk.ui.i18n import current
 
 
 def rupiah(amount: int | float | None) -> str:
@@ -14,6 +17,22 @@ def rupiah(amount: int | float | None) -> str:
     value = int(round(amount))
     sign = "-" if value < 0 else ""
     return f"{sign}Rp {abs(value):,}".replace(",", ".")
+
+
+def window_locale() -> QLocale:
+    """The QLocale of the window's language: Indonesian writes 1.234,5; English 1,234.5 (not en_ID's dots)."""
+    if current() == "id":
+        return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def grouped(value: int | float, spec: str = ",") -> str:
+    """A number as the window's language writes it, `spec` as in Python's format ("," or ",.1f"): 1.234 in the
+    Indonesian window where `f"{n:,}"` wrote 1,234. The CLI keeps Python's English."""
+    locale = window_locale()
+    text = format(value, spec)
+    return text.translate({ord(","): locale.groupSeparator(), ord("."): locale.decimalPoint(),
+                           ord("_"): locale.groupSeparator()})
 
 
 def to_wib(value: datetime | None) -> datetime | None:

@@ -7,6 +7,7 @@ from tokodesk.errors import UserError
 from tokodesk.i18n_marks import Said, say, words_of
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
+from tokodesk.ui.formatting import grouped
 from tokodesk.ui.i18n import current, translate
 from tokodesk.ui.workers import Cancelled
 
@@ -50,7 +51,7 @@ def in_words(text: str) -> str:
     """A message in the window's words: a service's refusal (`Said`, even after str() on its exception) translated
     from its template; a stored English message (a run's error) with the marketplace's errors in words."""
     if isinstance(text, Said):
-        return text.say(translate, TERMS)
+        return text.say(translate, TERMS, grouped)
     return error_words.in_language(text, current())
 
 
@@ -66,7 +67,7 @@ TERMS = {"OrderState": _state}
 
 def shown(value: object) -> object:
     """A value that may be words (Said, Marked, Term) in the window's language; anything else as it is."""
-    return say(value, translate, TERMS)
+    return say(value, translate, TERMS, grouped)
 
 
 def _words(exc: MarketplaceError) -> str:
