@@ -13,19 +13,25 @@ from datetime import timedelta
 import pytest
 
 from tests.integration.network_checks import InFlight
-from tests.integration.test_resume_bulk import _tokopedia, as_if_killed, store  # noqa: F401 - fixture
+from tests.integration.test_resume_bulk import _tokopedia, as_if_killed, dead_pid, store  # noqa: F401 - fixture
 from tests.integration.test_tiktokshop_fulfilment import pulled
 from tests.integration.tiktokshop_setup import add_and_authorize, fresh, shop_now, shop_order, to_ship
 from tokodesk.marketplace.tiktokshop import TikTokShopClient
 from tokodesk.sandbox import Sandbox, Status
 from tokodesk.sandbox import tiktokshop_json as tj
+from tokodesk.sandbox import tiktokshop_returns as sr
 from tokodesk.services import cancellations, outbox
+from tokodesk.services import return_desk as rd
+from tokodesk.services import returns as rs
 from tokodesk.services.fulfilment import CancelChoice, Fulfilment, find_orders, resume_pending
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.packages import packages_of
+from tokodesk.services.return_desk import resume_pending as rs_resume
+from tokodesk.station import installation_id
 from tokodesk.store import models as m
 
 PACKED = "seller_reject_apply_product_has_been_packed"
+PRODUCT_AS_DESCRIBED = "reverse_reject_request_reason_product_as_described"
 
 
 @pytest.fixture
@@ -232,3 +238,64 @@ def test_combines_a_kill_left_open_are_settled_by_one_read_of_all_their_orders(s
     assert Counter(a.status for a in m.Action.select()) == {"done": 6, "failed": 6}
     # The 24 orders of the 12 moves read in one detail read (50 ids a call); before, one read per move.
     assert calls["order_detail"] == 1, calls
+
+
+# ---- return decisions: approvals and rejections a kill left open -----------------------------------------------------
+def test_return_decisions_a_kill_left_open_are_read_in_bulk_and_each_sent_once(tts):
+    sb, channel, client = tts
+    book = sb.dialect.returns_book
+    book.rate = 0.0  # only the returns this test asks for
+    shipped = [o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED) if not o.courier.own
+               and o.cancel_request is None][:40]
+    for o in shipped:
+        sb.force_status(o.order_id, Status.DELIVERED)
+    with sb.shop.lock:
+        for o in shipped:
+            o.delivered_time = sb.clock.now()
+        asked = [book.request(o, sr.RETURN_AND_REFUND) for o in shipped]
+    rs.sync_returns(channel, client)
+    rows = [m.Return.get(m.Return.return_id == r.return_id) for r in asked]
+    approve, reject = rows[:20], rows[20:]
+    dead = {"station": installation_id(), "host": "x", "pid": dead_pid()}
+
+    def left(ret: m.Return, kind: str, **payload: object) -> None:
+        m.Action.create(channel=channel.id, kind=kind, status="sent", station="tester@desk1",
+                        payload={"return_id": ret.return_id, "ret": ret.id, "from_status": ret.status,
+                                 "idempotency_key": f"k-{ret.return_id}", "_claim": dead, **payload})
+
+    for ret in approve[:-1]:
+        left(ret, rd.APPROVE, decision="APPROVE_RETURN")
+    left(approve[-1], rd.APPROVE, decision="APPROVE_REFUND")  # does not fit this return: refused when sent
+    for ret in reject:
+        left(ret, rd.REJECT, decision="REJECT_RETURN", reason=PRODUCT_AS_DESCRIBED, reason_label="", comment="")
+    with sb.shop.lock:  # 8 of each reached the shop before the kill, their answers never stored
+        for ret in approve[:8]:
+            book.approve(ret.return_id, "APPROVE_RETURN")
+        for ret in reject[:8]:
+            book.reject(ret.return_id, "REJECT_RETURN", PRODUCT_AS_DESCRIBED, "")
+    sb.faults.force("return_approve", "lost")  # the resume's first approval: applied, its answer lost
+    in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+
+    before = Counter(sb.calls)
+    results = rs_resume(channel, client)
+    calls = Counter(sb.calls) - before
+
+    by_id = {r.return_id: r for r in results}
+    refused = approve[-1].return_id
+    assert len(results) == 40
+    assert all(r.ok for rid, r in by_id.items() if rid != refused), [r.error for r in results if not r.ok][:3]
+    assert not by_id[refused].ok and not by_id[refused].pending
+    for ret in rows:  # each decided exactly once on the marketplace, none sent again after it was taken
+        assert book.decision_requests[ret.return_id] == 1, ret.return_id
+        assert book.decisions[ret.return_id] == (0 if ret.return_id == refused else 1)
+    assert all(m.Return.get_by_id(r.id).state == "on_its_way" for r in approve[:-1])
+    assert all(m.Return.get_by_id(r.id).state == "closed" for r in reject)
+    assert m.Return.get_by_id(approve[-1].id).problem.startswith("Could not approve")
+    assert Counter(a.status for a in m.Action.select()) == {"done": 39, "failed": 1}
+    # 16 answered before the kill, and the one whose answer was lost, found decided by reading:
+    assert m.Action.select().where(m.Action.error == "confirmed by reading the marketplace").count() == 17
+    # The returns read 50 a search: once before deciding, once for those the shop took, once for the lost answer;
+    # before, a search per open decision and another after each one sent.
+    assert calls["return_search"] <= 4, calls
+    assert calls["return_approve"] == 12 and calls["return_reject"] == 12, calls
+    assert in_flight.most > 1  # the decisions went out side by side

@@ -35,6 +35,16 @@ MAX_SENDS = 3
 RS = base.ReturnState
 REJECTED = ("REFUND_OR_RETURN_REQUEST_REJECT", "REJECT_RECEIVE_PACKAGE", "REPLACEMENT_REQUEST_REJECT")
 WAITING_FOR_PACKAGE_ANSWER = "BUYER_SHIPPED_ITEM"
+CONFIRMED = "confirmed by reading the marketplace"
+
+
+@dataclass
+class Decided:
+    """How the marketplace decided one decision, before anything is stored; `info`: the return as read."""
+
+    status: str  # outbox.DONE | outbox.FAILED | outbox.UNKNOWN
+    reason: str = ""
+    info: base.ReturnInfo | None = None
 
 
 @dataclass
@@ -280,11 +290,22 @@ class ReturnDesk:
         with outbox.keep_alive(action):
             return self._drive(action, ret, read_first=True)
 
-    def resume_pending(self) -> list[ReturnOutcome]:
-        return [self.resume(a) for a in outbox.resumable(self.channel.id, KINDS)]
+    def resume_pending(self, cancel: base.CancelCheck | None = None) -> list[ReturnOutcome]:
+        """Finish the decisions a crash or lost answers left open: their returns read in bulk, each decided as one
+        is, the ones still needed sent side by side (`return_resume.py`)."""
+        from tokodesk.services import return_resume
+
+        return return_resume.resume_all(self, outbox.resumable(self.channel.id, KINDS), cancel=cancel)
 
     # ---- the loop: never send again before reading ------------------------------------------------------------
     def _drive(self, action: m.Action, ret: m.Return, *, read_first: bool) -> ReturnOutcome:
+        return self.settle(action, ret, self.decide(action, read_first=read_first))
+
+    def decide(self, action: m.Action, *, read_first: bool, read_after: bool = True) -> Decided:
+        """Send the decision (reading the return first when an earlier answer may have been lost) until the
+        marketplace has decided it. Network only, except a rejection's photo ids kept as they are uploaded (so the
+        bulk resume sends those on its own thread). `read_after`: read the return once it was decided, to store
+        it at once (the bulk resume reads those it sent together instead)."""
         lost = ""
         sends = 0
         while True:
@@ -292,13 +313,13 @@ class ReturnDesk:
                 try:
                     verdict, why, info = self._check(action)
                 except base.MarketplaceError as exc:
-                    return self._unknown(action, ret, f"{lost or 'it could not be checked'}; reading failed: {exc}")
+                    return Decided(outbox.UNKNOWN, f"{lost or 'it could not be checked'}; reading failed: {exc}")
                 if verdict == "applied":
-                    return self._done(action, ret, info, "confirmed by reading the marketplace")
+                    return Decided(outbox.DONE, CONFIRMED, info)
                 if verdict == "impossible":
-                    return self._failed(action, ret, why, info)
+                    return Decided(outbox.FAILED, why, info)
             if sends >= MAX_SENDS:
-                return self._unknown(action, ret, f"no answer after {sends} tries ({lost})")
+                return Decided(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
             sends += 1
             try:
                 self._send(action)
@@ -312,12 +333,29 @@ class ReturnDesk:
                 except base.MarketplaceError:
                     verdict, why, info = "needed", "", None
                 if verdict == "applied":
-                    return self._done(action, ret, info, "already done on the marketplace")
+                    return Decided(outbox.DONE, "already done on the marketplace", info)
                 if verdict == "needed" and exc.retryable:
                     lost, read_first = str(exc), False
                     continue
-                return self._failed(action, ret, str(exc), info)
-            return self._done(action, ret, None, "")
+                return Decided(outbox.FAILED, str(exc), info)
+            return Decided(outbox.DONE, "", self._read_after(action) if read_after else None)
+
+    def settle(self, action: m.Action, ret: m.Return, decided: Decided) -> ReturnOutcome:
+        """Store what `decide` found: the outbox row, the return and its event, in one transaction."""
+        if decided.status == outbox.DONE:
+            return self._done(action, ret, decided.info, decided.reason)
+        if decided.status == outbox.FAILED:
+            return self._failed(action, ret, decided.reason, decided.info)
+        return self._unknown(action, ret, decided.reason)
+
+    def _read_after(self, action: m.Action) -> base.ReturnInfo | None:
+        """The return right after the decision, to store at once (the sender's thread reads it)."""
+        return_id = (action.payload or {})["return_id"]
+        try:
+            return self._read(return_id)
+        except base.MarketplaceError as exc:
+            log.warning("return %s after the decision: not read (%s)", return_id, exc)
+            return None
 
     def _send(self, action: m.Action) -> None:
         p = action.payload or {}
@@ -363,30 +401,12 @@ class ReturnDesk:
 
     def _check(self, action: m.Action) -> tuple[str, str, base.ReturnInfo | None]:
         """("applied" | "needed" | "impossible", why, the return as read)."""
-        p = action.payload or {}
-        info = self._read(p["return_id"])
-        if info is None:
-            return "impossible", "the marketplace no longer lists this return", None
-        if info.status == p.get("from_status"):
-            return "needed", "", info
-        rejected = info.status in REJECTED
-        if action.kind == REJECT:
-            if rejected:
-                return "applied", "", info
-            return "impossible", f"the return moved on meanwhile ({info.status}): it was no longer waiting for " \
-                "a decision (the deadline ran out, the buyer withdrew, or it was answered in Seller Center)", info
-        if not rejected and "CANCEL" not in info.status:
-            return "applied", "", info
-        return "impossible", f"the return moved on meanwhile ({info.status})", info
+        info = self._read((action.payload or {})["return_id"])
+        return (*judge(action, info), info)
 
     # ---- results --------------------------------------------------------------------------------------------
     def _done(self, action: m.Action, ret: m.Return, info: base.ReturnInfo | None, note: str) -> ReturnOutcome:
         p = action.payload or {}
-        if info is None:
-            try:
-                info = self._read(p["return_id"])
-            except base.MarketplaceError as exc:
-                log.warning("return %s after the decision: not read (%s)", p["return_id"], exc)
         with m.db.atomic():
             if not outbox.settle(action, outbox.DONE, note):
                 return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
@@ -428,6 +448,25 @@ class ReturnDesk:
             m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
         return _outcome(_reload(ret), False, problem, pending=True)
+
+
+def judge(action: m.Action, info: base.ReturnInfo | None) -> tuple[str, str]:
+    """Has this decision taken effect, judging by its return as read (None: not listed)? ("applied" | "needed" |
+    "impossible", why)."""
+    p = action.payload or {}
+    if info is None:
+        return "impossible", "the marketplace no longer lists this return"
+    if info.status == p.get("from_status"):
+        return "needed", ""
+    rejected = info.status in REJECTED
+    if action.kind == REJECT:
+        if rejected:
+            return "applied", ""
+        return "impossible", f"the return moved on meanwhile ({info.status}): it was no longer waiting for " \
+            "a decision (the deadline ran out, the buyer withdrew, or it was answered in Seller Center)"
+    if not rejected and "CANCEL" not in info.status:
+        return "applied", ""
+    return "impossible", f"the return moved on meanwhile ({info.status})"
 
 
 def active_for(ret: m.Return) -> m.Action | None:
