@@ -138,3 +138,47 @@ def test_the_demo_shop_shows_payouts(qtbot, ctx, memory_keyring, wait_idle):
     finally:
         shop.stop()
         keyring.set_keyring(memory_keyring)
+
+
+def test_the_tokopedia_and_shop_demo_prints_the_marketplace_s_shipping_document(qtbot, ctx, memory_keyring,
+                                                                                wait_idle):
+    """The demo is what a new Tokopedia & Shop channel is: its label is the marketplace's shipping document, with
+    the recipient the courier can call, not TokoDesk's own label carrying the masked name and phone."""
+    import keyring
+
+    from tokodesk.store import models as m
+    from tokodesk.ui import queries as q
+    from tokodesk.ui.demo import DemoShop
+    from tokodesk.ui.main_window import MainWindow
+
+    shop = DemoShop(ctx)
+    ready = []
+    shop.ready.connect(lambda: ready.append(True))
+    try:
+        shop.start()
+        qtbot.waitUntil(lambda: bool(ready), timeout=15000)
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        shop.first_sync(window)
+        wait_idle(ctx, timeout=30000)
+        tab = window.orders_tab
+        tab.set_chip("all")
+        qtbot.waitUntil(lambda: any(r[q.R_STATE] == "awaiting_pickup" for r in tab.model.all_rows()), timeout=15000)
+        row = next(r for r in tab.model.all_rows() if r[q.R_STATE] == "awaiting_pickup")
+        order = m.Order.get_by_id(row[q.R_PK])
+        assert "*" in order.recipient_name, "the marketplace masks the recipient (platform logistics)"
+        tab.select_pks([order.id])
+        assert tab.buttons["label"].isEnabled(), tab.buttons["label"].toolTip()
+        tab.print_documents("label")
+        dialog = tab.print_dialog
+        qtbot.waitUntil(lambda: dialog.print_button.isEnabled(), timeout=15000)
+        assert "check" not in dialog.info.text(), dialog.info.text()  # no masked-recipient warning
+        text = "".join(d.getAllText(p).text() for d in dialog.documents for p in range(d.pageCount()))
+        assert "Tokopedia & Shop" in text and "*" not in text, text  # the marketplace's document, names in full
+        channel = m.Channel.get_by_id(ctx.demo_info["channel_id"])
+        assert channel.marketplace == "tiktokshop" and channel.use_marketplace_label  # as the wizard's new channel
+        window.close()
+    finally:
+        shop.stop()
+        keyring.set_keyring(memory_keyring)

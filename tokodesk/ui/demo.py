@@ -79,8 +79,11 @@ class DemoShop(QObject):
                           shop_cipher=creds.get("shop_cipher", ""), shop_id=str(creds.get("shop_id", "")),
                           warehouse_id=str(creds.get("warehouse_id", "")))
             credentials.set_secret(name, "app_secret", creds["app_secret"])
-        from tokodesk.services.channels import default_order_sync_from
+        from tokodesk.services.channels import default_order_sync_from, new_channel_settings
 
+        # The settings a channel added in the wizard starts with: on Tokopedia & Shop the marketplace's own shipping
+        # document, as a seller's new channel would print (TokoDesk's label would carry the masked recipient).
+        fields.update(new_channel_settings(self.dialect))
         caps = self.ctx.capabilities_for(self.dialect)
         if caps is not None:
             fields["order_sync_from"] = default_order_sync_from(caps)
