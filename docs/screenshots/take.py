@@ -251,7 +251,7 @@ def returns_shots(ctx, window, shop, channel) -> None:
 def catalog_shots(ctx, window, channel) -> None:
     """The catalogue edit dialog (price and seller SKU code), the changes waiting, and the push summary with a large
     change to confirm, on the Tokopedia & Shop channel's SKU mapping tab."""
-    from tokodesk.services import catalog_push
+    from tokodesk.services import catalog_drafts, catalog_push, catalog_rules
     from tokodesk.store import models as m
     from tokodesk.ui.catalog_edits import CatalogEditDialog, DraftsDialog, PushDialog
     from tokodesk.ui.mapping_tab import MappingTab
@@ -267,10 +267,10 @@ def catalog_shots(ctx, window, channel) -> None:
                                                 & (m.Product.product_id == mp.product_id)
                                                 & (m.Product.price > 0) & (m.Product.status == "ACTIVATE"))]
     (ma, pa), (mb, pb), (mc, pc) = listed[:3]
-    catalog_push.set_edit(ma.seller_sku, price=pa.price * 11 // 10, channel=channel)
-    catalog_push.set_edit(mb.seller_sku, price=pb.price * 2, channel=channel)
-    catalog_push.set_edit(mc.seller_sku, new_seller_sku=f"{mc.seller_sku}-B", channel=channel)
-    caps = catalog_push.capabilities_of(channel)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price * 11 // 10, channel=channel)
+    catalog_drafts.set_edit(mb.seller_sku, price=pb.price * 2, channel=channel)
+    catalog_drafts.set_edit(mc.seller_sku, new_seller_sku=f"{mc.seller_sku}-B", channel=channel)
+    caps = catalog_rules.capabilities_of(channel)
     edit = CatalogEditDialog(pa.sku, pa.price, tab, code=pa.sku,
                              code_refusal="" if "seller_sku" in caps.catalog_fields else "-")
     edit.price.setText(str(pa.price * 11 // 10))

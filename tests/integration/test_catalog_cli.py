@@ -10,8 +10,9 @@ import pytest
 from tests.integration.test_catalog_push import mapped, toko  # noqa: F401 - fixtures
 from tests.integration.tiktokshop_setup import channel, client, sb  # noqa: F401 - fixtures
 from tokodesk.cli import main
+from tokodesk.errors import UserError
 from tokodesk.sandbox import tiktokshop_json as tj
-from tokodesk.services import catalog, catalog_csv, catalog_push
+from tokodesk.services import catalog, catalog_csv, catalog_drafts
 from tokodesk.store import models as m
 
 
@@ -40,7 +41,7 @@ def test_csv_edge_cases_are_reported_by_line_and_good_rows_kept(toko, tmp_path):
     assert "whole numbers" in bad[4] and "formula" in bad[5] and "already given on line 2" in bad[7]
     assert "no marketplace SKU is mapped" in bad[8] and "say yes or no" in bad[10]
     assert result.applied and result.kept == 2
-    kept = {(e.seller_sku, e.field): e.new_value for e in catalog_push.drafts(ch)}
+    kept = {(e.seller_sku, e.field): e.new_value for e in catalog_drafts.drafts(ch)}
     assert kept == {(ma.seller_sku, "price"): pa.price + 1000, (mc.seller_sku, "active"): 0}
     assert pb.price == m.Product.get_by_id(pb.id).price
 
@@ -50,13 +51,13 @@ def test_csv_strict_keeps_nothing_and_a_file_without_header_reads_columns_in_ord
     (ma, pa), (mb, pb) = mapped(ch, 2)
     strict = catalog_csv.import_catalog(write(tmp_path, f"{ma.seller_sku},{pa.price + 10}\nNOPE,100\n"), strict=True)
     assert not strict.applied and [b.line for b in strict.parsed.bad] == [2]
-    assert catalog_push.drafts(ch) == []
+    assert catalog_drafts.drafts(ch) == []
     plain = catalog_csv.import_catalog(write(tmp_path, f"{ma.seller_sku},{pa.price + 10},yes\n{mb.seller_sku},"
                                                         f"{pb.price + 20}\n", "b.csv"))
     assert plain.applied and not plain.parsed.bad and plain.kept == 2  # pa is active already: only its price
-    with pytest.raises(catalog_push.UserError, match="not UTF-8"):
+    with pytest.raises(UserError, match="not UTF-8"):
         catalog_csv.import_catalog(write(tmp_path, "KAOS,15000\n", "c.csv", encoding="utf-16"))
-    with pytest.raises(catalog_push.UserError, match="no rows"):
+    with pytest.raises(UserError, match="no rows"):
         catalog_csv.import_catalog(write(tmp_path, "\n\n", "d.csv"))
 
 
@@ -146,6 +147,6 @@ def test_csv_listing_rows_of_a_product_with_several_skus_name_them_unless_whole_
     assert main(["catalog", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "harga.csv:2:" in err and all((o.sku or o.product_id) in err for o in others)
-    assert catalog_push.drafts(channel) == []
+    assert catalog_drafts.drafts(channel) == []
     assert main(["catalog", "import", str(path), "--whole-product"]) == 0
-    assert [(e.field, e.new_value) for e in catalog_push.drafts(channel)] == [("active", 0)]
+    assert [(e.field, e.new_value) for e in catalog_drafts.drafts(channel)] == [("active", 0)]

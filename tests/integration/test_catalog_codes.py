@@ -16,7 +16,7 @@ from tests.integration.tiktokshop_setup import channel, client, sb  # noqa: F401
 from tokodesk.errors import UserError
 from tokodesk.marketplace.tiktokshop import seller_skus
 from tokodesk.sandbox import tiktokshop_json as tj
-from tokodesk.services import catalog, catalog_push
+from tokodesk.services import catalog, catalog_drafts, catalog_push
 from tokodesk.store import models as m
 
 
@@ -50,7 +50,7 @@ def test_a_code_edit_keeps_every_other_sku_of_the_product_and_the_seller_sku_fol
     children_before = list(sb.shop.products[parent].children)
     m.StockItem.update(on_hand=7).where(m.StockItem.seller_sku == old).execute()
 
-    result = catalog_push.set_edit(old, new_seller_sku="KAOS-BARU-01")
+    result = catalog_drafts.set_edit(old, new_seller_sku="KAOS-BARU-01")
     assert [e.new_text for e in result.kept] == ["KAOS-BARU-01"]
     assert shop_sku(sb, product.product_id).sku == product.sku  # nothing sent yet
     assert m.StockItem.get_or_none(m.StockItem.seller_sku == old) is not None  # nor followed locally
@@ -93,7 +93,7 @@ def test_a_product_changed_between_read_and_write_is_refused_and_nothing_sent(sb
     assert catalog.pull_skus(channel, client).status == "ok"
     mapping, product, others = multi_sku_listing(channel)
     parent = tj.decode(product.parent_id, tj.PRODUCT_BASE)
-    catalog_push.set_edit(mapping.seller_sku, new_seller_sku="KODE-2")
+    catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="KODE-2")
     real_call = client.api.call
     reads = []
 
@@ -122,7 +122,7 @@ def test_a_sku_the_read_did_not_return_is_refused(sb, channel, client):  # noqa:
     # removed in Seller Center since the last pull): an edit without it could delete it.
     m.Product.create(channel=channel.id, product_id=str(tj.SKU_BASE + 987_654), parent_id=product.parent_id,
                      sku="HIDDEN-1", name="hidden", price=1000, status="ACTIVATE")
-    catalog_push.set_edit(mapping.seller_sku, new_seller_sku="KODE-3")
+    catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="KODE-3")
     out = catalog_push.push(channel, client)
     assert [r.status for r in out.rows] == ["failed"]
     assert "did not return 1 SKU(s)" in out.rows[0].message and "nothing was sent" in out.rows[0].message
@@ -134,7 +134,7 @@ def test_a_lost_answer_is_settled_by_reading_back_and_sent_once(sb, channel, cli
     mapping, product, others = multi_sku_listing(channel)
     parent = tj.decode(product.parent_id, tj.PRODUCT_BASE)
     before = snapshot(sb, others)
-    catalog_push.set_edit(mapping.seller_sku, new_seller_sku="KODE-4")
+    catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="KODE-4")
     sb.faults.force("partial_edit", "lost", 1)  # applied, answer lost
     out = catalog_push.push(channel, client)
     assert [r.status for r in out.rows] == ["accepted"]
@@ -149,14 +149,14 @@ def test_a_code_already_used_is_refused_before_anything_is_kept_or_sent(sb, chan
     mapping, product, others = multi_sku_listing(channel)
     other_seller_sku = m.SkuMapping.get(m.SkuMapping.product_id == others[0].product_id).seller_sku
     with pytest.raises(UserError, match="already a seller SKU"):
-        catalog_push.set_edit(mapping.seller_sku, new_seller_sku=other_seller_sku)
+        catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku=other_seller_sku)
     with pytest.raises(UserError, match="no spaces"):
-        catalog_push.set_edit(mapping.seller_sku, new_seller_sku="KODE BARU")
+        catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="KODE BARU")
     with pytest.raises(UserError, match="1 to 50"):
-        catalog_push.set_edit(mapping.seller_sku, new_seller_sku="K" * 51)
+        catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="K" * 51)
     assert m.CatalogEdit.select().count() == 0
     # Taken after it was kept (another SKU got the code since): refused at the push, nothing sent.
-    catalog_push.set_edit(mapping.seller_sku, new_seller_sku="KODE-5")
+    catalog_drafts.set_edit(mapping.seller_sku, new_seller_sku="KODE-5")
     m.StockItem.create(seller_sku="KODE-5")
     out = catalog_push.push(channel, client)
     assert [r.status for r in out.rows] == ["failed"] and "not sent" in out.rows[0].message
@@ -167,5 +167,5 @@ def test_legacy_tokopedia_cannot_change_a_code_and_says_so(toko):  # noqa: F811
     _box, _adapter, ch = toko
     ((ma, _pa),) = mapped(ch, 1)
     with pytest.raises(UserError, match="full product edit.*Seller Center"):
-        catalog_push.set_edit(ma.seller_sku, new_seller_sku="NEW-CODE")
+        catalog_drafts.set_edit(ma.seller_sku, new_seller_sku="NEW-CODE")
     assert m.CatalogEdit.select().count() == 0

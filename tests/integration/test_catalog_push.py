@@ -12,8 +12,9 @@ import pytest
 
 from tests.integration.test_inventory_sandbox import client_for
 from tests.integration.tiktokshop_setup import channel, client, sb  # noqa: F401 - fixtures
+from tokodesk.errors import UserError
 from tokodesk.sandbox import Sandbox
-from tokodesk.services import catalog, catalog_push, catalog_undo
+from tokodesk.services import catalog, catalog_drafts, catalog_push, catalog_rules, catalog_undo
 from tokodesk.store import models as m
 
 
@@ -52,9 +53,9 @@ def shop_product(box, product_id: str):
 def test_tokopedia_summary_push_then_undo(toko):
     box, adapter, ch = toko
     (ma, pa), (mb, pb), (mc, pc) = mapped(ch, 3)
-    catalog_push.set_edit(ma.seller_sku, price=pa.price * 11 // 10)
-    catalog_push.set_edit(mb.seller_sku, price=pb.price * 8 // 10)
-    catalog_push.set_edit(mc.seller_sku, active=False)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price * 11 // 10)
+    catalog_drafts.set_edit(mb.seller_sku, price=pb.price * 8 // 10)
+    catalog_drafts.set_edit(mc.seller_sku, active=False)
     summary = catalog_push.summarize(ch)
     assert (summary.prices, summary.listings_off, summary.listings_on) == (2, 1, 0)
     assert round(summary.lowest_pct) == -20 and round(summary.highest_pct) == 10
@@ -80,15 +81,15 @@ def test_tokopedia_summary_push_then_undo(toko):
 def test_a_large_change_or_a_price_below_the_floor_waits_for_a_second_confirmation(toko):
     box, adapter, ch = toko
     (ma, pa), (mb, _pb) = mapped(ch, 2)
-    kept = catalog_push.set_edit(ma.seller_sku, price=pa.price * 2)  # +100 %
+    kept = catalog_drafts.set_edit(ma.seller_sku, price=pa.price * 2)  # +100 %
     assert kept.large and "+100%" in kept.large[0]
-    catalog_push.set_edit(mb.seller_sku, price=500)  # below the floor of Rp1.000
+    catalog_drafts.set_edit(mb.seller_sku, price=500)  # below the floor of Rp1.000
     summary = catalog_push.summarize(ch)
     assert len(summary.large) == 2 and any("floor" in line for line in summary.large)
-    with pytest.raises(catalog_push.NeedsConfirmation):
+    with pytest.raises(catalog_rules.NeedsConfirmation):
         catalog_push.push(ch, adapter, edit_ids=summary.edit_ids)
     assert box.calls.get("price_update", 0) == 0
-    assert len(catalog_push.drafts(ch)) == 2  # still kept, to check and confirm
+    assert len(catalog_drafts.drafts(ch)) == 2  # still kept, to check and confirm
     m.Channel.update(price_change_confirm_pct=150, price_floor=100).where(m.Channel.id == ch.id).execute()
     out = catalog_push.push(ch, adapter)  # within the configured rails now: no second confirmation
     assert out.count("accepted") == 2
@@ -96,20 +97,20 @@ def test_a_large_change_or_a_price_below_the_floor_waits_for_a_second_confirmati
 
 
 def test_rupiah_are_whole_numbers():
-    assert catalog_push.parse_price("15.000") == 15_000
-    assert catalog_push.parse_price("Rp 1.250.000") == 1_250_000
-    assert catalog_push.parse_price("15000") == 15_000
+    assert catalog_rules.parse_price("15.000") == 15_000
+    assert catalog_rules.parse_price("Rp 1.250.000") == 1_250_000
+    assert catalog_rules.parse_price("15000") == 15_000
     for bad in ("15000,50", "15.5", "-100", "0", "abc", "1.5e3", "15.00"):
-        with pytest.raises(catalog_push.UserError):
-            catalog_push.parse_price(bad)
+        with pytest.raises(UserError):
+            catalog_rules.parse_price(bad)
 
 
 def test_a_product_in_a_promotion_fails_with_the_promotion_named(toko):
     box, adapter, ch = toko
     (ma, pa), (mb, pb) = mapped(ch, 2)
     box.shop.promotions[int(pb.product_id)] = "Gajian 25.12"
-    catalog_push.set_edit(ma.seller_sku, price=pa.price + 1000)
-    catalog_push.set_edit(mb.seller_sku, price=pb.price + 1000)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price + 1000)
+    catalog_drafts.set_edit(mb.seller_sku, price=pb.price + 1000)
     out = catalog_push.push(ch, adapter)
     by_sku = {r.seller_sku: r for r in out.rows}
     assert by_sku[ma.seller_sku].status == "accepted"
@@ -120,8 +121,8 @@ def test_a_product_in_a_promotion_fails_with_the_promotion_named(toko):
 def test_undo_leaves_a_value_changed_on_the_marketplace_since_alone(toko):
     box, adapter, ch = toko
     (ma, pa), (mb, pb) = mapped(ch, 2)
-    catalog_push.set_edit(ma.seller_sku, price=pa.price + 500)
-    catalog_push.set_edit(mb.seller_sku, price=pb.price + 500)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price + 500)
+    catalog_drafts.set_edit(mb.seller_sku, price=pb.price + 500)
     catalog_push.push(ch, adapter)
     box.shop.set_price(int(pb.product_id), 77_000)  # the seller changed it in Seller Center
     out, skipped = catalog_undo.undo_last(ch, adapter)
@@ -140,7 +141,7 @@ def test_200_prices_killed_mid_push_and_lost_answers_are_each_sent_once(toko):
     wanted = {}
     for i, (mapping, product) in enumerate(rows):
         wanted[product.product_id] = product.price + 100 * (i % 7 + 1)
-        catalog_push.set_edit(mapping.seller_sku, price=wanted[product.product_id], channel=ch)
+        catalog_drafts.set_edit(mapping.seller_sku, price=wanted[product.product_id], channel=ch)
     box.faults.force("price_update", "lost", 1)  # the first batch's answer is lost (its change applied)
     real = adapter.update_prices
     calls = []
@@ -170,8 +171,8 @@ def test_200_prices_killed_mid_push_and_lost_answers_are_each_sent_once(toko):
 def test_seller_sku_codes_are_refused_with_the_reason(toko):
     _box, _adapter, ch = toko
     ((ma, _pa),) = mapped(ch, 1)
-    with pytest.raises(catalog_push.UserError, match="Seller Center"):
-        catalog_push.set_edit(ma.seller_sku, new_seller_sku="NEW-CODE")
+    with pytest.raises(UserError, match="Seller Center"):
+        catalog_drafts.set_edit(ma.seller_sku, new_seller_sku="NEW-CODE")
     assert m.CatalogEdit.select().count() == 0
 
 
@@ -187,9 +188,9 @@ def test_tiktokshop_push_promotion_and_undo(sb, channel, client):  # noqa: F811
 
     number = {p.product_id: tj.decode(p.product_id, tj.SKU_BASE) for p in (pa, pb, pc)}
     sb.shop.promotions[number[pb.product_id]] = "Flash Sale 12.12"
-    catalog_push.set_edit(ma.seller_sku, price=pa.price + 2000)
-    catalog_push.set_edit(mb.seller_sku, price=pb.price + 2000)
-    catalog_push.set_edit(mc.seller_sku, active=False)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price + 2000)
+    catalog_drafts.set_edit(mb.seller_sku, price=pb.price + 2000)
+    catalog_drafts.set_edit(mc.seller_sku, active=False)
     out = catalog_push.push(channel, client)
     by_sku = {r.seller_sku: r for r in out.rows}
     assert by_sku[ma.seller_sku].status == "accepted"
@@ -211,15 +212,15 @@ def test_tiktokshop_listing_of_a_product_with_several_skus_names_them_and_needs_
                  and m.SkuMapping.get(m.SkuMapping.product_id == p.product_id).seller_sku)
     siblings = list(m.Product.select().where((m.Product.parent_id == multi.parent_id) & (m.Product.id != multi.id)))
     seller_sku = m.SkuMapping.get(m.SkuMapping.product_id == multi.product_id).seller_sku
-    with pytest.raises(catalog_push.WholeProduct) as refused:
-        catalog_push.set_edit(seller_sku, active=False)
+    with pytest.raises(catalog_drafts.WholeProduct) as refused:
+        catalog_drafts.set_edit(seller_sku, active=False)
     assert len(refused.value.others) == len(siblings)
     for other in siblings:  # each SKU that would go off with it is named
         assert (other.sku or other.product_id) in str(refused.value)
     assert "--whole-product" in str(refused.value) and m.CatalogEdit.select().count() == 0
-    catalog_push.set_edit(seller_sku, price=multi.price + 100)  # a price is per SKU: fine
+    catalog_drafts.set_edit(seller_sku, price=multi.price + 100)  # a price is per SKU: fine
 
-    kept = catalog_push.set_edit(seller_sku, active=False, whole_product=True)
+    kept = catalog_drafts.set_edit(seller_sku, active=False, whole_product=True)
     assert len(kept.with_product) == len(siblings)
     out = catalog_push.push(channel, client)
     assert {r.status for r in out.rows} == {"accepted"}
@@ -236,7 +237,7 @@ def test_reconciliation_lists_a_price_changed_on_the_marketplace_take_or_push_mi
     box, adapter, ch = toko
     (ma, pa), (mb, pb), (mc, pc) = mapped(ch, 3)
     for mapping, product in ((ma, pa), (mb, pb), (mc, pc)):
-        catalog_push.set_edit(mapping.seller_sku, price=product.price + 300)
+        catalog_drafts.set_edit(mapping.seller_sku, price=product.price + 300)
     catalog_push.push(ch, adapter)
     assert not [x for x in reconciliation.reconcile(ch, adapter, fix=True).lines if x.cause == "price_differs"]
 
@@ -263,11 +264,11 @@ def test_reconciliation_lists_a_price_changed_on_the_marketplace_take_or_push_mi
 def test_a_new_value_waits_until_the_unsettled_push_of_that_field_is_settled(toko):
     box, adapter, ch = toko
     ((ma, pa),) = mapped(ch, 1)
-    catalog_push.set_edit(ma.seller_sku, price=pa.price + 100)
+    catalog_drafts.set_edit(ma.seller_sku, price=pa.price + 100)
     box.faults.force("price_update", "lost", 1)
     box.faults.force("product_info", "error", 20)  # the read-back fails too: the row stays unknown
     out = catalog_push.push(ch, adapter)
     assert [r.status for r in out.rows] == ["unknown"]
-    with pytest.raises(catalog_push.UserError, match="not settled yet"):
-        catalog_push.set_edit(ma.seller_sku, price=pa.price + 200)
+    with pytest.raises(UserError, match="not settled yet"):
+        catalog_drafts.set_edit(ma.seller_sku, price=pa.price + 200)
     box.faults.clear()

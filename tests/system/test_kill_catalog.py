@@ -19,7 +19,7 @@ import pytest
 from tests.system.test_kill_outbox import _child, _kill_when
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.sandbox import Sandbox
-from tokodesk.services import catalog, catalog_push
+from tokodesk.services import catalog, catalog_drafts
 from tokodesk.store import models as m
 from tokodesk.store.connection import close_database, open_database
 
@@ -47,7 +47,7 @@ def setup(tokodesk_home, memory_keyring):
             if product.price <= 0 or len(wanted) == ROWS:
                 continue
             wanted[int(product.product_id)] = product.price + 500
-            catalog_push.set_edit(mapping.seller_sku, price=product.price + 500)
+            catalog_drafts.set_edit(mapping.seller_sku, price=product.price + 500)
         assert len(wanted) == ROWS
         close_database()  # the child owns the database while it runs
         yield sb, wanted, cr["client_secret"]

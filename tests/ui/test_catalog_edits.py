@@ -52,12 +52,12 @@ def change_price(qtbot, tab, ctx, wait_idle, nth: int, factor: float):  # noqa: 
 
 
 def test_change_prices_confirm_the_large_one_push_and_undo(qtbot, tab, ctx, wait_idle, sandbox):
-    from tokodesk.services import catalog_push
+    from tokodesk.services import catalog_drafts
     from tokodesk.store import models as m
 
     a_sku, a_pid, a_price = change_price(qtbot, tab, ctx, wait_idle, 0, 1.1)
     b_sku, b_pid, b_price = change_price(qtbot, tab, ctx, wait_idle, 1, 3)
-    assert len(catalog_push.drafts(m.Channel.get_by_id(ctx.channel_id))) == 2
+    assert len(catalog_drafts.drafts(m.Channel.get_by_id(ctx.channel_id))) == 2
     assert sandbox.shop.products[a_pid].price == a_price  # kept, nothing sent
 
     # A typo in the price is said in the dialog, which stays open.
@@ -106,7 +106,7 @@ def test_legacy_channel_offers_no_code_change_and_says_why(qtbot, tab, ctx):
 def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wait_idle, sb, shop_channel):  # noqa: F811
     from tests.integration.test_catalog_codes import multi_sku_listing, shop_sku
     from tokodesk.sandbox import tiktokshop_json as tj
-    from tokodesk.services import catalog_push
+    from tokodesk.services import catalog_drafts
     from tokodesk.store import models as m
     from tokodesk.ui.catalog_edits import WholeProductDialog
     from tokodesk.ui.mapping_tab import MappingTab
@@ -143,10 +143,10 @@ def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wa
     assert isinstance(ask, WholeProductDialog)
     for other in others:
         assert (other.sku or other.product_id) in ask.text.text()
-    assert len(catalog_push.drafts(shop_channel)) == 1  # the code only, so far
+    assert len(catalog_drafts.drafts(shop_channel)) == 1  # the code only, so far
     qtbot.mouseClick(ask.switch_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx)
-    assert {e.field for e in catalog_push.drafts(shop_channel)} == {"seller_sku", "active"}
+    assert {e.field for e in catalog_drafts.drafts(shop_channel)} == {"seller_sku", "active"}
 
     # A price of another product, then discarded from the list of changes waiting.
     qtbot.mouseClick(tab.catalog.drafts_button, Qt.MouseButton.LeftButton)
@@ -175,7 +175,7 @@ def test_tiktokshop_code_change_whole_product_off_drafts_and_push(qtbot, ctx, wa
 
 def test_a_price_changed_in_seller_center_is_taken_or_pushed_back_from_the_inventory_tab(
         qtbot, ctx, wait_idle, sandbox, sandbox_channel):
-    from tokodesk.services import catalog_push, reconciliation
+    from tokodesk.services import catalog_drafts, catalog_push, reconciliation
     from tokodesk.services.channels import adapter_for
     from tokodesk.store import models as m
     from tokodesk.ui.inventory_tab import InventoryTab
@@ -187,7 +187,7 @@ def test_a_price_changed_in_seller_center_is_taken_or_pushed_back_from_the_inven
         if product.price > 0 and product.status == "active" and len(picked) < 2:
             picked.append((mapping, product))
     for mapping, product in picked:
-        catalog_push.set_edit(mapping.seller_sku, price=product.price + 300)
+        catalog_drafts.set_edit(mapping.seller_sku, price=product.price + 300)
     assert catalog_push.push(sandbox_channel, adapter).count("accepted") == 2
     (ma, pa), (mb, pb) = picked
     sandbox.shop.set_price(int(pa.product_id), 99_000)  # both changed in Seller Center since
@@ -216,7 +216,7 @@ def test_a_price_changed_in_seller_center_is_taken_or_pushed_back_from_the_inven
     select(mb.seller_sku)
     qtbot.mouseClick(tab.push_mine_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx)
-    (kept,) = catalog_push.drafts(sandbox_channel)
+    (kept,) = catalog_drafts.drafts(sandbox_channel)
     assert (kept.seller_sku, kept.old_value, kept.new_value) == (mb.seller_sku, 88_000, pb.price + 300)
     assert sandbox.shop.products[int(pb.product_id)].price == 88_000  # kept, not sent
     select(ma.seller_sku)

@@ -113,21 +113,22 @@ def _ask(question: str) -> str:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_drafts as cd
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.services.channels import get_channel
 
-    price = cp.parse_price(args.price) if args.price is not None else None  # refuse before opening anything
-    active = cp.parse_active(args.active) if args.active is not None else None
+    price = cr.parse_price(args.price) if args.price is not None else None  # refuse before opening anything
+    active = cr.parse_active(args.active) if args.active is not None else None
     _open_db()
     channel = get_channel(args.channel) if args.channel else None
-    result = cp.set_edit(args.seller_sku, price=price, active=active, new_seller_sku=args.new_seller_sku,
+    result = cd.set_edit(args.seller_sku, price=price, active=active, new_seller_sku=args.new_seller_sku,
                          channel=channel, whole_product=args.whole_product)
     if args.json:
         print(json.dumps({"kept": len(result.kept), "unchanged": result.unchanged, "large": result.large,
                           "with_product": result.with_product}, ensure_ascii=False))
         return 0
     for e in result.kept:
-        print(f"kept: {cp.draft_words(e)}")
+        print(f"kept: {cd.draft_words(e)}")
     for line in result.with_product:
         print(f"  switches with it (same product): {line}")
     for line in result.unchanged:
@@ -171,15 +172,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_drafts(args: argparse.Namespace) -> int:
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_drafts as cd
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.services.channels import get_channel
 
     _open_db()
     channel = get_channel(args.channel) if args.channel else None
-    edits = cp.waiting(channel)
+    edits = cd.waiting(channel)
     if args.json:
         def value(e, old: bool):  # noqa: ANN001, ANN202
-            if e.field == cp.SELLER_SKU:
+            if e.field == cr.SELLER_SKU:
                 return e.old_text if old else e.new_text
             return e.old_value if old else e.new_value
 
@@ -195,17 +197,17 @@ def run_drafts(args: argparse.Namespace) -> int:
         mine = [e for e in edits if e.channel.name == name]
         print(f"{name}: {len(mine)} changes waiting ('tokodesk catalog push' shows the summary and asks)")
         for e in mine:
-            print(f"  {cp.draft_words(e)}")
+            print(f"  {cd.draft_words(e)}")
     return 0
 
 
 def run_discard(args: argparse.Namespace) -> int:
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_drafts as cd
     from tokodesk.services.channels import get_channel
 
     _open_db()
     channel = get_channel(args.channel) if args.channel else None
-    count = cp.discard(args.seller_skus, everything=args.all, channel=channel)
+    count = cd.discard(args.seller_skus, everything=args.all, channel=channel)
     if args.json:
         print(json.dumps({"discarded": count}))
     else:
@@ -214,10 +216,10 @@ def run_discard(args: argparse.Namespace) -> int:
 
 
 def _print_rows(outcome) -> None:  # noqa: ANN001
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_rules as cr
 
-    print(f"pushed to {outcome.channel}: {outcome.count(cp.ACCEPTED)} accepted, {outcome.count(cp.FAILED)} failed"
-          + (f", {outcome.count(cp.UNKNOWN)} unknown (read back at the next push)" if outcome.count(cp.UNKNOWN)
+    print(f"pushed to {outcome.channel}: {outcome.count(cr.ACCEPTED)} accepted, {outcome.count(cr.FAILED)} failed"
+          + (f", {outcome.count(cr.UNKNOWN)} unknown (read back at the next push)" if outcome.count(cr.UNKNOWN)
              else "") + (f"; {outcome.resolved} earlier rows settled by reading back" if outcome.resolved else ""))
     for row in outcome.rows:
         print(f"  {row.words}")
@@ -227,6 +229,7 @@ def _print_rows(outcome) -> None:  # noqa: ANN001
 
 def run_push(args: argparse.Namespace) -> int:
     from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.services.channels import get_channel
 
     _open_db()
@@ -249,20 +252,20 @@ def run_push(args: argparse.Namespace) -> int:
         print(json.dumps(outcome.to_json(), ensure_ascii=False))
     else:
         _print_rows(outcome)
-    return 0 if not outcome.count(cp.FAILED) and not outcome.error else 1
+    return 0 if not outcome.count(cr.FAILED) and not outcome.error else 1
 
 
 def m_open_rows(channel) -> int:  # noqa: ANN001
     """Rows an earlier push left to send or to settle (a push with no drafts still finishes them)."""
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.store import models as m
 
     return m.CatalogEdit.select().where((m.CatalogEdit.channel == channel.id)
-                                        & (m.CatalogEdit.status.in_(cp.OPEN))).count()
+                                        & (m.CatalogEdit.status.in_(cr.OPEN))).count()
 
 
 def run_undo(args: argparse.Namespace) -> int:
-    from tokodesk.services import catalog_push as cp
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.services import catalog_undo
     from tokodesk.services.channels import channel_adapter, get_channel
 
@@ -273,8 +276,8 @@ def run_undo(args: argparse.Namespace) -> int:
         push_id, plan, skipped = catalog_undo.undo_plan(channel, live)
         print(f"undo of push {push_id} on {channel.name}: {len(plan)} values to send back", file=out)
         for e in plan[:50]:
-            print(f"  {e.seller_sku} {e.field} {cp.describe_value(e.field, e.new_value)} → "
-                  f"{cp.describe_value(e.field, e.old_value)}", file=out)
+            print(f"  {e.seller_sku} {e.field} {cr.describe_value(e.field, e.new_value)} → "
+                  f"{cr.describe_value(e.field, e.old_value)}", file=out)
         for line in skipped:
             print(f"  left alone: {line}", file=out)
         if plan and not args.yes and _ask("Send these values back? [y/N]") not in ("y", "yes", "ya"):
@@ -286,12 +289,12 @@ def run_undo(args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False))
     else:
         _print_rows(outcome)
-    return 0 if not outcome.count(cp.FAILED) and not outcome.error else 1
+    return 0 if not outcome.count(cr.FAILED) and not outcome.error else 1
 
 
 def run_resolve(args: argparse.Namespace) -> int:
-    from tokodesk.services import catalog_push as cp
     from tokodesk.services import catalog_recon
+    from tokodesk.services import catalog_rules as cr
     from tokodesk.services.channels import get_channel
 
     _open_db()
@@ -299,9 +302,9 @@ def run_resolve(args: argparse.Namespace) -> int:
     if args.take_marketplace:
         line = catalog_recon.take_marketplace(channel, args.seller_sku)
         print(f"{args.seller_sku}: TokoDesk's price is now the marketplace's, "
-              f"{cp.describe_value(cp.PRICE, line.marketplace_qty)}; nothing was sent")
+              f"{cr.describe_value(cr.PRICE, line.marketplace_qty)}; nothing was sent")
     else:
         edit = catalog_recon.push_mine(channel, args.seller_sku)
-        print(f"{args.seller_sku}: kept {cp.describe_value(cp.PRICE, edit.old_value)} → "
-              f"{cp.describe_value(cp.PRICE, edit.new_value)}; 'tokodesk catalog push' shows the summary and sends it")
+        print(f"{args.seller_sku}: kept {cr.describe_value(cr.PRICE, edit.old_value)} → "
+              f"{cr.describe_value(cr.PRICE, edit.new_value)}; 'tokodesk catalog push' shows the summary and sends it")
     return 0

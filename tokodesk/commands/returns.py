@@ -121,7 +121,7 @@ def run_decision(args: argparse.Namespace) -> int:
                   f"{proposed}".replace(",", "."))
         return 0
     if args.decision == "offer":
-        from tokodesk.services.catalog_push import parse_price
+        from tokodesk.services.catalog_rules import parse_price
 
         amount = parse_price(args.amount, "--amount")
     if args.decision == "receive" and not damaged:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
-from tokodesk.services import catalog_push as cp
+from tokodesk.services import catalog_drafts as cd
+from tokodesk.services import catalog_rules as cr
 from tokodesk.services import csv_cells, inventory
 from tokodesk.services.csv_cells import read_csv_text
 from tokodesk.services.stock_csv import BadRow, bad_row_lines  # noqa: F401 - one per-line report format
@@ -63,9 +64,9 @@ def parse_catalog_text(text: str) -> ParsedCatalog:
             if not price_text and not active_text:
                 raise UserError(QT_TRANSLATE_NOOP("Refusals", "nothing to change for {sku}: give a price (second "
                                                               "column) and/or yes/no (third)"), sku=sku)
-            price = cp.parse_price(price_text, said(QT_TRANSLATE_NOOP("Refusals", "price of {sku}"), sku=sku)) \
+            price = cr.parse_price(price_text, said(QT_TRANSLATE_NOOP("Refusals", "price of {sku}"), sku=sku)) \
                 if price_text else None
-            active = cp.parse_active(active_text) if active_text else None
+            active = cr.parse_active(active_text) if active_text else None
         except UserError as exc:
             parsed.bad.append(BadRow(line, str(exc), raw))
             continue
@@ -112,7 +113,7 @@ def import_catalog(path: str | Path, *, strict: bool = False, channel: m.Channel
             for row in parsed.rows:
                 try:
                     with database.atomic():  # a savepoint: a row that cannot apply leaves nothing behind
-                        done = cp.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel,
+                        done = cd.set_edit(row.seller_sku, price=row.price, active=row.active, channel=channel,
                                            whole_product=whole_product)
                 except UserError as exc:
                     parsed.bad.append(BadRow(row.line, str(exc), row.seller_sku))

@@ -15,7 +15,7 @@ import logging
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
-from tokodesk.services import catalog_push as cp
+from tokodesk.services import catalog_rules as cr
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,8 @@ READ_CHUNK = 100
 def my_prices(channel: m.Channel) -> dict[str, m.CatalogEdit]:
     """The newest accepted price edit per SKU of the channel."""
     mine: dict[str, m.CatalogEdit] = {}
-    for e in (m.CatalogEdit.select().where((m.CatalogEdit.channel == channel.id) & (m.CatalogEdit.field == cp.PRICE)
-                                           & (m.CatalogEdit.status == cp.ACCEPTED)).order_by(m.CatalogEdit.id)):
+    for e in (m.CatalogEdit.select().where((m.CatalogEdit.channel == channel.id) & (m.CatalogEdit.field == cr.PRICE)
+                                           & (m.CatalogEdit.status == cr.ACCEPTED)).order_by(m.CatalogEdit.id)):
         mine[e.product_id] = e
     return mine
 
@@ -81,8 +81,8 @@ def take_marketplace(channel: m.Channel, seller_sku: str) -> m.ReconLine:
     mine = my_prices(channel).get(line.product_id)
     with m.CatalogEdit._meta.database.atomic():
         m.CatalogEdit.create(channel=channel.id, product_id=line.product_id, parent_id=mine.parent_id if mine else "",
-                             marketplace_sku=line.marketplace_sku, seller_sku=seller_sku, field=cp.PRICE,
-                             old_value=line.expected_qty, new_value=line.marketplace_qty, status=cp.ACCEPTED,
+                             marketplace_sku=line.marketplace_sku, seller_sku=seller_sku, field=cr.PRICE,
+                             old_value=line.expected_qty, new_value=line.marketplace_qty, status=cr.ACCEPTED,
                              message="taken from the marketplace (reconciliation)")
         m.Product.update(price=line.marketplace_qty).where((m.Product.channel == channel.id)
                                                            & (m.Product.product_id == line.product_id)).execute()
@@ -98,10 +98,10 @@ def push_mine(channel: m.Channel, seller_sku: str) -> m.CatalogEdit:
     with m.CatalogEdit._meta.database.atomic():
         m.CatalogEdit.delete().where((m.CatalogEdit.channel == channel.id)
                                      & (m.CatalogEdit.product_id == line.product_id)
-                                     & (m.CatalogEdit.field == cp.PRICE) & (m.CatalogEdit.status == cp.DRAFT)).execute()
+                                     & (m.CatalogEdit.field == cr.PRICE) & (m.CatalogEdit.status == cr.DRAFT)).execute()
         m.Product.update(price=line.marketplace_qty).where((m.Product.channel == channel.id)
                                                            & (m.Product.product_id == line.product_id)).execute()
         return m.CatalogEdit.create(channel=channel.id, product_id=line.product_id,
                                     parent_id=mine.parent_id if mine else "", marketplace_sku=line.marketplace_sku,
-                                    seller_sku=seller_sku, field=cp.PRICE, old_value=line.marketplace_qty,
-                                    new_value=line.expected_qty, status=cp.DRAFT)
+                                    seller_sku=seller_sku, field=cr.PRICE, old_value=line.marketplace_qty,
+                                    new_value=line.expected_qty, status=cr.DRAFT)

@@ -1,5 +1,7 @@
-"""The rules of catalogue edits (issue 23): whole rupiah, yes/no for a listing, and the guard rails that make a large
-price change wait for a second confirmation. Plain functions: the CLI, the CSV import and the window share them."""
+"""The rules and words of catalogue edits (issue 23): whole rupiah, yes/no for a listing, the guard rails that make a
+large price change wait for a second confirmation, an edit's statuses and fields, and which fields a channel's
+marketplace lets TokoDesk edit. Plain functions and constants: the drafts (catalog_drafts.py), the push
+(catalog_push.py), the CLI, the CSV import and the window share them."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.marketplace import base
 from tokodesk.store import models as m
 
 DEFAULT_MAX_CHANGE_PCT = 50
@@ -16,6 +19,20 @@ PRICE_MAX = 500_000_000
 MESSAGE_MAX = 500
 # Statuses in which a listing is on, as each adapter reports them (Tokopedia "active", Tokopedia & Shop "ACTIVATE").
 LISTED = {"active", "ACTIVATE", "LIVE"}
+
+# An edit's status (its life is drawn in catalog_push.py); OPEN: pushed and not settled yet.
+DRAFT = "draft"
+PENDING = "pending"
+SENT = "sent"
+UNKNOWN = "unknown"
+ACCEPTED = "accepted"
+FAILED = "failed"
+OPEN = (PENDING, SENT, UNKNOWN)
+
+# The fields an edit changes (`capabilities_of(channel).catalog_fields` says which a channel offers).
+PRICE = "price"
+ACTIVE = "active"
+SELLER_SKU = "seller_sku"
 
 
 class NeedsConfirmation(UserError):
@@ -86,3 +103,31 @@ def parse_active(text: str) -> bool:
     if word in _NO:
         return False
     raise UserError(QT_TRANSLATE_NOOP("Refusals", "listing on/off {text!r}: say yes or no"), text=text)
+
+
+def capabilities_of(channel: m.Channel) -> base.Capabilities:
+    from tokodesk.services.channels import adapter_factory
+
+    owner = getattr(adapter_factory(channel.marketplace), "__self__", None)
+    caps = getattr(owner, "capabilities", None) or getattr(owner, "CAPABILITIES", None)
+    if not isinstance(caps, base.Capabilities):
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "channel {name!r}: its marketplace adapter says nothing about "
+                                                      "catalogue edits"), name=channel.name)
+    return caps
+
+
+def listing_of(status: str) -> int | None:
+    """A listing status as an edit's value: 1 on, 0 off, None when the marketplace said nothing."""
+    if not status:
+        return None
+    return 1 if status in LISTED else 0
+
+
+def describe_value(name: str, value: int | str | None) -> str:
+    if value is None:
+        return "unknown"
+    if name == SELLER_SKU:
+        return f"code {value}" if value else "no code"
+    if name == ACTIVE:
+        return "on" if value else "off"
+    return f"Rp{value:,}".replace(",", ".")

@@ -9,16 +9,8 @@ from __future__ import annotations
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace import base
-from tokodesk.services.catalog_push import (
-    ACCEPTED,
-    DRAFT,
-    SELLER_SKU,
-    PushOutcome,
-    _held,
-    _row,
-    describe_value,
-    push,
-)
+from tokodesk.services.catalog_push import PushOutcome, _held, _row, push
+from tokodesk.services.catalog_rules import ACCEPTED, DRAFT, SELLER_SKU, describe_value
 from tokodesk.store import models as m
 
 

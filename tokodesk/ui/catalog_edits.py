@@ -80,10 +80,10 @@ class CatalogEditDialog(QDialog):
         self._code = code
 
     def values(self) -> tuple[int | None, bool | None, str | None]:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_rules
 
         text = self.price.text().strip()
-        price = catalog_push.parse_price(text) if text and text != self._original else None
+        price = catalog_rules.parse_price(text) if text and text != self._original else None
         active = {1: True, 2: False}.get(self.listing.currentIndex())
         code = self.code.text().strip()
         return price, active, (code if self.code.isEnabled() and code and code != self._code else None)
@@ -183,10 +183,10 @@ class DraftsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_drafts
 
         self.list.clear()
-        edits = catalog_push.waiting(m.Channel.get_by_id(self.channel_id))
+        edits = catalog_drafts.waiting(m.Channel.get_by_id(self.channel_id))
         for e in edits:
             item = QListWidgetItem(self.words(e))
             item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -198,18 +198,18 @@ class DraftsDialog(QDialog):
 
     def words(self, e: m.CatalogEdit) -> str:
         """One change as the seller reads it, in the window's language."""
-        from tokodesk.services import catalog_push as cp
+        from tokodesk.services import catalog_rules as cr
 
         where = f"{e.seller_sku} ({e.marketplace_sku or e.product_id})"
-        if e.field == cp.SELLER_SKU:
+        if e.field == cr.SELLER_SKU:
             return self.tr("{0}: seller SKU code {1} → {2}").format(where, e.old_text or "-", e.new_text)
-        if e.field == cp.ACTIVE:
+        if e.field == cr.ACTIVE:
             def state(value: int | None) -> str:
                 return "?" if value is None else (self.tr("On") if value else self.tr("Off"))
 
             return self.tr("{0}: listing {1} → {2}").format(where, state(e.old_value), state(e.new_value))
-        return self.tr("{0}: price {1} → {2}").format(where, cp.describe_value(cp.PRICE, e.old_value),
-                                                      cp.describe_value(cp.PRICE, e.new_value))
+        return self.tr("{0}: price {1} → {2}").format(where, cr.describe_value(cr.PRICE, e.old_value),
+                                                      cr.describe_value(cr.PRICE, e.new_value))
 
     def _enable(self) -> None:
         self.discard_selected.setEnabled(bool(self.list.selectedItems()))
@@ -217,18 +217,18 @@ class DraftsDialog(QDialog):
 
     @Slot()
     def _discard_selected(self) -> None:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_drafts
 
         ids = [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
         if ids:
-            catalog_push.discard(edit_ids=ids, channel=m.Channel.get_by_id(self.channel_id))
+            catalog_drafts.discard(edit_ids=ids, channel=m.Channel.get_by_id(self.channel_id))
         self.reload()
 
     @Slot()
     def _discard_all(self) -> None:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_drafts
 
-        catalog_push.discard(everything=True, channel=m.Channel.get_by_id(self.channel_id))
+        catalog_drafts.discard(everything=True, channel=m.Channel.get_by_id(self.channel_id))
         self.reload()
 
 
@@ -260,12 +260,12 @@ class CatalogActions(QObject):
             self.tab.banner.show_error(self.tr("Select a mapped SKU first: prices and listings are changed per "
                                                "seller SKU."), "")
             return
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_rules
 
         product = m.Product.get_or_none((m.Product.channel == self.ctx.channel_id)
                                         & (m.Product.product_id == product_id))
-        caps = catalog_push.capabilities_of(self._channel())
-        refusal = "" if catalog_push.SELLER_SKU in caps.catalog_fields else (caps.seller_sku_refusal or "-")
+        caps = catalog_rules.capabilities_of(self._channel())
+        refusal = "" if catalog_rules.SELLER_SKU in caps.catalog_fields else (caps.seller_sku_refusal or "-")
         dialog = CatalogEditDialog(seller_sku, product.price if product else 0, self.tab,
                                    code=product.sku if product else "", code_refusal=refusal)
         self.dialog = dialog
@@ -274,12 +274,12 @@ class CatalogActions(QObject):
 
     def _save(self, seller_sku: str, price: int | None, active: bool | None, code: str | None = None,
               whole_product: bool = False) -> None:
-        from tokodesk.services import catalog_push
+        from tokodesk.services import catalog_drafts
 
         channel_id = self.ctx.channel_id
 
         def work(_jc: Any) -> Any:
-            return catalog_push.set_edit(seller_sku, price=price, active=active, new_seller_sku=code,
+            return catalog_drafts.set_edit(seller_sku, price=price, active=active, new_seller_sku=code,
                                          channel=m.Channel.get_by_id(channel_id), whole_product=whole_product)
 
         def done(result: Any) -> None:
@@ -288,7 +288,7 @@ class CatalogActions(QObject):
                 seller_sku, len(result.kept)))
 
         def failed(exc: BaseException, detail: str) -> None:
-            if isinstance(exc, catalog_push.WholeProduct):
+            if isinstance(exc, catalog_drafts.WholeProduct):
                 ask = WholeProductDialog(seller_sku, exc.on, exc.others, self.tab)
                 self.dialog = ask
                 ask.accepted.connect(lambda: self._save(seller_sku, price, active, code, whole_product=True))
@@ -341,23 +341,24 @@ class CatalogActions(QObject):
         return lines
 
     def _large_lines(self, s: Any) -> list[str]:
-        from tokodesk.services import catalog_push as cp
+        from tokodesk.services import catalog_drafts as cd
+        from tokodesk.services import catalog_rules as cr
 
         channel = self._channel()
-        rails = cp.GuardRails.load(channel)
+        rails = cr.GuardRails.load(channel)
         wanted = set(s.edit_ids)
         out = []
-        for e in cp.drafts(channel):
-            if e.id not in wanted or e.field != cp.PRICE or not rails.why_large(e.old_value, e.new_value):
+        for e in cd.drafts(channel):
+            if e.id not in wanted or e.field != cr.PRICE or not rails.why_large(e.old_value, e.new_value):
                 continue
             head = f"{e.seller_sku} ({e.marketplace_sku or e.product_id}): " \
-                   f"{cp.describe_value(cp.PRICE, e.old_value)} → {cp.describe_value(cp.PRICE, e.new_value)}"
+                   f"{cr.describe_value(cr.PRICE, e.old_value)} → {cr.describe_value(cr.PRICE, e.new_value)}"
             if e.new_value < rails.price_floor:
                 out.append(self.tr("{0}: below the floor of {1}").format(
-                    head, cp.describe_value(cp.PRICE, rails.price_floor)))
+                    head, cr.describe_value(cr.PRICE, rails.price_floor)))
             else:
                 out.append(self.tr("{0}: {1:+.0f}% (beyond ±{2}%)").format(
-                    head, cp.change_pct(e.old_value, e.new_value), rails.max_change_pct))
+                    head, cr.change_pct(e.old_value, e.new_value), rails.max_change_pct))
         return out
 
     def _push(self, edit_ids: list[int], confirm_large: bool) -> None:
@@ -372,10 +373,10 @@ class CatalogActions(QObject):
                              on_error=self.tab._error)
 
     def _report(self, outcome: Any) -> None:
-        from tokodesk.services import catalog_push as cp
+        from tokodesk.services import catalog_rules as cr
 
-        text = self.tr("Pushed: {0} accepted, {1} failed").format(outcome.count(cp.ACCEPTED), outcome.count(cp.FAILED))
-        failed = [r.words for r in outcome.rows if r.status != cp.ACCEPTED]
+        text = self.tr("Pushed: {0} accepted, {1} failed").format(outcome.count(cr.ACCEPTED), outcome.count(cr.FAILED))
+        failed = [r.words for r in outcome.rows if r.status != cr.ACCEPTED]
         if failed or outcome.error:
             self.tab.banner.show_error(text, in_words("\n".join(failed + ([outcome.error] if outcome.error else []))))
         else:
