@@ -185,6 +185,30 @@ def test_ship_pickup_requests_pickup_and_awaits_the_courier(channel):
     assert "pick-up requested" in m.OrderEvent.get(m.OrderEvent.kind == "ship").detail
 
 
+def test_a_ship_settles_from_the_order_as_stored_when_its_answer_came(channel):
+    """While the pick-up requests are out, the status refresh stores one order's booking code (it bumps no version)
+    and a sync stores another as cancelled by the buyer: the batch's settling reads both as they are now, so the
+    event names the code and the cancelled order stays cancelled."""
+    fake, rows = packed(channel, [("1", S.ACKNOWLEDGED, {}), ("2", S.ACKNOWLEDGED, {})])
+    real_ship = fake.ship
+
+    def ship_while_others_write(order, method, awb=None):
+        result = real_ship(order, method, awb)
+        if order.order_id == "1":
+            m.Order.update(booking_code="TKP-NOW").where(m.Order.order_id == "1").execute()
+        else:
+            m.Order.update(state=S.CANCELLED.value, version=m.Order.version + 1).where(
+                m.Order.order_id == "2").execute()
+        return result
+
+    fake.ship = ship_while_others_write
+    first, second = service(fake).ship(rows)
+    assert first.ok and first.state == "awaiting_pickup"
+    event = m.OrderEvent.get((m.OrderEvent.kind == "ship") & (m.OrderEvent.order == rows[0].id))
+    assert "code TKP-NOW" in event.detail
+    assert second.state == "cancelled" and m.Order.get_by_id(rows[1].id).state == "cancelled"
+
+
 def test_ship_dropoff_records_the_handover_and_keeps_following_the_status(channel):
     channel.business_model = "dropoff"
     channel.save()

@@ -34,7 +34,6 @@ from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import (
     ActionOutcome,
-    fresh_orders,
     lines_of_orders,
     outcome,
     reload,
@@ -296,6 +295,23 @@ def _withdraw(unsent: list[Intent]) -> dict[int, ActionOutcome]:
             for intent in unsent}
 
 
+# What settling a done action reads of its order (`Executor._changes_when_done`, `_describe`, the outcome): read
+# again as stored now, since another station or a sync may have changed them since the batch checked the order.
+SETTLE_READS = (m.Order.id, m.Order.order_id, m.Order.invoice, m.Order.state, m.Order.handed_over_at, m.Order.awb,
+                m.Order.booking_code)
+
+
+def _as_stored_now(orders: Sequence[m.Order]) -> dict[int, m.Order]:
+    """These orders with SETTLE_READS as stored now, by primary key: those columns only, not the ~50 of each row
+    (a whole row read again was half of a batch's settling)."""
+    by_pk = {order.id: order for order in orders}
+    names = [field.name for field in SETTLE_READS]
+    for part in bulk.chunks(list(by_pk)):
+        for row in m.Order.select(*SETTLE_READS).where(m.Order.id.in_(list(part))).tuples():
+            by_pk[row[0]].__data__.update(zip(names, row, strict=True))
+    return by_pk
+
+
 def settle_done(
     plain: list[tuple[Intent, ex.Decision]], executor: ex.Executor, who: str, note: str = ""
 ) -> dict[int, ActionOutcome]:
@@ -305,7 +321,7 @@ def settle_done(
         if not outbox.settle_many([intent.action for intent, _d in plain], outbox.DONE, note):
             raise Lost("a claim was lost")
         now = m.utcnow()
-        stored = fresh_orders([intent.order for intent, _d in plain])
+        stored = _as_stored_now([intent.order for intent, _d in plain])
         same: dict[tuple, list[int]] = {}  # identical changes -> the orders getting them: one UPDATE each
         events: list[tuple] = []
         after: dict[int, tuple[m.Order, str]] = {}
