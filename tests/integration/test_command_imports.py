@@ -1,7 +1,8 @@
 """A short command loads what it uses: `tokodesk orders ack` on SQLite for a Tokopedia channel, the real CLI in its
 own process against the sandbox, accepts the orders without loading the PostgreSQL driver, the label renderer, the
 other marketplace's client or Qt (each is a tenth of a second or more of every start; a batch runs three such
-processes)."""
+processes). `tokodesk orders pack`, local only, does not even load the marketplace's client (nor requests) when no
+earlier request is left open to resume."""
 
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ def test_orders_ack_on_sqlite_loads_only_what_it_uses(tmp_path):
                                      client_secret=cr["client_secret"], timeout=10)
             pull_orders(channel, client, now=datetime.fromtimestamp(sb.clock.now(), timezone.utc).replace(tzinfo=None))
             client.close()
+            m.OrderLine.update(seller_sku=m.OrderLine.sku).where(m.OrderLine.sku != "").execute()
+            m.OrderLine.update(seller_sku=m.OrderLine.product_id).where(m.OrderLine.sku == "").execute()
         finally:
             close_database()
         ids = [str(o.order_id) for o in sb.orders_in_status(220)][:3]
@@ -58,6 +61,16 @@ def test_orders_ack_on_sqlite_loads_only_what_it_uses(tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
         assert [r["ok"] for r in json.loads(done.stdout)] == [True] * 3
         assert all(sb.order(int(i)).status == 400 for i in ids)
+        calls = len(sb.request_log)
+        packed = subprocess.run([sys.executable, "-c", CHILD, "orders", "pack", *ids, "--json"], env=env,
+                                cwd=str(ROOT), capture_output=True, text=True, timeout=120, check=False)
+        assert packed.returncode == 0, packed.stderr[-2000:]
+        assert [r["ok"] for r in json.loads(packed.stdout)] == [True] * 3
+        assert len(sb.request_log) == calls  # packing is local
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert "requests" in loaded and "peewee" in loaded  # it did talk to the marketplace and the store
     assert [name for name in loaded if name.split(".")[0] in NOT_NEEDED or name.startswith(NOT_NEEDED)] == []
+    loaded = json.loads(packed.stderr.strip().splitlines()[-1])
+    local = (*NOT_NEEDED, "requests", "urllib3", "tokodesk.marketplace.tokopedia")
+    assert "peewee" in loaded
+    assert [name for name in loaded if name.split(".")[0] in local or name.startswith(local)] == []

@@ -76,6 +76,8 @@ class Fulfilment(PackActions, ShipActions, CancelActions):
         chunk of orders a request where the API allows it; see `resume.py`)."""
         from tokodesk.services.fulfilment import resume
 
+        if not outbox.resumable(channel.id, (*ex.KINDS, *combine.KINDS)):
+            return []  # nothing open, as usual: the marketplace's client is not even built (`orders pack` sends none)
         results = resume.resume_pending(channel, self.adapter(channel), self.executor(channel), self.who,
                                         progress=self.progress, cancel=self.cancel)
         if outbox.resumable(channel.id, combine.KINDS):

@@ -28,6 +28,7 @@ from tokodesk.services.fulfilment.common import (
     unmapped_lines,
 )
 from tokodesk.services.fulfilment.core import FulfilmentCore
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 
 S = base.OrderState
@@ -97,8 +98,8 @@ class PackActions(FulfilmentCore):
                         .where(pw.Tuple(m.Order.id, m.Order.version).in_(same)).execute())
                 if rows != len(same):
                     raise _Changed
-            m.OrderEvent.insert_many([{"order": order.id, "at": now, "who": self.who, "kind": "pack", "ok": True,
-                                       "detail": f"packed; now {state.value}"} for _i, order, state in chunk]).execute()
+            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, "pack", True,
+                                                           f"packed; now {state.value}") for _i, order, state in chunk])
             stamp_parcels([order.id for _i, order, _s in chunk], now, self.who)
         for _index, order, state in chunk:
             order.version += 1
