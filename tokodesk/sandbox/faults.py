@@ -50,6 +50,7 @@ class RateLimiter:
         self._burst = burst
         self._clock = clock
         self._buckets: dict[str, Bucket] = {}
+        self._refusals: dict[str, int] = {}  # endpoint -> requests still to be refused (`drain`)
         self._lock = threading.Lock()
 
     def rate_for(self, endpoint: str) -> float:
@@ -69,6 +70,9 @@ class RateLimiter:
             if bucket is None:
                 bucket = self._buckets[endpoint] = Bucket(rate, burst, float(burst), now)
             bucket.refill(now)
+            if wanted > 0 and self._refusals.get(endpoint):
+                self._refusals[endpoint] -= 1
+                bucket.tokens = 0.0  # the other app took what came back meanwhile
             granted = min(wanted, int(bucket.tokens + 1e-9))
             bucket.tokens -= granted
             remaining = int(bucket.tokens + 1e-9)
@@ -77,8 +81,9 @@ class RateLimiter:
             rate_text = f"{rate:g} req/s (burst {burst})"
             return Quota(granted, rate_text, remaining, reset_after, full)
 
-    def drain(self, endpoint: str) -> None:
-        """Use up the endpoint's quota now, as another app sharing it would: its next request is refused (429)."""
+    def drain(self, endpoint: str, refusals: int = 1) -> None:
+        """Use up the endpoint's quota now, as another app sharing it would, and go on taking what comes back until
+        the next `refusals` requests were refused (429), however long they take to come."""
         rate = self.rate_for(endpoint)
         if rate <= 0:
             return
@@ -90,6 +95,7 @@ class RateLimiter:
                 bucket = self._buckets[endpoint] = Bucket(rate, burst, 0.0, now)
             bucket.refill(now)
             bucket.tokens = 0.0
+            self._refusals[endpoint] = self._refusals.get(endpoint, 0) + refusals
 
     def headers(self, quota: Quota) -> dict[str, str]:
         return {

@@ -70,6 +70,9 @@ class Decision:
     reason: str = ""
     result: base.ShipmentInfo | None = None
     remote: base.Order | None = None  # the order as read on the marketplace, when it was read
+    # The marketplace answered the action's own request (done or refused), so the transport's rate gate has read that
+    # endpoint's quota off the answer; not so when only a read of the order decided it (its answer was lost).
+    answered: bool = False
 
 
 class Verdict(enum.Enum):
@@ -257,8 +260,10 @@ class Executor(Settles):
                 read_first = True
                 continue
             except (base.MarketplaceError, ValueError) as exc:
-                return self._refusal(kind, payload, order.order_id, exc)
-            return Decision(outbox.DONE, "", result=result)
+                decision = self._refusal(kind, payload, order.order_id, exc)
+                decision.answered = _an_answer(exc)
+                return decision
+            return Decision(outbox.DONE, "", result=result, answered=True)
 
     def settle(self, action: m.Action, order: m.Order, decision: Decision) -> ActionOutcome:
         """Store what `decide` found: the outbox row, the order and its event, in one transaction."""
@@ -378,3 +383,10 @@ def _describe(action: m.Action, order: m.Order, result: base.ShipmentInfo | None
     what = {"pickup": "pick-up requested", "dropoff": "handed over at the courier's counter",
             "own_courier": "shipped with own courier"}.get(method or "", "shipped")
     return f"{what}{f', code {code}' if code else ''}"
+
+
+def _an_answer(exc: Exception) -> bool:
+    """A refusal the marketplace sent (with its HTTP status), not one made before sending (a bad value, an order
+    the adapter would not send) nor a connection that never got an answer."""
+    return (isinstance(exc, base.MarketplaceError) and not isinstance(exc, (base.OutcomeUnknown, base.NotReachable))
+            and exc.http_status is not None)

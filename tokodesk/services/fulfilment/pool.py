@@ -2,7 +2,8 @@
 
 At 40 ms a request, a batch sent one request after another waits 40 s per 1,000 orders. Here up to SENDERS
 requests of one channel are in flight at once, paced by the transport's rate gate to the quota the marketplace
-announces (the first request of a channel goes alone: its answer teaches the gate that quota). The outbox's rules
+announces (a channel's requests go one at a time until the marketplace answers one of them: that answer, not a
+lost one settled by reading the order, teaches the gate the quota). The outbox's rules
 are the same as for one order:
 
 - claim before send: the caller's thread writes a chunk of orders' actions already claimed (`outbox.enqueue_claimed`)
@@ -81,7 +82,10 @@ class _Lane:
         self.executor = executor
         self.queue: deque[Intent] = deque()
         self.in_flight = 0
-        self.answered = False  # one answer came back: the transport's rate gate knows the quota now
+        # The marketplace answered one of the lane's own requests: the transport's rate gate knows its quota now.
+        # Until then one request at a time: an answer lost and settled by reading the order taught the gate only
+        # the read's quota, and 32 requests let go then would meet a rate-limited marketplace's 429s together.
+        self.answered = False
         self.pool = ThreadPoolExecutor(SENDERS, thread_name_prefix="tokodesk-send")
 
 
@@ -154,8 +158,9 @@ def run(
                 for future in finished:
                     lane, intent = futures.pop(future)
                     lane.in_flight -= 1
-                    lane.answered = True
-                    answered.setdefault(intent.channel.id, []).append((intent, _decision(future, intent)))
+                    decision = _decision(future, intent)
+                    lane.answered = lane.answered or (decision is not None and decision.answered)
+                    answered.setdefault(intent.channel.id, []).append((intent, decision))
                 for channel_id, group in answered.items():
                     results.update(_settle(group, lanes[channel_id].executor, who))
                     leases.drop(intent.action for intent, _decision_ in group)
