@@ -15,6 +15,7 @@ from tests.unit.test_tiktokshop_support import (
     NOW,
     assert_signed,
     body_of,
+    fail,
     line_item,
     make_client,
     mock_http,
@@ -226,6 +227,75 @@ def test_get_orders_reads_details_in_batches_of_50(rsps):
     assert [o.order_id for o in orders] == ids
     sizes = [len(query_of(c)["ids"].split(",")) for c in rsps.calls]
     assert sizes == [50, 50, 20]
+
+
+def _asked(request) -> list[str]:
+    return query_of(type("C", (), {"request": request})())["ids"].split(",")
+
+
+def test_order_details_are_read_side_by_side_and_come_back_in_the_order_asked(rsps):
+    client, _ = make_client()
+    ids = [str(1000 + i) for i in range(120)]  # three calls: 50, 50, 20
+    together = threading.Barrier(3, timeout=30)  # broken (the test fails) unless the three calls are out at once
+    answered = {n: threading.Event() for n in range(3)}
+
+    def detail(request):
+        wanted = _asked(request)
+        n = ids.index(wanted[0]) // 50
+        together.wait()
+        if n < 2:
+            answered[n + 1].wait(30)  # the last call is answered first, the first call last
+        answered[n].set()
+        return 200, {}, json.dumps(ok({"orders": [raw_order(i) for i in wanted]}))
+
+    rsps.add_callback(responses.GET, DETAIL, callback=detail)
+    assert [o.order_id for o in client.get_orders(ids)] == ids
+    assert sorted(len(_asked(c.request)) for c in rsps.calls) == [20, 50, 50]
+
+
+def test_order_details_a_call_refused_for_the_rate_limit_is_waited_out_and_sent_again(rsps):
+    client, sleeps = make_client()
+    ids = [str(1000 + i) for i in range(120)]
+    refused: list[str] = []
+
+    def detail(request):
+        wanted = _asked(request)
+        if wanted[0] == ids[50] and not refused:
+            refused.append(wanted[0])
+            return 429, {}, json.dumps(fail(36009002, "Too many requests"))
+        return 200, {}, json.dumps(ok({"orders": [raw_order(i) for i in wanted]}))
+
+    rsps.add_callback(responses.GET, DETAIL, callback=detail)
+    assert [o.order_id for o in client.get_orders(ids)] == ids
+    assert refused and len(rsps.calls) == 4 and sleeps  # the refused call backed off and went again
+    assert sorted(len(_asked(c.request)) for c in rsps.calls) == [20, 50, 50, 50]
+
+
+def test_order_details_a_call_refused_ends_the_whole_read_with_the_first_refusal(rsps):
+    # As when the calls went one after another: nothing half read is returned, and the error is the first call's
+    # in the order asked, whichever answer came first.
+    client, _ = make_client()
+    ids = [str(1000 + i) for i in range(150)]
+    last_refused = threading.Event()
+
+    def detail(request):
+        wanted = _asked(request)
+        n = ids.index(wanted[0]) // 50
+        if n == 1:
+            last_refused.wait(30)
+            return 200, {}, json.dumps(fail(21011001, "order 1050 is not valid"))
+        if n == 2:
+            last_refused.set()
+            return 200, {}, json.dumps(fail(21011002, "order 1100 is not valid"))
+        return 200, {}, json.dumps(ok({"orders": [raw_order(i) for i in wanted]}))
+
+    rsps.add_callback(responses.GET, DETAIL, callback=detail)
+    with pytest.raises(MarketplaceError) as refused:
+        client.get_orders(ids)
+    assert refused.value.error_code == "21011001"
+    with pytest.raises(MarketplaceError) as refused:
+        client.order_details(ids[:100])
+    assert refused.value.error_code == "21011001"
 
 
 def test_get_order_by_id_or_invoice_and_not_found(rsps):

@@ -14,7 +14,12 @@ every request reserves its slot before it goes out:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 GATE_MARGIN = 0.95  # of the announced rate: answers delayed unevenly on the way must not arrive as a burst
 MAX_WAIT_S = 60.0  # no one request waits longer than this for its slot
@@ -78,3 +83,48 @@ class RateGate:
         if wait > 0.0:
             self._sleep(wait)
         return wait
+
+
+def read_side_by_side(
+    read: Callable[[T], R], items: Sequence[T], readers: int, *, first_alone: bool = False,
+    thread_name: str = "tokodesk-reads",
+) -> list[R]:
+    """`read(item)` for every item, up to `readers` at once (each request paced by its transport's gate); the results in
+    the order of `items`. `first_alone`: the first is read before the others go, so its answer can teach the gate a
+    quota it does not know yet. A read that raises ends the whole call with its error (the first in `items`' order
+    when several do), as when they were read one after another: the reads not yet sent are then never sent, and what
+    the others read is dropped."""
+    out: list[R] = []
+    if not items:
+        return out
+    start = 0
+    if first_alone or readers <= 1 or len(items) == 1:
+        out.append(read(items[0]))
+        start = 1
+    if readers <= 1:
+        return out + [read(item) for item in items[1:]]
+    rest = range(start, len(items))
+    if not rest:
+        return out
+    got: dict[int, R] = {}
+    failed: dict[int, BaseException] = {}
+    with ThreadPoolExecutor(min(readers, len(rest)), thread_name_prefix=thread_name) as pool:
+        futures: dict[Future, int] = {pool.submit(read, items[i]): i for i in rest}
+        try:
+            for future in as_completed(futures):
+                if future.cancelled():
+                    continue
+                exc = future.exception()
+                if exc is None:
+                    got[futures[future]] = future.result()
+                    continue
+                failed[futures[future]] = exc
+                for other in futures:
+                    other.cancel()
+        except BaseException:
+            for other in futures:
+                other.cancel()
+            raise
+    if failed:
+        raise failed[min(failed)]
+    return out + [got[i] for i in rest]

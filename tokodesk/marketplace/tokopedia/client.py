@@ -9,7 +9,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timezone
 from typing import Any
 
@@ -43,6 +43,7 @@ from tokodesk.marketplace.base import (
     StockRow,
 )
 from tokodesk.marketplace.clean import clean_text
+from tokodesk.marketplace.pacing import read_side_by_side
 from tokodesk.marketplace.tokopedia import catalog, parsing
 from tokodesk.marketplace.tokopedia import returns as tickets
 from tokodesk.marketplace.tokopedia.reasons import nack_body, reasons_for
@@ -418,21 +419,9 @@ class TokopediaClient:
         others are paced instead of refused. An order Tokopedia no longer knows is left out (with a warning); any
         other error (auth, network, a refusal) is raised, and the reads not yet sent are then never sent."""
         ids = list(dict.fromkeys(str(i) for i in order_ids))
-        if not ids:
-            return []
-        found: dict[str, Order | None] = {ids[0]: self._known_order(ids[0])}
-        rest = ids[1:]
-        if rest:
-            with ThreadPoolExecutor(min(ORDER_READERS, len(rest)), thread_name_prefix="tokodesk-orders") as pool:
-                futures = {pool.submit(self._known_order, order_id): order_id for order_id in rest}
-                try:
-                    for future in as_completed(futures):
-                        found[futures[future]] = future.result()
-                except BaseException:
-                    for future in futures:
-                        future.cancel()
-                    raise
-        return [order for order in (found[order_id] for order_id in ids) if order is not None]
+        found = read_side_by_side(self._known_order, ids, ORDER_READERS, first_alone=True,
+                                  thread_name="tokodesk-orders")
+        return [order for order in found if order is not None]
 
     def _known_order(self, order_id: str) -> Order | None:
         """The order, or None (logged) when Tokopedia no longer knows it."""
