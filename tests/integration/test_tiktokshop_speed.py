@@ -81,3 +81,14 @@ def test_labels_kept_after_a_batch_ship_come_side_by_side_with_details_read_in_b
 def test_order_details_are_read_as_many_ids_a_call_as_the_api_takes():
     # Get Order Detail: "ids ... Max count: 50" (the official OpenAPI description, tests/oas)
     assert tts_client.DETAIL_BATCH == 50 and tts_client.ORDER_PAGE_SIZE == 100
+
+
+def test_orders_read_by_id_come_back_in_the_order_asked_their_detail_calls_side_by_side(sb, client):  # noqa: F811
+    ids = sorted(tj.order_id(o) for o in sb.shop.orders.values())[:230]
+    in_flight = sb.latency.sleep = InFlight(sb.latency.sleep)
+    orders = client.get_orders(list(reversed(ids)))
+    details = [r for r in sb.request_log if r.endpoint == "order_detail"]
+
+    assert [o.order_id for o in orders] == list(reversed(ids))
+    assert len(details) == 5 and all(r.status == 200 for r in details)  # 50 ids a call (more are refused)
+    assert in_flight.most > 1  # the calls were out at the same time, within the rate limit
