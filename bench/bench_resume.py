@@ -1,18 +1,21 @@
 """Resuming 1,000 actions a killed batch left open, against the sandbox at a real network's latency (issue 19).
 
     .venv/bin/python bench/bench_resume.py [--marketplace tokopedia|tiktokshop] [--orders 1000] [--latency-ms 40]
-                                           [--serial] [--db postgresql://…/postgres]
+                                           [--kind answers] [--serial] [--db postgresql://…/postgres]
 
 What is left open, written in this process as the killed process left it (not timed):
 - tokopedia: a batch accept of `--orders` new orders, every action claimed by the batch's process (`sent`), half of
   the requests out and applied by the shop, when the process was killed;
 - tiktokshop: a batch ship of `--orders` packed orders, every order's ship action written (`pending`), the first half
-  claimed and shipped on the shop through the batch call (50 a call), when the process was killed.
+  claimed and shipped on the shop through the batch call (50 a call), when the process was killed;
+- `--kind answers` (Tokopedia & Shop): `--orders` buyer cancellation requests, the seller's approval of each claimed
+  (`sent`) by a process killed when half of them had reached the shop.
 
-Measured: the seller runs the command again (`tokodesk orders ack|ship ID`, ID one of those orders): the real CLI in
-its own process, which first resumes every open action of the channel (reading the orders, then sending what is
-still needed), timed from outside. `--serial` resumes as TokoDesk did before: one action after another, each order
-read on its own (`Executor.resume`). The sandbox runs in this process on loopback, its answers `--latency-ms` late.
+Measured: the seller runs the command again (`tokodesk orders ack|ship ID`, or `tokodesk orders cancel-request
+approve ID`; ID one of those orders): the real CLI in its own process, which first resumes every open action of the
+channel (reading the orders, then sending what is still needed), timed from outside. `--serial` resumes as TokoDesk
+did before: one action after another, each order (or request) read on its own (`Settles.resume`). The sandbox runs
+in this process on loopback, its answers `--latency-ms` late.
 
 Prints seconds, actions/s, the process's CPU seconds and the requests by endpoint, with the load average; then checks
 that every order was acted on exactly once on the marketplace and every action is settled. Asserts no timing.
@@ -57,6 +60,12 @@ def serial_resume(self, channel):  # noqa: ANN001, ANN201 - Fulfilment.resume_pe
     return results
 
 
+def serial_answers(self, progress=None, cancel=None):  # noqa: ANN001, ANN201, ARG001 - as before the bulk resume
+    from tokodesk.services import cancellations, outbox
+
+    return [self.resume(a) for a in outbox.resumable(self.channel.id, cancellations.KINDS)]
+
+
 def child_main(argv: list[str]) -> int:
     """The `tokodesk` process: the real CLI, the sandbox's secrets in an in-memory keyring."""
     from tests.doubles import use_memory_keyring
@@ -68,9 +77,11 @@ def child_main(argv: list[str]) -> int:
         credentials.set_secret(CHANNEL, kind, value)
     if argv[:1] == ["--serial"]:
         argv = argv[1:]
+        from tokodesk.services.cancellations import BuyerRequests
         from tokodesk.services.fulfilment.actions import Fulfilment
 
         Fulfilment.resume_pending = serial_resume
+        BuyerRequests.resume_pending = serial_answers
     from tokodesk.cli import main
 
     if os.environ.get("BENCH_PROFILE"):  # where the process's CPU goes: cProfile's stats to that file
@@ -138,14 +149,11 @@ def leave_tokopedia(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa
     return {"client_secret": cr["client_secret"]}, ids
 
 
-def leave_tiktokshop(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa: ANN001
+def _tiktokshop_channel(sb):  # noqa: ANN001, ANN202
+    """A Tokopedia & Shop channel on the sandbox, its products mapped and 3 days of orders pulled."""
     from bench.bench_tiktokshop_pull import add_channel
-    from tests.integration.tiktokshop_setup import to_ship
-    from tokodesk.marketplace import base
     from tokodesk.marketplace.tiktokshop import TikTokShopClient
-    from tokodesk.services import catalog, mapping, outbox
-    from tokodesk.services.fulfilment import Fulfilment, find_orders
-    from tokodesk.services.fulfilment.common import to_marketplace_order
+    from tokodesk.services import catalog, mapping
     from tokodesk.services.orders import pull_orders
     from tokodesk.store import models as m
     from tokodesk.store.connection import open_database
@@ -161,6 +169,18 @@ def leave_tiktokshop(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noq
     for mp in m.SkuMapping.select().where(m.SkuMapping.seller_sku.is_null()):
         mapping.set_mapping(channel, mp.product_id, f"OWN-{mp.product_id[-4:]}", create_seller_sku=True)
     pull_orders(channel, client, now=now)
+    return keys, channel, client
+
+
+def leave_tiktokshop(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa: ANN001
+    from tests.integration.tiktokshop_setup import to_ship
+    from tokodesk.marketplace import base
+    from tokodesk.services import outbox
+    from tokodesk.services.fulfilment import Fulfilment, find_orders
+    from tokodesk.services.fulfilment.common import to_marketplace_order
+    from tokodesk.store import models as m
+
+    keys, channel, client = _tiktokshop_channel(sb)
     orders = to_ship(sb, count)
     service = Fulfilment(adapters=lambda c: client)
     if not all(r.ok for r in service.pack(orders)):
@@ -181,12 +201,43 @@ def leave_tiktokshop(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noq
     return keys, ids
 
 
+def leave_answers(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa: ANN001
+    """`count` buyer cancellation requests, each one's approval claimed by a process killed when half had reached
+    the shop (their answers never stored)."""
+    from tests.integration.tiktokshop_setup import shop_order, to_ship
+    from tokodesk.sandbox import tiktokshop_json as tj
+    from tokodesk.services import cancellations, outbox
+    from tokodesk.services.fulfilment import find_orders
+    from tokodesk.store import models as m
+
+    keys, channel, client = _tiktokshop_channel(sb)
+    client.close()
+    orders = to_ship(sb, count)
+    with sb.shop.lock:
+        for order in orders:
+            shop_order(sb, order).cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}
+    ids = [o.order_id for o in orders]
+    orders = sorted(find_orders(ids), key=lambda o: ids.index(o.order_id))
+    payloads = [{"cancel_id": tj.cancel_id(shop_order(sb, o)), "idempotency_key": f"bench-{o.order_id}"}
+                for o in orders]
+    with m.db.atomic():
+        m.Order.update(version=m.Order.version + 1).where(m.Order.order_id.in_(ids)).execute()
+        actions = outbox.enqueue_claimed(orders, cancellations.APPROVE, payloads, "bench@desk1")
+    with sb.shop.lock:
+        for order in orders[: count // 2]:
+            sb.shop.nack(shop_order(sb, order).order_id, 8, "Berubah pikiran", buyer_request=True)
+    _as_if_killed([a.id for a in actions])
+    return keys, ids
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
         return child_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--marketplace", choices=("tokopedia", "tiktokshop"), default="tokopedia")
+    parser.add_argument("--kind", choices=("orders", "answers"), default="orders",
+                        help="answers: buyer-request approvals (Tokopedia & Shop) instead of accepts or ships")
     parser.add_argument("--orders", type=int, default=1000, help="actions left open")
     parser.add_argument("--pool", type=int, default=0, help="orders the sandbox generates (default: enough)")
     parser.add_argument("--seed", type=int, default=3)
@@ -204,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-resume-"))
     db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
     os.environ["TOKODESK_HOME"], os.environ["TOKODESK_DB"] = str(home), db_url
+    answers = args.kind == "answers"
+    if answers:
+        args.marketplace = "tiktokshop"
     tts = args.marketplace == "tiktokshop"
     pool = args.pool or (int(args.orders * 3.6) if tts else int(args.orders * 2.6))
     shape = dict(dialect="tiktokshop", days=2.5, rate_limit=50) if tts else dict(days=1.0, freeze_clock=True)
@@ -211,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         open_database(db_url)
         try:
-            keys, ids = (leave_tiktokshop if tts else leave_tokopedia)(sb, args.orders)
+            leave = leave_answers if answers else leave_tiktokshop if tts else leave_tokopedia
+            keys, ids = leave(sb, args.orders)
             left = Counter(a.status for a in m.Action.select())
         finally:
             close_database()
@@ -221,9 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         load_before = os.getloadavg()[0]
         before = Counter(sb.calls)
         env = dict(os.environ, TOKODESK_STATION="bench@desk1", **{KEYS_ENV: json.dumps(keys)})
-        verb = "ship" if tts else "ack"
-        command = [sys.executable, __file__, "--child", *(["--serial"] if args.serial else []), "orders", verb,
-                   ids[-1], "--json"]
+        verb = "cancel-request approve" if answers else "ship" if tts else "ack"
+        command = [sys.executable, __file__, "--child", *(["--serial"] if args.serial else []), "orders",
+                   *verb.split(), ids[-1], "--json"]
         started = time.perf_counter()
         proc = subprocess.run(command, env=env, capture_output=True, text=True, cwd=str(ROOT), check=False)
         elapsed = time.perf_counter() - started
@@ -234,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
 
             open_database(db_url)
             try:
-                once = all(shop_order(sb, o).pickups == 1 for o in m.Order.select().where(m.Order.order_id.in_(ids)))
+                done = m.Order.select().where(m.Order.order_id.in_(ids))
+                once = all(shop_order(sb, o).nacks == 1 if answers else shop_order(sb, o).pickups == 1 for o in done)
             finally:
                 close_database()
         else:

@@ -115,6 +115,8 @@ def test_answers_a_kill_left_open_are_read_in_bulk_and_each_sent_once(tts):
     # Read in bulk: the requests 50 orders a search, the orders no longer waiting 50 a detail read; before, one
     # search and one detail read per open answer.
     assert calls["cancel_search"] <= math.ceil(64 / 50) + 2, calls
+    # The orders approved now are read back together (one detail read of 50), not one read after each approval.
+    assert calls["order_detail"] <= 2 * math.ceil(64 / 50) + 2, calls
     assert in_flight.most > 1  # the answers went out side by side
     assert fresh(channel).inventory_dirty_at is not None  # the freed stock is pushed next
 

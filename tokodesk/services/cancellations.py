@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -33,13 +33,16 @@ from tokodesk.services.fulfilment.common import (
     ActionOutcome,
     Refused,
     bump_version,
+    fresh_orders,
     outcome,
     record_event,
     reload,
     to_marketplace_order,
 )
 from tokodesk.services.fulfilment.execute import Settles
+from tokodesk.services.mapping import MappingIndex
 from tokodesk.services.order_store import store_orders
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
 
@@ -110,6 +113,7 @@ class BuyerRequests(Settles):
         self.who = who or config.station_id()
         self.follow_remote = follow_remote or _follow_remote
         self._stock_later: bool | None = None  # while a bulk resume runs: whether an approval freed stock
+        self._unread: list[str] | None = None  # while a bulk resume runs: orders approved, to read back together
 
     @property
     def adapter(self) -> base.Marketplace:
@@ -229,14 +233,16 @@ class BuyerRequests(Settles):
         actions = outbox.resumable(self.channel.id, KINDS)
         if not actions:
             return []
-        self._stock_later = False
+        self._stock_later, self._unread = False, []
         try:
             results = resume.resume_actions(self.channel, self.adapter, self, self.who, actions, progress=progress,
                                             cancel=cancel, read=read_open)
         finally:
-            freed, self._stock_later = self._stock_later, None
+            freed, unread = self._stock_later, self._unread
+            self._stock_later, self._unread = None, None
             if freed:
                 _stock_freed(self.channel)
+        self._read_back(unread or [])
         return [results[action.id] for action in actions if action.id in results]
 
     # ---- the loop (as fulfilment's Executor: never send again before reading) -----------------------------
@@ -278,7 +284,9 @@ class BuyerRequests(Settles):
                 if verdict is _Verdict.APPLIED:
                     return ex.Decision(outbox.DONE, "already done on the marketplace", remote=remote)
                 return ex.Decision(outbox.FAILED, str(exc), remote=remote)
-            return ex.Decision(outbox.DONE, "", remote=self._after_approval(kind, order.order_id))
+            # Read back at once alone; in a bulk resume, with the others it approved (`_read_back`).
+            remote = self._after_approval(kind, order.order_id) if self._unread is None else None
+            return ex.Decision(outbox.DONE, "", remote=remote)
 
     def settle(self, action: m.Action, order: m.Order, decision: ex.Decision) -> ActionOutcome:
         """Store what `decide` found: the outbox row, the order and its event, in one transaction."""
@@ -287,6 +295,19 @@ class BuyerRequests(Settles):
         if decision.status == outbox.FAILED:
             return self._failed(action, order, decision.reason, decision.remote)
         return self._unknown(action, order, decision.reason)
+
+    def _read_back(self, order_ids: list[str]) -> None:
+        """The orders a bulk resume approved, read 50 a call and stored as the pull stores them (what one approval
+        reads right after it); unread, the next status sync stores them."""
+        if not order_ids:
+            return
+        try:
+            remotes = self.adapter.get_orders(order_ids)
+        except base.MarketplaceError as exc:
+            log.warning("%d orders after approving their cancellations: not read (%s)", len(order_ids), exc)
+            return
+        with write_transaction():
+            store_orders(self.channel, remotes, who=self.who)
 
     def _after_approval(self, kind: str, order_id: str) -> base.Order | None:
         """The order right after its cancellation was approved, to store at once (the sender's thread reads it)."""
@@ -316,7 +337,6 @@ class BuyerRequests(Settles):
 
     # ---- results -----------------------------------------------------------------------------------------
     def _done(self, action: m.Action, order: m.Order, remote: base.Order | None, note: str) -> ActionOutcome:
-        p = action.payload or {}
         with m.db.atomic():
             if not outbox.settle(action, outbox.DONE, note):
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
@@ -328,12 +348,9 @@ class BuyerRequests(Settles):
                 changes["state"] = S.CANCELLED.value  # the marketplace cancels on approval; the read may lag
             m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), **changes).where(
                 m.Order.id == order.id).execute()
-            if action.kind == APPROVE:
-                detail = "buyer's cancellation request approved; the order is cancelled"
-            else:
-                comment = f": {p['comment']}" if p.get("comment") else ""
-                detail = f"buyer's cancellation request rejected ({p.get('reason_label') or p.get('reason')}){comment}"
-            record_event(order, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}")
+            record_event(order, action.kind, self.who, _detail(action, note))
+        if action.kind == APPROVE and remote is None and self._unread is not None:
+            self._unread.append(order.order_id)
         if action.kind == APPROVE:
             if self._stock_later is None:
                 _stock_freed(self.channel)
@@ -341,6 +358,53 @@ class BuyerRequests(Settles):
                 self._stock_later = True  # once, after the whole resume
         return outcome(reload(order), True)
 
+    def settle_done_many(
+        self, items: Sequence[tuple[m.Action, m.Order, ex.Decision]], note: str = "", index: MappingIndex | None = None
+    ) -> dict[int, ActionOutcome]:
+        """`_done` for many answers the marketplace took (answered, or found so by reading: `note`) in one
+        transaction, a few statements: the orders as read stored by the pull's writer, the actions, the orders and
+        their events. By order key; raises pool.Lost (nothing written) when a claim was lost meanwhile, or when a
+        test's own `follow_remote` must see each order (the caller then settles them one by one)."""
+        remotes = [decision.remote for _a, _o, decision in items if decision.remote is not None]
+        if remotes and self.follow_remote is not _follow_remote:
+            raise pool.Lost("each order goes through this service's own follow_remote")
+        with write_transaction():
+            if remotes:
+                store_orders(self.channel, remotes, who=self.who, index=index)
+            if not outbox.settle_many([action for action, _o, _d in items], outbox.DONE, note):
+                raise pool.Lost("a claim was lost")
+            now = m.utcnow()
+            keys = [order.id for _a, order, _d in items]
+            approved = [order.id for action, order, _d in items if action.kind == APPROVE]
+            for start in range(0, len(keys), 500):
+                m.Order.update(version=m.Order.version + 1, local_updated_at=now, action_failed=False, problem="") \
+                    .where(m.Order.id.in_(keys[start:start + 500])).execute()
+            for start in range(0, len(approved), 500):  # the marketplace cancels on approval; the read may lag
+                m.Order.update(state=S.CANCELLED.value).where(
+                    m.Order.id.in_(approved[start:start + 500]) & (m.Order.state != S.CANCELLED.value)).execute()
+            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, action.kind, True,
+                                                           _detail(action, note)) for action, order, _d in items])
+        if self._unread is not None:
+            self._unread += [order.order_id for action, order, decision in items
+                             if action.kind == APPROVE and decision.remote is None]
+        if approved:
+            if self._stock_later is None:
+                _stock_freed(self.channel)
+            else:
+                self._stock_later = True
+        stored = fresh_orders([order for _a, order, _d in items])
+        return {order.id: outcome(stored[order.id], True) for _a, order, _d in items}
+
+
+def _detail(action: m.Action, note: str) -> str:
+    """The event of an answer the marketplace took."""
+    p = action.payload or {}
+    if action.kind == APPROVE:
+        detail = "buyer's cancellation request approved; the order is cancelled"
+    else:
+        comment = f": {p['comment']}" if p.get("comment") else ""
+        detail = f"buyer's cancellation request rejected ({p.get('reason_label') or p.get('reason')}){comment}"
+    return f"{detail}{f' ({note})' if note else ''}"
 
 
 def _stock_freed(channel: m.Channel) -> None:

@@ -266,15 +266,16 @@ def _settle(
     if unsent:
         results.update(_withdraw(unsent))
     group = [(i, d) for i, d in group if d is not None]
-    # Stored in bulk only what an order action (`Executor`) did; another kind's answers (a buyer request's, resumed
-    # through this pool) each go through their own `settle`.
+    # Another kind's answers (a buyer request's, resumed through this pool) are stored by its own `settle_done_many`.
+    many = getattr(executor, "settle_done_many", None)
     plain = [(i, d) for i, d in group if d.status == outbox.DONE and d.remote is None and not d.reason
-             and (d.result is None or d.result.order is None)] if isinstance(executor, ex.Executor) else []
+             and (d.result is None or d.result.order is None)]
     plain_ids = {intent.order.id for intent, _d in plain}
     rest = [(i, d) for i, d in group if i.order.id not in plain_ids]
     if plain:
         try:
-            results.update(settle_done(plain, executor, who))
+            results.update(settle_done(plain, executor, who) if many is None else
+                           many([(intent.action, intent.order, decision) for intent, decision in plain]))
         except Lost:
             rest = group
     for intent, decision in rest:

@@ -196,6 +196,16 @@ def _settle_read(
                      len(done))
         else:
             results.update((item.action.id, settled[item.order.id]) for item, _decision in done)
+    elif done and hasattr(executor, "settle_done_many"):  # another kind's bulk store (a buyer request's answers)
+        for note in {decision.reason for _item, decision in done}:
+            same = [(item, decision) for item, decision in done if decision.reason == note]
+            try:
+                settled = executor.settle_done_many([(item.action, item.order, decision) for item, decision in same],
+                                                    note=note, index=index)
+            except pool.Lost:
+                log.info("%d actions confirmed by reading: settling them one by one (%s)", len(same), note)
+            else:
+                results.update((item.action.id, settled[item.order.id]) for item, _decision in same)
     for item, decision in group:
         if item.action.id not in results:
             results[item.action.id] = executor.settle(item.action, item.order, decision)
