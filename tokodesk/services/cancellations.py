@@ -281,12 +281,15 @@ class BuyerRequests(Settles):
                     verdict, _why, remote = self._check(kind, payload, order.order_id)
                 except base.MarketplaceError:
                     verdict, remote = _Verdict.NEEDED, None
+                # Refused by the marketplace itself (its HTTP status): the pool's lane knows the quota then too.
+                answered = ex._an_answer(exc)
                 if verdict is _Verdict.APPLIED:
-                    return ex.Decision(outbox.DONE, "already done on the marketplace", remote=remote)
-                return ex.Decision(outbox.FAILED, str(exc), remote=remote)
+                    return ex.Decision(outbox.DONE, "already done on the marketplace", remote=remote,
+                                       answered=answered)
+                return ex.Decision(outbox.FAILED, str(exc), remote=remote, answered=answered)
             # Read back at once alone; in a bulk resume, with the others it approved (`_read_back`).
             remote = self._after_approval(kind, order.order_id) if self._unread is None else None
-            return ex.Decision(outbox.DONE, "", remote=remote)
+            return ex.Decision(outbox.DONE, "", remote=remote, answered=True)
 
     def settle(self, action: m.Action, order: m.Order, decision: ex.Decision) -> ActionOutcome:
         """Store what `decide` found: the outbox row, the order and its event, in one transaction."""
