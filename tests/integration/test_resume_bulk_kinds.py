@@ -301,3 +301,72 @@ def test_return_decisions_a_kill_left_open_are_read_in_bulk_and_each_sent_once(t
     assert calls["return_search"] <= 4, calls
     assert calls["return_approve"] == 12 and calls["return_reject"] == 12, calls
     assert in_flight.most > 1  # the decisions went out side by side
+
+
+# ---- a stop: what was read is settled, what was not sent is given back ----------------------------------------------
+class StopAfter:
+    """A cancel flag that turns on after `n` checks."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.checks = n, 0
+
+    def __call__(self) -> bool:
+        self.checks += 1
+        return self.checks > self.n
+
+
+def test_a_stop_gives_back_the_answers_not_sent_and_the_next_resume_sends_each_once(tts):
+    sb, channel, client = tts
+    orders = to_ship(sb, 30)
+    with sb.shop.lock:
+        for order in orders:
+            shop_order(sb, order).cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}
+    left_open(orders, cancellations.APPROVE, [{"cancel_id": tj.cancel_id(shop_order(sb, o)),
+                                               "idempotency_key": f"key-{o.order_id}"} for o in orders])
+    with sb.shop.lock:
+        for order in orders[:10]:
+            sb.shop.nack(shop_order(sb, order).order_id, 8, "Berubah pikiran", buyer_request=True)
+
+    # Stopped once the requests were read: the 10 found answered are settled, the 20 others never sent.
+    stopped = cancellations.BuyerRequests(channel, client).resume_pending(cancel=StopAfter(1))
+    assert len(stopped) == 30 and sum(r.ok for r in stopped) == 10
+    assert all(r.pending and "stopped" in r.error for r in stopped if not r.ok)
+    assert "cancel_approve" not in sb.calls
+    assert Counter(a.status for a in m.Action.select()) == {"done": 10, "unknown": 20}
+
+    results = resume_pending(channel, client)
+    assert len(results) == 20 and all(r.ok for r in results)
+    assert sb.calls["cancel_approve"] == 20 and all(shop_order(sb, o).nacks == 1 for o in orders)
+
+
+def test_a_stop_gives_back_the_return_decisions_not_sent(tts):
+    sb, channel, client = tts
+    book = sb.dialect.returns_book
+    book.rate = 0.0
+    shipped = [o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED) if not o.courier.own
+               and o.cancel_request is None][:12]
+    for o in shipped:
+        sb.force_status(o.order_id, Status.DELIVERED)
+    with sb.shop.lock:
+        asked = [book.request(o, sr.RETURN_AND_REFUND) for o in shipped]
+    rs.sync_returns(channel, client)
+    dead = {"station": installation_id(), "host": "x", "pid": dead_pid()}
+    for r in asked:
+        ret = m.Return.get(m.Return.return_id == r.return_id)
+        m.Action.create(channel=channel.id, kind=rd.APPROVE, status="sent", station="tester@desk1",
+                        payload={"return_id": ret.return_id, "ret": ret.id, "from_status": ret.status,
+                                 "decision": "APPROVE_RETURN", "idempotency_key": f"k-{ret.return_id}",
+                                 "_claim": dead})
+    with sb.shop.lock:
+        for r in asked[:4]:
+            book.approve(r.return_id, "APPROVE_RETURN")
+
+    stopped = rd.ReturnDesk(channel, client).resume_pending(cancel=StopAfter(1))
+    assert len(stopped) == 12 and sum(r.ok for r in stopped) == 4
+    assert all(r.pending and "stopped" in r.error for r in stopped if not r.ok)
+    assert sum(book.decision_requests.values()) == 4  # the 4 before the kill; nothing sent after the stop
+    assert Counter(a.status for a in m.Action.select()) == {"done": 4, "unknown": 8}
+
+    results = rs_resume(channel, client)
+    assert len(results) == 8 and all(r.ok for r in results)
+    assert all(book.decision_requests[r.return_id] == 1 and book.decisions[r.return_id] == 1 for r in asked)
