@@ -396,3 +396,77 @@ def test_running_ack_again_finishes_an_unknown_one_instead_of_sending_twice(chan
     [again] = service(fake).acknowledge(rows)
     assert again.ok and fake.applied[("ack", "1")] == 1
     assert m.Action.select().count() == 1
+
+
+# ---- a write failing in the middle of a batch (issue 19: claims and settlements a chunk at a time) -------------
+def _state_of_each(rows):
+    """Per order: (its action's status, its state, its accept events), as stored."""
+    found = []
+    for row in rows:
+        actions = [a.status for a in m.Action.select().where(m.Action.order == row.id)]
+        events = m.OrderEvent.select().where((m.OrderEvent.order == row.id) & (m.OrderEvent.kind == "ack")).count()
+        found.append((tuple(actions), m.Order.get_by_id(row.id).state, events))
+    return found
+
+
+def test_a_claim_failing_mid_batch_claims_that_chunk_order_by_order(channel, monkeypatch):
+    from tokodesk.store import bulk
+
+    fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 151)])
+    calls = {"claims": 0}
+
+    def failing_second_claim(real):
+        def insert(model, fields, values, *rest):
+            if model is m.Action:
+                calls["claims"] += 1
+                if calls["claims"] == 2:  # a chunk of 64, after the first order went alone
+                    real(model, fields, values, *rest)  # the rows are written, then the statement "fails"
+                    raise bulk.pw.OperationalError("database is locked")
+            return real(model, fields, values, *rest)
+        return insert
+
+    monkeypatch.setattr(bulk, "insert", failing_second_claim(bulk.insert))
+    monkeypatch.setattr(bulk, "insert_returning", failing_second_claim(bulk.insert_returning))
+    results = service(fake).acknowledge(rows)
+    assert all(r.ok for r in results) and len(results) == 150
+    assert all(fake.applied[("ack", str(i))] == 1 for i in range(1, 151))
+    assert _state_of_each(rows) == [(("done",), "acknowledged", 1)] * 150  # nothing of the failed chunk remained
+
+
+def test_a_settle_failing_mid_batch_leaves_each_order_done_or_claimed_and_the_next_run_reads_them(channel,
+                                                                                                 monkeypatch):
+    """The answers are settled a group at a time (the actions, the orders, the events in one transaction). A write
+    failing in the middle of one group stops the batch with that group rolled back whole: each order is settled
+    whole (action done, acknowledged, one event), still claimed (action sent, order new, no event) or not claimed
+    at all, never in between; once the process is gone, the next run finishes the claimed ones by reading them,
+    sending none twice, and the rest are accepted as new."""
+    from tokodesk.store import bulk
+
+    fake, rows = setup(channel, [(str(i), S.NEW, {}) for i in range(1, 151)])
+    real = bulk.insert
+    calls = {"events": 0}
+
+    def insert(model, fields, values):
+        if model is m.OrderEvent:
+            calls["events"] += 1
+            if calls["events"] == 3:
+                real(model, fields, values)
+                raise bulk.pw.OperationalError("disk I/O error")
+        return real(model, fields, values)
+
+    monkeypatch.setattr(bulk, "insert", insert)
+    with pytest.raises(bulk.pw.OperationalError):
+        service(fake).acknowledge(rows)
+    seen = _state_of_each(rows)
+    done, claimed, untouched = (("done",), "acknowledged", 1), (("sent",), "new", 0), ((), "new", 0)
+    assert set(seen) <= {done, claimed, untouched} and done in seen and claimed in seen
+    monkeypatch.setattr(bulk, "insert", real)
+    # The process that claimed them ended: its claims are orphans, resolved by reading each order.
+    for action in m.Action.select().where(m.Action.status == outbox.SENT):
+        action.payload = {**action.payload, outbox.CLAIM_KEY: {**action.payload[outbox.CLAIM_KEY], "pid": 2**22 + 7}}
+        action.save()
+    service(fake).resume_pending(channel)
+    assert _state_of_each(rows) == [done if s == claimed else s for s in seen]
+    assert all(r.ok for r in service(fake).acknowledge([r for r, s in zip(rows, seen, strict=True) if s == untouched]))
+    assert _state_of_each(rows) == [done] * 150
+    assert all(fake.applied[("ack", str(i))] == 1 for i in range(1, 151))

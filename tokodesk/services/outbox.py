@@ -293,13 +293,18 @@ def enqueue_claimed(orders: Sequence[m.Order], kind: str, payloads: Sequence[dic
     ]
     # Written as store/bulk.py writes a pulled page (peewee builds an INSERT value by value: most of a claim's CPU).
     fields = [m.Action._meta.fields[name] for name in rows[0]]
-    bulk.insert(m.Action, fields, [tuple(row.values()) for row in rows])
-    # The ids back: each of these orders has exactly this one active action now (checked, and guarded by the bump).
-    ids = {order_id: action_id for action_id, order_id in
-           m.Action.select(m.Action.id, m.Action.order)
-           .where(m.Action.order.in_([o.id for o in orders]) & (m.Action.status == SENT) & (m.Action.kind == kind)
-                  & (m.Action.station == station) & (m.Action.created_at == now))
-           .tuples()}
+    values = [tuple(row.values()) for row in rows]
+    if bulk.is_sqlite(m.db):
+        bulk.insert(m.Action, fields, values)
+        # The ids back: each of these orders has exactly this one active action now (checked, and guarded by the
+        # bump). PostgreSQL returns them with the INSERT (one round trip less per chunk claimed).
+        ids = {order_id: action_id for action_id, order_id in
+               m.Action.select(m.Action.id, m.Action.order)
+               .where(m.Action.order.in_([o.id for o in orders]) & (m.Action.status == SENT)
+                      & (m.Action.kind == kind) & (m.Action.station == station) & (m.Action.created_at == now))
+               .tuples()}
+    else:
+        ids = dict(bulk.insert_returning(m.Action, fields, values, ("order_id", "id")))
     if len(ids) != len(orders):
         raise pw.IntegrityError(f"{len(ids)} of {len(orders)} claimed actions read back")  # the caller rolls back
     return [m.Action(id=ids[order.id], **row) for order, row in zip(orders, rows, strict=True)]

@@ -105,6 +105,15 @@ def insert_ids(
     return ids
 
 
+def insert_returning(
+    model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], returning: Sequence[str]
+) -> list[tuple]:
+    """PostgreSQL only: `insert`, and the `returning` columns of every new row, in the same statement."""
+    if is_sqlite(model._meta.database):
+        raise ValueError("insert_returning is for PostgreSQL; on SQLite read the rows back")
+    return _insert(model, fields, rows, tuple(returning))
+
+
 def _insert(model: type[m.BaseModel], fields: Sequence[pw.Field], rows: Sequence[tuple], returning: tuple) -> list:
     if not rows:
         return []
