@@ -102,6 +102,17 @@ def said(template: str, /, **params: Any) -> Said:
     return Said(template, **params)
 
 
+def listed(items: list, separator: str = ", ") -> Said | str:
+    """Words joined (", "): each item said in the window's language, the separator as it is (the same in Indonesian)."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    # A template of placeholders only: not in the .ts, so the window keeps it as it is and translates its items.
+    return Said(separator.join(f"{{i{n}}}" for n in range(len(items))), **{f"i{n}": v for n, v in enumerate(items)})
+
+
 class _NumbersFormatter(string.Formatter):
     """str.format, except a number in a place that groups its digits, which `numbers` writes."""
 
@@ -133,3 +144,69 @@ def words_of(exc: BaseException) -> Said | None:
     """The Said an exception carries as its message, if any."""
     args = getattr(exc, "args", ())
     return args[0] if len(args) == 1 and isinstance(args[0], Said) else None
+
+
+# ---- words kept in the database ----------------------------------------------------------------------------------
+# An order's problem, its history and a run's errors are stored as English text (the CLI, the exports and a support
+# engineer read that) and, beside it, as the words they were made from: {"s": the English, "t": the template, "c":
+# its context, "p": its values}. The window says them again in its own language; a row stored before, or text that
+# is not TokoDesk's own words (the marketplace's message), has no words and is shown as it was.
+def stored_words(text: object) -> dict[str, Any] | None:
+    """The words of `text` to keep beside it (JSON), or None when it is plain text."""
+    if not isinstance(text, Said):
+        return None
+    return {"s": str.__str__(text), **_said_json(text)}
+
+
+def _said_json(words: Said) -> dict[str, Any]:
+    data: dict[str, Any] = {"t": str.__str__(words.template), "p": {k: _value_json(v) for k, v in words.params.items()}}
+    context = getattr(words.template, "context", "")
+    if context:
+        data["c"] = context
+    return data
+
+
+def _value_json(value: object) -> object:
+    if isinstance(value, Said):
+        return {"said": _said_json(value)}
+    if isinstance(value, Marked):
+        return {"marked": str.__str__(value), "c": value.context}
+    if isinstance(value, Term):
+        return {"term": value.kind, "code": str.__str__(value)}
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)  # a date, a path, an order id: as the English said it
+
+
+def words_from_store(text: str, data: object, plain: Callable[[str], str] | None = None) -> Said | None:
+    """The stored words of `text` again, or None when they are missing or not the words of `text` (a row written
+    before the words were kept, or the text changed since). `plain` is applied to the values that are plain text
+    (the marketplace's own error, already said in words by the adapter)."""
+    if not isinstance(data, dict) or not text or data.get("s") != str(text):
+        return None
+    try:
+        return _said_from(data, str(text), plain)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+
+
+def _said_from(data: dict, english: str | None, plain: Callable[[str], str] | None) -> Said:
+    context = data.get("c", "")
+    template = QT_TRANSLATE_NOOP(context, data["t"]) if context else str(data["t"])
+    params = {k: _value_from(v, plain) for k, v in dict(data["p"]).items()}
+    words = Said(template, **params) if english is None else str.__new__(Said, english)
+    words.template, words.params = template, params
+    return words
+
+
+def _value_from(value: object, plain: Callable[[str], str] | None) -> object:
+    if isinstance(value, dict):
+        if "said" in value:
+            return _said_from(value["said"], None, plain)
+        if "marked" in value:
+            return QT_TRANSLATE_NOOP(value.get("c", ""), value["marked"])
+        if "term" in value:
+            return term(value["term"], value["code"])
+    if isinstance(value, str) and plain is not None:
+        return plain(value)
+    return value

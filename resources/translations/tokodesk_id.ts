@@ -1973,6 +1973,201 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>buyer&apos;s cancellation request approved; the order is cancelled</source>
+        <translation>permintaan pembatalan pembeli disetujui; pesanan dibatalkan</translation>
+    </message>
+    <message>
+        <source>buyer&apos;s cancellation request rejected ({reason}): {comment}</source>
+        <translation>permintaan pembatalan pembeli ditolak ({reason}): {comment}</translation>
+    </message>
+    <message>
+        <source>buyer&apos;s cancellation request rejected ({reason})</source>
+        <translation>permintaan pembatalan pembeli ditolak ({reason})</translation>
+    </message>
+    <message>
+        <source>combined with {orders}</source>
+        <translation>digabung dengan {orders}</translation>
+    </message>
+    <message>
+        <source>package {package_id} uncombined</source>
+        <translation>paket {package_id} dipisahkan</translation>
+    </message>
+    <message>
+        <source>{what}; package now {ids}</source>
+        <translation>{what}; paket sekarang {ids}</translation>
+    </message>
+    <message>
+        <source>packed; now {state}</source>
+        <translation>dikemas; sekarang {state}</translation>
+    </message>
+    <message>
+        <source>marketplace label kept on {station}</source>
+        <translation>label marketplace disimpan di {station}</translation>
+    </message>
+    <message>
+        <source>on the {courier} manifest; ready to ship</source>
+        <translation>masuk manifest {courier}; siap kirim</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the order</source>
+        <translation>dipastikan dengan membaca pesanan</translation>
+    </message>
+    <message>
+        <source>already done on the marketplace</source>
+        <translation>sudah dilakukan di marketplace</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the orders</source>
+        <translation>dipastikan dengan membaca pesanan-pesanannya</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the marketplace</source>
+        <translation>dipastikan dengan membaca marketplace</translation>
+    </message>
+    <message>
+        <source>{detail} ({note})</source>
+        <translation>{detail} ({note})</translation>
+    </message>
+    <message>
+        <source>accepted on the marketplace</source>
+        <translation>diterima di marketplace</translation>
+    </message>
+    <message>
+        <source>cancelled with reason {reason}: {text}</source>
+        <translation>dibatalkan dengan alasan {reason}: {text}</translation>
+    </message>
+    <message>
+        <source>cancelled with reason {reason}</source>
+        <translation>dibatalkan dengan alasan {reason}</translation>
+    </message>
+    <message>
+        <source>pick-up requested</source>
+        <translation>pickup diminta</translation>
+    </message>
+    <message>
+        <source>handed over at the courier&apos;s counter</source>
+        <translation>diserahkan di konter kurir</translation>
+    </message>
+    <message>
+        <source>shipped with own courier</source>
+        <translation>dikirim dengan kurir sendiri</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>dikirim</translation>
+    </message>
+    <message>
+        <source>{what}, code {code}</source>
+        <translation>{what}, kode {code}</translation>
+    </message>
+    <message>
+        <source>package {package_id} packed; still to pack: {left}</source>
+        <translation>paket {package_id} dikemas; masih perlu dikemas: {left}</translation>
+    </message>
+    <message>
+        <source>package {package_id} packed, the order&apos;s last; now {state}</source>
+        <translation>paket {package_id} dikemas, paket terakhir pesanan ini; sekarang {state}</translation>
+    </message>
+    <message>
+        <source>{code} handed over to {courier}</source>
+        <translation>{code} diserahkan ke {courier}</translation>
+    </message>
+    <message>
+        <source>{sku} +{quantity}</source>
+        <translation>{sku} +{quantity}</translation>
+    </message>
+    <message>
+        <source>no stocked lines</source>
+        <translation>tidak ada baris yang distok</translation>
+    </message>
+    <message>
+        <source>packages now {ids} (split or combined on the marketplace)</source>
+        <translation>paket sekarang {ids} (dipecah atau digabung di marketplace)</translation>
+    </message>
+    <message>
+        <source>{detail}; it was packed into other parcels: back to pack, pack each parcel again</source>
+        <translation>{detail}; pesanan ini dikemas ke paket lain: kembali ke Perlu dikemas, kemas setiap paket lagi</translation>
+    </message>
+    <message>
+        <source>status {code} ({state})</source>
+        <translation>status {state} (kode marketplace {code})</translation>
+    </message>
+    <message>
+        <source>status {code_from} → {code_to} ({state_from} → {state_to})</source>
+        <translation>status {state_from} → {state_to} (kode marketplace {code_from} → {code_to})</translation>
+    </message>
+    <message>
+        <source>status {code_from} → {code_to}</source>
+        <translation>di marketplace: {code_from} → {code_to}</translation>
+    </message>
+    <message>
+        <source>{detail}; changed outside TokoDesk</source>
+        <translation>{detail}; diubah di luar TokoDesk</translation>
+    </message>
+    <message>
+        <source>changed: {fields}</source>
+        <translation>diubah: {fields}</translation>
+    </message>
+    <message>
+        <source>{scanned} of {expected} items scanned</source>
+        <translation>{scanned} dari {expected} barang dipindai</translation>
+    </message>
+    <message>
+        <source>its own items</source>
+        <translation>barangnya sendiri</translation>
+    </message>
+    <message>
+        <source>the whole order&apos;s items</source>
+        <translation>barang seluruh pesanan</translation>
+    </message>
+    <message>
+        <source>package {package_id}: {scanned} ({whose})</source>
+        <translation>paket {package_id}: {scanned} ({whose})</translation>
+    </message>
+    <message>
+        <source>missing: {items}</source>
+        <translation>kurang: {items}</translation>
+    </message>
+    <message>
+        <source>refused scans: {scans}</source>
+        <translation>pindaian ditolak: {scans}</translation>
+    </message>
+    <message>
+        <source>packed anyway — {summary}</source>
+        <translation>tetap dikemas — {summary}</translation>
+    </message>
+    <message>
+        <source>return {return_id}: {detail}</source>
+        <translation>pengembalian {return_id}: {detail}</translation>
+    </message>
+    <message>
+        <source>{sku} damaged +{quantity}</source>
+        <translation>{sku} rusak +{quantity}</translation>
+    </message>
+    <message>
+        <source>rejected ({reason}): {comment}</source>
+        <translation>ditolak ({reason}): {comment}</translation>
+    </message>
+    <message>
+        <source>rejected ({reason})</source>
+        <translation>ditolak ({reason})</translation>
+    </message>
+    <message>
+        <source>approved ({decision})</source>
+        <translation>disetujui ({decision})</translation>
+    </message>
+    <message>
+        <source>partial refund of Rp{amount} offered</source>
+        <translation>pengembalian dana sebagian Rp{amount} ditawarkan</translation>
+    </message>
+    <message>
+        <source>received package approved; {detail}</source>
+        <translation>paket yang diterima disetujui; {detail}</translation>
+    </message>
+</context>
+<context>
     <name>InventoryModel</name>
     <message>
         <source>Accepted</source>
@@ -5010,6 +5205,22 @@ Folder data: {1}</translation>
         <translation>Pesanan baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi.</translation>
     </message>
     <message>
+        <source>{why}; reading failed: {error}</source>
+        <translation>{why}; membacanya juga gagal: {error}</translation>
+    </message>
+    <message>
+        <source>it could not be checked</source>
+        <translation>tidak bisa diperiksa</translation>
+    </message>
+    <message>
+        <source>no answer after {sends} tries ({lost})</source>
+        <translation>tidak ada jawaban setelah {sends} kali mencoba ({lost})</translation>
+    </message>
+    <message>
+        <source>the answer was lost ({error})</source>
+        <translation>jawabannya hilang ({error})</translation>
+    </message>
+    <message>
         <source>Choose a reason to reject the buyer&apos;s request (--reason NAME): {listed}.</source>
         <translation>Pilih alasan untuk menolak permintaan pembeli (--reason NAMA): {listed}.</translation>
     </message>
@@ -5198,6 +5409,18 @@ Folder data: {1}</translation>
         <translation>Sebuah pesanan baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi.</translation>
     </message>
     <message>
+        <source>the orders could not be read</source>
+        <translation>pesanan-pesanannya tidak bisa dibaca</translation>
+    </message>
+    <message>
+        <source>it did not happen on the marketplace (its answer was lost); do it again if it is still wanted</source>
+        <translation>tidak terjadi di marketplace (jawabannya hilang); lakukan lagi bila masih diinginkan</translation>
+    </message>
+    <message>
+        <source>the marketplace&apos;s answer was lost ({lost})</source>
+        <translation>jawaban marketplace hilang ({lost})</translation>
+    </message>
+    <message>
         <source>Order {key} exists in several channels ({names}); choose one with --channel NAME.</source>
         <translation>Pesanan {key} ada di beberapa channel ({names}); pilih satu dengan --channel NAMA.</translation>
     </message>
@@ -5232,6 +5455,10 @@ Folder data: {1}</translation>
     <message>
         <source>the marketplace sent no label: {error}</source>
         <translation>marketplace tidak mengirim label: {error}</translation>
+    </message>
+    <message>
+        <source>it could not be written to the data folder</source>
+        <translation>tidak bisa ditulis ke folder data</translation>
     </message>
     <message>
         <source>This TokoDesk cannot draw the marketplace&apos;s HTML label; switch the channel setting &apos;Use marketplace shipping label&apos; off to print TokoDesk&apos;s own label.</source>
@@ -5284,6 +5511,18 @@ Folder data: {1}</translation>
     <message>
         <source>another station is already resolving this</source>
         <translation>stasiun lain sedang menuntaskannya</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {reason}</source>
+        <translation>Tidak bisa {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync.</source>
+        <translation>Menunggu marketplace: {reason}. TokoDesk memeriksa lagi saat dibuka berikutnya atau saat sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>{why}; reading the order failed too: {error}</source>
+        <translation>{why}; membaca pesanan juga gagal: {error}</translation>
     </message>
     <message>
         <source>Package {package_id} is no longer on the marketplace (split or combined again in Seller Center?): refresh the orders and scan the parcel&apos;s label again.</source>
@@ -5408,6 +5647,10 @@ Folder data: {1}</translation>
     <message>
         <source>{n_large} price changes are large ({large}{more}): nothing was sent. Check them, then confirm them on purpose (--confirm-large)</source>
         <translation>{n_large} perubahan harga besar ({large}{more}): tidak ada yang dikirim. Periksa, lalu konfirmasi dengan sengaja (--confirm-large)</translation>
+    </message>
+    <message>
+        <source>could not read the prices of {count} SKUs: {error}</source>
+        <translation>harga {count} SKU tidak bisa dibaca: {error}</translation>
     </message>
     <message>
         <source>the last reconciliation of {name!r} lists no price difference for {seller_sku!r}: run &apos;tokodesk recon run&apos; to compare again</source>
@@ -5686,6 +5929,18 @@ Folder data: {1}</translation>
         <translation>--since: {wib} masih di masa depan; isi tanggal pesanan yang terlewat dibuat, hari ini atau sebelumnya</translation>
     </message>
     <message>
+        <source>orders created before {when} are older than {marketplace} serves and were not pulled</source>
+        <translation>pesanan yang dibuat sebelum {when} lebih lama dari yang disediakan {marketplace} dan tidak ditarik</translation>
+    </message>
+    <message>
+        <source>the order pull stopped at {when}: {error}</source>
+        <translation>penarikan pesanan berhenti di {when}: {error}</translation>
+    </message>
+    <message>
+        <source>order {order_id}: {reason}</source>
+        <translation>pesanan {order_id}: {reason}</translation>
+    </message>
+    <message>
         <source>No stock item with seller SKU {seller_sku!r}: pull the SKUs or add it first.</source>
         <translation>Tidak ada stok dengan SKU penjual {seller_sku!r}: tarik SKU atau tambahkan dulu.</translation>
     </message>
@@ -5740,6 +5995,22 @@ Folder data: {1}</translation>
     <message>
         <source>XLSX export needs the openpyxl package ({openpyxl_pin}), which this TokoDesk does not have; export --csv instead (Excel opens it too)</source>
         <translation>Ekspor XLSX butuh paket openpyxl ({openpyxl_pin}), yang tidak ada di TokoDesk ini; ekspor dengan --csv saja (Excel juga bisa membukanya)</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>menyetujui</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>menolak</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>menerima</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>menawarkan</translation>
     </message>
     <message>
         <source>another station is already doing this</source>
@@ -5812,6 +6083,14 @@ Folder data: {1}</translation>
     <message>
         <source>the return was changed by another station or a sync just now; refresh and try again</source>
         <translation>pengembalian baru saja diubah oleh stasiun lain atau sinkronisasi; muat ulang lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>Could not {what} the return: {reason}</source>
+        <translation>Tidak bisa {what} pengembalian: {reason}</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace: {reason}. TokoDesk checks again on the next sync.</source>
+        <translation>Menunggu marketplace: {reason}. TokoDesk memeriksa lagi saat sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>it waits for the buyer to send the goods back</source>
@@ -5922,6 +6201,18 @@ Folder data: {1}</translation>
         <translation>Channel {name} memakai {display_name} ({marketplace}), yang API-nya tidak menyediakan {what}: urus pengembalian di Seller Center.</translation>
     </message>
     <message>
+        <source>return {return_id}: {error}</source>
+        <translation>pengembalian {return_id}: {error}</translation>
+    </message>
+    <message>
+        <source>the return sync stopped: {error}</source>
+        <translation>sinkronisasi pengembalian berhenti: {error}</translation>
+    </message>
+    <message>
+        <source>return {return_id}: the buyer&apos;s photos were not read ({error})</source>
+        <translation>pengembalian {return_id}: foto dari pembeli tidak terbaca ({error})</translation>
+    </message>
+    <message>
         <source>--state {state!r}: use one of {states}</source>
         <translation>--state {state!r}: pakai salah satu dari {states}</translation>
     </message>
@@ -5972,6 +6263,10 @@ Folder data: {1}</translation>
     <message>
         <source>could not be read ({error})</source>
         <translation>tidak bisa dibaca ({error})</translation>
+    </message>
+    <message>
+        <source>could not read listings {first}…{last}: {error}</source>
+        <translation>produk {first}…{last} tidak bisa dibaca: {error}</translation>
     </message>
     <message>
         <source>listing {listing} {why}</source>
@@ -6110,6 +6405,22 @@ Folder data: {1}</translation>
         <translation>Channel {name} memakai {display_name} ({marketplace}), yang API-nya tidak bisa membaca keuangan (laporan, penyelesaian dana, penarikan): penghasilan tidak tersedia untuknya. Periksa penghasilan di Seller Center.</translation>
     </message>
     <message>
+        <source>Channel {name}: no finance reads.</source>
+        <translation>Channel {name}: tidak bisa membaca data keuangan.</translation>
+    </message>
+    <message>
+        <source>the payouts sync stopped: {error}</source>
+        <translation>sinkronisasi penghasilan berhenti: {error}</translation>
+    </message>
+    <message>
+        <source>{record}: {reason}</source>
+        <translation>{record}: {reason}</translation>
+    </message>
+    <message>
+        <source>transaction {transaction_id}: {error}</source>
+        <translation>transaksi {transaction_id}: {error}</translation>
+    </message>
+    <message>
         <source> since {since}</source>
         <translation> sejak {since}</translation>
     </message>
@@ -6118,8 +6429,16 @@ Folder data: {1}</translation>
         <translation>sinkronisasi &apos;{kind}&apos; channel &apos;{channel}&apos; sedang berjalan: dipegang oleh {holder}{since}. Tunggu sampai selesai; kalau proses itu sudah tidak ada, kuncinya lepas sendiri pada {expires}.</translation>
     </message>
     <message>
+        <source>… more errors left out; the counts above are complete</source>
+        <translation>… kesalahan lainnya tidak dicantumkan; jumlah di atas tetap lengkap</translation>
+    </message>
+    <message>
         <source>{holder} (another task of this TokoDesk)</source>
         <translation>{holder} (tugas lain dari TokoDesk ini)</translation>
+    </message>
+    <message>
+        <source>interrupted: the process ended mid-run</source>
+        <translation>terputus: prosesnya berhenti di tengah jalan</translation>
     </message>
     <message>
         <source>no parcel {code!r}: neither an order that came back undelivered (status 550, or cancelled after it shipped) nor a buyer&apos;s return has this AWB</source>
@@ -6136,6 +6455,50 @@ Folder data: {1}</translation>
     <message>
         <source>the code cannot be drawn as a barcode</source>
         <translation>kode ini tidak bisa digambar sebagai barcode</translation>
+    </message>
+    <message>
+        <source>product {product_id}: unreadable ({error})</source>
+        <translation>produk {product_id}: tidak terbaca ({error})</translation>
+    </message>
+    <message>
+        <source>product {product_id} {name!r} has no SKU: give it one in Seller Center, or map it by hand</source>
+        <translation>produk {product_id} {name!r} tidak punya SKU: beri SKU di Seller Center, atau petakan sendiri</translation>
+    </message>
+    <message>
+        <source>the SKU pull stopped: {error}</source>
+        <translation>penarikan SKU berhenti: {error}</translation>
+    </message>
+    <message>
+        <source>Marketplace label not kept yet: {error}. Print the label soon: TokoDesk downloads it then.</source>
+        <translation>Label marketplace belum disimpan: {error}. Segera cetak labelnya: TokoDesk mengunduhnya saat itu.</translation>
+    </message>
+    <message>
+        <source>could not read products {first}…{last}: {error}</source>
+        <translation>produk {first}…{last} tidak bisa dibaca: {error}</translation>
+    </message>
+    <message>
+        <source>fix of {sku} failed: {error}</source>
+        <translation>perbaikan {sku} gagal: {error}</translation>
+    </message>
+    <message>
+        <source>the status refresh stopped: {error}</source>
+        <translation>pembaruan status berhenti: {error}</translation>
+    </message>
+    <message>
+        <source>booking codes not read: {error}</source>
+        <translation>kode booking tidak terbaca: {error}</translation>
+    </message>
+    <message>
+        <source>order {order_id}: the marketplace did not return it</source>
+        <translation>pesanan {order_id}: marketplace tidak mengembalikannya</translation>
+    </message>
+    <message>
+        <source>inventory sync is off for channel &apos;{name}&apos;: nothing was pushed (turn it on in the channel settings to keep the marketplace stock in line)</source>
+        <translation>sinkronisasi stok mati untuk channel &apos;{name}&apos;: tidak ada yang diperbarui (nyalakan di pengaturan channel agar stok marketplace tetap sesuai)</translation>
+    </message>
+    <message>
+        <source>{sku} (seller SKU {seller_sku}) → {quantity}: {message}</source>
+        <translation>{sku} (SKU penjual {seller_sku}) → {quantity}: {message}</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -55,7 +55,7 @@ APPROVE, REJECT = "cancel_request_approve", "cancel_request_reject"
 KINDS = (APPROVE, REJECT)
 MAX_SENDS = 3
 S = base.OrderState
-CONFIRMED = "confirmed by reading the marketplace"
+CONFIRMED = ex.CONFIRMED_ON_MARKETPLACE  # how a decision read back instead of answered is noted
 
 
 @dataclass
@@ -262,18 +262,24 @@ class BuyerRequests(Settles):
                 try:
                     verdict, why, remote = self._check(kind, payload, order.order_id)
                 except base.MarketplaceError as exc:
-                    return ex.Decision(outbox.UNKNOWN, f"{lost or 'it could not be checked'}; reading failed: {exc}")
+                    return ex.Decision(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "{why}; reading failed: "
+                                                                                          "{error}"),
+                                                            why=lost or said(QT_TRANSLATE_NOOP(
+                                                                "Refusals", "it could not be checked")),
+                                                            error=str(exc)))
                 if verdict is _Verdict.APPLIED:
                     return ex.Decision(outbox.DONE, CONFIRMED, remote=remote)
                 if verdict is _Verdict.IMPOSSIBLE:
                     return ex.Decision(outbox.FAILED, why, remote=remote)
             if sends >= MAX_SENDS:
-                return ex.Decision(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
+                return ex.Decision(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "no answer after {sends} "
+                                                                                      "tries ({lost})"),
+                                                        sends=sends, lost=lost))
             sends += 1
             try:
                 self._send(kind, payload)
             except base.OutcomeUnknown as exc:
-                lost = f"the answer was lost ({exc})"
+                lost = said(QT_TRANSLATE_NOOP("Refusals", "the answer was lost ({error})"), error=str(exc))
                 read_first = True
                 continue
             except base.MarketplaceError as exc:
@@ -284,8 +290,7 @@ class BuyerRequests(Settles):
                 # Refused by the marketplace itself (its HTTP status): the pool's lane knows the quota then too.
                 answered = ex._an_answer(exc)
                 if verdict is _Verdict.APPLIED:
-                    return ex.Decision(outbox.DONE, "already done on the marketplace", remote=remote,
-                                       answered=answered)
+                    return ex.Decision(outbox.DONE, ex.ALREADY_DONE, remote=remote, answered=answered)
                 return ex.Decision(outbox.FAILED, str(exc), remote=remote, answered=answered)
             # Read back at once alone; in a bulk resume, with the others it approved (`_read_back`).
             remote = self._after_approval(kind, order.order_id) if self._unread is None else None
@@ -385,8 +390,11 @@ class BuyerRequests(Settles):
             for start in range(0, len(approved), 500):  # the marketplace cancels on approval; the read may lag
                 m.Order.update(state=S.CANCELLED.value).where(
                     m.Order.id.in_(approved[start:start + 500]) & (m.Order.state != S.CANCELLED.value)).execute()
-            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, action.kind, True,
-                                                           _detail(action, note)) for action, order, _d in items])
+            details = [_detail(action, note) for action, _order, _d in items]
+            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, action.kind, True, detail,
+                                                           stored_words(detail))
+                                                          for (action, order, _d), detail in zip(items, details,
+                                                                                                  strict=True)])
         if self._unread is not None:
             self._unread += [order.order_id for action, order, decision in items
                              if action.kind == APPROVE and decision.remote is None]
@@ -403,11 +411,13 @@ def _detail(action: m.Action, note: str) -> str:
     """The event of an answer the marketplace took."""
     p = action.payload or {}
     if action.kind == APPROVE:
-        detail = "buyer's cancellation request approved; the order is cancelled"
+        detail = said(QT_TRANSLATE_NOOP("History", "buyer's cancellation request approved; the order is cancelled"))
     else:
-        comment = f": {p['comment']}" if p.get("comment") else ""
-        detail = f"buyer's cancellation request rejected ({p.get('reason_label') or p.get('reason')}){comment}"
-    return f"{detail}{f' ({note})' if note else ''}"
+        why = p.get("reason_label") or p.get("reason")
+        detail = said(QT_TRANSLATE_NOOP("History", "buyer's cancellation request rejected ({reason}): {comment}"),
+                      reason=why, comment=p["comment"]) if p.get("comment") else \
+            said(QT_TRANSLATE_NOOP("History", "buyer's cancellation request rejected ({reason})"), reason=why)
+    return ex.with_note(detail, note)
 
 
 def _stock_freed(channel: m.Channel) -> None:

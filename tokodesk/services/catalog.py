@@ -85,7 +85,9 @@ def pull_skus(
                             try:
                                 values = _product_values(channel, p)
                             except (TypeError, ValueError) as exc:
-                                summary.add_error(f"product {getattr(p, 'product_id', '?')}: unreadable ({exc})")
+                                summary.add_error(said(QT_TRANSLATE_NOOP(
+                                        "Refusals", "product {product_id}: unreadable ({error})"),
+                                                       product_id=getattr(p, "product_id", "?"), error=str(exc)))
                                 continue
                             pid = values["product_id"]
                             old = existing.get(pid)
@@ -104,8 +106,10 @@ def pull_skus(
                             if not sku:
                                 empty_sku.append({"product_id": pid, "name": values["name"]})
                                 summary.add_error(
-                                    f"product {pid} {values['name']!r} has no SKU: give it one in Seller Center, "
-                                    "or map it by hand",
+                                    said(QT_TRANSLATE_NOOP(
+                                            "Refusals", "product {product_id} {name!r} has no SKU: give it one in "
+                                                                "Seller Center, or map it by hand"),
+                                         product_id=pid, name=values["name"]),
                                     failed=False,
                                 )
                             mapped_now = _map_product(channel, values, mappings, seller_skus)
@@ -119,7 +123,8 @@ def pull_skus(
                             QT_TRANSLATE_NOOP("Progress", "{count} products read"), count=summary.fetched))
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(f"the SKU pull stopped: {exc}")
+                summary.errors.append(said(QT_TRANSLATE_NOOP(
+                        "Refusals", "the SKU pull stopped: {error}"), error=str(exc)))
             from tokodesk.services.stock_adopt import uncounted_skus
 
             summary.details.update(

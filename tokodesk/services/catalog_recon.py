@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import catalog_rules as cr
 from tokodesk.store import models as m
@@ -50,7 +50,9 @@ def price_lines(channel: m.Channel, adapter: base.Marketplace, errors: list[str]
         except base.AuthError:
             raise
         except base.MarketplaceError as exc:
-            errors.append(f"could not read the prices of {len(chunk)} SKUs: {exc}")
+            errors.append(said(QT_TRANSLATE_NOOP(
+                    "Refusals", "could not read the prices of {count} SKUs: {error}"), count=len(chunk),
+                               error=str(exc)))
     lines = []
     for pid, e in mine.items():
         product = held.get(pid)

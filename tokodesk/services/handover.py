@@ -19,7 +19,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import BadValue
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment.manifest import ManifestEntry, manifest_entries
 from tokodesk.services.health import wib_day
@@ -172,8 +172,10 @@ def scan(code: str, courier: str, channel: m.Channel | None = None, *, now: date
             detail=result.message(), station=station, scanned_at=now)
         if result.ok:
             for order in orders:
-                m.OrderEvent.create(order=order.id, at=now, who=station, kind="handover_scan",
-                                    detail=f"{wanted} handed over to {courier.strip()}")
+                detail = said(QT_TRANSLATE_NOOP("History", "{code} handed over to {courier}"), code=wanted,
+                              courier=courier.strip())
+                m.OrderEvent.create(order=order.id, at=now, who=station, kind="handover_scan", detail=detail,
+                                    words=stored_words(detail))
     return result
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said, stored_words, term
 from tokodesk.marketplace.base import RESERVING_STATES, SHIPPED_STATES, OrderState
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
@@ -273,12 +273,10 @@ def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note:
                             invoice=order.invoice or order.order_id)
         moves = stock_back.put_back(plan, who=who, order=order, good_kind=kind or stock_back.STOCK_RETURN, note=note)
         back = {mv.seller_sku: mv.quantity for mv in moves if mv.on_hand_after is not None}
-        m.OrderEvent.create(
-            order=order.id,
-            who=who,
-            kind="return_received",
-            detail=", ".join(f"{sku} +{qty}" for sku, qty in sorted(back.items())) or "no stocked lines",
-        )
+        detail = listed([said(QT_TRANSLATE_NOOP("History", "{sku} +{quantity}"), sku=sku, quantity=qty)
+                         for sku, qty in sorted(back.items())]) or \
+            said(QT_TRANSLATE_NOOP("History", "no stocked lines"))
+        m.OrderEvent.create(order=order.id, who=who, kind="return_received", detail=detail, words=stored_words(detail))
     _dirty_for_orders([order.id])
     return back
 

@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 
 import peewee as pw
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, term
 from tokodesk.marketplace import base, clean
 from tokodesk.marketplace.base import OrderState as S
 from tokodesk.services.mapping import MappingIndex, add_unknown_products, refresh_unmapped_flags
@@ -349,10 +350,12 @@ def _store_packages(
     repack = _packed_into_other_parcels(sorted(moved))
     for pk in sorted(moved):
         ids = ", ".join(ref.package_id for ref in by_pk[pk])
-        detail = f"packages now {ids} (split or combined on the marketplace)"
+        detail = said(QT_TRANSLATE_NOOP("History", "packages now {ids} (split or combined on the marketplace)"),
+                      ids=ids)
         if pk in repack:
-            detail += "; it was packed into other parcels: back to pack, pack each parcel again"
-        m.OrderEvent.create(order=pk, at=now, who=who, kind="packages", detail=detail)
+            detail = said(QT_TRANSLATE_NOOP("History", "{detail}; it was packed into other parcels: back to pack, "
+                                                       "pack each parcel again"), detail=detail)
+        m.OrderEvent.create(order=pk, at=now, who=who, kind="packages", detail=detail, words=stored_words(detail))
     if repack:
         # Packed into the parcels it had before: the new packages (each its own label) are not packed, so neither is
         # the order. A parcel packed as one while the marketplace now wants two would leave with one label only.
@@ -447,12 +450,13 @@ def _insert_new(
                                           (m.Order.channel, channel.id))
     line_rows = [(pks[oid], *r[1:]) for oid in new_ids for r in mapped_lines[oid]]
     bulk.insert(m.OrderLine, _LINE_FIELDS, line_rows)
-    events = [
-        (pks[oid], now, who, "pulled", f"status {parsed[oid][0]['marketplace_status']} ({parsed[oid][0]['state']})")
-        for oid in new_ids
-    ]
+    events = []
+    for oid in new_ids:
+        detail = said(QT_TRANSLATE_NOOP("History", "status {code} ({state})"),
+                      code=parsed[oid][0]["marketplace_status"], state=term("OrderState", parsed[oid][0]["state"]))
+        events.append((pks[oid], now, who, "pulled", detail, stored_words(detail)))
     bulk.insert(m.OrderEvent, [m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind,
-                                m.OrderEvent.detail], events)  # fmt: skip
+                                m.OrderEvent.detail, m.OrderEvent.words], events)  # fmt: skip
     result.created += len(new_ids)
     result.ids.update(pks)
     result.changed_ids.update(new_ids)
@@ -509,17 +513,23 @@ def _write_update(row: dict, updates: dict, now: datetime, who: str, result: Sto
     if "state" in updates or "marketplace_status" in updates:
         new_state = updates.get("state", row["state"])
         new_code = updates.get("marketplace_status", row["marketplace_status"])
-        detail = f"status {row['marketplace_status']} → {new_code}"
         if new_state != row["state"]:  # after our own action the local state moved first: only the code changes
-            detail += f" ({row['state']} → {new_state})"
+            detail = said(QT_TRANSLATE_NOOP("History", "status {code_from} → {code_to} ({state_from} → {state_to})"),
+                          code_from=row["marketplace_status"], code_to=new_code,
+                          state_from=term("OrderState", row["state"]), state_to=term("OrderState", new_state))
+        else:  # the window says what the codes mean
+            detail = said(QT_TRANSLATE_NOOP("History", "status {code_from} → {code_to}"),
+                          code_from=term("MarketplaceStatus", row["marketplace_status"]),
+                          code_to=term("MarketplaceStatus", new_code))
         if outside:
-            detail += "; changed outside TokoDesk"
+            detail = said(QT_TRANSLATE_NOOP("History", "{detail}; changed outside TokoDesk"), detail=detail)
         kind = "status_changed"
     else:
         what = sorted(k for k in updates if k not in ("version", "local_updated_at", "has_unmapped"))
-        detail = "changed: " + ", ".join(what or ["lines"])
+        # The fields by their names in the database (for support), as the English says them.
+        detail = said(QT_TRANSLATE_NOOP("History", "changed: {fields}"), fields=", ".join(what or ["lines"]))
         kind = "updated"
-    m.OrderEvent.create(order=row["id"], at=now, who=who, kind=kind, detail=detail)
+    m.OrderEvent.create(order=row["id"], at=now, who=who, kind=kind, detail=detail, words=stored_words(detail))
 
 
 def apply_remote_order(

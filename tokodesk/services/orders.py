@@ -118,8 +118,10 @@ def pull_orders(
             # lost nothing, and a warning on its first run would be a false alarm in the sync log.
             if limit is not None and asked < now - limit - timedelta(minutes=1):
                 summary.add_error(
-                    f"orders created before {config.wib(now - limit)} are older than {caps.display_name} "
-                    "serves and were not pulled",
+                    said(QT_TRANSLATE_NOOP(
+                            "Refusals", "orders created before {when} are older than {marketplace} serves and "
+                                                "were not pulled"), when=config.wib(now - limit),
+                         marketplace=caps.display_name),
                     failed=False,
                 )
             step = caps.order_window_max or DEFAULT_WINDOW
@@ -153,7 +155,8 @@ def pull_orders(
                         channel.last_order_pull_to = end
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(f"the order pull stopped at {config.wib(cursor)}: {exc}")
+                summary.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "the order pull stopped at {when}: {error}"),
+                                           when=config.wib(cursor), error=str(exc)))
             finally:
                 readers.close_all()
             if summary.status == "running" and caps.packages:
@@ -240,7 +243,9 @@ def _pull_window(channel, prefetched, run, index, progress, cancel, database) ->
             summary.updated += result.updated
             for order_id, reason in result.failed:
                 # No id: not an order but the page (a repeated page, say), and the reason says so.
-                summary.add_error(f"order {order_id}: {reason}" if order_id != "?" else reason)
+                summary.add_error(said(QT_TRANSLATE_NOOP(
+                        "Refusals", "order {order_id}: {reason}"), order_id=order_id, reason=reason)
+                                  if order_id != "?" else reason)
             run.heartbeat()
         if progress:
             progress(summary.fetched, None, pull_progress(summary.fetched, summary.created))

@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass, field
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said
 from tokodesk.services.fulfilment.common import record_event
 from tokodesk.services.packages import packages_of
 from tokodesk.store import models as m
@@ -127,18 +127,23 @@ class PackCheck:
 
     def summary(self) -> str:
         """The record's words (English, like every OrderEvent detail): what went in, what was missing."""
-        parts = [f"{self.scanned_units} of {self.expected_units} items scanned"]
+        parts = [said(QT_TRANSLATE_NOOP("History", "{scanned} of {expected} items scanned"),
+                      scanned=self.scanned_units, expected=self.expected_units)]
         if self.package_id:
-            whose = "its own items" if self.package_lines_known else "the whole order's items"
-            parts[0] = f"package {self.package_id}: {parts[0]} ({whose})"
+            whose = QT_TRANSLATE_NOOP("History", "its own items") if self.package_lines_known else \
+                QT_TRANSLATE_NOOP("History", "the whole order's items")
+            parts[0] = said(QT_TRANSLATE_NOOP("History", "package {package_id}: {scanned} ({whose})"),
+                            package_id=self.package_id, scanned=parts[0], whose=whose)
         missing = self.missing()
         if missing:
-            parts.append("missing: " + ", ".join(f"{n}× {sku}" + (f" ({name})" if name else "")
-                                                 for sku, name, n in missing))
+            parts.append(said(QT_TRANSLATE_NOOP("History", "missing: {items}"), items=", ".join(
+                f"{n}× {sku}" + (f" ({name})" if name else "") for sku, name, n in missing)))
         refused = [r for r in self.scans if not r.accepted]
         if refused:
-            parts.append("refused scans: " + ", ".join(f"{r.code} ({r.outcome.value})" for r in refused))
-        return "; ".join(parts)
+            # The scan's outcome by its code (right, wrong, too_many, unknown), as the English says it.
+            parts.append(said(QT_TRANSLATE_NOOP("History", "refused scans: {scans}"),
+                              scans=", ".join(f"{r.code} ({r.outcome.value})" for r in refused)))
+        return listed(parts, "; ")
 
 
 def load_check(order_pk: int, package_id: str | None = None) -> PackCheck:
@@ -191,7 +196,9 @@ def record_checked(check: PackCheck, who: str) -> m.OrderEvent:
 
 def record_override(check: PackCheck, who: str) -> m.OrderEvent:
     """Packed without a complete check, on the seller's word: who, when (the event's time), what was missing."""
-    return record_event(check.order_pk, EVENT_OVERRIDE, who, "packed anyway — " + check.summary(), ok=False)
+    return record_event(check.order_pk, EVENT_OVERRIDE, who,
+                        said(QT_TRANSLATE_NOOP("History", "packed anyway — {summary}"), summary=check.summary()),
+                        ok=False)
 
 
 def set_barcode(seller_sku: str, barcode: str | None) -> m.StockItem:

@@ -175,7 +175,8 @@ def sync_payouts(
 
     caps = capabilities_of(channel) if adapter is None else adapter.capabilities
     if caps is None or not caps.finance_read:
-        words = str(not_supported(channel, caps)) if caps else f"Channel {channel.name}: no finance reads."
+        words = str(not_supported(channel, caps)) if caps else \
+            said(QT_TRANSLATE_NOOP("Refusals", "Channel {name}: no finance reads."), name=channel.name)
         return RunSummary(kind=KIND, channel=channel.name, status="skipped", errors=[words])
     now = now or m.utcnow()
     start = sync_start(channel, now)
@@ -191,7 +192,8 @@ def sync_payouts(
             run.summary.status = "cancelled"
         except base.MarketplaceError as exc:
             run.summary.status = "failed"
-            run.summary.errors.append(f"the payouts sync stopped: {exc}")
+            run.summary.errors.append(said(QT_TRANSLATE_NOOP(
+                    "Refusals", "the payouts sync stopped: {error}"), error=str(exc)))
     return run.summary
 
 
@@ -211,7 +213,9 @@ def _refused(run: RunHandle, counts: dict, record: fin.InvalidRecord) -> None:
     counts["not_stored"] += 1
     # The adapter's reason usually names the record already ("transaction 1 of order 2: fee is '1.5': …").
     named = record.reason.startswith(record.key.split(" of ")[0])
-    run.summary.add_error(record.reason if named else f"{record.key}: {record.reason}")
+    run.summary.add_error(record.reason if named else said(QT_TRANSLATE_NOOP(
+            "Refusals", "{record}: {reason}"), record=record.key,
+                                                           reason=record.reason))
 
 
 def _statements(channel: m.Channel, live: base.Marketplace, run: RunHandle, start: datetime, counts: dict,
@@ -248,7 +252,9 @@ def _transactions(channel: m.Channel, live: base.Marketplace, run: RunHandle, co
                     try:
                         created = store_line(channel, statement, info)
                     except (ValueError, pw.IntegrityError) as exc:
-                        run.summary.add_error(f"transaction {info.transaction_id}: {exc}")
+                        run.summary.add_error(said(QT_TRANSLATE_NOOP(
+                                "Refusals", "transaction {transaction_id}: {error}"),
+                                                   transaction_id=info.transaction_id, error=str(exc)))
                         complete = False
                         continue
                     counts["transactions"] += 1

@@ -201,7 +201,8 @@ def reconcile(
         except base.MarketplaceError as exc:
             # One bad page must not hide the rest of the shop: the products of this chunk are reported unread.
             unreadable.update(chunk)
-            outcome.errors.append(f"could not read products {chunk[0]}…{chunk[-1]}: {exc}")
+            outcome.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "could not read products {first}…{last}: {error}"),
+                                       first=chunk[0], last=chunk[-1], error=str(exc)))
     if progress:
         progress(len(to_read), len(to_read), said(
             QT_TRANSLATE_NOOP("Progress", "read {count} products"), count=len(read)))
@@ -323,8 +324,9 @@ def _fix(channel: m.Channel, adapter: base.Marketplace, outcome: ReconOutcome, c
                 line.difference = (line.marketplace_qty or 0) - line.expected_qty
                 line.save()
             elif line.product_id in failed:
-                outcome.errors.append(f"fix of {line.marketplace_sku or line.product_id} failed: "
-                                      f"{failed[line.product_id]}")
+                outcome.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "fix of {sku} failed: {error}"),
+                                           sku=line.marketplace_sku or line.product_id,
+                                           error=failed[line.product_id]))
         outcome.report.fixed = len(accepted)
         outcome.report.error = "; ".join(outcome.errors)[:2000]
         outcome.report.save()

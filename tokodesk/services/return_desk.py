@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services import returns as rs
+from tokodesk.services.fulfilment import execute as ex
 from tokodesk.services.fulfilment.common import Refused, record_event
 from tokodesk.store import models as m
 
@@ -31,11 +32,14 @@ log = logging.getLogger(__name__)
 
 APPROVE, REJECT, RECEIVE, OFFER = "return_approve", "return_reject", "return_receive", "return_offer"
 KINDS = (APPROVE, REJECT, RECEIVE, OFFER)
+# The verb of each decision, as a packer reads it in "Could not … the return".
+RETURN_WHAT = {APPROVE: QT_TRANSLATE_NOOP("Refusals", "approve"), REJECT: QT_TRANSLATE_NOOP("Refusals", "reject"),
+               RECEIVE: QT_TRANSLATE_NOOP("Refusals", "receive"), OFFER: QT_TRANSLATE_NOOP("Refusals", "offer")}
 MAX_SENDS = 3
 RS = base.ReturnState
 REJECTED = ("REFUND_OR_RETURN_REQUEST_REJECT", "REJECT_RECEIVE_PACKAGE", "REPLACEMENT_REQUEST_REJECT")
 WAITING_FOR_PACKAGE_ANSWER = "BUYER_SHIPPED_ITEM"
-CONFIRMED = "confirmed by reading the marketplace"
+CONFIRMED = ex.CONFIRMED_ON_MARKETPLACE  # how a decision read back instead of answered is noted
 
 
 @dataclass
@@ -88,7 +92,8 @@ def _reject_decision(ret: m.Return) -> str:
 
 def _event(ret: m.Return, kind: str, who: str, detail: str, ok: bool = True) -> None:
     if ret.local_order_id:
-        record_event(ret.local_order_id, kind, who, f"return {ret.return_id}: {detail}", ok=ok)
+        record_event(ret.local_order_id, kind, who, said(QT_TRANSLATE_NOOP("History", "return {return_id}: {detail}"),
+                                                         return_id=ret.return_id, detail=detail), ok=ok)
 
 
 class ReturnDesk:
@@ -257,8 +262,10 @@ class ReturnDesk:
                         moves = rs.check_in(ret, plan, self.who)
                     except UserError as exc:  # its goods came back already another way (stock return, AWB scan)
                         raise Refused(str(exc)) from None
-                    detail = ", ".join(f"{mv.seller_sku} {'+' if mv.kind == 'return_resaleable' else 'damaged +'}"
-                                       f"{mv.quantity}" for mv in moves)
+                    detail = listed([said(QT_TRANSLATE_NOOP("History", "{sku} +{quantity}"), sku=mv.seller_sku,
+                                          quantity=mv.quantity) if mv.kind == "return_resaleable" else
+                                     said(QT_TRANSLATE_NOOP("History", "{sku} damaged +{quantity}"),
+                                          sku=mv.seller_sku, quantity=mv.quantity) for mv in moves])
                     # Closed once the marketplace needs no answer; else when the approval of the parcel is done.
                     state = RS.CLOSED.value if "decision" not in payload else ret.state
                     m.Return.update(stock_returned=True, decision="received", decision_detail=detail,
@@ -313,18 +320,24 @@ class ReturnDesk:
                 try:
                     verdict, why, info = self._check(action)
                 except base.MarketplaceError as exc:
-                    return Decided(outbox.UNKNOWN, f"{lost or 'it could not be checked'}; reading failed: {exc}")
+                    return Decided(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "{why}; reading failed: "
+                                                                                      "{error}"),
+                                                        why=lost or said(QT_TRANSLATE_NOOP(
+                                                            "Refusals", "it could not be checked")),
+                                                        error=str(exc)))
                 if verdict == "applied":
                     return Decided(outbox.DONE, CONFIRMED, info)
                 if verdict == "impossible":
                     return Decided(outbox.FAILED, why, info)
             if sends >= MAX_SENDS:
-                return Decided(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
+                return Decided(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "no answer after {sends} tries "
+                                                                                  "({lost})"),
+                                                    sends=sends, lost=lost))
             sends += 1
             try:
                 self._send(action)
             except base.OutcomeUnknown as exc:
-                lost = f"the answer was lost ({exc})"
+                lost = said(QT_TRANSLATE_NOOP("Refusals", "the answer was lost ({error})"), error=str(exc))
                 read_first = True
                 continue
             except base.MarketplaceError as exc:
@@ -333,7 +346,7 @@ class ReturnDesk:
                 except base.MarketplaceError:
                     verdict, why, info = "needed", "", None
                 if verdict == "applied":
-                    return Decided(outbox.DONE, "already done on the marketplace", info)
+                    return Decided(outbox.DONE, ex.ALREADY_DONE, info)
                 if verdict == "needed" and exc.retryable:
                     lost, read_first = str(exc), False
                     continue
@@ -413,20 +426,24 @@ class ReturnDesk:
             if info is not None:
                 rs.store_return(self.channel, info)
             if action.kind == REJECT:
-                comment = f": {p['comment']}" if p.get("comment") else ""
-                detail = f"rejected ({p.get('reason_label') or p.get('reason')}){comment}"
+                why = p.get("reason_label") or p.get("reason")
+                detail = said(QT_TRANSLATE_NOOP("History", "rejected ({reason}): {comment}"), reason=why,
+                              comment=p["comment"]) if p.get("comment") else \
+                    said(QT_TRANSLATE_NOOP("History", "rejected ({reason})"), reason=why)
             elif action.kind == APPROVE:
-                detail = f"approved ({p['decision']})"
+                detail = said(QT_TRANSLATE_NOOP("History", "approved ({decision})"), decision=p["decision"])
             elif action.kind == OFFER:
-                detail = f"partial refund of Rp{p['amount']:,} offered".replace(",", ".")
+                detail = said(QT_TRANSLATE_NOOP("History", "partial refund of Rp{amount} offered"),
+                              amount=f"{p['amount']:,}".replace(",", "."))
             else:
-                detail = f"received package approved; {_reload(ret).decision_detail}"
+                detail = said(QT_TRANSLATE_NOOP("History", "received package approved; {detail}"),
+                              detail=_reload(ret).decision_detail)
             changes: dict = {"problem": "", "version": m.Return.version + 1, "local_updated_at": m.utcnow()}
             if action.kind != RECEIVE:
                 changes.update(decision=action.kind.removeprefix("return_"), decision_detail=detail,
                                decided_by=self.who, decided_at=m.utcnow())
             m.Return.update(**changes).where(m.Return.id == ret.id).execute()
-            _event(ret, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}")
+            _event(ret, action.kind, self.who, ex.with_note(detail, note))
         return _outcome(_reload(ret), True)
 
     def _failed(self, action: m.Action, ret: m.Return, reason: str, info: base.ReturnInfo | None) -> ReturnOutcome:
@@ -435,7 +452,8 @@ class ReturnDesk:
                 return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
             if info is not None:
                 rs.store_return(self.channel, info)
-            problem = f"Could not {action.kind.removeprefix('return_')} the return: {reason}"
+            problem = said(QT_TRANSLATE_NOOP("Refusals", "Could not {what} the return: {reason}"),
+                           what=RETURN_WHAT.get(action.kind, action.kind.removeprefix("return_")), reason=reason)
             m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
         return _outcome(_reload(ret), False, reason)
@@ -444,7 +462,8 @@ class ReturnDesk:
         with m.db.atomic():
             if not outbox.settle(action, outbox.UNKNOWN, reason):
                 return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
-            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next sync."
+            problem = said(QT_TRANSLATE_NOOP("Refusals", "Waiting for the marketplace: {reason}. TokoDesk checks "
+                                                         "again on the next sync."), reason=reason)
             m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
         return _outcome(_reload(ret), False, problem, pending=True)

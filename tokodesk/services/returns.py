@@ -112,7 +112,8 @@ def sync_returns(
                             with m.db.atomic():
                                 created = store_return(channel, info)
                         except (ValueError, pw.IntegrityError) as exc:
-                            summary.add_error(f"return {info.return_id}: {exc}")
+                            summary.add_error(said(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: {error}"),
+                                                   return_id=info.return_id, error=str(exc)))
                             continue
                         summary.fetched += 1
                         summary.created += created
@@ -128,7 +129,8 @@ def sync_returns(
                 _read_evidence(channel, live, summary)
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(f"the return sync stopped: {exc}")
+                summary.errors.append(said(QT_TRANSLATE_NOOP(
+                        "Refusals", "the return sync stopped: {error}"), error=str(exc)))
     return summary
 
 
@@ -140,7 +142,9 @@ def _read_evidence(channel: m.Channel, adapter: base.Marketplace, summary: RunSu
         try:
             links = adapter.return_evidence(ret.return_id)  # type: ignore[attr-defined]
         except base.MarketplaceError as exc:
-            summary.add_error(f"return {ret.return_id}: the buyer's photos were not read ({exc})", failed=False)
+            summary.add_error(said(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: the buyer's photos were not read "
+                                                         "({error})"), return_id=ret.return_id, error=str(exc)),
+                              failed=False)
             continue
         m.Return.update(evidence=links).where(m.Return.id == ret.id).execute()
 

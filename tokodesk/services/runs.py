@@ -20,7 +20,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, said, stored_words
 from tokodesk.marketplace import clean
 from tokodesk.station import installation_id
 from tokodesk.store import models as m
@@ -77,7 +77,8 @@ class RunSummary:
         if len(self.errors) < MAX_STORED_ERRORS:
             self.errors.append(text)
         elif len(self.errors) == MAX_STORED_ERRORS:
-            self.errors.append("… more errors left out; the counts above are complete")
+            self.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "… more errors left out; the counts above are "
+                                                                  "complete")))
 
     @property
     def ok(self) -> bool:
@@ -205,9 +206,16 @@ def _running_since(channel: m.Channel, kind: str) -> datetime | None:
 
 
 def _close_abandoned_runs(channel: m.Channel, kind: str) -> None:
-    m.SyncRun.update(status="failed", finished_at=m.utcnow(), errors=["interrupted: the process ended mid-run"]).where(
+    errors = [said(QT_TRANSLATE_NOOP("Refusals", "interrupted: the process ended mid-run"))]
+    m.SyncRun.update(status="failed", finished_at=m.utcnow(), errors=errors, error_words=errors_words(errors)).where(
         (m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind) & (m.SyncRun.status == "running")
     ).execute()
+
+
+def errors_words(errors: list) -> list | None:
+    """The words of each of a run's errors (SyncRun.error_words), None when every one is plain text."""
+    words = [stored_words(error) for error in errors]
+    return words if any(w is not None for w in words) else None
 
 
 class RunHandle:
@@ -271,6 +279,7 @@ def _finish(handle: RunHandle) -> None:
             updated=s.updated,
             failed=s.failed,
             errors=s.errors or None,
+            error_words=errors_words(s.errors),
         ).where(m.SyncRun.id == handle.row.id).execute()
     finally:
         release_lease(handle.channel, handle.kind, handle.holder)

@@ -97,7 +97,8 @@ def refresh_statuses(
                     state.by_reading(adapter, remaining, cancel)
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(f"the status refresh stopped: {exc}")
+                summary.errors.append(said(QT_TRANSLATE_NOOP(
+                        "Refusals", "the status refresh stopped: {error}"), error=str(exc)))
             if summary.status == "running" and adapter.capabilities.has_booking_code:
                 _fill_codes(channel, adapter, summary, cancel)
             if summary.status == "running" and adapter.capabilities.packages:
@@ -117,7 +118,8 @@ def _fill_codes(channel: m.Channel, adapter: base.Marketplace, summary: RunSumma
     try:
         summary.details["booking_codes"] = fill_booking_codes(channel, adapter, lacking_codes(channel), cancel)
     except base.MarketplaceError as exc:  # the statuses are stored; the label run will try again
-        summary.add_error(f"booking codes not read: {exc}", failed=False)
+        summary.add_error(said(QT_TRANSLATE_NOOP(
+                "Refusals", "booking codes not read: {error}"), error=str(exc)), failed=False)
 
 
 class _Refresh:
@@ -140,7 +142,8 @@ class _Refresh:
         s.fetched += len(remotes)
         s.updated += result.updated
         for order_id, reason in result.failed:
-            s.add_error(f"order {order_id}: {reason}")
+            s.add_error(said(QT_TRANSLATE_NOOP(
+                    "Refusals", "order {order_id}: {reason}"), order_id=order_id, reason=reason))
         for order_id, old, new, outside in result.status_changes:
             s.details["changes"].append({"order_id": order_id, "from": old, "to": new, "outside": outside})
         self.done += len(remotes)
@@ -182,7 +185,10 @@ class _Refresh:
                 seen = {str(getattr(r, "order_id", "")) for r in remotes}
                 for order_id in wanted:
                     if order_id not in seen:
-                        self.summary.add_error(f"order {order_id}: the marketplace did not return it", failed=False)
+                        self.summary.add_error(said(QT_TRANSLATE_NOOP(
+                                "Refusals", "order {order_id}: the marketplace did not "
+                                                                       "return it"), order_id=order_id),
+                                               failed=False)
                 if stored < len(ids) and cancel and cancel():
                     break
         if stored < len(ids):  # stopped before the last batch

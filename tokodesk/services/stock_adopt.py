@@ -180,7 +180,9 @@ def adopt_marketplace_stock(
             except base.MarketplaceError as exc:
                 unreadable.update({p: said(QT_TRANSLATE_NOOP("Refusals", "could not be read ({error})"), error=str(exc))
                                    for p in chunk})
-                result.errors.append(f"could not read listings {chunk[0]}…{chunk[-1]}: {exc}")
+                result.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "could not read listings {first}…{last}: "
+                                                                        "{error}"),
+                                          first=chunk[0], last=chunk[-1], error=str(exc)))
     if progress:
         progress(len(product_ids), len(product_ids), said(
             QT_TRANSLATE_NOOP("Progress", "read {count} listings"), count=len(read)))

@@ -338,10 +338,9 @@ def sync_inventory(
     from tokodesk.services import runs
 
     if not channel.inventory_sync:
-        message = (
-            f"inventory sync is off for channel '{channel.name}': nothing was pushed "
-            "(turn it on in the channel settings to keep the marketplace stock in line)"
-        )
+        message = said(QT_TRANSLATE_NOOP("Refusals", "inventory sync is off for channel '{name}': nothing was pushed "
+                                                     "(turn it on in the channel settings to keep the marketplace "
+                                                     "stock in line)"), name=channel.name)
         # Said in `errors` too, as the scheduler does for a skipped run, so every printer shows it.
         summary = runs.RunSummary(kind="inventory", channel=channel.name, status="skipped", errors=[message])
         summary.details["message"] = message
@@ -356,8 +355,10 @@ def sync_inventory(
         s.updated = outcome.accepted
         for row in outcome.rows:
             if not row.ok:
-                s.add_error(f"{row.marketplace_sku or row.product_id} (seller SKU {row.seller_sku}) "
-                            f"→ {row.quantity}: {row.message}")
+                s.add_error(said(QT_TRANSLATE_NOOP(
+                        "Refusals", "{sku} (seller SKU {seller_sku}) → {quantity}: {message}"),
+                                 sku=row.marketplace_sku or row.product_id, seller_sku=row.seller_sku,
+                                 quantity=row.quantity, message=row.message))
         if outcome.error and not outcome.rows:
             s.errors.append(outcome.error)
         if outcome.note:

@@ -245,6 +245,12 @@ def _m23_parcels_of_packed_orders(database: pw.Database) -> None:
     )
 
 
+def _m24_stored_words(database: pw.Database) -> None:
+    add_column_if_missing(database, m.Order, "problem_words")
+    add_column_if_missing(database, m.OrderEvent, "words")
+    add_column_if_missing(database, m.SyncRun, "error_words")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -269,6 +275,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (21, "packages packed one at a time", _m21_packages_packed),
     (22, "the items of each package", _m22_package_units),
     (23, "the parcels of orders packed as a whole", _m23_parcels_of_packed_orders),
+    (24, "stored messages keep their words (problems, history, run errors)", _m24_stored_words),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -213,6 +213,9 @@ class Order(BaseModel):
     has_unmapped = pw.BooleanField(default=False)
     action_failed = pw.BooleanField(default=False)
     problem = pw.TextField(default="")
+    # The problem's words (i18n_marks.stored_words: its template and values), so the window says it in its language;
+    # None: plain text (a row written before, the marketplace's own words).
+    problem_words = JSONField(null=True)
     # several stations: an optimistic version and a cheap "what changed since" cursor
     version = pw.IntegerField(default=1)
     local_updated_at = pw.DateTimeField(default=utcnow, index=True)
@@ -279,6 +282,7 @@ class OrderEvent(BaseModel):
     who = pw.CharField(default="")  # user@station, or "marketplace" for changes seen on a pull
     kind = pw.CharField()  # pulled, status_changed, ack, nack, pack, ship, label_printed, ...
     detail = pw.TextField(default="")
+    words = JSONField(null=True)  # the detail's words (i18n_marks.stored_words), None for plain text
     ok = pw.BooleanField(default=True)
 
 
@@ -311,6 +315,7 @@ class SyncRun(BaseModel):
     updated = pw.IntegerField(default=0)
     failed = pw.IntegerField(default=0)
     errors = JSONField(null=True)
+    error_words = JSONField(null=True)  # per error its words (i18n_marks.stored_words) or None; None: all plain
     station = pw.CharField(default="")
 
 

@@ -30,7 +30,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change, translate
-from tokodesk.ui.messages import describe, in_words
+from tokodesk.ui.messages import describe, stored_text
 from tokodesk.ui.sync import available_kinds, kind_label, running, start_sync
 from tokodesk.ui.widgets import ErrorBanner, placeholder
 
@@ -287,8 +287,9 @@ class ChannelTab(QWidget):
             ])
             if status in ("failed", "partial"):
                 item.setForeground(2, Qt.GlobalColor.red)
-            for error in run["errors"] or []:
-                text = in_words(str(error))
+            words = run.get("error_words") or []
+            for n, error in enumerate(run["errors"] or []):
+                text = stored_text(str(error), words[n] if n < len(words) else None)
                 child = QTreeWidgetItem([""] * 1 + [""] + [text])
                 child.setFirstColumnSpanned(False)
                 child.setToolTip(2, text)

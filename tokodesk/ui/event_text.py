@@ -1,9 +1,10 @@
 """The order history in the window's language.
 
 The services write each event's detail as one plain English sentence (the log a support engineer reads, the same
-from the CLI, the GUI and every station). The window recognises the sentences TokoDesk itself writes and shows
-them translated, with state names in words; anything else (a marketplace's own message, an older wording) shows
-as it was written.
+from the CLI, the GUI and every station) and, beside it, the words it was made from (`OrderEvent.words`): the window
+says those in its language (`history_text`). An event stored before the words were kept is recognised here by its
+sentence and shown translated, with state names in words; anything else (a marketplace's own message, an older
+wording) shows as it was written.
 """
 
 from __future__ import annotations
@@ -83,6 +84,14 @@ def _note(note: str) -> str:
         "confirmed by reading the marketplace": QCoreApplication.translate("EventText",
                                                                            "confirmed by reading the marketplace"),
     }.get(note, "")
+
+
+def history_text(event: dict) -> str:
+    """An OrderEvent row (a dict) in the window's language: its stored words, else its sentence recognised."""
+    from tokodesk.ui.messages import in_words, stored_said
+
+    words = stored_said(event["detail"], event.get("words"))
+    return in_words(words) if words is not None else event_text(event["detail"] or "")
 
 
 def event_text(detail: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tokodesk.credentials import CredentialError
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import Said, say, words_of
+from tokodesk.i18n_marks import Said, say, words_from_store, words_of
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.ui.formatting import grouped
@@ -55,6 +55,20 @@ def in_words(text: str) -> str:
     return error_words.in_language(text, current())
 
 
+def stored_said(text: str, words: object) -> Said | None:
+    """The words a service kept beside a stored English message (an order's problem, a history event, a run's error),
+    or None when it has none (a row stored before, the marketplace's own text) or they are not this text's."""
+    language = current()
+    return words_from_store(text, words, lambda value: error_words.in_language(value, language))
+
+
+def stored_text(text: str, words: object) -> str:
+    """A stored English message in the window's words: from the words kept beside it when it has them; else as
+    stored, with the marketplace's errors in words."""
+    said_ = stored_said(text, words)
+    return in_words(said_) if said_ is not None else in_words(text or "")
+
+
 def _state(code: str) -> str:
     from tokodesk.ui.orders_model import state_label
 
@@ -62,7 +76,13 @@ def _state(code: str) -> str:
 
 
 # The window's own words for the codes a service puts in a refusal (`tokodesk.i18n_marks.term(kind, code)`).
-TERMS = {"OrderState": _state}
+def _marketplace_status(code: str) -> str:
+    from tokodesk.ui.status_words import marketplace_status_words
+
+    return marketplace_status_words(code) or code
+
+
+TERMS = {"OrderState": _state, "MarketplaceStatus": _marketplace_status}
 
 
 def shown(value: object) -> object:

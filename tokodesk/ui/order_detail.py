@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.ui import queries as q
-from tokodesk.ui.event_text import event_text
+from tokodesk.ui.event_text import history_text
 from tokodesk.ui.formatting import rupiah, wib_text
+from tokodesk.ui.messages import stored_text
 from tokodesk.ui.orders_model import state_label
 from tokodesk.ui.status_words import marketplace_status_words
 
@@ -135,7 +136,7 @@ class OrderDetailPane(QTextBrowser):
         if o["action_failed"]:
             problems.append(self.tr("The last action failed"))
         if o["problem"]:
-            problems.append(o["problem"])
+            problems.append(stored_text(o["problem"], o.get("problem_words")))
         if problems:
             h.append("<p style='background:#fdecea;color:#611a15;padding:4px'>⚑ ")
             h.append("<br>".join(escape(p) for p in problems) + "</p>")
@@ -176,7 +177,7 @@ class OrderDetailPane(QTextBrowser):
             kind = self.tr(EVENT_WORDS[e["kind"]]) if e["kind"] in EVENT_WORDS else e["kind"]
             h.append(
                 f"<li>{escape(wib_text(e['at']))} — <b>{escape(kind)}</b>{mark} "
-                f"{escape(event_text(e['detail']))} <span style='color:#777'>({escape(e['who'])})</span></li>"
+                f"{escape(history_text(e))} <span style='color:#777'>({escape(e['who'])})</span></li>"
             )
         if not detail.events:
             h.append("<li>" + escape(self.tr("No events yet")) + "</li>")

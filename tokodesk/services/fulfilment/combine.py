@@ -18,7 +18,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, term
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -239,11 +239,14 @@ class Combiner(ex.Settles):
         if read_first:
             applied = self._applied(action, orders)
             if applied:
-                return self._settled(action, orders, "confirmed by reading the orders")
+                return self._settled(action, orders, ex.CONFIRMED_BY_READING_ALL)
             if applied is None:
-                return [self._unknown(action, orders[0], "the orders could not be read")]
-            return [self._failed(action, orders[0], "it did not happen on the marketplace (its answer was lost); "
-                                 "do it again if it is still wanted", None)]
+                return [self._unknown(action, orders[0], said(QT_TRANSLATE_NOOP("Refusals", "the orders could not "
+                                                                                            "be read")))]
+            return [self._failed(action, orders[0], said(QT_TRANSLATE_NOOP("Refusals", "it did not happen on the "
+                                                                                       "marketplace (its answer was "
+                                                                                       "lost); do it again if it is "
+                                                                                       "still wanted")), None)]
         payload = action.payload or {}
         moves = _moves(self.adapter)
         try:
@@ -254,8 +257,10 @@ class Combiner(ex.Settles):
         except base.OutcomeUnknown as exc:
             applied = self._applied(action, orders)
             if applied:
-                return self._settled(action, orders, "confirmed by reading the orders")
-            return [self._unknown(action, orders[0], f"the marketplace's answer was lost ({exc})")]
+                return self._settled(action, orders, ex.CONFIRMED_BY_READING_ALL)
+            return [self._unknown(action, orders[0], said(QT_TRANSLATE_NOOP("Refusals", "the marketplace's answer "
+                                                                                        "was lost ({lost})"),
+                                                          lost=str(exc)))]
         except base.MarketplaceError as exc:
             return [self._failed(action, orders[0], str(exc), None)]
         self._applied(action, orders)  # the new package ids, stored at once
@@ -270,9 +275,14 @@ class Combiner(ex.Settles):
             now_in = packages_of_orders([o.id for o in orders])
             for order in orders:
                 ids = ", ".join(p.package_id for p in now_in.get(order.id, [])) or "?"
-                what = "combined with " + ", ".join(i for i in payload["order_ids"] if i != order.order_id) \
-                    if action.kind == COMBINE else f"package {payload['package_id']} uncombined"
-                record_event(order, action.kind, self.who, f"{what}; package now {ids}{f' ({note})' if note else ''}")
+                if action.kind == COMBINE:
+                    what = said(QT_TRANSLATE_NOOP("History", "combined with {orders}"),
+                                orders=", ".join(i for i in payload["order_ids"] if i != order.order_id))
+                else:
+                    what = said(QT_TRANSLATE_NOOP("History", "package {package_id} uncombined"),
+                                package_id=payload["package_id"])
+                detail = said(QT_TRANSLATE_NOOP("History", "{what}; package now {ids}"), what=what, ids=ids)
+                record_event(order, action.kind, self.who, ex.with_note(detail, note))
         return [outcome(reload(o), True) for o in orders]
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 import peewee as pw
 
 from tokodesk.errors import SaidError, UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, term
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
 
@@ -52,7 +52,12 @@ def outcome(order: m.Order, ok: bool, error: str | None = None, **flags: bool) -
 
 def record_event(order: m.Order | int, kind: str, who: str, detail: str, ok: bool = True) -> m.OrderEvent:
     order_pk = order if isinstance(order, int) else order.id
-    return m.OrderEvent.create(order=order_pk, kind=kind, who=who, detail=detail, ok=ok)
+    return m.OrderEvent.create(order=order_pk, kind=kind, who=who, detail=detail, words=stored_words(detail), ok=ok)
+
+
+def packed_now(state: str) -> str:
+    """The pack event's words: the state packing moved the order to."""
+    return said(QT_TRANSLATE_NOOP("History", "packed; now {state}"), state=term("OrderState", state))
 
 
 def reload(order: m.Order) -> m.Order:

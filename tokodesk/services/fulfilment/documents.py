@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tokodesk import documents as docs
 from tokodesk.documents.codes import barcode_problem
 from tokodesk.errors import SaidError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, term
 from tokodesk.marketplace import base
 from tokodesk.services.doc_language import document_translator
 from tokodesk.services.fulfilment import kept_labels, label_rules
@@ -379,15 +379,18 @@ class Documents:
                 if isinstance(label, base.MarketplaceError):
                     error = str(label)
                 elif not self._keep(order, label):
-                    error = "it could not be written to the data folder"
+                    error = said(QT_TRANSLATE_NOOP("Refusals", "it could not be written to the data folder"))
                 if error is not None:
-                    problem = f"{kept_labels.NOT_KEPT}: {error}. Print the label soon: TokoDesk downloads it then."
+                    problem = kept_labels.not_kept(error)
                     with m.db.atomic():
-                        m.Order.update(problem=problem, version=m.Order.version + 1,
+                        m.Order.update(problem=problem, problem_words=stored_words(problem),
+                                       version=m.Order.version + 1,
                                        local_updated_at=m.utcnow()).where(m.Order.id == order.id).execute()
                         record_event(order, "label_kept", self.who, problem, ok=False)
                 else:
-                    record_event(order, "label_kept", self.who, f"marketplace label kept on {self.who}")
+                    record_event(order, "label_kept", self.who,
+                                 said(QT_TRANSLATE_NOOP("History", "marketplace label kept on {station}"),
+                                      station=self.who))
                 results[order.order_id] = error
         return {o.order_id: results[o.order_id] for o in orders if o.order_id in results}
 
@@ -465,7 +468,9 @@ class Documents:
                 channel = channels[order.channel_id]
                 ready = order.state == S.PACKED.value and channel.ready_to_ship_at == "manifest"
                 if ready and bump_version(order, state=S.READY_TO_SHIP.value):
-                    record_event(order, "manifest", self.who, f"on the {data.courier} manifest; ready to ship")
+                    record_event(order, "manifest", self.who,
+                                 said(QT_TRANSLATE_NOOP("History", "on the {courier} manifest; ready to ship"),
+                                      courier=data.courier))
         return pdf, orders
 
     def picklist(self, orders: Sequence[m.Order]) -> bytes:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment.common import ActionOutcome, outcome, record_event, reload, to_marketplace_order
@@ -25,6 +25,12 @@ log = logging.getLogger(__name__)
 
 ACK, NACK, SHIP = "ack", "nack", "ship"
 KINDS = (ACK, NACK, SHIP)
+# How an action was settled without the marketplace's answer to it: its event says so after its words.
+CONFIRMED_BY_READING = said(QT_TRANSLATE_NOOP("History", "confirmed by reading the order"))
+ALREADY_DONE = said(QT_TRANSLATE_NOOP("History", "already done on the marketplace"))
+CONFIRMED_BY_READING_ALL = said(QT_TRANSLATE_NOOP("History", "confirmed by reading the orders"))
+CONFIRMED_ON_MARKETPLACE = said(QT_TRANSLATE_NOOP("History", "confirmed by reading the marketplace"))
+NOTES = {str(n): n for n in (CONFIRMED_BY_READING, ALREADY_DONE, CONFIRMED_BY_READING_ALL, CONFIRMED_ON_MARKETPLACE)}
 # Sends of one action in one go (first send + re-sends after reads showed it was not applied).
 MAX_SENDS = 3
 
@@ -186,9 +192,11 @@ class Settles:
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
             if remote is not None:
                 self.follow_remote(self.channel, remote, "marketplace")  # e.g. cancelled by the buyer meanwhile
-            problem = f"Could not {WHAT[action.kind]}: {reason}"
+            problem = said(QT_TRANSLATE_NOOP("Refusals", "Could not {what}: {reason}"), what=WHAT[action.kind],
+                           reason=reason)
             m.Order.update(
-                version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem
+                version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=True, problem=problem,
+                problem_words=stored_words(problem),
             ).where(m.Order.id == order.id).execute()
             record_event(order, action.kind, self.who, problem, ok=False)
         return outcome(reload(order), False, reason)
@@ -197,10 +205,10 @@ class Settles:
         with m.db.atomic():
             if not outbox.settle(action, outbox.UNKNOWN, reason):
                 return outcome(reload(order), False, "another station finished this meanwhile", pending=True)
-            problem = f"Waiting for the marketplace: {reason}. TokoDesk checks again on the next start or sync."
-            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem).where(
-                m.Order.id == order.id
-            ).execute()
+            problem = said(QT_TRANSLATE_NOOP("Refusals", "Waiting for the marketplace: {reason}. TokoDesk checks "
+                                                         "again on the next start or sync."), reason=reason)
+            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), problem=problem,
+                           problem_words=stored_words(problem)).where(m.Order.id == order.id).execute()
             record_event(order, action.kind, self.who, problem, ok=False)
         return outcome(reload(order), False, problem, pending=True)
 
@@ -238,15 +246,19 @@ class Executor(Settles):
                 try:
                     remote = self.adapter.get_order(order_id=order.order_id)
                 except base.MarketplaceError as exc:
-                    why = f"the marketplace's answer was lost ({lost})" if lost else "it could not be checked"
-                    return Decision(outbox.UNKNOWN, f"{why}; reading the order failed too: {exc}")
+                    why = said(QT_TRANSLATE_NOOP("Refusals", "the marketplace's answer was lost ({lost})"),
+                               lost=lost) if lost else said(QT_TRANSLATE_NOOP("Refusals", "it could not be checked"))
+                    return Decision(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "{why}; reading the order "
+                                                                                       "failed too: {error}"),
+                                                         why=why, error=str(exc)))
                 verdict, reason = check(kind, remote, payload, self._cancellable())
                 if verdict is Verdict.APPLIED:
-                    return Decision(outbox.DONE, "confirmed by reading the order", remote=remote)
+                    return Decision(outbox.DONE, CONFIRMED_BY_READING, remote=remote)
                 if verdict is Verdict.IMPOSSIBLE:
                     return Decision(outbox.FAILED, reason, remote=remote)
             if sends >= MAX_SENDS:
-                return Decision(outbox.UNKNOWN, f"no answer after {sends} tries ({lost})")
+                return Decision(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "no answer after {sends} tries "
+                                                                                   "({lost})"), sends=sends, lost=lost))
             why_not = busy() if busy is not None else ""
             if why_not:
                 return Decision(outbox.UNKNOWN, why_not)
@@ -292,7 +304,7 @@ class Executor(Settles):
         with contextlib.suppress(base.MarketplaceError):
             remote = self.adapter.get_order(order_id=order_id)
         if remote is not None and check(kind, remote, payload, self._cancellable())[0] is Verdict.APPLIED:
-            return Decision(outbox.DONE, "already done on the marketplace", remote=remote)
+            return Decision(outbox.DONE, ALREADY_DONE, remote=remote)
         return Decision(outbox.FAILED, str(exc), remote=remote)
 
     def _refused_by_marketplace(self, action: m.Action, order: m.Order, exc: Exception) -> ActionOutcome:
@@ -316,8 +328,7 @@ class Executor(Settles):
             m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), **changes).where(
                 m.Order.id == order.id
             ).execute()
-            detail = _describe(action, order, result)
-            record_event(order, action.kind, self.who, f"{detail}{f' ({note})' if note else ''}", ok=True)
+            record_event(order, action.kind, self.who, with_note(_describe(action, order, result), note), ok=True)
         return outcome(reload(order), True)
 
     def _changes_when_done(
@@ -370,19 +381,36 @@ def parcel_in_flight(order: m.Order, action: m.Action, caps: base.Capabilities, 
     return ""
 
 
+def with_note(detail: str, note: str) -> str:
+    """An event's words and the note of how it was settled after them in brackets ("… (already done on the
+    marketplace)")."""
+    if not note:
+        return detail
+    note = NOTES.get(str(note), note)  # the same note written as a plain constant elsewhere (resume.CONFIRMED)
+    return said(QT_TRANSLATE_NOOP("History", "{detail} ({note})"), detail=detail, note=note)
+
+
 def _describe(action: m.Action, order: m.Order, result: base.ShipmentInfo | None) -> str:
     payload = action.payload or {}
     if action.kind == ACK:
-        return "accepted on the marketplace"
+        return said(QT_TRANSLATE_NOOP("History", "accepted on the marketplace"))
     if action.kind == NACK:
-        text = f": {payload.get('text')}" if payload.get("text") else ""
-        return f"cancelled with reason {payload.get('reason_code')} {payload.get('reason_label', '')}{text}".strip()
+        # The reason's code and label as the marketplace names them, the seller's own text as typed.
+        reason = f"{payload.get('reason_code')} {payload.get('reason_label', '')}"
+        if payload.get("text"):
+            return said(QT_TRANSLATE_NOOP("History", "cancelled with reason {reason}: {text}"), reason=reason,
+                        text=str(payload.get("text")).rstrip())
+        return said(QT_TRANSLATE_NOOP("History", "cancelled with reason {reason}"), reason=reason.strip())
     method = payload.get("method")
     code = (result.awb or result.booking_code) if result else None
     code = code or payload.get("awb") or order.awb or order.booking_code
-    what = {"pickup": "pick-up requested", "dropoff": "handed over at the courier's counter",
-            "own_courier": "shipped with own courier"}.get(method or "", "shipped")
-    return f"{what}{f', code {code}' if code else ''}"
+    what = {"pickup": QT_TRANSLATE_NOOP("History", "pick-up requested"),
+            "dropoff": QT_TRANSLATE_NOOP("History", "handed over at the courier's counter"),
+            "own_courier": QT_TRANSLATE_NOOP("History", "shipped with own courier")}.get(
+                method or "", QT_TRANSLATE_NOOP("History", "shipped"))
+    if code:
+        return said(QT_TRANSLATE_NOOP("History", "{what}, code {code}"), what=what, code=code)
+    return said(what)
 
 
 def _an_answer(exc: Exception) -> bool:

@@ -21,12 +21,19 @@ from pathlib import Path
 import peewee as pw
 
 from tokodesk import config
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.store import models as m
 
 log = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF"
 NOT_KEPT = "Marketplace label not kept yet"  # the start of the order's problem text while a fetch is owed
+
+
+def not_kept(error: str) -> str:
+    """The order's problem while its label is owed: starts with NOT_KEPT (the next print looks for it)."""
+    return said(QT_TRANSLATE_NOOP("Refusals", "Marketplace label not kept yet: {error}. Print the label soon: "
+                                              "TokoDesk downloads it then."), error=error)
 
 
 def label_path(order: m.Order) -> Path:

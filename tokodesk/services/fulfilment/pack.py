@@ -12,7 +12,7 @@ from datetime import datetime
 
 import peewee as pw
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, term
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment import pool
 from tokodesk.services.fulfilment.common import (
@@ -23,6 +23,7 @@ from tokodesk.services.fulfilment.common import (
     fresh_orders,
     lines_of_orders,
     outcome,
+    packed_now,
     record_event,
     reload,
     unmapped_lines,
@@ -98,8 +99,10 @@ class PackActions(FulfilmentCore):
                         .where(pw.Tuple(m.Order.id, m.Order.version).in_(same)).execute())
                 if rows != len(same):
                     raise _Changed
-            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, "pack", True,
-                                                           f"packed; now {state.value}") for _i, order, state in chunk])
+            details = {state: packed_now(state.value) for _i, _o, state in chunk}
+            bulk.insert(m.OrderEvent, pool.EVENT_FIELDS, [(order.id, now, self.who, "pack", True, details[state],
+                                                           stored_words(details[state]))
+                                                          for _i, order, state in chunk])
             stamp_parcels([order.id for _i, order, _s in chunk], now, self.who)
         for _index, order, state in chunk:
             order.version += 1
@@ -132,7 +135,7 @@ class PackActions(FulfilmentCore):
             if not bump_version(order, state=state.value, packed_at=now, packed_by=self.who):
                 raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync just "
                                                             "now; refresh and try again."))
-            record_event(order, "pack", self.who, f"packed; now {state.value}")
+            record_event(order, "pack", self.who, packed_now(state.value))
             stamp_parcels([order.id], now, self.who)
         return outcome(order, True)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace.base import OrderState
 from tokodesk.services.fulfilment.common import ActionOutcome, Refused, bump_version, outcome, record_event
 from tokodesk.services.packages import packages_of
@@ -68,10 +68,13 @@ def pack_package(fulfilment: Fulfilment, channel_id: int, package_id: str) -> li
         for order, state, left in checked:
             if left:
                 changed = bump_version(order)
-                detail = f"package {package_id} packed; still to pack: {', '.join(left)}"
+                detail = said(QT_TRANSLATE_NOOP("History", "package {package_id} packed; still to pack: {left}"),
+                              package_id=package_id, left=", ".join(left))
             else:
                 changed = bump_version(order, state=state.value, packed_at=now, packed_by=who)
-                detail = f"package {package_id} packed, the order's last; now {state.value}"
+                detail = said(QT_TRANSLATE_NOOP("History", "package {package_id} packed, the order's last; now "
+                                                           "{state}"), package_id=package_id,
+                              state=term("OrderState", state.value))
             if not changed:  # raised inside the transaction: the package's mark is undone too
                 raise Refused(QT_TRANSLATE_NOOP("Refusals", "The order was changed by another station or a sync just "
                                                             "now; refresh and try again."))

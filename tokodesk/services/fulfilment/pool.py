@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services.fulfilment import execute as ex
@@ -51,7 +51,7 @@ GATHER_S = 0.05  # longest an answer waits for others to be settled with it
 CHANGED = "The order was changed by another station or a sync just now; refresh and try again."
 STOPPED = "not done: stopped before this order"
 EVENT_FIELDS = (m.OrderEvent.order, m.OrderEvent.at, m.OrderEvent.who, m.OrderEvent.kind, m.OrderEvent.ok,
-                m.OrderEvent.detail)
+                m.OrderEvent.detail, m.OrderEvent.words)
 
 
 @dataclass
@@ -336,8 +336,8 @@ def settle_done(
             changes = executor._changes_when_done(intent.action, order, decision.result, now=now)
             changes.update(action_failed=False, problem="")
             same.setdefault(tuple(sorted(changes.items())), []).append(order.id)
-            detail = ex._describe(intent.action, order, decision.result) + (f" ({note})" if note else "")
-            events.append((order.id, now, who, intent.kind, True, detail))
+            detail = ex.with_note(ex._describe(intent.action, order, decision.result), note)
+            events.append((order.id, now, who, intent.kind, True, detail, stored_words(detail)))
             after[order.id] = (order, changes.get("state", order.state))
         for changes, ids in same.items():
             for start in range(0, len(ids), 500):
