@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from tokodesk import config, credentials
 from tokodesk.errors import UserError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, fields, listed, said
 
 FILE_NAME = "station.json"
 ID_FILE_NAME = "station-id.json"
@@ -36,8 +37,8 @@ class StationError(UserError):
 
     exit_code = 1
 
-    def __init__(self, message: str, cause: str = "setting") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, cause: str = "setting", /, **params: object) -> None:
+        super().__init__(message, **params)
         self.cause = cause  # one of CAUSES: the window shows it as a translated headline above the details
 
 
@@ -67,10 +68,13 @@ class DatabaseSetting:
         """The fields a PostgreSQL setting still lacks, by their labels; empty when usable."""
         if self.kind == SQLITE:
             return []
-        missing = [label for label, value in (("Host", self.host), ("Database", self.database), ("User", self.user))
+        # The form's labels (the window shows them in its language, the same words as on the Database page).
+        missing = [label for label, value in ((QT_TRANSLATE_NOOP("DatabasePage", "Host"), self.host),
+                                              (QT_TRANSLATE_NOOP("DatabasePage", "Database"), self.database),
+                                              (QT_TRANSLATE_NOOP("DatabasePage", "User"), self.user))
                    if not value.strip()]
         if not 0 < self.port < 65536:
-            missing.append("Port")
+            missing.append(QT_TRANSLATE_NOOP("DatabasePage", "Port"))
         return missing
 
     def describe(self) -> str:
@@ -97,10 +101,14 @@ def load() -> DatabaseSetting:
             user=str(database.get("user", "")),
         )
     except (ValueError, TypeError, AttributeError) as exc:
-        raise StationError(f"{file} is not a valid station setting ({exc}). Choose the database again in the "
-                           "setup wizard's Database page, or delete the file to use this PC only.") from exc
+        raise StationError(QT_TRANSLATE_NOOP(
+            "Refusals", "{file} is not a valid station setting ({error}). Choose the database "
+                                                "again in the setup wizard's Database page, or delete the file to "
+                                                "use this PC only."), file=str(file), error=str(exc)) from exc
     if setting.kind not in (SQLITE, POSTGRESQL):
-        raise StationError(f"{file}: unknown database kind {setting.kind!r}; use {SQLITE!r} or {POSTGRESQL!r}.")
+        raise StationError(QT_TRANSLATE_NOOP("Refusals", "{file}: unknown database kind {kind!r}; use {sqlite!r} or "
+                                                "{postgresql!r}."),
+                           file=str(file), kind=setting.kind, sqlite=SQLITE, postgresql=POSTGRESQL)
     return setting
 
 
@@ -112,7 +120,7 @@ def save(setting: DatabaseSetting, password: str | None = None) -> Path:
     """
     missing = setting.problems()
     if missing:
-        raise StationError(f"Fill in: {', '.join(missing)}")
+        raise StationError(QT_TRANSLATE_NOOP("Refusals", "Fill in: {fields}"), fields=listed(missing))
     if setting.kind == POSTGRESQL and password:
         credentials.set_secret(_KEYRING_OWNER, _KEYRING_KIND, password)
     elif setting.kind == SQLITE:
@@ -155,7 +163,9 @@ def configured_url() -> str | None:
         return None
     missing = setting.problems()
     if missing:
-        raise StationError(f"{path()} lacks {', '.join(missing)}: choose the database again in the setup wizard.")
+        raise StationError(QT_TRANSLATE_NOOP(
+            "Refusals", "{file} lacks {fields}: choose the database again in the setup wizard."),
+                           file=str(path()), fields=listed(missing))
     return compose_url(setting, stored_password())
 
 
@@ -184,20 +194,25 @@ def redact(url: str) -> str:
 # What a PostgreSQL error text means, in the words the wizard shows (first match wins).
 _CONNECT_CAUSES = (
     (("password authentication failed",), "wrong password",
-     "The server refused the password for user {user}. Check the password (and the user name)."),
+     QT_TRANSLATE_NOOP(
+         "Refusals", "The server refused the password for user {user}. Check the password (and the user name).")),
     (("no password supplied",), "password needed",
-     "The server asks for a password for user {user}: type it in the Password field."),
-    (('role "',), "unknown user", "The server has no user {user}. Check the name, or ask who set the server up."),
+     QT_TRANSLATE_NOOP("Refusals", "The server asks for a password for user {user}: type it in the Password field.")),
+    (('role "',), "unknown user",
+     QT_TRANSLATE_NOOP("Refusals", "The server has no user {user}. Check the name, or ask who set the server up.")),
     (("does not exist",), "no such database",
-     "The server has no database {database}. Create it first (createdb {database}) or fix its name."),
+     QT_TRANSLATE_NOOP(
+         "Refusals", "The server has no database {database}. Create it first (createdb {database}) or fix its name.")),
     (("permission denied", "not permitted to log in", "no pg_hba.conf entry"), "no rights",
-     "User {user} may not connect to {database} from this PC. Ask the server's owner to grant CONNECT (and allow "
-     "this PC in pg_hba.conf)."),
+     QT_TRANSLATE_NOOP(
+         "Refusals", "User {user} may not connect to {database} from this PC. Ask the server's owner to grant "
+                       "CONNECT (and allow this PC in pg_hba.conf).")),
     (("connection refused", "could not translate host name", "timeout expired", "timed out", "no route to host",
       "network is unreachable", "name or service not known", "could not connect", "connection to server"),
      "unreachable",
-     "Cannot reach a PostgreSQL server at {host}:{port}. Is the server running, is the address right, and does the "
-     "firewall let this PC in?"),
+     QT_TRANSLATE_NOOP(
+         "Refusals", "Cannot reach a PostgreSQL server at {host}:{port}. Is the server running, is the address "
+                       "right, and does the firewall let this PC in?")),
 )
 
 
@@ -210,8 +225,10 @@ def explain_connect_error(setting: DatabaseSetting, text: str) -> str:
     lowered = text.lower()
     for needles, _cause, message in _CONNECT_CAUSES:
         if any(needle in lowered for needle in needles):
-            return message.format(user=setting.user, database=setting.database, host=setting.host, port=setting.port)
-    return f"PostgreSQL at {setting.host}:{setting.port} answered: {text}"
+            values = {"user": setting.user, "database": setting.database, "host": setting.host, "port": setting.port}
+            return said(message, **{k: v for k, v in values.items() if k in fields(message)})
+    return said(QT_TRANSLATE_NOOP("Refusals", "PostgreSQL at {host}:{port} answered: {text}"), host=setting.host,
+                port=setting.port, text=text)
 
 
 def check_database(setting: DatabaseSetting, password: str | None, timeout_s: int = 5) -> str:
@@ -227,10 +244,10 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
     from tokodesk.store.migrations import LATEST, current_version
 
     if setting.kind == SQLITE:
-        return f"This PC only: {config.data_dir() / 'tokodesk.db'}"
+        return said(QT_TRANSLATE_NOOP("Refusals", "This PC only: {file}"), file=str(config.data_dir() / "tokodesk.db"))
     missing = setting.problems()
     if missing:
-        raise StationError(f"Fill in: {', '.join(missing)}")
+        raise StationError(QT_TRANSLATE_NOOP("Refusals", "Fill in: {fields}"), fields=listed(missing))
     if password is None:
         password = stored_password()
     database = make_database(f"{compose_url(setting, password)}?connect_timeout={int(timeout_s)}")
@@ -247,16 +264,22 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
             version = current_version(database)
         if version > LATEST:
             raise StationError(
-                f"The database {setting.database} has TokoDesk schema {version}, newer than this TokoDesk knows "
-                f"({LATEST}): another station runs a newer TokoDesk. Update TokoDesk on this PC first.",
-                "schema too new")
+                QT_TRANSLATE_NOOP("Refusals", "The database {database} has TokoDesk schema {version}, newer than this "
+                                  "TokoDesk knows ({latest}): another station runs a newer TokoDesk. Update "
+                                  "TokoDesk on this PC first."),
+                "schema too new", database=setting.database, version=version, latest=LATEST)
         user, can_create = database.execute_sql(
             "SELECT current_user, has_schema_privilege('public', 'CREATE')").fetchone()
         if version < LATEST and not can_create:
-            raise StationError(
-                f"User {user} may not create tables in {setting.database} (schema public), and TokoDesk needs to "
-                f"{'create' if version == 0 else 'update'} its tables there. Ask the server's owner: "
-                f"GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.", "no rights")
+            words = QT_TRANSLATE_NOOP(
+                "Refusals", "User {user} may not create tables in {database} (schema public), and "
+                                      "TokoDesk needs to create its tables there. Ask the server's owner: GRANT "
+                                      "CREATE ON SCHEMA public TO {user}; or use the database owner.") \
+                if version == 0 else \
+                QT_TRANSLATE_NOOP("Refusals", "User {user} may not create tables in {database} (schema public), and "
+                                  "TokoDesk needs to update its tables there. Ask the server's owner: GRANT CREATE "
+                                  "ON SCHEMA public TO {user}; or use the database owner.")
+            raise StationError(words, "no rights", user=user, database=setting.database)
         for model in m.ALL_MODELS:
             table = model._meta.table_name
             if version and database.table_exists(table):
@@ -265,14 +288,23 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
                                                    (f'"{table}"', privilege)).fetchone()[0]
                     if not allowed:
                         raise StationError(
-                            f"User {user} may not {privilege} the table {table} in {setting.database}. Ask the "
-                            f"server's owner: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};", "no rights")
+                            QT_TRANSLATE_NOOP("Refusals", "User {user} may not {privilege} the table {table} in "
+                                              "{database}. Ask the server's owner: GRANT ALL ON ALL TABLES IN "
+                                              "SCHEMA public TO {user};"),
+                            "no rights", user=user, privilege=privilege, table=table, database=setting.database)
     finally:
         if not database.is_closed():
             database.close()
-    state = ("empty: TokoDesk creates its tables at the next start" if version == 0 else
-             f"TokoDesk schema {version}" + (" (updated at the next start)" if version < LATEST else ""))
-    return f"Connected to PostgreSQL {server} as {user}; database {setting.database} is {state}."
+    if version == 0:
+        state = said(QT_TRANSLATE_NOOP("Refusals", "empty: TokoDesk creates its tables at the next start"))
+    elif version < LATEST:
+        state = said(QT_TRANSLATE_NOOP(
+            "Refusals", "TokoDesk schema {version} (updated at the next start)"), version=version)
+    else:
+        state = said(QT_TRANSLATE_NOOP("Refusals", "TokoDesk schema {version}"), version=version)
+    return said(QT_TRANSLATE_NOOP(
+        "Refusals", "Connected to PostgreSQL {server} as {user}; database {database} is {state}."),
+                server=server, user=user, database=setting.database, state=state)
 
 
 _installations: dict[str, str] = {}  # data folder -> id (TOKODESK_HOME may point elsewhere in tests)
@@ -334,4 +366,6 @@ def _load_or_make_id() -> str:
                 continue
         finally:
             Path(tmp).unlink(missing_ok=True)
-    raise StationError(f"{target} cannot be read or written: check that the data folder is writable.")
+    raise StationError(QT_TRANSLATE_NOOP(
+        "Refusals", "{file} cannot be read or written: check that the data folder is writable."),
+                       file=str(target))

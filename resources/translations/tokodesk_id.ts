@@ -6500,6 +6500,110 @@ Folder data: {1}</translation>
         <source>{sku} (seller SKU {seller_sku}) → {quantity}: {message}</source>
         <translation>{sku} (SKU penjual {seller_sku}) → {quantity}: {message}</translation>
     </message>
+    <message>
+        <source>The API address</source>
+        <translation>Alamat API</translation>
+    </message>
+    <message>
+        <source>The sign-in (auth) address</source>
+        <translation>Alamat masuk (auth)</translation>
+    </message>
+    <message>
+        <source>{what} {url!r} is not a web address: give one like https://api.example.com</source>
+        <translation>{what} {url!r} bukan alamat web: isi seperti https://api.example.com</translation>
+    </message>
+    <message>
+        <source>{what} {url!r} uses plain http to {host}: the channel&apos;s secret and access tokens would travel unencrypted. Use https://, or plain http only to this PC (127.0.0.1, ::1, localhost), such as the built-in sandbox</source>
+        <translation>{what} {url!r} memakai http biasa ke {host}: secret dan token akses channel akan terkirim tanpa enkripsi. Pakai https://, atau http biasa hanya ke PC ini (127.0.0.1, ::1, localhost), seperti sandbox bawaan</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid station setting ({error}). Choose the database again in the setup wizard&apos;s Database page, or delete the file to use this PC only.</source>
+        <translation>{file} bukan pengaturan stasiun yang sah ({error}). Pilih database lagi di halaman Database pada wizard pengaturan, atau hapus file itu untuk memakai PC ini saja.</translation>
+    </message>
+    <message>
+        <source>{file}: unknown database kind {kind!r}; use {sqlite!r} or {postgresql!r}.</source>
+        <translation>{file}: jenis database {kind!r} tidak dikenal; pakai {sqlite!r} atau {postgresql!r}.</translation>
+    </message>
+    <message>
+        <source>Fill in: {fields}</source>
+        <translation>Lengkapi: {fields}</translation>
+    </message>
+    <message>
+        <source>{file} lacks {fields}: choose the database again in the setup wizard.</source>
+        <translation>{file} tidak berisi {fields}: pilih database lagi di wizard pengaturan.</translation>
+    </message>
+    <message>
+        <source>The server refused the password for user {user}. Check the password (and the user name).</source>
+        <translation>Server menolak kata sandi untuk pengguna {user}. Periksa kata sandi (dan nama pengguna).</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for user {user}: type it in the Password field.</source>
+        <translation>Server meminta kata sandi untuk pengguna {user}: ketik di kolom Kata sandi.</translation>
+    </message>
+    <message>
+        <source>The server has no user {user}. Check the name, or ask who set the server up.</source>
+        <translation>Server tidak punya pengguna {user}. Periksa namanya, atau tanyakan orang yang memasang server.</translation>
+    </message>
+    <message>
+        <source>The server has no database {database}. Create it first (createdb {database}) or fix its name.</source>
+        <translation>Server tidak punya database {database}. Buat dulu (createdb {database}) atau perbaiki namanya.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to {database} from this PC. Ask the server&apos;s owner to grant CONNECT (and allow this PC in pg_hba.conf).</source>
+        <translation>Pengguna {user} tidak boleh terhubung ke {database} dari PC ini. Minta pemilik server memberi hak CONNECT (dan mengizinkan PC ini di pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>Cannot reach a PostgreSQL server at {host}:{port}. Is the server running, is the address right, and does the firewall let this PC in?</source>
+        <translation>Server PostgreSQL di {host}:{port} tidak dapat dihubungi. Apakah server berjalan, alamatnya benar, dan firewall mengizinkan PC ini?</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at {host}:{port} answered: {text}</source>
+        <translation>PostgreSQL di {host}:{port} menjawab: {text}</translation>
+    </message>
+    <message>
+        <source>This PC only: {file}</source>
+        <translation>Hanya PC ini: {file}</translation>
+    </message>
+    <message>
+        <source>The database {database} has TokoDesk schema {version}, newer than this TokoDesk knows ({latest}): another station runs a newer TokoDesk. Update TokoDesk on this PC first.</source>
+        <translation>Database {database} memakai skema TokoDesk {version}, lebih baru daripada yang dikenal TokoDesk ini ({latest}): stasiun lain menjalankan TokoDesk yang lebih baru. Perbarui TokoDesk di PC ini dulu.</translation>
+    </message>
+    <message>
+        <source>User {user} may not create tables in {database} (schema public), and TokoDesk needs to create its tables there. Ask the server&apos;s owner: GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.</source>
+        <translation>Pengguna {user} tidak boleh membuat tabel di {database} (skema public), padahal TokoDesk perlu membuat tabelnya di sana. Minta pemilik server: GRANT CREATE ON SCHEMA public TO {user}; atau pakai pemilik database.</translation>
+    </message>
+    <message>
+        <source>User {user} may not create tables in {database} (schema public), and TokoDesk needs to update its tables there. Ask the server&apos;s owner: GRANT CREATE ON SCHEMA public TO {user}; or use the database owner.</source>
+        <translation>Pengguna {user} tidak boleh membuat tabel di {database} (skema public), padahal TokoDesk perlu memperbarui tabelnya di sana. Minta pemilik server: GRANT CREATE ON SCHEMA public TO {user}; atau pakai pemilik database.</translation>
+    </message>
+    <message>
+        <source>User {user} may not {privilege} the table {table} in {database}. Ask the server&apos;s owner: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};</source>
+        <translation>Pengguna {user} tidak boleh {privilege} tabel {table} di {database}. Minta pemilik server: GRANT ALL ON ALL TABLES IN SCHEMA public TO {user};</translation>
+    </message>
+    <message>
+        <source>empty: TokoDesk creates its tables at the next start</source>
+        <translation>kosong: TokoDesk membuat tabelnya saat dijalankan berikutnya</translation>
+    </message>
+    <message>
+        <source>TokoDesk schema {version} (updated at the next start)</source>
+        <translation>skema TokoDesk {version} (diperbarui saat dijalankan berikutnya)</translation>
+    </message>
+    <message>
+        <source>TokoDesk schema {version}</source>
+        <translation>skema TokoDesk {version}</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL {server} as {user}; database {database} is {state}.</source>
+        <translation>Terhubung ke PostgreSQL {server} sebagai {user}; database {database}: {state}.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read or written: check that the data folder is writable.</source>
+        <translation>{file} tidak bisa dibaca atau ditulis: periksa bahwa folder data bisa ditulisi.</translation>
+    </message>
 </context>
 <context>
     <name>RejectDialog</name>

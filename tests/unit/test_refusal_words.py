@@ -71,8 +71,8 @@ def _translations() -> dict[str, tuple[str, str]]:
 
 
 def _service_files() -> list[Path]:
-    """The services, and the window's own modules (a job's function there raises refusals too)."""
-    return sorted(SERVICES.rglob("*.py")) + sorted((PACKAGE / "ui").rglob("*.py"))
+    """The services, the window's own modules (a job's function there raises refusals too) and the station setting."""
+    return sorted(SERVICES.rglob("*.py")) + sorted((PACKAGE / "ui").rglob("*.py")) + [PACKAGE / "station.py"]
 
 
 def _is_refusal_class(value: object) -> bool:

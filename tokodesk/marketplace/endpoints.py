@@ -10,11 +10,24 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import MarketplaceError
 
 
 class InsecureEndpoint(MarketplaceError):
     """A channel's API or sign-in address that would send secrets in clear (or is not a web address at all)."""
+
+    def __init__(self, words: str) -> None:
+        super().__init__(words)
+        self.args = (words,)  # TokoDesk's own words (a Said), not the marketplace's: the window says them again
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+# The addresses the adapters check, as the start of a sentence (the window translates them).
+_WHAT = {"the API address": QT_TRANSLATE_NOOP("Refusals", "The API address"),
+         "the sign-in (auth) address": QT_TRANSLATE_NOOP("Refusals", "The sign-in (auth) address")}
 
 
 def is_loopback(host: str) -> bool:
@@ -54,15 +67,17 @@ def endpoint_problem(url: str, what: str = "the API address") -> str | None:
     if kind is None:
         return None
     if kind[0] == NOT_WEB:
-        return f"{what} {url!r} is not a web address: give one like https://api.example.com"
-    return (f"{what} {url!r} uses plain http to {kind[1]}: the channel's secret and access tokens would travel "
-            "unencrypted. Use https://, or plain http only to this PC (127.0.0.1, ::1, localhost), such as the "
-            "built-in sandbox")
+        return said(QT_TRANSLATE_NOOP("Refusals", "{what} {url!r} is not a web address: give one like "
+                                                  "https://api.example.com"), what=what, url=url)
+    return said(QT_TRANSLATE_NOOP("Refusals", "{what} {url!r} uses plain http to {host}: the channel's secret and "
+                                              "access tokens would travel unencrypted. Use https://, or plain http "
+                                              "only to this PC (127.0.0.1, ::1, localhost), such as the built-in "
+                                              "sandbox"), what=what, url=url, host=kind[1])
 
 
 def check_endpoint(url: str, what: str = "the API address") -> str:
     """`url` when it may be used; InsecureEndpoint otherwise (nothing has been sent)."""
-    problem = endpoint_problem(url, what)
+    problem = endpoint_problem(url, _WHAT.get(what, what[:1].upper() + what[1:]))
     if problem:
-        raise InsecureEndpoint(problem[0].upper() + problem[1:] + ".")
+        raise InsecureEndpoint(said(QT_TRANSLATE_NOOP("Refusals", "{problem}."), problem=problem))
     return url

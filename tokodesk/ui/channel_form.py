@@ -211,7 +211,7 @@ def _database_in_use() -> str:
     try:
         shown, source = station.in_use()
     except station.StationError as exc:
-        return str(exc)
+        return refusal_text(exc)
     # station.py says it in English (the CLI's words); its fixed phrases in the window's language.
     for english, said in (("This PC only (SQLite)", translate("SettingsDialog", "This PC only (SQLite)")),
                           ("Shared PostgreSQL server", translate("SettingsDialog", "Shared PostgreSQL server"))):

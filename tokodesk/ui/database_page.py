@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from tokodesk import station
 from tokodesk.station import DatabaseSetting
 from tokodesk.ui.context import AppContext
-from tokodesk.ui.messages import describe
+from tokodesk.ui.messages import describe, in_words, refusal_text
 
 _COLOURS = {True: "color:#1b5e20", False: "color:#b00020", None: "color:#555"}
 
@@ -92,7 +92,7 @@ class DatabasePage(QWizardPage):
             self.loaded = station.load()
         except station.StationError as exc:
             self.loaded = DatabaseSetting()
-            self._show(False, str(exc))
+            self._show(False, refusal_text(exc))
         setting = self.loaded
         self.local.setChecked(setting.kind == station.SQLITE)
         self.shared.setChecked(setting.kind == station.POSTGRESQL)
@@ -151,7 +151,7 @@ class DatabasePage(QWizardPage):
 
         def done(text: str) -> None:
             self.tested = setting
-            self._show(True, text)
+            self._show(True, in_words(text))  # station.py's words (the CLI prints the English)
             self._changed()
 
         def failed(exc: BaseException, _detail: str) -> None:
