@@ -58,6 +58,7 @@ def test_a_problem_and_the_history_written_by_the_services_are_indonesian(qtbot,
     text = _shown(qtbot, refused)
     assert ("Tidak bisa menerima" in text or "Menunggu marketplace" in text), text
     assert "Could not accept" not in text and "Waiting for the marketplace" not in text, text
+    assert "no answer after" not in text, text  # the marketplace request's own line too
     text = _shown(qtbot, accepted)
     assert "diterima di marketplace" in text and "dikemas; sekarang" in text, text
     assert "status Baru (kode marketplace" in text or "status Perlu" in text, text

@@ -158,6 +158,9 @@ def test_words_are_stored_wherever_the_text_is():
                 if owner == "Order" and _name(node.func) == "update" and problem is not None and not (
                         isinstance(problem, ast.Constant) and problem.value == "") and "problem_words" not in given:
                     missing.append(f"{where}: Order.update(problem=…) without problem_words=stored_words(…)")
+                if owner == "Action" and _name(node.func) == "update" and "error" in given and \
+                        "error_words" not in given:
+                    missing.append(f"{where}: Action.update(error=…) without error_words=stored_words(…)")
                 if owner == "OrderEvent" and _name(node.func) == "create" and "words" not in given:
                     missing.append(f"{where}: OrderEvent.create(detail=…) without words=stored_words(…)")
                 if owner == "OrderEvent" and _name(node.func) == "insert_many" and not any(
@@ -230,7 +233,7 @@ def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(
     order = m.Order.create(channel=channel, order_id="1", state="new", created_at=m.utcnow())
     migrator = (SqliteMigrator if isinstance(any_database, pw.SqliteDatabase) else PostgresqlMigrator)(any_database)
     migrate(migrator.drop_column("order", "problem_words"), migrator.drop_column("order_event", "words"),
-            migrator.drop_column("sync_run", "error_words"))
+            migrator.drop_column("sync_run", "error_words"), migrator.drop_column("action", "error_words"))
     any_database.execute_sql('UPDATE "order" SET "problem" = %s WHERE "id" = %s'.replace(
         "%s", any_database.param), ("Could not accept: an old wording", order.id))
     any_database.execute_sql('INSERT INTO "order_event" ("order_id", "at", "who", "kind", "detail", "ok") VALUES '
@@ -239,9 +242,10 @@ def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(
     m.SchemaVersion.delete().where(m.SchemaVersion.version >= 24).execute()
 
     assert migrations.migrate(any_database) == migrations.LATEST
-    columns = {t: {c.name for c in any_database.get_columns(t)} for t in ("order", "order_event", "sync_run")}
+    columns = {t: {c.name for c in any_database.get_columns(t)}
+               for t in ("order", "order_event", "sync_run", "action")}
     assert "problem_words" in columns["order"] and "words" in columns["order_event"] and \
-        "error_words" in columns["sync_run"]
+        "error_words" in columns["sync_run"] and "error_words" in columns["action"]
     row = m.Order.get_by_id(order.id)
     assert row.problem == "Could not accept: an old wording" and row.problem_words is None
     old = m.OrderEvent.get(m.OrderEvent.who == "old@desk")

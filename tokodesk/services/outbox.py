@@ -33,6 +33,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.i18n_marks import stored_words
 from tokodesk.station import installation_id
 from tokodesk.store import bulk
 from tokodesk.store import models as m
@@ -144,7 +145,8 @@ def settle(action: m.Action, status: str, error: str = "") -> bool:
     """Store the result of a claimed action. False when the claim was lost meanwhile (nothing written)."""
     now = m.utcnow()
     rows = (
-        m.Action.update(status=status, error=error, version=m.Action.version + 1, updated_at=now)
+        m.Action.update(status=status, error=error, error_words=stored_words(error), version=m.Action.version + 1,
+                        updated_at=now)
         .where((m.Action.id == action.id) & (m.Action.version == action.version) & (m.Action.status == SENT))
         .execute()
     )
@@ -317,7 +319,8 @@ def settle_many(actions: Sequence[m.Action], status: str, error: str = "") -> bo
         return True
     now = m.utcnow()
     rows = (
-        m.Action.update(status=status, error=error, version=m.Action.version + 1, updated_at=now)
+        m.Action.update(status=status, error=error, error_words=stored_words(error), version=m.Action.version + 1,
+                        updated_at=now)
         .where(pw.Tuple(m.Action.id, m.Action.version).in_([(a.id, a.version) for a in actions])
                & (m.Action.status == SENT))
         .execute()

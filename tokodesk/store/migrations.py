@@ -249,6 +249,7 @@ def _m24_stored_words(database: pw.Database) -> None:
     add_column_if_missing(database, m.Order, "problem_words")
     add_column_if_missing(database, m.OrderEvent, "words")
     add_column_if_missing(database, m.SyncRun, "error_words")
+    add_column_if_missing(database, m.Action, "error_words")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
@@ -275,7 +276,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (21, "packages packed one at a time", _m21_packages_packed),
     (22, "the items of each package", _m22_package_units),
     (23, "the parcels of orders packed as a whole", _m23_parcels_of_packed_orders),
-    (24, "stored messages keep their words (problems, history, run errors)", _m24_stored_words),
+    (24, "stored messages keep their words (problems, history, run and request errors)", _m24_stored_words),
 ]
 LATEST = MIGRATIONS[-1][0]
 

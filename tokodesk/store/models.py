@@ -296,6 +296,7 @@ class Action(BaseModel):
     status = pw.CharField(default="pending", index=True)  # pending | sent | done | failed | unknown
     attempts = pw.IntegerField(default=0)
     error = pw.TextField(default="")
+    error_words = JSONField(null=True)  # the error's words (i18n_marks.stored_words), None for plain text
     station = pw.CharField(default="")
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)

@@ -165,7 +165,7 @@ class OrderDetailPane(QTextBrowser):
         if detail.actions:
             h.append("<h4>" + escape(self.tr("Marketplace requests")) + "</h4><ul>")
             for a in detail.actions:
-                err = f" — {escape(a['error'])}" if a["error"] else ""
+                err = f" — {escape(stored_text(a['error'], a.get('error_words')))}" if a["error"] else ""
                 kind = self.tr(EVENT_WORDS[a["kind"]]) if a["kind"] in EVENT_WORDS else a["kind"]
                 status = self.tr(REQUEST_WORDS[a["status"]]) if a["status"] in REQUEST_WORDS else a["status"]
                 h.append(f"<li>{escape(kind)}: {escape(status)}{err}</li>")

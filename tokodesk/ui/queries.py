@@ -382,7 +382,7 @@ def order_detail(pk: int) -> OrderDetail | None:
     )
     events = list(m.OrderEvent.select().where(m.OrderEvent.order == pk).order_by(m.OrderEvent.at.desc()).dicts())
     actions = list(
-        m.Action.select(m.Action.kind, m.Action.status, m.Action.error, m.Action.updated_at)
+        m.Action.select(m.Action.kind, m.Action.status, m.Action.error, m.Action.error_words, m.Action.updated_at)
         .where(m.Action.order == pk)
         .order_by(m.Action.id.desc())
         .dicts()
