@@ -103,11 +103,11 @@ def load() -> DatabaseSetting:
     except (ValueError, TypeError, AttributeError) as exc:
         raise StationError(QT_TRANSLATE_NOOP(
             "Refusals", "{file} is not a valid station setting ({error}). Choose the database "
-                                                "again in the setup wizard's Database page, or delete the file to "
-                                                "use this PC only."), file=str(file), error=str(exc)) from exc
+                        "again in the setup wizard's Database page, or delete the file to "
+                        "use this PC only."), file=str(file), error=str(exc)) from exc
     if setting.kind not in (SQLITE, POSTGRESQL):
         raise StationError(QT_TRANSLATE_NOOP("Refusals", "{file}: unknown database kind {kind!r}; use {sqlite!r} or "
-                                                "{postgresql!r}."),
+                                                         "{postgresql!r}."),
                            file=str(file), kind=setting.kind, sqlite=SQLITE, postgresql=POSTGRESQL)
     return setting
 
@@ -206,13 +206,13 @@ _CONNECT_CAUSES = (
     (("permission denied", "not permitted to log in", "no pg_hba.conf entry"), "no rights",
      QT_TRANSLATE_NOOP(
          "Refusals", "User {user} may not connect to {database} from this PC. Ask the server's owner to grant "
-                       "CONNECT (and allow this PC in pg_hba.conf).")),
+                     "CONNECT (and allow this PC in pg_hba.conf).")),
     (("connection refused", "could not translate host name", "timeout expired", "timed out", "no route to host",
       "network is unreachable", "name or service not known", "could not connect", "connection to server"),
      "unreachable",
      QT_TRANSLATE_NOOP(
          "Refusals", "Cannot reach a PostgreSQL server at {host}:{port}. Is the server running, is the address "
-                       "right, and does the firewall let this PC in?")),
+                     "right, and does the firewall let this PC in?")),
 )
 
 
@@ -266,19 +266,19 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
             raise StationError(
                 QT_TRANSLATE_NOOP("Refusals", "The database {database} has TokoDesk schema {version}, newer than this "
                                   "TokoDesk knows ({latest}): another station runs a newer TokoDesk. Update "
-                                  "TokoDesk on this PC first."),
+                                              "TokoDesk on this PC first."),
                 "schema too new", database=setting.database, version=version, latest=LATEST)
         user, can_create = database.execute_sql(
             "SELECT current_user, has_schema_privilege('public', 'CREATE')").fetchone()
         if version < LATEST and not can_create:
             words = QT_TRANSLATE_NOOP(
                 "Refusals", "User {user} may not create tables in {database} (schema public), and "
-                                      "TokoDesk needs to create its tables there. Ask the server's owner: GRANT "
-                                      "CREATE ON SCHEMA public TO {user}; or use the database owner.") \
+                            "TokoDesk needs to create its tables there. Ask the server's owner: GRANT "
+                            "CREATE ON SCHEMA public TO {user}; or use the database owner.") \
                 if version == 0 else \
                 QT_TRANSLATE_NOOP("Refusals", "User {user} may not create tables in {database} (schema public), and "
                                   "TokoDesk needs to update its tables there. Ask the server's owner: GRANT CREATE "
-                                  "ON SCHEMA public TO {user}; or use the database owner.")
+                                              "ON SCHEMA public TO {user}; or use the database owner.")
             raise StationError(words, "no rights", user=user, database=setting.database)
         for model in m.ALL_MODELS:
             table = model._meta.table_name
@@ -290,7 +290,7 @@ def check_database(setting: DatabaseSetting, password: str | None, timeout_s: in
                         raise StationError(
                             QT_TRANSLATE_NOOP("Refusals", "User {user} may not {privilege} the table {table} in "
                                               "{database}. Ask the server's owner: GRANT ALL ON ALL TABLES IN "
-                                              "SCHEMA public TO {user};"),
+                                                          "SCHEMA public TO {user};"),
                             "no rights", user=user, privilege=privilege, table=table, database=setting.database)
     finally:
         if not database.is_closed():

@@ -108,7 +108,7 @@ def pull_skus(
                                 summary.add_error(
                                     said(QT_TRANSLATE_NOOP(
                                             "Refusals", "product {product_id} {name!r} has no SKU: give it one in "
-                                                                "Seller Center, or map it by hand"),
+                                                        "Seller Center, or map it by hand"),
                                          product_id=pid, name=values["name"]),
                                     failed=False,
                                 )

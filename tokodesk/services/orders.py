@@ -120,7 +120,7 @@ def pull_orders(
                 summary.add_error(
                     said(QT_TRANSLATE_NOOP(
                             "Refusals", "orders created before {when} are older than {marketplace} serves and "
-                                                "were not pulled"), when=config.wib(now - limit),
+                                        "were not pulled"), when=config.wib(now - limit),
                          marketplace=caps.display_name),
                     failed=False,
                 )

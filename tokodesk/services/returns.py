@@ -143,7 +143,7 @@ def _read_evidence(channel: m.Channel, adapter: base.Marketplace, summary: RunSu
             links = adapter.return_evidence(ret.return_id)  # type: ignore[attr-defined]
         except base.MarketplaceError as exc:
             summary.add_error(said(QT_TRANSLATE_NOOP("Refusals", "return {return_id}: the buyer's photos were not read "
-                                                         "({error})"), return_id=ret.return_id, error=str(exc)),
+                                                                 "({error})"), return_id=ret.return_id, error=str(exc)),
                               failed=False)
             continue
         m.Return.update(evidence=links).where(m.Return.id == ret.id).execute()

@@ -187,7 +187,7 @@ class _Refresh:
                     if order_id not in seen:
                         self.summary.add_error(said(QT_TRANSLATE_NOOP(
                                 "Refusals", "order {order_id}: the marketplace did not "
-                                                                       "return it"), order_id=order_id),
+                                            "return it"), order_id=order_id),
                                                failed=False)
                 if stored < len(ids) and cancel and cancel():
                     break
