@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tests.ui.test_database_page import wizard  # noqa: F401 - fixture
 from tokodesk.store import models as m
 
@@ -131,3 +134,36 @@ def test_an_address_in_clear_is_refused_in_indonesian(indonesian):
     text = describe(caught.value)
     assert text.startswith("Alamat API 'http://fs.example.com' memakai http biasa ke fs.example.com"), text
     assert text.endswith("seperti sandbox bawaan."), text
+
+
+def test_a_return_s_problem_is_indonesian_when_the_returns_tab_opens_again(qtbot, ctx, indonesian, sb, shop_channel,  # noqa: F811
+                                                                           wait_idle):
+    from tests.integration.test_returns_sandbox import ask, delivered
+    from tests.ui.test_returns_tab import cell
+    from tokodesk.ui.returns_tab import COL_RESULT, ReturnsTab
+
+    def open_tab() -> ReturnsTab:
+        ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+        ctx.channel_id = shop_channel.id
+        tab = ReturnsTab(ctx)
+        qtbot.addWidget(tab)
+        tab.show()
+        wait_idle(ctx)
+        return tab
+
+    sb.dialect.returns_book.rate = 0.0
+    (first,) = ask(sb, delivered(sb, 1))
+    tab = open_tab()
+    qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    tab.select_return(first.return_id)
+    wait_idle(ctx)
+    sb.faults.force("return_approve", "error", 50)  # the marketplace fails every try
+    qtbot.mouseClick(tab.approve_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    problem = m.Return.get(m.Return.return_id == first.return_id).problem
+    assert problem.startswith(("Could not approve the return", "Waiting for the marketplace")), problem
+    tab.close()
+
+    text = cell(open_tab(), first.return_id, COL_RESULT)  # read back from the database
+    assert text.startswith(("Tidak bisa menyetujui pengembalian", "Menunggu marketplace")), text

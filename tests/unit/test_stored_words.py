@@ -103,8 +103,8 @@ def _stored_plain(kinds: dict[str, tuple[int, str]], *, problems: bool = False, 
             values = []
             if name in kinds:
                 values.append(_argument(call, *kinds[name]))
-            if problems and name == "update" and _name(getattr(call.func, "value", None)) == "Order":
-                values += [k.value for k in call.keywords if k.arg == "problem"]
+            if problems and name == "update" and _name(getattr(call.func, "value", None)) in ("Order", "Return"):
+                values += [k.value for k in call.keywords if k.arg in ("problem", "decision_detail")]
             if events and name in ("create", "insert_many") and \
                     _name(getattr(call.func, "value", None)) == "OrderEvent":
                 values += [k.value for k in call.keywords if k.arg == "detail"]
@@ -155,9 +155,12 @@ def test_words_are_stored_wherever_the_text_is():
                 owner = _name(getattr(node.func, "value", None))
                 given = {k.arg for k in node.keywords}
                 problem = next((k.value for k in node.keywords if k.arg == "problem"), None)
-                if owner == "Order" and _name(node.func) == "update" and problem is not None and not (
+                if owner in ("Order", "Return") and _name(node.func) == "update" and problem is not None and not (
                         isinstance(problem, ast.Constant) and problem.value == "") and "problem_words" not in given:
-                    missing.append(f"{where}: Order.update(problem=…) without problem_words=stored_words(…)")
+                    missing.append(f"{where}: {owner}.update(problem=…) without problem_words=stored_words(…)")
+                if owner == "Return" and _name(node.func) == "update" and "decision_detail" in given and \
+                        "decision_words" not in given:
+                    missing.append(f"{where}: Return.update(decision_detail=…) without decision_words=…")
                 if owner == "Action" and _name(node.func) == "update" and "error" in given and \
                         "error_words" not in given:
                     missing.append(f"{where}: Action.update(error=…) without error_words=stored_words(…)")
@@ -220,8 +223,8 @@ def test_a_value_the_template_cannot_take_shows_the_english(qapp):
     assert words is None or words.say(lambda _c, text: text) == "3 of 4 items scanned"
 
 
-def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(any_database):
-    """An older database (no words columns) gets them, its rows untouched; fresh, the migration does nothing."""
+def test_migrations_24_25_keep_old_rows_as_they_were_and_new_ones_keep_their_words(any_database):
+    """An older database (no words columns) gets them, its rows untouched; fresh, the migrations do nothing."""
     import peewee as pw
     from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
 
@@ -233,7 +236,8 @@ def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(
     order = m.Order.create(channel=channel, order_id="1", state="new", created_at=m.utcnow())
     migrator = (SqliteMigrator if isinstance(any_database, pw.SqliteDatabase) else PostgresqlMigrator)(any_database)
     migrate(migrator.drop_column("order", "problem_words"), migrator.drop_column("order_event", "words"),
-            migrator.drop_column("sync_run", "error_words"), migrator.drop_column("action", "error_words"))
+            migrator.drop_column("sync_run", "error_words"), migrator.drop_column("action", "error_words"),
+            migrator.drop_column("return", "problem_words"), migrator.drop_column("return", "decision_words"))
     any_database.execute_sql('UPDATE "order" SET "problem" = %s WHERE "id" = %s'.replace(
         "%s", any_database.param), ("Could not accept: an old wording", order.id))
     any_database.execute_sql('INSERT INTO "order_event" ("order_id", "at", "who", "kind", "detail", "ok") VALUES '
@@ -243,9 +247,10 @@ def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(
 
     assert migrations.migrate(any_database) == migrations.LATEST
     columns = {t: {c.name for c in any_database.get_columns(t)}
-               for t in ("order", "order_event", "sync_run", "action")}
+               for t in ("order", "order_event", "sync_run", "action", "return")}
     assert "problem_words" in columns["order"] and "words" in columns["order_event"] and \
-        "error_words" in columns["sync_run"] and "error_words" in columns["action"]
+        "error_words" in columns["sync_run"] and "error_words" in columns["action"] and \
+        {"problem_words", "decision_words"} <= columns["return"]
     row = m.Order.get_by_id(order.id)
     assert row.problem == "Could not accept: an old wording" and row.problem_words is None
     old = m.OrderEvent.get(m.OrderEvent.who == "old@desk")
@@ -257,7 +262,8 @@ def test_migration_24_keeps_old_rows_as_they_were_and_new_ones_keep_their_words(
     assert stored.detail == "packed; now packed"
     assert words_from_store(stored.detail, stored.words).template == "packed; now {state}"
     assert migrations.migrate(any_database) == migrations.LATEST  # once is enough
-    migrations._m24_stored_words(any_database)  # and on an up-to-date database it changes nothing
+    migrations._m24_stored_words(any_database)  # and on an up-to-date database they change nothing
+    migrations._m25_return_words(any_database)
 
 
 def test_every_history_template_has_a_finished_translation_with_the_same_placeholders():

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from tokodesk import config
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said, stored_words, words_from_store
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services import returns as rs
@@ -269,7 +269,8 @@ class ReturnDesk:
                     # Closed once the marketplace needs no answer; else when the approval of the parcel is done.
                     state = RS.CLOSED.value if "decision" not in payload else ret.state
                     m.Return.update(stock_returned=True, decision="received", decision_detail=detail,
-                                    decided_by=self.who, decided_at=m.utcnow(), state=state).where(
+                                    decision_words=stored_words(detail), decided_by=self.who, decided_at=m.utcnow(),
+                                    state=state).where(
                         m.Return.id == ret.id).execute()
                     _event(ret, "return_received", self.who, detail)
                 action = None
@@ -436,12 +437,14 @@ class ReturnDesk:
                 detail = said(QT_TRANSLATE_NOOP("History", "partial refund of Rp{amount} offered"),
                               amount=f"{p['amount']:,}".replace(",", "."))
             else:
+                checked_in = _reload(ret)
                 detail = said(QT_TRANSLATE_NOOP("History", "received package approved; {detail}"),
-                              detail=_reload(ret).decision_detail)
+                              detail=words_from_store(checked_in.decision_detail, checked_in.decision_words)
+                              or checked_in.decision_detail)
             changes: dict = {"problem": "", "version": m.Return.version + 1, "local_updated_at": m.utcnow()}
             if action.kind != RECEIVE:
                 changes.update(decision=action.kind.removeprefix("return_"), decision_detail=detail,
-                               decided_by=self.who, decided_at=m.utcnow())
+                               decision_words=stored_words(detail), decided_by=self.who, decided_at=m.utcnow())
             m.Return.update(**changes).where(m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, ex.with_note(detail, note))
         return _outcome(_reload(ret), True)
@@ -454,7 +457,8 @@ class ReturnDesk:
                 rs.store_return(self.channel, info)
             problem = said(QT_TRANSLATE_NOOP("Refusals", "Could not {what} the return: {reason}"),
                            what=RETURN_WHAT.get(action.kind, action.kind.removeprefix("return_")), reason=reason)
-            m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
+            m.Return.update(problem=problem, problem_words=stored_words(problem), version=m.Return.version + 1).where(
+                m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
         return _outcome(_reload(ret), False, reason)
 
@@ -464,7 +468,8 @@ class ReturnDesk:
                 return _outcome(_reload(ret), False, said(_ELSEWHERE_FINISHED), pending=True)
             problem = said(QT_TRANSLATE_NOOP("Refusals", "Waiting for the marketplace: {reason}. TokoDesk checks "
                                                          "again on the next sync."), reason=reason)
-            m.Return.update(problem=problem, version=m.Return.version + 1).where(m.Return.id == ret.id).execute()
+            m.Return.update(problem=problem, problem_words=stored_words(problem), version=m.Return.version + 1).where(
+                m.Return.id == ret.id).execute()
             _event(ret, action.kind, self.who, problem, ok=False)
         return _outcome(_reload(ret), False, problem, pending=True)
 

@@ -252,6 +252,11 @@ def _m24_stored_words(database: pw.Database) -> None:
     add_column_if_missing(database, m.Action, "error_words")
 
 
+def _m25_return_words(database: pw.Database) -> None:
+    add_column_if_missing(database, m.Return, "problem_words")
+    add_column_if_missing(database, m.Return, "decision_words")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -277,6 +282,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (22, "the items of each package", _m22_package_units),
     (23, "the parcels of orders packed as a whole", _m23_parcels_of_packed_orders),
     (24, "stored messages keep their words (problems, history, run and request errors)", _m24_stored_words),
+    (25, "a return's problem and decision keep their words", _m25_return_words),
 ]
 LATEST = MIGRATIONS[-1][0]
 

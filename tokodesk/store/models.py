@@ -440,10 +440,12 @@ class Return(BaseModel):
     # The seller's decision as TokoDesk took it: approve | reject | received (with the reason / the inspection).
     decision = pw.CharField(default="")
     decision_detail = pw.TextField(default="")
+    decision_words = JSONField(null=True)  # the detail's words (i18n_marks.stored_words), None for plain text
     decided_by = pw.CharField(default="")
     decided_at = pw.DateTimeField(null=True)
     stock_returned = pw.BooleanField(default=False)  # its goods were checked in (on hand or damaged), once
     problem = pw.TextField(default="")  # why the last decision did not go through (or is not known yet)
+    problem_words = JSONField(null=True)  # the problem's words (i18n_marks.stored_words), None for plain text
     version = pw.IntegerField(default=1)
     local_updated_at = pw.DateTimeField(default=utcnow)
 

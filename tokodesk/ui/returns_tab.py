@@ -32,7 +32,7 @@ from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change
-from tokodesk.ui.messages import describe, in_words
+from tokodesk.ui.messages import describe, in_words, stored_said
 from tokodesk.ui.orders_model import short_wib_text
 from tokodesk.ui.return_dialogs import LineToInspect, OfferDialog, ReceiveDialog, RejectDialog, ScanParcelDialog
 
@@ -73,8 +73,9 @@ def load_rows(channel_id: int, state: str | None) -> list[ReturnLineView]:
             r.id, r.return_id, row.invoice or r.order_id, r.return_type, r.state,
             r.next_deadline if r.state in rs.URGENT else None, r.reason_text or r.reason, list(r.evidence or []),
             ", ".join(f"{ln.seller_sku or ln.sku} × {ln.quantity}" for ln in r.lines),
-            " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x), r.problem,
-            r.decision_detail or r.decision, r.local_order_id,
+            " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x),
+            stored_said(r.problem, r.problem_words) or r.problem,  # said in the window's language when shown
+            stored_said(r.decision_detail, r.decision_words) or r.decision_detail or r.decision, r.local_order_id,
             [LineToInspect(ln.seller_sku or ln.sku, ln.name, ln.quantity) for ln in r.lines], r.refund_total))
     return out
 
@@ -292,7 +293,7 @@ class ReturnsTab(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            ok, text = self.results.get(r.pk, (True, r.problem or r.decision))
+            ok, text = self.results.get(r.pk, (True, in_words(r.problem or r.decision)))
             values = {COL_RETURN: r.return_id, COL_ORDER: r.order, COL_TYPE: self._type_text(r.return_type),
                       COL_STATE: self._state_text(r.state), COL_LEFT: "", COL_REASON: r.reason, COL_ITEMS: r.items,
                       COL_TRACKING: r.tracking, COL_RESULT: text}
