@@ -7,7 +7,7 @@ with C getters and inlined predicates. `OrdersModel` keeps the rows and calls th
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from operator import itemgetter
 from typing import Any
 
@@ -75,7 +75,7 @@ CHIP_PREDICATES = {key: pred for key, _label, pred in CHIPS}
 WHOLE_WITH_TO_DO = frozenset({key for key, states in CHIP_STATES.items() if states <= TO_DO} | {"to_print"})
 
 
-_work_key = itemgetter(q.R_WORK)
+WORK_KEY = itemgetter(q.R_WORK)
 _pk_of = itemgetter(q.R_PK)
 _state_of = itemgetter(q.R_STATE)
 _courier_of = itemgetter(q.R_COURIER)
@@ -84,7 +84,7 @@ _waiting_of = itemgetter(q.R_WAITING)
 # type, so 100,000 rows sort without a Python call per row. The buyer sorts case-insensitively by a key made once
 # per row when it was read, the flag and code columns by theirs. The Deadline column sorts in the platform's order
 # of work: the deadline it judges by, then priority.
-_SORT_KEYS = {
+SORT_KEYS = {
     COL_FLAG: itemgetter(q.R_FLAGGED),
     # Invoice, buyer, courier and total are never empty in the store (NOT NULL, default "" or 0).
     COL_INVOICE: itemgetter(q.R_INVOICE),
@@ -94,20 +94,27 @@ _SORT_KEYS = {
     COL_COURIER: _courier_of,
     COL_CODE: itemgetter(q.R_CODE),
     COL_TOTAL: itemgetter(q.R_TOTAL),
-    COL_DEADLINE: _work_key,
+    COL_DEADLINE: WORK_KEY,
     COL_CREATED: itemgetter(q.R_CREATED),  # never empty; ISO text on SQLite, a datetime on PostgreSQL
 }
+# The text columns' ranks (ui/orders_ranks.py): an int per row in the order of the key above, so a click on one of
+# these columns sorts ints held in the rows instead of strings spread over memory.
+RANK_FIELDS = {COL_INVOICE: q.R_RANK_INVOICE, COL_BUYER: q.R_RANK_BUYER, COL_ITEMS: q.R_RANK_ITEMS,
+               COL_CODE: q.R_RANK_CODE, COL_CREATED: q.R_RANK_CREATED}
+_RANK_KEYS = {column: itemgetter(field) for column, field in RANK_FIELDS.items()}
 
 
-def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None) -> None:
+def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None, ranked: Collection[int] = ()) -> None:
     """Sort the rows in place as the queue shows them: by a column (`OrdersModel.sort_spec()`), or in the platform's
     order of work (services/work_order.py) until one is chosen. Stable, as `list.sort`: rows with the same key keep
-    their order (the previous sort's). A list already in that order takes one pass."""
+    their order (the previous sort's). A list already in that order takes one pass. A column in `ranked` (every
+    row holds its right rank there) sorts by the ranks: the same order."""
     if spec is None:
-        rows.sort(key=_work_key)
+        rows.sort(key=WORK_KEY)
         return
     column, order = spec
-    rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+    key = _RANK_KEYS[column] if column in ranked else SORT_KEYS[column]
+    rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
 def queue_counts(rows: list[tuple]) -> Counter:

@@ -21,6 +21,7 @@ from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
 from tokodesk.ui.orders_filters import TO_DO, database_counts, queue_counts, sort_rows
+from tokodesk.ui.orders_ranks import Ends, rank_rows
 from tokodesk.ui.workers import Job
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,8 @@ class QueueLoading:
         # rows shown until then are complete). A queue not shown yet: the To-do orders first.
         whole = self.loaded and self._loaded_view == channel_id and not self.model.loading()
 
-        def load(_jc: Any) -> tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher]:
+        def load(_jc: Any) -> tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
+                                    dict[int, Ends] | None]:
             invoice_mode = True
             if channel_id is not None:
                 row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
@@ -63,24 +65,29 @@ class QueueLoading:
             # The watcher starts before the read: a write in between is reported again, never missed.
             watcher = ChangeWatcher(channel_id=channel_id)
             watcher.start()
+            ranks = None
             if whole:
                 rows = q.order_rows(channel_id)
                 more = None
-            else:
+                q.let_go_after_big_read()
+                ranks, _ = rank_rows(rows)  # every order is here: the text columns' ranks (orders_ranks.py)
+                q.let_go_after_big_read()  # again: the ranking's passing lists and dictionaries
+            else:  # the To-do orders: ranked with the others, once they are read (`_load_rest`)
                 more = database_counts(*q.order_counts(channel_id))
                 rows = q.order_rows(channel_id, states=TO_DO)
-            q.let_go_after_big_read()
+                q.let_go_after_big_read()
             # Sorted and counted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
             sort_rows(rows, sort)
-            return rows, queue_counts(rows) if whole else None, more, invoice_mode, watcher
+            return rows, queue_counts(rows) if whole else None, more, invoice_mode, watcher, ranks
 
-        def done(result: tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher]) -> None:
+        def done(result: tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
+                               dict[int, Ends] | None]) -> None:
             if generation != self._generation:
                 return
-            rows, counts, more, invoice_mode, watcher = result
+            rows, counts, more, invoice_mode, watcher, ranks = result
             self.model.show_order_id = not invoice_mode
             self.columns.set_key_width(rows)
-            self.model.set_rows(rows, counts, more_counts=more)
+            self.model.set_rows(rows, counts, more_counts=more, ranks=ranks)
             self._loaded_view = channel_id
             self._fill_couriers()
             self._watcher = watcher
@@ -97,19 +104,22 @@ class QueueLoading:
     def _load_rest(self, channel_id: int | None, generation: int) -> None:
         """Read the orders that are not To do and merge them in (started once the To-do orders are shown)."""
         sort = self.model.sort_spec()
+        first = list(self.model.all_rows())  # the To-do orders as held now (the model sorts its list in place)
 
-        def load(_jc: Any) -> tuple[list[tuple], Counter]:
+        def load(_jc: Any) -> tuple[list[tuple], Counter, dict[int, Ends], list[tuple]]:
             rows = q.order_rows(channel_id, states=TO_DO, other_states=True)
             q.let_go_after_big_read()
+            ranks, first_ranked = rank_rows(rows, first)  # the text columns' ranks over every order (orders_ranks.py)
+            q.let_go_after_big_read()  # again: the ranking's passing lists and dictionaries
             sort_rows(rows, sort)  # the sort of the moment: if the seller sorts meanwhile, the merge sorts again
-            return rows, queue_counts(rows)
+            return rows, queue_counts(rows), ranks, first_ranked
 
-        def done(result: tuple[list[tuple], Counter]) -> None:
+        def done(result: tuple[list[tuple], Counter, dict[int, Ends], list[tuple]]) -> None:
             if generation != self._generation:
                 return
             self._rest_job = None
-            rows, counts = result
-            self.model.add_rest(rows, counts)
+            rows, counts, ranks, first_ranked = result
+            self.model.add_rest(rows, counts, ranks=ranks, first=first, first_ranked=first_ranked)
             self._fill_couriers()
             self._after_rows_changed()
             self._show_asked_order()

@@ -8,7 +8,7 @@ is a plain pass-through whose `sort()` hands the work back to the model.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from operator import itemgetter
 from typing import Any
@@ -52,6 +52,7 @@ from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also
     raw_deadline,
     sort_rows,
 )
+from tokodesk.ui.orders_ranks import Ends, carry_ranks
 from tokodesk.ui.status_words import marketplace_status_words
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
@@ -134,6 +135,9 @@ class OrdersModel(QAbstractTableModel):
         self._courier = ""  # "" = every courier
         self._printed: bool | None = None  # None = printed or not
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # The text columns whose rank every row holds (ui/orders_ranks.py), and where their values end.
+        self._ranked: set[int] = set()
+        self._ends: dict[int, Ends] = {}
         self._elsewhere = 0  # the search's matches under "All" the chip hides, counted with the shown rows
         self.now = lambda: datetime.now(timezone.utc).replace(tzinfo=None)
         self.show_order_id = False  # "orders on invoice number" off: the marketplace order id is the key column
@@ -209,14 +213,18 @@ class OrdersModel(QAbstractTableModel):
         self._relayout(self._visible(), QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
 
     # -------------------------------------------------------------- our API
-    def set_rows(self, rows: list[tuple], counts: Counter | None = None, *, more_counts: Counter | None = None) -> None:
+    def set_rows(self, rows: list[tuple], counts: Counter | None = None, *, more_counts: Counter | None = None,
+                 ranks: dict[int, Ends] | None = None) -> None:
         """Show these rows (best already in `sort_rows(rows, self.sort_spec())` order, and with their
         `queue_counts`, both done in the worker that read them: then this is a few milliseconds at 100,000).
 
         With `more_counts` (every order per chip, as the database counted them) these are the To-do orders only and
         the others follow through `add_rest`: until then a chip with other orders shows none ("loading"), never a
-        part of its orders that an action could take for the whole."""
+        part of its orders that an action could take for the whole. With `ranks` the rows hold their text columns'
+        ranks (`orders_ranks.rank_rows` over exactly these rows)."""
         self._all = rows
+        self._ranked = set(ranks or ())
+        self._ends = dict(ranks or {})
         self._counts = counts
         self._more_counts = more_counts
         self._all_index = None
@@ -231,13 +239,27 @@ class OrdersModel(QAbstractTableModel):
         """The chosen chip's orders are not all read yet: it shows none until they are."""
         return self._more_counts is not None and self._chip not in WHOLE_WITH_TO_DO
 
-    def add_rest(self, rows: list[tuple], counts: Counter | None = None) -> None:
+    def add_rest(self, rows: list[tuple], counts: Counter | None = None, *, ranks: dict[int, Ends] | None = None,
+                 first: Sequence[tuple] = (), first_ranked: Sequence[tuple] = ()) -> None:
         """The other orders, read after the To-do ones (`rows` in `sort_rows` order, `counts` their `queue_counts`),
         merged without disturbing the seller: a chip showing the same orders stays as it is (selection, current row,
         scroll position); one that showed "loading" shows its orders. An order read twice (changed between the two
-        reads, or refreshed meanwhile) keeps its newer read."""
+        reads, or refreshed meanwhile) keeps its newer read.
+
+        With `ranks`, `rows` hold their text columns' ranks, made over them and `first` (the rows held when their
+        read began), whose ranked copies are `first_ranked`: a row still held takes its copy; one read again since
+        keeps its ranks where its values did not change (`carry_ranks`)."""
         if self._more_counts is None:
             return
+        if ranks is not None:
+            self._ranked = set(ranks)
+            self._ends = dict(ranks)
+            copies = {id(was): now for was, now in zip(first, first_ranked, strict=True)}
+            by_pk = {now[q.R_PK]: now for now in first_ranked}
+            ranked = self._ranked
+            self._all = [copies.get(id(r)) or carry_ranks(r, by_pk.get(r[q.R_PK]), ranked, self._ends)
+                         for r in self._all]
+            del copies, by_pk
         mine = {r[q.R_PK]: r for r in self._all}
         version = q.R_VERSION
         newer = {}
@@ -251,7 +273,7 @@ class OrdersModel(QAbstractTableModel):
         merged = [newer.get(r[q.R_PK], r) for r in self._all] if newer else list(self._all)
         own_counts = None if newer or len(added) < len(rows) or counts is None else queue_counts(merged) + counts
         merged += added
-        sort_rows(merged, self._sort)  # two sorted runs (or a sort changed meanwhile): one merge
+        sort_rows(merged, self._sort, self._ranked)  # two sorted runs (or a sort changed meanwhile): one merge
         was_loading = self.chip_loading()
         self._all = merged
         self._more_counts = None
@@ -268,6 +290,10 @@ class OrdersModel(QAbstractTableModel):
     def sort_spec(self) -> tuple[int, Qt.SortOrder] | None:
         return self._sort
 
+    def ranked_columns(self) -> set[int]:
+        """The text columns that sort by the ranks the rows hold (ui/orders_ranks.py); the others by their text."""
+        return set(self._ranked)
+
     def replace_rows(self, rows: Iterable[tuple]) -> None:
         """Put fresh snapshots of some orders in place (after an action, or another station's change).
 
@@ -278,8 +304,10 @@ class OrdersModel(QAbstractTableModel):
         fresh = {r[q.R_PK]: r for r in rows}
         if not fresh:
             return
-        known = {r[q.R_PK] for r in self._all}
-        added = [r for pk, r in fresh.items() if pk not in known]
+        held = {r[q.R_PK]: r for r in self._all if r[q.R_PK] in fresh}
+        if self._ranked:
+            fresh = {pk: carry_ranks(r, held.get(pk), self._ranked, self._ends) for pk, r in fresh.items()}
+        added = [r for pk, r in fresh.items() if pk not in held]
         self._all = [fresh.get(r[q.R_PK], r) for r in self._all]
         self._all[:0] = added
         self._counts = None
@@ -449,7 +477,7 @@ class OrdersModel(QAbstractTableModel):
 
     def _sort_all(self) -> None:
         """Sort every loaded row by the chosen column (by the platform's order of work until one is chosen)."""
-        sort_rows(self._all, self._sort)
+        sort_rows(self._all, self._sort, self._ranked)
 
     def _display(self, row: tuple, col: int) -> str:
         if col == COL_FLAG:

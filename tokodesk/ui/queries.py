@@ -68,7 +68,15 @@ _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.
     # code's own string), so every column sorts by a C getter.
     R_FLAGGED,  # the queue's `is_problem`
     R_CODE,  # the AWB, else the booking code, else ""
-) = range(32)
+    # The rank of the row's invoice, buyer key, items, code and creation time among every loaded row's (a small int;
+    # equal values, equal ranks), or None: the queue sorts those columns by them (ui/orders_ranks.py).
+    R_RANK_INVOICE,
+    R_RANK_BUYER,
+    R_RANK_ITEMS,
+    R_RANK_CODE,
+    R_RANK_CREATED,
+) = range(37)
+R_RANKS = R_RANK_INVOICE  # the rank fields are the row's last: row[:R_RANKS] is the row without them
 
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
@@ -310,6 +318,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
     in_window = {cid: work_order.in_buyer_window(S_ON_HOLD, marketplace)
                  for cid, marketplace in m.Channel.select(m.Channel.id, m.Channel.marketplace).tuples()}
     intern = sys.intern
+    lowered: dict[str, str] = {}  # one buyer key per name (a shop's buyers come back): fewer strings, faster sorts
     found = []
     append = found.append
     for row in orders:
@@ -333,9 +342,12 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
             accept_by = None
         if state not in _SHIP_BY_KEPT:
             ship_by = None
-        buyer_key = buyer.lower()
-        if buyer_key == buyer:  # one string for both when the name has no capitals
-            buyer_key = buyer
+        buyer_key = lowered.get(buyer)
+        if buyer_key is None:
+            buyer_key = buyer.lower()
+            if buyer_key == buyer:  # one string for both when the name has no capitals
+                buyer_key = buyer
+            lowered[buyer] = buyer_key
         # The few distinct states, statuses and couriers shared, not one copy per order (tens of MB at 100,000).
         state = intern(state)
         window = in_window.get(channel, False)
@@ -345,7 +357,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
                 awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
                 bool(failed), problem or "", items, search, tts_sla, level, hold_until,
                 waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
-                awb or booking or ""))
+                awb or booking or "", None, None, None, None, None))
     return found
 
 
