@@ -246,13 +246,14 @@ def main() -> int:
     slowest = (0.0, "")
     for column, name in ((0, "flag"), (1, "invoice"), (2, "state"), (3, "buyer"), (4, "items"), (5, "courier"),
                          (6, "code"), (7, "total"), (8, "deadline"), (9, "created")):
-        best = float("inf")
+        best = best_cpu = float("inf")
         for _ in range(3):
             tab.proxy.sort(7 if column != 7 else 1, Qt.SortOrder.AscendingOrder)
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), time.process_time()
             tab.proxy.sort(column, Qt.SortOrder.DescendingOrder)
             best = min(best, time.perf_counter() - t0)
-        print(f"  {'sort by ' + name:<42} {best * 1000:8.1f} ms")
+            best_cpu = min(best_cpu, time.process_time() - cpu0)
+        print(f"  {'sort by ' + name:<42} {best * 1000:8.1f} ms (CPU {best_cpu * 1000:.1f} ms)")
         slowest = max(slowest, (best, name))
     print(f"  slowest: {slowest[1]} {slowest[0] * 1000:.1f} ms")
     tab.proxy.sort(8, Qt.SortOrder.AscendingOrder)
