@@ -9,11 +9,14 @@ What is left open, written in this process as the killed process left it (not ti
 - tiktokshop: a batch ship of `--orders` packed orders, every order's ship action written (`pending`), the first half
   claimed and shipped on the shop through the batch call (50 a call), when the process was killed;
 - `--kind answers` (Tokopedia & Shop): `--orders` buyer cancellation requests, the seller's approval of each claimed
-  (`sent`) by a process killed when half of them had reached the shop.
+  (`sent`) by a process killed when half of them had reached the shop;
+- `--kind returns` (Tokopedia & Shop): `--orders` return requests of delivered orders, the seller's approval of each
+  claimed by a process killed when half of them had reached the shop.
 
 Measured: the seller runs the command again (`tokodesk orders ack|ship ID`, or `tokodesk orders cancel-request
-approve ID`; ID one of those orders): the real CLI in its own process, which first resumes every open action of the
-channel (reading the orders, then sending what is still needed), timed from outside. `--serial` resumes as TokoDesk
+approve ID`, or `tokodesk returns approve ID`; ID one of those orders or returns): the real CLI in its own process,
+which first resumes every open action of the channel (reading the orders, then sending what is still needed), timed
+from outside. `--serial` resumes as TokoDesk
 did before: one action after another, each order (or request) read on its own (`Settles.resume`). The sandbox runs
 in this process on loopback, its answers `--latency-ms` late.
 
@@ -66,6 +69,12 @@ def serial_answers(self, progress=None, cancel=None):  # noqa: ANN001, ANN201, A
     return [self.resume(a) for a in outbox.resumable(self.channel.id, cancellations.KINDS)]
 
 
+def serial_returns(self, cancel=None):  # noqa: ANN001, ANN201, ARG001 - as before the bulk resume
+    from tokodesk.services import outbox, return_desk
+
+    return [self.resume(a) for a in outbox.resumable(self.channel.id, return_desk.KINDS)]
+
+
 def child_main(argv: list[str]) -> int:
     """The `tokodesk` process: the real CLI, the sandbox's secrets in an in-memory keyring."""
     from tests.doubles import use_memory_keyring
@@ -79,9 +88,11 @@ def child_main(argv: list[str]) -> int:
         argv = argv[1:]
         from tokodesk.services.cancellations import BuyerRequests
         from tokodesk.services.fulfilment.actions import Fulfilment
+        from tokodesk.services.return_desk import ReturnDesk
 
         Fulfilment.resume_pending = serial_resume
         BuyerRequests.resume_pending = serial_answers
+        ReturnDesk.resume_pending = serial_returns
     from tokodesk.cli import main
 
     if os.environ.get("BENCH_PROFILE"):  # where the process's CPU goes: cProfile's stats to that file
@@ -230,14 +241,59 @@ def leave_answers(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa: 
     return keys, ids
 
 
+def leave_returns(sb, count: int) -> tuple[dict[str, str], list[str]]:  # noqa: ANN001
+    """`count` return requests of delivered orders, each one's approval claimed by a process killed when half had
+    reached the shop (their answers never stored). The ids are the returns'."""
+    from tokodesk.sandbox import Status
+    from tokodesk.sandbox import tiktokshop_returns as sr
+    from tokodesk.services import outbox
+    from tokodesk.services import returns as rs
+    from tokodesk.store import models as m
+
+    keys, channel, client = _tiktokshop_channel(sb)
+    book = sb.dialect.returns_book
+    book.rate = 0.0  # only the returns asked for here
+    with sb.shop.lock:
+        orders = [o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
+                  if not o.courier.own and o.cancel_request is None and o.order_id not in book.by_order][:count]
+    if len(orders) < count:
+        raise SystemExit(f"only {len(orders)} orders to return in the sandbox; raise --pool")
+    for o in orders:
+        sb.force_status(o.order_id, Status.DELIVERED)
+    with sb.shop.lock:
+        for o in orders:
+            o.delivered_time = sb.clock.now()
+        asked = [book.request(o, sr.RETURN_AND_REFUND) for o in orders]
+    rs.sync_returns(channel, client)
+    client.close()
+    rows = {r.return_id: r for r in m.Return.select().where(m.Return.return_id.in_([a.return_id for a in asked]))}
+    actions = []
+    with m.db.atomic():
+        for a in asked:
+            ret = rows[a.return_id]
+            actions.append(m.Action.create(channel=channel.id, kind="return_approve", status=outbox.PENDING,
+                                           station="bench@desk1",
+                                           payload={"return_id": ret.return_id, "ret": ret.id,
+                                                    "from_status": ret.status, "decision": "APPROVE_RETURN",
+                                                    "idempotency_key": f"bench-{ret.return_id}"}))
+        for action in actions:
+            assert outbox.claim(action, "bench@desk1", from_statuses=(outbox.PENDING,))
+    with sb.shop.lock:
+        for a in asked[: count // 2]:
+            book.approve(a.return_id, "APPROVE_RETURN")
+    _as_if_killed([a.id for a in actions])
+    return keys, [a.return_id for a in asked]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
         return child_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--marketplace", choices=("tokopedia", "tiktokshop"), default="tokopedia")
-    parser.add_argument("--kind", choices=("orders", "answers"), default="orders",
-                        help="answers: buyer-request approvals (Tokopedia & Shop) instead of accepts or ships")
+    parser.add_argument("--kind", choices=("orders", "answers", "returns"), default="orders",
+                        help="answers: buyer-request approvals, returns: return approvals (both Tokopedia & Shop) "
+                             "instead of accepts or ships")
     parser.add_argument("--orders", type=int, default=1000, help="actions left open")
     parser.add_argument("--pool", type=int, default=0, help="orders the sandbox generates (default: enough)")
     parser.add_argument("--seed", type=int, default=3)
@@ -255,8 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     home = Path(tempfile.mkdtemp(prefix="tokodesk-bench-resume-"))
     db_url = fresh_postgres(args.db) if args.db else f"sqlite:///{home / 'tokodesk.db'}"
     os.environ["TOKODESK_HOME"], os.environ["TOKODESK_DB"] = str(home), db_url
-    answers = args.kind == "answers"
-    if answers:
+    answers, returns = args.kind == "answers", args.kind == "returns"
+    if answers or returns:
         args.marketplace = "tiktokshop"
     tts = args.marketplace == "tiktokshop"
     pool = args.pool or (int(args.orders * 3.6) if tts else int(args.orders * 2.6))
@@ -265,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         open_database(db_url)
         try:
-            leave = leave_answers if answers else leave_tiktokshop if tts else leave_tokopedia
+            leave = leave_answers if answers else leave_returns if returns else leave_tiktokshop if tts else \
+                leave_tokopedia
             keys, ids = leave(sb, args.orders)
             left = Counter(a.status for a in m.Action.select())
         finally:
@@ -276,15 +333,18 @@ def main(argv: list[str] | None = None) -> int:
         load_before = os.getloadavg()[0]
         before = Counter(sb.calls)
         env = dict(os.environ, TOKODESK_STATION="bench@desk1", **{KEYS_ENV: json.dumps(keys)})
-        verb = "cancel-request approve" if answers else "ship" if tts else "ack"
-        command = [sys.executable, __file__, "--child", *(["--serial"] if args.serial else []), "orders",
-                   *verb.split(), ids[-1], "--json"]
+        verb = "cancel-request approve" if answers else "approve" if returns else "ship" if tts else "ack"
+        command = [sys.executable, __file__, "--child", *(["--serial"] if args.serial else []),
+                   "returns" if returns else "orders", *verb.split(), ids[-1], "--json"]
         started = time.perf_counter()
         proc = subprocess.run(command, env=env, capture_output=True, text=True, cwd=str(ROOT), check=False)
         elapsed = time.perf_counter() - started
         calls = Counter(sb.calls) - before
         refused = sum(1 for r in sb.request_log if r.status == 429)
-        if tts:
+        if returns:
+            book = sb.dialect.returns_book
+            once = all(book.decisions[i] == 1 and book.decision_requests[i] == 1 for i in ids)
+        elif tts:
             from tests.integration.tiktokshop_setup import shop_order
 
             open_database(db_url)
@@ -297,16 +357,17 @@ def main(argv: list[str] | None = None) -> int:
             once = all(sb.order(int(i)).acks == 1 and sb.order(int(i)).status == 400 for i in ids)
     if proc.returncode not in (0, 1, 2) or not proc.stdout.strip():
         print(proc.stderr[-3000:], file=sys.stderr)
-        raise SystemExit(f"tokodesk orders {verb} exited with {proc.returncode}")
+        raise SystemExit(f"tokodesk {verb} exited with {proc.returncode}")
     cpu = next((float(x.split("=")[1]) for x in proc.stderr.splitlines() if x.startswith("BENCH_CPU_S=")), 0.0)
     open_database(db_url)
     try:
         settled = Counter(a.status for a in m.Action.select())
     finally:
         close_database()
-    how = "serial (before: one action after another, each order read alone)" if args.serial else \
-        "in bulk (orders read in as few requests as the API allows, the rest sent from the batch pool)"
-    print(f"measured: `tokodesk orders {verb} ID` resuming {len(ids)} open actions of a {args.marketplace} channel on "
+    how = "serial (before: one action after another, each order or return read alone)" if args.serial else \
+        "in bulk (orders, requests or returns read in as few requests as the API allows, the rest sent side by side)"
+    noun = "returns" if returns else "orders"
+    print(f"measured: `tokodesk {noun} {verb} ID` resuming {len(ids)} open actions of a {args.marketplace} channel on "
           f"{'PostgreSQL' if args.db else 'SQLite'}, {how}; sandbox latency {args.latency_ms:g} ms; load average "
           f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     print(f"  {elapsed:.2f} s = {len(ids) / elapsed:,.0f} actions/s (whole process); CPU of the process {cpu:.2f} s")
