@@ -167,3 +167,19 @@ def test_a_return_s_problem_is_indonesian_when_the_returns_tab_opens_again(qtbot
 
     text = cell(open_tab(), first.return_id, COL_RESULT)  # read back from the database
     assert text.startswith(("Tidak bisa menyetujui pengembalian", "Menunggu marketplace")), text
+
+
+def test_the_sync_health_says_a_run_s_own_error_in_indonesian(sandbox_channel, indonesian):
+    """The status bar's reason for a failing pull: a run a dead process left open is closed with TokoDesk's words."""
+    from tokodesk.services import runs
+    from tokodesk.ui import queries as q
+    from tokodesk.ui.sync_health import describe_health
+
+    m.SyncRun.create(channel=sandbox_channel.id, kind="orders", status="running", station="desk1")
+    m.SyncLease.create(channel=sandbox_channel.id, kind="orders", holder="desk1 pid 1 #gone",
+                       expires_at=m.utcnow() - timedelta(minutes=1))
+    runs.release_lease(sandbox_channel, "orders", runs.acquire_lease(sandbox_channel, "orders"))
+    [health] = q.sync_health([sandbox_channel.id])
+    assert health.reason == "interrupted: the process ended mid-run"
+    text = describe_health(health)
+    assert "terputus: prosesnya berhenti di tengah jalan" in text and "interrupted" not in text, text

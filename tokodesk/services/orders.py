@@ -31,6 +31,9 @@ from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
 
+# A pull that stopped on a marketplace error: the sync health shows the error itself (since when is said there).
+PULL_STOPPED = QT_TRANSLATE_NOOP("Refusals", "the order pull stopped at {when}: {error}")
+
 OVERLAP = timedelta(minutes=30)  # re-read the tail of the last window: orders can appear late in a list
 DEFAULT_WINDOW = timedelta(days=1)  # resume granularity when the API has no window limit of its own
 
@@ -155,8 +158,7 @@ def pull_orders(
                         channel.last_order_pull_to = end
             except base.MarketplaceError as exc:
                 summary.status = "failed"
-                summary.errors.append(said(QT_TRANSLATE_NOOP("Refusals", "the order pull stopped at {when}: {error}"),
-                                           when=config.wib(cursor), error=str(exc)))
+                summary.errors.append(said(PULL_STOPPED, when=config.wib(cursor), error=str(exc)))
             finally:
                 readers.close_all()
             if summary.status == "running" and caps.packages:

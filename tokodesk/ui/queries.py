@@ -429,6 +429,7 @@ class SyncHealth:
     failing_since: datetime | None = None  # the first failed pull since the last one that worked
     failing_kind: str = ""
     reason: str = ""  # the last failure's first error, as the adapter wrote it for a seller
+    reason_words: dict | None = None  # its words (SyncRun.error_words), when TokoDesk wrote it
     overdue: bool = False  # no successful pull for longer than the schedule allows
     running: bool = False
     every_min: int = 5
@@ -452,7 +453,8 @@ def sync_health(channel_ids: Sequence[int] | None = None, now: datetime | None =
     for channel in channels:
         health = SyncHealth(channel.id, channel.name, None, every_min=channel.orders_every_min)
         for kind in HEALTH_KINDS:
-            runs = (m.SyncRun.select(m.SyncRun.status, m.SyncRun.started_at, m.SyncRun.finished_at, m.SyncRun.errors)
+            runs = (m.SyncRun.select(m.SyncRun.status, m.SyncRun.started_at, m.SyncRun.finished_at, m.SyncRun.errors,
+                                     m.SyncRun.error_words)
                     .where((m.SyncRun.channel == channel.id) & (m.SyncRun.kind == kind))
                     .order_by(m.SyncRun.started_at.desc(), m.SyncRun.id.desc()).limit(200))
             failed: list = []
@@ -471,6 +473,7 @@ def sync_health(channel_ids: Sequence[int] | None = None, now: datetime | None =
                 health.failing_since = failed[-1].started_at
                 health.failing_kind = kind
                 health.reason = next(iter(failed[0].errors or []), "")
+                health.reason_words = next(iter(failed[0].error_words or []), None)
         if health.last_ok is None and not health.failing_since:
             # Never pulled: an alarm only once the first pull has had its time (a new channel is not "offline").
             health.overdue = now - (channel.created_at or now) > overdue_after(health.every_min)

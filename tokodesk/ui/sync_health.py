@@ -22,7 +22,7 @@ from tokodesk.ui import queries as q
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import to_wib
 from tokodesk.ui.i18n import is_language_change, translate
-from tokodesk.ui.messages import in_words
+from tokodesk.ui.messages import in_words, stored_said
 from tokodesk.ui.queue_notice import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -49,9 +49,14 @@ def looks_offline(reason: str) -> bool:
     return any(word in low for word in _OFFLINE_WORDS)
 
 
-def _reason(text: str) -> str:
+def _reason(text: str, words: object = None) -> str:
     """The adapter's words, without the pull's own preamble ("the order pull stopped at …: "): since when is
-    already said."""
+    already said. TokoDesk's own words (kept beside the run's error) come back as words, to be said again."""
+    from tokodesk.services.orders import PULL_STOPPED
+
+    said_ = stored_said(text, words)
+    if said_ is not None:
+        return said_.params.get("error", said_) if said_.template == PULL_STOPPED else said_
     return re.sub(r"^the order pull stopped at .*? WIB: ", "", text.strip())
 
 
@@ -67,7 +72,7 @@ def describe_health(health: q.SyncHealth, now: datetime | None = None, *, short:
             return head
         tail = (translate("SyncHealth", "Orders last pulled {0}.").format(last) if last
                 else translate("SyncHealth", "Orders never pulled yet."))
-        reason = in_words(_reason(health.reason))  # the adapter's English sentence in the window's language
+        reason = in_words(_reason(health.reason, health.reason_words))  # in the window's language
         # Since when and the last good pull first: the reason (the adapter's words) may be long and end in "…".
         return f"{head}. {tail} {reason}".strip()
     if health.overdue:
