@@ -60,7 +60,7 @@ CHIPS: list[tuple[str, str, Any]] = [
     ("new", QT_TRANSLATE_NOOP("OrdersTab", "New"), lambda r: r[q.R_STATE] == S.NEW.value),
     ("to_pack", QT_TRANSLATE_NOOP("OrdersTab", "To pack"), lambda r: r[q.R_STATE] == S.ACKNOWLEDGED.value),
     ("to_print", QT_TRANSLATE_NOOP("OrdersTab",
-                                   "To print"), lambda r: r[q.R_STATE] in _PRINTABLE and not r[q.R_PRINTED]),
+                                   "To print"), itemgetter(q.R_TO_PRINT)),
     ("ready", QT_TRANSLATE_NOOP("OrdersTab", "Ready to ship"), lambda r: r[q.R_STATE] in _TO_SHIP),
     ("pickup", QT_TRANSLATE_NOOP("OrdersTab", "Awaiting pickup"), lambda r: r[q.R_STATE] == S.AWAITING_PICKUP.value),
     ("shipped", QT_TRANSLATE_NOOP("OrdersTab", "Shipped"), lambda r: r[q.R_STATE] in _DONE),
@@ -173,8 +173,8 @@ def _problems(rows: list[tuple]) -> list[tuple]:
 
 
 def _to_print(rows: list[tuple]) -> list[tuple]:
-    st, printed, printable = q.R_STATE, q.R_PRINTED, _PRINTABLE
-    return [r for r in rows if r[st] in printable and not r[printed]]
+    to_print = q.R_TO_PRINT
+    return [r for r in rows if r[to_print]]
 
 
 def raw_deadline(row: tuple) -> Any:

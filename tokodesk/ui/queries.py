@@ -16,8 +16,9 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
-from tokodesk.marketplace.base import OrderState
+from tokodesk.marketplace.base import LabelFormat, OrderState
 from tokodesk.services import work_order
+from tokodesk.services.fulfilment.label_rules import class_capabilities
 from tokodesk.store import models as m
 
 S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
@@ -28,6 +29,22 @@ S_NEW = OrderState.NEW.value
 # for new orders only. Elsewhere the queue never shows them: at 100,000 orders, mostly shipped, they were 12 MB.
 _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP,
                                             OrderState.PARTLY_SHIPPED, OrderState.AWAITING_PICKUP))
+
+# The states in which an order's label is still to print. Where the label exists only once the package is arranged
+# (Tokopedia & Shop: its PDF, or TokoDesk's own label waiting for the tracking number) an order to pack is reached
+# through Arrange shipment and print, and the label to print is that of an arranged parcel not yet handed over.
+_PRINTABLE_BEFORE_SHIP = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED,
+                                                     OrderState.READY_TO_SHIP))
+_PRINTABLE_ONCE_ARRANGED = frozenset(s.value for s in (OrderState.AWAITING_PICKUP, OrderState.PARTLY_SHIPPED))
+
+
+def printable_states(marketplace: str, marketplace_label: bool) -> frozenset[str]:
+    """The states whose unprinted orders the "To print" chip lists on a channel of this marketplace and setting."""
+    caps = class_capabilities(marketplace)
+    if caps is not None and (caps.tracking_at_ship or (marketplace_label and caps.label_format is LabelFormat.PDF)):
+        return _PRINTABLE_ONCE_ARRANGED
+    return _PRINTABLE_BEFORE_SHIP
+
 
 # Order row layout (indices into the tuple)
 (
@@ -68,6 +85,10 @@ _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.
     # code's own string), so every column sorts by a C getter.
     R_FLAGGED,  # the queue's `is_problem`
     R_CODE,  # the AWB, else the booking code, else ""
+    # The label can be printed now and was not: the "To print" chip. On a channel whose label exists only once the
+    # package is arranged (the marketplace's own PDF, or a tracking number given at shipping) that is an arranged
+    # order; elsewhere an order accepted and not yet handed over.
+    R_TO_PRINT,
     # The rank of the row's invoice, buyer key, items, code and creation time among every loaded row's (a small int;
     # equal values, equal ranks), or None: the queue sorts those columns by them (ui/orders_ranks.py).
     R_RANK_INVOICE,
@@ -75,7 +96,7 @@ _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.
     R_RANK_ITEMS,
     R_RANK_CODE,
     R_RANK_CREATED,
-) = range(37)
+) = range(38)
 R_RANKS = R_RANK_INVOICE  # the rank fields are the row's last: row[:R_RANKS] is the row without them
 
 _ORDER_COLUMNS = (
@@ -214,8 +235,12 @@ def order_counts(channel_id: int | None) -> tuple[list[tuple[str, bool, int]], l
     order_table = f"\"{m.Order._meta.table_name}\""
     where, params = ([], []) if channel_id is None else (["o.channel_id = ?"], [channel_id])
     flags = "(o.changed_outside OR o.has_unmapped OR o.action_failed OR COALESCE(o.problem, '') <> '')"
-    in_window = {cid: work_order.in_buyer_window(S_ON_HOLD, marketplace)
-                 for cid, marketplace in m.Channel.select(m.Channel.id, m.Channel.marketplace).tuples()}
+    in_window: dict[int, bool] = {}
+    printable: dict[int, frozenset[str]] = {}
+    for cid, marketplace, marketplace_label in m.Channel.select(m.Channel.id, m.Channel.marketplace,
+                                                                m.Channel.use_marketplace_label).tuples():
+        in_window[cid] = work_order.in_buyer_window(S_ON_HOLD, marketplace)
+        printable[cid] = printable_states(marketplace, bool(marketplace_label))
     found = []
     for conditions, hint in ((where, ""), ([*where, flags], "" if postgres else " NOT INDEXED")):
         where_sql = (" WHERE " + " AND ".join(conditions)) if conditions else ""
@@ -315,8 +340,12 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
     pending = iter(lines)
     line = next(pending, None)
     # Per channel: is ON_HOLD the buyer's window there (waiting, not a problem)?
-    in_window = {cid: work_order.in_buyer_window(S_ON_HOLD, marketplace)
-                 for cid, marketplace in m.Channel.select(m.Channel.id, m.Channel.marketplace).tuples()}
+    in_window: dict[int, bool] = {}
+    printable: dict[int, frozenset[str]] = {}
+    for cid, marketplace, marketplace_label in m.Channel.select(m.Channel.id, m.Channel.marketplace,
+                                                                m.Channel.use_marketplace_label).tuples():
+        in_window[cid] = work_order.in_buyer_window(S_ON_HOLD, marketplace)
+        printable[cid] = printable_states(marketplace, bool(marketplace_label))
     intern = sys.intern
     lowered: dict[str, str] = {}  # one buyer key per name (a shop's buyers come back): fewer strings, faster sorts
     found = []
@@ -353,11 +382,12 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         window = in_window.get(channel, False)
         waiting = state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD)
         flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
+        to_print = printed is None and state in printable.get(channel, _PRINTABLE_BEFORE_SHIP)
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
                 awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
                 bool(failed), problem or "", items, search, tts_sla, level, hold_until,
                 waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
-                awb or booking or "", None, None, None, None, None))
+                awb or booking or "", to_print, None, None, None, None, None))
     return found
 
 
