@@ -318,13 +318,10 @@ def settle_many(actions: Sequence[m.Action], status: str, error: str = "") -> bo
     if not actions:
         return True
     now = m.utcnow()
-    rows = (
-        m.Action.update(status=status, error=error, error_words=stored_words(error), version=m.Action.version + 1,
-                        updated_at=now)
-        .where(pw.Tuple(m.Action.id, m.Action.version).in_([(a.id, a.version) for a in actions])
-               & (m.Action.status == SENT))
-        .execute()
-    )
+    rows = bulk.update_versioned(
+        m.Action, {m.Action.status: status, m.Action.error: error, m.Action.error_words: stored_words(error),
+                   m.Action.updated_at: now},
+        [(a.id, a.version) for a in actions], where={m.Action.status: SENT})
     if rows != len(actions):
         return False
     for action in actions:

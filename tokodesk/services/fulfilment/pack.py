@@ -94,9 +94,8 @@ class PackActions(FulfilmentCore):
         with m.db.atomic():
             for state in {state for _i, _o, state in chunk}:
                 same = [(order.id, order.version) for _i, order, s in chunk if s is state]
-                rows = (m.Order.update(version=m.Order.version + 1, local_updated_at=now, state=state.value,
-                                       packed_at=now, packed_by=self.who)
-                        .where(pw.Tuple(m.Order.id, m.Order.version).in_(same)).execute())
+                rows = bulk.update_versioned(m.Order, {m.Order.local_updated_at: now, m.Order.state: state.value,
+                                                       m.Order.packed_at: now, m.Order.packed_by: self.who}, same)
                 if rows != len(same):
                     raise _Changed
             details = {state: packed_now(state.value) for _i, _o, state in chunk}

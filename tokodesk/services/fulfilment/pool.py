@@ -245,11 +245,9 @@ def _claim_all(chunk: list[Intent], who: str) -> list[m.Action]:
     if any(intent.kind != kind for intent in chunk):
         raise ValueError("one kind of action per chunk")
     with m.db.atomic():
-        rows = (
-            m.Order.update(version=m.Order.version + 1, local_updated_at=m.utcnow(), action_failed=False, problem="")
-            .where(pw.Tuple(m.Order.id, m.Order.version).in_([(i.order.id, i.order.version) for i in chunk]))
-            .execute()
-        )
+        rows = bulk.update_versioned(
+            m.Order, {m.Order.local_updated_at: m.utcnow(), m.Order.action_failed: False, m.Order.problem: ""},
+            [(i.order.id, i.order.version) for i in chunk])
         if rows != len(chunk):
             raise Lost(f"{len(chunk) - rows} of {len(chunk)} orders changed since they were checked")
         return outbox.enqueue_claimed([i.order for i in chunk], kind, [i.payload for i in chunk], who)
@@ -311,10 +309,16 @@ def _as_stored_now(orders: Sequence[m.Order]) -> dict[int, m.Order]:
     """These orders with SETTLE_READS as stored now, by primary key: those columns only, not the ~50 of each row
     (a whole row read again was half of a batch's settling)."""
     by_pk = {order.id: order for order in orders}
+    database = bulk.bound(m.db)
     names = [field.name for field in SETTLE_READS]
+    convert = [field.python_value for field in SETTLE_READS]  # what peewee's own SELECT applies (SQLite's times)
+    columns = ", ".join(f'"{field.column_name}"' for field in SETTLE_READS)
     for part in bulk.chunks(list(by_pk)):
-        for row in m.Order.select(*SETTLE_READS).where(m.Order.id.in_(list(part))).tuples():
-            by_pk[row[0]].__data__.update(zip(names, row, strict=True))
+        among, params = bulk.is_in(database, '"id"', part)
+        for row in bulk.select(database, f'SELECT {columns} FROM "order" WHERE {among}', params):
+            by_pk[row[0]].__data__.update(
+                (name, None if value is None else to(value)) for name, to, value in zip(names, convert, row,
+                                                                                        strict=True))
     return by_pk
 
 
