@@ -92,8 +92,8 @@ def read_side_by_side(
     """`read(item)` for every item, up to `readers` at once (each request paced by its transport's gate); the results in
     the order of `items`. `first_alone`: the first is read before the others go, so its answer can teach the gate a
     quota it does not know yet. A read that raises ends the whole call with its error (the first in `items`' order
-    when several do), as when they were read one after another: the reads not yet sent are then never sent, and what
-    the others read is dropped."""
+    when several do), as when they were read one after another: the reads still waiting for a reader then are never
+    sent, those already out are waited for, and what the others read is dropped."""
     out: list[R] = []
     if not items:
         return out

@@ -300,7 +300,7 @@ class TikTokShopClient:
         """Raw order details in the order asked, DETAIL_BATCH ids a call, DETAIL_READERS calls side by side (each
         paced by the transport's gate, which also waits out and repeats one refused for the rate limit). A call
         refused otherwise ends the whole read with its error, nothing returned, as one after another did: the calls
-        not yet sent are never sent."""
+        still waiting their turn then are never sent."""
         ids = [str(i) for i in dict.fromkeys(order_ids)]
         chunks = [ids[i : i + DETAIL_BATCH] for i in range(0, len(ids), DETAIL_BATCH)]
         pages = read_side_by_side(self._detail_page, chunks, DETAIL_READERS, thread_name="tokodesk-details")
