@@ -165,7 +165,9 @@ def test_who_cancelled_is_stored_from_the_marketplace_and_counted(sb, channel, c
         assert order.cancellation_initiator == (there.cancelled_by or there.history[-1].actor).upper(), order.order_id
     assert {o.cancellation_initiator for o in cancelled} <= {"SELLER", "BUYER", "SYSTEM"}
 
-    by_seller, granted = to_ship(sb, 2)
+    # Placed within the health window (7 calendar days, WIB): the generated week's oldest orders fall out of it
+    # for the hours after 00:00 WIB.
+    by_seller, granted = to_ship(sb, 2, placed_since=health.window_start(shop_now(sb)))
     sb.shop.nack(int(shop_order(sb, by_seller).order_id), 1, "Stok habis")  # in Seller Center, not in TokoDesk
     with sb.shop.lock:
         shop_order(sb, granted).cancel_request = {"reason": "Berubah pikiran", "time": sb.clock.now()}

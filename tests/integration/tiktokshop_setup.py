@@ -76,9 +76,13 @@ def shop_order(sb: Sandbox, order: m.Order):  # noqa: ANN201
     return sb.order(tj.decode(order.order_id, tj.ORDER_BASE))
 
 
-def to_ship(sb: Sandbox, n: int) -> list[m.Order]:
-    """`n` stored orders the marketplace has in AWAITING_SHIPMENT, on a platform courier, with no buyer request."""
+def to_ship(sb: Sandbox, n: int, placed_since: datetime | None = None) -> list[m.Order]:
+    """`n` stored orders the marketplace has in AWAITING_SHIPMENT, on a platform courier, with no buyer request
+    (placed at or after `placed_since`, naive UTC, when given)."""
     ids = [tj.order_id(o) for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
            if not o.courier.own and o.cancel_request is None and sb.dialect.order_status(o) == "AWAITING_SHIPMENT"]
-    assert len(ids) >= n, f"the generated shop has {len(ids)} orders to ship, the test needs {n}"
-    return [m.Order.get(m.Order.order_id == i) for i in ids[:n]]
+    orders = [m.Order.get(m.Order.order_id == i) for i in ids]
+    if placed_since is not None:
+        orders = [o for o in orders if o.created_at >= placed_since]
+    assert len(orders) >= n, f"the generated shop has {len(orders)} orders to ship, the test needs {n}"
+    return orders[:n]
