@@ -54,6 +54,24 @@ def test_pull_pack_ship_reserves_then_takes_stock_once(database):
     assert on_hand("KAOS-M") == 7
 
 
+def test_a_batch_shipped_together_takes_each_skus_total_once_and_leaves_uncounted_ones_unknown(database):
+    """A batch ship settles all its orders' SKUs in one statement: each SKU loses exactly the sum of its lines over
+    the shipped orders, an uncounted SKU stays uncounted, an order not shipped takes nothing."""
+    ch = channel()
+    stock("KAOS-M", 10)
+    stock("KAOS-L", 4)
+    m.StockItem.create(seller_sku="TOPI", on_hand=None)  # never counted
+    shipped = [order(ch, "awaiting_pickup", [("KAOS-M", 2), ("KAOS-L", 1)]),
+               order(ch, "awaiting_pickup", [("KAOS-M", 3), (None, 7)]),
+               order(ch, "shipped", [("TOPI", 5), ("KAOS-M", 1), ("TOPI", 1)])]
+    waiting = order(ch, "ready_to_ship", [("KAOS-L", 2)])
+    assert inventory.take_stock_for_shipped_orders(ch) == 3
+    assert (on_hand("KAOS-M"), on_hand("KAOS-L"), on_hand("TOPI")) == (4, 3, None)
+    assert all(m.Order.get_by_id(o.id).stock_taken for o in shipped) and not m.Order.get_by_id(waiting.id).stock_taken
+    assert inventory.take_stock_for_shipped_orders(ch) == 0
+    assert (on_hand("KAOS-M"), on_hand("KAOS-L"), on_hand("TOPI")) == (4, 3, None)
+
+
 def test_pull_then_cancel_releases_the_reservation_without_touching_on_hand(database):
     ch = channel()
     mapping(ch, "P1", "KAOS-M")
