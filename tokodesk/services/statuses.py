@@ -29,7 +29,10 @@ from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
 
 CLOSED_STATES = (S.COMPLETED.value, S.CANCELLED.value, S.RETURNED.value)
-BATCH = 50  # orders per get_orders call from here: progress and cancel in between; the adapter may split further
+# Orders per get_orders call from here: progress and cancel in between. The adapter splits a batch into its API's
+# calls and sends them side by side within the rate limit (Tokopedia & Shop: 4 calls of 50 ids at once; the legacy
+# API: single reads 16 at once), so a batch of one call's size would read one call at a time.
+BATCH = 200
 # Orders one call returns, by marketplace: (reading by id, listing). Used only to pick the cheaper way.
 CALL_SIZES = {"tokopedia": (1, 100), "tiktokshop": (50, 50)}
 
