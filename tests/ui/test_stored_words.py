@@ -38,8 +38,8 @@ def _shown(qtbot, order) -> str:  # noqa: ANN001
     return pane.toPlainText()
 
 
-def test_a_problem_and_the_history_written_by_the_services_are_indonesian(qtbot, sandbox, sandbox_channel,
-                                                                          indonesian):
+def test_a_problem_and_the_history_written_by_the_services_are_indonesian(qtbot, indonesian, sandbox, sandbox_channel,
+                                                                          open_orders_tab):
     from tokodesk.services.fulfilment import Fulfilment
 
     new = m.Order.select().where((m.Order.channel == sandbox_channel) & (m.Order.state == "new")).order_by(
@@ -62,6 +62,10 @@ def test_a_problem_and_the_history_written_by_the_services_are_indonesian(qtbot,
     assert ("Tidak bisa menerima" in text or "Menunggu marketplace" in text), text
     assert "Could not accept" not in text and "Waiting for the marketplace" not in text, text
     assert "no answer after" not in text, text  # the marketplace request's own line too
+    tab = open_orders_tab(sandbox_channel)  # the queue's ⚑ tooltip says why the order is flagged
+    tip = tab.model.problem_text(tab.model.row_of_pk_any(refused.id))
+    assert ("Tidak bisa menerima" in tip or "Menunggu marketplace" in tip), tip
+    assert "Could not accept" not in tip and "Waiting for the marketplace" not in tip, tip
     text = _shown(qtbot, accepted)
     assert "diterima di marketplace" in text and "dikemas; sekarang" in text, text
     assert "status Baru (kode marketplace" in text or "status Perlu" in text, text

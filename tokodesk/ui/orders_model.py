@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, stored_words
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import OrderState
 from tokodesk.ui import queries as q
@@ -414,8 +414,13 @@ class OrdersModel(QAbstractTableModel):
             parts.append(translate("OrdersModel", "The last action failed"))
         if row[q.R_STATE] == S.ON_HOLD.value and not row[q.R_WAITING]:
             parts.append(translate("OrdersModel", "On hold on the marketplace: do not ship"))
-        if row[q.R_PROBLEM]:
-            parts.append(error_words.in_language(row[q.R_PROBLEM], current()))  # a marketplace error in words
+        problem = row[q.R_PROBLEM]
+        if isinstance(problem, Said):  # TokoDesk's words, kept beside the English: said in the window's language
+            from tokodesk.ui.messages import stored_text
+
+            parts.append(stored_text(problem, stored_words(problem)))
+        elif problem:
+            parts.append(error_words.in_language(problem, current()))  # a marketplace error in words
         return "\n".join(parts)
 
     # ------------------------------------------------------------- internals

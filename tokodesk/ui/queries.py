@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import json
 import queue
 import sys
 import threading
@@ -16,6 +17,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
+from tokodesk.i18n_marks import words_from_store
 from tokodesk.marketplace.base import LabelFormat, OrderState
 from tokodesk.services import work_order
 from tokodesk.services.fulfilment.label_rules import class_capabilities
@@ -102,7 +104,7 @@ R_RANKS = R_RANK_INVOICE  # the rank fields are the row's last: row[:R_RANKS] is
 _ORDER_COLUMNS = (
     "o.id, o.order_id, o.invoice, o.state, o.marketplace_status, o.buyer_name, o.courier, o.service, "
     "o.booking_code, o.awb, o.total_amount, o.created_at, o.accept_deadline, o.ship_deadline, "
-    "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem, "
+    "o.label_printed_at, o.changed_outside, o.has_unmapped, o.action_failed, o.problem, o.problem_words, "
     "o.tts_sla_time, o.priority_level, o.hold_until, o.channel_id"
 )
 # What the search box matches besides the lines' SKUs, lower-cased by the database (in C, not 100,000 Python calls).
@@ -352,8 +354,8 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
     append = found.append
     for row in orders:
         (pk, order_id, invoice, state, mp_status, buyer, courier, service, booking, awb, total, created, accept_by,
-         ship_by, printed, changed_outside, unmapped, failed, problem, tts_sla, level, hold_until, channel, head,
-         version) = row
+         ship_by, printed, changed_outside, unmapped, failed, problem, problem_words, tts_sla, level, hold_until,
+         channel, head, version) = row
         while line is not None and line[0] > pk:  # an order the first read did not see (written since)
             line = next(pending, None)
         if line is not None and line[0] == pk:
@@ -385,10 +387,21 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         to_print = printed is None and state in printable.get(channel, _PRINTABLE_BEFORE_SHIP)
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
                 awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
-                bool(failed), problem or "", items, search, tts_sla, level, hold_until,
+                bool(failed), _problem(problem, problem_words), items, search, tts_sla, level, hold_until,
                 waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
                 awb or booking or "", to_print, None, None, None, None, None))
     return found
+
+
+def _problem(problem: str | None, words: str | None) -> str:
+    """The order's problem; with the words it was made from (a Said: the queue's ⚑ tooltip says it in the window's
+    language) when it has them. Most orders have none: nothing is parsed for them."""
+    if not problem or words is None:
+        return problem or ""
+    try:
+        return words_from_store(problem, json.loads(words)) or problem
+    except ValueError:  # not JSON: shown as stored
+        return problem
 
 
 def as_datetime(value: object) -> datetime | None:
