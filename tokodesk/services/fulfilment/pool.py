@@ -110,11 +110,14 @@ def run(
     needs_lines = any(intent.kind != ex.ACK for intent in intents)  # an accept sends the order id only
     lines = lines_of_orders([intent.order.id for intent in intents]) if needs_lines else {}
     futures: dict[Future, tuple[_Lane, Intent]] = {}
+    answered: dict[int, list[tuple[Intent, ex.Decision | None]]] = {}  # answers not settled yet, by channel
     stopped = False
     total = len(intents)
     try:
         with outbox.Leases() as leases:  # every claimed action's lease outlives any wait on the marketplace
             while True:
+                # The next chunk is claimed (and queued for the senders) before the answers in hand are settled:
+                # with no network wait, settling first left the senders idle through the settle and the claim.
                 for lane in lanes.values():
                     if lane.queue and not stopped and cancel is not None and cancel():  # never sent: not done
                         stopped = True
@@ -149,25 +152,24 @@ def run(
                         future = lane.pool.submit(_send, lane.executor, intent, order, cancel)
                         futures[future] = (lane, intent)
                         lane.in_flight += 1
+                for channel_id, group in answered.items():
+                    results.update(_settle(group, lanes[channel_id].executor, who))
+                    leases.drop(intent.action for intent, _decision_ in group)
+                answered = {}
                 if not futures:
                     if any(lane.queue for lane in lanes.values()):
                         continue  # a chunk was refused whole: claim the next one
                     break
-                finished = _answers(futures)
-                answered: dict[int, list[tuple[Intent, ex.Decision]]] = {}
-                for future in finished:
+                for future in _answers(futures):
                     lane, intent = futures.pop(future)
                     lane.in_flight -= 1
                     decision = _decision(future, intent)
                     lane.answered = lane.answered or (decision is not None and decision.answered)
                     answered.setdefault(intent.channel.id, []).append((intent, decision))
-                for channel_id, group in answered.items():
-                    results.update(_settle(group, lanes[channel_id].executor, who))
-                    leases.drop(intent.action for intent, _decision_ in group)
-                if progress is not None:
-                    progress(min(len(results), total), total, said(
-                        QT_TRANSLATE_NOOP("Progress", "{label}: {done} of {total}"),
-                                                                      label=label, done=len(results), total=total))
+                if progress is not None:  # before the next claim: a stop asked now claims nothing more
+                    done = min(len(results) + sum(len(group) for group in answered.values()), total)
+                    progress(done, total, said(QT_TRANSLATE_NOOP("Progress", "{label}: {done} of {total}"),
+                                               label=label, done=done, total=total))
     finally:
         for lane in lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
