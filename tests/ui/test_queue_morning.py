@@ -193,3 +193,25 @@ def test_the_results_dialogs_invoice_column_holds_invoices(qtbot):
     qtbot.addWidget(tts)
     assert "Invoice" not in headers(tts), "an order without an invoice number does not show its ID as one"
     assert tts.table.item(0, 0).text() == "576462891234567890"
+
+
+def test_the_results_dialog_shows_a_tokopedia_and_shop_order_id_once_and_its_reason_whole(qtbot):
+    """Tokopedia & Shop keeps the order ID as the invoice: the results of a partly refused batch show it once (not an
+    Invoice column repeating it), and a reason that wraps gets its lines' height."""
+    from tokodesk.services.fulfilment.common import ActionOutcome
+    from tokodesk.ui.order_dialogs import ResultsDialog
+
+    reason = "refused: already packed (by kasir@toko); print its label or ship it, then hand it to the courier"
+    dialog = ResultsDialog("Pack", [ActionOutcome("576000001202414678", "576000001202414678", False, "packed",
+                                                  reason, refused=True),
+                                    ActionOutcome("576000001202416195", "576000001202416195", True, "packed")])
+    qtbot.addWidget(dialog)
+    dialog.resize(520, 300)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())]
+    assert headers == ["Order ID", "Result", "Reason"]
+    assert dialog.table.item(0, 0).text() == "576000001202414678"
+    needed = dialog.table.sizeHintForRow(0)
+    assert needed > dialog.table.verticalHeader().defaultSectionSize()  # the reason wraps at this width
+    assert dialog.table.rowHeight(0) >= needed

@@ -118,3 +118,26 @@ def test_a_legacy_channel_shows_its_tickets_with_a_note_and_no_buttons(qtbot, ct
     tab.select_return("9")
     assert tab.sync_button.isEnabled()
     assert not any(b.isEnabled() for b in (tab.approve_button, tab.reject_button, tab.receive_button))
+
+
+def test_a_wrapped_reason_or_awb_gets_the_height_of_its_lines_on_a_laptop(qtbot, ctx, open_tab):
+    """At 1366 px the long columns wrap at a fixed width: each row grows to show its lines whole, not the middle
+    of two lines squeezed into one line's height (the return AWB under its courier's name was cut top and bottom)."""
+    channel = m.Channel.create(name="legacy", marketplace="tokopedia", fs_id="1", client_id="c", shop_id="2")
+    reason = "Produk tidak sesuai pesanan: warna berbeda dari foto dan ukurannya terlalu kecil"
+    for n in range(3):
+        m.Return.create(channel=channel, return_id=f"42000000000000000{n}", state="needs_answer",
+                        return_type="RETURN_AND_REFUND", reason_text=reason,
+                        return_courier="J&T Express", return_tracking_number=f"RTN00000000{n}")
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    tab = ReturnsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)  # what is left of a 1366 px screen once the order id, items and countdown are shown
+    tab.show()
+    qtbot.waitUntil(lambda: tab.loaded and len(tab.rows) == 3)
+    tab._fill()
+    for row in range(3):
+        needed = tab.table.sizeHintForRow(row)
+        assert needed > tab.table.verticalHeader().defaultSectionSize()  # the reason wraps to several lines
+        assert tab.table.rowHeight(row) >= needed

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -140,7 +141,9 @@ class ResultsDialog(QDialog):
         layout.addWidget(self.summary)
         # Each column holds what its header says: an order without an invoice number (Tokopedia & Shop) shows an
         # empty Invoice cell, never its order ID under that header; with no invoices at all the column goes.
-        with_invoice = any(o.invoice for o in ordered)
+        # Tokopedia & Shop stores the order ID as the invoice (sellers search by it): the same number twice is no
+        # invoice either.
+        with_invoice = any(o.invoice and o.invoice != o.order_id for o in ordered)
         headers = [self.tr("Order ID"), self.tr("Result"), self.tr("Reason")]
         if with_invoice:
             headers.insert(0, self.tr("Invoice"))
@@ -158,12 +161,14 @@ class ResultsDialog(QDialog):
                 result = self.tr("Not done")
             cells = [str(o.order_id), result, in_words(o.error or "")]
             if with_invoice:
-                cells.insert(0, o.invoice or "")
+                cells.insert(0, o.invoice if o.invoice != o.order_id else "")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
+        # A reason wraps in the stretched last column: its row grows with it (two lines in one line's height were cut).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         box = QDialogButtonBox()
         box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -310,6 +310,9 @@ class ReturnsTab(QWidget):
         if widths > self.table.viewport().width():  # a laptop: long texts wrap (the tooltip has them whole)
             for col in (COL_REASON, COL_ITEMS, COL_TRACKING):
                 self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
+        # A wrapped cell needs its lines' height: at one line's height the courier's name and the return AWB under
+        # it were both cut in half.
+        self.table.resizeRowsToContents()
         self._selection_changed()
 
     def _redraw_countdown(self) -> None:
