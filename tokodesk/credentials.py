@@ -18,6 +18,8 @@ import keyring.backend
 import keyring.errors
 
 from tokodesk.config import KEYRING_SERVICE
+from tokodesk.errors import BadValue, SaidError
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.logsetup import register_secret
 
 log = logging.getLogger(__name__)
@@ -26,14 +28,18 @@ log = logging.getLogger(__name__)
 _REAL_BACKENDS = ("keyring.backends.SecretService", "keyring.backends.Windows", "keyring.backends.macOS",
                   "keyring.backends.kwallet", "keyring.backends.libsecret")
 
-FIX_LINUX = (
+# Marked words (the window shows them in its language, the CLI in English): tokodesk/i18n_marks.py.
+FIX_LINUX = QT_TRANSLATE_NOOP(
+    "Refusals",
     "Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and start TokoDesk from your desktop "
     "session; on a server, run it inside `dbus-run-session` with `gnome-keyring-daemon --unlock`."
 )
 
 
-class CredentialError(Exception):
-    """No usable keyring, or it refused: the message names the cause and the fix. Never contains a secret."""
+class CredentialError(SaidError):
+    """No usable keyring, or it refused: the message names the cause and the fix. Never contains a secret.
+
+    Its message is marked words (`SaidError`): the window says it in its own language, the CLI prints the English."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ class BackendInfo:
     name: str
     is_real: bool  # an OS store (Secret Service, Windows Credential Locker, macOS Keychain)
     usable: bool
-    problem: str = ""
+    problem: str = ""  # marked words (a `Said`): the window shows it with in_words()
     label: str = ""  # the backend as a person knows it ("Windows Credential Locker"), not its class name
 
 
@@ -73,21 +79,26 @@ def backend_info() -> BackendInfo:
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken backend module must not take the app down; report it
-        return BackendInfo("none", False, False, f"The keyring could not be loaded: {exc}. {FIX_LINUX}")
+        return BackendInfo("none", False, False, said(QT_TRANSLATE_NOOP(
+            "Refusals", "The keyring could not be loaded: {error}. {fix}"), error=str(exc), fix=FIX_LINUX))
     name = _describe(backend)
     label = _label(backend)
     inner = getattr(backend, "backends", None)
     if inner is not None:  # ChainerBackend: usable if any inner one is
         if not inner:
-            return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}", label)
+            return BackendInfo(name, False, False, _no_backend(), label)
         name = " + ".join(_describe(b) for b in inner)
         label = " + ".join(_label(b) for b in inner)
         is_real = any(_describe(b).startswith(_REAL_BACKENDS) for b in inner)
     else:
         is_real = name.startswith(_REAL_BACKENDS)
     if name.startswith("keyring.backends.fail") or getattr(backend, "priority", 1) <= 0 and inner is None:
-        return BackendInfo(name, False, False, f"No keyring backend is available. {FIX_LINUX}", label)
+        return BackendInfo(name, False, False, _no_backend(), label)
     return BackendInfo(name, is_real, True, "", label)
+
+
+def _no_backend() -> str:
+    return said(QT_TRANSLATE_NOOP("Refusals", "No keyring backend is available. {fix}"), fix=FIX_LINUX)
 
 
 def _entry(channel: str, kind: str) -> str:
@@ -98,22 +109,27 @@ def _call(func, *args):  # noqa: ANN001, ANN202 - internal wrapper
     try:
         return func(*args)
     except keyring.errors.NoKeyringError as exc:
-        raise CredentialError(f"No keyring is available to keep TokoDesk's secrets. {FIX_LINUX}") from exc
+        raise CredentialError(QT_TRANSLATE_NOOP(
+            "Refusals", "No keyring is available to keep TokoDesk's secrets. {fix}"), fix=FIX_LINUX) from exc
     except keyring.errors.KeyringLocked as exc:
-        raise CredentialError(
-            "The keyring is locked. Unlock it (log in to the desktop, or open 'Passwords and Keys') and try again."
+        raise CredentialError(QT_TRANSLATE_NOOP(
+            "Refusals",
+            "The keyring is locked. Unlock it (log in to the desktop, or open 'Passwords and Keys') and try again.")
         ) from exc
     except keyring.errors.InitError as exc:
-        raise CredentialError(f"The keyring could not start: {exc}. {FIX_LINUX}") from exc
+        raise CredentialError(QT_TRANSLATE_NOOP("Refusals", "The keyring could not start: {error}. {fix}"),
+                              error=str(exc), fix=FIX_LINUX) from exc
     except keyring.errors.KeyringError as exc:
-        raise CredentialError(f"The keyring refused the request: {type(exc).__name__}. {FIX_LINUX}") from exc
+        raise CredentialError(QT_TRANSLATE_NOOP("Refusals", "The keyring refused the request: {error}. {fix}"),
+                              error=type(exc).__name__, fix=FIX_LINUX) from exc
     except RuntimeError as exc:  # secretstorage/jeepney raise these when D-Bus is missing
-        raise CredentialError(f"The keyring could not be reached ({exc}). {FIX_LINUX}") from exc
+        raise CredentialError(QT_TRANSLATE_NOOP("Refusals", "The keyring could not be reached ({error}). {fix}"),
+                              error=str(exc), fix=FIX_LINUX) from exc
 
 
 def set_secret(channel: str, kind: str, value: str) -> None:
     if not value:
-        raise ValueError(f"{kind} must not be empty")
+        raise BadValue(QT_TRANSLATE_NOOP("Refusals", "{kind} must not be empty"), kind=kind)
     register_secret(value)
     _call(keyring.set_password, KEYRING_SERVICE, _entry(channel, kind), value)
 

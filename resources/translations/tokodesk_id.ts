@@ -6604,6 +6604,42 @@ Folder data: {1}</translation>
         <source>{file} cannot be read or written: check that the data folder is writable.</source>
         <translation>{file} tidak bisa dibaca atau ditulis: periksa bahwa folder data bisa ditulisi.</translation>
     </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring or KWallet) and start TokoDesk from your desktop session; on a server, run it inside `dbus-run-session` with `gnome-keyring-daemon --unlock`.</source>
+        <translation>Pasang dan buka kunci keyring Secret Service (GNOME Keyring atau KWallet), lalu jalankan TokoDesk dari sesi desktop Anda; di server, jalankan di dalam `dbus-run-session` dengan `gnome-keyring-daemon --unlock`.</translation>
+    </message>
+    <message>
+        <source>The keyring could not be loaded: {error}. {fix}</source>
+        <translation>Keyring tidak bisa dimuat: {error}. {fix}</translation>
+    </message>
+    <message>
+        <source>No keyring backend is available. {fix}</source>
+        <translation>Tidak ada backend keyring yang tersedia. {fix}</translation>
+    </message>
+    <message>
+        <source>No keyring is available to keep TokoDesk&apos;s secrets. {fix}</source>
+        <translation>Tidak ada keyring untuk menyimpan rahasia TokoDesk. {fix}</translation>
+    </message>
+    <message>
+        <source>The keyring is locked. Unlock it (log in to the desktop, or open &apos;Passwords and Keys&apos;) and try again.</source>
+        <translation>Keyring terkunci. Buka kuncinya (masuk ke desktop, atau buka &apos;Passwords and Keys&apos;) lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The keyring could not start: {error}. {fix}</source>
+        <translation>Keyring tidak bisa dijalankan: {error}. {fix}</translation>
+    </message>
+    <message>
+        <source>The keyring refused the request: {error}. {fix}</source>
+        <translation>Keyring menolak permintaan: {error}. {fix}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be reached ({error}). {fix}</source>
+        <translation>Keyring tidak bisa dihubungi ({error}). {fix}</translation>
+    </message>
+    <message>
+        <source>{kind} must not be empty</source>
+        <translation>{kind} tidak boleh kosong</translation>
+    </message>
 </context>
 <context>
     <name>RejectDialog</name>

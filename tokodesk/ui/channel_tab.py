@@ -30,7 +30,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change, translate
-from tokodesk.ui.messages import describe, stored_text
+from tokodesk.ui.messages import describe, in_words, stored_text
 from tokodesk.ui.sync import available_kinds, kind_label, running, start_sync
 from tokodesk.ui.widgets import ErrorBanner, placeholder
 
@@ -79,7 +79,7 @@ def load_state(channel_id: int) -> ChannelState:
         token = credentials.load_token(channel.token_channel or channel.name)  # one consent, several shops
         state.token_expires = token.expires_at if token else None
     except credentials.CredentialError as exc:
-        state.token_problem = str(exc)
+        state.token_problem = str(exc)  # marked words (a Said): said in the window's language when shown
     return state
 
 
@@ -216,7 +216,7 @@ class ChannelTab(QWidget):
         if not self.values["connection"].text():
             self.values["connection"].setText(self.tr("Not tested in this session"))
         if state.token_problem:
-            self.values["token"].setText(state.token_problem)
+            self.values["token"].setText(in_words(state.token_problem))
         else:
             self.values["token"].setText(wib_text(state.token_expires) if state.token_expires
                                          else self.tr("No token yet (fetched on the first call)"))
@@ -225,7 +225,8 @@ class ChannelTab(QWidget):
         text = (backend.label or backend.name) if backend else ""
         self.values["keyring"].setToolTip(backend.name if backend else "")
         if backend is not None and not backend.usable:
-            text = f"{backend.name} — {backend.problem}"
+            problem = in_words(backend.problem)
+            text = f"{backend.name} — {problem}"
         elif backend is not None and not backend.is_real:
             # The whole sentence does not fit the settings column; it is one hover away.
             text += " " + self.tr("(temporary)")

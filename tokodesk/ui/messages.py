@@ -13,6 +13,8 @@ from tokodesk.ui.workers import Cancelled
 
 
 def describe(exc: BaseException) -> str:
+    if isinstance(exc, CredentialError):  # its words after the window's own lead-in
+        return translate("Messages", "The keyring could not be used: {0}").format(refusal_text(exc))
     words = words_of(exc)
     if words is not None:  # a refusal a service wrote in marked words: the template translated, then filled in
         return in_words(words)
@@ -29,8 +31,6 @@ def describe(exc: BaseException) -> str:
         return translate(
             "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
         ).format(exc)
-    if isinstance(exc, CredentialError):
-        return translate("Messages", "The keyring could not be used: {0}").format(exc)
     if isinstance(exc, MarketplaceError):
         return _words(exc)
     if isinstance(exc, (UserError, ValueError)):

@@ -93,7 +93,7 @@ class MarketplacePage(QWizardPage):
             else:
                 self.keyring_problem = info.problem
                 self.keyring.setText(self.tr("No usable keyring, so TokoDesk cannot keep your secrets: {0}").format(
-                    info.problem))
+                    in_words(info.problem)))
                 self.keyring.setStyleSheet("color:#b00020")
             self.completeChanged.emit()
 

@@ -202,7 +202,8 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, AuthError):
         return translate("Wizard", "The marketplace refused: {0}").format(exc)
     if isinstance(exc, credentials.CredentialError):
-        return translate("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(exc)
+        return translate("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(
+            refusal_text(exc))
     if isinstance(exc, (MarketplaceError, UserError, ValueError)):
         return refusal_text(exc)
     return translate("Wizard", "Unexpected error ({0}): {1}").format(type(exc).__name__, exc)
