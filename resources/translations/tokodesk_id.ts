@@ -532,14 +532,6 @@
         <translation>{0} perubahan harga besar perlu konfirmasi kedua:</translation>
     </message>
     <message>
-        <source>{0}: below the floor of {1}</source>
-        <translation>{0}: di bawah batas harga terendah {1}</translation>
-    </message>
-    <message>
-        <source>{0}: {1:+.0f}% (beyond ±{2}%)</source>
-        <translation>{0}: {1:+.0f}% (melebihi ±{2}%)</translation>
-    </message>
-    <message>
         <source>Pushing catalogue changes</source>
         <translation>Memperbarui katalog di marketplace</translation>
     </message>
@@ -5657,6 +5649,22 @@ Folder data: {1}</translation>
         <translation>rekonsiliasi terakhir {name!r} tidak mencatat selisih harga untuk {seller_sku!r}: jalankan &apos;tokodesk recon run&apos; untuk membandingkan lagi</translation>
     </message>
     <message>
+        <source>below the floor of {floor}</source>
+        <translation>di bawah batas harga terendah {floor}</translation>
+    </message>
+    <message>
+        <source>{change:+.0f}% (beyond ±{limit}%)</source>
+        <translation>{change:+.0f}% (melebihi ±{limit}%)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>{label}: {old} → {new}: {why}</source>
+        <translation>{label}: {old} → {new}: {why}</translation>
+    </message>
+    <message>
         <source>price</source>
         <translation>harga</translation>
     </message>
@@ -5677,8 +5685,8 @@ Folder data: {1}</translation>
         <translation>{what} harus lebih dari 0</translation>
     </message>
     <message>
-        <source>{what} Rp{value} is above the marketplaces&apos; highest price (Rp{price_max})</source>
-        <translation>{what} Rp{value} melebihi harga tertinggi marketplace (Rp{price_max})</translation>
+        <source>{what} {value} is above the marketplaces&apos; highest price ({price_max})</source>
+        <translation>{what} {value} melebihi harga tertinggi marketplace ({price_max})</translation>
     </message>
     <message>
         <source>listing on/off {text!r}: say yes or no</source>

@@ -23,6 +23,7 @@ from tokodesk.services.catalog_rules import (
     GuardRails,
     capabilities_of,
     describe_value,
+    large_line,
     listing_of,
 )
 from tokodesk.store import models as m
@@ -128,7 +129,7 @@ def set_edit(
                     rails_of[ch.id] = rails or GuardRails.load(ch)
                 why = rails_of[ch.id].why_large(old, value) if name == PRICE else ""
                 if why:
-                    result.large.append(f"{label}: Rp{old} → Rp{value}: {why}")
+                    result.large.append(large_line(label, old, value, why))
             if new_seller_sku is not None:
                 _keep_code(ch, mapping, product, seller_sku, new_seller_sku, result)
     return result

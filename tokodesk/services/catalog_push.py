@@ -50,6 +50,7 @@ from tokodesk.services.catalog_rules import (
     capabilities_of,
     change_pct,
     describe_value,
+    large_line,
     listing_of,
 )
 from tokodesk.store import models as m
@@ -115,8 +116,8 @@ def summarize(channel: m.Channel, edits: Sequence[m.CatalogEdit] | None = None,
                 changes.append(change_pct(e.old_value, e.new_value))
             why = rails.why_large(e.old_value, e.new_value)
             if why:
-                s.large.append(f"{e.seller_sku} ({e.marketplace_sku or e.product_id}): Rp{e.old_value} → "
-                               f"Rp{e.new_value}: {why}")
+                s.large.append(large_line(f"{e.seller_sku} ({e.marketplace_sku or e.product_id})", e.old_value,
+                                          e.new_value, why))
         elif e.field == SELLER_SKU:
             s.codes += 1
         else:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, said
 from tokodesk.marketplace import base
 from tokodesk.store import models as m
 
@@ -53,12 +53,26 @@ class GuardRails:
         return cls(int(fresh.price_change_confirm_pct), int(fresh.price_floor))
 
     def why_large(self, old: int | None, new: int) -> str:
-        """Why this price change needs a second confirmation ("" when it does not)."""
+        """Why this price change needs a second confirmation ("" when it does not), in marked words."""
         if new < self.price_floor:
-            return f"below the floor of Rp{self.price_floor:,}".replace(",", ".")
+            return said(QT_TRANSLATE_NOOP("Refusals", "below the floor of {floor}"), floor=rupiah(self.price_floor))
         if old and abs(new - old) * 100 > self.max_change_pct * old:
-            return f"{change_pct(old, new):+.0f}% (beyond ±{self.max_change_pct}%)"
+            return said(QT_TRANSLATE_NOOP("Refusals", "{change:+.0f}% (beyond ±{limit}%)"),
+                        change=change_pct(old, new), limit=self.max_change_pct)
         return ""
+
+
+def rupiah(value: int | None) -> str:
+    """Rupiah as the app writes them in every language, the CLI too: Rp 1.234.567 (a marked "unknown" for None)."""
+    if value is None:
+        return QT_TRANSLATE_NOOP("Refusals", "unknown")
+    return f"Rp {value:,}".replace(",", ".")
+
+
+def large_line(label: str, old: int | None, new: int, why: str) -> Said:
+    """One large price change as the push's summary and the refusal list it: "<SKU>: Rp 10.000 → Rp 500: <why>"."""
+    return said(QT_TRANSLATE_NOOP("Refusals", "{label}: {old} → {new}: {why}"), label=label, old=rupiah(old),
+                new=rupiah(new), why=why)
 
 
 def change_pct(old: int | None, new: int) -> float:
@@ -87,8 +101,9 @@ def parse_price(text: str | int, what: str = QT_TRANSLATE_NOOP("Refusals", "pric
     if value <= 0:
         raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} must be more than 0"), what=what)
     if value > PRICE_MAX:
-        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} Rp{value} is above the marketplaces' highest price "
-                                                      "(Rp{price_max})"), what=what, value=value, price_max=PRICE_MAX)
+        raise UserError(QT_TRANSLATE_NOOP("Refusals", "{what} {value} is above the marketplaces' highest price "
+                                                      "({price_max})"), what=what, value=rupiah(value),
+                        price_max=rupiah(PRICE_MAX))
     return value
 
 

@@ -337,29 +337,8 @@ class CatalogActions(QObject):
                                  "the code").format(s.codes))
         if s.large:
             lines.append(self.tr("{0} large price changes need a second confirmation:").format(len(s.large)))
-            lines.extend(self._large_lines(s)[:10])
+            lines.extend(in_words(line) for line in s.large[:10])  # the service's words, in the window's language
         return lines
-
-    def _large_lines(self, s: Any) -> list[str]:
-        from tokodesk.services import catalog_drafts as cd
-        from tokodesk.services import catalog_rules as cr
-
-        channel = self._channel()
-        rails = cr.GuardRails.load(channel)
-        wanted = set(s.edit_ids)
-        out = []
-        for e in cd.drafts(channel):
-            if e.id not in wanted or e.field != cr.PRICE or not rails.why_large(e.old_value, e.new_value):
-                continue
-            head = f"{e.seller_sku} ({e.marketplace_sku or e.product_id}): " \
-                   f"{cr.describe_value(cr.PRICE, e.old_value)} → {cr.describe_value(cr.PRICE, e.new_value)}"
-            if e.new_value < rails.price_floor:
-                out.append(self.tr("{0}: below the floor of {1}").format(
-                    head, cr.describe_value(cr.PRICE, rails.price_floor)))
-            else:
-                out.append(self.tr("{0}: {1:+.0f}% (beyond ±{2}%)").format(
-                    head, cr.change_pct(e.old_value, e.new_value), rails.max_change_pct))
-        return out
 
     def _push(self, edit_ids: list[int], confirm_large: bool) -> None:
         from tokodesk.services import catalog_push
