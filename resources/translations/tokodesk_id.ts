@@ -98,16 +98,16 @@
         <translation>Mengatur pengiriman {0} pesanan…</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -255,16 +255,16 @@
         <translation>Pembeli meminta pesanan ini dibatalkan. Setujui: marketplace membatalkan pesanan dan mengembalikan dana pembeli. Tolak: pesanan tetap harus dikirim. Jawab sebelum batas waktu, atau marketplace yang memutuskan.</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
         <source>Buyer</source>
         <translation>Pembeli</translation>
     </message>
     <message>
         <source>Items</source>
         <translation>Barang</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
     </message>
     <message>
         <source>Buyer&apos;s reason</source>

@@ -200,6 +200,8 @@ def test_the_dialog_speaks_indonesian(qtbot, ctx, shop_channel):
         assert dialog.windowTitle() == "Permintaan pembatalan dari pembeli"
         assert dialog.approve_button.text() == "Setujui: batalkan pesanan"
         assert dialog.table.horizontalHeaderItem(COL_RESPOND_BY).text() == "Jawab sebelum"
+        # The first column holds the order ID (a Tokopedia & Shop order has no invoice): named so, not "Invoice".
+        assert dialog.table.horizontalHeaderItem(0).text() == "ID pesanan"
     finally:
         i18n.install("en")
 

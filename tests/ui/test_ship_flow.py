@@ -219,3 +219,30 @@ def test_on_an_own_courier_channel_ship_asks_for_the_awbs_and_the_labels_then_ca
     assert len(pages) == 2 and all(any(o.awb in page for page in pages) for o in orders)
     assert {value for page in (1, 2) for kind, value in decode(pdf, page) if kind == "Code128"} == {
         "KT0000000101", "KT0000000102"}
+
+
+def test_the_arrange_dialog_keeps_its_lines_together_when_every_label_printed(qtbot):
+    """All shipped and printed: no table of what did not print, and the two lines stay at the top together (they
+    were spread down the whole dialog, one in its middle); with something unprinted its table says "Order"."""
+    from types import SimpleNamespace
+
+    from tokodesk.ui.ship_dialogs import ArrangeDialog
+
+    dialog = ArrangeDialog(["576000001202416195", "576000001202414678"])
+    qtbot.addWidget(dialog)
+    dialog.resize(720, 320)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.job = object()
+    done = SimpleNamespace(outcomes=[1, 2], shipped=2, ready=[1, 2], stopped=False, not_printed=[])
+    dialog.finished_with(done)
+    qtbot.waitUntil(lambda: dialog.info.geometry().top() - dialog.orders_label.geometry().bottom() < 30)
+    assert dialog.info.geometry().bottom() < dialog.height() // 2
+    assert dialog.table.horizontalHeaderItem(0).text() == "Order"
+
+    unprinted = SimpleNamespace(shipped=True, refused=False, invoice="", order_id="576000001202414678",
+                                reason="no tracking number yet")
+    dialog.finished_with(SimpleNamespace(outcomes=[1, 2], shipped=2, ready=[1], stopped=False,
+                                         not_printed=[unprinted]))
+    qtbot.waitUntil(lambda: dialog.table.isVisible())
+    assert dialog.table.height() > dialog.height() // 3  # the table, not a blank filler, takes the room

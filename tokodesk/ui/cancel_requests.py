@@ -132,7 +132,8 @@ class BuyerRequestsDialog(QDialog):
         layout.addWidget(intro)
 
         self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Buyer"), self.tr("Items"),
+        # Tokopedia & Shop's buyers ask (the legacy API has no requests): an order has its ID there, no invoice.
+        self.table.setHorizontalHeaderLabels([self.tr("Order ID"), self.tr("Buyer"), self.tr("Items"),
                                               self.tr("Buyer's reason"), self.tr("Answer by"), self.tr("Result")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

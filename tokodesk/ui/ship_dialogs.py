@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -285,10 +287,15 @@ class ArrangeDialog(QDialog):
         self.progress.setRange(0, 0)
         layout.addWidget(self.progress)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Invoice"), self.tr("Result"), self.tr("Reason")])
+        # An invoice on Tokopedia, the order ID on Tokopedia & Shop (which has no invoice numbers).
+        self.table.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Result"), self.tr("Reason")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.hide()
         layout.addWidget(self.table, 1)
+        # Without the table (everything printed) the lines stay together at the top; the filler takes the room the
+        # table would, else the labels were spread down the whole dialog.
+        self.filler = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addItem(self.filler)
         box = QDialogButtonBox()
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop after the order being sent; what shipped stays shipped and its "
@@ -343,6 +350,9 @@ class ArrangeDialog(QDialog):
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(rows))
+        self.filler.changeSize(0, 0, QSizePolicy.Policy.Minimum,
+                               QSizePolicy.Policy.Minimum if rows else QSizePolicy.Policy.Expanding)
+        self.layout().invalidate()
 
     def failed(self, text: str, stopped: bool = False) -> None:
         self.result = False
