@@ -4,6 +4,7 @@ the order, a second station; and the legacy Tokopedia HTML label, which is never
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -23,6 +24,7 @@ from tokodesk.cli import main
 from tokodesk.marketplace.base import MarketplaceError
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.sandbox import Sandbox, Status
+from tokodesk.sandbox import tiktokshop_json as tj
 from tokodesk.services.fulfilment import Fulfilment
 from tokodesk.services.fulfilment.kept_labels import label_path
 from tokodesk.services.orders import pull_orders
@@ -157,3 +159,31 @@ def test_a_schema_3_database_gets_the_kept_label_table(any_database):
     assert migrations.migrate(any_database) == migrations.LATEST >= 4
     columns = {c.name for c in any_database.get_columns("kept_label")}
     assert {"order_id", "station", "path", "size", "sha256", "kept_at"} <= columns
+
+
+def test_a_parcel_the_sellers_own_courier_carries_gets_tokodesks_label_not_a_skip(sb, channel, client):  # noqa: F811
+    """The channel prints the marketplace's labels, but an order the seller's own courier delivers has none (the
+    marketplace refuses it and says to print TokoDesk's own): its label is TokoDesk's, with the seller's AWB, and
+    the marketplace is not asked for it; a platform parcel of the same batch still gets the marketplace's."""
+    from tokodesk.sandbox.generator import COURIERS
+
+    waiting = [o for o in sb.orders_in_status(Status.PAID, Status.ACCEPTED)
+               if not o.courier.own and o.cancel_request is None and sb.dialect.order_status(o) == "AWAITING_SHIPMENT"]
+    waiting[0].courier = next(c for c in COURIERS if c.own)  # the seller's own courier carries this one
+    ch = pulled(sb, channel, client)
+    m.Channel.update(use_marketplace_label=True).where(m.Channel.id == ch.id).execute()
+    own = m.Order.get(m.Order.order_id == tj.order_id(waiting[0]))
+    assert own.seller_ships
+    platform, = to_ship(sb, 1)
+    service = Fulfilment(adapters=lambda c: client)
+    service.pack([own, platform])
+    results = service.ship([own, platform], {own.order_id: "KURIR0001234"})
+    assert all(r.ok for r in results), [r.error for r in results]
+    documents_before = sb.calls.get("documents", 0)
+
+    batch = service.documents().labels([fresh(own), fresh(platform)])
+    assert batch.skipped == [], [why for _o, why in batch.skipped]
+    assert {o.id for o in batch.orders} == {own.id, platform.id}
+    text = "\n".join(page.extract_text() for part in batch.parts for page in PdfReader(io.BytesIO(part)).pages)
+    assert "KURIR0001234" in text
+    assert sb.calls.get("documents", 0) - documents_before <= 1  # at most the platform parcel's, never the own one's

@@ -20,6 +20,7 @@ from tokodesk.errors import SaidError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, term
 from tokodesk.marketplace import base
 from tokodesk.services.doc_language import document_translator
+from tokodesk.services.fulfilment import awb as awb_rules
 from tokodesk.services.fulfilment import kept_labels, label_rules
 from tokodesk.services.fulfilment.common import (
     AdapterFactory,
@@ -233,7 +234,10 @@ class Documents:
             code = label_rules.scan_code(order)
             caps = adapter.capabilities if adapter is not None else label_rules.class_capabilities(channel.marketplace)
             # A marketplace PDF label is the marketplace's drawing; every other label draws the code as Code 128.
-            drawn_here = not label_rules.uses_marketplace_pdf(channel, caps)
+            # A parcel the seller's own courier carries has no marketplace label (Tokopedia & Shop refuses it and
+            # says to print TokoDesk's own): it gets TokoDesk's label with the seller's AWB, not a skip.
+            from_marketplace = channel.use_marketplace_label and not awb_rules.delivered_by_seller(order, channel)
+            drawn_here = not (from_marketplace and label_rules.uses_marketplace_pdf(channel, caps))
             problem = barcode_problem(code) if code and drawn_here else None
             if problem:
                 # The marketplace's HTML label is re-drawn around a barcode: such a code goes on TokoDesk's own label
@@ -245,7 +249,7 @@ class Documents:
                     QT_TRANSLATE_NOOP("Refusals", "its code {code!r} is printed as text only, without a barcode "
                                                   "({problem}): the courier has to type it in")
                 batch.warnings.append((order, said(warning, code=code, problem=problem)))
-            if channel.use_marketplace_label and not problem:
+            if from_marketplace and not problem:
                 label, why = self._marketplace_label(order, adapter, mark_printed)
                 if label is None:
                     batch.skipped.append((order, why))
