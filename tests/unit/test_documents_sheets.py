@@ -158,3 +158,18 @@ def test_empty_batches_are_refused():
         render_invoices([])
     with pytest.raises(ValueError, match="no packing lists"):
         render_packing_lists([])
+
+
+def test_an_address_that_already_ends_with_its_area_prints_it_once():
+    """Tokopedia's full address carries the district, city, province and postcode: the packing list's recipient
+    block does not print them again under it; an address without them still gets its area line."""
+    written = Party(name="Ketut Firmansyah", address_lines=[
+        "Jl. Pahlawan No. 15, RT 10/RW 07, Balikpapan Kota, Balikpapan, Kalimantan Timur 76340"],
+        district="Balikpapan Kota", city="Balikpapan", province="Kalimantan Timur", postal_code="76340")
+    short = Party(name="Sri Hidayat", address_lines=["Jl. Braga No. 5"], district="Sumur Bandung",
+                  city="Kota Bandung", province="Jawa Barat", postal_code="40111")
+    packs = [PackingListData("Tokopedia", f"INV/{i}", str(i), party, "JNE", "REG", f"CODE{i:08d}", NOW,
+                             label(i).lines) for i, party in enumerate((written, short))]
+    pdf = render_packing_lists(packs)
+    assert text(pdf, 1).count("Kalimantan Timur 76340") == 1
+    assert "Sumur Bandung, Kota Bandung, Jawa Barat 40111" in text(pdf, 2)

@@ -146,7 +146,9 @@ def _party_block(caption: str, party: Party, s: _Styles) -> list[Flowable]:
     if party.phone:
         lines.append(party.phone)
     lines.extend(line for line in party.address_lines if line)
-    if party.area():
+    # Tokopedia's full address already ends with the district, city, province and postcode: not printed twice.
+    written = " ".join(party.address_lines).casefold()
+    if party.area() and party.area().casefold() not in written:
         lines.append(party.area())
     if len(lines) > PARTY_LINES:
         lines = lines[: PARTY_LINES - 1] + [" ".join(lines[PARTY_LINES - 1 :])]
