@@ -161,12 +161,12 @@
         <translation>Pesanan ini dikirim dengan kurir toko sendiri: ketik atau pindai nomor resi masing-masing. Enter dari pemindai pindah ke pesanan berikutnya.</translation>
     </message>
     <message>
-        <source>Invoice</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
         <source>Courier</source>
         <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Pesanan</translation>
     </message>
     <message>
         <source>AWB (resi)</source>

@@ -246,3 +246,21 @@ def test_the_arrange_dialog_keeps_its_lines_together_when_every_label_printed(qt
                                          not_printed=[unprinted]))
     qtbot.waitUntil(lambda: dialog.table.isVisible())
     assert dialog.table.height() > dialog.height() // 3  # the table, not a blank filler, takes the room
+
+
+def test_the_awb_dialog_names_its_first_column_order_in_both_languages(qtbot):
+    """A Tokopedia & Shop order has its ID, not an invoice, in the first column: the header says "Order"."""
+    from tokodesk.ui import i18n
+    from tokodesk.ui.ship_dialogs import AwbDialog
+
+    rows = [("576000001202416195", "576000001202416195", "Custom Logistik")]
+    dialog = AwbDialog(rows)
+    qtbot.addWidget(dialog)
+    assert [h.text() for h in dialog.headers] == ["<b>Order</b>", "<b>Courier</b>", "<b>AWB (resi)</b>"]
+    assert i18n.install("id")
+    try:
+        dialog = AwbDialog(rows)
+        qtbot.addWidget(dialog)
+        assert [h.text() for h in dialog.headers] == ["<b>Pesanan</b>", "<b>Kurir</b>", "<b>Nomor resi (AWB)</b>"]
+    finally:
+        i18n.install("en")

@@ -72,8 +72,10 @@ class AwbDialog(QDialog):
         layout.addWidget(intro)
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        for col, title in enumerate((self.tr("Invoice"), self.tr("Courier"), self.tr("AWB (resi)"))):
-            header = QLabel(f"<b>{title}</b>")
+        # An invoice on Tokopedia, the order ID on Tokopedia & Shop (which has no invoice numbers): "Order" names both.
+        self.headers = [QLabel(f"<b>{title}</b>") for title in (self.tr("Order"), self.tr("Courier"),
+                                                                self.tr("AWB (resi)"))]
+        for col, header in enumerate(self.headers):
             grid.addWidget(header, 0, col)
         self._ids: list[str] = []
         self._names: list[str] = []
