@@ -38,6 +38,7 @@ import peewee as pw
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said, stored_words, term
 from tokodesk.marketplace.base import RESERVING_STATES, SHIPPED_STATES, OrderState
+from tokodesk.store import bulk
 from tokodesk.store import models as m
 from tokodesk.store.tx import write_transaction
 
@@ -284,8 +285,6 @@ def receive_return(order: m.Order | int, *, who: str = "", kind: str = "", note:
 def _apply_lines(order_ids: Sequence[int], *, sign: int) -> None:
     """Add sign × the quantities of these orders' lines to on hand: one statement for every seller SKU together
     (a batch of 1,000 shipped orders touches ~140 SKUs: as many statements, round trips on PostgreSQL, before)."""
-    from tokodesk.store import bulk
-
     totals: dict[str, int] = {}
     for chunk in _chunks(list(order_ids)):
         rows = (
@@ -296,28 +295,11 @@ def _apply_lines(order_ids: Sequence[int], *, sign: int) -> None:
         )
         for sku, qty in rows:
             totals[sku] = totals.get(sku, 0) + int(qty or 0)
-    moves = [(sku, sign * qty) for sku, qty in totals.items() if qty]
-    if not moves:
-        return
     # An uncounted SKU stays uncounted: "unknown minus 2" is still unknown. Turning it into −2 would make it look
     # counted, and the next push would send 0 to every listing of it. The order is still marked taken, so a count
     # typed or adopted later (which sees the shelf after this order left) is not reduced again.
-    database = bulk.bound(m.db)
-    now = m.utcnow()
-    if bulk.is_sqlite(database):
-        sql = ('UPDATE "stock_item" SET "on_hand" = "on_hand" + ?, "updated_at" = ? '
-               'WHERE "seller_sku" = ? AND "on_hand" IS NOT NULL')
-        database._log_query(sql, [len(moves)])
-        with pw.__exception_wrapper__:
-            database.cursor().executemany(sql, [(qty, str(now), sku) for sku, qty in moves])
-        return
-    sql = ('UPDATE "stock_item" AS s SET "on_hand" = s."on_hand" + v.qty, "updated_at" = %s '
-           'FROM unnest(%b::text[], %b::integer[]) AS v(sku, qty) '
-           'WHERE s."seller_sku" = v.sku AND s."on_hand" IS NOT NULL')
-    params = [now, [sku for sku, _q in moves], [qty for _s, qty in moves]]
-    database._log_query(sql, params)
-    with pw.__exception_wrapper__:
-        database.cursor().execute(sql, params, prepare=False)
+    bulk.add_to_known(m.StockItem.seller_sku, m.StockItem.on_hand, m.StockItem.updated_at,
+                      [(sku, sign * qty) for sku, qty in totals.items() if qty], m.utcnow())
 
 
 # ---------------------------------------------------------------------------------------------------------------

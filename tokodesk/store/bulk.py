@@ -197,6 +197,32 @@ def update_versioned(
         return cursor.rowcount
 
 
+def add_to_known(key: pw.Field, column: pw.Field, stamp: pw.Field, amounts: Sequence[tuple], now: datetime) -> None:
+    """For each (key value, amount): `column` += amount and `stamp` = now on the row of that key (a unique
+    column), only where `column` is not NULL. One statement for them all: executemany on SQLite, one
+    UPDATE ... FROM unnest on PostgreSQL (a batch's stock settlement: ~140 SKUs, as many round trips before)."""
+    if not amounts:
+        return
+    model = key.model
+    database = bound(model._meta.database)
+    table, k, c, t = (f'"{name}"' for name in (model._meta.table_name, key.column_name, column.column_name,
+                                                stamp.column_name))
+    if is_sqlite(database):
+        sql = f"UPDATE {table} SET {c} = {c} + ?, {t} = ? WHERE {k} = ? AND {c} IS NOT NULL"
+        database._log_query(sql, [len(amounts)])
+        with pw.__exception_wrapper__:
+            database.cursor().executemany(sql, [(amount, str(now), value) for value, amount in amounts])
+        return
+    types = _pg_column_types(database, model._meta.table_name)
+    sql = (f"UPDATE {table} AS s SET {c} = s.{c} + v.amount, {t} = %s "
+           f"FROM unnest(%b::{types[key.column_name]}[], %b::{types[column.column_name]}[]) AS v(key, amount) "
+           f"WHERE s.{k} = v.key AND s.{c} IS NOT NULL")
+    params = [now, [value for value, _a in amounts], [amount for _v, amount in amounts]]
+    database._log_query(sql, params)
+    with pw.__exception_wrapper__:
+        database.cursor().execute(sql, params, prepare=False)
+
+
 _PG_TYPES: dict[tuple[str, str], dict[str, str]] = {}
 
 
