@@ -215,3 +215,14 @@ def test_the_results_dialog_shows_a_tokopedia_and_shop_order_id_once_and_its_rea
     needed = dialog.table.sizeHintForRow(0)
     assert needed > dialog.table.verticalHeader().defaultSectionSize()  # the reason wraps at this width
     assert dialog.table.rowHeight(0) >= needed
+
+
+def test_a_one_line_result_keeps_the_usual_row_height(qtbot):
+    from tokodesk.services.fulfilment.common import ActionOutcome
+    from tokodesk.ui.order_dialogs import ResultsDialog
+
+    dialog = ResultsDialog("Pack", [ActionOutcome("576000001202414678", "", False, "shipped", "short", refused=True)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.table.rowHeight(0) >= dialog.table.verticalHeader().defaultSectionSize()

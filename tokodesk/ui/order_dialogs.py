@@ -168,7 +168,9 @@ class ResultsDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         # A reason wraps in the stretched last column: its row grows with it (two lines in one line's height were cut).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps the queue's row height
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         box = QDialogButtonBox()
         box.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.AcceptRole)

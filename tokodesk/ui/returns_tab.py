@@ -312,6 +312,8 @@ class ReturnsTab(QWidget):
                 self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
         # A wrapped cell needs its lines' height: at one line's height the courier's name and the return AWB under
         # it were both cut in half.
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps its usual height
         self.table.resizeRowsToContents()
         self._selection_changed()
 
