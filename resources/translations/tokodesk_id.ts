@@ -5637,8 +5637,44 @@ Folder data: {1}</translation>
         <translation>tidak ada draf untuk dibuang bagi SKU penjual {unknown}: &apos;tokodesk catalog drafts&apos; menampilkan yang menunggu; tidak ada yang dibuang</translation>
     </message>
     <message>
+        <source>{seller_sku} ({sku}) {field} {value}</source>
+        <translation>{seller_sku} ({sku}) {field} {value}</translation>
+    </message>
+    <message>
+        <source>{row}: Accepted</source>
+        <translation>{row}: Diterima</translation>
+    </message>
+    <message>
+        <source>{row}: Failed: {message}</source>
+        <translation>{row}: Gagal: {message}</translation>
+    </message>
+    <message>
+        <source>{row}: {message}</source>
+        <translation>{row}: {message}</translation>
+    </message>
+    <message>
         <source>{n_large} price changes are large ({large}{more}): nothing was sent. Check them, then confirm them on purpose (--confirm-large)</source>
         <translation>{n_large} perubahan harga besar ({large}{more}): tidak ada yang dikirim. Periksa, lalu konfirmasi dengan sengaja (--confirm-large)</translation>
+    </message>
+    <message>
+        <source>confirmed by reading the product back</source>
+        <translation>dipastikan dengan membaca ulang produk</translation>
+    </message>
+    <message>
+        <source>refused by the marketplace</source>
+        <translation>ditolak marketplace</translation>
+    </message>
+    <message>
+        <source>the answer was lost</source>
+        <translation>jawabannya hilang</translation>
+    </message>
+    <message>
+        <source>answer lost; confirmed by reading the product back</source>
+        <translation>jawaban hilang; dipastikan dengan membaca ulang produk</translation>
+    </message>
+    <message>
+        <source>answer lost and not applied: sent again at the next push</source>
+        <translation>jawaban hilang dan tidak diterapkan: dikirim lagi pada pembaruan berikutnya</translation>
     </message>
     <message>
         <source>could not read the prices of {count} SKUs: {error}</source>
@@ -5647,6 +5683,10 @@ Folder data: {1}</translation>
     <message>
         <source>the last reconciliation of {name!r} lists no price difference for {seller_sku!r}: run &apos;tokodesk recon run&apos; to compare again</source>
         <translation>rekonsiliasi terakhir {name!r} tidak mencatat selisih harga untuk {seller_sku!r}: jalankan &apos;tokodesk recon run&apos; untuk membandingkan lagi</translation>
+    </message>
+    <message>
+        <source>taken from the marketplace (reconciliation)</source>
+        <translation>diambil dari marketplace (rekonsiliasi)</translation>
     </message>
     <message>
         <source>below the floor of {floor}</source>
@@ -5691,6 +5731,30 @@ Folder data: {1}</translation>
     <message>
         <source>listing on/off {text!r}: say yes or no</source>
         <translation>produk aktif/nonaktif {text!r}: isi yes atau no</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>kode {code}</translation>
+    </message>
+    <message>
+        <source>no code</source>
+        <translation>tanpa kode</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>nonaktif</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>status produk</translation>
+    </message>
+    <message>
+        <source>seller_sku</source>
+        <translation>kode SKU penjual</translation>
     </message>
     <message>
         <source>{name}: no catalogue push to undo</source>
@@ -5783,6 +5847,38 @@ Folder data: {1}</translation>
     <message>
         <source>{path}: not UTF-8 text (byte {start}); save it from your spreadsheet as &apos;CSV UTF-8&apos; and try again</source>
         <translation>{path}: bukan teks UTF-8 (byte {start}); simpan dari spreadsheet sebagai &apos;CSV UTF-8&apos; lalu coba lagi</translation>
+    </message>
+    <message>
+        <source>OK {what}</source>
+        <translation>OK {what}</translation>
+    </message>
+    <message>
+        <source>UNKNOWN code {code}: no parcel TokoDesk holds has it (sync orders, or check the label)</source>
+        <translation>KODE TIDAK DIKENAL {code}: tidak ada paket di TokoDesk dengan kode ini (sinkronkan pesanan, atau periksa label)</translation>
+    </message>
+    <message>
+        <source>NOT DUE {what}: the order is cancelled — keep the parcel</source>
+        <translation>BUKAN UNTUK DISERAHKAN {what}: pesanan dibatalkan — simpan paketnya</translation>
+    </message>
+    <message>
+        <source>NOT DUE {what}: it goes with {courier}</source>
+        <translation>BUKAN UNTUK DISERAHKAN {what}: paket ini untuk {courier}</translation>
+    </message>
+    <message>
+        <source>another courier</source>
+        <translation>kurir lain</translation>
+    </message>
+    <message>
+        <source>NOT DUE {what}: already handed over at {when}</source>
+        <translation>BUKAN UNTUK DISERAHKAN {what}: sudah diserahkan pada {when}</translation>
+    </message>
+    <message>
+        <source>NOT DUE {what}: already handed over</source>
+        <translation>BUKAN UNTUK DISERAHKAN {what}: sudah diserahkan</translation>
+    </message>
+    <message>
+        <source>NOT DUE {what}: not ready to hand over yet ({state}); ship it first</source>
+        <translation>BUKAN UNTUK DISERAHKAN {what}: belum siap diserahkan ({state}); atur pengiriman dulu</translation>
     </message>
     <message>
         <source>the scanned code is empty: scan the parcel&apos;s AWB or booking code</source>
@@ -6499,6 +6595,22 @@ Folder data: {1}</translation>
     <message>
         <source>order {order_id}: the marketplace did not return it</source>
         <translation>pesanan {order_id}: marketplace tidak mengembalikannya</translation>
+    </message>
+    <message>
+        <source>marketplace confirmed {confirmed}, not {quantity}</source>
+        <translation>marketplace mengonfirmasi {confirmed}, bukan {quantity}</translation>
+    </message>
+    <message>
+        <source>not sent: {error}</source>
+        <translation>tidak dikirim: {error}</translation>
+    </message>
+    <message>
+        <source>not sent: the push was cancelled</source>
+        <translation>tidak dikirim: pembaruan dibatalkan</translation>
+    </message>
+    <message>
+        <source>no answer from the marketplace for this row</source>
+        <translation>tidak ada jawaban dari marketplace untuk baris ini</translation>
     </message>
     <message>
         <source>inventory sync is off for channel &apos;{name}&apos;: nothing was pushed (turn it on in the channel settings to keep the marketplace stock in line)</source>

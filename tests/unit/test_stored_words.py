@@ -23,6 +23,13 @@ PACKAGE = ROOT / "tokodesk"
 EVENT_WRITERS = {"record_event": (3, "detail"), "_event": (3, "detail"), "with_note": (0, "detail")}
 # ... a run's error
 ERROR_WRITERS = {"add_error": (0, "text")}
+# ... a stock push's, a catalogue edit's, a handover scan's message (stored, shown later)
+MESSAGE_WRITERS = {"_set": (2, "message"), "_set_status": (2, "message"), "PushRow": (5, "message"),
+                   "RowResult": (6, "message")}
+# (model, its text column, its words column): every create/update naming the text names the words too
+WORDS_BESIDE = (("StockPush", "message", "message_words"), ("CatalogEdit", "message", "message_words"),
+                ("HandoverScan", "detail", "detail_words"), ("SkuMapping", "last_push_status", "last_push_words"),
+                ("ReconReport", "error", "error_words"))
 
 
 def _name(node: ast.AST) -> str:
@@ -54,11 +61,16 @@ def _plain(node: ast.AST | None) -> bool:
 
 
 def _assigned(function: ast.AST, name: str) -> list[ast.AST]:
-    """What `name` is assigned in `function` (x = …, x += …)."""
+    """What `name` is assigned in `function` (x = …, x += …, ok, x = …, …)."""
     found = []
     for node in ast.walk(function):
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
             found.append(node.value)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
+            for target in node.targets:
+                if isinstance(target, ast.Tuple) and len(target.elts) == len(node.value.elts):
+                    found += [v for t, v in zip(target.elts, node.value.elts, strict=True)
+                              if isinstance(t, ast.Name) and t.id == name]
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
             found.append(ast.BinOp(node.target, node.op, node.value))
     return found
@@ -67,6 +79,8 @@ def _assigned(function: ast.AST, name: str) -> list[ast.AST]:
 def _plain_value(function: ast.AST, node: ast.AST | None, seen: frozenset = frozenset()) -> bool:
     if isinstance(node, ast.Name) and node.id not in seen:
         return any(_plain_value(function, v, seen | {node.id}) for v in _assigned(function, node.id))
+    if isinstance(node, ast.Subscript):  # text[:MAX]: the text cut to fit
+        return _plain_value(function, node.value, seen)
     if isinstance(node, ast.BinOp):  # x + "…" where x holds words glued later
         return _plain(node) or _plain_value(function, node.left, seen) or _plain_value(function, node.right, seen)
     return _plain(node)
@@ -92,7 +106,7 @@ def _functions(tree: ast.AST):  # noqa: ANN202
 
 
 def _stored_plain(kinds: dict[str, tuple[int, str]], *, problems: bool = False, events: bool = False,
-                  errors: bool = False) -> list[str]:
+                  errors: bool = False, messages: bool = False) -> list[str]:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if "sandbox" in path.parts or "ui" in path.parts:
@@ -111,6 +125,10 @@ def _stored_plain(kinds: dict[str, tuple[int, str]], *, problems: bool = False, 
                 values += [v for d in ast.walk(call) if isinstance(d, ast.Dict)
                            for k, v in zip(d.keys, d.values, strict=True)
                            if isinstance(k, ast.Constant) and k.value == "detail"]
+            if messages and name in ("create", "update") and \
+                    _name(getattr(call.func, "value", None)) in {w[0] for w in WORDS_BESIDE}:
+                values += [k.value for k in call.keywords if k.arg in {w[1] for w in WORDS_BESIDE}
+                           and k.arg != "last_push_status"]
             if errors and name == "append" and _name(getattr(call.func, "value", None)) == "errors":
                 values.append(call.args[0] if call.args else None)
             if errors and (name in ("RunSummary", "update") and any(k.arg == "errors" for k in call.keywords)):
@@ -141,6 +159,28 @@ def test_every_run_error_the_services_write_keeps_its_words():
     assert not found, HOW + "\n".join(found)
 
 
+def test_every_push_scan_and_reconciliation_message_keeps_its_words():
+    """A stock push's and a catalogue edit's message, a handover scan's detail, a reconciliation's errors."""
+    found = _stored_plain(MESSAGE_WRITERS, messages=True)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if "sandbox" in path.parts or "ui" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function, node in _functions_and_assignments(tree):  # report.error = "…" (a ReconReport's errors)
+            for target in node.targets:
+                if isinstance(target, ast.Attribute) and target.attr == "error" and \
+                        "report" in ast.unparse(target.value) and _plain_value(function, node.value):
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node.value)[:100]}")
+    assert not found, HOW + "\n".join(found)
+
+
+def _functions_and_assignments(tree: ast.AST):  # noqa: ANN202
+    for scope in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Assign):
+                yield scope, node
+
+
 def test_words_are_stored_wherever_the_text_is():
     """An UPDATE of a problem or an INSERT of an event without its words would leave the window a stale one (or
     none): every writer names both columns."""
@@ -164,6 +204,10 @@ def test_words_are_stored_wherever_the_text_is():
                 if owner == "Action" and _name(node.func) == "update" and "error" in given and \
                         "error_words" not in given:
                     missing.append(f"{where}: Action.update(error=…) without error_words=stored_words(…)")
+                for model, text, words in WORDS_BESIDE:
+                    if owner == model and _name(node.func) in ("create", "update") and text in given and \
+                            words not in given:
+                        missing.append(f"{where}: {model}.{_name(node.func)}({text}=…) without {words}=…")
                 if owner == "OrderEvent" and _name(node.func) == "create" and "words" not in given:
                     missing.append(f"{where}: OrderEvent.create(detail=…) without words=stored_words(…)")
                 if owner == "OrderEvent" and _name(node.func) == "insert_many" and not any(
@@ -223,7 +267,7 @@ def test_a_value_the_template_cannot_take_shows_the_english(qapp):
     assert words is None or words.say(lambda _c, text: text) == "3 of 4 items scanned"
 
 
-def test_migrations_24_25_keep_old_rows_as_they_were_and_new_ones_keep_their_words(any_database):
+def test_migrations_24_to_26_keep_old_rows_as_they_were_and_new_ones_keep_their_words(any_database):
     """An older database (no words columns) gets them, its rows untouched; fresh, the migrations do nothing."""
     import peewee as pw
     from playhouse.migrate import PostgresqlMigrator, SqliteMigrator, migrate
@@ -237,7 +281,10 @@ def test_migrations_24_25_keep_old_rows_as_they_were_and_new_ones_keep_their_wor
     migrator = (SqliteMigrator if isinstance(any_database, pw.SqliteDatabase) else PostgresqlMigrator)(any_database)
     migrate(migrator.drop_column("order", "problem_words"), migrator.drop_column("order_event", "words"),
             migrator.drop_column("sync_run", "error_words"), migrator.drop_column("action", "error_words"),
-            migrator.drop_column("return", "problem_words"), migrator.drop_column("return", "decision_words"))
+            migrator.drop_column("return", "problem_words"), migrator.drop_column("return", "decision_words"),
+            migrator.drop_column("sku_mapping", "last_push_words"), migrator.drop_column("stock_push", "message_words"),
+            migrator.drop_column("recon_report", "error_words"), migrator.drop_column("catalog_edit", "message_words"),
+            migrator.drop_column("handover_scan", "detail_words"))
     any_database.execute_sql('UPDATE "order" SET "problem" = %s WHERE "id" = %s'.replace(
         "%s", any_database.param), ("Could not accept: an old wording", order.id))
     any_database.execute_sql('INSERT INTO "order_event" ("order_id", "at", "who", "kind", "detail", "ok") VALUES '
@@ -247,10 +294,13 @@ def test_migrations_24_25_keep_old_rows_as_they_were_and_new_ones_keep_their_wor
 
     assert migrations.migrate(any_database) == migrations.LATEST
     columns = {t: {c.name for c in any_database.get_columns(t)}
-               for t in ("order", "order_event", "sync_run", "action", "return")}
+               for t in ("order", "order_event", "sync_run", "action", "return", "sku_mapping", "stock_push",
+                         "recon_report", "catalog_edit", "handover_scan")}
     assert "problem_words" in columns["order"] and "words" in columns["order_event"] and \
         "error_words" in columns["sync_run"] and "error_words" in columns["action"] and \
-        {"problem_words", "decision_words"} <= columns["return"]
+        {"problem_words", "decision_words"} <= columns["return"] and "last_push_words" in columns["sku_mapping"] \
+        and "message_words" in columns["stock_push"] and "error_words" in columns["recon_report"] and \
+        "message_words" in columns["catalog_edit"] and "detail_words" in columns["handover_scan"]
     row = m.Order.get_by_id(order.id)
     assert row.problem == "Could not accept: an old wording" and row.problem_words is None
     old = m.OrderEvent.get(m.OrderEvent.who == "old@desk")
@@ -264,6 +314,7 @@ def test_migrations_24_25_keep_old_rows_as_they_were_and_new_ones_keep_their_wor
     assert migrations.migrate(any_database) == migrations.LATEST  # once is enough
     migrations._m24_stored_words(any_database)  # and on an up-to-date database they change nothing
     migrations._m25_return_words(any_database)
+    migrations._m26_more_stored_words(any_database)
 
 
 def test_every_history_template_has_a_finished_translation_with_the_same_placeholders():

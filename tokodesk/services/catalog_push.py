@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, words_from_store
 from tokodesk.marketplace import base
 from tokodesk.services import catalog_codes
 from tokodesk.services.catalog_drafts import drafts
@@ -39,6 +39,7 @@ from tokodesk.services.catalog_rules import (
     ACCEPTED,
     ACTIVE,
     FAILED,
+    FIELD_WORDS,
     MESSAGE_MAX,
     PENDING,
     PRICE,
@@ -155,13 +156,16 @@ class RowResult:
 
     @property
     def words(self) -> str:
+        """The row in marked words (English for the CLI and the run's log; the window says them in its language)."""
         value = self.text if self.field == SELLER_SKU else self.value
-        head = f"{self.seller_sku} ({self.marketplace_sku}) {self.field} {describe_value(self.field, value)}"
+        head = said(QT_TRANSLATE_NOOP("Refusals", "{seller_sku} ({sku}) {field} {value}"), seller_sku=self.seller_sku,
+                    sku=self.marketplace_sku, field=FIELD_WORDS.get(self.field, self.field),
+                    value=describe_value(self.field, value))
         if self.status == ACCEPTED:
-            return f"{head}: Accepted"
+            return said(QT_TRANSLATE_NOOP("Refusals", "{row}: Accepted"), row=head)
         if self.status == FAILED:
-            return f"{head}: Failed: {self.message}"
-        return f"{head}: {self.message or self.status}"
+            return said(QT_TRANSLATE_NOOP("Refusals", "{row}: Failed: {message}"), row=head, message=self.message)
+        return said(QT_TRANSLATE_NOOP("Refusals", "{row}: {message}"), row=head, message=self.message or self.status)
 
 
 @dataclass
@@ -207,6 +211,8 @@ def _set(edits: Sequence[m.CatalogEdit], status: str, message: str | None = None
     values = {"status": status, "updated_at": m.utcnow(), **extra}
     if message is not None:
         values["message"] = message[:MESSAGE_MAX]
+        # Its words beside it (the window says them again); a message cut to fit keeps none.
+        values["message_words"] = stored_words(message) if len(message) <= MESSAGE_MAX else None
     ids = [e.id for e in edits]
     for start in range(0, len(ids), 300):
         m.CatalogEdit.update(**values).where(m.CatalogEdit.id.in_(ids[start : start + 300])).execute()
@@ -310,7 +316,7 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
     applied, missing = read_back(channel, live, leftovers)
     for e in applied:
         _remember(channel, e)
-    _set(applied, ACCEPTED, "confirmed by reading the product back")
+    _set(applied, ACCEPTED, said(QT_TRANSLATE_NOOP("Refusals", "confirmed by reading the product back")))
     _set(missing, PENDING, "")
     outcome.resolved = len(applied) + len(missing)
     _set(chosen, PENDING, "", push_id=outcome.push_id)
@@ -344,16 +350,20 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
                 _set([e], ACCEPTED, "")
                 _remember(channel, e)
             elif not answer.unknown:
-                _set([e], FAILED, answer.message or "refused by the marketplace")
-        _set(lost, UNKNOWN, "the answer was lost")
+                _set([e], FAILED, answer.message or said(QT_TRANSLATE_NOOP("Refusals",
+                                                                           "refused by the marketplace")))
+        _set(lost, UNKNOWN, said(QT_TRANSLATE_NOOP("Refusals", "the answer was lost")))
     applied, missing = read_back(channel, live, lost)
     with database.atomic():
         for e in applied:
             _remember(channel, e)
-        _set(applied, ACCEPTED, "answer lost; confirmed by reading the product back")
-        _set(missing, PENDING, "answer lost and not applied: sent again at the next push")
+        _set(applied, ACCEPTED, said(QT_TRANSLATE_NOOP("Refusals",
+                                                       "answer lost; confirmed by reading the product back")))
+        _set(missing, PENDING, said(QT_TRANSLATE_NOOP("Refusals",
+                                                      "answer lost and not applied: sent again at the next push")))
     settled = {e.id: e for e in todo}
     for e in todo:
         fresh = m.CatalogEdit.get_by_id(settled[e.id].id)
+        message = words_from_store(fresh.message, fresh.message_words) or fresh.message
         outcome.rows.append(RowResult(fresh.id, fresh.seller_sku, fresh.marketplace_sku or fresh.product_id,
-                                      fresh.field, fresh.new_value, fresh.status, fresh.message, fresh.new_text))
+                                      fresh.field, fresh.new_value, fresh.status, message, fresh.new_text))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from tokodesk.errors import UserError
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import catalog_rules as cr
 from tokodesk.store import models as m
@@ -81,11 +81,12 @@ def take_marketplace(channel: m.Channel, seller_sku: str) -> m.ReconLine:
     """The marketplace's price becomes TokoDesk's (nothing is sent)."""
     line = _line(channel, seller_sku)
     mine = my_prices(channel).get(line.product_id)
+    taken = said(QT_TRANSLATE_NOOP("Refusals", "taken from the marketplace (reconciliation)"))
     with m.CatalogEdit._meta.database.atomic():
         m.CatalogEdit.create(channel=channel.id, product_id=line.product_id, parent_id=mine.parent_id if mine else "",
                              marketplace_sku=line.marketplace_sku, seller_sku=seller_sku, field=cr.PRICE,
                              old_value=line.expected_qty, new_value=line.marketplace_qty, status=cr.ACCEPTED,
-                             message="taken from the marketplace (reconciliation)")
+                             message=taken, message_words=stored_words(taken))
         m.Product.update(price=line.marketplace_qty).where((m.Product.channel == channel.id)
                                                            & (m.Product.product_id == line.product_id)).execute()
         line.fixed = True

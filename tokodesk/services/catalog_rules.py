@@ -139,10 +139,17 @@ def listing_of(status: str) -> int | None:
 
 
 def describe_value(name: str, value: int | str | None) -> str:
+    """A field's value in (marked) words: the CLI prints the English, the window says them in its language."""
     if value is None:
-        return "unknown"
+        return QT_TRANSLATE_NOOP("Refusals", "unknown")
     if name == SELLER_SKU:
-        return f"code {value}" if value else "no code"
+        return said(QT_TRANSLATE_NOOP("Refusals", "code {code}"), code=value) if value else \
+            QT_TRANSLATE_NOOP("Refusals", "no code")
     if name == ACTIVE:
-        return "on" if value else "off"
+        return QT_TRANSLATE_NOOP("Refusals", "on") if value else QT_TRANSLATE_NOOP("Refusals", "off")
     return f"Rp{value:,}".replace(",", ".")
+
+
+# An edit's field as its words say it (the English keeps the field's code, as the CLI always printed it).
+FIELD_WORDS = {PRICE: QT_TRANSLATE_NOOP("Refusals", "price"), ACTIVE: QT_TRANSLATE_NOOP("Refusals", "active"),
+               SELLER_SKU: QT_TRANSLATE_NOOP("Refusals", "seller_sku")}

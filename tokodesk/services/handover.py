@@ -19,7 +19,7 @@ import peewee as pw
 
 from tokodesk import config
 from tokodesk.errors import BadValue
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said, stored_words, term
 from tokodesk.marketplace import base
 from tokodesk.services.fulfilment.manifest import ManifestEntry, manifest_entries
 from tokodesk.services.health import wib_day
@@ -66,20 +66,26 @@ class ScanResult:
         return self.outcome == OK
 
     def message(self) -> str:
-        """In English, for the command line and the log; the window words it in the seller's language."""
-        what = ", ".join(self.invoices) or self.code
+        """In English, for the command line and the log; marked words, so a stored scan can be said again."""
+        what = listed(self.invoices) or self.code
         if self.outcome == OK:
-            return f"OK {what}"
+            return said(QT_TRANSLATE_NOOP("Refusals", "OK {what}"), what=what)
         if self.outcome == UNKNOWN:
-            return f"UNKNOWN code {self.code}: no parcel TokoDesk holds has it (sync orders, or check the label)"
+            return said(QT_TRANSLATE_NOOP("Refusals", "UNKNOWN code {code}: no parcel TokoDesk holds has it (sync "
+                                                      "orders, or check the label)"), code=self.code)
         if self.reason == CANCELLED:
-            return f"NOT DUE {what}: the order is cancelled — keep the parcel"
+            return said(QT_TRANSLATE_NOOP("Refusals", "NOT DUE {what}: the order is cancelled — keep the parcel"),
+                        what=what)
         if self.reason == ANOTHER_COURIER:
-            return f"NOT DUE {what}: it goes with {self.courier or 'another courier'}"
+            return said(QT_TRANSLATE_NOOP("Refusals", "NOT DUE {what}: it goes with {courier}"), what=what,
+                        courier=self.courier or QT_TRANSLATE_NOOP("Refusals", "another courier"))
         if self.reason == HANDED_OVER:
-            when = f" at {config.wib(self.earlier)}" if self.earlier else ""
-            return f"NOT DUE {what}: already handed over{when}"
-        return f"NOT DUE {what}: not ready to hand over yet ({self.state}); ship it first"
+            if self.earlier:
+                return said(QT_TRANSLATE_NOOP("Refusals", "NOT DUE {what}: already handed over at {when}"),
+                            what=what, when=config.wib(self.earlier))
+            return said(QT_TRANSLATE_NOOP("Refusals", "NOT DUE {what}: already handed over"), what=what)
+        return said(QT_TRANSLATE_NOOP("Refusals", "NOT DUE {what}: not ready to hand over yet ({state}); ship it "
+                                                  "first"), what=what, state=term("OrderState", self.state))
 
     def as_json(self) -> dict:
         return {"code": self.code, "outcome": self.outcome, "reason": self.reason, "invoices": self.invoices,
@@ -164,12 +170,13 @@ def scan(code: str, courier: str, channel: m.Channel | None = None, *, now: date
     station = station or config.station_id()
     result, orders, package = _judge(wanted, courier.strip(), channel)
     result.scanned_at = now
+    detail = result.message()
     with m.db.atomic():
         m.HandoverScan.create(
             channel=orders[0].channel_id if orders else (channel.id if channel else None),
             order=orders[0].id if orders else None, package=package.id if package else None, code=wanted,
             courier=courier.strip(), outcome=result.outcome, reason=result.reason,
-            detail=result.message(), station=station, scanned_at=now)
+            detail=detail, detail_words=stored_words(detail), station=station, scanned_at=now)
         if result.ok:
             for order in orders:
                 detail = said(QT_TRANSLATE_NOOP("History", "{code} handed over to {courier}"), code=wanted,

@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, listed, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import inventory, stock_push
 from tokodesk.store import models as m
@@ -276,7 +276,7 @@ def reconcile(
     report.mismatches = len(mismatches)
     report.status = "cancelled" if cancelled else (
         "partial" if unreadable else ("mismatches" if mismatches else "ok"))
-    report.error = "; ".join(outcome.errors)[:2000]
+    _keep_errors(report, outcome.errors)
     database = m.ReconReport._meta.database
     with database.atomic():
         report.save()
@@ -328,8 +328,16 @@ def _fix(channel: m.Channel, adapter: base.Marketplace, outcome: ReconOutcome, c
                                            sku=line.marketplace_sku or line.product_id,
                                            error=failed[line.product_id]))
         outcome.report.fixed = len(accepted)
-        outcome.report.error = "; ".join(outcome.errors)[:2000]
+        _keep_errors(outcome.report, outcome.errors)
         outcome.report.save()
+
+
+def _keep_errors(report: m.ReconReport, errors: Sequence[str]) -> None:
+    """The report's errors as English (the CLI) and, beside them, their words (the window says them again); a text
+    cut to fit keeps no words (they would say more than the text)."""
+    text = listed(list(errors), "; ")
+    report.error = str(text)[:2000]
+    report.error_words = stored_words(text) if len(text) <= 2000 else None
 
 
 def sync_recon(

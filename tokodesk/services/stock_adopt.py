@@ -231,7 +231,7 @@ def adopt_marketplace_stock(
                 m.StockItem.insert(seller_sku=sku, on_hand=on_hand, updated_at=now).execute()
             for mapping_id, qty in per_listing:
                 m.SkuMapping.update(marketplace_stock=qty, last_pushed_qty=qty, last_push_status=ADOPTED,
-                                    updated_at=now).where(m.SkuMapping.id == mapping_id).execute()
+                                    last_push_words=None, updated_at=now).where(m.SkuMapping.id == mapping_id).execute()
             result.adopted.append(AdoptedSku(sku, shown, held.get(sku, 0), on_hand, len(per_listing)))
         if result.adopted:
             # A buffer or a "push 0 below" rule still applies to the adopted figure: let the next push see to it.

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 
 import peewee as pw
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words
 from tokodesk.marketplace import base
 from tokodesk.services import inventory
 from tokodesk.store import models as m
@@ -185,14 +185,18 @@ def push_stock(
             ok, message = bool(answer.ok), answer.message or ""
             if ok and answer.quantity != qty:
                 # The adapter echoes what it sent; a different number would mean our bookkeeping is off.
-                ok, message = False, f"marketplace confirmed {answer.quantity}, not {qty}"
+                ok, message = False, said(QT_TRANSLATE_NOOP("Refusals", "marketplace confirmed {confirmed}, not "
+                                                                        "{quantity}"),
+                                          confirmed=answer.quantity, quantity=qty)
         elif outcome.error:
-            ok, message = False, f"not sent: {outcome.error}"
+            ok, message = False, said(QT_TRANSLATE_NOOP("Refusals", "not sent: {error}"), error=outcome.error)
         elif outcome.cancelled:
-            ok, message = False, "not sent: the push was cancelled"
+            ok, message = False, said(QT_TRANSLATE_NOOP("Refusals", "not sent: the push was cancelled"))
         else:
-            ok, message = False, "no answer from the marketplace for this row"
-        outcome.rows.append(PushRow(lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, ok, message[:MESSAGE_MAX]))
+            ok, message = False, said(QT_TRANSLATE_NOOP("Refusals", "no answer from the marketplace for this row"))
+        # A message cut to fit is plain text: its words would say more than it.
+        message = message if len(message) <= MESSAGE_MAX else message[:MESSAGE_MAX]
+        outcome.rows.append(PushRow(lv.product_id, lv.marketplace_sku, lv.seller_sku, qty, ok, message))
     _record_answers(channel, chosen, log_ids, outcome.rows, now)
     if not outcome.cancelled:
         _read_back(channel, adapter, [r.product_id for r in outcome.rows if r.ok], outcome)
@@ -275,7 +279,7 @@ def _write_pending(
 def _set_status(ids: Sequence[int], status: str, message: str | None = None) -> None:
     values: dict = {"status": status, "updated_at": m.utcnow()}
     if message is not None:
-        values["message"] = message
+        values["message"], values["message_words"] = message, stored_words(message)
     database = m.StockPush._meta.database
     with database.atomic():
         for start in range(0, len(ids), _BULK):
@@ -300,15 +304,20 @@ def _record_answers(
                 last_pushed_qty=pw.Case(m.SkuMapping.id, [(mid, qty) for mid, qty in chunk]),
                 last_pushed_at=now,
                 last_push_status=ACCEPTED,
+                last_push_words=None,
                 updated_at=now,
             ).where(m.SkuMapping.id.in_([mid for mid, _ in chunk])).execute()
         for (lv, _qty), log_id, row in zip(chosen, log_ids, rows, strict=True):
             if row.ok:
                 continue
-            m.StockPush.update(status=FAILED, message=row.message, updated_at=now).where(
+            words = stored_words(row.message)
+            m.StockPush.update(status=FAILED, message=row.message, message_words=words, updated_at=now).where(
                 m.StockPush.id == log_id
             ).execute()
-            m.SkuMapping.update(last_push_status=f"{FAILED}: {row.message}"[:255], updated_at=now).where(
+            status = f"{FAILED}: {row.message}"
+            # The status names the message; its words are the message's (tokodesk/ui/inventory_tab.py).
+            m.SkuMapping.update(last_push_status=status[:255], last_push_words=words if len(status) <= 255 else None,
+                                updated_at=now).where(
                 m.SkuMapping.id == lv.mapping_id
             ).execute()
 

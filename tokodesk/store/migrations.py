@@ -257,6 +257,14 @@ def _m25_return_words(database: pw.Database) -> None:
     add_column_if_missing(database, m.Return, "decision_words")
 
 
+def _m26_more_stored_words(database: pw.Database) -> None:
+    add_column_if_missing(database, m.SkuMapping, "last_push_words")
+    add_column_if_missing(database, m.StockPush, "message_words")
+    add_column_if_missing(database, m.ReconReport, "error_words")
+    add_column_if_missing(database, m.CatalogEdit, "message_words")
+    add_column_if_missing(database, m.HandoverScan, "detail_words")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (1, "initial schema", _m1_initial),
     (2, "several stations: order version, change cursor, sync lease", _m2_stations),
@@ -283,6 +291,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[pw.Database], None]]] = [
     (23, "the parcels of orders packed as a whole", _m23_parcels_of_packed_orders),
     (24, "stored messages keep their words (problems, history, run and request errors)", _m24_stored_words),
     (25, "a return's problem and decision keep their words", _m25_return_words),
+    (26, "stock pushes, reconciliations, catalogue edits and handover scans keep their words", _m26_more_stored_words),
 ]
 LATEST = MIGRATIONS[-1][0]
 

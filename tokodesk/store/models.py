@@ -159,6 +159,7 @@ class SkuMapping(BaseModel):
     last_pushed_qty = pw.IntegerField(null=True)  # last value the marketplace accepted
     last_pushed_at = pw.DateTimeField(null=True)
     last_push_status = pw.CharField(default="")
+    last_push_words = JSONField(null=True)  # a failed push's message: its words (i18n_marks.stored_words) or None
     marketplace_stock = pw.IntegerField(null=True)  # as last read back
     updated_at = pw.DateTimeField(default=utcnow)
 
@@ -342,6 +343,7 @@ class StockPush(BaseModel):
     quantity = pw.IntegerField()
     status = pw.CharField(default="pending", index=True)  # pending | sent | accepted | failed
     message = pw.TextField(default="")
+    message_words = JSONField(null=True)  # its words (i18n_marks.stored_words), None for plain text
     created_at = pw.DateTimeField(default=utcnow, index=True)
     updated_at = pw.DateTimeField(default=utcnow)
 
@@ -354,6 +356,7 @@ class ReconReport(BaseModel):
     fixed = pw.IntegerField(default=0)
     status = pw.CharField(default="ok")
     error = pw.TextField(default="")
+    error_words = JSONField(null=True)  # its words (i18n_marks.stored_words), None for plain text
 
 
 class ReconLine(BaseModel):
@@ -408,6 +411,7 @@ class CatalogEdit(BaseModel):
     new_text = pw.CharField(default="")  # seller_sku: the new code
     status = pw.CharField(default="draft", index=True)
     message = pw.TextField(default="")
+    message_words = JSONField(null=True)  # its words (i18n_marks.stored_words), None for plain text
     push_id = pw.CharField(default="", index=True)
     undo_of = pw.CharField(default="")  # the push this edit undoes
     created_at = pw.DateTimeField(default=utcnow)
@@ -496,6 +500,7 @@ class HandoverScan(BaseModel):
     outcome = pw.CharField()
     reason = pw.CharField(default="")
     detail = pw.TextField(default="")
+    detail_words = JSONField(null=True)  # its words (i18n_marks.stored_words), None for plain text
     station = pw.CharField(default="")
     scanned_at = pw.DateTimeField(default=utcnow, index=True)
 

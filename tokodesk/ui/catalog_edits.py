@@ -355,9 +355,9 @@ class CatalogActions(QObject):
         from tokodesk.services import catalog_rules as cr
 
         text = self.tr("Pushed: {0} accepted, {1} failed").format(outcome.count(cr.ACCEPTED), outcome.count(cr.FAILED))
-        failed = [r.words for r in outcome.rows if r.status != cr.ACCEPTED]
+        failed = [in_words(r.words) for r in outcome.rows if r.status != cr.ACCEPTED]
         if failed or outcome.error:
-            self.tab.banner.show_error(text, in_words("\n".join(failed + ([outcome.error] if outcome.error else []))))
+            self.tab.banner.show_error(text, "\n".join(failed + ([in_words(outcome.error)] if outcome.error else [])))
         else:
             self.tab.banner.clear()
             self.ctx.status_message(text)

@@ -33,7 +33,7 @@ from tokodesk.store import models as m
 from tokodesk.ui.context import AppContext
 from tokodesk.ui.formatting import wib_text
 from tokodesk.ui.i18n import is_language_change, translate
-from tokodesk.ui.messages import describe, in_words
+from tokodesk.ui.messages import describe, in_words, stored_said, stored_text
 from tokodesk.ui.sync import available_kinds, start_sync
 from tokodesk.ui.table_model import RowsModel
 from tokodesk.ui.widgets import ErrorBanner
@@ -73,9 +73,12 @@ def load_inventory(channel_id: int | None) -> InventoryState:
     mapped_skus = set()
     if channel_id is not None:
         uncounted = set()
+        # A failed push's message keeps its words beside it (read here, not in the push's own query).
+        words = dict(m.SkuMapping.select(m.SkuMapping.id, m.SkuMapping.last_push_words).where(
+            (m.SkuMapping.channel == channel_id) & m.SkuMapping.last_push_words.is_null(False)).tuples())
         for a in inventory.compute_availability(channel_id, include_uncounted=True):
             mapped_skus.add(a.seller_sku)
-            status = a.last_push_status if a.counted else NOT_COUNTED
+            status = _with_words(a.last_push_status, words.get(a.mapping_id)) if a.counted else NOT_COUNTED
             if not a.counted:
                 uncounted.add(a.seller_sku)
             state.rows.append((a.seller_sku, a.name, a.marketplace_sku, a.on_hand, a.reserved, a.buffer, a.available,
@@ -110,11 +113,27 @@ PUSH_STATUS_WORDS = {
 }
 
 
+class _Status(str):
+    """A push status ("failed: <message>") with the words its message was made from (`said`: None when plain)."""
+
+    said: Any = None
+
+
+def _with_words(status: str, words: object) -> str:
+    said_ = stored_said(str(status).partition(": ")[2], words) if words else None
+    if said_ is None:
+        return status
+    value = _Status(status)
+    value.said = said_
+    return value
+
+
 def _status_words(value: str | None) -> str:
     if not value:
         return ""
     head, sep, rest = str(value).partition(": ")
-    return translate("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + in_words(rest) if sep else "")
+    message = in_words(value.said if isinstance(value, _Status) and value.said is not None else rest)
+    return translate("InventoryModel", PUSH_STATUS_WORDS.get(head, head)) + (sep + message if sep else "")
 
 
 class InventoryModel(RowsModel):
@@ -428,7 +447,7 @@ class InventoryTab(QWidget):
         self.recon_label.setText(self.tr("{0}: {1} SKUs checked, {2} mismatches, {3} fixed.").format(
             wib_text(report["created_at"]), report["checked"], report["mismatches"], report["fixed"])
             + (" " + self.tr("{0} not counted yet.").format(not_counted) if not_counted else "")
-            + (f" {report['error']}" if report["error"] else ""))
+            + (" " + stored_text(report["error"], report.get("error_words")) if report["error"] else ""))
         lines = state.report_lines
         self.recon_table.setRowCount(len(lines))
         for r, line in enumerate(lines):
