@@ -190,3 +190,19 @@ def test_a_barcode_typed_in_the_inventory_tab_is_accepted_by_the_check(qtbot, ct
     dialog = _open_check(qtbot, tab, ctx, wait_idle, order)
     _scan(qtbot, dialog.scan, "8990000000017")
     assert "✓" in dialog.verdict.text() and dialog.table.item(0, 3).text() == "1"
+
+
+def test_the_sku_stays_whole_on_one_line_at_the_dialogs_size(qtbot):
+    """The packer matches the SKU with the item in hand: "CHSSA-004-BENI" is not broken after a hyphen."""
+    from tokodesk.services.pack_check import CheckLine, PackCheck
+    from tokodesk.ui.pack_check import PackCheckDialog
+
+    lines = [CheckLine("KPCC3-000-M", "Kaos Polos Cotton Combed 30s - M", 2, frozenset({"kpcc3-000-m"})),
+             CheckLine("CHSSA-004-BENI-PANJANG", "Casing HP Silikon Samsung A54 - Bening", 5,
+                       frozenset({"chssa-004-beni-panjang"}))]
+    dialog = PackCheckDialog(PackCheck(order_pk=1, invoice="INV/20261204/MPL/37896935", lines=lines))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widest = max(dialog.table.fontMetrics().horizontalAdvance(line.sku) for line in lines)
+    assert dialog.table.columnWidth(0) > widest

@@ -78,6 +78,9 @@ class PackCheckDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The SKU is what the packer matches with the item in hand: whole on one line (at the default width a
+        # "CHSSA-004-BENI" broke after its second hyphen); the item's name takes what is left.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
         self.scan = QLineEdit()
