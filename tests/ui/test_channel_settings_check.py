@@ -49,3 +49,13 @@ def test_the_catalogue_guard_rails_are_edited_in_the_dialog(qtbot, ctx, wait_idl
     wait_idle(ctx)
     row = m.Channel.get_by_id(channel.id)
     assert (row.price_change_confirm_pct, row.price_floor) == (30, 5000) and not dialog.error.text()
+
+
+def test_every_line_of_the_price_hint_shows_at_the_dialogs_first_size(qtbot, ctx):
+    """The last hint wraps: the dialog opens tall enough for all its lines (its end was cut off at 1366x768)."""
+    dialog, _channel, _qdt = open_dialog(qtbot, ctx)
+    qtbot.waitExposed(dialog)
+    hint = dialog.form.rails_hint
+    assert hint.height() >= hint.heightForWidth(hint.width())
+    bottom = hint.mapTo(dialog, hint.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()

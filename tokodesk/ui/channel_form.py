@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -119,8 +120,9 @@ class ChannelSettingsForm(QWidget):
         self.price_floor.setSingleStep(500)
         form.addRow(translate("ChannelSetting", L["price_change_confirm_pct"]), self.price_change_confirm_pct)
         form.addRow(translate("ChannelSetting", L["price_floor"]), self.price_floor)
-        rails_hint = QLabel(self.tr("A catalogue push asks a second time before it sends a price that changes by more "
-                                    "than this percentage, up or down, or that is below the floor (0: no floor)."))
+        self.rails_hint = rails_hint = QLabel(self.tr(
+            "A catalogue push asks a second time before it sends a price that changes by more than this percentage, "
+            "up or down, or that is below the floor (0: no floor)."))
         rails_hint.setWordWrap(True)
         rails_hint.setStyleSheet("color:#555")
         form.addRow("", rails_hint)
@@ -257,6 +259,17 @@ class SettingsDialog(QDialog):
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        # A top-level dialog takes its height from the layout's size hint, which counts a wrapped hint as one line:
+        # grown to the height its width needs, the last hint's end is no longer cut off.
+        needed = self.layout().heightForWidth(self.width())
+        screen = self.screen()
+        if screen is not None:  # never taller than a laptop's screen
+            needed = min(needed, screen.availableGeometry().height() - 40)
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def save(self) -> None:
         from tokodesk.services.channel_settings import SettingError, validate
