@@ -49,6 +49,8 @@ def test_a_failed_stock_push_and_a_reconciliation_s_error_are_indonesian(qtbot, 
     qtbot.mouseClick(tab.push_button, Qt.MouseButton.LeftButton)
     wait_idle(ctx, 30000)
     credentials.set_client_secret(channel.token_channel or channel.name, good)
+    details = tab.banner._details  # the run's problems, each in the window's language
+    assert "tidak dikirim: " in details and "not sent" not in details and "seller SKU" not in details, details
     stored = m.SkuMapping.get_by_id(mapping.id).last_push_status
     assert stored.startswith("failed: not sent: "), stored  # the CLI's English
     assert m.StockPush.select().where((m.StockPush.status == "failed")

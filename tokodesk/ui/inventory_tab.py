@@ -588,7 +588,7 @@ class InventoryTab(QWidget):
         troubled = getattr(summary, "failed", 0) or getattr(summary, "status", "ok") != "ok"
         if getattr(summary, "errors", None) and (troubled or not message):
             self.banner.show_error(self.tr("Finished with {0} problem(s).").format(len(summary.errors)),
-                                   in_words("\n".join(summary.errors)))
+                                   "\n".join(in_words(e) for e in summary.errors))  # each said, then joined
         elif message:
             self.banner.show_info(message)
         else:
