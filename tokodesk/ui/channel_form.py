@@ -263,8 +263,10 @@ class SettingsDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         # A top-level dialog takes its height from the layout's size hint, which counts a wrapped hint as one line:
-        # grown to the height its width needs, the last hint's end is no longer cut off.
-        needed = self.layout().heightForWidth(self.width())
+        # grown by the lines its wrapped labels lack at this width, the last hint's end is no longer cut off.
+        short = sum(max(0, label.heightForWidth(label.width()) - label.height())
+                    for label in self.findChildren(QLabel) if label.wordWrap() and label.isVisible())
+        needed = self.height() + short
         screen = self.screen()
         if screen is not None:  # never taller than a laptop's screen
             needed = min(needed, screen.availableGeometry().height() - 40)
