@@ -289,3 +289,33 @@ def test_status_note_says_when(qtbot, ctx, wait_idle):
     ctx.status_message("Ship: 3 orders done")
     assert re.fullmatch(r"\d\d:\d\d — Ship: 3 orders done", window.activity_label.text())
     window.close()
+
+
+def test_cancel_dialog_keeps_each_invoice_whole_on_its_line(qtbot):
+    """The confirmation names the invoices: a line never ends inside one ("INV/" on one line, the rest on the next)."""
+    from PySide6.QtGui import QTextLayout
+
+    from tokodesk.marketplace.base import CancelReason
+    from tokodesk.ui.order_dialogs import CancelDialog
+
+    invoices = [f"INV/20261204/MPL/378969{n:02d}" for n in range(3, 9)]
+    dialog = CancelDialog([CancelReason(code="1", label="Product out of stock")], invoices)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = dialog.warning
+    text = label.text()
+    assert all(i.replace("/", "/\u2060") in text or i in text for i in invoices)
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    ends = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        ends.append(line.textStart() + line.textLength())
+    layout.endLayout()
+    assert len(ends) > 1  # the list does wrap at this width
+    for invoice in invoices:
+        shown = invoice.replace("/", "/\u2060") if invoice.replace("/", "/\u2060") in text else invoice
+        start = text.index(shown)
+        end = start + len(shown)
+        assert not any(start < e < end for e in ends), f"{invoice} is cut at a line's end"

@@ -54,10 +54,15 @@ class CancelDialog(QDialog):
         self.reasons = list(reasons)
         self.orders = list(orders)  # the invoices / order ids this confirmation is about, as the queue shows them
         layout = QVBoxLayout(self)
+        # Each invoice whole on its line: a word joiner after each "/" stops the wrap from cutting
+        # "INV/20261204/MPL/37896935" after "INV/"; the dialog is wide enough for a few of them a line.
+        unbroken = [name.replace("/", "/\u2060") for name in self.orders]
         warning = QLabel(self.tr("Cancel {0} order(s) on the marketplace: {1}. The buyer is refunded; this cannot "
-                                 "be undone.").format(len(self.orders), names_text(self.orders)))
+                                 "be undone.").format(len(self.orders), names_text(unbroken)))
+        self.warning = warning
         warning.setWordWrap(True)
         layout.addWidget(warning)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("INV/20261204/MPL/37896935, ") * 2 + 40)
         form = QFormLayout()
         self.reason = QComboBox()
         for reason in self.reasons:
