@@ -106,3 +106,13 @@ def test_pulling_skus_maps_waiting_order_lines(channel, shop):
     order = m.Order.get()
     assert not order.has_unmapped
     assert [ln.seller_sku for ln in order.lines] == ["MUG-01"]
+
+
+def test_a_price_draft_writes_rupiah_as_the_rest_of_the_app():
+    """The drafts dialog and the CLI's `catalog drafts` list a price as every other screen writes rupiah: "Rp 46.600"
+    (they wrote "Rp46.600", beside "Rp 46.600" in the push's summary)."""
+    from tokodesk.services.catalog_drafts import draft_words
+
+    edit = m.CatalogEdit(seller_sku="KAOS-01", marketplace_sku="TK-KAOS-01", field="price", old_value=46600,
+                         new_value=1250000)
+    assert draft_words(edit) == "KAOS-01 (TK-KAOS-01) price Rp 46.600 → Rp 1.250.000"

@@ -238,7 +238,7 @@ def discard(seller_skus: Sequence[str] = (), *, everything: bool = False, channe
 
 
 def draft_words(e: m.CatalogEdit) -> str:
-    """One draft as the seller reads it: "KAOS-01 (TK-KAOS-01) price Rp15.000 → Rp12.000"."""
+    """One draft as the seller reads it: "KAOS-01 (TK-KAOS-01) price Rp 15.000 → Rp 12.000"."""
     old = e.old_text if e.field == SELLER_SKU else e.old_value
     new = e.new_text if e.field == SELLER_SKU else e.new_value
     return (f"{e.seller_sku} ({e.marketplace_sku or e.product_id}) {e.field} {describe_value(e.field, old)} → "

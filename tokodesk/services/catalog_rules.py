@@ -147,7 +147,7 @@ def describe_value(name: str, value: int | str | None) -> str:
             QT_TRANSLATE_NOOP("Refusals", "no code")
     if name == ACTIVE:
         return QT_TRANSLATE_NOOP("Refusals", "on") if value else QT_TRANSLATE_NOOP("Refusals", "off")
-    return f"Rp{value:,}".replace(",", ".")
+    return rupiah(int(value))
 
 
 # An edit's field as its words say it (the English keeps the field's code, as the CLI always printed it).
