@@ -22,7 +22,7 @@ COL_FLAG, COL_INVOICE, COL_STATE, COL_BUYER, COL_ITEMS, COL_COURIER, COL_CODE, C
     range(10)
 )
 
-_PRINTABLE = {S.ACKNOWLEDGED.value, S.PACKED.value, S.READY_TO_SHIP.value}
+_PRINTABLE = q.PRINTABLE_BEFORE_SHIP  # accepted, not handed over: where the label is printed before shipping
 _TO_SHIP = {S.PACKED.value, S.READY_TO_SHIP.value, S.PARTLY_SHIPPED.value}  # partly shipped: the rest waits
 _SHIPPABLE = _PRINTABLE | {S.PARTLY_SHIPPED.value}
 _NEW = S.NEW.value

@@ -35,7 +35,7 @@ _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.
 # The states in which an order's label is still to print. Where the label exists only once the package is arranged
 # (Tokopedia & Shop: its PDF, or TokoDesk's own label waiting for the tracking number) an order to pack is reached
 # through Arrange shipment and print, and the label to print is that of an arranged parcel not yet handed over.
-_PRINTABLE_BEFORE_SHIP = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED,
+PRINTABLE_BEFORE_SHIP = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED,
                                                      OrderState.READY_TO_SHIP))
 _PRINTABLE_ONCE_ARRANGED = frozenset(s.value for s in (OrderState.AWAITING_PICKUP, OrderState.PARTLY_SHIPPED))
 
@@ -45,7 +45,7 @@ def printable_states(marketplace: str, marketplace_label: bool) -> frozenset[str
     caps = class_capabilities(marketplace)
     if caps is not None and (caps.tracking_at_ship or (marketplace_label and caps.label_format is LabelFormat.PDF)):
         return _PRINTABLE_ONCE_ARRANGED
-    return _PRINTABLE_BEFORE_SHIP
+    return PRINTABLE_BEFORE_SHIP
 
 
 # Order row layout (indices into the tuple)
@@ -384,7 +384,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         window = in_window.get(channel, False)
         waiting = state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD)
         flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
-        to_print = printed is None and state in printable.get(channel, _PRINTABLE_BEFORE_SHIP)
+        to_print = printed is None and state in printable.get(channel, PRINTABLE_BEFORE_SHIP)
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
                 awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
                 bool(failed), _problem(problem, problem_words), items, search, tts_sla, level, hold_until,
