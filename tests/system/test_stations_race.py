@@ -186,8 +186,11 @@ def test_two_stations_racing_through_200_orders_accept_and_ship_each_exactly_onc
     packed_by = {o.order_id: o.packed_by for o in m.Order.select().where(m.Order.order_id.in_(ids))}
     assert set(packed_by.values()) <= set(STATIONS)
     close_database()
-    for kind, count in workers.items():
-        assert set(count) == set(STATIONS), f"one station did every {kind}: the race did not happen ({count})"
+    # Both stations did part of the work, or there was no race. Not per kind: head to head, the station with the
+    # bigger chunks gets ahead at the first claim and the other one is then told "the other station has it" for
+    # nearly every order (splits of 199/1 for the acks were seen once a batch's requests went side by side).
+    together = sum(workers.values(), Counter())
+    assert set(together) == set(STATIONS), f"one station did all the work: the race did not happen ({workers})"
     answers = Counter(
         (step["argv"][1], (r["error"] or "ok")[:45]) for report in reports.values() for step in report[:-1]
         for r in json.loads(step["out"])
