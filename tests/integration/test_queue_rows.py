@@ -208,6 +208,7 @@ def test_the_to_do_read_and_the_rest_make_the_whole_queue_and_the_database_count
     pks = [pk for (pk,) in m.Order.select(m.Order.id).tuples()]
     m.Order.update(changed_outside=True).where(m.Order.id.in_(pks[::7])).execute()
     m.Order.update(problem="refused").where(m.Order.id.in_(pks[::11])).execute()
+    m.Order.update(has_unmapped=True).where(m.Order.id.in_(pks[::5])).execute()  # a problem only before packing
     m.Order.update(label_printed_at=BASE).where(m.Order.id.in_(pks[::3])).execute()
     for channel_id in (None, legacy.id, tts.id):
         whole = q.order_rows(channel_id)

@@ -25,6 +25,7 @@ from tokodesk.marketplace.errors import (
     OutcomeUnknown,
 )
 from tokodesk.marketplace.records import (
+    BEFORE_PACKING_STATES,
     OPEN_STATES,
     RESERVING_STATES,
     SHIPPED_STATES,
@@ -61,6 +62,7 @@ from tokodesk.marketplace.records import (
 )
 
 __all__ = [
+    "BEFORE_PACKING_STATES",
     "AuthError",
     "MarketplaceError",
     "NotReachable",

@@ -56,6 +56,11 @@ OPEN_STATES = frozenset(
         OrderState.ON_HOLD,
     }
 )
+# Orders still to be packed: what must be done before packing (a line's SKU mapped to the seller's) still asks
+# something of the seller. Past packing, or cancelled, an unmapped line is history, not a problem to act on.
+BEFORE_PACKING_STATES = frozenset(
+    {OrderState.AWAITING_PAYMENT, OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.ON_HOLD}
+)
 # Stock of these orders is reserved: sold but still on the shelf.
 RESERVING_STATES = frozenset(
     {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP, OrderState.ON_HOLD}

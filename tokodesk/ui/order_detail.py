@@ -131,7 +131,7 @@ class OrderDetailPane(QTextBrowser):
         problems = []
         if o["changed_outside"]:
             problems.append(self.tr("Changed on the marketplace outside TokoDesk"))
-        if o["has_unmapped"]:
+        if o["has_unmapped"] and o["state"] in q.BEFORE_PACKING:  # past packing the lines below still say it
             problems.append(self.tr("A line's SKU is not mapped: map it in the SKU mapping tab before packing"))
         if o["action_failed"]:
             problems.append(self.tr("The last action failed"))

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 import peewee as pw
 
 from tokodesk.i18n_marks import words_from_store
-from tokodesk.marketplace.base import LabelFormat, OrderState
+from tokodesk.marketplace.base import BEFORE_PACKING_STATES, LabelFormat, OrderState
 from tokodesk.services import work_order
 from tokodesk.services.fulfilment.label_rules import class_capabilities
 from tokodesk.store import models as m
@@ -27,6 +27,9 @@ S_AWAITING_PAYMENT = OrderState.AWAITING_PAYMENT.value
 S_ON_HOLD = OrderState.ON_HOLD.value
 S_ACKNOWLEDGED = OrderState.ACKNOWLEDGED.value
 S_NEW = OrderState.NEW.value
+# An unmapped line asks the seller to map it while the order is still to be packed; past packing it is no problem
+# (R_UNMAPPED and the Problems count say so only in these states; the detail's lines still name the line).
+BEFORE_PACKING = frozenset(s.value for s in BEFORE_PACKING_STATES)
 # The states whose rows keep their ship-by time (the deadline shown, and the work key's); the accept-by time is kept
 # for new orders only. Elsewhere the queue never shows them: at 100,000 orders, mostly shipped, they were 12 MB.
 _SHIP_BY_KEPT = frozenset(s.value for s in (OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP,
@@ -66,7 +69,7 @@ def printable_states(marketplace: str, marketplace_label: bool) -> frozenset[str
     R_SHIP_BY,
     R_PRINTED,  # the label was printed (a bool: the queue never shows when)
     R_CHANGED_OUTSIDE,
-    R_UNMAPPED,
+    R_UNMAPPED,  # a line has no seller SKU and the order is still to be packed (BEFORE_PACKING)
     R_ACTION_FAILED,
     R_PROBLEM,
     R_ITEMS,
@@ -229,14 +232,16 @@ def _parcels_packing(database: pw.Database, channel_id: int | None,
 
 def order_counts(channel_id: int | None) -> tuple[list[tuple[str, bool, int]], list[tuple[str, bool, int]]]:
     """The channel's orders counted without reading them: (state, waiting, count) per state and channel, of every
-    order and of the flagged ones (changed outside, unmapped SKU, failed action, a problem written: the queue's
+    order and of the flagged ones (changed outside, unmapped SKU to pack, failed action, a problem written: the queue's
     Problems). Two grouped queries: the first from the (channel, state) index alone; the second scans the table,
     which on SQLite is three times faster than walking that index to each row."""
     database = m.db.obj
     postgres = isinstance(database, pw.PostgresqlDatabase)
     order_table = f"\"{m.Order._meta.table_name}\""
     where, params = ([], []) if channel_id is None else (["o.channel_id = ?"], [channel_id])
-    flags = "(o.changed_outside OR o.has_unmapped OR o.action_failed OR COALESCE(o.problem, '') <> '')"
+    before_packing = ", ".join(f"'{state}'" for state in sorted(BEFORE_PACKING))  # the enum's own values
+    flags = (f"(o.changed_outside OR (o.has_unmapped AND o.state IN ({before_packing})) OR o.action_failed "
+             "OR COALESCE(o.problem, '') <> '')")
     in_window: dict[int, bool] = {}
     printable: dict[int, frozenset[str]] = {}
     for cid, marketplace, marketplace_label in m.Channel.select(m.Channel.id, m.Channel.marketplace,
@@ -383,6 +388,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         state = intern(state)
         window = in_window.get(channel, False)
         waiting = state == S_AWAITING_PAYMENT or (window and state == S_ON_HOLD)
+        unmapped = unmapped and state in BEFORE_PACKING
         flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
         to_print = printed is None and state in printable.get(channel, PRINTABLE_BEFORE_SHIP)
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
