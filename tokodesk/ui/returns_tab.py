@@ -39,7 +39,10 @@ from tokodesk.ui.return_dialogs import LineToInspect, OfferDialog, ReceiveDialog
 COL_RETURN, COL_ORDER, COL_TYPE, COL_STATE, COL_LEFT, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT = range(9)
 TICK_MS = 30_000
 THUMB_PX = 72  # the buyer's photos under the queue
-WIDE_COLUMN_PX = 170  # the queue fits a 1366 px screen: reason, items and return AWB are cut at this width
+# On a 1366 px screen the ids, the state and the countdown keep their width and the other columns share what is left
+# (their text wraps, the tooltip has it whole); a row shows at most this many lines of a long reason, then "…".
+FIXED_COLUMNS = (COL_RETURN, COL_ORDER, COL_STATE, COL_LEFT)
+MAX_LINES = 3
 
 
 @dataclass
@@ -72,7 +75,7 @@ def load_rows(channel_id: int, state: str | None) -> list[ReturnLineView]:
         out.append(ReturnLineView(
             r.id, r.return_id, row.invoice or r.order_id, r.return_type, r.state,
             r.next_deadline if r.state in rs.URGENT else None, r.reason_text or r.reason, list(r.evidence or []),
-            ", ".join(f"{ln.seller_sku or ln.sku} × {ln.quantity}" for ln in r.lines),
+            ", ".join(f"{ln.seller_sku or ln.sku}\u00a0×\u00a0{ln.quantity}" for ln in r.lines),  # wraps between lines
             " ".join(x for x in (r.return_courier, r.return_tracking_number or "") if x),
             stored_said(r.problem, r.problem_words) or r.problem,  # said in the window's language when shown
             stored_said(r.decision_detail, r.decision_words) or r.decision_detail or r.decision, r.local_order_id,
@@ -196,6 +199,9 @@ class ReturnsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(COL_RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # a cell cut at its last line ends in "…"
+        self._content_widths: dict[int, int] = {}  # each column's width for its whole content, at the last fill
+        self.table.viewport().installEventFilter(self)  # the window resized: the columns share the new width
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.show_order())
         layout.addWidget(self.table, 1)
@@ -299,23 +305,47 @@ class ReturnsTab(QWidget):
                       COL_TRACKING: r.tracking, COL_RESULT: text}
             for col, value in values.items():
                 item = QTableWidgetItem(value)
-                if col in (COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT):
+                if col in (COL_TYPE, COL_REASON, COL_ITEMS, COL_TRACKING, COL_RESULT):
                     item.setToolTip(value)
                 if col == COL_RESULT and (not ok if r.pk in self.results else bool(r.problem)):
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.table.setItem(i, col, item)
         self._redraw_countdown()
-        self.table.resizeColumnsToContents()
-        widths = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
-        if widths > self.table.viewport().width():  # a laptop: long texts wrap (the tooltip has them whole)
-            for col in (COL_REASON, COL_ITEMS, COL_TRACKING):
-                self.table.setColumnWidth(col, min(self.table.columnWidth(col), WIDE_COLUMN_PX))
-        # A wrapped cell needs its lines' height: at one line's height the courier's name and the return AWB under
-        # it were both cut in half.
-        rows = self.table.verticalHeader()
-        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps its usual height
-        self.table.resizeRowsToContents()
+        table = self.table
+        table.resizeColumnsToContents()
+        self._content_widths = {c: max(table.columnWidth(c), table.sizeHintForColumn(c))
+                                for c in range(table.columnCount())}
+        self._fit_columns()
         self._selection_changed()
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and self._content_widths and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Every column on screen at 1366 px, in either language (the Return AWB started past the right edge in
+        Indonesian): the ids, the state and the countdown keep their content's width; the other columns share what
+        is left, each taking no more than its content needs and no less than its header, the narrow ones first."""
+        table = self.table
+        header = table.horizontalHeader()
+        wanted = self._content_widths
+        left = table.viewport().width() - sum(wanted[c] for c in FIXED_COLUMNS)
+        sharing = sorted((c for c in wanted if c not in FIXED_COLUMNS), key=lambda c: wanted[c])
+        widths = {c: wanted[c] for c in FIXED_COLUMNS}
+        for n, col in enumerate(sharing):  # water-filling: a column that needs less than its share leaves the rest
+            share = left // (len(sharing) - n)
+            widths[col] = max(min(wanted[col], share), header.sectionSizeHint(col))
+            left -= widths[col]
+        for col, width in widths.items():
+            if col != COL_RESULT:  # the last column stretches over what remains
+                table.setColumnWidth(col, width)
+        # A wrapped cell needs its lines' height (at one line's height the courier's name and the return AWB under
+        # it were both cut in half), up to a few lines: a long reason ends in "…" and its tooltip has it whole.
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # a one-line row keeps its usual height
+        rows.setMaximumSectionSize(MAX_LINES * table.fontMetrics().lineSpacing() + 8)
+        table.resizeRowsToContents()
 
     def _redraw_countdown(self) -> None:
         from tokodesk.store.models import utcnow
