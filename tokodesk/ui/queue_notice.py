@@ -8,8 +8,8 @@ text in its tooltip and behind Details….
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from tokodesk.ui.widgets import DetailsDialog
@@ -22,12 +22,15 @@ _STYLES = {
 
 
 class ElidedLabel(QLabel):
-    """One line that ends in "…" when it does not fit; `text()` is the whole text (also the tooltip)."""
+    """One line (or up to `lines`, wrapped between words) that ends in "…" when the text does not fit; `text()` is
+    the whole text (also the tooltip)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
         self._full = ""
+        self._lines = lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the "\n" between wrapped lines, never markup
 
     def set_full_text(self, text: str) -> None:
         self._full = text
@@ -46,10 +49,38 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # a warning's bold is wider
+            self._elide()
+
     def _elide(self) -> None:
         width = max(0, self.width() - 2)
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width) if width else self._full
+        if not width:
+            shown = self._full
+        elif self._lines > 1:
+            shown = self._wrapped(width)
+        else:
+            shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         QLabel.setText(self, shown)
+
+    def _wrapped(self, width: int) -> str:
+        """The text broken between words into lines of `width`, the last one shown ending in "…" if more follows."""
+        layout = QTextLayout(self._full, self.font())
+        layout.beginLayout()
+        spans = []
+        while len(spans) <= self._lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            spans.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        shown = [self._full[start:start + length].strip() for start, length in spans[:self._lines]]
+        if len(spans) > self._lines:
+            rest = self._full[spans[self._lines - 1][0]:].strip()
+            shown[-1] = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        return "\n".join(shown)
 
 
 class QueueNotice(QFrame):

@@ -153,7 +153,8 @@ class SyncHealthWatcher(QObject):
 class SyncHealthLine(QFrame):
     """A line above the queue: grey "Orders pulled 08:42 WIB" while all is well, amber with Retry when not.
 
-    Always one line high, the Retry button keeping its place when hidden: the queue never jumps when a pull fails.
+    Always two lines high (one in the status bar), the Retry button keeping its place when hidden: the queue never
+    jumps when a pull fails.
     """
 
     def __init__(self, watcher: SyncHealthWatcher, channels: Any, *, short: bool = False,
@@ -165,11 +166,17 @@ class SyncHealthLine(QFrame):
         self.setObjectName("syncHealth")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 1, 6, 1)
-        self.label = ElidedLabel()
+        # Above the queue, two lines: the warning's advice (what to do: check the internet connection, or the API
+        # address) is read on a 1366 px screen, not cut into the tooltip. Always two lines high: the queue below
+        # never moves when a warning comes. The status bar's short line stays one line.
+        lines = 1 if short else 2
+        self.label = ElidedLabel(lines=lines)
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # Never what widens the window (a long reason elides into the tooltip), yet room for "Offline since …".
+        # Never what widens the window (a longer reason still ends in "…", whole in the tooltip), yet room for
+        # "Offline since …".
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("⚠ Orders pulled 04/12 08:42 WIB (59 min ago)"))
+        self.label.setMinimumHeight(lines * self.fontMetrics().lineSpacing())
         layout.addWidget(self.label, 1)
         self.retry_button = QPushButton(self.tr("Retry"))
         self.retry_button.setToolTip(self.tr("Pull the orders again now"))
