@@ -14,8 +14,10 @@ Prints per step: seconds, orders/s, requests the marketplace received (by endpoi
 `tokodesk` process; then checks that every order was accepted and picked up exactly once. Asserts no timing.
 
 With --db the store is a fresh database `tokodesk_bench_ship` on that PostgreSQL server (dropped first if a
-previous run left it). The sandbox's client secret reaches the child through an in-memory keyring set up in the
-child (a benchmark must not write into the desktop's keyring); it is a sandbox-only value.
+previous run left it). The sandbox's client secret reaches the child through an in-memory keyring that keyring
+makes in the child when the child first reads a secret (tests/doubles.py EnvKeyring; a benchmark must not write
+into the desktop's keyring), so `pack`, which reads none, does not import keyring, as at a shop; it is a
+sandbox-only value.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 CHANNEL = "bench"
-SECRET_ENV = "TOKODESK_BENCH_SANDBOX_SECRET"
 
 # What `tokodesk orders ack|pack|ship` imports, for the bytecode cache (bench/bytecode.py).
 WARM = """
@@ -49,13 +50,7 @@ STEPS = ("ack", "pack", "ship")
 
 
 def child_main(argv: list[str]) -> int:
-    """The `tokodesk` process: the real CLI entry point, with the sandbox secret in an in-memory keyring."""
-    from tests.doubles import use_memory_keyring
-
-    use_memory_keyring()
-    from tokodesk import credentials
-
-    credentials.set_client_secret(CHANNEL, os.environ.pop(SECRET_ENV))
+    """The `tokodesk` process: the real CLI entry point, its keyring the parent's EnvKeyring (tests/doubles.py)."""
     from tokodesk.cli import main
 
     code = main(argv)
@@ -142,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from bench.bytecode import compiled_env, describe
-    from tests.doubles import use_memory_keyring
+    from tests.doubles import env_keyring, use_memory_keyring
     from tokodesk.sandbox import Sandbox
 
     use_memory_keyring()  # the setup pull caches its token: never in the desktop's keyring
@@ -158,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"setup: {args.pool} sandbox orders pulled, {len(ids)} new pick-up orders chosen "
               f"in {time.perf_counter() - t0:.1f} s (not timed below)")
         env = dict(os.environ, TOKODESK_HOME=str(home), TOKODESK_DB=db_url, TOKODESK_STATION="bench@desk1",
-                   **{SECRET_ENV: sb.credentials["client_secret"]})
+                   **env_keyring({f"{CHANNEL}:client_secret": sb.credentials["client_secret"]}))
         if not args.compile_each_start:
             env = compiled_env(env, home / "bytecode", WARM)
         measured = [run_step(step, ids, env, sb) for step in STEPS]

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import keyring
 import keyring.backend
 import keyring.errors
+
+from tokodesk.config import KEYRING_SERVICE
+
+ENV_SECRETS = "TOKODESK_CHILD_KEYRING"  # JSON {"<channel>:<kind>": value}
 
 
 def use_memory_keyring() -> MemoryKeyring:
@@ -32,6 +39,25 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         if (service, username) not in self.store:
             raise keyring.errors.PasswordDeleteError(username)
         del self.store[(service, username)]
+
+
+class EnvKeyring(MemoryKeyring):
+    """The in-memory double for a child process, holding the secrets its parent gave it (`env_keyring`).
+
+    keyring itself makes it, from PYTHON_KEYRING_BACKEND, the first time the child needs a secret: a child that reads
+    none never imports keyring, as TokoDesk does not (tokodesk/credentials.py), so the imports a test or a benchmark
+    sees in the child are the app's own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        for entry, value in json.loads(os.environ.get(ENV_SECRETS) or "{}").items():
+            self.store[(KEYRING_SERVICE, entry)] = value
+
+
+def env_keyring(secrets: dict[str, str]) -> dict[str, str]:
+    """Environment variables for a child process whose keyring is an EnvKeyring holding `secrets`, keyed as
+    tokodesk/credentials.py keys them (`<channel>:client_secret`). Sandbox values only: never a real secret."""
+    return {"PYTHON_KEYRING_BACKEND": f"{__name__}.EnvKeyring", ENV_SECRETS: json.dumps(secrets)}
 
 
 class FileKeyring(keyring.backend.KeyringBackend):

@@ -36,6 +36,12 @@ COMMAND_MODULES = [
     "payouts",
 ]
 
+# The commands a module of COMMAND_MODULES registers under another name than its own. A command line that names a
+# command builds only its module's parser: the other modules' imports and some 70 sub-parsers were a tenth of the
+# start of a short command such as `tokodesk orders pack` (tests/unit/test_cli_arguments.py checks this table
+# against the whole parser).
+COMMANDS_OF_MODULE = {"fulfil": ("labels", "manifest", "picklist"), "selftest": ("self-test",)}
+
 log = logging.getLogger("tokodesk.cli")
 
 
@@ -45,7 +51,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nRun '{self.prog} --help' for the options.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(argv: list[str]) -> str | None:
+    """The one module of COMMAND_MODULES whose parser `argv` needs, or None when it needs them all: no command,
+    `--help`, a global option before the command other than -v, a command no module is known to register."""
+    rest = list(argv)
+    while rest and rest[0] in ("-v", "--verbose"):
+        rest.pop(0)
+    if not rest:
+        return None
+    for module in COMMAND_MODULES:
+        if rest[0] in COMMANDS_OF_MODULE.get(module, (module,)):
+            return module
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the command line, with only the parser of the command it names (the whole
+    parser when it names none), which parses it as the whole parser would."""
     parser = _Parser(
         prog="tokodesk",
         description="TokoDesk: Tokopedia & Shop fulfilment from one PC. With no command, opens the window.",
@@ -60,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    only = command_module(argv) if argv is not None else None
+    for name in COMMAND_MODULES if only is None else [only]:
         try:
             module = importlib.import_module(f"tokodesk.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -74,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_command(args: argparse.Namespace) -> int:
     from tokodesk.credentials import CredentialError
     from tokodesk.errors import UserError
-    from tokodesk.marketplace.base import MarketplaceError
+    from tokodesk.marketplace.errors import MarketplaceError  # base.MarketplaceError, without the records' import
     from tokodesk.store.connection import DatabaseError
 
     try:
@@ -138,7 +161,7 @@ def _log_file() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # bad usage (2), --help/--version (0): returned, so callers in-process get it too

@@ -4,6 +4,11 @@ Service name `tokodesk`; one entry per channel and kind (`<channel>:client_secre
 There is deliberately no plain-text fallback: with no usable keyring the user is told what to install or unlock.
 Keyring calls can block (a Secret Service unlock prompt, a slow D-Bus): never call them on the GUI thread, and
 never while holding a lock another thread waits on.
+
+`keyring` is imported by the call that uses it, not with this module: its import alone (jaraco, importlib_metadata,
+urllib.request, email) is about a fifth of a short command's start, and `tokodesk orders pack` or `tokodesk --help`
+read no secret. The backend is chosen when keyring's first call needs one, as before (keyring.get_keyring), so a
+backend a test or the demo set with `keyring.set_keyring` is the one used.
 """
 
 from __future__ import annotations
@@ -12,15 +17,15 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from tokodesk.config import KEYRING_SERVICE
 from tokodesk.errors import BadValue, SaidError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.logsetup import register_secret
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +82,8 @@ def _label(backend: keyring.backend.KeyringBackend) -> str:
 def backend_info() -> BackendInfo:
     """Which backend keyring chose, and whether it can store a secret. May block briefly (D-Bus)."""
     try:
+        import keyring
+
         backend = keyring.get_keyring()
     except Exception as exc:  # a broken backend module must not take the app down; report it
         return BackendInfo("none", False, False, said(QT_TRANSLATE_NOOP(
@@ -105,9 +112,14 @@ def _entry(channel: str, kind: str) -> str:
     return f"{channel}:{kind}"
 
 
-def _call(func, *args):  # noqa: ANN001, ANN202 - internal wrapper
+def _call(name: str, *args):  # noqa: ANN002, ANN202 - internal wrapper
+    """`keyring.<name>(*args)`, its failures as a CredentialError. The function is looked up at each call, so a
+    test that replaces `keyring.get_password` is heard."""
+    import keyring
+    import keyring.errors
+
     try:
-        return func(*args)
+        return getattr(keyring, name)(*args)
     except keyring.errors.NoKeyringError as exc:
         raise CredentialError(QT_TRANSLATE_NOOP(
             "Refusals", "No keyring is available to keep TokoDesk's secrets. {fix}"), fix=FIX_LINUX) from exc
@@ -131,19 +143,21 @@ def set_secret(channel: str, kind: str, value: str) -> None:
     if not value:
         raise BadValue(QT_TRANSLATE_NOOP("Refusals", "{kind} must not be empty"), kind=kind)
     register_secret(value)
-    _call(keyring.set_password, KEYRING_SERVICE, _entry(channel, kind), value)
+    _call("set_password", KEYRING_SERVICE, _entry(channel, kind), value)
 
 
 def get_secret(channel: str, kind: str) -> str | None:
-    value = _call(keyring.get_password, KEYRING_SERVICE, _entry(channel, kind))
+    value = _call("get_password", KEYRING_SERVICE, _entry(channel, kind))
     if value:
         register_secret(value)
     return value
 
 
 def delete_secret(channel: str, kind: str) -> None:
+    import keyring.errors
+
     try:
-        _call(keyring.delete_password, KEYRING_SERVICE, _entry(channel, kind))
+        _call("delete_password", KEYRING_SERVICE, _entry(channel, kind))
     except CredentialError as exc:
         if isinstance(exc.__cause__, keyring.errors.PasswordDeleteError):
             return
@@ -184,11 +198,11 @@ def save_token(channel: str, token: Token) -> None:
     register_secret(token.access_token)
     if token.refresh_token:
         register_secret(token.refresh_token)
-    _call(keyring.set_password, KEYRING_SERVICE, _entry(channel, "token"), json.dumps(payload))
+    _call("set_password", KEYRING_SERVICE, _entry(channel, "token"), json.dumps(payload))
 
 
 def load_token(channel: str) -> Token | None:
-    raw = _call(keyring.get_password, KEYRING_SERVICE, _entry(channel, "token"))
+    raw = _call("get_password", KEYRING_SERVICE, _entry(channel, "token"))
     if not raw:
         return None
     try:

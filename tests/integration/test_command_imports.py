@@ -1,8 +1,9 @@
 """A short command loads what it uses: `tokodesk orders ack` on SQLite for a Tokopedia channel, the real CLI in its
 own process against the sandbox, accepts the orders without loading the PostgreSQL driver, the label renderer, the
-other marketplace's client or Qt (each is a tenth of a second or more of every start; a batch runs three such
-processes). `tokodesk orders pack`, local only, does not even load the marketplace's client (nor requests) when no
-earlier request is left open to resume."""
+other marketplace's client, Qt, nor the modules and parsers of the other commands (each is a tenth of a second or
+more of every start; a batch runs three such processes). `tokodesk orders pack`, local only, does not even load the
+marketplace's client (nor requests) when no earlier request is left open to resume, nor keyring: it reads no
+secret. `tokodesk --help` and `--version` load neither keyring nor the store's models."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tests.doubles import env_keyring
 from tokodesk.marketplace.tokopedia import TokopediaClient
 from tokodesk.sandbox import Sandbox
 from tokodesk.services.orders import pull_orders
@@ -20,16 +22,18 @@ from tokodesk.store import models as m
 from tokodesk.store.connection import close_database, open_database
 
 ROOT = Path(__file__).resolve().parents[2]
-NOT_NEEDED = ("psycopg", "reportlab", "PySide6", "tokodesk.marketplace.tiktokshop", "tokodesk.documents")
+# The other commands' modules and what only they import (the channel settings, the returns' states).
+OTHER_COMMANDS = ("tokodesk.commands.channel", "tokodesk.commands.returns", "tokodesk.commands.catalog",
+                  "tokodesk.commands.sync", "tokodesk.commands.payouts", "tokodesk.services.channel_settings")
+# cryptography seals only Tokopedia & Shop's shared tokens (services/token_share.py).
+NOT_NEEDED = ("psycopg", "reportlab", "PySide6", "tokodesk.marketplace.tiktokshop", "tokodesk.documents",
+              "cryptography", *OTHER_COMMANDS)
 
-# The `tokodesk` entry point with the sandbox's secret in an in-memory keyring (never the desktop's), then the
-# names of every module the process loaded, on stderr's last line.
+# The `tokodesk` entry point, with the sandbox's secret in an in-memory keyring (never the desktop's) that keyring
+# makes when the process first reads a secret (tests/doubles.py EnvKeyring), then the names of every module the
+# process loaded, on stderr's last line.
 CHILD = """
-import json, os, sys
-from tests.doubles import use_memory_keyring
-use_memory_keyring()
-from tokodesk import credentials
-credentials.set_client_secret("shop", os.environ.pop("SANDBOX_SECRET"))
+import json, sys
 from tokodesk.__main__ import main
 code = main(sys.argv[1:])
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
@@ -55,7 +59,8 @@ def test_orders_ack_on_sqlite_loads_only_what_it_uses(tmp_path):
         finally:
             close_database()
         ids = [str(o.order_id) for o in sb.orders_in_status(220)][:3]
-        env = dict(os.environ, TOKODESK_DB=db_url, SANDBOX_SECRET=cr["client_secret"], PYTHONPATH=str(ROOT))
+        env = dict(os.environ, TOKODESK_DB=db_url, PYTHONPATH=str(ROOT),
+                   **env_keyring({"shop:client_secret": cr["client_secret"]}))
         done = subprocess.run([sys.executable, "-c", CHILD, "orders", "ack", *ids, "--json"], env=env, cwd=str(ROOT),
                               capture_output=True, text=True, timeout=120, check=False)
         assert done.returncode == 0, done.stderr[-2000:]
@@ -68,9 +73,22 @@ def test_orders_ack_on_sqlite_loads_only_what_it_uses(tmp_path):
         assert [r["ok"] for r in json.loads(packed.stdout)] == [True] * 3
         assert len(sb.request_log) == calls  # packing is local
     loaded = json.loads(done.stderr.strip().splitlines()[-1])
-    assert "requests" in loaded and "peewee" in loaded  # it did talk to the marketplace and the store
+    assert {"requests", "peewee", "keyring"} <= set(loaded)  # it did talk to the marketplace and the store
     assert [name for name in loaded if name.split(".")[0] in NOT_NEEDED or name.startswith(NOT_NEEDED)] == []
     loaded = json.loads(packed.stderr.strip().splitlines()[-1])
-    local = (*NOT_NEEDED, "requests", "urllib3", "tokodesk.marketplace.tokopedia")
+    local = (*NOT_NEEDED, "requests", "urllib3", "tokodesk.marketplace.tokopedia", "keyring", "jaraco",
+             "importlib_metadata")
     assert "peewee" in loaded
     assert [name for name in loaded if name.split(".")[0] in local or name.startswith(local)] == []
+
+
+def test_help_and_version_load_neither_keyring_nor_the_store(tmp_path):
+    env = dict(os.environ, TOKODESK_HOME=str(tmp_path), PYTHONPATH=str(ROOT))
+    for argv in (["--help"], ["--version"], ["orders", "--help"], ["labels", "--help"]):
+        done = subprocess.run([sys.executable, "-c", CHILD, *argv], env=env, cwd=str(ROOT), capture_output=True,
+                              text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "tokodesk" in done.stdout.lower()
+        loaded = json.loads(done.stderr.strip().splitlines()[-1])
+        heavy = ("keyring", "requests", "psycopg", "PySide6", "tokodesk.store.models", "tokodesk.credentials")
+        assert [name for name in loaded if name.split(".")[0] in heavy or name.startswith(heavy)] == [], argv

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tokodesk.cli import build_parser, main
+from tokodesk.cli import build_parser, command_module, main
 from tokodesk.store import models as m
 from tokodesk.store.connection import close_database, open_database
 
@@ -113,6 +113,26 @@ def test_no_command_takes_an_unbounded_number():
     unbounded = [f"{path} {'/'.join(a.option_strings) or a.dest}" for path, a in _actions(build_parser())
                  if a.type in (int, float)]
     assert unbounded == []
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+
+
+def test_a_command_line_builds_only_its_command_s_parser_the_same_as_the_whole_one():
+    """`tokodesk orders pack …` loads and builds the `orders` parser only (a tenth of a short command's start); every
+    command the whole parser knows is found that way (cli.COMMANDS_OF_MODULE), with the very same parser."""
+    whole = _commands(build_parser())
+    for name, parser in whole.items():
+        assert command_module([name]) is not None, f"`tokodesk {name}`: name its module in cli.COMMANDS_OF_MODULE"
+        assert command_module(["-v", name]) == command_module(["--verbose", name, "--help"]) == command_module([name])
+        alone = _commands(build_parser([name, "--help"]))
+        assert name in alone and len(alone) < len(whole), name
+        assert alone[name].format_help() == parser.format_help(), name
+    # No command, or global options it cannot read past: the whole parser (the usage, the window, --dialect's value).
+    for argv in ([], ["--help"], ["--version"], ["--demo"], ["--dialect", "orders"], ["--verb"], ["no-such-command"]):
+        assert command_module(argv) is None, argv
+        assert _commands(build_parser(argv)).keys() == whole.keys()
 
 
 def test_an_unexpected_error_says_where_the_details_are_not_a_traceback(capsys, monkeypatch):

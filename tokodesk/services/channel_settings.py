@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tokodesk import config
 from tokodesk.errors import UserError
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
-from tokodesk.store import models as m
+
+if TYPE_CHECKING:  # the store only to write (`apply`): `tokodesk --help` lists SPECS' keys, and opens no store
+    from tokodesk.store import models as m
 
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
@@ -186,6 +188,8 @@ def validate(values: Mapping[str, Any], *, now: datetime | None = None) -> dict[
 
 def apply(channel: m.Channel, values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     """Validate, then write every value in one transaction; {key: (before, after)} of what changed."""
+    from tokodesk.store import models as m
+
     checked = validate(values)
     changed = {k: (getattr(channel, k), v) for k, v in checked.items() if getattr(channel, k) != v}
     if changed:

@@ -7,6 +7,10 @@ A refresh token works once: when one station renews the access, every other stat
   secret, which every station of the channel keeps in its OS keyring and the database never holds. Whoever reads the
   database without the app secret gets nothing usable: the seal is AES-256-GCM (the `cryptography` package, not
   hand-made cryptography) under a key derived from the app secret with HKDF-SHA256.
+
+`cryptography` is imported by the seal itself: every process that talks to a marketplace makes its adapter through
+`share_tokens`, and only a Tokopedia & Shop channel's refresh ever seals or opens anything (a tenth of the imports
+of a `tokodesk orders ack` on a Tokopedia channel, otherwise).
 """
 
 from __future__ import annotations
@@ -19,11 +23,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tokodesk.credentials import Token
 from tokodesk.services import runs
@@ -43,11 +42,16 @@ class SealError(ValueError):
 
 
 def _key(app_secret: str) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"tokodesk token share").derive(
         app_secret.encode())
 
 
 def seal(app_secret: str, plain: bytes) -> str:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(12)
     return base64.b64encode(_VERSION + nonce + AESGCM(_key(app_secret)).encrypt(nonce, plain, _VERSION)).decode()
 
@@ -60,6 +64,9 @@ def unseal(app_secret: str, sealed: str) -> bytes:
     if len(raw) < len(_VERSION) + 12 + 16 or not raw.startswith(_VERSION):
         raise SealError("not a sealed value")
     nonce, cipher = raw[len(_VERSION):len(_VERSION) + 12], raw[len(_VERSION) + 12:]
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(_key(app_secret)).decrypt(nonce, cipher, _VERSION)
     except InvalidTag as exc:
