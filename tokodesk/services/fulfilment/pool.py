@@ -46,7 +46,9 @@ from tokodesk.store import models as m
 log = logging.getLogger(__name__)
 
 SENDERS = 16  # requests of one channel in flight at once (the rate gate still paces them to the announced quota)
-CLAIM_CHUNK = 64  # orders claimed per transaction; a crash leaves at most about this many to resolve by reading
+CLAIM_CHUNK = 128  # orders claimed per transaction; a crash leaves at most a few chunks to resolve by reading
+QUEUED = 4  # senders' worth of claimed requests kept unanswered: the senders work on through a claim and a settle
+SETTLE_GROUP = 48  # answers settled together (or what came within GATHER_S): fewer, larger transactions
 GATHER_S = 0.05  # longest an answer waits for others to be settled with it
 CHANGED = "The order was changed by another station or a sync just now; refresh and try again."
 STOPPED = "not done: stopped before this order"
@@ -81,7 +83,6 @@ class _Lane:
     def __init__(self, executor: ex.Executor) -> None:
         self.executor = executor
         self.queue: deque[Intent] = deque()
-        self.in_flight = 0
         # The marketplace answered one of the lane's own requests: the transport's rate gate knows its quota now.
         # Until then one request at a time: an answer lost and settled by reading the order taught the gate only
         # the read's quota, and 32 requests let go then would meet a rate-limited marketplace's 429s together.
@@ -129,8 +130,13 @@ def run(
                             if intent.action is None:
                                 results[intent.order.id] = outcome(reload(intent.order), False, STOPPED, refused=True)
                         continue
-                    # Two senders' worth queued: the next chunk is claimed while the senders still have work.
-                    room = (2 * SENDERS if lane.answered else 1) - lane.in_flight
+                    # The next chunk is claimed while the senders still have QUEUED senders' worth of requests not
+                    # yet answered. Answers waiting to be settled do not count: counting them, the senders ran dry
+                    # through the settle and the claim that followed (a third of a batch's time on PostgreSQL).
+                    # Before the marketplace's first answer, one request at a time, answered and settled first.
+                    mine = [f for f, (owner, _intent) in futures.items() if owner is lane]
+                    waiting = sum(1 for f in mine if not f.done()) if lane.answered else len(mine)
+                    room = (QUEUED * SENDERS if lane.answered else 1) - waiting
                     if not lane.queue or room <= 0:
                         continue
                     # Claim a whole chunk once the senders run low: its actions queue in the pool, few transactions.
@@ -151,7 +157,6 @@ def run(
                         order = to_marketplace_order(intent.order, lines.get(intent.order.id, []))
                         future = lane.pool.submit(_send, lane.executor, intent, order, cancel)
                         futures[future] = (lane, intent)
-                        lane.in_flight += 1
                 for channel_id, group in answered.items():
                     results.update(_settle(group, lanes[channel_id].executor, who))
                     leases.drop(intent.action for intent, _decision_ in group)
@@ -162,7 +167,6 @@ def run(
                     break
                 for future in _answers(futures):
                     lane, intent = futures.pop(future)
-                    lane.in_flight -= 1
                     decision = _decision(future, intent)
                     lane.answered = lane.answered or (decision is not None and decision.answered)
                     answered.setdefault(intent.channel.id, []).append((intent, decision))
@@ -177,7 +181,7 @@ def run(
 
 
 def _answers(futures: dict[Future, tuple[_Lane, Intent]]) -> list[Future]:
-    """The requests answered so far, once there is one: settled in groups of about SENDERS (or what came within
+    """The requests answered so far, once there is one: settled in groups of about SETTLE_GROUP (or what came within
     GATHER_S), a few statements each, rather than a transaction per answer."""
     pending = list(futures)
     wait(pending, return_when=FIRST_COMPLETED)
@@ -185,7 +189,7 @@ def _answers(futures: dict[Future, tuple[_Lane, Intent]]) -> list[Future]:
     while True:
         finished = [f for f in pending if f.done()]
         left = deadline - time.monotonic()
-        if len(finished) >= min(SENDERS, len(pending)) or left <= 0:
+        if len(finished) >= min(SETTLE_GROUP, len(pending)) or left <= 0:
             return finished
         wait([f for f in pending if not f.done()], timeout=left, return_when=FIRST_COMPLETED)
 
