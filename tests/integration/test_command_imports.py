@@ -2,8 +2,9 @@
 own process against the sandbox, accepts the orders without loading the PostgreSQL driver, the label renderer, the
 other marketplace's client, Qt, nor the modules and parsers of the other commands (each is a tenth of a second or
 more of every start; a batch runs three such processes). `tokodesk orders pack`, local only, does not even load the
-marketplace's client (nor requests) when no earlier request is left open to resume, nor keyring: it reads no
-secret. `tokodesk --help` and `--version` load neither keyring nor the store's models."""
+marketplace's client (nor requests) when no earlier request is left open to resume, nor keyring (it reads no
+secret), nor the marketplace's records (it makes none). `tokodesk --help` and `--version` load neither keyring, the
+store's models nor the records."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def test_orders_ack_on_sqlite_loads_only_what_it_uses(tmp_path):
     assert [name for name in loaded if name.split(".")[0] in NOT_NEEDED or name.startswith(NOT_NEEDED)] == []
     loaded = json.loads(packed.stderr.strip().splitlines()[-1])
     local = (*NOT_NEEDED, "requests", "urllib3", "tokodesk.marketplace.tokopedia", "keyring", "jaraco",
-             "importlib_metadata")
+             "importlib_metadata", "tokodesk.marketplace.records")
     assert "peewee" in loaded
     assert [name for name in loaded if name.split(".")[0] in local or name.startswith(local)] == []
 
@@ -90,5 +91,6 @@ def test_help_and_version_load_neither_keyring_nor_the_store(tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
         assert "tokodesk" in done.stdout.lower()
         loaded = json.loads(done.stderr.strip().splitlines()[-1])
-        heavy = ("keyring", "requests", "psycopg", "PySide6", "tokodesk.store.models", "tokodesk.credentials")
+        heavy = ("keyring", "requests", "psycopg", "PySide6", "tokodesk.store.models", "tokodesk.credentials",
+                 "tokodesk.marketplace.records")
         assert [name for name in loaded if name.split(".")[0] in heavy or name.startswith(heavy)] == [], argv

@@ -14,52 +14,86 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 # Re-exported: some 130 modules and tests import the records and errors as `base.Order`, `base.MarketplaceError`,
-# so this module stays the one place to import every marketplace name from (records.py and errors.py hold them).
+# so this module stays the one place to import every marketplace name from (records.py, states.py and errors.py
+# hold them).
 from tokodesk.marketplace.errors import (
     AuthError,
     MarketplaceError,
     NotReachable,
     OutcomeUnknown,
 )
-from tokodesk.marketplace.records import (
+from tokodesk.marketplace.states import (
     BEFORE_PACKING_STATES,
     OPEN_STATES,
     RESERVING_STATES,
     SHIPPED_STATES,
-    CancelCheck,
-    CancelReason,
-    CancelRequest,
-    Capabilities,
-    CatalogRow,
-    CatalogRowResult,
-    CombinableGroup,
     HandoverChoice,
-    InvalidOrder,
-    Label,
     LabelFormat,
-    Order,
-    OrderLine,
     OrderState,
-    PackageRef,
-    Product,
-    Progress,
-    Recipient,
-    ReturnInfo,
-    ReturnLineInfo,
     ReturnState,
-    ShipmentInfo,
     ShipMethod,
-    Shop,
-    StockLevel,
-    StockResult,
-    StockRow,
-    StockRowResult,
-    Warehouse,
-    target_warehouse,
 )
+
+if TYPE_CHECKING:
+    from tokodesk.marketplace.records import (
+        CancelCheck,
+        CancelReason,
+        CancelRequest,
+        Capabilities,
+        CatalogRow,
+        CatalogRowResult,
+        CombinableGroup,
+        InvalidOrder,
+        Label,
+        Order,
+        OrderLine,
+        PackageRef,
+        Product,
+        Progress,
+        Recipient,
+        ReturnInfo,
+        ReturnLineInfo,
+        ShipmentInfo,
+        Shop,
+        StockLevel,
+        StockResult,
+        StockRow,
+        StockRowResult,
+        Warehouse,
+        target_warehouse,
+    )
+
+# The records (dataclasses) are made on first use: see `__getattr__`.
+_RECORDS = frozenset({
+    "CancelCheck",
+    "CancelReason",
+    "CancelRequest",
+    "Capabilities",
+    "CatalogRow",
+    "CatalogRowResult",
+    "CombinableGroup",
+    "InvalidOrder",
+    "Label",
+    "Order",
+    "OrderLine",
+    "PackageRef",
+    "Product",
+    "Progress",
+    "Recipient",
+    "ReturnInfo",
+    "ReturnLineInfo",
+    "ShipmentInfo",
+    "Shop",
+    "StockLevel",
+    "StockResult",
+    "StockRow",
+    "StockRowResult",
+    "Warehouse",
+    "target_warehouse",
+})
 
 __all__ = [
     "BEFORE_PACKING_STATES",
@@ -110,6 +144,20 @@ __all__ = [
     "PackageMoves",
     "Returns",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """records.py's names, imported the first time one is asked for (`base.Order`, `from … import Order`).
+
+    Making its dataclasses is the largest part of importing this module, and a command that only reads and writes
+    the store (`tokodesk orders pack`, `tokodesk --help`) uses the states and errors but never a record
+    (tests/integration/test_command_imports.py)."""
+    if name in _RECORDS:
+        from tokodesk.marketplace import records
+
+        globals().update({n: getattr(records, n) for n in _RECORDS})
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @runtime_checkable

@@ -1,9 +1,10 @@
 """The values any marketplace adapter hands TokoDesk and takes from it, in plain dataclasses and enums.
 
-Here belong the shared value types and records: TokoDesk's order states, an adapter's `Capabilities`, the shop,
-products, orders and their packages, labels, cancel reasons, stock and catalogue rows, returns, and the progress
-and cancel callbacks. No behaviour beyond small derived properties; what an adapter does is base.py, what it
-raises is errors.py. Import these names from `tokodesk.marketplace.base`, which re-exports them.
+Here belong the shared value types and records: an adapter's `Capabilities`, the shop, products, orders and their
+packages, labels, cancel reasons, stock and catalogue rows, returns, and the progress and cancel callbacks
+(TokoDesk's order and return states and the small enums are states.py, re-exported here). No behaviour beyond
+small derived properties; what an adapter does is base.py, what it raises is errors.py. Import these names from
+`tokodesk.marketplace.base`, which re-exports them.
 
 Identifiers are strings everywhere: TikTok Shop ids are opaque strings and Tokopedia's int64 ids fit in text,
 so one set of database columns serves both.
@@ -11,81 +12,25 @@ so one set of database columns serves both.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from tokodesk.marketplace.states import (  # noqa: F401 - re-exported: records.py offers every value type
+    BEFORE_PACKING_STATES,
+    OPEN_STATES,
+    RESERVING_STATES,
+    SHIPPED_STATES,
+    HandoverChoice,
+    LabelFormat,
+    OrderState,
+    ReturnState,
+    ShipMethod,
+)
+
 # A progress callback receives (done, total or None, message); a cancel check returns True to stop.
 Progress = Callable[[int, "int | None", str], None]
 CancelCheck = Callable[[], bool]
-
-
-class OrderState(str, enum.Enum):
-    """TokoDesk's internal order states (DESIGN.md §5)."""
-
-    AWAITING_PAYMENT = "awaiting_payment"
-    NEW = "new"
-    ACKNOWLEDGED = "acknowledged"
-    PACKED = "packed"
-    READY_TO_SHIP = "ready_to_ship"
-    AWAITING_PICKUP = "awaiting_pickup"
-    PARTLY_SHIPPED = "partly_shipped"  # some packages handed over, others still to ship (TikTok Shop)
-    SHIPPED = "shipped"
-    DELIVERED = "delivered"
-    COMPLETED = "completed"
-    RETURNED = "returned"
-    ON_HOLD = "on_hold"
-    CANCELLED = "cancelled"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-# States in which the marketplace still expects the seller to do something.
-OPEN_STATES = frozenset(
-    {
-        OrderState.AWAITING_PAYMENT,
-        OrderState.NEW,
-        OrderState.ACKNOWLEDGED,
-        OrderState.PACKED,
-        OrderState.READY_TO_SHIP,
-        OrderState.AWAITING_PICKUP,
-        OrderState.PARTLY_SHIPPED,
-        OrderState.SHIPPED,
-        OrderState.ON_HOLD,
-    }
-)
-# Orders still to be packed: what must be done before packing (a line's SKU mapped to the seller's) still asks
-# something of the seller. Past packing, or cancelled, an unmapped line is history, not a problem to act on.
-BEFORE_PACKING_STATES = frozenset(
-    {OrderState.AWAITING_PAYMENT, OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.ON_HOLD}
-)
-# Stock of these orders is reserved: sold but still on the shelf.
-RESERVING_STATES = frozenset(
-    {OrderState.NEW, OrderState.ACKNOWLEDGED, OrderState.PACKED, OrderState.READY_TO_SHIP, OrderState.ON_HOLD}
-)
-# Stock of these orders has left the shelf (a partly shipped order's rest is packed and goes out with it).
-SHIPPED_STATES = frozenset(
-    {OrderState.AWAITING_PICKUP, OrderState.PARTLY_SHIPPED, OrderState.SHIPPED, OrderState.DELIVERED,
-     OrderState.COMPLETED}
-)
-
-
-class ShipMethod(str, enum.Enum):
-    PICKUP = "pickup"  # the courier collects the parcel
-    DROPOFF = "dropoff"  # the seller hands the parcel in at the courier's counter
-    OWN_COURIER = "own_courier"  # the seller ships and types the AWB
-
-
-class LabelFormat(str, enum.Enum):
-    HTML = "html"
-    PDF = "pdf"
-
-
-class HandoverChoice(str, enum.Enum):
-    PER_ORDER = "per_order"  # Tokopedia FS: the seller calls pick-up or drops off, per order
-    PER_WAREHOUSE = "per_warehouse"  # TikTok Shop ID: the warehouse's collection method decides
 
 
 @dataclass(frozen=True)
@@ -392,15 +337,6 @@ class CombinableGroup:
 
     package_id: str
     order_ids: list[str]
-
-
-class ReturnState(str, enum.Enum):
-    """Where a return stands for the seller (the Returns queue's filters)."""
-
-    NEEDS_ANSWER = "needs_answer"  # the seller must approve or reject before the deadline
-    ON_ITS_WAY = "on_its_way"  # approved; the buyer sends the goods back
-    TO_INSPECT = "to_inspect"  # the parcel was sent back: receive it, inspect it, approve or reject it
-    CLOSED = "closed"
 
 
 @dataclass

@@ -147,8 +147,9 @@ def _as_datetime(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
 
 
-# (channel, the order as the marketplace has it, who caused the change) -> None
-FollowRemote = Callable[[m.Channel, base.Order, str], None]
+# (channel, the order as the marketplace has it, who caused the change) -> None. The order named, not evaluated:
+# the records are made on first use (marketplace/base.py), and `orders pack` uses none.
+FollowRemote = Callable[[m.Channel, "base.Order", str], None]
 
 
 def default_follow_remote(channel: m.Channel, remote: base.Order, who: str) -> None:
