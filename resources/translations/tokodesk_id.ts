@@ -2767,6 +2767,201 @@ Folder data: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Marketplace</name>
+    <message>
+        <source>The marketplace&apos;s answer to &apos;{what}&apos; is larger than {size}; TokoDesk did not read it. Try again later; if it keeps happening, the channel&apos;s API address may point at the wrong server.</source>
+        <translation>Jawaban marketplace untuk &apos;{what}&apos; lebih besar dari {size}; TokoDesk tidak membacanya. Coba lagi nanti; jika terus terjadi, alamat API channel mungkin mengarah ke server yang salah.</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s answer to &apos;{what}&apos; is nested more than {depth} levels deep, which no real answer is; TokoDesk did not read it. Try again later.</source>
+        <translation>Jawaban marketplace untuk &apos;{what}&apos; bersarang lebih dari {depth} tingkat, padahal tidak ada jawaban asli yang begitu; TokoDesk tidak membacanya. Coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>{reason} (code {code})</source>
+        <translation>{reason} (kode {code})</translation>
+    </message>
+    <message>
+        <source>read shop info</source>
+        <translation>membaca info toko</translation>
+    </message>
+    <message>
+        <source>read products</source>
+        <translation>membaca produk</translation>
+    </message>
+    <message>
+        <source>read orders</source>
+        <translation>membaca pesanan</translation>
+    </message>
+    <message>
+        <source>read the booking codes of the shop&apos;s orders</source>
+        <translation>membaca kode booking pesanan toko</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Shop {shop} is not linked to your FS ID / app {fs_id}: check the shop ID of the channel (the linked shops are: {linked}).</source>
+        <translation>Toko {shop} tidak tertaut ke FS ID / aplikasi Anda {fs_id}: periksa Shop ID channel (toko yang tertaut: {linked}).</translation>
+    </message>
+    <message>
+        <source>Tokopedia sent the product list in an unexpected form</source>
+        <translation>Tokopedia mengirim daftar produk dalam bentuk yang tidak terduga</translation>
+    </message>
+    <message>
+        <source>Tokopedia sent the order list in an unexpected form</source>
+        <translation>Tokopedia mengirim daftar pesanan dalam bentuk yang tidak terduga</translation>
+    </message>
+    <message>
+        <source>read order {order}</source>
+        <translation>membaca pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Tokopedia has no order {order}</source>
+        <translation>Tokopedia tidak punya pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Tokopedia sent order {order} in a form TokoDesk cannot read: {reason}</source>
+        <translation>Tokopedia mengirim pesanan {order} dalam bentuk yang tidak bisa dibaca TokoDesk: {reason}</translation>
+    </message>
+    <message>
+        <source>accept order {order}</source>
+        <translation>menerima pesanan {order}</translation>
+    </message>
+    <message>
+        <source>reject order {order}</source>
+        <translation>menolak pesanan {order}</translation>
+    </message>
+    <message>
+        <source>confirm shipping of order {order}</source>
+        <translation>mengonfirmasi pengiriman pesanan {order}</translation>
+    </message>
+    <message>
+        <source>request pick-up of order {order}</source>
+        <translation>meminta pickup pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Tokopedia has not issued a booking code for order {order} yet, so the parcel cannot be dropped off. Try again in a few minutes, or request a pick-up.</source>
+        <translation>Tokopedia belum menerbitkan kode booking untuk pesanan {order}, jadi paket belum bisa di-drop-off. Coba lagi beberapa menit lagi, atau minta pickup.</translation>
+    </message>
+    <message>
+        <source>read the label of order {order}</source>
+        <translation>membaca label pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Tokopedia sent no label for order {order}</source>
+        <translation>Tokopedia tidak mengirim label untuk pesanan {order}</translation>
+    </message>
+    <message>
+        <source>read the booking code of order {order}</source>
+        <translation>membaca kode booking pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Tokopedia refused the request as malformed</source>
+        <translation>Tokopedia menolak permintaan karena formatnya salah</translation>
+    </message>
+    <message>
+        <source>Tokopedia refused access</source>
+        <translation>Tokopedia menolak akses</translation>
+    </message>
+    <message>
+        <source>Tokopedia does not know this address (check the channel&apos;s API address)</source>
+        <translation>Tokopedia tidak mengenal alamat ini (periksa alamat API channel)</translation>
+    </message>
+    <message>
+        <source>Tokopedia is limiting requests; try again in a minute</source>
+        <translation>Tokopedia sedang membatasi permintaan; coba lagi satu menit lagi</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s server had an error; try again later</source>
+        <translation>Server Tokopedia sedang gangguan; coba lagi nanti</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s server had an error (HTTP {status}); try again later</source>
+        <translation>Server Tokopedia sedang gangguan (HTTP {status}); coba lagi nanti</translation>
+    </message>
+    <message>
+        <source>Tokopedia answered HTTP {status}</source>
+        <translation>Tokopedia menjawab HTTP {status}</translation>
+    </message>
+    <message>
+        <source>Tokopedia answered with something that is not JSON</source>
+        <translation>Tokopedia menjawab dengan sesuatu yang bukan JSON</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>tidak ada jawaban tepat waktu</translation>
+    </message>
+    <message>
+        <source>the host name could not be found</source>
+        <translation>nama host tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>koneksi ditolak</translation>
+    </message>
+    <message>
+        <source>the connection was dropped</source>
+        <translation>koneksi terputus</translation>
+    </message>
+    <message>
+        <source>{error} Whether &apos;{action}&apos; was done is unknown: the order is read again before anything is repeated.</source>
+        <translation>{error} Belum diketahui apakah &apos;{action}&apos; sudah terlaksana: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for channel &apos;{channel}&apos;. Enter it again in the channel settings (Tokopedia Developer Console, App: client secret).</source>
+        <translation>Tidak ada client secret yang tersimpan untuk channel &apos;{channel}&apos;. Masukkan lagi di pengaturan channel (Tokopedia Developer Console, App: client secret).</translation>
+    </message>
+    <message>
+        <source>The sign-in address &apos;{address}&apos; is not a valid URL: fix the channel&apos;s auth URL.</source>
+        <translation>Alamat masuk &apos;{address}&apos; bukan URL yang valid: perbaiki auth URL channel.</translation>
+    </message>
+    <message>
+        <source>Tokopedia did not accept the client ID or client secret (wrong client ID or secret). Copy both again from the Tokopedia Developer Console.</source>
+        <translation>Tokopedia tidak menerima client ID atau client secret (client ID atau secret salah). Salin keduanya lagi dari Tokopedia Developer Console.</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s sign-in service is unavailable; try again later</source>
+        <translation>Layanan masuk Tokopedia sedang tidak tersedia; coba lagi nanti</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s sign-in service gave no access token</source>
+        <translation>Layanan masuk Tokopedia tidak memberi token akses</translation>
+    </message>
+    <message>
+        <source>Cannot reach Tokopedia at {host}: {cause}. Check the internet connection (or the channel&apos;s API address) and try again.</source>
+        <translation>Tokopedia di {host} tidak bisa dihubungi: {cause}. Periksa koneksi internet (atau alamat API channel) lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The API address &apos;{address}&apos; is not a valid URL: fix the channel&apos;s API address.</source>
+        <translation>Alamat API &apos;{address}&apos; bukan URL yang valid: perbaiki alamat API channel.</translation>
+    </message>
+    <message>
+        <source>The answer to &apos;{action}&apos; was lost ({cause}). Tokopedia may or may not have done it: the order is read again before anything is repeated.</source>
+        <translation>Jawaban untuk &apos;{action}&apos; hilang ({cause}). Tokopedia mungkin sudah atau belum melakukannya: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>Tokopedia: credentials rejected, even with a fresh token. Check the client ID and client secret of this channel.</source>
+        <translation>Tokopedia: kredensial ditolak, bahkan dengan token baru. Periksa client ID dan client secret channel ini.</translation>
+    </message>
+    <message>
+        <source>This shop is not linked to your FS ID / app: check the shop ID and FS ID of the channel, or ask Tokopedia to link the shop to your app.</source>
+        <translation>Toko ini tidak tertaut ke FS ID / aplikasi Anda: periksa Shop ID dan FS ID channel, atau minta Tokopedia menautkan toko ke aplikasi Anda.</translation>
+    </message>
+    <message>
+        <source>The shop owner has not granted this app permission: ask the owner to approve the app in Tokopedia Seller, then try again.</source>
+        <translation>Pemilik toko belum memberi izin kepada aplikasi ini: minta pemilik menyetujui aplikasi di Tokopedia Seller, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Tokopedia refused access: {reason}</source>
+        <translation>Tokopedia menolak akses: {reason}</translation>
+    </message>
+    <message>
+        <source>Tokopedia failed while doing &apos;{action}&apos; ({reason}). It may or may not have been done: the order is read again before anything is repeated.</source>
+        <translation>Tokopedia gagal saat &apos;{action}&apos; ({reason}). Mungkin sudah atau belum terlaksana: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+</context>
+<context>
     <name>MarketplacePage</name>
     <message>
         <source>Which marketplace?</source>

@@ -54,6 +54,10 @@ def _name(node: ast.AST) -> str:
     return ""
 
 
+# The services' refusals and the marketplace adapters' own errors (tokodesk/marketplace/: "Marketplace").
+CHECKED = (REFUSALS, "Marketplace")
+
+
 def _placeholders(template: str) -> list[tuple[str, str, str]]:
     return sorted((name, conv or "", spec or "") for _t, name, spec, conv in string.Formatter().parse(template)
                   if name is not None)
@@ -62,7 +66,7 @@ def _placeholders(template: str) -> list[tuple[str, str, str]]:
 def _translations() -> dict[str, tuple[str, str]]:
     out = {}
     for context in ET.parse(TS).getroot().iter("context"):
-        if context.findtext("name") != REFUSALS:
+        if context.findtext("name") not in CHECKED:
             continue
         for message in context.iter("message"):
             translation = message.find("translation")
@@ -126,7 +130,7 @@ def test_every_refusal_a_service_raises_carries_a_marked_template():
 
 def _marked_calls() -> list[tuple[Path, ast.Call, str, ast.Call | None]]:
     """(file, the QT_TRANSLATE_NOOP call, its template, the call it is the first argument of) for every Refusals
-    mark in the package."""
+    and Marketplace mark in the package."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -135,7 +139,7 @@ def _marked_calls() -> list[tuple[Path, ast.Call, str, ast.Call | None]]:
             if not (isinstance(node, ast.Call) and _name(node.func) in MARKS and len(node.args) == 2):
                 continue
             context, text = node.args
-            if not (isinstance(context, ast.Constant) and context.value == REFUSALS):
+            if not (isinstance(context, ast.Constant) and context.value in CHECKED):
                 continue
             assert isinstance(text, ast.Constant), f"{path}:{node.lineno}: a marked refusal must be a literal"
             outer = parents.get(node)

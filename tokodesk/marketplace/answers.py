@@ -15,6 +15,7 @@ from typing import Any
 
 import requests
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import MarketplaceError
 
 MAX_ANSWER_BYTES = 32 * 1024 * 1024  # a page of 100 orders is ~150 KB; a label PDF a few hundred KB
@@ -47,10 +48,10 @@ def read_capped(resp: requests.Response, what: str, limit: int | None = None) ->
 
 
 def _too_large(what: str, limit: int) -> BadAnswer:
-    return BadAnswer(
-        f"The marketplace's answer to '{what}' is larger than {_size(limit)}; TokoDesk did not read it. "
-        "Try again later; if it keeps happening, the channel's API address may point at the wrong server."
-    )
+    return BadAnswer(said(QT_TRANSLATE_NOOP(
+        "Marketplace", "The marketplace's answer to '{what}' is larger than {size}; TokoDesk did not read it. Try "
+        "again later; if it keeps happening, the channel's API address may point at the wrong server."),
+        what=what, size=_size(limit)))
 
 
 def _size(count: int) -> str:
@@ -74,10 +75,9 @@ def json_of(resp: requests.Response, what: str) -> Any:
 
 
 def _too_deep(what: str) -> BadAnswer:
-    return BadAnswer(
-        f"The marketplace's answer to '{what}' is nested more than {MAX_DEPTH} levels deep, which no real answer "
-        "is; TokoDesk did not read it. Try again later."
-    )
+    return BadAnswer(said(QT_TRANSLATE_NOOP(
+        "Marketplace", "The marketplace's answer to '{what}' is nested more than {depth} levels deep, which no real "
+        "answer is; TokoDesk did not read it. Try again later."), what=what, depth=MAX_DEPTH))
 
 
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")

@@ -15,24 +15,25 @@ from tokodesk.ui.workers import Cancelled
 def describe(exc: BaseException) -> str:
     if isinstance(exc, CredentialError):  # its words after the window's own lead-in
         return translate("Messages", "The keyring could not be used: {0}").format(refusal_text(exc))
+    # Before words_of: an adapter's error may carry marked words and a code whose words say more (marketplace_text).
+    if isinstance(exc, NotReachable):
+        return translate("Messages",
+                         "The marketplace could not be reached. Check the internet connection and try again.") + (
+            f" ({marketplace_text(exc)})"
+        )
+    if isinstance(exc, AuthError):
+        return translate("Messages", "The marketplace refused the credentials: {0}").format(marketplace_text(exc))
+    if isinstance(exc, OutcomeUnknown):
+        return translate(
+            "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
+        ).format(marketplace_text(exc))
+    if isinstance(exc, MarketplaceError):
+        return marketplace_text(exc)
     words = words_of(exc)
     if words is not None:  # a refusal a service wrote in marked words: the template translated, then filled in
         return in_words(words)
     if isinstance(exc, Cancelled):
         return translate("Messages", "Cancelled.")
-    if isinstance(exc, NotReachable):
-        return translate("Messages",
-                         "The marketplace could not be reached. Check the internet connection and try again.") + (
-            f" ({exc})"
-        )
-    if isinstance(exc, AuthError):
-        return translate("Messages", "The marketplace refused the credentials: {0}").format(_words(exc))
-    if isinstance(exc, OutcomeUnknown):
-        return translate(
-            "Messages", "The answer was lost on the way back; TokoDesk will check the order on the marketplace: {0}"
-        ).format(exc)
-    if isinstance(exc, MarketplaceError):
-        return _words(exc)
     if isinstance(exc, (UserError, ValueError)):
         return str(exc)
     name = type(exc).__name__
@@ -43,6 +44,8 @@ def describe(exc: BaseException) -> str:
 
 def refusal_text(exc: BaseException) -> str:
     """An exception's own text in the window's language when a service wrote it in marked words; else as it is."""
+    if isinstance(exc, MarketplaceError):
+        return marketplace_text(exc)
     words = words_of(exc)
     return in_words(words) if words is not None else str(exc)
 
@@ -51,8 +54,21 @@ def in_words(text: str) -> str:
     """A message in the window's words: a service's refusal (`Said`, even after str() on its exception) translated
     from its template; a stored English message (a run's error) with the marketplace's errors in words."""
     if isinstance(text, Said):
-        return text.say(translate, TERMS, grouped)
+        return _plain_in_words(text, current()).say(translate, TERMS, grouped)
     return error_words.in_language(text, current())
+
+
+def _plain_in_words(words: Said, language: str) -> Said:
+    """`words` with each plain value (the marketplace's own text, a code's English sentence) given the marketplace's
+    errors in words, as a stored message's values are (stored_said); the English stays the same."""
+    params = {key: _plain_in_words(value, language) if isinstance(value, Said)
+              else error_words.in_language(value, language) if type(value) is str else value
+              for key, value in words.params.items()}
+    if all(params[key] is value for key, value in words.params.items()):  # (a Said equals its English: not ==)
+        return words
+    again = str.__new__(Said, str.__str__(words))
+    again.template, again.params = words.template, params
+    return again
 
 
 def stored_said(text: str, words: object) -> Said | None:
@@ -90,6 +106,10 @@ def shown(value: object) -> object:
     return say(value, translate, TERMS, grouped)
 
 
-def _words(exc: MarketplaceError) -> str:
-    """The marketplace's error code in words, in the window's language (never a bare code)."""
+def marketplace_text(exc: MarketplaceError) -> str:
+    """An adapter's error in the window's language: the code's words (never a bare code), else the words TokoDesk
+    wrote (its `str()` is then a Said), else the marketplace's own text with any known sentence in words."""
+    text = str(exc)
+    if isinstance(text, Said):
+        return in_words(text)
     return error_words.describe(exc, current())

@@ -16,7 +16,7 @@ from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, Warehouse
 from tokodesk.store import models as m
 from tokodesk.ui.i18n import translate
-from tokodesk.ui.messages import refusal_text
+from tokodesk.ui.messages import marketplace_text, refusal_text
 
 
 @dataclass
@@ -198,9 +198,9 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, NotReachable):
         return translate("Wizard",
                          "No network: the marketplace could not be reached. Check the internet connection (and "
-                            "the server addresses under Advanced). Detail: {0}").format(exc)
+                            "the server addresses under Advanced). Detail: {0}").format(marketplace_text(exc))
     if isinstance(exc, AuthError):
-        return translate("Wizard", "The marketplace refused: {0}").format(exc)
+        return translate("Wizard", "The marketplace refused: {0}").format(marketplace_text(exc))
     if isinstance(exc, credentials.CredentialError):
         return translate("Wizard", "The keyring is locked or missing, so the secret cannot be kept: {0}").format(
             refusal_text(exc))

@@ -123,6 +123,13 @@ def _numeric_id(value: str, what: str) -> int:
         raise ValueError(f"{what} must be a number, not {value!r}") from None
 
 
+# What each read is called in an error (an answer too large to read): words the window can say in its language.
+_READ_SHOP = said(QT_TRANSLATE_NOOP("Marketplace", "read shop info"))
+_READ_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "read products"))
+_READ_ORDERS = said(QT_TRANSLATE_NOOP("Marketplace", "read orders"))
+_READ_BOOKING_CODES = said(QT_TRANSLATE_NOOP("Marketplace", "read the booking codes of the shop's orders"))
+
+
 class TokopediaClient:
     """One Tokopedia FS channel. Not thread-safe: use it from one worker lane at a time (DESIGN.md §2)."""
 
@@ -184,25 +191,28 @@ class TokopediaClient:
 
     def shop_info(self) -> Shop:
         params = {"shop_id": self.shop_id} if self.shop_id else None
-        data = self._call("GET", f"/v1/shop/fs/{self.fs_id}/shop-info", E_SHOP, "read shop info", params=params)
+        data = self._call("GET", f"/v1/shop/fs/{self.fs_id}/shop-info", E_SHOP, _READ_SHOP, params=params)
         shops = [parsing.shop(s) for s in (data if isinstance(data, list) else [data] if data else [])]
         for shop in shops:
             if not self.shop_id or shop.shop_id == self.shop_id:
                 return shop
+        linked = ", ".join(s.shop_id for s in shops) or QT_TRANSLATE_NOOP("Marketplace", "none")
         raise AuthError(
-            f"Shop {self.shop_id} is not linked to your FS ID / app {self.fs_id}: check the shop ID of the channel "
-            "(the linked shops are: " + (", ".join(s.shop_id for s in shops) or "none") + ").",
+            said(QT_TRANSLATE_NOOP("Marketplace", "Shop {shop} is not linked to your FS ID / app {fs_id}: check the "
+                                   "shop ID of the channel (the linked shops are: {linked})."),
+                 shop=self.shop_id, fs_id=self.fs_id, linked=linked),
             "",
             None,
         )
 
     def _product_page(self, params: dict) -> list:
-        data = self._call("GET", f"/inventory/v1/fs/{self.fs_id}/product/info", E_PRODUCTS, "read products",
+        data = self._call("GET", f"/inventory/v1/fs/{self.fs_id}/product/info", E_PRODUCTS, _READ_PRODUCTS,
                           params=params)
         if data is None:
             return []
         if not isinstance(data, list):
-            raise MarketplaceError("Tokopedia sent the product list in an unexpected form", "", 200)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia sent the product list in an "
+                                                          "unexpected form")), "", 200)
         return data
 
     def list_products(self, progress: Progress | None = None, cancel: CancelCheck | None = None) -> Iterator[Product]:
@@ -294,7 +304,7 @@ class TokopediaClient:
         if self.shop_id:
             params["shop_id"] = self.shop_id
         try:
-            data = self._call("GET", "/v2/order/list", E_ORDERS, "read orders", params=params)
+            data = self._call("GET", "/v2/order/list", E_ORDERS, _READ_ORDERS, params=params)
         except MarketplaceError as err:
             # per_page 100 comes from the TokoCabang doc only (UNCONFIRMED for other shops): fall back to 50 once.
             if err.error_code in {"ORD_DLV_016", "ORD_DLV_017"} and self._order_page > 50 and page == 1:
@@ -305,7 +315,8 @@ class TokopediaClient:
         if data is None:
             return []
         if not isinstance(data, list):
-            raise MarketplaceError("Tokopedia sent the order list in an unexpected form", "", 200)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia sent the order list in an "
+                                                          "unexpected form")), "", 200)
         return data
 
     def list_orders(
@@ -401,16 +412,19 @@ class TokopediaClient:
         if bool(order_id) == bool(invoice):
             raise ValueError("Give either an order ID or an invoice number, not both and not neither.")
         params = {"order_id": str(order_id)} if order_id else {"invoice_num": str(invoice)}
-        data = self._call("GET", f"/v2/fs/{self.fs_id}/order", E_ORDER, f"read order {order_id or invoice}",
+        action = said(QT_TRANSLATE_NOOP("Marketplace", "read order {order}"), order=order_id or invoice)
+        data = self._call("GET", f"/v2/fs/{self.fs_id}/order", E_ORDER, action,
                           params=params)
         if isinstance(data, list):
             data = data[0] if data else None
         if not isinstance(data, dict):
-            raise MarketplaceError(f"Tokopedia has no order {order_id or invoice}", "ORD_API_008", 200)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia has no order {order}"),
+                                        order=order_id or invoice), "ORD_API_008", 200)
         item = parsing.parse_or_invalid(data, parsing.order_from_single)
         if isinstance(item, InvalidOrder):
-            raise MarketplaceError(f"Tokopedia sent order {order_id or invoice} in a form TokoDesk cannot read: "
-                                   f"{item.reason}", "", 200)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia sent order {order} in a form "
+                                                          "TokoDesk cannot read: {reason}"),
+                                        order=order_id or invoice, reason=item.reason), "", 200)
         return item
 
     def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
@@ -440,14 +454,15 @@ class TokopediaClient:
 
     def acknowledge(self, order_id: str) -> None:
         _numeric_id(order_id, "Order ID")
-        self._call("POST", f"/v1/order/{order_id}/fs/{self.fs_id}/ack", E_ACK, f"accept order {order_id}",
-                   idempotent=False)
+        action = said(QT_TRANSLATE_NOOP("Marketplace", "accept order {order}"), order=order_id)
+        self._call("POST", f"/v1/order/{order_id}/fs/{self.fs_id}/ack", E_ACK, action, idempotent=False)
         self._acked_at[str(order_id)] = self.http.clock()
 
     def reject(self, order: Order, request: CancelRequest) -> None:
         body = nack_body(request)  # raises InvalidCancelRequest before anything is sent
         self._call("POST", f"/v1/order/{order.order_id}/fs/{self.fs_id}/nack", E_NACK,
-                   f"reject order {order.order_id}", json_body=body, idempotent=False)
+                   said(QT_TRANSLATE_NOOP("Marketplace", "reject order {order}"), order=order.order_id),
+                   json_body=body, idempotent=False)
 
     def ship(self, order: Order, method: ShipMethod, awb: str | None = None) -> ShipmentInfo:
         method = ShipMethod(method)
@@ -456,7 +471,8 @@ class TokopediaClient:
             if not number:
                 raise ValueError("Type the AWB (resi number) of your own courier before confirming the shipment.")
             self._call("POST", f"/v1/order/{order.order_id}/fs/{self.fs_id}/status", E_STATUS,
-                       f"confirm shipping of order {order.order_id}",
+                       said(QT_TRANSLATE_NOOP("Marketplace", "confirm shipping of order {order}"),
+                            order=order.order_id),
                        json_body={"order_status": 500, "shipping_ref_num": number}, idempotent=False)
             return ShipmentInfo(order.order_id, booking_code=order.booking_code, awb=number, courier=order.courier,
                                 marketplace_status="500")
@@ -469,14 +485,16 @@ class TokopediaClient:
             body = {"order_id": _numeric_id(order.order_id, "Order ID"),
                     "shop_id": _numeric_id(self.shop_id, "Shop ID")}
             self._call("POST", f"/inventory/v1/fs/{self.fs_id}/pick-up", E_PICKUP,
-                       f"request pick-up of order {order.order_id}", json_body=body, idempotent=False)
+                       said(QT_TRANSLATE_NOOP("Marketplace", "request pick-up of order {order}"),
+                            order=order.order_id), json_body=body, idempotent=False)
             return ShipmentInfo(order.order_id, booking_code=order.booking_code, awb=order.awb, courier=order.courier)
         # Drop-off: the courier's counter scans the booking code; Tokopedia needs no call for it.
         code = self.booking_code(order.order_id)
         if not code:
             raise MarketplaceError(
-                f"Tokopedia has not issued a booking code for order {order.order_id} yet, so the parcel cannot be "
-                "dropped off. Try again in a few minutes, or request a pick-up.",
+                said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia has not issued a booking code for order {order} yet, "
+                                       "so the parcel cannot be dropped off. Try again in a few minutes, or request a "
+                                       "pick-up."), order=order.order_id),
                 "",
                 None,
                 retryable=True,
@@ -486,15 +504,18 @@ class TokopediaClient:
     def shipping_label(self, order: Order, mark_printed: bool = False) -> Label:
         # printed defaults to 1 on Tokopedia, which flags the order as printed in Seller Center: always say it.
         content = self._call("GET", f"/v1/order/{order.order_id}/fs/{self.fs_id}/shipping-label", E_LABEL,
-                             f"read the label of order {order.order_id}",
+                             said(QT_TRANSLATE_NOOP("Marketplace", "read the label of order {order}"),
+                                  order=order.order_id),
                              params={"printed": 1 if mark_printed else 0}, html=True)
         if not isinstance(content, bytes) or not content.strip():
-            raise MarketplaceError(f"Tokopedia sent no label for order {order.order_id}", "", 200)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia sent no label for order {order}"),
+                                        order=order.order_id), "", 200)
         return Label(content=content, content_type="text/html", tracking_number=order.awb)
 
     def booking_code(self, order_id: str) -> str | None:
         data = self._call("GET", f"/v1/fs/{self.fs_id}/fulfillment_order", E_BOOKING,
-                          f"read the booking code of order {order_id}", params={"order_id": str(order_id)})
+                          said(QT_TRANSLATE_NOOP("Marketplace", "read the booking code of order {order}"),
+                               order=order_id), params={"order_id": str(order_id)})
         entries = parsing.get(data, "order_data") or []
         for entry in entries:
             entry_id = parsing.ident(parsing.get(entry, "order", "order_id")) or parsing.ident(
@@ -529,7 +550,7 @@ class TokopediaClient:
                 if cursor:
                     params["next_order_id"] = cursor
                 data = self._call("GET", f"/v1/fs/{self.fs_id}/fulfillment_order", E_BOOKING,
-                                  "read the booking codes of the shop's orders", params=params)
+                                  _READ_BOOKING_CODES, params=params)
                 for entry in parsing.get(data, "order_data") or []:
                     entry_id = parsing.ident(parsing.get(entry, "order", "order_id")) or parsing.ident(
                         parsing.get(entry, "booking_data", "order_id"))

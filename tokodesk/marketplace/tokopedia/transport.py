@@ -22,6 +22,7 @@ import requests
 import urllib3.exceptions
 
 from tokodesk import credentials
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.logsetup import register_secret
 from tokodesk.marketplace import answers, http, pacing
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable, OutcomeUnknown
@@ -53,11 +54,11 @@ NOT_LINKED = {"RBAC_MDLW_001", "ORD_USC_015", "ORD_USC_024", "PRD_USC_001"}
 NOT_GRANTED = {"RBAC_MDLW_002", "RBAC_USC_012"}
 
 _HTTP_WORDS = {
-    400: "Tokopedia refused the request as malformed",
-    403: "Tokopedia refused access",
-    404: "Tokopedia does not know this address (check the channel's API address)",
-    429: "Tokopedia is limiting requests; try again in a minute",
-    500: "Tokopedia's server had an error; try again later",
+    400: QT_TRANSLATE_NOOP("Marketplace", "Tokopedia refused the request as malformed"),
+    403: QT_TRANSLATE_NOOP("Marketplace", "Tokopedia refused access"),
+    404: QT_TRANSLATE_NOOP("Marketplace", "Tokopedia does not know this address (check the channel's API address)"),
+    429: QT_TRANSLATE_NOOP("Marketplace", "Tokopedia is limiting requests; try again in a minute"),
+    500: QT_TRANSLATE_NOOP("Marketplace", "Tokopedia's server had an error; try again later"),
     502: "Tokopedia is unavailable right now; try again later",
     503: "Tokopedia is unavailable right now; try again later",
     504: "Tokopedia did not answer in time; try again later",
@@ -102,10 +103,11 @@ def read_limits(headers: Any) -> Limits | None:
 
 def _http_words(status: int) -> str:
     if status in _HTTP_WORDS:
-        return _HTTP_WORDS[status]
+        return said(_HTTP_WORDS[status])
     if status >= 500:
-        return f"Tokopedia's server had an error (HTTP {status}); try again later"
-    return f"Tokopedia answered HTTP {status}"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia's server had an error (HTTP {status}); try again "
+                                      "later"), status=status)
+    return said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia answered HTTP {status}"), status=status)
 
 
 def _status_number(value: Any) -> int | None:
@@ -133,7 +135,8 @@ def parse_envelope(resp: requests.Response, what: str = "a call") -> Any:
         if ok_http and body is not None:
             return body
         if ok_http:
-            raise MarketplaceError("Tokopedia answered with something that is not JSON", "", status)
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia answered with something that is "
+                                                          "not JSON")), "", status)
         raise MarketplaceError(_http_words(status), "", status, retryable=status >= 500 or status == 429)
     header = get(body, "header") or {}
     has_data = any(isinstance(k, str) and k.lower() == "data" for k in body)
@@ -175,13 +178,19 @@ def _never_sent(exc: requests.RequestException) -> bool:
 
 def _cause_words(exc: requests.RequestException) -> str:
     if isinstance(exc, requests.exceptions.Timeout):
-        return "no answer in time"
+        return QT_TRANSLATE_NOOP("Marketplace", "no answer in time")
     if _never_sent(exc):
         cause = getattr(exc.args[0], "reason", None) if exc.args else None
         if "resolution" in type(cause).__name__.lower() or "Name or service" in str(cause):
-            return "the host name could not be found"
-        return "the connection was refused"
-    return "the connection was dropped"
+            return QT_TRANSLATE_NOOP("Marketplace", "the host name could not be found")
+        return QT_TRANSLATE_NOOP("Marketplace", "the connection was refused")
+    return QT_TRANSLATE_NOOP("Marketplace", "the connection was dropped")
+
+
+def _unread(exc: answers.BadAnswer, action: str) -> str:
+    """A mutation's answer that was not read (too large, too deep): what happened, and that it may have been done."""
+    return said(QT_TRANSLATE_NOOP("Marketplace", "{error} Whether '{action}' was done is unknown: the order is read "
+                                  "again before anything is repeated."), error=str(exc), action=action)
 
 
 class RateGate(pacing.RateGate):
@@ -261,10 +270,9 @@ class Transport:
         if not self._secret:
             self._secret = credentials.get_client_secret(self.channel_name)
         if not self._secret:
-            raise AuthError(
-                f"No client secret is stored for channel '{self.channel_name}'. Enter it again in the channel "
-                "settings (Tokopedia Developer Console, App: client secret)."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "No client secret is stored for channel '{channel}'. Enter it again in the channel "
+                "settings (Tokopedia Developer Console, App: client secret)."), channel=self.channel_name))
         return self._secret
 
     def _fetch_token(self) -> credentials.Token:
@@ -280,8 +288,9 @@ class Transport:
                     timeout=self.timeout,
                 )
             except requests.exceptions.InvalidURL as exc:
-                raise NotReachable(f"The sign-in address '{self.auth_url}' is not a valid URL: fix the channel's "
-                                   "auth URL.") from exc
+                raise NotReachable(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "The sign-in address '{address}' is not a valid URL: fix the channel's auth URL."),
+                    address=self.auth_url)) from exc
             except requests.RequestException as exc:
                 if attempt < READ_RETRIES:
                     self._backoff(attempt)
@@ -289,8 +298,9 @@ class Transport:
                 raise self._unreachable(self.auth_url, exc) from exc
             if resp.status_code in (400, 401):
                 raise AuthError(
-                    "Tokopedia did not accept the client ID or client secret (wrong client ID or secret). Copy both "
-                    "again from the Tokopedia Developer Console.",
+                    said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "Tokopedia did not accept the client ID or client secret (wrong client ID or "
+                        "secret). Copy both again from the Tokopedia Developer Console.")),
                     "",
                     resp.status_code,
                 )
@@ -298,15 +308,17 @@ class Transport:
                 if attempt < READ_RETRIES:
                     self._backoff(attempt)
                     continue
-                raise MarketplaceError("Tokopedia's sign-in service is unavailable; try again later", "",
-                                       resp.status_code, retryable=True)
+                raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "Tokopedia's sign-in service is unavailable; try again later")), "",
+                    resp.status_code, retryable=True)
             try:
                 body = resp.json()
             except ValueError:
                 body = None
             token = get(body, "access_token") if isinstance(body, dict) else None
             if resp.status_code != 200 or not token:
-                raise MarketplaceError("Tokopedia's sign-in service gave no access token", "", resp.status_code)
+                raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "Tokopedia's sign-in service gave no access token")), "", resp.status_code)
             register_secret(str(token))
             expires_in = get(body, "expires_in")
             try:
@@ -374,8 +386,9 @@ class Transport:
     def _unreachable(self, base: str, exc: requests.RequestException) -> NotReachable:
         host = urlsplit(base).netloc or base
         return NotReachable(
-            f"Cannot reach Tokopedia at {host}: {_cause_words(exc)}. Check the internet connection "
-            "(or the channel's API address) and try again.",
+            said(QT_TRANSLATE_NOOP("Marketplace", "Cannot reach Tokopedia at {host}: {cause}. Check the internet "
+                                   "connection (or the channel's API address) and try again."),
+                 host=host, cause=_cause_words(exc)),
             retryable=True,
         )
 
@@ -407,17 +420,19 @@ class Transport:
                 answers.read_capped(resp, action)
             except answers.BadAnswer as exc:
                 if not idempotent:  # it was sent: whether it was done is in the answer we refused to read
-                    raise OutcomeUnknown(f"{exc} Whether '{action}' was done is unknown: the order is read again "
-                                         "before anything is repeated.", "", None) from None
+                    raise OutcomeUnknown(_unread(exc, action), "", None) from None
                 raise
             except requests.exceptions.InvalidURL as exc:
-                raise NotReachable(f"The API address '{self.api_base}' is not a valid URL: fix the channel's API "
-                                   "address.") from exc
+                raise NotReachable(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "The API address '{address}' is not a valid URL: fix the channel's API address."),
+                    address=self.api_base)) from exc
             except requests.RequestException as exc:
                 if not idempotent and not _never_sent(exc):
                     raise OutcomeUnknown(
-                        f"The answer to '{action}' was lost ({_cause_words(exc)}). Tokopedia may or may not have "
-                        "done it: the order is read again before anything is repeated.",
+                        said(QT_TRANSLATE_NOOP(
+                            "Marketplace", "The answer to '{action}' was lost ({cause}). Tokopedia may or may not "
+                            "have done it: the order is read again before anything is repeated."),
+                            action=action, cause=_cause_words(exc)),
                         "",
                         None,
                     ) from exc
@@ -445,8 +460,8 @@ class Transport:
                     self.drop_token()
                     continue
                 raise AuthError(
-                    "Tokopedia: credentials rejected, even with a fresh token. Check the client ID and client "
-                    "secret of this channel.",
+                    said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia: credentials rejected, even with a fresh token. "
+                                           "Check the client ID and client secret of this channel.")),
                     "",
                     401,
                 )
@@ -458,8 +473,7 @@ class Transport:
                 data = parse_envelope(resp, action)
             except answers.BadAnswer as err:
                 if not idempotent:
-                    raise OutcomeUnknown(f"{err} Whether '{action}' was done is unknown: the order is read again "
-                                         "before anything is repeated.", "", None) from None
+                    raise OutcomeUnknown(_unread(err, action), "", None) from None
                 raise
             except MarketplaceError as err:
                 self._raise_mapped(err, idempotent, action)
@@ -476,26 +490,28 @@ class Transport:
         """Raise the typed error for a failed answer; return only when a read may be retried."""
         if err.error_code in NOT_LINKED or (err.http_status == 403 and err.error_code.startswith("RBAC_MDLW_001")):
             raise AuthError(
-                "This shop is not linked to your FS ID / app: check the shop ID and FS ID of the channel, or ask "
-                "Tokopedia to link the shop to your app.",
+                said(QT_TRANSLATE_NOOP("Marketplace", "This shop is not linked to your FS ID / app: check the shop "
+                                       "ID and FS ID of the channel, or ask Tokopedia to link the shop to your app.")),
                 err.error_code,
                 err.http_status,
             ) from err
         if err.error_code in NOT_GRANTED:
             raise AuthError(
-                "The shop owner has not granted this app permission: ask the owner to approve the app in "
-                "Tokopedia Seller, then try again.",
+                said(QT_TRANSLATE_NOOP("Marketplace", "The shop owner has not granted this app permission: ask the "
+                                       "owner to approve the app in Tokopedia Seller, then try again.")),
                 err.error_code,
                 err.http_status,
             ) from err
         if err.http_status == 403:
-            raise AuthError(f"Tokopedia refused access: {err.reason}", err.error_code, 403) from err
+            raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia refused access: {reason}"),
+                                 reason=err.reason), err.error_code, 403) from err
         status = err.http_status or 0
         if status >= 500:
             if not idempotent:
                 raise OutcomeUnknown(
-                    f"Tokopedia failed while doing '{action}' ({err.reason}). It may or may not have been done: "
-                    "the order is read again before anything is repeated.",
+                    said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia failed while doing '{action}' ({reason}). It may "
+                                           "or may not have been done: the order is read again before anything is "
+                                           "repeated."), action=action, reason=err.reason),
                     err.error_code,
                     status,
                 ) from err

@@ -1,0 +1,159 @@
+"""The marketplace adapters' own errors in the Indonesian window; the command line keeps the English.
+
+Seen in the Indonesian window: the wizard's connection test ("The marketplace refused: Tokopedia did not accept the
+client ID or client secret …"), the sync warning ("… is not a valid URL: fix the channel's API address.") and a
+batch's results ("The answer to 'accept order 123' was lost …") in English, because the adapters raised English
+f-strings. They now raise marked words (`said(QT_TRANSLATE_NOOP("Marketplace", …))`), which the window translates.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.test_wizard import _fill_tokopedia
+from tokodesk.store import models as m
+from tokodesk.ui import queries as q
+
+
+@pytest.fixture
+def indonesian(qapp):
+    from tokodesk.ui import i18n
+
+    assert i18n.install("id")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
+def wizard(qtbot, ctx):
+    from tokodesk.ui.wizard import ChannelWizard
+
+    wiz = ChannelWizard(ctx)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    return wiz
+
+
+def _test_result(qtbot, page) -> str:  # noqa: ANN001
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_button.isEnabled() and page.test_result.text() not in ("Testing…", "Menguji…"),
+                    timeout=30000)
+    return page.test_result.text()
+
+
+def test_a_wrong_client_secret_in_the_wizard_is_said_in_indonesian(qtbot, indonesian, wizard, sandbox):
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    _fill_tokopedia(page, sandbox, secret="not-the-secret")
+    text = _test_result(qtbot, page)
+    assert page.tested is None
+    assert "Tokopedia tidak menerima client ID atau client secret" in text, text
+    assert "Salin keduanya lagi dari Tokopedia Developer Console." in text, text
+    assert "did not accept" not in text and "Copy both" not in text, text
+    assert "not-the-secret" not in text
+
+
+def test_a_sign_in_address_that_is_no_url_in_the_wizard_is_said_in_indonesian(qtbot, indonesian, wizard, sandbox):
+    wizard.marketplace_page.legacy.setChecked(True)
+    wizard.next()
+    page = wizard.credentials_page
+    _fill_tokopedia(page, sandbox)
+    page.auth_url.setText("http://127.0.0.1:99999")  # a port no URL can have
+    text = _test_result(qtbot, page)
+    assert "Alamat masuk 'http://127.0.0.1:99999' bukan URL yang valid: perbaiki auth URL channel." in text, text
+    assert "is not a valid URL" not in text, text
+
+
+def test_the_cli_says_a_wrong_client_secret_in_english(sandbox_channel, monkeypatch, capsys, tmp_path):
+    from tokodesk import credentials
+    from tokodesk.cli import main
+
+    monkeypatch.setenv("TOKODESK_DB", f"sqlite:///{tmp_path / 'test.db'}")  # the database the fixture filled
+    monkeypatch.setenv("TOKODESK_LANG", "id")
+    credentials.set_secret(sandbox_channel.name, "client_secret", "not-the-secret")
+    credentials.delete_secret(sandbox_channel.name, "token")  # no token kept from the fixture's pulls
+    assert main(["channel", "test", sandbox_channel.name]) != 0
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "Tokopedia did not accept the client ID or client secret (wrong client ID or secret). Copy both again " \
+           "from the Tokopedia Developer Console." in said, said
+    assert "tidak menerima" not in said
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def window(qtbot, ctx, sandbox_channel, wait_idle):
+    from tokodesk.ui.main_window import MainWindow
+
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = sandbox_channel.id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(ctx)
+    yield win
+    win.close()
+
+
+def test_an_api_address_that_is_no_url_in_the_sync_warning_is_said_in_indonesian(qtbot, indonesian, window, ctx,
+                                                                                  wait_idle, sandbox_channel):
+    from tokodesk.ui.sync import start_sync
+
+    m.Channel.update(api_base="http://127.0.0.1:99999").where(m.Channel.id == sandbox_channel.id).execute()
+    start_sync(ctx, "orders")  # what the scheduler does every few minutes
+    wait_idle(ctx, timeout=60000)
+    window.orders_tab.health.refresh()
+    wait_idle(ctx)
+    text = window.orders_tab.health_line.text()
+    assert window.orders_tab.health_line.warning, text
+    assert "Alamat API 'http://127.0.0.1:99999' bukan URL yang valid: perbaiki alamat API channel." in text, text
+    assert "is not a valid URL" not in text and "fix the channel" not in text, text
+    run = m.SyncRun.select().where(m.SyncRun.status == "failed").order_by(m.SyncRun.id.desc()).first()
+    assert any("The API address 'http://127.0.0.1:99999' is not a valid URL" in e for e in run.errors), \
+        "the run log (the CLI, a support engineer) keeps the English"
+
+
+def test_an_unreachable_api_in_the_sync_warning_is_said_in_indonesian(qtbot, indonesian, window, ctx, wait_idle,
+                                                                      sandbox_channel):
+    from tokodesk.ui.sync import start_sync
+
+    port = _closed_port()
+    m.Channel.update(api_base=f"http://127.0.0.1:{port}").where(m.Channel.id == sandbox_channel.id).execute()
+    start_sync(ctx, "orders")
+    wait_idle(ctx, timeout=60000)
+    window.orders_tab.health.refresh()
+    wait_idle(ctx)
+    text = window.orders_tab.health_line.text()
+    assert f"Tokopedia di 127.0.0.1:{port} tidak bisa dihubungi: koneksi ditolak." in text, text
+    assert "Cannot reach" not in text and "connection was refused" not in text, text
+
+
+def test_a_lost_answer_in_a_batch_s_results_is_said_in_indonesian(qtbot, indonesian, open_orders_tab,
+                                                                 sandbox_channel, sandbox, ctx, wait_idle):
+    tab = open_orders_tab(sandbox_channel)
+    [row] = [r for r in tab.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:1]
+    order_id = m.Order.get_by_id(row[q.R_PK]).order_id
+    sandbox.faults.force("ack", "lost")  # accepted, but the answer never comes back
+    sandbox.faults.force("order_detail", "error", 50)  # and the order cannot be read to find out
+    tab.select_pks([row[q.R_PK]])
+    tab.acknowledge()
+    wait_idle(ctx, timeout=90000)
+    sandbox.faults.clear()
+    table = tab.results_dialog.table
+    cells = " ".join(table.item(0, c).text() for c in range(table.columnCount()))
+    assert f"Jawaban untuk 'menerima pesanan {order_id}' hilang (koneksi terputus). Tokopedia mungkin sudah atau " \
+           "belum melakukannya" in cells, cells
+    assert "was lost" not in cells and "may or may not" not in cells and "accept order" not in cells, cells
+    assert "Layanan Tokopedia sedang gangguan" in cells, cells  # why reading the order failed, in words too
+    problem = m.Order.get_by_id(row[q.R_PK]).problem
+    assert f"The answer to 'accept order {order_id}' was lost (the connection was dropped)." in problem, \
+        "the order's stored problem (the CLI, the exports) keeps the English"
