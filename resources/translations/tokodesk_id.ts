@@ -2960,6 +2960,374 @@ Folder data: {1}</translation>
         <source>Tokopedia failed while doing &apos;{action}&apos; ({reason}). It may or may not have been done: the order is read again before anything is repeated.</source>
         <translation>Tokopedia gagal saat &apos;{action}&apos; ({reason}). Mungkin sudah atau belum terlaksana: pesanan dibaca ulang sebelum apa pun diulang.</translation>
     </message>
+    <message>
+        <source>The channel has no service id. Copy the Service ID from the app&apos;s page in Partner Center.</source>
+        <translation>Channel ini belum punya Service ID. Salin Service ID dari halaman aplikasi di Partner Center.</translation>
+    </message>
+    <message>
+        <source>Paste the address the browser showed after you accepted, or the code from it.</source>
+        <translation>Tempel alamat yang ditampilkan browser setelah Anda menyetujui, atau kode dari alamat itu.</translation>
+    </message>
+    <message>
+        <source>The authorization was refused on the Tokopedia &amp; Shop page ({error}). Open the link again and accept to link the shop.</source>
+        <translation>Otorisasi ditolak di halaman Tokopedia &amp; Shop ({error}). Buka tautannya lagi dan setujui untuk menautkan toko.</translation>
+    </message>
+    <message>
+        <source>The pasted address has no authorization code. Paste the whole address the browser showed after you accepted (it contains &apos;code=&apos;).</source>
+        <translation>Alamat yang ditempel tidak berisi kode otorisasi. Tempel seluruh alamat yang ditampilkan browser setelah Anda menyetujui (berisi &apos;code=&apos;).</translation>
+    </message>
+    <message>
+        <source>That does not look like an authorization code. Paste the whole redirect address instead.</source>
+        <translation>Itu tidak tampak seperti kode otorisasi. Tempel seluruh alamat pengalihan sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop answered the token request without a usable access token. Authorize again.</source>
+        <translation>Tokopedia &amp; Shop menjawab permintaan token tanpa token akses yang bisa dipakai. Otorisasi lagi.</translation>
+    </message>
+    <message>
+        <source>The Tokopedia &amp; Shop authorization server could not be reached ({cause}). Check the internet connection and try again.</source>
+        <translation>Server otorisasi Tokopedia &amp; Shop tidak bisa dihubungi ({cause}). Periksa koneksi internet lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The Tokopedia &amp; Shop authorization server answered HTTP {status} without a readable body. Try again later.</source>
+        <translation>Server otorisasi Tokopedia &amp; Shop menjawab HTTP {status} tanpa isi yang bisa dibaca. Coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop refused to renew the access ({message}). Authorize the shop again.</source>
+        <translation>Tokopedia &amp; Shop menolak memperpanjang akses ({message}). Otorisasi toko lagi.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop answered the token request without data. Authorize again.</source>
+        <translation>Tokopedia &amp; Shop menjawab permintaan token tanpa data. Otorisasi lagi.</translation>
+    </message>
+    <message>
+        <source>The channel &apos;{channel}&apos; is not authorized yet. Authorize the shop first.</source>
+        <translation>Channel &apos;{channel}&apos; belum diotorisasi. Otorisasi toko terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s authorization for &apos;{channel}&apos; has ended. Authorize the shop again.</source>
+        <translation>Otorisasi toko untuk &apos;{channel}&apos; sudah berakhir. Otorisasi toko lagi.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop did not answer when TokoDesk renewed the access of &apos;{channel}&apos;, and now refuses the refresh token it had (it was used up by that unanswered request). Authorize the shop again.</source>
+        <translation>Tokopedia &amp; Shop tidak menjawab saat TokoDesk memperpanjang akses &apos;{channel}&apos;, dan kini menolak refresh token yang dimilikinya (sudah terpakai oleh permintaan yang tidak terjawab itu). Otorisasi toko lagi.</translation>
+    </message>
+    <message>
+        <source>The channel &apos;{channel}&apos; is not authorized yet. Run `tokodesk channel authorize {channel}` and follow the link.</source>
+        <translation>Channel &apos;{channel}&apos; belum diotorisasi. Jalankan `tokodesk channel authorize {channel}` lalu ikuti tautannya.</translation>
+    </message>
+    <message>
+        <source>The Tokopedia &amp; Shop access has expired. Authorize the shop again.</source>
+        <translation>Akses Tokopedia &amp; Shop sudah kedaluwarsa. Otorisasi toko lagi.</translation>
+    </message>
+    <message>
+        <source>cancellation requests</source>
+        <translation>permintaan pembatalan</translation>
+    </message>
+    <message>
+        <source>reject reasons</source>
+        <translation>alasan penolakan</translation>
+    </message>
+    <message>
+        <source>approve cancellation</source>
+        <translation>menyetujui pembatalan</translation>
+    </message>
+    <message>
+        <source>reject cancellation</source>
+        <translation>menolak pembatalan</translation>
+    </message>
+    <message>
+        <source>Order {order} cannot be cancelled by the seller in status {status}. If the buyer asked to cancel, answer the buyer&apos;s request instead.</source>
+        <translation>Pesanan {order} tidak bisa dibatalkan oleh penjual dalam status {status}. Jika pembeli meminta pembatalan, jawab permintaan pembeli itu.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>The reason &apos;{reason}&apos; is not allowed for an order in status {status}; choose one of: {allowed}.</source>
+        <translation>Alasan &apos;{reason}&apos; tidak diizinkan untuk pesanan dalam status {status}; pilih salah satu: {allowed}.</translation>
+    </message>
+    <message>
+        <source>cancel order {order}</source>
+        <translation>membatalkan pesanan {order}</translation>
+    </message>
+    <message>
+        <source>The reason &apos;{reason}&apos; is not offered for this cancellation request; choose one of: {allowed}.</source>
+        <translation>Alasan &apos;{reason}&apos; tidak tersedia untuk permintaan pembatalan ini; pilih salah satu: {allowed}.</translation>
+    </message>
+    <message>
+        <source>price update</source>
+        <translation>perbarui harga</translation>
+    </message>
+    <message>
+        <source>activate products</source>
+        <translation>mengaktifkan produk</translation>
+    </message>
+    <message>
+        <source>deactivate products</source>
+        <translation>menonaktifkan produk</translation>
+    </message>
+    <message>
+        <source>authorized shops</source>
+        <translation>toko yang diotorisasi</translation>
+    </message>
+    <message>
+        <source>warehouses</source>
+        <translation>gudang</translation>
+    </message>
+    <message>
+        <source>order search</source>
+        <translation>pencarian pesanan</translation>
+    </message>
+    <message>
+        <source>order detail</source>
+        <translation>rincian pesanan</translation>
+    </message>
+    <message>
+        <source>Order {order} was not found on Tokopedia &amp; Shop.</source>
+        <translation>Pesanan {order} tidak ditemukan di Tokopedia &amp; Shop.</translation>
+    </message>
+    <message>
+        <source>The channel has no app key. Copy the App key from the app&apos;s page in Partner Center.</source>
+        <translation>Channel ini belum punya App key. Salin App key dari halaman aplikasi di Partner Center.</translation>
+    </message>
+    <message>
+        <source>No app secret is stored for channel &apos;{channel}&apos;. Add it again with `tokodesk channel add {channel} --marketplace tiktokshop ... --app-secret-stdin`.</source>
+        <translation>Tidak ada app secret yang tersimpan untuk channel &apos;{channel}&apos;. Tambahkan lagi dengan `tokodesk channel add {channel} --marketplace tiktokshop ... --app-secret-stdin`.</translation>
+    </message>
+    <message>
+        <source>The authorization covers {shops} shops; pick one for channel &apos;{channel}&apos;.</source>
+        <translation>Otorisasi ini mencakup {shops} toko; pilih satu untuk channel &apos;{channel}&apos;.</translation>
+    </message>
+    <message>
+        <source>The authorization no longer covers the shop chosen for channel &apos;{channel}&apos;. Authorize again and pick the shop.</source>
+        <translation>Otorisasi tidak lagi mencakup toko yang dipilih untuk channel &apos;{channel}&apos;. Otorisasi lagi lalu pilih tokonya.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop has no acknowledge step: paid orders are shipped straight from &apos;Awaiting shipment&apos; (order {order}).</source>
+        <translation>Tokopedia &amp; Shop tidak punya langkah terima pesanan: pesanan yang sudah dibayar langsung dikirim dari &apos;Perlu dikirim&apos; (pesanan {order}).</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop refused the request: {message}{request}</source>
+        <translation>Tokopedia &amp; Shop menolak permintaan: {message}{request}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>tanpa alasan</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop is limiting requests. Wait a minute and try again.{request}</source>
+        <translation>Tokopedia &amp; Shop sedang membatasi permintaan. Tunggu satu menit lalu coba lagi.{request}</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop had an internal error or timed out. Try again.{request}</source>
+        <translation>Tokopedia &amp; Shop mengalami gangguan internal atau waktu habis. Coba lagi.{request}</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop: {message}{request}</source>
+        <translation>Tokopedia &amp; Shop: {message}{request}</translation>
+    </message>
+    <message>
+        <source>the request failed</source>
+        <translation>permintaan gagal</translation>
+    </message>
+    <message>
+        <source>statements</source>
+        <translation>laporan penghasilan</translation>
+    </message>
+    <message>
+        <source>unsettled orders</source>
+        <translation>pesanan yang belum dicairkan</translation>
+    </message>
+    <message>
+        <source>withdrawals</source>
+        <translation>penarikan dana</translation>
+    </message>
+    <message>
+        <source>transactions of statement {statement}</source>
+        <translation>transaksi laporan {statement}</translation>
+    </message>
+    <message>
+        <source>settlement of order {order}</source>
+        <translation>pencairan pesanan {order}</translation>
+    </message>
+    <message>
+        <source>hand-over time slots</source>
+        <translation>jadwal serah terima</translation>
+    </message>
+    <message>
+        <source>package status</source>
+        <translation>status paket</translation>
+    </message>
+    <message>
+        <source>tracking</source>
+        <translation>pelacakan</translation>
+    </message>
+    <message>
+        <source>ship packages</source>
+        <translation>mengirim paket</translation>
+    </message>
+    <message>
+        <source>shipping label</source>
+        <translation>label pengiriman</translation>
+    </message>
+    <message>
+        <source>ship order {order}</source>
+        <translation>mengirim pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Order {order} is on hold: the buyer may still cancel it (about an hour after payment). Do not ship it yet; it becomes shippable when its status turns to Awaiting shipment.</source>
+        <translation>Pesanan {order} ditahan: pembeli masih bisa membatalkannya (sekitar satu jam setelah pembayaran). Jangan kirim dulu; pesanan bisa dikirim setelah statusnya menjadi Perlu dikirim.</translation>
+    </message>
+    <message>
+        <source>Order {order} is not paid yet; it cannot be shipped.</source>
+        <translation>Pesanan {order} belum dibayar; pesanan belum bisa dikirim.</translation>
+    </message>
+    <message>
+        <source>Order {order} has been cancelled; do not ship it.</source>
+        <translation>Pesanan {order} sudah dibatalkan; jangan dikirim.</translation>
+    </message>
+    <message>
+        <source>Order {order} is fulfilled by the platform&apos;s warehouse; the seller does not ship it.</source>
+        <translation>Pesanan {order} dipenuhi oleh gudang platform; penjual tidak mengirimnya.</translation>
+    </message>
+    <message>
+        <source>Order {order} ships with the marketplace&apos;s courier; an own-courier AWB is not accepted. Ship it without an AWB.</source>
+        <translation>Pesanan {order} dikirim dengan kurir marketplace; resi kurir sendiri tidak diterima. Kirim tanpa resi.</translation>
+    </message>
+    <message>
+        <source>Order {order} is shipped by the seller&apos;s own courier: enter its AWB.</source>
+        <translation>Pesanan {order} dikirim dengan kurir sendiri milik penjual: masukkan nomor resinya.</translation>
+    </message>
+    <message>
+        <source>Order {order} has no package yet. Refresh the order in a minute and try again.</source>
+        <translation>Pesanan {order} belum punya paket. Muat ulang pesanan satu menit lagi lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The marketplace gave no label link for this package. Try again in a minute.</source>
+        <translation>Marketplace tidak memberi tautan label untuk paket ini. Coba lagi satu menit lagi.</translation>
+    </message>
+    <message>
+        <source>The label the marketplace returned is not a PDF. Try again in a minute.</source>
+        <translation>Label dari marketplace bukan PDF. Coba lagi satu menit lagi.</translation>
+    </message>
+    <message>
+        <source>combinable packages</source>
+        <translation>paket yang bisa digabungkan</translation>
+    </message>
+    <message>
+        <source>combine packages</source>
+        <translation>menggabungkan paket</translation>
+    </message>
+    <message>
+        <source>uncombine package</source>
+        <translation>memisahkan paket</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop did not combine the packages. Refresh the orders and try again.</source>
+        <translation>Tokopedia &amp; Shop tidak menggabungkan paket. Muat ulang pesanan lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>produk</translation>
+    </message>
+    <message>
+        <source>inventory</source>
+        <translation>stok</translation>
+    </message>
+    <message>
+        <source>stock update</source>
+        <translation>perbarui stok</translation>
+    </message>
+    <message>
+        <source>returns</source>
+        <translation>pengembalian</translation>
+    </message>
+    <message>
+        <source>return records</source>
+        <translation>riwayat pengembalian</translation>
+    </message>
+    <message>
+        <source>return reject reasons</source>
+        <translation>alasan penolakan pengembalian</translation>
+    </message>
+    <message>
+        <source>approve return {return_id}</source>
+        <translation>menyetujui pengembalian {return_id}</translation>
+    </message>
+    <message>
+        <source>upload photo {name}</source>
+        <translation>mengunggah foto {name}</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop accepted the photo {name} but named no uri for it; try again</source>
+        <translation>Tokopedia &amp; Shop menerima foto {name} tetapi tidak memberi uri untuknya; coba lagi</translation>
+    </message>
+    <message>
+        <source>reject return {return_id}</source>
+        <translation>menolak pengembalian {return_id}</translation>
+    </message>
+    <message>
+        <source>calculate the refund of order {order}</source>
+        <translation>menghitung pengembalian dana pesanan {order}</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>produk</translation>
+    </message>
+    <message>
+        <source>seller SKU edit</source>
+        <translation>ubah SKU penjual</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>berkas</translation>
+    </message>
+    <message>
+        <source>No shop is chosen for this channel yet. Authorize the channel and pick the shop.</source>
+        <translation>Belum ada toko yang dipilih untuk channel ini. Otorisasi channel lalu pilih tokonya.</translation>
+    </message>
+    <message>
+        <source>{error} Whether &apos;{action}&apos; took effect is unknown: the order is re-read before anything is repeated.</source>
+        <translation>{error} Belum diketahui apakah &apos;{action}&apos; sudah berlaku: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>The answer of Tokopedia &amp; Shop to &apos;{action}&apos; was lost ({cause}). Whether it took effect is unknown: the order is re-read before anything is repeated.</source>
+        <translation>Jawaban Tokopedia &amp; Shop untuk &apos;{action}&apos; hilang ({cause}). Belum diketahui apakah sudah berlaku: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop could not be reached for &apos;{action}&apos; ({cause}). Check the internet connection and try again.</source>
+        <translation>Tokopedia &amp; Shop tidak bisa dihubungi untuk &apos;{action}&apos; ({cause}). Periksa koneksi internet lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop refused &apos;{action}&apos; with HTTP {status} and no readable answer.</source>
+        <translation>Tokopedia &amp; Shop menolak &apos;{action}&apos; dengan HTTP {status} tanpa jawaban yang bisa dibaca.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop answered &apos;{action}&apos; with HTTP {status} (internal error); whether it took effect is unknown: the order is re-read before anything is repeated.</source>
+        <translation>Tokopedia &amp; Shop menjawab &apos;{action}&apos; dengan HTTP {status} (gangguan internal); belum diketahui apakah sudah berlaku: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop answered &apos;{action}&apos; with HTTP {status} without a readable answer; whether it took effect is unknown: the order is re-read before anything is repeated.</source>
+        <translation>Tokopedia &amp; Shop menjawab &apos;{action}&apos; dengan HTTP {status} tanpa jawaban yang bisa dibaca; belum diketahui apakah sudah berlaku: pesanan dibaca ulang sebelum apa pun diulang.</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop answered &apos;{action}&apos; with HTTP {status} and no readable answer. Try again later.</source>
+        <translation>Tokopedia &amp; Shop menjawab &apos;{action}&apos; dengan HTTP {status} tanpa jawaban yang bisa dibaca. Coba lagi nanti.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be downloaded ({cause}). Try again.</source>
+        <translation>Gagal mengunduh {what} ({cause}). Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The {what} could not be downloaded (HTTP {status}). Try again.</source>
+        <translation>Gagal mengunduh {what} (HTTP {status}). Coba lagi.</translation>
+    </message>
+    <message>
+        <source>The {what} link was refused (HTTP {status}); it may have expired. Fetch it again.</source>
+        <translation>Tautan {what} ditolak (HTTP {status}); mungkin sudah kedaluwarsa. Ambil lagi.</translation>
+    </message>
 </context>
 <context>
     <name>MarketplacePage</name>

@@ -13,6 +13,8 @@ import socket
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
+from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
 from tests.ui.test_wizard import _fill_tokopedia
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
@@ -156,4 +158,78 @@ def test_a_lost_answer_in_a_batch_s_results_is_said_in_indonesian(qtbot, indones
     assert "Layanan Tokopedia sedang gangguan" in cells, cells  # why reading the order failed, in words too
     problem = m.Order.get_by_id(row[q.R_PK]).problem
     assert f"The answer to 'accept order {order_id}' was lost (the connection was dropped)." in problem, \
+        "the order's stored problem (the CLI, the exports) keeps the English"
+
+
+# ---- Tokopedia & Shop ---------------------------------------------------------------------------------------------
+
+def _shop_window(qtbot, ctx, wait_idle, channel):  # noqa: ANN001, ANN202
+    from tokodesk.ui.main_window import MainWindow
+
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    wait_idle(ctx)
+    return win
+
+
+def test_tokopedia_and_shop_offline_is_said_in_indonesian(qtbot, indonesian, ctx, wait_idle, request, sb):  # noqa: F811
+    from tokodesk.ui.sync import start_sync
+
+    channel = request.getfixturevalue("shop_channel")
+    window = _shop_window(qtbot, ctx, wait_idle, channel)
+    m.Channel.update(api_base=f"http://127.0.0.1:{_closed_port()}").where(m.Channel.id == channel.id).execute()
+    start_sync(ctx, "orders")
+    wait_idle(ctx, timeout=90000)
+    window.orders_tab.health.refresh()
+    wait_idle(ctx)
+    text = window.orders_tab.health_line.text()
+    window.close()
+    assert "Tokopedia & Shop tidak bisa dihubungi untuk 'pencarian pesanan' (ConnectionError). Periksa koneksi " \
+           "internet lalu coba lagi." in text, text
+    assert "order search" not in text and "could not be reached" not in text, text
+
+
+def _orders_unreadable_after_a_cancel(sb) -> None:  # noqa: ANN001, F811
+    from tokodesk.sandbox.server import Response
+
+    original, sent = sb.dialect.handle, []
+
+    def handle(method, path, query, headers, body):  # noqa: ANN001, ANN202
+        if method == "POST" and path.rstrip("/").endswith("/cancellations"):
+            sent.append(path)
+        elif sent and method == "GET" and path.rstrip("/").endswith("/orders"):
+            return Response.json(500, {"message": "down"})  # no envelope: "no readable answer"
+        return original(method, path, query, headers, body)
+
+    sb.dialect.handle = handle
+
+
+def test_a_lost_cancellation_of_tokopedia_and_shop_is_said_in_indonesian(qtbot, indonesian, ctx, wait_idle, request,
+                                                                         sb, open_orders_tab):  # noqa: F811
+    from tests.ui.test_orders_tts_cancel import open_cancel, pks
+
+    sb.dialect.unpaid_seconds = 3 * 86400  # the shop has unpaid orders at the pull
+    channel = request.getfixturevalue("shop_channel")
+    tab = open_orders_tab(channel)
+    tab.set_chip("waiting")
+    [pk] = pks(tab, "UNPAID")[:1]
+    order_id = m.Order.get_by_id(pk).order_id
+    dialog = open_cancel(qtbot, tab, [pk])
+    dialog.reason.setCurrentIndex(0)
+    sb.faults.force("cancel", "lost")  # cancelled, but the answer never comes back
+    _orders_unreadable_after_a_cancel(sb)  # and the order cannot be read to find out
+    dialog.accept()
+    wait_idle(ctx, timeout=90000)
+    sb.faults.clear()
+    table = tab.results_dialog.table
+    cells = " ".join(table.item(0, c).text() for c in range(table.columnCount()))
+    assert f"Jawaban Tokopedia & Shop untuk 'membatalkan pesanan {order_id}' hilang (" in cells, cells
+    assert "Belum diketahui apakah sudah berlaku" in cells, cells
+    assert "menjawab 'rincian pesanan' dengan HTTP 500 tanpa jawaban yang bisa dibaca" in cells, cells
+    assert "was lost" not in cells and "cancel order" not in cells and "order detail" not in cells, cells
+    problem = m.Order.get_by_id(pk).problem
+    assert f"The answer of Tokopedia & Shop to 'cancel order {order_id}' was lost (" in problem, \
         "the order's stored problem (the CLI, the exports) keeps the English"

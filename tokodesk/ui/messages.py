@@ -112,4 +112,7 @@ def marketplace_text(exc: MarketplaceError) -> str:
     text = str(exc)
     if isinstance(text, Said):
         return in_words(text)
-    return error_words.describe(exc, current())
+    reason = exc.reason
+    if isinstance(reason, Said) and error_words.lookup(exc.error_code, reason) is None:
+        reason = in_words(reason)  # a code without words of its own: TokoDesk's sentence around it, in words too
+    return error_words.explain(exc.error_code, reason, current())

@@ -35,6 +35,7 @@ import requests
 
 from tokodesk import credentials
 from tokodesk.credentials import Token
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import AuthError, MarketplaceError, NotReachable
 from tokodesk.marketplace.tiktokshop.errors import INTERNAL, NAME, RATE_LIMITED, error_for
 
@@ -65,7 +66,8 @@ class TokenShare(Protocol):
 def consent_url(service_id: str, state: str | None = None, base: str = CONSENT_BASE) -> str:
     """The link the seller opens to authorize the app (Partner Center's service-id link)."""
     if not service_id:
-        raise AuthError("The channel has no service id. Copy the Service ID from the app's page in Partner Center.")
+        raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "The channel has no service id. Copy the Service ID "
+                                               "from the app's page in Partner Center.")))
     return f"{base}?{urlencode({'service_id': service_id, 'state': state or secrets.token_urlsafe(12)})}"
 
 
@@ -73,23 +75,23 @@ def parse_auth_code(text: str) -> str:
     """The auth code from a pasted redirect URL (`...?code=..&state=..`) or a bare code."""
     value = (text or "").strip()
     if not value:
-        raise AuthError("Paste the address the browser showed after you accepted, or the code from it.")
+        raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "Paste the address the browser showed after you "
+                                               "accepted, or the code from it.")))
     if "://" in value or value.startswith("?") or "code=" in value or "error=" in value:
         query = parse_qs(urlsplit(value).query if "://" in value else value.lstrip("?"))
         if query.get("error"):
-            raise AuthError(
-                f"The authorization was refused on the {NAME} page ({query['error'][0]}). Open the link again and "
-                "accept to link the shop."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The authorization was refused on the Tokopedia & Shop page ({error}). Open the link "
+                "again and accept to link the shop."), error=query["error"][0]))
         code = (query.get("code") or [""])[0].strip()
         if not code or code == "null":
-            raise AuthError(
-                "The pasted address has no authorization code. Paste the whole address the browser showed after you "
-                "accepted (it contains 'code=')."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The pasted address has no authorization code. Paste the whole address the browser "
+                "showed after you accepted (it contains 'code=').")))
         return code
     if any(ch.isspace() for ch in value) or len(value) < 8:
-        raise AuthError("That does not look like an authorization code. Paste the whole redirect address instead.")
+        raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "That does not look like an authorization code. Paste "
+                                               "the whole redirect address instead.")))
     return value
 
 
@@ -106,7 +108,8 @@ def token_from_data(data: dict) -> Token:
     access = data.get("access_token") or ""
     expires = _utc(data.get("access_token_expire_in"))
     if not access or expires is None:
-        raise AuthError(f"{NAME} answered the token request without a usable access token. Authorize again.")
+        raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop answered the token request without "
+                                               "a usable access token. Authorize again.")))
     extra = {
         k: data[k]
         for k in ("open_id", "seller_name", "seller_base_region", "user_type", "granted_scopes")
@@ -156,18 +159,18 @@ class TokenKeeper:
             resp = self.session.get(f"{self.auth_url}{path}", params=query, timeout=self.timeout)
         except requests.RequestException as exc:
             # The URL holds the app secret: keep requests' own text (and the cause) out of the error.
-            raise NotReachable(
-                f"The {NAME} authorization server could not be reached ({type(exc).__name__}). Check the internet "
-                "connection and try again."
-            ) from None
+            raise NotReachable(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The Tokopedia & Shop authorization server could not be reached ({cause}). Check the "
+                "internet connection and try again."), cause=type(exc).__name__)) from None
         try:
             body = resp.json()
         except ValueError:
             body = None
         if not isinstance(body, dict):
             raise MarketplaceError(
-                f"The {NAME} authorization server answered HTTP {resp.status_code} without a readable body. "
-                "Try again later.",
+                said(QT_TRANSLATE_NOOP("Marketplace", "The Tokopedia & Shop authorization server answered HTTP "
+                                       "{status} without a readable body. Try again later."),
+                     status=resp.status_code),
                 http_status=resp.status_code,
                 retryable=resp.status_code >= 500,
             )
@@ -180,14 +183,16 @@ class TokenKeeper:
             elif not isinstance(err, AuthError) and path == TOKEN_REFRESH_PATH:
                 # A refused refresh means the seller's authorization ended or was revoked.
                 err = AuthError(
-                    f"{NAME} refused to renew the access ({body.get('message') or code}). Authorize the shop again.",
+                    said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop refused to renew the access ({message}). "
+                                           "Authorize the shop again."), message=body.get("message") or code),
                     code,
                     resp.status_code,
                 )
             raise err
         data = body.get("data")
         if not isinstance(data, dict):
-            raise AuthError(f"{NAME} answered the token request without data. Authorize again.", code)
+            raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop answered the token request "
+                                                   "without data. Authorize again.")), code)
         return token_from_data(data)
 
     def exchange_code(self, code_or_url: str) -> Token:
@@ -205,13 +210,14 @@ class TokenKeeper:
         with self._lock, self._shared_lock():
             current = self._reread()
             if current is None or not current.refresh_token:
-                raise AuthError(f"The channel '{self.channel_name}' is not authorized yet. Authorize the shop first.")
+                raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "The channel '{channel}' is not authorized yet. "
+                                                       "Authorize the shop first."), channel=self.channel_name))
             if stale is not None and current.access_token != stale and self._fresh(current):
                 return current
             if current.refresh_expires_at and current.refresh_expires_at.timestamp() <= self.clock():
-                raise AuthError(
-                    f"The shop's authorization for '{self.channel_name}' has ended. Authorize the shop again."
-                )
+                raise AuthError(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "The shop's authorization for '{channel}' has ended. Authorize the shop again."),
+                    channel=self.channel_name))
             return self._renew(current)
 
     def _renew(self, current: Token) -> Token:
@@ -244,9 +250,11 @@ class TokenKeeper:
                     continue
                 if isinstance(exc, AuthError) and used.refresh_token == self._lost_with:
                     raise AuthError(
-                        f"{NAME} did not answer when TokoDesk renewed the access of '{self.channel_name}', and now "
-                        "refuses the refresh token it had (it was used up by that unanswered request). Authorize the "
-                        "shop again.", exc.error_code, exc.http_status,
+                        said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop did not answer when TokoDesk renewed "
+                                               "the access of '{channel}', and now refuses the refresh token it had "
+                                               "(it was used up by that unanswered request). Authorize the shop "
+                                               "again."),
+                             channel=self.channel_name), exc.error_code, exc.http_status,
                     ) from None
                 raise
         extra = dict(used.extra or {})
@@ -333,14 +341,14 @@ class TokenKeeper:
             if self.unsaved and current is not None:
                 self._save_keyring(current)  # the keyring refused the last write: try again
         if current is None:
-            raise AuthError(
-                f"The channel '{self.channel_name}' is not authorized yet. Run `tokodesk channel authorize "
-                f"{self.channel_name}` and follow the link."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The channel '{channel}' is not authorized yet. Run `tokodesk channel authorize "
+                "{channel}` and follow the link."), channel=self.channel_name))
         if self._fresh(current):
             return current.access_token
         if not current.refresh_token:
-            raise AuthError(f"The {NAME} access has expired. Authorize the shop again.")
+            raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "The Tokopedia & Shop access has expired. Authorize "
+                                                   "the shop again.")))
         try:
             return self.refresh(stale=current.access_token).access_token
         except MarketplaceError as exc:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, term
 from tokodesk.marketplace.base import CancelReason, MarketplaceError
 from tokodesk.marketplace.clean import clean_text, scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
@@ -54,6 +55,13 @@ _STATUS_ALIASES = {"CANCELLATION_REQUEST_CANCELLED": "CANCELLATION_REQUEST_CANCE
 log = logging.getLogger(__name__)
 
 
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_CANCELLATION_REQUESTS = said(QT_TRANSLATE_NOOP("Marketplace", "cancellation requests"))
+_W_REJECT_REASONS = said(QT_TRANSLATE_NOOP("Marketplace", "reject reasons"))
+_W_APPROVE_CANCELLATION = said(QT_TRANSLATE_NOOP("Marketplace", "approve cancellation"))
+_W_REJECT_CANCELLATION = said(QT_TRANSLATE_NOOP("Marketplace", "reject cancellation"))
+
+
 def seller_reasons(status: str) -> list[CancelReason]:
     return [CancelReason(code=name, label=label, needs_text=False) for name, label in SELLER_REASONS.get(status, ())]
 
@@ -80,18 +88,19 @@ class CancellationRequest:
 def seller_cancel(api: Transport, order_id: str, status: str, reason_name: str) -> dict:
     allowed = {name for name, _ in SELLER_REASONS.get(status, ())}
     if not allowed:
-        raise MarketplaceError(
-            f"Order {order_id} cannot be cancelled by the seller in status {status or 'unknown'}. "
-            "If the buyer asked to cancel, answer the buyer's request instead."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Order {order} cannot be cancelled by the seller in status {status}. If the buyer asked to "
+            "cancel, answer the buyer's request instead."),
+            order=order_id, status=term("MarketplaceStatus", status) if status else QT_TRANSLATE_NOOP("Marketplace",
+                                                                                                      "unknown")))
     if reason_name not in allowed:
-        raise MarketplaceError(
-            f"The reason '{reason_name}' is not allowed for an order in status {status}; choose one of: "
-            f"{', '.join(sorted(allowed))}."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "The reason '{reason}' is not allowed for an order in status {status}; choose one of: "
+            "{allowed}."), reason=reason_name, status=term("MarketplaceStatus", status),
+            allowed=", ".join(sorted(allowed))))
     return api.call(
         "POST", CANCEL, body={"order_id": order_id, "cancel_reason": reason_name}, idempotent=False,
-        what=f"cancel order {order_id}",
+        what=said(QT_TRANSLATE_NOOP("Marketplace", "cancel order {order}"), order=order_id),
     )
 
 
@@ -139,7 +148,7 @@ def search_requests(
     tokens: set[str] = set()
     while True:
         query = {"page_size": page_size, "page_token": token, "sort_field": "create_time", "sort_order": "ASC"}
-        data = api.call("POST", SEARCH, query=query, body=body, what="cancellation requests")
+        data = api.call("POST", SEARCH, query=query, body=body, what=_W_CANCELLATION_REQUESTS)
         for raw in data.get("cancellations") or []:
             if not isinstance(raw, dict):
                 continue
@@ -158,7 +167,7 @@ def search_requests(
 
 def reject_reasons(api: Transport, cancel_id: str) -> list[CancelReason]:
     data = api.call(
-        "GET", REJECT_REASONS, query={"return_or_cancel_id": cancel_id, "locale": "id-ID"}, what="reject reasons"
+        "GET", REJECT_REASONS, query={"return_or_cancel_id": cancel_id, "locale": "id-ID"}, what=_W_REJECT_REASONS
     )
     reasons = []
     for r in data.get("reasons") or []:
@@ -175,7 +184,7 @@ def approve_request(api: Transport, cancel_id: str, idempotency_key: str | None 
     # The key makes a repeat harmless, so this call may be retried like a read.
     api.call(
         "POST", APPROVE.format(cancel_id=cancel_id), query={"idempotency_key": idempotency_key or str(uuid.uuid4())},
-        body={}, what="approve cancellation",
+        body={}, what=_W_APPROVE_CANCELLATION,
     )
 
 
@@ -188,14 +197,13 @@ def reject_request(
 ) -> None:
     allowed = reject_reasons(api, cancel_id)
     if allowed and reason_name not in {r.code for r in allowed}:
-        raise MarketplaceError(
-            f"The reason '{reason_name}' is not offered for this cancellation request; choose one of: "
-            f"{', '.join(r.code for r in allowed)}."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "The reason '{reason}' is not offered for this cancellation request; choose one of: "
+            "{allowed}."), reason=reason_name, allowed=", ".join(r.code for r in allowed)))
     body: dict = {"reject_reason": reason_name}
     if comment:
         body["comment"] = comment
     api.call(
         "POST", REJECT.format(cancel_id=cancel_id), query={"idempotency_key": idempotency_key or str(uuid.uuid4())},
-        body=body, what="reject cancellation",
+        body=body, what=_W_REJECT_CANCELLATION,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -30,6 +31,12 @@ DEACTIVATE = "/product/202309/products/deactivate"
 PRICE_SKUS_MAX = 100
 LISTING_MAX = 20
 SEARCH_SKUS_MAX = 10
+
+
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_PRICE_UPDATE = said(QT_TRANSLATE_NOOP("Marketplace", "price update"))
+_W_ACTIVATE_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "activate products"))
+_W_DEACTIVATE_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "deactivate products"))
 
 
 def _failure(row: CatalogRow, err: MarketplaceError) -> CatalogRowResult:
@@ -57,7 +64,7 @@ def update_prices(api: Transport, rows: Sequence[CatalogRow], cancel: CancelChec
                               "price": {"amount": str(int(rows[i].price or 0)), "currency": "IDR"}} for i in chunk]}
             try:
                 api.call("POST", PRICE_UPDATE.format(product_id=product_id), body=body, idempotent=False,
-                         what="price update")
+                         what=_W_PRICE_UPDATE)
             except AuthError:
                 raise
             except MarketplaceError as err:
@@ -91,7 +98,7 @@ def set_listings(api: Transport, rows: Sequence[CatalogRow], cancel: CancelCheck
                 continue
             try:
                 data = api.call("POST", path, body={"product_ids": chunk}, idempotent=False,
-                                what="activate products" if active else "deactivate products")
+                                what=_W_ACTIVATE_PRODUCTS if active else _W_DEACTIVATE_PRODUCTS)
             except AuthError:
                 raise
             except MarketplaceError as err:

@@ -18,6 +18,7 @@ from typing import Any
 import requests
 
 from tokodesk import config, credentials
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import http
 from tokodesk.marketplace.base import (
     AuthError,
@@ -117,6 +118,13 @@ WINDOW_OVERLAP = timedelta(minutes=10)
 WINDOW_SPAN = timedelta(days=7)
 
 
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_AUTHORIZED_SHOPS = said(QT_TRANSLATE_NOOP("Marketplace", "authorized shops"))
+_W_WAREHOUSES = said(QT_TRANSLATE_NOOP("Marketplace", "warehouses"))
+_W_ORDER_SEARCH = said(QT_TRANSLATE_NOOP("Marketplace", "order search"))
+_W_ORDER_DETAIL = said(QT_TRANSLATE_NOOP("Marketplace", "order detail"))
+
+
 @dataclass
 class AuthorizedShop:
     shop_id: str
@@ -125,6 +133,10 @@ class AuthorizedShop:
     seller_type: str
     cipher: str
     code: str = ""
+
+
+def _not_found(order_id: str) -> str:
+    return said(QT_TRANSLATE_NOOP("Marketplace", "Order {order} was not found on Tokopedia & Shop."), order=order_id)
 
 
 def _aware(dt: datetime) -> datetime:
@@ -153,7 +165,8 @@ class TikTokShopClient:
         token_owner: str = "",
     ) -> None:
         if not app_key:
-            raise AuthError("The channel has no app key. Copy the App key from the app's page in Partner Center.")
+            raise AuthError(said(QT_TRANSLATE_NOOP("Marketplace", "The channel has no app key. Copy the App key from "
+                                                   "the app's page in Partner Center.")))
         # Nothing is sent (no code exchange, no signed call) to an address that would carry a token in clear.
         check_endpoint(api_base, "the API address")
         check_endpoint(auth_url, "the sign-in (auth) address")
@@ -196,10 +209,9 @@ class TikTokShopClient:
         if not self._secret:
             self._secret = credentials.get_secret(self.channel_name, "app_secret")
         if not self._secret:
-            raise AuthError(
-                f"No app secret is stored for channel '{self.channel_name}'. Add it again with "
-                f"`tokodesk channel add {self.channel_name} --marketplace tiktokshop ... --app-secret-stdin`."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "No app secret is stored for channel '{channel}'. Add it again with `tokodesk channel "
+                "add {channel} --marketplace tiktokshop ... --app-secret-stdin`."), channel=self.channel_name))
         return self._secret
 
     @property
@@ -222,7 +234,7 @@ class TikTokShopClient:
         return self.authorized_shops()
 
     def authorized_shops(self) -> list[AuthorizedShop]:
-        data = self.api.call("GET", SHOPS, shop=False, what="authorized shops")
+        data = self.api.call("GET", SHOPS, shop=False, what=_W_AUTHORIZED_SHOPS)
         return [
             AuthorizedShop(
                 shop_id=str(s.get("id") or ""),
@@ -238,7 +250,7 @@ class TikTokShopClient:
 
     # -- shop ---------------------------------------------------------------------------------------------------
     def warehouses(self) -> list[Warehouse]:
-        data = self.api.call("GET", WAREHOUSES, what="warehouses")
+        data = self.api.call("GET", WAREHOUSES, what=_W_WAREHOUSES)
         out = []
         for w in data.get("warehouses") or []:
             if not isinstance(w, dict) or str(w.get("type") or "SALES_WAREHOUSE") != "SALES_WAREHOUSE":
@@ -259,16 +271,15 @@ class TikTokShopClient:
         shops = self.authorized_shops()
         if not self.shop_cipher:
             if len(shops) != 1:
-                raise AuthError(
-                    f"The authorization covers {len(shops)} shops; pick one for channel '{self.channel_name}'."
-                )
+                raise AuthError(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "The authorization covers {shops} shops; pick one for channel '{channel}'."),
+                    shops=len(shops), channel=self.channel_name))
             self.use_shop(shops[0].cipher)
         match = next((s for s in shops if s.cipher == self.shop_cipher), None)
         if match is None:
-            raise AuthError(
-                f"The authorization no longer covers the shop chosen for channel '{self.channel_name}'. Authorize "
-                "again and pick the shop."
-            )
+            raise AuthError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The authorization no longer covers the shop chosen for channel '{channel}'. Authorize "
+                "again and pick the shop."), channel=self.channel_name))
         return scrub(Shop(shop_id=match.shop_id, name=match.name, region=match.region or "ID",
                           warehouses=self.warehouses()))
 
@@ -276,7 +287,7 @@ class TikTokShopClient:
     def _search_page(self, body: dict, page_token: str | None) -> dict:
         query = {"page_size": ORDER_PAGE_SIZE, "page_token": page_token, "sort_field": "update_time",
                  "sort_order": "ASC"}
-        return self.api.call("POST", ORDER_SEARCH, query=query, body=body, what="order search")
+        return self.api.call("POST", ORDER_SEARCH, query=query, body=body, what=_W_ORDER_SEARCH)
 
     def list_orders(
         self,
@@ -307,14 +318,14 @@ class TikTokShopClient:
         return [raw for page in pages for raw in page]
 
     def _detail_page(self, ids: list[str]) -> list[dict]:
-        data = self.api.call("GET", ORDER_DETAIL, query={"ids": ids}, what="order detail")
+        data = self.api.call("GET", ORDER_DETAIL, query={"ids": ids}, what=_W_ORDER_DETAIL)
         return [o for o in data.get("orders") or [] if isinstance(o, dict)]
 
     def _raw_order(self, order_id: str) -> dict:
         for raw in self.order_details([order_id]):
             if str(raw.get("id")) == str(order_id):
                 return raw
-        raise MarketplaceError(f"Order {order_id} was not found on {NAME}.")
+        raise MarketplaceError(_not_found(order_id))
 
     def get_order(self, order_id: str | None = None, invoice: str | None = None) -> Order:
         wanted = order_id or invoice  # the order id is the invoice number here
@@ -334,10 +345,9 @@ class TikTokShopClient:
 
     # -- acknowledge / cancel -----------------------------------------------------------------------------------
     def acknowledge(self, order_id: str) -> None:
-        raise MarketplaceError(
-            f"{NAME} has no acknowledge step: paid orders are shipped straight from 'Awaiting shipment' "
-            f"(order {order_id})."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Tokopedia & Shop has no acknowledge step: paid orders are shipped straight from "
+            "'Awaiting shipment' (order {order})."), order=order_id))
 
     def cancel_reasons(self, order: Order) -> list[CancelReason]:
         return cancellation.seller_reasons(order.marketplace_status)
@@ -452,7 +462,7 @@ class TikTokShopClient:
         for order in orders:
             raw = raws.get(order.order_id)
             if raw is None:
-                results[order.order_id] = MarketplaceError(f"Order {order.order_id} was not found on {NAME}.")
+                results[order.order_id] = MarketplaceError(_not_found(order.order_id))
                 continue
             if str(raw.get("status") or "") in fulfilment.ALREADY_HANDED_OVER:
                 results[order.order_id] = fulfilment.read_back(raw)  # Seller Center or a lost answer: never again
@@ -546,7 +556,7 @@ class TikTokShopClient:
         def one(order_id: str) -> Label | MarketplaceError:
             raw = raws.get(order_id)
             if raw is None:
-                return MarketplaceError(f"Order {order_id} was not found on {NAME}.")
+                return MarketplaceError(_not_found(order_id))
             try:
                 return fulfilment.order_label(self.api, raw, self.sleep)
             except MarketplaceError as exc:

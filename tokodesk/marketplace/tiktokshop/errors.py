@@ -6,6 +6,7 @@ Every message says what went wrong and what to do; none carries a secret. The ma
 
 from __future__ import annotations
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import AuthError, MarketplaceError
 from tokodesk.marketplace.clean import clean_message
@@ -144,20 +145,25 @@ def error_for(
         for keys, cls, words in _OVERLOADED_RULES:
             if any(k in text for k in keys):
                 return cls(words + suffix, code, http_status)
-        text = f"{NAME} refused the request: {message or 'no reason given'}{suffix}"
+        text = said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop refused the request: {message}{request}"),
+                    message=message or QT_TRANSLATE_NOOP("Marketplace", "no reason given"), request=suffix)
         return MarketplaceError(text, code, http_status)
     if code == RATE_LIMITED:
         return MarketplaceError(
-            f"{NAME} is limiting requests. Wait a minute and try again.{suffix}", code, http_status, retryable=True
+            said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop is limiting requests. Wait a minute and try "
+                                   "again.{request}"), request=suffix), code, http_status, retryable=True
         )
     if code in INTERNAL:
         return MarketplaceError(
-            f"{NAME} had an internal error or timed out. Try again.{suffix}", code, http_status, retryable=True
+            said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop had an internal error or timed out. Try "
+                                   "again.{request}"), request=suffix), code, http_status, retryable=True
         )
     if code in _WORDS:
         # The words (both languages) live in error_words; str() and the window render them from the code.
         return _WORDS[code][0](error_words.TABLE[code].sentence("en") + suffix, code, http_status)
-    return MarketplaceError(f"{NAME}: {message or 'the request failed'}{suffix}", code, http_status)
+    return MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop: {message}{request}"),
+                                 message=message or QT_TRANSLATE_NOOP("Marketplace", "the request failed"),
+                                 request=suffix), code, http_status)
 
 
 def words_for(code: str, message: str = "") -> str:

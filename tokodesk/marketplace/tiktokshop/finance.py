@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import finance as fin
 from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
@@ -29,6 +30,12 @@ UNSETTLED = "/finance/202507/orders/unsettled"
 WITHDRAWALS = "/finance/202309/withdrawals"
 PAGE = 100  # every finance list: page_size 1..100
 WITHDRAWAL_TYPES = ("WITHDRAW", "SETTLE", "TRANSFER", "REVERSE")
+
+
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_STATEMENTS = said(QT_TRANSLATE_NOOP("Marketplace", "statements"))
+_W_UNSETTLED_ORDERS = said(QT_TRANSLATE_NOOP("Marketplace", "unsettled orders"))
+_W_WITHDRAWALS = said(QT_TRANSLATE_NOOP("Marketplace", "withdrawals"))
 
 
 def _text(raw: dict, key: str) -> str:
@@ -171,7 +178,7 @@ def statements(api: Transport, since: datetime | None = None, until: datetime | 
     while True:
         query = _window({"page_size": PAGE, "page_token": token, "sort_field": "statement_time", "sort_order": "ASC"},
                         "statement_time_ge", "statement_time_lt", since, until)
-        data = api.call("GET", STATEMENTS, query=query, what="statements")
+        data = api.call("GET", STATEMENTS, query=query, what=_W_STATEMENTS)
         yield _read(data.get("statements"), parse_statement, lambda r: f"statement {short(r.get('id'))}")
         token = data.get("next_page_token")
         if not token:
@@ -184,7 +191,8 @@ def statement_transactions(api: Transport, statement_id: str
     path = STATEMENT_TRANSACTIONS.format(statement_id=statement_id)
     while True:
         query = {"page_size": PAGE, "page_token": token, "sort_field": "order_create_time", "sort_order": "ASC"}
-        data = api.call("GET", path, query=query, what=f"transactions of statement {statement_id}")
+        what = said(QT_TRANSLATE_NOOP("Marketplace", "transactions of statement {statement}"), statement=statement_id)
+        data = api.call("GET", path, query=query, what=what)
         when = utc_time(data.get("create_time"))
         try:
             _currency(data, f"statement {statement_id}")
@@ -200,7 +208,8 @@ def statement_transactions(api: Transport, statement_id: str
 
 def order_settlement(api: Transport, order_id: str) -> fin.OrderSettlement:
     """One order's settlement per SKU; raises NotWholeRupiah (a ValueError) for an amount with a fraction."""
-    data = api.call("GET", ORDER_TRANSACTIONS.format(order_id=order_id), what=f"settlement of order {order_id}")
+    what = said(QT_TRANSLATE_NOOP("Marketplace", "settlement of order {order}"), order=order_id)
+    data = api.call("GET", ORDER_TRANSACTIONS.format(order_id=order_id), what=what)
     what = f"order {order_id}"
     _currency(data, what)
     skus = []
@@ -231,7 +240,7 @@ def unsettled(api: Transport, since: datetime | None = None, until: datetime | N
     while True:
         query = _window({"page_size": PAGE, "page_token": token, "sort_field": "order_create_time",
                          "sort_order": "ASC"}, "search_time_ge", "search_time_lt", since, until)
-        data = api.call("GET", UNSETTLED, query=query, what="unsettled orders")
+        data = api.call("GET", UNSETTLED, query=query, what=_W_UNSETTLED_ORDERS)
         yield _read(data.get("transactions"), parse_unsettled,
                     lambda r: f"unsettled transaction {short(r.get('id'))}")
         token = data.get("next_page_token")
@@ -245,7 +254,7 @@ def withdrawals(api: Transport, since: datetime | None = None, until: datetime |
     while True:
         query = _window({"page_size": PAGE, "page_token": token, "types": list(WITHDRAWAL_TYPES)},
                         "create_time_ge", "create_time_lt", since, until)
-        data = api.call("GET", WITHDRAWALS, query=query, what="withdrawals")
+        data = api.call("GET", WITHDRAWALS, query=query, what=_W_WITHDRAWALS)
         yield _read(data.get("withdrawals"), parse_withdrawal, lambda r: f"withdrawal {short(r.get('id'))}")
         token = data.get("next_page_token")
         if not token:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import InvalidOrder, Label, MarketplaceError, OutcomeUnknown, ShipmentInfo, ShipMethod
 from tokodesk.marketplace.clean import scrub
 from tokodesk.marketplace.tiktokshop import errors
@@ -30,6 +31,12 @@ SLOT_CODES = frozenset({"21011053", "21011054"})
 PLATFORM_FULFILLED = frozenset({"FULFILLMENT_BY_TIKTOK", "FULFILLMENT_BY_DILAYANI_TOKOPEDIA"})
 ALREADY_HANDED_OVER = frozenset({"AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"})
 ALREADY_SHIPPED = frozenset({"11006021", "21008099", "21011040"})
+
+
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_HAND_OVER_TIME_SLOTS = said(QT_TRANSLATE_NOOP("Marketplace", "hand-over time slots"))
+_W_PACKAGE_STATUS = said(QT_TRANSLATE_NOOP("Marketplace", "package status"))
+_W_TRACKING = said(QT_TRANSLATE_NOOP("Marketplace", "tracking"))
 
 
 @dataclass
@@ -64,7 +71,7 @@ class TrackingEvent:
 
 
 def handover_slots(api: Transport, package_id: str) -> HandoverSlots:
-    data = api.call("GET", SLOTS.format(package_id=package_id), what="hand-over time slots")
+    data = api.call("GET", SLOTS.format(package_id=package_id), what=_W_HAND_OVER_TIME_SLOTS)
     slots = []
     for s in data.get("pickup_slots") or []:
         # The API spells it "avaliable"; accept the right spelling too.
@@ -79,7 +86,7 @@ def handover_slots(api: Transport, package_id: str) -> HandoverSlots:
 
 
 def package_info(api: Transport, package_id: str) -> PackageInfo:
-    data = api.call("GET", PACKAGE.format(package_id=package_id), what="package status")
+    data = api.call("GET", PACKAGE.format(package_id=package_id), what=_W_PACKAGE_STATUS)
     return scrub(PackageInfo(
         package_id=str(data.get("package_id") or package_id),
         status=str(data.get("package_status") or ""),
@@ -91,7 +98,7 @@ def package_info(api: Transport, package_id: str) -> PackageInfo:
 
 
 def tracking(api: Transport, order_id: str) -> list[TrackingEvent]:
-    data = api.call("GET", TRACKING.format(order_id=order_id), what="tracking")
+    data = api.call("GET", TRACKING.format(order_id=order_id), what=_W_TRACKING)
     events = []
     for e in data.get("tracking") or []:
         millis = e.get("update_time_millis")
@@ -100,35 +107,45 @@ def tracking(api: Transport, order_id: str) -> list[TrackingEvent]:
     return events
 
 
+# What a call is named in its errors (a lost answer, a failed download): words the window can say in its language.
+_SHIP_PACKAGES = said(QT_TRANSLATE_NOOP("Marketplace", "ship packages"))
+_SHIPPING_LABEL = said(QT_TRANSLATE_NOOP("Marketplace", "shipping label"))
+
+
+def _ship_order(order_id: str) -> str:
+    return said(QT_TRANSLATE_NOOP("Marketplace", "ship order {order}"), order=order_id)
+
+
 def check_shippable(raw: dict) -> None:
     """Refuse, in words, what must not be shipped (ON_HOLD above all)."""
     status = str(raw.get("status") or "")
     order_id = raw.get("id")
     if status == "ON_HOLD":
-        raise MarketplaceError(
-            f"Order {order_id} is on hold: the buyer may still cancel it (about an hour after payment). Do not ship "
-            "it yet; it becomes shippable when its status turns to Awaiting shipment."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Order {order} is on hold: the buyer may still cancel it (about an hour after payment). Do "
+            "not ship it yet; it becomes shippable when its status turns to Awaiting shipment."), order=order_id))
     if status == "UNPAID":
-        raise MarketplaceError(f"Order {order_id} is not paid yet; it cannot be shipped.")
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Order {order} is not paid yet; it cannot be "
+                                                      "shipped."), order=order_id))
     if status in ("CANCELLED", "CANCEL"):
-        raise MarketplaceError(f"Order {order_id} has been cancelled; do not ship it.")
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Order {order} has been cancelled; do not ship "
+                                                      "it."), order=order_id))
     if str(raw.get("fulfillment_type") or "") in PLATFORM_FULFILLED:
-        raise MarketplaceError(
-            f"Order {order_id} is fulfilled by the platform's warehouse; the seller does not ship it."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Order {order} is fulfilled by the platform's warehouse; the seller does not ship it."),
+            order=order_id))
 
 
 def ship_body(raw: dict, method: ShipMethod, awb: str | None) -> dict:
     seller_shipping = str(raw.get("shipping_type") or "") == "SELLER"
     if method is ShipMethod.OWN_COURIER or seller_shipping:
         if not seller_shipping:
-            raise MarketplaceError(
-                f"Order {raw.get('id')} ships with the marketplace's courier; an own-courier AWB is not accepted. "
-                "Ship it without an AWB."
-            )
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "Order {order} ships with the marketplace's courier; an own-courier AWB is not "
+                "accepted. Ship it without an AWB."), order=raw.get("id")))
         if not awb:
-            raise MarketplaceError(f"Order {raw.get('id')} is shipped by the seller's own courier: enter its AWB.")
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Order {order} is shipped by the seller's "
+                                                          "own courier: enter its AWB."), order=raw.get("id")))
         shipment = {"tracking_number": awb}
         if raw.get("shipping_provider_id"):
             shipment["shipping_provider_id"] = str(raw["shipping_provider_id"])
@@ -154,9 +171,9 @@ def _slot_body(slots: HandoverSlots, method: ShipMethod) -> dict | None:
 def package_of(raw: dict) -> str:
     packages = [p for p in raw.get("packages") or [] if isinstance(p, dict) and p.get("id")]
     if not packages:
-        raise MarketplaceError(
-            f"Order {raw.get('id')} has no package yet. Refresh the order in a minute and try again."
-        )
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Order {order} has no package yet. Refresh the order in a minute and try again."),
+            order=raw.get("id")))
     return str(packages[0]["id"])
 
 
@@ -184,7 +201,7 @@ def _send_ship(api: Transport, package_id: str, body: dict, method: ShipMethod, 
     """Ship Package once; a warehouse that wants a hand-over slot gets the first free one."""
     path = SHIP.format(package_id=package_id)
     try:
-        api.call("POST", path, body=body, idempotent=False, what=f"ship order {order_id}")
+        api.call("POST", path, body=body, idempotent=False, what=_ship_order(order_id))
     except OutcomeUnknown:
         raise
     except MarketplaceError as exc:
@@ -193,7 +210,7 @@ def _send_ship(api: Transport, package_id: str, body: dict, method: ShipMethod, 
         chosen = _slot_body(handover_slots(api, package_id), method)
         if chosen is None:
             raise
-        api.call("POST", path, body=chosen, idempotent=False, what=f"ship order {order_id}")
+        api.call("POST", path, body=chosen, idempotent=False, what=_ship_order(order_id))
 
 
 def read_back(raw: dict, body: dict | None = None) -> ShipmentInfo:
@@ -274,7 +291,7 @@ def ship_packages(
         chunk = entries[start : start + SHIP_BATCH_MAX]
         packages = [{"id": package_id, **body} for _, package_id, body in chunk]
         try:
-            data = api.call("POST", SHIP_BATCH, body={"packages": packages}, idempotent=False, what="ship packages")
+            data = api.call("POST", SHIP_BATCH, body={"packages": packages}, idempotent=False, what=_SHIP_PACKAGES)
         except MarketplaceError as exc:  # OutcomeUnknown included: every package of the chunk is unknown
             for _, package_id, _ in chunk:
                 results[package_id] = exc
@@ -299,7 +316,7 @@ def shipping_label(
     path = DOCUMENTS.format(package_id=package_id)
     for attempt in range(1, LABEL_ATTEMPTS + 1):
         try:
-            data = api.call("GET", path, query=query, what="shipping label")
+            data = api.call("GET", path, query=query, what=_SHIPPING_LABEL)
         except MarketplaceError as exc:
             if exc.error_code != errors.LABEL_GENERATING or attempt == LABEL_ATTEMPTS:
                 raise
@@ -307,11 +324,13 @@ def shipping_label(
             continue
         url = data.get("doc_url")
         if not url:
-            raise MarketplaceError("The marketplace gave no label link for this package. Try again in a minute.")
-        resp = api.download(str(url), what="shipping label")
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "The marketplace gave no label link for this "
+                                                          "package. Try again in a minute.")))
+        resp = api.download(str(url), what=_SHIPPING_LABEL)
         content = resp.content
         if not content.startswith(b"%PDF"):
-            raise MarketplaceError("The label the marketplace returned is not a PDF. Try again in a minute.")
+            raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "The label the marketplace returned is not a "
+                                                          "PDF. Try again in a minute.")))
         tracking_number = str(data["tracking_number"]) if data.get("tracking_number") else None
         return Label(content=content, content_type="application/pdf", tracking_number=tracking_number)
     raise AssertionError("unreachable")

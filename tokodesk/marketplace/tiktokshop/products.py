@@ -44,6 +44,12 @@ INVENTORY_PRODUCTS_MAX = 100
 UPDATE_SKUS_MAX = 100
 
 
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "products"))
+_W_INVENTORY = said(QT_TRANSLATE_NOOP("Marketplace", "inventory"))
+_W_STOCK_UPDATE = said(QT_TRANSLATE_NOOP("Marketplace", "stock update"))
+
+
 @dataclass
 class SkuStock:
     product_id: str
@@ -101,7 +107,7 @@ def search_products(
         if cancel and cancel():
             return
         data = api.call(
-            "POST", SEARCH, query={"page_size": PAGE_SIZE, "page_token": token}, body=body or {}, what="products"
+            "POST", SEARCH, query={"page_size": PAGE_SIZE, "page_token": token}, body=body or {}, what=_W_PRODUCTS
         )
         total = data.get("total_count")
         for raw in data.get("products") or []:
@@ -161,7 +167,7 @@ def inventory_search(
     for key, ids, size in (("sku_ids", list(sku_ids), INVENTORY_SKUS_MAX),
                            ("product_ids", list(product_ids), INVENTORY_PRODUCTS_MAX)):
         for start in range(0, len(ids), size):
-            data = api.call("POST", INVENTORY_SEARCH, body={key: ids[start : start + size]}, what="inventory")
+            data = api.call("POST", INVENTORY_SEARCH, body={key: ids[start : start + size]}, what=_W_INVENTORY)
             found.extend(_parse_inventory(data))
     return found
 
@@ -250,7 +256,7 @@ def update_stock(
                 continue
             try:
                 data = api.call(
-                    "POST", INVENTORY_UPDATE.format(product_id=product_id), body={"skus": chunk}, what="stock update"
+                    "POST", INVENTORY_UPDATE.format(product_id=product_id), body={"skus": chunk}, what=_W_STOCK_UPDATE
                 )
             except MarketplaceError as exc:
                 for r in chunk_rows:

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import CancelReason, MarketplaceError, ReturnInfo, ReturnLineInfo, ReturnState
 from tokodesk.marketplace.clean import scrub, short
 from tokodesk.marketplace.tiktokshop.orders import utc_time
@@ -40,6 +41,12 @@ STATES: dict[str, ReturnState] = {
     "BUYER_SHIPPED_ITEM": ReturnState.TO_INSPECT,
     "AWAITING_BUYER_RESPONSE": ReturnState.ON_ITS_WAY,  # a partial refund offered: the buyer answers
 }
+
+
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_RETURNS = said(QT_TRANSLATE_NOOP("Marketplace", "returns"))
+_W_RETURN_RECORDS = said(QT_TRANSLATE_NOOP("Marketplace", "return records"))
+_W_RETURN_REJECT_REASONS = said(QT_TRANSLATE_NOOP("Marketplace", "return reject reasons"))
 
 
 def _rupiah(amount: object) -> int:
@@ -96,7 +103,7 @@ def search(api: Transport, updated_from: datetime | None = None, updated_to: dat
     token = None
     while True:
         query = {"page_size": PAGE, "page_token": token, "sort_field": "update_time", "sort_order": "ASC"}
-        data = api.call("POST", SEARCH, query=query, body=body, what="returns")
+        data = api.call("POST", SEARCH, query=query, body=body, what=_W_RETURNS)
         page = []
         for raw in data.get("return_orders") or []:
             if not isinstance(raw, dict):
@@ -113,7 +120,7 @@ def search(api: Transport, updated_from: datetime | None = None, updated_to: dat
 
 def evidence(api: Transport, return_id: str) -> list[str]:
     """The buyer's photos and videos (links), from the return's records."""
-    data = api.call("GET", RECORDS.format(return_id=return_id), query={"locale": "id-ID"}, what="return records")
+    data = api.call("GET", RECORDS.format(return_id=return_id), query={"locale": "id-ID"}, what=_W_RETURN_RECORDS)
     links: list[str] = []
     for record in data.get("records") or []:
         if not isinstance(record, dict) or record.get("role") != "BUYER":
@@ -126,7 +133,7 @@ def evidence(api: Transport, return_id: str) -> list[str]:
 
 def reject_reasons(api: Transport, return_id: str) -> list[CancelReason]:
     data = api.call("GET", REJECT_REASONS, query={"return_or_cancel_id": return_id, "locale": "id-ID"},
-                    what="return reject reasons")
+                    what=_W_RETURN_REJECT_REASONS)
     return [CancelReason(code=str(r["name"]), label=str(r.get("text") or r["name"]), needs_text=False)
             for r in data.get("reasons") or [] if isinstance(r, dict) and r.get("name")]
 
@@ -137,16 +144,18 @@ def approve(api: Transport, return_id: str, decision: str, idempotency_key: str,
     if partial_amount is not None:  # OFFER_PARTIAL_REFUND: the amount the seller typed, in whole rupiah
         body["partial_refund"] = {"amount": str(int(partial_amount)), "currency": "IDR"}
     api.call("POST", APPROVE.format(return_id=return_id), query={"idempotency_key": idempotency_key},
-             body=body, idempotent=False, what=f"approve return {return_id}")
+             body=body, idempotent=False,
+             what=said(QT_TRANSLATE_NOOP("Marketplace", "approve return {return_id}"), return_id=return_id))
 
 
 def upload_image(api: Transport, data: bytes, name: str, mime_type: str) -> str:
     """Upload one photo (checked beforehand: services/return_photos.py); its uri, for Reject Return's images."""
     answer = api.call("POST", IMAGE_UPLOAD, form={"data": (name, data, mime_type), "use_case": IMAGE_USE_CASE},
-                      shop=False, what=f"upload photo {name}")
+                      shop=False, what=said(QT_TRANSLATE_NOOP("Marketplace", "upload photo {name}"), name=name))
     uri = str(answer.get("uri") or "")
     if not uri:
-        raise MarketplaceError(f"Tokopedia & Shop accepted the photo {name} but named no uri for it; try again")
+        raise MarketplaceError(said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop accepted the photo {name} but "
+                                                      "named no uri for it; try again"), name=name))
     return uri
 
 
@@ -159,7 +168,8 @@ def reject(api: Transport, return_id: str, decision: str, reason_name: str, comm
         body["images"] = [{"image_id": i["image_id"], "mime_type": i["mime_type"], "width": int(i["width"]),
                            "height": int(i["height"])} for i in images]
     api.call("POST", REJECT.format(return_id=return_id), query={"idempotency_key": idempotency_key}, body=body,
-             idempotent=False, what=f"reject return {return_id}")
+             idempotent=False,
+             what=said(QT_TRANSLATE_NOOP("Marketplace", "reject return {return_id}"), return_id=return_id))
 
 
 def calculate_refund(api: Transport, order_id: str, skus: Sequence[tuple[str, int]]) -> int:
@@ -167,5 +177,6 @@ def calculate_refund(api: Transport, order_id: str, skus: Sequence[tuple[str, in
     `skus`: (sku_id, quantity). The seller's partial refund offer starts from it (and stays below the full one)."""
     body = {"order_id": str(order_id), "request_type": "REFUND",
             "skus": [{"sku_id": str(sku_id), "quantity": int(qty)} for sku_id, qty in skus if qty > 0]}
-    data = api.call("POST", CALCULATE, body=body, what=f"calculate the refund of order {order_id}")
+    what = said(QT_TRANSLATE_NOOP("Marketplace", "calculate the refund of order {order}"), order=order_id)
+    data = api.call("POST", CALCULATE, body=body, what=what)
     return _rupiah((data.get("order_refund_amount") or {}).get("refund_total"))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import (
     AuthError,
     CancelCheck,
@@ -44,6 +45,12 @@ _CARRIED = ("id", "seller_sku", "external_sku_id", "identifier_code", "external_
             "fees", "list_price", "external_list_prices", "pre_sale", "sku_unit_count")
 # Read-only SKU fields of Get Product: not part of the edit, so leaving them out blanks nothing.
 _READ_ONLY = ("status_info", "global_listing_policy")
+
+
+# What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_W_PRODUCT = said(QT_TRANSLATE_NOOP("Marketplace", "product"))
+_W_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "products"))
+_W_SELLER_SKU_EDIT = said(QT_TRANSLATE_NOOP("Marketplace", "seller SKU edit"))
 
 
 class Refused(Exception):
@@ -141,13 +148,13 @@ def plan(product: dict, row: CatalogRow) -> dict:
 
 
 def _get(api: Transport, product_id: str) -> dict:
-    return api.call("GET", GET_PRODUCT.format(product_id=product_id), what="product")
+    return api.call("GET", GET_PRODUCT.format(product_id=product_id), what=_W_PRODUCT)
 
 
 def _code_in_use(api: Transport, row: CatalogRow) -> str:
     """Another SKU of the shop that has the new code already ("" when none)."""
     data = api.call("POST", SEARCH, query={"page_size": 10}, body={"seller_skus": [row.seller_sku]},
-                    what="products")
+                    what=_W_PRODUCTS)
     for product in data.get("products") or []:
         for sku in product.get("skus") or []:
             if str(sku.get("seller_sku") or "") == row.seller_sku and str(sku.get("id")) != row.product_id:
@@ -174,7 +181,7 @@ def _edit_one(api: Transport, row: CatalogRow) -> CatalogRowResult:
         return CatalogRowResult(row.product_id, False, "the product changed on the marketplace while TokoDesk read it "
                                                        "(stock, price or SKUs); nothing was sent: push again")
     data = api.call("POST", PARTIAL_EDIT.format(product_id=row.parent_id), body=body, idempotent=False,
-                    what="seller SKU edit")
+                    what=_W_SELLER_SKU_EDIT)
     review = str((data.get("audit") or {}).get("status") or "")
     if review == "AUDITING":
         return CatalogRowResult(row.product_id, True, "accepted; the marketplace reviews the product before the new "

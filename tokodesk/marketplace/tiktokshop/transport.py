@@ -25,6 +25,7 @@ from typing import Any
 
 import requests
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import answers, pacing
 from tokodesk.marketplace.base import MarketplaceError, NotReachable, OutcomeUnknown
 from tokodesk.marketplace.tiktokshop import errors
@@ -43,6 +44,7 @@ DEFAULT_TIMEOUT_S = 30.0
 DOCUMENTED_QPS = 50
 PACED = (DOCUMENTED_QPS * 0.9, 5)
 _ID_SEGMENT = re.compile(r"/[0-9]{6,}(?=/|$)")
+_FILE = QT_TRANSLATE_NOOP("Marketplace", "file")  # a download's name in its errors, when the caller names none
 
 
 def longest_call_s(timeout: float = DEFAULT_TIMEOUT_S) -> float:
@@ -100,9 +102,9 @@ class Transport:
         params["timestamp"] = str(int(self.clock() + self.skew_s))
         if shop:
             if not self.shop_cipher:
-                raise MarketplaceError(
-                    "No shop is chosen for this channel yet. Authorize the channel and pick the shop.", "106013"
-                )
+                raise MarketplaceError(said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "No shop is chosen for this channel yet. Authorize the channel and pick the shop.")),
+                    "106013")
             params["shop_cipher"] = self.shop_cipher
         params["sign"] = sign_request(self._app_secret(), path, params, body)
         return params
@@ -176,23 +178,25 @@ class Transport:
                 envelope = self._envelope(resp, label)
             except answers.BadAnswer as exc:
                 if not idempotent:  # it was sent: whether it took effect is in the answer we refused to read
-                    raise OutcomeUnknown(f"{exc} Whether '{label}' took effect is unknown: the order is re-read "
-                                         "before anything is repeated.") from None
+                    raise OutcomeUnknown(said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "{error} Whether '{action}' took effect is unknown: the order is re-read before "
+                        "anything is repeated."), error=str(exc), action=label)) from None
                 raise
             except requests.RequestException as exc:
                 never_sent = isinstance(exc, requests.ConnectTimeout) or (
                     isinstance(exc, requests.ConnectionError) and "NewConnectionError" in repr(exc)
                 )
                 if not idempotent and not never_sent:
-                    raise OutcomeUnknown(
-                        f"The answer of {errors.NAME} to '{label}' was lost ({type(exc).__name__}). Whether it took "
-                        "effect is unknown: the order is re-read before anything is repeated."
-                    ) from None
+                    raise OutcomeUnknown(said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "The answer of Tokopedia & Shop to '{action}' was lost ({cause}). Whether it "
+                        "took effect is unknown: the order is re-read before anything is repeated."),
+                        action=label, cause=type(exc).__name__)) from None
                 transient += 1
                 if transient >= MAX_TRANSIENT:
                     raise NotReachable(
-                        f"{errors.NAME} could not be reached for '{label}' ({type(exc).__name__}). Check the "
-                        "internet connection and try again.",
+                        said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop could not be reached for '{action}' "
+                                               "({cause}). Check the internet connection and try again."),
+                             action=label, cause=type(exc).__name__),
                         retryable=True,
                     ) from None
                 self.backoff(transient)
@@ -207,15 +211,20 @@ class Transport:
                 continue
             if envelope is None and 400 <= resp.status_code < 500:
                 raise MarketplaceError(
-                    f"{errors.NAME} refused '{label}' with HTTP {resp.status_code} and no readable answer.",
+                    said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop refused '{action}' with HTTP {status} and "
+                                           "no readable answer."), action=label, status=resp.status_code),
                     http_status=resp.status_code,
                 )
             if envelope is None or resp.status_code >= 500 or code in errors.INTERNAL:
                 if not idempotent:
                     raise OutcomeUnknown(
-                        f"{errors.NAME} answered '{label}' with HTTP {resp.status_code} "
-                        f"{'(internal error)' if code else 'without a readable answer'}; whether it took effect is "
-                        "unknown: the order is re-read before anything is repeated.",
+                        said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop answered '{action}' with HTTP {status} "
+                                               "(internal error); whether it took effect is unknown: the order is "
+                                               "re-read before anything is repeated.") if code else
+                             QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop answered '{action}' with HTTP {status} "
+                                               "without a readable answer; whether it took effect is unknown: the "
+                                               "order is re-read before anything is repeated."),
+                             action=label, status=resp.status_code),
                         code,
                         resp.status_code,
                     )
@@ -224,8 +233,9 @@ class Transport:
                     if code:
                         raise errors.error_for(code, str(envelope.get("message") or ""), resp.status_code)
                     raise MarketplaceError(
-                        f"{errors.NAME} answered '{label}' with HTTP {resp.status_code} and no readable answer. "
-                        "Try again later.",
+                        said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop answered '{action}' with HTTP {status} "
+                                               "and no readable answer. Try again later."),
+                             action=label, status=resp.status_code),
                         http_status=resp.status_code,
                         retryable=True,
                     )
@@ -256,7 +266,7 @@ class Transport:
             return None
         return body if isinstance(body, dict) and "code" in body else None
 
-    def download(self, url: str, *, what: str = "file") -> requests.Response:
+    def download(self, url: str, *, what: str = _FILE) -> requests.Response:
         """GET a document URL the API handed out (already authorised by its own signature; no API signing)."""
         transient = 0
         while True:
@@ -267,7 +277,8 @@ class Transport:
                 transient += 1
                 if transient >= MAX_TRANSIENT:
                     raise NotReachable(
-                        f"The {what} could not be downloaded ({type(exc).__name__}). Try again.", retryable=True
+                        said(QT_TRANSLATE_NOOP("Marketplace", "The {what} could not be downloaded ({cause}). Try "
+                                               "again."), what=what, cause=type(exc).__name__), retryable=True
                     ) from None
                 self.backoff(transient)
                 continue
@@ -275,7 +286,8 @@ class Transport:
                 transient += 1
                 if transient >= MAX_TRANSIENT:
                     raise MarketplaceError(
-                        f"The {what} could not be downloaded (HTTP {resp.status_code}). Try again.",
+                        said(QT_TRANSLATE_NOOP("Marketplace", "The {what} could not be downloaded (HTTP {status}). "
+                                               "Try again."), what=what, status=resp.status_code),
                         http_status=resp.status_code,
                         retryable=True,
                     )
@@ -283,7 +295,8 @@ class Transport:
                 continue
             if resp.status_code >= 400:
                 raise MarketplaceError(
-                    f"The {what} link was refused (HTTP {resp.status_code}); it may have expired. Fetch it again.",
+                    said(QT_TRANSLATE_NOOP("Marketplace", "The {what} link was refused (HTTP {status}); it may have "
+                                           "expired. Fetch it again."), what=what, status=resp.status_code),
                     http_status=resp.status_code,
                 )
             return resp

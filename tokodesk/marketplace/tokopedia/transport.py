@@ -453,7 +453,7 @@ class Transport:
                     self.sleep(min(wait, MAX_WAIT_S))
                     self._not_before.pop(endpoint, None)
                     continue
-                raise MarketplaceError(_HTTP_WORDS[429], "", 429, retryable=True)
+                raise MarketplaceError(said(_HTTP_WORDS[429]), "", 429, retryable=True)
             if resp.status_code == 401:
                 if not refreshed:
                     refreshed = True
