@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
+from tests.ui.test_printing import orders_tab  # noqa: F401 - fixture
 from tests.ui.test_wizard import _fill_tokopedia
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
@@ -233,3 +234,20 @@ def test_a_lost_cancellation_of_tokopedia_and_shop_is_said_in_indonesian(qtbot, 
     problem = m.Order.get_by_id(pk).problem
     assert f"The answer of Tokopedia & Shop to 'cancel order {order_id}' was lost (" in problem, \
         "the order's stored problem (the CLI, the exports) keeps the English"
+
+
+def test_a_label_printed_but_refused_by_the_marketplace_says_why_in_indonesian(qtbot, indonesian, ctx, wait_idle,
+                                                                               sandbox, request, tmp_path):
+    from tests.ui.test_printing import _acknowledged, _print_to_pdf
+    from tokodesk.sandbox.shop import Status
+    from tokodesk.ui.orders_model import COL_FLAG
+
+    tab = request.getfixturevalue("orders_tab")
+    gone = _acknowledged(tab, ctx, wait_idle)[0]
+    sandbox.force_status(int(m.Order.get_by_id(gone).order_id), Status.BUYER_CANCELLED)  # meanwhile, on Tokopedia
+    _print_to_pdf(qtbot, tab, ctx, wait_idle, tmp_path / "labels.pdf")
+    model = tab.model
+    tip = model.data(model.index(model.row_of_pk(gone), COL_FLAG), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Tercetak, tetapi Tokopedia belum diberi tahu: Tokopedia tidak menemukan data untuk "
+                          "permintaan ini"), tip  # the marketplace's refusal (ORD_API_008) in words too
+    assert "found no data" not in tip and "Sync the orders" not in tip, tip

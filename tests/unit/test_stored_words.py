@@ -174,6 +174,31 @@ def test_every_push_scan_and_reconciliation_message_keeps_its_words():
     assert not found, HOW + "\n".join(found)
 
 
+# The marketplace adapters' errors: a service stores their str() (an order's problem, a run's error, an action's)
+ADAPTER_ERRORS = {"MarketplaceError", "AuthError", "NotReachable", "OutcomeUnknown", "BadAnswer"}
+
+
+def _adapter_errors_in_plain_english() -> list[str]:
+    found = []
+    for path in sorted((PACKAGE / "marketplace").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            # The reason as written at the call (a literal, an f-string, text glued): a variable holding the
+            # marketplace's own text, or a code's words from error_words, is not TokoDesk's sentence.
+            if isinstance(node, ast.Call) and _name(node.func) in ADAPTER_ERRORS and node.args and \
+                    _plain(node.args[0]):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:100]}")
+    return found
+
+
+def test_every_error_an_adapter_raises_keeps_its_words():
+    """Seen: the wizard's connection test, the sync warning and a batch's results said the adapters' errors in
+    English in the Indonesian window (the adapters raised English f-strings, and the services store their str())."""
+    found = _adapter_errors_in_plain_english()
+    assert not found, ("raise these with said(QT_TRANSLATE_NOOP(\"Marketplace\", \"… {name} …\"), name=value), the "
+                       "marketplace's own text a value (tokodesk/i18n_marks.py):\n") + "\n".join(found)
+
+
 def _functions_and_assignments(tree: ast.AST):  # noqa: ANN202
     for scope in [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]:
         for node in ast.walk(scope):

@@ -108,6 +108,7 @@ def mark_printed(pks: Sequence[int], adapters: Any, how: str, progress: Progress
     from tokodesk.marketplace.base import LabelFormat, MarketplaceError
     from tokodesk.services.fulfilment import Fulfilment
     from tokodesk.services.fulfilment.common import to_marketplace_order
+    from tokodesk.ui.messages import refusal_text
 
     result = PrintedResult()
     orders = list(m.Order.select().where(m.Order.id.in_(list(pks))).order_by(m.Order.id))
@@ -121,7 +122,7 @@ def mark_printed(pks: Sequence[int], adapters: Any, how: str, progress: Progress
                 adapter = service.adapter(channel)
             except Exception as exc:  # noqa: BLE001 - no secret, keyring locked, offline: say it on the row
                 result.notes[order.id] = (False, _words("Printed, but the marketplace could not be reached: {0}",
-                                                        exc))
+                                                        refusal_text(exc)))  # the adapter's words, in words
                 continue
             caps = adapter.capabilities
             if caps.label_format is LabelFormat.HTML:
@@ -129,7 +130,7 @@ def mark_printed(pks: Sequence[int], adapters: Any, how: str, progress: Progress
                     adapter.shipping_label(to_marketplace_order(order), mark_printed=True)
                 except MarketplaceError as exc:
                     result.notes[order.id] = (False, _words("Printed, but {0} was not told: {1}",
-                                                            caps.display_name, exc))
+                                                            caps.display_name, refusal_text(exc)))
                 else:
                     result.notes[order.id] = (True, _words("Marked printed on {0}", caps.display_name))
             else:
