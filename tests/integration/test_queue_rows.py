@@ -125,6 +125,32 @@ def test_whole_queue_and_single_orders_read_alike_with_every_line(any_database):
     assert any("élodie ñúñez" in r[q.R_SEARCH] for r in rows)
 
 
+def test_a_whole_read_on_sqlite_reads_with_a_small_page_cache_then_gives_it_back(database, monkeypatch):
+    """Each connection of a whole queue's read reads every page once: SQLite's 16 MB page cache would only hold the
+    tables' last pages, 2 x 16 MB of the queue's high-water mark at 100,000 orders (issue 19). The read keeps it
+    small, and the connection the app goes on using has its own back (a small cache would slow every later query)."""
+    shop = m.Channel.create(name="Toko", marketplace="tokopedia")
+    _shop(shop, 300, random.Random(3))
+    database = m.db.obj
+    kept = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    assert kept == -16000
+    during: list[int] = []
+    real = q._order_tuples
+
+    def order_tuples(orders, lines, parcels=None):  # noqa: ANN001, ANN202
+        during.append(database.execute_sql("PRAGMA cache_size").fetchone()[0])
+        return real(orders, lines, parcels)
+
+    monkeypatch.setattr(q, "_order_tuples", order_tuples)
+    rows = q.order_rows(None)
+    assert len(rows) == 300
+    assert during == [-q.READ_CACHE_KIB]
+    assert database.execute_sql("PRAGMA cache_size").fetchone()[0] == kept
+    # A few orders by id (a refresh): the app's own cache.
+    q.order_rows(None, [rows[0][q.R_PK]])
+    assert during[-1] == kept
+
+
 @pytest.mark.system
 def test_the_lines_reader_gives_its_connection_back(pg_url):
     """The whole-queue read opens a second connection for the lines; a station reloading its queue all day must

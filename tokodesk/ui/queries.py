@@ -196,13 +196,16 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *
     # this one reads the orders. Both databases do most of that work outside Python's lock: on two cores the two
     # reads take about as long as one.
     chunks = queue.SimpleQueue()
-    helper = threading.Thread(target=_read_in_chunks, args=(database, lines_sql, params, chunks), daemon=True,
-                              name="queue-lines")
+    helper = threading.Thread(target=_read_in_chunks, args=(database, lines_sql, params, chunks, False, True),
+                              daemon=True, name="queue-lines")
     helper.start()
+    cache = _PageCache()
     try:
+        cache = _small_page_cache(database)
         return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks), parcels)
     finally:
         helper.join()
+        cache.restore()
 
 
 def _parcels_packing(database: pw.Database, channel_id: int | None,
@@ -266,6 +269,11 @@ def let_go_after_big_read() -> None:
     database = m.db.obj
     if database is not None and not database.is_closed() and not database.in_transaction():
         database.close()
+    give_back_freed_memory()
+
+
+def give_back_freed_memory() -> None:
+    """Return to the system the C heap freed since (glibc keeps it otherwise): under a millisecond."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
@@ -312,14 +320,17 @@ def _server_rows(database: pw.Database, sql: str, params: list) -> Generator[tup
 
 
 def _read_in_chunks(database: pw.Database, sql: str, params: list, out: queue.SimpleQueue,
-                    server_side: bool = False) -> None:
+                    server_side: bool = False, small_cache: bool = False) -> None:
     """Run `sql` on this thread's own connection (closed afterwards) and pass its rows on, a chunk at a time
-    (`server_side`: PostgreSQL's server-side cursor, see `_server_chunks`)."""
+    (`server_side`: PostgreSQL's server-side cursor, see `_server_chunks`; `small_cache`: SQLite's page cache kept
+    small for the read, see `_small_page_cache`)."""
     try:
         if server_side:
             for chunk in _server_chunks(database, sql, params):
                 out.put(chunk)
             return
+        if small_cache:
+            _small_page_cache(database)  # no restore: the connection is closed below
         cursor = database.execute_sql(sql, params)
         while chunk := cursor.fetchmany(2000):
             out.put(chunk)
@@ -328,6 +339,35 @@ def _read_in_chunks(database: pw.Database, sql: str, params: list, out: queue.Si
     finally:
         out.put(None)
         database.close()
+
+
+# SQLite's page cache, in KiB, on the two connections of a whole queue's read. Each reads every page once (the
+# orders in id order; the lines through their order's index, in the same order), so the 16 MB the app's
+# connections keep (connection.SQLITE_PRAGMAS) only held the tables' last pages: at 100,000 orders 2 × 16 MB on
+# top of the rows being made, the queue's high-water mark (issue 19). The OS's file cache still serves re-reads.
+READ_CACHE_KIB = 2000
+
+
+@dataclass
+class _PageCache:
+    database: pw.Database | None = None
+    size: int = 0
+
+    def restore(self) -> None:
+        """Give this thread's connection its page cache back (if still open: `let_go_after_big_read` closes it)."""
+        database = self.database
+        if database is not None and not database.is_closed():
+            database.execute_sql(f"PRAGMA cache_size = {int(self.size)}")
+
+
+def _small_page_cache(database: pw.Database) -> _PageCache:
+    """Shrink this thread's SQLite connection's page cache to `READ_CACHE_KIB` for a whole queue's read (SQLite
+    frees the pages over it at once); returns what restores it. Nothing on PostgreSQL."""
+    if not isinstance(database, pw.SqliteDatabase):
+        return _PageCache()
+    size = database.execute_sql("PRAGMA cache_size").fetchone()[0]
+    database.execute_sql(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
+    return _PageCache(database, size)
 
 
 def _from_chunks(chunks: queue.SimpleQueue) -> Iterator[tuple]:
@@ -355,6 +395,10 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         printable[cid] = printable_states(marketplace, bool(marketplace_label))
     intern = sys.intern
     lowered: dict[str, str] = {}  # one buyer key per name (a shop's buyers come back): fewer strings, faster sorts
+    # One string for each buyer's name and each order's items text that recur (buyers come back; a shop of few
+    # products sells the same items again and again): a row keeps the first read's, not a copy of its own.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
     found = []
     append = found.append
     for row in orders:
@@ -370,7 +414,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
             items = words = work = seen_version = None
         if seen_version != version:  # written between the two reads: its key by the same rule, from this row
             work = work_order.work_key(state, created, accept_by, ship_by, tts_sla, level, hold_until)
-        items = items or ""
+        items = share(items, items) if items else ""
         search = f"{head} {words or ''}"
         if not search.isascii():  # SQLite lowers ASCII only
             search = search.lower()
@@ -378,6 +422,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
             accept_by = None
         if state not in _SHIP_BY_KEPT:
             ship_by = None
+        buyer = share(buyer, buyer)
         buyer_key = lowered.get(buyer)
         if buyer_key is None:
             buyer_key = buyer.lower()
