@@ -7,6 +7,7 @@ is a plain pass-through whose `sort()` hands the work back to the model.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
@@ -52,7 +53,7 @@ from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also
     raw_deadline,
     sort_rows,
 )
-from tokodesk.ui.orders_ranks import Ends, carry_ranks
+from tokodesk.ui.orders_ranks import Ends, carry_ranks, put_ranks
 from tokodesk.ui.status_words import marketplace_status_words
 from tokodesk.ui.work_marks import urgency_word, waiting_text
 
@@ -240,27 +241,31 @@ class OrdersModel(QAbstractTableModel):
         return self._more_counts is not None and self._chip not in WHOLE_WITH_TO_DO
 
     def add_rest(self, rows: list[tuple], counts: Counter | None = None, *, ranks: dict[int, Ends] | None = None,
-                 first: Sequence[tuple] = (), first_ranked: Sequence[tuple] = ()) -> None:
+                 first: list[tuple | None] | None = None, first_ranks: Sequence[array | None] = ()) -> None:
         """The other orders, read after the To-do ones (`rows` in `sort_rows` order, `counts` their `queue_counts`),
         merged without disturbing the seller: a chip showing the same orders stays as it is (selection, current row,
         scroll position); one that showed "loading" shows its orders. An order read twice (changed between the two
         reads, or refreshed meanwhile) keeps its newer read.
 
         With `ranks`, `rows` hold their text columns' ranks, made over them and `first` (the rows held when their
-        read began), whose ranked copies are `first_ranked`: a row still held takes its copy; one read again since
-        keeps its ranks where its values did not change (`carry_ranks`)."""
+        read began), whose ranks are `first_ranks` (`rank_rows`): a row still held takes them; one read again since
+        keeps its ranks where its values did not change (`orders_ranks.put_ranks`, which empties `first`)."""
         if self._more_counts is None:
             return
         if ranks is not None:
             self._ranked = set(ranks)
             self._ends = dict(ranks)
-            copies = {id(was): now for was, now in zip(first, first_ranked, strict=True)}
-            by_pk = {now[q.R_PK]: now for now in first_ranked}
-            ranked = self._ranked
-            self._all = [copies.get(id(r)) or carry_ranks(r, by_pk.get(r[q.R_PK]), ranked, self._ends)
-                         for r in self._all]
-            del copies, by_pk
-        mine = {r[q.R_PK]: r for r in self._all}
+            # Every held row is made again with its ranks, in the memory of the row it replaces: meanwhile the
+            # model holds none of them (nothing reads it until this returns), then shows the same orders again.
+            shown = list(map(_pk_of, self._rows))
+            held = self._all
+            self._all, self._rows, self._index, self._all_index = [], [], None, None
+            put_ranks(held, first if first is not None else [], first_ranks, self._ranked, self._ends)
+            mine = {r[q.R_PK]: r for r in held}
+            self._all = held
+            self._rows = [mine[pk] for pk in shown]
+        else:
+            mine = {r[q.R_PK]: r for r in self._all}
         version = q.R_VERSION
         newer = {}
         added = []

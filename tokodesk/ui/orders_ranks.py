@@ -16,10 +16,11 @@ read again. Never a stale rank: a column sorts by ranks only while every row has
 from __future__ import annotations
 
 import gc
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
-from operator import lt
+from itertools import islice, repeat
+from operator import is_
 from typing import Any
 
 from tokodesk.ui import queries as q
@@ -77,15 +78,16 @@ def rank_column(keys: list[Any]) -> tuple[list[int], Ends] | None:
         return None
     pool = int_pool(len(keys))
     try:
-        falls = sum(map(lt, islice(keys, 1, None), keys))
-        if len(keys) // 8 < falls < len(keys) - len(keys) // 8:
-            # Keys in no order (items, buyers): sort the distinct ones and look each key up.
+        sample = keys[::max(1, len(keys) // 512)]
+        if len(set(sample)) * 2 < len(sample):
+            # Few distinct keys (buyers, who come back): sort those and look each key up.
             distinct = sorted(set(keys))
             rank_of = dict(zip(distinct, pool, strict=False))
             return list(map(rank_of.__getitem__, keys)), Ends(distinct[0], 0, distinct[-1], len(distinct) - 1)
-        # Keys mostly in order (invoices and creation times, read newest first): their positions sort in a pass or
-        # two, and no 100,000 strings are hashed.
-        order = sorted(range(len(keys)), key=keys.__getitem__)
+        # Keys mostly distinct (invoices, codes, creation times, items): sort their positions, the pool's ints (no
+        # 100,000 new ints, no set and dictionary of 100,000 keys: those were the queue's high-water mark, and
+        # hashing items' text took longer than this sort). Keys read in order (newest first) sort in a pass or two.
+        order = sorted(islice(pool, len(keys)), key=keys.__getitem__)
     except TypeError:  # values that do not compare (never in the store): the column sorts by its text
         return None
     ranks: list[int] = [0] * len(keys)
@@ -100,36 +102,91 @@ def rank_column(keys: list[Any]) -> tuple[list[int], Ends] | None:
     return ranks, Ends(keys[order[0]], 0, keys[order[-1]], rank)
 
 
-def rank_rows(rows: list[tuple], others: Sequence[tuple] = ()) -> tuple[dict[int, Ends], list[tuple]]:
+def rank_rows(rows: list[tuple], others: Sequence[tuple] = ()) -> tuple[dict[int, Ends], list[array | None]]:
     """Rank every column of `RANKED` over the values of `rows` and `others` together. `rows` get their ranks in
-    place (each tuple made again as it goes: no second copy of them); the rows of `others` (held elsewhere, e.g. by
-    the queue) are returned as ranked copies, in their order. Returns each column's ends and those copies. Pure:
-    runs in a worker."""
+    place (each tuple made again as it goes: no second copy of them). The rows of `others` (held elsewhere, e.g. by
+    the queue) are not copied here: their ranks are returned, per column of `RANKED` a compact array in their order
+    (None: the column has no ranks), for `put_ranks` to give them where they are held. Returns each column's ends
+    and those arrays. Pure: runs in a worker."""
     every = rows + list(others) if others else rows
     ends: dict[int, Ends] = {}
-    ranks = []
+    ranks: list[list[int] | None] = []
     for column in RANKED:
         made = rank_column(list(map(SORT_KEYS[column], every)))
         if made is None:
-            ranks.append([None] * len(every))
+            ranks.append(None)
         else:
             ranks.append(made[0])
             ends[column] = made[1]
     del every  # else every old row outlives its remake below: twice the rows at once, and the heap keeps it
+    count = len(rows)
+    others_ranks = [None if column is None else array("q", islice(column, count, None)) for column in ranks]
     head = q.R_RANKS
-    per_row = zip(*ranks, strict=True)
+    per_row = zip(*(repeat(None) if column is None else column for column in ranks), strict=False)
     # 100,000 new tuples set off the cycle collector's passes over every object (a third of this remake's time);
     # tuples of strings, numbers and None make no cycles to collect.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for i, row_ranks in zip(range(len(rows)), per_row, strict=False):
+        for i, row_ranks in zip(range(count), per_row, strict=False):
             rows[i] = rows[i][:head] + row_ranks
-        copies = [row[:head] + row_ranks for row, row_ranks in zip(others, per_row, strict=True)]
     finally:
         if collecting:
             gc.enable()
-    return ends, copies
+    # Each new tuple costs the collector one look (about a microsecond: it then stops tracking a tuple of strings
+    # and numbers). Made in place, they never raised its allocation count: that look came all at once at the next
+    # allocation anywhere, in the GUI thread 90 ms at 100,000 rows. Taken here, in the worker.
+    if collecting:
+        gc.collect(0)
+    return ends, others_ranks
+
+
+def put_ranks(held: list[tuple], first: list[tuple | None], first_ranks: Sequence[array | None], ranked: set[int],
+              ends: dict[int, Ends]) -> None:
+    """Give the rows `held` (a queue's, in place) their ranks: a row of `first` (the rows held when a `rank_rows`
+    began, `first_ranks` its answer for them) still held takes its ranks; a row read again since keeps the first
+    read's where its value did not change (`carry_ranks`, which may take a column out of `ranked`).
+
+    Empties `first` as it goes: each first-read row is let go the moment its ranked copy replaces it, and its memory
+    takes the next copy. Copied while the old rows lived on (20,000 at the queue's To-do orders of 100,000) the
+    copies stayed 7-9 MB over the rows in the process's memory (issue 19). For that nothing else may hold them."""
+    head = q.R_RANKS
+    pool = _pool
+    per_row = zip(*(repeat(None) if column is None else map(pool.__getitem__, column) for column in first_ranks),
+                  strict=False)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if len(held) == len(first) and all(map(is_, held, first)):
+            # The rows held are still the first read's, in its order (no order read again, no sort since): the
+            # usual case, and no lookups.
+            for k, row_ranks in zip(range(len(first)), per_row, strict=False):
+                was = first[k]
+                first[k] = None
+                held[k] = was[:head] + row_ranks
+                del was  # the old row goes now: its memory takes the next copy
+            return
+        position = {id(row): i for i, row in enumerate(held)}  # ids of live rows: `first`'s or `held`'s
+        firsts = {id(row) for row in first}
+        wanted = {row[q.R_PK] for row in held if id(row) not in firsts}  # read again since (or new): few
+        del firsts
+        earlier: dict[int, tuple] = {}  # the first read's row, ranked, of an order read again since
+        for k, row_ranks in zip(range(len(first)), per_row, strict=False):
+            was = first[k]
+            first[k] = None
+            now = was[:head] + row_ranks
+            i = position.pop(id(was), None)
+            if i is not None:
+                held[i] = now
+            elif was[q.R_PK] in wanted:
+                earlier[was[q.R_PK]] = now
+            del was, now  # the old row goes now: its memory takes the next copy
+        for i in position.values():  # the rows read again since (or new)
+            row = held[i]
+            held[i] = carry_ranks(row, earlier.get(row[q.R_PK]), ranked, ends)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def carry_ranks(row: tuple, old: tuple | None, ranked: set[int], ends: dict[int, Ends]) -> tuple:
