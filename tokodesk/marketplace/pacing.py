@@ -59,6 +59,11 @@ class RateGate:
             bucket[0], bucket[1] = rate, float(burst or bucket[1])
             bucket[2] = min(bucket[2], float(remaining))  # another station may share the quota
 
+    def knows(self, endpoint: str) -> bool:
+        """Whether `endpoint` is paced already: its quota was learnt from an answer (or given as the default)."""
+        with self._lock:
+            return endpoint in self._buckets or self._default is not None
+
     @staticmethod
     def _refill(bucket: list[float], now: float) -> None:
         rate, burst, tokens, stamp = bucket

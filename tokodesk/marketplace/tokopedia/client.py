@@ -429,11 +429,13 @@ class TokopediaClient:
 
     def get_orders(self, order_ids: Sequence[str]) -> list[Order]:
         """One call per order (the API has no batch read), ORDER_READERS of them in flight at once, paced to the rate
-        limit by the transport's gate. The first goes alone: its answer teaches the gate the endpoint's quota, so the
-        others are paced instead of refused. An order Tokopedia no longer knows is left out (with a warning); any
-        other error (auth, network, a refusal) is raised, and the reads not yet sent are then never sent."""
+        limit by the transport's gate. Until an answer has taught the gate the endpoint's quota, the first goes alone,
+        so the others are paced instead of refused; once it knows (an earlier call of this client), they all go side
+        by side: a round trip less per call, each status refresh or resume. An order Tokopedia no longer knows is
+        left out (with a warning); any other error (auth, network, a refusal) is raised, and the reads not yet sent
+        are then never sent."""
         ids = list(dict.fromkeys(str(i) for i in order_ids))
-        found = read_side_by_side(self._known_order, ids, ORDER_READERS, first_alone=True,
+        found = read_side_by_side(self._known_order, ids, ORDER_READERS, first_alone=not self.http.gate.knows(E_ORDER),
                                   thread_name="tokodesk-orders")
         return [order for order in found if order is not None]
 
