@@ -2781,6 +2781,18 @@ Folder data: {1}</translation>
         <translation>{reason} (kode {code})</translation>
     </message>
     <message>
+        <source>{what} must be a number, not {value!r}</source>
+        <translation>{what} harus berupa angka, bukan {value!r}</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>ID pesanan</translation>
+    </message>
+    <message>
+        <source>Shop ID</source>
+        <translation>Shop ID</translation>
+    </message>
+    <message>
         <source>read shop info</source>
         <translation>membaca info toko</translation>
     </message>
@@ -2831,6 +2843,10 @@ Folder data: {1}</translation>
     <message>
         <source>reject order {order}</source>
         <translation>menolak pesanan {order}</translation>
+    </message>
+    <message>
+        <source>Type the AWB (resi number) of your own courier before confirming the shipment.</source>
+        <translation>Ketik nomor resi kurir sendiri sebelum mengonfirmasi pengiriman.</translation>
     </message>
     <message>
         <source>confirm shipping of order {order}</source>
@@ -3327,6 +3343,34 @@ Folder data: {1}</translation>
     <message>
         <source>The {what} link was refused (HTTP {status}); it may have expired. Fetch it again.</source>
         <translation>Tautan {what} ditolak (HTTP {status}); mungkin sudah kedaluwarsa. Ambil lagi.</translation>
+    </message>
+    <message>
+        <source>Reject reason code {code!r} is not one Tokopedia accepts ({codes}).</source>
+        <translation>Kode alasan penolakan {code!r} tidak diterima Tokopedia ({codes}).</translation>
+    </message>
+    <message>
+        <source>Write a short explanation for the buyer (reason: {reason}).</source>
+        <translation>Tulis penjelasan singkat untuk pembeli (alasan: {reason}).</translation>
+    </message>
+    <message>
+        <source>The explanation is {length} characters; Tokopedia accepts at most {most} for &apos;{reason}&apos;. Shorten it.</source>
+        <translation>Penjelasannya {length} karakter; Tokopedia menerima paling banyak {most} untuk &apos;{reason}&apos;. Persingkat.</translation>
+    </message>
+    <message>
+        <source>&apos;Shop closed&apos; needs the date the shop opens again (shop closed until).</source>
+        <translation>&apos;Toko tutup&apos; butuh tanggal toko buka kembali (toko tutup sampai).</translation>
+    </message>
+    <message>
+        <source>The shop-closed-until date {day} is in the past; pick a later day.</source>
+        <translation>Tanggal toko tutup sampai {day} sudah lewat; pilih hari yang lebih akhir.</translation>
+    </message>
+    <message>
+        <source>&apos;Shop closed&apos; needs a note for buyers (why the shop is closed).</source>
+        <translation>&apos;Toko tutup&apos; butuh catatan untuk pembeli (mengapa toko tutup).</translation>
+    </message>
+    <message>
+        <source>The shop-closed note is {length} characters; Tokopedia accepts at most {most}. Shorten it.</source>
+        <translation>Catatan toko tutup {length} karakter; Tokopedia menerima paling banyak {most}. Persingkat.</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,8 @@ def test_every_push_scan_and_reconciliation_message_keeps_its_words():
 
 
 # The marketplace adapters' errors: a service stores their str() (an order's problem, a run's error, an action's)
-ADAPTER_ERRORS = {"MarketplaceError", "AuthError", "NotReachable", "OutcomeUnknown", "BadAnswer"}
+ADAPTER_ERRORS = {"MarketplaceError", "AuthError", "NotReachable", "OutcomeUnknown", "BadAnswer",
+                  "InvalidCancelRequest"}
 
 
 def _adapter_errors_in_plain_english() -> list[str]:

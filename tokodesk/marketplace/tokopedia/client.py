@@ -120,10 +120,13 @@ def _numeric_id(value: str, what: str) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise ValueError(f"{what} must be a number, not {value!r}") from None
+        raise ValueError(said(QT_TRANSLATE_NOOP("Marketplace", "{what} must be a number, not {value!r}"), what=what,
+                              value=value)) from None
 
 
 # What each read is called in an error (an answer too large to read): words the window can say in its language.
+_ORDER_ID = QT_TRANSLATE_NOOP("Marketplace", "Order ID")
+_SHOP_ID = QT_TRANSLATE_NOOP("Marketplace", "Shop ID")
 _READ_SHOP = said(QT_TRANSLATE_NOOP("Marketplace", "read shop info"))
 _READ_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "read products"))
 _READ_ORDERS = said(QT_TRANSLATE_NOOP("Marketplace", "read orders"))
@@ -455,7 +458,7 @@ class TokopediaClient:
     # -- order actions (mutations: never retried on a lost answer) ---------------------------------------------
 
     def acknowledge(self, order_id: str) -> None:
-        _numeric_id(order_id, "Order ID")
+        _numeric_id(order_id, _ORDER_ID)
         action = said(QT_TRANSLATE_NOOP("Marketplace", "accept order {order}"), order=order_id)
         self._call("POST", f"/v1/order/{order_id}/fs/{self.fs_id}/ack", E_ACK, action, idempotent=False)
         self._acked_at[str(order_id)] = self.http.clock()
@@ -471,7 +474,8 @@ class TokopediaClient:
         if method is ShipMethod.OWN_COURIER:
             number = (awb or "").strip()
             if not number:
-                raise ValueError("Type the AWB (resi number) of your own courier before confirming the shipment.")
+                raise ValueError(said(QT_TRANSLATE_NOOP("Marketplace", "Type the AWB (resi number) of your own courier "
+                                                        "before confirming the shipment.")))
             self._call("POST", f"/v1/order/{order.order_id}/fs/{self.fs_id}/status", E_STATUS,
                        said(QT_TRANSLATE_NOOP("Marketplace", "confirm shipping of order {order}"),
                             order=order.order_id),
@@ -484,8 +488,8 @@ class TokopediaClient:
                 wait = PICKUP_AFTER_ACK_S - (self.http.clock() - acked)
                 if wait > 0:
                     self.http.sleep(wait)
-            body = {"order_id": _numeric_id(order.order_id, "Order ID"),
-                    "shop_id": _numeric_id(self.shop_id, "Shop ID")}
+            body = {"order_id": _numeric_id(order.order_id, _ORDER_ID),
+                    "shop_id": _numeric_id(self.shop_id, _SHOP_ID)}
             self._call("POST", f"/inventory/v1/fs/{self.fs_id}/pick-up", E_PICKUP,
                        said(QT_TRANSLATE_NOOP("Marketplace", "request pick-up of order {order}"),
                             order=order.order_id), json_body=body, idempotent=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from tokodesk.config import WIB
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import CancelReason, CancelRequest, OrderState
 
 # Text limits from the FS docs. Code 0 is 512 in the docs but 200 in the SIRCLO spec (UNCONFIRMED): the docs are the
@@ -52,38 +52,39 @@ def nack_body(request: CancelRequest, today: date | None = None) -> dict:
     reason = BY_CODE.get(str(request.reason.code).strip())
     if reason is None:
         codes = ", ".join(r.code for r in REASONS)
-        raise InvalidCancelRequest(
-            f"Reject reason code {request.reason.code!r} is not one Tokopedia accepts ({codes})."
-        )
+        raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "Reject reason code {code!r} is not one Tokopedia accepts ({codes})."),
+            code=request.reason.code, codes=codes))
     text = (request.text or "").strip()
     if reason.needs_text and not text:
-        raise InvalidCancelRequest(f"Write a short explanation for the buyer (reason: {reason.label}).")
+        raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP("Marketplace", "Write a short explanation for the buyer "
+                                                          "(reason: {reason})."), reason=reason.label))
     if len(text) > reason.max_text:
-        raise InvalidCancelRequest(
-            f"The explanation is {len(text)} characters; Tokopedia accepts at most {reason.max_text} for "
-            f"'{reason.label}'. Shorten it."
-        )
+        raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP(
+            "Marketplace", "The explanation is {length} characters; Tokopedia accepts at most {most} for '{reason}'. "
+            "Shorten it."), length=len(text), most=reason.max_text, reason=reason.label))
     body: dict = {"reason_code": int(reason.code), "reason": text}
     if reason.needs_close_date:
         if request.shop_close_end is None:
-            raise InvalidCancelRequest("'Shop closed' needs the date the shop opens again (shop closed until).")
+            raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP("Marketplace", "'Shop closed' needs the date the shop "
+                                                              "opens again (shop closed until).")))
         end = request.shop_close_end
         if isinstance(end, datetime):
             end_day = end.astimezone(WIB).date() if end.tzinfo else end.date()
         else:
             end_day = end
         if end_day < (today or _today_wib()):
-            raise InvalidCancelRequest(
-                f"The shop-closed-until date {end_day:%d/%m/%Y} is in the past; pick a later day."
-            )
+            raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The shop-closed-until date {day} is in the past; pick a later day."),
+                day=f"{end_day:%d/%m/%Y}"))
         note = (request.shop_close_note or "").strip()
         if not note:
-            raise InvalidCancelRequest("'Shop closed' needs a note for buyers (why the shop is closed).")
+            raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP("Marketplace", "'Shop closed' needs a note for buyers "
+                                                              "(why the shop is closed).")))
         if len(note) > CLOSE_NOTE_MAX:
-            raise InvalidCancelRequest(
-                f"The shop-closed note is {len(note)} characters; Tokopedia accepts at most {CLOSE_NOTE_MAX}. "
-                "Shorten it."
-            )
+            raise InvalidCancelRequest(said(QT_TRANSLATE_NOOP(
+                "Marketplace", "The shop-closed note is {length} characters; Tokopedia accepts at most {most}. Shorten "
+                "it."), length=len(note), most=CLOSE_NOTE_MAX))
         body["shop_close_end_date"] = f"{end_day:%d/%m/%Y}"
         body["shop_close_note"] = note
     return body
