@@ -3073,6 +3073,14 @@ Folder data: {1}</translation>
         <translation>Alasan &apos;{reason}&apos; tidak tersedia untuk permintaan pembatalan ini; pilih salah satu: {allowed}.</translation>
     </message>
     <message>
+        <source>the product of this SKU is not known: pull the products again</source>
+        <translation>produk dari SKU ini tidak dikenal: tarik produk lagi</translation>
+    </message>
+    <message>
+        <source>not sent: the push was cancelled</source>
+        <translation>tidak dikirim: pembaruan dibatalkan</translation>
+    </message>
+    <message>
         <source>price update</source>
         <translation>perbarui harga</translation>
     </message>
@@ -3083,6 +3091,10 @@ Folder data: {1}</translation>
     <message>
         <source>deactivate products</source>
         <translation>menonaktifkan produk</translation>
+    </message>
+    <message>
+        <source>neither on nor off was asked</source>
+        <translation>tidak diminta aktif maupun nonaktif</translation>
     </message>
     <message>
         <source>authorized shops</source>
@@ -3257,6 +3269,18 @@ Folder data: {1}</translation>
         <translation>perbarui stok</translation>
     </message>
     <message>
+        <source>A stock quantity cannot be negative.</source>
+        <translation>Jumlah stok tidak boleh negatif.</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is not known to the marketplace any more. Pull the products again.</source>
+        <translation>SKU {sku} tidak lagi dikenal marketplace. Tarik produk lagi.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>Dibatalkan sebelum dikirim.</translation>
+    </message>
+    <message>
         <source>returns</source>
         <translation>pengembalian</translation>
     </message>
@@ -3295,6 +3319,94 @@ Folder data: {1}</translation>
     <message>
         <source>seller SKU edit</source>
         <translation>ubah SKU penjual</translation>
+    </message>
+    <message>
+        <source>a seller SKU code has 1 to {most} characters</source>
+        <translation>kode SKU penjual terdiri dari 1 sampai {most} karakter</translation>
+    </message>
+    <message>
+        <source>a seller SKU code has no spaces</source>
+        <translation>kode SKU penjual tidak boleh berisi spasi</translation>
+    </message>
+    <message>
+        <source>a seller SKU code has only printable characters</source>
+        <translation>kode SKU penjual hanya boleh berisi karakter yang bisa dicetak</translation>
+    </message>
+    <message>
+        <source>SKU {sku} has fields TokoDesk cannot send back unchanged ({fields})</source>
+        <translation>SKU {sku} punya kolom yang tidak bisa dikirim balik TokoDesk tanpa berubah ({fields})</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is a virtual bundle</source>
+        <translation>SKU {sku} adalah paket bundel virtual</translation>
+    </message>
+    <message>
+        <source>SKU {sku}: the marketplace did not say its price</source>
+        <translation>SKU {sku}: marketplace tidak menyebut harganya</translation>
+    </message>
+    <message>
+        <source>SKU {sku} has backorder stock</source>
+        <translation>SKU {sku} punya stok pre-order (backorder)</translation>
+    </message>
+    <message>
+        <source>the product is {status} on the marketplace</source>
+        <translation>produk berstatus {status} di marketplace</translation>
+    </message>
+    <message>
+        <source>the product has an unfinished draft in Seller Center (an edit would merge with it): finish or delete the draft there first</source>
+        <translation>produk punya draf yang belum selesai di Seller Center (perubahan akan tergabung dengannya): selesaikan atau hapus draf itu di sana dulu</translation>
+    </message>
+    <message>
+        <source>the product is being reviewed by the marketplace: try again once the review is done</source>
+        <translation>produk sedang ditinjau marketplace: coba lagi setelah peninjauan selesai</translation>
+    </message>
+    <message>
+        <source>the marketplace returned a SKU without its id</source>
+        <translation>marketplace mengembalikan SKU tanpa ID-nya</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is no longer part of this product: pull the SKUs again</source>
+        <translation>SKU {sku} tidak lagi termasuk produk ini: tarik SKU lagi</translation>
+    </message>
+    <message>
+        <source>the marketplace did not return {count} SKU(s) TokoDesk knows of this product ({skus}); an edit without them would delete them. Pull the SKUs again</source>
+        <translation>marketplace tidak mengembalikan {count} SKU produk ini yang dikenal TokoDesk ({skus}); perubahan tanpa SKU itu akan menghapusnya. Tarik SKU lagi</translation>
+    </message>
+    <message>
+        <source>the product has {count} SKUs, more than one edit takes ({most})</source>
+        <translation>produk punya {count} SKU, lebih dari yang bisa diubah sekaligus ({most})</translation>
+    </message>
+    <message>
+        <source>its code on the marketplace is now {now!r}, not {before!r}: pull the SKUs, then set the code again</source>
+        <translation>kodenya di marketplace sekarang {now!r}, bukan {before!r}: tarik SKU, lalu atur kodenya lagi</translation>
+    </message>
+    <message>
+        <source>SKU {sku} of this product already has the code {code!r}</source>
+        <translation>SKU {sku} dari produk ini sudah memakai kode {code!r}</translation>
+    </message>
+    <message>
+        <source>SKU {sku} of product {product} ({title})</source>
+        <translation>SKU {sku} dari produk {product} ({title})</translation>
+    </message>
+    <message>
+        <source>{code!r}: {why}</source>
+        <translation>{code!r}: {why}</translation>
+    </message>
+    <message>
+        <source>the code {code!r} is already used on the marketplace by {taken}: nothing was sent</source>
+        <translation>kode {code!r} sudah dipakai di marketplace oleh {taken}: tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>{why}; nothing was sent</source>
+        <translation>{why}; tidak ada yang dikirim</translation>
+    </message>
+    <message>
+        <source>the product changed on the marketplace while TokoDesk read it (stock, price or SKUs); nothing was sent: push again</source>
+        <translation>produk berubah di marketplace saat TokoDesk membacanya (stok, harga, atau SKU); tidak ada yang dikirim: perbarui di marketplace lagi</translation>
+    </message>
+    <message>
+        <source>accepted; the marketplace reviews the product before the new code shows to everyone</source>
+        <translation>diterima; marketplace meninjau produk sebelum kode baru tampil untuk semua orang</translation>
     </message>
     <message>
         <source>file</source>
@@ -3371,6 +3483,58 @@ Folder data: {1}</translation>
     <message>
         <source>The shop-closed note is {length} characters; Tokopedia accepts at most {most}. Shorten it.</source>
         <translation>Catatan toko tutup {length} karakter; Tokopedia menerima paling banyak {most}. Persingkat.</translation>
+    </message>
+    <message>
+        <source>no Tokopedia product id: pull the products again</source>
+        <translation>tidak ada ID produk Tokopedia: tarik produk lagi</translation>
+    </message>
+    <message>
+        <source>Tokopedia reported {rows} failed row(s) without naming them</source>
+        <translation>Tokopedia melaporkan {rows} baris gagal tanpa menyebutkannya</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s rate limit kept refusing this row; push again later</source>
+        <translation>Batas permintaan Tokopedia terus menolak baris ini; perbarui di marketplace lagi nanti</translation>
+    </message>
+    <message>
+        <source>update prices</source>
+        <translation>perbarui harga</translation>
+    </message>
+    <message>
+        <source>set products active</source>
+        <translation>mengaktifkan produk</translation>
+    </message>
+    <message>
+        <source>set products inactive</source>
+        <translation>menonaktifkan produk</translation>
+    </message>
+    <message>
+        <source>no Tokopedia product ID or SKU to address this row</source>
+        <translation>tidak ada ID produk atau SKU Tokopedia untuk baris ini</translation>
+    </message>
+    <message>
+        <source>the SKU holds characters that arrived garbled from Tokopedia; fix it in Seller Center and pull again</source>
+        <translation>SKU berisi karakter yang rusak dari Tokopedia; perbaiki di Seller Center lalu tarik lagi</translation>
+    </message>
+    <message>
+        <source>the SKU is {length} characters; Tokopedia accepts at most {most}</source>
+        <translation>SKU-nya {length} karakter; Tokopedia menerima paling banyak {most}</translation>
+    </message>
+    <message>
+        <source>update stock</source>
+        <translation>perbarui stok</translation>
+    </message>
+    <message>
+        <source>cancelled before it was sent</source>
+        <translation>dibatalkan sebelum dikirim</translation>
+    </message>
+    <message>
+        <source>Tokopedia reported {rows} failed row(s) without naming them; read the stock back to check this one</source>
+        <translation>Tokopedia melaporkan {rows} baris gagal tanpa menyebutkannya; baca ulang stok untuk memeriksa baris ini</translation>
+    </message>
+    <message>
+        <source>Tokopedia&apos;s rate limit kept refusing this row; it is sent again at the next sync</source>
+        <translation>Batas permintaan Tokopedia terus menolak baris ini; baris ini dikirim lagi pada sinkronisasi berikutnya</translation>
     </message>
 </context>
 <context>
@@ -6266,6 +6430,10 @@ Folder data: {1}</translation>
     <message>
         <source>confirmed by reading the product back</source>
         <translation>dipastikan dengan membaca ulang produk</translation>
+    </message>
+    <message>
+        <source>not sent: {reason}</source>
+        <translation>tidak dikirim: {reason}</translation>
     </message>
     <message>
         <source>refused by the marketplace</source>

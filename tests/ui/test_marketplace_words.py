@@ -12,6 +12,7 @@ import socket
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.integration.tiktokshop_setup import sb  # noqa: F401 - fixture
 from tests.ui.test_cancel_requests import shop_channel  # noqa: F401 - fixture
@@ -142,16 +143,16 @@ def test_an_unreachable_api_in_the_sync_warning_is_said_in_indonesian(qtbot, ind
 
 def test_a_lost_answer_in_a_batch_s_results_is_said_in_indonesian(qtbot, indonesian, open_orders_tab,
                                                                  sandbox_channel, sandbox, ctx, wait_idle):
-    tab = open_orders_tab(sandbox_channel)
-    [row] = [r for r in tab.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:1]
+    queue = open_orders_tab(sandbox_channel)
+    [row] = [r for r in queue.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:1]
     order_id = m.Order.get_by_id(row[q.R_PK]).order_id
     sandbox.faults.force("ack", "lost")  # accepted, but the answer never comes back
     sandbox.faults.force("order_detail", "error", 50)  # and the order cannot be read to find out
-    tab.select_pks([row[q.R_PK]])
-    tab.acknowledge()
+    queue.select_pks([row[q.R_PK]])
+    queue.acknowledge()
     wait_idle(ctx, timeout=90000)
     sandbox.faults.clear()
-    table = tab.results_dialog.table
+    table = queue.results_dialog.table
     cells = " ".join(table.item(0, c).text() for c in range(table.columnCount()))
     assert f"Jawaban untuk 'menerima pesanan {order_id}' hilang (koneksi terputus). Tokopedia mungkin sudah atau " \
            "belum melakukannya" in cells, cells
@@ -214,18 +215,18 @@ def test_a_lost_cancellation_of_tokopedia_and_shop_is_said_in_indonesian(qtbot, 
 
     sb.dialect.unpaid_seconds = 3 * 86400  # the shop has unpaid orders at the pull
     channel = request.getfixturevalue("shop_channel")
-    tab = open_orders_tab(channel)
-    tab.set_chip("waiting")
-    [pk] = pks(tab, "UNPAID")[:1]
+    queue = open_orders_tab(channel)
+    queue.set_chip("waiting")
+    [pk] = pks(queue, "UNPAID")[:1]
     order_id = m.Order.get_by_id(pk).order_id
-    dialog = open_cancel(qtbot, tab, [pk])
+    dialog = open_cancel(qtbot, queue, [pk])
     dialog.reason.setCurrentIndex(0)
     sb.faults.force("cancel", "lost")  # cancelled, but the answer never comes back
     _orders_unreadable_after_a_cancel(sb)  # and the order cannot be read to find out
     dialog.accept()
     wait_idle(ctx, timeout=90000)
     sb.faults.clear()
-    table = tab.results_dialog.table
+    table = queue.results_dialog.table
     cells = " ".join(table.item(0, c).text() for c in range(table.columnCount()))
     assert f"Jawaban Tokopedia & Shop untuk 'membatalkan pesanan {order_id}' hilang (" in cells, cells
     assert "Belum diketahui apakah sudah berlaku" in cells, cells
@@ -242,12 +243,65 @@ def test_a_label_printed_but_refused_by_the_marketplace_says_why_in_indonesian(q
     from tokodesk.sandbox.shop import Status
     from tokodesk.ui.orders_model import COL_FLAG
 
-    tab = request.getfixturevalue("orders_tab")
-    gone = _acknowledged(tab, ctx, wait_idle)[0]
+    queue = request.getfixturevalue("orders_tab")
+    gone = _acknowledged(queue, ctx, wait_idle)[0]
     sandbox.force_status(int(m.Order.get_by_id(gone).order_id), Status.BUYER_CANCELLED)  # meanwhile, on Tokopedia
-    _print_to_pdf(qtbot, tab, ctx, wait_idle, tmp_path / "labels.pdf")
-    model = tab.model
+    _print_to_pdf(qtbot, queue, ctx, wait_idle, tmp_path / "labels.pdf")
+    model = queue.model
     tip = model.data(model.index(model.row_of_pk(gone), COL_FLAG), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Tercetak, tetapi Tokopedia belum diberi tahu: Tokopedia tidak menemukan data untuk "
                           "permintaan ini"), tip  # the marketplace's refusal (ORD_API_008) in words too
     assert "found no data" not in tip and "Sync the orders" not in tip, tip
+
+
+def _products_with_a_draft(sb) -> None:  # noqa: ANN001, F811
+    """Get Product answers that the product has an unfinished draft in Seller Center (an edit would merge with it)."""
+    import json
+
+    from tokodesk.sandbox.server import Response
+
+    original = sb.dialect.handle
+
+    def handle(method, path, query, headers, body):  # noqa: ANN001, ANN202
+        answer = original(method, path, query, headers, body)
+        if method == "GET" and path.startswith("/product/202309/products/") and path.count("/") == 4:
+            payload = json.loads(answer.body)
+            payload["data"]["has_draft"] = True
+            return Response.json(answer.status, payload, answer.headers)
+        return answer
+
+    sb.dialect.handle = handle
+
+
+def test_a_code_change_the_marketplace_cannot_take_says_why_in_indonesian(qtbot, indonesian, ctx, wait_idle,
+                                                                          sb, request):  # noqa: F811
+    """A catalogue row's outcome (the adapter's words, kept as the edit's message) in the push's banner."""
+    from tests.integration.test_catalog_codes import multi_sku_listing
+    from tests.ui.test_catalog_edits import select_product
+    from tokodesk.ui.mapping_tab import MappingTab
+
+    channel = request.getfixturevalue("shop_channel")
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    ctx.channel_id = channel.id
+    mapping_tab = MappingTab(ctx)
+    qtbot.addWidget(mapping_tab)
+    mapping_tab.show()
+    wait_idle(ctx)
+    _mapping, product, _others = multi_sku_listing(channel)
+    select_product(mapping_tab, product.product_id)
+    qtbot.mouseClick(mapping_tab.catalog.edit_button, Qt.MouseButton.LeftButton)
+    mapping_tab.catalog.dialog.code.setText("KODE-BARU-1")
+    qtbot.mouseClick(mapping_tab.catalog.dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    wait_idle(ctx)
+    _products_with_a_draft(sb)
+    qtbot.mouseClick(mapping_tab.catalog.push_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(mapping_tab.catalog.dialog.push_button, Qt.MouseButton.LeftButton)
+    wait_idle(ctx, 30000)
+    shown = f"{mapping_tab.banner.label.text()}\n{mapping_tab.banner._details}"  # the banner and its Details…
+    assert "produk punya draf yang belum selesai di Seller Center (perubahan akan tergabung dengannya): " \
+           "selesaikan atau hapus draf itu di sana dulu; tidak ada yang dikirim" in shown, shown
+    assert "unfinished draft" not in shown and "nothing was sent" not in shown, shown
+    edit = m.CatalogEdit.select().order_by(m.CatalogEdit.id.desc()).first()
+    assert edit.message.startswith("the product has an unfinished draft in Seller Center"), \
+        "the stored message (the CLI, a support engineer) keeps the English"

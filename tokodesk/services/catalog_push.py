@@ -329,7 +329,8 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
     for e in todo:
         used = catalog_codes.code_in_use(e.new_text, e.seller_sku) if e.field == SELLER_SKU else ""
         if used:  # the code was taken locally since it was kept: refused before it is sent
-            answers[e.id] = base.CatalogRowResult(e.product_id, False, f"not sent: {used}")
+            answers[e.id] = base.CatalogRowResult(e.product_id, False, said(QT_TRANSLATE_NOOP(
+                "Refusals", "not sent: {reason}"), reason=used))
     for name, send in ((PRICE, "update_prices"), (ACTIVE, "set_listings"), (SELLER_SKU, "set_seller_skus")):
         group = [e for e in todo if e.field == name and e.id not in answers]
         if not group:
@@ -338,7 +339,8 @@ def _send_all(channel: m.Channel, live: base.Marketplace, chosen: Sequence[m.Cat
             results = getattr(live, send)([_row(e) for e in group], cancel=cancel)
         except base.MarketplaceError as exc:
             outcome.error = str(exc)
-            results = [base.CatalogRowResult(e.product_id, False, f"not sent: {exc}") for e in group]
+            results = [base.CatalogRowResult(e.product_id, False, said(QT_TRANSLATE_NOOP(
+                "Refusals", "not sent: {reason}"), reason=str(exc))) for e in group]
         for e, result in zip(group, results, strict=True):
             answers[e.id] = result
     lost = [e for e in todo if answers[e.id].unknown]

@@ -34,6 +34,9 @@ SEARCH_SKUS_MAX = 10
 
 
 # What each call is named in its errors (an answer lost or too large): words the window says in its language.
+_UNKNOWN_PRODUCT = said(QT_TRANSLATE_NOOP("Marketplace", "the product of this SKU is not known: pull the products "
+                                                        "again"))
+_CANCELLED = said(QT_TRANSLATE_NOOP("Marketplace", "not sent: the push was cancelled"))
 _W_PRICE_UPDATE = said(QT_TRANSLATE_NOOP("Marketplace", "price update"))
 _W_ACTIVATE_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "activate products"))
 _W_DEACTIVATE_PRODUCTS = said(QT_TRANSLATE_NOOP("Marketplace", "deactivate products"))
@@ -49,8 +52,7 @@ def update_prices(api: Transport, rows: Sequence[CatalogRow], cancel: CancelChec
     by_product: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         if not row.parent_id:
-            results[index] = CatalogRowResult(row.product_id, False,
-                                              "the product of this SKU is not known: pull the products again")
+            results[index] = CatalogRowResult(row.product_id, False, _UNKNOWN_PRODUCT)
         else:
             by_product.setdefault(row.parent_id, []).append(index)
     for product_id, indexes in by_product.items():
@@ -58,7 +60,7 @@ def update_prices(api: Transport, rows: Sequence[CatalogRow], cancel: CancelChec
             chunk = indexes[start : start + PRICE_SKUS_MAX]
             if cancel is not None and cancel():
                 for i in chunk:
-                    results[i] = CatalogRowResult(rows[i].product_id, False, "not sent: the push was cancelled")
+                    results[i] = CatalogRowResult(rows[i].product_id, False, _CANCELLED)
                 continue
             body = {"skus": [{"id": rows[i].product_id,
                               "price": {"amount": str(int(rows[i].price or 0)), "currency": "IDR"}} for i in chunk]}
@@ -86,15 +88,14 @@ def set_listings(api: Transport, rows: Sequence[CatalogRow], cancel: CancelCheck
                 if row.parent_id:
                     by_product.setdefault(row.parent_id, []).append(index)
                 else:
-                    results[index] = CatalogRowResult(row.product_id, False,
-                                                      "the product of this SKU is not known: pull the products again")
+                    results[index] = CatalogRowResult(row.product_id, False, _UNKNOWN_PRODUCT)
         products = list(by_product)
         for start in range(0, len(products), LISTING_MAX):
             chunk = products[start : start + LISTING_MAX]
             indexes = [i for p in chunk for i in by_product[p]]
             if cancel is not None and cancel():
                 for i in indexes:
-                    results[i] = CatalogRowResult(rows[i].product_id, False, "not sent: the push was cancelled")
+                    results[i] = CatalogRowResult(rows[i].product_id, False, _CANCELLED)
                 continue
             try:
                 data = api.call("POST", path, body={"product_ids": chunk}, idempotent=False,
@@ -114,7 +115,8 @@ def set_listings(api: Transport, rows: Sequence[CatalogRow], cancel: CancelCheck
                 message = failed.get(p) or failed.get("")
                 for i in by_product[p]:
                     results[i] = CatalogRowResult(rows[i].product_id, message is None, message or "")
-    return [results.get(i) or CatalogRowResult(r.product_id, False, "neither on nor off was asked")
+    return [results.get(i) or CatalogRowResult(r.product_id, False, said(QT_TRANSLATE_NOOP(
+        "Marketplace", "neither on nor off was asked")))
             for i, r in enumerate(rows)]
 
 

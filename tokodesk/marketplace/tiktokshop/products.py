@@ -222,14 +222,16 @@ def update_stock(
     for row in rows:
         sku_id = sku_of[id(row)]
         if row.quantity < 0:
-            outcome[id(row)] = _row_result(row, False, "A stock quantity cannot be negative.")
+            outcome[id(row)] = _row_result(row, False, said(QT_TRANSLATE_NOOP(
+                "Marketplace", "A stock quantity cannot be negative.")))
             continue
         stock = current.get(sku_id)
         product_id = (stock.product_id if stock else "") or (row.product_id if row.product_id != sku_id else "")
         product_id = product_id or (known_products(sku_id) or "")
         if not product_id:
             outcome[id(row)] = _row_result(
-                row, False, f"SKU {sku_id} is not known to the marketplace any more. Pull the products again."
+                row, False, said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} is not known to the marketplace any "
+                                                   "more. Pull the products again."), sku=sku_id)
             )
             continue
         warehouses = list(stock.warehouses) if stock and stock.warehouses else list(row.warehouse_ids)
@@ -252,7 +254,8 @@ def update_stock(
             chunk_rows = [r for entry in chunk for r in skus[entry["id"]]]
             if cancel and cancel():
                 for r in chunk_rows:
-                    outcome[id(r)] = _row_result(r, False, "Cancelled before it was sent.", retryable=True)
+                    outcome[id(r)] = _row_result(r, False, said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "Cancelled before it was sent.")), retryable=True)
                 continue
             try:
                 data = api.call(

@@ -60,11 +60,11 @@ class Refused(Exception):
 def check_code(code: str) -> str:
     """The reference's rule for `seller_sku`: 1-50 characters, text without spaces. Returns why not ("" when fine)."""
     if not code or len(code) > CODE_MAX:
-        return f"a seller SKU code has 1 to {CODE_MAX} characters"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "a seller SKU code has 1 to {most} characters"), most=CODE_MAX)
     if any(c.isspace() for c in code):
-        return "a seller SKU code has no spaces"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "a seller SKU code has no spaces"))
     if not code.isprintable():
-        return "a seller SKU code has only printable characters"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "a seller SKU code has only printable characters"))
     return ""
 
 
@@ -88,19 +88,21 @@ def carry(sku: dict) -> dict:
     unknown = sorted(set(sku) - set(_CARRIED) - set(_READ_ONLY) - {"price", "inventory", "sales_attributes",
                                                                     "combined_skus"})
     if unknown:
-        raise Refused(f"SKU {sid} has fields TokoDesk cannot send back unchanged ({', '.join(unknown)})")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} has fields TokoDesk cannot send back unchanged "
+                                             "({fields})"), sku=sid, fields=", ".join(unknown)))
     if sku.get("combined_skus"):
-        raise Refused(f"SKU {sid} is a virtual bundle")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} is a virtual bundle"), sku=sid))
     price = sku.get("price") or {}
     amount = str(price.get("sale_price") or price.get("amount") or "")
     if not amount or not price.get("currency"):
-        raise Refused(f"SKU {sid}: the marketplace did not say its price")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku}: the marketplace did not say its price"),
+                           sku=sid))
     out: dict[str, Any] = {k: sku[k] for k in _CARRIED if sku.get(k) not in (None, "", [], {})}
     out["price"] = {"amount": amount, "currency": str(price["currency"])}
     inventory = []
     for entry in sku.get("inventory") or []:
         if entry.get("backorder_quantity") or entry.get("handling_time"):
-            raise Refused(f"SKU {sid} has backorder stock")
+            raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} has backorder stock"), sku=sid))
         inventory.append({"warehouse_id": str(entry.get("warehouse_id") or ""), "quantity": int(entry["quantity"])})
     if inventory:
         out["inventory"] = inventory
@@ -114,35 +116,42 @@ def plan(product: dict, row: CatalogRow) -> dict:
     """The Partial Edit body for `row` from one Get Product answer. Raises Refused (nothing to send) when unsafe."""
     status = str(product.get("status") or "")
     if status in ("FREEZE", "DELETED"):
-        raise Refused(f"the product is {status} on the marketplace")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the product is {status} on the marketplace"),
+                           status=status))
     if product.get("has_draft"):
-        raise Refused("the product has an unfinished draft in Seller Center (an edit would merge with it): "
-                      "finish or delete the draft there first")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the product has an unfinished draft in Seller Center (an "
+                                             "edit would merge with it): finish or delete the draft there first")))
     if str((product.get("audit") or {}).get("status") or "") in ("AUDITING", "PENDING"):
-        raise Refused("the product is being reviewed by the marketplace: try again once the review is done")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the product is being reviewed by the marketplace: try "
+                                             "again once the review is done")))
     skus = [s for s in product.get("skus") or [] if isinstance(s, dict)]
     ids = [str(s.get("id") or "") for s in skus]
     if "" in ids:
-        raise Refused("the marketplace returned a SKU without its id")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the marketplace returned a SKU without its id")))
     if row.product_id not in ids:
-        raise Refused(f"SKU {row.product_id} is no longer part of this product: pull the SKUs again")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} is no longer part of this product: pull the "
+                                             "SKUs again"), sku=row.product_id))
     missing = [s for s in row.siblings if s not in ids]
     if missing:
-        raise Refused(f"the marketplace did not return {len(missing)} SKU(s) TokoDesk knows of this product "
-                      f"({', '.join(missing[:5])}); an edit without them would delete them. Pull the SKUs again")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the marketplace did not return {count} SKU(s) TokoDesk "
+                                             "knows of this product ({skus}); an edit without them would delete them. "
+                                             "Pull the SKUs again"), count=len(missing), skus=", ".join(missing[:5])))
     if len(skus) > SKUS_MAX:
-        raise Refused(f"the product has {len(skus)} SKUs, more than one edit takes ({SKUS_MAX})")
+        raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "the product has {count} SKUs, more than one edit takes "
+                                             "({most})"), count=len(skus), most=SKUS_MAX))
     body = []
     for sku in skus:
         carried = carry(sku)
         if carried["id"] == row.product_id:
             now = str(sku.get("seller_sku") or "")
             if now != row.old_seller_sku:
-                raise Refused(f"its code on the marketplace is now {now!r}, not {row.old_seller_sku!r}: pull the SKUs, "
-                              "then set the code again")
+                raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "its code on the marketplace is now {now!r}, not "
+                                                     "{before!r}: pull the SKUs, then set the code again"),
+                                   now=now, before=row.old_seller_sku))
             carried["seller_sku"] = row.seller_sku
         elif str(sku.get("seller_sku") or "") == row.seller_sku:
-            raise Refused(f"SKU {carried['id']} of this product already has the code {row.seller_sku!r}")
+            raise Refused(said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} of this product already has the code "
+                                                 "{code!r}"), sku=carried["id"], code=row.seller_sku))
         body.append(carried)
     return {"skus": body}
 
@@ -158,34 +167,40 @@ def _code_in_use(api: Transport, row: CatalogRow) -> str:
     for product in data.get("products") or []:
         for sku in product.get("skus") or []:
             if str(sku.get("seller_sku") or "") == row.seller_sku and str(sku.get("id")) != row.product_id:
-                return f"SKU {sku.get('id')} of product {product.get('id')} ({product.get('title') or ''})"
+                return said(QT_TRANSLATE_NOOP("Marketplace", "SKU {sku} of product {product} ({title})"),
+                            sku=sku.get("id"), product=product.get("id"), title=product.get("title") or "")
     return ""
 
 
 def _edit_one(api: Transport, row: CatalogRow) -> CatalogRowResult:
     why = check_code(row.seller_sku or "")
     if why:
-        return CatalogRowResult(row.product_id, False, f"{row.seller_sku!r}: {why}")
+        return CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP("Marketplace", "{code!r}: {why}"),
+                                                            code=row.seller_sku, why=why))
     if not row.parent_id:
-        return CatalogRowResult(row.product_id, False, "the product of this SKU is not known: pull the products again")
+        return CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+            "Marketplace", "the product of this SKU is not known: pull the products again")))
     taken = _code_in_use(api, row)
     if taken:
-        return CatalogRowResult(row.product_id, False, f"the code {row.seller_sku!r} is already used on the "
-                                                       f"marketplace by {taken}: nothing was sent")
+        return CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+            "Marketplace", "the code {code!r} is already used on the marketplace by {taken}: nothing was sent"),
+            code=row.seller_sku, taken=taken))
     try:
         body = plan(_get(api, row.parent_id), row)
         again = plan(_get(api, row.parent_id), row)
     except Refused as why_not:
-        return CatalogRowResult(row.product_id, False, f"{why_not}; nothing was sent")
+        return CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP("Marketplace", "{why}; nothing was "
+                                                                              "sent"), why=why_not.args[0]))
     if again != body:
-        return CatalogRowResult(row.product_id, False, "the product changed on the marketplace while TokoDesk read it "
-                                                       "(stock, price or SKUs); nothing was sent: push again")
+        return CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+            "Marketplace", "the product changed on the marketplace while TokoDesk read it (stock, price or SKUs); "
+            "nothing was sent: push again")))
     data = api.call("POST", PARTIAL_EDIT.format(product_id=row.parent_id), body=body, idempotent=False,
                     what=_W_SELLER_SKU_EDIT)
     review = str((data.get("audit") or {}).get("status") or "")
     if review == "AUDITING":
-        return CatalogRowResult(row.product_id, True, "accepted; the marketplace reviews the product before the new "
-                                                      "code shows to everyone")
+        return CatalogRowResult(row.product_id, True, said(QT_TRANSLATE_NOOP(
+            "Marketplace", "accepted; the marketplace reviews the product before the new code shows to everyone")))
     return CatalogRowResult(row.product_id, True)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import (
     AuthError,
@@ -67,12 +68,14 @@ def _send(
         if parsing.ident(row.product_id).isdigit():
             queue.append((index, row))
         else:
-            results[index] = CatalogRowResult(row.product_id, False, "no Tokopedia product id: pull the products again")
+            results[index] = CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+                "Marketplace", "no Tokopedia product id: pull the products again")))
     size, stalls = batch_max, 0
     while queue:
         if cancel is not None and cancel():
             for index, row in queue:
-                results[index] = CatalogRowResult(row.product_id, False, "not sent: the push was cancelled")
+                results[index] = CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "not sent: the push was cancelled")))
             break
         limits = http.limits.get(endpoint)
         burst = limits.rate_and_burst()[1] if limits else None
@@ -99,7 +102,8 @@ def _send(
             message = messages.get(parsing.ident(row.product_id))
             if message is None and unplaced:
                 results[index] = CatalogRowResult(
-                    row.product_id, False, f"Tokopedia reported {unplaced} failed row(s) without naming them",
+                    row.product_id, False, said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "Tokopedia reported {rows} failed row(s) without naming them"), rows=unplaced),
                     unknown=True)
             elif message is None:
                 results[index] = CatalogRowResult(row.product_id, True)
@@ -113,8 +117,8 @@ def _send(
         stalls = 0 if len(throttled) < len(batch) else stalls + 1
         if stalls >= STALL_ROUNDS:
             for index, row in throttled + queue:
-                results[index] = CatalogRowResult(row.product_id, False,
-                                                  "Tokopedia's rate limit kept refusing this row; push again later")
+                results[index] = CatalogRowResult(row.product_id, False, said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "Tokopedia's rate limit kept refusing this row; push again later")))
             break
         queue[0:0] = throttled
         size = max(1, len(batch) - len(throttled)) if len(throttled) < len(batch) else size
@@ -129,7 +133,8 @@ def update_prices(http: Transport, fs_id: str, shop_id: str, rows: Sequence[Cata
     def request(batch: list[CatalogRow]) -> tuple[str, object]:
         return path, [{"product_id": int(parsing.ident(r.product_id)), "new_price": int(r.price or 0)} for r in batch]
 
-    return _send(http, rows, E_PRICE, PRICE_BATCH, request, "update prices", shop_id, cancel)
+    return _send(http, rows, E_PRICE, PRICE_BATCH, request,
+                 said(QT_TRANSLATE_NOOP("Marketplace", "update prices")), shop_id, cancel)
 
 
 def set_listings(http: Transport, fs_id: str, shop_id: str, rows: Sequence[CatalogRow],
@@ -144,9 +149,11 @@ def set_listings(http: Transport, fs_id: str, shop_id: str, rows: Sequence[Catal
         def request(batch: list[CatalogRow], path: str = path) -> tuple[str, object]:
             return path, {"product_id": [int(parsing.ident(r.product_id)) for r in batch]}
 
-        answers = _send(http, [r for _, r in picked], endpoint, LISTING_BATCH, request, f"set products {word}",
-                        shop_id, cancel)
+        action = said(QT_TRANSLATE_NOOP("Marketplace", "set products active")) if active else \
+            said(QT_TRANSLATE_NOOP("Marketplace", "set products inactive"))
+        answers = _send(http, [r for _, r in picked], endpoint, LISTING_BATCH, request, action, shop_id, cancel)
         for (index, _), answer in zip(picked, answers, strict=True):
             results[index] = answer
-    return [results.get(i) or CatalogRowResult(r.product_id, False, "neither on nor off was asked")
+    return [results.get(i) or CatalogRowResult(r.product_id, False, said(QT_TRANSLATE_NOOP(
+        "Marketplace", "neither on nor off was asked")))
             for i, r in enumerate(rows)]

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import error_words
 from tokodesk.marketplace.base import (
     AuthError,
@@ -60,13 +61,18 @@ def _request_item(row: StockRow) -> dict | str:
         return {"product_id": int(pid), "new_stock": quantity}
     sku = (row.sku or "").strip()
     if not sku:
-        return "no Tokopedia product ID or SKU to address this row"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "no Tokopedia product ID or SKU to address this row"))
     if REPLACEMENT in sku:
         # Never send a SKU other than the one on the marketplace: ours was cleaned when it arrived.
-        return "the SKU holds characters that arrived garbled from Tokopedia; fix it in Seller Center and pull again"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "the SKU holds characters that arrived garbled from Tokopedia; "
+                                      "fix it in Seller Center and pull again"))
     if len(sku) > SKU_MAX:
-        return f"the SKU is {len(sku)} characters; Tokopedia accepts at most {SKU_MAX}"
+        return said(QT_TRANSLATE_NOOP("Marketplace", "the SKU is {length} characters; Tokopedia accepts at most "
+                                      "{most}"), length=len(sku), most=SKU_MAX)
     return {"sku": sku, "new_stock": quantity}
+
+
+_UPDATE_STOCK = said(QT_TRANSLATE_NOOP("Marketplace", "update stock"))  # the call's name in its errors
 
 
 def _next_batch(queue: list[_Pending], size: int) -> list[_Pending]:
@@ -131,7 +137,8 @@ def push_stock(
     while queue:
         if cancel is not None and cancel():
             for p in queue:
-                answer(p, False, "cancelled before it was sent", retryable=True)
+                answer(p, False, said(QT_TRANSLATE_NOOP("Marketplace", "cancelled before it was sent")),
+                       retryable=True)
             break
         limits = http.limits.get(E_STOCK)
         burst = limits.rate_and_burst()[1] if limits else None
@@ -139,7 +146,7 @@ def push_stock(
         http.wait_for_room(E_STOCK, len(batch))
         params = {"shop_id": shop_id}
         try:
-            data = http.call("POST", path, endpoint=E_STOCK, action="update stock", params=params,
+            data = http.call("POST", path, endpoint=E_STOCK, action=_UPDATE_STOCK, params=params,
                              json_body=[p.item for p in batch])
         except AuthError:
             raise
@@ -157,8 +164,9 @@ def push_stock(
         for p in batch:
             if p.index not in messages:
                 if unplaced:
-                    answer(p, False, f"Tokopedia reported {unplaced} failed row(s) without naming them; read the "
-                                     "stock back to check this one", retryable=True)
+                    answer(p, False, said(QT_TRANSLATE_NOOP(
+                        "Marketplace", "Tokopedia reported {rows} failed row(s) without naming them; read the stock "
+                        "back to check this one"), rows=unplaced), retryable=True)
                 else:
                     answer(p, True)
             elif p not in throttled:
@@ -171,8 +179,9 @@ def push_stock(
         stalls = 0 if accepted else stalls + 1
         if stalls >= STALL_ROUNDS:
             for p in throttled + queue:
-                answer(p, False, "Tokopedia's rate limit kept refusing this row; it is sent again at the next sync",
-                       retryable=True)
+                answer(p, False, said(QT_TRANSLATE_NOOP(
+                    "Marketplace", "Tokopedia's rate limit kept refusing this row; it is sent again at the next "
+                    "sync")), retryable=True)
             queue.clear()
             break
         queue[0:0] = throttled
