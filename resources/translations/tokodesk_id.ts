@@ -5984,6 +5984,10 @@ Folder data: {1}</translation>
         <translation>jawabannya hilang ({error})</translation>
     </message>
     <message>
+        <source>it could not be checked; reading failed: {error}</source>
+        <translation>tidak bisa diperiksa; pembacaan gagal: {error}</translation>
+    </message>
+    <message>
         <source>Choose a reason to reject the buyer&apos;s request (--reason NAME): {listed}.</source>
         <translation>Pilih alasan untuk menolak permintaan pembeli (--reason NAMA): {listed}.</translation>
     </message>
@@ -7534,6 +7538,14 @@ Folder data: {1}</translation>
     <message>
         <source>{kind} must not be empty</source>
         <translation>{kind} tidak boleh kosong</translation>
+    </message>
+    <message>
+        <source>it could not be checked; reading the order failed too: {error}</source>
+        <translation>tidak bisa diperiksa; membaca pesanan juga gagal: {error}</translation>
+    </message>
+    <message>
+        <source>the request may or may not have reached the marketplace ({error})</source>
+        <translation>permintaan mungkin sudah atau belum sampai ke marketplace ({error})</translation>
     </message>
 </context>
 <context>

@@ -462,8 +462,8 @@ def read_open(
                    if r.pending}
     except (base.AuthError, base.NotReachable) as exc:
         log.warning("reading the requests of %d open answers failed: %s", len(mine), exc)
-        return [(item, ex.Decision(outbox.UNKNOWN, f"it could not be checked; reading failed: {exc}")) for item in
-                mine], []
+        why = said(QT_TRANSLATE_NOOP("Refusals", "it could not be checked; reading failed: {error}"), error=str(exc))
+        return [(item, ex.Decision(outbox.UNKNOWN, why)) for item in mine], []
     except base.MarketplaceError as exc:  # refused as a whole: each is read alone by its sender
         log.warning("reading the requests of %d open answers at once failed (%s); reading each on its own", len(mine),
                     exc)
@@ -476,7 +476,7 @@ def read_open(
     try:
         remotes = {r.order_id: r for r in adapter.get_orders([item.order.order_id for item in answered])}
     except (base.AuthError, base.NotReachable) as exc:
-        why = f"it could not be checked; reading failed: {exc}"
+        why = said(QT_TRANSLATE_NOOP("Refusals", "it could not be checked; reading failed: {error}"), error=str(exc))
         return [(item, ex.Decision(outbox.UNKNOWN, why)) for item in answered], intents
     except base.MarketplaceError as exc:
         log.warning("reading %d orders at once failed (%s); reading each on its own", len(answered), exc)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from tokodesk.i18n_marks import said
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace import base
 from tokodesk.services import outbox
 from tokodesk.services import return_desk as rd
@@ -107,7 +107,7 @@ def _read_and_judge(desk: rd.ReturnDesk, mine: list[_Open], to_send: list[_Open]
                 infos.update((info.return_id, info) for info in page)
     except (base.AuthError, base.NotReachable) as exc:
         log.warning("reading %d returns to resolve their open decisions failed: %s", len(mine), exc)
-        why = f"it could not be checked; reading failed: {exc}"
+        why = said(QT_TRANSLATE_NOOP("Refusals", "it could not be checked; reading failed: {error}"), error=str(exc))
         return [(item, rd.Decided(outbox.UNKNOWN, why)) for item in mine]
     except base.MarketplaceError as exc:  # refused as a whole: each is read alone by its sender
         log.warning("reading %d returns at once failed (%s); reading each on its own", len(mine), exc)
@@ -194,7 +194,8 @@ def _answer(future: Future, item: _Open) -> rd.Decided | None:
         return future.result()
     except Exception as exc:  # not a marketplace answer (a bug, a transport surprise): the request may have gone out
         log.exception("decision %s on return %s: the sender failed", item.action.kind, item.ret.return_id)
-        return rd.Decided(outbox.UNKNOWN, f"the request may or may not have reached the marketplace ({exc})")
+        return rd.Decided(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP(
+            "Refusals", "the request may or may not have reached the marketplace ({error})"), error=str(exc)))
 
 
 def _give_back(item: _Open) -> rd.ReturnOutcome:

@@ -224,7 +224,8 @@ def _read_and_decide(
     except (base.AuthError, base.NotReachable) as exc:
         # Nothing can be read now: each stays open, with the reason, as when its own read fails.
         log.warning("reading %d orders to resolve their open actions failed: %s", len(mine), exc)
-        why = f"it could not be checked; reading the order failed too: {exc}"
+        why = said(QT_TRANSLATE_NOOP("Refusals", "it could not be checked; reading the order failed too: {error}"),
+                   error=str(exc))
         return [(item, ex.Decision(outbox.UNKNOWN, why)) for item in mine], []
     except base.MarketplaceError as exc:
         # The read of the chunk was refused as a whole (one odd order among them, say): each order is read alone.
