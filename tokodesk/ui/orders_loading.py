@@ -123,7 +123,8 @@ class QueueLoading:
             self._rest_job = None
             rows, counts, ranks, first_ranks = result
             # `first`'s rows are made again with their ranks in the model, each in the memory of the one it replaces
-            # (add_rest empties `first` as it goes).
+            # (add_rest empties `first` as it goes): nothing else may hold them.
+            self.selection.let_go_of_rows()
             self.model.add_rest(rows, counts, ranks=ranks, first=first, first_ranks=first_ranks)
             q.give_back_freed_memory()  # the merge's passing lists and dictionaries (4-5 MB at 100,000 orders)
             self._fill_couriers()

@@ -102,6 +102,11 @@ class SelectionKeeper(QObject):
                 self.view.scrollTo(index)
         self.changed.emit()
 
+    def let_go_of_rows(self) -> None:
+        """Drop the last answer (read again when next asked): it holds the rows shown then, which the model is about
+        to make again in their own memory (`OrdersModel.add_rest`)."""
+        self._cache = None
+
     # -------------------------------------------------------------- internals
     def _forget(self) -> None:
         self._cache = None

@@ -395,10 +395,13 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         printable[cid] = printable_states(marketplace, bool(marketplace_label))
     intern = sys.intern
     lowered: dict[str, str] = {}  # one buyer key per name (a shop's buyers come back): fewer strings, faster sorts
-    # One string for each buyer's name and each order's items text that recur (buyers come back; a shop of few
-    # products sells the same items again and again): a row keeps the first read's, not a copy of its own.
+    # One string for each buyer's name and each order's items text that recur, one int for each total (buyers come
+    # back; a shop sells the same items at the same prices again and again): a row keeps the first read's object,
+    # not a copy of its own (at 100,000 orders some MB; a total is 32 bytes an order).
     shared: dict[str, str] = {}
     share = shared.setdefault
+    amounts: dict[int, int] = {}
+    share_amount = amounts.setdefault
     found = []
     append = found.append
     for row in orders:
@@ -437,8 +440,9 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
         to_print = printed is None and state in printable.get(channel, PRINTABLE_BEFORE_SHIP)
         append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
-                awb, total, created, accept_by, ship_by, printed is not None, bool(changed_outside), bool(unmapped),
-                bool(failed), _problem(problem, problem_words), items, search, tts_sla, level, hold_until,
+                awb, share_amount(total, total), created, accept_by, ship_by, printed is not None,
+                bool(changed_outside), bool(unmapped), bool(failed), _problem(problem, problem_words), items, search,
+                tts_sla, level, hold_until,
                 waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
                 awb or booking or "", to_print, None, None, None, None, None))
     return found
