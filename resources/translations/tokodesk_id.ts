@@ -2781,6 +2781,10 @@ Folder data: {1}</translation>
         <translation>{reason} (kode {code})</translation>
     </message>
     <message>
+        <source>Tokopedia sent page {page} of the orders created {first} – {last} with nothing new (a repeated page): the pull of that window stopped there and reads it again next time</source>
+        <translation>Tokopedia mengirim halaman {page} dari pesanan yang dibuat {first} – {last} tanpa isi baru (halaman berulang): penarikan rentang waktu itu berhenti di sana dan membacanya lagi lain kali</translation>
+    </message>
+    <message>
         <source>{what} must be a number, not {value!r}</source>
         <translation>{what} harus berupa angka, bukan {value!r}</translation>
     </message>
@@ -3535,6 +3539,10 @@ Folder data: {1}</translation>
     <message>
         <source>Tokopedia&apos;s rate limit kept refusing this row; it is sent again at the next sync</source>
         <translation>Batas permintaan Tokopedia terus menolak baris ini; baris ini dikirim lagi pada sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <source>Tokopedia &amp; Shop handed out the same next page again for orders updated {first} – {last}: the pull of that window stopped there and reads it again next time</source>
+        <translation>Tokopedia &amp; Shop memberi halaman berikutnya yang sama lagi untuk pesanan yang diperbarui {first} – {last}: penarikan rentang waktu itu berhenti di sana dan membacanya lagi lain kali</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from tokodesk import config
 from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said
 from tokodesk.marketplace.base import CancelCheck, InvalidOrder, Order, Progress
-from tokodesk.marketplace.tiktokshop.errors import NAME
 from tokodesk.marketplace.tiktokshop.orders import parse_or_invalid
 
 log = logging.getLogger(__name__)
@@ -181,7 +180,8 @@ def read_progress(count: int) -> str:
 
 
 def _repeated_token(start: datetime, end: datetime) -> InvalidOrder:
-    reason = (f"{NAME} handed out the same next page again for orders updated {config.wib(start)} – "
-              f"{config.wib(end)}: the pull of that window stopped there and reads it again next time")
+    reason = said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia & Shop handed out the same next page again for orders "
+                                    "updated {first} – {last}: the pull of that window stopped there and reads it "
+                                    "again next time"), first=config.wib(start), last=config.wib(end))
     log.warning(reason)
     return InvalidOrder(order_id="", reason=reason)

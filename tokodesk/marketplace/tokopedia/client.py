@@ -102,9 +102,9 @@ E_SHOP = "GET /v1/shop/fs/{fs_id}/shop-info"
 
 def _repeated_page(start: int, end: int, page: int) -> InvalidOrder:
     first, last = (config.wib(datetime.fromtimestamp(t, timezone.utc)) for t in (start, end))
-    window = f"{first} – {last}"
-    reason = (f"Tokopedia sent page {page} of the orders created {window} with nothing new (a repeated page): the "
-              "pull of that window stopped there and reads it again next time")
+    reason = said(QT_TRANSLATE_NOOP("Marketplace", "Tokopedia sent page {page} of the orders created {first} – {last} "
+                                    "with nothing new (a repeated page): the pull of that window stopped there and "
+                                    "reads it again next time"), page=page, first=first, last=last)
     log.warning(reason)
     return InvalidOrder(order_id="", reason=reason)
 
