@@ -4,6 +4,7 @@ than the announced rate limit, and each order's own failure reported on that ord
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter
 from concurrent import futures
@@ -190,3 +191,28 @@ def test_a_batch_whose_first_answers_are_lost_sends_one_at_a_time_until_the_mark
     assert len(before) >= 4 and max(before) == 1, watch.seen  # three lost, one by one, then the first answer
     assert max(count for count, _answers in watch.seen) > 1  # then side by side
     assert all(order.requests == Counter({"ack": 1}) for order in shop.values())
+
+
+def test_a_sender_that_fails_leaves_its_order_waiting_with_words_the_window_can_say(database):
+    # Not a marketplace answer (a bug, a transport surprise): the request may have gone out, so the order waits for
+    # the next sync's read, and its problem is kept with its words (the window says it in Indonesian; the CLI and the
+    # export read the English).
+    with Sandbox(seed=23, orders=400, products=30, days=1.0) as sb:
+        channel, client, ids = _setup(sb)
+        ids = ids[:3]
+        send = client.acknowledge
+
+        def acknowledge(order_id):
+            if order_id == ids[1]:
+                raise RuntimeError("socket closed by a proxy")
+            return send(order_id)
+
+        client.acknowledge = acknowledge
+        results = Fulfilment(adapters=lambda c: client).acknowledge(find_orders(ids))
+        client.close()
+
+    assert [r.ok for r in results] == [True, False, True] and results[1].pending
+    order = m.Order.get(m.Order.order_id == ids[1])
+    assert "the request may or may not have reached the marketplace (socket closed by a proxy)" in order.problem
+    words = json.dumps(order.problem_words)
+    assert "the request may or may not have reached the marketplace ({error})" in words, words

@@ -213,7 +213,8 @@ def _decision(future: Future, intent: Intent) -> ex.Decision | None:
         return future.result()
     except Exception as exc:  # not a marketplace answer (a bug, a transport surprise): the request may have gone out
         log.exception("%s of order %s: the sender failed", intent.kind, intent.order.order_id)
-        return ex.Decision(outbox.UNKNOWN, f"the request may or may not have reached the marketplace ({exc})")
+        return ex.Decision(outbox.UNKNOWN, said(QT_TRANSLATE_NOOP(
+            "Refusals", "the request may or may not have reached the marketplace ({error})"), error=str(exc)))
 
 
 # ---- claiming --------------------------------------------------------------------------------------------------
