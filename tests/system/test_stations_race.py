@@ -47,8 +47,14 @@ from tokodesk import credentials
 credentials.set_client_secret(os.environ["RACE_CHANNEL"], os.environ.pop("SANDBOX_CLIENT_SECRET"))
 from tokodesk.cli import main
 from tokodesk.store.connection import close_database
+plan = json.loads(sys.stdin.readline())
+with contextlib.redirect_stdout(io.StringIO()):  # warm up: imports, the orders command, the database
+    main(["orders", "list", "--channel", os.environ["RACE_CHANNEL"], "--json"])
+close_database()
+print("ready", flush=True)
+sys.stdin.readline()  # go
 report = []
-for step in json.loads(sys.stdin.read()):
+for step in plan:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         rc = main(step["argv"])
@@ -128,7 +134,17 @@ def test_two_stations_racing_through_200_orders_accept_and_ship_each_exactly_onc
     plans = {"desk1": _plan(ids, 20), "desk2": _plan(_second_station_order(ids, pattern), 30)}
     procs = {name: _station(name, pg_url, secret, homes[name]) for name in STATIONS}
     for name, proc in procs.items():
-        proc.stdin.write(json.dumps(plans[name]))
+        proc.stdin.write(json.dumps(plans[name]) + "\n")
+        proc.stdin.flush()
+    # Both start together: a station that is still importing while the other works through its chunks is no race
+    # (under CI's load desk2 once did all 200 orders before desk1 had begun).
+    for name, proc in procs.items():
+        ready = proc.stdout.readline()
+        assert ready == "ready\n", f"{name} did not start: {ready!r} {proc.stderr.read()[-2000:] if not ready else ''}"
+    for proc in procs.values():
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in procs.values():
         proc.stdin.close()
     reports = {}
     for name, proc in procs.items():
