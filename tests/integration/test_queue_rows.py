@@ -58,7 +58,7 @@ def test_the_work_key_and_waiting_the_database_gives_follow_the_rule(any_databas
     assert len(rows) == 2 * 12 * len(OrderState)
     for r in rows:
         want = work_order.work_key(r[q.R_STATE], r[q.R_CREATED], r[q.R_ACCEPT_BY], r[q.R_SHIP_BY], r[q.R_TTS_SLA],
-                                   r[q.R_PRIORITY], r[q.R_HOLD_UNTIL])
+                                   r[q.R_PRIORITY], r[q.R_HOLD_UNTIL], r[q.R_PK])
         assert r[q.R_WORK] == want, r
         waiting = r[q.R_STATE] == OrderState.AWAITING_PAYMENT.value or \
             work_order.in_buyer_window(r[q.R_STATE], marketplace[r[q.R_CHANNEL]])

@@ -19,7 +19,16 @@ from PySide6.QtCore import Qt
 
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
-from tokodesk.ui.orders_model import COL_BUYER, COL_CODE, COL_CREATED, COL_INVOICE, COL_ITEMS, COL_TOTAL, SortRole
+from tokodesk.ui.orders_model import (
+    COL_BUYER,
+    COL_CODE,
+    COL_CREATED,
+    COL_DEADLINE,
+    COL_INVOICE,
+    COL_ITEMS,
+    COL_TOTAL,
+    SortRole,
+)
 from tokodesk.ui.orders_ranks import RANKED
 
 START = datetime(2026, 11, 20, 1, 0)
@@ -204,3 +213,50 @@ def test_the_second_read_ranks_every_order_with_rows_changed_between_the_reads(q
     # sorts by its text. The new order beyond every other keeps the rest ranked.
     assert tab.model.ranked_columns() == set(RANKED) - {COL_BUYER}
     _assert_text_order(tab)
+    # Buyer was shown while the others were read: the order of work kept beside it took them in.
+    tab.proxy.sort(COL_BUYER, Qt.SortOrder.AscendingOrder)
+    _click_deadline(tab, Qt.SortOrder.AscendingOrder)
+
+
+def _click_deadline(tab, order: Qt.SortOrder) -> None:
+    """A click on the Deadline header from the order shown: the rows in the order of work (the key never ties)."""
+    before = _shown(tab)
+    keys = [r[q.R_WORK] for r in before]
+    assert len(set(keys)) == len(keys), "two orders share a place in the order of work"
+    want = sorted(before, key=lambda r: r[q.R_WORK], reverse=order == Qt.SortOrder.DescendingOrder)
+    tab.proxy.sort(COL_DEADLINE, order)
+    assert [r[q.R_PK] for r in _shown(tab)] == [r[q.R_PK] for r in want], order
+
+
+def test_a_click_on_deadline_shows_the_order_of_work_as_rows_change_under_another_column(open_orders_tab, channel,
+                                                                                       ctx, wait_idle):
+    """The queue keeps the order of work beside another column's order (a click on Deadline then takes it instead of
+    sorting every row): packing, shipping, new orders and a marketplace moving deadlines must all move it."""
+    tab = open_orders_tab(channel)
+    tab.set_chip("all")
+    tab.proxy.sort(COL_TOTAL, Qt.SortOrder.AscendingOrder)
+    _click_deadline(tab, Qt.SortOrder.AscendingOrder)
+
+    # A few orders change while Total is shown: one packed (to the next group of work), one shipped, one whose
+    # deadline moved earlier than every other, a new order; then Buyer is clicked, then Deadline.
+    tab.proxy.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
+    rows = _shown(tab)
+    packed, shipped, hurried = (r[q.R_PK] for r in rows[5:8])
+    m.Order.update(state="packed").where(m.Order.id == packed).execute()
+    m.Order.update(state="shipped", awb="JP123").where(m.Order.id == shipped).execute()
+    m.Order.update(state="acknowledged", tts_sla_time=START - timedelta(days=3)).where(m.Order.id == hurried).execute()
+    newest = _new_order(channel, 99_000_011, accept_deadline=START + timedelta(hours=1))
+    _refresh(tab, ctx, wait_idle, [packed, shipped, hurried, newest])
+    tab.proxy.sort(COL_BUYER, Qt.SortOrder.AscendingOrder)
+    _click_deadline(tab, Qt.SortOrder.DescendingOrder)
+    assert _shown(tab)[-1][q.R_PK] == hurried  # the earliest deadline of all: last when descending
+
+    # Many at once (a batch shipped from another station): more than are moved one by one.
+    tab.proxy.sort(COL_INVOICE, Qt.SortOrder.AscendingOrder)
+    batch = [r[q.R_PK] for r in _shown(tab)[100:220]]
+    m.Order.update(state="awaiting_pickup", ship_deadline=START + timedelta(hours=5)).where(m.Order.id.in_(batch))\
+        .execute()
+    _refresh(tab, ctx, wait_idle, batch)
+    tab.proxy.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
+    _click_deadline(tab, Qt.SortOrder.AscendingOrder)
+    assert tab.model.rowCount() == N + 1

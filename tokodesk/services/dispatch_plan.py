@@ -91,7 +91,7 @@ def plan(now: datetime | None = None, channel: m.Channel | None = None) -> list[
             continue
         cut_off = _utc(o.pick_up_cut_off_time)
         key = work_order.work_key(o.state, o.created_at, o.accept_deadline, o.ship_deadline, o.tts_sla_time,
-                                  o.priority_level, o.hold_until)
+                                  o.priority_level, o.hold_until, o.id)
         row = PlanOrder(o.id, o.order_id, o.invoice, o.state, o.courier or "", ship_by, cut_off, o.priority_level,
                         key, mark_of(ship_by, now))
         group_key = ((o.courier or "").strip().lower(), cut_off)

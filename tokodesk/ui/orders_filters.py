@@ -6,6 +6,7 @@ with C getters and inlined predicates. `OrdersModel` keeps the rows and calls th
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Collection, Iterable
 from operator import itemgetter
@@ -115,6 +116,52 @@ def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None, ranked: 
     column, order = spec
     key = _RANK_KEYS[column] if column in ranked else SORT_KEYS[column]
     rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+def is_work_order(spec: tuple[int, Qt.SortOrder] | None) -> bool:
+    """The sort is the order of work (no column chosen, or the Deadline column either way)."""
+    return spec is None or spec[0] == COL_DEADLINE
+
+
+def work_order_of(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None) -> list[tuple]:
+    """Rows sorted by `spec`, a work order (`is_work_order`), as a new list in ascending work order. The work key
+    never ties (it ends with the row id), so the descending sort is exactly the ascending one reversed."""
+    return rows[::-1] if spec is not None and spec[1] == Qt.SortOrder.DescendingOrder else list(rows)
+
+
+def rows_in_work_order(work: list[tuple], spec: tuple[int, Qt.SortOrder]) -> list[tuple]:
+    """The rows of `work` (ascending work order) sorted by `spec`, a work order: what `sort_rows` gives them."""
+    return work[::-1] if spec[1] == Qt.SortOrder.DescendingOrder else work
+
+
+# Up to this many changed rows are moved one by one (a bisect and a list insert each, microseconds); more are
+# merged in one pass over the list instead.
+_MOVED_ONE_BY_ONE = 64
+
+
+def move_in_work_order(work: list[tuple], old: Collection[tuple], new: Collection[tuple]) -> bool:
+    """Keep `work`, every loaded row in ascending work order, right as rows change: `old` (rows held in `work`)
+    leave it, `new` (their fresh reads, and new orders) come in. False when a row of `old` is not where its key
+    says (`work` is then no use: the caller drops it and sorts when it next needs the order)."""
+    if len(old) + len(new) > _MOVED_ONE_BY_ONE:
+        gone = set(map(_pk_of, old))
+        if len(gone) != len(old):
+            return False
+        kept = [r for r in work if r[q.R_PK] not in gone]
+        if len(kept) != len(work) - len(gone):
+            return False
+        kept += sorted(new, key=WORK_KEY)
+        kept.sort(key=WORK_KEY)  # two sorted runs: one merge
+        work[:] = kept
+        return True
+    for row in old:
+        at = bisect_left(work, row[q.R_WORK], key=WORK_KEY)
+        if at == len(work) or work[at][q.R_PK] != row[q.R_PK]:
+            return False
+        del work[at]
+    for row in new:
+        insort(work, row, key=WORK_KEY)
+    return True
 
 
 def queue_counts(rows: list[tuple]) -> Counter:

@@ -47,11 +47,16 @@ from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also
     DEFAULT_CHIP,
     TO_DO,
     WHOLE_WITH_TO_DO,
+    WORK_KEY,
     chip_rows,
     is_problem,
+    is_work_order,
+    move_in_work_order,
     queue_counts,
     raw_deadline,
+    rows_in_work_order,
     sort_rows,
+    work_order_of,
 )
 from tokodesk.ui.orders_ranks import Ends, carry_ranks, put_ranks
 from tokodesk.ui.status_words import marketplace_status_words
@@ -136,6 +141,9 @@ class OrdersModel(QAbstractTableModel):
         self._courier = ""  # "" = every courier
         self._printed: bool | None = None  # None = printed or not
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # While another column's order is shown: every loaded row in the order of work, kept as rows change, so a
+        # click back on Deadline takes it instead of sorting 100,000 rows (about 40 ms from a shuffled order).
+        self._work: list[tuple] | None = None
         # The text columns whose rank every row holds (ui/orders_ranks.py), and where their values end.
         self._ranked: set[int] = set()
         self._ends: dict[int, Ends] = {}
@@ -209,8 +217,14 @@ class OrdersModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        self._sort_all()
+        spec = (column, order)
+        if is_work_order(spec) and self._work is not None:
+            self._all, self._work = rows_in_work_order(self._work, spec), None
+            self._all_index = None
+        elif not is_work_order(spec) and is_work_order(self._sort):
+            self._work = work_order_of(self._all, self._sort)
+        self._sort = spec
+        self._sort_all()  # in that order already (from the kept order of work): one pass
         self._relayout(self._visible(), QAbstractItemModel.LayoutChangeHint.VerticalSortHint)
 
     # -------------------------------------------------------------- our API
@@ -224,6 +238,7 @@ class OrdersModel(QAbstractTableModel):
         part of its orders that an action could take for the whole. With `ranks` the rows hold their text columns'
         ranks (`orders_ranks.rank_rows` over exactly these rows)."""
         self._all = rows
+        self._work = None
         self._ranked = set(ranks or ())
         self._ends = dict(ranks or {})
         self._counts = counts
@@ -259,13 +274,15 @@ class OrdersModel(QAbstractTableModel):
             # model holds none of them (nothing reads it until this returns), then shows the same orders again.
             shown = list(map(_pk_of, self._rows))
             held = self._all
-            self._all, self._rows, self._index, self._all_index = [], [], None, None
+            work = None if self._work is None else list(map(_pk_of, self._work))  # not the rows: they are remade
+            self._all, self._rows, self._index, self._all_index, self._work = [], [], None, None, None
             put_ranks(held, first if first is not None else [], first_ranks, self._ranked, self._ends)
             mine = {r[q.R_PK]: r for r in held}
             self._all = held
             self._rows = [mine[pk] for pk in shown]
         else:
             mine = {r[q.R_PK]: r for r in self._all}
+            work = None if self._work is None else list(map(_pk_of, self._work))
         version = q.R_VERSION
         newer = {}
         added = []
@@ -279,6 +296,9 @@ class OrdersModel(QAbstractTableModel):
         own_counts = None if newer or len(added) < len(rows) or counts is None else queue_counts(merged) + counts
         merged += added
         sort_rows(merged, self._sort, self._ranked)  # two sorted runs (or a sort changed meanwhile): one merge
+        if work is not None:  # the order of work kept beside another column's: the rest's orders join it
+            self._work = [newer.get(pk) or mine[pk] for pk in work] + added
+            self._work.sort(key=WORK_KEY)
         was_loading = self.chip_loading()
         self._all = merged
         self._more_counts = None
@@ -313,6 +333,8 @@ class OrdersModel(QAbstractTableModel):
         if self._ranked:
             fresh = {pk: carry_ranks(r, held.get(pk), self._ranked, self._ends) for pk, r in fresh.items()}
         added = [r for pk, r in fresh.items() if pk not in held]
+        if self._work is not None and not move_in_work_order(self._work, list(held.values()), list(fresh.values())):
+            self._work = None  # not as it should be: the next click on Deadline sorts instead
         self._all = [fresh.get(r[q.R_PK], r) for r in self._all]
         self._all[:0] = added
         self._counts = None

@@ -416,7 +416,7 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         else:
             items = words = work = seen_version = None
         if seen_version != version:  # written between the two reads: its key by the same rule, from this row
-            work = work_order.work_key(state, created, accept_by, ship_by, tts_sla, level, hold_until)
+            work = work_order.work_key(state, created, accept_by, ship_by, tts_sla, level, hold_until, pk)
         items = share(items, items) if items else ""
         search = f"{head} {words or ''}"
         if not search.isascii():  # SQLite lowers ASCII only
