@@ -137,9 +137,9 @@ def test_a_whole_read_on_sqlite_reads_with_a_small_page_cache_then_gives_it_back
     during: list[int] = []
     real = q._order_tuples
 
-    def order_tuples(orders, lines, parcels=None):  # noqa: ANN001, ANN202
+    def order_tuples(orders, lines, *rest):  # noqa: ANN001, ANN202
         during.append(database.execute_sql("PRAGMA cache_size").fetchone()[0])
-        return real(orders, lines, parcels)
+        return real(orders, lines, *rest)
 
     monkeypatch.setattr(q, "_order_tuples", order_tuples)
     rows = q.order_rows(None)

@@ -118,6 +118,32 @@ def sort_rows(rows: list[tuple], spec: tuple[int, Qt.SortOrder] | None, ranked: 
     rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
+def sort_role_key(row: tuple, column: int) -> Any:
+    """What one cell sorts by (the model's SortRole): the order `SORT_KEYS` gives, one row at a time."""
+    if column == COL_FLAG:
+        return is_problem(row)
+    if column == COL_INVOICE:
+        return row[q.R_INVOICE] or ""
+    if column == COL_STATE:
+        return row[q.R_STATE]
+    if column == COL_BUYER:
+        return (row[q.R_BUYER] or "").lower()
+    if column == COL_ITEMS:
+        return row[q.R_ITEMS]
+    if column == COL_COURIER:
+        return row[q.R_COURIER] or ""
+    if column == COL_CODE:
+        return row[q.R_AWB] or row[q.R_BOOKING] or ""
+    if column == COL_TOTAL:
+        return row[q.R_TOTAL] or 0
+    if column == COL_DEADLINE:
+        # The raw column sorts right without parsing or formatting 100,000 dates: ISO text from SQLite, datetime from
+        # PostgreSQL, one type per backend (the rows without a deadline never reach the second element's compare).
+        raw = raw_deadline(row)
+        return (0, raw) if raw else (1, "")
+    return str(row[q.R_CREATED] or "")
+
+
 def is_work_order(spec: tuple[int, Qt.SortOrder] | None) -> bool:
     """The sort is the order of work (no column chosen, or the Deadline column either way)."""
     return spec is None or spec[0] == COL_DEADLINE

@@ -14,6 +14,7 @@ import logging
 from array import array
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -22,11 +23,12 @@ from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
 from tokodesk.ui.orders_filters import TO_DO, database_counts, queue_counts, sort_rows
-from tokodesk.ui.orders_ranks import Ends, rank_rows
+from tokodesk.ui.orders_ranks import RANKED, Ends, rank_rows
 from tokodesk.ui.workers import Job
 
 log = logging.getLogger(__name__)
-REST_LANE = "queue-rest"  # the other orders' read: beside the local lane, so a click's small reads never wait for it
+REST_LANE = "queue-rest"
+_pk_of = itemgetter(q.R_PK)  # the other orders' read: beside the local lane, so a click's small reads never wait for it
 
 
 class QueueLoading:
@@ -53,12 +55,14 @@ class QueueLoading:
             self._rest_job.cancel()  # its answer is dropped (older generation); a fresh read follows
             self._rest_job = None
         sort = self.model.sort_spec()
-        # The same shop's queue read again (a sync finished, F5): every order in one read, shown when it is in (the
-        # rows shown until then are complete). A queue not shown yet: the To-do orders first.
+        # The same shop's queue read again (F5, the shop chosen again): every order in one read, compared with the
+        # rows held, and only what changed goes into the queue (the rows shown until then are complete; the seller's
+        # selection and place stay). A queue not shown yet: the To-do orders first.
         whole = self.loaded and self._loaded_view == channel_id and not self.model.loading()
+        held = list(self.model.all_rows()) if whole else []
 
         def load(_jc: Any) -> tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
-                                    dict[int, Ends] | None]:
+                                    list[int]]:
             invoice_mode = True
             if channel_id is not None:
                 row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
@@ -66,31 +70,35 @@ class QueueLoading:
             # The watcher starts before the read: a write in between is reported again, never missed.
             watcher = ChangeWatcher(channel_id=channel_id)
             watcher.start()
-            ranks = None
-            if whole:
-                rows = q.order_rows(channel_id)
+            gone: list[int] = []
+            if whole:  # only the rows that differ from those held (new ones too), and the orders gone since
+                held.sort(key=_pk_of, reverse=True)  # in the read's order
+                rows = q.order_rows(channel_id, held=held, gone=gone)
+                held.clear()
                 more = None
-                q.let_go_after_big_read()
-                ranks, _ = rank_rows(rows)  # every order is here: the text columns' ranks (orders_ranks.py)
-                q.let_go_after_big_read()  # again: the ranking's passing lists and dictionaries
             else:  # the To-do orders: ranked with the others, once they are read (`_load_rest`)
                 more = database_counts(*q.order_counts(channel_id))
                 rows = q.order_rows(channel_id, states=TO_DO)
-                q.let_go_after_big_read()
-            # Sorted and counted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
+            q.let_go_after_big_read()
+            # Sorted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
             sort_rows(rows, sort)
-            return rows, queue_counts(rows) if whole else None, more, invoice_mode, watcher, ranks
+            return rows, None, more, invoice_mode, watcher, gone
 
         def done(result: tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
-                               dict[int, Ends] | None]) -> None:
+                               list[int]]) -> None:
             if generation != self._generation:
                 return
-            rows, counts, more, invoice_mode, watcher, ranks = result
-            self.model.show_order_id = not invoice_mode
-            self.columns.set_key_width(rows)
-            self.model.set_rows(rows, counts, more_counts=more, ranks=ranks)
-            if ranks is not None:  # every order read again: the rows held until now went
-                q.give_back_freed_memory()
+            rows, counts, more, invoice_mode, watcher, gone = result
+            if whole:
+                self.model.set_show_order_id(not invoice_mode)
+                self.model.read_again(rows, gone)
+                self.columns.set_key_width(self.model.all_rows())
+                if self.model.ranked_columns() != set(RANKED):  # rows changed in ways that took columns' ranks
+                    self._rank_again(generation)
+            else:
+                self.model.show_order_id = not invoice_mode
+                self.columns.set_key_width(rows)
+                self.model.set_rows(rows, counts, more_counts=more)
             self._loaded_view = channel_id
             self._fill_couriers()
             self._watcher = watcher
@@ -139,6 +147,34 @@ class QueueLoading:
                 self._show_error(exc, detail)
 
         self._rest_job = self.ctx.jobs.submit(load, title=self.tr("Loading the other orders"), lane=REST_LANE,
+                                              on_result=done, on_error=failed)
+
+    def _rank_again(self, generation: int) -> None:
+        """Rank the text columns again over every held row (ui/orders_ranks.py), in the other orders' lane: until
+        then a column whose ranks went sorts by its text, as ever."""
+        first: list[tuple | None] = list(self.model.all_rows())
+
+        def load(_jc: Any) -> tuple[dict[int, Ends], list[array | None]]:
+            ranks, first_ranks = rank_rows([], first)
+            q.give_back_freed_memory()  # the ranking's passing lists and dictionaries
+            return ranks, first_ranks
+
+        def done(result: tuple[dict[int, Ends], list[array | None]]) -> None:
+            if generation != self._generation:
+                return
+            self._rest_job = None
+            ranks, first_ranks = result
+            self.selection.let_go_of_rows()  # the model makes its rows again, each in the memory of the one it was
+            self.model.take_ranks(ranks, first, first_ranks)
+            q.give_back_freed_memory()
+            self._after_rows_changed()
+
+        def failed(exc: BaseException, detail: str) -> None:
+            if generation == self._generation:
+                self._rest_job = None
+                log.warning("ranking the queue's text columns again failed: %s", detail)
+
+        self._rest_job = self.ctx.jobs.submit(load, title=self.tr("Sorting the orders"), lane=REST_LANE,
                                               on_result=done, on_error=failed)
 
     def _show_asked_order(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timezone
 from operator import itemgetter
 from typing import Any
@@ -55,6 +55,7 @@ from tokodesk.ui.orders_filters import (  # noqa: F401 - the queue's names, also
     queue_counts,
     raw_deadline,
     rows_in_work_order,
+    sort_role_key,
     sort_rows,
     work_order_of,
 )
@@ -183,7 +184,7 @@ class OrdersModel(QAbstractTableModel):
         if role == RowRole:
             return row
         if role == SortRole:
-            return _sort_key(row, col)
+            return sort_role_key(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             note = self._notes.get(row[q.R_PK])
             if col == COL_FLAG and (is_problem(row) or (note and not note[0])):
@@ -268,18 +269,7 @@ class OrdersModel(QAbstractTableModel):
         if self._more_counts is None:
             return
         if ranks is not None:
-            self._ranked = set(ranks)
-            self._ends = dict(ranks)
-            # Every held row is made again with its ranks, in the memory of the row it replaces: meanwhile the
-            # model holds none of them (nothing reads it until this returns), then shows the same orders again.
-            shown = list(map(_pk_of, self._rows))
-            held = self._all
-            work = None if self._work is None else list(map(_pk_of, self._work))  # not the rows: they are remade
-            self._all, self._rows, self._index, self._all_index, self._work = [], [], None, None, None
-            put_ranks(held, first if first is not None else [], first_ranks, self._ranked, self._ends)
-            mine = {r[q.R_PK]: r for r in held}
-            self._all = held
-            self._rows = [mine[pk] for pk in shown]
+            mine, work = self._take_ranks(ranks, first if first is not None else [], first_ranks)
         else:
             mine = {r[q.R_PK]: r for r in self._all}
             work = None if self._work is None else list(map(_pk_of, self._work))
@@ -311,6 +301,58 @@ class OrdersModel(QAbstractTableModel):
             self._relayout(visible)
         else:
             self._rows = visible
+
+    def take_ranks(self, ranks: dict[int, Ends], first: list[tuple | None], first_ranks: Sequence[array | None],
+                   ) -> None:
+        """The text columns' ranks made again over every held row (`rank_rows([], first)`, `first` the rows held
+        when it began: emptied here), after rows changed in ways that took columns out of `ranked_columns()`."""
+        mine, work = self._take_ranks(ranks, first, first_ranks)
+        if work is not None:
+            self._work = [mine[pk] for pk in work]
+
+    def _take_ranks(self, ranks: dict[int, Ends], first: list[tuple | None], first_ranks: Sequence[array | None],
+                    ) -> tuple[dict[int, tuple], list[int] | None]:
+        """Every held row made again with its ranks (`put_ranks`), in the memory of the row it replaces: meanwhile
+        the model holds none of them (nothing reads it until this returns), then shows the same orders again.
+        Returns the rows by pk and the pks of the order of work kept (`_work`, dropped: its rows are remade)."""
+        self._ranked = set(ranks)
+        self._ends = dict(ranks)
+        shown = list(map(_pk_of, self._rows))
+        held = self._all
+        work = None if self._work is None else list(map(_pk_of, self._work))
+        self._all, self._rows, self._index, self._all_index, self._work = [], [], None, None, None
+        put_ranks(held, first, first_ranks, self._ranked, self._ends)
+        mine = {r[q.R_PK]: r for r in held}
+        self._all = held
+        self._rows = [mine[pk] for pk in shown]
+        return mine, work
+
+    def read_again(self, changed: list[tuple], gone: Collection[int]) -> None:
+        """What a whole read again found (`queries.order_rows(held=…)`): the rows that differ from those held (or
+        are new), and the orders no longer found. Like `replace_rows` the view keeps its selection, current row and
+        scroll position; a row a later read brought meanwhile (a newer version) stays."""
+        version = q.R_VERSION
+        fresh = [r for r in changed if (known := self.row_of_pk_any(r[q.R_PK])) is None or r[version] >= known[version]]
+        if gone:
+            gone = set(gone)
+            self._all = [r for r in self._all if r[q.R_PK] not in gone]
+            if self._work is not None:
+                self._work = [r for r in self._work if r[q.R_PK] not in gone]
+            self._counts = None
+            self._all_index = None
+        if fresh:
+            self.replace_rows(fresh)
+        elif gone:
+            self._relayout(self._visible())
+
+    def set_show_order_id(self, on: bool) -> None:
+        """Key the orders on the marketplace order id (True) or the invoice number; the view follows."""
+        if on == self.show_order_id:
+            return
+        self.show_order_id = on
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, COL_INVOICE, COL_INVOICE)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_INVOICE), self.index(len(self._rows) - 1, COL_INVOICE))
 
     def sort_spec(self) -> tuple[int, Qt.SortOrder] | None:
         return self._sort
@@ -551,31 +593,6 @@ class OrdersModel(QAbstractTableModel):
         if left < 6:
             return QBrush(QColor("#fbeaa5"))
         return None
-
-
-def _sort_key(row: tuple, column: int) -> Any:
-    if column == COL_FLAG:
-        return is_problem(row)
-    if column == COL_INVOICE:
-        return row[q.R_INVOICE] or ""
-    if column == COL_STATE:
-        return row[q.R_STATE]
-    if column == COL_BUYER:
-        return (row[q.R_BUYER] or "").lower()
-    if column == COL_ITEMS:
-        return row[q.R_ITEMS]
-    if column == COL_COURIER:
-        return row[q.R_COURIER] or ""
-    if column == COL_CODE:
-        return row[q.R_AWB] or row[q.R_BOOKING] or ""
-    if column == COL_TOTAL:
-        return row[q.R_TOTAL] or 0
-    if column == COL_DEADLINE:
-        # The raw column sorts right without parsing or formatting 100,000 dates: ISO text from SQLite, datetime from
-        # PostgreSQL, one type per backend (the rows without a deadline never reach the second element's compare).
-        raw = raw_deadline(row)
-        return (0, raw) if raw else (1, "")
-    return str(row[q.R_CREATED] or "")
 
 
 _pk_of = itemgetter(q.R_PK)

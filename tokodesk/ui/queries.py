@@ -135,9 +135,15 @@ def _words_aggregate(database: pw.Database) -> str:
 
 
 def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *,
-               states: Collection[str] | None = None, other_states: bool = False) -> list[tuple]:
+               states: Collection[str] | None = None, other_states: bool = False,
+               held: Sequence[tuple] | None = None, gone: list[int] | None = None) -> list[tuple]:
     """Every order of the channel (or just `order_pks`), newest first, as tuples laid out by the R_* indices; with
     `states`, only the orders in those states (`other_states`: only the orders in none of them).
+
+    With `held` (the rows a queue holds, read before, highest pk first: the queue read again), only the rows that
+    differ from the held one's (ranks aside) or are new, and the pks of the held orders no longer found added to
+    `gone`. An unchanged row is let go as soon as it is made: the read never holds a second copy of the queue (at
+    100,000 orders that was +110 MB over the 280 the queue takes).
 
     Two reads, the orders and per order its lines' text and work key, merged here by id: at 100,000 orders SQLite
     spent longer materialising and indexing the lines' subquery for a join than reading both tables. The rest is one
@@ -177,7 +183,7 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *
         orders_sql, lines_sql = orders_sql.replace("?", "%s"), lines_sql.replace("?", "%s")
     if order_pks is not None or not _own_connection_possible(database):
         return _order_tuples(database.execute_sql(orders_sql, params), database.execute_sql(lines_sql, params),
-                             parcels)
+                             parcels, held, gone)
     if postgres and not database.in_transaction():
         # A whole queue on PostgreSQL: both reads through server-side cursors, a chunk at a time. psycopg's client
         # cursor has libpq hold the whole result in C memory while Python makes its tuples (at 100,000 orders the
@@ -188,7 +194,7 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *
         helper.start()
         orders = _server_rows(database, orders_sql, params)
         try:
-            return _order_tuples(orders, _from_chunks(chunks), parcels)
+            return _order_tuples(orders, _from_chunks(chunks), parcels, held, gone)
         finally:
             orders.close()  # on an error too: the cursor closed and its transaction ended now, not when collected
             helper.join()
@@ -202,7 +208,7 @@ def order_rows(channel_id: int | None, order_pks: Sequence[int] | None = None, *
     cache = _PageCache()
     try:
         cache = _small_page_cache(database)
-        return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks), parcels)
+        return _order_tuples(database.execute_sql(orders_sql, params), _from_chunks(chunks), parcels, held, gone)
     finally:
         helper.join()
         cache.restore()
@@ -378,7 +384,8 @@ def _from_chunks(chunks: queue.SimpleQueue) -> Iterator[tuple]:
 
 
 def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
-                  parcels: dict[int, tuple[int, int]] | None = None) -> list[tuple]:
+                  parcels: dict[int, tuple[int, int]] | None = None, held: Sequence[tuple] | None = None,
+                  gone: list[int] | None = None) -> list[tuple]:
     """The queue's rows from the orders and their lines' text and key, both newest (highest id) first; row by row,
     so the driver's tuples are dropped as each finished row is made and 100,000 orders never sit in memory twice.
 
@@ -386,6 +393,9 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
     key made here, and the change watcher brings its lines within seconds (it reports writes since before both)."""
     pending = iter(lines)
     line = next(pending, None)
+    older = iter(held or ())  # the rows held, in the same order (pk descending)
+    old = next(older, None)
+    gone = [] if gone is None else gone
     # Per channel: is ON_HOLD the buyer's window there (waiting, not a problem)?
     in_window: dict[int, bool] = {}
     printable: dict[int, frozenset[str]] = {}
@@ -402,6 +412,9 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
     share = shared.setdefault
     amounts: dict[int, int] = {}
     share_amount = amounts.setdefault
+    remember = held is None
+    if not remember:  # a read again keeps few rows: each distinct text kept here would be a second copy (10 MB)
+        share = share_amount = _itself
     found = []
     append = found.append
     for row in orders:
@@ -431,7 +444,8 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
             buyer_key = buyer.lower()
             if buyer_key == buyer:  # one string for both when the name has no capitals
                 buyer_key = buyer
-            lowered[buyer] = buyer_key
+            if remember:
+                lowered[buyer] = buyer_key
         # The few distinct states, statuses and couriers shared, not one copy per order (tens of MB at 100,000).
         state = intern(state)
         window = in_window.get(channel, False)
@@ -439,13 +453,39 @@ def _order_tuples(orders: Iterable[tuple], lines: Iterable[tuple],
         unmapped = unmapped and state in BEFORE_PACKING
         flagged = bool(changed_outside or unmapped or failed or problem or (state == S_ON_HOLD and not waiting))
         to_print = printed is None and state in printable.get(channel, PRINTABLE_BEFORE_SHIP)
-        append((pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
-                awb, share_amount(total, total), created, accept_by, ship_by, printed is not None,
-                bool(changed_outside), bool(unmapped), bool(failed), _problem(problem, problem_words), items, search,
-                tts_sla, level, hold_until,
-                waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
-                awb or booking or "", to_print, None, None, None, None, None))
+        row = (pk, order_id, invoice, state, intern(mp_status), buyer, intern(courier), intern(service), booking,
+               awb, share_amount(total, total), created, accept_by, ship_by, printed is not None,
+               bool(changed_outside), bool(unmapped), bool(failed), _problem(problem, problem_words), items, search,
+               tts_sla, level, hold_until,
+               waiting, work, channel, parcels.get(pk) if parcels else None, buyer_key, version, flagged,
+               awb or booking or "", to_print, None, None, None, None, None)
+        if old is not None:
+            while old is not None and old[R_PK] > pk:  # held, not read again: gone since (deleted)
+                gone.append(old[R_PK])
+                old = next(older, None)
+            if old is not None and old[R_PK] == pk:
+                same = old[:R_RANKS] == row[:R_RANKS] and _same_words(old[R_PROBLEM], row[R_PROBLEM])
+                old = next(older, None)
+                if same:
+                    continue
+        append(row)
+    while old is not None:
+        gone.append(old[R_PK])
+        old = next(older, None)
     return found
+
+
+def _itself(value: object, _default: object) -> object:
+    return value
+
+
+def _same_words(held: str, fresh: str) -> bool:
+    """Two equal problems (compared as text already) with the same words too: a problem whose words were stored
+    since must reach the queue, to be said in the window's language."""
+    if not fresh:
+        return True
+    return type(held) is type(fresh) and getattr(held, "template", None) == getattr(fresh, "template", None) \
+        and getattr(held, "params", None) == getattr(fresh, "params", None)
 
 
 def _problem(problem: str | None, words: str | None) -> str:
