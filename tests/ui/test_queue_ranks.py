@@ -260,3 +260,23 @@ def test_a_click_on_deadline_shows_the_order_of_work_as_rows_change_under_anothe
     tab.proxy.sort(COL_TOTAL, Qt.SortOrder.DescendingOrder)
     _click_deadline(tab, Qt.SortOrder.AscendingOrder)
     assert tab.model.rowCount() == N + 1
+
+
+def test_a_click_on_deadline_after_a_read_under_another_columns_order(open_orders_tab, channel, ctx, wait_idle):
+    """A queue read while another column's order is shown (every shop chosen with Buyer sorted): the order of work
+    comes with the rows from the reads (the To-do orders', then the others'), and stays right as rows change."""
+    other = m.Channel.create(name="Toko Kecil", marketplace="tokopedia", orders_on_invoice=True)
+    _orders(other, N, 60, random.Random(9))
+    tab = open_orders_tab(channel)
+    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
+    tab.proxy.sort(COL_BUYER, Qt.SortOrder.DescendingOrder)
+    tab.scope.setCurrentIndex(tab.scope.findData("all"))
+    wait_idle(ctx)
+    tab.set_chip("all")
+    assert tab.model.rowCount() == N + 60
+    _click_deadline(tab, Qt.SortOrder.AscendingOrder)
+    tab.proxy.sort(COL_ITEMS, Qt.SortOrder.AscendingOrder)
+    moved = [r[q.R_PK] for r in _shown(tab)[::7]]
+    m.Order.update(state="packed", tts_sla_time=START + timedelta(hours=2)).where(m.Order.id.in_(moved)).execute()
+    _refresh(tab, ctx, wait_idle, moved)
+    _click_deadline(tab, Qt.SortOrder.DescendingOrder)

@@ -22,7 +22,7 @@ from PySide6.QtCore import Slot
 from tokodesk.services.changes import ChangeWatcher
 from tokodesk.store import models as m
 from tokodesk.ui import queries as q
-from tokodesk.ui.orders_filters import TO_DO, database_counts, queue_counts, sort_rows
+from tokodesk.ui.orders_filters import TO_DO, WORK_KEY, database_counts, is_work_order, queue_counts, sort_rows
 from tokodesk.ui.orders_ranks import RANKED, Ends, rank_rows
 from tokodesk.ui.workers import Job
 
@@ -62,7 +62,7 @@ class QueueLoading:
         held = list(self.model.all_rows()) if whole else []
 
         def load(_jc: Any) -> tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
-                                    list[int]]:
+                                    list[int], list[tuple] | None]:
             invoice_mode = True
             if channel_id is not None:
                 row = m.Channel.select(m.Channel.orders_on_invoice).where(m.Channel.id == channel_id).tuples().first()
@@ -80,15 +80,17 @@ class QueueLoading:
                 more = database_counts(*q.order_counts(channel_id))
                 rows = q.order_rows(channel_id, states=TO_DO)
             q.let_go_after_big_read()
-            # Sorted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze).
+            # Sorted here, off the GUI thread (at 100,000 orders a tenth of a second it would freeze), and in the
+            # order of work too while another column's is shown (a click on Deadline then takes it).
             sort_rows(rows, sort)
-            return rows, None, more, invoice_mode, watcher, gone
+            work = None if whole or is_work_order(sort) else sorted(rows, key=WORK_KEY)
+            return rows, None, more, invoice_mode, watcher, gone, work
 
         def done(result: tuple[list[tuple], Counter | None, Counter | None, bool, ChangeWatcher,
-                               list[int]]) -> None:
+                               list[int], list[tuple] | None]) -> None:
             if generation != self._generation:
                 return
-            rows, counts, more, invoice_mode, watcher, gone = result
+            rows, counts, more, invoice_mode, watcher, gone, work = result
             if whole:
                 self.model.set_show_order_id(not invoice_mode)
                 self.model.read_again(rows, gone)
@@ -98,7 +100,7 @@ class QueueLoading:
             else:
                 self.model.show_order_id = not invoice_mode
                 self.columns.set_key_width(rows)
-                self.model.set_rows(rows, counts, more_counts=more)
+                self.model.set_rows(rows, counts, more_counts=more, work=work)
             self._loaded_view = channel_id
             self._fill_couriers()
             self._watcher = watcher
@@ -117,23 +119,24 @@ class QueueLoading:
         sort = self.model.sort_spec()
         first = list(self.model.all_rows())  # the To-do orders as held now (the model sorts its list in place)
 
-        def load(_jc: Any) -> tuple[list[tuple], Counter, dict[int, Ends], list[array | None]]:
+        def load(_jc: Any) -> tuple[list[tuple], Counter, dict[int, Ends], list[array | None], list[tuple] | None]:
             rows = q.order_rows(channel_id, states=TO_DO, other_states=True)
             q.let_go_after_big_read()
             ranks, first_ranks = rank_rows(rows, first)  # the text columns' ranks over every order (orders_ranks.py)
             q.let_go_after_big_read()  # again: the ranking's passing lists and dictionaries
             sort_rows(rows, sort)  # the sort of the moment: if the seller sorts meanwhile, the merge sorts again
-            return rows, queue_counts(rows), ranks, first_ranks
+            work = None if is_work_order(sort) else sorted(rows, key=WORK_KEY)
+            return rows, queue_counts(rows), ranks, first_ranks, work
 
-        def done(result: tuple[list[tuple], Counter, dict[int, Ends], list[array | None]]) -> None:
+        def done(result: tuple[list[tuple], Counter, dict[int, Ends], list[array | None], list[tuple] | None]) -> None:
             if generation != self._generation:
                 return
             self._rest_job = None
-            rows, counts, ranks, first_ranks = result
+            rows, counts, ranks, first_ranks, work = result
             # `first`'s rows are made again with their ranks in the model, each in the memory of the one it replaces
             # (add_rest empties `first` as it goes): nothing else may hold them.
             self.selection.let_go_of_rows()
-            self.model.add_rest(rows, counts, ranks=ranks, first=first, first_ranks=first_ranks)
+            self.model.add_rest(rows, counts, ranks=ranks, first=first, first_ranks=first_ranks, work=work)
             q.give_back_freed_memory()  # the merge's passing lists and dictionaries (4-5 MB at 100,000 orders)
             self._fill_couriers()
             self._after_rows_changed()

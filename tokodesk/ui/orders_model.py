@@ -230,22 +230,23 @@ class OrdersModel(QAbstractTableModel):
 
     # -------------------------------------------------------------- our API
     def set_rows(self, rows: list[tuple], counts: Counter | None = None, *, more_counts: Counter | None = None,
-                 ranks: dict[int, Ends] | None = None) -> None:
+                 ranks: dict[int, Ends] | None = None, work: list[tuple] | None = None) -> None:
         """Show these rows (best already in `sort_rows(rows, self.sort_spec())` order, and with their
         `queue_counts`, both done in the worker that read them: then this is a few milliseconds at 100,000).
 
         With `more_counts` (every order per chip, as the database counted them) these are the To-do orders only and
         the others follow through `add_rest`: until then a chip with other orders shows none ("loading"), never a
         part of its orders that an action could take for the whole. With `ranks` the rows hold their text columns'
-        ranks (`orders_ranks.rank_rows` over exactly these rows)."""
+        ranks (`orders_ranks.rank_rows` over exactly these rows); `work`, the same rows in ascending work order
+        (`work_order_of`), is kept for a click on Deadline while another column's order is shown."""
         self._all = rows
-        self._work = None
         self._ranked = set(ranks or ())
         self._ends = dict(ranks or {})
         self._counts = counts
         self._more_counts = more_counts
         self._all_index = None
         self._sort_all()
+        self._work = None if is_work_order(self._sort) else work
         self._refilter()
 
     def loading(self) -> bool:
@@ -257,7 +258,8 @@ class OrdersModel(QAbstractTableModel):
         return self._more_counts is not None and self._chip not in WHOLE_WITH_TO_DO
 
     def add_rest(self, rows: list[tuple], counts: Counter | None = None, *, ranks: dict[int, Ends] | None = None,
-                 first: list[tuple | None] | None = None, first_ranks: Sequence[array | None] = ()) -> None:
+                 first: list[tuple | None] | None = None, first_ranks: Sequence[array | None] = (),
+                 work: list[tuple] | None = None) -> None:
         """The other orders, read after the To-do ones (`rows` in `sort_rows` order, `counts` their `queue_counts`),
         merged without disturbing the seller: a chip showing the same orders stays as it is (selection, current row,
         scroll position); one that showed "loading" shows its orders. An order read twice (changed between the two
@@ -265,14 +267,15 @@ class OrdersModel(QAbstractTableModel):
 
         With `ranks`, `rows` hold their text columns' ranks, made over them and `first` (the rows held when their
         read began), whose ranks are `first_ranks` (`rank_rows`): a row still held takes them; one read again since
-        keeps its ranks where its values did not change (`orders_ranks.put_ranks`, which empties `first`)."""
+        keeps its ranks where its values did not change (`orders_ranks.put_ranks`, which empties `first`). `work`:
+        `rows` in ascending work order, when their sort was another column's."""
         if self._more_counts is None:
             return
         if ranks is not None:
-            mine, work = self._take_ranks(ranks, first if first is not None else [], first_ranks)
+            mine, kept = self._take_ranks(ranks, first if first is not None else [], first_ranks)
         else:
             mine = {r[q.R_PK]: r for r in self._all}
-            work = None if self._work is None else list(map(_pk_of, self._work))
+            kept = None if self._work is None else list(map(_pk_of, self._work))
         version = q.R_VERSION
         newer = {}
         added = []
@@ -286,8 +289,10 @@ class OrdersModel(QAbstractTableModel):
         own_counts = None if newer or len(added) < len(rows) or counts is None else queue_counts(merged) + counts
         merged += added
         sort_rows(merged, self._sort, self._ranked)  # two sorted runs (or a sort changed meanwhile): one merge
-        if work is not None:  # the order of work kept beside another column's: the rest's orders join it
-            self._work = [newer.get(pk) or mine[pk] for pk in work] + added
+        if kept is not None:  # the order of work kept beside another column's: the rest's orders join it
+            # `work` (the same rows in work order) makes the sort below a merge of two runs.
+            incoming = added if work is None else [r for r in work if r[q.R_PK] not in mine]
+            self._work = [newer.get(pk) or mine[pk] for pk in kept] + incoming
             self._work.sort(key=WORK_KEY)
         was_loading = self.chip_loading()
         self._all = merged
