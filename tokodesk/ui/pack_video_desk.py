@@ -96,38 +96,59 @@ class VideoPreview(QLabel):
         painter.end()
 
 
-def _load_recorder(jobs: Any, parent: QObject) -> tuple[Any, str]:
+def _multimedia_error() -> str:
+    """"" when Qt Multimedia loads, else why not in words. Importing it loads FFmpeg and Qt Quick (about 15 MB and
+    some start time): it happens here, the first time a camera is chosen, listed or a clip played, never at start."""
     try:
-        from tokodesk.ui.pack_video import PackRecorder
+        import tokodesk.ui.pack_video  # noqa: F401 - loaded for the caller, which imports from it next
     except ImportError as exc:  # Qt Multimedia's system libraries are missing: the desk works without video
         log.warning("packing video unavailable: %s", exc)
-        return None, QCoreApplication.translate(
+        return QCoreApplication.translate(
             "DeskVideo", "Qt Multimedia cannot be loaded on this PC ({0}): packing is not filmed. On Debian or Ubuntu, "
             "install the package libpulse0.").format(exc)
-    return PackRecorder(jobs, parent=parent), ""
+    return ""
 
 
 class DeskVideo(QObject):
-    """The Orders tab's camera: what the scan, Pack and the order detail ask of it."""
+    """The Orders tab's camera: what the scan, Pack and the order detail ask of it. The recorder (and Qt Multimedia
+    with it) is made only once a camera is chosen in the settings or the settings dialog lists the cameras: a desk
+    that films nothing never loads it."""
 
     def __init__(self, tab: Any) -> None:
         super().__init__(tab)
         self.tab = tab
-        self.recorder, self.load_error = _load_recorder(tab.ctx.jobs, self)
+        self.recorder: Any = None  # pack_video.PackRecorder once made (ensure_recorder)
+        self.load_error = ""  # why Qt Multimedia could not be loaded, once tried
+        self.settings: pv.VideoSettings | None = None  # as last read: applied to a recorder made later
         self.preview = VideoPreview()
         self.preview.hide()
         self.player: ClipPlayer | None = None
         self.export_dialog: QFileDialog | None = None
         self.last_export: pv.Export | None = None
-        if self.recorder is not None:
-            self.recorder.preview.connect(self.preview.show_frame)
-            self.recorder.recording_changed.connect(self.preview.set_recording)
-            self.recorder.warning.connect(self._warn)
-            self.recorder.clip_saved.connect(self._clip_saved)
-            self.recorder.status_changed.connect(lambda _text: self._show_preview())
         tab.detail.play_clip.connect(self.play)
         tab.detail.export_clip.connect(self.export)
         self.reload_settings()
+
+    def ensure_recorder(self) -> Any:
+        """The recorder, made (and given the settings read) the first time it is needed; None if Qt Multimedia
+        cannot be loaded on this PC (`load_error` says why)."""
+        if self.recorder is not None or self.load_error:
+            return self.recorder
+        self.load_error = _multimedia_error()
+        if self.load_error:
+            return None
+        from tokodesk.ui.pack_video import PackRecorder
+
+        recorder = PackRecorder(self.tab.ctx.jobs, parent=self)
+        recorder.preview.connect(self.preview.show_frame)
+        recorder.recording_changed.connect(self.preview.set_recording)
+        recorder.warning.connect(self._warn)
+        recorder.clip_saved.connect(self._clip_saved)
+        recorder.status_changed.connect(lambda _text: self._show_preview())
+        self.recorder = recorder
+        if self.settings is not None:
+            recorder.apply_settings(self.settings)
+        return recorder
 
     def _warn(self, text: str) -> None:
         self.tab.banner.show_warning(text)
@@ -136,13 +157,16 @@ class DeskVideo(QObject):
     # ---------------------------------------------------------------- settings
     def reload_settings(self) -> None:
         """Read the settings (a job) and open the chosen camera, or none."""
-        if self.recorder is None:
+        if self.load_error:
             return
 
         def opened(settings: pv.VideoSettings) -> None:
+            self.settings = settings
             if self.recorder is not None:
                 self.recorder.apply_settings(settings)
-                self._show_preview()
+            elif settings.camera:
+                self.ensure_recorder()  # applies the settings just kept
+            self._show_preview()
 
         def read(_jc: Any) -> pv.VideoSettings:
             settings = pv.read_settings()
@@ -159,10 +183,13 @@ class DeskVideo(QObject):
 
     def status_text(self) -> str:
         """Why nothing is filmed ("" when the camera is ready): for the settings."""
-        if self.recorder is None:
+        if self.load_error:
             return self.load_error
-        if self.recorder.settings is None:
+        if self.settings is None or (self.recorder is not None and self.recorder.settings is None):
             return self.tr("The packing video settings are being read.")
+        if self.recorder is None:  # made only for a chosen camera: none is
+            return QCoreApplication.translate(
+                "PackRecorder", "No camera is chosen: packing is not filmed. Choose one in Settings → Packing video.")
         return self.recorder.status
 
     @property
@@ -257,7 +284,8 @@ class DeskVideo(QObject):
                     "The video file is not on this PC: it was removed by the retention setting, or recorded at "
                     "another station ({0}).").format(found[2] if found else "?"))
                 return
-            if self.recorder is None:
+            self.load_error = self.load_error or _multimedia_error()  # the player is Qt Multimedia too
+            if self.load_error:
                 self.tab.banner.show_warning(self.load_error)
                 return
             self.player = ClipPlayer(found[0], found[1], self.tab)

@@ -32,6 +32,7 @@ class VideoSettingsDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle(self.tr("Packing video"))
+        desk.ensure_recorder()  # listing the cameras needs Qt Multimedia, and the status below its recorder
         layout = QVBoxLayout(self)
         why = desk.status_text()
         self.status = QLabel(why or self.tr("The camera is ready: each order scanned at the pack station is filmed "

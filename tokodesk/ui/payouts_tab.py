@@ -57,7 +57,6 @@ from tokodesk.ui.payouts_views import (
     WITHDRAWAL_STATUS_WORDS,
     PayoutDetail,
     PayoutOrdersModel,
-    WeeklyChart,
     fee_label,
     money_item,
     read_only_table,
@@ -281,8 +280,10 @@ class PayoutsTab(QWidget):
         totals = QWidget()
         totals_layout = QVBoxLayout(totals)
         totals_layout.setContentsMargins(0, 0, 0, 0)
-        self.chart = WeeklyChart()
-        totals_layout.addWidget(self.chart, 3)
+        # The chart is made when the tab is first shown (`_ensure_chart`): QtCharts and the OpenGL libraries it
+        # loads cost memory and start time that a packer who never opens Payouts should not pay.
+        self.chart: Any = None  # payouts_charts.WeeklyChart once made
+        self.totals_layout = totals_layout
         tables = QHBoxLayout()
         self.weeks = read_only_table([self.tr("Week (Monday)"), self.tr("Orders"), self.tr("Goods"),
                                       self.tr("Shipping"), self.tr("Fees"), self.tr("Adjustments"),
@@ -327,8 +328,17 @@ class PayoutsTab(QWidget):
                                       "give."))
         return capable
 
+    def _ensure_chart(self) -> Any:
+        if self.chart is None:
+            from tokodesk.ui.payouts_charts import WeeklyChart
+
+            self.chart = WeeklyChart()
+            self.totals_layout.insertWidget(0, self.chart, 3)
+        return self.chart
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self._ensure_chart()
         if self.stale:
             self.load()
 
@@ -421,7 +431,7 @@ class PayoutsTab(QWidget):
 
     def _fill_totals(self, data: PayoutData) -> None:
         weeks, fees = data.weekly, data.fees
-        self.chart.show_weeks(weeks, list(fees))
+        self._ensure_chart().show_weeks(weeks, list(fees))
         self.weeks.setRowCount(len(weeks))
         for i, w in enumerate(reversed(weeks)):  # the latest week first, as the statements
             cells = [QTableWidgetItem(w.week.strftime("%d/%m/%Y")), QTableWidgetItem(str(w.orders)),
