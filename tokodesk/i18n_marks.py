@@ -65,7 +65,7 @@ class Said(str):
     params: dict[str, Any]
 
     def __new__(cls, template: str, /, **params: Any) -> Said:
-        text = template.format(**params) if params else str(template)
+        text = _filled(str(template), params, string.Formatter()) if params else str(template)
         said_ = super().__new__(cls, text)
         said_.template = template
         said_.params = params
@@ -85,8 +85,8 @@ class Said(str):
         try:
             if not self.params:
                 return shown
-            return _NumbersFormatter(numbers).vformat(shown, (), params) if numbers else shown.format(**params)
-        except (KeyError, IndexError, ValueError, AttributeError):
+            return _filled(shown, params, _NumbersFormatter(numbers) if numbers else string.Formatter())
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
             return str(self)
 
     def __reduce__(self) -> tuple:
@@ -111,6 +111,36 @@ def listed(items: list, separator: str = ", ") -> Said | str:
         return items[0]
     # A template of placeholders only: not in the .ts, so the window keeps it as it is and translates its items.
     return Said(separator.join(f"{{i{n}}}" for n in range(len(items))), **{f"i{n}": v for n, v in enumerate(items)})
+
+
+# A value that already ends a sentence: the full stop after its place in the template is one too many.
+_SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u2026")  # 。 and …
+
+
+def _filled(template: str, params: Mapping[str, Any], formatter: string.Formatter) -> str:
+    """`template.format(**params)`, except that a full stop right after a {place} is dropped when the value put
+    there already ends its sentence ("Waiting for the marketplace: {reason}." with a reason that ends with "."): the
+    marketplace's messages and the adapters' words mostly end with one, the templates cannot know. Only a stop that
+    ends the text or is followed by a space: "{name}.csv" and "{a}.{b}" are left alone."""
+    out: list[str] = []
+    before = ""  # the value just put in, until the literal text after it is written
+    for literal, name, spec, conversion in formatter.parse(template):
+        if before.endswith(_SENTENCE_ENDS) and literal[:1] == "." and (
+                literal[1:2].isspace() or (literal == "." and name is None)):
+            literal = literal[1:]
+        out.append(literal)
+        before = ""
+        if name is None:
+            continue
+        if name == "" or name.isdigit():  # templates name their places; str.format would refuse too
+            raise IndexError(f"positional place {{{name}}} in {template!r}")
+        value, _key = formatter.get_field(name, (), params)
+        value = formatter.convert_field(value, conversion)
+        if spec and "{" in spec:
+            spec = formatter.vformat(spec, (), params)
+        before = formatter.format_field(value, spec or "")
+        out.append(before)
+    return "".join(out)
 
 
 class _NumbersFormatter(string.Formatter):

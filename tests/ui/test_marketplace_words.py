@@ -305,3 +305,35 @@ def test_a_code_change_the_marketplace_cannot_take_says_why_in_indonesian(qtbot,
     edit = m.CatalogEdit.select().order_by(m.CatalogEdit.id.desc()).first()
     assert edit.message.startswith("the product has an unfinished draft in Seller Center"), \
         "the stored message (the CLI, a support engineer) keeps the English"
+
+
+def test_a_lost_answer_s_problem_in_the_queue_has_one_full_stop(qtbot, open_orders_tab, sandbox_channel, sandbox):
+    """The adapter's words end with a full stop and so did the template's place for them: "… in a few minutes..
+    TokoDesk checks again …" in the queue's ⚑ tooltip (both languages), the detail pane and the CLI's English."""
+    from tokodesk.services.fulfilment import Fulfilment
+    from tokodesk.ui import i18n
+
+    queue = open_orders_tab(sandbox_channel)
+    [row] = [r for r in queue.model.all_rows() if r[q.R_STATE] == "new" and not r[q.R_UNMAPPED]][:1]
+    sandbox.faults.force("ack", "lost")  # accepted, but the answer never comes back
+    sandbox.faults.force("order_detail", "error", 50)  # and the order cannot be read to find out
+    with Fulfilment(who="kasir@desk1") as fulfilment:
+        [result] = fulfilment.acknowledge([m.Order.get_by_id(row[q.R_PK])])
+    sandbox.faults.clear()
+    assert result.pending and not result.ok
+    problem = m.Order.get_by_id(row[q.R_PK]).problem  # what the CLI prints and the exports keep
+    assert problem.startswith("Waiting for the marketplace: the marketplace's answer was lost"), problem
+    assert problem.endswith("Try again in a few minutes. TokoDesk checks again on the next start or sync."), problem
+    queue = open_orders_tab(sandbox_channel)  # the queue as it is opened next
+    row = queue.model.row_of_pk_any(row[q.R_PK])
+    english = queue.model.problem_text(row)
+    assert "Try again in a few minutes. TokoDesk checks again on the next start or sync." in english, english
+    assert ".." not in english, english
+    assert i18n.install("id")
+    try:
+        shown = queue.model.problem_text(row)
+    finally:
+        i18n.install("en")
+    assert "Menunggu marketplace: " in shown and "Jawaban untuk" in shown, shown
+    assert ". TokoDesk memeriksa lagi saat dibuka berikutnya" in shown, shown
+    assert ".." not in shown, shown
