@@ -137,3 +137,61 @@ def test_tiktokshop_unmapped_orders_past_packing_are_no_problem(qtbot, tts_chann
         _refresh(tts_channel, sb)
 
     _check(qtbot, tab, kept.id, {to_pack.id: "delivered"}, moves)
+
+
+def _listed(capsys) -> dict[str, str]:  # noqa: ANN001
+    """`tokodesk orders list`'s text: each order's key -> its line."""
+    from tokodesk.cli import main
+
+    capsys.readouterr()
+    assert main(["orders", "list"]) == 0
+    return {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line.strip()}
+
+
+@pytest.mark.parametrize("dialect", ["tokopedia", "tiktokshop"])
+def test_orders_list_says_unmapped_only_before_packing_as_the_queue_does(dialect, request, capsys, monkeypatch):
+    """The CLI's text printed UNMAPPED beside a delivered order, which the queue no longer flags; its JSON keeps
+    has_unmapped (published output)."""
+    import json
+
+    from tokodesk.cli import main
+
+    if dialect == "tokopedia":
+        channel, box = request.getfixturevalue("sandbox_channel"), request.getfixturevalue("sandbox")
+        kept, moved = _unmapped("acknowledged")[0], _unmapped("shipped")[0]
+        box.force_status(int(moved.order_id), Status.DELIVERED)
+    else:
+        channel, box = request.getfixturevalue("tts_channel"), request.getfixturevalue("sb")
+        kept, moved = _unmapped("acknowledged")[:2]
+        box.clock.advance(60)
+        box.force_status(shop_order(box, moved).order_id, Status.DELIVERED)  # shipped from Seller Center
+        box.clock.advance(60)
+    _refresh(channel, box)
+    assert fresh(moved).state == "delivered" and fresh(moved).has_unmapped
+    monkeypatch.setenv("TOKODESK_DB", f"sqlite:///{m.db.obj.database}")  # the CLI opens the test's database
+
+    lines = _listed(capsys)
+    by_pk = {o.id: o for o in m.Order.select().where(m.Order.channel == channel)}
+    past = [o for o in by_pk.values() if o.has_unmapped and o.state not in PAST_NOT]
+    assert moved.id in {o.id for o in past}
+    for order in past:
+        line = lines[_key(order)]
+        assert "UNMAPPED" not in line, line
+    before = [o for o in by_pk.values() if o.has_unmapped and o.state in PAST_NOT]
+    assert kept.id in {o.id for o in before}
+    for order in before:
+        line = lines[_key(order)]
+        assert "UNMAPPED" in line, line
+
+    capsys.readouterr()
+    assert main(["orders", "list", "--json"]) == 0
+    listed = {o["key"]: o for o in json.loads(capsys.readouterr().out)}
+    assert listed[_key(fresh(moved))]["has_unmapped"] is True and listed[_key(fresh(moved))]["state"] == "delivered"
+
+
+
+def _key(order: m.Order) -> str:
+    from tokodesk.services.orders import display_key
+
+    order = fresh(order)
+    return display_key(order, order.channel)

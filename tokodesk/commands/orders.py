@@ -128,6 +128,7 @@ def _line_label(line: dict) -> str:
 
 def run_list(args: argparse.Namespace) -> int:
     from tokodesk.errors import UserError
+    from tokodesk.marketplace.base import BEFORE_PACKING_STATES
     from tokodesk.services.channels import get_channel
     from tokodesk.store.connection import open_database
 
@@ -141,8 +142,12 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
+    # An unmapped SKU is a problem while the order is still to be packed (the queue's rule): a delivered or
+    # cancelled order is not flagged for it. The JSON keeps has_unmapped as it is (published output).
+    before_packing = {state.value for state in BEFORE_PACKING_STATES}
     for o in data:
-        flags = ("  changed outside" if o["changed_outside"] else "") + ("  UNMAPPED" if o["has_unmapped"] else "")
+        unmapped = o["has_unmapped"] and o["state"] in before_packing
+        flags = ("  changed outside" if o["changed_outside"] else "") + ("  UNMAPPED" if unmapped else "")
         waiting = [p for p in o["packages"] if p["status"] in ("", "TO_FULFILL")]
         if o["state"] == "acknowledged" and len(waiting) > 1 and any(p["packed"] for p in waiting):
             flags += f"  {sum(p['packed'] for p in waiting)} of {len(waiting)} parcels packed"  # a split order
