@@ -5895,6 +5895,10 @@ Folder data: {1}</translation>
         <translation>Memuat pesanan lainnya</translation>
     </message>
     <message>
+        <source>Sorting the orders</source>
+        <translation>Mengurutkan pesanan</translation>
+    </message>
+    <message>
         <source>Refreshing orders</source>
         <translation>Memperbarui pesanan</translation>
     </message>
