@@ -50,7 +50,7 @@ from tokodesk.ui.orders_rules import ACTIONS, allowed, blocked_reason, offered, 
 from tokodesk.ui.orders_selection import SelectionKeeper
 from tokodesk.ui.pack_check import pack_check_toggle
 from tokodesk.ui.pack_video_desk import DeskVideo
-from tokodesk.ui.queue_notice import QueueNotice
+from tokodesk.ui.queue_notice import NoticeRow, QueueNotice
 from tokodesk.ui.sync_health import SyncHealthLine, SyncHealthWatcher
 from tokodesk.ui.widgets import FlowLayout, SearchField
 
@@ -82,15 +82,10 @@ class OrdersTab(QueueLoading, QueueActions, QWidget):
         # When the orders were last pulled, or a warning with Retry: the queue is only as true as its last pull.
         self.health = SyncHealthWatcher(ctx, self)
         self.health_line = SyncHealthLine(self.health, self.channels_in_view)
-        notices = QHBoxLayout()
-        notices.addWidget(self.banner, 3)
-        notices.addWidget(self.health_line, 2)
-        layout.addLayout(notices)
-        # The freshness line is always shown and as tall as a message: the row keeps its height, and without a
-        # message the freshness (a warning's reason, above all) has the whole width.
-        height = max(self.banner.sizeHint().height(), self.health_line.sizeHint().height())
-        self.banner.setFixedHeight(height)
-        self.health_line.setFixedHeight(height)
+        # One row of a fixed height, its width shared by what each needs (NoticeRow): without a message the
+        # freshness (a warning's advice, above all) has the whole width.
+        self.notices = NoticeRow(self.banner, self.health_line)
+        layout.addWidget(self.notices)
         layout.addWidget(self._build_chips())
         layout.addLayout(self._build_search_row())
         layout.addLayout(self._build_buttons())

@@ -157,6 +157,8 @@ class SyncHealthLine(QFrame):
     jumps when a pull fails.
     """
 
+    changed = Signal()  # its words changed
+
     def __init__(self, watcher: SyncHealthWatcher, channels: Any, *, short: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +220,7 @@ class SyncHealthLine(QFrame):
             "#syncHealth QLabel { color: #664d03; font-weight: bold; }" if self.warning
             else "#syncHealth QLabel { color: #555; }"
         )
+        self.changed.emit()  # the row beside a message shares its width by these words (NoticeRow)
 
     def text(self) -> str:
         return self.label.full_text()
