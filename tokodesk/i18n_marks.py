@@ -117,7 +117,13 @@ def listed(items: list, separator: str = ", ") -> Said | str:
 _SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u2026")  # 。 and …
 
 
-def _filled(template: str, params: Mapping[str, Any], formatter: string.Formatter) -> str:
+def filled(template: str, *values: Any) -> str:
+    """`template.format(*values)` for the window's own texts with {0}-style places ("Recording stopped: {0}. …"),
+    with the same single full stop as `Said` where a value that ends its sentence meets the template's."""
+    return _filled(template, {}, string.Formatter(), values)
+
+
+def _filled(template: str, params: Mapping[str, Any], formatter: string.Formatter, values: tuple = ()) -> str:
     """`template.format(**params)`, except that a full stop right after a {place} is dropped when the value put
     there already ends its sentence ("Waiting for the marketplace: {reason}." with a reason that ends with "."): the
     marketplace's messages and the adapters' words mostly end with one, the templates cannot know. Only a stop that
@@ -132,9 +138,9 @@ def _filled(template: str, params: Mapping[str, Any], formatter: string.Formatte
         before = ""
         if name is None:
             continue
-        if name == "" or name.isdigit():  # templates name their places; str.format would refuse too
+        if name == "" or (name.isdigit() and not values):  # Said's templates name their places
             raise IndexError(f"positional place {{{name}}} in {template!r}")
-        value, _key = formatter.get_field(name, (), params)
+        value, _key = formatter.get_field(name, values, params)
         value = formatter.convert_field(value, conversion)
         if spec and "{" in spec:
             spec = formatter.vformat(spec, (), params)

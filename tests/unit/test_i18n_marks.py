@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, said, stored_words, words_from_store
+from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, filled, said, stored_words, words_from_store
 
 WAITING = QT_TRANSLATE_NOOP("Refusals", "Waiting for the marketplace: {reason}. TokoDesk checks again on the next "
                                         "start or sync.")
@@ -69,3 +69,16 @@ def test_a_row_stored_before_with_two_stops_is_shown_with_one():
     assert words.say(indonesian({})) == "Waiting for the marketplace: connection dropped." + TAIL
     fresh = said(WAITING, reason="connection dropped.")
     assert stored_words(fresh)["s"] == "Waiting for the marketplace: connection dropped." + TAIL
+
+
+def test_the_windows_own_texts_with_numbered_places_get_one_full_stop_too():
+    """The wizard's "The starting stock is not set: {0}. …" and the recorder's "Recording stopped: {0}. …" put a
+    sentence of their own (an error's explanation) where the template has its stop."""
+    template = "Recording stopped: {0}. Packing goes on; check the video folder in Settings → Packing video."
+    assert filled(template, "The disk is full.") == ("Recording stopped: The disk is full. Packing goes on; check the "
+                                                     "video folder in Settings → Packing video.")
+    assert filled(template, "disk full") == template.replace("{0}", "disk full")
+    assert filled("{0} of {1}.", 3, "10.") == "3 of 10."
+    assert filled("Saved as {0}.csv", "orders.") == "Saved as orders..csv"
+    with pytest.raises(IndexError):
+        filled("{0} and {1}", "only one")

@@ -35,6 +35,7 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from tokodesk.i18n_marks import filled
 from tokodesk.services import pack_video as pv
 from tokodesk.ui.messages import refusal_text
 
@@ -415,8 +416,8 @@ class PackRecorder(QObject):
             self.disk_timer.stop()
             self.recording_changed.emit(False, "")
         if error:
-            self.warning.emit(self.tr("Recording stopped: {0}. Packing goes on; check the video folder in Settings "
-                                      "→ Packing video.").format(error))
+            self.warning.emit(filled(self.tr("Recording stopped: {0}. Packing goes on; check the video folder in "
+                                             "Settings → Packing video."), error))
         ended = self.now()
         settings = self.settings
         station = settings.station if settings else ""

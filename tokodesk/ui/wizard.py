@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tokodesk import config
+from tokodesk.i18n_marks import filled
 from tokodesk.ui import wizard_logic as logic
 from tokodesk.ui.channel_form import ChannelSettingsForm, SettingsDialog
 from tokodesk.ui.context import AppContext
@@ -411,8 +412,9 @@ class SavePage(QWizardPage):
             self._finish_stock(first_count_summary(first), first.ok)
 
         def failed(exc: BaseException, _detail: str) -> None:
-            self._finish_stock(self.tr("The starting stock is not set: {0}. Your SKUs stay not counted and nothing is "
-                                       "pushed; count them in the Inventory tab.").format(logic.explain(exc)), False)
+            self._finish_stock(filled(self.tr("The starting stock is not set: {0}. Your SKUs stay not counted and "
+                                              "nothing is pushed; count them in the Inventory tab."),
+                                      logic.explain(exc)), False)
 
         job = self.ctx.jobs.submit(work, lane="wizard", title=self.tr("Setting the starting stock"),
                                    on_result=done, on_error=failed)
