@@ -8,6 +8,7 @@ station that is no longer alive (a killed `tokodesk sync` should not block the n
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -259,6 +260,9 @@ def sync_run(channel: m.Channel, kind: str, *, window_from: datetime | None = No
         summary.status = "failed"
         summary.errors.append(str(exc) or type(exc).__name__)
         _finish(handle)
+        # The caller that reports the failure (the scheduler's `sync due`) says which log row holds it.
+        with contextlib.suppress(AttributeError):
+            exc.run_summary = summary  # type: ignore[attr-defined]
         raise
     else:
         if summary.status == "running":

@@ -188,5 +188,7 @@ def run_due(
             log.info("%s", exc)
             summaries.append(runs.RunSummary(kind=item.kind, channel=channel.name, status="skipped", errors=[str(exc)]))
         except base.MarketplaceError as exc:
-            summaries.append(runs.RunSummary(kind=item.kind, channel=channel.name, status="failed", errors=[str(exc)]))
+            # The run's own summary when it got as far as its log row: the row's id, what it read before failing.
+            summaries.append(getattr(exc, "run_summary", None) or runs.RunSummary(
+                kind=item.kind, channel=channel.name, status="failed", errors=[str(exc)]))
     return summaries
