@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.test_offline_advice import ADVICE, _closed_port
+from tests.ui.test_offline_advice import ADVICE, open_offline_at_1366
 
 
 @pytest.fixture(params=["en", "id"])
@@ -24,28 +24,7 @@ def language(request, qapp):
 
 def test_a_message_and_the_offline_warning_are_both_read_whole_at_1366(qtbot, language, ctx, sandbox_channel,
                                                                       wait_idle):
-    from tokodesk.store import models as m
-    from tokodesk.ui.main_window import MainWindow
-    from tokodesk.ui.sync import start_sync
-
-    ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
-    ctx.channel_id = sandbox_channel.id
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(1366, 728)  # a laptop's screen less its taskbar
-    wait_idle(ctx)
-    tab = window.orders_tab
-    qtbot.waitUntil(lambda: tab.width() > 1300 and tab.health_line.text() != "", timeout=10000)
-    queue_top = tab.view.mapTo(window, tab.view.rect().topLeft()).y()
-
-    port = _closed_port()  # the app offline: the marketplace cannot be reached
-    m.Channel.update(api_base=f"http://127.0.0.1:{port}", auth_url=f"http://127.0.0.1:{port}").where(
-        m.Channel.id == sandbox_channel.id).execute()
-    start_sync(ctx, "orders")
-    wait_idle(ctx, timeout=60000)
-    tab.health.refresh()
-    wait_idle(ctx)
+    window, tab, queue_top = open_offline_at_1366(qtbot, ctx, sandbox_channel, wait_idle)
     line, notice = tab.health_line, tab.banner
     qtbot.waitUntil(lambda: line.warning, timeout=10000)
 

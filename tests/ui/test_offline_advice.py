@@ -28,13 +28,15 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_the_offline_advice_is_read_on_a_1366_screen(qtbot, language, ctx, sandbox_channel, wait_idle):
+def open_offline_at_1366(qtbot, ctx, channel, wait_idle) -> tuple:  # noqa: ANN001
+    """The real window on a 1366×768 laptop, its channel unreachable and an order sync failed on that: (window, its
+    Orders tab, where the queue's top was before the warning came)."""
     from tokodesk.store import models as m
     from tokodesk.ui.main_window import MainWindow
     from tokodesk.ui.sync import start_sync
 
     ctx.channels = {c["id"]: c for c in m.Channel.select().dicts()}
-    ctx.channel_id = sandbox_channel.id
+    ctx.channel_id = channel.id
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -44,13 +46,18 @@ def test_the_offline_advice_is_read_on_a_1366_screen(qtbot, language, ctx, sandb
     qtbot.waitUntil(lambda: tab.width() > 1300 and tab.health_line.text() != "", timeout=10000)
     queue_top = tab.view.mapTo(window, tab.view.rect().topLeft()).y()
 
-    port = _closed_port()
+    port = _closed_port()  # the app offline: the marketplace cannot be reached
     m.Channel.update(api_base=f"http://127.0.0.1:{port}", auth_url=f"http://127.0.0.1:{port}").where(
-        m.Channel.id == sandbox_channel.id).execute()
+        m.Channel.id == channel.id).execute()
     start_sync(ctx, "orders")
     wait_idle(ctx, timeout=60000)
     tab.health.refresh()
     wait_idle(ctx)
+    return window, tab, queue_top
+
+
+def test_the_offline_advice_is_read_on_a_1366_screen(qtbot, language, ctx, sandbox_channel, wait_idle):
+    window, tab, queue_top = open_offline_at_1366(qtbot, ctx, sandbox_channel, wait_idle)
     line = tab.health_line
     qtbot.waitUntil(lambda: line.warning, timeout=10000)
 

@@ -27,8 +27,8 @@ from tokodesk.ui.orders_ranks import RANKED, Ends, rank_rows
 from tokodesk.ui.workers import Job
 
 log = logging.getLogger(__name__)
-REST_LANE = "queue-rest"
-_pk_of = itemgetter(q.R_PK)  # the other orders' read: beside the local lane, so a click's small reads never wait for it
+REST_LANE = "queue-rest"  # the other orders' read: beside the local lane, so a click's small reads never wait for it
+_pk_of = itemgetter(q.R_PK)
 
 
 class QueueLoading:
