@@ -10,6 +10,7 @@ on slice after slice, each slice's in page order, so the caller sees the same se
 from __future__ import annotations
 
 import logging
+import math
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -117,7 +118,9 @@ def search_orders(
     while window_start < end:
         window_end = min(window_start + span, end)
         parts = slices(window_start, window_end)
-        bodies = [{"update_time_ge": int((ge - overlap).timestamp()), "update_time_lt": int(lt.timestamp())}
+        # update_time is whole seconds and update_time_lt excludes its second: the end rounds up, or an order
+        # updated in the pull's last fraction of a second (a status the seller just forced) waits for the next pull.
+        bodies = [{"update_time_ge": int((ge - overlap).timestamp()), "update_time_lt": math.ceil(lt.timestamp())}
                   for ge, lt in parts]
         for number, data in walk(read_page, bodies, cancel):
             if data is REPEATED:
