@@ -39,6 +39,8 @@ def test_a_message_and_the_offline_warning_are_both_read_whole_at_1366(qtbot, la
     for label in (line.label, notice.label):
         metrics = label.fontMetrics()
         assert all(metrics.horizontalAdvance(text) <= label.width() for text in QLabel.text(label).split("\n"))
+    # The scanned code is read whole on one line, not "INV/" here and "NOPE/1" below it.
+    assert any("INV/NOPE/1" in text for text in QLabel.text(notice.label).split("\n")), QLabel.text(notice.label)
     assert tab.view.mapTo(window, tab.view.rect().topLeft()).y() == queue_top, "the queue did not move"
 
     qtbot.mouseClick(notice.close_button, Qt.MouseButton.LeftButton)  # the message goes: the warning has the row

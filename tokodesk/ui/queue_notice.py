@@ -8,8 +8,10 @@ two lines ends in "…" with the whole text in its tooltip and behind Details…
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QTextLayout
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from tokodesk.ui.widgets import DetailsDialog
@@ -47,7 +49,7 @@ class ElidedLabel(QLabel):
 
     def is_elided(self) -> bool:
         """Whether what is painted leaves words out (ends in "…"): the whole text is only in the tooltip."""
-        return "".join(QLabel.text(self).split()) != "".join(self._full.split())  # lines may break inside "INV/…"
+        return "".join(QLabel.text(self).split()) != "".join(self._full.split())
 
     def needed_width(self) -> int:
         """The narrowest width that shows the whole text in this label's lines, nothing cut."""
@@ -64,20 +66,32 @@ class ElidedLabel(QLabel):
         return low + 2  # _elide keeps 2 px spare
 
     def _line_count(self, width: int) -> int:
-        layout = QTextLayout(self._full, self.font())
-        layout.beginLayout()
-        count = 0
-        while count <= self._lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            if line.naturalTextWidth() > width:  # a word longer than the line: it would be cut
-                count = self._lines + 1
-                break
-            count += 1
-        layout.endLayout()
-        return count
+        spans = self._spans(width, self._lines + 1)
+        if any(self.fontMetrics().horizontalAdvance(self._full[a:b].strip()) > width for a, b in spans):
+            return self._lines + 1  # a word longer than the line: it would be cut
+        return len(spans)
+
+    def _spans(self, width: int, most: int) -> list[tuple[int, int]]:
+        """Up to `most` lines of at most `width` px as (start, end) of the text, broken only at spaces.
+
+        Qt's own line breaking also breaks after "/" and "-": a scanned code such as "INV/2026/ABC" read as "INV/" on
+        one line and "2026/ABC" on the next. A word wider than a line stands alone on its line (elided or cut)."""
+        metrics = self.fontMetrics()
+        spans: list[tuple[int, int]] = []
+        start = end = 0
+        text = self._full
+        for word in re.finditer(r"\S+", text):
+            if end > start and metrics.horizontalAdvance(text[start:word.end()]) > width:
+                spans.append((start, end))
+                if len(spans) >= most:
+                    return spans
+                start = word.start()
+            elif end == start:
+                start = word.start()
+            end = word.end()
+        if end > start:
+            spans.append((start, end))
+        return spans[:most]
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -100,17 +114,8 @@ class ElidedLabel(QLabel):
 
     def _wrapped(self, width: int) -> str:
         """The text broken between words into lines of `width`, the last one shown ending in "…" if more follows."""
-        layout = QTextLayout(self._full, self.font())
-        layout.beginLayout()
-        spans = []
-        while len(spans) <= self._lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            spans.append((line.textStart(), line.textLength()))
-        layout.endLayout()
-        shown = [self._full[start:start + length].strip() for start, length in spans[:self._lines]]
+        spans = self._spans(width, self._lines + 1)
+        shown = [self._full[start:end] for start, end in spans[:self._lines]]
         if len(spans) > self._lines:
             rest = self._full[spans[self._lines - 1][0]:].strip()
             shown[-1] = self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width)
