@@ -33,6 +33,9 @@ SECONDS = 6.0
 # A long-lived process of one station: it reads the tokens once, then works while the marketplace ends its access.
 WORKER = r"""
 import json, os, sys, time, keyring
+if os.environ.get("CLOCK_AHEAD_S"):  # this station's clock is set wrong: ahead of the marketplace and the others
+    _real_time, _ahead = time.time, float(os.environ["CLOCK_AHEAD_S"])
+    time.time = lambda: _real_time() + _ahead
 from tests.doubles import FileKeyring
 keyring.set_keyring(FileKeyring(os.environ["KEYRING_FILE"]))
 from tokodesk.store.connection import open_database
@@ -98,14 +101,21 @@ def test_two_processes_of_one_station_renew_the_access_without_using_up_each_oth
     assert adapter.authorized_shops()
 
 
-def test_two_stations_with_their_own_keyrings_share_the_renewed_tokens(sb, monkeypatch, capsys, tmp_path):  # noqa: F811
+@pytest.mark.parametrize("ahead", [0, 120], ids=["same clocks", "desk1 two minutes ahead"])
+def test_two_stations_with_their_own_keyrings_share_the_renewed_tokens(sb, monkeypatch, capsys, tmp_path,  # noqa: F811
+                                                                      ahead):
+    """Two renewals within one second carry the same expiry, and here the marketplace ends the access every 0.4 s, so
+    the stations renew one right after the other again and again. Which came last must not be told by the stations'
+    own clocks, which may disagree by minutes: desk1 then took its own used-up token for the newest and was refused
+    ("Invalid refresh token. Authorize the shop again.")."""
     add_and_authorize(sb, monkeypatch, capsys)
     db_url = f"sqlite:///{Path(os.environ['TOKODESK_HOME']) / 'tokodesk.db'}"
     assert m.AppSetting.get_or_none(m.AppSetting.key == KEY_PREFIX + NAME) is not None  # shared at authorization
     desk1 = _keyring_file(tmp_path / "desk1-keyring.json", with_token=True)
     desk2 = _keyring_file(tmp_path / "desk2-keyring.json", with_token=False)  # only the app secret
     results = _run_workers(sb, [
-        {"KEYRING_FILE": str(desk1), "TOKODESK_HOME": str(tmp_path / "desk1"), "TOKODESK_DB": db_url},
+        {"KEYRING_FILE": str(desk1), "TOKODESK_HOME": str(tmp_path / "desk1"), "TOKODESK_DB": db_url,
+         "CLOCK_AHEAD_S": str(ahead or "")},
         {"KEYRING_FILE": str(desk2), "TOKODESK_HOME": str(tmp_path / "desk2"), "TOKODESK_DB": db_url},
     ])
     print(results, sb.calls.get("token_refresh"))

@@ -124,6 +124,14 @@ def token_from_data(data: dict) -> Token:
     )
 
 
+def _generation(token: Token | None) -> int:
+    """How many renewals (and authorizations) came before these tokens; 0 when not known."""
+    try:
+        return int((token.extra or {}).get("generation") or 0) if token is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
 class TokenKeeper:
     """Holds a channel's tokens: exchanges the auth code, refreshes before expiry, persists each change in one write."""
 
@@ -200,7 +208,7 @@ class TokenKeeper:
         code = parse_auth_code(code_or_url)
         token = self._token_call(TOKEN_GET_PATH, {"auth_code": code, "grant_type": "authorized_code"})
         with self._lock:
-            self._store(token)
+            self._store(token, after=self._reread())
         log.info("channel %s: %s authorized (access until %s)", self.channel_name, NAME, token.expires_at.isoformat())
         return token
 
@@ -263,7 +271,7 @@ class TokenKeeper:
         if not token.refresh_token:  # keep the old one rather than lose the ability to refresh
             token.refresh_token = used.refresh_token
             token.refresh_expires_at = token.refresh_expires_at or used.refresh_expires_at
-        self._store(token)
+        self._store(token, after=max((current, used), key=_generation))
         log.info("channel %s: access renewed until %s", self.channel_name, token.expires_at.isoformat())
         return token
 
@@ -291,15 +299,18 @@ class TokenKeeper:
         found = [t for t in (self._token, kept, shared) if t is not None]
         if not found:
             return None
-        newest = max(found, key=lambda t: (t.expires_at, (t.extra or {}).get("renewed_at", 0)))
+        newest = max(found, key=lambda t: (t.expires_at, _generation(t), (t.extra or {}).get("renewed_at", 0)))
         self._token = newest
         if kept is None or kept.access_token != newest.access_token:
             self._save_keyring(newest)
         return newest
 
-    def _store(self, token: Token) -> None:
-        # Two renewals within one second carry the same expiry: this tells which came last.
-        token.extra = {**(token.extra or {}), "renewed_at": time.time()}
+    def _store(self, token: Token, *, after: Token | None) -> None:
+        # Two renewals within one second carry the same expiry. Which came last is told by counting, not by the
+        # clock: each renewal is made under the lock every station shares, from the newest tokens then (`after`),
+        # and a station whose clock is minutes ahead would otherwise take its own used-up token for the newest.
+        # renewed_at only orders tokens stored before the count existed.
+        token.extra = {**(token.extra or {}), "generation": _generation(after) + 1, "renewed_at": time.time()}
         self._token = token  # first: whatever fails below, the renewed tokens are not lost
         shared_ok = False
         if self.shared is not None:
