@@ -37,6 +37,7 @@ from tokodesk.i18n_marks import stored_words
 from tokodesk.station import installation_id
 from tokodesk.store import bulk
 from tokodesk.store import models as m
+from tokodesk.store.clock import shared_now
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,7 @@ def claim(action: m.Action, station: str, *, from_statuses: Iterable[str] = (PEN
     """
     payload = dict(action.payload or {})
     payload[CLAIM_KEY] = _holder()
-    now = m.utcnow()
+    now = shared_now()
     rows = (
         m.Action.update(
             status=SENT,
@@ -143,7 +144,7 @@ def claim(action: m.Action, station: str, *, from_statuses: Iterable[str] = (PEN
 
 def settle(action: m.Action, status: str, error: str = "") -> bool:
     """Store the result of a claimed action. False when the claim was lost meanwhile (nothing written)."""
-    now = m.utcnow()
+    now = shared_now()
     rows = (
         m.Action.update(status=status, error=error, error_words=stored_words(error), version=m.Action.version + 1,
                         updated_at=now)
@@ -204,12 +205,12 @@ def is_orphan(action: m.Action, now: datetime | None = None, *, me: str | None =
             return False  # this very process holds it (another thread is sending)
         if not _pid_alive(holder["pid"]):
             return True
-    return (now or m.utcnow()) - action.updated_at > lease()
+    return (now or shared_now()) - action.updated_at > lease()
 
 
 def renew(action: m.Action) -> bool:
     """Move the lease of a claimed action forward. False when the claim was lost (settled or taken over)."""
-    now = m.utcnow()
+    now = shared_now()
     rows = (
         m.Action.update(updated_at=now)
         .where((m.Action.id == action.id) & (m.Action.version == action.version) & (m.Action.status == SENT))
@@ -263,7 +264,7 @@ def resumable(channel_id: int, kinds: Iterable[str]) -> list[m.Action]:
         )
         .order_by(m.Action.id)
     )
-    now = m.utcnow()
+    now = shared_now()
     return [a for a in rows if a.status != SENT or is_orphan(a, now)]
 
 
@@ -287,7 +288,7 @@ def enqueue_claimed(orders: Sequence[m.Order], kind: str, payloads: Sequence[dic
     if not orders:
         return []
     holder = _holder()
-    now = m.utcnow()
+    now = shared_now()
     rows = [
         {"channel": order.channel_id, "order": order.id, "kind": kind, "payload": {**payload, CLAIM_KEY: holder},
          "status": SENT, "attempts": 1, "station": station, "created_at": now, "updated_at": now, "version": 2}
@@ -317,7 +318,7 @@ def settle_many(actions: Sequence[m.Action], status: str, error: str = "") -> bo
     rolls back) when any one's claim was lost meanwhile, so the caller settles them one by one instead."""
     if not actions:
         return True
-    now = m.utcnow()
+    now = shared_now()
     rows = bulk.update_versioned(
         m.Action, {m.Action.status: status, m.Action.error: error, m.Action.error_words: stored_words(error),
                    m.Action.updated_at: now},
@@ -357,7 +358,7 @@ class Leases:
             held = [(a.id, a.version) for a in self._actions.values()]
         if not held:
             return 0
-        now = m.utcnow()
+        now = shared_now()
         renewed = 0
         for start in range(0, len(held), 500):
             renewed += (

@@ -25,6 +25,7 @@ from tokodesk.i18n_marks import QT_TRANSLATE_NOOP, Said, said, stored_words
 from tokodesk.marketplace import clean
 from tokodesk.station import installation_id
 from tokodesk.store import models as m
+from tokodesk.store.clock import shared_now
 from tokodesk.store.tx import write_transaction
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
             if key in _HELD_HERE:
                 mine = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
                 # A key whose lease row is gone or expired is stale (a run that died, another database).
-                if mine is not None and mine.holder == holder and mine.expires_at > m.utcnow():
+                if mine is not None and mine.holder == holder and mine.expires_at > shared_now():
                     here = said(QT_TRANSLATE_NOOP("Refusals", "{holder} (another task of this TokoDesk)"),
                                 holder=shown(holder))
                     raise LeaseHeld(channel.name, kind, here, _running_since(channel, kind), mine.expires_at)
@@ -151,7 +152,7 @@ def acquire_lease(channel: m.Channel, kind: str, *, holder: str | None = None, t
 
 
 def _acquire(channel: m.Channel, kind: str, holder: str, ttl: timedelta) -> str:
-    now = m.utcnow()
+    now = shared_now()  # another station judges this lease: on the clock they all share
     database = m.SyncLease._meta.database
     # A writer from the start: the read below decides the write (SQLite would refuse the upgrade under load).
     with write_transaction(m.SyncLease):
@@ -176,13 +177,13 @@ def _acquire(channel: m.Channel, kind: str, holder: str, ttl: timedelta) -> str:
 
 def renew_lease(channel: m.Channel, kind: str, holder: str, *, ttl: timedelta = LEASE_TTL) -> None:
     updated = (
-        m.SyncLease.update(expires_at=m.utcnow() + ttl)
+        m.SyncLease.update(expires_at=shared_now() + ttl)
         .where((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind) & (m.SyncLease.holder == holder))
         .execute()
     )
     if not updated:
         # Our lease expired and someone else took over: stop rather than run two syncs side by side.
-        raise LeaseHeld(channel.name, kind, "another run (this run's lock expired)", None, m.utcnow())
+        raise LeaseHeld(channel.name, kind, "another run (this run's lock expired)", None, shared_now())
 
 
 def release_lease(channel: m.Channel, kind: str, holder: str) -> None:
@@ -299,6 +300,6 @@ def last_run(channel: m.Channel, kind: str, *, statuses: tuple[str, ...] | None 
 def lease_holder(channel: m.Channel, kind: str) -> m.SyncLease | None:
     """The live lease of (channel, kind), if any (the scheduler skips a kind that is running)."""
     lease = m.SyncLease.get_or_none((m.SyncLease.channel == channel.id) & (m.SyncLease.kind == kind))
-    if lease is None or lease.expires_at <= m.utcnow() or _holder_is_dead(lease.holder):
+    if lease is None or lease.expires_at <= shared_now() or _holder_is_dead(lease.holder):
         return None
     return lease

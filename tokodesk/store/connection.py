@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import peewee as pw
 
 from tokodesk import config
-from tokodesk.store import driver
+from tokodesk.store import clock, driver
 from tokodesk.store.migrations import SchemaTooNewError, migrate
 from tokodesk.store.models import db
 from tokodesk.store.tx import WriterSqliteDatabase
@@ -86,6 +86,7 @@ def open_database(url: str | None = None, *, run_migrations: bool = True) -> pw.
         config.ensure_data_dir()
         url = config.database_url()
     database = make_database(url)
+    clock.forget()  # another database, maybe another server's clock
     deadline = time.monotonic() + CONNECT_LOCKED_WAIT_S
     while True:
         try:
