@@ -17,21 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-import peewee as pw
-
 from tokodesk.store import models as m
+from tokodesk.store.clock import server_now
 
 DEFAULT_OVERLAP = timedelta(minutes=2)
-
-
-def server_now() -> datetime:
-    """The database's clock as naive UTC: the one clock every station of a shared database agrees on."""
-    database = m.db.obj
-    if isinstance(database, pw.PostgresqlDatabase):
-        row = database.execute_sql("SELECT (clock_timestamp() AT TIME ZONE 'UTC')").fetchone()
-        return row[0]
-    # SQLite is one PC's file: its clock is this PC's clock.
-    return m.utcnow()
 
 
 @dataclass

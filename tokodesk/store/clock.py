@@ -23,6 +23,15 @@ _lock = threading.Lock()
 _measured: tuple[int, float, timedelta] | None = None  # (id of the database, monotonic time measured, offset)
 
 
+def server_now() -> datetime:
+    """The database's clock as naive UTC: the one clock every station of a shared database agrees on."""
+    database = m.db.obj
+    if isinstance(database, pw.PostgresqlDatabase):
+        return database.execute_sql("SELECT (clock_timestamp() AT TIME ZONE 'UTC')").fetchone()[0]
+    # SQLite is one PC's file: its clock is this PC's clock.
+    return m.utcnow()
+
+
 def shared_now() -> datetime:
     """Now as naive UTC on the clock every station of this database agrees on."""
     database = m.db.obj
@@ -38,7 +47,7 @@ def _offset(database: pw.PostgresqlDatabase) -> timedelta:
         if known is not None and known[0] == id(database) and time.monotonic() - known[1] < REMEASURE_S:
             return known[2]
     before = m.utcnow()
-    (server,) = database.execute_sql("SELECT (clock_timestamp() AT TIME ZONE 'UTC')").fetchone()
+    server = server_now()
     after = m.utcnow()
     offset = server - (before + (after - before) / 2)
     with _lock:
